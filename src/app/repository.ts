@@ -1,0 +1,112 @@
+/**
+ * Tables over the workbook port: read a tab once, append records, update records found by their ID.
+ * Writes touch only the contract's columns, one call per contiguous block, so a user's own columns
+ * (and any formulas in them) are never rewritten.
+ */
+import type { Cell, Column } from '../domain/cells';
+import { decodeTable, encodeRow, type DecodedTable } from '../domain/codec';
+import type { RecordOf, TableDef } from '../domain/tables';
+import type { WorkbookPort } from '../ports';
+
+export function readTable<T extends TableDef>(workbook: WorkbookPort, def: T): DecodedTable<RecordOf<T>> {
+  return decodeTable(def, workbook.read(def.name));
+}
+
+/** Runs of consecutive numbers: [3,4,5,9] → [[3,5],[9,9]]. */
+export function runs(sorted: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const n of sorted) {
+    const last = out[out.length - 1];
+    if (last && n === last[1] + 1) last[1] = n;
+    else out.push([n, n]);
+  }
+  return out;
+}
+
+/**
+ * Writes whole rows (0-based cells, full header width) at the given 1-based row numbers, limited to
+ * `columns` (0-based): one write per block of consecutive rows × consecutive columns.
+ */
+function writeRows(workbook: WorkbookPort, tab: string, rows: ReadonlyMap<number, Cell[]>, columns: readonly number[]): number {
+  let calls = 0;
+  const columnRuns = runs([...columns].sort((a, b) => a - b));
+  for (const [firstRow, lastRow] of runs([...rows.keys()].sort((a, b) => a - b))) {
+    for (const [firstCol, lastCol] of columnRuns) {
+      const block: Cell[][] = [];
+      for (let r = firstRow; r <= lastRow; r++) block.push((rows.get(r) ?? []).slice(firstCol, lastCol + 1));
+      workbook.write(tab, firstRow, firstCol + 1, block);
+      calls++;
+    }
+  }
+  return calls;
+}
+
+function requireHeader<T>(def: TableDef, table: DecodedTable<T>) {
+  if (table.header === null) {
+    throw new Error(`The ${def.name} tab is missing or has no header row: run Set up / repair workbook first.`);
+  }
+  return table.header;
+}
+
+/** Appends records below the last used row of a tab already read as `table`. Returns the rows written. */
+export function appendRecords<T extends TableDef>(
+  workbook: WorkbookPort,
+  def: T,
+  table: DecodedTable<RecordOf<T>>,
+  records: readonly RecordOf<T>[],
+): number[] {
+  const header = requireHeader(def, table);
+  const rows = new Map<number, Cell[]>();
+  records.forEach((record, i) => rows.set(table.lastRow + 1 + i, encodeRow(def, header, record)));
+  if (rows.size > 0) writeRows(workbook, def.name, rows, [...header.index.values()]);
+  return [...rows.keys()];
+}
+
+/**
+ * Replaces the records whose key matches, in place. Only the cells that change are sent, grouped into
+ * contiguous blocks. Returns the keys that no row has (nothing is written for them).
+ */
+export function updateRecords<T extends TableDef>(
+  workbook: WorkbookPort,
+  def: T,
+  table: DecodedTable<RecordOf<T>>,
+  grid: readonly (readonly Cell[])[],
+  updates: readonly RecordOf<T>[],
+): string[] {
+  const header = requireHeader(def, table);
+  const key = def.key;
+  if (key === null) throw new Error(`The ${def.name} tab has no ID column to update rows by.`);
+  const rowOf = new Map<string, number>();
+  for (const r of table.records) {
+    const k = String((r as Record<string, unknown>)[key]);
+    if (!rowOf.has(k)) rowOf.set(k, r.row);
+  }
+  const unknown: string[] = [];
+  const rows = new Map<number, Cell[]>();
+  const changed = new Set<number>();
+  for (const record of updates) {
+    const k = String((record as Record<string, unknown>)[key]);
+    const row = rowOf.get(k);
+    if (row === undefined) {
+      unknown.push(k);
+      continue;
+    }
+    const before = grid[row - 1] ?? [];
+    const after = encodeRow(def, header, record, before);
+    let differs = false;
+    for (const [field, at] of header.index) {
+      const column = def.columns[field] as Column;
+      if (!sameCell(column.decode(before[at]), column.decode(after[at]))) {
+        changed.add(at);
+        differs = true;
+      }
+    }
+    if (differs) rows.set(row, after);
+  }
+  if (rows.size > 0) writeRows(workbook, def.name, rows, [...changed]);
+  return unknown;
+}
+
+function sameCell(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

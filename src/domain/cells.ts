@@ -1,0 +1,358 @@
+/**
+ * The kinds of cell that WORKBOOK.md allows, each a column builder: its zod schema (the record field's
+ * type), what it expects (the words of every validation message), how a raw cell decodes into it and
+ * how a value encodes back into a cell.
+ */
+import { z } from 'zod/mini';
+import { dateOfDay, dayOfDate, isIsoDay, timestampOfDate } from './dates';
+
+/** A raw cell as `Range.getValues()` or the xlsx adapter hands it; `''` is a blank cell. */
+export type Cell = string | number | boolean | Date;
+
+export type CellKind =
+  | 'text'
+  | 'date'
+  | 'timestamp'
+  | 'number'
+  | 'yesno'
+  | 'choice'
+  | 'choices'
+  | 'list'
+  | 'email'
+  | 'emails'
+  | 'gcm';
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
+
+// eslint-style note: Column is invariant in S (decode yields it, encode takes it), so collections use Column<any>.
+export interface Column<S extends z.core.$ZodType = any> {
+  readonly header: string;
+  readonly kind: CellKind;
+  readonly required: boolean;
+  readonly choices: readonly string[];
+  readonly expected: string;
+  readonly width: number;
+  readonly schema: S;
+  decode(cell: unknown): Decoded<z.infer<S>>;
+  encode(value: z.infer<S>): Cell;
+}
+
+interface Options {
+  required?: boolean;
+  width?: number;
+}
+
+/** A required column's value is never blank, so its type drops the null. */
+type Maybe<S extends z.core.$ZodType, O extends Options> = O extends { required: true } ? S : z.ZodMiniNullable<S>;
+
+function maybe<S extends z.core.$ZodType, O extends Options>(schema: S, options: O): Maybe<S, O> {
+  return (options.required ? schema : z.nullable(schema)) as Maybe<S, O>;
+}
+
+const EMAIL = /^[^\s@<>(),;:"']+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+export function isEmail(text: string): boolean {
+  return EMAIL.test(text);
+}
+
+export function isBlank(cell: unknown): boolean {
+  return cell === '' || cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+function ok<T>(value: T): Decoded<T> {
+  return { ok: true, value };
+}
+
+function fail<T>(message: string): Decoded<T> {
+  return { ok: false, message };
+}
+
+function isValidDate(cell: unknown): cell is Date {
+  return cell instanceof Date && !Number.isNaN(cell.getTime());
+}
+
+function describe(cell: unknown): string {
+  if (isValidDate(cell)) return `the date ${dayOfDate(cell)}`;
+  if (typeof cell === 'string') return `"${cell.length > 40 ? `${cell.slice(0, 40)}…` : cell}"`;
+  return String(cell);
+}
+
+/** Text as a person typed it: numbers (a year typed into a cell), dates and booleans become their text. */
+export function cellText(cell: unknown): string {
+  if (typeof cell === 'string') return cell.trim();
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (isValidDate(cell)) return dayOfDate(cell);
+  return '';
+}
+
+function splitList(cell: unknown): string[] {
+  return cellText(cell)
+    .split(/[,;\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function column<S extends z.core.$ZodType>(
+  header: string,
+  kind: CellKind,
+  schema: S,
+  expected: string,
+  options: Options & { choices?: readonly string[] },
+  decodeFilled: (cell: unknown) => Decoded<z.infer<S>>,
+  blank: z.infer<S>,
+  encode: (value: NonNullable<z.infer<S>>) => Cell,
+): Column<S> {
+  const required = options.required ?? false;
+  return {
+    header,
+    kind,
+    required,
+    choices: options.choices ?? [],
+    expected,
+    width: options.width ?? 140,
+    schema,
+    decode(cell) {
+      if (isBlank(cell)) return required ? fail(`${header} is required`) : ok(blank);
+      return decodeFilled(cell);
+    },
+    encode(value) {
+      return value === null || value === undefined ? '' : encode(value as NonNullable<z.infer<S>>);
+    },
+  };
+}
+
+const requiredText = z.string().check(z.minLength(1));
+
+function textColumn(header: string, options: Options = {}) {
+  const schema = options.required ? requiredText : z.string();
+  return column(header, 'text', schema, 'text', options, (cell) => ok(cellText(cell)), '', (v) => v);
+}
+
+function dateColumn<const O extends Options = {}>(header: string, options: O = {} as O) {
+  const schema = maybe(z.string().check(z.refine(isIsoDay)), options);
+  return column(
+    header,
+    'date',
+    schema,
+    'a date (a date cell or text YYYY-MM-DD)',
+    { width: 110, ...options },
+    (cell) => {
+      if (isValidDate(cell)) return ok(dayOfDate(cell) as z.infer<typeof schema>);
+      if (typeof cell === 'string' && isIsoDay(cell.trim())) return ok(cell.trim() as z.infer<typeof schema>);
+      return fail(`${describe(cell)} is not a date`);
+    },
+    null,
+    (v) => dateOfDay(v as string),
+  );
+}
+
+function timestampColumn<const O extends Options = {}>(header: string, options: O = {} as O) {
+  const schema = maybe(z.string().check(z.regex(TIMESTAMP)), options);
+  return column(
+    header,
+    'timestamp',
+    schema,
+    'a date-time (a date-time cell or ISO 8601 text)',
+    { width: 150, ...options },
+    (cell) => {
+      if (isValidDate(cell)) return ok(timestampOfDate(cell) as z.infer<typeof schema>);
+      if (typeof cell === 'string') {
+        const m = TIMESTAMP.exec(cell.trim());
+        if (m && isIsoDay(m[1] ?? '')) return ok(cell.trim() as z.infer<typeof schema>);
+      }
+      return fail(`${describe(cell)} is not a date-time`);
+    },
+    null as z.infer<typeof schema>,
+    (v) => v as string,
+  );
+}
+
+function numberColumn<const O extends Options & { min?: number; max?: number; integer?: boolean } = {}>(
+  header: string,
+  options: O = {} as O,
+) {
+  const { min, max, integer } = options;
+  const range =
+    min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : '';
+  const expected = `${integer ? 'a whole number' : 'a number'}${range}`;
+  const schema = maybe(z.number(), options);
+  return column(
+    header,
+    'number',
+    schema,
+    expected,
+    { width: 100, ...options },
+    (cell) => {
+      const n =
+        typeof cell === 'number' ? cell : typeof cell === 'string' ? Number(cell.trim().replace(/[\s,]/g, '')) : NaN;
+      const fits =
+        Number.isFinite(n) &&
+        (!integer || Number.isInteger(n)) &&
+        (min === undefined || n >= min) &&
+        (max === undefined || n <= max);
+      return fits ? ok(n as z.infer<typeof schema>) : fail(`${describe(cell)} is not ${expected}`);
+    },
+    null as z.infer<typeof schema>,
+    (v) => v as number,
+  );
+}
+
+const YES = new Set(['yes', 'true', 'y']);
+const NO = new Set(['no', 'false', 'n']);
+
+function yesNoColumn(header: string, options: Options = {}) {
+  return column(
+    header,
+    'yesno',
+    z.nullable(z.boolean()),
+    'Yes or No (a checkbox)',
+    { width: 90, ...options },
+    (cell) => {
+      if (typeof cell === 'boolean') return ok(cell);
+      const t = cellText(cell).toLowerCase();
+      if (YES.has(t)) return ok(true);
+      if (NO.has(t)) return ok(false);
+      return fail(`${describe(cell)} is not Yes or No`);
+    },
+    null,
+    (v) => v,
+  );
+}
+
+function canonicalChoice(choices: readonly string[], cell: unknown): string | undefined {
+  const t = cellText(cell).toLowerCase();
+  return choices.find((c) => c.toLowerCase() === t);
+}
+
+function choiceColumn<const C extends readonly [string, ...string[]], const O extends Options = {}>(
+  header: string,
+  choices: C,
+  options: O = {} as O,
+) {
+  const expected = `one of ${choices.join(', ')}`;
+  const schema = maybe(z.enum(choices as unknown as readonly [C[number], ...C[number][]]), options);
+  return column(
+    header,
+    'choice',
+    schema,
+    expected,
+    { ...options, choices },
+    (cell) => {
+      const c = canonicalChoice(choices, cell);
+      return c === undefined ? fail(`${describe(cell)} is not ${expected}`) : ok(c as z.infer<typeof schema>);
+    },
+    null as z.infer<typeof schema>,
+    (v) => v as string,
+  );
+}
+
+function choicesColumn<const C extends readonly [string, ...string[]]>(header: string, choices: C, options: Options = {}) {
+  const expected = `a comma-separated list of ${choices.join(', ')}`;
+  const schema = z.array(z.enum(choices as unknown as readonly [C[number], ...C[number][]]));
+  return column(
+    header,
+    'choices',
+    schema,
+    expected,
+    { ...options, choices },
+    (cell) => {
+      const items = splitList(cell);
+      const out: C[number][] = [];
+      for (const item of items) {
+        const c = canonicalChoice(choices, item);
+        if (c === undefined) return fail(`"${item}" is not ${expected.replace('a comma-separated list of', 'one of')}`);
+        if (!out.includes(c)) out.push(c);
+      }
+      return ok(out);
+    },
+    [],
+    (v) => v.join(', '),
+  );
+}
+
+function listColumn(header: string, options: Options = {}) {
+  return column(
+    header,
+    'list',
+    z.array(z.string()),
+    'a comma-separated list',
+    options,
+    (cell) => ok(splitList(cell)),
+    [],
+    (v) => v.join(', '),
+  );
+}
+
+function emailColumn(header: string, options: Options = {}) {
+  const schema = z.string().check(z.refine((s) => s === '' || isEmail(s)));
+  return column(
+    header,
+    'email',
+    schema,
+    'an email address (name@agency.org)',
+    { width: 200, ...options },
+    (cell) => {
+      const t = cellText(cell);
+      return isEmail(t) ? ok(t) : fail(`${describe(cell)} is not an email address`);
+    },
+    '',
+    (v) => v,
+  );
+}
+
+function emailsColumn(header: string, options: Options = {}) {
+  return column(
+    header,
+    'emails',
+    z.array(z.string().check(z.refine(isEmail))),
+    'a comma-separated list of email addresses',
+    { width: 200, ...options },
+    (cell) => {
+      const items = splitList(cell);
+      const bad = items.find((i) => !isEmail(i));
+      return bad === undefined ? ok(items) : fail(`"${bad}" is not an email address`);
+    },
+    [],
+    (v) => v.join(', '),
+  );
+}
+
+function gcmColumn(header: string, options: Options = {}) {
+  const expected = 'GCM objective numbers from 1 to 23, separated by commas';
+  return column(
+    header,
+    'gcm',
+    z.array(z.int().check(z.gte(1), z.lte(23))),
+    expected,
+    { width: 110, ...options },
+    (cell) => {
+      const items = typeof cell === 'number' ? [String(cell)] : splitList(cell);
+      const out: number[] = [];
+      for (const item of items) {
+        const n = Number(item);
+        if (!Number.isInteger(n) || n < 1 || n > 23) return fail(`"${item}" is not a GCM objective (1 to 23)`);
+        if (!out.includes(n)) out.push(n);
+      }
+      return ok(out);
+    },
+    [],
+    (v) => v.join(', '),
+  );
+}
+
+/** The column builders, one per cell kind of WORKBOOK.md. */
+export const col = {
+  text: textColumn,
+  date: dateColumn,
+  timestamp: timestampColumn,
+  number: numberColumn,
+  yesno: yesNoColumn,
+  choice: choiceColumn,
+  choices: choicesColumn,
+  list: listColumn,
+  email: emailColumn,
+  emails: emailsColumn,
+  gcm: gcmColumn,
+};

@@ -1,0 +1,189 @@
+/**
+ * The codec between a tab's raw cells and typed records. Columns are found by header name (case and
+ * surrounding spaces ignored); a user's own columns are carried through untouched; every cell that
+ * breaks WORKBOOK.md becomes a problem that names tab, row, column and what is expected.
+ */
+import { isBlank, type Cell, type Column } from './cells';
+import type { RecordOf, TableDef } from './tables';
+
+export interface Problem {
+  readonly sheet: string;
+  /** The row as the spreadsheet numbers it; null for a problem with the whole tab. */
+  readonly row: number | null;
+  readonly column: string | null;
+  /** The row's ID (or Members' Agency) where it has one. */
+  readonly ref: string | null;
+  readonly message: string;
+  readonly expected: string | null;
+}
+
+/** A decoded record with the row it came from and the fields whose cells could not be read (left blank). */
+export type Located<T> = T & { readonly row: number; readonly invalid: readonly string[] };
+
+export interface HeaderMap {
+  /** Field key → 0-based column index, for the contract columns present. */
+  readonly index: ReadonlyMap<string, number>;
+  /** The header row as it stands, extra columns included. */
+  readonly headers: readonly string[];
+  /** Contract columns that the tab lacks. */
+  readonly missing: readonly Column[];
+}
+
+export interface DecodedTable<T> {
+  readonly records: Located<T>[];
+  readonly problems: Problem[];
+  /** Null when the tab does not exist or has no header row. */
+  readonly header: HeaderMap | null;
+  /** Rows in use, header included: the next record goes to row `lastRow + 1`. */
+  readonly lastRow: number;
+}
+
+export function normalizeHeader(text: unknown): string {
+  return typeof text === 'string' ? text.trim().toLowerCase() : String(text ?? '').trim().toLowerCase();
+}
+
+export function columnLetter(index1: number): string {
+  let n = index1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+export function mapHeader(def: TableDef, headerRow: readonly Cell[]): { header: HeaderMap; problems: Problem[] } {
+  const headers = headerRow.map((h) => (typeof h === 'string' ? h : String(h ?? '')));
+  const positions = new Map<string, number>();
+  const problems: Problem[] = [];
+  headers.forEach((h, i) => {
+    const n = normalizeHeader(h);
+    if (n === '') return;
+    if (positions.has(n)) {
+      const first = positions.get(n) ?? 0;
+      problems.push({
+        sheet: def.name,
+        row: 1,
+        column: h.trim(),
+        ref: null,
+        message: `Column ${h.trim()} appears twice (columns ${columnLetter(first + 1)} and ${columnLetter(i + 1)}); the add-on reads the first`,
+        expected: 'each header once',
+      });
+      return;
+    }
+    positions.set(n, i);
+  });
+  const index = new Map<string, number>();
+  const missing: Column[] = [];
+  for (const [key, column] of Object.entries(def.columns as Record<string, Column>)) {
+    const at = positions.get(normalizeHeader(column.header));
+    if (at === undefined) missing.push(column);
+    else index.set(key, at);
+  }
+  for (const column of missing) {
+    problems.push({
+      sheet: def.name,
+      row: 1,
+      column: column.header,
+      ref: null,
+      message: `The ${def.name} tab has no column ${column.header}`,
+      expected: `a header "${column.header}" in row 1 (Set up / repair workbook adds it)`,
+    });
+  }
+  return { header: { index, headers, missing }, problems };
+}
+
+/** Decodes a whole tab, header row first, as one batch read returns it; null when the tab is missing. */
+export function decodeTable<T extends TableDef>(def: T, grid: readonly (readonly Cell[])[] | null): DecodedTable<RecordOf<T>> {
+  if (grid === null) {
+    return {
+      records: [],
+      problems: [
+        {
+          sheet: def.name,
+          row: null,
+          column: null,
+          ref: null,
+          message: `The workbook has no ${def.name} tab`,
+          expected: `a tab named "${def.name}" (Set up / repair workbook adds it)`,
+        },
+      ],
+      header: null,
+      lastRow: 0,
+    };
+  }
+  const first = grid[0];
+  if (!first || first.every(isBlank)) {
+    const noRows = grid.length <= 1;
+    return {
+      records: [],
+      problems: noRows
+        ? mapHeader(def, []).problems
+        : [
+            {
+              sheet: def.name,
+              row: 1,
+              column: null,
+              ref: null,
+              message: `The ${def.name} tab has no header row`,
+              expected: `the headers of WORKBOOK.md in row 1 (Set up / repair workbook adds them)`,
+            },
+          ],
+      header: null,
+      lastRow: grid.length,
+    };
+  }
+  const { header, problems } = mapHeader(def, first);
+  const records: Located<RecordOf<T>>[] = [];
+  const entries = [...header.index.entries()].map(([key, at]) => [key, at, def.columns[key] as Column] as const);
+  const keyAt = def.key === null ? undefined : header.index.get(def.key);
+  for (let r = 1; r < grid.length; r++) {
+    const cells = grid[r] ?? [];
+    if (entries.every(([, at]) => isBlank(cells[at]))) continue;
+    const row = r + 1;
+    const refCell = keyAt === undefined ? '' : cells[keyAt];
+    const ref = isBlank(refCell) ? null : String(refCell).trim();
+    const record: Record<string, unknown> = {};
+    const invalid: string[] = [];
+    let usable = true;
+    for (const [key, at, column] of entries) {
+      const decoded = column.decode(cells[at]);
+      if (decoded.ok) {
+        record[key] = decoded.value;
+        continue;
+      }
+      problems.push({ sheet: def.name, row, column: column.header, ref, message: decoded.message, expected: column.expected });
+      if (column.required) usable = false;
+      invalid.push(key);
+      record[key] = column.decode('').ok ? (column.decode('') as { value: unknown }).value : null;
+    }
+    for (const column of header.missing) {
+      const key = Object.keys(def.columns).find((k) => def.columns[k] === column) ?? '';
+      if (column.required) usable = false;
+      const blank = column.decode('');
+      record[key] = blank.ok ? blank.value : null;
+      invalid.push(key);
+    }
+    if (usable) records.push(Object.assign(record, { row, invalid }) as unknown as Located<RecordOf<T>>);
+  }
+  return { records, problems, header, lastRow: grid.length };
+}
+
+/**
+ * A record as a row of cells under `header`, starting from `base` (the row as it stands) so that the
+ * user's own columns keep their values. Contract columns the tab lacks are left out.
+ */
+export function encodeRow<T extends TableDef>(def: T, header: HeaderMap, record: RecordOf<T>, base: readonly Cell[] = []): Cell[] {
+  const row: Cell[] = Array.from({ length: header.headers.length }, (_, i) => base[i] ?? '');
+  for (const [key, at] of header.index) {
+    const column = def.columns[key] as Column;
+    row[at] = column.encode((record as Record<string, unknown>)[key] as never);
+  }
+  return row;
+}
+
+/** The header row of a new tab. */
+export function headerRow(def: TableDef): string[] {
+  return Object.values(def.columns as Record<string, Column>).map((c) => c.header);
+}

@@ -1,0 +1,72 @@
+/**
+ * Calendar days as `YYYY-MM-DD` text. The domain never holds a `Date`: ISO text compares correctly as
+ * a string, survives `google.script.run` and JSON, and has no time zone to drift through.
+ */
+
+export type IsoDay = string;
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDay(text: string): boolean {
+  const m = DAY.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function parts(day: IsoDay): [number, number, number] {
+  const m = DAY.exec(day);
+  if (!m) throw new Error(`not a calendar day: ${day}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+function format(y: number, m: number, d: number): IsoDay {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The calendar day of a `Date` as the runtime's local clock shows it (the script's time zone in Apps Script). */
+export function dayOfDate(date: Date): IsoDay {
+  return format(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
+/** Local midnight of a calendar day: what a spreadsheet date cell holds. */
+export function dateOfDay(day: IsoDay): Date {
+  const [y, m, d] = parts(day);
+  return new Date(y, m - 1, d);
+}
+
+/** Calendar-month arithmetic: Jan 31 + 1 month = the last day of February. */
+export function addMonths(day: IsoDay, months: number): IsoDay {
+  const [y, m, d] = parts(day);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return format(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
+export function addDays(day: IsoDay, days: number): IsoDay {
+  const [y, m, d] = parts(day);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** Whole days from `a` to `b` (positive when `b` is later). */
+export function daysBetween(a: IsoDay, b: IsoDay): number {
+  const [ya, ma, da] = parts(a);
+  const [yb, mb, db] = parts(b);
+  return Math.round((Date.UTC(yb, mb - 1, db) - Date.UTC(ya, ma - 1, da)) / 86_400_000);
+}
+
+export function yearOf(day: IsoDay): number {
+  return parts(day)[0];
+}
+
+/** A timestamp as ISO 8601 text in the runtime's local time, without a zone suffix. */
+export function timestampOfDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${dayOfDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}

@@ -1,0 +1,150 @@
+/**
+ * The ToR profiles: each default of WORKBOOK.md's Settings table with the words of the network's Terms
+ * of Reference (shared/tor/) that it comes from, and the effective settings of a workbook.
+ */
+import type { Problem } from './codec';
+import { BLANK_SETTINGS, readSettingsTab, type ProfileId, type SettingKey, type Settings } from './settings';
+import type { Cell } from './cells';
+
+export interface Profile {
+  readonly id: ProfileId;
+  /** How a clause is attributed: "Uzbekistan ToR". */
+  readonly torName: string;
+  readonly defaults: Settings;
+  /** For each default the profile sets, the ToR words it comes from. */
+  readonly sources: Partial<Record<SettingKey, string>>;
+}
+
+const CONFIDENTIALITY = 'Internal use only unless explicitly agreed otherwise.';
+
+const AZERBAIJAN: Profile = {
+  id: 'azerbaijan',
+  torName: 'Azerbaijan ToR',
+  defaults: {
+    ...BLANK_SETTINGS,
+    networkName: 'UN Network on Migration in Azerbaijan',
+    country: 'Azerbaijan',
+    torProfile: 'azerbaijan',
+    meetingCadenceMonths: 6,
+    annualMeetingRequired: true,
+    meetingModeRequired: false,
+    agendaDueDays: 5,
+    minutesDueDays: 14,
+    circulationDueDays: 7,
+    stateConsultationBody: 'State Migration Service',
+    admissionRule: 'consensus',
+    memberListSharingMonths: 6,
+    confidentialityNotice: CONFIDENTIALITY,
+  },
+  sources: {
+    networkName: 'UN Network on Migration in Azerbaijan Terms of Reference',
+    meetingCadenceMonths: 'Role and organizational arrangements: "The UN Migration Network will meet on a bi-annual basis, or upon request by its members"',
+    annualMeetingRequired: 'Role and organizational arrangements: "There will be at least one Annual Network Meeting of the full membership of the Network"',
+    agendaDueDays: 'Role and organizational arrangements: IOM "will assist the Co-chairs in preparing and circulating draft agendas" (5 days is the add-on\'s default notice)',
+    minutesDueDays: 'Role and organizational arrangements: IOM will assist "disseminating meeting minutes" (14 days is the add-on\'s default)',
+    circulationDueDays: 'Role and organizational arrangements: IOM will assist "disseminating meeting minutes" (7 days is the add-on\'s default)',
+    stateConsultationBody: 'Role and organizational arrangements: "on all issues relevant to or of concern to the state, with the State Migration Service under the Government of Azerbaijan"',
+    admissionRule: 'Role and organizational arrangements: "Decisions relevant to the work of the Network will be made by consensus based on consultations with all Network Members"',
+    memberListSharingMonths: 'Role and organizational arrangements: "IOM will maintain the member list and share it regularly"',
+    confidentialityNotice: 'Role and organizational arrangements: "All information exchanged within the Network meetings is meant for internal use only, unless explicitly stated and agreed otherwise"',
+  },
+};
+
+const UZBEKISTAN: Profile = {
+  id: 'uzbekistan',
+  torName: 'Uzbekistan ToR',
+  defaults: {
+    ...BLANK_SETTINGS,
+    networkName: 'UN Network on Migration in Uzbekistan',
+    country: 'Uzbekistan',
+    torProfile: 'uzbekistan',
+    meetingCadenceMonths: 3,
+    annualMeetingRequired: false,
+    meetingModeRequired: true,
+    agendaDueDays: 5,
+    minutesDueDays: 14,
+    circulationDueDays: 7,
+    mailingList: 'migration.uz@one.un.org',
+    corporateEmailDomains: [
+      'un.org',
+      'one.un.org',
+      'iom.int',
+      'undp.org',
+      'unicef.org',
+      'who.int',
+      'ilo.org',
+      'fao.org',
+      'unhcr.org',
+      'ohchr.org',
+      'unfpa.org',
+      'unesco.org',
+      'unwomen.org',
+      'unaids.org',
+      'undrr.org',
+      'unodc.org',
+      'worldbank.org',
+    ],
+    admissionRule: 'unanimous',
+    workplanMustBeCosted: true,
+    workplanMustBeEndorsed: true,
+    workplanReportingMonths: 6,
+    confidentialityNotice: CONFIDENTIALITY,
+  },
+  sources: {
+    networkName: 'UN Network on Migration in Uzbekistan Terms of Reference',
+    meetingCadenceMonths: 'Working Arrangements: "The UNMN meets one time per quarter, or upon request by its member(s)"',
+    meetingModeRequired: 'Working Arrangements, note 4: "The chosen mode of a meeting shall be recorded in the minutes"',
+    agendaDueDays: 'Coordination and Secretariat: IOM will "ensure that all meetings are convened, facilitated, documented" (5 days is the add-on\'s default notice)',
+    minutesDueDays: 'Coordination and Secretariat: IOM will "ensure that all meetings are convened, facilitated, documented" (14 days is the add-on\'s default)',
+    circulationDueDays: 'Coordination and Secretariat: "The Secretariat will share all minutes of UNMN meetings" (7 days is the add-on\'s default)',
+    mailingList: 'Coordination and Secretariat: "primarily through the UNMN one: migration.uz@one.un.org, which lists all the members of the Network"',
+    rcoArchiveEmail: 'Coordination and Secretariat: "The Secretariat will share all minutes of UNMN meetings … with UNRC\'s Office (RCO) for reporting and archiving purposes"',
+    corporateEmailDomains: 'Coordination and Secretariat: "All email-communications of the UNMN will be shared through the UN system corporate email-accounts"',
+    admissionRule: 'Composition and Membership: "Other UN system entities may become members of the Network upon unanimous approval by its current members"',
+    workplanMustBeCosted: 'Role and Organizational Arrangements: "the UNMN may develop (costed) annual work plans (AWPs), with key actions, responsible participating agency(-ies) and timeframes"',
+    workplanMustBeEndorsed: 'Role and Organizational Arrangements: "The AWPs shall be endorsed by the UNMN members"',
+    workplanReportingMonths: 'Role and Organizational Arrangements: "the implementation is to be monitored and reported to UNCT on regular basis" (every 6 months is the add-on\'s default)',
+    confidentialityNotice: 'The add-on\'s default notice for internal records',
+  },
+};
+
+const CUSTOM: Profile = {
+  id: 'custom',
+  torName: 'Network ToR',
+  defaults: {
+    ...BLANK_SETTINGS,
+    torProfile: 'custom',
+    meetingCadenceMonths: 6,
+    agendaDueDays: 5,
+    minutesDueDays: 14,
+    circulationDueDays: 7,
+    admissionRule: 'consensus',
+    confidentialityNotice: CONFIDENTIALITY,
+  },
+  sources: {},
+};
+
+export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
+  azerbaijan: AZERBAIJAN,
+  uzbekistan: UZBEKISTAN,
+  custom: CUSTOM,
+};
+
+export interface EffectiveSettings {
+  readonly profile: Profile;
+  readonly settings: Settings;
+  readonly rows: Partial<Record<SettingKey, number>>;
+  readonly problems: Problem[];
+}
+
+/** The profile's defaults overridden by the Settings tab (header row first; null when the tab is missing). */
+export function effectiveSettings(settingsGrid: readonly (readonly Cell[])[] | null): EffectiveSettings {
+  const read = readSettingsTab(settingsGrid);
+  const profile = PROFILES[(read.overrides.torProfile as ProfileId | null | undefined) ?? 'custom'];
+  return {
+    profile,
+    settings: { ...profile.defaults, ...read.overrides, torProfile: profile.id },
+    rows: read.rows,
+    problems: read.problems,
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * The Settings tab: one definition per setting of WORKBOOK.md, and the effective settings (the ToR
+ * profile's defaults overridden by the tab's values).
+ */
+import { z } from 'zod/mini';
+import { col, type Cell, type Column } from './cells';
+import { mapHeader, type Problem } from './codec';
+import { SettingsTable } from './tables';
+
+export const PROFILE_IDS = ['azerbaijan', 'uzbekistan', 'custom'] as const;
+export type ProfileId = (typeof PROFILE_IDS)[number];
+
+/** Each setting: the words in the Setting column, and the column kind its Value decodes as. */
+export const SETTING_COLUMNS = {
+  networkName: col.text('Network name'),
+  country: col.text('Country'),
+  torProfile: col.choice('ToR profile', PROFILE_IDS),
+  foundedOn: col.date('Founded on'),
+  meetingCadenceMonths: col.number('Meeting cadence (months)', { integer: true, min: 1 }),
+  annualMeetingRequired: col.yesno('Annual network meeting required'),
+  meetingModeRequired: col.yesno('Meeting mode must be recorded'),
+  agendaDueDays: col.number('Agenda due (days before meeting)', { integer: true, min: 0 }),
+  minutesDueDays: col.number('Minutes due (days after meeting)', { integer: true, min: 0 }),
+  circulationDueDays: col.number('Circulation due (days after approval)', { integer: true, min: 0 }),
+  mailingList: col.email('Mailing list'),
+  rcoArchiveEmail: col.email('RCO archive email'),
+  unctReportingEmail: col.email('UNCT reporting email'),
+  stateConsultationBody: col.text('State consultation body'),
+  corporateEmailDomains: col.list('Corporate email domains'),
+  admissionRule: col.choice('Admission rule', ['unanimous', 'consensus'] as const),
+  workplanMustBeCosted: col.yesno('Workplan must be costed'),
+  workplanMustBeEndorsed: col.yesno('Workplan must be endorsed'),
+  workplanReportingMonths: col.number('Workplan reporting interval (months)', { integer: true, min: 1 }),
+  memberListSharingMonths: col.number('Member list sharing interval (months)', { integer: true, min: 1 }),
+  confidentialityNotice: col.text('Confidentiality notice'),
+  secretariatEditors: col.emails('Secretariat editors'),
+} satisfies Record<string, Column>;
+
+export type SettingKey = keyof typeof SETTING_COLUMNS;
+
+export const SettingsSchema = z.object(
+  Object.fromEntries(Object.entries(SETTING_COLUMNS).map(([k, c]) => [k, c.schema])) as {
+    [K in SettingKey]: (typeof SETTING_COLUMNS)[K]['schema'];
+  },
+);
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SETTING_KEYS = Object.keys(SETTING_COLUMNS) as SettingKey[];
+
+export function settingLabel(key: SettingKey): string {
+  return SETTING_COLUMNS[key].header;
+}
+
+export function settingKeyOf(label: string): SettingKey | undefined {
+  const wanted = label.trim().toLowerCase();
+  return SETTING_KEYS.find((k) => SETTING_COLUMNS[k].header.toLowerCase() === wanted);
+}
+
+/** The settings of a profile with nothing chosen: the base every profile starts from. */
+export const BLANK_SETTINGS: Settings = {
+  networkName: '',
+  country: '',
+  torProfile: 'custom',
+  foundedOn: null,
+  meetingCadenceMonths: null,
+  annualMeetingRequired: false,
+  meetingModeRequired: false,
+  agendaDueDays: null,
+  minutesDueDays: null,
+  circulationDueDays: null,
+  mailingList: '',
+  rcoArchiveEmail: '',
+  unctReportingEmail: '',
+  stateConsultationBody: '',
+  corporateEmailDomains: [],
+  admissionRule: 'consensus',
+  workplanMustBeCosted: false,
+  workplanMustBeEndorsed: false,
+  workplanReportingMonths: null,
+  memberListSharingMonths: null,
+  confidentialityNotice: '',
+  secretariatEditors: [],
+};
+
+/** One row a setting, in WORKBOOK.md's order, as `unmn init` and setup write them. */
+export function settingsRows(settings: Settings): Cell[][] {
+  return SETTING_KEYS.map((key) => {
+    const column = SETTING_COLUMNS[key] as Column;
+    return [column.header, column.encode(settings[key] as never)];
+  });
+}
+
+export interface SettingsRead {
+  /** The Settings tab's own values, by key, for the rows it has (a blank value overrides too). */
+  readonly overrides: Partial<Settings>;
+  /** The row each setting stands in, for findings. */
+  readonly rows: Partial<Record<SettingKey, number>>;
+  readonly problems: Problem[];
+}
+
+/** Reads the Settings tab (header row first); null when the tab is missing. */
+export function readSettingsTab(grid: readonly (readonly Cell[])[] | null): SettingsRead {
+  const sheet = SettingsTable.name;
+  if (grid === null || grid.length === 0) {
+    return {
+      overrides: {},
+      rows: {},
+      problems: [
+        {
+          sheet,
+          row: null,
+          column: null,
+          ref: null,
+          message: grid === null ? 'The workbook has no Settings tab: the ToR profile cannot be known' : 'The Settings tab is empty',
+          expected: 'a Settings tab with Setting and Value columns (Set up / repair workbook adds it)',
+        },
+      ],
+    };
+  }
+  const { header, problems } = mapHeader(SettingsTable, grid[0] ?? []);
+  const at = header.index.get('setting');
+  const valueAt = header.index.get('value');
+  const overrides: Record<string, unknown> = {};
+  const rows: Partial<Record<SettingKey, number>> = {};
+  if (at === undefined || valueAt === undefined) return { overrides, rows, problems };
+  for (let r = 1; r < grid.length; r++) {
+    const cells = grid[r] ?? [];
+    const name = cells[at];
+    if (typeof name !== 'string') continue;
+    const key = settingKeyOf(name);
+    if (key === undefined || rows[key] !== undefined) continue;
+    rows[key] = r + 1;
+    const column = SETTING_COLUMNS[key] as Column;
+    const decoded = column.decode(cells[valueAt]);
+    if (decoded.ok) overrides[key] = decoded.value;
+    else
+      problems.push({
+        sheet,
+        row: r + 1,
+        column: 'Value',
+        ref: column.header,
+        message: `${column.header}: ${decoded.message}; the profile's default is used`,
+        expected: column.expected,
+      });
+  }
+  return { overrides: overrides as Partial<Settings>, rows, problems };
+}

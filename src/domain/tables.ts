@@ -1,0 +1,267 @@
+/**
+ * WORKBOOK.md as code: one definition per tab, from which the zod schemas, the record types, the header
+ * rows, the dropdowns and the validation messages all derive.
+ */
+import { z } from 'zod/mini';
+import { col, type Column } from './cells';
+
+export const ROLES = ['Chair', 'Co-chair', 'Coordinator', 'Secretariat', 'Member'] as const;
+export const MEMBER_STATUSES = ['Active', 'Pending', 'Withdrawn'] as const;
+export const FOCAL_KINDS = ['Primary', 'Alternate'] as const;
+export const MEETING_KINDS = ['Regular', 'Annual', 'Extraordinary', 'Working group'] as const;
+export const MEETING_MODES = ['In person', 'Online', 'Hybrid'] as const;
+export const MEETING_STATUSES = ['Planned', 'Held', 'Cancelled'] as const;
+export const CONFIDENTIALITY = ['Internal', 'Public'] as const;
+export const DECISION_KINDS = ['General', 'Admission', 'Workplan endorsement', 'Joint statement', 'Working group'] as const;
+export const OUTCOMES = ['Adopted', 'Not adopted', 'Pending'] as const;
+export const ACTION_STATUSES = ['Open', 'Done', 'Dropped'] as const;
+export const WORKPLAN_STATUSES = ['Not started', 'On track', 'Delayed', 'Completed', 'Dropped'] as const;
+export const GROUP_KINDS = ['Permanent', 'Ad hoc'] as const;
+export const LOG_OUTCOMES = ['Sent', 'Failed', 'Deferred', 'Done'] as const;
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+// Column<any>: a table holds columns of many value types.
+type Columns = Record<string, Column<any>>;
+type Shape<C extends Columns> = { [K in keyof C]: C[K]['schema'] };
+
+export interface TableDef<N extends string = string, C extends Columns = any> {
+  readonly name: N;
+  /** What the tab is for, in a secretariat's words (the first-run help). */
+  readonly purpose: string;
+  readonly columns: C;
+  /** The field that identifies a row (an ID, or Members' Agency), when the tab has one. */
+  readonly key: (keyof C & string) | null;
+  /** The ID prefix the add-on uses when it creates a record (`M-2026-03`). */
+  readonly idPrefix: string | null;
+  /** Written only by the add-on: never offered for editing. */
+  readonly addonOnly: boolean;
+  readonly schema: z.ZodMiniObject<Shape<C>>;
+}
+
+function table<const N extends string, const C extends Columns>(
+  name: N,
+  purpose: string,
+  columns: C,
+  options: { key?: keyof C & string; idPrefix?: string; addonOnly?: boolean } = {},
+): TableDef<N, C> {
+  const shape = Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, c.schema])) as Shape<C>;
+  return {
+    name,
+    purpose,
+    columns,
+    key: options.key ?? null,
+    idPrefix: options.idPrefix ?? null,
+    addonOnly: options.addonOnly ?? false,
+    schema: z.object(shape),
+  };
+}
+
+const id = () => col.text('ID', { required: true, width: 100 });
+
+export const SettingsTable = table(
+  'Settings',
+  'The network and its ToR profile: meeting cadence, deadlines, mailing addresses. A value here overrides the profile.',
+  {
+    setting: col.text('Setting', { required: true, width: 280 }),
+    value: col.text('Value', { width: 360 }),
+  },
+  { key: 'setting' },
+);
+
+export const MembersTable = table(
+  'Members',
+  'The member register: one row a member entity, its roles and status.',
+  {
+    agency: col.text('Agency', { required: true, width: 90 }),
+    name: col.text('Name', { width: 260 }),
+    roles: col.choices('Roles', ROLES, { width: 160 }),
+    status: col.choice('Status', MEMBER_STATUSES, { required: true }),
+    joinedOn: col.date('Joined on'),
+    admissionDecision: col.text('Admission decision', { width: 110 }),
+    leftOn: col.date('Left on'),
+    notes: col.text('Notes', { width: 240 }),
+  },
+  { key: 'agency' },
+);
+
+export const FocalPointsTable = table(
+  'Focal points',
+  'The people each member nominates: who gets the minutes and reminders.',
+  {
+    agency: col.text('Agency', { required: true, width: 90 }),
+    name: col.text('Name', { width: 180 }),
+    position: col.text('Position', { width: 180 }),
+    email: col.email('Email'),
+    kind: col.choice('Kind', FOCAL_KINDS),
+    active: col.yesno('Active'),
+  },
+);
+
+export const MeetingsTable = table(
+  'Meetings',
+  'The meeting log: every network meeting, its agenda, attendance and minutes.',
+  {
+    id: id(),
+    date: col.date('Date', { required: true }),
+    kind: col.choice('Kind', MEETING_KINDS, { required: true }),
+    mode: col.choice('Mode', MEETING_MODES),
+    title: col.text('Title', { width: 240 }),
+    chairedBy: col.list('Chaired by'),
+    status: col.choice('Status', MEETING_STATUSES, { required: true }),
+    agendaCirculatedOn: col.date('Agenda circulated on'),
+    attendees: col.list('Attendees', { width: 220 }),
+    externalParticipants: col.text('External participants', { width: 200 }),
+    minutesLink: col.text('Minutes link', { width: 220 }),
+    minutesApprovedOn: col.date('Minutes approved on'),
+    minutesCirculatedOn: col.date('Minutes circulated on'),
+    sharedWithRcoOn: col.date('Shared with RCO on'),
+    confidentiality: col.choice('Confidentiality', CONFIDENTIALITY),
+  },
+  { key: 'id', idPrefix: 'M' },
+);
+
+export const DecisionsTable = table(
+  'Decisions',
+  'The decision log: what the network decided, who was consulted, who objected.',
+  {
+    id: id(),
+    date: col.date('Date', { required: true }),
+    meeting: col.text('Meeting', { width: 100 }),
+    kind: col.choice('Kind', DECISION_KINDS, { required: true, width: 160 }),
+    title: col.text('Title', { width: 240 }),
+    decision: col.text('Decision', { width: 320 }),
+    subject: col.text('Subject', { width: 100 }),
+    consulted: col.list('Consulted', { width: 220 }),
+    objections: col.list('Objections'),
+    outcome: col.choice('Outcome', OUTCOMES, { required: true }),
+    stateRelevant: col.yesno('State relevant'),
+    stateConsultedOn: col.date('State consulted on'),
+    gcmObjectives: col.gcm('GCM objectives'),
+    recordedBy: col.email('Recorded by'),
+    recordedAt: col.timestamp('Recorded at'),
+  },
+  { key: 'id', idPrefix: 'D' },
+);
+
+export const ActionsTable = table(
+  'Actions',
+  'The action tracker: action points from decisions and meetings, their owners and due dates.',
+  {
+    id: id(),
+    source: col.text('Source', { width: 100 }),
+    action: col.text('Action', { required: true, width: 320 }),
+    owner: col.text('Owner', { width: 90 }),
+    due: col.date('Due'),
+    status: col.choice('Status', ACTION_STATUSES, { required: true }),
+    doneOn: col.date('Done on'),
+    lastRemindedOn: col.date('Last reminded on'),
+    notes: col.text('Notes', { width: 240 }),
+  },
+  { key: 'id', idPrefix: 'A' },
+);
+
+export const WorkplanTable = table(
+  'Workplan',
+  'The annual workplan: key actions, lead agencies, budgets, GCM objectives and progress.',
+  {
+    id: id(),
+    year: col.number('Year', { required: true, integer: true, min: 1900, max: 9999, width: 70 }),
+    keyAction: col.text('Key action', { width: 280 }),
+    expectedResult: col.text('Expected result', { width: 240 }),
+    leadAgency: col.text('Lead agency', { width: 100 }),
+    partnerAgencies: col.list('Partner agencies', { width: 180 }),
+    start: col.date('Start'),
+    end: col.date('End'),
+    budgetUsd: col.number('Budget (USD)', { min: 0, width: 110 }),
+    fundedUsd: col.number('Funded (USD)', { min: 0, width: 110 }),
+    fundingSource: col.text('Funding source', { width: 180 }),
+    gcmObjectives: col.gcm('GCM objectives'),
+    sdgTargets: col.list('SDG targets', { width: 110 }),
+    status: col.choice('Status', WORKPLAN_STATUSES),
+    progressPct: col.number('Progress (%)', { min: 0, max: 100, width: 100 }),
+    lastUpdate: col.date('Last update'),
+  },
+  { key: 'id', idPrefix: 'W' },
+);
+
+export const WorkingGroupsTable = table(
+  'Working groups',
+  'Working groups: permanent or ad hoc, their lead, members and the decision that set them up.',
+  {
+    id: id(),
+    name: col.text('Name', { required: true, width: 220 }),
+    focus: col.text('Focus', { width: 240 }),
+    kind: col.choice('Kind', GROUP_KINDS),
+    leadAgency: col.text('Lead agency', { width: 100 }),
+    members: col.list('Members', { width: 220 }),
+    externalPartners: col.text('External partners', { width: 200 }),
+    establishedBy: col.text('Established by', { width: 110 }),
+    endsOn: col.date('Ends on'),
+  },
+  { key: 'id', idPrefix: 'WG' },
+);
+
+export const LogTable = table(
+  'Log',
+  'The audit trail, written by the add-on only: every email sent, decision recorded and check run.',
+  {
+    timestamp: col.timestamp('Timestamp', { required: true }),
+    actor: col.text('Actor', { width: 200 }),
+    event: col.text('Event', { required: true, width: 200 }),
+    ref: col.text('Ref', { width: 100 }),
+    recipients: col.list('Recipients', { width: 260 }),
+    outcome: col.choice('Outcome', LOG_OUTCOMES),
+    details: col.text('Details', { width: 320 }),
+  },
+  { addonOnly: true },
+);
+
+export const ComplianceTable = table(
+  'Compliance',
+  'The last ToR compliance check, replaced at every run: what is wrong, the ToR clause, how to fix it.',
+  {
+    severity: col.choice('Severity', SEVERITIES),
+    rule: col.text('Rule', { width: 170 }),
+    sheet: col.text('Sheet', { width: 100 }),
+    row: col.number('Row', { integer: true, min: 1, width: 60 }),
+    ref: col.text('Ref', { width: 100 }),
+    finding: col.text('Finding', { width: 360 }),
+    clause: col.text('ToR clause', { width: 300 }),
+    fix: col.text('How to fix', { width: 300 }),
+  },
+  { addonOnly: true },
+);
+
+/** Every tab of WORKBOOK.md, in the order a new workbook shows them. */
+export const TABLES = [
+  SettingsTable,
+  MembersTable,
+  FocalPointsTable,
+  MeetingsTable,
+  DecisionsTable,
+  ActionsTable,
+  WorkplanTable,
+  WorkingGroupsTable,
+  LogTable,
+  ComplianceTable,
+] as const;
+
+export type AnyTable = (typeof TABLES)[number];
+export type TabName = AnyTable['name'];
+export type RecordOf<T extends TableDef> = z.infer<T['schema']>;
+
+export type SettingRow = RecordOf<typeof SettingsTable>;
+export type Member = RecordOf<typeof MembersTable>;
+export type FocalPoint = RecordOf<typeof FocalPointsTable>;
+export type Meeting = RecordOf<typeof MeetingsTable>;
+export type Decision = RecordOf<typeof DecisionsTable>;
+export type Action = RecordOf<typeof ActionsTable>;
+export type WorkplanRow = RecordOf<typeof WorkplanTable>;
+export type WorkingGroup = RecordOf<typeof WorkingGroupsTable>;
+export type LogEntry = RecordOf<typeof LogTable>;
+export type ComplianceRow = RecordOf<typeof ComplianceTable>;
+
+export function tableNamed(name: string): AnyTable | undefined {
+  const wanted = name.trim().toLowerCase();
+  return TABLES.find((t) => t.name.toLowerCase() === wanted);
+}

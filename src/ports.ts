@@ -1,0 +1,96 @@
+/**
+ * What the use cases need from the world. `gas/` implements these over Apps Script services, `node/`
+ * over an xlsx file and the local disk; tests use in-memory ones. Every method is synchronous: Apps
+ * Script is, and the xlsx adapter works on a workbook loaded into memory and saved at the end.
+ */
+import type { Cell, CellKind } from './domain/cells';
+import type { IsoDay } from './domain/dates';
+
+export type { Cell } from './domain/cells';
+
+export interface ColumnLayout {
+  /** 1-based column of the tab. */
+  readonly column: number;
+  readonly header: string;
+  readonly kind: CellKind;
+  readonly choices: readonly string[];
+  readonly width: number;
+}
+
+/** How a tab's columns look: dropdowns, checkboxes, date formats, widths, and the frozen header row. */
+export interface TabLayout {
+  readonly columns: readonly ColumnLayout[];
+}
+
+export interface CellLink {
+  readonly text: string;
+  readonly sheet: string;
+  readonly row: number;
+}
+
+export interface WorkbookPort {
+  /** The tabs, in order. */
+  tabNames(): string[];
+  /** Every value of the tab's used range, header row first; `[]` for an empty tab; null when it does not exist. One batch call. */
+  read(tab: string): Cell[][] | null;
+  /** Writes one rectangle at a 1-based row and column: one call. Strings are stored as text, never as formulas. */
+  write(tab: string, row: number, column: number, values: Cell[][]): void;
+  /** Writes one rectangle of links to rows of other tabs (null: leave the cell as it is). */
+  writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void;
+  /** Sets the background colours of one rectangle (null: no colour). */
+  paint(tab: string, row: number, column: number, colors: (string | null)[][]): void;
+  /** Empties every row from `fromRow` down (contents and colours), keeping the tab's formats and validation. */
+  clearFrom(tab: string, fromRow: number): void;
+  /** Adds an empty tab at a 0-based position (at the end when omitted). */
+  addTab(tab: string, position?: number): void;
+  /** Applies the layout to the listed columns (from row 2 down) and freezes the header row. */
+  format(tab: string, layout: TabLayout): void;
+}
+
+export interface Clock {
+  today(): IsoDay;
+  /** ISO 8601 local date-time, no zone. */
+  now(): string;
+}
+
+export interface CurrentUser {
+  /** The active user's email; '' when the platform cannot tell. */
+  email(): string;
+}
+
+export interface Ui {
+  /** A short, non-blocking message (a toast in Sheets, a line in the CLI). */
+  toast(message: string, title?: string): void;
+  /** A message the user must acknowledge. */
+  alert(message: string, title?: string): void;
+}
+
+export interface Lock {
+  /** Runs `fn` holding the document lock; throws a clear error when another run holds it too long. */
+  withDocumentLock<T>(fn: () => T): T;
+}
+
+export interface Email {
+  readonly to: readonly string[];
+  readonly cc?: readonly string[];
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly replyTo?: string;
+}
+
+export interface Mailer {
+  /** Recipients the account may still email today. */
+  remainingQuota(): number;
+  send(email: Email): void;
+}
+
+/** Everything a use case may touch. */
+export interface Ports {
+  readonly workbook: WorkbookPort;
+  readonly clock: Clock;
+  readonly user: CurrentUser;
+  readonly ui: Ui;
+  readonly lock: Lock;
+  readonly mailer: Mailer;
+}
