@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeTable, encodeRow } from '../../src/domain/codec';
-import { MeetingsTable, MembersTable, type Meeting, type Member } from '../../src/domain/tables';
+import { ActionsTable, DecisionsTable, MeetingsTable, MembersTable, type Meeting, type Member } from '../../src/domain/tables';
 import { addMonths } from '../../src/domain/dates';
 
 describe('codec', () => {
@@ -35,5 +35,68 @@ describe('codec', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');
+  });
+});
+
+describe('codec: the rules for every tab', () => {
+  it('reports a missing tab and a missing column by name', () => {
+    expect(decodeTable(MeetingsTable, null).problems[0]).toMatchObject({ sheet: 'Meetings', row: null, column: null });
+    const t = decodeTable(MeetingsTable, [['ID', 'Date', 'Kind', 'Status']]);
+    const missing = t.problems.map((p) => p.column);
+    expect(missing).toContain('Mode');
+    expect(t.problems.every((p) => p.row === 1)).toBe(true);
+  });
+
+  it('ignores blank rows, drops rows whose required cells are bad, and keeps rows whose optional cells are bad', () => {
+    const grid = [
+      ['ID', 'Date', 'Kind', 'Mode', 'Status', 'Attendees'],
+      ['', '', '', '', '', ''],
+      ['M-2026-01', '2026-01-10', 'Regular', 'on the moon', 'Held', 'IOM, UNDP ,, unicef'],
+      ['M-2026-02', '', 'Regular', 'Online', 'Held', ''],
+    ];
+    const t = decodeTable(MeetingsTable, grid);
+    expect(t.records.map((r) => r.id)).toEqual(['M-2026-01']);
+    expect(t.records[0]).toMatchObject({ mode: null, attendees: ['IOM', 'UNDP', 'unicef'], row: 3 });
+    // Cells that could not be read, and columns the tab lacks, are marked so rules leave them to data.invalid.
+    expect(t.records[0]?.invalid).toEqual(expect.arrayContaining(['mode', 'minutesLink']));
+    expect(t.problems.map((p) => [p.row, p.column])).toEqual(
+      expect.arrayContaining([
+        [3, 'Mode'],
+        [4, 'Date'],
+      ]),
+    );
+    expect(t.lastRow).toBe(4);
+  });
+
+  it('accepts a number where text is expected and reads Yes/No, GCM lists and timestamps', () => {
+    const grid = [
+      ['ID', 'Date', 'Kind', 'Outcome', 'Subject', 'State relevant', 'GCM objectives', 'Recorded at'],
+      ['D-2024-01', '2024-02-29', 'Workplan endorsement', 'adopted', 2026, 'yes', 7, '2026-03-01T10:15:00'],
+      ['D-2026-02', '2026-03-02', 'General', 'Adopted', '', true, '1, 24', new Date(2026, 2, 2, 9, 30)],
+      ['D-2026-03', '2026-02-29', 'General', 'Adopted', '', '', '', ''],
+    ];
+    const t = decodeTable(DecisionsTable, grid);
+    expect(t.records[0]).toMatchObject({ subject: '2026', stateRelevant: true, gcmObjectives: [7], outcome: 'Adopted' });
+    expect(t.problems.map((p) => [p.row, p.column])).toEqual([
+      [1, 'Meeting'],
+      [1, 'Title'],
+      [1, 'Decision'],
+      [1, 'Consulted'],
+      [1, 'Objections'],
+      [1, 'State consulted on'],
+      [1, 'Recorded by'],
+      [3, 'GCM objectives'],
+      [4, 'Date'],
+    ]);
+    expect(t.records.map((r) => r.recordedAt)).toEqual(['2026-03-01T10:15:00', '2026-03-02T09:30:00']);
+  });
+
+  it('says when a header appears twice and reads the first', () => {
+    const t = decodeTable(ActionsTable, [
+      ['ID', 'Action', 'Status', 'status'],
+      ['A-2026-001', 'Draft the note', 'Open', 'Done'],
+    ]);
+    expect(t.records[0]?.status).toBe('Open');
+    expect(t.problems.some((p) => /appears twice/.test(p.message))).toBe(true);
   });
 });
