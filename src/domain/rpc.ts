@@ -1,0 +1,141 @@
+/**
+ * What travels between the decision sidebar and the server. `google.script.run` carries only plain
+ * JSON (a Date, a function or a class instance fails the call), so every day is `YYYY-MM-DD` text.
+ * Both sides parse with these schemas: the sidebar before it sends and after it receives, the server
+ * before it touches the workbook.
+ */
+import { z } from 'zod/mini';
+import { isIsoDay, type IsoDay } from './dates';
+import { DECISION_KINDS, MEMBER_STATUSES, OUTCOMES } from './tables';
+
+const isoDay = z.string().check(z.refine(isIsoDay, 'must be a date YYYY-MM-DD'));
+
+export const SidebarMemberSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  status: z.enum(MEMBER_STATUSES),
+  joinedOn: z.nullable(isoDay),
+  leftOn: z.nullable(isoDay),
+});
+export type SidebarMember = z.infer<typeof SidebarMemberSchema>;
+
+export const SidebarMeetingSchema = z.object({
+  id: z.string(),
+  date: isoDay,
+  title: z.string(),
+});
+export type SidebarMeeting = z.infer<typeof SidebarMeetingSchema>;
+
+export const DecisionSidebarDataSchema = z.object({
+  networkName: z.string(),
+  today: isoDay,
+  /** The ID a decision dated in today's year would get; the server decides at recording time. */
+  nextId: z.string(),
+  members: z.array(SidebarMemberSchema),
+  meetings: z.array(SidebarMeetingSchema),
+  gcmObjectives: z.array(z.object({ number: z.int(), title: z.string() })),
+  /** Blank when the settings name no state consultation body. */
+  stateConsultationBody: z.string(),
+  user: z.object({
+    email: z.string(),
+    mayRecord: z.boolean(),
+    /** Why the user may not record, in words to show them; '' when they may. */
+    refusal: z.string(),
+  }),
+});
+export type DecisionSidebarData = z.infer<typeof DecisionSidebarDataSchema>;
+
+const MAX_TITLE = 200;
+const MAX_TEXT = 5000;
+
+export const DecisionInputSchema = z.object({
+  date: isoDay,
+  /** A meeting ID, or '' for a decision taken by written consultation. */
+  meeting: z.string(),
+  kind: z.enum(DECISION_KINDS),
+  title: z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(MAX_TITLE, `must be at most ${MAX_TITLE} characters`)),
+  decision: z.string().check(z.maxLength(MAX_TEXT, `must be at most ${MAX_TEXT} characters`)),
+  subject: z.string(),
+  consulted: z.array(z.string()),
+  objections: z.array(z.string()),
+  outcome: z.enum(OUTCOMES),
+  stateRelevant: z.boolean(),
+  /** '' when the state has not been consulted. */
+  stateConsultedOn: z.union([z.literal(''), isoDay]),
+  gcmObjectives: z.array(z.int().check(z.gte(1, 'must be from 1 to 23'), z.lte(23, 'must be from 1 to 23'))),
+});
+export type DecisionInput = z.infer<typeof DecisionInputSchema>;
+export type DecisionField = keyof DecisionInput;
+
+/** The words the sidebar labels each field with: every message names its field this way. */
+export const DECISION_FIELD_LABELS: Readonly<Record<DecisionField, string>> = {
+  date: 'Date',
+  meeting: 'Meeting',
+  kind: 'Kind',
+  title: 'Title',
+  decision: 'Decision',
+  subject: 'Subject',
+  consulted: 'Consulted',
+  objections: 'Objections',
+  outcome: 'Outcome',
+  stateRelevant: 'State relevant',
+  stateConsultedOn: 'State consulted on',
+  gcmObjectives: 'GCM objectives',
+};
+
+export interface FieldError {
+  /** A field of DecisionInput, or '' for the payload as a whole. */
+  readonly field: DecisionField | '';
+  readonly message: string;
+}
+
+export const FieldErrorSchema = z.object({
+  field: z.union([z.literal(''), z.enum(Object.keys(DECISION_FIELD_LABELS) as [DecisionField, ...DecisionField[]])]),
+  message: z.string(),
+});
+
+export const RecordDecisionResultSchema = z.union([
+  z.object({ ok: z.literal(true), id: z.string(), row: z.int() }),
+  z.object({ ok: z.literal(false), errors: z.array(FieldErrorSchema) }),
+]);
+export type RecordDecisionResult = z.infer<typeof RecordDecisionResultSchema>;
+
+export function fieldError(field: DecisionField | '', problem: string): FieldError {
+  return { field, message: field === '' ? problem : `${DECISION_FIELD_LABELS[field]}: ${problem}` };
+}
+
+function isField(key: unknown): key is DecisionField {
+  return typeof key === 'string' && key in DECISION_FIELD_LABELS;
+}
+
+/** The shape checks, one message per field that fails, each naming the field. */
+export function parseDecisionInput(raw: unknown): { ok: true; value: DecisionInput } | { ok: false; errors: FieldError[] } {
+  const parsed = DecisionInputSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    const key = issue.path[0];
+    const field = isField(key) ? key : '';
+    if (seen.has(field)) continue;
+    seen.add(field);
+    errors.push(fieldError(field, field === '' ? 'the decision could not be read' : describeIssue(field, issue.message)));
+  }
+  return { ok: false, errors };
+}
+
+function describeIssue(field: DecisionField, message: string): string {
+  if (field === 'kind') return `must be one of ${DECISION_KINDS.join(', ')}`;
+  if (field === 'outcome') return `must be one of ${OUTCOMES.join(', ')}`;
+  if (field === 'date' || field === 'stateConsultedOn') return 'must be a date YYYY-MM-DD';
+  if (field === 'gcmObjectives') return 'must be GCM objective numbers from 1 to 23';
+  return message.startsWith('Invalid') ? 'is not in the expected form' : message;
+}
+
+/** Whether a member takes part on a day: joined by then, not yet gone, and neither pending nor withdrawn without a date. */
+export function memberActiveOn(member: SidebarMember, day: IsoDay): boolean {
+  if (member.status === 'Pending') return false;
+  if (member.joinedOn !== null && member.joinedOn > day) return false;
+  if (member.leftOn !== null) return member.leftOn > day;
+  return member.status === 'Active';
+}
