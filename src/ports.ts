@@ -56,6 +56,8 @@ export interface Clock {
 export interface CurrentUser {
   /** The active user's email; '' when the platform cannot tell. */
   email(): string;
+  /** The file owner's email; '' when there is none to tell (a shared drive, a local file nobody owns). */
+  owner(): string;
 }
 
 export interface Ui {

@@ -1,0 +1,51 @@
+/**
+ * The check every command that changes data or sends mail makes before it writes anything. Protection
+ * keeps members' hands off the data tabs, but the add-on writes as the user who runs it, so the code
+ * must refuse by itself too.
+ *
+ * Bootstrap: the owner of the file always passes (Google lets the owner edit every protected range
+ * anyway). A command that sets the workbook up may also pass `{ bootstrap: true }`: while the register
+ * and Settings name no secretariat at all (a new or emptied workbook), any signed-in user may run it,
+ * since somebody must set the network up before there is a register to check against. As soon as one
+ * secretariat focal point or Secretariat editor exists, the bootstrap door closes. An unknown user
+ * ('' email) is always refused.
+ */
+import { describeSecretariat, isSecretariat, registerSecretariatEmails } from '../domain/secretariat';
+import type { Network } from '../domain/network';
+import type { Ports } from '../ports';
+
+export class NotAuthorizedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotAuthorizedError';
+  }
+}
+
+export interface AuthorizeOptions {
+  /** Let anyone signed in through while the register names no secretariat (setup only). */
+  readonly bootstrap?: boolean;
+}
+
+/**
+ * Throws NotAuthorizedError unless the current user is secretariat. `what` completes "Only the
+ * secretariat can …" ("record a decision"). Returns the user's email, lower-cased.
+ */
+export function requireSecretariat(
+  ports: Pick<Ports, 'user' | 'clock'>,
+  network: Network,
+  what: string,
+  options: AuthorizeOptions = {},
+): string {
+  const email = ports.user.email().trim().toLowerCase();
+  const today = ports.clock.today();
+  const extra = { owner: ports.user.owner(), today };
+  if (email !== '') {
+    if (isSecretariat(network, email, extra)) return email;
+    if (options.bootstrap && registerSecretariatEmails(network, today).length === 0) return email;
+  }
+  const who =
+    email === ''
+      ? 'Google did not tell the add-on who you are signed in as; sign in with your agency account and try again.'
+      : `You are signed in as ${email}.`;
+  throw new NotAuthorizedError(`Only the secretariat can ${what}: ${describeSecretariat(network, today)}. ${who}`);
+}
