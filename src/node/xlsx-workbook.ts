@@ -1,0 +1,290 @@
+/**
+ * The WorkbookPort over an .xlsx file held in memory (exceljs): the CLI and the playground work on a
+ * copy of the network's spreadsheet with no Google account. Loaded once, changed in memory, saved at
+ * the end, so every port method stays synchronous like its Apps Script twin.
+ */
+import { rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Cell, CellLink, ColumnLayout, TabLayout, WorkbookPort } from '../ports';
+import { columnLetter } from '../domain/codec';
+
+/** The file cannot be opened as a workbook: the message is one line meant for the user. */
+export class WorkbookFileError extends Error {
+  override readonly name = 'WorkbookFileError';
+}
+
+/** How far down a new tab's dropdowns and formats reach (Sheets' default grid is 1000 rows). */
+export const FORMATTED_ROWS = 1000;
+
+/** Sheets measures column widths in pixels, Excel in characters of about seven pixels. */
+const PIXELS_PER_CHARACTER = 7;
+
+const DATE_FORMAT = 'yyyy-mm-dd';
+const TIMESTAMP_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+
+type Sheet = ExcelJS.Worksheet;
+
+/** exceljs hands dates over as if the serial number were UTC; the codec wants the day the cell shows. */
+function localOf(utc: Date): Date {
+  return new Date(
+    utc.getUTCFullYear(),
+    utc.getUTCMonth(),
+    utc.getUTCDate(),
+    utc.getUTCHours(),
+    utc.getUTCMinutes(),
+    utc.getUTCSeconds(),
+    utc.getUTCMilliseconds(),
+  );
+}
+
+function utcOf(local: Date): Date {
+  return new Date(
+    Date.UTC(
+      local.getFullYear(),
+      local.getMonth(),
+      local.getDate(),
+      local.getHours(),
+      local.getMinutes(),
+      local.getSeconds(),
+      local.getMilliseconds(),
+    ),
+  );
+}
+
+function richTextOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || !('richText' in value)) return undefined;
+  const runs = (value as { richText: unknown }).richText;
+  return Array.isArray(runs) ? runs.map((run: { text?: unknown }) => String(run?.text ?? '')).join('') : '';
+}
+
+/** A stored value as `getValues()` would give it: text for rich text and links, results for formulas. */
+function plain(value: unknown): Cell {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : localOf(value);
+  const rich = richTextOf(value);
+  if (rich !== undefined) return rich;
+  if (typeof value === 'object') {
+    if ('error' in value) return '';
+    if ('formula' in value || 'sharedFormula' in value) return plain((value as { result?: unknown }).result);
+    if ('hyperlink' in value || 'text' in value) return plain((value as { text?: unknown }).text);
+  }
+  return '';
+}
+
+/** A value as exceljs stores it: strings stay strings (exceljs never turns "=…" text into a formula). */
+function stored(cell: Cell): ExcelJS.CellValue {
+  if (cell === '') return null;
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : utcOf(cell);
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
+  return cell;
+}
+
+function isMidnight(date: Date): boolean {
+  return date.getHours() === 0 && date.getMinutes() === 0 && date.getSeconds() === 0 && date.getMilliseconds() === 0;
+}
+
+function argb(color: string): string {
+  const hex = color.trim().replace(/^#/, '');
+  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+  if (!/^[0-9a-fA-F]{6}$/.test(full)) throw new Error(`"${color}" is not a colour (expected #rrggbb)`);
+  return `FF${full.toUpperCase()}`;
+}
+
+function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function validationFor(column: ColumnLayout): ExcelJS.DataValidation | null {
+  const list = (items: readonly string[]) => `"${items.join(',')}"`;
+  switch (column.kind) {
+    case 'choice':
+      return {
+        type: 'list',
+        allowBlank: true,
+        formulae: [list(column.choices)],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: column.header,
+        error: `Choose one of ${column.choices.join(', ')}`,
+      };
+    case 'choices':
+      // Several values may share the cell ("Chair, Secretariat"): offer the list, reject nothing.
+      return { type: 'list', allowBlank: true, formulae: [list(column.choices)], showErrorMessage: false };
+    case 'yesno':
+      return { type: 'list', allowBlank: true, formulae: ['"TRUE,FALSE"'], showErrorMessage: true, errorStyle: 'stop' };
+    default:
+      return null;
+  }
+}
+
+export class XlsxWorkbook implements WorkbookPort {
+  private constructor(private readonly book: ExcelJS.Workbook) {}
+
+  /** Loads an .xlsx file; a missing, unreadable or non-xlsx file is a WorkbookFileError. */
+  static async open(file: string): Promise<XlsxWorkbook> {
+    const info = await stat(file).catch(() => null);
+    if (!info) throw new WorkbookFileError(`${file}: no such file`);
+    if (!info.isFile()) throw new WorkbookFileError(`${file}: not a file`);
+    const book = new ExcelJS.Workbook();
+    try {
+      await book.xlsx.readFile(file);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new WorkbookFileError(`${file}: not an .xlsx workbook (${reason})`);
+    }
+    return new XlsxWorkbook(book);
+  }
+
+  /** An empty workbook with no tabs. */
+  static create(): XlsxWorkbook {
+    const book = new ExcelJS.Workbook();
+    book.creator = 'unmn-secretariat';
+    return new XlsxWorkbook(book);
+  }
+
+  /** Writes the file next to its destination first, so an interrupted save never leaves half a workbook. */
+  async save(file: string): Promise<void> {
+    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+    try {
+      await this.book.xlsx.writeFile(temporary);
+      await rename(temporary, file);
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new WorkbookFileError(`${file}: cannot be written (${reason})`);
+    }
+  }
+
+  private sheet(tab: string): Sheet {
+    const sheet = this.book.getWorksheet(tab);
+    if (!sheet) throw new Error(`Sheet ${tab} not found`);
+    return sheet;
+  }
+
+  tabNames(): string[] {
+    return this.book.worksheets.map((s) => s.name);
+  }
+
+  read(tab: string): Cell[][] | null {
+    const sheet = this.book.getWorksheet(tab);
+    if (!sheet) return null;
+    const rows: Cell[][] = [];
+    let width = 0;
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: Cell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+        if (cell.type === ExcelJS.ValueType.Merge) return;
+        const value = plain(cell.value);
+        if (value === '') return;
+        cells[columnNumber - 1] = value;
+        width = Math.max(width, columnNumber);
+      });
+      if (cells.length > 0) rows[rowNumber - 1] = cells;
+    });
+    return Array.from({ length: rows.length }, (_, r) =>
+      Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? ''),
+    );
+  }
+
+  write(tab: string, row: number, column: number, values: Cell[][]): void {
+    const sheet = this.sheet(tab);
+    const width = values[0]?.length ?? 0;
+    if (values.length === 0 || width === 0) throw new Error('The number of rows in the range must be at least 1.');
+    values.forEach((cells, i) => {
+      if (cells.length !== width) {
+        throw new Error('The number of columns in the data does not match the number of columns in the range.');
+      }
+      const target = sheet.getRow(row + i);
+      cells.forEach((value, j) => {
+        const cell = target.getCell(column + j);
+        cell.value = stored(value);
+        if (value instanceof Date && !cell.numFmt) cell.numFmt = isMidnight(value) ? DATE_FORMAT : TIMESTAMP_FORMAT;
+      });
+    });
+  }
+
+  writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {
+    const sheet = this.sheet(tab);
+    links.forEach((cells, i) => {
+      const target = sheet.getRow(row + i);
+      cells.forEach((link, j) => {
+        if (!link) return;
+        const cell = target.getCell(column + j);
+        cell.value = { text: link.text, hyperlink: `#${sheetRef(link.sheet)}!A${link.row}` };
+        cell.font = { ...cell.font, color: { argb: 'FF1155CC' }, underline: true };
+      });
+    });
+  }
+
+  paint(tab: string, row: number, column: number, colors: (string | null)[][]): void {
+    const sheet = this.sheet(tab);
+    colors.forEach((cells, i) => {
+      const target = sheet.getRow(row + i);
+      cells.forEach((color, j) => {
+        const cell = target.getCell(column + j);
+        cell.fill =
+          color === null
+            ? { type: 'pattern', pattern: 'none' }
+            : { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(color) } };
+      });
+    });
+  }
+
+  clearFrom(tab: string, fromRow: number): void {
+    const sheet = this.sheet(tab);
+    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      if (rowNumber < fromRow) return;
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        cell.value = null;
+        cell.fill = { type: 'pattern', pattern: 'none' };
+      });
+    });
+  }
+
+  addTab(tab: string, position?: number): void {
+    if (this.book.getWorksheet(tab)) throw new Error(`A sheet with the name "${tab}" already exists.`);
+    const order = this.book.worksheets;
+    const added = this.book.addWorksheet(tab);
+    order.splice(position ?? order.length, 0, added);
+    // exceljs orders tabs by orderNo, both in `worksheets` and in the saved file.
+    order.forEach((sheet, i) => {
+      (sheet as Sheet & { orderNo: number }).orderNo = i;
+    });
+  }
+
+  format(tab: string, layout: TabLayout): void {
+    const sheet = this.sheet(tab);
+    const header = sheet.getRow(1);
+    header.font = { ...header.font, bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
+    for (const column of layout.columns) {
+      const target = sheet.getColumn(column.column);
+      target.width = Math.max(4, Math.round(column.width / PIXELS_PER_CHARACTER));
+      header.getCell(column.column).font = { bold: true };
+      this.formatCells(sheet, column);
+    }
+  }
+
+  private formatCells(sheet: Sheet, column: ColumnLayout): void {
+    const letter = columnLetter(column.column);
+    const numFmt = column.kind === 'date' ? DATE_FORMAT : column.kind === 'timestamp' ? TIMESTAMP_FORMAT : null;
+    // A column style: cells typed later into the column take the format too.
+    if (numFmt) sheet.getColumn(column.column).numFmt = numFmt;
+    const validations = (sheet as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations;
+    for (const address of Object.keys(validations.model)) {
+      if (inColumnBelowHeader(address, letter)) delete validations.model[address];
+    }
+    const validation = validationFor(column);
+    if (validation) validations.model[`${letter}2:${letter}${Math.max(FORMATTED_ROWS, sheet.rowCount)}`] = validation;
+  }
+}
+
+/** Whether a validation's address ("B7" or "B2:B1000") lies in one column, below the header. */
+function inColumnBelowHeader(address: string, letter: string): boolean {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(address);
+  if (!m) return false;
+  return m[1] === letter && (m[3] === undefined || m[3] === letter) && Number(m[2]) >= 2;
+}
