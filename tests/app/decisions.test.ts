@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { decisionSidebarData, DecisionInputError, recordDecision, recordDecisionRpc } from '../../src/app/decisions';
+import { NotAuthorizedError } from '../../src/app/authorize';
+import { readTable } from '../../src/app/repository';
+import { headerRow } from '../../src/domain/codec';
+import { DecisionSidebarDataSchema, memberActiveOn, type DecisionInput } from '../../src/domain/rpc';
+import { DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable } from '../../src/domain/tables';
+import type { Cell, Ports } from '../../src/ports';
+import { MemoryWorkbook } from '../support/memory-workbook';
+
+const SECRETARIAT = 'secretariat@iom.int';
+const MEMBER = 'focal@unicef.org';
+
+function workbook(extra: { decisions?: Cell[][]; log?: Cell[][] } = {}) {
+  return new MemoryWorkbook({
+    [SettingsTable.name]: [headerRow(SettingsTable), ['ToR profile', 'uzbekistan']],
+    [MembersTable.name]: [
+      headerRow(MembersTable),
+      ['IOM', 'International Organization for Migration', 'Coordinator, Secretariat', 'Active', '2019-01-01', '', '', ''],
+      ['UNRC', 'Resident Coordinator Office', 'Chair', 'Active', '2019-01-01', '', '', ''],
+      ['UNICEF', "United Nations Children's Fund", 'Member', 'Active', '2019-01-01', '', '', ''],
+      ['ILO', 'International Labour Organization', 'Member', 'Withdrawn', '2019-01-01', '', '2025-06-30', ''],
+      ['FAO', 'Food and Agriculture Organization', 'Member', 'Pending', '', '', '', ''],
+    ],
+    [FocalPointsTable.name]: [
+      headerRow(FocalPointsTable),
+      ['IOM', 'Dilnoza', 'Programme officer', SECRETARIAT, 'Primary', true],
+      ['UNICEF', 'Aziz', 'Child protection', MEMBER, 'Primary', true],
+    ],
+    [MeetingsTable.name]: [
+      headerRow(MeetingsTable),
+      ['M-2026-01', '2026-03-10', 'Regular', 'Online', 'First quarterly meeting', 'UNRC', 'Held'],
+      ['M-2026-02', '2026-06-10', 'Regular', 'Online', 'Called off', 'UNRC', 'Cancelled'],
+    ],
+    [DecisionsTable.name]: [headerRow(DecisionsTable), ...(extra.decisions ?? [])],
+    [LogTable.name]: [headerRow(LogTable), ...(extra.log ?? [])],
+  });
+}
+
+function ports(wb: MemoryWorkbook, email = SECRETARIAT) {
+  const toasts: string[] = [];
+  let locks = 0;
+  const p: Ports = {
+    workbook: wb,
+    clock: { today: () => '2026-04-02', now: () => '2026-04-02T10:15:00' },
+    user: { email: () => email, owner: () => '' },
+    ui: { toast: (m) => toasts.push(m), alert: (m) => toasts.push(m) },
+    lock: {
+      withDocumentLock: (fn) => {
+        locks++;
+        return fn();
+      },
+    },
+    mailer: { remainingQuota: () => 100, send: () => undefined },
+  };
+  return { ports: p, toasts, locks: () => locks };
+}
+
+function input(over: Partial<DecisionInput> = {}): DecisionInput {
+  return {
+    date: '2026-03-10',
+    meeting: 'M-2026-01',
+    kind: 'General',
+    title: 'Adopt the 2026 communication plan',
+    decision: 'The network adopts the communication plan as circulated.',
+    subject: '',
+    consulted: ['IOM', 'UNRC', 'UNICEF'],
+    objections: [],
+    outcome: 'Adopted',
+    stateRelevant: false,
+    stateConsultedOn: '',
+    gcmObjectives: [17, 3],
+    ...over,
+  };
+}
+
+function snapshot(wb: MemoryWorkbook) {
+  return JSON.stringify([...wb.tabs.entries()]);
+}
+
+describe('decisionSidebarData', () => {
+  it('gives the sidebar everything in one payload, as plain JSON, reading each tab once', () => {
+    const wb = workbook({ decisions: [['D-2026-04', '2026-01-05', '', 'General', 'x', '', '', '', '', 'Adopted']] });
+    const data = decisionSidebarData(ports(wb).ports);
+    expect(DecisionSidebarDataSchema.safeParse(data).success).toBe(true);
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+    expect(data).toMatchObject({ today: '2026-04-02', nextId: 'D-2026-05', user: { email: SECRETARIAT, mayRecord: true, refusal: '' } });
+    expect(data.meetings.map((m) => m.id)).toEqual(['M-2026-01']);
+    expect(data.gcmObjectives).toHaveLength(23);
+    expect(data.members.filter((m) => memberActiveOn(m, '2026-03-10')).map((m) => m.code)).toEqual(['IOM', 'UNRC', 'UNICEF']);
+    expect(data.members.filter((m) => memberActiveOn(m, '2025-01-10')).map((m) => m.code)).toEqual(['IOM', 'UNRC', 'UNICEF', 'ILO']);
+    const reads = wb.calls.read ?? 0;
+    expect(reads).toBeLessThanOrEqual(9);
+    expect(wb.calls.write ?? 0).toBe(0);
+  });
+
+  it('tells a plain member that they may not record, and why', () => {
+    const data = decisionSidebarData(ports(workbook(), MEMBER).ports);
+    expect(data.user.mayRecord).toBe(false);
+    expect(data.user.refusal).toMatch(/Only the secretariat can record a decision/);
+  });
+});
+
+describe('recordDecision', () => {
+  it('appends the decision and a Log row under the document lock and returns the new ID', () => {
+    const wb = workbook();
+    const p = ports(wb);
+    const result = recordDecisionRpc(p.ports, input());
+    expect(result).toEqual({ ok: true, id: 'D-2026-01', row: 2 });
+    expect(p.locks()).toBe(1);
+    const decisions = readTable(wb, DecisionsTable);
+    expect(decisions.problems).toEqual([]);
+    expect(decisions.records[0]).toMatchObject({
+      id: 'D-2026-01',
+      date: '2026-03-10',
+      meeting: 'M-2026-01',
+      consulted: ['IOM', 'UNRC', 'UNICEF'],
+      gcmObjectives: [3, 17],
+      recordedBy: SECRETARIAT,
+      recordedAt: '2026-04-02T10:15:00',
+      stateRelevant: false,
+      stateConsultedOn: null,
+    });
+    const log = readTable(wb, LogTable);
+    expect(log.records).toHaveLength(1);
+    expect(log.records[0]).toMatchObject({ event: 'Decision recorded', ref: 'D-2026-01', actor: SECRETARIAT, outcome: 'Done' });
+    expect(p.toasts[0]).toMatch(/D-2026-01/);
+  });
+
+  it('numbers by the decision year and never reuses an ID, even of a malformed or deleted row', () => {
+    const wb = workbook({
+      decisions: [
+        ['D-2026-07', 'not a date', '', 'General', 'broken row', '', '', '', '', 'Adopted'],
+        ['D-2025-12', '2025-11-01', '', 'General', 'last year', '', '', '', '', 'Adopted'],
+      ],
+      log: [['2026-02-01T09:00:00', SECRETARIAT, 'Decision recorded', 'D-2026-09', '', 'Done', 'deleted since']],
+    });
+    const p = ports(wb).ports;
+    expect(recordDecision(p, input()).id).toBe('D-2026-10');
+    expect(recordDecision(p, input()).id).toBe('D-2026-11');
+    expect(recordDecision(p, input({ date: '2025-12-20', meeting: '' })).id).toBe('D-2025-13');
+    expect(recordDecision(p, input({ date: '2024-12-20', meeting: '' })).id).toBe('D-2024-01');
+  });
+
+  it('refuses a plain member and writes nothing', () => {
+    const wb = workbook();
+    const before = snapshot(wb);
+    expect(() => recordDecision(ports(wb, MEMBER).ports, input())).toThrow(NotAuthorizedError);
+    expect(() => recordDecision(ports(wb, MEMBER).ports, input())).toThrow(/Only the secretariat can record a decision.*focal@unicef.org/);
+    expect(snapshot(wb)).toBe(before);
+    expect(wb.calls.write ?? 0).toBe(0);
+  });
+
+  it('names the field of every bad input and writes nothing', () => {
+    const wb = workbook();
+    const before = snapshot(wb);
+    const p = ports(wb).ports;
+    const fails = (over: Record<string, unknown>) => {
+      const r = recordDecisionRpc(p, { ...input(), ...over });
+      if (r.ok) throw new Error('accepted');
+      return r.errors.map((e) => e.message);
+    };
+    expect(fails({ kind: 'Opinion' })).toEqual([expect.stringMatching(/^Kind: must be one of General/)]);
+    expect(fails({ outcome: 'Maybe' })).toEqual([expect.stringMatching(/^Outcome: must be one of Adopted/)]);
+    expect(fails({ date: '2026-02-30' })).toEqual(['Date: must be a date YYYY-MM-DD']);
+    expect(fails({ date: '2026-05-01' })).toEqual([expect.stringMatching(/^Date: 2026-05-01 is after today/)]);
+    expect(fails({ meeting: 'M-2026-99' })).toEqual([expect.stringMatching(/^Meeting: M-2026-99 is not a meeting/)]);
+    expect(fails({ meeting: 'M-2026-02' })).toEqual(['Meeting: M-2026-02 was cancelled']);
+    expect(fails({ consulted: ['IOM', 'WHO', 'XYZ'] })).toEqual(['Consulted: WHO, XYZ are not members of the Members tab']);
+    expect(fails({ objections: ['ILO'] })).toEqual([expect.stringMatching(/^Objections: ILO objected but is not among/)]);
+    expect(fails({ title: '   ' })).toEqual(['Title: is required']);
+    expect(fails({ kind: 'Workplan endorsement', subject: 'next' })).toEqual([expect.stringMatching(/^Subject: give the year/)]);
+    expect(fails({ gcmObjectives: [24] })).toEqual([expect.stringMatching(/^GCM objectives:/)]);
+    expect(fails({ stateConsultedOn: '2026-03-01' })).toEqual(['State consulted on: tick State relevant, or leave this blank']);
+    expect(fails({ when: new Date() as unknown, date: undefined })).toEqual(['Date: must be a date YYYY-MM-DD']);
+    expect(() => recordDecision(p, null)).toThrow(DecisionInputError);
+    expect(snapshot(wb)).toBe(before);
+  });
+
+  it('stores text that looks like a formula exactly as typed, and it reads back equal', () => {
+    const wb = workbook();
+    const p = ports(wb).ports;
+    const title = '=HYPERLINK("http://evil.example","click")';
+    const text = '+1 more week; -2 objections; @all members';
+    const { id } = recordDecision(p, input({ title, decision: text, subject: '@IOM', kind: 'Admission' }));
+    const stored = readTable(wb, DecisionsTable).records.find((d) => d.id === id);
+    expect(stored).toMatchObject({ title, decision: text, subject: '@IOM' });
+  });
+});
