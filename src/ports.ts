@@ -87,6 +87,27 @@ export interface Mailer {
   send(email: Email): void;
 }
 
+/** What bringing one tab's protection in line changed. */
+export interface ProtectionChange {
+  /** The tab had no protection and now has one. */
+  readonly created: boolean;
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  /** Domain-wide editing was on and is now off. */
+  readonly domainEditOff: boolean;
+  /** The protection only warned and now enforces. */
+  readonly enforced: boolean;
+}
+
+/** Sheet protection (Google Sheets only: an xlsx file has nobody to keep out). */
+export interface ProtectionPort {
+  /**
+   * Protects the whole tab so that only `editors` can edit it (Google also keeps the owner and the
+   * user running the script, whom no protection can exclude). Changes nothing when it already stands so.
+   */
+  protectTab(tab: string, editors: readonly string[], description: string): ProtectionChange;
+}
+
 /** Everything a use case may touch. */
 export interface Ports {
   readonly workbook: WorkbookPort;
@@ -95,4 +116,6 @@ export interface Ports {
   readonly ui: Ui;
   readonly lock: Lock;
   readonly mailer: Mailer;
+  /** Absent where protection means nothing (a local xlsx file). */
+  readonly protection?: ProtectionPort;
 }

@@ -1,0 +1,248 @@
+/**
+ * Set up / repair workbook: on an empty workbook, every tab of WORKBOOK.md with its headers, layout and
+ * the ToR profile's Settings; on an existing one, whatever of that is missing, and nothing else. A
+ * user's rows, values and own columns are never deleted, moved or rewritten: repair only writes into
+ * cells that are blank (new tabs, new columns after the last used one, new Settings rows below the last
+ * used one) and header cells that already name the same column in another case or spacing.
+ *
+ * Layouts (dropdowns, checkboxes, formats, widths) are re-applied to the contract columns at every run,
+ * wherever they stand: the port cannot read validation back, and re-applying the same layout changes
+ * nothing. The report lists only changes to cells, tabs and protection.
+ */
+import type { Cell, Column } from '../domain/cells';
+import { mapHeader, normalizeHeader } from '../domain/codec';
+import { decodeNetwork, type Grids, type Network } from '../domain/network';
+import { PROFILES } from '../domain/profiles';
+import { secretariatEmails } from '../domain/secretariat';
+import { SETTING_COLUMNS, SETTING_KEYS, settingKeyOf, type ProfileId, type SettingKey, type Settings } from '../domain/settings';
+import { SettingsTable, TABLES, type AnyTable } from '../domain/tables';
+import type { Ports, ProtectionChange, ProtectionPort, WorkbookPort } from '../ports';
+import { requireSecretariat } from './authorize';
+import { tabLayout } from './layout';
+import { runs } from './repository';
+
+export interface SetupOptions {
+  /** The ToR profile of a new workbook, and of a repaired one whose Settings name none. */
+  readonly profile?: ProfileId;
+  /** The network's name for a new workbook (the profile's name when blank). */
+  readonly networkName?: string;
+}
+
+export interface SetupReport {
+  /** What setup changed, one line each. */
+  readonly changes: string[];
+  /** What it left alone and why, and what it cannot do here. */
+  readonly notes: string[];
+  /** What to show the user: the changes ("Nothing to repair" when none), then the notes. */
+  readonly lines: string[];
+}
+
+export const PROTECTED_DESCRIPTION = 'Secretariat only: edited by the network secretariat (Set up / repair workbook keeps this list in line with the register).';
+export const ADDON_DESCRIPTION = 'Written by the add-on: only the secretariat runs the commands that write it.';
+
+function isPorts(target: Ports | WorkbookPort): target is Ports {
+  return 'workbook' in target && 'user' in target;
+}
+
+/**
+ * With ports (Google Sheets, the playground): refuses anyone but the secretariat (bootstrap rule of
+ * authorize.ts), works under the document lock and brings protection in line with the register.
+ * With a bare workbook (`unmn init` on a new local file): nobody to authorize and nothing to protect.
+ */
+export function setupWorkbook(target: Ports | WorkbookPort, options: SetupOptions = {}): SetupReport {
+  if (!isPorts(target)) return finish(repair(target, readAll(target), options));
+  const ports = target;
+  return ports.lock.withDocumentLock(() => {
+    const state = readAll(ports.workbook);
+    const email = requireSecretariat(ports, state.network, 'set up or repair the workbook', { bootstrap: true });
+    const result = repair(ports.workbook, state, options);
+    if (ports.protection) {
+      const editors = secretariatEmails(state.network, { owner: ports.user.owner(), setupUser: email, today: ports.clock.today() });
+      protect(ports.protection, result.present, editors, result.changes);
+    } else {
+      result.notes.push('Protection applies in Google Sheets only: no tab was protected.');
+    }
+    return finish(result);
+  });
+}
+
+interface WorkbookState {
+  readonly tabs: string[];
+  readonly grids: Grids;
+  readonly network: Network;
+}
+
+function readAll(workbook: WorkbookPort): WorkbookState {
+  const tabs = workbook.tabNames();
+  const grids: Grids = {};
+  for (const def of TABLES) grids[def.name] = tabs.includes(def.name) ? workbook.read(def.name) : null;
+  return { tabs, grids, network: decodeNetwork(grids) };
+}
+
+interface RepairResult {
+  readonly changes: string[];
+  readonly notes: string[];
+  /** The contract tabs that stand in the workbook after repair. */
+  readonly present: AnyTable[];
+}
+
+function finish(result: RepairResult): SetupReport {
+  const lines = [...(result.changes.length === 0 ? ['Nothing to repair'] : result.changes), ...result.notes];
+  return { changes: result.changes, notes: result.notes, lines };
+}
+
+function repair(workbook: WorkbookPort, state: WorkbookState, options: SetupOptions): RepairResult {
+  const changes: string[] = [];
+  const notes: string[] = [];
+  const present: AnyTable[] = [];
+  const tabs = [...state.tabs];
+  for (const def of TABLES) {
+    const grid = state.grids[def.name] ?? null;
+    if (grid === null) {
+      const clash = tabs.find((t) => normalizeHeader(t) === normalizeHeader(def.name));
+      if (clash !== undefined) {
+        notes.push(`The tab "${clash}" should be named "${def.name}": rename it and run Set up / repair workbook again.`);
+        continue;
+      }
+      const position = insertPosition(tabs, def);
+      workbook.addTab(def.name, position);
+      tabs.splice(position, 0, def.name);
+      changes.push(`added tab ${def.name}`);
+    }
+    const positions = repairHeader(workbook, def, grid ?? [], grid !== null, changes, notes);
+    if (positions === null) continue;
+    if (def === SettingsTable) repairSettings(workbook, state, grid ?? [], positions, options, changes);
+    workbook.format(def.name, tabLayout(def, positions));
+    present.push(def);
+  }
+  return { changes, notes, present };
+}
+
+/** Just after the nearest contract tab before it, so that a user's own tabs keep their places. */
+function insertPosition(tabs: readonly string[], def: AnyTable): number {
+  const before = TABLES.slice(0, TABLES.indexOf(def)).map((t) => t.name as string);
+  for (let i = tabs.length - 1; i >= 0; i--) if (before.includes(tabs[i] ?? '')) return i + 1;
+  return 0;
+}
+
+function gridWidth(grid: readonly (readonly Cell[])[]): number {
+  return grid.reduce((w, row) => Math.max(w, row.length), 0);
+}
+
+function isBlankRow(row: readonly Cell[] | undefined): boolean {
+  return (row ?? []).every((c) => c === '' || (typeof c === 'string' && c.trim() === ''));
+}
+
+/** Writes one row's cells at 1-based `row`, one call per run of consecutive 0-based columns. */
+function writeCells(workbook: WorkbookPort, tab: string, row: number, cells: ReadonlyMap<number, Cell>): void {
+  for (const [first, last] of runs([...cells.keys()].sort((a, b) => a - b))) {
+    const block: Cell[] = [];
+    for (let c = first; c <= last; c++) block.push(cells.get(c) ?? '');
+    workbook.write(tab, row, first + 1, [block]);
+  }
+}
+
+/**
+ * Writes the headers a tab lacks and fixes the case or spacing of those it has. Returns where each
+ * contract column stands (field key → 0-based column), or null when the tab is left alone.
+ */
+function repairHeader(
+  workbook: WorkbookPort,
+  def: AnyTable,
+  grid: readonly (readonly Cell[])[],
+  existed: boolean,
+  changes: string[],
+  notes: string[],
+): Map<string, number> | null {
+  const columns = Object.entries(def.columns as Record<string, Column>);
+  if (isBlankRow(grid[0])) {
+    if (grid.slice(1).some((row) => !isBlankRow(row))) {
+      notes.push(`Left ${def.name} alone: row 1 is blank but rows below hold data. Put the headers in row 1 and run Set up / repair workbook again.`);
+      return null;
+    }
+    workbook.write(def.name, 1, 1, [columns.map(([, c]) => c.header)]);
+    if (existed) changes.push(`added the headers of ${def.name}`);
+    return new Map(columns.map(([key], i) => [key, i]));
+  }
+  const { header } = mapHeader(def, grid[0] ?? []);
+  const positions = new Map(header.index);
+  const cells = new Map<number, Cell>();
+  for (const [key, at] of header.index) {
+    const wanted = (def.columns as Record<string, Column>)[key]?.header ?? '';
+    const actual = header.headers[at] ?? '';
+    if (actual === wanted) continue;
+    cells.set(at, wanted);
+    changes.push(`renamed header '${actual}' to '${wanted}' in ${def.name}`);
+  }
+  let next = gridWidth(grid);
+  for (const [key, column] of columns) {
+    if (positions.has(key)) continue;
+    positions.set(key, next);
+    cells.set(next, column.header);
+    next++;
+    changes.push(`added column ${column.header} to ${def.name}`);
+  }
+  writeCells(workbook, def.name, 1, cells);
+  return positions;
+}
+
+/** Adds the settings the tab lacks, with the profile's defaults; never touches a row that is there. */
+function repairSettings(
+  workbook: WorkbookPort,
+  state: WorkbookState,
+  grid: readonly (readonly Cell[])[],
+  positions: ReadonlyMap<string, number>,
+  options: SetupOptions,
+  changes: string[],
+): void {
+  const settingAt = positions.get('setting') ?? 0;
+  const valueAt = positions.get('value') ?? 1;
+  const present = new Set<SettingKey>();
+  for (const row of grid.slice(1)) {
+    const name = row[settingAt];
+    const key = typeof name === 'string' ? settingKeyOf(name) : undefined;
+    if (key !== undefined) present.add(key);
+  }
+  const missing = SETTING_KEYS.filter((k) => !present.has(k));
+  if (missing.length === 0) return;
+  const profileId = present.has('torProfile') ? state.network.profile.id : (options.profile ?? 'custom');
+  const profile = PROFILES[profileId];
+  const name = options.networkName?.trim() ?? '';
+  const values: Settings = { ...profile.defaults, networkName: name === '' ? profile.defaults.networkName : name };
+  const fresh = present.size === 0;
+  const firstRow = Math.max(grid.length, 1) + 1;
+  missing.forEach((key, i) => {
+    const column = SETTING_COLUMNS[key] as Column;
+    writeCells(workbook, SettingsTable.name, firstRow + i, new Map<number, Cell>([
+      [settingAt, column.header],
+      [valueAt, column.encode(values[key] as never)],
+    ]));
+    if (!fresh) changes.push(`added setting ${column.header} to Settings (${describeDefault(column.encode(values[key] as never))})`);
+  });
+  if (fresh) changes.push(`filled Settings from the ${profile.torName} profile (${profile.id})`);
+}
+
+function describeDefault(cell: Cell): string {
+  if (cell === '') return 'blank';
+  if (typeof cell === 'boolean') return cell ? 'Yes' : 'No';
+  return `"${String(cell)}"`;
+}
+
+function protect(port: ProtectionPort, tabs: readonly AnyTable[], editors: readonly string[], changes: string[]): void {
+  const created: string[] = [];
+  const added = new Map<string, string[]>();
+  const removed = new Map<string, string[]>();
+  const tightened: string[] = [];
+  for (const def of tabs) {
+    const change: ProtectionChange = port.protectTab(def.name, editors, def.addonOnly ? ADDON_DESCRIPTION : PROTECTED_DESCRIPTION);
+    if (change.created) created.push(def.name);
+    for (const email of change.added) added.set(email, [...(added.get(email) ?? []), def.name]);
+    for (const email of change.removed) removed.set(email, [...(removed.get(email) ?? []), def.name]);
+    if (!change.created && (change.domainEditOff || change.enforced)) tightened.push(def.name);
+  }
+  const where = (names: readonly string[]) => (names.length === tabs.length ? 'every protected tab' : names.join(', '));
+  if (created.length > 0) changes.push(`protected ${created.join(', ')}: only the secretariat can edit ${created.length === 1 ? 'it' : 'them'}`);
+  for (const [email, names] of added) changes.push(`${email} can now edit ${where(names)}`);
+  for (const [email, names] of removed) changes.push(`${email} can no longer edit ${where(names)}`);
+  if (tightened.length > 0) changes.push(`made the protection of ${tightened.join(', ')} apply to everyone but the secretariat again`);
+}
