@@ -1,0 +1,75 @@
+/**
+ * `unmn <command> [args]`: the network's workbook from the command line, on an .xlsx copy. Exit codes:
+ * 0 done, 1 the command found problems, 2 bad arguments or an unreadable file, 3 an unexpected error.
+ */
+import * as init from './commands/init';
+import * as validate from './commands/validate';
+import { streamIo, UsageError, type CliIo } from './terminal';
+import { WorkbookFileError } from './xlsx-workbook';
+
+interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+/** The commands in the order `unmn --help` lists them; each module is src/node/commands/<name>.ts. */
+const COMMANDS: Record<string, Command> = {
+  init: { summary: 'create a new workbook with every tab, header, dropdown and the ToR profile', ...init },
+  validate: { summary: 'list every cell that breaks the workbook contract', ...validate },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  return [
+    'usage: unmn <command> [args]',
+    '',
+    'commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'unmn <command> --help shows how to call a command.',
+  ].join('\n');
+}
+
+const HELP = new Set(['--help', '-h']);
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || HELP.has(name) || name === 'help') {
+    (name === undefined ? io.err : io.out)(help());
+    return name === undefined ? 2 : 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.err(`unmn: unknown command "${name}"`);
+    io.err(help());
+    return 2;
+  }
+  if (args.some((a) => HELP.has(a))) {
+    io.out(`usage: ${command.usage}`);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    io.progress('');
+    if (error instanceof UsageError) {
+      io.err(`unmn ${name}: ${error.message} (usage: ${command.usage})`);
+      return 2;
+    }
+    if (error instanceof WorkbookFileError) {
+      io.err(`unmn ${name}: ${error.message}`);
+      return 2;
+    }
+    io.err(`unmn ${name}: unexpected error`);
+    io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return 3;
+  }
+}
+
+// Only the built bundle (build/cli.mjs, which bin/unmn.mjs loads) runs; tests import the source and call main.
+if (import.meta.url.endsWith('.mjs')) {
+  main(process.argv.slice(2), streamIo()).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * `unmn validate FILE.xlsx [--json]`: every cell of the workbook that breaks WORKBOOK.md, each named by
+ * tab, row and column with what was expected. A secretariat runs it before the compliance check, or
+ * after editing the file by hand. Exit 0: no problems; 1: problems; 2: the file cannot be read.
+ */
+import { readGrids } from '../../app/network';
+import { isBlank, type Cell } from '../../domain/cells';
+import type { Problem } from '../../domain/codec';
+import { decodeNetwork, type Grids } from '../../domain/network';
+import { TABLES } from '../../domain/tables';
+import { parseArguments, type CliIo } from '../terminal';
+import { XlsxWorkbook } from '../xlsx-workbook';
+
+export const usage = 'unmn validate FILE.xlsx [--json]';
+
+const TAB_ORDER = new Map<string, number>(TABLES.map((t, i) => [t.name, i]));
+
+/** Tab order of WORKBOOK.md, then row (whole-tab problems first); the codec's column order within a row. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return problems
+    .map((problem, i) => ({ problem, i }))
+    .sort(
+      (a, b) =>
+        (TAB_ORDER.get(a.problem.sheet) ?? TABLES.length) - (TAB_ORDER.get(b.problem.sheet) ?? TABLES.length) ||
+        (a.problem.row ?? 0) - (b.problem.row ?? 0) ||
+        a.i - b.i,
+    )
+    .map(({ problem }) => problem);
+}
+
+export function formatProblem(problem: Problem): string {
+  const where = `${problem.sheet}${problem.row === null ? '' : `!${problem.row}`}${problem.column === null ? '' : ` ${problem.column}`}`;
+  return `${where}: ${problem.message}${problem.expected === null ? '' : ` (expected ${problem.expected})`}`;
+}
+
+function rowsInUse(grid: readonly (readonly Cell[])[] | null | undefined): number {
+  return grid ? grid.slice(1).filter((row) => !row.every(isBlank)).length : 0;
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArguments(args, { json: { type: 'boolean' } }, ['FILE.xlsx']);
+  const file = positionals[0] ?? '';
+  io.progress(`Reading ${file}…`);
+  const workbook = await XlsxWorkbook.open(file);
+  const grids: Grids = readGrids(workbook);
+  const problems = sortProblems(decodeNetwork(grids).allProblems);
+  io.progress('');
+  if (values.json) {
+    io.out(JSON.stringify(problems, null, 2));
+    return problems.length === 0 ? 0 : 1;
+  }
+  const tabs = Object.values(grids).filter((g) => g !== null).length;
+  const rows = Object.values(grids).reduce((sum, grid) => sum + rowsInUse(grid), 0);
+  if (problems.length === 0) {
+    io.out(io.color.green(`No problems: ${tabs} tabs, ${rows} rows checked`));
+    return 0;
+  }
+  for (const problem of problems) {
+    const line = formatProblem(problem);
+    const colon = line.indexOf(': ');
+    io.out(`${io.color.bold(line.slice(0, colon))}${line.slice(colon)}`);
+  }
+  const noun = problems.length === 1 ? 'problem' : 'problems';
+  io.err(io.color.red(`${problems.length} ${noun} in ${file} (${tabs} tabs, ${rows} rows checked)`));
+  return 1;
+}

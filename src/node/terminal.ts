@@ -1,0 +1,107 @@
+/**
+ * What a CLI command may do to the terminal: write lines to standard output and standard error,
+ * colour them when a person is watching, and show a progress line that rewrites itself. Commands take
+ * a `CliIo` instead of touching `process`, so tests run them in-process and read what they wrote.
+ */
+import { parseArgs } from 'node:util';
+
+export interface Colors {
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+  bold(text: string): string;
+  dim(text: string): string;
+}
+
+export interface CliIo {
+  /** Writes one line (a newline is added) to standard output: results, and nothing but JSON under --json. */
+  out(line: string): void;
+  /** Writes one line to standard error: errors, warnings, summaries meant for a person. */
+  err(line: string): void;
+  /** Whether standard output is a terminal (colours and progress lines are shown only then). */
+  readonly isTTY: boolean;
+  /** Identity functions when standard output is not a terminal or NO_COLOR is set. */
+  readonly color: Colors;
+  /** A transient status line on standard error that the next write replaces; nothing when not a terminal. */
+  progress(text: string): void;
+}
+
+/** Bad arguments: the CLI prints the message as one line and exits with 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const ESC = '\u001b[';
+
+function colors(enabled: boolean): Colors {
+  const wrap = (open: number, close: number) => (text: string) => (enabled ? `${ESC}${open}m${text}${ESC}${close}m` : text);
+  return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
+}
+
+interface Stream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+/** A CliIo over two streams (the process's own by default). */
+export function streamIo(
+  stdout: Stream = process.stdout,
+  stderr: Stream = process.stderr,
+  env: Record<string, string | undefined> = process.env,
+): CliIo {
+  const isTTY = stdout.isTTY === true;
+  const progressShown = stderr.isTTY === true;
+  let pending = false;
+  const clearProgress = () => {
+    if (!pending) return;
+    stderr.write(`\r${ESC}K`);
+    pending = false;
+  };
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  return {
+    isTTY,
+    color: colors(isTTY && !noColor),
+    out(line) {
+      clearProgress();
+      stdout.write(`${line}\n`);
+    },
+    err(line) {
+      clearProgress();
+      stderr.write(`${line}\n`);
+    },
+    progress(text) {
+      if (!progressShown) return;
+      stderr.write(`\r${ESC}K${text}`);
+      pending = text !== '';
+    },
+  };
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+type Values<O extends OptionSpec> = {
+  [K in keyof O]?: O[K]['type'] extends 'string' ? string : boolean;
+};
+
+/**
+ * A command's options and its positional words, all required (`['FILE.xlsx']`). Unknown options, a
+ * missing option value, a missing word or one too many is a UsageError.
+ */
+export function parseArguments<O extends OptionSpec>(
+  args: readonly string[],
+  options: O,
+  names: readonly string[],
+): { values: Values<O>; positionals: string[] } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    throw new UsageError(message.replace(/\. To specify a positional argument.*$/, ''));
+  }
+  const words = parsed.positionals;
+  const missing = names[words.length];
+  if (missing !== undefined) throw new UsageError(`${missing} is missing`);
+  if (words.length > names.length) throw new UsageError(`unexpected argument "${words[names.length]}"`);
+  return { values: parsed.values as Values<O>, positionals: words };
+}
