@@ -37,6 +37,9 @@ export interface SetupReport {
   readonly lines: string[];
 }
 
+/** Completes "Only the secretariat can …". */
+export const SETUP_COMMAND = 'set up or repair the workbook';
+
 export const PROTECTED_DESCRIPTION = 'Secretariat only: edited by the network secretariat (Set up / repair workbook keeps this list in line with the register).';
 export const ADDON_DESCRIPTION = 'Written by the add-on: only the secretariat runs the commands that write it.';
 
@@ -54,7 +57,7 @@ export function setupWorkbook(target: Ports | WorkbookPort, options: SetupOption
   const ports = target;
   return ports.lock.withDocumentLock(() => {
     const state = readAll(ports.workbook);
-    const email = requireSecretariat(ports, state.network, 'set up or repair the workbook', { bootstrap: true });
+    const email = requireSecretariat(ports, state.network, SETUP_COMMAND, { bootstrap: true });
     const result = repair(ports.workbook, state, options);
     if (ports.protection) {
       const editors = secretariatEmails(state.network, { owner: ports.user.owner(), setupUser: email, today: ports.clock.today() });
