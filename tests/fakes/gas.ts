@@ -1,0 +1,226 @@
+/**
+ * An in-memory fake of the Apps Script services the add-on uses, after Google's reference docs. Its
+ * `globals` go on `globalThis` (or into `vm.createContext`) in place of the real ones; every call made
+ * through them is counted in `calls`, and the fake's own helpers (`sheetValues`, `sheet`, ...) reach
+ * into the state without counting.
+ *
+ * Not modelled: formulas beyond plain arithmetic, named ranges, filters, charts, comments, and the
+ * real waiting of `waitLock` (another execution holding the lock makes it fail at once).
+ */
+import type { AuthMode } from './gas-calls';
+import { Env, type Dialog, type RecordedMenu, type Toast } from './gas-env';
+import { Layer, type Value } from './gas-grid';
+import {
+  DataValidationCriteria,
+  FakeDataValidationBuilder,
+  FakeRichTextValueBuilder,
+  FakeSheet,
+  FakeSpreadsheet,
+  ProtectionType,
+} from './gas-sheets';
+import {
+  AuthMode as AuthModes,
+  Button,
+  ButtonSet,
+  FakeUi,
+  LockState,
+  MailState,
+  PropertyStores,
+  fakeConsole,
+  fakeHtmlService,
+  fakeLockService,
+  fakeLogger,
+  fakeMailApp,
+  fakePropertiesService,
+  fakeScriptApp,
+  fakeSession,
+  fakeUtilities,
+  type Answer,
+  type FakeTrigger,
+  type SentMail,
+} from './gas-services';
+
+export type { AuthMode } from './gas-calls';
+export type { Answer, FakeTrigger, SentMail } from './gas-services';
+export type { Dialog, RecordedMenu, Toast } from './gas-env';
+export { FakeSheet, FakeSpreadsheet } from './gas-sheets';
+export type { Value } from './gas-grid';
+
+export interface GasFakeOptions {
+  /** The file's owner (default owner@iom.int). */
+  owner?: string;
+  /** Who runs the script ('' when Google does not tell, e.g. a consumer account across domains). */
+  activeUser?: string;
+  /** Whose authority the script runs with (default the active user, or the owner when unknown). */
+  effectiveUser?: string;
+  /** The file's other editors. */
+  editors?: string[];
+  /** The file belongs to a gmail.com account: no domain, so Protection.setDomainEdit throws. */
+  ownerIsConsumer?: boolean;
+  /** Everyone in the owner's Workspace domain may edit the file (protections start with domain edit on). */
+  domainCanEdit?: boolean;
+  /** Recipients left today (default 100 for a consumer owner, 1,500 for Workspace). */
+  mailQuota?: number;
+  timeZone?: string;
+  spreadsheetName?: string;
+  spreadsheetId?: string;
+  /** Tabs and their values to start with (default one empty "Sheet1"). */
+  sheets?: Record<string, Value[][]>;
+  /** The add-on's name, as `createAddonMenu` shows it. */
+  addonName?: string;
+  /** The script runs as an add-on (its trigger limits apply). Default true. */
+  addon?: boolean;
+  /** HTML files of the project by name (no .html), for HtmlService. */
+  htmlFiles?: Record<string, string> | ((name: string) => string | undefined);
+  authMode?: AuthMode;
+  /** Whether SpreadsheetApp.getUi() works (false in a trigger). Default true. */
+  uiAvailable?: boolean;
+}
+
+export type GasFake = ReturnType<typeof createGasFake>;
+
+export function createGasFake(options: GasFakeOptions = {}) {
+  const owner = options.owner ?? 'owner@iom.int';
+  const ownerIsConsumer = options.ownerIsConsumer ?? /@(gmail|googlemail)\.com$/i.test(owner);
+  const activeUser = options.activeUser ?? owner;
+  const env = new Env({
+    owner,
+    activeUser,
+    effectiveUser: options.effectiveUser ?? (activeUser || owner),
+    editors: [...(options.editors ?? [])],
+    ownerIsConsumer,
+    domainCanEdit: options.domainCanEdit ?? false,
+    timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
+  env.uiAvailable = options.uiAvailable ?? true;
+  env.calls.authMode = options.authMode ?? 'FULL';
+
+  const spreadsheet = new FakeSpreadsheet(env, options.spreadsheetId ?? 'fake-spreadsheet-id', options.spreadsheetName ?? 'UN Network on Migration');
+  for (const [name, grid] of Object.entries(options.sheets ?? { Sheet1: [] })) {
+    const sheet = spreadsheet._addSheet(name);
+    loadGrid(sheet, grid);
+  }
+  spreadsheet.active = spreadsheet.sheets[0] ?? null;
+
+  const answers: Answer[] = [];
+  const locks = new LockState();
+  const properties = new PropertyStores();
+  const mail = new MailState(options.mailQuota ?? (ownerIsConsumer ? 100 : 1500), ownerIsConsumer ? 200 * 1024 : 400 * 1024);
+  const triggers: FakeTrigger[] = [];
+  const sleeps: number[] = [];
+  const html = options.htmlFiles;
+  const files = typeof html === 'function' ? html : (name: string) => html?.[name];
+  const addonName = options.addonName ?? 'UN Network secretariat';
+
+  const ui = new FakeUi(env, addonName, answers);
+  const SpreadsheetApp = env.wrap('SpreadsheetApp', {
+    ProtectionType,
+    DataValidationCriteria,
+    getActive: () => spreadsheet._wrapped(),
+    getActiveSpreadsheet: () => spreadsheet._wrapped(),
+    getActiveSheet: () => spreadsheet.getActiveSheet(),
+    flush: () => void env.flushes++,
+    newDataValidation: () => env.wrap('DataValidationBuilder', new FakeDataValidationBuilder(env)),
+    newRichTextValue: () => env.wrap('RichTextValueBuilder', new FakeRichTextValueBuilder(env)),
+    getUi: () => {
+      if (!env.uiAvailable) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+      return env.wrap('Ui', ui);
+    },
+  });
+
+  const globals = {
+    SpreadsheetApp,
+    Session: fakeSession(env),
+    LockService: fakeLockService(env, locks, true),
+    PropertiesService: fakePropertiesService(env, properties, true),
+    MailApp: fakeMailApp(env, mail),
+    ScriptApp: fakeScriptApp(env, spreadsheet, triggers, options.addon ?? true),
+    HtmlService: fakeHtmlService(env, files),
+    Utilities: fakeUtilities(env, sleeps),
+    Logger: fakeLogger(env),
+    console: fakeConsole(env),
+  };
+
+  const requireSheet = (name: string): FakeSheet => {
+    const sheet = spreadsheet._sheet(name);
+    if (!sheet) throw new Error(`The fake has no sheet named ${name}`);
+    return sheet;
+  };
+
+  return {
+    globals,
+    /** The spreadsheet's model, uncounted: for assertions and setup, not for code under test. */
+    spreadsheet,
+    calls: env.calls,
+    sentMail: mail.sent,
+    mail,
+    triggers,
+    properties,
+    locks,
+    sleeps,
+    ui: {
+      menus: env.menus as RecordedMenu[],
+      dialogs: env.dialogs as Dialog[],
+      toasts: env.toasts as Toast[],
+      /** Queues what the person answers to the next alerts and prompts, in order. */
+      answer(...next: Answer[]) {
+        answers.push(...next);
+      },
+      Button,
+      ButtonSet,
+    },
+    logs: env.logs,
+    get flushes() {
+      return env.flushes;
+    },
+    AuthMode: AuthModes,
+
+    /** Puts the globals on globalThis; returns the function that takes them off again. */
+    install(target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): () => void {
+      const before = new Map(Object.keys(globals).map((k) => [k, Object.getOwnPropertyDescriptor(target, k)]));
+      for (const [k, v] of Object.entries(globals)) Object.defineProperty(target, k, { value: v, configurable: true, writable: true });
+      return () => {
+        for (const [k, d] of before) {
+          if (d) Object.defineProperty(target, k, d);
+          else delete target[k];
+        }
+      };
+    },
+    /** Runs the next code as another person (a member, a trigger's owner) or in another auth mode. */
+    setContext(context: { activeUser?: string; effectiveUser?: string; authMode?: AuthMode; uiAvailable?: boolean }) {
+      if (context.activeUser !== undefined) env.activeUser = context.activeUser;
+      if (context.effectiveUser !== undefined || context.activeUser !== undefined) {
+        env.effectiveUser = context.effectiveUser ?? (context.activeUser || env.owner);
+      }
+      if (context.authMode !== undefined) env.calls.authMode = context.authMode;
+      if (context.uiAvailable !== undefined) env.uiAvailable = context.uiAvailable;
+    },
+    setEditors(editors: string[]) {
+      env.editors = [...editors];
+    },
+    sheet: requireSheet,
+    sheetNames: () => spreadsheet.sheets.map((s) => s.name),
+    /** A tab's values as getDataRange().getValues() would give them, uncounted ([] when empty). */
+    sheetValues(name: string): Value[][] {
+      const sheet = requireSheet(name);
+      const rows = sheet._lastRow();
+      const columns = sheet._lastColumn();
+      if (rows === 0) return [];
+      return Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => sheet._value(i + 1, j + 1)));
+    },
+    /** Puts values into a tab as if a person typed them (no calls counted, protection ignored). */
+    setSheetValues(name: string, grid: Value[][], row = 1, column = 1) {
+      const sheet = spreadsheet._sheet(name) ?? spreadsheet._addSheet(name);
+      loadGrid(sheet, grid, row, column);
+    },
+  };
+}
+
+function loadGrid(sheet: FakeSheet, grid: readonly (readonly Value[])[], row = 1, column = 1): void {
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  sheet.maxRows = Math.max(sheet.maxRows, row + grid.length - 1);
+  sheet.maxColumns = Math.max(sheet.maxColumns, column + width - 1);
+  grid.forEach((line, i) => line.forEach((v, j) => sheet._put(row + i, column + j, { value: v instanceof Date ? new Date(v.getTime()) : v, formula: '' })));
+}
+
+export { Layer };
