@@ -43,7 +43,7 @@ interface Options {
 }
 
 /** A required column's value is never blank, so its type drops the null. */
-type Maybe<S extends z.core.$ZodType, O extends Options> = O extends { required: true } ? S : z.ZodMiniNullable<S>;
+type Maybe<S extends z.core.$ZodType, O extends Options> = (O extends { required: true } ? S : z.ZodMiniNullable<S>) & z.core.$ZodType;
 
 function maybe<S extends z.core.$ZodType, O extends Options>(schema: S, options: O): Maybe<S, O> {
   return (options.required ? schema : z.nullable(schema)) as Maybe<S, O>;
@@ -132,7 +132,7 @@ function textColumn(header: string, options: Options = {}) {
 
 function dateColumn<const O extends Options = {}>(header: string, options: O = {} as O) {
   const schema = maybe(z.string().check(z.refine(isIsoDay)), options);
-  return column(
+  return column<typeof schema>(
     header,
     'date',
     schema,
@@ -143,14 +143,14 @@ function dateColumn<const O extends Options = {}>(header: string, options: O = {
       if (typeof cell === 'string' && isIsoDay(cell.trim())) return ok(cell.trim() as z.infer<typeof schema>);
       return fail(`${describe(cell)} is not a date`);
     },
-    null,
+    null as z.infer<typeof schema>,
     (v) => dateOfDay(v as string),
   );
 }
 
 function timestampColumn<const O extends Options = {}>(header: string, options: O = {} as O) {
   const schema = maybe(z.string().check(z.regex(TIMESTAMP)), options);
-  return column(
+  return column<typeof schema>(
     header,
     'timestamp',
     schema,
@@ -178,7 +178,7 @@ function numberColumn<const O extends Options & { min?: number; max?: number; in
     min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : '';
   const expected = `${integer ? 'a whole number' : 'a number'}${range}`;
   const schema = maybe(z.number(), options);
-  return column(
+  return column<typeof schema>(
     header,
     'number',
     schema,
@@ -233,7 +233,7 @@ function choiceColumn<const C extends readonly [string, ...string[]], const O ex
 ) {
   const expected = `one of ${choices.join(', ')}`;
   const schema = maybe(z.enum(choices as unknown as readonly [C[number], ...C[number][]]), options);
-  return column(
+  return column<typeof schema>(
     header,
     'choice',
     schema,
