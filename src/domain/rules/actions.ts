@@ -1,0 +1,51 @@
+/** The action tracker: overdue action points and their owners. */
+import { daysBetween } from '../dates';
+import { finding, keyOf, type RuleContext, type RuleDef } from './context';
+import type { Finding } from './finding';
+
+function overdue(ctx: RuleContext): Finding[] {
+  const clause = ctx.clause('actions.overdue');
+  return ctx.network.actions.records
+    .filter((a) => a.status === 'Open' && a.due !== null && a.due < ctx.today)
+    .map((a) =>
+      finding('actions.overdue', 'warning', {
+        sheet: 'Actions',
+        row: a.row,
+        ref: a.id,
+        message: `${a.id}${a.owner ? ` (${a.owner})` : ''} was due on ${a.due} and is still Open, ${daysBetween(a.due!, ctx.today)} days late: "${a.action}"`,
+        clause,
+        fix: `Follow up with ${a.owner || 'its owner'}: record ${a.id} as Done with its Done on day, or agree a new Due day`,
+      }),
+    );
+}
+
+/** An Owner that is in Members but not active; an Owner that is not in Members at all is data.reference's. */
+function owner(ctx: RuleContext): Finding[] {
+  const clause = ctx.clause('actions.owner');
+  const out: Finding[] = [];
+  for (const a of ctx.network.actions.records) {
+    if (a.status !== 'Open') continue;
+    const code = a.owner.trim();
+    const member = code === '' ? undefined : ctx.members.get(keyOf(code));
+    if (code !== '' && (member === undefined || ctx.isActiveOn(member, ctx.today))) continue;
+    out.push(
+      finding('actions.owner', 'error', {
+        sheet: 'Actions',
+        row: a.row,
+        ref: a.id,
+        message:
+          member === undefined
+            ? `${a.id} is Open but has no Owner: "${a.action}"`
+            : `${a.id} is Open but its Owner ${code} is not an active member on ${ctx.today} (Status ${member.status}${member.leftOn ? `, left on ${member.leftOn}` : ''})`,
+        clause,
+        fix: `Agree which active member owns ${a.id} and enter its agency code in Owner`,
+      }),
+    );
+  }
+  return out;
+}
+
+export const ACTION_RULES: readonly RuleDef[] = [
+  { id: 'actions.overdue', sheet: 'Actions', run: overdue },
+  { id: 'actions.owner', sheet: 'Actions', run: owner },
+];

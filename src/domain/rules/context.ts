@@ -1,0 +1,127 @@
+/**
+ * What every rule sees: the decoded network, the effective settings, `today`, and the indexes the
+ * rules share (members by agency, rows by ID, actions by source), built once so that no rule is
+ * quadratic in the rows.
+ */
+import type { Located } from '../codec';
+import { addMonths, daysBetween, type IsoDay } from '../dates';
+import type { Network } from '../network';
+import type { SettingKey } from '../settings';
+import type { Decision, Meeting, Member, TabName } from '../tables';
+import { citeClause } from './clauses';
+import type { Finding, Severity } from './finding';
+
+/** Agency codes and IDs compare trimmed and case-insensitively. */
+export function keyOf(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+export interface RuleContext {
+  readonly network: Network;
+  readonly settings: Network['settings'];
+  readonly today: IsoDay;
+  /** Members by agency code (the first row of each). */
+  readonly members: ReadonlyMap<string, Located<Member>>;
+  readonly meetings: ReadonlyMap<string, Located<Meeting>>;
+  readonly decisions: ReadonlyMap<string, Located<Decision>>;
+  /** How many action points name each decision or meeting as their Source. */
+  readonly actionsBySource: ReadonlyMap<string, number>;
+  isActiveOn(member: Member, day: IsoDay): boolean;
+  /** The members active on a day, in register order. */
+  activeOn(day: IsoDay): readonly Located<Member>[];
+  /** The clause a finding cites (see clauses.ts). */
+  clause(key: string, setting?: SettingKey): string;
+}
+
+export type Rule = (ctx: RuleContext) => Finding[];
+
+export interface RuleDef {
+  readonly id: string;
+  /** The tab an internal failure of the rule is reported against. */
+  readonly sheet: TabName;
+  readonly run: Rule;
+}
+
+function firstByKey<T>(records: readonly T[], key: (r: T) => string): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const r of records) {
+    const k = keyOf(key(r));
+    if (k !== '' && !out.has(k)) out.set(k, r);
+  }
+  return out;
+}
+
+/** "Active on day X": Status Active, Joined on blank or ≤ X, Left on blank or > X. */
+export function isActiveOn(member: Member, day: IsoDay): boolean {
+  return member.status === 'Active' && (member.joinedOn === null || member.joinedOn <= day) && (member.leftOn === null || member.leftOn > day);
+}
+
+export function buildContext(network: Network, today: IsoDay): RuleContext {
+  const memberRows = network.members.records;
+  const actionsBySource = new Map<string, number>();
+  for (const a of network.actions.records) {
+    const k = keyOf(a.source);
+    if (k !== '') actionsBySource.set(k, (actionsBySource.get(k) ?? 0) + 1);
+  }
+  const activeCache = new Map<IsoDay, Located<Member>[]>();
+  const members = firstByKey(memberRows, (m) => m.agency);
+  const uniqueMembers = [...members.values()];
+  return {
+    network,
+    settings: network.settings,
+    today,
+    members,
+    meetings: firstByKey(network.meetings.records, (m) => m.id),
+    decisions: firstByKey(network.decisions.records, (d) => d.id),
+    actionsBySource,
+    isActiveOn,
+    activeOn(day) {
+      let active = activeCache.get(day);
+      if (active === undefined) {
+        active = uniqueMembers.filter((m) => isActiveOn(m, day));
+        activeCache.set(day, active);
+      }
+      return active;
+    },
+    clause(key, setting) {
+      return citeClause(network.profile, network.settings, key, setting);
+    },
+  };
+}
+
+/** "UNDP, UNICEF and WHO". */
+export function joinWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The calendar distance from `a` to a later `b`: "4 months and 2 days". */
+export function monthsAndDays(a: IsoDay, b: IsoDay): string {
+  let months = 0;
+  while (addMonths(a, months + 1) <= b) months++;
+  const days = daysBetween(addMonths(a, months), b);
+  if (months === 0) return plural(days, 'day');
+  return days === 0 ? plural(months, 'month') : `${plural(months, 'month')} and ${plural(days, 'day')}`;
+}
+
+/** A finding with the rule's defaults filled in. */
+export function finding(rule: string, severity: Severity, fields: Omit<Finding, 'rule' | 'severity'>): Finding {
+  return { rule, severity, ...fields };
+}
+
+/** Codes of `list` that `known` lacks, as written, once each. */
+export function unknownCodes(list: readonly string[], known: ReadonlyMap<string, unknown>): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const code of list) {
+    const k = keyOf(code);
+    if (k === '' || known.has(k) || seen.has(k)) continue;
+    seen.add(k);
+    out.push(code.trim());
+  }
+  return out;
+}

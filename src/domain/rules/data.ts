@@ -1,0 +1,158 @@
+/** The workbook contract itself: unreadable cells, repeated IDs, references that point at nothing. */
+import type { DecodedTable, Located } from '../codec';
+import { tableNamed, type TabName } from '../tables';
+import { finding, joinWords, keyOf, unknownCodes, type RuleContext, type RuleDef } from './context';
+import type { Finding } from './finding';
+
+function where(sheet: string, row: number | null, column: string | null): string {
+  return [sheet, row === null ? '' : `row ${row}`, column === null ? '' : `column ${column}`].filter(Boolean).join(', ');
+}
+
+function invalid(ctx: RuleContext): Finding[] {
+  const clause = ctx.clause('data.invalid');
+  return ctx.network.allProblems.map((p) =>
+    finding('data.invalid', 'error', {
+      sheet: (tableNamed(p.sheet)?.name ?? 'Settings') as TabName,
+      row: p.row,
+      ref: p.ref,
+      message: `${where(p.sheet, p.row, p.column)}: ${p.message}`,
+      clause: p.expected && p.column ? `${clause} (${p.sheet}, ${p.column}: ${p.expected})` : clause,
+      fix:
+        p.row !== null && p.row > 1 && p.column !== null
+          ? `Correct ${p.column} in row ${p.row} of ${p.sheet}: it should hold ${p.expected ?? 'what WORKBOOK.md allows'}`
+          : `Add ${p.expected ?? `what the ${p.sheet} tab lacks`}`,
+    }),
+  );
+}
+
+function duplicates<T>(ctx: RuleContext, sheet: TabName, table: DecodedTable<T>, key: (r: Located<T>) => string, what: string): Finding[] {
+  const first = new Map<string, number>();
+  const out: Finding[] = [];
+  for (const r of table.records) {
+    const k = keyOf(key(r));
+    if (k === '') continue;
+    const earlier = first.get(k);
+    if (earlier === undefined) {
+      first.set(k, r.row);
+      continue;
+    }
+    const id = key(r).trim();
+    out.push(
+      finding('data.duplicate-id', 'error', {
+        sheet,
+        row: r.row,
+        ref: id,
+        message: `${sheet} row ${r.row} repeats the ${what} ${id} of row ${earlier}`,
+        clause: ctx.clause('data.duplicate-id'),
+        fix:
+          what === 'agency'
+            ? `Keep one Members row for ${id}: merge rows ${earlier} and ${r.row}`
+            : `Give row ${r.row} an ID of its own (rows referring to ${id} mean row ${earlier})`,
+      }),
+    );
+  }
+  return out;
+}
+
+function duplicateId(ctx: RuleContext): Finding[] {
+  const n = ctx.network;
+  return [
+    ...duplicates(ctx, 'Members', n.members, (r) => r.agency, 'agency'),
+    ...duplicates(ctx, 'Meetings', n.meetings, (r) => r.id, 'ID'),
+    ...duplicates(ctx, 'Decisions', n.decisions, (r) => r.id, 'ID'),
+    ...duplicates(ctx, 'Actions', n.actions, (r) => r.id, 'ID'),
+    ...duplicates(ctx, 'Workplan', n.workplan, (r) => r.id, 'ID'),
+    ...duplicates(ctx, 'Working groups', n.groups, (r) => r.id, 'ID'),
+  ];
+}
+
+interface Check<T> {
+  readonly sheet: TabName;
+  readonly table: DecodedTable<T>;
+  readonly ref: (r: Located<T>) => string;
+  readonly column: string;
+  readonly codes: (r: Located<T>) => readonly string[];
+  /** The maps the codes may be found in. */
+  readonly targets: readonly ReadonlyMap<string, unknown>[];
+  /** What the codes should be, for the message: "an agency in Members". */
+  readonly target: string;
+}
+
+function references<T>(ctx: RuleContext, check: Check<T>, out: Finding[]): void {
+  const clause = ctx.clause('data.reference');
+  for (const r of check.table.records) {
+    const codes = check.codes(r).filter((c) => c.trim() !== '');
+    const missing = check.targets.reduce<readonly string[]>((left, target) => unknownCodes(left, target), codes);
+    if (missing.length === 0) continue;
+    const ref = check.ref(r).trim();
+    const quoted = missing.map((c) => `"${c}"`);
+    out.push(
+      finding('data.reference', 'error', {
+        sheet: check.sheet,
+        row: r.row,
+        ref: ref === '' ? null : ref,
+        message: `${check.sheet} row ${r.row}${ref ? ` (${ref})` : ''}, ${check.column}: ${joinWords(quoted)} ${missing.length === 1 ? 'is not' : 'are not'} ${check.target}`,
+        clause,
+        fix: `Correct ${joinWords(quoted)} in ${check.column} to ${check.target}, or add the missing ${check.target.replace(/^an? /, '')}`,
+      }),
+    );
+  }
+}
+
+function reference(ctx: RuleContext): Finding[] {
+  const n = ctx.network;
+  const out: Finding[] = [];
+  if (n.members.header !== null) {
+    const agency = { targets: [ctx.members], target: 'an agency in Members' };
+    references(ctx, { ...agency, sheet: 'Focal points', table: n.focalPoints, ref: (r) => r.agency, column: 'Agency', codes: (r) => [r.agency] }, out);
+    references(ctx, { ...agency, sheet: 'Meetings', table: n.meetings, ref: (r) => r.id, column: 'Chaired by', codes: (r) => r.chairedBy }, out);
+    references(ctx, { ...agency, sheet: 'Meetings', table: n.meetings, ref: (r) => r.id, column: 'Attendees', codes: (r) => r.attendees }, out);
+    references(ctx, { ...agency, sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Consulted', codes: (r) => r.consulted }, out);
+    references(ctx, { ...agency, sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Objections', codes: (r) => r.objections }, out);
+    references(
+      ctx,
+      { ...agency, sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Subject', codes: (r) => (r.kind === 'Admission' ? [r.subject] : []) },
+      out,
+    );
+    references(ctx, { ...agency, sheet: 'Actions', table: n.actions, ref: (r) => r.id, column: 'Owner', codes: (r) => [r.owner] }, out);
+    references(ctx, { ...agency, sheet: 'Workplan', table: n.workplan, ref: (r) => r.id, column: 'Lead agency', codes: (r) => [r.leadAgency] }, out);
+    references(ctx, { ...agency, sheet: 'Workplan', table: n.workplan, ref: (r) => r.id, column: 'Partner agencies', codes: (r) => r.partnerAgencies }, out);
+    references(ctx, { ...agency, sheet: 'Working groups', table: n.groups, ref: (r) => r.id, column: 'Lead agency', codes: (r) => [r.leadAgency] }, out);
+  }
+  const decisions = n.decisions.header !== null;
+  const meetings = n.meetings.header !== null;
+  if (meetings) {
+    references(
+      ctx,
+      { sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Meeting', codes: (r) => [r.meeting], targets: [ctx.meetings], target: 'a meeting ID in Meetings' },
+      out,
+    );
+  }
+  if (meetings && decisions) {
+    references(
+      ctx,
+      {
+        sheet: 'Actions',
+        table: n.actions,
+        ref: (r) => r.id,
+        column: 'Source',
+        codes: (r) => [r.source],
+        targets: [ctx.decisions, ctx.meetings],
+        target: 'a decision or meeting ID',
+      },
+      out,
+    );
+  }
+  if (decisions) {
+    const decision = { targets: [ctx.decisions], target: 'a decision ID in Decisions' };
+    references(ctx, { ...decision, sheet: 'Members', table: n.members, ref: (r) => r.agency, column: 'Admission decision', codes: (r) => [r.admissionDecision] }, out);
+    references(ctx, { ...decision, sheet: 'Working groups', table: n.groups, ref: (r) => r.id, column: 'Established by', codes: (r) => [r.establishedBy] }, out);
+  }
+  return out;
+}
+
+export const DATA_RULES: readonly RuleDef[] = [
+  { id: 'data.invalid', sheet: 'Settings', run: invalid },
+  { id: 'data.duplicate-id', sheet: 'Settings', run: duplicateId },
+  { id: 'data.reference', sheet: 'Settings', run: reference },
+];

@@ -1,0 +1,98 @@
+/** The decision log: consensus, consulting the state, and following decisions up with action points. */
+import { finding, joinWords, keyOf, type RuleContext, type RuleDef } from './context';
+import type { Finding } from './finding';
+import { admissionChecks, requiredConsultees } from './members';
+
+function consensus(ctx: RuleContext): Finding[] {
+  // Under the unanimous rule members.admission already holds these decisions to every member's approval.
+  const admissions =
+    ctx.settings.admissionRule === 'unanimous'
+      ? new Set(admissionChecks(ctx).flatMap((c) => (c.decision ? [c.decision.row] : [])))
+      : new Set<number>();
+  const clause = ctx.clause('decisions.consensus');
+  const out: Finding[] = [];
+  for (const d of ctx.network.decisions.records) {
+    if (d.outcome !== 'Adopted' || admissions.has(d.row)) continue;
+    const consulted = new Set(d.consulted.map(keyOf));
+    const candidate = d.kind === 'Admission' ? d.subject : '';
+    const missing = requiredConsultees(ctx, d.date, candidate)
+      .filter((m) => !consulted.has(keyOf(m.agency)))
+      .map((m) => m.agency);
+    const objections = d.objections.map((o) => o.trim()).filter((o) => o !== '');
+    if (missing.length === 0 && objections.length === 0) continue;
+    const problems = [
+      missing.length > 0
+        ? `${joinWords(missing)} ${missing.length === 1 ? 'was a member' : 'were members'} that day but ${missing.length === 1 ? 'is' : 'are'} not in Consulted`
+        : '',
+      objections.length > 0 ? `${joinWords(objections)} objected` : '',
+    ].filter(Boolean);
+    const fixes = [
+      missing.length > 0
+        ? `Add ${joinWords(missing)} to Consulted if ${missing.length === 1 ? 'it was' : 'they were'} consulted; if not, consult ${missing.length === 1 ? 'it' : 'them'} and record the answer`
+        : '',
+      objections.length > 0 ? `An objection means no consensus: record ${d.id} as Not adopted or Pending, or clear Objections once the objection is withdrawn` : '',
+    ].filter(Boolean);
+    out.push(
+      finding('decisions.consensus', 'error', {
+        sheet: 'Decisions',
+        row: d.row,
+        ref: d.id,
+        message: `${d.id} (${d.date}${d.title ? `, "${d.title}"` : ''}) is recorded as Adopted, but ${problems.join(', and ')}`,
+        clause,
+        fix: fixes.join('. '),
+      }),
+    );
+  }
+  return out;
+}
+
+function stateConsultation(ctx: RuleContext): Finding[] {
+  const body = ctx.settings.stateConsultationBody.trim();
+  if (body === '') return [];
+  const clause = ctx.clause('decisions.state-consultation', 'stateConsultationBody');
+  const out: Finding[] = [];
+  for (const d of ctx.network.decisions.records) {
+    if (d.outcome !== 'Adopted' || d.stateRelevant !== true || d.invalid.includes('stateConsultedOn')) continue;
+    const on = d.stateConsultedOn;
+    if (on !== null && on <= d.date) continue;
+    out.push(
+      finding('decisions.state-consultation', 'error', {
+        sheet: 'Decisions',
+        row: d.row,
+        ref: d.id,
+        message:
+          on === null
+            ? `${d.id} (${d.date}) is State relevant and Adopted, but no consultation of the ${body} is recorded (State consulted on is blank)`
+            : `${d.id} (${d.date}) is State relevant, but the ${body} was consulted only on ${on}, after the decision`,
+        clause,
+        fix:
+          on === null
+            ? `Enter the day the ${body} was consulted on ${d.id}; if it was not, consult it and review the decision`
+            : `Review ${d.id} with the ${body}'s views in hand, and consult it before adopting State relevant decisions`,
+      }),
+    );
+  }
+  return out;
+}
+
+function followUp(ctx: RuleContext): Finding[] {
+  const clause = ctx.clause('decisions.follow-up');
+  return ctx.network.decisions.records
+    .filter((d) => d.outcome === 'Adopted' && d.kind === 'General' && !ctx.actionsBySource.has(keyOf(d.id)))
+    .map((d) =>
+      finding('decisions.follow-up', 'info', {
+        sheet: 'Decisions',
+        row: d.row,
+        ref: d.id,
+        message: `${d.id} (${d.date}${d.title ? `, "${d.title}"` : ''}) was adopted but no action point in Actions has it as Source`,
+        clause,
+        fix: `Record the action points that carry ${d.id} out in Actions, with Source ${d.id}, an Owner and a Due day`,
+      }),
+    );
+}
+
+export const DECISION_RULES: readonly RuleDef[] = [
+  { id: 'decisions.consensus', sheet: 'Decisions', run: consensus },
+  { id: 'decisions.state-consultation', sheet: 'Decisions', run: stateConsultation },
+  { id: 'decisions.follow-up', sheet: 'Decisions', run: followUp },
+];

@@ -1,0 +1,39 @@
+/**
+ * A finding of the ToR compliance check, with exactly the fields of RULES.md, so that the Compliance
+ * tab, the CLI's JSON and the reports all carry the same record.
+ */
+import type { SEVERITIES, TabName } from '../tables';
+
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly sheet: TabName;
+  /** The row as the spreadsheet numbers it; null where no row fits. */
+  readonly row: number | null;
+  /** An ID, an agency code or a year as text; null only where RULES.md says so. */
+  readonly ref: string | null;
+  readonly message: string;
+  readonly clause: string;
+  readonly fix: string;
+}
+
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+export type SeverityCounts = Record<Severity, number>;
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "2 errors, 1 warning, 0 infos" as a person reads it. */
+export function describeCounts(counts: SeverityCounts): string {
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
+}

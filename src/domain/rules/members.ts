@@ -1,0 +1,253 @@
+/** The member register: roles the ToR assigns, focal points, corporate email, admission, sharing the list. */
+import type { Located } from '../codec';
+import { addMonths, type IsoDay } from '../dates';
+import type { ProfileId } from '../settings';
+import type { Decision, Member } from '../tables';
+import { finding, joinWords, keyOf, type RuleContext, type RuleDef } from './context';
+import type { Finding } from './finding';
+import { latestLogDay } from './log';
+
+type Role = 'Chair' | 'Co-chair' | 'Coordinator' | 'Secretariat';
+
+/** The roles each ToR gives by name, agency by agency. A custom profile names none. */
+export const ROLE_HOLDERS: Readonly<Record<ProfileId, readonly (readonly [string, readonly Role[]])[]>> = {
+  azerbaijan: [
+    ['UNRC', ['Co-chair']],
+    ['IOM', ['Co-chair', 'Coordinator', 'Secretariat']],
+  ],
+  uzbekistan: [
+    ['IOM', ['Chair', 'Coordinator', 'Secretariat']],
+    ['UNRC', ['Co-chair']],
+  ],
+  custom: [],
+};
+
+function roles(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const [agency, wanted] of ROLE_HOLDERS[ctx.network.profile.id]) {
+    const member = ctx.members.get(keyOf(agency));
+    const active = member !== undefined && ctx.isActiveOn(member, ctx.today);
+    const missing = active ? wanted.filter((r) => !member.roles.includes(r)) : wanted;
+    if (missing.length === 0) continue;
+    const clause = [...new Set(missing.map((r) => ctx.clause(`members.roles/${r}`)))].join('; ');
+    const what = joinWords(missing);
+    out.push(
+      finding('members.roles', 'error', {
+        sheet: 'Members',
+        row: member?.row ?? null,
+        ref: agency,
+        message:
+          member === undefined
+            ? `${agency} is not in Members, yet the ToR makes it ${what}`
+            : !active
+              ? `${agency} is not an active member on ${ctx.today} (Status ${member.status}${member.leftOn ? `, left on ${member.leftOn}` : ''}${member.joinedOn && member.joinedOn > ctx.today ? `, joins on ${member.joinedOn}` : ''}), yet the ToR makes it ${what}`
+              : `${agency}'s Roles (${member.roles.join(', ') || 'blank'}) lack ${what}, which the ToR gives it`,
+        clause,
+        fix:
+          member === undefined
+            ? `Add ${agency} to Members with Status Active and Roles ${wanted.join(', ')}`
+            : !active
+              ? `Record ${agency} as Active (and correct Joined on / Left on), with Roles ${wanted.join(', ')}`
+              : `Add ${what} to ${agency}'s Roles`,
+      }),
+    );
+  }
+  return out;
+}
+
+function focalPoint(ctx: RuleContext): Finding[] {
+  const byAgency = new Map<string, Located<(typeof ctx.network.focalPoints.records)[number]>[]>();
+  for (const fp of ctx.network.focalPoints.records) {
+    const k = keyOf(fp.agency);
+    const list = byAgency.get(k);
+    if (list) list.push(fp);
+    else byAgency.set(k, [fp]);
+  }
+  const out: Finding[] = [];
+  for (const member of ctx.activeOn(ctx.today)) {
+    const fps = byAgency.get(keyOf(member.agency)) ?? [];
+    const good = fps.some((fp) => fp.kind === 'Primary' && fp.active === true && fp.name !== '' && fp.email !== '');
+    if (good) continue;
+    const primaries = fps.filter((fp) => fp.kind === 'Primary');
+    const why =
+      fps.length === 0
+        ? 'has no focal point in Focal points'
+        : primaries.length === 0
+          ? `has focal points (${joinWords(fps.map((fp) => fp.name || `row ${fp.row}`))}) but none is Primary`
+          : `has no Primary focal point marked Active Yes with a name and an email (${primaries
+              .map((fp) => `row ${fp.row}: ${[fp.active !== true ? 'not Active' : '', fp.name === '' ? 'no name' : '', fp.email === '' ? 'no email' : ''].filter(Boolean).join(', ')}`)
+              .join('; ')})`;
+    out.push(
+      finding('members.focal-point', 'error', {
+        sheet: 'Members',
+        row: member.row,
+        ref: member.agency,
+        message: `${member.agency} is an active member but ${why}`,
+        clause: ctx.clause('members.focal-point'),
+        fix: `Ask ${member.agency} to nominate a Primary focal point and record their name and email in Focal points with Active Yes`,
+      }),
+    );
+  }
+  return out;
+}
+
+function normalizeDomain(domain: string): string {
+  return domain.trim().toLowerCase().replace(/^[@.]+/, '');
+}
+
+function corporateEmail(ctx: RuleContext): Finding[] {
+  const domains = ctx.settings.corporateEmailDomains.map(normalizeDomain).filter((d) => d !== '');
+  if (domains.length === 0) return [];
+  const out: Finding[] = [];
+  for (const fp of ctx.network.focalPoints.records) {
+    if (fp.active !== true || fp.email === '') continue;
+    const host = (fp.email.split('@').pop() ?? '').toLowerCase();
+    if (domains.some((d) => host === d || host.endsWith(`.${d}`))) continue;
+    out.push(
+      finding('members.corporate-email', 'warning', {
+        sheet: 'Focal points',
+        row: fp.row,
+        ref: fp.agency,
+        message: `${fp.name || 'The focal point'} of ${fp.agency} uses ${fp.email}, which is not on a corporate domain (${domains.join(', ')})`,
+        clause: ctx.clause('members.corporate-email', 'corporateEmailDomains'),
+        fix: `Ask ${fp.agency} for ${fp.name || 'the focal point'}'s corporate address, or add its domain to "Corporate email domains" in Settings if it is corporate`,
+      }),
+    );
+  }
+  return out;
+}
+
+export interface AdmissionCheck {
+  readonly member: Located<Member>;
+  /** The decision that admits the member, if the workbook has one. */
+  readonly decision: Located<Decision> | null;
+}
+
+const admissionMemo = new WeakMap<RuleContext, AdmissionCheck[]>();
+
+/**
+ * The members that joined after "Founded on" and the decision that admits each. A member whose
+ * Admission decision names a row that does not exist, and that no other decision admits, is left to
+ * data.reference so that the broken reference is reported once.
+ */
+export function admissionChecks(ctx: RuleContext): AdmissionCheck[] {
+  const memo = admissionMemo.get(ctx);
+  if (memo) return memo;
+  const out: AdmissionCheck[] = [];
+  const founded = ctx.settings.foundedOn;
+  if (founded !== null) {
+    const bySubject = new Map<string, Located<Decision>[]>();
+    for (const d of ctx.network.decisions.records) {
+      if (d.kind !== 'Admission') continue;
+      const k = keyOf(d.subject);
+      bySubject.set(k, [...(bySubject.get(k) ?? []), d]);
+    }
+    for (const member of ctx.network.members.records) {
+      if (member.status !== 'Active' || member.joinedOn === null || member.joinedOn <= founded) continue;
+      const named = member.admissionDecision.trim() === '' ? undefined : ctx.decisions.get(keyOf(member.admissionDecision));
+      const candidates = bySubject.get(keyOf(member.agency)) ?? [];
+      const decision = named ?? candidates.find((d) => d.outcome === 'Adopted') ?? candidates[0] ?? null;
+      if (decision === null && member.admissionDecision.trim() !== '') continue;
+      out.push({ member, decision });
+    }
+  }
+  admissionMemo.set(ctx, out);
+  return out;
+}
+
+/** The members an admission decision had to consult: those active on its date, the candidate aside. */
+export function requiredConsultees(ctx: RuleContext, day: IsoDay, candidate: string): Located<Member>[] {
+  return ctx.activeOn(day).filter((m) => keyOf(m.agency) !== keyOf(candidate));
+}
+
+function admission(ctx: RuleContext): Finding[] {
+  const unanimous = ctx.settings.admissionRule === 'unanimous';
+  const clause = ctx.clause(`members.admission/${unanimous ? 'unanimous' : 'consensus'}`, 'admissionRule');
+  const founded = ctx.settings.foundedOn ?? '';
+  const out: Finding[] = [];
+  for (const { member, decision } of admissionChecks(ctx)) {
+    const base = { sheet: 'Members' as const, row: member.row, ref: member.agency, clause };
+    const joined = `${member.agency} joined on ${member.joinedOn}, after the network was founded on ${founded}`;
+    if (decision === null) {
+      out.push(
+        finding('members.admission', 'error', {
+          ...base,
+          message: `${joined}, but no decision admits it (no Admission decision, and no decision of kind Admission with Subject ${member.agency})`,
+          fix: `Record the decision that admitted ${member.agency} (Kind Admission, Subject ${member.agency}) and put its ID in ${member.agency}'s Admission decision`,
+        }),
+      );
+      continue;
+    }
+    if (decision.outcome !== 'Adopted') {
+      out.push(
+        finding('members.admission', 'error', {
+          ...base,
+          message: `${joined}; ${decision.id}, the decision that admits it, is ${decision.outcome}, not Adopted`,
+          fix: `Record ${decision.id}'s outcome once the members have decided, or set ${member.agency}'s Status to Pending until then`,
+        }),
+      );
+      continue;
+    }
+    if (!unanimous) continue;
+    const consulted = new Set(decision.consulted.map(keyOf));
+    const missing = requiredConsultees(ctx, decision.date, member.agency)
+      .filter((m) => !consulted.has(keyOf(m.agency)))
+      .map((m) => m.agency);
+    const objections = decision.objections.map((o) => o.trim()).filter((o) => o !== '');
+    if (missing.length === 0 && objections.length === 0) continue;
+    const problems = [
+      missing.length > 0 ? `${joinWords(missing)} ${missing.length === 1 ? 'was' : 'were'} members on ${decision.date} but ${missing.length === 1 ? 'is' : 'are'} not in its Consulted` : '',
+      objections.length > 0 ? `${joinWords(objections)} objected` : '',
+    ].filter(Boolean);
+    out.push(
+      finding('members.admission', 'error', {
+        ...base,
+        message: `${joined}; admission needs every current member's approval, but on ${decision.id} (${decision.date}) ${problems.join(', and ')}`,
+        fix:
+          objections.length > 0
+            ? `Record ${decision.id} as Not adopted (an objection blocks a unanimous admission), or record the objection's withdrawal and clear Objections`
+            : `Add ${joinWords(missing)} to ${decision.id}'s Consulted if they approved, or consult them and record their answer`,
+      }),
+    );
+  }
+  return out;
+}
+
+function listShared(ctx: RuleContext): Finding[] {
+  const months = ctx.settings.memberListSharingMonths;
+  if (months === null) return [];
+  const last = latestLogDay(ctx, 'Member list shared');
+  const clause = ctx.clause('members.list-shared', 'memberListSharingMonths');
+  if (last === null) {
+    return [
+      finding('members.list-shared', 'warning', {
+        sheet: 'Log',
+        row: null,
+        ref: null,
+        message: `The member list has never been shared: the Log has no "Member list shared" row with Outcome Sent (it is due every ${months} months)`,
+        clause,
+        fix: 'Share the member list with the members (the Member list report), which logs "Member list shared"',
+      }),
+    ];
+  }
+  const due = addMonths(last.day, months);
+  if (ctx.today <= due) return [];
+  return [
+    finding('members.list-shared', 'warning', {
+      sheet: 'Log',
+      row: last.row,
+      ref: null,
+      message: `The member list was last shared on ${last.day}; it was due again by ${due} (every ${months} months)`,
+      clause,
+      fix: 'Share the current member list with the members now (the Member list report), which logs "Member list shared"',
+    }),
+  ];
+}
+
+export const MEMBER_RULES: readonly RuleDef[] = [
+  { id: 'members.roles', sheet: 'Members', run: roles },
+  { id: 'members.focal-point', sheet: 'Members', run: focalPoint },
+  { id: 'members.corporate-email', sheet: 'Focal points', run: corporateEmail },
+  { id: 'members.admission', sheet: 'Members', run: admission },
+  { id: 'members.list-shared', sheet: 'Log', run: listShared },
+];

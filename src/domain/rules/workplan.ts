@@ -1,0 +1,157 @@
+/** The annual workplan: it exists, its rows are complete, it is endorsed, reported on, kept current, tied to the GCM. */
+import type { Located } from '../codec';
+import { addMonths, yearOf } from '../dates';
+import type { WorkplanRow } from '../tables';
+import { finding, joinWords, type RuleContext, type RuleDef } from './context';
+import type { Finding } from './finding';
+import { latestLogDay } from './log';
+
+function exists(ctx: RuleContext): Finding[] {
+  const year = yearOf(ctx.today);
+  if (ctx.network.workplan.records.some((w) => w.year === year)) return [];
+  return [
+    finding('workplan.exists', 'warning', {
+      sheet: 'Workplan',
+      row: null,
+      ref: String(year),
+      message: `The Workplan has no rows for ${year}, the current year`,
+      clause: ctx.clause('workplan.exists'),
+      fix: `Draw up the ${year} workplan with the members and enter its key actions in Workplan (Year ${year})`,
+    }),
+  ];
+}
+
+/** A Lead agency that is not in Members is data.reference's; this rule reports what is missing. */
+function fields(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const costed = ctx.settings.workplanMustBeCosted === true;
+  const clause = ctx.clause('workplan.fields');
+  for (const w of ctx.network.workplan.records) {
+    const gaps: string[] = [];
+    if (w.keyAction.trim() === '') gaps.push('no Key action');
+    if (w.leadAgency.trim() === '') gaps.push('no Lead agency');
+    if (w.start === null && !w.invalid.includes('start')) gaps.push('no Start');
+    if (w.end === null && !w.invalid.includes('end')) gaps.push('no End');
+    if (w.start !== null && w.end !== null && w.end < w.start) gaps.push(`End ${w.end} is before Start ${w.start}`);
+    if (gaps.length > 0) {
+      out.push(
+        finding('workplan.fields', 'error', {
+          sheet: 'Workplan',
+          row: w.row,
+          ref: w.id,
+          message: `${w.id} (${w.year}${w.keyAction ? `, "${w.keyAction}"` : ''}) has ${joinWords(gaps)}`,
+          clause,
+          fix: `Complete ${w.id}: a key action, the lead agency's code, and Start and End days with End on or after Start`,
+        }),
+      );
+    }
+    if (costed && w.budgetUsd === null && !w.invalid.includes('budgetUsd')) {
+      out.push(
+        finding('workplan.fields', 'error', {
+          sheet: 'Workplan',
+          row: w.row,
+          ref: w.id,
+          message: `${w.id} (${w.year}${w.keyAction ? `, "${w.keyAction}"` : ''}) has no Budget (USD), and the workplan must be costed`,
+          clause: ctx.clause('workplan.fields/budget', 'workplanMustBeCosted'),
+          fix: `Enter ${w.id}'s estimated cost in Budget (USD) (0 when it costs nothing)`,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function endorsed(ctx: RuleContext): Finding[] {
+  if (ctx.settings.workplanMustBeEndorsed !== true) return [];
+  const clause = ctx.clause('workplan.endorsed', 'workplanMustBeEndorsed');
+  const thisYear = yearOf(ctx.today);
+  const firstRow = new Map<number, Located<WorkplanRow>>();
+  for (const w of ctx.network.workplan.records) if (w.year <= thisYear && !firstRow.has(w.year)) firstRow.set(w.year, w);
+  const endorsements = ctx.network.decisions.records.filter((d) => d.kind === 'Workplan endorsement');
+  const out: Finding[] = [];
+  for (const [year, w] of [...firstRow].sort((a, b) => a[0] - b[0])) {
+    const forYear = endorsements.filter((d) => d.subject.trim() === String(year));
+    if (forYear.some((d) => d.outcome === 'Adopted')) continue;
+    const pending = forYear[0];
+    out.push(
+      finding('workplan.endorsed', 'error', {
+        sheet: 'Workplan',
+        row: w.row,
+        ref: String(year),
+        message: pending
+          ? `The ${year} workplan's endorsement, ${pending.id}, is ${pending.outcome}, not Adopted`
+          : `The ${year} workplan has no Adopted endorsement (no decision of Kind Workplan endorsement with Subject ${year})`,
+        clause,
+        fix: pending
+          ? `Have the members endorse the ${year} workplan and record ${pending.id} as Adopted`
+          : `Have the members endorse the ${year} workplan and record the decision (Kind Workplan endorsement, Subject ${year})`,
+      }),
+    );
+  }
+  return out;
+}
+
+function reported(ctx: RuleContext): Finding[] {
+  const months = ctx.settings.workplanReportingMonths;
+  if (months === null) return [];
+  const clause = ctx.clause('workplan.reported', 'workplanReportingMonths');
+  const last = latestLogDay(ctx, 'Workplan report sent');
+  const starts = ctx.network.workplan.records.flatMap((w) => (w.start === null ? [] : [w.start])).sort();
+  const from = last?.day ?? starts[0];
+  if (from === undefined) return [];
+  const due = addMonths(from, months);
+  if (ctx.today <= due) return [];
+  return [
+    finding('workplan.reported', 'warning', {
+      sheet: 'Log',
+      row: last?.row ?? null,
+      ref: null,
+      message: last
+        ? `The last workplan report went to the UNCT on ${last.day}; the next was due by ${due} (every ${months} months)`
+        : `No workplan report has gone to the UNCT (no "Workplan report sent" row with Outcome Sent in the Log) since the workplan started on ${from}; the first was due by ${due}`,
+      clause,
+      fix: 'Send the workplan progress report to the UNCT (the Workplan progress report), which logs "Workplan report sent"',
+    }),
+  ];
+}
+
+function overdue(ctx: RuleContext): Finding[] {
+  const clause = ctx.clause('workplan.overdue');
+  return ctx.network.workplan.records
+    .filter((w) => w.end !== null && w.end < ctx.today && w.status !== 'Completed' && w.status !== 'Dropped')
+    .map((w) =>
+      finding('workplan.overdue', 'warning', {
+        sheet: 'Workplan',
+        row: w.row,
+        ref: w.id,
+        message: `${w.id}${w.keyAction ? ` ("${w.keyAction}")` : ''} was to end on ${w.end} and is ${w.status ?? 'without a Status'}`,
+        clause,
+        fix: `Ask ${w.leadAgency || 'the lead agency'} where ${w.id} stands: mark it Completed or Dropped, or agree a new End`,
+      }),
+    );
+}
+
+function gcm(ctx: RuleContext): Finding[] {
+  const clause = ctx.clause('workplan.gcm');
+  return ctx.network.workplan.records
+    .filter((w) => w.gcmObjectives.length === 0 && !w.invalid.includes('gcmObjectives'))
+    .map((w) =>
+      finding('workplan.gcm', 'info', {
+        sheet: 'Workplan',
+        row: w.row,
+        ref: w.id,
+        message: `${w.id}${w.keyAction ? ` ("${w.keyAction}")` : ''} names no GCM objective`,
+        clause,
+        fix: `Enter the numbers (1–23) of the GCM objectives ${w.id} serves in GCM objectives`,
+      }),
+    );
+}
+
+export const WORKPLAN_RULES: readonly RuleDef[] = [
+  { id: 'workplan.exists', sheet: 'Workplan', run: exists },
+  { id: 'workplan.fields', sheet: 'Workplan', run: fields },
+  { id: 'workplan.endorsed', sheet: 'Workplan', run: endorsed },
+  { id: 'workplan.reported', sheet: 'Log', run: reported },
+  { id: 'workplan.overdue', sheet: 'Workplan', run: overdue },
+  { id: 'workplan.gcm', sheet: 'Workplan', run: gcm },
+];
