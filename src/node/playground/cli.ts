@@ -1,0 +1,135 @@
+/**
+ * `npm start -- [--workbook FILE.xlsx] [--port N] [--user EMAIL] [--today YYYY-MM-DD] [--keep]`:
+ * checks everything it can before it listens, so that a wrong file, port or user is one line and a
+ * non-zero exit, never a stack trace.
+ */
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readGrids } from '../../app/network';
+import { isEmail } from '../../domain/cells';
+import { dayOfDate, isIsoDay } from '../../domain/dates';
+import { decodeNetwork } from '../../domain/network';
+import { WorkbookFileError, XlsxWorkbook } from '../xlsx-workbook';
+import { PlaygroundError, startPlayground, type RunningPlayground } from './server';
+import { defaultUser, knownUsers } from './users';
+
+export const USAGE = 'npm start -- [--workbook FILE.xlsx] [--port N] [--user EMAIL] [--today YYYY-MM-DD] [--keep] [--outbox DIR]';
+
+export interface PlaygroundIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface Started {
+  readonly code: number;
+  readonly running?: RunningPlayground;
+}
+
+/** The repository: the folder above this file that holds package.json. */
+export function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) return from;
+    dir = up;
+  }
+  return dir;
+}
+
+class BadInput extends Error {
+  constructor(message: string, readonly code: number) {
+    super(message);
+  }
+}
+
+function options(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        workbook: { type: 'string' },
+        port: { type: 'string', default: '8080' },
+        user: { type: 'string' },
+        today: { type: 'string' },
+        keep: { type: 'boolean', default: false },
+        outbox: { type: 'string' },
+      },
+      allowPositionals: false,
+      strict: true,
+    }).values;
+  } catch (error) {
+    throw new BadInput(`${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Usage: ${USAGE}`, 2);
+  }
+}
+
+/** The working file: the user's own in place, or a copy of the shipped example (which stays as shipped). */
+async function workingFile(root: string, given: string | undefined, keep: boolean, outbox: string): Promise<{ file: string; label: string }> {
+  if (given !== undefined) return { file: path.resolve(given), label: given };
+  const example = path.join(root, 'examples', 'uzbekistan.xlsx');
+  const file = path.join(root, '.playground', 'workbook.xlsx');
+  if (keep && existsSync(file)) return { file, label: `${path.relative(process.cwd(), file) || file} (kept)` };
+  if (!existsSync(example)) throw new BadInput(`${example}: no such file (the shipped example workbook); pass --workbook FILE.xlsx`, 1);
+  await mkdir(path.dirname(file), { recursive: true });
+  await copyFile(example, file);
+  await rm(outbox, { recursive: true, force: true });
+  return { file, label: `${path.relative(process.cwd(), file) || file} (a copy of examples/uzbekistan.xlsx)` };
+}
+
+async function prepare(argv: string[], root: string) {
+  const values = options(argv);
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port ?? '') || port > 65535) throw new BadInput(`--port ${values.port}: expected a port number from 0 to 65535 (0: any free port)`, 2);
+  if (values.today !== undefined && !isIsoDay(values.today)) throw new BadInput(`--today ${values.today}: expected a date YYYY-MM-DD`, 2);
+  const today = values.today ?? dayOfDate(new Date());
+  const outboxDir = path.resolve(values.outbox ?? path.join(root, '.playground', 'outbox'));
+  const { file, label } = await workingFile(root, values.workbook, values.keep ?? false, outboxDir);
+  let network;
+  try {
+    network = decodeNetwork(readGrids(await XlsxWorkbook.open(file)));
+  } catch (error) {
+    if (error instanceof WorkbookFileError) throw new BadInput(error.message, 1);
+    throw error;
+  }
+  const users = knownUsers(network, today);
+  let user: string;
+  if (values.user !== undefined) {
+    user = values.user.trim().toLowerCase();
+    const known = users.some((u) => u.email === user);
+    if (!known && (users.length > 0 || !isEmail(user))) {
+      throw new BadInput(`--user ${values.user}: not a focal point of ${label} nor one of its Secretariat editors`, 1);
+    }
+  } else {
+    const fallback = defaultUser(network, today);
+    if (fallback === undefined) throw new BadInput(`${label} names no secretariat focal point to act as: pass --user EMAIL`, 1);
+    user = fallback;
+  }
+  return { port, today: values.today, file, label, outboxDir, user };
+}
+
+/** Starts the playground; the code is non-zero when it could not, after one line on err. */
+export async function runPlayground(argv: string[], io: PlaygroundIo, root: string): Promise<Started> {
+  try {
+    const p = await prepare(argv, root);
+    const sidebarFile = path.join(root, 'dist', 'DecisionSidebar.html');
+    if (!existsSync(sidebarFile)) io.err(`Note: ${sidebarFile} is missing, so the sidebar will not open: run npm run build.`);
+    const running = await startPlayground({ ...p, sidebarFile });
+    io.out(`Playground: ${running.url}`);
+    io.out(`Workbook:   ${p.label}`);
+    io.out(`Acting as:  ${p.user}${p.today ? ` · today is ${p.today}` : ''}`);
+    io.out('Press Ctrl+C to stop.');
+    return { code: 0, running };
+  } catch (error) {
+    if (error instanceof BadInput) {
+      io.err(error.message);
+      return { code: error.code };
+    }
+    if (error instanceof PlaygroundError || error instanceof WorkbookFileError) {
+      io.err(error.message);
+      return { code: 1 };
+    }
+    io.err(`The playground could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return { code: 1 };
+  }
+}

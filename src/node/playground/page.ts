@@ -1,0 +1,372 @@
+/**
+ * The playground page: the workbook's tabs as a spreadsheet shows them, the add-on menu, the sidebar
+ * panel, the problems of `unmn validate`, the Log and the outbox. One HTML file, styles and a small
+ * script inline. Every text from the workbook or an email is escaped here; emails render in a
+ * sandboxed iframe that may run nothing.
+ */
+import { type Cell } from '../../domain/cells';
+import { columnLetter, normalizeHeader, type Problem } from '../../domain/codec';
+import { dayOfDate } from '../../domain/dates';
+import { formatProblem } from '../commands/validate';
+import type { OutboxEmail } from '../outbox';
+import type { KnownUser } from './users';
+
+export interface MenuEntry {
+  readonly group: string;
+  readonly label: string;
+  /** The playground command it runs; null when it works in Google Sheets only. */
+  readonly command: string | null;
+}
+
+export interface TabView {
+  readonly name: string;
+  readonly grid: readonly (readonly Cell[])[];
+}
+
+export interface PageView {
+  readonly networkName: string;
+  readonly file: string;
+  readonly today: string;
+  readonly user: string;
+  readonly users: readonly KnownUser[];
+  readonly menu: readonly MenuEntry[];
+  readonly tabs: readonly TabView[];
+  readonly problems: readonly Problem[];
+  readonly outbox: readonly OutboxEmail[];
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+/** A cell as Sheets displays it: days as YYYY-MM-DD, date-times with their time, numbers as they are. */
+export function displayCell(cell: Cell): string {
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return '';
+    const day = dayOfDate(cell);
+    const time = `${String(cell.getHours()).padStart(2, '0')}:${String(cell.getMinutes()).padStart(2, '0')}`;
+    return time === '00:00' && cell.getSeconds() === 0 ? day : `${day} ${time}`;
+  }
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  return String(cell);
+}
+
+function cellHtml(cell: Cell, problem: string | undefined): string {
+  const classes: string[] = [];
+  let inner: string;
+  if (typeof cell === 'boolean') {
+    classes.push('c');
+    inner = `<input type="checkbox" disabled${cell ? ' checked' : ''} aria-label="${cell ? 'Yes' : 'No'}">`;
+  } else {
+    if (typeof cell === 'number') classes.push('n');
+    inner = escapeHtml(displayCell(cell));
+  }
+  if (problem !== undefined) classes.push('bad');
+  const cls = classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
+  const title = problem !== undefined ? ` title="${escapeHtml(problem)}"` : '';
+  return `<td${cls}${title}>${inner}</td>`;
+}
+
+function problemIndex(problems: readonly Problem[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const p of problems) {
+    if (p.row === null || p.column === null) continue;
+    index.set(`${p.sheet}|${p.row}|${normalizeHeader(p.column)}`, `${p.message}${p.expected ? ` (expected ${p.expected})` : ''}`);
+  }
+  return index;
+}
+
+function tableHtml(tab: TabView, problems: Map<string, string>, id: string): string {
+  const grid = tab.grid;
+  if (grid.length === 0) return `<p class="empty">The ${escapeHtml(tab.name)} tab is empty.</p>`;
+  const width = Math.max(1, ...grid.map((r) => r.length));
+  const headers = (grid[0] ?? []).map((h) => normalizeHeader(h));
+  const letters = Array.from({ length: width }, (_, i) => `<th class="col">${columnLetter(i + 1)}</th>`).join('');
+  const rows = grid
+    .map((cells, r) => {
+      const tds = Array.from({ length: width }, (_, c) => {
+        const cell = cells[c] ?? '';
+        if (r === 0) return `<th scope="col">${escapeHtml(displayCell(cell))}</th>`;
+        return cellHtml(cell, problems.get(`${tab.name}|${r + 1}|${headers[c] ?? ''}`));
+      }).join('');
+      return `<tr${r === 0 ? ' class="hdr"' : ''}><th class="rn">${r + 1}</th>${tds}</tr>`;
+    })
+    .join('\n');
+  return `<div class="grid-wrap"><table class="grid" id="${id}" data-tab="${escapeHtml(tab.name)}"><thead><tr><th class="corner"></th>${letters}</tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+function tabsHtml(view: PageView): string {
+  const problems = problemIndex(view.problems);
+  const strip = view.tabs
+    .map((t, i) => {
+      const rows = Math.max(0, t.grid.length - 1);
+      return `<button type="button" class="tab" role="tab" data-tab="${i}" aria-selected="${i === 0}">${escapeHtml(t.name)}<span class="badge">${rows}</span></button>`;
+    })
+    .join('');
+  const sheets = view.tabs
+    .map((t, i) => `<section class="sheet" role="tabpanel" data-sheet="${i}"${i === 0 ? '' : ' hidden'}>${tableHtml(t, problems, `tab-${i}`)}</section>`)
+    .join('\n');
+  return `<div class="sheets">${sheets}</div><nav class="tabstrip" role="tablist" aria-label="Tabs of the workbook">${strip}</nav>`;
+}
+
+function problemsHtml(problems: readonly Problem[]): string {
+  if (problems.length === 0) return '<p class="empty">No problems: every tab follows WORKBOOK.md.</p>';
+  const items = problems.map((p) => `<li>${escapeHtml(formatProblem(p))}</li>`).join('');
+  return `<ul class="problems">${items}</ul>`;
+}
+
+function logHtml(tabs: readonly TabView[]): string {
+  const log = tabs.find((t) => t.name === 'Log');
+  if (!log) return '<p class="empty">The workbook has no Log tab yet: run Set up / repair workbook.</p>';
+  const header = (log.grid[0] ?? []).map((h) => normalizeHeader(h));
+  const at = (name: string) => header.indexOf(name);
+  const rows = log.grid.slice(1).filter((r) => r.some((c) => c !== ''));
+  if (rows.length === 0) return '<p class="empty">Nothing logged yet.</p>';
+  const cols = ['timestamp', 'actor', 'event', 'ref', 'outcome', 'details'];
+  const body = rows
+    .slice(-50)
+    .reverse()
+    .map((r) => `<tr>${cols.map((c) => `<td>${escapeHtml(displayCell(r[at(c)] ?? ''))}</td>`).join('')}</tr>`)
+    .join('');
+  return `<table class="list" id="log"><thead><tr><th>Timestamp</th><th>Actor</th><th>Event</th><th>Ref</th><th>Outcome</th><th>Details</th></tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function outboxHtml(outbox: readonly OutboxEmail[]): string {
+  if (outbox.length === 0) return '<p class="empty" id="outbox-empty">No email has gone out yet.</p>';
+  const items = [...outbox]
+    .reverse()
+    .map((e) => {
+      const cc = e.cc && e.cc.length > 0 ? `<div><b>Cc</b> ${escapeHtml(e.cc.join(', '))}</div>` : '';
+      const html = e.html === '' ? '<p class="empty">No HTML body.</p>' : `<iframe class="mail-html" sandbox="" title="${escapeHtml(e.subject)}" srcdoc="${escapeHtml(e.html)}"></iframe>`;
+      return `<details class="mail"><summary><span class="subj">${escapeHtml(e.subject)}</span><span class="when">${escapeHtml(e.sentAt)}</span></summary>
+<div class="meta"><div><b>To</b> ${escapeHtml(e.to.join(', '))}</div>${cc}</div>
+<div class="bodies"><div><h4>HTML</h4>${html}</div><div><h4>Text</h4><pre>${escapeHtml(e.text)}</pre></div></div></details>`;
+    })
+    .join('\n');
+  return `<div class="outbox">${items}</div>`;
+}
+
+/** Everything below the menu bar that changes when the workbook does. */
+export function renderContent(view: PageView): string {
+  return `<div class="workbook">${tabsHtml(view)}</div>
+<div class="panels">
+  <section class="panel" id="problems-panel"><h2>Problems <span class="count">${view.problems.length}</span></h2>${problemsHtml(view.problems)}</section>
+  <section class="panel" id="log-panel"><h2>Log <span class="count">latest first</span></h2>${logHtml(view.tabs)}</section>
+  <section class="panel wide" id="outbox-panel"><h2>Outbox <span class="count">${view.outbox.length}</span></h2>${outboxHtml(view.outbox)}</section>
+</div>`;
+}
+
+function menuHtml(menu: readonly MenuEntry[]): string {
+  const groups = [...new Set(menu.map((m) => m.group))];
+  return groups
+    .map((group) => {
+      const items = menu
+        .filter((m) => m.group === group)
+        .map((m) =>
+          m.command === null
+            ? `<button type="button" role="menuitem" disabled title="Runs in Google Sheets only">${escapeHtml(m.label)}</button>`
+            : `<button type="button" role="menuitem" data-command="${escapeHtml(m.command)}">${escapeHtml(m.label)}</button>`,
+        )
+        .join('');
+      return `<div class="menu"><button type="button" class="menu-button" aria-haspopup="true" aria-expanded="false">${escapeHtml(group)}</button><div class="menu-items" role="menu" hidden>${items}</div></div>`;
+    })
+    .join('');
+}
+
+function userHtml(view: PageView): string {
+  const known = view.users.some((u) => u.email === view.user);
+  const options = [
+    ...(known ? [] : [{ email: view.user, label: 'given with --user', secretariat: false }]),
+    ...view.users,
+  ]
+    .map((u) => `<option value="${escapeHtml(u.email)}"${u.email === view.user ? ' selected' : ''}>${escapeHtml(u.email)} · ${escapeHtml(u.label)}${u.secretariat ? ' · secretariat' : ''}</option>`)
+    .join('');
+  return `<label class="user">Acting as <select id="user" aria-label="Acting as">${options}</select></label>`;
+}
+
+export function renderPage(view: PageView): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(view.networkName || 'UN Network on Migration')} · playground</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="top">
+  <div class="brand"><span class="logo" aria-hidden="true"></span><div><h1>${escapeHtml(view.networkName || 'UN Network on Migration')}</h1>
+  <p class="file">${escapeHtml(view.file)} · today ${escapeHtml(view.today)}</p></div></div>
+  ${userHtml(view)}
+</header>
+<nav class="menubar" aria-label="Add-on menu"><span class="addon">UN Network</span>${menuHtml(view.menu)}<span id="busy" class="busy" hidden>Working…</span></nav>
+<div id="messages" class="messages" aria-live="polite"></div>
+<div class="layout">
+  <div id="content">${renderContent(view)}</div>
+  <aside id="sidebar" class="sidebar" hidden aria-label="Sidebar">
+    <div class="sidebar-head"><span>UN Network · Record a decision</span><button type="button" id="sidebar-close" aria-label="Close the sidebar">×</button></div>
+    <iframe id="sidebar-frame" title="Record a decision"></iframe>
+  </aside>
+</div>
+<script>${SCRIPT}</script>
+</body>
+</html>`;
+}
+
+const STYLE = `
+*{box-sizing:border-box}
+html,body{margin:0;height:100%}
+body{font:13px/1.45 Roboto,Arial,sans-serif;color:#202124;background:#f8f9fa}
+[hidden]{display:none!important}
+.top{display:flex;align-items:center;justify-content:space-between;gap:16px;padding:10px 20px;background:#fff;border-bottom:1px solid #dadce0}
+.brand{display:flex;align-items:center;gap:12px}
+.logo{width:32px;height:32px;border-radius:6px;background:#0f9d58;box-shadow:inset 0 -10px 0 #0b8043;position:relative}
+.logo::after{content:'';position:absolute;left:8px;top:8px;width:16px;height:12px;border:2px solid #fff;border-radius:1px;background:linear-gradient(#fff,#fff) 0 4px/100% 2px no-repeat,linear-gradient(#fff,#fff) 6px 0/2px 100% no-repeat}
+h1{font-size:17px;font-weight:500;margin:0}
+.file{margin:0;color:#5f6368;font-size:12px}
+.user{color:#5f6368;font-size:12px;display:flex;align-items:center;gap:8px}
+.user select{font:inherit;color:#202124;padding:5px 8px;border:1px solid #dadce0;border-radius:4px;max-width:420px;background:#fff}
+.menubar{display:flex;align-items:center;gap:2px;padding:2px 14px;background:#fff;border-bottom:1px solid #dadce0;position:relative;z-index:5}
+.addon{font-weight:500;color:#0b8043;margin-right:8px;padding:0 6px}
+.menu{position:relative}
+.menu-button{font:inherit;border:0;background:none;padding:6px 10px;border-radius:4px;cursor:pointer;color:#202124}
+.menu-button:hover,.menu-button[aria-expanded=true]{background:#e8eaed}
+.menu-items{position:absolute;top:100%;left:0;min-width:230px;background:#fff;border-radius:4px;box-shadow:0 2px 6px 2px rgba(60,64,67,.15),0 1px 2px rgba(60,64,67,.3);padding:6px 0}
+.menu-items button{display:block;width:100%;text-align:left;font:inherit;border:0;background:none;padding:7px 18px;cursor:pointer;color:#202124}
+.menu-items button:hover:not(:disabled){background:#f1f3f4}
+.menu-items button:disabled{color:#9aa0a6;cursor:default}
+.busy{margin-left:auto;color:#5f6368;font-size:12px}
+.messages{padding:0 20px}
+.msg{display:flex;gap:10px;align-items:flex-start;margin:10px 0 0;padding:10px 14px;border-radius:6px;background:#e8f0fe;color:#174ea6;white-space:pre-wrap}
+.msg.alert{background:#fef7e0;color:#594300}
+.msg.error{background:#fce8e6;color:#a50e0e}
+.msg b{font-weight:500}
+.msg button{margin-left:auto;border:0;background:none;font-size:16px;line-height:1;cursor:pointer;color:inherit}
+.layout{display:flex;gap:16px;padding:12px 20px 24px;align-items:flex-start}
+#content{flex:1;min-width:0}
+.workbook{background:#fff;border:1px solid #dadce0;border-radius:6px;overflow:hidden}
+.sheets{max-height:420px;overflow:auto}
+.grid-wrap{min-width:100%}
+table.grid{border-collapse:collapse;font-size:12px;white-space:nowrap}
+.grid th,.grid td{border:1px solid #e2e3e3;padding:3px 7px;max-width:280px;overflow:hidden;text-overflow:ellipsis}
+.grid thead th{background:#f8f9fa;color:#5f6368;font-weight:400;text-align:center;position:sticky;top:0;z-index:2}
+.grid .rn{background:#f8f9fa;color:#5f6368;font-weight:400;text-align:center;min-width:36px;position:sticky;left:0;z-index:1}
+.grid .corner{left:0;z-index:3}
+.grid tr.hdr th:not(.rn){background:#e6f4ea;color:#137333;font-weight:500;text-align:left}
+.grid td.n{text-align:right;font-variant-numeric:tabular-nums}
+.grid td.c{text-align:center}
+.grid td.bad{background:#fce8e6;box-shadow:inset 2px 0 #d93025}
+.tabstrip{display:flex;gap:2px;padding:4px 8px 0;background:#f1f3f4;border-top:1px solid #dadce0;overflow-x:auto}
+.tab{font:inherit;border:0;background:none;padding:7px 14px;border-radius:4px 4px 0 0;cursor:pointer;color:#5f6368;white-space:nowrap}
+.tab[aria-selected=true]{background:#fff;color:#188038;font-weight:500;box-shadow:0 -2px 0 #188038 inset}
+.tab .badge{margin-left:6px;font-size:11px;color:#80868b;font-weight:400}
+.panels{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px;margin-top:16px}
+.panel{background:#fff;border:1px solid #dadce0;border-radius:6px;padding:12px 16px;max-height:360px;overflow:auto}
+.panel.wide{grid-column:1/-1;max-height:none}
+.panel h2{font-size:14px;font-weight:500;margin:0 0 8px}
+.count{font-weight:400;color:#80868b;font-size:12px;margin-left:4px}
+.empty{color:#5f6368;margin:4px 0}
+.problems{margin:0;padding-left:18px;color:#a50e0e;font-size:12px}
+.problems li{margin:2px 0}
+table.list{border-collapse:collapse;width:100%;font-size:12px}
+.list th{text-align:left;color:#5f6368;font-weight:500;border-bottom:1px solid #dadce0;padding:4px 6px}
+.list td{border-bottom:1px solid #f1f3f4;padding:4px 6px;vertical-align:top}
+.list td:nth-child(-n+5){white-space:nowrap}
+.list td:last-child{color:#3c4043}
+.mail{border:1px solid #e2e3e3;border-radius:6px;margin:6px 0;background:#fff}
+.mail summary{display:flex;gap:12px;padding:8px 12px;cursor:pointer}
+.mail .subj{font-weight:500}
+.mail .when{margin-left:auto;color:#80868b;font-size:12px}
+.mail .meta{padding:0 12px;color:#3c4043;font-size:12px}
+.mail .bodies{display:grid;grid-template-columns:1fr 1fr;gap:12px;padding:8px 12px 12px}
+.mail h4{margin:0 0 4px;font-size:12px;color:#5f6368;font-weight:500}
+.mail-html{width:100%;height:260px;border:1px solid #dadce0;border-radius:4px;background:#fff}
+.mail pre{margin:0;white-space:pre-wrap;font:12px/1.45 "Roboto Mono",Consolas,monospace;background:#f8f9fa;border:1px solid #dadce0;border-radius:4px;padding:8px;max-height:260px;overflow:auto}
+.sidebar{width:302px;flex:none;background:#fff;border:1px solid #dadce0;border-radius:6px;overflow:hidden;position:sticky;top:12px}
+.sidebar-head{display:flex;align-items:center;justify-content:space-between;padding:8px 10px 8px 12px;border-bottom:1px solid #dadce0;font-size:12px;color:#5f6368}
+.sidebar-head button{border:0;background:none;font-size:18px;line-height:1;cursor:pointer;color:#5f6368}
+#sidebar-frame{display:block;width:300px;height:calc(100vh - 150px);min-height:560px;border:0}
+`;
+
+const SCRIPT = `
+(function () {
+  var selected = 0;
+  function $(s, root) { return (root || document).querySelector(s); }
+  function all(s, root) { return Array.prototype.slice.call((root || document).querySelectorAll(s)); }
+  function selectTab(i) {
+    selected = i;
+    all('.tab').forEach(function (t) { t.setAttribute('aria-selected', String(Number(t.dataset.tab) === i)); });
+    all('.sheet').forEach(function (s) { s.hidden = Number(s.dataset.sheet) !== i; });
+  }
+  function wireContent() {
+    all('.tab').forEach(function (t) { t.addEventListener('click', function () { selectTab(Number(t.dataset.tab)); }); });
+    if (!$('.sheet[data-sheet="' + selected + '"]')) selected = 0;
+    selectTab(selected);
+  }
+  function say(kind, title, message) {
+    var box = document.createElement('div');
+    box.className = 'msg ' + kind;
+    box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+    var text = document.createElement('div');
+    if (title) { var b = document.createElement('b'); b.textContent = title + ': '; text.appendChild(b); }
+    text.appendChild(document.createTextNode(message));
+    var close = document.createElement('button');
+    close.type = 'button'; close.setAttribute('aria-label', 'Dismiss'); close.textContent = '×';
+    close.addEventListener('click', function () { box.remove(); });
+    box.appendChild(text); box.appendChild(close);
+    $('#messages').appendChild(box);
+  }
+  function refresh() {
+    return fetch('/fragment').then(function (r) { return r.text(); }).then(function (html) {
+      $('#content').innerHTML = html;
+      wireContent();
+    });
+  }
+  function closeMenus() {
+    all('.menu-items').forEach(function (m) { m.hidden = true; });
+    all('.menu-button').forEach(function (b) { b.setAttribute('aria-expanded', 'false'); });
+  }
+  function openSidebar() {
+    $('#sidebar').hidden = false;
+    $('#sidebar-frame').src = '/sidebar?t=' + Date.now();
+  }
+  function run(command) {
+    closeMenus();
+    if (command === 'sidebar') { openSidebar(); return; }
+    $('#messages').textContent = '';
+    $('#busy').hidden = false;
+    fetch('/command/' + encodeURIComponent(command), { method: 'POST' })
+      .then(function (r) { return r.json(); })
+      .then(function (out) {
+        (out.messages || []).forEach(function (m) { say(m.kind, m.title, m.message); });
+        if (out.error) say('error', '', out.error);
+        return refresh();
+      })
+      .catch(function (e) { say('error', '', 'The playground server did not answer: ' + e.message); })
+      .then(function () { $('#busy').hidden = true; });
+  }
+  all('.menu-button').forEach(function (b) {
+    b.addEventListener('click', function (e) {
+      e.stopPropagation();
+      var items = b.nextElementSibling, open = items.hidden;
+      closeMenus();
+      items.hidden = !open; b.setAttribute('aria-expanded', String(open));
+    });
+  });
+  all('[data-command]').forEach(function (b) { b.addEventListener('click', function () { run(b.dataset.command); }); });
+  document.addEventListener('click', closeMenus);
+  $('#sidebar-close').addEventListener('click', function () { $('#sidebar').hidden = true; $('#sidebar-frame').removeAttribute('src'); });
+  $('#user').addEventListener('change', function (e) {
+    fetch('/user', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: e.target.value }) })
+      .then(function () { location.reload(); });
+  });
+  window.addEventListener('message', function (e) {
+    if (e.source !== $('#sidebar-frame').contentWindow || !e.data) return;
+    if (e.data.type === 'unmn:changed') refresh();
+    if (e.data.type === 'unmn:close') { $('#sidebar').hidden = true; }
+  });
+  wireContent();
+})();
+`;

@@ -1,0 +1,134 @@
+/**
+ * The ports of the playground: the working .xlsx file opened fresh for every command, a clock that
+ * can be pinned to a day, the user being acted as, a Ui that collects what Sheets would show as
+ * toasts and alerts, an in-process document lock, and the file outbox.
+ */
+import { dayOfDate, timestampOfDate } from '../../domain/dates';
+import type { Clock, Lock, Ports, Ui, WorkbookPort } from '../../ports';
+import { FileOutbox } from '../outbox';
+import { XlsxWorkbook } from '../xlsx-workbook';
+
+export interface UiMessage {
+  readonly kind: 'toast' | 'alert';
+  readonly title: string;
+  readonly message: string;
+}
+
+export function clockFor(today: string | undefined): Clock {
+  return {
+    today: () => today ?? dayOfDate(new Date()),
+    now: () => {
+      const now = timestampOfDate(new Date());
+      return today === undefined ? now : `${today}${now.slice(10)}`;
+    },
+  };
+}
+
+class CollectingUi implements Ui {
+  readonly messages: UiMessage[] = [];
+
+  toast(message: string, title = ''): void {
+    this.messages.push({ kind: 'toast', title, message });
+  }
+
+  alert(message: string, title = ''): void {
+    this.messages.push({ kind: 'alert', title, message });
+  }
+}
+
+/** One command at a time runs (the server queues them), so a nested take is a bug worth saying so. */
+class ProcessLock implements Lock {
+  private held = false;
+
+  withDocumentLock<T>(fn: () => T): T {
+    if (this.held) throw new Error('Lock timeout: another process was holding the lock for too long.');
+    this.held = true;
+    try {
+      return fn();
+    } finally {
+      this.held = false;
+    }
+  }
+}
+
+const MUTATIONS = new Set(['write', 'writeLinks', 'paint', 'clearFrom', 'addTab', 'format']);
+
+/** The workbook with a note of whether anything was changed, so that a refused command saves nothing. */
+function tracking(workbook: WorkbookPort): { port: WorkbookPort; changed: () => boolean } {
+  let changed = false;
+  const port = new Proxy(workbook, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (typeof name === 'string' && MUTATIONS.has(name)) changed = true;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { port, changed: () => changed };
+}
+
+export interface Outcome<T> {
+  readonly value?: T;
+  readonly error?: Error;
+  readonly messages: UiMessage[];
+  readonly saved: boolean;
+}
+
+export interface PlaygroundConfig {
+  readonly file: string;
+  readonly outboxDir: string;
+  readonly today?: string;
+  user: string;
+}
+
+/**
+ * Runs use cases on the working file one at a time: open, run, save when something was written.
+ * Every change reaches the file at once; a command that writes nothing leaves it byte for byte.
+ */
+export class PlaygroundSession {
+  readonly outbox: FileOutbox;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly config: PlaygroundConfig) {
+    this.outbox = new FileOutbox(config.outboxDir, () => clockFor(config.today).now());
+  }
+
+  private serial<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(job, job);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  read<T>(fn: (workbook: XlsxWorkbook) => T): Promise<T> {
+    return this.serial(async () => fn(await XlsxWorkbook.open(this.config.file)));
+  }
+
+  run<T>(fn: (ports: Ports) => T): Promise<Outcome<T>> {
+    return this.serial(async () => {
+      const workbook = await XlsxWorkbook.open(this.config.file);
+      const { port, changed } = tracking(workbook);
+      const ui = new CollectingUi();
+      const user = this.config.user;
+      const ports: Ports = {
+        workbook: port,
+        clock: clockFor(this.config.today),
+        user: { email: () => user, owner: () => '' },
+        ui,
+        lock: new ProcessLock(),
+        mailer: this.outbox,
+      };
+      let value: T | undefined;
+      let error: Error | undefined;
+      try {
+        value = fn(ports);
+      } catch (e) {
+        error = e instanceof Error ? e : new Error(String(e));
+      }
+      const saved = changed();
+      if (saved) await workbook.save(this.config.file);
+      return { ...(error ? { error } : { value: value as T }), messages: ui.messages, saved };
+    });
+  }
+}

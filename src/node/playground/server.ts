@@ -1,0 +1,203 @@
+/**
+ * The playground's HTTP server on 127.0.0.1: the page, the sidebar with its google.script.run shim,
+ * the sidebar's RPC targets and the menu's commands, each run through the same use cases as in
+ * Sheets over the working .xlsx file.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { runComplianceCheck } from '../../app/check';
+import { decisionSidebarData, recordDecisionRpc } from '../../app/decisions';
+import { readGrids } from '../../app/network';
+import { setupWorkbook } from '../../app/setup';
+import { decodeNetwork } from '../../domain/network';
+import { MENU } from '../../gas/menu';
+import type { Ports } from '../../ports';
+import { sortProblems } from '../commands/validate';
+import { renderContent, renderPage, type MenuEntry, type PageView } from './page';
+import { PlaygroundSession, type PlaygroundConfig, type UiMessage } from './ports';
+import { withShim } from './shim';
+import { knownUsers } from './users';
+
+/** A reason the playground cannot start, in one line for the terminal. */
+export class PlaygroundError extends Error {
+  override readonly name = 'PlaygroundError';
+}
+
+export interface PlaygroundOptions extends PlaygroundConfig {
+  /** 0: any free port. */
+  readonly port: number;
+  /** The built sidebar, dist/DecisionSidebar.html. */
+  readonly sidebarFile: string;
+  /** How the page names the working file. */
+  readonly label?: string;
+}
+
+export interface RunningPlayground {
+  readonly url: string;
+  readonly session: PlaygroundSession;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+/** What each menu command does here; the labels and groups come from the add-on's own menu table. */
+const COMMANDS: Record<string, (ports: Ports) => UiMessage[]> = {
+  runComplianceCheck: (ports) => {
+    runComplianceCheck(ports);
+    return [];
+  },
+  setupWorkbook: (ports) => [{ kind: 'alert', title: 'Set up / repair workbook', message: setupWorkbook(ports).lines.join('\n') }],
+};
+
+const SIDEBAR = 'showDecisionSidebar';
+
+const FALLBACK_MENU: readonly MenuEntry[] = [
+  { group: 'Record', label: 'Record a decision', command: 'sidebar' },
+  { group: 'Check', label: 'Run compliance check', command: 'runComplianceCheck' },
+  { group: 'Set up', label: 'Set up / repair workbook', command: 'setupWorkbook' },
+];
+
+function playgroundMenu(): MenuEntry[] {
+  const entries: MenuEntry[] = MENU.map((m) => ({
+    group: m.group,
+    label: m.label,
+    command: (m.functionName as string) === SIDEBAR ? 'sidebar' : m.functionName in COMMANDS ? m.functionName : null,
+  }));
+  for (const fallback of FALLBACK_MENU) if (!entries.some((e) => e.command === fallback.command)) entries.push(fallback);
+  const order = ['Record', 'Check', 'Reports', 'Automation', 'Set up'];
+  return entries.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
+}
+
+/** The RPC targets the sidebar may call, as in src/gas/sidebar.ts. */
+const RPC: Record<string, (ports: Ports, args: unknown[]) => unknown> = {
+  getDecisionSidebarData: (ports) => decisionSidebarData(ports),
+  recordDecision: (ports, args) => recordDecisionRpc(ports, args[0]),
+};
+
+async function view(session: PlaygroundSession, label: string): Promise<PageView> {
+  const { grids, tabs } = await session.read((wb) => ({ grids: readGrids(wb), tabs: wb.tabNames().map((name) => ({ name, grid: wb.read(name) ?? [] })) }));
+  const network = decodeNetwork(grids);
+  const today = session.config.today ?? new Date().toISOString().slice(0, 10);
+  return {
+    networkName: network.settings.networkName ?? '',
+    file: label,
+    today,
+    user: session.config.user,
+    users: knownUsers(network, today),
+    menu: playgroundMenu(),
+    tabs,
+    problems: sortProblems(network.allProblems),
+    outbox: session.outbox.list(),
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(body);
+}
+
+function json(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json', JSON.stringify(value));
+}
+
+async function body(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 1_000_000) throw new Error('The request is too large.');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text === '' ? {} : (JSON.parse(text) as unknown);
+}
+
+function errorOf(error: unknown): { name: string; message: string } {
+  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) };
+}
+
+/** Only this page may drive the server: no other site open in the browser, no rebound DNS name. */
+function trusted(req: IncomingMessage, port: number): boolean {
+  const hosts = [`${HOST}:${port}`, `localhost:${port}`];
+  if (!hosts.includes(req.headers.host ?? '')) return false;
+  const origin = req.headers.origin;
+  return req.method === 'GET' || origin === undefined || hosts.some((h) => origin === `http://${h}`);
+}
+
+export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
+  const session = new PlaygroundSession({ file: options.file, outboxDir: options.outboxDir, today: options.today, user: options.user });
+  const label = options.label ?? options.file;
+  let port = options.port;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!trusted(req, port)) return send(res, 403, 'text/plain', 'Forbidden');
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    const [, first = '', second = ''] = url.pathname.split('/');
+    if (req.method === 'GET' && url.pathname === '/') return send(res, 200, 'text/html', renderPage(await view(session, label)));
+    if (req.method === 'GET' && url.pathname === '/fragment') return send(res, 200, 'text/html', renderContent(await view(session, label)));
+    if (req.method === 'GET' && url.pathname === '/sidebar') {
+      const html = await readFile(options.sidebarFile, 'utf8').catch(() => null);
+      if (html === null) return send(res, 500, 'text/plain', `${options.sidebarFile} is missing: run npm run build.`);
+      return send(res, 200, 'text/html', withShim(html));
+    }
+    if (req.method === 'POST' && first === 'rpc') {
+      const target = RPC[decodeURIComponent(second)];
+      if (!target) return json(res, 404, { ok: false, error: { name: 'Error', message: `Script function not found: ${second}` } });
+      const payload = (await body(req)) as { args?: unknown };
+      const args = Array.isArray(payload.args) ? payload.args : [];
+      const outcome = await session.run((ports) => target(ports, args));
+      if (outcome.error) return json(res, 200, { ok: false, error: errorOf(outcome.error) });
+      return json(res, 200, { ok: true, value: outcome.value ?? null });
+    }
+    if (req.method === 'POST' && first === 'command') {
+      const command = COMMANDS[decodeURIComponent(second)];
+      if (!command) return json(res, 404, { messages: [], error: `No such command: ${second}` });
+      const outcome = await session.run(command);
+      return json(res, 200, {
+        messages: [...outcome.messages, ...(outcome.value ?? [])],
+        ...(outcome.error ? { error: outcome.error.message } : {}),
+        saved: outcome.saved,
+      });
+    }
+    if (req.method === 'POST' && url.pathname === '/user') {
+      const wanted = (await body(req)) as { email?: unknown };
+      const email = typeof wanted.email === 'string' ? wanted.email.trim().toLowerCase() : '';
+      const today = session.config.today ?? new Date().toISOString().slice(0, 10);
+      const users = await session.read((wb) => knownUsers(decodeNetwork(readGrids(wb)), today));
+      if (!users.some((u) => u.email === email)) return json(res, 400, { error: `${email || 'That user'} is not a focal point of the workbook nor a Secretariat editor.` });
+      session.config.user = email;
+      return json(res, 200, { user: email });
+    }
+    if (req.method === 'GET' && url.pathname === '/favicon.ico') {
+      res.writeHead(204);
+      return res.end();
+    }
+    return send(res, 404, 'text/plain', 'Not found');
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain', errorOf(error).message);
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new PlaygroundError(`Port ${options.port} is in use: pass --port N for another, or --port 0 for any free port.`));
+      else if (error.code === 'EACCES') reject(new PlaygroundError(`Port ${options.port} is not allowed for this user: pass --port N above 1023.`));
+      else reject(new PlaygroundError(`Cannot listen on ${HOST}:${options.port} (${error.message}).`));
+    });
+    server.listen(options.port, HOST, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${HOST}:${port}/`,
+    session,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

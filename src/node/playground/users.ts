@@ -1,0 +1,36 @@
+/** Who the playground may act as: the people the workbook itself names. */
+import type { Network } from '../../domain/network';
+import { isSecretariat, registerSecretariatEmails } from '../../domain/secretariat';
+
+export interface KnownUser {
+  readonly email: string;
+  /** "IOM · Dilnoza Karimova" or "Secretariat editor". */
+  readonly label: string;
+  readonly secretariat: boolean;
+}
+
+/** Every focal point with an email and every Secretariat editor, secretariat first, each once. */
+export function knownUsers(network: Network, today: string): KnownUser[] {
+  const seen = new Map<string, KnownUser>();
+  const add = (email: string, label: string) => {
+    const key = email.trim().toLowerCase();
+    if (key === '' || seen.has(key)) return;
+    seen.set(key, { email: key, label, secretariat: isSecretariat(network, key, { today }) });
+  };
+  for (const fp of network.focalPoints.records) {
+    add(fp.email, [fp.agency, fp.name].filter((s) => s !== '').join(' · ') + (fp.active === false ? ' (inactive)' : ''));
+  }
+  for (const editor of network.settings.secretariatEditors) add(editor, 'Secretariat editor');
+  return [...seen.values()].sort((a, b) => Number(b.secretariat) - Number(a.secretariat));
+}
+
+/**
+ * The user to act as when none is given: the first secretariat focal point of the coordinating agency
+ * (IOM in both ToRs), else the first secretariat email of the register.
+ */
+export function defaultUser(network: Network, today: string): string | undefined {
+  const secretariat = new Set(registerSecretariatEmails(network, today));
+  const focal = network.focalPoints.records.filter((fp) => fp.active === true && secretariat.has(fp.email.trim().toLowerCase()));
+  const iom = focal.find((fp) => fp.agency.trim().toUpperCase() === 'IOM' && fp.kind === 'Primary') ?? focal.find((fp) => fp.agency.trim().toUpperCase() === 'IOM');
+  return (iom ?? focal[0])?.email.trim().toLowerCase() ?? [...secretariat][0];
+}

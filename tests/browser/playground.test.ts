@@ -1,0 +1,178 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTable } from '../../src/app/repository';
+import { DecisionsTable, LogTable } from '../../src/domain/tables';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { digest, ensureBuilt, launchBrowser, ROOT, startFixture, type Fixture } from './support';
+
+const MEMBER = 'unicef';
+
+let fixture: Fixture;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  ensureBuilt();
+  [fixture, browser] = await Promise.all([startFixture(), launchBrowser()]);
+  context = browser.context;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await fixture?.close();
+});
+
+async function open(): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(fixture.playground.url);
+  return page;
+}
+
+async function menu(page: Page, group: string, command: string): Promise<void> {
+  await page.locator('.menu-button', { hasText: group }).click();
+  await page.locator(`[data-command="${command}"]`).click();
+  if (command !== 'sidebar') await page.locator('#busy').waitFor({ state: 'hidden' });
+}
+
+async function openSidebar(page: Page): Promise<FrameLocator> {
+  await menu(page, 'Record', 'sidebar');
+  const frame = page.frameLocator('#sidebar-frame');
+  await frame.locator('#form').waitFor({ state: 'visible' });
+  return frame;
+}
+
+async function showTab(page: Page, name: string) {
+  await page.locator('.tab', { hasText: name }).click();
+  return page.locator(`table.grid[data-tab="${name}"]`);
+}
+
+async function actAs(page: Page, agency: string): Promise<string> {
+  const option = page.locator('#user option', { hasText: new RegExp(`· ${agency.toUpperCase()} ·`) }).first();
+  const email = await option.getAttribute('value');
+  if (!email) throw new Error(`no focal point of ${agency}`);
+  await Promise.all([page.waitForEvent('load'), page.selectOption('#user', email)]);
+  return email;
+}
+
+describe('the playground page', () => {
+  it('opens on the example: its tabs as a spreadsheet shows them, the Log, the problems and an empty outbox', async () => {
+    const page = await open();
+    await expect(page.title()).resolves.toMatch(/UN Network on Migration in Uzbekistan/);
+    const tabs = await page.locator('.tab').allTextContents();
+    expect(tabs.map((t) => t.replace(/\d+$/, ''))).toEqual(expect.arrayContaining(['Settings', 'Members', 'Focal points', 'Meetings', 'Decisions', 'Log']));
+    const meetings = await showTab(page, 'Meetings');
+    await expect(meetings.locator('tbody tr').nth(1).locator('td').nth(1).textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const focal = await showTab(page, 'Focal points');
+    expect(await focal.locator('input[type=checkbox]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#log tbody tr').count()).toBeGreaterThan(0);
+    await expect(page.locator('#outbox-empty').textContent()).resolves.toBe('No email has gone out yet.');
+    await expect(page.locator('#problems-panel h2').textContent()).resolves.toMatch(/Problems/);
+    await page.close();
+  });
+
+  it('runs the compliance check from the menu and shows its findings', async () => {
+    const page = await open();
+    await menu(page, 'Check', 'runComplianceCheck');
+    await page.locator('.tab', { hasText: 'Compliance' }).waitFor();
+    const compliance = await showTab(page, 'Compliance');
+    expect(await compliance.locator('tbody tr').count()).toBeGreaterThan(1);
+    await expect(page.locator('#messages').textContent()).resolves.not.toMatch(/Only the secretariat/);
+    await page.reload();
+    await expect(page.locator('.tab', { hasText: 'Compliance' }).count()).resolves.toBe(1);
+    const log = readTable(await XlsxWorkbook.open(fixture.file), LogTable);
+    expect(log.records.some((r) => /compliance/i.test(r.event))).toBe(true);
+    await page.close();
+  });
+
+  it('records a decision through the real sidebar: the new ID is shown and the row is in the file after reload', async () => {
+    const page = await open();
+    const frame = await openSidebar(page);
+    await expect(frame.locator('#next-id').textContent()).resolves.toMatch(/D-2026-\d{2}/);
+    expect(await frame.locator('#consulted input:checked').count()).toBeGreaterThan(5);
+    const title = '=IMPORTXML("http://example.org","//a") <b>not bold</b>';
+    await frame.locator('#f-title').fill(title);
+    await frame.locator('#f-decision').fill('The network endorses the joint statement on International Migrants Day.');
+    await frame.locator('#f-kind').selectOption('Joint statement');
+    await frame.locator('#gcm label', { hasText: 'Eliminate all forms of discrimination' }).locator('input').check();
+    await frame.locator('#submit').click();
+    const status = frame.locator('#status.notice-ok');
+    await status.waitFor();
+    const id = /D-2026-\d{2}/.exec((await status.textContent()) ?? '')?.[0];
+    expect(id).toBeDefined();
+    await expect(frame.locator('#f-title').inputValue()).resolves.toBe('');
+
+    await page.reload();
+    const decisions = await showTab(page, 'Decisions');
+    await expect(decisions.textContent()).resolves.toContain(id);
+    await expect(decisions.locator('b').count()).resolves.toBe(0);
+    const stored = readTable(await XlsxWorkbook.open(fixture.file), DecisionsTable).records.find((d) => d.id === id);
+    expect(stored).toMatchObject({ title, kind: 'Joint statement', gcmObjectives: [17], recordedAt: expect.stringMatching(/^2026-11-23T/) });
+    await expect(page.locator('#log').textContent()).resolves.toContain(id);
+    await page.close();
+  });
+
+  it('writes a screenshot of the page with the sidebar open', async () => {
+    const page = await open();
+    await showTab(page, 'Decisions');
+    await openSidebar(page);
+    await mkdir(path.join(ROOT, 'test-artifacts'), { recursive: true });
+    const file = path.join(ROOT, 'test-artifacts', 'playground.png');
+    await page.screenshot({ path: file, fullPage: false });
+    expect(digest(file)).toMatch(/^[0-9a-f]{64}$/);
+    await page.close();
+  });
+
+  it('the shim refuses what google.script.run cannot carry, as Sheets would', async () => {
+    const page = await open();
+    await openSidebar(page);
+    const sidebar = page.frame({ url: /\/sidebar/ });
+    if (!sidebar) throw new Error('no sidebar frame');
+    const attempt = (kind: string) =>
+      sidebar.evaluate(
+        (k) =>
+          new Promise<string>((resolve) => {
+            const payloads: Record<string, unknown> = {
+              date: { date: new Date(), title: 'x' },
+              nestedDate: { gcmObjectives: [1], extra: [{ when: new Date() }] },
+              fn: { title: 'x', toString: () => 'x' },
+              node: { field: document.body },
+              instance: { kind: new (class Draft {})() },
+            };
+            const run = (window as unknown as { google: { script: { run: any } } }).google.script.run;
+            run
+              .withSuccessHandler(() => resolve('sent'))
+              .withFailureHandler((e: Error) => resolve(`${e instanceof Error}: ${e.message}`))
+              .recordDecision(payloads[k]);
+          }),
+        kind,
+      );
+    await expect(attempt('date')).resolves.toMatch(/^true: google.script.run cannot carry a Date \(at recordDecision argument 1.date\)/);
+    await expect(attempt('nestedDate')).resolves.toMatch(/cannot carry a Date \(at recordDecision argument 1.extra\[0\].when\)/);
+    await expect(attempt('fn')).resolves.toMatch(/cannot carry a function/);
+    await expect(attempt('node')).resolves.toMatch(/cannot carry a DOM node/);
+    await expect(attempt('instance')).resolves.toMatch(/cannot carry an instance of Draft/);
+    await page.close();
+  });
+
+  it('refuses a plain member a mutating command with its message, and the file stays byte for byte', async () => {
+    const page = await open();
+    const email = await actAs(page, MEMBER);
+    const before = digest(fixture.file);
+
+    await menu(page, 'Set up', 'setupWorkbook');
+    await page.locator('#messages .msg.error').waitFor();
+    await expect(page.locator('#messages').textContent()).resolves.toMatch(new RegExp(`Only the secretariat can set up or repair the workbook.*${email.replace('.', '\\.')}`));
+
+    const frame = await openSidebar(page);
+    await expect(frame.locator('#refusal').textContent()).resolves.toMatch(/Only the secretariat can record a decision/);
+    await frame.locator('#f-title').fill('A member tries');
+    await frame.locator('#submit').click();
+    await frame.locator('#status.notice-error').waitFor();
+    await expect(frame.locator('#status').textContent()).resolves.toMatch(/Only the secretariat can record a decision/);
+
+    expect(digest(fixture.file)).toBe(before);
+    await page.close();
+  });
+});
