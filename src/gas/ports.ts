@@ -1,0 +1,106 @@
+/**
+ * The ports over Apps Script services, one set per execution. Nothing is looked up until a use case
+ * needs it, so building the ports costs no service call.
+ */
+import { dayOfDate, timestampOfDate } from '../domain/dates';
+import type { Clock, CurrentUser, Email, Lock, Mailer, Ports, Ui } from '../ports';
+import { GasWorkbook } from './workbook';
+
+const LOCK_WAIT_MS = 30_000;
+
+export class LockBusyError extends Error {
+  constructor() {
+    super('Another run of the add-on is still working on this spreadsheet (waited 30 seconds). Try again in a minute.');
+    this.name = 'LockBusyError';
+  }
+}
+
+/** V8's local time in Apps Script is the script's time zone (appsscript.json). */
+export const gasClock: Clock = {
+  today: () => dayOfDate(new Date()),
+  now: () => timestampOfDate(new Date()),
+};
+
+export function gasUser(spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsheet): CurrentUser {
+  return {
+    email() {
+      // Google withholds the address in some contexts (a consumer account using another domain's script).
+      try {
+        return Session.getActiveUser().getEmail() ?? '';
+      } catch {
+        return '';
+      }
+    },
+    owner() {
+      // A file on a shared drive has no owner.
+      return spreadsheet().getOwner()?.getEmail() ?? '';
+    },
+  };
+}
+
+export function gasUi(spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsheet): Ui {
+  return {
+    toast(message, title) {
+      spreadsheet().toast(message, title ?? '');
+    },
+    alert(message, title) {
+      let ui: GoogleAppsScript.Base.Ui;
+      try {
+        ui = SpreadsheetApp.getUi();
+      } catch {
+        // No UI in a trigger: the message goes to the execution log instead.
+        Logger.log(title ? `${title}: ${message}` : message);
+        return;
+      }
+      if (title) ui.alert(title, message, ui.ButtonSet.OK);
+      else ui.alert(message);
+    },
+  };
+}
+
+export const gasLock: Lock = {
+  withDocumentLock(fn) {
+    const lock = LockService.getDocumentLock();
+    if (!lock) throw new Error('This command must run from the network spreadsheet (no document lock is available).');
+    try {
+      lock.waitLock(LOCK_WAIT_MS);
+    } catch {
+      throw new LockBusyError();
+    }
+    try {
+      return fn();
+    } finally {
+      // Pending writes must land before another execution gets the lock and reads.
+      SpreadsheetApp.flush();
+      lock.releaseLock();
+    }
+  },
+};
+
+export const gasMailer: Mailer = {
+  remainingQuota: () => MailApp.getRemainingDailyQuota(),
+  send(email: Email) {
+    const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
+      to: email.to.join(','),
+      subject: email.subject,
+      body: email.text,
+      htmlBody: email.html,
+    };
+    if (email.cc && email.cc.length > 0) message.cc = email.cc.join(',');
+    if (email.replyTo) message.replyTo = email.replyTo;
+    MailApp.sendEmail(message);
+  },
+};
+
+export function gasPorts(): Ports {
+  let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+  const active = () => (spreadsheet ??= SpreadsheetApp.getActiveSpreadsheet());
+  return {
+    workbook: new GasWorkbook(),
+    clock: gasClock,
+    user: gasUser(active),
+    ui: gasUi(active),
+    lock: gasLock,
+    mailer: gasMailer,
+  };
+}

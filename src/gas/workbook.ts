@@ -1,0 +1,206 @@
+/**
+ * The workbook port over the active spreadsheet. Every method makes a fixed number of SpreadsheetApp
+ * calls whatever the rows: one getValues to read a tab, one setValues per rectangle, formats applied
+ * to whole columns. Each call is a round trip to Google's servers, so nothing here loops over rows
+ * calling the service.
+ */
+import type { Cell, CellLink, ColumnLayout, TabLayout, WorkbookPort } from '../ports';
+import { zoneBridge, type ZoneBridge } from './zone';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const DATE_FORMAT = 'yyyy-mm-dd';
+const TIMESTAMP_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+const TEXT_FORMAT = '@';
+
+/**
+ * Text Sheets would not keep as typed: formulas (=, and + or - before anything), mentions (@), a
+ * leading apostrophe (Sheets would swallow it), and what it would turn into a number, date or boolean.
+ */
+const NEEDS_APOSTROPHE = /^[=+\-@']|^[\d\s.,:/%$()]+$|^(true|false)$/i;
+
+export function asText(value: string): string {
+  return NEEDS_APOSTROPHE.test(value) ? `'${value}` : value;
+}
+
+/** The number format of a column kind; null leaves Sheets' automatic format. */
+function numberFormatOf(column: ColumnLayout): string | null {
+  switch (column.kind) {
+    case 'date':
+      return DATE_FORMAT;
+    case 'timestamp':
+      return TIMESTAMP_FORMAT;
+    case 'number':
+    case 'yesno':
+      return null;
+    default:
+      return TEXT_FORMAT;
+  }
+}
+
+function rectangle<T>(values: readonly (readonly T[])[], what: string): { rows: number; columns: number } {
+  const columns = values[0]?.length ?? 0;
+  if (values.length === 0 || columns === 0) throw new Error(`Nothing to ${what}: the block has no rows or no columns.`);
+  const ragged = values.findIndex((r) => r.length !== columns);
+  if (ragged >= 0) {
+    throw new Error(`Cannot ${what}: row ${ragged + 1} of the block has ${values[ragged]!.length} cells where the first has ${columns}.`);
+  }
+  return { rows: values.length, columns };
+}
+
+export class GasWorkbook implements WorkbookPort {
+  private resolved: Spreadsheet | null;
+  private bridge: ZoneBridge | null = null;
+
+  /** Without a spreadsheet, the active one, looked up on first use (never while the script loads). */
+  constructor(spreadsheet?: Spreadsheet) {
+    this.resolved = spreadsheet ?? null;
+  }
+
+  private get spreadsheet(): Spreadsheet {
+    this.resolved ??= SpreadsheetApp.getActiveSpreadsheet();
+    return this.resolved;
+  }
+
+  private get zones(): ZoneBridge {
+    this.bridge ??= zoneBridge(this.spreadsheet.getSpreadsheetTimeZone(), Session.getScriptTimeZone());
+    return this.bridge;
+  }
+
+  private sheet(tab: string): Sheet {
+    const sheet = this.spreadsheet.getSheetByName(tab);
+    if (!sheet) throw new Error(`The ${tab} tab does not exist: run Set up / repair workbook first.`);
+    return sheet;
+  }
+
+  /** Grows the sheet when a block reaches past its last row or column: getRange refuses such ranges. */
+  private fit(sheet: Sheet, lastRow: number, lastColumn: number): void {
+    const maxRows = sheet.getMaxRows();
+    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+    const maxColumns = sheet.getMaxColumns();
+    if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
+  }
+
+  tabNames(): string[] {
+    return this.spreadsheet.getSheets().map((s) => s.getName());
+  }
+
+  read(tab: string): Cell[][] | null {
+    const sheet = this.spreadsheet.getSheetByName(tab);
+    if (!sheet) return null;
+    const values = sheet.getDataRange().getValues() as Cell[][];
+    if (values.length === 1 && values[0]!.length === 1 && values[0]![0] === '') return [];
+    let zones: ZoneBridge | null = null;
+    for (const row of values) {
+      for (let i = 0; i < row.length; i++) {
+        const cell = row[i];
+        if (cell instanceof Date) row[i] = (zones ??= this.zones).fromSheet(cell);
+      }
+    }
+    return values;
+  }
+
+  write(tab: string, row: number, column: number, values: Cell[][]): void {
+    const { rows, columns } = rectangle(values, `write to ${tab}`);
+    const sheet = this.sheet(tab);
+    this.fit(sheet, row + rows - 1, column + columns - 1);
+    let zones: ZoneBridge | null = null;
+    const cells = values.map((r) =>
+      r.map((cell) => (typeof cell === 'string' ? asText(cell) : cell instanceof Date ? (zones ??= this.zones).toSheet(cell) : cell)),
+    );
+    sheet.getRange(row, column, rows, columns).setValues(cells);
+  }
+
+  writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {
+    const { rows, columns } = rectangle(links, `write links to ${tab}`);
+    const sheet = this.sheet(tab);
+    this.fit(sheet, row + rows - 1, column + columns - 1);
+    const gids = new Map<string, number | null>();
+    for (const line of links) {
+      for (const link of line) {
+        if (link && !gids.has(link.sheet)) gids.set(link.sheet, this.spreadsheet.getSheetByName(link.sheet)?.getSheetId() ?? null);
+      }
+    }
+    const range = sheet.getRange(row, column, rows, columns);
+    // A rich-text write covers every cell of its range: cells left alone are written back as they are.
+    const current = links.some((line) => line.includes(null)) ? range.getRichTextValues() : null;
+    const rich = links.map((line, i) =>
+      line.map((link, j) => {
+        if (!link) return current![i]![j]!;
+        const builder = SpreadsheetApp.newRichTextValue().setText(link.text);
+        const gid = gids.get(link.sheet);
+        // A tab that is gone gets no link rather than a link to nowhere.
+        return (gid === null || gid === undefined ? builder : builder.setLinkUrl(`#gid=${gid}&range=A${link.row}`)).build();
+      }),
+    );
+    range.setRichTextValues(rich);
+  }
+
+  paint(tab: string, row: number, column: number, colors: (string | null)[][]): void {
+    const { rows, columns } = rectangle(colors, `colour ${tab}`);
+    const sheet = this.sheet(tab);
+    this.fit(sheet, row + rows - 1, column + columns - 1);
+    sheet.getRange(row, column, rows, columns).setBackgrounds(colors as string[][]);
+  }
+
+  clearFrom(tab: string, fromRow: number): void {
+    if (fromRow < 1) throw new Error(`Cannot clear ${tab} from row ${fromRow}: rows start at 1.`);
+    const sheet = this.sheet(tab);
+    const maxRows = sheet.getMaxRows();
+    if (fromRow > maxRows) return;
+    const range = sheet.getRange(fromRow, 1, maxRows - fromRow + 1, sheet.getMaxColumns());
+    range.clearContent();
+    range.setBackground(null);
+  }
+
+  addTab(tab: string, position?: number): void {
+    const count = this.spreadsheet.getNumSheets();
+    this.spreadsheet.insertSheet(tab, Math.max(0, Math.min(position ?? count, count)));
+  }
+
+  format(tab: string, layout: TabLayout): void {
+    const sheet = this.sheet(tab);
+    const lastColumn = Math.max(0, ...layout.columns.map((c) => c.column));
+    this.fit(sheet, 2, lastColumn);
+    const rows = sheet.getMaxRows() - 1;
+    for (const column of layout.columns) this.formatColumn(sheet, column, rows);
+    if (lastColumn > 0) sheet.getRange(1, 1, 1, lastColumn).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+  }
+
+  /** One column from row 2 to the last row: a handful of calls, none of them per row. */
+  private formatColumn(sheet: Sheet, column: ColumnLayout, rows: number): void {
+    const range = sheet.getRange(2, column.column, rows, 1);
+    const format = numberFormatOf(column);
+    if (format !== null) range.setNumberFormat(format);
+    // Also clears a rule left behind when columns were reordered and another column stood here.
+    range.setDataValidation(validationOf(column));
+    sheet.setColumnWidth(column.column, column.width);
+  }
+}
+
+/**
+ * Dropdowns and checkboxes warn rather than reject: a row a person typed wrong stays as it is (the
+ * check reports it), and writing the rest of that row must not fail because of it.
+ */
+function validationOf(column: ColumnLayout): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  if (column.kind === 'choice' && column.choices.length > 0) {
+    return SpreadsheetApp.newDataValidation()
+      .requireValueInList([...column.choices], true)
+      .setAllowInvalid(true)
+      .setHelpText(`${column.header}: one of ${column.choices.join(', ')}.`)
+      .build();
+  }
+  if (column.kind === 'yesno') {
+    return SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(true).build();
+  }
+  if (column.kind === 'date') {
+    return SpreadsheetApp.newDataValidation()
+      .requireDate()
+      .setAllowInvalid(true)
+      .setHelpText(`${column.header}: a date (YYYY-MM-DD).`)
+      .build();
+  }
+  return null;
+}

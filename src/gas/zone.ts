@@ -1,0 +1,64 @@
+/**
+ * A date cell holds a wall-clock time in the spreadsheet's time zone, while a `Date` in the script is
+ * an instant shown in the script's zone. When the two zones differ, a local-midnight date written
+ * as is would land on the previous (or next) calendar day. These convert between the two, in memory,
+ * with no service calls.
+ */
+
+type Fields = [year: number, month: number, day: number, hour: number, minute: number, second: number];
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(instant: Date, timeZone: string): Fields {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formats.set(timeZone, format);
+  }
+  const f: Record<string, number> = {};
+  for (const p of format.formatToParts(instant)) if (p.type !== 'literal') f[p.type] = Number(p.value);
+  return [f.year ?? 1970, f.month ?? 1, f.day ?? 1, (f.hour ?? 0) % 24, f.minute ?? 0, f.second ?? 0];
+}
+
+function localFields(date: Date): Fields {
+  return [date.getFullYear(), date.getMonth() + 1, date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds()];
+}
+
+function utcOf(f: Fields): number {
+  return Date.UTC(f[0], f[1] - 1, f[2], f[3], f[4], f[5]);
+}
+
+export interface ZoneBridge {
+  /** The value to write so that the sheet shows the local wall clock of `date`. */
+  toSheet(date: Date): Date;
+  /** The local `Date` whose wall clock is what the sheet shows for `date`. */
+  fromSheet(date: Date): Date;
+}
+
+const SAME: ZoneBridge = { toSheet: (d) => d, fromSheet: (d) => d };
+
+export function zoneBridge(sheetZone: string, scriptZone: string): ZoneBridge {
+  if (sheetZone === '' || sheetZone === scriptZone) return SAME;
+  return {
+    toSheet(date) {
+      const target = localFields(date);
+      const wanted = utcOf(target) + date.getMilliseconds();
+      let instant = wanted;
+      for (let i = 0; i < 3; i++) instant = wanted - (utcOf(wallClock(new Date(instant), sheetZone)) - Math.floor(instant / 1000) * 1000);
+      return new Date(instant);
+    },
+    fromSheet(date) {
+      const [y, m, d, h, mi, s] = wallClock(date, sheetZone);
+      return new Date(y, m - 1, d, h, mi, s, date.getMilliseconds());
+    },
+  };
+}
