@@ -1,0 +1,310 @@
+/**
+ * What is particular to the xlsx adapter: exceljs's UTC dates, rich text, links, formulas and errors
+ * read as Sheets' getValues() would give them, formats and dropdowns that survive a save, and a
+ * user's own columns, formulas and tabs kept through a read–update–save cycle. The port's shared
+ * behaviour is covered by the contract suite in tests/contract.
+ */
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readTable, updateRecords } from '../../src/app/repository';
+import { dayOfDate, timestampOfDate } from '../../src/domain/dates';
+import { MeetingsTable } from '../../src/domain/tables';
+import { WorkbookFileError, XlsxWorkbook } from '../../src/node/xlsx-workbook';
+
+let dir: string;
+const originalTz = process.env.TZ;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'unmn-xlsx-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  process.env.TZ = originalTz;
+});
+
+const file = (name: string) => path.join(dir, name);
+
+async function exceljsFile(name: string, fill: (book: ExcelJS.Workbook) => void): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  fill(book);
+  await book.xlsx.writeFile(file(name));
+  return file(name);
+}
+
+async function reopen(workbook: XlsxWorkbook, name: string): Promise<XlsxWorkbook> {
+  await workbook.save(file(name));
+  return XlsxWorkbook.open(file(name));
+}
+
+async function rawBook(name: string): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file(name));
+  return book;
+}
+
+// Zones on both sides of UTC, where a UTC date read as local would show the day before or after.
+describe.each(['America/Los_Angeles', 'Asia/Tashkent', 'Pacific/Auckland'])('dates in %s', (zone) => {
+  it('reads the calendar day a date cell shows, as a local-midnight Date', async () => {
+    process.env.TZ = zone;
+    expect(new Date(2026, 0, 1).getTimezoneOffset()).not.toBe(0);
+    const name = await exceljsFile(`dates-${zone.replace('/', '-')}.xlsx`, (book) => {
+      const sheet = book.addWorksheet('Meetings');
+      sheet.addRow(['ID', 'Date']);
+      // exceljs, like Excel, stores the day as if it were UTC midnight.
+      sheet.addRow(['M-2025-01', new Date(Date.UTC(2025, 0, 22))]);
+      sheet.getCell('B2').numFmt = 'yyyy-mm-dd';
+    });
+    const grid = (await XlsxWorkbook.open(name)).read('Meetings');
+    const cell = grid?.[1]?.[1];
+    expect(cell).toBeInstanceOf(Date);
+    expect(dayOfDate(cell as Date)).toBe('2025-01-22');
+    expect((cell as Date).getHours()).toBe(0);
+  });
+
+  it('writes a local date so that the file shows the same day, and reads it back unchanged', async () => {
+    process.env.TZ = zone;
+    const workbook = XlsxWorkbook.create();
+    workbook.addTab('Log');
+    const stamp = new Date(2026, 10, 20, 16, 45, 10);
+    workbook.write('Log', 1, 1, [['Day', 'Timestamp'], [new Date(2026, 10, 23), stamp]]);
+    const name = `write-${zone.replace('/', '-')}.xlsx`;
+    const back = await reopen(workbook, name);
+    const row = back.read('Log')?.[1] ?? [];
+    expect(dayOfDate(row[0] as Date)).toBe('2026-11-23');
+    expect(timestampOfDate(row[1] as Date)).toBe('2026-11-20T16:45:10');
+    const raw = (await rawBook(name)).getWorksheet('Log');
+    expect((raw?.getCell('A2').value as Date).toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    expect(raw?.getCell('A2').numFmt).toBe('yyyy-mm-dd');
+    expect(raw?.getCell('B2').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+  });
+});
+
+describe('reading cells as plain values', () => {
+  it('gives rich text and links as their text, formulas as their results, errors and merged cells as blank', async () => {
+    const name = await exceljsFile('plain.xlsx', (book) => {
+      const sheet = book.addWorksheet('Members');
+      sheet.addRow(['Agency', 'Name', 'Count', 'Joined on', 'Broken', 'Shared', 'Pending', 'Merged']);
+      sheet.getCell('A2').value = { richText: [{ text: 'UN' }, { font: { bold: true }, text: 'DP' }] };
+      sheet.getCell('B2').value = { text: 'United Nations Development Programme', hyperlink: 'https://www.undp.org' };
+      sheet.getCell('C2').value = { formula: '1+1', result: 2 };
+      sheet.getCell('D2').value = { formula: 'DATE(2025,1,22)', result: new Date(Date.UTC(2025, 0, 22)) };
+      sheet.getCell('D2').numFmt = 'yyyy-mm-dd';
+      sheet.getCell('E2').value = { error: '#N/A' };
+      sheet.getCell('F2').value = { formula: '"IOM"&""', result: 'IOM' };
+      sheet.getCell('G2').value = { formula: 'NOW()' };
+      sheet.getCell('H2').value = 'kept';
+      sheet.mergeCells('H2:I2');
+      sheet.getCell('C3').value = { formula: '1/0', result: { error: '#DIV/0!' } };
+      sheet.getCell('A3').value = { text: { richText: [{ text: 'IOM' }] }, hyperlink: 'https://www.iom.int' } as unknown as ExcelJS.CellValue;
+    });
+    const grid = (await XlsxWorkbook.open(name)).read('Members') ?? [];
+    const [row2, row3] = [grid[1] ?? [], grid[2] ?? []];
+    expect(row2.slice(0, 3)).toEqual(['UNDP', 'United Nations Development Programme', 2]);
+    expect(dayOfDate(row2[3] as Date)).toBe('2025-01-22');
+    expect(row2.slice(4)).toEqual(['', 'IOM', '', 'kept']);
+    expect(row3).toEqual(['IOM', '', '', '', '', '', '', '']);
+  });
+
+  it('returns a rectangle without trailing blank rows or columns, and [] for an empty tab', async () => {
+    const name = await exceljsFile('rect.xlsx', (book) => {
+      const sheet = book.addWorksheet('Actions');
+      sheet.addRow(['ID', 'Action']);
+      sheet.addRow(['A-2026-001', 'Draft', 'a note']);
+      sheet.getCell('A8').value = '';
+      sheet.getCell('A9').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF0000' } };
+      sheet.getCell('F12').numFmt = 'yyyy-mm-dd';
+      book.addWorksheet('Empty');
+    });
+    const workbook = await XlsxWorkbook.open(name);
+    expect(workbook.read('Actions')).toEqual([
+      ['ID', 'Action', ''],
+      ['A-2026-001', 'Draft', 'a note'],
+    ]);
+    expect(workbook.read('Empty')).toEqual([]);
+    expect(workbook.read('Nowhere')).toBeNull();
+  });
+});
+
+describe('writing', () => {
+  it('stores text that looks like a formula as text', async () => {
+    const workbook = XlsxWorkbook.create();
+    workbook.addTab('Decisions');
+    workbook.write('Decisions', 1, 1, [['=HYPERLINK("http://evil")', '+1', '-x', '@me']]);
+    await workbook.save(file('text.xlsx'));
+    const raw = (await rawBook('text.xlsx')).getWorksheet('Decisions');
+    for (const address of ['A1', 'B1', 'C1', 'D1']) expect(raw?.getCell(address).type).toBe(ExcelJS.ValueType.String);
+    expect(raw?.getCell('A1').value).toBe('=HYPERLINK("http://evil")');
+  });
+
+  it('writes blanks for values a cell cannot hold, and refuses ragged rectangles', () => {
+    const workbook = XlsxWorkbook.create();
+    workbook.addTab('Workplan');
+    workbook.write('Workplan', 1, 1, [[Number.NaN, Number.POSITIVE_INFINITY, new Date(Number.NaN), 'x']]);
+    expect(workbook.read('Workplan')).toEqual([['', '', '', 'x']]);
+    expect(() => workbook.write('Workplan', 1, 1, [['a'], ['b', 'c']])).toThrow(/number of columns/);
+    expect(() => workbook.write('Workplan', 1, 1, [])).toThrow(/at least 1/);
+    expect(() => workbook.write('Nowhere', 1, 1, [['a']])).toThrow(/Nowhere/);
+  });
+
+  it('writes links to rows of other tabs as internal hyperlinks that read back as their text', async () => {
+    const workbook = XlsxWorkbook.create();
+    workbook.addTab('Compliance');
+    workbook.write('Compliance', 1, 1, [['Ref', 'Finding']]);
+    workbook.writeLinks('Compliance', 2, 1, [[{ text: 'M-2026-03', sheet: 'Meetings', row: 9 }, null], [{ text: "O'Brien", sheet: "Working groups", row: 3 }, null]]);
+    const back = await reopen(workbook, 'links.xlsx');
+    expect(back.read('Compliance')).toEqual([['Ref', 'Finding'], ['M-2026-03', ''], ["O'Brien", '']]);
+    const raw = (await rawBook('links.xlsx')).getWorksheet('Compliance');
+    expect(raw?.getCell('A2').value).toEqual({ text: 'M-2026-03', hyperlink: "#'Meetings'!A9" });
+    expect(raw?.getCell('A3').value).toEqual({ text: "O'Brien", hyperlink: "#'Working groups'!A3" });
+  });
+
+  it('paints solid fills and clears them', async () => {
+    const workbook = XlsxWorkbook.create();
+    workbook.addTab('Compliance');
+    workbook.write('Compliance', 1, 1, [['Severity'], ['error'], ['info']]);
+    workbook.paint('Compliance', 2, 1, [['#f4c7c3'], [null]]);
+    await workbook.save(file('paint.xlsx'));
+    const raw = (await rawBook('paint.xlsx')).getWorksheet('Compliance');
+    expect(raw?.getCell('A2').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF4C7C3' } });
+    expect(raw?.getCell('A3').fill?.type === 'pattern' && raw.getCell('A3').fill.pattern).not.toBe('solid');
+    expect(() => workbook.paint('Compliance', 2, 1, [['red']])).toThrow(/not a colour/);
+  });
+
+  it('clears rows from a given row down, keeping the tab formats and dropdowns', async () => {
+    const workbook = XlsxWorkbook.create();
+    workbook.addTab('Compliance');
+    workbook.format('Compliance', { columns: [{ column: 1, header: 'Severity', kind: 'choice', choices: ['error', 'warning', 'info'], width: 90 }] });
+    workbook.write('Compliance', 1, 1, [['Severity', 'Finding'], ['error', 'a'], ['info', 'b']]);
+    workbook.paint('Compliance', 2, 1, [['#ff0000', '#ff0000']]);
+    workbook.clearFrom('Compliance', 2);
+    expect(workbook.read('Compliance')).toEqual([['Severity', 'Finding']]);
+    await workbook.save(file('clear.xlsx'));
+    const raw = (await rawBook('clear.xlsx')).getWorksheet('Compliance');
+    expect(raw?.getCell('A2').fill?.type === 'pattern' && raw.getCell('A2').fill.pattern).not.toBe('solid');
+    expect(raw?.dataValidations.find('A2')).toMatchObject({ type: 'list' });
+  });
+});
+
+describe('tabs and formats', () => {
+  it('adds tabs at a position and keeps that order in the saved file', async () => {
+    const workbook = XlsxWorkbook.create();
+    workbook.addTab('Members');
+    workbook.addTab('Settings', 0);
+    workbook.addTab('Notes');
+    workbook.addTab('Meetings', 2);
+    expect(workbook.tabNames()).toEqual(['Settings', 'Members', 'Meetings', 'Notes']);
+    expect(() => workbook.addTab('Members')).toThrow(/already exists/);
+    expect((await reopen(workbook, 'order.xlsx')).tabNames()).toEqual(['Settings', 'Members', 'Meetings', 'Notes']);
+  });
+
+  it('saves dropdowns, checkboxes, date formats, widths and a bold frozen header, once however often it runs', async () => {
+    const workbook = XlsxWorkbook.create();
+    workbook.addTab('Meetings');
+    workbook.write('Meetings', 1, 1, [['ID', 'Kind', 'Date', 'Roles', 'Done']]);
+    const layout = {
+      columns: [
+        { column: 2, header: 'Kind', kind: 'choice' as const, choices: ['Regular', 'Annual'], width: 140 },
+        { column: 3, header: 'Date', kind: 'date' as const, choices: [], width: 110 },
+        { column: 4, header: 'Roles', kind: 'choices' as const, choices: ['Chair', 'Member'], width: 160 },
+        { column: 5, header: 'Done', kind: 'yesno' as const, choices: [], width: 90 },
+      ],
+    };
+    workbook.format('Meetings', layout);
+    const again = await reopen(workbook, 'format-1.xlsx');
+    again.format('Meetings', layout);
+    await again.save(file('format-2.xlsx'));
+    const sheet = (await rawBook('format-2.xlsx')).getWorksheet('Meetings');
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet?.getCell('B1').font?.bold).toBe(true);
+    expect(sheet?.getColumn(2).width).toBe(20);
+    expect(sheet?.getColumn(3).numFmt).toBe('yyyy-mm-dd');
+    expect(sheet?.dataValidations.find('B2')).toMatchObject({ type: 'list', formulae: ['"Regular,Annual"'], showErrorMessage: true });
+    expect(sheet?.dataValidations.find('B1000')).toMatchObject({ type: 'list' });
+    expect(sheet?.dataValidations.find('B1')).toBeUndefined();
+    expect(sheet?.dataValidations.find('D2')).toMatchObject({ type: 'list', formulae: ['"Chair,Member"'] });
+    expect(sheet?.dataValidations.find('D2')?.showErrorMessage).toBeFalsy();
+    expect(sheet?.dataValidations.find('E2')).toMatchObject({ type: 'list', formulae: ['"TRUE,FALSE"'] });
+    const xml = await zipEntry('format-2.xlsx', 'xl/worksheets/sheet1.xml');
+    expect(xml.match(/<dataValidation /g)).toHaveLength(3);
+    expect(xml).toContain('sqref="B2:B1000"');
+  });
+});
+
+/** One file of the saved zip (the central directory has the sizes; exceljs streams its entries). */
+async function zipEntry(name: string, entry: string): Promise<string> {
+  const zip = await readFile(file(name));
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  while (zip.readUInt32LE(at) === 0x02014b50) {
+    const [method, size] = [zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 20)];
+    const [nameLength, extraLength, commentLength] = [zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32)];
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === entry) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  throw new Error(`${entry} not in ${name}`);
+}
+
+describe('a user’s workbook through a read–update–save cycle', () => {
+  it('keeps reordered headers, extra columns, their formulas and other tabs', async () => {
+    const name = await exceljsFile('user.xlsx', (book) => {
+      const meetings = book.addWorksheet('Meetings');
+      meetings.addRow(['Status', 'My notes', 'ID', 'Date', 'Kind', 'Days since']);
+      meetings.addRow(['Planned', 'bring the projector', 'M-2026-06', new Date(Date.UTC(2026, 10, 18)), 'Regular']);
+      meetings.getCell('D2').numFmt = 'yyyy-mm-dd';
+      meetings.getCell('F2').value = { formula: 'TODAY()-D2', result: 5 };
+      const mine = book.addWorksheet('My pivot');
+      mine.getCell('A1').value = 'hand-made';
+      mine.getCell('B2').value = { formula: 'SUM(1,2)', result: 3 };
+    });
+    const workbook = await XlsxWorkbook.open(name);
+    const grid = workbook.read('Meetings') ?? [];
+    const table = readTable(workbook, MeetingsTable);
+    const record = table.records[0];
+    expect(record?.date).toBe('2026-11-18');
+    expect(record && updateRecords(workbook, MeetingsTable, table, grid, [{ ...record, status: 'Held' }])).toEqual([]);
+    await workbook.save(file('user-after.xlsx'));
+    const raw = await rawBook('user-after.xlsx');
+    expect(raw.worksheets.map((s) => s.name)).toEqual(['Meetings', 'My pivot']);
+    const meetings = raw.getWorksheet('Meetings');
+    expect(meetings?.getRow(1).values).toEqual([undefined, 'Status', 'My notes', 'ID', 'Date', 'Kind', 'Days since']);
+    expect(meetings?.getCell('A2').value).toBe('Held');
+    expect(meetings?.getCell('B2').value).toBe('bring the projector');
+    expect(meetings?.getCell('F2').value).toEqual({ formula: 'TODAY()-D2', result: 5 });
+    expect(raw.getWorksheet('My pivot')?.getCell('B2').value).toEqual({ formula: 'SUM(1,2)', result: 3 });
+    const back = readTable(await XlsxWorkbook.open(file('user-after.xlsx')), MeetingsTable);
+    expect(back.records[0]).toMatchObject({ id: 'M-2026-06', status: 'Held', date: '2026-11-18' });
+  });
+});
+
+describe('files that are not workbooks', () => {
+  it('names the file in one line when it is missing, a folder or not an .xlsx', async () => {
+    await writeFile(file('notes.xlsx'), 'just text');
+    await mkdir(file('folder.xlsx'));
+    for (const [name, message] of [
+      ['missing.xlsx', /missing\.xlsx: no such file$/],
+      ['folder.xlsx', /folder\.xlsx: not a file$/],
+      ['notes.xlsx', /notes\.xlsx: not an \.xlsx workbook/],
+    ] as const) {
+      const error = await XlsxWorkbook.open(file(name)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkbookFileError);
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('reports a save into a folder that does not exist as a WorkbookFileError', async () => {
+    const error = await XlsxWorkbook.create().save(file('nowhere/out.xlsx')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookFileError);
+  });
+});
