@@ -1,0 +1,153 @@
+/**
+ * dist/Code.js as Apps Script runs it: one script in a fresh context whose only globals are the
+ * services (here the fake's), called by top-level function name.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { headerRow } from '../../src/domain/codec';
+import { PROFILES } from '../../src/domain/profiles';
+import { settingsRows } from '../../src/domain/settings';
+import { TABLES } from '../../src/domain/tables';
+import { MENU } from '../../src/gas/menu';
+import { createGasFake, type GasFake, type RecordedMenu } from '../fakes/gas';
+
+const ROOT = join(__dirname, '..', '..');
+const CODE = join(ROOT, 'dist', 'Code.js');
+
+function newest(dir: string): number {
+  return Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)),
+  );
+}
+
+/** `npm test` builds first; a lone run of this file builds when dist/ is older than the sources. */
+function bundle(): string {
+  let stale = true;
+  try {
+    stale = statSync(CODE).mtimeMs < Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'appsscript.json')).mtimeMs);
+  } catch {
+    stale = true;
+  }
+  if (stale) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+  return readFileSync(CODE, 'utf8');
+}
+
+/** Top-level function declarations of a script, as Apps Script finds them. */
+function topLevelFunctions(code: string): Set<string> {
+  return new Set([...code.matchAll(/^function ([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1] as string));
+}
+
+let code = '';
+beforeAll(() => {
+  code = bundle();
+});
+
+function load(fake: GasFake): Record<string, (...args: unknown[]) => unknown> {
+  // The fake hands out this realm's Dates; the script must see the same Date to recognise them.
+  const context = vm.createContext({ ...fake.globals, Date });
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  return context as Record<string, (...args: unknown[]) => unknown>;
+}
+
+function menuItems(menu: RecordedMenu): { caption: string; functionName: string }[] {
+  return menu.items.flatMap((item) =>
+    item.submenu ? menuItems(item.submenu) : item.functionName ? [{ caption: item.caption, functionName: item.functionName }] : [],
+  );
+}
+
+describe('dist/Code.js', () => {
+  it('is under 250 KB and holds no exceljs or Node code', () => {
+    expect(Buffer.byteLength(code)).toBeLessThan(250 * 1024);
+    expect(code).not.toMatch(/exceljs|\brequire\(|from ["']node:|["']node:[a-z]/);
+  });
+
+  it('loads without calling any service', () => {
+    const fake = createGasFake();
+    load(fake);
+    expect(fake.calls.total).toBe(0);
+  });
+
+  it('builds the add-on menu in AuthMode.NONE, touching neither Properties nor sheet data', () => {
+    const fake = createGasFake({ authMode: 'NONE' });
+    const script = load(fake);
+    script.onOpen?.({ authMode: 'NONE' });
+    const methods = Object.keys(fake.calls.byMethod);
+    expect(methods.filter((m) => /^(Properties|PropertiesService|Sheet|Range|Spreadsheet)\./.test(m))).toEqual([]);
+    expect(fake.ui.menus).toHaveLength(1);
+    const menu = fake.ui.menus[0] as RecordedMenu;
+    expect(menu.addon).toBe(true);
+    expect(menuItems(menu).map((i) => i.functionName)).toEqual(expect.arrayContaining(['setupWorkbook', 'showHelp']));
+    expect(menu.items.map((i) => i.caption)).toEqual(expect.arrayContaining(['Set up']));
+  });
+
+  it('onInstall builds the same menu', () => {
+    const fake = createGasFake();
+    load(fake).onInstall?.({ authMode: 'FULL' });
+    expect(fake.ui.menus).toHaveLength(1);
+  });
+
+  it('names only top-level functions in the menu table, the built menu and the manifest\'s macros', () => {
+    const declared = topLevelFunctions(code);
+    const fake = createGasFake();
+    const script = load(fake);
+    script.onOpen?.({ authMode: 'FULL' });
+    const built = menuItems(fake.ui.menus[0] as RecordedMenu).map((i) => i.functionName);
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8')) as { sheets?: { macros?: { functionName: string }[] } };
+    const macros = (manifest.sheets?.macros ?? []).map((m) => m.functionName);
+    for (const name of [...MENU.map((m) => m.functionName), ...built, ...macros, 'onOpen', 'onInstall']) {
+      expect(declared.has(name), `${name} is a top-level function of dist/Code.js`).toBe(true);
+      expect(typeof script[name], name).toBe('function');
+    }
+    expect([...built].sort()).toEqual(MENU.map((m) => m.functionName).sort());
+  });
+
+  it('setupWorkbook() asks for the profile and the name, then creates every tab of WORKBOOK.md on an empty spreadsheet', () => {
+    const fake = createGasFake();
+    fake.ui.answer({ button: 'OK', text: 'Uzbekistan' }, { button: 'OK', text: 'UNNM Uzbekistan' });
+    load(fake).setupWorkbook?.();
+    expect(fake.sheetNames()).toEqual(TABLES.map((t) => t.name));
+    for (const def of TABLES) expect(fake.sheetValues(def.name)[0], def.name).toEqual(headerRow(def));
+    expect(fake.sheetValues('Settings').slice(1)).toEqual(settingsRows({ ...PROFILES.uzbekistan.defaults, networkName: 'UNNM Uzbekistan' }));
+    const report = fake.ui.dialogs.find((d) => d.kind === 'alert');
+    expect(report?.content).toMatch(/^added tab Settings\n/);
+    expect(report?.content).toContain('removed the empty tab Sheet1');
+    expect(fake.sheet('Members').sheetProtection?.editors).toEqual(['owner@iom.int']);
+  });
+
+  it('setupWorkbook() writes nothing when the person cancels the questions', () => {
+    const fake = createGasFake();
+    fake.ui.answer({ button: 'CANCEL' });
+    load(fake).setupWorkbook?.();
+    expect(fake.sheetNames()).toEqual(['Sheet1']);
+  });
+
+  it('setupWorkbook() tells a member who is not secretariat who may run it, and changes nothing', () => {
+    const fake = createGasFake({ activeUser: 'dyusupova@undp.org', editors: ['dyusupova@undp.org', 'akarimova@iom.int'] });
+    fake.ui.answer({ button: 'OK', text: 'custom' }, { button: 'OK', text: '' });
+    const owner = load(fake);
+    fake.setContext({ activeUser: 'owner@iom.int' });
+    owner.setupWorkbook?.();
+    fake.setSheetValues('Members', [['IOM', 'IOM', 'Secretariat', 'Active']], 2);
+    fake.setSheetValues('Focal points', [['IOM', 'A. Karimova', '', 'akarimova@iom.int', 'Primary', true]], 2);
+    const before = fake.sheetNames().map((n) => fake.sheetValues(n));
+    fake.setContext({ activeUser: 'dyusupova@undp.org' });
+    fake.ui.dialogs.length = 0;
+    load(fake).setupWorkbook?.();
+    expect(fake.sheetNames().map((n) => fake.sheetValues(n))).toEqual(before);
+    expect(fake.ui.dialogs).toEqual([
+      expect.objectContaining({ kind: 'alert', content: expect.stringMatching(/^Only the secretariat can set up or repair the workbook: the focal points of IOM \(Secretariat\).*You are signed in as dyusupova@undp\.org\.$/) }),
+    ]);
+  });
+
+  it('showHelp() opens a dialog that says what each tab is for', () => {
+    const fake = createGasFake();
+    load(fake).showHelp?.();
+    const dialog = fake.ui.dialogs.find((d) => d.kind === 'modal');
+    for (const def of TABLES) expect(dialog?.content).toContain(`<dt>${def.name}</dt>`);
+    expect(dialog?.content).toContain('The member register: one row a member entity, its roles and status.');
+  });
+});
