@@ -1,0 +1,120 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPlayground } from '../../src/node/playground/cli';
+import { digest, EXAMPLE, ROOT, TODAY } from './support';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'unmn-playground-cli-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function start(args: string[], root = ROOT) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const started = await runPlayground(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, root);
+  await started.running?.close();
+  return { code: started.code, out, err };
+}
+
+async function copyOfExample(name: string): Promise<string> {
+  const file = path.join(dir, name);
+  await copyFile(EXAMPLE, file);
+  return file;
+}
+
+describe('npm start: bad input is one line and a non-zero exit', () => {
+  it('a missing workbook', async () => {
+    const r = await start(['--workbook', path.join(dir, 'nowhere.xlsx'), '--port', '0']);
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([expect.stringMatching(/nowhere\.xlsx: no such file$/)]);
+  });
+
+  it('a file that is not a workbook', async () => {
+    const file = path.join(dir, 'notes.xlsx');
+    await writeFile(file, 'these are not the minutes you are looking for\n');
+    const r = await start(['--workbook', file, '--port', '0']);
+    expect(r.code).toBe(1);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(/notes\.xlsx: not an \.xlsx workbook/);
+  });
+
+  it('a port in use', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const r = await start(['--workbook', await copyOfExample('port.xlsx'), '--port', String(port), '--today', TODAY]);
+      expect(r.code).toBe(1);
+      expect(r.err).toEqual([`Port ${port} is in use: pass --port N for another, or --port 0 for any free port.`]);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('a user who is neither a focal point nor a Secretariat editor', async () => {
+    const r = await start(['--workbook', await copyOfExample('user.xlsx'), '--port', '0', '--user', 'stranger@example.org']);
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([expect.stringMatching(/^--user stranger@example\.org: not a focal point of .*user\.xlsx nor one of its Secretariat editors$/)]);
+  });
+
+  it('options it does not know or cannot read', async () => {
+    expect((await start(['--today', '2026-13-01'])).err).toEqual(['--today 2026-13-01: expected a date YYYY-MM-DD']);
+    expect((await start(['--port', 'eighty'])).code).toBe(2);
+    const unknown = await start(['--colour']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toHaveLength(1);
+  });
+});
+
+describe('npm start: good input', () => {
+  it('copies the shipped example to .playground/workbook.xlsx, leaves the example as shipped, and acts as the IOM secretariat focal point', async () => {
+    const root = path.join(dir, 'repo');
+    await mkdir(path.join(root, 'examples'), { recursive: true });
+    await writeFile(path.join(root, 'package.json'), '{}');
+    const example = path.join(root, 'examples', 'uzbekistan.xlsx');
+    await copyFile(EXAMPLE, example);
+    const before = digest(example);
+    const r = await start(['--port', '0', '--today', TODAY], root);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toMatch(/^Playground: http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(r.out.join('\n')).toMatch(/Acting as: {2}\S+@iom\.int/);
+    expect(existsSync(path.join(root, '.playground', 'workbook.xlsx'))).toBe(true);
+    expect(digest(example)).toBe(before);
+  });
+
+  it('acts as a plain member given with --user, whatever the case of the address', async () => {
+    const file = await copyOfExample('member.xlsx');
+    const probe = await start(['--workbook', file, '--port', '0', '--today', TODAY]);
+    expect(probe.code).toBe(0);
+    const out: string[] = [];
+    const started = await runPlayground(['--workbook', file, '--port', '0', '--today', TODAY], { out: (l) => out.push(l), err: (l) => out.push(l) }, ROOT);
+    const page = await fetch(started.running!.url).then((res) => res.text());
+    await started.running!.close();
+    const member = /<option value="([^"]+@unicef\.org)"/.exec(page)?.[1];
+    expect(member).toBeDefined();
+    const r = await start(['--workbook', file, '--port', '0', '--user', member!.toUpperCase()]);
+    expect(r.code).toBe(0);
+    expect(r.out.join('\n')).toContain(`Acting as:  ${member}`);
+  });
+});
+
+describe('the built program', () => {
+  it('exits non-zero with one line on stderr', () => {
+    const program = path.join(ROOT, 'build', 'playground.mjs');
+    if (!existsSync(program)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT });
+    const r = spawnSync(process.execPath, [program, '--workbook', path.join(dir, 'missing.xlsx'), '--port', '0'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/missing\.xlsx: no such file$/)]);
+    expect(r.stdout).toBe('');
+  });
+});
