@@ -15,13 +15,13 @@ const TIMESTAMP_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const TEXT_FORMAT = '@';
 
 /**
- * Text Sheets would not keep as typed: formulas (=, and + or - before anything), mentions (@), a
- * leading apostrophe (Sheets would swallow it), and what it would turn into a number, date or boolean.
+ * Sheets parses what a script writes as if a person typed it: `=`, `+`, `-` start formulas, and
+ * "2026", "10.7", "TRUE", "2026-03-01", "March 2026" become numbers, booleans and dates (a leading
+ * apostrophe would even be swallowed). A leading apostrophe keeps any text exactly as it is; Sheets
+ * does not store or return the apostrophe itself.
  */
-const NEEDS_APOSTROPHE = /^[=+\-@']|^[\d\s.,:/%$()]+$|^(true|false)$/i;
-
 export function asText(value: string): string {
-  return NEEDS_APOSTROPHE.test(value) ? `'${value}` : value;
+  return value === '' ? '' : `'${value}`;
 }
 
 /** The number format of a column kind; null leaves Sheets' automatic format. */
