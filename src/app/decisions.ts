@@ -12,7 +12,6 @@ import {
   type DecisionSidebarData,
   type FieldError,
   type RecordDecisionResult,
-  type SidebarMember,
 } from '../domain/rpc';
 import { DecisionsTable, LogTable, type Decision, type LogEntry } from '../domain/tables';
 import type { Ports } from '../ports';
@@ -74,13 +73,13 @@ export function decisionSidebarData(ports: Ports): DecisionSidebarData {
     members: network.members.records.map((m) => ({
       code: m.agency,
       name: m.name,
-      status: m.status as SidebarMember['status'],
-      joinedOn: m.joinedOn as string | null,
-      leftOn: m.leftOn as string | null,
+      status: m.status,
+      joinedOn: m.joinedOn,
+      leftOn: m.leftOn,
     })),
     meetings: network.meetings.records
       .filter((m) => m.status !== 'Cancelled')
-      .map((m) => ({ id: m.id, date: m.date as string, title: m.title }))
+      .map((m) => ({ id: m.id, date: m.date, title: m.title }))
       .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
     gcmObjectives: GCM_OBJECTIVES.map((o) => ({ number: o.number, title: o.title })),
     stateConsultationBody: network.settings.stateConsultationBody ?? '',

@@ -18,3 +18,4 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export { setupWorkbook, showHelp } from './setup';
+export { getDecisionSidebarData, recordDecision, showDecisionSidebar } from './sidebar';
