@@ -143,7 +143,7 @@ describe('unmn validate', () => {
     for (const [name, message] of [
       ['absent.xlsx', 'absent.xlsx: no such file'],
       ['minutes.xlsx', 'minutes.xlsx: not an .xlsx workbook'],
-    ]) {
+    ] as const) {
       const io = captureIo();
       expect(await main(['validate', file(name)], io)).toBe(2);
       expect(io.stdout).toEqual([]);
