@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CLAUSES } from '../../src/domain/rules/clauses';
+
+/** Whitespace collapsed, footnote markers (⁴) and the PDF's italics asterisks left out. */
+function normalize(text: string): string {
+  return text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, '').replace(/\*/g, '').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+const TOR = {
+  azerbaijan: normalize(readFileSync('/work/shared/tor/azerbaijan-tor.txt', 'utf8')),
+  uzbekistan: normalize(readFileSync('/work/shared/tor/uzbekistan-tor.txt', 'utf8')),
+};
+
+describe('ToR clauses', () => {
+  const quotes = Object.entries(CLAUSES).flatMap(([key, byProfile]) =>
+    Object.entries(byProfile).flatMap(([profile, quote]) => quote!.words.map((words) => [key, profile, quote!.section, words] as const)),
+  );
+
+  it.each(quotes)('%s (%s) quotes the ToR verbatim: %s — "%s"', (_key, profile, section, words) => {
+    const tor = TOR[profile as keyof typeof TOR];
+    expect(tor).toContain(normalize(words));
+    expect(tor.toLowerCase()).toContain(normalize(section.replace(/, note \d+$/, '')).toLowerCase());
+  });
+});
