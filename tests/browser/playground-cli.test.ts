@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPlayground } from '../../src/node/playground/cli';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { digest, EXAMPLE, ROOT, TODAY } from './support';
 
 let dir: string;
@@ -105,6 +106,28 @@ describe('npm start: good input', () => {
     const r = await start(['--workbook', file, '--port', '0', '--user', member!.toUpperCase()]);
     expect(r.code).toBe(0);
     expect(r.out.join('\n')).toContain(`Acting as:  ${member}`);
+  });
+});
+
+describe('npm start: a malformed workbook', () => {
+  it('still serves the page, with every problem of unmn validate listed and the bad cell marked', async () => {
+    const file = await copyOfExample('malformed.xlsx');
+    const book = await XlsxWorkbook.open(file);
+    const grid = book.read('Meetings') ?? [];
+    const dateAt = (grid[0] ?? []).indexOf('Date');
+    book.write('Meetings', 3, dateAt + 1, [['soon, <script>alert(1)</script>']]);
+    await book.save(file);
+    const started = await runPlayground(['--workbook', file, '--port', '0', '--today', TODAY], { out: () => undefined, err: () => undefined }, ROOT);
+    try {
+      const response = await fetch(started.running!.url);
+      expect(response.status).toBe(200);
+      const page = await response.text();
+      expect(page).toContain('Meetings!3 Date: &quot;soon, &lt;script&gt;alert(1)&lt;/script&gt;&quot; is not a date');
+      expect(page).not.toContain('<script>alert(1)</script>');
+      expect(page).toMatch(/<td class="bad" title="[^"]*is not a date/);
+    } finally {
+      await started.running?.close();
+    }
   });
 });
 

@@ -128,7 +128,7 @@ function logHtml(tabs: readonly TabView[]): string {
   const body = rows
     .slice(-50)
     .reverse()
-    .map((r) => `<tr>${cols.map((c) => `<td>${escapeHtml(displayCell(r[at(c)] ?? ''))}</td>`).join('')}</tr>`)
+    .map((r) => `<tr>${cols.map((c) => { const text = escapeHtml(displayCell(r[at(c)] ?? '')); return `<td title="${text}">${text}</td>`; }).join('')}</tr>`)
     .join('');
   return `<table class="list" id="log"><thead><tr><th>Timestamp</th><th>Actor</th><th>Event</th><th>Ref</th><th>Outcome</th><th>Details</th></tr></thead><tbody>${body}</tbody></table>`;
 }
@@ -274,7 +274,7 @@ table.list{border-collapse:collapse;width:100%;font-size:12px}
 .list th{text-align:left;color:#5f6368;font-weight:500;border-bottom:1px solid #dadce0;padding:4px 6px}
 .list td{border-bottom:1px solid #f1f3f4;padding:4px 6px;vertical-align:top}
 .list td:nth-child(-n+5){white-space:nowrap}
-.list td:last-child{color:#3c4043}
+.list td:last-child{color:#3c4043;max-width:320px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .mail{border:1px solid #e2e3e3;border-radius:6px;margin:6px 0;background:#fff}
 .mail summary{display:flex;gap:12px;padding:8px 12px;cursor:pointer}
 .mail .subj{font-weight:500}

@@ -14,7 +14,7 @@ import { MENU } from '../../gas/menu';
 import type { Ports } from '../../ports';
 import { sortProblems } from '../commands/validate';
 import { renderContent, renderPage, type MenuEntry, type PageView } from './page';
-import { PlaygroundSession, type PlaygroundConfig, type UiMessage } from './ports';
+import { clockFor, PlaygroundSession, type PlaygroundConfig, type UiMessage } from './ports';
 import { withShim } from './shim';
 import { knownUsers } from './users';
 
@@ -57,7 +57,7 @@ function playgroundMenu(): MenuEntry[] {
   const entries: MenuEntry[] = MENU.map((m) => ({
     group: m.group,
     label: m.label,
-    command: (m.functionName as string) === SIDEBAR ? 'sidebar' : m.functionName in COMMANDS ? m.functionName : null,
+    command: m.functionName === SIDEBAR ? 'sidebar' : m.functionName in COMMANDS ? m.functionName : null,
   }));
   for (const fallback of FALLBACK_MENU) if (!entries.some((e) => e.command === fallback.command)) entries.push(fallback);
   const order = ['Record', 'Check', 'Reports', 'Automation', 'Set up'];
@@ -73,7 +73,7 @@ const RPC: Record<string, (ports: Ports, args: unknown[]) => unknown> = {
 async function view(session: PlaygroundSession, label: string): Promise<PageView> {
   const { grids, tabs } = await session.read((wb) => ({ grids: readGrids(wb), tabs: wb.tabNames().map((name) => ({ name, grid: wb.read(name) ?? [] })) }));
   const network = decodeNetwork(grids);
-  const today = session.config.today ?? new Date().toISOString().slice(0, 10);
+  const today = clockFor(session.config.today).today();
   return {
     networkName: network.settings.networkName ?? '',
     file: label,
@@ -158,7 +158,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     if (req.method === 'POST' && url.pathname === '/user') {
       const wanted = (await body(req)) as { email?: unknown };
       const email = typeof wanted.email === 'string' ? wanted.email.trim().toLowerCase() : '';
-      const today = session.config.today ?? new Date().toISOString().slice(0, 10);
+      const today = clockFor(session.config.today).today();
       const users = await session.read((wb) => knownUsers(decodeNetwork(readGrids(wb)), today));
       if (!users.some((u) => u.email === email)) return json(res, 400, { error: `${email || 'That user'} is not a focal point of the workbook nor a Secretariat editor.` });
       session.config.user = email;
