@@ -291,3 +291,38 @@ export function display(value: Value, numberFormat: string): string {
   }
   return value;
 }
+
+const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneParts(instant: number, timeZone: string): number[] {
+  let f = zoneFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    zoneFormats.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, Number(x.value)]));
+  return [p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!];
+}
+
+/**
+ * A date cell holds a wall-clock time in the spreadsheet's zone; scripts see instants. The fake stores
+ * the wall clock as a local Date (what the sheet shows) and converts at getValues / setValues, so a
+ * spreadsheet whose zone differs from the script's shifts dates exactly as Sheets does.
+ */
+export function wallClockOf(instant: Date, timeZone: string): Date {
+  if (timeZone === LOCAL_ZONE) return new Date(instant.getTime());
+  const [y, m, d, h, mi, s] = zoneParts(instant.getTime(), timeZone) as [number, number, number, number, number, number];
+  return new Date(y, m, d, h, mi, s, instant.getMilliseconds());
+}
+
+export function instantOf(wall: Date, timeZone: string): Date {
+  if (timeZone === LOCAL_ZONE) return new Date(wall.getTime());
+  const target = Date.UTC(wall.getFullYear(), wall.getMonth(), wall.getDate(), wall.getHours(), wall.getMinutes(), wall.getSeconds());
+  let guess = target;
+  for (let i = 0; i < 3; i++) {
+    const [y, m, d, h, mi, s] = zoneParts(guess, timeZone) as [number, number, number, number, number, number];
+    guess += target - Date.UTC(y, m, d, h, mi, s);
+  }
+  return new Date(guess + wall.getMilliseconds());
+}

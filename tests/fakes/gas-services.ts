@@ -106,7 +106,8 @@ export function fakeSession(env: Env) {
   return env.wrap('Session', {
     getActiveUser: () => env.user(env.activeUser),
     getEffectiveUser: () => env.user(env.effectiveUser),
-    getScriptTimeZone: () => env.timeZone,
+    // The script's zone is the runtime's local zone (V8's local time in Apps Script is the script's zone).
+    getScriptTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     getActiveUserLocale: () => 'en',
     getTemporaryActiveUserKey: () => `key-${env.activeUser}`,
   });

@@ -61,6 +61,7 @@ export interface GasFakeOptions {
   domainCanEdit?: boolean;
   /** Recipients left today (default 100 for a consumer owner, 1,500 for Workspace). */
   mailQuota?: number;
+  /** The spreadsheet's time zone (default the process's). The script's zone is always the process's. */
   timeZone?: string;
   spreadsheetName?: string;
   spreadsheetId?: string;

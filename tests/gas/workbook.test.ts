@@ -1,0 +1,240 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tabLayout } from '../../src/app/layout';
+import { appendRecords, readTable, updateRecords } from '../../src/app/repository';
+import { headerRow } from '../../src/domain/codec';
+import { dateOfDay, dayOfDate } from '../../src/domain/dates';
+import { ActionsTable, FocalPointsTable, MeetingsTable, type Action } from '../../src/domain/tables';
+import { GasWorkbook } from '../../src/gas/workbook';
+import { createGasFake, type GasFake, type GasFakeOptions } from '../fakes/gas';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+let fake: GasFake;
+let uninstall: () => void = () => undefined;
+
+function setup(options: GasFakeOptions = {}) {
+  uninstall();
+  fake = createGasFake(options);
+  uninstall = fake.install();
+  const ss = (fake.globals.SpreadsheetApp as unknown as { getActive(): Spreadsheet }).getActive();
+  return new GasWorkbook(ss);
+}
+
+beforeEach(() => {
+  setup();
+});
+afterEach(() => {
+  uninstall();
+  uninstall = () => undefined;
+});
+
+function actionRows(n: number): (string | Date)[][] {
+  return Array.from({ length: n }, (_, i) => [
+    `A-2026-${String(i + 1).padStart(5, '0')}`,
+    'D-2026-01',
+    `Action ${i + 1}`,
+    'IOM',
+    dateOfDay('2026-06-30'),
+    'Open',
+    '',
+    '',
+    '',
+  ]);
+}
+
+function withActions(n: number) {
+  const workbook = setup();
+  fake.setSheetValues('Actions', [headerRow(ActionsTable), ...actionRows(n)]);
+  return workbook;
+}
+
+describe('GasWorkbook calls stay flat in the rows', () => {
+  it('reads a tab with one getValues, whatever its size', () => {
+    const counts = [10, 10_000].map((n) => {
+      const workbook = withActions(n);
+      fake.calls.reset();
+      expect(workbook.read('Actions')).toHaveLength(n + 1);
+      return { ...fake.calls.byMethod };
+    });
+    expect(counts[0]).toEqual(counts[1]);
+    expect(counts[0]!['Range.getValues']).toBe(1);
+    expect(fake.calls.spreadsheet).toBeLessThanOrEqual(4);
+  });
+
+  it('appends and updates through the repository with calls that do not grow with the rows', () => {
+    const counts = [1000, 10_000].map((n) => {
+      const workbook = withActions(n);
+      const grid = workbook.read('Actions')!;
+      const table = readTable(workbook, ActionsTable);
+      fake.calls.reset();
+      const more: Action[] = Array.from({ length: n }, (_, i) => ({ ...table.records[i]!, id: `A-2027-${i}` }));
+      appendRecords(workbook, ActionsTable, table, more);
+      const contiguous = table.records.slice(0, n).map((r) => ({ ...r, status: 'Done' as const, doneOn: '2026-11-20' }));
+      updateRecords(workbook, ActionsTable, table, grid, contiguous);
+      return fake.calls.total;
+    });
+    expect(counts[0]).toBe(counts[1]);
+  });
+
+  it('formats whole columns: the calls do not depend on the number of rows', () => {
+    const counts = [1000, 20_000].map((rows) => {
+      const workbook = setup();
+      workbook.addTab('Meetings');
+      const sheet = fake.sheet('Meetings');
+      if (rows > sheet.maxRows) sheet.maxRows = rows;
+      workbook.write('Meetings', 1, 1, [headerRow(MeetingsTable)]);
+      fake.calls.reset();
+      workbook.format('Meetings', tabLayout(MeetingsTable));
+      return fake.calls.total;
+    });
+    expect(counts[0]).toBe(counts[1]);
+    // A handful of calls per column at most.
+    expect(counts[0]).toBeLessThanOrEqual(Object.keys(MeetingsTable.columns).length * 10);
+  });
+});
+
+describe('GasWorkbook.read', () => {
+  it('gives [] for an empty tab and null for a missing one', () => {
+    const workbook = setup();
+    expect(workbook.read('Sheet1')).toEqual([]);
+    expect(workbook.read('Members')).toBeNull();
+  });
+});
+
+describe('GasWorkbook.write', () => {
+  it('stores text that looks like a formula, a number or a date as text, in one setValues', () => {
+    const workbook = setup();
+    fake.calls.reset();
+    workbook.write('Sheet1', 2, 2, [['=IMPORTXML("http://x")', '+1', '-1', '@IOM', '2026', '2026-03-01', "'q"]]);
+    expect(fake.calls.of('Range.setValues')).toBe(1);
+    const sheet = fake.sheet('Sheet1');
+    expect(fake.sheetValues('Sheet1')[1]).toEqual(['', '=IMPORTXML("http://x")', '+1', '-1', '@IOM', '2026', '2026-03-01', "'q"]);
+    expect([...sheet.formulas.keys()]).toEqual([]);
+  });
+
+  it('passes numbers, booleans and dates through as values', () => {
+    const workbook = setup();
+    workbook.write('Sheet1', 1, 1, [[3, true, dateOfDay('2026-03-31')]]);
+    const [row] = fake.sheetValues('Sheet1');
+    expect(row![0]).toBe(3);
+    expect(row![1]).toBe(true);
+    expect(dayOfDate(row![2] as Date)).toBe('2026-03-31');
+  });
+
+  it('grows the sheet when a block reaches past its last row or column', () => {
+    const workbook = setup();
+    workbook.write('Sheet1', 1001, 27, [['x']]);
+    expect(fake.sheet('Sheet1').maxRows).toBe(1001);
+    expect(fake.sheet('Sheet1').maxColumns).toBe(27);
+  });
+
+  it("lets Google's protection error through when the user may not edit the tab", () => {
+    const workbook = setup({ editors: ['member@undp.org'] });
+    const p = fake.sheet('Sheet1').protect();
+    p.removeEditors(['member@undp.org']);
+    fake.setContext({ activeUser: 'member@undp.org' });
+    expect(() => workbook.write('Sheet1', 1, 1, [['x']])).toThrow('You are trying to edit a protected cell or object.');
+    expect(fake.sheetValues('Sheet1')).toEqual([]);
+  });
+});
+
+describe('GasWorkbook dates across time zones', () => {
+  for (const timeZone of ['America/New_York', 'Pacific/Kiritimati', 'Asia/Tashkent', 'Pacific/Pago_Pago']) {
+    it(`keeps calendar days when the spreadsheet is in ${timeZone}`, () => {
+      const workbook = setup({ timeZone });
+      const days = ['2026-01-31', '2024-02-29', '2026-03-29', '2026-10-25', '2026-12-31'];
+      workbook.write('Sheet1', 1, 1, [days.map(dateOfDay)]);
+      // What the sheet shows is the calendar day written.
+      expect(fake.sheetValues('Sheet1')[0]!.map((d) => dayOfDate(d as Date))).toEqual(days);
+      const read = workbook.read('Sheet1')![0]!;
+      expect(read.map((d) => dayOfDate(d as Date))).toEqual(days);
+      expect(read.every((d) => (d as Date).getHours() === 0)).toBe(true);
+    });
+  }
+
+  it('reads the day a person typed into a sheet in another zone', () => {
+    const workbook = setup({ timeZone: 'Pacific/Kiritimati' });
+    fake.setSheetValues('Sheet1', [[new Date(2026, 2, 1)]]);
+    expect(dayOfDate(workbook.read('Sheet1')![0]![0] as Date)).toBe('2026-03-01');
+  });
+});
+
+describe('GasWorkbook.format', () => {
+  it('sets dropdowns, checkboxes, date and text formats, widths, a bold frozen header, and no values', () => {
+    const workbook = setup();
+    workbook.addTab('Focal points');
+    workbook.write('Focal points', 1, 1, [headerRow(FocalPointsTable)]);
+    workbook.format('Focal points', tabLayout(FocalPointsTable));
+    const sheet = fake.sheet('Focal points');
+    const kind = sheet.validations.get(2, 5)!;
+    expect(kind.getCriteriaType()).toBe('VALUE_IN_LIST');
+    expect(kind.getCriteriaValues()).toEqual([['Primary', 'Alternate'], true]);
+    expect(kind.getAllowInvalid()).toBe(true);
+    expect(sheet.validations.get(sheet.maxRows, 6)!.getCriteriaType()).toBe('CHECKBOX');
+    expect(sheet.validations.get(1, 6)).toBeNull();
+    expect(sheet.numberFormats.get(500, 4)).toBe('@');
+    expect(sheet.numberFormats.get(1, 4)).not.toBe('@');
+    expect(sheet.columnWidths.get(4)).toBe(FocalPointsTable.columns.email.width);
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.fontWeights.get(1, 1)).toBe('bold');
+    expect(sheet._lastRow()).toBe(1);
+  });
+
+  it('formats the columns where they stand and clears a rule left by a moved column', () => {
+    const workbook = setup();
+    workbook.addTab('Meetings');
+    workbook.format('Meetings', tabLayout(MeetingsTable));
+    const sheet = fake.sheet('Meetings');
+    expect(sheet.validations.get(2, 3)!.getCriteriaValues()[0]).toEqual(['Regular', 'Annual', 'Extraordinary', 'Working group']);
+    expect(sheet.numberFormats.get(2, 2)).toBe('yyyy-mm-dd');
+    // Kind and Title swap places.
+    const moved = new Map(Object.keys(MeetingsTable.columns).map((k, i) => [k, i === 2 ? 4 : i === 4 ? 2 : i]));
+    workbook.format('Meetings', tabLayout(MeetingsTable, moved));
+    expect(sheet.validations.get(2, 3)).toBeNull();
+    expect(sheet.numberFormats.get(2, 3)).toBe('@');
+    expect(sheet.validations.get(2, 5)!.getCriteriaType()).toBe('VALUE_IN_LIST');
+  });
+});
+
+describe('GasWorkbook.clearFrom, paint and writeLinks', () => {
+  it('clears contents and colours from a row down, keeping validation and formats', () => {
+    const workbook = setup();
+    workbook.addTab('Focal points');
+    workbook.format('Focal points', tabLayout(FocalPointsTable));
+    workbook.write('Focal points', 2, 1, [['IOM', 'A', 'B', 'a@iom.int', 'Primary', true]]);
+    workbook.paint('Focal points', 2, 1, [['#f4c7c3', null, null, null, null, '#fce8b2']]);
+    const sheet = fake.sheet('Focal points');
+    expect(sheet.backgrounds.get(2, 1)).toBe('#f4c7c3');
+    fake.calls.reset();
+    workbook.clearFrom('Focal points', 2);
+    expect(fake.calls.total).toBeLessThanOrEqual(6);
+    expect(fake.sheetValues('Focal points')).toEqual([]);
+    expect(sheet.backgrounds.get(2, 1)).toBe('#ffffff');
+    expect(sheet.validations.get(2, 6)!.getCriteriaType()).toBe('CHECKBOX');
+    expect(sheet.numberFormats.get(2, 4)).toBe('@');
+  });
+
+  it('links to #gid=<sheetId>&range=A<row> in one rich-text write, keeping cells given as null', () => {
+    const workbook = setup();
+    workbook.addTab('Meetings');
+    workbook.addTab('Compliance');
+    workbook.write('Compliance', 1, 1, [['Row'], ['keep'], ['old']]);
+    workbook.writeLinks('Compliance', 3, 1, [[{ text: 'old link', sheet: 'Meetings', row: 4 }]]);
+    fake.calls.reset();
+    workbook.writeLinks('Compliance', 2, 1, [[{ text: 'Row 7', sheet: 'Meetings', row: 7 }], [null]]);
+    expect(fake.calls.of('Range.setRichTextValues')).toBe(1);
+    const gid = fake.sheet('Meetings').sheetId;
+    const links = fake.sheet('Compliance').links;
+    expect(links.get('2,1')).toBe(`#gid=${gid}&range=A7`);
+    expect(links.get('3,1')).toBe(`#gid=${gid}&range=A4`);
+    expect(fake.sheetValues('Compliance')).toEqual([['Row'], ['Row 7'], ['old link']]);
+  });
+
+  it('paints in one setBackgrounds', () => {
+    const workbook = setup();
+    fake.calls.reset();
+    workbook.paint('Sheet1', 1, 1, Array.from({ length: 500 }, () => ['#f4c7c3', null]));
+    expect(fake.calls.of('Range.setBackgrounds')).toBe(1);
+    expect(fake.sheet('Sheet1').backgrounds.get(500, 2)).toBe('#ffffff');
+  });
+});
