@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { runComplianceCheck } from '../../app/check';
 import { decisionSidebarData, recordDecisionRpc } from '../../app/decisions';
 import { readGrids } from '../../app/network';
 import { setupWorkbook } from '../../app/setup';
@@ -42,6 +43,10 @@ const HOST = '127.0.0.1';
 
 /** What each menu command does here; the labels and groups come from the add-on's own menu table. */
 const COMMANDS: Record<string, (ports: Ports) => UiMessage[]> = {
+  runComplianceCheck: (ports) => {
+    runComplianceCheck(ports);
+    return [];
+  },
   setupWorkbook: (ports) => [{ kind: 'alert', title: 'Set up / repair workbook', message: setupWorkbook(ports).lines.join('\n') }],
 };
 
