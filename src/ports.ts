@@ -97,6 +97,8 @@ export interface ProtectionChange {
   readonly domainEditOff: boolean;
   /** The protection only warned and now enforces. */
   readonly enforced: boolean;
+  /** The user running this is not (yet) an editor of the tab's protection, so Google lets them change nothing: nothing changed. */
+  readonly blocked: boolean;
 }
 
 /** Sheet protection (Google Sheets only: an xlsx file has nobody to keep out). */

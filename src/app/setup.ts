@@ -50,6 +50,8 @@ function isPorts(target: Ports | WorkbookPort): target is Ports {
 /**
  * With ports (Google Sheets, the playground): refuses anyone but the secretariat (bootstrap rule of
  * authorize.ts), works under the document lock and brings protection in line with the register.
+ * Protection of the tabs already there comes first: a secretariat member whom the protection does
+ * not list yet cannot write to them, so setup then stops with a note before writing anything.
  * With a bare workbook (`unmn init` on a new local file): nobody to authorize and nothing to protect.
  */
 export function setupWorkbook(target: Ports | WorkbookPort, options: SetupOptions = {}): SetupReport {
@@ -58,14 +60,26 @@ export function setupWorkbook(target: Ports | WorkbookPort, options: SetupOption
   return ports.lock.withDocumentLock(() => {
     const state = readAll(ports.workbook);
     const email = requireSecretariat(ports, state.network, SETUP_COMMAND, { bootstrap: true });
-    const result = repair(ports.workbook, state, options);
-    if (ports.protection) {
-      const editors = secretariatEmails(state.network, { owner: ports.user.owner(), setupUser: email, today: ports.clock.today() });
-      protect(ports.protection, result.present, editors, result.changes);
-    } else {
+    const port = ports.protection;
+    if (port === undefined) {
+      const result = repair(ports.workbook, state, options);
       result.notes.push('Protection applies in Google Sheets only: no tab was protected.');
+      return finish(result);
     }
-    return finish(result);
+    const editors = secretariatEmails(state.network, { owner: ports.user.owner(), setupUser: email, today: ports.clock.today() });
+    const existing = TABLES.filter((def) => state.tabs.includes(def.name));
+    const changes: string[] = [];
+    const blocked = protect(port, existing, editors, changes);
+    if (blocked.length > 0) {
+      const notes = [
+        `You (${email}) are in the register but not yet an editor of the protected tabs ${blocked.join(', ')}, so Google lets you change nothing there. ` +
+          'Ask the owner or a secretariat member who edits them to run Set up / repair workbook once: it adds you.',
+      ];
+      return finish({ changes, notes, present: existing });
+    }
+    const result = repair(ports.workbook, state, options);
+    protect(port, result.present.filter((def) => !existing.includes(def)), editors, changes);
+    return finish({ ...result, changes: [...result.changes, ...changes] });
   });
 }
 
@@ -231,21 +245,25 @@ function describeDefault(cell: Cell): string {
   return `"${String(cell)}"`;
 }
 
-function protect(port: ProtectionPort, tabs: readonly AnyTable[], editors: readonly string[], changes: string[]): void {
+/** Brings the tabs' protection in line and reports it; returns the tabs the user may not change. */
+function protect(port: ProtectionPort, tabs: readonly AnyTable[], editors: readonly string[], changes: string[]): string[] {
   const created: string[] = [];
   const added = new Map<string, string[]>();
   const removed = new Map<string, string[]>();
   const tightened: string[] = [];
+  const blocked: string[] = [];
   for (const def of tabs) {
     const change: ProtectionChange = port.protectTab(def.name, editors, def.addonOnly ? ADDON_DESCRIPTION : PROTECTED_DESCRIPTION);
+    if (change.blocked) blocked.push(def.name);
     if (change.created) created.push(def.name);
     for (const email of change.added) added.set(email, [...(added.get(email) ?? []), def.name]);
     for (const email of change.removed) removed.set(email, [...(removed.get(email) ?? []), def.name]);
     if (!change.created && (change.domainEditOff || change.enforced)) tightened.push(def.name);
   }
-  const where = (names: readonly string[]) => (names.length === tabs.length ? 'every protected tab' : names.join(', '));
+  const where = (names: readonly string[]) => (names.length === TABLES.length ? 'every protected tab' : names.join(', '));
   if (created.length > 0) changes.push(`protected ${created.join(', ')}: only the secretariat can edit ${created.length === 1 ? 'it' : 'them'}`);
   for (const [email, names] of added) changes.push(`${email} can now edit ${where(names)}`);
   for (const [email, names] of removed) changes.push(`${email} can no longer edit ${where(names)}`);
   if (tightened.length > 0) changes.push(`made the protection of ${tightened.join(', ')} apply to everyone but the secretariat again`);
+  return blocked;
 }

@@ -25,6 +25,9 @@ export function gasProtection(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
       const sheet = spreadsheet.getSheetByName(tab);
       if (sheet === null) throw new Error(`The workbook has no ${tab} tab to protect.`);
       const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] as GoogleAppsScript.Spreadsheet.Protection | undefined;
+      if (existing !== undefined && !existing.canEdit()) {
+        return { created: false, added: [], removed: [], domainEditOff: false, enforced: false, blocked: true };
+      }
       const protection = existing ?? sheet.protect();
       const created = existing === undefined;
       if (created || protection.getDescription() !== description) protection.setDescription(description);
@@ -54,6 +57,7 @@ export function gasProtection(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
         removed,
         domainEditOff,
         enforced: warned && !created,
+        blocked: false,
       };
     },
   };

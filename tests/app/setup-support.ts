@@ -24,12 +24,15 @@ export class MemoryProtection implements ProtectionPort {
     const kept = new Set([this.owner, this.effectiveUser()].filter((e) => e !== ''));
     const wanted = new Set([...editors, ...kept]);
     const before = this.editors.get(tab);
+    if (before !== undefined && !before.has(this.effectiveUser()) && this.effectiveUser() !== this.owner) {
+      return { created: false, added: [], removed: [], domainEditOff: false, enforced: false, blocked: true };
+    }
     const current = before ?? new Set(kept);
     const added = [...wanted].filter((e) => !current.has(e) && !kept.has(e));
     const removed = [...current].filter((e) => !wanted.has(e));
     this.editors.set(tab, wanted);
     this.descriptions.set(tab, description);
-    return { created: before === undefined, added, removed, domainEditOff: false, enforced: false };
+    return { created: before === undefined, added, removed, domainEditOff: false, enforced: false, blocked: false };
   }
 }
 

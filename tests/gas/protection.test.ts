@@ -80,6 +80,26 @@ describe('protection of the data tabs', () => {
     expect(removed.changes).toEqual([`${UNRC} can no longer edit every protected tab`]);
   });
 
+  it('tells a new secretariat focal point to ask an existing editor, and writes nothing, until one has run setup', () => {
+    const fake = fakeNetwork({ editors: [IOM, UNRC, MEMBER, 'new@iom.int'] });
+    runSetup();
+    fake.setSheetValues('Focal points', [['IOM', 'New officer', '', 'new@iom.int', 'Alternate', true]], fake.sheetValues('Focal points').length + 1);
+    fake.sheet('Workplan').sheetProtection?.editors.push('stale@iom.int');
+    const before = fake.sheetNames().map((n) => fake.sheetValues(n));
+
+    fake.setContext({ activeUser: 'new@iom.int' });
+    const first = runSetup();
+    expect(first.changes).toEqual([]);
+    expect(first.notes[0]).toMatch(/^You \(new@iom\.int\) are in the register but not yet an editor of the protected tabs Settings, Members, .*Compliance/);
+    expect(fake.sheetNames().map((n) => fake.sheetValues(n))).toEqual(before);
+    expect(editorsOf(fake, 'Workplan')).toContain('stale@iom.int');
+
+    fake.setContext({ activeUser: IOM });
+    expect(runSetup().changes).toEqual(['new@iom.int can now edit every protected tab', 'stale@iom.int can no longer edit Workplan']);
+    fake.setContext({ activeUser: 'new@iom.int' });
+    expect(runSetup().lines[0]).toBe('Nothing to repair');
+  });
+
   it('follows the Secretariat editors setting and the members\' status', () => {
     const fake = fakeNetwork();
     runSetup();
