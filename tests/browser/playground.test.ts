@@ -113,6 +113,25 @@ describe('the playground page', () => {
     await page.close();
   });
 
+  it('lists every email of the outbox, as HTML in a sandbox that runs nothing and as text', async () => {
+    fixture.playground.session.outbox.send({
+      to: ['migration.uz@one.un.org'],
+      cc: ['rco-uzbekistan@un.org'],
+      subject: 'Minutes of M-2026-05 <approved>',
+      text: 'Dear colleagues,\nthe minutes are approved.',
+      html: '<p>Dear colleagues,</p><p><b>the minutes</b> are approved.</p><script>parent.document.title = "pwned"</script>',
+    });
+    const page = await open();
+    const mail = page.locator('#outbox-panel details.mail').first();
+    await expect(mail.locator('.subj').textContent()).resolves.toBe('Minutes of M-2026-05 <approved>');
+    await mail.locator('summary').click();
+    await expect(mail.locator('iframe.mail-html').getAttribute('sandbox')).resolves.toBe('');
+    await expect(mail.frameLocator('iframe.mail-html').locator('b').textContent()).resolves.toBe('the minutes');
+    await expect(mail.locator('pre').textContent()).resolves.toBe('Dear colleagues,\nthe minutes are approved.');
+    await expect(page.title()).resolves.not.toBe('pwned');
+    await page.close();
+  });
+
   it('writes a screenshot of the page with the sidebar open', async () => {
     const page = await open();
     await showTab(page, 'Decisions');
