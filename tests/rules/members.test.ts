@@ -117,7 +117,7 @@ describe('members.admission', () => {
     if (decision) spec.decisions.push(decision);
     return spec;
   }
-  const admit = { id: 'D-2026-03', date: '2026-02-20', kind: 'Admission', subject: 'unhcr ', consulted: ['IOM', 'UNRC', 'UNDP'], outcome: 'Adopted' } as const;
+  const admit: Spec['decisions'][number] = { id: 'D-2026-03', date: '2026-02-20', kind: 'Admission', subject: 'unhcr ', consulted: ['IOM', 'UNRC', 'UNDP'], outcome: 'Adopted' };
 
   it('accepts a member admitted by an adopted decision every current member approved', () => {
     expect(check(joiner(uzbekistan(), admit), undefined, 'members.admission')).toEqual([]);

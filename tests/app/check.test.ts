@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { runComplianceCheck, SEVERITY_COLORS } from '../../src/app/check';
+import { headerRow } from '../../src/domain/codec';
+import { ComplianceTable } from '../../src/domain/tables';
+import type { Cell, Ports } from '../../src/ports';
+import { MemoryWorkbook } from '../support/memory-workbook';
+import { gridsOf, uzbekistan, type Spec } from '../rules/support';
+
+const SECRETARIAT = 'akarimova@iom.int';
+const MEMBER = 'dilnoza.yusupova@undp.org';
+const TODAY = '2027-01-10';
+
+function portsFor(workbook: MemoryWorkbook, email: string) {
+  const toasts: string[] = [];
+  const alerts: string[] = [];
+  const ports: Ports = {
+    workbook,
+    clock: { today: () => TODAY, now: () => `${TODAY}T09:30:00` },
+    user: { email: () => email, owner: () => '' },
+    ui: { toast: (m) => toasts.push(m), alert: (m) => alerts.push(m) },
+    lock: { withDocumentLock: (fn) => fn() },
+    mailer: { remainingQuota: () => 100, send: () => undefined },
+  };
+  return { ports, toasts, alerts };
+}
+
+/** A network with lapses on 2027-01-10 in Meetings, Decisions, Actions and Workplan, plus `extra` more late actions. */
+function lapsed(extra = 0): Spec {
+  const spec = uzbekistan();
+  spec.meetings[1]!.attendees = [];
+  spec.decisions[0]!.consulted = ['IOM'];
+  for (let i = 0; i < extra; i++) {
+    spec.actions.push({ id: `A-2026-${String(i + 100)}`, source: 'D-2026-01', action: `Task ${i}`, owner: 'UNDP', due: '2026-08-01', status: 'Open' });
+  }
+  return spec;
+}
+
+function workbookOf(spec: Spec, compliance?: Cell[][]): MemoryWorkbook {
+  const tabs: Record<string, Cell[][]> = { ...gridsOf(spec) };
+  if (compliance) tabs.Compliance = compliance;
+  return new MemoryWorkbook(tabs);
+}
+
+describe('runComplianceCheck', () => {
+  it('adds the Compliance tab with a header, a summary and the findings sorted, linked and coloured', () => {
+    const workbook = workbookOf(lapsed());
+    const { ports, toasts } = portsFor(workbook, SECRETARIAT);
+    const result = runComplianceCheck(ports);
+    expect(result.written).toBe(true);
+    const tab = workbook.tabs.get('Compliance')!;
+    expect(tab[0]).toEqual(headerRow(ComplianceTable));
+    expect(tab[1]!.slice(0, 5)).toEqual(['', 'Summary', '', '', `${TODAY}T09:30:00`]);
+    expect(tab[1]![5]).toBe(`Checked on ${TODAY} against the Uzbekistan ToR for UN Network on Migration in Uzbekistan: ${result.counts.error} errors, ${result.counts.warning} warnings, ${result.counts.info} info`);
+    const rows = tab.slice(2);
+    expect(rows).toHaveLength(result.findings.length);
+    const severities = rows.map((r) => r[0]);
+    expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a as string) - ['error', 'warning', 'info'].indexOf(b as string)));
+    const errors = rows.filter((r) => r[0] === 'error').map((r) => `${r[1]}:${r[2]}:${r[3]}`);
+    expect(errors).toEqual(['meetings.cadence:Meetings:3', 'decisions.consensus:Decisions:2']);
+    expect(rows.filter((r) => r[0] === 'warning').map((r) => r[1])).toEqual(['meetings.attendance', 'actions.overdue', 'workplan.exists', 'workplan.overdue', 'workplan.reported']);
+    expect(workbook.links.get('Compliance!3,4')).toEqual({ text: '3', sheet: 'Meetings', row: 3 });
+    const workplanExists = rows.findIndex((r) => r[1] === 'workplan.exists') + 3;
+    expect(workbook.links.has(`Compliance!${workplanExists},4`)).toBe(false);
+    expect(workbook.colors.get('Compliance!3,1')).toBe(SEVERITY_COLORS.error);
+    expect(workbook.colors.get(`Compliance!${workplanExists},8`)).toBe(SEVERITY_COLORS.warning);
+    expect(workbook.layouts.has('Compliance')).toBe(true);
+    expect(toasts).toEqual([`${result.findings.length} findings: 2 errors, 5 warnings, 0 info. See the Compliance tab.`]);
+  });
+
+  it('appends one Compliance check row to the Log', () => {
+    const workbook = workbookOf(lapsed());
+    const before = workbook.tabs.get('Log')!.length;
+    runComplianceCheck(portsFor(workbook, SECRETARIAT).ports);
+    const log = workbook.tabs.get('Log')!;
+    expect(log).toHaveLength(before + 1);
+    expect(log[log.length - 1]).toEqual([`${TODAY}T09:30:00`, SECRETARIAT, 'Compliance check', '', '', 'Done', '2 errors, 5 warnings, 0 info']);
+  });
+
+  it('replaces the old findings: nothing of a longer earlier run is left', () => {
+    const old = [headerRow(ComplianceTable), ...Array.from({ length: 60 }, (_, i) => ['error', 'old.rule', 'Members', i + 2, '', 'stale', '', ''] as Cell[])];
+    const workbook = workbookOf(lapsed(), old);
+    const result = runComplianceCheck(portsFor(workbook, SECRETARIAT).ports);
+    const tab = workbook.tabs.get('Compliance')!;
+    expect(tab).toHaveLength(2 + result.findings.length);
+    expect(tab.some((r) => r[1] === 'old.rule')).toBe(false);
+    expect(workbook.calls.addTab).toBeUndefined();
+  });
+
+  it('reads each tab once and writes a constant number of blocks, whatever the rows', () => {
+    const calls = (extra: number) => {
+      const workbook = workbookOf(lapsed(extra), [headerRow(ComplianceTable)]);
+      const result = runComplianceCheck(portsFor(workbook, SECRETARIAT).ports);
+      return { calls: workbook.calls, findings: result.findings.length };
+    };
+    const small = calls(0);
+    const large = calls(500);
+    expect(large.findings).toBeGreaterThan(small.findings + 400);
+    expect(large.calls).toEqual(small.calls);
+    expect(small.calls.read).toBe(9);
+    expect(small.calls).toEqual({ read: 9, tabNames: 1, write: 2, writeLinks: 1, paint: 1, clearFrom: 1 });
+  });
+
+  it('shows a member who is not secretariat the summary and writes nothing', () => {
+    const workbook = workbookOf(lapsed());
+    const logBefore = JSON.stringify(workbook.tabs.get('Log'));
+    const { ports, alerts, toasts } = portsFor(workbook, MEMBER);
+    const result = runComplianceCheck(ports);
+    expect(result.written).toBe(false);
+    expect(workbook.tabs.has('Compliance')).toBe(false);
+    expect(JSON.stringify(workbook.tabs.get('Log'))).toBe(logBefore);
+    expect(Object.keys(workbook.calls)).toEqual(['read']);
+    expect(toasts).toEqual([]);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toContain('2 errors, 5 warnings, 0 info');
+    expect(alerts[0]).toContain('Decisions row 2 — D-2026-01');
+    expect(alerts[0]).toContain(`Only the secretariat can write the Compliance tab`);
+  });
+
+  it('still writes the Compliance tab when the Log tab is missing, and says the run was not logged', () => {
+    const workbook = workbookOf(lapsed());
+    workbook.tabs.delete('Log');
+    const { ports, toasts } = portsFor(workbook, SECRETARIAT);
+    const result = runComplianceCheck(ports);
+    expect(result.findings.some((f) => f.rule === 'data.invalid' && f.sheet === 'Log')).toBe(true);
+    expect(workbook.tabs.get('Compliance')!.length).toBe(2 + result.findings.length);
+    expect(toasts[0]).toContain('The Log tab is missing');
+  });
+});
