@@ -19,3 +19,4 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 export { setupWorkbook, showHelp } from './setup';
 export { getDecisionSidebarData, recordDecision, showDecisionSidebar } from './sidebar';
+export { runComplianceCheck } from './check';
