@@ -16,6 +16,7 @@ export interface MenuCommand {
 
 export const MENU: readonly MenuCommand[] = [
   { group: 'Record', label: 'Record a decision', functionName: 'showDecisionSidebar' },
+  { group: 'Check', label: 'Run compliance check', functionName: 'runComplianceCheck' },
   { group: 'Set up', label: 'Set up / repair workbook', functionName: 'setupWorkbook' },
   { group: 'Set up', label: 'Help', functionName: 'showHelp' },
 ];

@@ -71,6 +71,7 @@ function runSetup(ui: Ui, ports: Ports, spreadsheet: GoogleAppsScript.Spreadshee
     spreadsheet.deleteSheet(starter);
   }
   ui.alert(TITLE, lines.join('\n'), ui.ButtonSet.OK);
+  if (starter !== null || options.profile !== undefined) showHelp();
 }
 
 export function setupWorkbook(): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotAuthorizedError, requireSecretariat } from '../../src/app/authorize';
+import { runComplianceCheck } from '../../src/app/check';
 import { recordDecision } from '../../src/app/decisions';
 import { readNetwork } from '../../src/app/network';
 import { setupWorkbook } from '../../src/app/setup';
@@ -123,6 +124,17 @@ describe('a member who is not secretariat', () => {
     expect(ports.workbook.calls.format ?? 0).toBe(0);
     expect(ports.protection.calls).toBe(0);
     expect(ports.sent).toEqual([]);
+  });
+
+  it('runs the compliance check but writes neither the Compliance tab nor the Log, and is told who may', () => {
+    const ports = memoryPorts(networkWorkbook(), MEMBER);
+    const alerts: string[] = [];
+    const before = snapshot(ports.workbook);
+    const result = runComplianceCheck({ ...ports, ui: { toast: () => undefined, alert: (message) => void alerts.push(message) } });
+    expect(result.written).toBe(false);
+    expect(snapshot(ports.workbook)).toEqual(before);
+    expect(writes(ports.workbook)).toBe(0);
+    expect(alerts.join('\n')).toContain(REFUSAL);
   });
 
   it('is let through by the same commands once the secretariat names them in Settings', () => {

@@ -116,6 +116,7 @@ describe('dist/Code.js', () => {
     expect(report?.content).toMatch(/^added tab Settings\n/);
     expect(report?.content).toContain('removed the empty tab Sheet1');
     expect(fake.sheet('Members').sheetProtection?.editors).toEqual(['owner@iom.int']);
+    expect(fake.ui.dialogs.map((d) => d.kind)).toEqual(['prompt', 'prompt', 'alert', 'modal']);
   });
 
   it('setupWorkbook() writes nothing when the person cancels the questions', () => {
