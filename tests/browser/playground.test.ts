@@ -113,6 +113,28 @@ describe('the playground page', () => {
     await page.close();
   });
 
+  it('shows what is wrong beside each field, from its own checks and from the server, and records nothing', async () => {
+    const page = await open();
+    const frame = await openSidebar(page);
+    const before = digest(fixture.file);
+    await frame.locator('#submit').click();
+    await expect(frame.locator('[data-error="title"]').textContent()).resolves.toBe('Title: is required');
+    await expect(frame.locator('#f-title').getAttribute('aria-invalid')).resolves.toBe('true');
+
+    await frame.locator('#f-title').fill('Endorse the workplan');
+    await frame.locator('#f-kind').selectOption('Workplan endorsement');
+    await frame.locator('#f-subject').fill('next year');
+    await frame.locator('#consulted-none').click();
+    await frame.locator('#consulted input[value="IOM"]').check();
+    await frame.locator('#objections input[value="IOM"]').check();
+    await frame.locator('#submit').click();
+    await frame.locator('[data-error="subject"]:not(:empty)').waitFor();
+    await expect(frame.locator('[data-error="subject"]').textContent()).resolves.toBe('Subject: give the year of the workplan endorsed (YYYY)');
+    await expect(frame.locator('[data-error="title"]').textContent()).resolves.toBe('');
+    expect(digest(fixture.file)).toBe(before);
+    await page.close();
+  });
+
   it('lists every email of the outbox, as HTML in a sandbox that runs nothing and as text', async () => {
     fixture.playground.session.outbox.send({
       to: ['migration.uz@one.un.org'],
@@ -134,7 +156,8 @@ describe('the playground page', () => {
 
   it('writes a screenshot of the page with the sidebar open', async () => {
     const page = await open();
-    await showTab(page, 'Decisions');
+    await menu(page, 'Check', 'runComplianceCheck');
+    await showTab(page, 'Compliance');
     await openSidebar(page);
     await mkdir(path.join(ROOT, 'test-artifacts'), { recursive: true });
     const file = path.join(ROOT, 'test-artifacts', 'playground.png');
