@@ -2,6 +2,7 @@
  * `unmn <command> [args]`: the network's workbook from the command line, on an .xlsx copy. Exit codes:
  * 0 done, 1 the command found problems, 2 bad arguments or an unreadable file, 3 an unexpected error.
  */
+import * as check from './commands/check';
 import * as init from './commands/init';
 import * as validate from './commands/validate';
 import { streamIo, UsageError, type CliIo } from './terminal';
@@ -17,6 +18,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   init: { summary: 'create a new workbook with every tab, header, dropdown and the ToR profile', ...init },
   validate: { summary: 'list every cell that breaks the workbook contract', ...validate },
+  check: { summary: 'run the ToR compliance check and list its findings (the file is not changed)', ...check },
 };
 
 function help(): string {

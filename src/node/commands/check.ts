@@ -1,0 +1,55 @@
+/**
+ * `unmn check FILE.xlsx [--today YYYY-MM-DD] [--json]`: the ToR compliance check of RULES.md on an
+ * .xlsx copy, without writing to it. Exit 0 whenever the check ran, whatever it found (findings are the
+ * report, not a failure); 2 when the file cannot be read or --today is not a date.
+ */
+import { readNetwork } from '../../app/network';
+import { dayOfDate, isIsoDay } from '../../domain/dates';
+import { checkNetwork, countBySeverity, describeCounts, SEVERITY_ORDER, type Finding, type Severity } from '../../domain/rules';
+import { parseArguments, UsageError, type CliIo } from '../terminal';
+import { XlsxWorkbook } from '../xlsx-workbook';
+
+export const usage = 'unmn check FILE.xlsx [--today YYYY-MM-DD] [--json]';
+
+const HEADINGS: Readonly<Record<Severity, string>> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
+
+export function formatFinding(f: Finding): string[] {
+  const where = `${f.sheet}${f.row === null ? '' : `!${f.row}`}${f.ref === null ? '' : ` ${f.ref}`}`;
+  return [`  ${where} — ${f.message}`, `      Fix: ${f.fix}`, `      ToR: ${f.clause}`];
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArguments(args, { today: { type: 'string' }, json: { type: 'boolean' } }, ['FILE.xlsx']);
+  const today = values.today ?? dayOfDate(new Date());
+  if (!isIsoDay(today)) throw new UsageError(`--today must be a calendar day as YYYY-MM-DD, not "${today}"`);
+  const file = positionals[0] ?? '';
+  io.progress(`Reading ${file}…`);
+  const workbook = await XlsxWorkbook.open(file);
+  const { network } = readNetwork(workbook);
+  io.progress('Checking…');
+  const findings = checkNetwork(network, today);
+  io.progress('');
+  if (values.json) {
+    io.out(JSON.stringify(findings, null, 2));
+    return 0;
+  }
+  const counts = countBySeverity(findings);
+  const paint: Readonly<Record<Severity, (t: string) => string>> = { error: io.color.red, warning: io.color.yellow, info: io.color.dim };
+  io.out(io.color.bold(`Compliance check of ${file} on ${today} (${network.profile.torName}): ${describeCounts(counts)}`));
+  if (findings.length === 0) {
+    io.out(io.color.green('No findings: the workbook keeps every rule that applies.'));
+    return 0;
+  }
+  for (const severity of SEVERITY_ORDER) {
+    const group = findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    io.out('');
+    io.out(paint[severity](io.color.bold(`${HEADINGS[severity]} (${group.length})`)));
+    for (const f of group) {
+      const [line, ...rest] = formatFinding(f);
+      io.out(paint[severity](line ?? ''));
+      for (const r of rest) io.out(io.color.dim(r));
+    }
+  }
+  return 0;
+}
