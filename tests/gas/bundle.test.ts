@@ -119,6 +119,16 @@ describe('dist/Code.js', () => {
     expect(fake.ui.dialogs.map((d) => d.kind)).toEqual(['prompt', 'prompt', 'alert', 'modal']);
   });
 
+  it('setupWorkbook() stores a network name that looks like a formula as text', () => {
+    const fake = createGasFake();
+    const name = '=IMPORTXML("https://example.org", "//a")';
+    fake.ui.answer({ button: 'OK', text: 'custom' }, { button: 'OK', text: name });
+    load(fake).setupWorkbook?.();
+    const row = fake.sheetValues('Settings').find((r) => r[0] === 'Network name');
+    expect(row?.[1]).toBe(name);
+    expect(fake.sheet('Settings').formulas.size).toBe(0);
+  });
+
   it('setupWorkbook() writes nothing when the person cancels the questions', () => {
     const fake = createGasFake();
     fake.ui.answer({ button: 'CANCEL' });
