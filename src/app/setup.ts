@@ -72,7 +72,7 @@ export function setupWorkbook(target: Ports | WorkbookPort, options: SetupOption
     const blocked = protect(port, existing, editors, changes);
     if (blocked.length > 0) {
       const notes = [
-        `You (${email}) are in the register but not yet an editor of the protected tabs ${blocked.join(', ')}, so Google lets you change nothing there. ` +
+        `You (${email}) may set up the workbook but are not yet an editor of the protected tabs ${blocked.join(', ')}, so Google lets you change nothing there. ` +
           'Ask the owner or a secretariat member who edits them to run Set up / repair workbook once: it adds you.',
       ];
       return finish({ changes, notes, present: existing });

@@ -90,7 +90,7 @@ describe('protection of the data tabs', () => {
     fake.setContext({ activeUser: 'new@iom.int' });
     const first = runSetup();
     expect(first.changes).toEqual([]);
-    expect(first.notes[0]).toMatch(/^You \(new@iom\.int\) are in the register but not yet an editor of the protected tabs Settings, Members, .*Compliance/);
+    expect(first.notes[0]).toMatch(/^You \(new@iom\.int\) may set up the workbook but are not yet an editor of the protected tabs Settings, Members, .*Compliance/);
     expect(fake.sheetNames().map((n) => fake.sheetValues(n))).toEqual(before);
     expect(editorsOf(fake, 'Workplan')).toContain('stale@iom.int');
 
