@@ -56,7 +56,10 @@ export function isEmail(text: string): boolean {
   return EMAIL.test(text);
 }
 
+/** Blank: nothing, spaces, or a number or date that holds no value (NaN, Infinity, an invalid Date). */
 export function isBlank(cell: unknown): boolean {
+  if (typeof cell === 'number') return !Number.isFinite(cell);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime());
   return cell === '' || cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
@@ -139,7 +142,7 @@ function dateColumn<const O extends Options = {}>(header: string, options: O = {
     'a date (a date cell or text YYYY-MM-DD)',
     { width: 110, ...options },
     (cell) => {
-      if (isValidDate(cell)) return ok(dayOfDate(cell) as z.infer<typeof schema>);
+      if (isValidDate(cell) && isIsoDay(dayOfDate(cell))) return ok(dayOfDate(cell) as z.infer<typeof schema>);
       if (typeof cell === 'string' && isIsoDay(cell.trim())) return ok(cell.trim() as z.infer<typeof schema>);
       return fail(`${describe(cell)} is not a date`);
     },
@@ -157,7 +160,7 @@ function timestampColumn<const O extends Options = {}>(header: string, options: 
     'a date-time (a date-time cell or ISO 8601 text)',
     { width: 150, ...options },
     (cell) => {
-      if (isValidDate(cell)) return ok(timestampOfDate(cell) as z.infer<typeof schema>);
+      if (isValidDate(cell) && isIsoDay(dayOfDate(cell))) return ok(timestampOfDate(cell) as z.infer<typeof schema>);
       if (typeof cell === 'string') {
         const m = TIMESTAMP.exec(cell.trim());
         if (m && isIsoDay(m[1] ?? '')) return ok(cell.trim() as z.infer<typeof schema>);
