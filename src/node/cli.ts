@@ -70,7 +70,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 // Only the built bundle (build/cli.mjs, which bin/unmn.mjs loads) runs; tests import the source and call main.
-if (import.meta.url.endsWith('.mjs')) {
+if (import.meta.url.endsWith('/cli.mjs')) {
   main(process.argv.slice(2), streamIo()).then((code) => {
     process.exitCode = code;
   });
