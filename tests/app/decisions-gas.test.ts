@@ -1,0 +1,121 @@
+/**
+ * The sidebar's Apps Script functions over the fake of the Apps Script services: what Sheets would
+ * show, what google.script.run would carry, and what the sheet would hold.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { headerRow } from '../../src/domain/codec';
+import { DecisionSidebarDataSchema, type DecisionInput } from '../../src/domain/rpc';
+import { DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable } from '../../src/domain/tables';
+import { getDecisionSidebarData, recordDecision, showDecisionSidebar } from '../../src/gas/sidebar';
+import { createGasFake } from '../fakes/gas';
+
+const SECRETARIAT = 'coordinator@iom.int';
+const MEMBER = 'focal@unicef.org';
+
+let uninstall: () => void = () => undefined;
+
+afterEach(() => {
+  uninstall();
+  uninstall = () => undefined;
+});
+
+function sheets() {
+  return {
+    [SettingsTable.name]: [headerRow(SettingsTable), ['ToR profile', 'uzbekistan']],
+    [MembersTable.name]: [
+      headerRow(MembersTable),
+      ['IOM', 'International Organization for Migration', 'Coordinator, Secretariat', 'Active', new Date(2024, 10, 6)],
+      ['UNICEF', "United Nations Children's Fund", 'Member', 'Active', new Date(2024, 10, 6)],
+    ],
+    [FocalPointsTable.name]: [
+      headerRow(FocalPointsTable),
+      ['IOM', 'Coordinator', '', SECRETARIAT, 'Primary', true],
+      ['UNICEF', 'Focal point', '', MEMBER, 'Primary', true],
+    ],
+    [MeetingsTable.name]: [headerRow(MeetingsTable), ['M-2026-01', new Date(2026, 2, 10), 'Regular', 'Online', 'First meeting', 'IOM', 'Held']],
+    [DecisionsTable.name]: [headerRow(DecisionsTable)],
+    [LogTable.name]: [headerRow(LogTable)],
+  };
+}
+
+function install(activeUser = SECRETARIAT) {
+  const fake = createGasFake({
+    owner: 'owner@un.org',
+    activeUser,
+    editors: [SECRETARIAT, MEMBER],
+    sheets: sheets(),
+    htmlFiles: { DecisionSidebar: '<!DOCTYPE html><title>sidebar</title>' },
+  });
+  uninstall = fake.install();
+  return fake;
+}
+
+function input(over: Partial<DecisionInput> = {}): DecisionInput {
+  return {
+    date: '2026-03-10',
+    meeting: 'M-2026-01',
+    kind: 'General',
+    title: 'Adopt the communication plan',
+    decision: '',
+    subject: '',
+    consulted: ['IOM', 'UNICEF'],
+    objections: [],
+    outcome: 'Adopted',
+    stateRelevant: false,
+    stateConsultedOn: '',
+    gcmObjectives: [],
+    ...over,
+  };
+}
+
+function hasDate(value: unknown): boolean {
+  if (value instanceof Date) return true;
+  if (Array.isArray(value)) return value.some(hasDate);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(hasDate);
+  return false;
+}
+
+describe('the decision sidebar in Sheets', () => {
+  it('opens the built sidebar, 300 px wide, with its title', () => {
+    const fake = install();
+    showDecisionSidebar();
+    expect(fake.ui.dialogs).toEqual([expect.objectContaining({ kind: 'sidebar', title: 'Record a decision', width: 300 })]);
+  });
+
+  it('hands the sidebar plain JSON with days as text, never a Date, reading each tab once', () => {
+    const fake = install();
+    const { result: data, byMethod } = fake.calls.during(() => getDecisionSidebarData());
+    expect(hasDate(data)).toBe(false);
+    expect(DecisionSidebarDataSchema.safeParse(JSON.parse(JSON.stringify(data))).success).toBe(true);
+    expect(data.meetings).toEqual([{ id: 'M-2026-01', date: '2026-03-10', title: 'First meeting' }]);
+    expect(data.members[0]).toMatchObject({ code: 'IOM', joinedOn: '2024-11-06' });
+    expect(data.user).toEqual({ email: SECRETARIAT, mayRecord: true, refusal: '' });
+    expect(byMethod['Range.getValues']).toBeLessThanOrEqual(9);
+    expect(byMethod['Range.setValues'] ?? 0).toBe(0);
+  });
+
+  it('stores text that starts with = + - @ as text, not as a formula, and it reads back as typed', () => {
+    const fake = install();
+    const title = '=HYPERLINK("http://evil.example","open me")';
+    const result = recordDecision(input({ title, decision: '+7 days; -2 objections', subject: '@IOM', kind: 'Admission' }));
+    expect(result).toMatchObject({ ok: true, id: 'D-2026-01' });
+    const grid = fake.sheetValues(DecisionsTable.name);
+    const header = grid[0] ?? [];
+    const row = grid[1] ?? [];
+    expect(row[header.indexOf('Title')]).toBe(title);
+    expect(row[header.indexOf('Decision')]).toBe('+7 days; -2 objections');
+    expect(row[header.indexOf('Subject')]).toBe('@IOM');
+    expect(row[header.indexOf('Recorded by')]).toBe(SECRETARIAT);
+    const log = fake.sheetValues(LogTable.name);
+    expect(log[1]?.[2]).toBe('Decision recorded');
+    expect(fake.ui.toasts.some((t) => /D-2026-01/.test(t.message))).toBe(true);
+  });
+
+  it('refuses a member with a message the failure handler shows, and writes nothing', () => {
+    const fake = install(MEMBER);
+    const before = JSON.stringify(fake.sheetValues(DecisionsTable.name));
+    expect(() => recordDecision(input())).toThrow(/Only the secretariat can record a decision/);
+    expect(JSON.stringify(fake.sheetValues(DecisionsTable.name))).toBe(before);
+    expect(fake.sheetValues(LogTable.name)).toHaveLength(1);
+  });
+});
