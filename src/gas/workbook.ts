@@ -49,9 +49,19 @@ function rectangle<T>(values: readonly (readonly T[])[], what: string): { rows: 
   return { rows: values.length, columns };
 }
 
+interface Tab {
+  readonly sheet: Sheet;
+  size: { rows: number; columns: number } | null;
+}
+
+/**
+ * One instance serves one execution: it remembers the sheets it has looked up and their size, so
+ * that a run of scattered updates costs a getRange and a setValues per block and nothing more.
+ */
 export class GasWorkbook implements WorkbookPort {
   private resolved: Spreadsheet | null;
   private bridge: ZoneBridge | null = null;
+  private readonly tabs = new Map<string, Tab>();
 
   /** Without a spreadsheet, the active one, looked up on first use (never while the script loads). */
   constructor(spreadsheet?: Spreadsheet) {
@@ -68,18 +78,40 @@ export class GasWorkbook implements WorkbookPort {
     return this.bridge;
   }
 
-  private sheet(tab: string): Sheet {
-    const sheet = this.spreadsheet.getSheetByName(tab);
-    if (!sheet) throw new Error(`The ${tab} tab does not exist: run Set up / repair workbook first.`);
-    return sheet;
+  private lookup(tab: string): Tab | null {
+    let found = this.tabs.get(tab);
+    if (!found) {
+      const sheet = this.spreadsheet.getSheetByName(tab);
+      if (!sheet) return null;
+      found = { sheet, size: null };
+      this.tabs.set(tab, found);
+    }
+    return found;
+  }
+
+  private tab(tab: string): Tab {
+    const found = this.lookup(tab);
+    if (!found) throw new Error(`The ${tab} tab does not exist: run Set up / repair workbook first.`);
+    return found;
+  }
+
+  private size(tab: Tab): { rows: number; columns: number } {
+    tab.size ??= { rows: tab.sheet.getMaxRows(), columns: tab.sheet.getMaxColumns() };
+    return tab.size;
   }
 
   /** Grows the sheet when a block reaches past its last row or column: getRange refuses such ranges. */
-  private fit(sheet: Sheet, lastRow: number, lastColumn: number): void {
-    const maxRows = sheet.getMaxRows();
-    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-    const maxColumns = sheet.getMaxColumns();
-    if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
+  private fit(tab: Tab, lastRow: number, lastColumn: number): Sheet {
+    const size = this.size(tab);
+    if (lastRow > size.rows) {
+      tab.sheet.insertRowsAfter(size.rows, lastRow - size.rows);
+      size.rows = lastRow;
+    }
+    if (lastColumn > size.columns) {
+      tab.sheet.insertColumnsAfter(size.columns, lastColumn - size.columns);
+      size.columns = lastColumn;
+    }
+    return tab.sheet;
   }
 
   tabNames(): string[] {
@@ -87,9 +119,9 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   read(tab: string): Cell[][] | null {
-    const sheet = this.spreadsheet.getSheetByName(tab);
-    if (!sheet) return null;
-    const values = sheet.getDataRange().getValues() as Cell[][];
+    const found = this.lookup(tab);
+    if (!found) return null;
+    const values = found.sheet.getDataRange().getValues() as Cell[][];
     if (values.length === 1 && values[0]!.length === 1 && values[0]![0] === '') return [];
     let zones: ZoneBridge | null = null;
     for (const row of values) {
@@ -103,8 +135,7 @@ export class GasWorkbook implements WorkbookPort {
 
   write(tab: string, row: number, column: number, values: Cell[][]): void {
     const { rows, columns } = rectangle(values, `write to ${tab}`);
-    const sheet = this.sheet(tab);
-    this.fit(sheet, row + rows - 1, column + columns - 1);
+    const sheet = this.fit(this.tab(tab), row + rows - 1, column + columns - 1);
     let zones: ZoneBridge | null = null;
     const cells = values.map((r) =>
       r.map((cell) => (typeof cell === 'string' ? asText(cell) : cell instanceof Date ? (zones ??= this.zones).toSheet(cell) : cell)),
@@ -114,12 +145,11 @@ export class GasWorkbook implements WorkbookPort {
 
   writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {
     const { rows, columns } = rectangle(links, `write links to ${tab}`);
-    const sheet = this.sheet(tab);
-    this.fit(sheet, row + rows - 1, column + columns - 1);
+    const sheet = this.fit(this.tab(tab), row + rows - 1, column + columns - 1);
     const gids = new Map<string, number | null>();
     for (const line of links) {
       for (const link of line) {
-        if (link && !gids.has(link.sheet)) gids.set(link.sheet, this.spreadsheet.getSheetByName(link.sheet)?.getSheetId() ?? null);
+        if (link && !gids.has(link.sheet)) gids.set(link.sheet, this.lookup(link.sheet)?.sheet.getSheetId() ?? null);
       }
     }
     const range = sheet.getRange(row, column, rows, columns);
@@ -139,31 +169,31 @@ export class GasWorkbook implements WorkbookPort {
 
   paint(tab: string, row: number, column: number, colors: (string | null)[][]): void {
     const { rows, columns } = rectangle(colors, `colour ${tab}`);
-    const sheet = this.sheet(tab);
-    this.fit(sheet, row + rows - 1, column + columns - 1);
+    const sheet = this.fit(this.tab(tab), row + rows - 1, column + columns - 1);
     sheet.getRange(row, column, rows, columns).setBackgrounds(colors as string[][]);
   }
 
   clearFrom(tab: string, fromRow: number): void {
     if (fromRow < 1) throw new Error(`Cannot clear ${tab} from row ${fromRow}: rows start at 1.`);
-    const sheet = this.sheet(tab);
-    const maxRows = sheet.getMaxRows();
-    if (fromRow > maxRows) return;
-    const range = sheet.getRange(fromRow, 1, maxRows - fromRow + 1, sheet.getMaxColumns());
+    const found = this.tab(tab);
+    const size = this.size(found);
+    if (fromRow > size.rows) return;
+    const range = found.sheet.getRange(fromRow, 1, size.rows - fromRow + 1, size.columns);
     range.clearContent();
     range.setBackground(null);
   }
 
   addTab(tab: string, position?: number): void {
     const count = this.spreadsheet.getNumSheets();
-    this.spreadsheet.insertSheet(tab, Math.max(0, Math.min(position ?? count, count)));
+    const sheet = this.spreadsheet.insertSheet(tab, Math.max(0, Math.min(position ?? count, count)));
+    this.tabs.set(tab, { sheet, size: null });
   }
 
   format(tab: string, layout: TabLayout): void {
-    const sheet = this.sheet(tab);
+    const found = this.tab(tab);
     const lastColumn = Math.max(0, ...layout.columns.map((c) => c.column));
-    this.fit(sheet, 2, lastColumn);
-    const rows = sheet.getMaxRows() - 1;
+    const sheet = this.fit(found, 2, lastColumn);
+    const rows = this.size(found).rows - 1;
     for (const column of layout.columns) this.formatColumn(sheet, column, rows);
     if (lastColumn > 0) sheet.getRange(1, 1, 1, lastColumn).setFontWeight('bold');
     sheet.setFrozenRows(1);
