@@ -26,6 +26,14 @@ export interface CliIo {
   progress(text: string): void;
 }
 
+/**
+ * Text from the workbook made safe to print: control characters (an escape sequence in a cell could
+ * rewrite the terminal, a line break could forge a line of output) are shown as \u escapes.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Bad arguments: the CLI prints the message as one line and exits with 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';

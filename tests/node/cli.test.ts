@@ -16,7 +16,7 @@ import { TABLES } from '../../src/domain/tables';
 import { main } from '../../src/node/cli';
 import { run as init } from '../../src/node/commands/init';
 import { formatProblem, run as validate } from '../../src/node/commands/validate';
-import { streamIo } from '../../src/node/terminal';
+import { printable, streamIo } from '../../src/node/terminal';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { captureIo } from './cli-io';
 
@@ -132,6 +132,20 @@ describe('unmn validate', () => {
     expect(problems[0]).toMatchObject({ ref: 'UNDP', expected: 'a date (a date cell or text YYYY-MM-DD)' });
   });
 
+  it('prints control characters from cells as escapes, so a cell cannot rewrite the terminal', async () => {
+    const target = file('escapes.xlsx');
+    expect(await init([target], captureIo())).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(target);
+    book.getWorksheet('Members')?.addRow(['IOM', 'x', 'Member', 'Active', '\u009b2Jsoon\nMembers!9 Status: forged']);
+    await book.xlsx.writeFile(target);
+    const io = captureIo();
+    expect(await validate([target], io)).toBe(1);
+    expect(io.stdout).toEqual([
+      'Members!2 Joined on: "\\u009b2Jsoon\\u000aMembers!9 Status: forged" is not a date (expected a date (a date cell or text YYYY-MM-DD))',
+    ]);
+  });
+
   it('reports a missing tab before the rows of the next ones', () => {
     expect(formatProblem({ sheet: 'Log', row: null, column: null, ref: null, message: 'The workbook has no Log tab', expected: null })).toBe(
       'Log: The workbook has no Log tab',
@@ -209,6 +223,10 @@ describe('the terminal', () => {
     pipe.io.progress('Reading…');
     pipe.io.out(pipe.io.color.red('bad'));
     expect(pipe.written).toEqual({ out: 'bad\n', err: '' });
+  });
+
+  it('shows control characters as escapes', () => {
+    expect(printable('a\u001b[31mb\r\nc\u2028d é')).toBe('a\\u001b[31mb\\u000d\\u000ac\\u2028d é');
   });
 
   it('honours NO_COLOR', () => {

@@ -8,7 +8,7 @@ import { isBlank, type Cell } from '../../domain/cells';
 import type { Problem } from '../../domain/codec';
 import { decodeNetwork, type Grids } from '../../domain/network';
 import { TABLES } from '../../domain/tables';
-import { parseArguments, type CliIo } from '../terminal';
+import { parseArguments, printable, type CliIo } from '../terminal';
 import { XlsxWorkbook } from '../xlsx-workbook';
 
 export const usage = 'unmn validate FILE.xlsx [--json]';
@@ -56,7 +56,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   for (const problem of problems) {
-    const line = formatProblem(problem);
+    const line = printable(formatProblem(problem));
     const colon = line.indexOf(': ');
     io.out(`${io.color.bold(line.slice(0, colon))}${line.slice(colon)}`);
   }
