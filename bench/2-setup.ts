@@ -76,6 +76,16 @@ interface Run {
   total: number;
   ms: number;
   lines: number;
+  byClass: Record<string, number>;
+}
+
+function byClass(byMethod: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [method, n] of Object.entries(byMethod)) {
+    const cls = method.slice(0, method.indexOf('.'));
+    out[cls] = (out[cls] ?? 0) + n;
+  }
+  return out;
 }
 
 function measure(n: number): { first: Run; second: Run } {
@@ -84,8 +94,8 @@ function measure(n: number): { first: Run; second: Run } {
   try {
     const run = (): Run => {
       const started = performance.now();
-      const { result, spreadsheet, total } = fake.calls.during(() => setupWorkbook({ ...gasPorts(), protection: gasProtection() }));
-      return { spreadsheet, total, ms: performance.now() - started, lines: result.changes.length };
+      const { result, spreadsheet, total, byMethod } = fake.calls.during(() => setupWorkbook({ ...gasPorts(), protection: gasProtection() }));
+      return { spreadsheet, total, ms: performance.now() - started, lines: result.changes.length, byClass: byClass(byMethod) };
     };
     return { first: run(), second: run() };
   } finally {
@@ -102,6 +112,12 @@ for (const { n, first, second } of results) {
   console.log(
     `| ${n.toLocaleString('en')} | ${first.spreadsheet} | ${first.lines} | ${second.spreadsheet} | ${first.total} / ${second.total} | ${first.ms.toFixed(0)} ms / ${second.ms.toFixed(0)} ms |`,
   );
+}
+const last = results[results.length - 1];
+if (last) {
+  const classes = (run: Run) => Object.entries(run.byClass).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
+  console.log(`\nWhere the calls go at ${last.n.toLocaleString('en')} rows, first run: ${classes(last.first)}.`);
+  console.log(`Second run: ${classes(last.second)}. Most are GasWorkbook.format re-applying each column's validation, number format and width.`);
 }
 const flat = results.every((r) => r.first.spreadsheet === results[0]?.first.spreadsheet && r.second.spreadsheet === results[0]?.second.spreadsheet);
 console.log(`\nSpreadsheetApp calls ${flat ? 'are flat in the rows' : 'GROW WITH THE ROWS'}.`);
