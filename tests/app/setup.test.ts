@@ -168,6 +168,16 @@ describe('repair', () => {
     expect(report.notes.join('\n')).toMatch(/Left Workplan alone: row 1 is blank/);
   });
 
+  it('leaves malformed rows exactly as they are', () => {
+    const workbook = networkWorkbook();
+    workbook.tabs.get('Members')?.push(['WFP', 'World Food Programme', 'Boss', 'Maybe', 'last spring', '', 42, '=1+1']);
+    workbook.tabs.get('Focal points')?.push(['', 'No agency', '', 'not-an-email', 'Sometimes', 'perhaps']);
+    const before = snapshot(workbook);
+    const report = setupWorkbook(memoryPorts(workbook));
+    expect(snapshot(workbook)).toEqual(before);
+    expect(report.changes.filter((l) => !l.includes('edit'))).toEqual([]);
+  });
+
   it('does not add a second tab beside one whose name differs only in case', () => {
     const workbook = networkWorkbook();
     const grid = workbook.tabs.get('Log') as Cell[][];
