@@ -1,8 +1,9 @@
 /**
- * The ports of the playground: the working .xlsx file opened fresh for every command, a clock that
+ * The ports of the playground: the working .xlsx file (parsed again whenever it changes on disk), a clock that
  * can be pinned to a day, the user being acted as, a Ui that collects what Sheets would show as
  * toasts and alerts, an in-process document lock, and the file outbox.
  */
+import { stat } from 'node:fs/promises';
 import { dayOfDate, timestampOfDate } from '../../domain/dates';
 import type { Clock, Lock, Ports, Ui, WorkbookPort } from '../../ports';
 import { FileOutbox } from '../outbox';
@@ -84,12 +85,13 @@ export interface PlaygroundConfig {
 }
 
 /**
- * Runs use cases on the working file one at a time: open, run, save when something was written.
+ * Runs use cases on the working file one at a time: load, run, save when something was written.
  * Every change reaches the file at once; a command that writes nothing leaves it byte for byte.
  */
 export class PlaygroundSession {
   readonly outbox: FileOutbox;
   private queue: Promise<unknown> = Promise.resolve();
+  private cached: { workbook: XlsxWorkbook; stamp: string } | undefined;
 
   constructor(readonly config: PlaygroundConfig) {
     this.outbox = new FileOutbox(config.outboxDir, () => clockFor(config.today).now());
@@ -101,13 +103,33 @@ export class PlaygroundSession {
     return next;
   }
 
+  /**
+   * The workbook as the file holds it now. Parsing an .xlsx takes a good part of a second, so the
+   * parsed copy is kept for as long as the file's size and modification time say nobody changed it.
+   */
+  private async load(): Promise<XlsxWorkbook> {
+    const info = await stat(this.config.file).catch(() => null);
+    const stamp = info ? `${info.size}:${info.mtimeMs}` : '';
+    if (this.cached && stamp !== '' && this.cached.stamp === stamp) return this.cached.workbook;
+    const workbook = await XlsxWorkbook.open(this.config.file);
+    this.cached = { workbook, stamp };
+    return workbook;
+  }
+
+  private async saved(workbook: XlsxWorkbook): Promise<void> {
+    this.cached = undefined;
+    await workbook.save(this.config.file);
+    const info = await stat(this.config.file);
+    this.cached = { workbook, stamp: `${info.size}:${info.mtimeMs}` };
+  }
+
   read<T>(fn: (workbook: XlsxWorkbook) => T): Promise<T> {
-    return this.serial(async () => fn(await XlsxWorkbook.open(this.config.file)));
+    return this.serial(async () => fn(await this.load()));
   }
 
   run<T>(fn: (ports: Ports) => T): Promise<Outcome<T>> {
     return this.serial(async () => {
-      const workbook = await XlsxWorkbook.open(this.config.file);
+      const workbook = await this.load();
       const { port, changed } = tracking(workbook);
       const ui = new CollectingUi();
       const user = this.config.user;
@@ -127,7 +149,7 @@ export class PlaygroundSession {
         error = e instanceof Error ? e : new Error(String(e));
       }
       const saved = changed();
-      if (saved) await workbook.save(this.config.file);
+      if (saved) await this.saved(workbook);
       return { ...(error ? { error } : { value: value as T }), messages: ui.messages, saved };
     });
   }
