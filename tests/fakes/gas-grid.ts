@@ -6,6 +6,11 @@
 
 export type Value = string | number | boolean | Date;
 
+/** A Date from any realm: a script run in `vm.createContext` has Dates of its own. */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
 export interface Area {
   row: number;
   column: number;
@@ -193,7 +198,7 @@ export interface Stored {
  */
 export function storeInput(input: unknown, numberFormat: string): Stored {
   if (input === null || input === undefined) return { value: '', formula: '' };
-  if (input instanceof Date) return { value: new Date(input.getTime()), formula: '' };
+  if (isDate(input)) return { value: new Date(input.getTime()), formula: '' };
   if (typeof input === 'number') return { value: Number.isFinite(input) ? input : '#NUM!', formula: '' };
   if (typeof input === 'boolean') return { value: input, formula: '' };
   const text = String(input);
@@ -275,7 +280,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 export function display(value: Value, numberFormat: string): string {
   if (value === '') return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) {
+  if (isDate(value)) {
     const format = /[yd]/i.test(numberFormat) ? numberFormat : value.getHours() || value.getMinutes() || value.getSeconds() ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd';
     return format
       .replace(/hh:mm/gi, `${pad(value.getHours())}:${pad(value.getMinutes())}`)

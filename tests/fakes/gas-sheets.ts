@@ -5,7 +5,7 @@
  */
 import { raw } from './gas-calls';
 import { Env, emailOf, sameEmail } from './gas-env';
-import { a1Of, display, instantOf, Layer, parseA1, storeInput, wallClockOf, type Area, type Value } from './gas-grid';
+import { a1Of, display, instantOf, isDate, Layer, parseA1, storeInput, wallClockOf, type Area, type Value } from './gas-grid';
 
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 const DEFAULT_ROWS = 1000;
@@ -64,7 +64,7 @@ export class FakeDataValidation {
       const list = (this.values[0] as unknown[]).map((v) => String(v).toLowerCase());
       return list.includes(String(value).toLowerCase());
     }
-    if (this.criteria === 'DATE_IS_VALID_DATE') return value instanceof Date;
+    if (this.criteria === 'DATE_IS_VALID_DATE') return isDate(value);
     if (this.criteria === 'NUMBER_BETWEEN') {
       const [lo, hi] = this.values as number[];
       return typeof value === 'number' && value >= lo! && value <= hi!;
@@ -535,7 +535,7 @@ export class FakeSheet {
     const area = { row, column: 1, rows: 1, columns: Math.max(1, rowContents.length) };
     this._assertCanEdit(area);
     rowContents.forEach((v, j) =>
-      this._put(row, j + 1, storeInput(v instanceof Date ? wallClockOf(v, this.env.timeZone) : v, this.numberFormats.get(row, j + 1))),
+      this._put(row, j + 1, storeInput(isDate(v) ? wallClockOf(v, this.env.timeZone) : v, this.numberFormats.get(row, j + 1))),
     );
     return this;
   }
@@ -668,7 +668,7 @@ export class FakeRange {
   private write(input: unknown[][], cell: (row: number, column: number, input: unknown) => void): this {
     this.sheet._assertCanEdit(this.area);
     const zone = this.env.timeZone;
-    const grid = input.map((line) => line.map((v) => (v instanceof Date ? wallClockOf(v, zone) : v)));
+    const grid = input.map((line) => line.map((v) => (isDate(v) ? wallClockOf(v, zone) : v)));
     const { row, column } = this.area;
     this.checkValidation(grid.map((line, i) => line.map((v, j) => storeInput(v, this.sheet.numberFormats.get(row + i, column + j)).value)));
     grid.forEach((line, i) => line.forEach((v, j) => cell(row + i, column + j, v)));
@@ -738,12 +738,12 @@ export class FakeRange {
     const zone = this.env.timeZone;
     return this.each((r, c) => {
       const v = this.sheet._value(r, c);
-      return v instanceof Date ? instantOf(v, zone) : v;
+      return isDate(v) ? instantOf(v, zone) : v;
     });
   }
   getValue(): Value {
     const v = this.sheet._value(this.area.row, this.area.column);
-    return v instanceof Date ? instantOf(v, this.env.timeZone) : v;
+    return isDate(v) ? instantOf(v, this.env.timeZone) : v;
   }
   getDisplayValues(): string[][] {
     return this.each((r, c) => display(this.sheet._value(r, c), this.sheet.numberFormats.get(r, c)));

@@ -9,7 +9,7 @@
  */
 import type { AuthMode } from './gas-calls';
 import { Env, type Dialog, type RecordedMenu, type Toast } from './gas-env';
-import { Layer, type Value } from './gas-grid';
+import { isDate, type Value } from './gas-grid';
 import {
   DataValidationCriteria,
   FakeDataValidationBuilder,
@@ -221,7 +221,6 @@ function loadGrid(sheet: FakeSheet, grid: readonly (readonly Value[])[], row = 1
   const width = Math.max(0, ...grid.map((r) => r.length));
   sheet.maxRows = Math.max(sheet.maxRows, row + grid.length - 1);
   sheet.maxColumns = Math.max(sheet.maxColumns, column + width - 1);
-  grid.forEach((line, i) => line.forEach((v, j) => sheet._put(row + i, column + j, { value: v instanceof Date ? new Date(v.getTime()) : v, formula: '' })));
+  grid.forEach((line, i) => line.forEach((v, j) => sheet._put(row + i, column + j, { value: isDate(v) ? new Date(v.getTime()) : v, formula: '' })));
 }
 
-export { Layer };
