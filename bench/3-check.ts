@@ -1,0 +1,215 @@
+/**
+ * The compliance check on a generated network of 50 members, 10 years of quarterly meetings, 5,000
+ * decisions, 50,000 actions and 2,000 workplan rows:
+ * - the time of checkNetwork alone (best of 3; goal under 1 s), with the decoding timed apart;
+ * - the SpreadsheetApp calls of runComplianceCheck over the Apps Script fake at a tenth of that size
+ *   and at full size: one read per tab and a constant number of writes, whatever the rows.
+ */
+import { runComplianceCheck } from '../src/app/check';
+import type { Cell, Column } from '../src/domain/cells';
+import { headerRow } from '../src/domain/codec';
+import { addDays, addMonths, dateOfDay } from '../src/domain/dates';
+import { decodeNetwork, type Grids } from '../src/domain/network';
+import { checkNetwork, countBySeverity, describeCounts } from '../src/domain/rules';
+import { SETTING_COLUMNS } from '../src/domain/settings';
+import {
+  ActionsTable,
+  ComplianceTable,
+  DecisionsTable,
+  FocalPointsTable,
+  LogTable,
+  MeetingsTable,
+  MembersTable,
+  WorkingGroupsTable,
+  WorkplanTable,
+  type TableDef,
+} from '../src/domain/tables';
+import { gasPorts } from '../src/gas/ports';
+import { createGasFake } from '../tests/fakes/gas';
+
+const TODAY = '2026-11-23';
+const START = '2016-12-01';
+const SECRETARIAT = 'secretariat@iom.int';
+
+interface Size {
+  members: number;
+  meetings: number;
+  decisions: number;
+  actions: number;
+  workplan: number;
+}
+
+const FULL: Size = { members: 50, meetings: 40, decisions: 5_000, actions: 50_000, workplan: 2_000 };
+const TENTH: Size = { members: 50, meetings: 40, decisions: 500, actions: 5_000, workplan: 200 };
+
+function grid(def: TableDef, rows: Record<string, unknown>[]): Cell[][] {
+  const columns = Object.entries(def.columns as Record<string, Column>);
+  return [headerRow(def), ...rows.map((r) => columns.map(([k, c]) => (r[k] === undefined ? '' : c.encode(r[k] as never))))];
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** A network that keeps most rules, with a sprinkling of lapses so that every rule has work. */
+function generate(size: Size): Grids {
+  const agencies = ['IOM', 'UNRC', ...Array.from({ length: size.members - 2 }, (_, i) => `AG${pad2(i)}`)];
+  const members = agencies.map((agency, i) => ({
+    agency,
+    name: `Agency ${agency}`,
+    roles: agency === 'IOM' ? ['Chair', 'Coordinator', 'Secretariat'] : agency === 'UNRC' ? ['Co-chair'] : ['Member'],
+    status: i % 17 === 16 ? 'Withdrawn' : 'Active',
+    joinedOn: i < 30 ? START : addMonths(START, i * 2),
+    admissionDecision: '',
+    leftOn: i % 17 === 16 ? '2024-06-30' : null,
+  }));
+  const focalPoints = agencies.flatMap((agency, i) => [
+    { agency, name: `Primary ${agency}`, email: `p.${agency.toLowerCase()}@${i % 9 === 8 ? 'gmail.com' : 'un.org'}`, kind: 'Primary', active: true },
+    { agency, name: `Alternate ${agency}`, email: `a.${agency.toLowerCase()}@un.org`, kind: 'Alternate', active: true },
+  ]);
+  focalPoints[0]!.email = SECRETARIAT;
+  const meetings = Array.from({ length: size.meetings }, (_, i) => {
+    const date = addMonths('2017-01-15', i * 3 + (i % 11 === 10 ? 1 : 0));
+    return {
+      id: `M-${date.slice(0, 4)}-${pad2(i)}`,
+      date,
+      kind: i % 4 === 3 ? 'Annual' : 'Regular',
+      mode: i % 13 === 12 ? null : 'Online',
+      status: 'Held',
+      chairedBy: ['IOM', 'UNRC'],
+      agendaCirculatedOn: addDays(date, i % 7 === 6 ? -2 : -7),
+      attendees: agencies.slice(0, 20),
+      minutesLink: `https://docs.example/${i}`,
+      minutesApprovedOn: addDays(date, 10),
+      minutesCirculatedOn: i % 19 === 18 ? null : addDays(date, 12),
+      sharedWithRcoOn: addDays(date, 13),
+    };
+  });
+  const active = (day: string) => members.filter((m) => m.status === 'Active' && m.joinedOn <= day && (m.leftOn === null || m.leftOn > day)).map((m) => m.agency);
+  const decisions = Array.from({ length: size.decisions }, (_, i) => {
+    const meeting = meetings[i % meetings.length]!;
+    const consulted = active(meeting.date);
+    return {
+      id: `D-${meeting.date.slice(0, 4)}-${String(i).padStart(5, '0')}`,
+      date: meeting.date,
+      meeting: meeting.id,
+      kind: i % 50 === 0 ? 'Workplan endorsement' : 'General',
+      title: `Decision ${i}`,
+      subject: i % 50 === 0 ? meeting.date.slice(0, 4) : '',
+      consulted: i % 97 === 0 ? consulted.slice(1) : consulted,
+      objections: [],
+      outcome: 'Adopted',
+      stateRelevant: false,
+    };
+  });
+  const actions = Array.from({ length: size.actions }, (_, i) => {
+    const source = decisions[i % decisions.length]!;
+    return {
+      id: `A-${String(i).padStart(6, '0')}`,
+      source: source.id,
+      action: `Action ${i}`,
+      owner: agencies[i % agencies.length],
+      due: addMonths(source.date, 2),
+      status: i % 23 === 0 ? 'Open' : 'Done',
+    };
+  });
+  const workplan = Array.from({ length: size.workplan }, (_, i) => {
+    const year = 2017 + (i % 10);
+    return {
+      id: `W-${year}-${String(i).padStart(5, '0')}`,
+      year,
+      keyAction: `Key action ${i}`,
+      leadAgency: agencies[i % agencies.length],
+      partnerAgencies: [agencies[(i + 1) % agencies.length]],
+      start: `${year}-01-01`,
+      end: `${year}-12-31`,
+      budgetUsd: i % 31 === 30 ? null : 1000,
+      gcmObjectives: [1 + (i % 23)],
+      status: year < 2026 ? 'Completed' : 'On track',
+    };
+  });
+  const groups = Array.from({ length: 5 }, (_, i) => ({ id: `WG-${pad2(i)}`, name: `Group ${i}`, leadAgency: 'IOM', members: agencies.slice(0, 5), establishedBy: decisions[i]!.id }));
+  const log = [{ timestamp: '2026-07-01T10:00:00', actor: SECRETARIAT, event: 'Workplan report sent', outcome: 'Sent' }];
+  const settings = { torProfile: 'uzbekistan', foundedOn: START, rcoArchiveEmail: 'rco@un.org' } as const;
+  return {
+    Settings: [['Setting', 'Value'], ...Object.entries(settings).map(([k, v]) => [SETTING_COLUMNS[k as keyof typeof SETTING_COLUMNS].header, SETTING_COLUMNS[k as keyof typeof SETTING_COLUMNS].encode(v as never)])],
+    Members: grid(MembersTable, members),
+    'Focal points': grid(FocalPointsTable, focalPoints),
+    Meetings: grid(MeetingsTable, meetings),
+    Decisions: grid(DecisionsTable, decisions),
+    Actions: grid(ActionsTable, actions),
+    Workplan: grid(WorkplanTable, workplan),
+    'Working groups': grid(WorkingGroupsTable, groups),
+    Log: grid(LogTable, log),
+  };
+}
+
+function best(fn: () => void, times = 3): number {
+  let min = Infinity;
+  for (let i = 0; i < times; i++) {
+    const t = performance.now();
+    fn();
+    min = Math.min(min, performance.now() - t);
+  }
+  return min;
+}
+
+const started = performance.now();
+const grids = generate(FULL);
+const network = decodeNetwork(grids);
+const decodeMs = best(() => decodeNetwork(grids));
+let findings = checkNetwork(network, TODAY);
+const checkMs = best(() => {
+  findings = checkNetwork(network, TODAY);
+});
+console.log(`Network: ${FULL.members} members, ${FULL.meetings} meetings, ${FULL.decisions} decisions, ${FULL.actions} actions, ${FULL.workplan} workplan rows`);
+console.log(`findings: ${findings.length} (${describeCounts(countBySeverity(findings))})`);
+console.log(`decodeNetwork: ${decodeMs.toFixed(0)} ms (best of 3)`);
+console.log(`checkNetwork:  ${checkMs.toFixed(0)} ms (best of 3; goal < 1000 ms) ${checkMs < 1000 ? 'ok' : 'OVER'}`);
+
+interface GasRun {
+  findings: number;
+  /** Range.getValues calls: one per tab. */
+  reads: number;
+  /** Calls that change the sheet: values, links, colours, clearing, growing it. */
+  writes: number;
+  /** Every SpreadsheetApp call except the rich-text builders (built in memory, one per link). */
+  roundTrips: number;
+  builders: number;
+}
+
+const READS = ['Range.getValues', 'Range.getRichTextValues'];
+const WRITES = ['Range.setValues', 'Range.setRichTextValues', 'Range.setBackgrounds', 'Range.setBackground', 'Range.clearContent', 'Sheet.insertRowsAfter', 'Sheet.insertSheet', 'Spreadsheet.insertSheet'];
+const BUILDERS = /^(SpreadsheetApp\.newRichTextValue|RichTextValueBuilder\.)/;
+
+function gasRun(size: Size): GasRun {
+  // An earlier, longer run's findings are on the tab at both sizes, so each run clears the rest alike.
+  const earlier = Array.from({ length: 3_000 }, (_, i): Cell[] => ['warning', 'earlier.run', 'Actions', i + 2, '', 'stale', '', '']);
+  const sheets: Record<string, Cell[][]> = { ...(generate(size) as Record<string, Cell[][]>), Compliance: [headerRow(ComplianceTable), ...earlier] };
+  const fake = createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets });
+  const restore = fake.install();
+  try {
+    const run = fake.calls.during(() => runComplianceCheck(gasPorts()));
+    const sum = (names: string[]) => names.reduce((n, m) => n + (run.byMethod[m] ?? 0), 0);
+    const builders = Object.entries(run.byMethod).reduce((n, [m, c]) => n + (BUILDERS.test(m) ? c : 0), 0);
+    return { findings: run.result.findings.length, reads: sum(READS), writes: sum(WRITES), roundTrips: run.spreadsheet - builders, builders };
+  } finally {
+    restore();
+  }
+}
+
+const small = gasRun(TENTH);
+const large = gasRun(FULL);
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+console.log('\nrunComplianceCheck over the Apps Script fake (SpreadsheetApp calls)');
+console.log(`${'size'.padEnd(40)}${pad('findings', 9)}${pad('reads', 7)}${pad('writes', 8)}${pad('other calls', 13)}${pad('link builders', 15)}`);
+for (const [label, r] of [
+  ['a tenth (500 decisions, 5,000 actions)', small],
+  ['full (5,000 decisions, 50,000 actions)', large],
+] as const) {
+  console.log(`${label.padEnd(40)}${pad(r.findings, 9)}${pad(r.reads, 7)}${pad(r.writes, 8)}${pad(r.roundTrips - r.reads - r.writes, 13)}${pad(r.builders, 15)}`);
+}
+const flat = small.reads === large.reads && small.writes === large.writes && small.roundTrips === large.roundTrips;
+console.log(
+  `flat: ${flat ? 'yes' : 'NO'} (one getValues per tab; writes: the Compliance block, its links, its colours, clearing the old rows, the Log row).`,
+);
+console.log('The rich-text builders (SpreadsheetApp.newRichTextValue per linked finding) are built in memory and sent in one setRichTextValues.');
+console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
