@@ -53,7 +53,7 @@ export const DecisionInputSchema = z.object({
   /** A meeting ID, or '' for a decision taken by written consultation. */
   meeting: z.string(),
   kind: z.enum(DECISION_KINDS),
-  title: z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(MAX_TITLE, `must be at most ${MAX_TITLE} characters`)),
+  title: z.string().check(z.trim(), z.minLength(1, 'give the decision a short title'), z.maxLength(MAX_TITLE, `must be at most ${MAX_TITLE} characters`)),
   decision: z.string().check(z.maxLength(MAX_TEXT, `must be at most ${MAX_TEXT} characters`)),
   subject: z.string(),
   consulted: z.array(z.string()),

@@ -168,7 +168,7 @@ describe('recordDecision', () => {
     expect(fails({ meeting: 'M-2026-02' })).toEqual(['Meeting: M-2026-02 was cancelled']);
     expect(fails({ consulted: ['IOM', 'WHO', 'XYZ'] })).toEqual(['Consulted: WHO, XYZ are not members of the Members tab']);
     expect(fails({ objections: ['ILO'] })).toEqual([expect.stringMatching(/^Objections: ILO objected but is not among/)]);
-    expect(fails({ title: '   ' })).toEqual(['Title: is required']);
+    expect(fails({ title: '   ' })).toEqual(['Title: give the decision a short title']);
     expect(fails({ kind: 'Workplan endorsement', subject: 'next' })).toEqual([expect.stringMatching(/^Subject: give the year/)]);
     expect(fails({ gcmObjectives: [24] })).toEqual([expect.stringMatching(/^GCM objectives:/)]);
     expect(fails({ stateConsultedOn: '2026-03-01' })).toEqual(['State consulted on: tick State relevant, or leave this blank']);

@@ -118,7 +118,7 @@ describe('the playground page', () => {
     const frame = await openSidebar(page);
     const before = digest(fixture.file);
     await frame.locator('#submit').click();
-    await expect(frame.locator('[data-error="title"]').textContent()).resolves.toBe('Title: is required');
+    await expect(frame.locator('[data-error="title"]').textContent()).resolves.toBe('Title: give the decision a short title');
     await expect(frame.locator('#f-title').getAttribute('aria-invalid')).resolves.toBe('true');
 
     await frame.locator('#f-title').fill('Endorse the workplan');
