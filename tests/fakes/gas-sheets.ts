@@ -10,6 +10,7 @@ import { a1Of, display, instantOf, isDate, Layer, parseA1, storeInput, wallClock
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
+const CELL_TEXT_LIMIT = 50_000;
 const PROTECTED =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
@@ -145,9 +146,6 @@ export class FakeRichTextValue {
   }
   getLinkUrl(): string | null {
     return this.link;
-  }
-  copy(): FakeRichTextValueBuilder {
-    throw new Error('RichTextValue.copy is not modelled by the fake.');
   }
 }
 
@@ -669,6 +667,13 @@ export class FakeRange {
     this.sheet._assertCanEdit(this.area);
     const zone = this.env.timeZone;
     const grid = input.map((line) => line.map((v) => (isDate(v) ? wallClockOf(v, zone) : v)));
+    for (const line of grid) {
+      for (const v of line) {
+        if (typeof v === 'string' && v.length > CELL_TEXT_LIMIT) {
+          throw new Error(`Your input contains more than the maximum of ${CELL_TEXT_LIMIT} characters in a single cell.`);
+        }
+      }
+    }
     const { row, column } = this.area;
     this.checkValidation(grid.map((line, i) => line.map((v, j) => storeInput(v, this.sheet.numberFormats.get(row + i, column + j)).value)));
     grid.forEach((line, i) => line.forEach((v, j) => cell(row + i, column + j, v)));

@@ -423,3 +423,12 @@ describe('call counting', () => {
 afterEach(() => {
   fake.calls.reset();
 });
+
+describe('cell limits', () => {
+  it('refuses more than 50,000 characters in a cell', () => {
+    const f = createGasFake();
+    const range = (f.globals.SpreadsheetApp as Any).getActiveSheet().getRange('A1');
+    expect(() => range.setValue('x'.repeat(50_001))).toThrow('more than the maximum of 50000 characters');
+    range.setValue('x'.repeat(50_000));
+  });
+});
