@@ -4,6 +4,7 @@
  * to whole columns. Each call is a round trip to Google's servers, so nothing here loops over rows
  * calling the service.
  */
+import { columnLetter } from '../domain/codec';
 import type { Cell, CellLink, ColumnLayout, TabLayout, WorkbookPort } from '../ports';
 import { zoneBridge, type ZoneBridge } from './zone';
 
@@ -13,6 +14,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const DATE_FORMAT = 'yyyy-mm-dd';
 const TIMESTAMP_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const TEXT_FORMAT = '@';
+const CELL_TEXT_LIMIT = 50_000;
 
 /**
  * Sheets parses what a script writes as if a person typed it: `=`, `+`, `-` start formulas, and
@@ -135,6 +137,16 @@ export class GasWorkbook implements WorkbookPort {
 
   write(tab: string, row: number, column: number, values: Cell[][]): void {
     const { rows, columns } = rectangle(values, `write to ${tab}`);
+    values.forEach((line, i) =>
+      line.forEach((cell, j) => {
+        // Google's own error names no cell; this one says where, before anything is written.
+        if (typeof cell === 'string' && cell.length > CELL_TEXT_LIMIT) {
+          throw new Error(
+            `${tab}!${columnLetter(column + j)}${row + i}: the text is ${cell.length} characters long; a Google Sheets cell holds at most 50,000.`,
+          );
+        }
+      }),
+    );
     const sheet = this.fit(this.tab(tab), row + rows - 1, column + columns - 1);
     let zones: ZoneBridge | null = null;
     const cells = values.map((r) =>

@@ -238,3 +238,13 @@ describe('GasWorkbook.clearFrom, paint and writeLinks', () => {
     expect(fake.sheet('Sheet1').backgrounds.get(500, 2)).toBe('#ffffff');
   });
 });
+
+describe('GasWorkbook limits', () => {
+  it('names the cell whose text is too long for Sheets, and writes nothing', () => {
+    const workbook = setup();
+    expect(() => workbook.write('Sheet1', 4, 2, [['ok', 'x'.repeat(50_001)]])).toThrow(
+      'Sheet1!C4: the text is 50001 characters long; a Google Sheets cell holds at most 50,000.',
+    );
+    expect(fake.sheetValues('Sheet1')).toEqual([]);
+  });
+});
