@@ -5,6 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/node/cli';
+import { formatFinding } from '../../src/node/commands/check';
 import type { CliIo } from '../../src/node/terminal';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { gridsOf, uzbekistan } from './support';
@@ -100,5 +101,10 @@ describe('unmn check', () => {
     const badDay = spawnSync(process.execPath, [cli, 'check', file, '--today', '2026-02-30'], { encoding: 'utf8' });
     expect(badDay.status).toBe(2);
     expect(badDay.stderr.trim().split('\n')).toEqual([expect.stringContaining('--today must be a calendar day as YYYY-MM-DD, not "2026-02-30"')]);
+  });
+
+  it('keeps escape sequences typed into cells off the terminal', () => {
+    const lines = formatFinding({ rule: 'actions.overdue', severity: 'warning', sheet: 'Actions', row: 2, ref: 'A-1', message: 'late: "\u001b[2Jwiped"', clause: 'c', fix: 'f' });
+    expect(lines.join('\n')).not.toContain('\u001b');
   });
 });

@@ -13,9 +13,14 @@ export const usage = 'unmn check FILE.xlsx [--today YYYY-MM-DD] [--json]';
 
 const HEADINGS: Readonly<Record<Severity, string>> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
 
+/** Cell text reaches the terminal: control characters (escape sequences) could rewrite the screen. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
 export function formatFinding(f: Finding): string[] {
   const where = `${f.sheet}${f.row === null ? '' : `!${f.row}`}${f.ref === null ? '' : ` ${f.ref}`}`;
-  return [`  ${where} — ${f.message}`, `      Fix: ${f.fix}`, `      ToR: ${f.clause}`];
+  return [`  ${where} — ${f.message}`, `      Fix: ${f.fix}`, `      ToR: ${f.clause}`].map(printable);
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
