@@ -258,33 +258,38 @@ export class XlsxWorkbook implements WorkbookPort {
   format(tab: string, layout: TabLayout): void {
     const sheet = this.sheet(tab);
     const header = sheet.getRow(1);
-    header.font = { ...header.font, bold: true };
-    sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
+    // Cell by cell: exceljs's row font would replace each header cell's own font.
+    header.eachCell((cell) => {
+      cell.font = { ...cell.font, bold: true };
+    });
+    const frozenColumns = sheet.views[0]?.state === 'frozen' ? (sheet.views[0].xSplit ?? 0) : 0;
+    sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: frozenColumns }];
+    const validations = (sheet as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+    // exceljs reads a range's validation as one entry per cell: replace them rather than stack a second rule.
+    const letters = new Set(layout.columns.map((c) => columnLetter(c.column)));
+    for (const address of Object.keys(validations)) {
+      const letter = columnBelowHeader(address);
+      if (letter !== null && letters.has(letter)) delete validations[address];
+    }
+    const lastRow = Math.max(FORMATTED_ROWS, sheet.rowCount);
     for (const column of layout.columns) {
       const target = sheet.getColumn(column.column);
       target.width = Math.max(4, Math.round(column.width / PIXELS_PER_CHARACTER));
-      header.getCell(column.column).font = { bold: true };
-      this.formatCells(sheet, column);
+      const headerCell = header.getCell(column.column);
+      headerCell.font = { ...headerCell.font, bold: true };
+      const numFmt = column.kind === 'date' ? DATE_FORMAT : column.kind === 'timestamp' ? TIMESTAMP_FORMAT : null;
+      // A column style: cells typed later into the column take the format too.
+      if (numFmt) target.numFmt = numFmt;
+      const validation = validationFor(column);
+      const letter = columnLetter(column.column);
+      if (validation) validations[`${letter}2:${letter}${lastRow}`] = validation;
     }
-  }
-
-  private formatCells(sheet: Sheet, column: ColumnLayout): void {
-    const letter = columnLetter(column.column);
-    const numFmt = column.kind === 'date' ? DATE_FORMAT : column.kind === 'timestamp' ? TIMESTAMP_FORMAT : null;
-    // A column style: cells typed later into the column take the format too.
-    if (numFmt) sheet.getColumn(column.column).numFmt = numFmt;
-    const validations = (sheet as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations;
-    for (const address of Object.keys(validations.model)) {
-      if (inColumnBelowHeader(address, letter)) delete validations.model[address];
-    }
-    const validation = validationFor(column);
-    if (validation) validations.model[`${letter}2:${letter}${Math.max(FORMATTED_ROWS, sheet.rowCount)}`] = validation;
   }
 }
 
-/** Whether a validation's address ("B7" or "B2:B1000") lies in one column, below the header. */
-function inColumnBelowHeader(address: string, letter: string): boolean {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(address);
-  if (!m) return false;
-  return m[1] === letter && (m[3] === undefined || m[3] === letter) && Number(m[2]) >= 2;
+/** The column of a validation's address ("B7", or "B2:B1000" within one column) when it lies below the header. */
+function columnBelowHeader(address: string): string | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?\d+)?$/.exec(address);
+  if (!m || (m[3] !== undefined && m[3] !== m[1]) || Number(m[2]) < 2) return null;
+  return m[1] ?? null;
 }

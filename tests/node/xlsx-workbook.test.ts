@@ -245,6 +245,22 @@ describe('tabs and formats', () => {
   });
 });
 
+describe('formatting a user’s tab', () => {
+  it('keeps the columns the user froze and the header’s own font', async () => {
+    const name = await exceljsFile('frozen.xlsx', (book) => {
+      const sheet = book.addWorksheet('Members', { views: [{ state: 'frozen', xSplit: 1, ySplit: 0 }] });
+      sheet.addRow(['Agency', 'Status']);
+      sheet.getCell('B1').font = { color: { argb: 'FF0000FF' } };
+    });
+    const workbook = await XlsxWorkbook.open(name);
+    workbook.format('Members', { columns: [{ column: 2, header: 'Status', kind: 'choice', choices: ['Active'], width: 140 }] });
+    await workbook.save(file('frozen-after.xlsx'));
+    const sheet = (await rawBook('frozen-after.xlsx')).getWorksheet('Members');
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+    expect(sheet?.getCell('B1').font).toMatchObject({ bold: true, color: { argb: 'FF0000FF' } });
+  });
+});
+
 /** One file of the saved zip (the central directory has the sizes; exceljs streams its entries). */
 async function zipEntry(name: string, entry: string): Promise<string> {
   const zip = await readFile(file(name));
