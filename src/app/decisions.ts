@@ -4,7 +4,7 @@
  */
 import { isBlank, type Cell } from '../domain/cells';
 import { GCM_OBJECTIVES } from '../domain/gcm';
-import type { Network } from '../domain/network';
+import { decodeNetwork, type Grids, type Network } from '../domain/network';
 import {
   fieldError,
   parseDecisionInput,
@@ -13,13 +13,34 @@ import {
   type FieldError,
   type RecordDecisionResult,
 } from '../domain/rpc';
-import { DecisionsTable, LogTable, type Decision, type LogEntry } from '../domain/tables';
+import {
+  DecisionsTable,
+  FocalPointsTable,
+  LogTable,
+  MeetingsTable,
+  MembersTable,
+  SettingsTable,
+  type Decision,
+  type LogEntry,
+} from '../domain/tables';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
-import { readNetwork } from './network';
 import { appendRecords } from './repository';
 
 const WHAT = 'record a decision';
+
+/**
+ * The tabs a decision touches: who may record (Settings, Members, Focal points), what it may refer to
+ * (Members, Meetings) and which IDs are taken (Decisions, Log). Each read is a round trip in Sheets, so
+ * the other tabs are left unread.
+ */
+const TABS = [SettingsTable, MembersTable, FocalPointsTable, MeetingsTable, DecisionsTable, LogTable] as const;
+
+function readDecisionTabs(ports: Ports): { network: Network; grids: Grids } {
+  const grids: Grids = {};
+  for (const def of TABS) grids[def.name] = ports.workbook.read(def.name);
+  return { network: decodeNetwork(grids), grids };
+}
 
 /** Thrown when a decision cannot be recorded as given; each error names its field. */
 export class DecisionInputError extends Error {
@@ -61,9 +82,9 @@ function mayRecord(ports: Ports, network: Network): string {
   }
 }
 
-/** Everything the sidebar shows when it opens: one read per tab, one round trip. */
+/** Everything the sidebar shows when it opens: one read per tab it needs, one round trip. */
 export function decisionSidebarData(ports: Ports): DecisionSidebarData {
-  const { network, grids } = readNetwork(ports.workbook);
+  const { network, grids } = readDecisionTabs(ports);
   const today = ports.clock.today();
   const refusal = mayRecord(ports, network);
   return {
@@ -136,7 +157,7 @@ function canonicalCodes(list: readonly string[], network: Network): string[] {
  */
 export function recordDecision(ports: Ports, input: unknown): { id: string; row: number } {
   return ports.lock.withDocumentLock(() => {
-    const { network, grids } = readNetwork(ports.workbook);
+    const { network, grids } = readDecisionTabs(ports);
     requireSecretariat(ports, network, WHAT);
     const parsed = parseDecisionInput(input);
     if (!parsed.ok) throw new DecisionInputError(parsed.errors);
