@@ -58,8 +58,13 @@ export function gasUi(spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadshee
   };
 }
 
+/** How deep this execution is inside withDocumentLock: only the outermost call takes and releases. */
+let lockDepth = 0;
+
 export const gasLock: Lock = {
   withDocumentLock(fn) {
+    // A use case run from another must not release the lock the outer one still relies on.
+    if (lockDepth > 0) return fn();
     const lock = LockService.getDocumentLock();
     if (!lock) throw new Error('This command must run from the network spreadsheet (no document lock is available).');
     try {
@@ -67,9 +72,11 @@ export const gasLock: Lock = {
     } catch {
       throw new LockBusyError();
     }
+    lockDepth++;
     try {
       return fn();
     } finally {
+      lockDepth--;
       // Pending writes must land before another execution gets the lock and reads.
       SpreadsheetApp.flush();
       lock.releaseLock();

@@ -68,6 +68,17 @@ describe('gasPorts', () => {
     expect(seq.indexOf('SpreadsheetApp.flush')).toBeLessThan(seq.indexOf('Lock.releaseLock'));
   });
 
+  it('keeps the lock through a nested use case until the outer one ends', () => {
+    const fake = setup();
+    const { lock } = gasPorts();
+    lock.withDocumentLock(() => {
+      lock.withDocumentLock(() => undefined);
+      expect(fake.locks.holder).toBe('this');
+    });
+    expect(fake.locks.holder).toBeNull();
+    expect(fake.calls.of('Lock.releaseLock')).toBe(1);
+  });
+
   it('releases the lock when the work fails', () => {
     const fake = setup();
     expect(() =>
