@@ -1,6 +1,6 @@
 /** The action tracker: overdue action points and their owners. */
 import { daysBetween } from '../dates';
-import { finding, keyOf, type RuleContext, type RuleDef } from './context';
+import { clip, finding, keyOf, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
 
 function overdue(ctx: RuleContext): Finding[] {
@@ -12,7 +12,7 @@ function overdue(ctx: RuleContext): Finding[] {
         sheet: 'Actions',
         row: a.row,
         ref: a.id,
-        message: `${a.id}${a.owner ? ` (${a.owner})` : ''} was due on ${a.due} and is still Open, ${daysBetween(a.due!, ctx.today)} days late: "${a.action}"`,
+        message: `${a.id}${a.owner ? ` (${a.owner})` : ''} was due on ${a.due} and is still Open, ${daysBetween(a.due!, ctx.today)} days late: "${clip(a.action)}"`,
         clause,
         fix: `Follow up with ${a.owner || 'its owner'}: record ${a.id} as Done with its Done on day, or agree a new Due day`,
       }),
@@ -35,7 +35,7 @@ function owner(ctx: RuleContext): Finding[] {
         ref: a.id,
         message:
           member === undefined
-            ? `${a.id} is Open but has no Owner: "${a.action}"`
+            ? `${a.id} is Open but has no Owner: "${clip(a.action)}"`
             : `${a.id} is Open but its Owner ${code} is not an active member on ${ctx.today} (Status ${member.status}${member.leftOn ? `, left on ${member.leftOn}` : ''})`,
         clause,
         fix: `Agree which active member owns ${a.id} and enter its agency code in Owner`,

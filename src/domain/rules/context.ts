@@ -89,6 +89,12 @@ export function buildContext(network: Network, today: IsoDay): RuleContext {
   };
 }
 
+/** A person's words inside a message, cut short so that a finding stays one readable line. */
+export function clip(text: string, max = 80): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
 /** "UNDP, UNICEF and WHO". */
 export function joinWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

@@ -1,5 +1,5 @@
 /** The decision log: consensus, consulting the state, and following decisions up with action points. */
-import { finding, joinWords, keyOf, type RuleContext, type RuleDef } from './context';
+import { clip, finding, joinWords, keyOf, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
 import { admissionChecks, requiredConsultees } from './members';
 
@@ -37,7 +37,7 @@ function consensus(ctx: RuleContext): Finding[] {
         sheet: 'Decisions',
         row: d.row,
         ref: d.id,
-        message: `${d.id} (${d.date}${d.title ? `, "${d.title}"` : ''}) is recorded as Adopted, but ${problems.join(', and ')}`,
+        message: `${d.id} (${d.date}${d.title ? `, "${clip(d.title)}"` : ''}) is recorded as Adopted, but ${problems.join(', and ')}`,
         clause,
         fix: fixes.join('. '),
       }),
@@ -84,7 +84,7 @@ function followUp(ctx: RuleContext): Finding[] {
         sheet: 'Decisions',
         row: d.row,
         ref: d.id,
-        message: `${d.id} (${d.date}${d.title ? `, "${d.title}"` : ''}) was adopted but no action point in Actions has it as Source`,
+        message: `${d.id} (${d.date}${d.title ? `, "${clip(d.title)}"` : ''}) was adopted but no action point in Actions has it as Source`,
         clause,
         fix: `Record the action points that carry ${d.id} out in Actions, with Source ${d.id}, an Owner and a Due day`,
       }),

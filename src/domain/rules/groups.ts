@@ -1,5 +1,5 @@
 /** Working groups: drawn from the members, established by a decision. */
-import { finding, joinWords, unknownCodes, type RuleContext, type RuleDef } from './context';
+import { clip, finding, joinWords, unknownCodes, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
 
 function members(ctx: RuleContext): Finding[] {
@@ -14,7 +14,7 @@ function members(ctx: RuleContext): Finding[] {
         sheet: 'Working groups',
         row: g.row,
         ref: g.id,
-        message: `${g.id} (${g.name}) lists ${joinWords(outsiders)} in Members, but ${outsiders.length === 1 ? 'it is' : 'they are'} not in the network's Members`,
+        message: `${g.id} (${clip(g.name)}) lists ${joinWords(outsiders)} in Members, but ${outsiders.length === 1 ? 'it is' : 'they are'} not in the network's Members`,
         clause,
         fix: `Move ${joinWords(outsiders)} to ${g.id}'s External partners, or correct the agency code${outsiders.length === 1 ? '' : 's'}`,
       }),
@@ -33,7 +33,7 @@ function established(ctx: RuleContext): Finding[] {
         sheet: 'Working groups',
         row: g.row,
         ref: g.id,
-        message: `${g.id} (${g.name}) does not name the decision that established it`,
+        message: `${g.id} (${clip(g.name)}) does not name the decision that established it`,
         clause,
         fix: `Enter the ID of the decision that set up ${g.id} in Established by (record the decision first if it is missing)`,
       }),

@@ -2,7 +2,7 @@
 import type { Located } from '../codec';
 import { addMonths, yearOf } from '../dates';
 import type { WorkplanRow } from '../tables';
-import { finding, joinWords, type RuleContext, type RuleDef } from './context';
+import { clip, finding, joinWords, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
 import { latestLogDay } from './log';
 
@@ -39,7 +39,7 @@ function fields(ctx: RuleContext): Finding[] {
           sheet: 'Workplan',
           row: w.row,
           ref: w.id,
-          message: `${w.id} (${w.year}${w.keyAction ? `, "${w.keyAction}"` : ''}) has ${joinWords(gaps)}`,
+          message: `${w.id} (${w.year}${w.keyAction ? `, "${clip(w.keyAction)}"` : ''}) has ${joinWords(gaps)}`,
           clause,
           fix: `Complete ${w.id}: a key action, the lead agency's code, and Start and End days with End on or after Start`,
         }),
@@ -51,7 +51,7 @@ function fields(ctx: RuleContext): Finding[] {
           sheet: 'Workplan',
           row: w.row,
           ref: w.id,
-          message: `${w.id} (${w.year}${w.keyAction ? `, "${w.keyAction}"` : ''}) has no Budget (USD), and the workplan must be costed`,
+          message: `${w.id} (${w.year}${w.keyAction ? `, "${clip(w.keyAction)}"` : ''}) has no Budget (USD), and the workplan must be costed`,
           clause: ctx.clause('workplan.fields/budget', 'workplanMustBeCosted'),
           fix: `Enter ${w.id}'s estimated cost in Budget (USD) (0 when it costs nothing)`,
         }),
@@ -124,7 +124,7 @@ function overdue(ctx: RuleContext): Finding[] {
         sheet: 'Workplan',
         row: w.row,
         ref: w.id,
-        message: `${w.id}${w.keyAction ? ` ("${w.keyAction}")` : ''} was to end on ${w.end} and is ${w.status ?? 'without a Status'}`,
+        message: `${w.id}${w.keyAction ? ` ("${clip(w.keyAction)}")` : ''} was to end on ${w.end} and is ${w.status ?? 'without a Status'}`,
         clause,
         fix: `Ask ${w.leadAgency || 'the lead agency'} where ${w.id} stands: mark it Completed or Dropped, or agree a new End`,
       }),
@@ -140,7 +140,7 @@ function gcm(ctx: RuleContext): Finding[] {
         sheet: 'Workplan',
         row: w.row,
         ref: w.id,
-        message: `${w.id}${w.keyAction ? ` ("${w.keyAction}")` : ''} names no GCM objective`,
+        message: `${w.id}${w.keyAction ? ` ("${clip(w.keyAction)}")` : ''} names no GCM objective`,
         clause,
         fix: `Enter the numbers (1–23) of the GCM objectives ${w.id} serves in GCM objectives`,
       }),
