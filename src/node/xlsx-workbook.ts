@@ -193,10 +193,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheet = this.sheet(tab);
     const width = values[0]?.length ?? 0;
     if (values.length === 0 || width === 0) throw new Error('The number of rows in the range must be at least 1.');
+    if (values.some((cells) => cells.length !== width)) {
+      throw new Error('The number of columns in the data does not match the number of columns in the range.');
+    }
     values.forEach((cells, i) => {
-      if (cells.length !== width) {
-        throw new Error('The number of columns in the data does not match the number of columns in the range.');
-      }
       const target = sheet.getRow(row + i);
       cells.forEach((value, j) => {
         const cell = target.getCell(column + j);
