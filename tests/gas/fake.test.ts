@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createGasFake, type GasFake } from '../fakes/gas';
+import { Layer } from '../fakes/gas-grid';
 
 type Any = any;
 
@@ -430,5 +432,62 @@ describe('cell limits', () => {
     const range = (f.globals.SpreadsheetApp as Any).getActiveSheet().getRange('A1');
     expect(() => range.setValue('x'.repeat(50_001))).toThrow('more than the maximum of 50000 characters');
     range.setValue('x'.repeat(50_000));
+  });
+});
+
+describe('attribute layers (formats, colours, validation)', () => {
+  type Op =
+    | { op: 'fill'; row: number; column: number; rows: number; columns: number; value: string }
+    | { op: 'grid'; row: number; column: number; values: string[][] }
+    | { op: 'insert' | 'remove'; axis: 'row' | 'column'; at: number; count: number };
+  const N = 10;
+  const SPAN = 60;
+  const pos = fc.integer({ min: 1, max: N });
+  const ops: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ op: fc.constant('fill' as const), row: pos, column: pos, rows: fc.integer({ min: 1, max: 4 }), columns: fc.integer({ min: 1, max: 4 }), value: fc.constantFrom('a', 'b', 'c') }),
+    fc.record({ op: fc.constant('grid' as const), row: pos, column: pos, values: fc.array(fc.array(fc.constantFrom('x', 'y'), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ op: fc.constantFrom('insert' as const, 'remove' as const), axis: fc.constantFrom('row' as const, 'column' as const), at: pos, count: fc.integer({ min: 1, max: 3 }) }),
+  );
+
+  it('agrees with a cell-by-cell model through fills, grids, insertions and deletions', () => {
+    fc.assert(
+      fc.property(fc.array(ops, { maxLength: 12 }), (list) => {
+        const layer = new Layer<string>('-');
+        // '?' marks inserted cells, whose look Sheets takes from their neighbours: not compared.
+        let model = new Map<string, string>();
+        const k = (r: number, c: number) => `${r},${c}`;
+        for (const o of list) {
+          if (o.op === 'fill') {
+            layer.fill(o, o.value);
+            for (let r = o.row; r < o.row + o.rows; r++) for (let c = o.column; c < o.column + o.columns; c++) model.set(k(r, c), o.value);
+          } else if (o.op === 'grid') {
+            layer.setGrid(o.row, o.column, o.values);
+            o.values.forEach((line, i) => line.forEach((v, j) => model.set(k(o.row + i, o.column + j), v)));
+          } else {
+            const next = new Map<string, string>();
+            for (const [key, v] of model) {
+              const [r, c] = key.split(',').map(Number) as [number, number];
+              const p = o.axis === 'row' ? r : c;
+              const q = o.op === 'insert' ? (p > o.at ? p + o.count : p) : p < o.at ? p : p >= o.at + o.count ? p - o.count : null;
+              if (q !== null) next.set(o.axis === 'row' ? k(q, c) : k(r, q), v);
+            }
+            if (o.op === 'insert') {
+              for (let i = 1; i <= o.count; i++) {
+                for (let j = 1; j <= SPAN; j++) next.set(o.axis === 'row' ? k(o.at + i, j) : k(j, o.at + i), '?');
+              }
+              layer.insert(o.axis, o.at, o.count);
+            } else layer.remove(o.axis, o.at, o.count);
+            model = next;
+          }
+        }
+        for (let r = 1; r <= SPAN; r++) {
+          for (let c = 1; c <= SPAN; c++) {
+            const want = model.get(k(r, c)) ?? '-';
+            if (want !== '?' && layer.get(r, c) !== want) expect({ r, c, got: layer.get(r, c) }).toEqual({ r, c, got: want });
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
