@@ -114,10 +114,21 @@ describe('a workbook with garbage in every column of every tab', () => {
   });
 
   it('keeps going when a rule throws, with one internal finding in its place', () => {
-    const boom = { id: 'members.boom', sheet: 'Members' as const, run: () => { throw new Error('odd record'); } };
+    const boom = { id: 'members.boom', sheet: 'Members' as const, needs: [], run: () => { throw new Error('odd record'); } };
     const found = checkNetwork(decodeNetwork(gridsOf(uzbekistan())), '2027-01-01', [boom, ...RULES]);
     expect(found.find((f) => f.rule === 'members.boom')).toMatchObject({ severity: 'error', row: null, ref: null });
     expect(found.find((f) => f.rule === 'members.boom')!.message).toContain('odd record');
+    expect(found.some((f) => f.rule === 'workplan.exists')).toBe(true);
+  });
+
+  it('leaves a rule silent when a tab it reads is missing, rather than report absences that are only the tab\'s', () => {
+    const grids: Record<string, Cell[][] | null> = gridsOf(uzbekistan());
+    grids.Members = null;
+    grids.Meetings = null;
+    grids.Log = [];
+    const found = checkNetwork(decodeNetwork(grids), '2027-06-01');
+    expect(found.filter((f) => /^(members|meetings|decisions\.consensus|actions\.owner|workplan\.reported)/.test(f.rule))).toEqual([]);
+    expect([...new Set(found.filter((f) => f.rule === 'data.invalid').map((f) => f.sheet))]).toEqual(['Members', 'Meetings', 'Log']);
     expect(found.some((f) => f.rule === 'workplan.exists')).toBe(true);
   });
 });

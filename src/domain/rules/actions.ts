@@ -46,6 +46,6 @@ function owner(ctx: RuleContext): Finding[] {
 }
 
 export const ACTION_RULES: readonly RuleDef[] = [
-  { id: 'actions.overdue', sheet: 'Actions', run: overdue },
-  { id: 'actions.owner', sheet: 'Actions', run: owner },
+  { id: 'actions.overdue', sheet: 'Actions', needs: ['Actions'], run: overdue },
+  { id: 'actions.owner', sheet: 'Actions', needs: ['Actions', 'Members'], run: owner },
 ];

@@ -39,6 +39,11 @@ export interface RuleDef {
   readonly id: string;
   /** The tab an internal failure of the rule is reported against. */
   readonly sheet: TabName;
+  /**
+   * The tabs the rule reads. Without one of them (missing, or no header row) the rule would report
+   * absences that are only the tab's; it stays silent and data.invalid reports the tab.
+   */
+  readonly needs: readonly TabName[];
   readonly run: Rule;
 }
 

@@ -152,7 +152,7 @@ function reference(ctx: RuleContext): Finding[] {
 }
 
 export const DATA_RULES: readonly RuleDef[] = [
-  { id: 'data.invalid', sheet: 'Settings', run: invalid },
-  { id: 'data.duplicate-id', sheet: 'Settings', run: duplicateId },
-  { id: 'data.reference', sheet: 'Settings', run: reference },
+  { id: 'data.invalid', sheet: 'Settings', needs: [], run: invalid },
+  { id: 'data.duplicate-id', sheet: 'Settings', needs: [], run: duplicateId },
+  { id: 'data.reference', sheet: 'Settings', needs: [], run: reference },
 ];

@@ -92,7 +92,7 @@ function followUp(ctx: RuleContext): Finding[] {
 }
 
 export const DECISION_RULES: readonly RuleDef[] = [
-  { id: 'decisions.consensus', sheet: 'Decisions', run: consensus },
-  { id: 'decisions.state-consultation', sheet: 'Decisions', run: stateConsultation },
-  { id: 'decisions.follow-up', sheet: 'Decisions', run: followUp },
+  { id: 'decisions.consensus', sheet: 'Decisions', needs: ['Decisions', 'Members'], run: consensus },
+  { id: 'decisions.state-consultation', sheet: 'Decisions', needs: ['Decisions'], run: stateConsultation },
+  { id: 'decisions.follow-up', sheet: 'Decisions', needs: ['Decisions', 'Actions'], run: followUp },
 ];

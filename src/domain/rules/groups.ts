@@ -41,6 +41,6 @@ function established(ctx: RuleContext): Finding[] {
 }
 
 export const GROUP_RULES: readonly RuleDef[] = [
-  { id: 'groups.members', sheet: 'Working groups', run: members },
-  { id: 'groups.established', sheet: 'Working groups', run: established },
+  { id: 'groups.members', sheet: 'Working groups', needs: ['Working groups', 'Members'], run: members },
+  { id: 'groups.established', sheet: 'Working groups', needs: ['Working groups'], run: established },
 ];

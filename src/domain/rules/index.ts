@@ -4,7 +4,7 @@
  */
 import type { IsoDay } from '../dates';
 import type { Network } from '../network';
-import { TABLES } from '../tables';
+import { TABLES, type TabName } from '../tables';
 import { ACTION_RULES } from './actions';
 import { buildContext, type RuleDef } from './context';
 import { DATA_RULES } from './data';
@@ -54,10 +54,26 @@ function failed(rule: RuleDef, error: unknown): Finding {
 }
 
 /** Runs every rule of RULES.md; the findings come sorted (see compareFindings). */
+function readableTabs(n: Network): Set<TabName> {
+  const tables: [TabName, { header: unknown }][] = [
+    ['Members', n.members],
+    ['Focal points', n.focalPoints],
+    ['Meetings', n.meetings],
+    ['Decisions', n.decisions],
+    ['Actions', n.actions],
+    ['Workplan', n.workplan],
+    ['Working groups', n.groups],
+    ['Log', n.log],
+  ];
+  return new Set(tables.filter(([, t]) => t.header !== null).map(([name]) => name));
+}
+
 export function checkNetwork(network: Network, today: IsoDay, rules: readonly RuleDef[] = RULES): Finding[] {
   const ctx = buildContext(network, today);
+  const readable = readableTabs(network);
   const out: Finding[] = [];
   for (const rule of rules) {
+    if (!rule.needs.every((tab) => readable.has(tab))) continue;
     try {
       out.push(...rule.run(ctx));
     } catch (error) {

@@ -238,12 +238,12 @@ function attendance(ctx: RuleContext): Finding[] {
 }
 
 export const MEETING_RULES: readonly RuleDef[] = [
-  { id: 'meetings.cadence', sheet: 'Meetings', run: cadence },
-  { id: 'meetings.annual', sheet: 'Meetings', run: annual },
-  { id: 'meetings.mode', sheet: 'Meetings', run: mode },
-  { id: 'meetings.agenda', sheet: 'Meetings', run: agenda },
-  { id: 'meetings.minutes', sheet: 'Meetings', run: minutes },
-  { id: 'meetings.circulated', sheet: 'Meetings', run: circulated },
-  { id: 'meetings.rco-archive', sheet: 'Meetings', run: rcoArchive },
-  { id: 'meetings.attendance', sheet: 'Meetings', run: attendance },
+  { id: 'meetings.cadence', sheet: 'Meetings', needs: ['Meetings'], run: cadence },
+  { id: 'meetings.annual', sheet: 'Meetings', needs: ['Meetings'], run: annual },
+  { id: 'meetings.mode', sheet: 'Meetings', needs: ['Meetings'], run: mode },
+  { id: 'meetings.agenda', sheet: 'Meetings', needs: ['Meetings'], run: agenda },
+  { id: 'meetings.minutes', sheet: 'Meetings', needs: ['Meetings'], run: minutes },
+  { id: 'meetings.circulated', sheet: 'Meetings', needs: ['Meetings'], run: circulated },
+  { id: 'meetings.rco-archive', sheet: 'Meetings', needs: ['Meetings'], run: rcoArchive },
+  { id: 'meetings.attendance', sheet: 'Meetings', needs: ['Meetings'], run: attendance },
 ];

@@ -245,9 +245,9 @@ function listShared(ctx: RuleContext): Finding[] {
 }
 
 export const MEMBER_RULES: readonly RuleDef[] = [
-  { id: 'members.roles', sheet: 'Members', run: roles },
-  { id: 'members.focal-point', sheet: 'Members', run: focalPoint },
-  { id: 'members.corporate-email', sheet: 'Focal points', run: corporateEmail },
-  { id: 'members.admission', sheet: 'Members', run: admission },
-  { id: 'members.list-shared', sheet: 'Log', run: listShared },
+  { id: 'members.roles', sheet: 'Members', needs: ['Members'], run: roles },
+  { id: 'members.focal-point', sheet: 'Members', needs: ['Members', 'Focal points'], run: focalPoint },
+  { id: 'members.corporate-email', sheet: 'Focal points', needs: ['Focal points'], run: corporateEmail },
+  { id: 'members.admission', sheet: 'Members', needs: ['Members', 'Decisions'], run: admission },
+  { id: 'members.list-shared', sheet: 'Log', needs: ['Log'], run: listShared },
 ];

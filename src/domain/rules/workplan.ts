@@ -148,10 +148,10 @@ function gcm(ctx: RuleContext): Finding[] {
 }
 
 export const WORKPLAN_RULES: readonly RuleDef[] = [
-  { id: 'workplan.exists', sheet: 'Workplan', run: exists },
-  { id: 'workplan.fields', sheet: 'Workplan', run: fields },
-  { id: 'workplan.endorsed', sheet: 'Workplan', run: endorsed },
-  { id: 'workplan.reported', sheet: 'Log', run: reported },
-  { id: 'workplan.overdue', sheet: 'Workplan', run: overdue },
-  { id: 'workplan.gcm', sheet: 'Workplan', run: gcm },
+  { id: 'workplan.exists', sheet: 'Workplan', needs: ['Workplan'], run: exists },
+  { id: 'workplan.fields', sheet: 'Workplan', needs: ['Workplan'], run: fields },
+  { id: 'workplan.endorsed', sheet: 'Workplan', needs: ['Workplan', 'Decisions'], run: endorsed },
+  { id: 'workplan.reported', sheet: 'Log', needs: ['Workplan', 'Log'], run: reported },
+  { id: 'workplan.overdue', sheet: 'Workplan', needs: ['Workplan'], run: overdue },
+  { id: 'workplan.gcm', sheet: 'Workplan', needs: ['Workplan'], run: gcm },
 ];
