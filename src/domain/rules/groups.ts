@@ -3,7 +3,6 @@ import { clip, finding, joinWords, unknownCodes, type RuleContext, type RuleDef 
 import type { Finding } from './finding';
 
 function members(ctx: RuleContext): Finding[] {
-  if (ctx.network.members.header === null) return [];
   const clause = ctx.clause('groups.members');
   const out: Finding[] = [];
   for (const g of ctx.network.groups.records) {
