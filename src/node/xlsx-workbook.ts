@@ -15,7 +15,7 @@ export class WorkbookFileError extends Error {
 }
 
 /** How far down a new tab's dropdowns and formats reach (Sheets' default grid is 1000 rows). */
-export const FORMATTED_ROWS = 1000;
+const FORMATTED_ROWS = 1000;
 
 /** Sheets measures column widths in pixels, Excel in characters of about seven pixels. */
 const PIXELS_PER_CHARACTER = 7;
