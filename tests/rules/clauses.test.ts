@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PROFILES } from '../../src/domain/profiles';
 import { CLAUSES } from '../../src/domain/rules/clauses';
 
 /** Whitespace collapsed, footnote markers (⁴) and the PDF's italics asterisks left out. */
@@ -21,5 +22,15 @@ describe('ToR clauses', () => {
     const tor = TOR[profile as keyof typeof TOR];
     expect(tor).toContain(normalize(words));
     expect(tor.toLowerCase()).toContain(normalize(section.replace(/, note \d+$/, '')).toLowerCase());
+  });
+
+  const sources = (['azerbaijan', 'uzbekistan'] as const).flatMap((profile) =>
+    Object.entries(PROFILES[profile].sources).flatMap(([setting, text]) =>
+      [...(text ?? '').matchAll(/"([^"]+)"/g)].flatMap((m) => (m[1] ?? '').split(' … ').map((words) => [setting, profile, words] as const)),
+    ),
+  );
+
+  it.each(sources)('the profile source of %s (%s) quotes the ToR verbatim: "%s"', (_setting, profile, words) => {
+    expect(TOR[profile]).toContain(normalize(words));
   });
 });
