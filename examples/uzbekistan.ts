@@ -17,9 +17,6 @@ import type {
   WorkplanRow,
 } from '../src/domain/tables';
 
-/** The day the example is set on: what `--today` and the playground's clock use. */
-export const EXAMPLE_TODAY = '2026-11-23';
-
 const FOUNDED_ON = '2024-11-06';
 
 export const settings: Settings = {
