@@ -9,7 +9,7 @@ import type { Network } from '../network';
 import type { SettingKey } from '../settings';
 import type { Decision, Meeting, Member, TabName } from '../tables';
 import { citeClause } from './clauses';
-import type { Finding, Severity } from './finding';
+import { plural, type Finding, type Severity } from './finding';
 
 /** Agency codes and IDs compare trimmed and case-insensitively. */
 export function keyOf(code: string): string {
@@ -104,10 +104,6 @@ export function clip(text: string, max = 80): string {
 export function joinWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The calendar distance from `a` to a later `b`: "4 months and 2 days". */

@@ -2,7 +2,7 @@
 import type { Located } from '../codec';
 import { addMonths, type IsoDay } from '../dates';
 import type { ProfileId } from '../settings';
-import type { Decision, Member } from '../tables';
+import type { Decision, FocalPoint, Member } from '../tables';
 import { finding, joinWords, keyOf, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
 import { latestLogDay } from './log';
@@ -56,7 +56,7 @@ function roles(ctx: RuleContext): Finding[] {
 }
 
 function focalPoint(ctx: RuleContext): Finding[] {
-  const byAgency = new Map<string, Located<(typeof ctx.network.focalPoints.records)[number]>[]>();
+  const byAgency = new Map<string, Located<FocalPoint>[]>();
   for (const fp of ctx.network.focalPoints.records) {
     const k = keyOf(fp.agency);
     const list = byAgency.get(k);
