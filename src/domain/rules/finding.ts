@@ -33,7 +33,7 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** "2 errors, 1 warning, 0 infos" as a person reads it. */
+/** "2 errors, 1 warning, 0 info" as a person reads it. */
 export function describeCounts(counts: SeverityCounts): string {
   return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
 }
