@@ -32,6 +32,11 @@ afterAll(async () => {
 
 const file = (name: string) => path.join(dir, name);
 
+// exceljs's typings omit Worksheet.dataValidations.
+function validationAt(sheet: ExcelJS.Worksheet | undefined, address: string): ExcelJS.DataValidation | undefined {
+  return (sheet as unknown as { dataValidations: { find(a: string): ExcelJS.DataValidation | undefined } }).dataValidations.find(address);
+}
+
 describe('unmn init', () => {
   it.each(PROFILE_IDS)('writes a workbook with every tab and the %s profile that validate finds no problem in', async (profile) => {
     const target = file(`init-${profile}.xlsx`);
@@ -46,6 +51,22 @@ describe('unmn init', () => {
     const check = captureIo();
     expect(await validate([target], check)).toBe(0);
     expect(check.stdout).toEqual([`No problems: 9 tabs, ${Object.keys(PROFILES[profile].defaults).length} rows checked`]);
+  });
+
+  it('gives the new workbook its dropdowns, checkboxes, date formats and frozen headers', async () => {
+    const target = file('layout.xlsx');
+    expect(await init([target], captureIo())).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(target);
+    const meetings = book.getWorksheet('Meetings');
+    expect(validationAt(meetings, 'C2')).toMatchObject({ type: 'list', formulae: ['"Regular,Annual,Extraordinary,Working group"'] });
+    expect(validationAt(meetings, 'G1000')).toMatchObject({ type: 'list', formulae: ['"Planned,Held,Cancelled"'] });
+    expect(meetings?.getColumn(2).numFmt).toBe('yyyy-mm-dd');
+    expect(validationAt(book.getWorksheet('Focal points'), 'F2')).toMatchObject({ formulae: ['"TRUE,FALSE"'] });
+    for (const sheet of book.worksheets) {
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.getCell('A1').font?.bold).toBe(true);
+    }
   });
 
   it('names the network with --name and defaults to the custom profile', async () => {
