@@ -1,6 +1,7 @@
 // `npm run bench`: bundles each bench/*.ts with esbuild and runs them in order. Each prints its own
 // section: counts of service calls and ratios, and times where the issue asks for one.
 import { build } from 'esbuild';
+import { nodeBundle } from './esbuild-node.mjs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -13,12 +14,7 @@ await build({
   entryPoints: files.map((f) => path.join(root, 'bench', f)),
   outdir,
   outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
+  ...nodeBundle,
 });
 for (const f of files) {
   console.log(`\n## ${f.replace(/\.ts$/, '')}`);

@@ -3,6 +3,7 @@
 //           dialog, appsscript.json;
 //   build/  the Node programs: the `unmn` CLI and the local playground.
 import { build } from 'esbuild';
+import { nodeBundle } from './esbuild-node.mjs';
 import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -13,21 +14,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const out = path.join(root, 'build');
 const GLOBAL = '__unmn';
-
-/**
- * `import { z } from 'zod/mini'` hands esbuild zod's namespace as a value, so it keeps every export
- * (all the locales: about 430 KB minified); a namespace import lets it drop what is unused (about 10 KB).
- */
-const zodMiniTreeShaking = {
-  name: 'zod-mini-tree-shaking',
-  setup(b) {
-    b.onLoad({ filter: /[\\/](src|sidebar)[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const contents = source.replace(/import\s*\{\s*z\s*\}\s*from\s*(['"])zod\/mini\1/g, "import * as z from 'zod/mini'");
-      return { contents, loader: 'ts' };
-    });
-  },
-};
 
 /** Apps Script calls menu items, triggers and google.script.run targets by top-level function name. */
 function stubs(names) {
@@ -56,7 +42,6 @@ async function buildAppsScript() {
     legalComments: 'none',
     write: false,
     logLevel: 'warning',
-    plugins: [zodMiniTreeShaking],
   });
   const code = result.outputFiles[0].text;
   const names = exportedFunctions(code);
@@ -84,8 +69,7 @@ async function buildPages() {
         minify: true,
         write: false,
         logLevel: 'warning',
-        plugins: [zodMiniTreeShaking],
-      });
+          });
       const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
       html = html.replace('<!-- inline:script -->', () => `<script>${script}</script>`);
     }
@@ -107,13 +91,8 @@ async function buildNode() {
     entryPoints: Object.fromEntries(entries.map((n) => [n, path.join(root, `src/node/${n}.ts`)])),
     outdir: out,
     outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
+    ...nodeBundle,
     sourcemap: 'inline',
-    logLevel: 'warning',
   });
   return entries;
 }

@@ -1,6 +1,7 @@
 // `npm run make-example`: rewrites examples/uzbekistan.xlsx from examples/uzbekistan.ts. Bundles the
 // TypeScript writer with esbuild (the project runs no TypeScript loader) and runs it.
 import { build } from 'esbuild';
+import { nodeBundle } from './esbuild-node.mjs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,12 +15,7 @@ try {
   await build({
     entryPoints: [path.join(root, 'scripts/make-example.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
+    ...nodeBundle,
   });
   const { writeExample } = await import(pathToFileURL(outfile).href);
   await writeExample(target);

@@ -35,7 +35,7 @@ export interface WorkbookPort {
   read(tab: string): Cell[][] | null;
   /** Writes one rectangle at a 1-based row and column: one call. Strings are stored as text, never as formulas. */
   write(tab: string, row: number, column: number, values: Cell[][]): void;
-  /** Writes one rectangle of links to rows of other tabs (null: leave the cell as it is). */
+  /** Writes one rectangle of links to rows of other tabs, in one call (null: no link, the cell is emptied). */
   writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void;
   /** Sets the background colours of one rectangle (null: no colour). */
   paint(tab: string, row: number, column: number, colors: (string | null)[][]): void;

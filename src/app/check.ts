@@ -34,16 +34,18 @@ export interface CheckResult {
   readonly written: boolean;
 }
 
-export function summaryLine(network: Network, today: string, counts: SeverityCounts): string {
+/** "Checked on 2026-11-23 at 09:30 against the Uzbekistan ToR for …: 3 errors, 5 warnings, 0 info". */
+export function summaryLine(network: Network, now: string, counts: SeverityCounts): string {
   const name = network.settings.networkName.trim();
-  return `Checked on ${today} against the ${network.profile.torName}${network.profile.id === 'custom' ? ' (custom profile)' : ''}${name ? ` for ${name}` : ''}: ${describeCounts(counts)}`;
+  const [day, time] = now.split('T');
+  return `Checked on ${day}${time ? ` at ${time.slice(0, 5)}` : ''} against the ${network.profile.torName}${network.profile.id === 'custom' ? ' (custom profile)' : ''}${name ? ` for ${name}` : ''}: ${describeCounts(counts)}`;
 }
 
 function findingRow(f: Finding): Cell[] {
   return [f.severity, f.rule, f.sheet, f.row ?? '', f.ref ?? '', f.message, f.clause, f.fix];
 }
 
-function writeCompliance(ports: Ports, findings: readonly Finding[], summary: string, now: string): void {
+function writeCompliance(ports: Ports, findings: readonly Finding[], summary: string): void {
   const { workbook } = ports;
   const tab = ComplianceTable.name;
   if (!workbook.tabNames().includes(tab)) {
@@ -51,7 +53,7 @@ function writeCompliance(ports: Ports, findings: readonly Finding[], summary: st
     workbook.format(tab, tabLayout(ComplianceTable));
   }
   const width = headerRow(ComplianceTable).length;
-  const block: Cell[][] = [headerRow(ComplianceTable), ['', 'Summary', '', '', now, summary, '', ''], ...findings.map(findingRow)];
+  const block: Cell[][] = [headerRow(ComplianceTable), ['', 'Summary', '', '', '', summary, '', ''], ...findings.map(findingRow)];
   workbook.write(tab, 1, 1, block);
   if (findings.some((f) => f.row !== null)) {
     const links = findings.map((f): (CellLink | null)[] => [f.row === null ? null : { text: String(f.row), sheet: f.sheet, row: f.row }]);
@@ -70,10 +72,10 @@ function alertText(summary: string, findings: readonly Finding[], refusal: strin
 
 export function runComplianceCheck(ports: Ports): CheckResult {
   const { network } = readNetwork(ports.workbook);
-  const today = ports.clock.today();
-  const findings = checkNetwork(network, today);
+  const now = ports.clock.now();
+  const findings = checkNetwork(network, ports.clock.today());
   const counts = countBySeverity(findings);
-  const summary = summaryLine(network, today, counts);
+  const summary = summaryLine(network, now, counts);
   try {
     requireSecretariat(ports, network, 'write the Compliance tab');
   } catch (error) {
@@ -82,8 +84,7 @@ export function runComplianceCheck(ports: Ports): CheckResult {
     return { findings, counts, written: false };
   }
   const logged = ports.lock.withDocumentLock(() => {
-    const now = ports.clock.now();
-    writeCompliance(ports, findings, summary, now);
+    writeCompliance(ports, findings, summary);
     if (network.log.header === null) return false;
     const entry: LogEntry = {
       timestamp: now,

@@ -3,7 +3,7 @@
  * type), what it expects (the words of every validation message), how a raw cell decodes into it and
  * how a value encodes back into a cell.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { dateOfDay, dayOfDate, isIsoDay, timestampOfDate } from './dates';
 
 /** A raw cell as `Range.getValues()` or the xlsx adapter hands it; `''` is a blank cell. */

@@ -4,7 +4,7 @@
  * Both sides parse with these schemas: the sidebar before it sends and after it receives, the server
  * before it touches the workbook.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { isIsoDay, type IsoDay } from './dates';
 import { DECISION_KINDS, MEMBER_STATUSES, OUTCOMES } from './tables';
 

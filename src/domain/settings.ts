@@ -2,7 +2,7 @@
  * The Settings tab: one definition per setting of WORKBOOK.md, and the effective settings (the ToR
  * profile's defaults overridden by the tab's values).
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { col, type Cell, type Column } from './cells';
 import { mapHeader, type Problem } from './codec';
 import { SettingsTable } from './tables';

@@ -2,7 +2,7 @@
  * WORKBOOK.md as code: one definition per tab, from which the zod schemas, the record types, the header
  * rows, the dropdowns and the validation messages all derive.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { col, type Column } from './cells';
 
 export const ROLES = ['Chair', 'Co-chair', 'Coordinator', 'Secretariat', 'Member'] as const;

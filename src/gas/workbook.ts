@@ -164,19 +164,9 @@ export class GasWorkbook implements WorkbookPort {
         if (link && !gids.has(link.sheet)) gids.set(link.sheet, this.lookup(link.sheet)?.sheet.getSheetId() ?? null);
       }
     }
-    const range = sheet.getRange(row, column, rows, columns);
-    // A rich-text write covers every cell of its range: cells left alone are written back as they are.
-    const current = links.some((line) => line.includes(null)) ? range.getRichTextValues() : null;
-    const rich = links.map((line, i) =>
-      line.map((link, j) => {
-        if (!link) return current![i]![j]!;
-        const builder = SpreadsheetApp.newRichTextValue().setText(link.text);
-        const gid = gids.get(link.sheet);
-        // A tab that is gone gets no link rather than a link to nowhere.
-        return (gid === null || gid === undefined ? builder : builder.setLinkUrl(`#gid=${gid}&range=A${link.row}`)).build();
-      }),
-    );
-    range.setRichTextValues(rich);
+    // HYPERLINK formulas go in one setFormulas call; rich-text links would need a builder call per row.
+    const formulas = links.map((line) => line.map((link) => (link ? linkFormula(link, gids.get(link.sheet) ?? null) : '')));
+    sheet.getRange(row, column, rows, columns).setFormulas(formulas);
   }
 
   paint(tab: string, row: number, column: number, colors: (string | null)[][]): void {
@@ -245,4 +235,15 @@ function validationOf(column: ColumnLayout): GoogleAppsScript.Spreadsheet.DataVa
       .build();
   }
   return null;
+}
+
+/** A formula literal: a whole number as itself (the cell stays numeric), anything else as quoted text. */
+function formulaLiteral(text: string): string {
+  return /^\d{1,15}$/.test(text) ? text : `"${text.replace(/"/g, '""')}"`;
+}
+
+/** A link to a row of another tab; a tab that is gone gets the text alone rather than a link to nowhere. */
+function linkFormula(link: CellLink, gid: number | null): string {
+  const label = formulaLiteral(link.text);
+  return gid === null ? `=${label}` : `=HYPERLINK("#gid=${gid}&range=A${link.row}", ${label})`;
 }

@@ -211,8 +211,11 @@ export class XlsxWorkbook implements WorkbookPort {
     links.forEach((cells, i) => {
       const target = sheet.getRow(row + i);
       cells.forEach((link, j) => {
-        if (!link) return;
         const cell = target.getCell(column + j);
+        if (!link) {
+          cell.value = null;
+          return;
+        }
         cell.value = { text: link.text, hyperlink: `#${sheetRef(link.sheet)}!A${link.row}` };
         cell.font = { ...cell.font, color: { argb: 'FF1155CC' }, underline: true };
       });

@@ -38,10 +38,10 @@ describe('runComplianceCheck in Sheets', () => {
     const values = fake.sheetValues('Compliance');
     expect(values[0]).toEqual(['Severity', 'Rule', 'Sheet', 'Row', 'Ref', 'Finding', 'ToR clause', 'How to fix']);
     expect(values[1]![1]).toBe('Summary');
-    expect(values[2]!.slice(0, 5)).toEqual(['error', 'decisions.consensus', 'Decisions', '2', 'D-2026-01']);
+    expect(values[2]!.slice(0, 5)).toEqual(['error', 'decisions.consensus', 'Decisions', 2, 'D-2026-01']);
     const sheet = fake.sheet('Compliance');
     const decisionsId = fake.sheet('Decisions').sheetId;
-    expect(sheet.links.get('3,4')).toBe(`#gid=${decisionsId}&range=A2`);
+    expect(sheet.formulas.get('3,4')).toBe(`=HYPERLINK("#gid=${decisionsId}&range=A2", 2)`);
     expect(sheet.backgrounds.get(3, 1)).toBe(SEVERITY_COLORS.error);
     expect(fake.ui.toasts.map((t) => t.message)).toEqual(['1 finding: 1 error, 0 warnings, 0 info. See the Compliance tab.']);
     const log = fake.sheetValues('Log');

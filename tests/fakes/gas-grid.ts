@@ -224,6 +224,11 @@ export function storeInput(input: unknown, numberFormat: string): Stored {
  * text) yields Sheets' parse error, which is what user text mistaken for a formula shows.
  */
 export function evaluate(expression: string): Value {
+  const text = stringLiteral(expression.trim());
+  if (text !== null) return text;
+  // HYPERLINK shows its label: what getValues returns for a link cell.
+  const link = /^HYPERLINK\(\s*"(?:[^"]|"")*"\s*,\s*(.+)\)$/i.exec(expression.trim());
+  if (link) return evaluate(link[1] ?? '');
   let at = 0;
   const src = expression.replace(/\s+/g, '');
   const fail = () => {
@@ -272,6 +277,12 @@ export function evaluate(expression: string): Value {
   } catch {
     return '#ERROR!';
   }
+}
+
+/** A quoted formula string, its doubled quotes undone; null when the expression is not one. */
+function stringLiteral(expression: string): string | null {
+  const m = /^"((?:[^"]|"")*)"$/.exec(expression);
+  return m ? (m[1] ?? '').replace(/""/g, '"') : null;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -214,20 +214,22 @@ describe('GasWorkbook.clearFrom, paint and writeLinks', () => {
     expect(sheet.numberFormats.get(2, 4)).toBe('@');
   });
 
-  it('links to #gid=<sheetId>&range=A<row> in one rich-text write, keeping cells given as null', () => {
+  it('links to #gid=<sheetId>&range=A<row> with HYPERLINK formulas in one call, however many rows', () => {
     const workbook = setup();
     workbook.addTab('Meetings');
     workbook.addTab('Compliance');
-    workbook.write('Compliance', 1, 1, [['Row'], ['keep'], ['old']]);
-    workbook.writeLinks('Compliance', 3, 1, [[{ text: 'old link', sheet: 'Meetings', row: 4 }]]);
+    workbook.write('Compliance', 1, 1, [['Row'], ['old'], ['old']]);
     fake.calls.reset();
-    workbook.writeLinks('Compliance', 2, 1, [[{ text: 'Row 7', sheet: 'Meetings', row: 7 }], [null]]);
-    expect(fake.calls.of('Range.setRichTextValues')).toBe(1);
+    const links = Array.from({ length: 300 }, (_, i) => [i % 3 === 2 ? null : { text: String(i + 2), sheet: 'Meetings', row: i + 2 }]);
+    workbook.writeLinks('Compliance', 2, 1, [[{ text: 'Say "hi"', sheet: 'Gone', row: 7 }], ...links]);
+    expect(fake.calls.of('Range.setFormulas')).toBe(1);
+    expect(fake.calls.spreadsheet).toBeLessThanOrEqual(8);
     const gid = fake.sheet('Meetings').sheetId;
-    const links = fake.sheet('Compliance').links;
-    expect(links.get('2,1')).toBe(`#gid=${gid}&range=A7`);
-    expect(links.get('3,1')).toBe(`#gid=${gid}&range=A4`);
-    expect(fake.sheetValues('Compliance')).toEqual([['Row'], ['Row 7'], ['old link']]);
+    const formulas = fake.sheet('Compliance').formulas;
+    expect(formulas.get('2,1')).toBe('="Say ""hi"""');
+    expect(formulas.get('3,1')).toBe(`=HYPERLINK("#gid=${gid}&range=A2", 2)`);
+    const values = fake.sheetValues('Compliance');
+    expect(values.slice(0, 5)).toEqual([['Row'], ['Say "hi"'], [2], [3], ['']]);
   });
 
   it('paints in one setBackgrounds', () => {

@@ -45,8 +45,10 @@ export class MemoryWorkbook implements WorkbookPort {
     const grid = this.grid(tab);
     const width = values[0]?.length ?? 0;
     if (values.length === 0 || width === 0) throw new Error('The number of rows in the range must be at least 1.');
+    if (values.some((cells) => cells.length !== width)) {
+      throw new Error('The number of columns in the data does not match the number of columns in the range.');
+    }
     values.forEach((cells, i) => {
-      if (cells.length !== width) throw new Error('The number of columns in the data does not match the number of columns in the range.');
       const target = (grid[row - 1 + i] ??= []);
       for (let k = target.length; k < column - 1; k++) target[k] = '';
       cells.forEach((cell, j) => (target[column - 1 + j] = cell));
