@@ -223,7 +223,8 @@ export const ComplianceTable = table(
     severity: col.choice('Severity', SEVERITIES),
     rule: col.text('Rule', { width: 170 }),
     sheet: col.text('Sheet', { width: 100 }),
-    row: col.number('Row', { integer: true, min: 1, width: 60 }),
+    // Not `row`: every decoded record already carries the row it stands in under that name.
+    sheetRow: col.number('Row', { integer: true, min: 1, width: 60 }),
     ref: col.text('Ref', { width: 100 }),
     finding: col.text('Finding', { width: 360 }),
     clause: col.text('ToR clause', { width: 300 }),
