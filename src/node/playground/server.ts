@@ -12,6 +12,7 @@ import { readGrids } from '../../app/network';
 import { setupWorkbook } from '../../app/setup';
 import { decodeNetwork } from '../../domain/network';
 import { MENU } from '../../gas/menu';
+import { HELP_TABS } from '../../domain/help';
 import type { Ports } from '../../ports';
 import { sortProblems } from '../commands/validate';
 import { renderContent, renderPage, type MenuEntry, type PageView } from './page';
@@ -48,25 +49,17 @@ const COMMANDS: Record<string, (ports: Ports) => UiMessage[]> = {
     return [];
   },
   setupWorkbook: (ports) => [{ kind: 'alert', title: 'Set up / repair workbook', message: setupWorkbook(ports).lines.join('\n') }],
+  showHelp: () => [{ kind: 'alert', title: 'What each tab is for', message: HELP_TABS.map((t) => `${t.name}: ${t.purpose}`).join('\n') }],
 };
 
 const SIDEBAR = 'showDecisionSidebar';
 
-const FALLBACK_MENU: readonly MenuEntry[] = [
-  { group: 'Record', label: 'Record a decision', command: 'sidebar' },
-  { group: 'Check', label: 'Run compliance check', command: 'runComplianceCheck' },
-  { group: 'Set up', label: 'Set up / repair workbook', command: 'setupWorkbook' },
-];
-
 function playgroundMenu(): MenuEntry[] {
-  const entries: MenuEntry[] = MENU.map((m) => ({
+  return MENU.map((m) => ({
     group: m.group,
     label: m.label,
     command: m.functionName === SIDEBAR ? 'sidebar' : m.functionName in COMMANDS ? m.functionName : null,
   }));
-  for (const fallback of FALLBACK_MENU) if (!entries.some((e) => e.command === fallback.command)) entries.push(fallback);
-  const order = ['Record', 'Check', 'Reports', 'Automation', 'Set up'];
-  return entries.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
 }
 
 /** The RPC targets the sidebar may call, as in src/gas/sidebar.ts. */
