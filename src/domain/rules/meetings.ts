@@ -199,7 +199,7 @@ function circulated(ctx: RuleContext): Finding[] {
         ref: m.id,
         message: `${m.id}'s minutes were approved on ${m.minutesApprovedOn} but have not been circulated; they were due to go out by ${addDays(m.minutesApprovedOn!, days)}`,
         clause,
-        fix: `Circulate ${m.id}'s minutes to the members (Circulate minutes now), which fills "Minutes circulated on"`,
+        fix: `Circulate ${m.id}'s minutes to the members and enter the day in "Minutes circulated on"`,
       }),
     );
 }
@@ -217,7 +217,7 @@ function rcoArchive(ctx: RuleContext): Finding[] {
         ref: m.id,
         message: `${m.id}'s minutes were circulated on ${m.minutesCirculatedOn} but not shared with the RCO for its archive (${email})`,
         clause,
-        fix: `Send ${m.id}'s minutes to ${email} (Circulate minutes now does it), which fills "Shared with RCO on"`,
+        fix: `Send ${m.id}'s minutes to ${email} and enter the day in "Shared with RCO on"`,
       }),
     );
 }
