@@ -37,7 +37,9 @@ const AZERBAIJAN: Profile = {
     confidentialityNotice: CONFIDENTIALITY,
   },
   sources: {
-    networkName: 'UN Network on Migration in Azerbaijan Terms of Reference',
+    networkName: 'Title: "UN Network on Migration in Azerbaijan Terms of Reference"',
+    country: 'Title: "UN Network on Migration in Azerbaijan Terms of Reference"',
+    torProfile: 'The Terms of Reference of the UN Network on Migration in Azerbaijan',
     meetingCadenceMonths: 'Role and organizational arrangements: "The UN Migration Network will meet on a bi-annual basis, or upon request by its members"',
     annualMeetingRequired: 'Role and organizational arrangements: "There will be at least one Annual Network Meeting of the full membership of the Network"',
     agendaDueDays: 'Role and organizational arrangements: IOM "will assist the Co-chairs in preparing and circulating draft agendas" (5 days is the add-on\'s default notice)',
@@ -91,7 +93,9 @@ const UZBEKISTAN: Profile = {
     confidentialityNotice: CONFIDENTIALITY,
   },
   sources: {
-    networkName: 'UN Network on Migration in Uzbekistan Terms of Reference',
+    networkName: 'Title: "UN Network on Migration in Uzbekistan"',
+    country: 'Mission statement: "supporting the GoU in implementing objectives set forth in the GCM and in line with the international human rights obligations and relevant national priorities of Uzbekistan"',
+    torProfile: 'The Terms of Reference of the UN Network on Migration in Uzbekistan',
     meetingCadenceMonths: 'Working Arrangements: "The UNMN meets one time per quarter, or upon request by its member(s)"',
     meetingModeRequired: 'Working Arrangements, note 4: "The chosen mode of a meeting shall be recorded in the minutes"',
     agendaDueDays: 'Coordination and Secretariat: IOM will "ensure that all meetings are convened, facilitated, documented" (5 days is the add-on\'s default notice)',
@@ -121,7 +125,13 @@ const CUSTOM: Profile = {
     admissionRule: 'consensus',
     confidentialityNotice: CONFIDENTIALITY,
   },
-  sources: {},
+  sources: {
+    meetingCadenceMonths: 'No ToR: the add-on\'s default of a meeting every 6 months; set your network\'s own',
+    agendaDueDays: 'No ToR: the add-on\'s default notice of 5 days; set your network\'s own',
+    minutesDueDays: 'No ToR: the add-on\'s default of 14 days; set your network\'s own',
+    circulationDueDays: 'No ToR: the add-on\'s default of 7 days; set your network\'s own',
+    confidentialityNotice: 'No ToR: the add-on\'s default notice for internal records',
+  },
 };
 
 export const PROFILES: Readonly<Record<ProfileId, Profile>> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveSettings, PROFILES } from '../../src/domain/profiles';
-import { settingsRows, SETTING_KEYS } from '../../src/domain/settings';
+import { BLANK_SETTINGS, settingsRows, SETTING_KEYS } from '../../src/domain/settings';
 import type { Cell } from '../../src/domain/cells';
 
 const tab = (rows: Cell[][]): Cell[][] => [['Setting', 'Value'], ...rows];
@@ -58,5 +58,14 @@ describe('effective settings', () => {
   it('carries the ToR words behind each default a ToR profile sets', () => {
     expect(PROFILES.uzbekistan.sources.meetingCadenceMonths).toMatch(/one time per quarter/);
     expect(PROFILES.azerbaijan.sources.meetingCadenceMonths).toMatch(/bi-annual/);
+  });
+});
+
+describe('ToR profiles', () => {
+  it('say where every default they set comes from', () => {
+    for (const profile of Object.values(PROFILES)) {
+      const set = SETTING_KEYS.filter((k) => JSON.stringify(profile.defaults[k]) !== JSON.stringify(BLANK_SETTINGS[k]));
+      expect(set.filter((k) => !profile.sources[k]), profile.id).toEqual([]);
+    }
   });
 });
