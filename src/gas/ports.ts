@@ -5,6 +5,7 @@
 import { dayOfDate, timestampOfDate } from '../domain/dates';
 import type { Clock, CurrentUser, Email, Lock, Mailer, Ports, Ui } from '../ports';
 import { GasWorkbook } from './workbook';
+import type { ZoneBridge } from './zone';
 
 const LOCK_WAIT_MS = 30_000;
 
@@ -15,11 +16,17 @@ export class LockBusyError extends Error {
   }
 }
 
-/** V8's local time in Apps Script is the script's time zone (appsscript.json). */
-export const gasClock: Clock = {
-  today: () => dayOfDate(new Date()),
-  now: () => timestampOfDate(new Date()),
-};
+/**
+ * Days as the network's spreadsheet counts them: its own time zone, which need not be the script's
+ * (an add-on has one script zone for every network that installs it).
+ */
+export function gasClock(zones: () => ZoneBridge): Clock {
+  const sheetNow = () => zones().fromSheet(new Date());
+  return {
+    today: () => dayOfDate(sheetNow()),
+    now: () => timestampOfDate(sheetNow()),
+  };
+}
 
 export function gasUser(spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsheet): CurrentUser {
   return {
@@ -102,9 +109,10 @@ export const gasMailer: Mailer = {
 export function gasPorts(): Ports {
   let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   const active = () => (spreadsheet ??= SpreadsheetApp.getActiveSpreadsheet());
+  const workbook = new GasWorkbook();
   return {
-    workbook: new GasWorkbook(),
-    clock: gasClock,
+    workbook,
+    clock: gasClock(() => workbook.zones),
     user: gasUser(active),
     ui: gasUi(active),
     lock: gasLock,

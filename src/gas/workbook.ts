@@ -75,7 +75,8 @@ export class GasWorkbook implements WorkbookPort {
     return this.resolved;
   }
 
-  private get zones(): ZoneBridge {
+  /** Between the spreadsheet's time zone and the script's: looked up once, on first use. */
+  get zones(): ZoneBridge {
     this.bridge ??= zoneBridge(this.spreadsheet.getSpreadsheetTimeZone(), Session.getScriptTimeZone());
     return this.bridge;
   }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dayOfDate } from '../../src/domain/dates';
 import { gasPorts, LockBusyError } from '../../src/gas/ports';
 import { createGasFake, type GasFakeOptions } from '../fakes/gas';
@@ -36,11 +36,26 @@ describe('gasPorts', () => {
     expect(gasPorts().user.email()).toBe('');
   });
 
-  it("tells today's date and the time in the script's zone", () => {
+  it("tells today's date and the time in the spreadsheet's zone", () => {
     setup();
     const ports = gasPorts();
     expect(ports.clock.today()).toBe(dayOfDate(new Date()));
     expect(ports.clock.now()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+  });
+
+  it("counts days in the spreadsheet's zone when the add-on's script zone is another", () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(Date.UTC(2026, 10, 23, 12, 0, 0)));
+      setup({ timeZone: 'Pacific/Kiritimati' });
+      const clock = gasPorts().clock;
+      expect(clock.today()).toBe('2026-11-24');
+      expect(clock.now()).toBe('2026-11-24T02:00:00');
+      setup({ timeZone: 'Pacific/Pago_Pago' });
+      expect(gasPorts().clock.today()).toBe('2026-11-23');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('toasts on the spreadsheet and alerts through the UI, or the log when there is none', () => {
