@@ -226,7 +226,7 @@ function listShared(ctx: RuleContext): Finding[] {
         ref: null,
         message: `The member list has never been shared: the Log has no "Member list shared" row with Outcome Sent (it is due every ${months} months)`,
         clause,
-        fix: 'Share the member list with the members (the Member list report), which logs "Member list shared"',
+        fix: 'Share the member list with the members, and record it in the Log as "Member list shared" with Outcome Sent',
       }),
     ];
   }
@@ -239,7 +239,7 @@ function listShared(ctx: RuleContext): Finding[] {
       ref: null,
       message: `The member list was last shared on ${last.day}; it was due again by ${due} (every ${months} months)`,
       clause,
-      fix: 'Share the current member list with the members now (the Member list report), which logs "Member list shared"',
+      fix: 'Share the current member list with the members now, and record it in the Log as "Member list shared" with Outcome Sent',
     }),
   ];
 }

@@ -110,7 +110,7 @@ function reported(ctx: RuleContext): Finding[] {
         ? `The last workplan report went to the UNCT on ${last.day}; the next was due by ${due} (every ${months} months)`
         : `No workplan report has gone to the UNCT (no "Workplan report sent" row with Outcome Sent in the Log) since the workplan started on ${from}; the first was due by ${due}`,
       clause,
-      fix: 'Send the workplan progress report to the UNCT (the Workplan progress report), which logs "Workplan report sent"',
+      fix: 'Send a workplan progress report to the UNCT, and record it in the Log as "Workplan report sent" with Outcome Sent',
     }),
   ];
 }
