@@ -64,6 +64,8 @@ function runSetup(ui: Ui, ports: Ports, spreadsheet: GoogleAppsScript.Spreadshee
     options = answers;
     starter = blankStarterSheet(spreadsheet);
   }
+  // Repair and protection take some seconds on a large workbook: say so before the report arrives.
+  ports.ui.toast('Checking every tab, column and protection…', TITLE);
   const report = setupUseCase(ports, options);
   const lines = [...report.lines];
   if (starter !== null) {
