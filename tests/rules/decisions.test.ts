@@ -98,10 +98,10 @@ describe('actions.owner', () => {
     expect(found[0]!.message).toContain('its Owner UNDP is not an active member on 2026-06-15 (Status Withdrawn, left on 2026-05-01)');
   });
 
-  it('leaves an owner that is not in Members to data.reference', () => {
+  it('reports an Open action whose owner is not in Members, under its own rule and as a broken reference', () => {
     const spec = uzbekistan();
     spec.actions[0]!.owner = 'UNXX';
-    expect(check(spec, undefined, 'actions.owner')).toEqual([]);
+    expect(check(spec, undefined, 'actions.owner')).toMatchObject([{ ref: 'A-2026-001', message: expect.stringContaining('UNXX is not a member') }]);
     expect(refs(check(spec, undefined, 'data.reference'))).toEqual(['data.reference:A-2026-001']);
   });
 });

@@ -151,7 +151,8 @@ describe('members.admission', () => {
     const found = check(spec, undefined, 'members.admission');
     expect(refs(found)).toEqual(['members.admission:UNHCR']);
     expect(found[0]!.message).toContain('UNDP and WHO were members on 2026-02-20 but are not in its Consulted');
-    expect(check(spec, undefined, 'decisions.consensus')).toEqual([]);
+    // decisions.consensus holds every Adopted decision, an admission too, to consulting all members.
+    expect(refs(check(spec, undefined, 'decisions.consensus'))).toEqual(['decisions.consensus:D-2026-03']);
   });
 
   it('does not count a member that left on the day of the decision', () => {
@@ -178,10 +179,12 @@ describe('members.admission', () => {
     expect(f!.clause).toContain('Azerbaijan ToR, Role and Organizational Arrangements: "Decisions relevant to the work of the Network will be made by consensus');
   });
 
-  it('leaves an Admission decision that names nothing to data.reference', () => {
+  it('reports an Admission decision that names nothing, under its own rule and as a broken reference', () => {
     const spec = joiner(uzbekistan(), null);
     spec.members[3]!.admissionDecision = 'D-2099-01';
-    expect(check(spec, undefined, 'members.admission')).toEqual([]);
+    const found = check(spec, undefined, 'members.admission');
+    expect(refs(found)).toEqual(['members.admission:UNHCR']);
+    expect(found[0]!.message).toContain('its Admission decision D-2099-01 is not in Decisions');
     expect(refs(check(spec, undefined, 'data.reference'))).toEqual(['data.reference:UNHCR']);
   });
 });

@@ -20,6 +20,16 @@ describe('workplan.fields', () => {
     expect(found[0]!.clause).toContain('"the UNMN may develop (costed) annual work plans (AWPs), with key actions, responsible participating agency(-ies) and timeframes"');
   });
 
+  it('reports a lead agency that is not a member of the network', () => {
+    const spec = uzbekistan();
+    spec.workplan[0]!.leadAgency = 'UNXX';
+    const found = check(spec, undefined, 'workplan.fields');
+    expect(refs(found)).toEqual([`workplan.fields:${spec.workplan[0]!.id}`]);
+    expect(found[0]!.message).toContain('a Lead agency, UNXX, that is not a member');
+    spec.workplan[0]!.leadAgency = 'undp';
+    expect(check(spec, undefined, 'workplan.fields')).toEqual([]);
+  });
+
   it('asks for a budget only where the workplan must be costed', () => {
     const uz = uzbekistan();
     uz.workplan[0]!.budgetUsd = null;
@@ -92,23 +102,25 @@ describe('workplan.gcm', () => {
 });
 
 describe('groups.members', () => {
-  it('reports agencies in a group that are not members of the network, once', () => {
+  it('reports agencies in a group that are not members of the network', () => {
     const spec = uzbekistan();
     spec.groups[0]!.members = ['IOM', 'SMS', 'undp'];
     const found = check(spec, undefined, 'groups');
     expect(found).toMatchObject([{ rule: 'groups.members', ref: 'WG-01', severity: 'error', sheet: 'Working groups', row: 2 }]);
     expect(found[0]!.fix).toContain("Move SMS to WG-01's External partners");
-    expect(check(spec, undefined, 'data.reference')).toEqual([]);
+    expect(refs(check(spec, undefined, 'data.reference'))).toEqual(['data.reference:WG-01']);
   });
 });
 
 describe('groups.established', () => {
-  it('warns about a group that names no establishing decision; a decision that does not exist is data.reference', () => {
+  it('warns about a group that names no establishing decision, or one that does not exist', () => {
     const spec = uzbekistan();
     spec.groups[0]!.establishedBy = '';
     expect(check(spec, undefined, 'groups.established')).toMatchObject([{ ref: 'WG-01', severity: 'warning' }]);
     spec.groups[0]!.establishedBy = 'D-2020-99';
-    expect(check(spec, undefined, 'groups.established')).toEqual([]);
+    expect(check(spec, undefined, 'groups.established')).toMatchObject([{ ref: 'WG-01', severity: 'warning', row: 2 }]);
     expect(refs(check(spec, undefined, 'data.reference'))).toEqual(['data.reference:WG-01']);
+    spec.groups[0]!.establishedBy = spec.decisions[0]!.id;
+    expect(check(spec, undefined, 'groups.established')).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ function overdue(ctx: RuleContext): Finding[] {
     );
 }
 
-/** An Owner that is in Members but not active; an Owner that is not in Members at all is data.reference's. */
+/** Blank, not in Members (data.reference reports the broken code too), or a member that is not active. */
 function owner(ctx: RuleContext): Finding[] {
   const clause = ctx.clause('actions.owner');
   const out: Finding[] = [];
@@ -27,16 +27,18 @@ function owner(ctx: RuleContext): Finding[] {
     if (a.status !== 'Open') continue;
     const code = a.owner.trim();
     const member = code === '' ? undefined : ctx.members.get(keyOf(code));
-    if (code !== '' && (member === undefined || ctx.isActiveOn(member, ctx.today))) continue;
+    if (member !== undefined && ctx.isActiveOn(member, ctx.today)) continue;
     out.push(
       finding('actions.owner', 'error', {
         sheet: 'Actions',
         row: a.row,
         ref: a.id,
         message:
-          member === undefined
+          code === ''
             ? `${a.id} is Open but has no Owner: "${clip(a.action)}"`
-            : `${a.id} is Open but its Owner ${code} is not an active member on ${ctx.today} (Status ${member.status}${member.leftOn ? `, left on ${member.leftOn}` : ''})`,
+            : member === undefined
+              ? `${a.id} is Open but its Owner ${code} is not a member of the network`
+              : `${a.id} is Open but its Owner ${code} is not an active member on ${ctx.today} (Status ${member.status}${member.leftOn ? `, left on ${member.leftOn}` : ''})`,
         clause,
         fix: `Agree which active member owns ${a.id} and enter its agency code in Owner`,
       }),

@@ -118,6 +118,7 @@ function reference(ctx: RuleContext): Finding[] {
     references(ctx, { ...agency, sheet: 'Workplan', table: n.workplan, ref: (r) => r.id, column: 'Lead agency', codes: (r) => [r.leadAgency] }, out);
     references(ctx, { ...agency, sheet: 'Workplan', table: n.workplan, ref: (r) => r.id, column: 'Partner agencies', codes: (r) => r.partnerAgencies }, out);
     references(ctx, { ...agency, sheet: 'Working groups', table: n.groups, ref: (r) => r.id, column: 'Lead agency', codes: (r) => [r.leadAgency] }, out);
+    references(ctx, { ...agency, sheet: 'Working groups', table: n.groups, ref: (r) => r.id, column: 'Members', codes: (r) => r.members }, out);
   }
   const decisions = n.decisions.header !== null;
   const meetings = n.meetings.header !== null;

@@ -1,18 +1,13 @@
 /** The decision log: consensus, consulting the state, and following decisions up with action points. */
 import { clip, finding, joinWords, keyOf, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
-import { admissionChecks, requiredConsultees } from './members';
+import { requiredConsultees } from './members';
 
 function consensus(ctx: RuleContext): Finding[] {
-  // Under the unanimous rule members.admission already holds these decisions to every member's approval.
-  const admissions =
-    ctx.settings.admissionRule === 'unanimous'
-      ? new Set(admissionChecks(ctx).flatMap((c) => (c.decision ? [c.decision.row] : [])))
-      : new Set<number>();
   const clause = ctx.clause('decisions.consensus');
   const out: Finding[] = [];
   for (const d of ctx.network.decisions.records) {
-    if (d.outcome !== 'Adopted' || admissions.has(d.row)) continue;
+    if (d.outcome !== 'Adopted') continue;
     const consulted = new Set(d.consulted.map(keyOf));
     const candidate = d.kind === 'Admission' ? d.subject : '';
     const missing = requiredConsultees(ctx, d.date, candidate)

@@ -1,5 +1,5 @@
 /** Working groups: drawn from the members, established by a decision. */
-import { clip, finding, joinWords, unknownCodes, type RuleContext, type RuleDef } from './context';
+import { clip, finding, joinWords, keyOf, unknownCodes, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
 
 function members(ctx: RuleContext): Finding[] {
@@ -22,21 +22,33 @@ function members(ctx: RuleContext): Finding[] {
   return out;
 }
 
-/** A blank Established by; one that names a decision no row has is data.reference's. */
+/** Established by is blank, or names a decision that no row has (data.reference reports that too). */
 function established(ctx: RuleContext): Finding[] {
   const clause = ctx.clause('groups.established');
-  return ctx.network.groups.records
-    .filter((g) => g.establishedBy.trim() === '')
-    .map((g) =>
+  // Without a Decisions tab no decision can be found: that tab's absence is data.invalid's.
+  const decisions = ctx.network.decisions.header === null ? null : ctx.decisions;
+  const out: Finding[] = [];
+  for (const g of ctx.network.groups.records) {
+    const named = g.establishedBy.trim();
+    if (named !== '' && (decisions === null || decisions.has(keyOf(named)))) continue;
+    out.push(
       finding('groups.established', 'warning', {
         sheet: 'Working groups',
         row: g.row,
         ref: g.id,
-        message: `${g.id} (${clip(g.name)}) does not name the decision that established it`,
+        message:
+          named === ''
+            ? `${g.id} (${clip(g.name)}) does not name the decision that established it`
+            : `${g.id} (${clip(g.name)}) names ${named} as the decision that established it, but Decisions has no ${named}`,
         clause,
-        fix: `Enter the ID of the decision that set up ${g.id} in Established by (record the decision first if it is missing)`,
+        fix:
+          named === ''
+            ? `Enter the ID of the decision that set up ${g.id} in Established by (record the decision first if it is missing)`
+            : `Correct Established by, or record ${named} in Decisions`,
       }),
     );
+  }
+  return out;
 }
 
 export const GROUP_RULES: readonly RuleDef[] = [

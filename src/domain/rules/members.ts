@@ -117,22 +117,14 @@ function corporateEmail(ctx: RuleContext): Finding[] {
   return out;
 }
 
-export interface AdmissionCheck {
+interface AdmissionCheck {
   readonly member: Located<Member>;
   /** The decision that admits the member, if the workbook has one. */
   readonly decision: Located<Decision> | null;
 }
 
-const admissionMemo = new WeakMap<RuleContext, AdmissionCheck[]>();
-
-/**
- * The members that joined after "Founded on" and the decision that admits each. A member whose
- * Admission decision names a row that does not exist, and that no other decision admits, is left to
- * data.reference so that the broken reference is reported once.
- */
-export function admissionChecks(ctx: RuleContext): AdmissionCheck[] {
-  const memo = admissionMemo.get(ctx);
-  if (memo) return memo;
+/** The members that joined after "Founded on" and the decision that admits each, if the workbook has one. */
+function admissionChecks(ctx: RuleContext): AdmissionCheck[] {
   const out: AdmissionCheck[] = [];
   const founded = ctx.settings.foundedOn;
   if (founded !== null) {
@@ -147,11 +139,9 @@ export function admissionChecks(ctx: RuleContext): AdmissionCheck[] {
       const named = member.admissionDecision.trim() === '' ? undefined : ctx.decisions.get(keyOf(member.admissionDecision));
       const candidates = bySubject.get(keyOf(member.agency)) ?? [];
       const decision = named ?? candidates.find((d) => d.outcome === 'Adopted') ?? candidates[0] ?? null;
-      if (decision === null && member.admissionDecision.trim() !== '') continue;
       out.push({ member, decision });
     }
   }
-  admissionMemo.set(ctx, out);
   return out;
 }
 
@@ -172,7 +162,10 @@ function admission(ctx: RuleContext): Finding[] {
       out.push(
         finding('members.admission', 'error', {
           ...base,
-          message: `${joined}, but no decision admits it (no Admission decision, and no decision of kind Admission with Subject ${member.agency})`,
+          message:
+            member.admissionDecision.trim() === ''
+              ? `${joined}, but no decision admits it (no Admission decision, and no decision of kind Admission with Subject ${member.agency})`
+              : `${joined}, but its Admission decision ${member.admissionDecision.trim()} is not in Decisions, and no decision of kind Admission has Subject ${member.agency}`,
           fix: `Record the decision that admitted ${member.agency} (Kind Admission, Subject ${member.agency}) and put its ID in ${member.agency}'s Admission decision`,
         }),
       );

@@ -2,7 +2,7 @@
 import type { Located } from '../codec';
 import { addMonths, yearOf } from '../dates';
 import type { WorkplanRow } from '../tables';
-import { clip, finding, joinWords, type RuleContext, type RuleDef } from './context';
+import { clip, finding, joinWords, keyOf, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
 import { latestLogDay } from './log';
 
@@ -21,15 +21,17 @@ function exists(ctx: RuleContext): Finding[] {
   ];
 }
 
-/** A Lead agency that is not in Members is data.reference's; this rule reports what is missing. */
 function fields(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
+  // Without a Members tab every code would look unknown: that tab's absence is data.invalid's.
+  const members = ctx.network.members.header === null ? null : ctx.members;
   const costed = ctx.settings.workplanMustBeCosted === true;
   const clause = ctx.clause('workplan.fields');
   for (const w of ctx.network.workplan.records) {
     const gaps: string[] = [];
     if (w.keyAction.trim() === '') gaps.push('no Key action');
     if (w.leadAgency.trim() === '') gaps.push('no Lead agency');
+    else if (members !== null && !members.has(keyOf(w.leadAgency))) gaps.push(`a Lead agency, ${w.leadAgency.trim()}, that is not a member`);
     if (w.start === null && !w.invalid.includes('start')) gaps.push('no Start');
     if (w.end === null && !w.invalid.includes('end')) gaps.push('no End');
     if (w.start !== null && w.end !== null && w.end < w.start) gaps.push(`End ${w.end} is before Start ${w.start}`);
