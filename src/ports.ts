@@ -14,7 +14,8 @@ export interface ColumnLayout {
   readonly header: string;
   readonly kind: CellKind;
   readonly choices: readonly string[];
-  readonly width: number;
+  /** Pixels; null keeps the width the column has (a secretariat may have widened it). */
+  readonly width: number | null;
 }
 
 /** How a tab's columns look: dropdowns, checkboxes, date formats, widths, and the frozen header row. */

@@ -5,9 +5,10 @@
  * cells that are blank (new tabs, new columns after the last used one, new Settings rows below the last
  * used one) and header cells that already name the same column in another case or spacing.
  *
- * Layouts (dropdowns, checkboxes, formats, widths) are re-applied to the contract columns at every run,
+ * Layouts (dropdowns, checkboxes, formats) are re-applied to the contract columns at every run,
  * wherever they stand: the port cannot read validation back, and re-applying the same layout changes
- * nothing. The report lists only changes to cells, tabs and protection.
+ * nothing. Widths are set only on the columns setup creates, so a column a secretariat widened stays
+ * so. The report lists only changes to cells, tabs and protection.
  */
 import type { Cell, Column } from '../domain/cells';
 import { mapHeader, normalizeHeader } from '../domain/codec';
@@ -129,10 +130,16 @@ function repair(workbook: WorkbookPort, state: WorkbookState, options: SetupOpti
     const positions = repairHeader(workbook, def, grid ?? [], grid !== null, changes, notes);
     if (positions === null) continue;
     if (def === SettingsTable) repairSettings(workbook, state, grid ?? [], positions, options, changes);
-    workbook.format(def.name, tabLayout(def, positions));
+    workbook.format(def.name, tabLayout(def, positions, existingColumns(def, grid)));
     present.push(def);
   }
   return { changes, notes, present };
+}
+
+/** The contract columns a tab already had before setup: they keep the widths they have. */
+function existingColumns(def: AnyTable, grid: readonly (readonly Cell[])[] | null): Set<string> {
+  if (grid === null || isBlankRow(grid[0])) return new Set();
+  return new Set(mapHeader(def, grid[0] ?? []).header.index.keys());
 }
 
 /** Just after the nearest contract tab before it, so that a user's own tabs keep their places. */

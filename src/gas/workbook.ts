@@ -209,7 +209,7 @@ export class GasWorkbook implements WorkbookPort {
     if (format !== null) range.setNumberFormat(format);
     // Also clears a rule left behind when columns were reordered and another column stood here.
     range.setDataValidation(validationOf(column));
-    sheet.setColumnWidth(column.column, column.width);
+    if (column.width !== null) sheet.setColumnWidth(column.column, column.width);
   }
 }
 

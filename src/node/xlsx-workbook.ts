@@ -277,7 +277,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const lastRow = Math.max(FORMATTED_ROWS, sheet.rowCount);
     for (const column of layout.columns) {
       const target = sheet.getColumn(column.column);
-      target.width = Math.max(4, Math.round(column.width / PIXELS_PER_CHARACTER));
+      if (column.width !== null) target.width = Math.max(4, Math.round(column.width / PIXELS_PER_CHARACTER));
       const headerCell = header.getCell(column.column);
       headerCell.font = { ...headerCell.font, bold: true };
       const numFmt = column.kind === 'date' ? DATE_FORMAT : column.kind === 'timestamp' ? TIMESTAMP_FORMAT : null;

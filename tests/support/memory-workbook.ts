@@ -82,9 +82,11 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const [k, v] of entries) this.tabs.set(k, v);
   }
 
+  /** Keeps the layout as the sheet ends up with it: a column given no width keeps the one it had. */
   format(tab: string, layout: TabLayout): void {
     this.count('format');
     this.grid(tab);
-    this.layouts.set(tab, layout);
+    const before = new Map((this.layouts.get(tab)?.columns ?? []).map((c) => [c.column, c.width]));
+    this.layouts.set(tab, { columns: layout.columns.map((c) => ({ ...c, width: c.width ?? before.get(c.column) ?? null })) });
   }
 }
