@@ -105,6 +105,17 @@ describe('dist/Code.js', () => {
     expect([...built].sort()).toEqual(MENU.map((m) => m.functionName).sort());
   });
 
+  it('has a top-level function for every google.script.run call the sidebar makes', () => {
+    const source = readdirSync(join(ROOT, 'sidebar'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(ROOT, 'sidebar', f), 'utf8'))
+      .join('\n');
+    const targets = [...source.matchAll(/\bcall\('([A-Za-z_$][\w$]*)'/g)].map((m) => m[1] as string);
+    expect(targets).toEqual(expect.arrayContaining(['getDecisionSidebarData', 'recordDecision']));
+    const names = topLevelFunctions(code);
+    for (const target of targets) expect(names.has(target), target).toBe(true);
+  });
+
   it('setupWorkbook() asks for the profile and the name, then creates every tab of WORKBOOK.md on an empty spreadsheet', () => {
     const fake = createGasFake();
     fake.ui.answer({ button: 'OK', text: 'Uzbekistan' }, { button: 'OK', text: 'UNNM Uzbekistan' });
