@@ -36,6 +36,8 @@ export interface DecodedTable<T> {
   readonly header: HeaderMap | null;
   /** Rows in use, header included: the next record goes to row `lastRow + 1`. */
   readonly lastRow: number;
+  /** The keys (IDs, agency codes) of rows left out of `records` because a required cell is unreadable. */
+  readonly unreadable: readonly string[];
 }
 
 export function normalizeHeader(text: unknown): string {
@@ -111,6 +113,7 @@ export function decodeTable<T extends TableDef>(def: T, grid: readonly (readonly
       ],
       header: null,
       lastRow: 0,
+      unreadable: [],
     };
   }
   const first = grid[0];
@@ -132,10 +135,12 @@ export function decodeTable<T extends TableDef>(def: T, grid: readonly (readonly
           ],
       header: null,
       lastRow: grid.length,
+      unreadable: [],
     };
   }
   const { header, problems } = mapHeader(def, first);
   const records: Located<RecordOf<T>>[] = [];
+  const unreadable: string[] = [];
   const entries = [...header.index.entries()].map(([key, at]) => [key, at, def.columns[key] as Column] as const);
   const keyAt = def.key === null ? undefined : header.index.get(def.key);
   for (let r = 1; r < grid.length; r++) {
@@ -166,8 +171,9 @@ export function decodeTable<T extends TableDef>(def: T, grid: readonly (readonly
       invalid.push(key);
     }
     if (usable) records.push(Object.assign(record, { row, invalid }) as unknown as Located<RecordOf<T>>);
+    else if (ref !== null) unreadable.push(ref);
   }
-  return { records, problems, header, lastRow: grid.length };
+  return { records, problems, header, lastRow: grid.length, unreadable };
 }
 
 /**

@@ -21,6 +21,17 @@ describe('data.invalid', () => {
     expect(found.find((f) => f.sheet === 'Settings')!.message).toContain('Settings, row 4, column Value: Meeting cadence (months)');
   });
 
+  it('leaves a row it cannot read to data.invalid alone: nothing that names that row is reported', () => {
+    const grids = gridsOf(uzbekistan());
+    grids.Meetings[1]![1] = 'soon'; // M-2026-01, the meeting both decisions name
+    grids.Members[3]![3] = 'Busy'; // UNDP: owner, attendee, consulted, partner and working group member
+    const found = checkNetwork(decodeNetwork(grids), TODAY);
+    expect(found.map((f) => `${f.rule}:${f.sheet}:${f.row}:${f.ref}`)).toEqual([
+      'data.invalid:Members:4:UNDP',
+      'data.invalid:Meetings:2:M-2026-01',
+    ]);
+  });
+
   it('reports a missing tab and a missing column, with ref null', () => {
     const grids: Record<string, Cell[][] | null> = gridsOf(uzbekistan());
     grids['Working groups'] = null;

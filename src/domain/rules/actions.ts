@@ -28,6 +28,8 @@ function owner(ctx: RuleContext): Finding[] {
     const code = a.owner.trim();
     const member = code === '' ? undefined : ctx.members.get(keyOf(code));
     if (member !== undefined && ctx.isActiveOn(member, ctx.today)) continue;
+    // The owner's own row is malformed: data.invalid reports it, and its status cannot be known.
+    if (member === undefined && code !== '' && ctx.exists.members.has(keyOf(code))) continue;
     out.push(
       finding('actions.owner', 'error', {
         sheet: 'Actions',

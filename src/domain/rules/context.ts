@@ -24,6 +24,11 @@ export interface RuleContext {
   readonly members: ReadonlyMap<string, Located<Member>>;
   readonly meetings: ReadonlyMap<string, Located<Meeting>>;
   readonly decisions: ReadonlyMap<string, Located<Decision>>;
+  /**
+   * The keys of every row of Members, Meetings and Decisions, those that could not be read included:
+   * a reference to a malformed row is not broken (the row itself is data.invalid's).
+   */
+  readonly exists: { readonly members: KeySet; readonly meetings: KeySet; readonly decisions: KeySet };
   /** How many action points name each decision or meeting as their Source. */
   readonly actionsBySource: ReadonlyMap<string, number>;
   isActiveOn(member: Member, day: IsoDay): boolean;
@@ -31,6 +36,10 @@ export interface RuleContext {
   activeOn(day: IsoDay): readonly Located<Member>[];
   /** The clause a finding cites (see clauses.ts). */
   clause(key: string, setting?: SettingKey): string;
+}
+
+export interface KeySet {
+  has(key: string): boolean;
 }
 
 export type Rule = (ctx: RuleContext) => Finding[];
@@ -70,14 +79,23 @@ export function buildContext(network: Network, today: IsoDay): RuleContext {
   }
   const activeCache = new Map<IsoDay, Located<Member>[]>();
   const members = firstByKey(memberRows, (m) => m.agency);
+  const meetings = firstByKey(network.meetings.records, (m) => m.id);
+  const decisions = firstByKey(network.decisions.records, (d) => d.id);
+  const existing = (readable: ReadonlyMap<string, unknown>, unreadable: readonly string[]): KeySet =>
+    new Set([...readable.keys(), ...unreadable.map(keyOf)]);
   const uniqueMembers = [...members.values()];
   return {
     network,
     settings: network.settings,
     today,
     members,
-    meetings: firstByKey(network.meetings.records, (m) => m.id),
-    decisions: firstByKey(network.decisions.records, (d) => d.id),
+    meetings,
+    decisions,
+    exists: {
+      members: existing(members, network.members.unreadable),
+      meetings: existing(meetings, network.meetings.unreadable),
+      decisions: existing(decisions, network.decisions.unreadable),
+    },
     actionsBySource,
     isActiveOn,
     activeOn(day) {
@@ -121,7 +139,7 @@ export function finding(rule: string, severity: Severity, fields: Omit<Finding, 
 }
 
 /** Codes of `list` that `known` lacks, as written, once each. */
-export function unknownCodes(list: readonly string[], known: ReadonlyMap<string, unknown>): string[] {
+export function unknownCodes(list: readonly string[], known: KeySet): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const code of list) {

@@ -1,7 +1,7 @@
 /** The workbook contract itself: unreadable cells, repeated IDs, references that point at nothing. */
 import type { DecodedTable, Located } from '../codec';
 import { tableNamed, type TabName } from '../tables';
-import { finding, joinWords, keyOf, unknownCodes, type RuleContext, type RuleDef } from './context';
+import { finding, joinWords, keyOf, unknownCodes, type KeySet, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
 
 function where(sheet: string, row: number | null, column: string | null): string {
@@ -73,7 +73,7 @@ interface Check<T> {
   readonly column: string;
   readonly codes: (r: Located<T>) => readonly string[];
   /** The maps the codes may be found in. */
-  readonly targets: readonly ReadonlyMap<string, unknown>[];
+  readonly targets: readonly KeySet[];
   /** What the codes should be, for the message: "an agency in Members". */
   readonly target: string;
 }
@@ -103,7 +103,7 @@ function reference(ctx: RuleContext): Finding[] {
   const n = ctx.network;
   const out: Finding[] = [];
   if (n.members.header !== null) {
-    const agency = { targets: [ctx.members], target: 'an agency in Members' };
+    const agency = { targets: [ctx.exists.members], target: 'an agency in Members' };
     references(ctx, { ...agency, sheet: 'Focal points', table: n.focalPoints, ref: (r) => r.agency, column: 'Agency', codes: (r) => [r.agency] }, out);
     references(ctx, { ...agency, sheet: 'Meetings', table: n.meetings, ref: (r) => r.id, column: 'Chaired by', codes: (r) => r.chairedBy }, out);
     references(ctx, { ...agency, sheet: 'Meetings', table: n.meetings, ref: (r) => r.id, column: 'Attendees', codes: (r) => r.attendees }, out);
@@ -125,7 +125,7 @@ function reference(ctx: RuleContext): Finding[] {
   if (meetings) {
     references(
       ctx,
-      { sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Meeting', codes: (r) => [r.meeting], targets: [ctx.meetings], target: 'a meeting ID in Meetings' },
+      { sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Meeting', codes: (r) => [r.meeting], targets: [ctx.exists.meetings], target: 'a meeting ID in Meetings' },
       out,
     );
   }
@@ -138,14 +138,14 @@ function reference(ctx: RuleContext): Finding[] {
         ref: (r) => r.id,
         column: 'Source',
         codes: (r) => [r.source],
-        targets: [ctx.decisions, ctx.meetings],
+        targets: [ctx.exists.decisions, ctx.exists.meetings],
         target: 'a decision or meeting ID',
       },
       out,
     );
   }
   if (decisions) {
-    const decision = { targets: [ctx.decisions], target: 'a decision ID in Decisions' };
+    const decision = { targets: [ctx.exists.decisions], target: 'a decision ID in Decisions' };
     references(ctx, { ...decision, sheet: 'Members', table: n.members, ref: (r) => r.agency, column: 'Admission decision', codes: (r) => [r.admissionDecision] }, out);
     references(ctx, { ...decision, sheet: 'Working groups', table: n.groups, ref: (r) => r.id, column: 'Established by', codes: (r) => [r.establishedBy] }, out);
   }

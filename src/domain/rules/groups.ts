@@ -6,7 +6,7 @@ function members(ctx: RuleContext): Finding[] {
   const clause = ctx.clause('groups.members');
   const out: Finding[] = [];
   for (const g of ctx.network.groups.records) {
-    const outsiders = unknownCodes(g.members, ctx.members);
+    const outsiders = unknownCodes(g.members, ctx.exists.members);
     if (outsiders.length === 0) continue;
     out.push(
       finding('groups.members', 'error', {
@@ -26,7 +26,7 @@ function members(ctx: RuleContext): Finding[] {
 function established(ctx: RuleContext): Finding[] {
   const clause = ctx.clause('groups.established');
   // Without a Decisions tab no decision can be found: that tab's absence is data.invalid's.
-  const decisions = ctx.network.decisions.header === null ? null : ctx.decisions;
+  const decisions = ctx.network.decisions.header === null ? null : ctx.exists.decisions;
   const out: Finding[] = [];
   for (const g of ctx.network.groups.records) {
     const named = g.establishedBy.trim();

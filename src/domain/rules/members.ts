@@ -26,6 +26,8 @@ function roles(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const [agency, wanted] of ROLE_HOLDERS[ctx.network.profile.id]) {
     const member = ctx.members.get(keyOf(agency));
+    // The agency's row is malformed: data.invalid reports it, and its roles cannot be read.
+    if (member === undefined && ctx.exists.members.has(keyOf(agency))) continue;
     const active = member !== undefined && ctx.isActiveOn(member, ctx.today);
     const missing = active ? wanted.filter((r) => !member.roles.includes(r)) : wanted;
     if (missing.length === 0) continue;
@@ -136,7 +138,10 @@ function admissionChecks(ctx: RuleContext): AdmissionCheck[] {
     }
     for (const member of ctx.network.members.records) {
       if (member.status !== 'Active' || member.joinedOn === null || member.joinedOn <= founded) continue;
-      const named = member.admissionDecision.trim() === '' ? undefined : ctx.decisions.get(keyOf(member.admissionDecision));
+      const key = keyOf(member.admissionDecision);
+      const named = key === '' ? undefined : ctx.decisions.get(key);
+      // The named decision's row is malformed: data.invalid reports it, and its outcome cannot be read.
+      if (named === undefined && key !== '' && ctx.exists.decisions.has(key)) continue;
       const candidates = bySubject.get(keyOf(member.agency)) ?? [];
       const decision = named ?? candidates.find((d) => d.outcome === 'Adopted') ?? candidates[0] ?? null;
       out.push({ member, decision });

@@ -24,7 +24,7 @@ function exists(ctx: RuleContext): Finding[] {
 function fields(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   // Without a Members tab every code would look unknown: that tab's absence is data.invalid's.
-  const members = ctx.network.members.header === null ? null : ctx.members;
+  const members = ctx.network.members.header === null ? null : ctx.exists.members;
   const costed = ctx.settings.workplanMustBeCosted === true;
   const clause = ctx.clause('workplan.fields');
   for (const w of ctx.network.workplan.records) {
