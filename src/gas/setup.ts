@@ -24,13 +24,15 @@ function ask(ui: Ui, title: string, message: string): string | null {
 }
 
 function askProfile(ui: Ui): ProfileId | null {
-  let message = 'Which Terms of Reference does the network follow? Type azerbaijan, uzbekistan or custom.';
+  const choices = 'Type azerbaijan, uzbekistan or custom (leave it blank for custom: you then set the cadence and deadlines in Settings).';
+  let message = `Which Terms of Reference does the network follow? ${choices}`;
   for (let attempt = 0; attempt < 3; attempt++) {
     const answer = ask(ui, TITLE, message);
     if (answer === null) return null;
+    if (answer === '') return 'custom';
     const id = PROFILE_IDS.find((p) => p === answer.toLowerCase());
     if (id !== undefined) return id;
-    message = `"${answer}" is not a profile. Type azerbaijan, uzbekistan or custom.`;
+    message = `"${answer}" is not a profile. ${choices}`;
   }
   return null;
 }

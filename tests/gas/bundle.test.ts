@@ -130,6 +130,13 @@ describe('dist/Code.js', () => {
     expect(fake.ui.dialogs.map((d) => d.kind)).toEqual(['prompt', 'prompt', 'alert', 'modal']);
   });
 
+  it('setupWorkbook() takes blank answers as the custom profile and its defaults', () => {
+    const fake = createGasFake();
+    load(fake).setupWorkbook?.();
+    expect(fake.sheetNames()).toEqual(TABLES.map((t) => t.name));
+    expect(fake.sheetValues('Settings').slice(1)).toEqual(settingsRows(PROFILES.custom.defaults));
+  });
+
   it('setupWorkbook() stores a network name that looks like a formula as text', () => {
     const fake = createGasFake();
     const name = '=IMPORTXML("https://example.org", "//a")';
