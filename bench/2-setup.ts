@@ -117,7 +117,7 @@ const last = results[results.length - 1];
 if (last) {
   const classes = (run: Run) => Object.entries(run.byClass).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
   console.log(`\nWhere the calls go at ${last.n.toLocaleString('en')} rows, first run: ${classes(last.first)}.`);
-  console.log(`Second run: ${classes(last.second)}. Most are GasWorkbook.format re-applying each column's validation, number format and width.`);
+  console.log(`Second run: ${classes(last.second)}. Most are GasWorkbook.format re-applying validation and number formats, one range per run of adjacent alike columns.`);
 }
 const flat = results.every((r) => r.first.spreadsheet === results[0]?.first.spreadsheet && r.second.spreadsheet === results[0]?.second.spreadsheet);
 console.log(`\nSpreadsheetApp calls ${flat ? 'are flat in the rows' : 'GROW WITH THE ROWS'}.`);

@@ -197,20 +197,42 @@ export class GasWorkbook implements WorkbookPort {
     const lastColumn = Math.max(0, ...layout.columns.map((c) => c.column));
     const sheet = this.fit(found, 2, lastColumn);
     const rows = this.size(found).rows - 1;
-    for (const column of layout.columns) this.formatColumn(sheet, column, rows);
+    // Adjacent columns that look alike share one range: the calls depend on the columns, never the rows.
+    const rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation | null>();
+    for (const run of alike(layout.columns, (c) => `${numberFormatOf(c)}|${validationKey(c)}`)) {
+      const first = run[0]!;
+      const range = sheet.getRange(2, first.column, rows, run.length);
+      const format = numberFormatOf(first);
+      if (format !== null) range.setNumberFormat(format);
+      const key = validationKey(first);
+      if (!rules.has(key)) rules.set(key, validationOf(first));
+      // Also clears a rule left behind when columns were reordered and another column stood here.
+      range.setDataValidation(rules.get(key) ?? null);
+    }
+    for (const run of alike(layout.columns.filter((c) => c.width !== null), (c) => String(c.width))) {
+      sheet.setColumnWidths(run[0]!.column, run.length, run[0]!.width!);
+    }
     if (lastColumn > 0) sheet.getRange(1, 1, 1, lastColumn).setFontWeight('bold');
     sheet.setFrozenRows(1);
   }
+}
 
-  /** One column from row 2 to the last row: a handful of calls, none of them per row. */
-  private formatColumn(sheet: Sheet, column: ColumnLayout, rows: number): void {
-    const range = sheet.getRange(2, column.column, rows, 1);
-    const format = numberFormatOf(column);
-    if (format !== null) range.setNumberFormat(format);
-    // Also clears a rule left behind when columns were reordered and another column stood here.
-    range.setDataValidation(validationOf(column));
-    if (column.width !== null) sheet.setColumnWidth(column.column, column.width);
+/** Runs of adjacent columns (consecutive column numbers) that share a key, in column order. */
+function alike(columns: readonly ColumnLayout[], key: (c: ColumnLayout) => string): ColumnLayout[][] {
+  const out: ColumnLayout[][] = [];
+  for (const column of [...columns].sort((a, b) => a.column - b.column)) {
+    const run = out[out.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && last.column + 1 === column.column && key(last) === key(column)) run.push(column);
+    else out.push([column]);
   }
+  return out;
+}
+
+/** Columns with the same key take the same validation rule. */
+function validationKey(column: ColumnLayout): string {
+  if (column.kind === 'choice' && column.choices.length > 0) return `choice:${column.choices.join('\u0000')}`;
+  return column.kind === 'yesno' || column.kind === 'date' ? column.kind : 'none';
 }
 
 /**
@@ -222,7 +244,7 @@ function validationOf(column: ColumnLayout): GoogleAppsScript.Spreadsheet.DataVa
     return SpreadsheetApp.newDataValidation()
       .requireValueInList([...column.choices], true)
       .setAllowInvalid(true)
-      .setHelpText(`${column.header}: one of ${column.choices.join(', ')}.`)
+      .setHelpText(`One of ${column.choices.join(', ')}.`)
       .build();
   }
   if (column.kind === 'yesno') {
@@ -232,7 +254,7 @@ function validationOf(column: ColumnLayout): GoogleAppsScript.Spreadsheet.DataVa
     return SpreadsheetApp.newDataValidation()
       .requireDate()
       .setAllowInvalid(true)
-      .setHelpText(`${column.header}: a date (YYYY-MM-DD).`)
+      .setHelpText('A date (YYYY-MM-DD).')
       .build();
   }
   return null;
