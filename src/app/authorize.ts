@@ -12,6 +12,7 @@
  */
 import { describeSecretariat, isSecretariat, registerSecretariatEmails } from '../domain/secretariat';
 import type { Network } from '../domain/network';
+import { emailKey } from '../domain/words';
 import type { Ports } from '../ports';
 
 export class NotAuthorizedError extends Error {
@@ -36,7 +37,7 @@ export function requireSecretariat(
   what: string,
   options: AuthorizeOptions = {},
 ): string {
-  const email = ports.user.email().trim().toLowerCase();
+  const email = emailKey(ports.user.email());
   const today = ports.clock.today();
   const extra = { owner: ports.user.owner(), today };
   if (email !== '') {

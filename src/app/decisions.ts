@@ -23,6 +23,7 @@ import {
   type Decision,
   type LogEntry,
 } from '../domain/tables';
+import { keyOf } from '../domain/words';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
 import { appendRecords } from './repository';
@@ -109,7 +110,7 @@ export function decisionSidebarData(ports: Ports): DecisionSidebarData {
 }
 
 function sameCode(a: string, b: string): boolean {
-  return a.trim().toUpperCase() === b.trim().toUpperCase();
+  return keyOf(a) === keyOf(b);
 }
 
 /** The checks that need the workbook: dates against today, the meeting, the agencies, the subject. */

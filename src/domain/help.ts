@@ -1,11 +1,6 @@
 /** The first-run help: what each tab of the workbook is for, as a small HTML page. */
+import { escapeHtml } from './html';
 import { TABLES } from './tables';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
 
 export interface HelpTab {
   readonly name: string;

@@ -7,7 +7,9 @@
  */
 import type { IsoDay } from './dates';
 import type { Network } from './network';
+import { isActiveOn } from './membership';
 import type { Member } from './tables';
+import { emailKey, joinWords, keyOf } from './words';
 
 export const SECRETARIAT_ROLES = ['Chair', 'Co-chair', 'Coordinator', 'Secretariat'] as const;
 export type SecretariatRole = (typeof SECRETARIAT_ROLES)[number];
@@ -17,7 +19,7 @@ export interface SecretariatExtra {
   readonly owner?: string;
   /** The person running setup, once authorized: they must keep editing what they protect. */
   readonly setupUser?: string;
-  /** Members whose Left on is this day or earlier no longer count, whatever their Status says. */
+  /** Only members active on this day count (Joined on and Left on as well as Status). */
   readonly today?: IsoDay;
 }
 
@@ -26,17 +28,9 @@ export interface SecretariatAgency {
   readonly roles: readonly SecretariatRole[];
 }
 
-function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-function agencyKey(agency: string): string {
-  return agency.trim().toUpperCase();
-}
-
+/** Without a day, the register's Status alone; with one, RULES.md's "active on" that day. */
 function isCurrent(member: Member, today: IsoDay | undefined): boolean {
-  if (member.status !== 'Active') return false;
-  return today === undefined || !member.leftOn || member.leftOn > today;
+  return today === undefined ? member.status === 'Active' : isActiveOn(member, today);
 }
 
 /** The active members that hold a secretariat role, in register order, with those roles. */
@@ -46,7 +40,7 @@ export function secretariatAgencies(network: Network, today?: IsoDay): Secretari
   for (const member of network.members.records) {
     if (!isCurrent(member, today)) continue;
     const roles = SECRETARIAT_ROLES.filter((role) => member.roles.includes(role));
-    const key = agencyKey(member.agency);
+    const key = keyOf(member.agency);
     if (roles.length === 0 || seen.has(key)) continue;
     seen.add(key);
     out.push({ agency: member.agency.trim(), roles });
@@ -56,12 +50,12 @@ export function secretariatAgencies(network: Network, today?: IsoDay): Secretari
 
 /** The emails the register and Settings name as secretariat, before the owner or the setup user. */
 export function registerSecretariatEmails(network: Network, today?: IsoDay): string[] {
-  const agencies = new Set(secretariatAgencies(network, today).map((a) => agencyKey(a.agency)));
+  const agencies = new Set(secretariatAgencies(network, today).map((a) => keyOf(a.agency)));
   const emails = new Set<string>();
   for (const fp of network.focalPoints.records) {
-    if (fp.active === true && fp.email !== '' && agencies.has(agencyKey(fp.agency))) emails.add(normalizeEmail(fp.email));
+    if (fp.active === true && fp.email !== '' && agencies.has(keyOf(fp.agency))) emails.add(emailKey(fp.email));
   }
-  for (const editor of network.settings.secretariatEditors) emails.add(normalizeEmail(editor));
+  for (const editor of network.settings.secretariatEditors) emails.add(emailKey(editor));
   emails.delete('');
   return [...emails].sort();
 }
@@ -69,19 +63,14 @@ export function registerSecretariatEmails(network: Network, today?: IsoDay): str
 /** Everyone who may change data or send mail: the register's secretariat, the Secretariat editors, the owner and the setup user. Lower-cased, sorted, unique. */
 export function secretariatEmails(network: Network, extra: SecretariatExtra = {}): string[] {
   const emails = new Set(registerSecretariatEmails(network, extra.today));
-  for (const email of [extra.owner, extra.setupUser]) if (email) emails.add(normalizeEmail(email));
+  for (const email of [extra.owner, extra.setupUser]) if (email) emails.add(emailKey(email));
   emails.delete('');
   return [...emails].sort();
 }
 
 export function isSecretariat(network: Network, email: string, extra: SecretariatExtra = {}): boolean {
-  const wanted = normalizeEmail(email);
+  const wanted = emailKey(email);
   return wanted !== '' && secretariatEmails(network, extra).includes(wanted);
-}
-
-function joinWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /**

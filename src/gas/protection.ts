@@ -4,21 +4,18 @@
  * else, and turn domain-wide editing off where the file allows it. Only the difference from the
  * wanted editors is sent, so a protection already in line costs reads and no writes.
  */
+import { emailKey } from '../domain/words';
 import type { ProtectionChange, ProtectionPort } from '../ports';
 
-function lower(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 function emailsOf(users: GoogleAppsScript.Base.User[]): string[] {
-  return users.map((u) => lower(u.getEmail())).filter((e) => e !== '');
+  return users.map((u) => emailKey(u.getEmail())).filter((e) => e !== '');
 }
 
 export function gasProtection(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActive()): ProtectionPort {
   let kept: Set<string> | undefined;
   // Google never lets a protection exclude the owner or the user running the script.
   const alwaysEditors = () =>
-    (kept ??= new Set([lower(Session.getEffectiveUser().getEmail()), lower(spreadsheet.getOwner()?.getEmail() ?? '')].filter((e) => e !== '')));
+    (kept ??= new Set([emailKey(Session.getEffectiveUser().getEmail()), emailKey(spreadsheet.getOwner()?.getEmail() ?? '')].filter((e) => e !== '')));
 
   return {
     protectTab(tab: string, editors: readonly string[], description: string): ProtectionChange {
@@ -35,7 +32,7 @@ export function gasProtection(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
       if (warned) protection.setWarningOnly(false);
 
       const always = alwaysEditors();
-      const wanted = new Set([...editors.map(lower), ...always].filter((e) => e !== ''));
+      const wanted = new Set([...editors.map(emailKey), ...always].filter((e) => e !== ''));
       const current = new Set(emailsOf(protection.getEditors()));
       const added = [...wanted].filter((e) => !current.has(e));
       const removed = [...current].filter((e) => !wanted.has(e) && !always.has(e));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, helpHtml, HELP_TABS } from '../../src/domain/help';
+import { escapeHtml } from '../../src/domain/html';
+import { helpHtml, HELP_TABS } from '../../src/domain/help';
 import { TABLES } from '../../src/domain/tables';
 
 describe('the first-run help', () => {

@@ -1,6 +1,7 @@
 /** The action tracker: overdue action points and their owners. */
 import { daysBetween } from '../dates';
-import { clip, finding, keyOf, type RuleContext, type RuleDef } from './context';
+import { clip, finding, type RuleContext, type RuleDef } from './context';
+import { keyOf } from '../words';
 import type { Finding } from './finding';
 
 function overdue(ctx: RuleContext): Finding[] {

@@ -9,12 +9,9 @@ import type { Network } from '../network';
 import type { SettingKey } from '../settings';
 import type { Decision, Meeting, Member, TabName } from '../tables';
 import { citeClause } from './clauses';
-import { plural, type Finding, type Severity } from './finding';
-
-/** Agency codes and IDs compare trimmed and case-insensitively. */
-export function keyOf(code: string): string {
-  return code.trim().toUpperCase();
-}
+import { isActiveOn } from '../membership';
+import { keyOf, plural } from '../words';
+import type { Finding, Severity } from './finding';
 
 export interface RuleContext {
   readonly network: Network;
@@ -65,11 +62,6 @@ function firstByKey<T>(records: readonly T[], key: (r: T) => string): Map<string
   return out;
 }
 
-/** "Active on day X": Status Active, Joined on blank or ≤ X, Left on blank or > X. */
-export function isActiveOn(member: Member, day: IsoDay): boolean {
-  return member.status === 'Active' && (member.joinedOn === null || member.joinedOn <= day) && (member.leftOn === null || member.leftOn > day);
-}
-
 export function buildContext(network: Network, today: IsoDay): RuleContext {
   const memberRows = network.members.records;
   const actionsBySource = new Map<string, number>();
@@ -116,12 +108,6 @@ export function buildContext(network: Network, today: IsoDay): RuleContext {
 export function clip(text: string, max = 80): string {
   const t = text.trim().replace(/\s+/g, ' ');
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
-
-/** "UNDP, UNICEF and WHO". */
-export function joinWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** The calendar distance from `a` to a later `b`: "4 months and 2 days". */

@@ -1,7 +1,8 @@
 /** The workbook contract itself: unreadable cells, repeated IDs, references that point at nothing. */
 import type { DecodedTable, Located } from '../codec';
 import { tableNamed, type TabName } from '../tables';
-import { finding, joinWords, keyOf, unknownCodes, type KeySet, type RuleContext, type RuleDef } from './context';
+import { finding, unknownCodes, type KeySet, type RuleContext, type RuleDef } from './context';
+import { joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
 
 function where(sheet: string, row: number | null, column: string | null): string {

@@ -1,5 +1,6 @@
 /** The decision log: consensus, consulting the state, and following decisions up with action points. */
-import { clip, finding, joinWords, keyOf, type RuleContext, type RuleDef } from './context';
+import { clip, finding, type RuleContext, type RuleDef } from './context';
+import { joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
 import { requiredConsultees } from './members';
 

@@ -2,6 +2,7 @@
  * A finding of the ToR compliance check, with exactly the fields of RULES.md, so that the Compliance
  * tab, the CLI's JSON and the reports all carry the same record.
  */
+import { plural } from '../words';
 import type { SEVERITIES, TabName } from '../tables';
 
 export type Severity = (typeof SEVERITIES)[number];
@@ -27,10 +28,6 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** "2 errors, 1 warning, 0 info" as a person reads it. */

@@ -1,5 +1,6 @@
 /** Working groups: drawn from the members, established by a decision. */
-import { clip, finding, joinWords, keyOf, unknownCodes, type RuleContext, type RuleDef } from './context';
+import { clip, finding, unknownCodes, type RuleContext, type RuleDef } from './context';
+import { joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
 
 function members(ctx: RuleContext): Finding[] {

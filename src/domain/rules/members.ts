@@ -3,7 +3,8 @@ import type { Located } from '../codec';
 import { addMonths, type IsoDay } from '../dates';
 import type { ProfileId } from '../settings';
 import type { Decision, FocalPoint, Member } from '../tables';
-import { finding, joinWords, keyOf, type RuleContext, type RuleDef } from './context';
+import { finding, type RuleContext, type RuleDef } from './context';
+import { joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
 import { latestLogDay } from './log';
 

@@ -2,7 +2,8 @@
 import type { Located } from '../codec';
 import { addMonths, yearOf } from '../dates';
 import type { WorkplanRow } from '../tables';
-import { clip, finding, joinWords, keyOf, type RuleContext, type RuleDef } from './context';
+import { clip, finding, type RuleContext, type RuleDef } from './context';
+import { joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
 import { latestLogDay } from './log';
 

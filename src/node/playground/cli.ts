@@ -11,6 +11,7 @@ import { readGrids } from '../../app/network';
 import { isEmail } from '../../domain/cells';
 import { dayOfDate, isIsoDay } from '../../domain/dates';
 import { decodeNetwork } from '../../domain/network';
+import { emailKey } from '../../domain/words';
 import { WorkbookFileError, XlsxWorkbook } from '../xlsx-workbook';
 import { PlaygroundError, startPlayground, type RunningPlayground } from './server';
 import { defaultUser, knownUsers } from './users';
@@ -95,7 +96,7 @@ async function prepare(argv: string[], root: string) {
   const users = knownUsers(network, today);
   let user: string;
   if (values.user !== undefined) {
-    user = values.user.trim().toLowerCase();
+    user = emailKey(values.user);
     const known = users.some((u) => u.email === user);
     if (!known && (users.length > 0 || !isEmail(user))) {
       throw new BadInput(`--user ${values.user}: not a focal point of ${label} nor one of its Secretariat editors`, 1);

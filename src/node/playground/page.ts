@@ -7,6 +7,7 @@
 import { type Cell } from '../../domain/cells';
 import { columnLetter, normalizeHeader, type Problem } from '../../domain/codec';
 import { dayOfDate } from '../../domain/dates';
+import { escapeHtml } from '../../domain/html';
 import { formatProblem } from '../commands/validate';
 import type { OutboxEmail } from '../outbox';
 import type { KnownUser } from './users';
@@ -33,12 +34,6 @@ export interface PageView {
   readonly tabs: readonly TabView[];
   readonly problems: readonly Problem[];
   readonly outbox: readonly OutboxEmail[];
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** A cell as Sheets displays it: days as YYYY-MM-DD, date-times with their time, numbers as they are. */

@@ -10,9 +10,10 @@ import { runComplianceCheck } from '../../app/check';
 import { decisionSidebarData, recordDecisionRpc } from '../../app/decisions';
 import { readGrids } from '../../app/network';
 import { setupWorkbook } from '../../app/setup';
-import { decodeNetwork } from '../../domain/network';
-import { MENU } from '../../gas/menu';
 import { HELP_TABS } from '../../domain/help';
+import { decodeNetwork } from '../../domain/network';
+import { emailKey } from '../../domain/words';
+import { MENU } from '../../gas/menu';
 import type { Ports } from '../../ports';
 import { sortProblems } from '../commands/validate';
 import { renderContent, renderPage, type MenuEntry, type PageView } from './page';
@@ -155,7 +156,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     }
     if (req.method === 'POST' && url.pathname === '/user') {
       const wanted = (await body(req)) as { email?: unknown };
-      const email = typeof wanted.email === 'string' ? wanted.email.trim().toLowerCase() : '';
+      const email = typeof wanted.email === 'string' ? emailKey(wanted.email) : '';
       const today = clockFor(session.config.today).today();
       const users = await session.read((wb) => knownUsers(decodeNetwork(readGrids(wb)), today));
       if (!users.some((u) => u.email === email)) return json(res, 400, { error: `${email || 'That user'} is not a focal point of the workbook nor a Secretariat editor.` });

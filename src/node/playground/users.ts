@@ -1,6 +1,7 @@
 /** Who the playground may act as: the people the workbook itself names. */
 import type { Network } from '../../domain/network';
 import { isSecretariat, registerSecretariatEmails } from '../../domain/secretariat';
+import { emailKey, keyOf } from '../../domain/words';
 
 export interface KnownUser {
   readonly email: string;
@@ -13,7 +14,7 @@ export interface KnownUser {
 export function knownUsers(network: Network, today: string): KnownUser[] {
   const seen = new Map<string, KnownUser>();
   const add = (email: string, label: string) => {
-    const key = email.trim().toLowerCase();
+    const key = emailKey(email);
     if (key === '' || seen.has(key)) return;
     seen.set(key, { email: key, label, secretariat: isSecretariat(network, key, { today }) });
   };
@@ -30,7 +31,8 @@ export function knownUsers(network: Network, today: string): KnownUser[] {
  */
 export function defaultUser(network: Network, today: string): string | undefined {
   const secretariat = new Set(registerSecretariatEmails(network, today));
-  const focal = network.focalPoints.records.filter((fp) => fp.active === true && secretariat.has(fp.email.trim().toLowerCase()));
-  const iom = focal.find((fp) => fp.agency.trim().toUpperCase() === 'IOM' && fp.kind === 'Primary') ?? focal.find((fp) => fp.agency.trim().toUpperCase() === 'IOM');
-  return (iom ?? focal[0])?.email.trim().toLowerCase() ?? [...secretariat][0];
+  const focal = network.focalPoints.records.filter((fp) => fp.active === true && secretariat.has(emailKey(fp.email)));
+  const iom = focal.find((fp) => keyOf(fp.agency) === 'IOM' && fp.kind === 'Primary') ?? focal.find((fp) => keyOf(fp.agency) === 'IOM');
+  const chosen = iom ?? focal[0];
+  return chosen ? emailKey(chosen.email) : [...secretariat][0];
 }
