@@ -4,7 +4,7 @@
  */
 import { isBlank, type Cell } from '../domain/cells';
 import { GCM_OBJECTIVES } from '../domain/gcm';
-import { decodeNetwork, type Grids, type Network } from '../domain/network';
+import type { Network } from '../domain/network';
 import {
   fieldError,
   parseDecisionInput,
@@ -26,6 +26,7 @@ import {
 import { keyOf } from '../domain/words';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
+import { readNetwork } from './network';
 import { appendRecords } from './repository';
 
 const WHAT = 'record a decision';
@@ -36,12 +37,6 @@ const WHAT = 'record a decision';
  * the other tabs are left unread.
  */
 const TABS = [SettingsTable, MembersTable, FocalPointsTable, MeetingsTable, DecisionsTable, LogTable] as const;
-
-function readDecisionTabs(ports: Ports): { network: Network; grids: Grids } {
-  const grids: Grids = {};
-  for (const def of TABS) grids[def.name] = ports.workbook.read(def.name);
-  return { network: decodeNetwork(grids), grids };
-}
 
 /** Thrown when a decision cannot be recorded as given; each error names its field. */
 export class DecisionInputError extends Error {
@@ -85,7 +80,7 @@ function mayRecord(ports: Ports, network: Network): string {
 
 /** Everything the sidebar shows when it opens: one read per tab it needs, one round trip. */
 export function decisionSidebarData(ports: Ports): DecisionSidebarData {
-  const { network, grids } = readDecisionTabs(ports);
+  const { network, grids } = readNetwork(ports.workbook, TABS);
   const today = ports.clock.today();
   const refusal = mayRecord(ports, network);
   return {
@@ -158,7 +153,7 @@ function canonicalCodes(list: readonly string[], network: Network): string[] {
  */
 export function recordDecision(ports: Ports, input: unknown): { id: string; row: number } {
   return ports.lock.withDocumentLock(() => {
-    const { network, grids } = readDecisionTabs(ports);
+    const { network, grids } = readNetwork(ports.workbook, TABS);
     requireSecretariat(ports, network, WHAT);
     const parsed = parseDecisionInput(input);
     if (!parsed.ok) throw new DecisionInputError(parsed.errors);

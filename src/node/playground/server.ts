@@ -11,7 +11,7 @@ import { decisionSidebarData, recordDecisionRpc } from '../../app/decisions';
 import { readGrids } from '../../app/network';
 import { setupWorkbook } from '../../app/setup';
 import { HELP_TABS } from '../../domain/help';
-import { decodeNetwork } from '../../domain/network';
+import { decodeNetwork, type Grids } from '../../domain/network';
 import { emailKey } from '../../domain/words';
 import { MENU } from '../../gas/menu';
 import type { Ports } from '../../ports';
@@ -70,8 +70,9 @@ const RPC: Record<string, (ports: Ports, args: unknown[]) => unknown> = {
 };
 
 async function view(session: PlaygroundSession, label: string): Promise<PageView> {
-  const { grids, tabs } = await session.read((wb) => ({ grids: readGrids(wb), tabs: wb.tabNames().map((name) => ({ name, grid: wb.read(name) ?? [] })) }));
-  const network = decodeNetwork(grids);
+  // Every tab is shown, so every tab is read once, and the network is decoded from those same grids.
+  const tabs = await session.read((wb) => wb.tabNames().map((name) => ({ name, grid: wb.read(name) ?? [] })));
+  const network = decodeNetwork(Object.fromEntries(tabs.map((t) => [t.name, t.grid])) as Grids);
   const today = clockFor(session.config.today).today();
   return {
     networkName: network.settings.networkName ?? '',
