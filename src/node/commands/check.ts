@@ -6,17 +6,12 @@
 import { readNetwork } from '../../app/network';
 import { dayOfDate, isIsoDay } from '../../domain/dates';
 import { checkNetwork, countBySeverity, describeCounts, SEVERITY_ORDER, type Finding, type Severity } from '../../domain/rules';
-import { parseArguments, UsageError, type CliIo } from '../terminal';
+import { parseArguments, printable, UsageError, type CliIo } from '../terminal';
 import { XlsxWorkbook } from '../xlsx-workbook';
 
 export const usage = 'unmn check FILE.xlsx [--today YYYY-MM-DD] [--json]';
 
 const HEADINGS: Readonly<Record<Severity, string>> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
-
-/** Cell text reaches the terminal: control characters (escape sequences) could rewrite the screen. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-}
 
 export function formatFinding(f: Finding): string[] {
   const where = `${f.sheet}${f.row === null ? '' : `!${f.row}`}${f.ref === null ? '' : ` ${f.ref}`}`;
