@@ -278,8 +278,6 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const column of layout.columns) {
       const target = sheet.getColumn(column.column);
       if (column.width !== null) target.width = Math.max(4, Math.round(column.width / PIXELS_PER_CHARACTER));
-      const headerCell = header.getCell(column.column);
-      headerCell.font = { ...headerCell.font, bold: true };
       const numFmt = column.kind === 'date' ? DATE_FORMAT : column.kind === 'timestamp' ? TIMESTAMP_FORMAT : null;
       // A column style: cells typed later into the column take the format too.
       if (numFmt) target.numFmt = numFmt;
