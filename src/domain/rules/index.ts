@@ -53,7 +53,7 @@ function failed(rule: RuleDef, error: unknown): Finding {
   };
 }
 
-/** Runs every rule of RULES.md; the findings come sorted (see compareFindings). */
+/** The tabs that exist with a header row: a rule that needs another stays silent (data.invalid reports the tab). */
 function readableTabs(n: Network): Set<TabName> {
   const tables: [TabName, { header: unknown }][] = [
     ['Members', n.members],
@@ -68,6 +68,7 @@ function readableTabs(n: Network): Set<TabName> {
   return new Set(tables.filter(([, t]) => t.header !== null).map(([name]) => name));
 }
 
+/** Runs every rule of RULES.md; the findings come sorted (see compareFindings). */
 export function checkNetwork(network: Network, today: IsoDay, rules: readonly RuleDef[] = RULES): Finding[] {
   const ctx = buildContext(network, today);
   const readable = readableTabs(network);
