@@ -24,21 +24,18 @@ export function runs(sorted: readonly number[]): [number, number][] {
 }
 
 /**
- * Writes whole rows (0-based cells, full header width) at the given 1-based row numbers, limited to
- * `columns` (0-based): one write per block of consecutive rows × consecutive columns.
+ * Writes rows of cells (indexed by 0-based column) at the given 1-based row numbers, limited to
+ * `columns`, which every row must fill: one write per block of consecutive rows × consecutive columns.
  */
-function writeRows(workbook: WorkbookPort, tab: string, rows: ReadonlyMap<number, Cell[]>, columns: readonly number[]): number {
-  let calls = 0;
+export function writeRows(workbook: WorkbookPort, tab: string, rows: ReadonlyMap<number, readonly Cell[]>, columns: readonly number[]): void {
   const columnRuns = runs([...columns].sort((a, b) => a - b));
   for (const [firstRow, lastRow] of runs([...rows.keys()].sort((a, b) => a - b))) {
     for (const [firstCol, lastCol] of columnRuns) {
       const block: Cell[][] = [];
       for (let r = firstRow; r <= lastRow; r++) block.push((rows.get(r) ?? []).slice(firstCol, lastCol + 1));
       workbook.write(tab, firstRow, firstCol + 1, block);
-      calls++;
     }
   }
-  return calls;
 }
 
 function requireHeader<T>(def: TableDef, table: DecodedTable<T>) {

@@ -20,7 +20,7 @@ import { SettingsTable, TABLES, type AnyTable } from '../domain/tables';
 import type { Ports, ProtectionChange, ProtectionPort, WorkbookPort } from '../ports';
 import { requireSecretariat } from './authorize';
 import { tabLayout } from './layout';
-import { runs } from './repository';
+import { writeRows } from './repository';
 
 export interface SetupOptions {
   /** The ToR profile of a new workbook, and of a repaired one whose Settings name none. */
@@ -157,13 +157,11 @@ function isBlankRow(row: readonly Cell[] | undefined): boolean {
   return (row ?? []).every((c) => c === '' || (typeof c === 'string' && c.trim() === ''));
 }
 
-/** Writes one row's cells at 1-based `row`, one call per run of consecutive 0-based columns. */
+/** Writes one row's cells at 1-based `row`, given by 0-based column. */
 function writeCells(workbook: WorkbookPort, tab: string, row: number, cells: ReadonlyMap<number, Cell>): void {
-  for (const [first, last] of runs([...cells.keys()].sort((a, b) => a - b))) {
-    const block: Cell[] = [];
-    for (let c = first; c <= last; c++) block.push(cells.get(c) ?? '');
-    workbook.write(tab, row, first + 1, [block]);
-  }
+  const line: Cell[] = [];
+  for (const [at, cell] of cells) line[at] = cell;
+  writeRows(workbook, tab, new Map([[row, line]]), [...cells.keys()]);
 }
 
 /**
@@ -235,14 +233,18 @@ function repairSettings(
   const values: Settings = { ...profile.defaults, networkName: name === '' ? profile.defaults.networkName : name };
   const fresh = present.size === 0;
   const firstRow = Math.max(grid.length, 1) + 1;
+  // The missing settings go below the last row, as one block.
+  const rows = new Map<number, Cell[]>();
   missing.forEach((key, i) => {
     const column = SETTING_COLUMNS[key] as Column;
-    writeCells(workbook, SettingsTable.name, firstRow + i, new Map<number, Cell>([
-      [settingAt, column.header],
-      [valueAt, column.encode(values[key] as never)],
-    ]));
-    if (!fresh) changes.push(`added setting ${column.header} to Settings (${describeDefault(column.encode(values[key] as never))})`);
+    const value = column.encode(values[key] as never);
+    const line: Cell[] = [];
+    line[settingAt] = column.header;
+    line[valueAt] = value;
+    rows.set(firstRow + i, line);
+    if (!fresh) changes.push(`added setting ${column.header} to Settings (${describeDefault(value)})`);
   });
+  writeRows(workbook, SettingsTable.name, rows, [settingAt, valueAt]);
   if (fresh) changes.push(`filled Settings from the ${profile.torName} profile (${profile.id})`);
 }
 

@@ -50,6 +50,12 @@ describe('setup on an empty workbook', () => {
     expect(report.changes.filter((l) => l.startsWith('added tab'))).toHaveLength(TABLES.length);
   });
 
+  it('writes each header in one call and every setting in one more', () => {
+    const workbook = new MemoryWorkbook();
+    setupWorkbook(workbook, { profile: 'azerbaijan' });
+    expect(workbook.calls.write).toBe(TABLES.length + 1);
+  });
+
   it('uses the profile name and the custom profile when nothing is chosen', () => {
     const workbook = new MemoryWorkbook();
     setupWorkbook(workbook);
