@@ -46,6 +46,11 @@ export interface WorkbookPort {
   addTab(tab: string, position?: number): void;
   /** Applies the layout to the listed columns (from row 2 down) and freezes the header row. */
   format(tab: string, layout: TabLayout): void;
+  /**
+   * Makes every write so far durable before the next step: in Sheets, writes are buffered and lost
+   * when an execution dies before they are flushed, so a claim must be flushed before the email it claims goes out.
+   */
+  flush(): void;
 }
 
 export interface Clock {

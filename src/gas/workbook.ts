@@ -192,6 +192,10 @@ export class GasWorkbook implements WorkbookPort {
     this.tabs.set(tab, { sheet, size: null });
   }
 
+  flush(): void {
+    SpreadsheetApp.flush();
+  }
+
   format(tab: string, layout: TabLayout): void {
     const found = this.tab(tab);
     const lastColumn = Math.max(0, ...layout.columns.map((c) => c.column));

@@ -258,6 +258,9 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
+  /** Nothing is buffered between the port and the in-memory workbook; the caller saves the file. */
+  flush(): void {}
+
   format(tab: string, layout: TabLayout): void {
     const sheet = this.sheet(tab);
     const header = sheet.getRow(1);

@@ -83,6 +83,10 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   /** Keeps the layout as the sheet ends up with it: a column given no width keeps the one it had. */
+  flush(): void {
+    this.count('flush');
+  }
+
   format(tab: string, layout: TabLayout): void {
     this.count('format');
     this.grid(tab);
