@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../../src/domain/profiles';
 import { CLAUSES } from '../../src/domain/rules/clauses';
@@ -8,10 +10,10 @@ function normalize(text: string): string {
   return text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, '').replace(/\*/g, '').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
-const TOR = {
-  azerbaijan: normalize(readFileSync('/work/shared/tor/azerbaijan-tor.txt', 'utf8')),
-  uzbekistan: normalize(readFileSync('/work/shared/tor/uzbekistan-tor.txt', 'utf8')),
-};
+/** The team's copy of the ToRs sits beside the repository: ../shared/tor from its root. */
+const TOR_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/tor');
+const tor = (name: string) => normalize(readFileSync(path.join(TOR_DIR, `${name}-tor.txt`), 'utf8'));
+const TOR = { azerbaijan: tor('azerbaijan'), uzbekistan: tor('uzbekistan') };
 
 describe('ToR clauses', () => {
   const quotes = Object.entries(CLAUSES).flatMap(([key, byProfile]) =>
