@@ -4,7 +4,7 @@
 //   build/  the Node programs: the `unmn` CLI and the local playground.
 import { build } from 'esbuild';
 import { nodeBundle } from './esbuild-node.mjs';
-import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -15,18 +15,31 @@ const dist = path.join(root, 'dist');
 const out = path.join(root, 'build');
 const GLOBAL = '__unmn';
 
-/** Apps Script calls menu items, triggers and google.script.run targets by top-level function name. */
-function stubs(names) {
-  return names
-    .map((name) => `function ${name}() {\n  return ${GLOBAL}.${name}.apply(this, arguments);\n}`)
-    .join('\n');
+/**
+ * Apps Script calls menu items, triggers and google.script.run targets by top-level function name:
+ * one stub per public export (names ending in "_" are private), per command and per RPC target.
+ */
+function stubs({ exported, commands, rpc }) {
+  const stub = (name, body) => `function ${name}() {\n  ${body}\n}`;
+  return [
+    ...exported.filter((name) => !name.endsWith('_')).map((name) => stub(name, `return ${GLOBAL}.${name}.apply(this, arguments);`)),
+    ...commands.map((id) => stub(id, `return ${GLOBAL}.runCommand_(${JSON.stringify(id)});`)),
+    ...rpc.map((name) => stub(name, `return ${GLOBAL}.callRpc_(${JSON.stringify(name)}, Array.prototype.slice.call(arguments));`)),
+  ].join('\n');
 }
 
-/** The exported function names of the bundle: loading it defines them and must touch nothing else. */
-function exportedFunctions(code) {
+/** The bundle's exported functions and its manifest: loading it defines them and must touch nothing else. */
+function surface(code) {
   const context = vm.createContext({});
-  vm.runInContext(`${code}\n;globalThis.__names = Object.keys(${GLOBAL}).filter((k) => typeof ${GLOBAL}[k] === 'function');`, context);
-  return [...context.__names].sort();
+  vm.runInContext(
+    `${code}\n;globalThis.__names = Object.keys(${GLOBAL}).filter((k) => typeof ${GLOBAL}[k] === 'function'); globalThis.__manifest = JSON.stringify(${GLOBAL}.manifest_());`,
+    context,
+  );
+  const manifest = JSON.parse(context.__manifest);
+  const exported = [...context.__names].sort();
+  const clash = [...manifest.commands, ...manifest.rpc].find((name) => exported.includes(name));
+  if (clash) throw new Error(`${clash} is both an export of src/gas/main.ts and a command or RPC target: one global per name.`);
+  return { exported, ...manifest };
 }
 
 async function buildAppsScript() {
@@ -44,10 +57,17 @@ async function buildAppsScript() {
     logLevel: 'warning',
   });
   const code = result.outputFiles[0].text;
-  const names = exportedFunctions(code);
+  const globals = surface(code);
   const header = '// unmn-secretariat: built by scripts/build.mjs from src/gas/main.ts. Do not edit.\n';
-  await writeFile(path.join(dist, 'Code.js'), `${header}${code}\n${stubs(names)}\n`);
-  return { names, bytes: Buffer.byteLength(code) };
+  await writeFile(path.join(dist, 'Code.js'), `${header}${code}\n${stubs(globals)}\n`);
+  return { ...globals, bytes: Buffer.byteLength(code) };
+}
+
+/** appsscript.json with the macros of the command table: the bound deployment's Macros menu. */
+async function writeManifest(macros) {
+  const manifest = JSON.parse(await readFile(path.join(root, 'appsscript.json'), 'utf8'));
+  manifest.sheets = { ...manifest.sheets, macros };
+  await writeFile(path.join(dist, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /** Each sidebar/<name>.html with its <name>.ts and <name>.css inlined: one self-contained file. */
@@ -102,10 +122,10 @@ async function main() {
   await mkdir(dist, { recursive: true });
   await mkdir(out, { recursive: true });
   const [gas, pages, node] = await Promise.all([buildAppsScript(), buildPages(), buildNode()]);
-  await copyFile(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  await writeManifest(gas.macros);
   const size = (await stat(path.join(dist, 'Code.js'))).size;
   if (!process.argv.includes('--quiet')) {
-    console.log(`dist/Code.js ${(size / 1024).toFixed(1)} KB, ${gas.names.length} global functions`);
+    console.log(`dist/Code.js ${(size / 1024).toFixed(1)} KB, ${gas.commands.length} commands, ${gas.rpc.length} RPC targets`);
     for (const p of pages) console.log(`dist/${p.page} ${(p.bytes / 1024).toFixed(1)} KB`);
     for (const n of node) console.log(`build/${n}.mjs`);
   }

@@ -13,7 +13,7 @@ import {
   type SidebarMember,
 } from '../src/domain/rpc';
 import { DECISION_KINDS, OUTCOMES } from '../src/domain/tables';
-import { getDecisionSidebarData, recordDecision } from './rpc';
+import { call } from './lib/rpc';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -248,7 +248,7 @@ async function onSubmit(event: Event): Promise<void> {
   showErrors([]);
   setBusy(true);
   try {
-    const result = await recordDecision(checkedInput.value);
+    const result = await call('recordDecision', checkedInput.value);
     if (result.ok) {
       data = { ...data, nextId: nextAfter(result.id) };
       reset();
@@ -316,7 +316,7 @@ function wire(): void {
 
 async function start(): Promise<void> {
   try {
-    data = await getDecisionSidebarData();
+    data = await call('getDecisionSidebarData');
     wire();
     render();
   } catch (error) {

@@ -44,6 +44,8 @@ export interface WorkbookPort {
   clearFrom(tab: string, fromRow: number): void;
   /** Adds an empty tab at a 0-based position (at the end when omitted). */
   addTab(tab: string, position?: number): void;
+  /** Removes a tab that holds nothing at all (a new spreadsheet's blank Sheet1); throws when it holds anything. */
+  removeEmptyTab(tab: string): void;
   /** Applies the layout to the listed columns (from row 2 down) and freezes the header row. */
   format(tab: string, layout: TabLayout): void;
   /**
@@ -66,11 +68,25 @@ export interface CurrentUser {
   owner(): string;
 }
 
+/** An HTML page shown in a modal dialog. */
+export interface DialogPage {
+  readonly title: string;
+  readonly html: string;
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface Ui {
   /** A short, non-blocking message (a toast in Sheets, a line in the CLI). */
   toast(message: string, title?: string): void;
   /** A message the user must acknowledge. */
   alert(message: string, title?: string): void;
+  /** The user's answer, trimmed; null when they cancelled. Where nobody can answer, '' (take the default). */
+  prompt(message: string, title: string): string | null;
+  /** A page of the add-on's own (built from sidebar/) in the sidebar. */
+  showSidebar(page: string, title: string): void;
+  /** An HTML page in a modal dialog. */
+  showDialog(page: DialogPage): void;
 }
 
 export interface Lock {

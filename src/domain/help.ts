@@ -23,3 +23,8 @@ export function helpHtml(tabs: readonly HelpTab[] = HELP_TABS): string {
     '</body></html>',
   ].join('');
 }
+
+/** The help as the add-on shows it: a modal dialog. */
+export function helpDialog(): { title: string; html: string; width: number; height: number } {
+  return { title: 'UN Network on Migration: the tabs', html: helpHtml(), width: 460, height: 520 };
+}

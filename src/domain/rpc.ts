@@ -100,6 +100,21 @@ export const RecordDecisionResultSchema = z.union([
 ]);
 export type RecordDecisionResult = z.infer<typeof RecordDecisionResultSchema>;
 
+/**
+ * Every function a sidebar or dialog may call through google.script.run: its one argument's schema
+ * (null: it takes none) and its answer's. The server's handlers (src/app/rpc.ts) and the sidebar's
+ * client (sidebar/rpc.ts) are typed from this table, so a wrong name or payload fails to compile.
+ */
+export const RPC_CONTRACT = {
+  getDecisionSidebarData: { input: null, result: DecisionSidebarDataSchema },
+  recordDecision: { input: DecisionInputSchema, result: RecordDecisionResultSchema },
+} as const;
+
+export type RpcName = keyof typeof RPC_CONTRACT;
+export type RpcArgs<K extends RpcName> = (typeof RPC_CONTRACT)[K]['input'] extends z.ZodMiniType<infer I> ? [input: I] : [];
+export type RpcResult<K extends RpcName> = z.infer<(typeof RPC_CONTRACT)[K]['result']>;
+export const RPC_NAMES = Object.keys(RPC_CONTRACT) as RpcName[];
+
 export function fieldError(field: DecisionField | '', problem: string): FieldError {
   return { field, message: field === '' ? problem : `${DECISION_FIELD_LABELS[field]}: ${problem}` };
 }

@@ -3,7 +3,8 @@
  * needs it, so building the ports costs no service call.
  */
 import { dayOfDate, timestampOfDate } from '../domain/dates';
-import type { Clock, CurrentUser, Email, Lock, Mailer, Ports, Ui } from '../ports';
+import type { Clock, CurrentUser, Email, Lock, Mailer, Ports, ProtectionPort, Ui } from '../ports';
+import { gasProtection } from './protection';
 import { GasWorkbook } from './workbook';
 import type { ZoneBridge } from './zone';
 
@@ -47,6 +48,18 @@ export function gasUser(spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsh
 
 export function gasUi(spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsheet): Ui {
   return {
+    prompt(message, title) {
+      const ui = SpreadsheetApp.getUi();
+      const response = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
+      return response.getSelectedButton() === ui.Button.OK ? response.getResponseText().trim() : null;
+    },
+    showSidebar(page, title) {
+      SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile(page).setTitle(title));
+    },
+    showDialog(page) {
+      const output = HtmlService.createHtmlOutput(page.html).setWidth(page.width).setHeight(page.height);
+      SpreadsheetApp.getUi().showModalDialog(output, page.title);
+    },
     toast(message, title) {
       spreadsheet().toast(message, title ?? '');
     },
@@ -110,6 +123,7 @@ export function gasPorts(): Ports {
   let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   const active = () => (spreadsheet ??= SpreadsheetApp.getActiveSpreadsheet());
   const workbook = new GasWorkbook();
+  let protection: ProtectionPort | null = null;
   return {
     workbook,
     clock: gasClock(() => workbook.zones),
@@ -117,5 +131,6 @@ export function gasPorts(): Ports {
     ui: gasUi(active),
     lock: gasLock,
     mailer: gasMailer,
+    protection: { protectTab: (...args) => (protection ??= gasProtection(active())).protectTab(...args) },
   };
 }

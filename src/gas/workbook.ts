@@ -192,6 +192,13 @@ export class GasWorkbook implements WorkbookPort {
     this.tabs.set(tab, { sheet, size: null });
   }
 
+  removeEmptyTab(tab: string): void {
+    const found = this.tab(tab);
+    if (found.sheet.getLastRow() > 0 || found.sheet.getLastColumn() > 0) throw new Error(`The ${tab} tab is not empty: it stays.`);
+    this.spreadsheet.deleteSheet(found.sheet);
+    this.tabs.delete(tab);
+  }
+
   flush(): void {
     SpreadsheetApp.flush();
   }

@@ -2,6 +2,7 @@
  * `unmn <command> [args]`: the network's workbook from the command line, on an .xlsx copy. Exit codes:
  * 0 done, 1 the command found problems, 2 bad arguments or an unreadable file, 3 an unexpected error.
  */
+import type { CliName } from '../app/commands';
 import * as check from './commands/check';
 import * as init from './commands/init';
 import * as validate from './commands/validate';
@@ -14,8 +15,11 @@ interface Command {
   run(args: string[], io: CliIo): Promise<number>;
 }
 
-/** The commands in the order `unmn --help` lists them; each module is src/node/commands/<name>.ts. */
-const COMMANDS: Record<string, Command> = {
+/**
+ * The commands in the order `unmn --help` lists them; each module is src/node/commands/<name>.ts.
+ * Every `cli` name of the add-on's command table must be here (tsc refuses the table otherwise).
+ */
+const COMMANDS: { readonly [K in CliName]: Command } & Readonly<Record<string, Command>> = {
   init: { summary: 'create a new workbook with every tab, header, dropdown and the ToR profile', ...init },
   validate: { summary: 'list every cell that breaks the workbook contract', ...validate },
   check: { summary: 'run the ToR compliance check and list its findings (the file is not changed)', ...check },

@@ -258,6 +258,12 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
+  removeEmptyTab(tab: string): void {
+    const sheet = this.sheet(tab);
+    if (sheet.actualRowCount > 0) throw new Error(`The ${tab} tab is not empty: it stays.`);
+    this.book.removeWorksheet(sheet.id);
+  }
+
   /** Nothing is buffered between the port and the in-memory workbook; the caller saves the file. */
   flush(): void {}
 

@@ -56,38 +56,38 @@ describe('secretariatEmails', () => {
 
 describe('requireSecretariat', () => {
   it('lets a secretariat focal point through whatever the case of the address, and returns it lower-cased', () => {
-    const ports = memoryPorts(networkWorkbook(), 'AKarimova@IOM.int');
+    const ports = memoryPorts({ workbook: networkWorkbook(), email: 'AKarimova@IOM.int' });
     expect(requireSecretariat(ports, networkOf(ports.workbook), 'record a decision')).toBe('akarimova@iom.int');
   });
 
   it('refuses a member with a message that names the command and who may do it', () => {
-    const ports = memoryPorts(networkWorkbook(), MEMBER);
+    const ports = memoryPorts({ workbook: networkWorkbook(), email: MEMBER });
     const act = () => requireSecretariat(ports, networkOf(ports.workbook), 'record a decision');
     expect(act).toThrow(NotAuthorizedError);
     expect(act).toThrow(`Only the secretariat can record a decision: ${REFUSAL}`);
   });
 
   it('refuses an unknown user, even on a workbook with no secretariat yet', () => {
-    const ports = memoryPorts(new MemoryWorkbook(), '');
+    const ports = memoryPorts({ workbook: new MemoryWorkbook(), email: '' });
     expect(() => requireSecretariat(ports, networkOf(ports.workbook), 'set up the workbook', { bootstrap: true })).toThrow(
       /Google did not tell the add-on who you are signed in as/,
     );
   });
 
   it('always lets the owner through', () => {
-    const ports = memoryPorts(networkWorkbook(), OWNER);
+    const ports = memoryPorts({ workbook: networkWorkbook(), email: OWNER });
     expect(requireSecretariat(ports, networkOf(ports.workbook), 'record a decision')).toBe(OWNER);
   });
 
   it('lets anyone signed in set up a workbook whose register names no secretariat, and nobody else do anything else there', () => {
-    const ports = memoryPorts(new MemoryWorkbook(), 'first.user@iom.int');
+    const ports = memoryPorts({ workbook: new MemoryWorkbook(), email: 'first.user@iom.int' });
     const network = networkOf(ports.workbook);
     expect(requireSecretariat(ports, network, 'set up the workbook', { bootstrap: true })).toBe('first.user@iom.int');
     expect(() => requireSecretariat(ports, network, 'record a decision')).toThrow(NotAuthorizedError);
   });
 
   it('closes the bootstrap door once the register names a secretariat', () => {
-    const ports = memoryPorts(networkWorkbook(), MEMBER);
+    const ports = memoryPorts({ workbook: networkWorkbook(), email: MEMBER });
     expect(() => requireSecretariat(ports, networkOf(ports.workbook), 'set up the workbook', { bootstrap: true })).toThrow(NotAuthorizedError);
   });
 });
@@ -115,7 +115,7 @@ const MUTATING: [string, (ports: Ports) => unknown][] = [
 
 describe('a member who is not secretariat', () => {
   it.each(MUTATING)('is refused by %s, and the workbook, its protection and the outbox are unchanged', (_, command) => {
-    const ports = memoryPorts(networkWorkbook(), MEMBER);
+    const ports = memoryPorts({ workbook: networkWorkbook(), email: MEMBER });
     const before = snapshot(ports.workbook);
     expect(() => command(ports)).toThrow(NotAuthorizedError);
     expect(() => command(ports)).toThrow(REFUSAL);
@@ -127,19 +127,18 @@ describe('a member who is not secretariat', () => {
   });
 
   it('runs the compliance check but writes neither the Compliance tab nor the Log, and is told who may', () => {
-    const ports = memoryPorts(networkWorkbook(), MEMBER);
-    const alerts: string[] = [];
+    const ports = memoryPorts({ workbook: networkWorkbook(), email: MEMBER });
     const before = snapshot(ports.workbook);
-    const result = runComplianceCheck({ ...ports, ui: { toast: () => undefined, alert: (message) => void alerts.push(message) } });
+    const result = runComplianceCheck(ports);
     expect(result.written).toBe(false);
     expect(snapshot(ports.workbook)).toEqual(before);
     expect(writes(ports.workbook)).toBe(0);
-    expect(alerts.join('\n')).toContain(REFUSAL);
+    expect(ports.ui.alerts.join('\n')).toContain(REFUSAL);
   });
 
   it('is let through by the same commands once the secretariat names them in Settings', () => {
     const workbook = networkWorkbook();
     setSetting(workbook, 'Secretariat editors', MEMBER);
-    for (const [, command] of MUTATING) expect(() => command(memoryPorts(workbook, MEMBER))).not.toThrow();
+    for (const [, command] of MUTATING) expect(() => command(memoryPorts({ workbook, email: MEMBER }))).not.toThrow();
   });
 });

@@ -5,9 +5,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SEVERITY_COLORS } from '../../src/app/check';
-import { runComplianceCheck } from '../../src/gas/check';
+import { runCommand_ } from '../../src/gas/main';
 import { createGasFake, type GasFake } from '../fakes/gas';
 import { gridsOf, uzbekistan } from '../rules/support';
+
+const runComplianceCheck = () => runCommand_('runComplianceCheck');
 
 let restore: (() => void) | null = null;
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runComplianceCheck, SEVERITY_COLORS } from '../../src/app/check';
 import { headerRow } from '../../src/domain/codec';
 import { ComplianceTable } from '../../src/domain/tables';
-import type { Cell, Ports } from '../../src/ports';
+import type { Cell } from '../../src/ports';
+import { memoryPorts } from '../support/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
 import { gridsOf, uzbekistan, type Spec } from '../rules/support';
 
@@ -11,17 +12,8 @@ const MEMBER = 'dilnoza.yusupova@undp.org';
 const TODAY = '2027-01-10';
 
 function portsFor(workbook: MemoryWorkbook, email: string) {
-  const toasts: string[] = [];
-  const alerts: string[] = [];
-  const ports: Ports = {
-    workbook,
-    clock: { today: () => TODAY, now: () => `${TODAY}T09:30:00` },
-    user: { email: () => email, owner: () => '' },
-    ui: { toast: (m) => toasts.push(m), alert: (m) => alerts.push(m) },
-    lock: { withDocumentLock: (fn) => fn() },
-    mailer: { remainingQuota: () => 100, send: () => undefined },
-  };
-  return { ports, toasts, alerts };
+  const ports = memoryPorts({ workbook, email, owner: '', today: TODAY, time: '09:30:00' });
+  return { ports, toasts: ports.ui.toasts, alerts: ports.ui.alerts };
 }
 
 /** A network with lapses on 2027-01-10 in Meetings, Decisions, Actions and Workplan, plus `extra` more late actions. */

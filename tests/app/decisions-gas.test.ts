@@ -3,14 +3,19 @@
  * show, what google.script.run would carry, and what the sheet would hold.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { decisionSidebarData, recordDecisionRpc } from '../../src/app/decisions';
 import { headerRow } from '../../src/domain/codec';
 import { DecisionSidebarDataSchema, type DecisionInput } from '../../src/domain/rpc';
 import { DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable } from '../../src/domain/tables';
-import { getDecisionSidebarData, recordDecision, showDecisionSidebar } from '../../src/gas/sidebar';
+import { callRpc_, runCommand_ } from '../../src/gas/main';
 import { createGasFake } from '../fakes/gas';
 
 const SECRETARIAT = 'coordinator@iom.int';
 const MEMBER = 'focal@unicef.org';
+
+const showDecisionSidebar = () => runCommand_('showDecisionSidebar');
+const getDecisionSidebarData = () => callRpc_('getDecisionSidebarData', []) as ReturnType<typeof decisionSidebarData>;
+const recordDecision = (input: unknown) => callRpc_('recordDecision', [input]) as ReturnType<typeof recordDecisionRpc>;
 
 let uninstall: () => void = () => undefined;
 

@@ -7,6 +7,7 @@ import { DecisionSidebarDataSchema, memberActiveOn, type DecisionInput } from '.
 import { DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable } from '../../src/domain/tables';
 import type { Cell, Ports } from '../../src/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
+import { memoryPorts } from '../support/ports';
 
 const SECRETARIAT = 'secretariat@iom.int';
 const MEMBER = 'focal@unicef.org';
@@ -38,22 +39,8 @@ function workbook(extra: { decisions?: Cell[][]; log?: Cell[][] } = {}) {
 }
 
 function ports(wb: MemoryWorkbook, email = SECRETARIAT) {
-  const toasts: string[] = [];
-  let locks = 0;
-  const p: Ports = {
-    workbook: wb,
-    clock: { today: () => '2026-04-02', now: () => '2026-04-02T10:15:00' },
-    user: { email: () => email, owner: () => '' },
-    ui: { toast: (m) => toasts.push(m), alert: (m) => toasts.push(m) },
-    lock: {
-      withDocumentLock: (fn) => {
-        locks++;
-        return fn();
-      },
-    },
-    mailer: { remainingQuota: () => 100, send: () => undefined },
-  };
-  return { ports: p, toasts, locks: () => locks };
+  const p = memoryPorts({ workbook: wb, email, owner: '', today: '2026-04-02', time: '10:15:00' });
+  return { ports: p, toasts: p.ui.toasts, locks: () => p.lock.taken };
 }
 
 function input(over: Partial<DecisionInput> = {}): DecisionInput {

@@ -108,7 +108,7 @@ describe('repair', () => {
   }
 
   it('puts back the tab and the column, fixes the header, and keeps every value and column of the user', () => {
-    const ports = memoryPorts(damagedWorkbook());
+    const ports = memoryPorts({ workbook: damagedWorkbook() });
     const before = snapshot(ports.workbook);
     const report = setupWorkbook(ports);
     const after = snapshot(ports.workbook);
@@ -152,7 +152,7 @@ describe('repair', () => {
     cadence[1] = 4;
     const mailing = settings.find((row) => row[0] === 'Mailing list') as Cell[];
     mailing[1] = '';
-    const ports = memoryPorts(workbook);
+    const ports = memoryPorts({ workbook });
     const report = setupWorkbook(ports, { profile: 'azerbaijan' });
     const after = ports.workbook.tabs.get('Settings') as Cell[][];
     expect(after.at(-1)).toEqual(['Secretariat editors', '']);
@@ -166,7 +166,7 @@ describe('repair', () => {
     const workbook = networkWorkbook();
     workbook.tabs.set('Decisions', []);
     workbook.tabs.set('Workplan', [[], ['W-2026-01', 2026, 'Labour migration study']]);
-    const ports = memoryPorts(workbook);
+    const ports = memoryPorts({ workbook });
     const report = setupWorkbook(ports);
     expect(workbook.tabs.get('Decisions')?.[0]).toEqual(headerRow(TABLES[4]));
     expect(workbook.tabs.get('Workplan')).toEqual([[], ['W-2026-01', 2026, 'Labour migration study']]);
@@ -179,7 +179,7 @@ describe('repair', () => {
     workbook.tabs.get('Members')?.push(['WFP', 'World Food Programme', 'Boss', 'Maybe', 'last spring', '', 42, '=1+1']);
     workbook.tabs.get('Focal points')?.push(['', 'No agency', '', 'not-an-email', 'Sometimes', 'perhaps']);
     const before = snapshot(workbook);
-    const report = setupWorkbook(memoryPorts(workbook));
+    const report = setupWorkbook(memoryPorts({ workbook }));
     expect(snapshot(workbook)).toEqual(before);
     expect(report.changes.filter((l) => !l.includes('edit'))).toEqual([]);
   });
@@ -190,7 +190,7 @@ describe('repair', () => {
     workbook.tabs.delete('Log');
     workbook.addTab('log');
     workbook.tabs.set('log', grid);
-    const report = setupWorkbook(memoryPorts(workbook));
+    const report = setupWorkbook(memoryPorts({ workbook }));
     expect(workbook.tabNames().filter((t) => t.toLowerCase() === 'log')).toEqual(['log']);
     expect(report.notes).toContain('The tab "log" should be named "Log": rename it and run Set up / repair workbook again.');
   });
@@ -198,7 +198,7 @@ describe('repair', () => {
 
 describe('protection by setup', () => {
   it('protects every tab for the secretariat, the owner and the setup user, and describes the add-on tabs', () => {
-    const ports = memoryPorts(networkWorkbook(), 'akarimova@iom.int');
+    const ports = memoryPorts({ workbook: networkWorkbook(), email: 'akarimova@iom.int' });
     const report = setupWorkbook(ports);
     for (const def of TABLES) {
       expect([...(ports.protection.editors.get(def.name) ?? [])].sort()).toEqual(['akarimova@iom.int', 'jberg@un.org', OWNER]);

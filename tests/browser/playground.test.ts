@@ -33,11 +33,11 @@ async function open(): Promise<Page> {
 async function menu(page: Page, group: string, command: string): Promise<void> {
   await page.locator('.menu-button', { hasText: group }).click();
   await page.locator(`[data-command="${command}"]`).click();
-  if (command !== 'sidebar') await page.locator('#busy').waitFor({ state: 'hidden' });
+  await page.locator('#busy').waitFor({ state: 'hidden' });
 }
 
 async function openSidebar(page: Page): Promise<FrameLocator> {
-  await menu(page, 'Record', 'sidebar');
+  await menu(page, 'Record', 'showDecisionSidebar');
   const frame = page.frameLocator('#sidebar-frame');
   await frame.locator('#form').waitFor({ state: 'visible' });
   return frame;
@@ -169,7 +169,7 @@ describe('the playground page', () => {
   it('the shim refuses what google.script.run cannot carry, as Sheets would', async () => {
     const page = await open();
     await openSidebar(page);
-    const sidebar = page.frame({ url: /\/sidebar/ });
+    const sidebar = page.frame({ url: /\/page\/DecisionSidebar/ });
     if (!sidebar) throw new Error('no sidebar frame');
     const attempt = (kind: string) =>
       sidebar.evaluate(

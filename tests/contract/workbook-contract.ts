@@ -47,6 +47,19 @@ export function workbookContract(name: string, makeEmpty: () => Promise<Contract
         expect(ours((await reopen()).tabNames())).toEqual(['A', 'C', 'B']);
       });
 
+      it('removes an empty tab, and refuses to remove one that holds anything', async () => {
+        const { workbook, reopen } = await makeEmpty();
+        workbook.addTab('Blank');
+        workbook.addTab('Kept');
+        workbook.write('Kept', 3, 2, [['a note']]);
+        workbook.removeEmptyTab('Blank');
+        expect(() => workbook.removeEmptyTab('Kept')).toThrow('not empty');
+        workbook.flush();
+        const names = (await reopen()).tabNames();
+        expect(names).not.toContain('Blank');
+        expect(names).toContain('Kept');
+      });
+
       it('creates every tab of WORKBOOK.md in order with its header row', async () => {
         const { workbook, reopen } = await makeEmpty();
         const before = workbook.tabNames().length;

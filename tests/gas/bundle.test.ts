@@ -11,7 +11,8 @@ import { headerRow } from '../../src/domain/codec';
 import { PROFILES } from '../../src/domain/profiles';
 import { settingsRows } from '../../src/domain/settings';
 import { TABLES } from '../../src/domain/tables';
-import { MENU } from '../../src/gas/menu';
+import { COMMAND_IDS, COMMANDS } from '../../src/app/commands';
+import { RPC_NAMES } from '../../src/domain/rpc';
 import { createGasFake, type GasFake, type RecordedMenu } from '../fakes/gas';
 
 const ROOT = join(__dirname, '..', '..');
@@ -90,19 +91,27 @@ describe('dist/Code.js', () => {
     expect(fake.ui.menus).toHaveLength(1);
   });
 
-  it('names only top-level functions in the menu table, the built menu and the manifest\'s macros', () => {
+  it('has a top-level function for every command of the table, each in the menu, and the macros the table marks', () => {
     const declared = topLevelFunctions(code);
     const fake = createGasFake();
     const script = load(fake);
     script.onOpen?.({ authMode: 'FULL' });
-    const built = menuItems(fake.ui.menus[0] as RecordedMenu).map((i) => i.functionName);
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8')) as { sheets?: { macros?: { functionName: string }[] } };
-    const macros = (manifest.sheets?.macros ?? []).map((m) => m.functionName);
-    for (const name of [...MENU.map((m) => m.functionName), ...built, ...macros, 'onOpen', 'onInstall']) {
+    const built = menuItems(fake.ui.menus[0] as RecordedMenu);
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8')) as { sheets?: { macros?: { functionName: string; menuName: string }[] } };
+    const macros = manifest.sheets?.macros ?? [];
+    for (const name of [...COMMAND_IDS, ...RPC_NAMES, 'onOpen', 'onInstall']) {
       expect(declared.has(name), `${name} is a top-level function of dist/Code.js`).toBe(true);
       expect(typeof script[name], name).toBe('function');
     }
-    expect([...built].sort()).toEqual(MENU.map((m) => m.functionName).sort());
+    expect(built.map((i) => i.functionName).sort()).toEqual([...COMMAND_IDS].sort());
+    for (const item of built) expect(item.caption).toBe(COMMANDS[item.functionName as keyof typeof COMMANDS].label);
+    const marked = COMMAND_IDS.filter((id) => 'macro' in COMMANDS[id]);
+    expect(macros.map((m) => m.functionName).sort()).toEqual(marked.sort());
+    expect(macros.find((m) => m.functionName === 'runComplianceCheck')).toMatchObject({ menuName: 'Run compliance check', defaultShortcut: 'Ctrl+Alt+Shift+1' });
+  });
+
+  it('keeps its dispatchers private: no top-level function ends in "_", none is a command and an export at once', () => {
+    expect([...topLevelFunctions(code)].filter((n) => n.endsWith('_'))).toEqual([]);
   });
 
   it('has a top-level function for every google.script.run call the sidebar makes', () => {

@@ -83,6 +83,12 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   /** Keeps the layout as the sheet ends up with it: a column given no width keeps the one it had. */
+  removeEmptyTab(tab: string): void {
+    this.count('removeEmptyTab');
+    if (this.grid(tab).some((r) => r.some((c) => c !== ''))) throw new Error(`The ${tab} tab is not empty: it stays.`);
+    this.tabs.delete(tab);
+  }
+
   flush(): void {
     this.count('flush');
   }

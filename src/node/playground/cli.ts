@@ -113,9 +113,10 @@ async function prepare(argv: string[], root: string) {
 export async function runPlayground(argv: string[], io: PlaygroundIo, root: string): Promise<Started> {
   try {
     const p = await prepare(argv, root);
-    const sidebarFile = path.join(root, 'dist', 'DecisionSidebar.html');
+    const pagesDir = path.join(root, 'dist');
+    const sidebarFile = path.join(pagesDir, 'DecisionSidebar.html');
     if (!existsSync(sidebarFile)) io.err(`Note: ${sidebarFile} is missing, so the sidebar will not open: run npm run build.`);
-    const running = await startPlayground({ ...p, sidebarFile });
+    const running = await startPlayground({ ...p, pagesDir });
     io.out(`Playground: ${running.url}`);
     io.out(`Workbook:   ${p.label}`);
     io.out(`Acting as:  ${p.user}${p.today ? ` · today is ${p.today}` : ''}`);

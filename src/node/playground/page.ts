@@ -15,8 +15,8 @@ import type { KnownUser } from './users';
 export interface MenuEntry {
   readonly group: string;
   readonly label: string;
-  /** The playground command it runs; null when it works in Google Sheets only. */
-  readonly command: string | null;
+  /** The command's id in the command table. */
+  readonly command: string;
 }
 
 export interface TabView {
@@ -159,11 +159,7 @@ function menuHtml(menu: readonly MenuEntry[]): string {
     .map((group) => {
       const items = menu
         .filter((m) => m.group === group)
-        .map((m) =>
-          m.command === null
-            ? `<button type="button" role="menuitem" disabled title="Runs in Google Sheets only">${escapeHtml(m.label)}</button>`
-            : `<button type="button" role="menuitem" data-command="${escapeHtml(m.command)}">${escapeHtml(m.label)}</button>`,
-        )
+        .map((m) => `<button type="button" role="menuitem" data-command="${escapeHtml(m.command)}">${escapeHtml(m.label)}</button>`)
         .join('');
       return `<div class="menu"><button type="button" class="menu-button" aria-haspopup="true" aria-expanded="false">${escapeHtml(group)}</button><div class="menu-items" role="menu" hidden>${items}</div></div>`;
     })
@@ -201,10 +197,14 @@ export function renderPage(view: PageView): string {
 <div class="layout">
   <div id="content">${renderContent(view)}</div>
   <aside id="sidebar" class="sidebar" hidden aria-label="Sidebar">
-    <div class="sidebar-head"><span>UN Network · Record a decision</span><button type="button" id="sidebar-close" aria-label="Close the sidebar">×</button></div>
-    <iframe id="sidebar-frame" title="Record a decision"></iframe>
+    <div class="sidebar-head"><span id="sidebar-title">UN Network</span><button type="button" id="sidebar-close" aria-label="Close the sidebar">×</button></div>
+    <iframe id="sidebar-frame" title="Sidebar"></iframe>
   </aside>
 </div>
+<dialog id="dialog" class="dialog" aria-labelledby="dialog-title">
+  <div class="sidebar-head"><span id="dialog-title"></span><button type="button" id="dialog-close" aria-label="Close the dialog">×</button></div>
+  <iframe id="dialog-frame" sandbox="" title="Dialog"></iframe>
+</dialog>
 <script>${SCRIPT}</script>
 </body>
 </html>`;
@@ -282,6 +282,8 @@ table.list{border-collapse:collapse;width:100%;font-size:12px}
 .sidebar{width:302px;flex:none;background:#fff;border:1px solid #dadce0;border-radius:6px;overflow:hidden;position:sticky;top:12px}
 .sidebar-head{display:flex;align-items:center;justify-content:space-between;padding:8px 10px 8px 12px;border-bottom:1px solid #dadce0;font-size:12px;color:#5f6368}
 .sidebar-head button{border:0;background:none;font-size:18px;line-height:1;cursor:pointer;color:#5f6368}
+#dialog{padding:0;border:1px solid #dadce0;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.2)}
+#dialog-frame{display:block;width:460px;height:480px;border:0}
 #sidebar-frame{display:block;width:300px;height:calc(100vh - 150px);min-height:560px;border:0}
 `;
 
@@ -323,19 +325,31 @@ const SCRIPT = `
     all('.menu-items').forEach(function (m) { m.hidden = true; });
     all('.menu-button').forEach(function (b) { b.setAttribute('aria-expanded', 'false'); });
   }
-  function openSidebar() {
+  function openSidebar(page, title) {
     $('#sidebar').hidden = false;
-    $('#sidebar-frame').src = '/sidebar?t=' + Date.now();
+    $('#sidebar-title').textContent = 'UN Network · ' + title;
+    $('#sidebar-frame').title = title;
+    $('#sidebar-frame').src = '/page/' + encodeURIComponent(page) + '?t=' + Date.now();
+  }
+  function openDialog(title, html) {
+    var dialog = $('#dialog');
+    $('#dialog-title').textContent = title;
+    $('#dialog-frame').srcdoc = html;
+    dialog.showModal();
+  }
+  function show(m) {
+    if (m.kind === 'sidebar') openSidebar(m.page, m.title);
+    else if (m.kind === 'dialog') openDialog(m.title, m.html);
+    else say(m.kind, m.title, m.message);
   }
   function run(command) {
     closeMenus();
-    if (command === 'sidebar') { openSidebar(); return; }
     $('#messages').textContent = '';
     $('#busy').hidden = false;
     fetch('/command/' + encodeURIComponent(command), { method: 'POST' })
       .then(function (r) { return r.json(); })
       .then(function (out) {
-        (out.messages || []).forEach(function (m) { say(m.kind, m.title, m.message); });
+        (out.messages || []).forEach(show);
         if (out.error) say('error', '', out.error);
         return refresh();
       })
@@ -352,6 +366,7 @@ const SCRIPT = `
   });
   all('[data-command]').forEach(function (b) { b.addEventListener('click', function () { run(b.dataset.command); }); });
   document.addEventListener('click', closeMenus);
+  $('#dialog-close').addEventListener('click', function () { $('#dialog').close(); });
   $('#sidebar-close').addEventListener('click', function () { $('#sidebar').hidden = true; $('#sidebar-frame').removeAttribute('src'); });
   $('#user').addEventListener('change', function (e) {
     fetch('/user', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: e.target.value }) })

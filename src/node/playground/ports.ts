@@ -5,15 +5,15 @@
  */
 import { stat } from 'node:fs/promises';
 import { dayOfDate, timestampOfDate } from '../../domain/dates';
-import type { Clock, Lock, Ports, Ui, WorkbookPort } from '../../ports';
+import type { Clock, DialogPage, Lock, Ports, Ui, WorkbookPort } from '../../ports';
 import { FileOutbox } from '../outbox';
 import { XlsxWorkbook } from '../xlsx-workbook';
 
-export interface UiMessage {
-  readonly kind: 'toast' | 'alert';
-  readonly title: string;
-  readonly message: string;
-}
+/** What Sheets would show: a toast or alert, a page of dist/ in the sidebar, or an HTML dialog. */
+export type UiMessage =
+  | { readonly kind: 'toast' | 'alert'; readonly title: string; readonly message: string }
+  | { readonly kind: 'sidebar'; readonly title: string; readonly page: string }
+  | { readonly kind: 'dialog'; readonly title: string; readonly html: string };
 
 export function clockFor(today: string | undefined): Clock {
   return {
@@ -35,24 +35,43 @@ class CollectingUi implements Ui {
   alert(message: string, title = ''): void {
     this.messages.push({ kind: 'alert', title, message });
   }
-}
 
-/** One command at a time runs (the server queues them), so a nested take is a bug worth saying so. */
-class ProcessLock implements Lock {
-  private held = false;
+  /** Nobody can answer a prompt between two requests: the default is taken, as a blank answer asks. */
+  prompt(): string {
+    return '';
+  }
 
-  withDocumentLock<T>(fn: () => T): T {
-    if (this.held) throw new Error('Lock timeout: another process was holding the lock for too long.');
-    this.held = true;
-    try {
-      return fn();
-    } finally {
-      this.held = false;
-    }
+  showSidebar(page: string, title: string): void {
+    this.messages.push({ kind: 'sidebar', title, page });
+  }
+
+  showDialog(page: DialogPage): void {
+    this.messages.push({ kind: 'dialog', title: page.title, html: page.html });
   }
 }
 
-const MUTATIONS = new Set(['write', 'writeLinks', 'paint', 'clearFrom', 'addTab', 'format']);
+/**
+ * The server runs one command at a time, so nothing else can hold this lock; like the Apps Script
+ * adapter it is re-entrant, so a use case run from another keeps the outer one's lock.
+ */
+export class ProcessLock implements Lock {
+  private depth = 0;
+
+  withDocumentLock<T>(fn: () => T): T {
+    this.depth++;
+    try {
+      return fn();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  get held(): boolean {
+    return this.depth > 0;
+  }
+}
+
+const MUTATIONS = new Set(['write', 'writeLinks', 'paint', 'clearFrom', 'addTab', 'removeEmptyTab', 'format']);
 
 /** The workbook with a note of whether anything was changed, so that a refused command saves nothing. */
 function tracking(workbook: WorkbookPort): { port: WorkbookPort; changed: () => boolean } {

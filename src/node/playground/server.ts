@@ -6,18 +6,15 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { runComplianceCheck } from '../../app/check';
-import { decisionSidebarData, recordDecisionRpc } from '../../app/decisions';
+import path from 'node:path';
+import { commandNamed, menuGroups } from '../../app/commands';
 import { readGrids } from '../../app/network';
-import { setupWorkbook } from '../../app/setup';
-import { HELP_TABS } from '../../domain/help';
+import { rpcNamed } from '../../app/rpc';
 import { decodeNetwork, type Grids } from '../../domain/network';
 import { emailKey } from '../../domain/words';
-import { MENU } from '../../gas/menu';
-import type { Ports } from '../../ports';
 import { sortProblems } from '../commands/validate';
 import { renderContent, renderPage, type MenuEntry, type PageView } from './page';
-import { clockFor, PlaygroundSession, type PlaygroundConfig, type UiMessage } from './ports';
+import { clockFor, PlaygroundSession, type PlaygroundConfig } from './ports';
 import { withShim } from './shim';
 import { knownUsers } from './users';
 
@@ -29,8 +26,8 @@ export class PlaygroundError extends Error {
 export interface PlaygroundOptions extends PlaygroundConfig {
   /** 0: any free port. */
   readonly port: number;
-  /** The built sidebar, dist/DecisionSidebar.html. */
-  readonly sidebarFile: string;
+  /** Where the built sidebar and dialog pages are: dist/. */
+  readonly pagesDir: string;
   /** How the page names the working file. */
   readonly label?: string;
 }
@@ -43,31 +40,13 @@ export interface RunningPlayground {
 
 const HOST = '127.0.0.1';
 
-/** What each menu command does here; the labels and groups come from the add-on's own menu table. */
-const COMMANDS: Record<string, (ports: Ports) => UiMessage[]> = {
-  runComplianceCheck: (ports) => {
-    runComplianceCheck(ports);
-    return [];
-  },
-  setupWorkbook: (ports) => [{ kind: 'alert', title: 'Set up / repair workbook', message: setupWorkbook(ports).lines.join('\n') }],
-  showHelp: () => [{ kind: 'alert', title: 'What each tab is for', message: HELP_TABS.map((t) => `${t.name}: ${t.purpose}`).join('\n') }],
-};
-
-const SIDEBAR = 'showDecisionSidebar';
-
+/** The add-on's menu, from the command table: every command runs here as in Sheets. */
 function playgroundMenu(): MenuEntry[] {
-  return MENU.map((m) => ({
-    group: m.group,
-    label: m.label,
-    command: m.functionName === SIDEBAR ? 'sidebar' : m.functionName in COMMANDS ? m.functionName : null,
-  }));
+  return menuGroups().flatMap(({ group, commands }) => commands.map((c) => ({ group, label: c.label, command: c.id })));
 }
 
-/** The RPC targets the sidebar may call, as in src/gas/sidebar.ts. */
-const RPC: Record<string, (ports: Ports, args: unknown[]) => unknown> = {
-  getDecisionSidebarData: (ports) => decisionSidebarData(ports),
-  recordDecision: (ports, args) => recordDecisionRpc(ports, args[0]),
-};
+/** The built pages of dist/ that a sidebar or dialog may show: plain names only. */
+const PAGE_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 async function view(session: PlaygroundSession, label: string): Promise<PageView> {
   // Every tab is shown, so every tab is read once, and the network is decoded from those same grids.
@@ -131,26 +110,27 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     const [, first = '', second = ''] = url.pathname.split('/');
     if (req.method === 'GET' && url.pathname === '/') return send(res, 200, 'text/html', renderPage(await view(session, label)));
     if (req.method === 'GET' && url.pathname === '/fragment') return send(res, 200, 'text/html', renderContent(await view(session, label)));
-    if (req.method === 'GET' && url.pathname === '/sidebar') {
-      const html = await readFile(options.sidebarFile, 'utf8').catch(() => null);
-      if (html === null) return send(res, 500, 'text/plain', `${options.sidebarFile} is missing: run npm run build.`);
+    if (req.method === 'GET' && first === 'page' && PAGE_NAME.test(second)) {
+      const file = path.join(options.pagesDir, `${second}.html`);
+      const html = await readFile(file, 'utf8').catch(() => null);
+      if (html === null) return send(res, 404, 'text/plain', `${file} is missing: run npm run build.`);
       return send(res, 200, 'text/html', withShim(html));
     }
     if (req.method === 'POST' && first === 'rpc') {
-      const target = RPC[decodeURIComponent(second)];
+      const target = rpcNamed(decodeURIComponent(second));
       if (!target) return json(res, 404, { ok: false, error: { name: 'Error', message: `Script function not found: ${second}` } });
       const payload = (await body(req)) as { args?: unknown };
       const args = Array.isArray(payload.args) ? payload.args : [];
-      const outcome = await session.run((ports) => target(ports, args));
+      const outcome = await session.run((ports) => target(ports, args[0]));
       if (outcome.error) return json(res, 200, { ok: false, error: errorOf(outcome.error) });
       return json(res, 200, { ok: true, value: outcome.value ?? null });
     }
     if (req.method === 'POST' && first === 'command') {
-      const command = COMMANDS[decodeURIComponent(second)];
+      const command = commandNamed(decodeURIComponent(second));
       if (!command) return json(res, 404, { messages: [], error: `No such command: ${second}` });
-      const outcome = await session.run(command);
+      const outcome = await session.run((ports) => command.run(ports));
       return json(res, 200, {
-        messages: [...outcome.messages, ...(outcome.value ?? [])],
+        messages: outcome.messages,
         ...(outcome.error ? { error: outcome.error.message } : {}),
         saved: outcome.saved,
       });

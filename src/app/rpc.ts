@@ -1,0 +1,18 @@
+/**
+ * The server side of every google.script.run target, one handler per name of RPC_CONTRACT, shared by
+ * the Apps Script globals and the playground. Each handler receives its argument as sent (unknown)
+ * and checks it itself, since a page can send anything.
+ */
+import { RPC_CONTRACT, type RpcName, type RpcResult } from '../domain/rpc';
+import type { Ports } from '../ports';
+import { decisionSidebarData, recordDecisionRpc } from './decisions';
+
+export const RPC_HANDLERS: { readonly [K in RpcName]: (ports: Ports, input: unknown) => RpcResult<K> } = {
+  getDecisionSidebarData: (ports) => decisionSidebarData(ports),
+  recordDecision: (ports, input) => recordDecisionRpc(ports, input),
+};
+
+/** The handler of that name: own entries only, so "constructor" or "__proto__" finds nothing. */
+export function rpcNamed(name: string): ((ports: Ports, input: unknown) => unknown) | undefined {
+  return Object.hasOwn(RPC_CONTRACT, name) ? RPC_HANDLERS[name as RpcName] : undefined;
+}

@@ -1,0 +1,70 @@
+/**
+ * Set up / repair workbook as the menu runs it: on a spreadsheet without a Settings tab it asks for the
+ * ToR profile and the network's name (on repair, Settings already say both), reports what changed,
+ * and on a new workbook removes the blank tab the spreadsheet came with and opens the help.
+ */
+import { helpDialog } from '../domain/help';
+import { PROFILES } from '../domain/profiles';
+import { PROFILE_IDS, type ProfileId } from '../domain/settings';
+import { SettingsTable, tableNamed } from '../domain/tables';
+import type { Ports, Ui, WorkbookPort } from '../ports';
+import { requireSecretariat } from './authorize';
+import { readNetwork } from './network';
+import { SETUP_COMMAND, setupWorkbook, type SetupOptions } from './setup';
+
+export const SETUP_TITLE = 'Set up / repair workbook';
+
+function askProfile(ui: Ui): ProfileId | null {
+  const choices = 'Type azerbaijan, uzbekistan or custom (leave it blank for custom: you then set the cadence and deadlines in Settings).';
+  let message = `Which Terms of Reference does the network follow? ${choices}`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const answer = ui.prompt(message, SETUP_TITLE);
+    if (answer === null) return null;
+    if (answer === '') return 'custom';
+    const id = PROFILE_IDS.find((p) => p === answer.toLowerCase());
+    if (id !== undefined) return id;
+    message = `"${answer}" is not a profile. ${choices}`;
+  }
+  return null;
+}
+
+function askOptions(ui: Ui): SetupOptions | null {
+  const profile = askProfile(ui);
+  if (profile === null) return null;
+  const fallback = PROFILES[profile].defaults.networkName;
+  const hint = fallback === '' ? '' : ` Leave it blank for "${fallback}".`;
+  const networkName = ui.prompt(`The network's name, as the minutes and reports should show it.${hint}`, SETUP_TITLE);
+  if (networkName === null) return null;
+  return { profile, networkName };
+}
+
+/** The blank tab a new spreadsheet comes with ("Sheet1" in the owner's language), if that is all there is. */
+function blankStarterTab(workbook: WorkbookPort, tabs: readonly string[]): string | null {
+  const only = tabs.length === 1 ? tabs[0] : undefined;
+  if (only === undefined || tableNamed(only) !== undefined) return null;
+  return (workbook.read(only) ?? []).length === 0 ? only : null;
+}
+
+export function setupCommand(ports: Ports): void {
+  let options: SetupOptions = {};
+  let starter: string | null = null;
+  const tabs = ports.workbook.tabNames();
+  if (!tabs.includes(SettingsTable.name)) {
+    // Refuse before asking questions; the use case checks again under the lock before it writes.
+    requireSecretariat(ports, readNetwork(ports.workbook).network, SETUP_COMMAND, { bootstrap: true });
+    const answers = askOptions(ports.ui);
+    if (answers === null) return;
+    options = answers;
+    starter = blankStarterTab(ports.workbook, tabs);
+  }
+  // Repair and protection take some seconds on a large workbook: say so before the report arrives.
+  ports.ui.toast('Checking every tab, column and protection…', SETUP_TITLE);
+  const report = setupWorkbook(ports, options);
+  const lines = [...report.lines];
+  if (starter !== null) {
+    ports.workbook.removeEmptyTab(starter);
+    lines.splice(report.changes.length, 0, `removed the empty tab ${starter}`);
+  }
+  ports.ui.alert(lines.join('\n'), SETUP_TITLE);
+  if (starter !== null || options.profile !== undefined) ports.ui.showDialog(helpDialog());
+}
