@@ -45,7 +45,7 @@ function findingRow(f: Finding): Cell[] {
   return [f.severity, f.rule, f.sheet, f.row ?? '', f.ref ?? '', f.message, f.clause, f.fix];
 }
 
-function writeCompliance(ports: Ports, findings: readonly Finding[], summary: string): void {
+function writeCompliance(ports: Pick<Ports, 'workbook'>, findings: readonly Finding[], summary: string): void {
   const { workbook } = ports;
   const tab = ComplianceTable.name;
   if (!workbook.tabNames().includes(tab)) {
@@ -70,7 +70,7 @@ function alertText(summary: string, findings: readonly Finding[], refusal: strin
   return [summary, '', ...shown, ...more, '', `The Compliance tab was not updated. ${refusal}`].join('\n');
 }
 
-export function runComplianceCheck(ports: Ports): CheckResult {
+export function runComplianceCheck(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'ui' | 'lock'>): CheckResult {
   const { network } = readNetwork(ports.workbook);
   const now = ports.clock.now();
   const findings = checkNetwork(network, ports.clock.today());

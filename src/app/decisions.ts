@@ -69,7 +69,7 @@ export function nextDecisionId(network: Network, decisionsGrid: readonly (readon
   return `D-${year}-${String(highest + 1).padStart(2, '0')}`;
 }
 
-function mayRecord(ports: Ports, network: Network): string {
+function mayRecord(ports: Pick<Ports, 'user' | 'clock'>, network: Network): string {
   try {
     requireSecretariat(ports, network, WHAT);
     return '';
@@ -79,7 +79,7 @@ function mayRecord(ports: Ports, network: Network): string {
 }
 
 /** Everything the sidebar shows when it opens: one read per tab it needs, one round trip. */
-export function decisionSidebarData(ports: Ports): DecisionSidebarData {
+export function decisionSidebarData(ports: Pick<Ports, 'workbook' | 'clock' | 'user'>): DecisionSidebarData {
   const { network, grids } = readNetwork(ports.workbook, TABS);
   const today = ports.clock.today();
   const refusal = mayRecord(ports, network);
@@ -151,7 +151,7 @@ function canonicalCodes(list: readonly string[], network: Network): string[] {
  * that breaks the contract before writing anything. Text is stored exactly as typed: the workbook
  * port keeps `=`, `+`, `-` and `@` text as text.
  */
-export function recordDecision(ports: Ports, input: unknown): { id: string; row: number } {
+export function recordDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>, input: unknown): { id: string; row: number } {
   return ports.lock.withDocumentLock(() => {
     const { network, grids } = readNetwork(ports.workbook, TABS);
     requireSecretariat(ports, network, WHAT);
@@ -205,7 +205,7 @@ export function recordDecision(ports: Ports, input: unknown): { id: string; row:
  * back as a result the sidebar shows beside each field; a refusal or a broken workbook is thrown, so
  * the sidebar's failure handler shows its message.
  */
-export function recordDecisionRpc(ports: Ports, input: unknown): RecordDecisionResult {
+export function recordDecisionRpc(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>, input: unknown): RecordDecisionResult {
   try {
     const { id, row } = recordDecision(ports, input);
     ports.ui.toast(`Decision ${id} recorded in row ${row}.`, 'Decisions');

@@ -10,7 +10,7 @@ import { SettingsTable, tableNamed } from '../domain/tables';
 import type { Ports, Ui, WorkbookPort } from '../ports';
 import { requireSecretariat } from './authorize';
 import { readNetwork } from './network';
-import { SETUP_COMMAND, setupWorkbook, type SetupOptions } from './setup';
+import { SETUP_COMMAND, setupWorkbook, type SetupOptions, type SetupPorts } from './setup';
 
 export const SETUP_TITLE = 'Set up / repair workbook';
 
@@ -45,7 +45,7 @@ function blankStarterTab(workbook: WorkbookPort, tabs: readonly string[]): strin
   return (workbook.read(only) ?? []).length === 0 ? only : null;
 }
 
-export function setupCommand(ports: Ports): void {
+export function setupCommand(ports: SetupPorts & Pick<Ports, 'ui'>): void {
   let options: SetupOptions = {};
   let starter: string | null = null;
   const tabs = ports.workbook.tabNames();

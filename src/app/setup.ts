@@ -44,7 +44,10 @@ export const SETUP_COMMAND = 'set up or repair the workbook';
 export const PROTECTED_DESCRIPTION = 'Secretariat only: edited by the network secretariat (Set up / repair workbook keeps this list in line with the register).';
 export const ADDON_DESCRIPTION = 'Written by the add-on: only the secretariat runs the commands that write it.';
 
-function isPorts(target: Ports | WorkbookPort): target is Ports {
+/** What setup needs to run for a user: protection where the runtime has any. */
+export type SetupPorts = Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'protection'>;
+
+function isPorts(target: SetupPorts | WorkbookPort): target is SetupPorts {
   return 'workbook' in target && 'user' in target;
 }
 
@@ -55,7 +58,7 @@ function isPorts(target: Ports | WorkbookPort): target is Ports {
  * not list yet cannot write to them, so setup then stops with a note before writing anything.
  * With a bare workbook (`unmn init` on a new local file): nobody to authorize and nothing to protect.
  */
-export function setupWorkbook(target: Ports | WorkbookPort, options: SetupOptions = {}): SetupReport {
+export function setupWorkbook(target: SetupPorts | WorkbookPort, options: SetupOptions = {}): SetupReport {
   if (!isPorts(target)) return finish(repair(target, readAll(target), options));
   const ports = target;
   return ports.lock.withDocumentLock(() => {
