@@ -4,7 +4,6 @@
  */
 import {
   DECISION_FIELD_LABELS,
-  memberActiveOn,
   parseDecisionInput,
   type DecisionField,
   type DecisionInput,
@@ -12,7 +11,9 @@ import {
   type FieldError,
   type SidebarMember,
 } from '../src/domain/rpc';
-import { DECISION_KINDS, OUTCOMES } from '../src/domain/tables';
+import { formatId, parseId } from '../src/domain/ids';
+import { isActiveOn } from '../src/domain/membership';
+import { DecisionsTable, DECISION_KINDS, OUTCOMES } from '../src/domain/tables';
 import { call } from './lib/rpc';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -90,7 +91,7 @@ function memberTitle(m: SidebarMember): string {
 }
 
 function activeCodes(day: string): string[] {
-  return data.members.filter((m) => memberActiveOn(m, day)).map((m) => m.code);
+  return data.members.filter((m) => isActiveOn(m, day)).map((m) => m.code);
 }
 
 function renderConsulted(): void {
@@ -206,9 +207,9 @@ function validate(raw: Record<DecisionField, unknown>): { ok: true; value: Decis
 }
 
 function nextAfter(id: string): string {
-  const m = /^D-(\d{4})-(\d+)$/.exec(id);
-  if (!m || m[1] !== data.today.slice(0, 4)) return data.nextId;
-  return `D-${m[1]}-${String(Number(m[2]) + 1).padStart(2, '0')}`;
+  const year = Number(data.today.slice(0, 4));
+  const given = parseId(DecisionsTable, id);
+  return given === null || given.year !== year ? data.nextId : formatId(DecisionsTable, given.n + 1, year);
 }
 
 function showNextId(): void {

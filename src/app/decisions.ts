@@ -2,7 +2,8 @@
  * Recording a decision from the sidebar: what the sidebar needs to open, and the checked, locked
  * append of one Decisions row and its Log row.
  */
-import { isBlank, type Cell } from '../domain/cells';
+import type { Cell } from '../domain/cells';
+import { columnCells, nextId } from '../domain/ids';
 import { GCM_OBJECTIVES } from '../domain/gcm';
 import type { Network } from '../domain/network';
 import {
@@ -46,27 +47,10 @@ export class DecisionInputError extends Error {
   }
 }
 
-const ID = /^D-(\d{4})-(\d+)$/i;
-
-/**
- * The next `D-YYYY-NN` for a year: one past the highest number ever given that year, counting every
- * ID cell of the Decisions tab (rows the codec could not read included) and every Log reference, so
- * that a deleted or malformed row never gives its ID away again.
- */
+/** The next decision ID of a year, counting the Decisions tab's ID cells and the Log's references. */
 export function nextDecisionId(network: Network, decisionsGrid: readonly (readonly Cell[])[] | null | undefined, logGrid: readonly (readonly Cell[])[] | null | undefined, year: number): string {
-  let highest = 0;
-  const consider = (cell: Cell | undefined) => {
-    if (cell === undefined || isBlank(cell)) return;
-    const m = ID.exec(String(cell).trim());
-    if (m && Number(m[1]) === year) highest = Math.max(highest, Number(m[2]));
-  };
-  const scan = (grid: readonly (readonly Cell[])[] | null | undefined, at: number | undefined) => {
-    if (!grid || at === undefined) return;
-    for (let r = 1; r < grid.length; r++) consider(grid[r]?.[at]);
-  };
-  scan(decisionsGrid, network.decisions.header?.index.get('id'));
-  scan(logGrid, network.log.header?.index.get('ref'));
-  return `D-${year}-${String(highest + 1).padStart(2, '0')}`;
+  const cells = [...columnCells(decisionsGrid, network.decisions.header?.index.get('id')), ...columnCells(logGrid, network.log.header?.index.get('ref'))];
+  return nextId(DecisionsTable, cells, year);
 }
 
 function mayRecord(ports: Pick<Ports, 'user' | 'clock'>, network: Network): string {

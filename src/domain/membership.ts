@@ -2,7 +2,10 @@
 import type { IsoDay } from './dates';
 import type { Member } from './tables';
 
-/** RULES.md's "active on day X": Status Active, Joined on blank or ≤ X, Left on blank or > X. */
-export function isActiveOn(member: Member, day: IsoDay): boolean {
+/**
+ * RULES.md's "active on day X": Status Active, Joined on blank or ≤ X, Left on blank or > X. The
+ * sidebar offers the same members for consultation as the consensus rule then requires.
+ */
+export function isActiveOn(member: Pick<Member, 'status' | 'joinedOn' | 'leftOn'>, day: IsoDay): boolean {
   return member.status === 'Active' && (member.joinedOn === null || member.joinedOn <= day) && (member.leftOn === null || member.leftOn > day);
 }

@@ -5,7 +5,7 @@
  * before it touches the workbook.
  */
 import * as z from 'zod/mini';
-import { isIsoDay, type IsoDay } from './dates';
+import { isIsoDay } from './dates';
 import { DECISION_KINDS, MEMBER_STATUSES, OUTCOMES } from './tables';
 
 const isoDay = z.string().check(z.refine(isIsoDay, 'must be a date YYYY-MM-DD'));
@@ -145,12 +145,4 @@ function describeIssue(field: DecisionField, message: string): string {
   if (field === 'date' || field === 'stateConsultedOn') return 'must be a date YYYY-MM-DD';
   if (field === 'gcmObjectives') return 'must be GCM objective numbers from 1 to 23';
   return message.startsWith('Invalid') ? 'is not in the expected form' : message;
-}
-
-/** Whether a member takes part on a day: joined by then, not yet gone, and neither pending nor withdrawn without a date. */
-export function memberActiveOn(member: SidebarMember, day: IsoDay): boolean {
-  if (member.status === 'Pending') return false;
-  if (member.joinedOn !== null && member.joinedOn > day) return false;
-  if (member.leftOn !== null) return member.leftOn > day;
-  return member.status === 'Active';
 }

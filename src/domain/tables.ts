@@ -31,7 +31,9 @@ export interface TableDef<N extends string = string, C extends Columns = any> {
   readonly columns: C;
   /** The field that identifies a row (an ID, or Members' Agency), when the tab has one. */
   readonly key: (keyof C & string) | null;
-  /** The ID prefix the add-on uses when it creates a record (`M-2026-03`). */
+  /** How the add-on numbers the records it creates, as WORKBOOK.md writes it (`M-YYYY-NN`); see ids.ts. */
+  readonly idFormat: string | null;
+  /** The part of the ID before the number (`M`). */
   readonly idPrefix: string | null;
   /** Written only by the add-on: never offered for editing. */
   readonly addonOnly: boolean;
@@ -42,7 +44,7 @@ function table<const N extends string, const C extends Columns>(
   name: N,
   purpose: string,
   columns: C,
-  options: { key?: keyof C & string; idPrefix?: string; addonOnly?: boolean } = {},
+  options: { key?: keyof C & string; idFormat?: string; addonOnly?: boolean } = {},
 ): TableDef<N, C> {
   const shape = Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, c.schema])) as Shape<C>;
   return {
@@ -50,7 +52,8 @@ function table<const N extends string, const C extends Columns>(
     purpose,
     columns,
     key: options.key ?? null,
-    idPrefix: options.idPrefix ?? null,
+    idFormat: options.idFormat ?? null,
+    idPrefix: options.idFormat?.split('-')[0] ?? null,
     addonOnly: options.addonOnly ?? false,
     schema: z.object(shape),
   };
@@ -117,7 +120,7 @@ export const MeetingsTable = table(
     sharedWithRcoOn: col.date('Shared with RCO on'),
     confidentiality: col.choice('Confidentiality', CONFIDENTIALITY),
   },
-  { key: 'id', idPrefix: 'M' },
+  { key: 'id', idFormat: 'M-YYYY-NN' },
 );
 
 export const DecisionsTable = table(
@@ -140,7 +143,7 @@ export const DecisionsTable = table(
     recordedBy: col.email('Recorded by'),
     recordedAt: col.timestamp('Recorded at'),
   },
-  { key: 'id', idPrefix: 'D' },
+  { key: 'id', idFormat: 'D-YYYY-NN' },
 );
 
 export const ActionsTable = table(
@@ -157,7 +160,7 @@ export const ActionsTable = table(
     lastRemindedOn: col.date('Last reminded on'),
     notes: col.text('Notes', { width: 240 }),
   },
-  { key: 'id', idPrefix: 'A' },
+  { key: 'id', idFormat: 'A-YYYY-NNN' },
 );
 
 export const WorkplanTable = table(
@@ -181,7 +184,7 @@ export const WorkplanTable = table(
     progressPct: col.number('Progress (%)', { min: 0, max: 100, width: 100 }),
     lastUpdate: col.date('Last update'),
   },
-  { key: 'id', idPrefix: 'W' },
+  { key: 'id', idFormat: 'W-YYYY-NN' },
 );
 
 export const WorkingGroupsTable = table(
@@ -198,7 +201,7 @@ export const WorkingGroupsTable = table(
     establishedBy: col.text('Established by', { width: 110 }),
     endsOn: col.date('Ends on'),
   },
-  { key: 'id', idPrefix: 'WG' },
+  { key: 'id', idFormat: 'WG-NN' },
 );
 
 export const LogTable = table(

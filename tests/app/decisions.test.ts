@@ -3,7 +3,8 @@ import { decisionSidebarData, DecisionInputError, recordDecision, recordDecision
 import { NotAuthorizedError } from '../../src/app/authorize';
 import { readTable } from '../../src/app/repository';
 import { headerRow } from '../../src/domain/codec';
-import { DecisionSidebarDataSchema, memberActiveOn, type DecisionInput } from '../../src/domain/rpc';
+import { isActiveOn } from '../../src/domain/membership';
+import { DecisionSidebarDataSchema, type DecisionInput } from '../../src/domain/rpc';
 import { DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable } from '../../src/domain/tables';
 import type { Cell, Ports } from '../../src/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
@@ -74,8 +75,9 @@ describe('decisionSidebarData', () => {
     expect(data).toMatchObject({ today: '2026-04-02', nextId: 'D-2026-05', user: { email: SECRETARIAT, mayRecord: true, refusal: '' } });
     expect(data.meetings.map((m) => m.id)).toEqual(['M-2026-01']);
     expect(data.gcmObjectives).toHaveLength(23);
-    expect(data.members.filter((m) => memberActiveOn(m, '2026-03-10')).map((m) => m.code)).toEqual(['IOM', 'UNRC', 'UNICEF']);
-    expect(data.members.filter((m) => memberActiveOn(m, '2025-01-10')).map((m) => m.code)).toEqual(['IOM', 'UNRC', 'UNICEF', 'ILO']);
+    expect(data.members.filter((m) => isActiveOn(m, '2026-03-10')).map((m) => m.code)).toEqual(['IOM', 'UNRC', 'UNICEF']);
+    // ILO has since withdrawn: like the consensus rule (RULES.md, "active on day X"), the sidebar no longer asks for it.
+    expect(data.members.filter((m) => isActiveOn(m, '2025-01-10')).map((m) => m.code)).toEqual(['IOM', 'UNRC', 'UNICEF']);
     expect(wb.calls.read).toBe(6);
     expect(wb.calls.write ?? 0).toBe(0);
   });

@@ -2,19 +2,14 @@
 import { clip, finding, type RuleContext, type RuleDef } from './context';
 import { joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
-import { requiredConsultees } from './members';
+import { consensusGaps } from './consensus';
 
 function consensus(ctx: RuleContext): Finding[] {
   const clause = ctx.clause('decisions.consensus');
   const out: Finding[] = [];
   for (const d of ctx.network.decisions.records) {
     if (d.outcome !== 'Adopted') continue;
-    const consulted = new Set(d.consulted.map(keyOf));
-    const candidate = d.kind === 'Admission' ? d.subject : '';
-    const missing = requiredConsultees(ctx, d.date, candidate)
-      .filter((m) => !consulted.has(keyOf(m.agency)))
-      .map((m) => m.agency);
-    const objections = d.objections.map((o) => o.trim()).filter((o) => o !== '');
+    const { missing, objections } = consensusGaps(ctx, d, d.kind === 'Admission' ? d.subject : '');
     if (missing.length === 0 && objections.length === 0) continue;
     const problems = [
       missing.length > 0

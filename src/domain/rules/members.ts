@@ -1,11 +1,12 @@
 /** The member register: roles the ToR assigns, focal points, corporate email, admission, sharing the list. */
 import type { Located } from '../codec';
-import { addMonths, type IsoDay } from '../dates';
+import { addMonths } from '../dates';
 import type { ProfileId } from '../settings';
 import type { Decision, FocalPoint, Member } from '../tables';
 import { finding, type RuleContext, type RuleDef } from './context';
 import { joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
+import { consensusGaps } from './consensus';
 import { latestLogDay } from './log';
 
 type Role = 'Chair' | 'Co-chair' | 'Coordinator' | 'Secretariat';
@@ -151,11 +152,6 @@ function admissionChecks(ctx: RuleContext): AdmissionCheck[] {
   return out;
 }
 
-/** The members an admission decision had to consult: those active on its date, the candidate aside. */
-export function requiredConsultees(ctx: RuleContext, day: IsoDay, candidate: string): Located<Member>[] {
-  return ctx.activeOn(day).filter((m) => keyOf(m.agency) !== keyOf(candidate));
-}
-
 function admission(ctx: RuleContext): Finding[] {
   const unanimous = ctx.settings.admissionRule === 'unanimous';
   const clause = ctx.clause(`members.admission/${unanimous ? 'unanimous' : 'consensus'}`, 'admissionRule');
@@ -188,11 +184,7 @@ function admission(ctx: RuleContext): Finding[] {
       continue;
     }
     if (!unanimous) continue;
-    const consulted = new Set(decision.consulted.map(keyOf));
-    const missing = requiredConsultees(ctx, decision.date, member.agency)
-      .filter((m) => !consulted.has(keyOf(m.agency)))
-      .map((m) => m.agency);
-    const objections = decision.objections.map((o) => o.trim()).filter((o) => o !== '');
+    const { missing, objections } = consensusGaps(ctx, decision, member.agency);
     if (missing.length === 0 && objections.length === 0) continue;
     const problems = [
       missing.length > 0 ? `${joinWords(missing)} ${missing.length === 1 ? 'was' : 'were'} members on ${decision.date} but ${missing.length === 1 ? 'is' : 'are'} not in its Consulted` : '',
