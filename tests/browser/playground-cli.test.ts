@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -74,6 +74,47 @@ describe('npm start: bad input is one line and a non-zero exit', () => {
     const unknown = await start(['--colour']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toHaveLength(1);
+  });
+});
+
+/** A repository of its own, so that a fresh start copies the example and clears the outbox there. */
+async function repository(name: string): Promise<string> {
+  const root = path.join(dir, name);
+  await mkdir(path.join(root, 'examples'), { recursive: true });
+  await writeFile(path.join(root, 'package.json'), '{}');
+  await copyFile(EXAMPLE, path.join(root, 'examples', 'uzbekistan.xlsx'));
+  return root;
+}
+
+describe('npm start --outbox: the playground never deletes what it did not create', () => {
+  it('refuses a folder that holds other files (a clone, say) with one line, and everything in it stays', async () => {
+    const root = await repository('clone');
+    await mkdir(path.join(root, '.git', 'refs'), { recursive: true });
+    await writeFile(path.join(root, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    const before = await readdir(root, { recursive: true });
+    const r = await start(['--port', '0', '--today', TODAY, '--outbox', root], root);
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([`${root}: holds files and is not an outbox of this playground (no .unmn-outbox in it); pass --outbox with a new or empty folder`]);
+    expect(r.out).toEqual([]);
+    expect((await readdir(root, { recursive: true })).sort()).toEqual(before.sort());
+  });
+
+  it('a fresh start clears only the emails its outbox wrote; --keep clears nothing', async () => {
+    const root = await repository('marked');
+    const outbox = path.join(root, 'mail');
+    const first = await runPlayground(['--port', '0', '--today', TODAY, '--outbox', outbox], { out: () => undefined, err: () => undefined }, root);
+    first.running!.session.outbox.send({ to: ['migration.uz@one.un.org'], subject: 'Minutes', text: 'Hello', html: '' });
+    await first.running!.close();
+    await writeFile(path.join(outbox, 'stranger.txt'), 'not the playground\'s');
+    await mkdir(path.join(outbox, 'drafts'));
+    const own = (await readdir(outbox)).filter((f) => f.endsWith('.json'));
+    expect(own).toHaveLength(1);
+
+    expect((await start(['--port', '0', '--today', TODAY, '--outbox', outbox, '--keep'], root)).code).toBe(0);
+    expect((await readdir(outbox)).sort()).toEqual(['.unmn-outbox', ...own, 'drafts', 'stranger.txt'].sort());
+
+    expect((await start(['--port', '0', '--today', TODAY, '--outbox', outbox], root)).code).toBe(0);
+    expect((await readdir(outbox)).sort()).toEqual(['.unmn-outbox', 'drafts', 'stranger.txt']);
   });
 });
 

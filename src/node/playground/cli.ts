@@ -4,7 +4,7 @@
  * non-zero exit, never a stack trace.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readGrids } from '../../app/network';
@@ -12,6 +12,7 @@ import { isEmail } from '../../domain/cells';
 import { dayOfDate, isIsoDay } from '../../domain/dates';
 import { decodeNetwork } from '../../domain/network';
 import { emailKey } from '../../domain/words';
+import { claimOutbox, clearOutbox, OutboxFolderError } from '../outbox';
 import { WorkbookFileError, XlsxWorkbook } from '../xlsx-workbook';
 import { PlaygroundError, startPlayground, type RunningPlayground } from './server';
 import { defaultUser, knownUsers } from './users';
@@ -65,7 +66,10 @@ function options(argv: string[]) {
   }
 }
 
-/** The working file: the user's own in place, or a copy of the shipped example (which stays as shipped). */
+/**
+ * The working file: the user's own in place, or a fresh copy of the shipped example (which stays as
+ * shipped), whose outbox starts empty of the emails an earlier run wrote.
+ */
 async function workingFile(root: string, given: string | undefined, keep: boolean, outbox: string): Promise<{ file: string; label: string }> {
   if (given !== undefined) return { file: path.resolve(given), label: given };
   const example = path.join(root, 'examples', 'uzbekistan.xlsx');
@@ -74,7 +78,7 @@ async function workingFile(root: string, given: string | undefined, keep: boolea
   if (!existsSync(example)) throw new BadInput(`${example}: no such file (the shipped example workbook); pass --workbook FILE.xlsx`, 1);
   await mkdir(path.dirname(file), { recursive: true });
   await copyFile(example, file);
-  await rm(outbox, { recursive: true, force: true });
+  clearOutbox(outbox);
   return { file, label: `${path.relative(process.cwd(), file) || file} (a copy of examples/uzbekistan.xlsx)` };
 }
 
@@ -85,6 +89,7 @@ async function prepare(argv: string[], root: string) {
   if (values.today !== undefined && !isIsoDay(values.today)) throw new BadInput(`--today ${values.today}: expected a date YYYY-MM-DD`, 2);
   const today = values.today ?? dayOfDate(new Date());
   const outboxDir = path.resolve(values.outbox ?? path.join(root, '.playground', 'outbox'));
+  claimOutbox(outboxDir);
   const { file, label } = await workingFile(root, values.workbook, values.keep ?? false, outboxDir);
   let network;
   try {
@@ -126,7 +131,7 @@ export async function runPlayground(argv: string[], io: PlaygroundIo, root: stri
       io.err(error.message);
       return { code: error.code };
     }
-    if (error instanceof PlaygroundError || error instanceof WorkbookFileError) {
+    if (error instanceof PlaygroundError || error instanceof WorkbookFileError || error instanceof OutboxFolderError) {
       io.err(error.message);
       return { code: 1 };
     }
