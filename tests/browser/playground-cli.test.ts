@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -173,12 +173,41 @@ describe('npm start: a malformed workbook', () => {
 });
 
 describe('the built program', () => {
-  it('exits non-zero with one line on stderr', () => {
-    const program = path.join(ROOT, 'build', 'playground.mjs');
+  const program = path.join(ROOT, 'build', 'playground.mjs');
+  beforeAll(() => {
     if (!existsSync(program)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT });
+  });
+
+  it('exits non-zero with one line on stderr', () => {
     const r = spawnSync(process.execPath, [program, '--workbook', path.join(dir, 'missing.xlsx'), '--port', '0'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/missing\.xlsx: no such file$/)]);
     expect(r.stdout).toBe('');
+  });
+
+  it('holds a lock beside the working file while it runs, so that a second one on that file is refused, and removes it on Ctrl+C', async () => {
+    const file = await copyOfExample('locked.xlsx');
+    const lock = path.join(dir, '.locked.xlsx.playground-lock');
+    const args = [program, '--workbook', file, '--port', '0', '--today', TODAY, '--outbox', path.join(dir, 'locked-outbox')];
+    const first = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => first.once('exit', (code) => resolve(code)));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = '';
+        first.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('Press Ctrl+C')) resolve();
+        });
+        first.once('exit', () => reject(new Error(`the first playground exited: ${out}`)));
+      });
+      expect(readFileSync(lock, 'utf8')).toBe(`${first.pid}\n`);
+      const second = spawnSync(process.execPath, args, { encoding: 'utf8' });
+      expect(second.status).toBe(1);
+      expect(second.stderr.trim().split('\n')).toEqual([`${file} is open in another playground (process ${first.pid}): stop it first, or delete ${lock} if none is running.`]);
+    } finally {
+      first.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+    expect(existsSync(lock)).toBe(false);
   });
 });

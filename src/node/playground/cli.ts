@@ -14,6 +14,7 @@ import { decodeNetwork } from '../../domain/network';
 import { emailKey } from '../../domain/words';
 import { claimOutbox, clearOutbox, OutboxFolderError } from '../outbox';
 import { WorkbookFileError, XlsxWorkbook } from '../xlsx-workbook';
+import { FileLockError } from './file-lock';
 import { PlaygroundError, startPlayground, type RunningPlayground } from './server';
 import { defaultUser, knownUsers } from './users';
 
@@ -131,7 +132,7 @@ export async function runPlayground(argv: string[], io: PlaygroundIo, root: stri
       io.err(error.message);
       return { code: error.code };
     }
-    if (error instanceof PlaygroundError || error instanceof WorkbookFileError || error instanceof OutboxFolderError) {
+    if (error instanceof PlaygroundError || error instanceof WorkbookFileError || error instanceof OutboxFolderError || error instanceof FileLockError) {
       io.err(error.message);
       return { code: 1 };
     }
