@@ -118,6 +118,30 @@ describe('npm start --outbox: the playground never deletes what it did not creat
   });
 });
 
+describe('npm start: one playground per working file', () => {
+  it('a second fresh start on a running playground is refused before it copies the example or clears the outbox', async () => {
+    const root = await repository('running');
+    const outbox = path.join(root, '.playground', 'outbox');
+    const first = await runPlayground(['--port', '0', '--today', TODAY], { out: () => undefined, err: () => undefined }, root);
+    try {
+      const running = first.running!;
+      await fetch(new URL('/command/runComplianceCheck', running.url), { method: 'POST' });
+      running.session.outbox.send({ to: ['migration.uz@one.un.org'], subject: 'Minutes', text: 'Hello', html: '' });
+      const file = path.join(root, '.playground', 'workbook.xlsx');
+      const before = { file: digest(file), outbox: await readdir(outbox) };
+      expect(before.file).not.toBe(digest(path.join(root, 'examples', 'uzbekistan.xlsx')));
+
+      const second = await start(['--port', '0', '--today', TODAY], root);
+      expect(second.code).toBe(1);
+      expect(second.err).toEqual([expect.stringMatching(/workbook\.xlsx is open in another playground \(process \d+\): stop it first/)]);
+      expect({ file: digest(file), outbox: await readdir(outbox) }).toEqual(before);
+    } finally {
+      await first.running?.close();
+    }
+    expect((await start(['--port', '0', '--today', TODAY], root)).code).toBe(0);
+  });
+});
+
 describe('npm start: good input', () => {
   it('copies the shipped example to .playground/workbook.xlsx, leaves the example as shipped, and acts as the IOM secretariat focal point', async () => {
     const root = path.join(dir, 'repo');

@@ -10,11 +10,11 @@ import { parseArgs } from 'node:util';
 import { readGrids } from '../../app/network';
 import { isEmail } from '../../domain/cells';
 import { dayOfDate, isIsoDay } from '../../domain/dates';
-import { decodeNetwork } from '../../domain/network';
+import { decodeNetwork, type Network } from '../../domain/network';
 import { emailKey } from '../../domain/words';
 import { claimOutbox, clearOutbox, OutboxFolderError } from '../outbox';
 import { WorkbookFileError, XlsxWorkbook } from '../xlsx-workbook';
-import { FileLockError } from './file-lock';
+import { FileLockError, lockWorkingFile } from './file-lock';
 import { PlaygroundError, startPlayground, type RunningPlayground } from './server';
 import { defaultUser, knownUsers } from './users';
 
@@ -67,20 +67,38 @@ function options(argv: string[]) {
   }
 }
 
-/**
- * The working file: the user's own in place, or a fresh copy of the shipped example (which stays as
- * shipped), whose outbox starts empty of the emails an earlier run wrote.
- */
-async function workingFile(root: string, given: string | undefined, keep: boolean, outbox: string): Promise<{ file: string; label: string }> {
+interface WorkingFile {
+  readonly file: string;
+  readonly label: string;
+  /** The shipped example, to be copied over file once the file is locked: a fresh start. */
+  readonly copyOf?: string;
+}
+
+/** The working file: the user's own in place, or a copy of the shipped example (which stays as shipped). */
+async function workingFile(root: string, given: string | undefined, keep: boolean): Promise<WorkingFile> {
   if (given !== undefined) return { file: path.resolve(given), label: given };
   const example = path.join(root, 'examples', 'uzbekistan.xlsx');
   const file = path.join(root, '.playground', 'workbook.xlsx');
-  if (keep && existsSync(file)) return { file, label: `${path.relative(process.cwd(), file) || file} (kept)` };
+  const shown = path.relative(process.cwd(), file) || file;
+  if (keep && existsSync(file)) return { file, label: `${shown} (kept)` };
   if (!existsSync(example)) throw new BadInput(`${example}: no such file (the shipped example workbook); pass --workbook FILE.xlsx`, 1);
   await mkdir(path.dirname(file), { recursive: true });
-  await copyFile(example, file);
-  clearOutbox(outbox);
-  return { file, label: `${path.relative(process.cwd(), file) || file} (a copy of examples/uzbekistan.xlsx)` };
+  return { file, label: `${shown} (a copy of examples/uzbekistan.xlsx)`, copyOf: example };
+}
+
+function actingUser(network: Network, today: string, label: string, given: string | undefined): string {
+  const users = knownUsers(network, today);
+  if (given !== undefined) {
+    const user = emailKey(given);
+    const known = users.some((u) => u.email === user);
+    if (!known && (users.length > 0 || !isEmail(user))) {
+      throw new BadInput(`--user ${given}: not a focal point of ${label} nor one of its Secretariat editors`, 1);
+    }
+    return user;
+  }
+  const fallback = defaultUser(network, today);
+  if (fallback === undefined) throw new BadInput(`${label} names no secretariat focal point to act as: pass --user EMAIL`, 1);
+  return fallback;
 }
 
 async function prepare(argv: string[], root: string) {
@@ -91,28 +109,27 @@ async function prepare(argv: string[], root: string) {
   const today = values.today ?? dayOfDate(new Date());
   const outboxDir = path.resolve(values.outbox ?? path.join(root, '.playground', 'outbox'));
   claimOutbox(outboxDir);
-  const { file, label } = await workingFile(root, values.workbook, values.keep ?? false, outboxDir);
-  let network;
+  const { file, label, copyOf } = await workingFile(root, values.workbook, values.keep ?? false);
+  // Locked before anything is written, so that a second playground on the file changes nothing of the first's.
+  const lock = lockWorkingFile(file);
   try {
-    network = decodeNetwork(readGrids(await XlsxWorkbook.open(file)));
+    if (copyOf !== undefined) {
+      await copyFile(copyOf, file);
+      clearOutbox(outboxDir);
+    }
+    let network;
+    try {
+      network = decodeNetwork(readGrids(await XlsxWorkbook.open(file)));
+    } catch (error) {
+      if (error instanceof WorkbookFileError) throw new BadInput(error.message, 1);
+      throw error;
+    }
+    const user = actingUser(network, today, label, values.user);
+    return { port, today: values.today, file, label, outboxDir, user, lock };
   } catch (error) {
-    if (error instanceof WorkbookFileError) throw new BadInput(error.message, 1);
+    lock.release();
     throw error;
   }
-  const users = knownUsers(network, today);
-  let user: string;
-  if (values.user !== undefined) {
-    user = emailKey(values.user);
-    const known = users.some((u) => u.email === user);
-    if (!known && (users.length > 0 || !isEmail(user))) {
-      throw new BadInput(`--user ${values.user}: not a focal point of ${label} nor one of its Secretariat editors`, 1);
-    }
-  } else {
-    const fallback = defaultUser(network, today);
-    if (fallback === undefined) throw new BadInput(`${label} names no secretariat focal point to act as: pass --user EMAIL`, 1);
-    user = fallback;
-  }
-  return { port, today: values.today, file, label, outboxDir, user };
 }
 
 /** Starts the playground; the code is non-zero when it could not, after one line on err. */

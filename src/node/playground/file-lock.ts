@@ -21,12 +21,14 @@ export function lockPathOf(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.playground-lock`);
 }
 
-function create(lock: string): boolean {
+function create(file: string, lock: string): boolean {
   try {
     writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code === 'ENOENT') throw new FileLockError(`${file}: no such file`);
     throw new FileLockError(`Cannot write the lock file ${lock} beside the workbook (${(error as Error).message}).`);
   }
 }
@@ -54,14 +56,14 @@ function alive(pid: number): boolean {
 /** Takes the lock of file, or says which process holds it. */
 export function lockWorkingFile(file: string): FileLock {
   const lock = lockPathOf(file);
-  if (!create(lock)) {
+  if (!create(file, lock)) {
     const pid = holder(lock);
     if (pid === undefined || alive(pid)) {
       const by = pid === undefined ? 'another playground' : `another playground (process ${pid})`;
       throw new FileLockError(`${file} is open in ${by}: stop it first, or delete ${lock} if none is running.`);
     }
     rmSync(lock, { force: true });
-    if (!create(lock)) throw new FileLockError(`${file} was opened by another playground just now: stop it first.`);
+    if (!create(file, lock)) throw new FileLockError(`${file} was opened by another playground just now: stop it first.`);
   }
   let held = true;
   const release = () => {

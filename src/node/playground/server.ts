@@ -18,7 +18,7 @@ import { emailKey } from '../../domain/words';
 import { MENU } from '../../gas/menu';
 import type { Ports } from '../../ports';
 import { sortProblems } from '../commands/validate';
-import { lockWorkingFile } from './file-lock';
+import type { FileLock } from './file-lock';
 import { renderContent, renderPage, type MenuEntry, type PageView } from './page';
 import { clockFor, PlaygroundSession, type PlaygroundConfig, type UiMessage } from './ports';
 import { withShim } from './shim';
@@ -36,6 +36,8 @@ export interface PlaygroundOptions extends PlaygroundConfig {
   readonly sidebarFile: string;
   /** How the page names the working file. */
   readonly label?: string;
+  /** The working file's lock, taken by the caller before it wrote anything; released when the playground closes. */
+  readonly lock: FileLock;
 }
 
 export interface RunningPlayground {
@@ -227,7 +229,7 @@ function trusted(req: IncomingMessage, port: number): boolean {
 }
 
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
-  const lock = lockWorkingFile(options.file);
+  const lock = options.lock;
   const session = new PlaygroundSession({ file: options.file, outboxDir: options.outboxDir, today: options.today, user: options.user });
   const label = options.label ?? options.file;
   let port = options.port;

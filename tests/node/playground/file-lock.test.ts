@@ -53,6 +53,11 @@ describe('lockWorkingFile', () => {
     expect(existsSync(lockPathOf(file))).toBe(true);
   });
 
+  it('says that a file in a folder that does not exist is no such file', () => {
+    const missing = path.join(dir, 'nowhere', 'workbook.xlsx');
+    expect(() => lockWorkingFile(missing)).toThrow(`${missing}: no such file`);
+  });
+
   it('leaves a lock it no longer holds', () => {
     const lock = lockWorkingFile(file);
     writeFileSync(lock.path, '1\n');
