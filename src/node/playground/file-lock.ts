@@ -33,7 +33,7 @@ function create(file: string, lock: string): boolean {
   }
 }
 
-/** The pid the lock names; undefined while its writer has not yet written it, or when it is not ours. */
+/** The pid the lock names; undefined while its writer has not yet written it, or when it holds no pid. */
 function holder(lock: string): number | undefined {
   try {
     const text = readFileSync(lock, 'utf8').trim();
