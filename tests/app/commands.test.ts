@@ -10,7 +10,8 @@ import { COMMAND_IDS, COMMANDS, commandNamed, menuGroups } from '../../src/app/c
 import { rpcNamed } from '../../src/app/rpc';
 import { RPC_NAMES } from '../../src/domain/rpc';
 import { main } from '../../src/node/cli';
-import { startPlayground, type RunningPlayground } from '../../src/node/playground/server';
+import { runPlayground } from '../../src/node/playground/cli';
+import type { RunningPlayground } from '../../src/node/playground/server';
 import { captureIo } from '../node/cli-io';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -48,7 +49,11 @@ describe('the playground runs every command of the table', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'unmn-commands-'));
     const file = path.join(dir, 'workbook.xlsx');
     await copyFile(path.join(ROOT, 'examples', 'uzbekistan.xlsx'), file);
-    running = await startPlayground({ file, outboxDir: path.join(dir, 'outbox'), user: 'dkarimova@iom.int', today: '2026-11-23', port: 0, pagesDir: path.join(ROOT, 'dist') });
+    const io = { out: () => undefined, err: (line: string) => void errors.push(line) };
+    const errors: string[] = [];
+    const started = await runPlayground(['--workbook', file, '--port', '0', '--today', '2026-11-23', '--outbox', path.join(dir, 'outbox')], io, ROOT);
+    if (!started.running) throw new Error(errors.join('\n'));
+    running = started.running;
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -77,6 +77,71 @@ describe('npm start: bad input is one line and a non-zero exit', () => {
   });
 });
 
+/** A repository of its own, so that a fresh start copies the example and clears the outbox there. */
+async function repository(name: string): Promise<string> {
+  const root = path.join(dir, name);
+  await mkdir(path.join(root, 'examples'), { recursive: true });
+  await writeFile(path.join(root, 'package.json'), '{}');
+  await copyFile(EXAMPLE, path.join(root, 'examples', 'uzbekistan.xlsx'));
+  return root;
+}
+
+describe('npm start --outbox: the playground never deletes what it did not create', () => {
+  it('refuses a folder that holds other files (a clone, say) with one line, and everything in it stays', async () => {
+    const root = await repository('clone');
+    await mkdir(path.join(root, '.git', 'refs'), { recursive: true });
+    await writeFile(path.join(root, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    const before = await readdir(root, { recursive: true });
+    const r = await start(['--port', '0', '--today', TODAY, '--outbox', root], root);
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([`${root}: holds files and is not an outbox of this playground (no .unmn-outbox in it); pass --outbox with a new or empty folder`]);
+    expect(r.out).toEqual([]);
+    expect((await readdir(root, { recursive: true })).sort()).toEqual(before.sort());
+  });
+
+  it('a fresh start clears only the emails its outbox wrote; --keep clears nothing', async () => {
+    const root = await repository('marked');
+    const outbox = path.join(root, 'mail');
+    const first = await runPlayground(['--port', '0', '--today', TODAY, '--outbox', outbox], { out: () => undefined, err: () => undefined }, root);
+    first.running!.session.outbox.send({ to: ['migration.uz@one.un.org'], subject: 'Minutes', text: 'Hello', html: '' });
+    await first.running!.close();
+    await writeFile(path.join(outbox, 'stranger.txt'), 'not the playground\'s');
+    await mkdir(path.join(outbox, 'drafts'));
+    const own = (await readdir(outbox)).filter((f) => f.endsWith('.json'));
+    expect(own).toHaveLength(1);
+
+    expect((await start(['--port', '0', '--today', TODAY, '--outbox', outbox, '--keep'], root)).code).toBe(0);
+    expect((await readdir(outbox)).sort()).toEqual(['.unmn-outbox', ...own, 'drafts', 'stranger.txt'].sort());
+
+    expect((await start(['--port', '0', '--today', TODAY, '--outbox', outbox], root)).code).toBe(0);
+    expect((await readdir(outbox)).sort()).toEqual(['.unmn-outbox', 'drafts', 'stranger.txt']);
+  });
+});
+
+describe('npm start: one playground per working file', () => {
+  it('a second fresh start on a running playground is refused before it copies the example or clears the outbox', async () => {
+    const root = await repository('running');
+    const outbox = path.join(root, '.playground', 'outbox');
+    const first = await runPlayground(['--port', '0', '--today', TODAY], { out: () => undefined, err: () => undefined }, root);
+    try {
+      const running = first.running!;
+      await fetch(new URL('/command/runComplianceCheck', running.url), { method: 'POST' });
+      running.session.outbox.send({ to: ['migration.uz@one.un.org'], subject: 'Minutes', text: 'Hello', html: '' });
+      const file = path.join(root, '.playground', 'workbook.xlsx');
+      const before = { file: digest(file), outbox: await readdir(outbox) };
+      expect(before.file).not.toBe(digest(path.join(root, 'examples', 'uzbekistan.xlsx')));
+
+      const second = await start(['--port', '0', '--today', TODAY], root);
+      expect(second.code).toBe(1);
+      expect(second.err).toEqual([expect.stringMatching(/workbook\.xlsx is open in another playground \(process \d+\): stop it first/)]);
+      expect({ file: digest(file), outbox: await readdir(outbox) }).toEqual(before);
+    } finally {
+      await first.running?.close();
+    }
+    expect((await start(['--port', '0', '--today', TODAY], root)).code).toBe(0);
+  });
+});
+
 describe('npm start: good input', () => {
   it('copies the shipped example to .playground/workbook.xlsx, leaves the example as shipped, and acts as the IOM secretariat focal point', async () => {
     const root = path.join(dir, 'repo');
@@ -132,12 +197,41 @@ describe('npm start: a malformed workbook', () => {
 });
 
 describe('the built program', () => {
-  it('exits non-zero with one line on stderr', () => {
-    const program = path.join(ROOT, 'build', 'playground.mjs');
+  const program = path.join(ROOT, 'build', 'playground.mjs');
+  beforeAll(() => {
     if (!existsSync(program)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT });
+  });
+
+  it('exits non-zero with one line on stderr', () => {
     const r = spawnSync(process.execPath, [program, '--workbook', path.join(dir, 'missing.xlsx'), '--port', '0'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/missing\.xlsx: no such file$/)]);
     expect(r.stdout).toBe('');
+  });
+
+  it('holds a lock beside the working file while it runs, so that a second one on that file is refused, and removes it on Ctrl+C', async () => {
+    const file = await copyOfExample('locked.xlsx');
+    const lock = path.join(dir, '.locked.xlsx.playground-lock');
+    const args = [program, '--workbook', file, '--port', '0', '--today', TODAY, '--outbox', path.join(dir, 'locked-outbox')];
+    const first = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => first.once('exit', (code) => resolve(code)));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = '';
+        first.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('Press Ctrl+C')) resolve();
+        });
+        first.once('exit', () => reject(new Error(`the first playground exited: ${out}`)));
+      });
+      expect(readFileSync(lock, 'utf8')).toBe(`${first.pid}\n`);
+      const second = spawnSync(process.execPath, args, { encoding: 'utf8' });
+      expect(second.status).toBe(1);
+      expect(second.stderr.trim().split('\n')).toEqual([`${file} is open in another playground (process ${first.pid}): stop it first, or delete ${lock} if none is running.`]);
+    } finally {
+      first.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+    expect(existsSync(lock)).toBe(false);
   });
 });

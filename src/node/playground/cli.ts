@@ -4,15 +4,17 @@
  * non-zero exit, never a stack trace.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readGrids } from '../../app/network';
 import { isEmail } from '../../domain/cells';
 import { dayOfDate, isIsoDay } from '../../domain/dates';
-import { decodeNetwork } from '../../domain/network';
+import { decodeNetwork, type Network } from '../../domain/network';
 import { emailKey } from '../../domain/words';
+import { claimOutbox, clearOutbox, OutboxFolderError } from '../outbox';
 import { WorkbookFileError, XlsxWorkbook } from '../xlsx-workbook';
+import { FileLockError, lockWorkingFile } from './file-lock';
 import { PlaygroundError, startPlayground, type RunningPlayground } from './server';
 import { defaultUser, knownUsers } from './users';
 
@@ -65,17 +67,38 @@ function options(argv: string[]) {
   }
 }
 
+interface WorkingFile {
+  readonly file: string;
+  readonly label: string;
+  /** The shipped example, to be copied over file once the file is locked: a fresh start. */
+  readonly copyOf?: string;
+}
+
 /** The working file: the user's own in place, or a copy of the shipped example (which stays as shipped). */
-async function workingFile(root: string, given: string | undefined, keep: boolean, outbox: string): Promise<{ file: string; label: string }> {
+async function workingFile(root: string, given: string | undefined, keep: boolean): Promise<WorkingFile> {
   if (given !== undefined) return { file: path.resolve(given), label: given };
   const example = path.join(root, 'examples', 'uzbekistan.xlsx');
   const file = path.join(root, '.playground', 'workbook.xlsx');
-  if (keep && existsSync(file)) return { file, label: `${path.relative(process.cwd(), file) || file} (kept)` };
+  const shown = path.relative(process.cwd(), file) || file;
+  if (keep && existsSync(file)) return { file, label: `${shown} (kept)` };
   if (!existsSync(example)) throw new BadInput(`${example}: no such file (the shipped example workbook); pass --workbook FILE.xlsx`, 1);
   await mkdir(path.dirname(file), { recursive: true });
-  await copyFile(example, file);
-  await rm(outbox, { recursive: true, force: true });
-  return { file, label: `${path.relative(process.cwd(), file) || file} (a copy of examples/uzbekistan.xlsx)` };
+  return { file, label: `${shown} (a copy of examples/uzbekistan.xlsx)`, copyOf: example };
+}
+
+function actingUser(network: Network, today: string, label: string, given: string | undefined): string {
+  const users = knownUsers(network, today);
+  if (given !== undefined) {
+    const user = emailKey(given);
+    const known = users.some((u) => u.email === user);
+    if (!known && (users.length > 0 || !isEmail(user))) {
+      throw new BadInput(`--user ${given}: not a focal point of ${label} nor one of its Secretariat editors`, 1);
+    }
+    return user;
+  }
+  const fallback = defaultUser(network, today);
+  if (fallback === undefined) throw new BadInput(`${label} names no secretariat focal point to act as: pass --user EMAIL`, 1);
+  return fallback;
 }
 
 async function prepare(argv: string[], root: string) {
@@ -85,28 +108,28 @@ async function prepare(argv: string[], root: string) {
   if (values.today !== undefined && !isIsoDay(values.today)) throw new BadInput(`--today ${values.today}: expected a date YYYY-MM-DD`, 2);
   const today = values.today ?? dayOfDate(new Date());
   const outboxDir = path.resolve(values.outbox ?? path.join(root, '.playground', 'outbox'));
-  const { file, label } = await workingFile(root, values.workbook, values.keep ?? false, outboxDir);
-  let network;
+  claimOutbox(outboxDir);
+  const { file, label, copyOf } = await workingFile(root, values.workbook, values.keep ?? false);
+  // Locked before anything is written, so that a second playground on the file changes nothing of the first's.
+  const lock = lockWorkingFile(file);
   try {
-    network = decodeNetwork(readGrids(await XlsxWorkbook.open(file)));
+    if (copyOf !== undefined) {
+      await copyFile(copyOf, file);
+      clearOutbox(outboxDir);
+    }
+    let network;
+    try {
+      network = decodeNetwork(readGrids(await XlsxWorkbook.open(file)));
+    } catch (error) {
+      if (error instanceof WorkbookFileError) throw new BadInput(error.message, 1);
+      throw error;
+    }
+    const user = actingUser(network, today, label, values.user);
+    return { port, today: values.today, file, label, outboxDir, user, lock };
   } catch (error) {
-    if (error instanceof WorkbookFileError) throw new BadInput(error.message, 1);
+    lock.release();
     throw error;
   }
-  const users = knownUsers(network, today);
-  let user: string;
-  if (values.user !== undefined) {
-    user = emailKey(values.user);
-    const known = users.some((u) => u.email === user);
-    if (!known && (users.length > 0 || !isEmail(user))) {
-      throw new BadInput(`--user ${values.user}: not a focal point of ${label} nor one of its Secretariat editors`, 1);
-    }
-  } else {
-    const fallback = defaultUser(network, today);
-    if (fallback === undefined) throw new BadInput(`${label} names no secretariat focal point to act as: pass --user EMAIL`, 1);
-    user = fallback;
-  }
-  return { port, today: values.today, file, label, outboxDir, user };
 }
 
 /** Starts the playground; the code is non-zero when it could not, after one line on err. */
@@ -127,7 +150,7 @@ export async function runPlayground(argv: string[], io: PlaygroundIo, root: stri
       io.err(error.message);
       return { code: error.code };
     }
-    if (error instanceof PlaygroundError || error instanceof WorkbookFileError) {
+    if (error instanceof PlaygroundError || error instanceof WorkbookFileError || error instanceof OutboxFolderError || error instanceof FileLockError) {
       io.err(error.message);
       return { code: 1 };
     }

@@ -177,7 +177,8 @@ function userHtml(view: PageView): string {
   return `<label class="user">Acting as <select id="user" aria-label="Acting as">${options}</select></label>`;
 }
 
-export function renderPage(view: PageView): string {
+/** The page; its script runs under the nonce that the response's Content-Security-Policy names. */
+export function renderPage(view: PageView, nonce: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -205,7 +206,7 @@ export function renderPage(view: PageView): string {
   <div class="sidebar-head"><span id="dialog-title"></span><button type="button" id="dialog-close" aria-label="Close the dialog">×</button></div>
   <iframe id="dialog-frame" sandbox="" title="Dialog"></iframe>
 </dialog>
-<script>${SCRIPT}</script>
+<script nonce="${nonce}">${SCRIPT}</script>
 </body>
 </html>`;
 }

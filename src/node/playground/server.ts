@@ -3,16 +3,19 @@
  * the sidebar's RPC targets and the menu's commands, each run through the same use cases as in
  * Sheets over the working .xlsx file.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import * as z from 'zod/mini';
 import { commandNamed, menuGroups } from '../../app/commands';
 import { readGrids } from '../../app/network';
 import { rpcNamed } from '../../app/rpc';
 import { decodeNetwork, type Grids } from '../../domain/network';
 import { emailKey } from '../../domain/words';
 import { sortProblems } from '../commands/validate';
+import type { FileLock } from './file-lock';
 import { renderContent, renderPage, type MenuEntry, type PageView } from './page';
 import { clockFor, PlaygroundSession, type PlaygroundConfig } from './ports';
 import { withShim } from './shim';
@@ -30,6 +33,8 @@ export interface PlaygroundOptions extends PlaygroundConfig {
   readonly pagesDir: string;
   /** How the page names the working file. */
   readonly label?: string;
+  /** The working file's lock, taken by the caller before it wrote anything; released when the playground closes. */
+  readonly lock: FileLock;
 }
 
 export interface RunningPlayground {
@@ -66,8 +71,56 @@ async function view(session: PlaygroundSession, label: string): Promise<PageView
   };
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+/**
+ * What a response may load and who may frame it. Every response forbids everything unless it says
+ * otherwise, and nothing may be framed by another site: the page runs commands on a click.
+ */
+interface Policy {
+  readonly csp: readonly string[];
+  readonly frameOptions: 'DENY' | 'SAMEORIGIN';
+}
+
+const LOCKED: readonly string[] = ["default-src 'none'", "base-uri 'none'", "form-action 'none'"];
+const NOTHING: Policy = { csp: [...LOCKED, "frame-ancestors 'none'"], frameOptions: 'DENY' };
+
+/**
+ * The page runs only its own script, by a nonce new with each response. Styles may be inline: the
+ * emails render in srcdoc frames, which inherit this policy and carry their own inline styles, and a
+ * style runs no code.
+ */
+function pagePolicy(nonce: string): Policy {
+  return {
+    csp: [...LOCKED, `script-src 'nonce-${nonce}'`, "style-src 'unsafe-inline'", "img-src 'self' data:", "connect-src 'self'", "frame-src 'self'", "frame-ancestors 'none'"],
+    frameOptions: 'DENY',
+  };
+}
+
+/** The inline blocks of a tag in html, as CSP hash sources. */
+function hashesOf(html: string, tag: 'script' | 'style'): string[] {
+  const blocks = html.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}\\s*>`, 'gi'));
+  return [...blocks].map((m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`);
+}
+
+/**
+ * The sidebar is the built file plus the shim, with nothing from the workbook in it (its data comes by
+ * RPC), so each of its inline blocks is allowed by its hash. The page frames it, as Sheets does.
+ */
+function builtPagePolicy(html: string): Policy {
+  return {
+    csp: [...LOCKED, `script-src ${hashesOf(html, 'script').join(' ')}`, `style-src ${hashesOf(html, 'style').join(' ')}`, "img-src 'self' data:", "connect-src 'self'", "frame-ancestors 'self'"],
+    frameOptions: 'SAMEORIGIN',
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string, policy: Policy = NOTHING): void {
+  res.writeHead(status, {
+    'content-type': `${type}; charset=utf-8`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': policy.frameOptions,
+    'content-security-policy': policy.csp.join('; '),
+    'referrer-policy': 'no-referrer',
+  });
   res.end(body);
 }
 
@@ -75,16 +128,71 @@ function json(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, 'application/json', JSON.stringify(value));
 }
 
-async function body(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 1_000_000) throw new Error('The request is too large.');
-    chunks.push(chunk as Buffer);
+/** A request refused for what it is, never a server error: the status says why. */
+class BadRequest extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+  ) {
+    super(message);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text === '' ? {} : (JSON.parse(text) as unknown);
+}
+
+/** A recorded decision is a few KB; anything near this is not from the page. */
+const MAX_BODY = 1_000_000;
+
+const RpcRequest = z.object({ args: z.optional(z.array(z.unknown())) });
+const UserRequest = z.object({ email: z.string() });
+
+/** The bytes of the body, read no further than MAX_BODY: what comes after is left unread. */
+function bytesOf(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const tooLarge = new BadRequest(413, `The request is larger than ${MAX_BODY} bytes.`);
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return reject(tooLarge);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const take = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) return chunks.push(chunk);
+      req.off('data', take);
+      req.pause();
+      return reject(tooLarge);
+    };
+    req.on('data', take);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+/** The JSON body in the shape the schema says; an empty body is {}. */
+async function body<T>(req: IncomingMessage, schema: z.ZodMiniType<T>, what: string): Promise<T> {
+  const text = (await bytesOf(req)).toString('utf8');
+  let value: unknown;
+  try {
+    value = text === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new BadRequest(400, 'The request body is not JSON.');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new BadRequest(400, `The request body is not ${what}.`);
+  return parsed.data;
+}
+
+function urlOf(req: IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? '/', `http://${HOST}`);
+  } catch {
+    throw new BadRequest(400, 'The request path is not valid.');
+  }
+}
+
+/** A name from the path, such as an RPC target's. */
+function segment(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new BadRequest(400, `The request path is not valid: ${text}`);
+  }
 }
 
 function errorOf(error: unknown): { name: string; message: string } {
@@ -100,34 +208,40 @@ function trusted(req: IncomingMessage, port: number): boolean {
 }
 
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
+  const lock = options.lock;
   const session = new PlaygroundSession({ file: options.file, outboxDir: options.outboxDir, today: options.today, user: options.user });
   const label = options.label ?? options.file;
   let port = options.port;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!trusted(req, port)) return send(res, 403, 'text/plain', 'Forbidden');
-    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    const url = urlOf(req);
     const [, first = '', second = ''] = url.pathname.split('/');
-    if (req.method === 'GET' && url.pathname === '/') return send(res, 200, 'text/html', renderPage(await view(session, label)));
+    if (req.method === 'GET' && url.pathname === '/') {
+      const nonce = randomBytes(16).toString('base64');
+      return send(res, 200, 'text/html', renderPage(await view(session, label), nonce), pagePolicy(nonce));
+    }
     if (req.method === 'GET' && url.pathname === '/fragment') return send(res, 200, 'text/html', renderContent(await view(session, label)));
     if (req.method === 'GET' && first === 'page' && PAGE_NAME.test(second)) {
       const file = path.join(options.pagesDir, `${second}.html`);
       const html = await readFile(file, 'utf8').catch(() => null);
       if (html === null) return send(res, 404, 'text/plain', `${file} is missing: run npm run build.`);
-      return send(res, 200, 'text/html', withShim(html));
+      const page = withShim(html);
+      return send(res, 200, 'text/html', page, builtPagePolicy(page));
     }
     if (req.method === 'POST' && first === 'rpc') {
-      const target = rpcNamed(decodeURIComponent(second));
-      if (!target) return json(res, 404, { ok: false, error: { name: 'Error', message: `Script function not found: ${second}` } });
-      const payload = (await body(req)) as { args?: unknown };
-      const args = Array.isArray(payload.args) ? payload.args : [];
+      const name = segment(second);
+      const target = rpcNamed(name);
+      if (!target) return json(res, 404, { ok: false, error: { name: 'Error', message: `Script function not found: ${name}` } });
+      const { args = [] } = await body(req, RpcRequest, 'a JSON object with an args array');
       const outcome = await session.run((ports) => target(ports, args[0]));
       if (outcome.error) return json(res, 200, { ok: false, error: errorOf(outcome.error) });
       return json(res, 200, { ok: true, value: outcome.value ?? null });
     }
     if (req.method === 'POST' && first === 'command') {
-      const command = commandNamed(decodeURIComponent(second));
-      if (!command) return json(res, 404, { messages: [], error: `No such command: ${second}` });
+      const name = segment(second);
+      const command = commandNamed(name);
+      if (!command) return json(res, 404, { messages: [], error: `No such command: ${name}` });
       const outcome = await session.run((ports) => command.run(ports));
       return json(res, 200, {
         messages: outcome.messages,
@@ -136,25 +250,24 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       });
     }
     if (req.method === 'POST' && url.pathname === '/user') {
-      const wanted = (await body(req)) as { email?: unknown };
-      const email = typeof wanted.email === 'string' ? emailKey(wanted.email) : '';
+      const email = emailKey((await body(req, UserRequest, 'a JSON object with an email')).email);
       const today = clockFor(session.config.today).today();
       const users = await session.read((wb) => knownUsers(decodeNetwork(readGrids(wb)), today));
       if (!users.some((u) => u.email === email)) return json(res, 400, { error: `${email || 'That user'} is not a focal point of the workbook nor a Secretariat editor.` });
       session.config.user = email;
       return json(res, 200, { user: email });
     }
-    if (req.method === 'GET' && url.pathname === '/favicon.ico') {
-      res.writeHead(204);
-      return res.end();
-    }
+    if (req.method === 'GET' && url.pathname === '/favicon.ico') return send(res, 204, 'text/plain', '');
     return send(res, 404, 'text/plain', 'Not found');
   };
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain', errorOf(error).message);
-      else res.end();
+      if (res.headersSent) return res.end();
+      if (!(error instanceof BadRequest)) return send(res, 500, 'text/plain', errorOf(error).message);
+      // The rest of a body too large is not read: the connection closes after the answer.
+      if (error.status === 413) res.setHeader('connection', 'close');
+      json(res, error.status, req.url?.startsWith('/rpc/') ? { ok: false, error: { name: 'Error', message: error.message } } : { error: error.message });
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -164,6 +277,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       else reject(new PlaygroundError(`Cannot listen on ${HOST}:${options.port} (${error.message}).`));
     });
     server.listen(options.port, HOST, () => resolve());
+  }).catch((error: unknown) => {
+    lock.release();
+    throw error;
   });
   port = (server.address() as AddressInfo).port;
   return {
@@ -172,7 +288,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          lock.release();
+          resolve();
+        });
       }),
   };
 }
