@@ -1,9 +1,7 @@
 /** Reads the network from the workbook: one batch read per tab, nothing else. */
-import { decodeNetwork, DATA_TABLES, type Grids, type Network } from '../domain/network';
-import { SettingsTable, type AnyTable } from '../domain/tables';
+import { decodeNetwork, NETWORK_TABLES, type Grids, type Network } from '../domain/network';
+import type { AnyTable } from '../domain/tables';
 import type { WorkbookPort } from '../ports';
-
-const NETWORK_TABLES: readonly AnyTable[] = [SettingsTable, ...DATA_TABLES];
 
 /** The tabs given (every tab of the network by default); a use case that needs fewer reads fewer. */
 export function readGrids(workbook: WorkbookPort, tables: readonly AnyTable[] = NETWORK_TABLES): Grids {

@@ -15,59 +15,41 @@ import {
   SettingsTable,
   WorkingGroupsTable,
   WorkplanTable,
-  type Action,
-  type Decision,
-  type FocalPoint,
-  type LogEntry,
-  type Meeting,
-  type Member,
+  type AnyTable,
+  type RecordOf,
   type TabName,
-  type WorkingGroup,
-  type WorkplanRow,
 } from './tables';
 
 /** Raw grids by tab name, header row first; a missing tab is null or absent. */
 export type Grids = Partial<Record<TabName, readonly (readonly Cell[])[] | null>>;
 
-/** The tabs a network's records live in (Compliance is output only). */
-export const DATA_TABLES = [
-  MembersTable,
-  FocalPointsTable,
-  MeetingsTable,
-  DecisionsTable,
-  ActionsTable,
-  WorkplanTable,
-  WorkingGroupsTable,
-  LogTable,
-] as const;
+/** The tabs a network's records live in, by the name the Network gives each (Settings and Compliance aside). */
+const RECORD_TABLES = {
+  members: MembersTable,
+  focalPoints: FocalPointsTable,
+  meetings: MeetingsTable,
+  decisions: DecisionsTable,
+  actions: ActionsTable,
+  workplan: WorkplanTable,
+  groups: WorkingGroupsTable,
+  log: LogTable,
+} as const;
 
-export interface Network extends EffectiveSettings {
-  readonly members: DecodedTable<Member>;
-  readonly focalPoints: DecodedTable<FocalPoint>;
-  readonly meetings: DecodedTable<Meeting>;
-  readonly decisions: DecodedTable<Decision>;
-  readonly actions: DecodedTable<Action>;
-  readonly workplan: DecodedTable<WorkplanRow>;
-  readonly groups: DecodedTable<WorkingGroup>;
-  readonly log: DecodedTable<LogEntry>;
+type RecordTables = typeof RECORD_TABLES;
+
+/** The tabs a network is read from: Settings and every tab of records (Compliance is output only). */
+export const NETWORK_TABLES: readonly AnyTable[] = [SettingsTable, ...Object.values(RECORD_TABLES)];
+
+export type Network = EffectiveSettings & { readonly [K in keyof RecordTables]: DecodedTable<RecordOf<RecordTables[K]>> } & {
   /** Every cell and tab that breaks WORKBOOK.md, Settings included. */
   readonly allProblems: Problem[];
-}
+};
 
 export function decodeNetwork(grids: Grids): Network {
-  const grid = (name: TabName) => grids[name] ?? null;
-  const settings = effectiveSettings(grid(SettingsTable.name));
-  const members = decodeTable(MembersTable, grid(MembersTable.name));
-  const focalPoints = decodeTable(FocalPointsTable, grid(FocalPointsTable.name));
-  const meetings = decodeTable(MeetingsTable, grid(MeetingsTable.name));
-  const decisions = decodeTable(DecisionsTable, grid(DecisionsTable.name));
-  const actions = decodeTable(ActionsTable, grid(ActionsTable.name));
-  const workplan = decodeTable(WorkplanTable, grid(WorkplanTable.name));
-  const groups = decodeTable(WorkingGroupsTable, grid(WorkingGroupsTable.name));
-  const log = decodeTable(LogTable, grid(LogTable.name));
-  const allProblems = [
-    ...settings.problems,
-    ...[members, focalPoints, meetings, decisions, actions, workplan, groups, log].flatMap((t) => t.problems),
-  ];
-  return { ...settings, members, focalPoints, meetings, decisions, actions, workplan, groups, log, allProblems };
+  const settings = effectiveSettings(grids[SettingsTable.name] ?? null);
+  const tables = Object.fromEntries(Object.entries(RECORD_TABLES).map(([key, def]) => [key, decodeTable(def, grids[def.name] ?? null)])) as {
+    [K in keyof RecordTables]: DecodedTable<RecordOf<RecordTables[K]>>;
+  };
+  const allProblems = [...settings.problems, ...Object.values(tables).flatMap((t) => t.problems)];
+  return { ...settings, ...tables, allProblems };
 }
