@@ -1,6 +1,7 @@
 /**
  * Run the ToR compliance check: read each tab once, run every rule, and (for the secretariat) replace
- * the Compliance tab in one batch and log the run. A member who is not secretariat sees the summary
+ * the Compliance tab in one batch and log the run (the Log read again under the lock, so that a row
+ * appended since the first read is not overwritten). A member who is not secretariat sees the summary
  * and nothing is written: the Compliance tab and the Log belong to the secretariat.
  */
 import { headerRow } from '../domain/codec';
@@ -10,7 +11,7 @@ import { ComplianceTable, LogTable, type LogEntry } from '../domain/tables';
 import type { Cell, CellLink, Ports } from '../ports';
 import { NotAuthorizedError, requireSecretariat } from './authorize';
 import { tabLayout } from './layout';
-import { appendRecords } from './repository';
+import { withLockedTabs } from './repository';
 import { readNetwork } from './network';
 
 export const COMPLIANCE_EVENT = 'Compliance check';
@@ -83,9 +84,10 @@ export function runComplianceCheck(ports: Ports): CheckResult {
     ports.ui.alert(alertText(summary, findings, error.message), COMPLIANCE_EVENT);
     return { findings, counts, written: false };
   }
-  const logged = ports.lock.withDocumentLock(() => {
+  const logged = withLockedTabs(ports, (tabs) => {
     writeCompliance(ports, findings, summary);
-    if (network.log.header === null) return false;
+    // The Log read before the lock may be stale: a decision recorded since has appended its row there.
+    if (tabs.read(LogTable).header === null) return false;
     const entry: LogEntry = {
       timestamp: now,
       actor: ports.user.email(),
@@ -95,7 +97,7 @@ export function runComplianceCheck(ports: Ports): CheckResult {
       outcome: 'Done',
       details: describeCounts(counts),
     };
-    appendRecords(ports.workbook, LogTable, network.log, [entry]);
+    tabs.append(LogTable, [entry]);
     return true;
   });
   const total = findings.length;
