@@ -6,12 +6,14 @@ import {
   DECISION_FIELD_LABELS,
   memberActiveOn,
   parseDecisionInput,
+  TEXT_LIMITS,
   type DecisionField,
   type DecisionInput,
   type DecisionSidebarData,
   type FieldError,
   type SidebarMember,
 } from '../src/domain/rpc';
+import { FIRST_YEAR } from '../src/domain/dates';
 import { DECISION_KINDS, OUTCOMES } from '../src/domain/tables';
 import { getDecisionSidebarData, recordDecision } from './rpc';
 
@@ -271,6 +273,10 @@ function render(): void {
   f.meeting.append(...data.meetings.map((m) => option(m.id, `${m.id} · ${m.date}${m.title === '' ? '' : ` · ${m.title}`}`)));
   f.date.max = data.today;
   f.stateConsultedOn.max = data.today;
+  f.date.min = f.stateConsultedOn.min = `${FIRST_YEAR}-01-01`;
+  f.title.maxLength = TEXT_LIMITS.title;
+  f.decision.maxLength = TEXT_LIMITS.decision;
+  f.subject.maxLength = TEXT_LIMITS.subject;
   gcmBox.replaceChildren(
     ...data.gcmObjectives.map((o) => {
       const text = el('span', el('b', String(o.number)), ` ${o.title}`);

@@ -4,6 +4,7 @@
  * appended since the first read is not overwritten). A member who is not secretariat sees the summary
  * and nothing is written: the Compliance tab and the Log belong to the secretariat.
  */
+import { clipText } from '../domain/cells';
 import { headerRow } from '../domain/codec';
 import type { Network } from '../domain/network';
 import { checkNetwork, countBySeverity, describeCounts, type Finding, type Severity, type SeverityCounts } from '../domain/rules';
@@ -35,15 +36,19 @@ export interface CheckResult {
   readonly written: boolean;
 }
 
+/** The most of a network's name the summary shows: a name pasted whole into Settings must leave the counts in view. */
+const NAME_SHOWN = 200;
+
 /** "Checked on 2026-11-23 at 09:30 against the Uzbekistan ToR for …: 3 errors, 5 warnings, 0 info". */
 export function summaryLine(network: Network, now: string, counts: SeverityCounts): string {
-  const name = network.settings.networkName.trim();
+  const name = clipText(network.settings.networkName.trim(), NAME_SHOWN);
   const [day, time] = now.split('T');
   return `Checked on ${day}${time ? ` at ${time.slice(0, 5)}` : ''} against the ${network.profile.torName}${network.profile.id === 'custom' ? ' (custom profile)' : ''}${name ? ` for ${name}` : ''}: ${describeCounts(counts)}`;
 }
 
+/** A finding quotes the sheet (a ref, a title, a name), which may be as long as a cell holds: each cell is clipped to fit. */
 function findingRow(f: Finding): Cell[] {
-  return [f.severity, f.rule, f.sheet, f.row ?? '', f.ref ?? '', f.message, f.clause, f.fix];
+  return [f.severity, f.rule, f.sheet, f.row ?? '', f.ref ?? '', f.message, f.clause, f.fix].map((c) => (typeof c === 'string' ? clipText(c) : c));
 }
 
 function writeCompliance(ports: Ports, findings: readonly Finding[], summary: string): void {
