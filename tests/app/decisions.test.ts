@@ -74,6 +74,16 @@ function input(over: Partial<DecisionInput> = {}): DecisionInput {
   };
 }
 
+/** Records the default input changed by `over`, and gives the messages it was refused with. */
+function refusals(wb: MemoryWorkbook) {
+  const p = ports(wb).ports;
+  return (over: Record<string, unknown>) => {
+    const r = recordDecisionRpc(p, { ...input(), ...over });
+    if (r.ok) throw new Error('accepted');
+    return r.errors.map((e) => e.message);
+  };
+}
+
 function snapshot(wb: MemoryWorkbook) {
   return JSON.stringify([...wb.tabs.entries()]);
 }
@@ -153,12 +163,7 @@ describe('recordDecision', () => {
   it('names the field of every bad input and writes nothing', () => {
     const wb = workbook();
     const before = snapshot(wb);
-    const p = ports(wb).ports;
-    const fails = (over: Record<string, unknown>) => {
-      const r = recordDecisionRpc(p, { ...input(), ...over });
-      if (r.ok) throw new Error('accepted');
-      return r.errors.map((e) => e.message);
-    };
+    const fails = refusals(wb);
     expect(fails({ kind: 'Opinion' })).toEqual([expect.stringMatching(/^Kind: must be one of General/)]);
     expect(fails({ outcome: 'Maybe' })).toEqual([expect.stringMatching(/^Outcome: must be one of Adopted/)]);
     expect(fails({ date: '2026-02-30' })).toEqual(['Date: must be a date YYYY-MM-DD']);
@@ -172,19 +177,14 @@ describe('recordDecision', () => {
     expect(fails({ gcmObjectives: [24] })).toEqual([expect.stringMatching(/^GCM objectives:/)]);
     expect(fails({ stateConsultedOn: '2026-03-01' })).toEqual(['State consulted on: tick State relevant, or leave this blank']);
     expect(fails({ when: new Date() as unknown, date: undefined })).toEqual(['Date: must be a date YYYY-MM-DD']);
-    expect(() => recordDecision(p, null)).toThrow(DecisionInputError);
+    expect(() => recordDecision(ports(wb).ports, null)).toThrow(DecisionInputError);
     expect(snapshot(wb)).toBe(before);
   });
 
   it('refuses a date outside 1900 to 2100 and any text over its limit, and writes nothing', () => {
     const wb = workbook();
     const before = snapshot(wb);
-    const p = ports(wb).ports;
-    const fails = (over: Record<string, unknown>) => {
-      const r = recordDecisionRpc(p, { ...input(), ...over });
-      if (r.ok) throw new Error('accepted');
-      return r.errors.map((e) => e.message);
-    };
+    const fails = refusals(wb);
     expect(fails({ date: '0026-03-10' })).toEqual(['Date: must be a date from 1900 to 2100']);
     expect(fails({ date: '2101-01-01' })).toEqual(['Date: must be a date from 1900 to 2100']);
     expect(fails({ stateRelevant: true, stateConsultedOn: '1899-12-31' })).toEqual(['State consulted on: must be a date from 1900 to 2100']);
