@@ -2,7 +2,7 @@
  * Writes the example workbook from the records kept as code in examples/uzbekistan.ts, through the
  * same setup use case and codec the add-on uses, so the file always has the contract's shape.
  */
-import { appendRecords, readTable } from '../src/app/repository';
+import { withLockedTabs } from '../src/app/repository';
 import { setupWorkbook } from '../src/app/setup';
 import { settingsRows } from '../src/domain/settings';
 import {
@@ -19,10 +19,17 @@ import {
   type TableDef,
 } from '../src/domain/tables';
 import { XlsxWorkbook } from '../src/node/xlsx-workbook';
+import type { Lock } from '../src/ports';
 import { EXAMPLE } from '../examples/uzbekistan';
 
+/** The file is still being made in memory: nobody else can append to it, so there is no one to lock out. */
+const UNSHARED: Lock = { withDocumentLock: (fn) => fn() };
+
 function append<T extends TableDef>(workbook: XlsxWorkbook, def: T, records: readonly RecordOf<T>[]): void {
-  appendRecords(workbook, def, readTable(workbook, def), records);
+  withLockedTabs({ workbook, lock: UNSHARED }, (tabs) => {
+    tabs.read(def);
+    tabs.append(def, records);
+  });
 }
 
 export function buildExample(): XlsxWorkbook {

@@ -5,12 +5,14 @@
 import {
   DECISION_FIELD_LABELS,
   parseDecisionInput,
+  TEXT_LIMITS,
   type DecisionField,
   type DecisionInput,
   type DecisionSidebarData,
   type FieldError,
   type SidebarMember,
 } from '../src/domain/rpc';
+import { FIRST_YEAR } from '../src/domain/dates';
 import { formatId, parseId } from '../src/domain/ids';
 import { isActiveOn } from '../src/domain/membership';
 import { DecisionsTable, DECISION_KINDS, OUTCOMES } from '../src/domain/tables';
@@ -272,6 +274,10 @@ function render(): void {
   f.meeting.append(...data.meetings.map((m) => option(m.id, `${m.id} · ${m.date}${m.title === '' ? '' : ` · ${m.title}`}`)));
   f.date.max = data.today;
   f.stateConsultedOn.max = data.today;
+  f.date.min = f.stateConsultedOn.min = `${FIRST_YEAR}-01-01`;
+  f.title.maxLength = TEXT_LIMITS.title;
+  f.decision.maxLength = TEXT_LIMITS.decision;
+  f.subject.maxLength = TEXT_LIMITS.subject;
   gcmBox.replaceChildren(
     ...data.gcmObjectives.map((o) => {
       const text = el('span', el('b', String(o.number)), ` ${o.title}`);

@@ -1,8 +1,10 @@
 /**
  * Run the ToR compliance check: read each tab once, run every rule, and (for the secretariat) replace
- * the Compliance tab in one batch and log the run. A member who is not secretariat sees the summary
+ * the Compliance tab in one batch and log the run (the Log read again under the lock, so that a row
+ * appended since the first read is not overwritten). A member who is not secretariat sees the summary
  * and nothing is written: the Compliance tab and the Log belong to the secretariat.
  */
+import { clipText } from '../domain/cells';
 import { headerRow } from '../domain/codec';
 import type { Network } from '../domain/network';
 import { checkNetwork, countBySeverity, describeCounts, type Finding, type Severity, type SeverityCounts } from '../domain/rules';
@@ -10,7 +12,7 @@ import { ComplianceTable, LogTable, type LogEntry } from '../domain/tables';
 import type { Cell, CellLink, Ports } from '../ports';
 import { NotAuthorizedError, requireSecretariat } from './authorize';
 import { tabLayout } from './layout';
-import { appendRecords } from './repository';
+import { withLockedTabs } from './repository';
 import { readNetwork } from './network';
 
 export const COMPLIANCE_EVENT = 'Compliance check';
@@ -34,15 +36,19 @@ export interface CheckResult {
   readonly written: boolean;
 }
 
+/** The most of a network's name the summary shows: a name pasted whole into Settings must leave the counts in view. */
+const NAME_SHOWN = 200;
+
 /** "Checked on 2026-11-23 at 09:30 against the Uzbekistan ToR for …: 3 errors, 5 warnings, 0 info". */
 export function summaryLine(network: Network, now: string, counts: SeverityCounts): string {
-  const name = network.settings.networkName.trim();
+  const name = clipText(network.settings.networkName.trim(), NAME_SHOWN);
   const [day, time] = now.split('T');
   return `Checked on ${day}${time ? ` at ${time.slice(0, 5)}` : ''} against the ${network.profile.torName}${network.profile.id === 'custom' ? ' (custom profile)' : ''}${name ? ` for ${name}` : ''}: ${describeCounts(counts)}`;
 }
 
+/** A finding quotes the sheet (a ref, a title, a name), which may be as long as a cell holds: each cell is clipped to fit. */
 function findingRow(f: Finding): Cell[] {
-  return [f.severity, f.rule, f.sheet, f.row ?? '', f.ref ?? '', f.message, f.clause, f.fix];
+  return [f.severity, f.rule, f.sheet, f.row ?? '', f.ref ?? '', f.message, f.clause, f.fix].map((c) => (typeof c === 'string' ? clipText(c) : c));
 }
 
 function writeCompliance(ports: Pick<Ports, 'workbook'>, findings: readonly Finding[], summary: string): void {
@@ -83,9 +89,10 @@ export function runComplianceCheck(ports: Pick<Ports, 'workbook' | 'clock' | 'us
     ports.ui.alert(alertText(summary, findings, error.message), COMPLIANCE_EVENT);
     return { findings, counts, written: false };
   }
-  const logged = ports.lock.withDocumentLock(() => {
+  const logged = withLockedTabs(ports, (tabs) => {
     writeCompliance(ports, findings, summary);
-    if (network.log.header === null) return false;
+    // The Log read before the lock may be stale: a decision recorded since has appended its row there.
+    if (tabs.read(LogTable).header === null) return false;
     const entry: LogEntry = {
       timestamp: now,
       actor: ports.user.email(),
@@ -95,7 +102,7 @@ export function runComplianceCheck(ports: Pick<Ports, 'workbook' | 'clock' | 'us
       outcome: 'Done',
       details: describeCounts(counts),
     };
-    appendRecords(ports.workbook, LogTable, network.log, [entry]);
+    tabs.append(LogTable, [entry]);
     return true;
   });
   const total = findings.length;

@@ -28,7 +28,7 @@ import { keyOf } from '../domain/words';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
 import { readNetwork } from './network';
-import { appendRecords } from './repository';
+import { withLockedTabs } from './repository';
 
 const WHAT = 'record a decision';
 
@@ -136,8 +136,8 @@ function canonicalCodes(list: readonly string[], network: Network): string[] {
  * port keeps `=`, `+`, `-` and `@` text as text.
  */
 export function recordDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>, input: unknown): { id: string; row: number } {
-  return ports.lock.withDocumentLock(() => {
-    const { network, grids } = readNetwork(ports.workbook, TABS);
+  return withLockedTabs(ports, (tabs) => {
+    const { network, grids } = tabs.readNetwork(TABS);
     requireSecretariat(ports, network, WHAT);
     const parsed = parseDecisionInput(input);
     if (!parsed.ok) throw new DecisionInputError(parsed.errors);
@@ -169,7 +169,7 @@ export function recordDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' 
       recordedBy: email,
       recordedAt: now,
     };
-    const [row] = appendRecords(ports.workbook, DecisionsTable, network.decisions, [decision]);
+    const [row] = tabs.append(DecisionsTable, [decision]);
     const entry: LogEntry = {
       timestamp: now,
       actor: email,
@@ -179,7 +179,7 @@ export function recordDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' 
       outcome: 'Done',
       details: `${value.kind}: ${value.title} (${value.outcome})`,
     };
-    appendRecords(ports.workbook, LogTable, network.log, [entry]);
+    tabs.append(LogTable, [entry]);
     return { id, row: row ?? network.decisions.lastRow + 1 };
   });
 }

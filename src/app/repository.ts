@@ -1,12 +1,15 @@
 /**
- * Tables over the workbook port: read a tab once, append records, update records found by their ID.
+ * Tables over the workbook port: read a tab once, append records under the document lock, update
+ * records found by their ID.
  * Writes touch only the contract's columns, one call per contiguous block, so a user's own columns
  * (and any formulas in them) are never rewritten.
  */
 import type { Cell, Column } from '../domain/cells';
-import { decodeTable, encodeRow, type DecodedTable } from '../domain/codec';
-import type { RecordOf, TableDef } from '../domain/tables';
-import type { WorkbookPort } from '../ports';
+import { decodeTable, encodeRow, type DecodedTable, type HeaderMap } from '../domain/codec';
+import { decodeNetwork, type Grids, type Network } from '../domain/network';
+import type { AnyTable, RecordOf, TableDef } from '../domain/tables';
+import type { Ports, WorkbookPort } from '../ports';
+import { readGrids } from './network';
 
 export function readTable<T extends TableDef>(workbook: WorkbookPort, def: T): DecodedTable<RecordOf<T>> {
   return decodeTable(def, workbook.read(def.name));
@@ -38,25 +41,71 @@ export function writeRows(workbook: WorkbookPort, tab: string, rows: ReadonlyMap
   }
 }
 
-function requireHeader<T>(def: TableDef, table: DecodedTable<T>) {
-  if (table.header === null) {
+function requireHeader(def: TableDef, header: HeaderMap | null): HeaderMap {
+  if (header === null) {
     throw new Error(`The ${def.name} tab is missing or has no header row: run Set up / repair workbook first.`);
   }
-  return table.header;
+  return header;
 }
 
-/** Appends records below the last used row of a tab already read as `table`. Returns the rows written. */
-export function appendRecords<T extends TableDef>(
-  workbook: WorkbookPort,
-  def: T,
-  table: DecodedTable<RecordOf<T>>,
-  records: readonly RecordOf<T>[],
-): number[] {
-  const header = requireHeader(def, table);
-  const rows = new Map<number, Cell[]>();
-  records.forEach((record, i) => rows.set(table.lastRow + 1 + i, encodeRow(def, header, record)));
-  if (rows.size > 0) writeRows(workbook, def.name, rows, [...header.index.values()]);
-  return [...rows.keys()];
+/**
+ * Tabs read while the document lock is held, and the only way to append to them. An append goes below
+ * the last row of a read made under the same lock: a read made before the lock may be stale (another
+ * run may have appended since), and appending from it would overwrite that run's rows.
+ */
+export interface LockedTabs {
+  /** Reads and decodes one tab now: one batch read. */
+  read<T extends TableDef>(def: T): DecodedTable<RecordOf<T>>;
+  /** Reads the tabs given now (one batch read each) and decodes the network from them. */
+  readNetwork(tables: readonly AnyTable[]): { network: Network; grids: Grids };
+  /** Appends records below the last used row of a tab read under this lock. Returns the rows written. */
+  append<T extends TableDef>(def: T, records: readonly RecordOf<T>[]): number[];
+}
+
+/** Runs `fn` holding the document lock, with the tabs it reads and appends to; they expire with the lock. */
+export function withLockedTabs<R>(ports: Pick<Ports, 'lock' | 'workbook'>, fn: (tabs: LockedTabs) => R): R {
+  const { workbook } = ports;
+  return ports.lock.withDocumentLock(() => {
+    /** Each tab read under this lock: its header and the row the next record goes to. */
+    const ends = new Map<string, { header: HeaderMap | null; next: number }>();
+    let held = true;
+    const hold = () => {
+      if (!held) throw new Error('These tabs were read under a document lock that has since been released: read them again under a new lock.');
+    };
+    const remember = (def: TableDef, grid: readonly (readonly Cell[])[] | null | undefined) => {
+      ends.set(def.name, { header: decodeTable(def, grid?.slice(0, 1) ?? null).header, next: (grid?.length ?? 0) + 1 });
+    };
+    const tabs: LockedTabs = {
+      read(def) {
+        hold();
+        const grid = workbook.read(def.name);
+        remember(def, grid);
+        return decodeTable(def, grid);
+      },
+      readNetwork(tables) {
+        hold();
+        const grids = readGrids(workbook, tables);
+        for (const def of tables) remember(def, grids[def.name]);
+        return { network: decodeNetwork(grids), grids };
+      },
+      append(def, records) {
+        hold();
+        const end = ends.get(def.name);
+        if (end === undefined) throw new Error(`The ${def.name} tab must be read under the document lock before anything is appended to it.`);
+        const header = requireHeader(def, end.header);
+        const rows = new Map<number, Cell[]>();
+        records.forEach((record, i) => rows.set(end.next + i, encodeRow(def, header, record)));
+        if (rows.size > 0) writeRows(workbook, def.name, rows, [...header.index.values()]);
+        end.next += rows.size;
+        return [...rows.keys()];
+      },
+    };
+    try {
+      return fn(tabs);
+    } finally {
+      held = false;
+    }
+  });
 }
 
 /**
@@ -70,7 +119,7 @@ export function updateRecords<T extends TableDef>(
   grid: readonly (readonly Cell[])[],
   updates: readonly RecordOf<T>[],
 ): string[] {
-  const header = requireHeader(def, table);
+  const header = requireHeader(def, table.header);
   const key = def.key;
   if (key === null) throw new Error(`The ${def.name} tab has no ID column to update rows by.`);
   const rowOf = new Map<string, number>();

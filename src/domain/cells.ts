@@ -4,10 +4,23 @@
  * how a value encodes back into a cell.
  */
 import * as z from 'zod/mini';
-import { dateOfDay, dayOfDate, isIsoDay, timestampOfDate } from './dates';
+import { dateOfDay, dayOfDate, isDayInYears, isIsoDay, timestampOfDate, YEARS } from './dates';
 
 /** A raw cell as `Range.getValues()` or the xlsx adapter hands it; `''` is a blank cell. */
 export type Cell = string | number | boolean | Date;
+
+/**
+ * The most characters the add-on puts into one cell: under both Excel's 32,767 and Google Sheets'
+ * 50,000, so that what it writes opens in either and a write never fails on length.
+ */
+export const MAX_CELL_TEXT = 30_000;
+
+/** Text cut to `limit` characters (to fit one cell by default), ending in an ellipsis when cut, never inside an emoji. */
+export function clipText(text: string, limit = MAX_CELL_TEXT): string {
+  if (text.length <= limit) return text;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(limit - 2)) ? limit - 2 : limit - 1;
+  return `${text.slice(0, end)}…`;
+}
 
 export type CellKind =
   | 'text'
@@ -134,17 +147,17 @@ function textColumn(header: string, options: Options = {}) {
 }
 
 function dateColumn<const O extends Options = {}>(header: string, options: O = {} as O) {
-  const schema = maybe(z.string().check(z.refine(isIsoDay)), options);
+  const schema = maybe(z.string().check(z.refine(isDayInYears)), options);
   return column<typeof schema>(
     header,
     'date',
     schema,
-    'a date (a date cell or text YYYY-MM-DD)',
+    `a date ${YEARS} (a date cell or text YYYY-MM-DD)`,
     { width: 110, ...options },
     (cell) => {
-      if (isValidDate(cell) && isIsoDay(dayOfDate(cell))) return ok(dayOfDate(cell) as z.infer<typeof schema>);
-      if (typeof cell === 'string' && isIsoDay(cell.trim())) return ok(cell.trim() as z.infer<typeof schema>);
-      return fail(`${describe(cell)} is not a date`);
+      const day = isValidDate(cell) ? dayOfDate(cell) : typeof cell === 'string' && isIsoDay(cell.trim()) ? cell.trim() : null;
+      if (day === null) return fail(`${describe(cell)} is not a date`);
+      return isDayInYears(day) ? ok(day as z.infer<typeof schema>) : fail(`${describe(cell)} is not a date ${YEARS}`);
     },
     null as z.infer<typeof schema>,
     (v) => dateOfDay(v as string),

@@ -14,6 +14,21 @@ export function isIsoDay(text: string): boolean {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
+/**
+ * The years a network's dates may fall in. Anything else is a typo (0026 for 2026), and a spreadsheet
+ * would not even keep it: a date cell of year 0026 is stored as 1926.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+export const YEARS = `from ${FIRST_YEAR} to ${LAST_YEAR}`;
+
+/** A calendar day YYYY-MM-DD in the years FIRST_YEAR to LAST_YEAR. */
+export function isDayInYears(text: string): boolean {
+  if (!isIsoDay(text)) return false;
+  const year = Number(text.slice(0, 4));
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -5,10 +5,13 @@
  * before it touches the workbook.
  */
 import * as z from 'zod/mini';
-import { isIsoDay } from './dates';
+import { isDayInYears, isIsoDay, YEARS } from './dates';
 import { DECISION_KINDS, MEMBER_STATUSES, OUTCOMES } from './tables';
 
-const isoDay = z.string().check(z.refine(isIsoDay, 'must be a date YYYY-MM-DD'));
+const isoDay = z.string().check(
+  z.refine(isIsoDay, 'must be a date YYYY-MM-DD'),
+  z.refine((s) => !isIsoDay(s) || isDayInYears(s), `must be a date ${YEARS}`),
+);
 
 export const SidebarMemberSchema = z.object({
   code: z.string(),
@@ -45,24 +48,45 @@ export const DecisionSidebarDataSchema = z.object({
 });
 export type DecisionSidebarData = z.infer<typeof DecisionSidebarDataSchema>;
 
-const MAX_TITLE = 200;
-const MAX_TEXT = 5000;
+/**
+ * The most characters each text field takes: the sidebar's inputs and the server's checks read them
+ * here. A list of codes is stored in one cell, so its most codes times their length stays under
+ * `MAX_CELL_TEXT` (cells.ts) too; a test holds every limit to that.
+ */
+export const TEXT_LIMITS = {
+  title: 200,
+  decision: 5000,
+  /** An agency code, a year or a working group ID. */
+  subject: 100,
+  /** A meeting ID. */
+  meeting: 100,
+  /** One agency code of Consulted or Objections. */
+  code: 100,
+  /** The most codes Consulted or Objections lists. */
+  codes: 200,
+} as const satisfies Record<string, number>;
+
+function text(limit: number) {
+  return z.string().check(z.maxLength(limit, `must be at most ${limit} characters`));
+}
+
+const codes = z.array(text(TEXT_LIMITS.code)).check(z.maxLength(TEXT_LIMITS.codes, `must list at most ${TEXT_LIMITS.codes} members`));
 
 export const DecisionInputSchema = z.object({
   date: isoDay,
   /** A meeting ID, or '' for a decision taken by written consultation. */
-  meeting: z.string(),
+  meeting: text(TEXT_LIMITS.meeting),
   kind: z.enum(DECISION_KINDS),
-  title: z.string().check(z.trim(), z.minLength(1, 'give the decision a short title'), z.maxLength(MAX_TITLE, `must be at most ${MAX_TITLE} characters`)),
-  decision: z.string().check(z.maxLength(MAX_TEXT, `must be at most ${MAX_TEXT} characters`)),
-  subject: z.string(),
-  consulted: z.array(z.string()),
-  objections: z.array(z.string()),
+  title: z.string().check(z.trim(), z.minLength(1, 'give the decision a short title'), z.maxLength(TEXT_LIMITS.title, `must be at most ${TEXT_LIMITS.title} characters`)),
+  decision: text(TEXT_LIMITS.decision),
+  subject: text(TEXT_LIMITS.subject),
+  consulted: codes,
+  objections: codes,
   outcome: z.enum(OUTCOMES),
   stateRelevant: z.boolean(),
   /** '' when the state has not been consulted. */
   stateConsultedOn: z.union([z.literal(''), isoDay]),
-  gcmObjectives: z.array(z.int().check(z.gte(1, 'must be from 1 to 23'), z.lte(23, 'must be from 1 to 23'))),
+  gcmObjectives: z.array(z.int().check(z.gte(1, 'must be from 1 to 23'), z.lte(23, 'must be from 1 to 23'))).check(z.maxLength(23, 'must be GCM objective numbers from 1 to 23')),
 });
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
 export type DecisionField = keyof DecisionInput;
@@ -142,7 +166,7 @@ export function parseDecisionInput(raw: unknown): { ok: true; value: DecisionInp
 function describeIssue(field: DecisionField, message: string): string {
   if (field === 'kind') return `must be one of ${DECISION_KINDS.join(', ')}`;
   if (field === 'outcome') return `must be one of ${OUTCOMES.join(', ')}`;
-  if (field === 'date' || field === 'stateConsultedOn') return 'must be a date YYYY-MM-DD';
+  if (field === 'date' || field === 'stateConsultedOn') return message.startsWith('must') ? message : 'must be a date YYYY-MM-DD';
   if (field === 'gcmObjectives') return 'must be GCM objective numbers from 1 to 23';
   return message.startsWith('Invalid') ? 'is not in the expected form' : message;
 }

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SEVERITY_COLORS } from '../../src/app/check';
+import { MAX_CELL_TEXT } from '../../src/domain/cells';
 import { runCommand_ } from '../../src/gas/main';
 import { createGasFake, type GasFake } from '../fakes/gas';
 import { gridsOf, uzbekistan } from '../rules/support';
@@ -48,7 +49,7 @@ describe('runComplianceCheck in Sheets', () => {
     expect(fake.ui.toasts.map((t) => t.message)).toEqual(['1 finding: 1 error, 0 warnings, 0 info. See the Compliance tab.']);
     const log = fake.sheetValues('Log');
     expect(log[log.length - 1]!.slice(1, 3)).toEqual(['akarimova@iom.int', 'Compliance check']);
-    expect(fake.calls.of('Range.getValues')).toBe(9);
+    expect(fake.calls.of('Range.getValues')).toBe(10);
   });
 
   it('shows a member who is not secretariat an alert and writes nothing', () => {
@@ -61,5 +62,23 @@ describe('runComplianceCheck in Sheets', () => {
     const alert = fake.ui.dialogs.find((d) => d.kind === 'alert');
     expect(alert?.content).toContain('1 error, 0 warnings, 0 info');
     expect(alert?.content).toContain('Only the secretariat can write the Compliance tab');
+  });
+
+  it('clips a network name and an ID as long as a cell holds, instead of failing on the write', () => {
+    const spec = uzbekistan();
+    spec.settings.networkName = 'N'.repeat(50_000);
+    spec.decisions[0]!.consulted = ['IOM'];
+    spec.decisions[0]!.id = `D-2026-01${'x'.repeat(49_991)}`;
+    const fake = createGasFake({ owner: 'owner@un.org', activeUser: 'akarimova@iom.int', sheets: gridsOf(spec) });
+    restore = fake.install();
+    runComplianceCheck();
+    const values = fake.sheetValues('Compliance');
+    const longest = Math.max(...values.flat().map((c) => String(c).length));
+    expect(longest).toBeLessThanOrEqual(MAX_CELL_TEXT);
+    const consensus = values.find((r) => r[1] === 'decisions.consensus')!;
+    expect(String(consensus[4]).endsWith('x…')).toBe(true);
+    expect(String(values[1]![5])).toMatch(/ for N{199}…: \d+ errors?, \d+ warnings?, \d+ info$/);
+    const log = fake.sheetValues('Log');
+    expect(log[log.length - 1]!.slice(1, 3)).toEqual(['akarimova@iom.int', 'Compliance check']);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runComplianceCheck, SEVERITY_COLORS } from '../../src/app/check';
+import { recordDecision } from '../../src/app/decisions';
 import { headerRow } from '../../src/domain/codec';
-import { ComplianceTable } from '../../src/domain/tables';
-import type { Cell } from '../../src/ports';
+import { ComplianceTable, LogTable } from '../../src/domain/tables';
+import type { Cell, Ports } from '../../src/ports';
 import { memoryPorts } from '../support/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
 import { gridsOf, uzbekistan, type Spec } from '../rules/support';
@@ -68,6 +69,43 @@ describe('runComplianceCheck', () => {
     expect(log[log.length - 1]).toEqual([`${TODAY}T09:30:00`, SECRETARIAT, 'Compliance check', '', '', 'Done', '2 errors, 5 warnings, 0 info']);
   });
 
+  it('keeps the Log row of a decision recorded between its read and its lock', () => {
+    const workbook = workbookOf(lapsed());
+    const before = workbook.read(LogTable.name)!.length;
+    const { ports } = portsFor(workbook, SECRETARIAT);
+    let recorded = '';
+    // The decision takes the lock first: the check has read every tab and waits for the lock.
+    const contended: Ports = {
+      ...ports,
+      lock: {
+        withDocumentLock: (fn) => {
+          recorded ||= recordDecision(ports, {
+            date: '2027-01-05',
+            meeting: '',
+            kind: 'General',
+            title: 'Adopt the communication plan',
+            decision: 'Adopted by written consultation.',
+            subject: '',
+            consulted: ['IOM'],
+            objections: [],
+            outcome: 'Adopted',
+            stateRelevant: false,
+            stateConsultedOn: '',
+            gcmObjectives: [],
+          }).id;
+          return fn();
+        },
+      },
+    };
+    runComplianceCheck(contended);
+    const log = workbook.read(LogTable.name)!;
+    expect(log).toHaveLength(before + 2);
+    expect(log.slice(before).map((r) => [r[2], r[3]])).toEqual([
+      ['Decision recorded', recorded],
+      ['Compliance check', ''],
+    ]);
+  });
+
   it('replaces the old findings: nothing of a longer earlier run is left', () => {
     const old = [headerRow(ComplianceTable), ...Array.from({ length: 60 }, (_, i) => ['error', 'old.rule', 'Members', i + 2, '', 'stale', '', ''] as Cell[])];
     const workbook = workbookOf(lapsed(), old);
@@ -78,7 +116,7 @@ describe('runComplianceCheck', () => {
     expect(workbook.calls.addTab).toBeUndefined();
   });
 
-  it('reads each tab once and writes a constant number of blocks, whatever the rows', () => {
+  it('reads each tab once (the Log again under the lock) and writes a constant number of blocks, whatever the rows', () => {
     const calls = (extra: number) => {
       const workbook = workbookOf(lapsed(extra), [headerRow(ComplianceTable)]);
       const result = runComplianceCheck(portsFor(workbook, SECRETARIAT).ports);
@@ -88,8 +126,8 @@ describe('runComplianceCheck', () => {
     const large = calls(500);
     expect(large.findings).toBeGreaterThan(small.findings + 400);
     expect(large.calls).toEqual(small.calls);
-    expect(small.calls.read).toBe(9);
-    expect(small.calls).toEqual({ read: 9, tabNames: 1, write: 2, writeLinks: 1, paint: 1, clearFrom: 1 });
+    expect(small.calls.read).toBe(10);
+    expect(small.calls).toEqual({ read: 10, tabNames: 1, write: 2, writeLinks: 1, paint: 1, clearFrom: 1 });
   });
 
   it('shows a member who is not secretariat the summary and writes nothing', () => {

@@ -4,7 +4,7 @@ import { NotAuthorizedError } from '../../src/app/authorize';
 import { readTable } from '../../src/app/repository';
 import { headerRow } from '../../src/domain/codec';
 import { isActiveOn } from '../../src/domain/membership';
-import { DecisionSidebarDataSchema, type DecisionInput } from '../../src/domain/rpc';
+import { DecisionSidebarDataSchema, TEXT_LIMITS, type DecisionInput } from '../../src/domain/rpc';
 import { DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable } from '../../src/domain/tables';
 import type { Cell, Ports } from '../../src/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
@@ -59,6 +59,16 @@ function input(over: Partial<DecisionInput> = {}): DecisionInput {
     stateConsultedOn: '',
     gcmObjectives: [17, 3],
     ...over,
+  };
+}
+
+/** Records the default input changed by `over`, and gives the messages it was refused with. */
+function refusals(wb: MemoryWorkbook) {
+  const p = ports(wb).ports;
+  return (over: Record<string, unknown>) => {
+    const r = recordDecisionRpc(p, { ...input(), ...over });
+    if (r.ok) throw new Error('accepted');
+    return r.errors.map((e) => e.message);
   };
 }
 
@@ -142,12 +152,7 @@ describe('recordDecision', () => {
   it('names the field of every bad input and writes nothing', () => {
     const wb = workbook();
     const before = snapshot(wb);
-    const p = ports(wb).ports;
-    const fails = (over: Record<string, unknown>) => {
-      const r = recordDecisionRpc(p, { ...input(), ...over });
-      if (r.ok) throw new Error('accepted');
-      return r.errors.map((e) => e.message);
-    };
+    const fails = refusals(wb);
     expect(fails({ kind: 'Opinion' })).toEqual([expect.stringMatching(/^Kind: must be one of General/)]);
     expect(fails({ outcome: 'Maybe' })).toEqual([expect.stringMatching(/^Outcome: must be one of Adopted/)]);
     expect(fails({ date: '2026-02-30' })).toEqual(['Date: must be a date YYYY-MM-DD']);
@@ -161,7 +166,24 @@ describe('recordDecision', () => {
     expect(fails({ gcmObjectives: [24] })).toEqual([expect.stringMatching(/^GCM objectives:/)]);
     expect(fails({ stateConsultedOn: '2026-03-01' })).toEqual(['State consulted on: tick State relevant, or leave this blank']);
     expect(fails({ when: new Date() as unknown, date: undefined })).toEqual(['Date: must be a date YYYY-MM-DD']);
-    expect(() => recordDecision(p, null)).toThrow(DecisionInputError);
+    expect(() => recordDecision(ports(wb).ports, null)).toThrow(DecisionInputError);
+    expect(snapshot(wb)).toBe(before);
+  });
+
+  it('refuses a date outside 1900 to 2100 and any text over its limit, and writes nothing', () => {
+    const wb = workbook();
+    const before = snapshot(wb);
+    const fails = refusals(wb);
+    expect(fails({ date: '0026-03-10' })).toEqual(['Date: must be a date from 1900 to 2100']);
+    expect(fails({ date: '2101-01-01' })).toEqual(['Date: must be a date from 1900 to 2100']);
+    expect(fails({ stateRelevant: true, stateConsultedOn: '1899-12-31' })).toEqual(['State consulted on: must be a date from 1900 to 2100']);
+    expect(fails({ title: 'x'.repeat(TEXT_LIMITS.title + 1) })).toEqual([`Title: must be at most ${TEXT_LIMITS.title} characters`]);
+    expect(fails({ decision: 'x'.repeat(TEXT_LIMITS.decision + 1) })).toEqual([`Decision: must be at most ${TEXT_LIMITS.decision} characters`]);
+    expect(fails({ subject: 'x'.repeat(TEXT_LIMITS.subject + 1) })).toEqual([`Subject: must be at most ${TEXT_LIMITS.subject} characters`]);
+    expect(fails({ meeting: 'x'.repeat(TEXT_LIMITS.meeting + 1) })).toEqual([`Meeting: must be at most ${TEXT_LIMITS.meeting} characters`]);
+    expect(fails({ consulted: ['x'.repeat(TEXT_LIMITS.code + 1)] })).toEqual([`Consulted: must be at most ${TEXT_LIMITS.code} characters`]);
+    expect(fails({ objections: Array(TEXT_LIMITS.codes + 1).fill('IOM') })).toEqual([`Objections: must list at most ${TEXT_LIMITS.codes} members`]);
+    expect(fails({ gcmObjectives: Array(24).fill(1) })).toEqual(['GCM objectives: must be GCM objective numbers from 1 to 23']);
     expect(snapshot(wb)).toBe(before);
   });
 

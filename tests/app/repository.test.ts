@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { appendRecords, readTable, runs, updateRecords } from '../../src/app/repository';
+import { readTable, runs, updateRecords, withLockedTabs, type LockedTabs } from '../../src/app/repository';
 import { ActionsTable, type Action } from '../../src/domain/tables';
+import { CountingLock } from '../support/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
 
 const header = ['Status', 'My formula', 'ID', 'Action', 'Owner', 'Due', 'Source', 'Done on', 'Last reminded on', 'Notes', 'Extra'];
@@ -51,14 +52,39 @@ describe('repository', () => {
 
   it('appends below the last row, in one block per run of contract columns', () => {
     const wb = workbook(2);
-    const table = readTable(wb, ActionsTable);
-    const record: Action = { ...table.records[0]!, id: 'A-2026-100', action: '=SUM(1)' };
-    wb.calls.write = 0;
-    expect(appendRecords(wb, ActionsTable, table, [record, { ...record, id: 'A-2026-101' }])).toEqual([4, 5]);
+    const written = withLockedTabs({ workbook: wb, lock: new CountingLock() }, (tabs) => {
+      const record: Action = { ...tabs.read(ActionsTable).records[0]!, id: 'A-2026-100', action: '=SUM(1)' };
+      wb.calls.write = 0;
+      return tabs.append(ActionsTable, [record, { ...record, id: 'A-2026-101' }]);
+    });
+    expect(written).toEqual([4, 5]);
     // Status | (user column) | ID … Notes | (user column): two blocks.
     expect(wb.calls.write).toBe(2);
     const after = wb.read('Actions')!;
     expect(after[3]?.slice(2, 4)).toEqual(['A-2026-100', '=SUM(1)']);
     expect(after[3]?.[1]).toBe('');
+  });
+
+  it('appends only to tabs read under the same lock, one batch after the other, and never once the lock is released', () => {
+    const wb = workbook(2);
+    const record: Action = { ...readTable(wb, ActionsTable).records[0]!, id: 'A-2026-100' };
+    let released: LockedTabs | undefined;
+    withLockedTabs({ workbook: wb, lock: new CountingLock() }, (tabs) => {
+      expect(() => tabs.append(ActionsTable, [record])).toThrow('The Actions tab must be read under the document lock before anything is appended to it.');
+      tabs.read(ActionsTable);
+      expect(tabs.append(ActionsTable, [record])).toEqual([4]);
+      expect(tabs.append(ActionsTable, [{ ...record, id: 'A-2026-101' }])).toEqual([5]);
+      released = tabs;
+    });
+    expect(() => released!.append(ActionsTable, [record])).toThrow('read under a document lock that has since been released');
+    expect(wb.read('Actions')!.map((r) => r[2])).toEqual(['ID', 'A-2026-001', 'A-2026-002', 'A-2026-100', 'A-2026-101']);
+  });
+
+  it('refuses to append to a tab without a header row', () => {
+    const wb = new MemoryWorkbook({ Actions: [] });
+    withLockedTabs({ workbook: wb, lock: new CountingLock() }, (tabs) => {
+      tabs.read(ActionsTable);
+      expect(() => tabs.append(ActionsTable, [])).toThrow('The Actions tab is missing or has no header row');
+    });
   });
 });

@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { tabLayout } from '../../src/app/layout';
-import { appendRecords, readTable, updateRecords } from '../../src/app/repository';
+import { readTable, updateRecords, withLockedTabs } from '../../src/app/repository';
 import { dateOfDay, dayOfDate } from '../../src/domain/dates';
 import { ActionsTable, FocalPointsTable, MeetingsTable, TABLES, type Action } from '../../src/domain/tables';
 import { headerRow } from '../../src/domain/codec';
 import type { Cell, WorkbookPort } from '../../src/ports';
+import { CountingLock } from '../support/ports';
 
 export interface ContractSubject {
   workbook: WorkbookPort;
@@ -292,7 +293,11 @@ export function workbookContract(name: string, makeEmpty: () => Promise<Contract
           lastRemindedOn: null,
           notes: '+ call back',
         };
-        expect(appendRecords(workbook, ActionsTable, table, [added])).toEqual([6]);
+        const appended = withLockedTabs({ workbook, lock: new CountingLock() }, (tabs) => {
+          tabs.read(ActionsTable);
+          return tabs.append(ActionsTable, [added]);
+        });
+        expect(appended).toEqual([6]);
 
         for (const wb of [workbook, await reopen()]) {
           const after = wb.read(ActionsTable.name)!;

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isEmail, type Cell, type Column } from '../../src/domain/cells';
 import { decodeTable, encodeRow, headerRow, mapHeader } from '../../src/domain/codec';
+import { FIRST_YEAR, LAST_YEAR } from '../../src/domain/dates';
 import { effectiveSettings } from '../../src/domain/profiles';
 import { SETTING_COLUMNS, settingsRows, type Settings } from '../../src/domain/settings';
 import { SettingsTable, TABLES, type AnyTable } from '../../src/domain/tables';
@@ -90,7 +91,7 @@ const email = fc
   .map(([local, domain]) => `${local}@${domain}`)
   .filter(isEmail);
 const day = fc
-  .date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2199, 11, 31)), noInvalidDate: true })
+  .date({ min: new Date(Date.UTC(FIRST_YEAR, 0, 1)), max: new Date(Date.UTC(LAST_YEAR, 11, 31)), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 const timestamp = fc
   .tuple(day, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }))

@@ -31,6 +31,30 @@ describe('codec', () => {
     expect(typed).toBeTruthy();
   });
 
+  it('refuses a date before 1900 or after 2100, typed or as a date cell, naming tab, row, column and the years expected', () => {
+    const year26 = new Date(2026, 2, 10);
+    year26.setFullYear(26);
+    const grid = [
+      ['ID', 'Date', 'Kind', 'Status'],
+      ['M-0026-01', '0026-03-10', 'Regular', 'Held'],
+      ['M-0026-02', year26, 'Regular', 'Held'],
+      ['M-2101-01', '2101-01-01', 'Regular', 'Planned'],
+      ['M-1900-01', '1900-01-01', 'Regular', 'Held'],
+      ['M-2100-01', new Date(2100, 11, 31), 'Regular', 'Planned'],
+    ];
+    const t = decodeTable(MeetingsTable, grid);
+    expect(t.records.map((r) => [r.id, r.date])).toEqual([
+      ['M-1900-01', '1900-01-01'],
+      ['M-2100-01', '2100-12-31'],
+    ]);
+    const expected = 'a date from 1900 to 2100 (a date cell or text YYYY-MM-DD)';
+    expect(t.problems.filter((p) => p.column === 'Date')).toEqual([
+      { sheet: 'Meetings', row: 2, column: 'Date', ref: 'M-0026-01', message: '"0026-03-10" is not a date from 1900 to 2100', expected },
+      { sheet: 'Meetings', row: 3, column: 'Date', ref: 'M-0026-02', message: 'the date 0026-03-10 is not a date from 1900 to 2100', expected },
+      { sheet: 'Meetings', row: 4, column: 'Date', ref: 'M-2101-01', message: '"2101-01-01" is not a date from 1900 to 2100', expected },
+    ]);
+  });
+
   it('does calendar-month arithmetic', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tabLayout } from '../../src/app/layout';
-import { appendRecords, readTable, updateRecords } from '../../src/app/repository';
+import { readTable, updateRecords, withLockedTabs } from '../../src/app/repository';
 import { headerRow } from '../../src/domain/codec';
 import { dateOfDay, dayOfDate } from '../../src/domain/dates';
 import { ActionsTable, FocalPointsTable, MeetingsTable, type Action } from '../../src/domain/tables';
 import { GasWorkbook } from '../../src/gas/workbook';
 import { createGasFake, type GasFake, type GasFakeOptions } from '../fakes/gas';
+import { CountingLock } from '../support/ports';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -66,9 +67,12 @@ describe('GasWorkbook calls stay flat in the rows', () => {
       const workbook = withActions(n);
       const grid = workbook.read('Actions')!;
       const table = readTable(workbook, ActionsTable);
-      fake.calls.reset();
       const more: Action[] = Array.from({ length: n }, (_, i) => ({ ...table.records[i]!, id: `A-2027-${i}` }));
-      appendRecords(workbook, ActionsTable, table, more);
+      withLockedTabs({ workbook, lock: new CountingLock() }, (tabs) => {
+        tabs.read(ActionsTable);
+        fake.calls.reset();
+        tabs.append(ActionsTable, more);
+      });
       const contiguous = table.records.slice(0, n).map((r) => ({ ...r, status: 'Done' as const, doneOn: '2026-11-20' }));
       updateRecords(workbook, ActionsTable, table, grid, contiguous);
       return fake.calls.total;

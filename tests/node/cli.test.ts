@@ -130,7 +130,7 @@ describe('unmn validate', () => {
     const io = captureIo();
     expect(await validate([target], io)).toBe(1);
     expect(io.stdout).toEqual([
-      'Members!3 Joined on: "next week" is not a date (expected a date (a date cell or text YYYY-MM-DD))',
+      'Members!3 Joined on: "next week" is not a date (expected a date from 1900 to 2100 (a date cell or text YYYY-MM-DD))',
       'Focal points!2 Email: "malika.yusupova(at)undp.org" is not an email address (expected an email address (name@agency.org))',
       'Meetings!2 Mode: "By carrier pigeon" is not one of In person, Online, Hybrid (expected one of In person, Online, Hybrid)',
       'Actions!1 Status: The Actions tab has no column Status (expected a header "Status" in row 1 (Set up / repair workbook adds it))',
@@ -150,7 +150,7 @@ describe('unmn validate', () => {
       'Meetings!2 Mode',
       'Actions!1 Status',
     ]);
-    expect(problems[0]).toMatchObject({ ref: 'UNDP', expected: 'a date (a date cell or text YYYY-MM-DD)' });
+    expect(problems[0]).toMatchObject({ ref: 'UNDP', expected: 'a date from 1900 to 2100 (a date cell or text YYYY-MM-DD)' });
   });
 
   it('prints control characters from cells as escapes, so a cell cannot rewrite the terminal', async () => {
@@ -163,7 +163,7 @@ describe('unmn validate', () => {
     const io = captureIo();
     expect(await validate([target], io)).toBe(1);
     expect(io.stdout).toEqual([
-      'Members!2 Joined on: "\\u009b2Jsoon\\u000aMembers!9 Status: forged" is not a date (expected a date (a date cell or text YYYY-MM-DD))',
+      'Members!2 Joined on: "\\u009b2Jsoon\\u000aMembers!9 Status: forged" is not a date (expected a date from 1900 to 2100 (a date cell or text YYYY-MM-DD))',
     ]);
   });
 

@@ -17,7 +17,7 @@ describe('data.invalid', () => {
     const meeting = found.find((f) => f.sheet === 'Meetings')!;
     expect(meeting).toMatchObject({ severity: 'error', row: 3, ref: 'M-2026-02' });
     expect(meeting.message).toBe('Meetings, row 3, column Date: "soon" is not a date');
-    expect(meeting.fix).toBe('Correct Date in row 3 of Meetings: it should hold a date (a date cell or text YYYY-MM-DD)');
+    expect(meeting.fix).toBe('Correct Date in row 3 of Meetings: it should hold a date from 1900 to 2100 (a date cell or text YYYY-MM-DD)');
     expect(found.find((f) => f.sheet === 'Settings')!.message).toContain('Settings, row 4, column Value: Meeting cadence (months)');
   });
 
