@@ -6,6 +6,7 @@
 import { PROFILES } from '../src/domain/profiles';
 import { RULES } from '../src/domain/rules';
 import { BASELINES, CLAUSES, type Quote } from '../src/domain/rules/clauses';
+import type { ClauseKey, RuleId } from '../src/domain/rules/ids';
 import { PROFILE_IDS, settingLabel, type SettingKey, type Settings } from '../src/domain/settings';
 import { RULE_GUIDE, type RuleGuide } from './rules-guide';
 
@@ -23,10 +24,8 @@ const GROUPS: Readonly<Record<string, string>> = {
 
 const TOR_PROFILES = PROFILE_IDS.filter((p) => p !== 'custom');
 
-export function guideOf(id: string): RuleGuide {
-  const guide = RULE_GUIDE[id];
-  if (guide === undefined) throw new Error(`${id} has no entry in scripts/rules-guide.ts`);
-  return guide;
+export function guideOf(id: RuleId): RuleGuide {
+  return RULE_GUIDE[id];
 }
 
 /** The anchor GitHub gives a heading made of the rule's id alone. */
@@ -56,7 +55,7 @@ function quoted(quote: Quote): string {
 }
 
 function torLines(id: string, guide: RuleGuide): string[] {
-  const keys = clauseKeys(id, Object.keys(CLAUSES));
+  const keys = clauseKeys(id, Object.keys(CLAUSES)) as ClauseKey[];
   return TOR_PROFILES.map((profile) => {
     const name = PROFILES[profile].torName;
     const quotes = keys.flatMap((k) => {
@@ -88,7 +87,7 @@ function settingLine(key: SettingKey): string {
   return `- "${settingLabel(key)}": ${defaults.join(' · ')}`;
 }
 
-function ruleSection(id: string, needs: readonly string[]): string[] {
+function ruleSection(id: RuleId, needs: readonly string[]): string[] {
   const guide = guideOf(id);
   const lines = [
     `### \`${id}\``,

@@ -6,6 +6,7 @@
  * or when the severities and settings named here are not the ones the rule's code uses.
  */
 import type { Severity } from '../src/domain/rules';
+import type { RuleId } from '../src/domain/rules/ids';
 import type { SettingKey } from '../src/domain/settings';
 
 export interface RuleGuide {
@@ -19,7 +20,7 @@ export interface RuleGuide {
   readonly fix: string;
 }
 
-export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
+export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
   'members.roles': {
     severity: ['error'],
     checks:

@@ -4,6 +4,7 @@
  * to whole columns. Each call is a round trip to Google's servers, so nothing here loops over rows
  * calling the service.
  */
+import { rectangle } from '../domain/block';
 import { columnLetter } from '../domain/codec';
 import type { Cell, CellLink, ColumnLayout, TabLayout, WorkbookPort } from '../ports';
 import { zoneBridge, type ZoneBridge } from './zone';
@@ -39,16 +40,6 @@ function numberFormatOf(column: ColumnLayout): string | null {
     default:
       return TEXT_FORMAT;
   }
-}
-
-function rectangle<T>(values: readonly (readonly T[])[], what: string): { rows: number; columns: number } {
-  const columns = values[0]?.length ?? 0;
-  if (values.length === 0 || columns === 0) throw new Error(`Nothing to ${what}: the block has no rows or no columns.`);
-  const ragged = values.findIndex((r) => r.length !== columns);
-  if (ragged >= 0) {
-    throw new Error(`Cannot ${what}: row ${ragged + 1} of the block has ${values[ragged]!.length} cells where the first has ${columns}.`);
-  }
-  return { rows: values.length, columns };
 }
 
 interface Tab {

@@ -7,6 +7,7 @@ import { rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, CellLink, ColumnLayout, TabLayout, WorkbookPort } from '../ports';
+import { rectangle } from '../domain/block';
 import { columnLetter } from '../domain/codec';
 
 /** The file cannot be opened as a workbook: the message is one line meant for the user. */
@@ -191,11 +192,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   write(tab: string, row: number, column: number, values: Cell[][]): void {
     const sheet = this.sheet(tab);
-    const width = values[0]?.length ?? 0;
-    if (values.length === 0 || width === 0) throw new Error('The number of rows in the range must be at least 1.');
-    if (values.some((cells) => cells.length !== width)) {
-      throw new Error('The number of columns in the data does not match the number of columns in the range.');
-    }
+    rectangle(values, `write to ${tab}`);
     values.forEach((cells, i) => {
       const target = sheet.getRow(row + i);
       cells.forEach((value, j) => {
@@ -208,6 +205,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {
     const sheet = this.sheet(tab);
+    rectangle(links, `write links to ${tab}`);
     links.forEach((cells, i) => {
       const target = sheet.getRow(row + i);
       cells.forEach((link, j) => {
@@ -224,6 +222,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   paint(tab: string, row: number, column: number, colors: (string | null)[][]): void {
     const sheet = this.sheet(tab);
+    rectangle(colors, `colour ${tab}`);
     colors.forEach((cells, i) => {
       const target = sheet.getRow(row + i);
       cells.forEach((color, j) => {

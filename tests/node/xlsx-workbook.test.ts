@@ -156,8 +156,8 @@ describe('writing', () => {
     workbook.addTab('Workplan');
     workbook.write('Workplan', 1, 1, [[Number.NaN, Number.POSITIVE_INFINITY, new Date(Number.NaN), 'x']]);
     expect(workbook.read('Workplan')).toEqual([['', '', '', 'x']]);
-    expect(() => workbook.write('Workplan', 1, 1, [['a'], ['b', 'c']])).toThrow(/number of columns/);
-    expect(() => workbook.write('Workplan', 1, 1, [])).toThrow(/at least 1/);
+    expect(() => workbook.write('Workplan', 1, 1, [['a'], ['b', 'c']])).toThrow(/row 2 of the block has 2 cells where the first has 1/);
+    expect(() => workbook.write('Workplan', 1, 1, [])).toThrow(/no rows or no columns/);
     expect(() => workbook.write('Nowhere', 1, 1, [['a']])).toThrow(/Nowhere/);
   });
 

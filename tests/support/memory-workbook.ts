@@ -2,6 +2,7 @@
  * An in-memory WorkbookPort for use-case tests: tabs as grids of cells, with the layouts, links and
  * colours applied kept for inspection, and a count of calls by method.
  */
+import { rectangle } from '../../src/domain/block';
 import type { Cell, CellLink, TabLayout, WorkbookPort } from '../../src/ports';
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -43,11 +44,7 @@ export class MemoryWorkbook implements WorkbookPort {
   write(tab: string, row: number, column: number, values: Cell[][]): void {
     this.count('write');
     const grid = this.grid(tab);
-    const width = values[0]?.length ?? 0;
-    if (values.length === 0 || width === 0) throw new Error('The number of rows in the range must be at least 1.');
-    if (values.some((cells) => cells.length !== width)) {
-      throw new Error('The number of columns in the data does not match the number of columns in the range.');
-    }
+    rectangle(values, `write to ${tab}`);
     values.forEach((cells, i) => {
       const target = (grid[row - 1 + i] ??= []);
       for (let k = target.length; k < column - 1; k++) target[k] = '';
@@ -65,6 +62,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   paint(tab: string, row: number, column: number, colors: (string | null)[][]): void {
     this.count('paint');
+    rectangle(colors, `colour ${tab}`);
     colors.forEach((r, i) => r.forEach((c, j) => this.colors.set(`${tab}!${row + i},${column + j}`, c)));
   }
 

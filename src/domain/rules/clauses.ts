@@ -5,6 +5,7 @@
  */
 import { SETTING_COLUMNS, settingLabel, type ProfileId, type SettingKey, type Settings } from '../settings';
 import type { Profile } from '../profiles';
+import type { ClauseKey } from './ids';
 
 export interface Quote {
   /** The ToR's heading the words stand under. */
@@ -30,7 +31,7 @@ const UZ_AWP = 'the UNMN may develop (costed) annual work plans (AWPs), with key
 const UZ_METHODS = 'The UNMN may adopt any additional working methods, as necessary';
 
 /** Keyed by rule id, or by rule id and aspect (`members.roles/Co-chair`) where one rule rests on several clauses. */
-export const CLAUSES: Readonly<Record<string, Partial<Record<TorProfile, Quote>>>> = {
+export const CLAUSES: Readonly<Partial<Record<ClauseKey, Partial<Record<TorProfile, Quote>>>>> = {
   'members.roles/Chair': {
     uzbekistan: { section: UZ_MEMBERSHIP, words: ['The UNMN is chaired/coordinated by the International Organization for Migration (IOM)'] },
   },
@@ -206,7 +207,7 @@ export function settingCitation(key: SettingKey, settings: Settings): string {
  * the profile's ToR has no words for the rule (a custom choice turned it on), or when it is a number
  * (a cadence, a deadline) that the Settings tab changed from the ToR's.
  */
-export function citeClause(profile: Profile, settings: Settings, key: string, setting?: SettingKey): string {
+export function citeClause(profile: Profile, settings: Settings, key: ClauseKey, setting?: SettingKey): string {
   const quote = profile.id === 'custom' ? undefined : CLAUSES[key]?.[profile.id];
   if (setting !== undefined) {
     const changed = SETTING_COLUMNS[setting].kind === 'number' && settings[setting] !== profile.defaults[setting];

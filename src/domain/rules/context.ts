@@ -9,6 +9,7 @@ import type { Network } from '../network';
 import type { SettingKey } from '../settings';
 import type { Decision, Meeting, Member, TabName } from '../tables';
 import { citeClause } from './clauses';
+import type { ClauseKey, RuleId } from './ids';
 import { isActiveOn } from '../membership';
 import { keyOf, plural } from '../words';
 import type { Finding, Severity } from './finding';
@@ -32,7 +33,7 @@ export interface RuleContext {
   /** The members active on a day, in register order. */
   activeOn(day: IsoDay): readonly Located<Member>[];
   /** The clause a finding cites (see clauses.ts). */
-  clause(key: string, setting?: SettingKey): string;
+  clause(key: ClauseKey, setting?: SettingKey): string;
 }
 
 export interface KeySet {
@@ -42,7 +43,7 @@ export interface KeySet {
 export type Rule = (ctx: RuleContext) => Finding[];
 
 export interface RuleDef {
-  readonly id: string;
+  readonly id: RuleId;
   /** The tab an internal failure of the rule is reported against. */
   readonly sheet: TabName;
   /**
@@ -120,7 +121,7 @@ export function monthsAndDays(a: IsoDay, b: IsoDay): string {
 }
 
 /** A finding with the rule's defaults filled in. */
-export function finding(rule: string, severity: Severity, fields: Omit<Finding, 'rule' | 'severity'>): Finding {
+export function finding(rule: RuleId, severity: Severity, fields: Omit<Finding, 'rule' | 'severity'>): Finding {
   return { rule, severity, ...fields };
 }
 

@@ -4,11 +4,12 @@
  */
 import { plural } from '../words';
 import type { SEVERITIES, TabName } from '../tables';
+import type { RuleId } from './ids';
 
 export type Severity = (typeof SEVERITIES)[number];
 
 export interface Finding {
-  readonly rule: string;
+  readonly rule: RuleId;
   readonly severity: Severity;
   readonly sheet: TabName;
   /** The row as the spreadsheet numbers it; null where no row fits. */
