@@ -104,6 +104,22 @@ async function buildPages() {
   return built;
 }
 
+/** The playground's own browser scripts: the page's and the google.script.run shim, each one IIFE. */
+async function buildBrowserScripts() {
+  const dir = path.join(root, 'src/node/playground/browser');
+  const entries = (await readdir(dir)).filter((f) => f.endsWith('.ts'));
+  await build({
+    entryPoints: entries.map((f) => path.join(dir, f)),
+    outdir: path.join(out, 'browser'),
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    logLevel: 'warning',
+  });
+  return entries.map((f) => `build/browser/${f.replace(/\.ts$/, '.js')}`);
+}
+
 async function buildNode() {
   const entries = ['cli', 'playground'].filter((n) => existsSync(path.join(root, `src/node/${n}.ts`)));
   if (entries.length === 0) return [];
@@ -121,13 +137,14 @@ async function main() {
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
   await mkdir(out, { recursive: true });
-  const [gas, pages, node] = await Promise.all([buildAppsScript(), buildPages(), buildNode()]);
+  const [gas, pages, node, browser] = await Promise.all([buildAppsScript(), buildPages(), buildNode(), buildBrowserScripts()]);
   await writeManifest(gas.macros);
   const size = (await stat(path.join(dist, 'Code.js'))).size;
   if (!process.argv.includes('--quiet')) {
     console.log(`dist/Code.js ${(size / 1024).toFixed(1)} KB, ${gas.commands.length} commands, ${gas.rpc.length} RPC targets`);
     for (const p of pages) console.log(`dist/${p.page} ${(p.bytes / 1024).toFixed(1)} KB`);
     for (const n of node) console.log(`build/${n}.mjs`);
+    for (const b of browser) console.log(b);
   }
 }
 

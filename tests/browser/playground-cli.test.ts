@@ -1,6 +1,6 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -77,12 +77,13 @@ describe('npm start: bad input is one line and a non-zero exit', () => {
   });
 });
 
-/** A repository of its own, so that a fresh start copies the example and clears the outbox there. */
+/** A repository of its own (the example and the built page scripts), so that a fresh start copies the example and clears the outbox there. */
 async function repository(name: string): Promise<string> {
   const root = path.join(dir, name);
   await mkdir(path.join(root, 'examples'), { recursive: true });
   await writeFile(path.join(root, 'package.json'), '{}');
   await copyFile(EXAMPLE, path.join(root, 'examples', 'uzbekistan.xlsx'));
+  await cp(path.join(ROOT, 'build', 'browser'), path.join(root, 'build', 'browser'), { recursive: true });
   return root;
 }
 
@@ -144,11 +145,8 @@ describe('npm start: one playground per working file', () => {
 
 describe('npm start: good input', () => {
   it('copies the shipped example to .playground/workbook.xlsx, leaves the example as shipped, and acts as the IOM secretariat focal point', async () => {
-    const root = path.join(dir, 'repo');
-    await mkdir(path.join(root, 'examples'), { recursive: true });
-    await writeFile(path.join(root, 'package.json'), '{}');
+    const root = await repository('repo');
     const example = path.join(root, 'examples', 'uzbekistan.xlsx');
-    await copyFile(EXAMPLE, example);
     const before = digest(example);
     const r = await start(['--port', '0', '--today', TODAY], root);
     expect(r.code).toBe(0);

@@ -139,7 +139,7 @@ export async function runPlayground(argv: string[], io: PlaygroundIo, root: stri
     const pagesDir = path.join(root, 'dist');
     const sidebarFile = path.join(pagesDir, 'DecisionSidebar.html');
     if (!existsSync(sidebarFile)) io.err(`Note: ${sidebarFile} is missing, so the sidebar will not open: run npm run build.`);
-    const running = await startPlayground({ ...p, pagesDir });
+    const running = await startPlayground({ ...p, pagesDir, scriptsDir: path.join(root, 'build', 'browser') });
     io.out(`Playground: ${running.url}`);
     io.out(`Workbook:   ${p.label}`);
     io.out(`Acting as:  ${p.user}${p.today ? ` · today is ${p.today}` : ''}`);

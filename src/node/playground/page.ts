@@ -178,7 +178,8 @@ function userHtml(view: PageView): string {
 }
 
 /** The page; its script runs under the nonce that the response's Content-Security-Policy names. */
-export function renderPage(view: PageView, nonce: string): string {
+/** The page, with its script (build/browser/page-script.js) run under the response's nonce. */
+export function renderPage(view: PageView, nonce: string, script: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -206,7 +207,7 @@ export function renderPage(view: PageView, nonce: string): string {
   <div class="sidebar-head"><span id="dialog-title"></span><button type="button" id="dialog-close" aria-label="Close the dialog">×</button></div>
   <iframe id="dialog-frame" sandbox="" title="Dialog"></iframe>
 </dialog>
-<script nonce="${nonce}">${SCRIPT}</script>
+<script nonce="${nonce}">${script.replace(/<\/script/gi, '<\\/script')}</script>
 </body>
 </html>`;
 }
@@ -288,96 +289,3 @@ table.list{border-collapse:collapse;width:100%;font-size:12px}
 #sidebar-frame{display:block;width:300px;height:calc(100vh - 150px);min-height:560px;border:0}
 `;
 
-const SCRIPT = `
-(function () {
-  var selected = 0;
-  function $(s, root) { return (root || document).querySelector(s); }
-  function all(s, root) { return Array.prototype.slice.call((root || document).querySelectorAll(s)); }
-  function selectTab(i) {
-    selected = i;
-    all('.tab').forEach(function (t) { t.setAttribute('aria-selected', String(Number(t.dataset.tab) === i)); });
-    all('.sheet').forEach(function (s) { s.hidden = Number(s.dataset.sheet) !== i; });
-  }
-  function wireContent() {
-    all('.tab').forEach(function (t) { t.addEventListener('click', function () { selectTab(Number(t.dataset.tab)); }); });
-    if (!$('.sheet[data-sheet="' + selected + '"]')) selected = 0;
-    selectTab(selected);
-  }
-  function say(kind, title, message) {
-    var box = document.createElement('div');
-    box.className = 'msg ' + kind;
-    box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-    var text = document.createElement('div');
-    if (title) { var b = document.createElement('b'); b.textContent = title + ': '; text.appendChild(b); }
-    text.appendChild(document.createTextNode(message));
-    var close = document.createElement('button');
-    close.type = 'button'; close.setAttribute('aria-label', 'Dismiss'); close.textContent = '×';
-    close.addEventListener('click', function () { box.remove(); });
-    box.appendChild(text); box.appendChild(close);
-    $('#messages').appendChild(box);
-  }
-  function refresh() {
-    return fetch('/fragment').then(function (r) { return r.text(); }).then(function (html) {
-      $('#content').innerHTML = html;
-      wireContent();
-    });
-  }
-  function closeMenus() {
-    all('.menu-items').forEach(function (m) { m.hidden = true; });
-    all('.menu-button').forEach(function (b) { b.setAttribute('aria-expanded', 'false'); });
-  }
-  function openSidebar(page, title) {
-    $('#sidebar').hidden = false;
-    $('#sidebar-title').textContent = 'UN Network · ' + title;
-    $('#sidebar-frame').title = title;
-    $('#sidebar-frame').src = '/page/' + encodeURIComponent(page) + '?t=' + Date.now();
-  }
-  function openDialog(title, html) {
-    var dialog = $('#dialog');
-    $('#dialog-title').textContent = title;
-    $('#dialog-frame').srcdoc = html;
-    dialog.showModal();
-  }
-  function show(m) {
-    if (m.kind === 'sidebar') openSidebar(m.page, m.title);
-    else if (m.kind === 'dialog') openDialog(m.title, m.html);
-    else say(m.kind, m.title, m.message);
-  }
-  function run(command) {
-    closeMenus();
-    $('#messages').textContent = '';
-    $('#busy').hidden = false;
-    fetch('/command/' + encodeURIComponent(command), { method: 'POST' })
-      .then(function (r) { return r.json(); })
-      .then(function (out) {
-        (out.messages || []).forEach(show);
-        if (out.error) say('error', '', out.error);
-        return refresh();
-      })
-      .catch(function (e) { say('error', '', 'The playground server did not answer: ' + e.message); })
-      .then(function () { $('#busy').hidden = true; });
-  }
-  all('.menu-button').forEach(function (b) {
-    b.addEventListener('click', function (e) {
-      e.stopPropagation();
-      var items = b.nextElementSibling, open = items.hidden;
-      closeMenus();
-      items.hidden = !open; b.setAttribute('aria-expanded', String(open));
-    });
-  });
-  all('[data-command]').forEach(function (b) { b.addEventListener('click', function () { run(b.dataset.command); }); });
-  document.addEventListener('click', closeMenus);
-  $('#dialog-close').addEventListener('click', function () { $('#dialog').close(); });
-  $('#sidebar-close').addEventListener('click', function () { $('#sidebar').hidden = true; $('#sidebar-frame').removeAttribute('src'); });
-  $('#user').addEventListener('change', function (e) {
-    fetch('/user', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: e.target.value }) })
-      .then(function () { location.reload(); });
-  });
-  window.addEventListener('message', function (e) {
-    if (e.source !== $('#sidebar-frame').contentWindow || !e.data) return;
-    if (e.data.type === 'unmn:changed') refresh();
-    if (e.data.type === 'unmn:close') { $('#sidebar').hidden = true; }
-  });
-  wireContent();
-})();
-`;

@@ -31,6 +31,8 @@ export interface PlaygroundOptions extends PlaygroundConfig {
   readonly port: number;
   /** Where the built sidebar and dialog pages are: dist/. */
   readonly pagesDir: string;
+  /** Where the playground's own browser scripts are built: build/browser/. */
+  readonly scriptsDir: string;
   /** How the page names the working file. */
   readonly label?: string;
   /** The working file's lock, taken by the caller before it wrote anything; released when the playground closes. */
@@ -207,8 +209,22 @@ function trusted(req: IncomingMessage, port: number): boolean {
   return req.method === 'GET' || origin === undefined || hosts.some((h) => origin === `http://${h}`);
 }
 
+/** The page's script and the shim, built by scripts/build.mjs from browser/. */
+async function browserScripts(dir: string): Promise<{ page: string; shim: string }> {
+  const load = (name: string) =>
+    readFile(path.join(dir, `${name}.js`), 'utf8').catch(() => {
+      throw new PlaygroundError(`${path.join(dir, `${name}.js`)} is missing: run npm run build.`);
+    });
+  const [page, shim] = await Promise.all([load('page-script'), load('shim-script')]);
+  return { page, shim };
+}
+
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const lock = options.lock;
+  const scripts = await browserScripts(options.scriptsDir).catch((error: unknown) => {
+    lock.release();
+    throw error;
+  });
   const session = new PlaygroundSession({ file: options.file, outboxDir: options.outboxDir, today: options.today, user: options.user });
   const label = options.label ?? options.file;
   let port = options.port;
@@ -219,14 +235,14 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     const [, first = '', second = ''] = url.pathname.split('/');
     if (req.method === 'GET' && url.pathname === '/') {
       const nonce = randomBytes(16).toString('base64');
-      return send(res, 200, 'text/html', renderPage(await view(session, label), nonce), pagePolicy(nonce));
+      return send(res, 200, 'text/html', renderPage(await view(session, label), nonce, scripts.page), pagePolicy(nonce));
     }
     if (req.method === 'GET' && url.pathname === '/fragment') return send(res, 200, 'text/html', renderContent(await view(session, label)));
     if (req.method === 'GET' && first === 'page' && PAGE_NAME.test(second)) {
       const file = path.join(options.pagesDir, `${second}.html`);
       const html = await readFile(file, 'utf8').catch(() => null);
       if (html === null) return send(res, 404, 'text/plain', `${file} is missing: run npm run build.`);
-      const page = withShim(html);
+      const page = withShim(html, scripts.shim);
       return send(res, 200, 'text/html', page, builtPagePolicy(page));
     }
     if (req.method === 'POST' && first === 'rpc') {

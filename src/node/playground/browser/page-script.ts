@@ -1,0 +1,135 @@
+/**
+ * The playground page's own script: tabs, the add-on menu, messages, the sidebar and dialog, the user
+ * switch. Bundled by scripts/build.mjs into build/browser/page-script.js and inlined with the page's
+ * nonce. Everything the server sends back is put in as text or into a sandboxed frame.
+ */
+type Message =
+  | { readonly kind: 'toast' | 'alert' | 'error'; readonly title: string; readonly message: string }
+  | { readonly kind: 'sidebar'; readonly title: string; readonly page: string }
+  | { readonly kind: 'dialog'; readonly title: string; readonly html: string };
+
+interface CommandAnswer {
+  readonly messages?: readonly Message[];
+  readonly error?: string;
+}
+
+let selected = 0;
+
+function $<T extends HTMLElement = HTMLElement>(selector: string): T {
+  const found = document.querySelector<T>(selector);
+  if (!found) throw new Error(`The page has no ${selector}.`);
+  return found;
+}
+
+function all<T extends HTMLElement = HTMLElement>(selector: string): T[] {
+  return [...document.querySelectorAll<T>(selector)];
+}
+
+function selectTab(i: number): void {
+  selected = i;
+  for (const t of all('.tab')) t.setAttribute('aria-selected', String(Number(t.dataset.tab) === i));
+  for (const s of all('.sheet')) s.hidden = Number(s.dataset.sheet) !== i;
+}
+
+function wireContent(): void {
+  for (const t of all('.tab')) t.addEventListener('click', () => selectTab(Number(t.dataset.tab)));
+  if (!document.querySelector(`.sheet[data-sheet="${selected}"]`)) selected = 0;
+  selectTab(selected);
+}
+
+function say(kind: string, title: string, message: string): void {
+  const box = document.createElement('div');
+  box.className = `msg ${kind}`;
+  box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  const text = document.createElement('div');
+  if (title) {
+    const b = document.createElement('b');
+    b.textContent = `${title}: `;
+    text.appendChild(b);
+  }
+  text.appendChild(document.createTextNode(message));
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.setAttribute('aria-label', 'Dismiss');
+  close.textContent = '×';
+  close.addEventListener('click', () => box.remove());
+  box.append(text, close);
+  $('#messages').appendChild(box);
+}
+
+async function refresh(): Promise<void> {
+  const html = await (await fetch('/fragment')).text();
+  $('#content').innerHTML = html;
+  wireContent();
+}
+
+function closeMenus(): void {
+  for (const m of all('.menu-items')) m.hidden = true;
+  for (const b of all('.menu-button')) b.setAttribute('aria-expanded', 'false');
+}
+
+function openSidebar(page: string, title: string): void {
+  $('#sidebar').hidden = false;
+  $('#sidebar-title').textContent = `UN Network · ${title}`;
+  const frame = $<HTMLIFrameElement>('#sidebar-frame');
+  frame.title = title;
+  frame.src = `/page/${encodeURIComponent(page)}?t=${Date.now()}`;
+}
+
+function openDialog(title: string, html: string): void {
+  $('#dialog-title').textContent = title;
+  $<HTMLIFrameElement>('#dialog-frame').srcdoc = html;
+  $<HTMLDialogElement>('#dialog').showModal();
+}
+
+function show(m: Message): void {
+  if (m.kind === 'sidebar') openSidebar(m.page, m.title);
+  else if (m.kind === 'dialog') openDialog(m.title, m.html);
+  else say(m.kind, m.title, m.message);
+}
+
+async function run(command: string): Promise<void> {
+  closeMenus();
+  $('#messages').textContent = '';
+  $('#busy').hidden = false;
+  try {
+    const out = (await (await fetch(`/command/${encodeURIComponent(command)}`, { method: 'POST' })).json()) as CommandAnswer;
+    for (const m of out.messages ?? []) show(m);
+    if (out.error) say('error', '', out.error);
+    await refresh();
+  } catch (e) {
+    say('error', '', `The playground server did not answer: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    $('#busy').hidden = true;
+  }
+}
+
+for (const b of all('.menu-button')) {
+  b.addEventListener('click', (e) => {
+    e.stopPropagation();
+    const items = b.nextElementSibling as HTMLElement;
+    const open = items.hidden;
+    closeMenus();
+    items.hidden = !open;
+    b.setAttribute('aria-expanded', String(open));
+  });
+}
+for (const b of all('[data-command]')) b.addEventListener('click', () => void run(b.dataset.command ?? ''));
+document.addEventListener('click', closeMenus);
+$('#dialog-close').addEventListener('click', () => $<HTMLDialogElement>('#dialog').close());
+$('#sidebar-close').addEventListener('click', () => {
+  $('#sidebar').hidden = true;
+  $('#sidebar-frame').removeAttribute('src');
+});
+$<HTMLSelectElement>('#user').addEventListener('change', (e) => {
+  const email = (e.target as HTMLSelectElement).value;
+  void fetch('/user', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) }).then(() => location.reload());
+});
+window.addEventListener('message', (e: MessageEvent<{ type?: string } | null>) => {
+  if (e.source !== $<HTMLIFrameElement>('#sidebar-frame').contentWindow || !e.data) return;
+  if (e.data.type === 'unmn:changed') void refresh();
+  if (e.data.type === 'unmn:close') $('#sidebar').hidden = true;
+});
+wireContent();
+
+export {};
