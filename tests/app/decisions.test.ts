@@ -5,7 +5,7 @@ import { readTable } from '../../src/app/repository';
 import { headerRow } from '../../src/domain/codec';
 import { DecisionSidebarDataSchema, memberActiveOn, type DecisionInput } from '../../src/domain/rpc';
 import { DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable } from '../../src/domain/tables';
-import type { Cell, Ports } from '../../src/ports';
+import type { Cell } from '../../src/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
 import { memoryPorts } from '../support/ports';
 
