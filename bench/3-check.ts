@@ -8,7 +8,7 @@
 import { runComplianceCheck } from '../src/app/check';
 import type { Cell, Column } from '../src/domain/cells';
 import { headerRow } from '../src/domain/codec';
-import { addDays, addMonths, dateOfDay } from '../src/domain/dates';
+import { addDays, addMonths } from '../src/domain/dates';
 import { decodeNetwork, type Grids } from '../src/domain/network';
 import { checkNetwork, countBySeverity, describeCounts } from '../src/domain/rules';
 import { SETTING_COLUMNS } from '../src/domain/settings';

@@ -37,7 +37,7 @@ export type CellKind =
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
 
-// eslint-style note: Column is invariant in S (decode yields it, encode takes it), so collections use Column<any>.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Column is invariant in S (decode yields it, encode takes it), so collections use Column<any>.
 export interface Column<S extends z.core.$ZodType = any> {
   readonly header: string;
   readonly kind: CellKind;

@@ -20,10 +20,11 @@ export const GROUP_KINDS = ['Permanent', 'Ad hoc'] as const;
 export const LOG_OUTCOMES = ['Sent', 'Failed', 'Deferred', 'Done'] as const;
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 
-// Column<any>: a table holds columns of many value types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table holds columns of many value types (Column is invariant).
 type Columns = Record<string, Column<any>>;
 type Shape<C extends Columns> = { [K in keyof C]: C[K]['schema'] };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TableDef alone means a table of any columns.
 export interface TableDef<N extends string = string, C extends Columns = any> {
   readonly name: N;
   /** What the tab is for, in a secretariat's words (the first-run help). */

@@ -31,6 +31,7 @@ export interface CliIo {
  * rewrite the terminal, a line break could forge a line of output) are shown as \u escapes.
  */
 export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point.
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -6,7 +6,7 @@ import { headerRow } from '../../src/domain/codec';
 import { isActiveOn } from '../../src/domain/membership';
 import { DecisionSidebarDataSchema, TEXT_LIMITS, type DecisionInput } from '../../src/domain/rpc';
 import { DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable } from '../../src/domain/tables';
-import type { Cell, Ports } from '../../src/ports';
+import type { Cell } from '../../src/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
 import { memoryPorts } from '../support/ports';
 

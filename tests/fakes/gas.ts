@@ -37,7 +37,6 @@ import {
   fakeUtilities,
   type Answer,
   type FakeTrigger,
-  type SentMail,
 } from './gas-services';
 
 export type { AuthMode } from './gas-calls';

@@ -27,7 +27,7 @@ function newest(dir: string): number {
 
 /** `npm test` builds first; a lone run of this file builds when dist/ is older than the sources. */
 function bundle(): string {
-  let stale = true;
+  let stale: boolean;
   try {
     stale = statSync(CODE).mtimeMs < Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'appsscript.json')).mtimeMs);
   } catch {

@@ -184,7 +184,7 @@ describe('unmn validate', () => {
       expect(io.stdout).toEqual([]);
       expect(io.stderr).toHaveLength(1);
       expect(io.stderr[0]).toContain(`unmn validate: ${file(message)}`);
-      expect(io.stderr[0]).not.toMatch(/\n|    at /);
+      expect(io.stderr[0]).not.toMatch(/\n| {4}at /);
     }
   });
 });
