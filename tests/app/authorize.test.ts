@@ -8,7 +8,7 @@ import type { Cell } from '../../src/domain/cells';
 import { describeSecretariat, secretariatEmails } from '../../src/domain/secretariat';
 import type { Ports } from '../../src/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
-import { memoryPorts, networkWorkbook, OWNER, snapshot, writes } from './setup-support';
+import { memoryPorts, networkWorkbook, OWNER, snapshot, writes } from '../support/network';
 
 const MEMBER = 'dyusupova@undp.org';
 const REFUSAL =

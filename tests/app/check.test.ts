@@ -6,7 +6,7 @@ import { ComplianceTable, LogTable } from '../../src/domain/tables';
 import type { Cell, Ports } from '../../src/ports';
 import { memoryPorts } from '../support/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
-import { gridsOf, uzbekistan, type Spec } from '../rules/support';
+import { gridsOf, uzbekistan, type Spec } from '../domain/rules/support';
 
 const SECRETARIAT = 'akarimova@iom.int';
 const MEMBER = 'dilnoza.yusupova@undp.org';

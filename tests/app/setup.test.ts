@@ -14,7 +14,7 @@ import { readGrids } from '../../src/app/network';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import type { WorkbookPort } from '../../src/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
-import { memoryPorts, networkWorkbook, OWNER, snapshot, writes } from './setup-support';
+import { memoryPorts, networkWorkbook, OWNER, snapshot, writes } from '../support/network';
 
 const NAMES = TABLES.map((t) => t.name);
 

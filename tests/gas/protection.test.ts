@@ -9,7 +9,7 @@ import { TABLES } from '../../src/domain/tables';
 import { gasPorts } from '../../src/gas/ports';
 import { gasProtection } from '../../src/gas/protection';
 import { createGasFake, type GasFake } from '../fakes/gas';
-import { networkWorkbook } from '../app/setup-support';
+import { networkWorkbook } from '../support/network';
 
 const OWNER = 'owner@iom.int';
 const IOM = 'akarimova@iom.int';

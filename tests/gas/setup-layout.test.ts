@@ -10,7 +10,7 @@ import { MeetingsTable, MembersTable } from '../../src/domain/tables';
 import { gasPorts } from '../../src/gas/ports';
 import { gasProtection } from '../../src/gas/protection';
 import { createGasFake } from '../fakes/gas';
-import { networkWorkbook } from '../app/setup-support';
+import { networkWorkbook } from '../support/network';
 
 let uninstall: (() => void) | undefined;
 afterEach(() => uninstall?.());

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/node/cli';
-import { formatFinding } from '../../src/node/commands/check';
-import type { CliIo } from '../../src/node/terminal';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
-import { gridsOf, uzbekistan } from './support';
+import { main } from '../../../src/node/cli';
+import { formatFinding } from '../../../src/node/commands/check';
+import type { CliIo } from '../../../src/node/terminal';
+import { XlsxWorkbook } from '../../../src/node/xlsx-workbook';
+import { gridsOf, uzbekistan } from '../../domain/rules/support';
 
 const plain = (t: string) => t;
 

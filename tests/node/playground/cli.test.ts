@@ -5,9 +5,9 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPlayground } from '../../src/node/playground/cli';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
-import { digest, EXAMPLE, ROOT, TODAY } from './support';
+import { runPlayground } from '../../../src/node/playground/cli';
+import { XlsxWorkbook } from '../../../src/node/xlsx-workbook';
+import { digest, EXAMPLE, ROOT, TODAY } from '../../browser/support';
 
 let dir: string;
 

@@ -7,9 +7,9 @@ import type { Cell } from '../../src/domain/cells';
 import { settingsRows } from '../../src/domain/settings';
 import { PROFILES } from '../../src/domain/profiles';
 import { FocalPointsTable, MembersTable, SettingsTable, TABLES } from '../../src/domain/tables';
-import { MemoryWorkbook } from '../support/memory-workbook';
+import { MemoryWorkbook } from './memory-workbook';
 
-export { memoryPorts, OWNER, type TestPorts } from '../support/ports';
+export { memoryPorts, OWNER, type TestPorts } from './ports';
 
 /** A set-up workbook with IOM (Coordinator, Secretariat) and UNRC (Co-chair) and one ordinary member, UNDP. */
 export function networkWorkbook(): MemoryWorkbook {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../src/domain/cells';
-import { headerRow } from '../../src/domain/codec';
-import { decodeNetwork } from '../../src/domain/network';
-import { checkNetwork, RULES } from '../../src/domain/rules';
-import { SETTING_COLUMNS } from '../../src/domain/settings';
-import { TABLES } from '../../src/domain/tables';
+import type { Cell } from '../../../src/domain/cells';
+import { headerRow } from '../../../src/domain/codec';
+import { decodeNetwork } from '../../../src/domain/network';
+import { checkNetwork, RULES } from '../../../src/domain/rules';
+import { SETTING_COLUMNS } from '../../../src/domain/settings';
+import { TABLES } from '../../../src/domain/tables';
 import { check, gridsOf, refs, TODAY, uzbekistan } from './support';
 
 describe('data.invalid', () => {

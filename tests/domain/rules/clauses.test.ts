@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PROFILES } from '../../src/domain/profiles';
-import { RULES } from '../../src/domain/rules';
-import { CLAUSES } from '../../src/domain/rules/clauses';
-import { RULE_IDS } from '../../src/domain/rules/ids';
+import { PROFILES } from '../../../src/domain/profiles';
+import { RULES } from '../../../src/domain/rules';
+import { CLAUSES } from '../../../src/domain/rules/clauses';
+import { RULE_IDS } from '../../../src/domain/rules/ids';
 
 /** Whitespace collapsed, footnote markers (⁴) and the PDF's italics asterisks left out. */
 function normalize(text: string): string {
@@ -13,7 +13,7 @@ function normalize(text: string): string {
 }
 
 /** The team's copy of the ToRs sits beside the repository: ../shared/tor from its root. */
-const TOR_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/tor');
+const TOR_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/tor');
 const tor = (name: string) => normalize(readFileSync(path.join(TOR_DIR, `${name}-tor.txt`), 'utf8'));
 const TOR = { azerbaijan: tor('azerbaijan'), uzbekistan: tor('uzbekistan') };
 

@@ -8,7 +8,7 @@ import { SEVERITY_COLORS } from '../../src/app/check';
 import { MAX_CELL_TEXT } from '../../src/domain/cells';
 import { runCommand_ } from '../../src/gas/main';
 import { createGasFake, type GasFake } from '../fakes/gas';
-import { gridsOf, uzbekistan } from '../rules/support';
+import { gridsOf, uzbekistan } from '../domain/rules/support';
 
 const runComplianceCheck = () => runCommand_('runComplianceCheck');
 

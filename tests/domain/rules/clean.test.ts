@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../src/domain/rules';
+import { RULES } from '../../../src/domain/rules';
 import { azerbaijan, check, uzbekistan } from './support';
 
 describe('a network that keeps its ToR', () => {

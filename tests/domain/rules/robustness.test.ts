@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../src/domain/cells';
-import { headerRow } from '../../src/domain/codec';
-import { addDays } from '../../src/domain/dates';
-import { decodeNetwork } from '../../src/domain/network';
-import { checkNetwork } from '../../src/domain/rules';
-import { SETTING_COLUMNS } from '../../src/domain/settings';
-import { TABLES } from '../../src/domain/tables';
+import type { Cell } from '../../../src/domain/cells';
+import { headerRow } from '../../../src/domain/codec';
+import { addDays } from '../../../src/domain/dates';
+import { decodeNetwork } from '../../../src/domain/network';
+import { checkNetwork } from '../../../src/domain/rules';
+import { SETTING_COLUMNS } from '../../../src/domain/settings';
+import { TABLES } from '../../../src/domain/tables';
 
 const words = ['IOM', 'UNRC', 'undp', 'Held', 'Regular', 'Annual', 'Adopted', 'Open', 'Primary', 'Yes', 'No', 'uzbekistan', 'azerbaijan', 'unanimous', 'M-2026-01', 'D-2026-01', '3', '2026'];
 

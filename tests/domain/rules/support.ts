@@ -2,11 +2,11 @@
  * Small networks built in code for the rule tests: records written as partial objects, turned into the
  * grids a spreadsheet read returns by the codec's own column encoders, then decoded like a real workbook.
  */
-import type { Cell, Column } from '../../src/domain/cells';
-import { headerRow } from '../../src/domain/codec';
-import { decodeNetwork, type Network } from '../../src/domain/network';
-import { checkNetwork, type Finding } from '../../src/domain/rules';
-import { SETTING_COLUMNS, type SettingKey, type Settings } from '../../src/domain/settings';
+import type { Cell, Column } from '../../../src/domain/cells';
+import { headerRow } from '../../../src/domain/codec';
+import { decodeNetwork, type Network } from '../../../src/domain/network';
+import { checkNetwork, type Finding } from '../../../src/domain/rules';
+import { SETTING_COLUMNS, type SettingKey, type Settings } from '../../../src/domain/settings';
 import {
   ActionsTable,
   DecisionsTable,
@@ -25,7 +25,7 @@ import {
   type TableDef,
   type WorkingGroup,
   type WorkplanRow,
-} from '../../src/domain/tables';
+} from '../../../src/domain/tables';
 
 export const TODAY = '2026-06-15';
 
