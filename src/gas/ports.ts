@@ -3,7 +3,8 @@
  * needs it, so building the ports costs no service call.
  */
 import { dayOfDate, timestampOfDate } from '../domain/dates';
-import type { Clock, CurrentUser, Email, Lock, Mailer, Ports, Ui } from '../ports';
+import type { Clock, CurrentUser, Email, Lock, Mailer, Ports, Stopwatch, Ui } from '../ports';
+import { gasTriggers } from './triggers';
 import { GasWorkbook } from './workbook';
 import type { ZoneBridge } from './zone';
 
@@ -106,6 +107,11 @@ export const gasMailer: Mailer = {
   },
 };
 
+/** Started when an entry function builds its ports, the first thing each execution does. */
+export function gasStopwatch(startedAt = Date.now()): Stopwatch {
+  return { elapsedMs: () => Date.now() - startedAt };
+}
+
 export function gasPorts(): Ports {
   let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   const active = () => (spreadsheet ??= SpreadsheetApp.getActiveSpreadsheet());
@@ -117,5 +123,7 @@ export function gasPorts(): Ports {
     ui: gasUi(active),
     lock: gasLock,
     mailer: gasMailer,
+    stopwatch: gasStopwatch(),
+    triggers: gasTriggers(active),
   };
 }
