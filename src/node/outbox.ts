@@ -14,7 +14,7 @@ export interface OutboxEmail extends Email {
 }
 
 /** Google's daily recipient quota for a consumer account. */
-const CONSUMER_QUOTA = 100;
+export const CONSUMER_QUOTA = 100;
 
 export class FileOutbox implements Mailer {
   private sentToday = 0;
