@@ -195,9 +195,12 @@ class Run {
   }
 }
 
-function reportClaims(claims: readonly Claim[], ledger: Ledger, log: LogAppender): void {
+/** Logs each claim never confirmed, once; returns whether it logged any. */
+function reportClaims(claims: readonly Claim[], ledger: Ledger, log: LogAppender): boolean {
+  let logged = false;
   for (const claim of claims) {
     if (ledger.has(EVENTS.unconfirmed, claim.ref, claim.recipients, null, null)) continue;
+    logged = true;
     log.append({
       event: EVENTS.unconfirmed,
       ref: claim.ref,
@@ -208,6 +211,7 @@ function reportClaims(claims: readonly Claim[], ledger: Ledger, log: LogAppender
         'Ask the recipients whether it arrived; the add-on will not send it again by itself.',
     });
   }
+  return logged;
 }
 
 function deliverLocked(ports: DeliveryPorts, scope: DueScope, options: DeliveryOptions): DeliveryReport {
@@ -221,8 +225,7 @@ function deliverLocked(ports: DeliveryPorts, scope: DueScope, options: DeliveryO
   const ledger = new Ledger(network.log.records);
   const log = new LogAppender(ports, network.log);
   const unconfirmed = openClaims(network, today, ledger);
-  reportClaims(unconfirmed, ledger, log);
-  ports.workbook.flush();
+  if (reportClaims(unconfirmed, ledger, log)) ports.workbook.flush();
   const due = dueJobs(network, today, ledger, scope);
   const run = new Run(ports, network, ledger, log, today);
   for (const job of due.jobs) {
