@@ -5,8 +5,7 @@
  * rows: one read per tab, and a fixed number of writes and flushes per message.
  */
 import { hourlyTick } from '../src/app/tick';
-import type { Cell, Column } from '../src/domain/cells';
-import { headerRow } from '../src/domain/codec';
+import type { Cell } from '../src/domain/cells';
 import { settingsRows } from '../src/domain/settings';
 import {
   ActionsTable,
@@ -18,21 +17,16 @@ import {
   WorkingGroupsTable,
   WorkplanTable,
   type Meeting,
-  type TableDef,
 } from '../src/domain/tables';
 import { gasPorts } from '../src/gas/ports';
 import type { Clock } from '../src/ports';
 import { EXAMPLE } from '../examples/uzbekistan';
 import { createGasFake } from '../tests/fakes/gas';
+import { gridOf } from '../tests/rules/support';
 
 const TODAY = '2026-11-23';
 const SECRETARIAT = 'dkarimova@iom.int';
 const clock: Clock = { today: () => TODAY, now: () => `${TODAY}T10:17:00` };
-
-function grid(def: TableDef, rows: readonly Record<string, unknown>[]): Cell[][] {
-  const columns = Object.entries(def.columns as Record<string, Column>);
-  return [headerRow(def), ...rows.map((r) => columns.map(([k, c]) => (r[k] === undefined ? '' : c.encode(r[k] as never))))];
-}
 
 /** Copy k of the records (k = 0 is the example itself), IDs and references made its own. */
 const tag = (id: string, k: number) => (k === 0 || id === '' ? id : `${id}-x${k}`);
@@ -52,16 +46,16 @@ function workbook(times: number, pending: number): Record<string, Cell[][]> {
   );
   return {
     Settings: [['Setting', 'Value'], ...settingsRows(EXAMPLE.settings)],
-    Members: grid(MembersTable, EXAMPLE.members),
-    'Focal points': grid(FocalPointsTable, EXAMPLE.focalPoints),
-    Meetings: grid(MeetingsTable, meetings),
-    Decisions: grid(DecisionsTable, copies.flatMap((k) => EXAMPLE.decisions.map((d) => ({ ...d, id: tag(d.id, k), meeting: tag(d.meeting, k) })))),
+    Members: gridOf(MembersTable, EXAMPLE.members),
+    'Focal points': gridOf(FocalPointsTable, EXAMPLE.focalPoints),
+    Meetings: gridOf(MeetingsTable, meetings),
+    Decisions: gridOf(DecisionsTable, copies.flatMap((k) => EXAMPLE.decisions.map((d) => ({ ...d, id: tag(d.id, k), meeting: tag(d.meeting, k) })))),
     // Every action reminded today: the reminders are not what this measures.
-    Actions: grid(ActionsTable, copies.flatMap((k) => EXAMPLE.actions.map((a) => ({ ...a, id: tag(a.id, k), source: tag(a.source, k), lastRemindedOn: TODAY })))),
-    Workplan: grid(WorkplanTable, copies.flatMap((k) => EXAMPLE.workplan.map((w) => ({ ...w, id: tag(w.id, k) })))),
-    'Working groups': grid(WorkingGroupsTable, EXAMPLE.groups),
+    Actions: gridOf(ActionsTable, copies.flatMap((k) => EXAMPLE.actions.map((a) => ({ ...a, id: tag(a.id, k), source: tag(a.source, k), lastRemindedOn: TODAY })))),
+    Workplan: gridOf(WorkplanTable, copies.flatMap((k) => EXAMPLE.workplan.map((w) => ({ ...w, id: tag(w.id, k) })))),
+    'Working groups': gridOf(WorkingGroupsTable, EXAMPLE.groups),
     // The Log holds no row about the meetings held back, or they would count as sent already.
-    Log: grid(LogTable, copies.flatMap((k) => EXAMPLE.log.filter((e) => !held.includes(tag(e.ref, k))).map((e) => ({ ...e, ref: tag(e.ref, k) })))),
+    Log: gridOf(LogTable, copies.flatMap((k) => EXAMPLE.log.filter((e) => !held.includes(tag(e.ref, k))).map((e) => ({ ...e, ref: tag(e.ref, k) })))),
   };
 }
 

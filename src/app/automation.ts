@@ -98,16 +98,35 @@ function logSwitch(ports: Ports, network: Network, event: string, details: strin
   return entry;
 }
 
+interface Switch {
+  readonly network: Network;
+  readonly email: string;
+  readonly triggers: Triggers;
+  /** The status before anything changes. */
+  readonly before: AutomationStatus;
+}
+
 /**
- * Turns automation on for the current user: exactly one edit trigger and one hourly trigger of the
- * add-on, whatever was there before (a second run changes nothing). Secretariat only; the Log says so.
+ * A change of the user's triggers: under the lock, for the secretariat only, with what it logged.
+ * `change` returns whether it changed something, the Log row it wrote, and its message.
  */
-export function enableAutomation(ports: Ports): AutomationChange {
+function switchAutomation(ports: Ports, change: (s: Switch) => { changed: boolean; logged?: LogEntry; message: string }): AutomationChange {
   return ports.lock.withDocumentLock(() => {
     const { network } = readNetwork(ports.workbook, DELIVERY_TABS);
     const email = requireSecretariat(ports, network, AUTOMATION_COMMAND);
     const triggers = requireTriggers(ports);
     const before = statusOf(network, ports.clock.today(), email, triggers.list());
+    const { changed, logged, message } = change({ network, email, triggers, before });
+    return { changed, message, status: statusOf(network, ports.clock.today(), email, triggers.list(), logged) };
+  });
+}
+
+/**
+ * Turns automation on for the current user: exactly one edit trigger and one hourly trigger of the
+ * add-on, whatever was there before (a second run changes nothing). Secretariat only; the Log says so.
+ */
+export function enableAutomation(ports: Ports): AutomationChange {
+  return switchAutomation(ports, ({ network, email, triggers, before }) => {
     let changed = false;
     for (const kind of ['edit', 'hourly'] as const) {
       const ofKind = triggers.list().filter((t) => t.kind === kind);
@@ -128,23 +147,17 @@ export function enableAutomation(ports: Ports): AutomationChange {
       changed || !before.on || previous !== ''
         ? logSwitch(ports, network, AUTOMATION_EVENTS.on, `${HANDLERS.edit} and ${HANDLERS.hourly} installed: mail goes from ${email}'s account`)
         : undefined;
-    changed ||= logged !== undefined;
-    const status = statusOf(network, ports.clock.today(), email, triggers.list(), logged);
     const message = [
-      changed ? `Automation is on: minutes, reminders and retries now go out every hour from your account (${email}).` : 'Automation was already on from your account: nothing changed.',
+      logged ? `Automation is on: minutes, reminders and retries now go out every hour from your account (${email}).` : 'Automation was already on from your account: nothing changed.',
       ...(previous === '' ? [] : [`It was on from ${previous}'s account before: those triggers keep running until ${previous} turns automation off.`]),
     ].join(' ');
-    return { changed, status, message };
+    return { changed: logged !== undefined, logged, message };
   });
 }
 
 /** Removes the current user's triggers of the add-on. Secretariat only; the Log says so. */
 export function disableAutomation(ports: Ports): AutomationChange {
-  return ports.lock.withDocumentLock(() => {
-    const { network } = readNetwork(ports.workbook, DELIVERY_TABS);
-    const email = requireSecretariat(ports, network, AUTOMATION_COMMAND);
-    const triggers = requireTriggers(ports);
-    const before = statusOf(network, ports.clock.today(), email, triggers.list());
+  return switchAutomation(ports, ({ network, email, triggers, before }) => {
     const handlers: readonly string[] = Object.values(HANDLERS);
     const mine = triggers.list().filter((t) => handlers.includes(t.handler));
     for (const t of mine) triggers.remove(t.id);
@@ -152,12 +165,11 @@ export function disableAutomation(ports: Ports): AutomationChange {
     const changed = mine.length > 0 || (before.on && !othersRun);
     const removed = `${mine.map((t) => t.handler).join(' and ') || 'no trigger'} removed for ${email}`;
     const logged = changed ? logSwitch(ports, network, othersRun ? AUTOMATION_EVENTS.removed : AUTOMATION_EVENTS.off, removed) : undefined;
-    const status = statusOf(network, ports.clock.today(), email, triggers.list(), logged);
     const message = othersRun
       ? `Automation runs from ${before.sender}'s account: only ${before.sender} can turn it off, since Google lets nobody else remove their triggers.${mine.length > 0 ? ' Your own triggers are removed.' : ''}`
       : changed
         ? 'Automation is off: nothing goes out by itself until it is turned on again.'
         : 'Automation was already off: nothing changed.';
-    return { changed, status, message };
+    return { changed, logged, message };
   });
 }

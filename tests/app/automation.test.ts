@@ -3,36 +3,24 @@
  * run twice, none left after turning it off, the secretariat only, a Log row per change, and a
  * status that says from whose account the mail goes.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUTOMATION_EVENTS, automationStatus, disableAutomation, enableAutomation } from '../../src/app/automation';
 import { NotAuthorizedError } from '../../src/app/authorize';
 import { decodeTable } from '../../src/domain/codec';
 import { LogTable } from '../../src/domain/tables';
 import { gasPorts } from '../../src/gas/ports';
 import { createGasFake, type GasFake } from '../fakes/gas';
+import { onFixedDay } from '../support/gas-day';
 import { gridsOf } from '../rules/support';
 import { SECRETARIAT, emailNetwork } from '../sim/network';
 
 const MEMBER = 'dilnoza.yusupova@undp.org';
 const CO_CHAIR = 'jon.berg@un.org';
 
-let restore: (() => void) | null = null;
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(2026, 5, 15, 10, 0, 0));
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  restore?.();
-  restore = null;
-});
+const installed = onFixedDay(new Date(2026, 5, 15, 10, 0, 0));
 
 function install(activeUser = SECRETARIAT): GasFake {
-  const fake = createGasFake({ owner: 'owner@un.org', activeUser, editors: [SECRETARIAT, MEMBER, CO_CHAIR], sheets: gridsOf(emailNetwork()) });
-  restore = fake.install();
-  return fake;
+  return installed(createGasFake({ owner: 'owner@un.org', activeUser, editors: [SECRETARIAT, MEMBER, CO_CHAIR], sheets: gridsOf(emailNetwork()) }));
 }
 
 function triggersOf(fake: GasFake): string[] {

@@ -3,32 +3,20 @@
  * sees in Sheets (links that jump to the row, coloured rows, a toast, the Log row) and what a member
  * who is not secretariat sees (an alert; nothing written).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEVERITY_COLORS } from '../../src/app/check';
 import { runComplianceCheck } from '../../src/gas/check';
 import { createGasFake, type GasFake } from '../fakes/gas';
 import { gridsOf, uzbekistan } from '../rules/support';
+import { onFixedDay } from '../support/gas-day';
 
-let restore: (() => void) | null = null;
-
-beforeEach(() => {
-  // The Apps Script clock is the process's: fix it on the day the support network keeps every rule.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(2026, 5, 15, 10, 0, 0));
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  restore?.();
-  restore = null;
-});
+// The day the support network keeps every rule.
+const install = onFixedDay(new Date(2026, 5, 15, 10, 0, 0));
 
 function fakeFor(activeUser: string): GasFake {
   const spec = uzbekistan();
   spec.decisions[0]!.consulted = ['IOM'];
-  const fake = createGasFake({ owner: 'owner@un.org', activeUser, sheets: gridsOf(spec) });
-  restore = fake.install();
-  return fake;
+  return install(createGasFake({ owner: 'owner@un.org', activeUser, sheets: gridsOf(spec) }));
 }
 
 describe('runComplianceCheck in Sheets', () => {

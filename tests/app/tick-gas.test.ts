@@ -3,7 +3,7 @@
  * killed between claim and confirmation (its unflushed writes lost, as Google loses them), a
  * double-fired edit trigger, and how many SpreadsheetApp calls a tick costs.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { automationStatus } from '../../src/app/automation';
 import { hourlyTick, onSheetEdit } from '../../src/app/tick';
 import { decodeTable } from '../../src/domain/codec';
@@ -11,26 +11,14 @@ import { LogTable, MeetingsTable } from '../../src/domain/tables';
 import { gasPorts } from '../../src/gas/ports';
 import { sheetEditOf } from '../../src/gas/triggers';
 import { createGasFake, type GasFake } from '../fakes/gas';
+import { onFixedDay } from '../support/gas-day';
 import { gridsOf } from '../rules/support';
 import { MAILING_LIST, RCO, SECRETARIAT, emailNetwork } from '../sim/network';
 
-let restore: (() => void) | null = null;
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(2026, 5, 15, 10, 0, 0));
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  restore?.();
-  restore = null;
-});
+const installed = onFixedDay(new Date(2026, 5, 15, 10, 0, 0));
 
 function install(): GasFake {
-  const fake = createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(emailNetwork()) });
-  restore = fake.install();
-  return fake;
+  return installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(emailNetwork()) }));
 }
 
 function mailLog(fake: GasFake): string[] {
