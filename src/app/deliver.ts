@@ -14,7 +14,7 @@
 import type { DecodedTable } from '../domain/codec';
 import type { IsoDay } from '../domain/dates';
 import { dueJobs, openClaims, type Blocked, type DueScope, type Job, type Mark, type Message } from '../domain/email/due';
-import { EVENTS, Ledger, type Claim } from '../domain/email/ledger';
+import { EVENTS, Ledger, messageKey, type Claim } from '../domain/email/ledger';
 import type { Network } from '../domain/network';
 import {
   ActionsTable,
@@ -138,7 +138,7 @@ class Run {
     const left = this.ports.mailer.remainingQuota();
     if (left >= message.to.length) return true;
     const details = `needs ${plural(message.to.length, 'recipient')} of today's mail quota and ${left} ${left === 1 ? 'is' : 'are'} left: it goes at a later tick`;
-    if (!this.ledger.has(job.event, job.ref, message.to, 'Deferred', this.today)) {
+    if (!this.ledger.has(message.key, 'Deferred', this.today)) {
       this.record(job, message, 'Deferred', details);
       this.ports.workbook.flush();
     } else {
@@ -199,7 +199,7 @@ class Run {
 function reportClaims(claims: readonly Claim[], ledger: Ledger, log: LogAppender): boolean {
   let logged = false;
   for (const claim of claims) {
-    if (ledger.has(EVENTS.unconfirmed, claim.ref, claim.recipients, null, null)) continue;
+    if (ledger.has(messageKey(EVENTS.unconfirmed, claim.ref, claim.recipients), null, null)) continue;
     logged = true;
     log.append({
       event: EVENTS.unconfirmed,

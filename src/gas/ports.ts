@@ -108,7 +108,8 @@ export const gasMailer: Mailer = {
 };
 
 /** Started when an entry function builds its ports, the first thing each execution does. */
-export function gasStopwatch(startedAt = Date.now()): Stopwatch {
+export function gasStopwatch(): Stopwatch {
+  const startedAt = Date.now();
   return { elapsedMs: () => Date.now() - startedAt };
 }
 

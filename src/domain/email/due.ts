@@ -101,7 +101,7 @@ function job(ctx: Context, spec: Spec): Job | null {
   const messages = batches(intended.filter((r) => !covered.has(emailKey(r)))).map(
     (to): Message => ({ ...spec.composed, key: messageKey(event, ref, to), event, ref, to, replyTo: ctx.replyTo }),
   );
-  const newlyRefused = refused.length > 0 && !ctx.ledger.has(event, ref, refused, 'Refused', since) ? refused : [];
+  const newlyRefused = refused.length > 0 && !ctx.ledger.has(messageKey(event, ref, refused), 'Refused', since) ? refused : [];
   const done = spec.done ?? [];
   const complete = done.length > 0 && intended.length > 0 && intended.every((r) => confirmed.has(emailKey(r)));
   if (messages.length === 0 && newlyRefused.length === 0 && !complete) return null;

@@ -47,15 +47,19 @@ export function messageKey(event: string, ref: string, recipients: readonly stri
 const STATES: ReadonlySet<string> = new Set<State>(['Sending', 'Sent', 'Failed']);
 
 export class Ledger {
-  /** Rows of each event|ref, in Log order. */
+  /** Rows of each event|ref, and of each message key, in Log order. */
   private readonly byEventRef = new Map<string, Located<LogEntry>[]>();
+  private readonly byKey = new Map<string, Located<LogEntry>[]>();
 
   constructor(entries: readonly Located<LogEntry>[]) {
-    for (const entry of entries) {
-      const k = eventRef(entry.event, entry.ref);
-      const list = this.byEventRef.get(k);
+    const add = (map: Map<string, Located<LogEntry>[]>, k: string, entry: Located<LogEntry>) => {
+      const list = map.get(k);
       if (list) list.push(entry);
-      else this.byEventRef.set(k, [entry]);
+      else map.set(k, [entry]);
+    };
+    for (const entry of entries) {
+      add(this.byEventRef, eventRef(entry.event, entry.ref), entry);
+      add(this.byKey, messageKey(entry.event, entry.ref, entry.recipients), entry);
     }
   }
 
@@ -91,10 +95,9 @@ export class Ledger {
     return this.recipientsIn(event, ref, since, ['Sent']);
   }
 
-  /** Whether the Log has a row of event|ref for exactly these recipients with this outcome (on or after `since`). */
-  has(event: string, ref: string, recipients: readonly string[], outcome: string | null, since: IsoDay | null): boolean {
-    const wanted = recipientsKey(recipients);
-    return this.rows(event, ref, since).some((e) => e.outcome === outcome && recipientsKey(e.recipients) === wanted);
+  /** Whether the Log has a row of the message `key` (see messageKey) with this outcome, on or after `since`. */
+  has(key: string, outcome: string | null, since: IsoDay | null): boolean {
+    return (this.byKey.get(key) ?? []).some((e) => e.outcome === outcome && (since === null || e.timestamp.slice(0, 10) >= since));
   }
 
   /** Every claim that no Sent or Failed row followed: the execution that made it stopped before it could tell. */

@@ -28,8 +28,8 @@ describe('Ledger', () => {
   it('counts only the rows from a day on when asked', () => {
     const l = ledger([{ recipients: ['a@x.org'], outcome: 'Sent' }, { recipients: ['b@x.org'], outcome: 'Sent' }]);
     expect([...l.covered('Minutes circulated', 'M-1', '2026-06-11')]).toEqual(['b@x.org']);
-    expect(l.has('Minutes circulated', 'M-1', ['B@x.org'], 'Sent', '2026-06-11')).toBe(true);
-    expect(l.has('Minutes circulated', 'M-1', ['a@x.org'], 'Sent', '2026-06-11')).toBe(false);
+    expect(l.has(messageKey('Minutes circulated', 'M-1', ['B@x.org']), 'Sent', '2026-06-11')).toBe(true);
+    expect(l.has(messageKey('Minutes circulated', 'M-1', ['a@x.org']), 'Sent', '2026-06-11')).toBe(false);
   });
 
   it('keys a message by event, ref and recipient set, whatever their order and case', () => {
