@@ -13,7 +13,7 @@
  */
 import type { DecodedTable } from '../domain/codec';
 import type { IsoDay } from '../domain/dates';
-import { dueJobs, openClaims, type Blocked, type DueScope, type Job, type Mark, type Message } from '../domain/email/due';
+import { dueJobs, isComplete, openClaims, type Blocked, type DueScope, type Job, type Mark, type Message } from '../domain/email/due';
 import { EVENTS, Ledger, messageKey, type Claim } from '../domain/email/ledger';
 import type { Network } from '../domain/network';
 import {
@@ -152,7 +152,6 @@ class Run {
     if (job.refused.length > 0) {
       const them = job.refused.length === 1 ? 'this address' : 'these addresses';
       this.record(job, { to: job.refused }, 'Refused', `${job.what} does not go to ${them}: neither a focal point of an active member nor an address in Settings`);
-      workbook.flush();
     }
     const reached = new Set(job.confirmed);
     let claimHeld = false;
@@ -181,17 +180,13 @@ class Run {
       claimHeld = false;
       for (const r of message.to) reached.add(emailKey(r));
       this.record(job, message, 'Sent', job.what);
-      if (this.complete(job, reached)) writeMarks(workbook, this.network, job.done);
+      if (isComplete(job, reached)) writeMarks(workbook, this.network, job.done);
       workbook.flush();
     }
-    if (job.messages.length === 0 && this.complete(job, reached)) {
+    if (job.messages.length === 0 && isComplete(job, reached)) {
       writeMarks(workbook, this.network, job.done);
       workbook.flush();
     }
-  }
-
-  private complete(job: Job, reached: ReadonlySet<string>): boolean {
-    return job.done.length > 0 && job.intended.length > 0 && job.intended.every((r) => reached.has(emailKey(r)));
   }
 }
 

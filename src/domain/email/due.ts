@@ -103,9 +103,13 @@ function job(ctx: Context, spec: Spec): Job | null {
   );
   const newlyRefused = refused.length > 0 && !ctx.ledger.has(messageKey(event, ref, refused), 'Refused', since) ? refused : [];
   const done = spec.done ?? [];
-  const complete = done.length > 0 && intended.length > 0 && intended.every((r) => confirmed.has(emailKey(r)));
-  if (messages.length === 0 && newlyRefused.length === 0 && !complete) return null;
+  if (messages.length === 0 && newlyRefused.length === 0 && !isComplete({ done, intended }, confirmed)) return null;
   return { event, ref, what: spec.what, intended, confirmed, messages, refused: newlyRefused, claim: spec.claim ?? NO_CLAIM, done };
+}
+
+/** Whether a delivery with cells to fill has reached every recipient it was meant for (by emailKey in `reached`). */
+export function isComplete(job: Pick<Job, 'done' | 'intended'>, reached: ReadonlySet<string>): boolean {
+  return job.done.length > 0 && job.intended.length > 0 && job.intended.every((r) => reached.has(emailKey(r)));
 }
 
 function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out: Due): void {
