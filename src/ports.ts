@@ -132,6 +132,29 @@ export interface ProtectionPort {
   protectTab(tab: string, editors: readonly string[], description: string): ProtectionChange;
 }
 
+/** How long this execution has been running: Apps Script stops one at 6 minutes. */
+export interface Stopwatch {
+  elapsedMs(): number;
+}
+
+export interface InstalledTrigger {
+  readonly id: string;
+  /** The global function it calls. */
+  readonly handler: string;
+  readonly kind: 'edit' | 'hourly' | 'other';
+}
+
+/**
+ * The current user's installable triggers for this spreadsheet. Google shows each user only their
+ * own, runs them as that user (mail goes from their account) and lets an add-on keep one of each kind
+ * per user and document.
+ */
+export interface Triggers {
+  list(): InstalledTrigger[];
+  add(kind: 'edit' | 'hourly', handler: string): void;
+  remove(id: string): void;
+}
+
 /** Everything a use case may touch. */
 export interface Ports {
   readonly workbook: WorkbookPort;
@@ -142,4 +165,8 @@ export interface Ports {
   readonly mailer: Mailer;
   /** Absent where protection means nothing (a local xlsx file). */
   readonly protection?: ProtectionPort;
+  /** Absent where nothing stops an execution (the CLI, the playground). */
+  readonly stopwatch?: Stopwatch;
+  /** Absent where nothing runs on a schedule by itself (a local xlsx file). */
+  readonly triggers?: Triggers;
 }

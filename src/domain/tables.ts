@@ -17,7 +17,7 @@ export const OUTCOMES = ['Adopted', 'Not adopted', 'Pending'] as const;
 export const ACTION_STATUSES = ['Open', 'Done', 'Dropped'] as const;
 export const WORKPLAN_STATUSES = ['Not started', 'On track', 'Delayed', 'Completed', 'Dropped'] as const;
 export const GROUP_KINDS = ['Permanent', 'Ad hoc'] as const;
-export const LOG_OUTCOMES = ['Sent', 'Failed', 'Deferred', 'Done'] as const;
+export const LOG_OUTCOMES = ['Sending', 'Sent', 'Failed', 'Deferred', 'Refused', 'Done'] as const;
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table holds columns of many value types (Column is invariant).

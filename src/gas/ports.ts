@@ -3,8 +3,9 @@
  * needs it, so building the ports costs no service call.
  */
 import { dayOfDate, timestampOfDate } from '../domain/dates';
-import type { Clock, CurrentUser, Email, Lock, Mailer, Ports, ProtectionPort, Ui } from '../ports';
+import type { Clock, CurrentUser, Email, Lock, Mailer, Ports, ProtectionPort, Stopwatch, Ui } from '../ports';
 import { gasProtection } from './protection';
+import { gasTriggers } from './triggers';
 import { GasWorkbook } from './workbook';
 import type { ZoneBridge } from './zone';
 
@@ -119,6 +120,12 @@ export const gasMailer: Mailer = {
   },
 };
 
+/** Started when an entry function builds its ports, the first thing each execution does. */
+export function gasStopwatch(): Stopwatch {
+  const startedAt = Date.now();
+  return { elapsedMs: () => Date.now() - startedAt };
+}
+
 export function gasPorts(): Ports {
   let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   const active = () => (spreadsheet ??= SpreadsheetApp.getActiveSpreadsheet());
@@ -132,5 +139,7 @@ export function gasPorts(): Ports {
     lock: gasLock,
     mailer: gasMailer,
     protection: { protectTab: (...args) => (protection ??= gasProtection(active())).protectTab(...args) },
+    stopwatch: gasStopwatch(),
+    triggers: gasTriggers(active),
   };
 }

@@ -5,6 +5,7 @@
 import type { CliName } from '../app/commands';
 import * as check from './commands/check';
 import * as init from './commands/init';
+import * as tick from './commands/tick';
 import * as validate from './commands/validate';
 import { streamIo, UsageError, type CliIo } from './terminal';
 import { WorkbookFileError } from './xlsx-workbook';
@@ -23,6 +24,7 @@ const COMMANDS: { readonly [K in CliName]: Command } & Readonly<Record<string, C
   init: { summary: 'create a new workbook with every tab, header, dropdown and the ToR profile', ...init },
   validate: { summary: 'list every cell that breaks the workbook contract', ...validate },
   check: { summary: 'run the ToR compliance check and list its findings (the file is not changed)', ...check },
+  tick: { summary: "run the add-on's hourly tick: due minutes and reminders as .eml files, the Log updated", ...tick },
 };
 
 function help(): string {

@@ -17,7 +17,7 @@ export interface OutboxEmail extends Email {
 }
 
 /** Google's daily recipient quota for a consumer account. */
-const CONSUMER_QUOTA = 100;
+export const CONSUMER_QUOTA = 100;
 
 /** The file that marks a folder as an outbox this program made. */
 export const OUTBOX_MARKER = '.unmn-outbox';

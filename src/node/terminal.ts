@@ -4,6 +4,7 @@
  * a `CliIo` instead of touching `process`, so tests run them in-process and read what they wrote.
  */
 import { parseArgs } from 'node:util';
+import { dayOfDate, isIsoDay, type IsoDay } from '../domain/dates';
 
 export interface Colors {
   red(text: string): string;
@@ -38,6 +39,13 @@ export function printable(text: string): string {
 /** Bad arguments: the CLI prints the message as one line and exits with 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/** The day `--today` names, or today on this machine when it is not given. */
+export function todayOption(value: string | undefined): IsoDay {
+  const today = value ?? dayOfDate(new Date());
+  if (!isIsoDay(today)) throw new UsageError(`--today must be a calendar day as YYYY-MM-DD, not "${today}"`);
+  return today;
 }
 
 const ESC = '\u001b[';

@@ -41,6 +41,9 @@ const ALLOWED_WITHOUT_AUTH = new Set([
 
 export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
 
+/** What Apps Script says when it stops an execution at its time limit. */
+export const EXECUTION_KILLED = 'Exceeded maximum execution time';
+
 export class Calls {
   total = 0;
   readonly byMethod: Record<string, number> = {};
@@ -48,8 +51,11 @@ export class Calls {
   /** Every call in order, for assertions about sequence (flush before releaseLock). */
   readonly sequence: string[] = [];
   authMode: AuthMode = 'FULL';
+  /** The execution was killed: Apps Script runs none of its code any more. */
+  killed = false;
 
   record(method: string): void {
+    if (this.killed) throw new Error(EXECUTION_KILLED);
     if (this.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTH.has(method)) {
       throw new Error(`You do not have permission to call ${method}. Required permissions are not granted in AuthMode.NONE.`);
     }

@@ -58,6 +58,8 @@ export class Env {
   readonly dialogs: Dialog[] = [];
   readonly logs: string[] = [];
   flushes = 0;
+  /** For each tab changed since the last flush, what puts it back as it was then (see FakeSheet._beforeChange). */
+  readonly unflushed = new Map<object, () => void>();
 
   constructor(options: {
     activeUser: string;

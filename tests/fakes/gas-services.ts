@@ -250,6 +250,10 @@ function addresses(list: unknown): string[] {
 
 export class MailState {
   readonly sent: SentMail[] = [];
+  /** Test faults: runs before a message goes (throw to make Google refuse it, nothing sent). */
+  beforeSend: ((mail: SentMail) => void) | null = null;
+  /** Test faults: runs once a message has gone (kill the execution here to stop it before it can confirm). */
+  afterSend: ((mail: SentMail) => void) | null = null;
   constructor(
     public remaining: number,
     public bodyLimit: number,
@@ -272,8 +276,7 @@ export function fakeMailApp(env: Env, state: MailState) {
       if (all.length > state.remaining) throw new Error('Service invoked too many times for one day: email.');
       const size = String(message.body ?? '').length + String(message.htmlBody ?? '').length;
       if (size > state.bodyLimit) throw new Error('Limit Exceeded: Email Body Size.');
-      state.remaining -= all.length;
-      state.sent.push({
+      const mail: SentMail = {
         from: env.effectiveUser,
         to,
         cc,
@@ -284,7 +287,11 @@ export function fakeMailApp(env: Env, state: MailState) {
         replyTo: message.replyTo === undefined ? undefined : String(message.replyTo),
         name: message.name === undefined ? undefined : String(message.name),
         noReply: Boolean(message.noReply),
-      });
+      };
+      state.beforeSend?.(mail);
+      state.remaining -= all.length;
+      state.sent.push(mail);
+      state.afterSend?.(mail);
     },
   });
 }

@@ -315,7 +315,29 @@ export class FakeSheet {
     return this.rows[row - 1]?.[column - 1] ?? '';
   }
 
+  /**
+   * Keeps the tab's contents as they stood at the last flush, once, before the first change after it:
+   * Sheets applies a script's writes in batches, and those not yet flushed die with the execution.
+   * Formats, colours and validation are not kept: a kill leaves them as they are.
+   */
+  _beforeChange(): void {
+    if (this.env.unflushed.has(this)) return;
+    const rows = this.rows.map((line) => (line ? [...line] : line));
+    const formulas = new Map(this.formulas);
+    const links = new Map(this.links);
+    const { maxRows, maxColumns } = this;
+    this.env.unflushed.set(this, () => {
+      Object.assign(this, { rows, formulas, links, maxRows, maxColumns });
+    });
+  }
+
+  /** A person's edit is saved at once, and with it whatever the script had written to the tab before. */
+  _saved(): void {
+    this.env.unflushed.delete(this);
+  }
+
   _put(row: number, column: number, stored: { value: Value; formula: string }): void {
+    this._beforeChange();
     const line = (this.rows[row - 1] ??= []);
     while (line.length < column - 1) line.push('');
     line[column - 1] = stored.value;
@@ -448,6 +470,7 @@ export class FakeSheet {
   _insertRows(after: number, count: number): this {
     if (!(count >= 1)) throw new Error('The number of rows to insert must be at least 1.');
     this._assertCanEdit({ row: 1, column: 1, rows: this.maxRows, columns: this.maxColumns });
+    this._beforeChange();
     if (after < this.rows.length) this.rows.splice(after, 0, ...new Array<undefined>(count));
     this.maxRows += count;
     for (const l of this._layers()) l.insert('row', after, count);
@@ -474,6 +497,7 @@ export class FakeSheet {
   _insertColumns(after: number, count: number): this {
     if (!(count >= 1)) throw new Error('The number of columns to insert must be at least 1.');
     this._assertCanEdit({ row: 1, column: 1, rows: this.maxRows, columns: this.maxColumns });
+    this._beforeChange();
     for (const line of this.rows) if (line && line.length > after) line.splice(after, 0, ...new Array<Value>(count).fill(''));
     this.maxColumns += count;
     for (const l of this._layers()) l.insert('column', after, count);
@@ -492,6 +516,7 @@ export class FakeSheet {
       throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
     }
     this._assertCanEdit({ row: rowPosition, column: 1, rows: howMany, columns: this.maxColumns });
+    this._beforeChange();
     this.rows.splice(rowPosition - 1, howMany);
     this.maxRows -= howMany;
     for (const l of this._layers()) l.remove('row', rowPosition, howMany);
@@ -512,6 +537,7 @@ export class FakeSheet {
       throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
     }
     this._assertCanEdit({ row: 1, column: columnPosition, rows: this.maxRows, columns: howMany });
+    this._beforeChange();
     for (const line of this.rows) line?.splice(columnPosition - 1, howMany);
     this.maxColumns -= howMany;
     for (const l of this._layers()) l.remove('column', columnPosition, howMany);
@@ -921,6 +947,7 @@ export class FakeRange {
 
   clearContent(): this {
     this.sheet._assertCanEdit(this.area);
+    this.sheet._beforeChange();
     const { row, column, rows, columns } = this.area;
     const lastRow = Math.min(row + rows - 1, this.sheet.rows.length);
     for (let r = row; r <= lastRow; r++) {

@@ -7,7 +7,7 @@
  * Not modelled: formulas beyond plain arithmetic, named ranges, filters, charts, comments, and the
  * real waiting of `waitLock` (another execution holding the lock makes it fail at once).
  */
-import type { AuthMode } from './gas-calls';
+import { EXECUTION_KILLED, type AuthMode } from './gas-calls';
 import { Env, type Dialog, type RecordedMenu, type Toast } from './gas-env';
 import { isDate, type Value } from './gas-grid';
 import {
@@ -119,7 +119,10 @@ export function createGasFake(options: GasFakeOptions = {}) {
     getActive: () => spreadsheet._wrapped(),
     getActiveSpreadsheet: () => spreadsheet._wrapped(),
     getActiveSheet: () => spreadsheet.getActiveSheet(),
-    flush: () => void env.flushes++,
+    flush: () => {
+      env.flushes++;
+      env.unflushed.clear();
+    },
     newDataValidation: () => env.wrap('DataValidationBuilder', new FakeDataValidationBuilder(env)),
     newRichTextValue: () => env.wrap('RichTextValueBuilder', new FakeRichTextValueBuilder(env)),
     getUi: () => {
@@ -186,6 +189,22 @@ export function createGasFake(options: GasFakeOptions = {}) {
         }
       };
     },
+    /**
+     * The execution dies here (its 6 minutes are up, or Google stops it): the writes since the last
+     * SpreadsheetApp.flush() are lost, the document lock is let go, and every later call of this
+     * execution throws, as the code after a kill never runs. Throws that error itself.
+     */
+    kill(): never {
+      for (const restore of env.unflushed.values()) restore();
+      env.unflushed.clear();
+      if (locks.holder === 'this') locks.holder = null;
+      env.calls.killed = true;
+      throw new Error(EXECUTION_KILLED);
+    },
+    /** The next execution starts (a trigger fires again, a person clicks): calls work again. */
+    nextExecution() {
+      env.calls.killed = false;
+    },
     /** Runs the next code as another person (a member, a trigger's owner) or in another auth mode. */
     setContext(context: { activeUser?: string; effectiveUser?: string; authMode?: AuthMode; uiAvailable?: boolean }) {
       if (context.activeUser !== undefined) env.activeUser = context.activeUser;
@@ -221,5 +240,6 @@ function loadGrid(sheet: FakeSheet, grid: readonly (readonly Value[])[], row = 1
   sheet.maxRows = Math.max(sheet.maxRows, row + grid.length - 1);
   sheet.maxColumns = Math.max(sheet.maxColumns, column + width - 1);
   grid.forEach((line, i) => line.forEach((v, j) => sheet._put(row + i, column + j, { value: isDate(v) ? new Date(v.getTime()) : v, formula: '' })));
+  sheet._saved();
 }
 

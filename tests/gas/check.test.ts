@@ -3,35 +3,23 @@
  * sees in Sheets (links that jump to the row, coloured rows, a toast, the Log row) and what a member
  * who is not secretariat sees (an alert; nothing written).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEVERITY_COLORS } from '../../src/app/check';
 import { MAX_CELL_TEXT } from '../../src/domain/cells';
 import { runCommand_ } from '../../src/gas/main';
 import { createGasFake, type GasFake } from '../fakes/gas';
 import { gridsOf, uzbekistan } from '../domain/rules/support';
+import { onFixedDay } from '../support/gas-day';
 
 const runComplianceCheck = () => runCommand_('runComplianceCheck');
 
-let restore: (() => void) | null = null;
-
-beforeEach(() => {
-  // The Apps Script clock is the process's: fix it on the day the support network keeps every rule.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(2026, 5, 15, 10, 0, 0));
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  restore?.();
-  restore = null;
-});
+// The day the support network keeps every rule.
+const install = onFixedDay(new Date(2026, 5, 15, 10, 0, 0));
 
 function fakeFor(activeUser: string): GasFake {
   const spec = uzbekistan();
   spec.decisions[0]!.consulted = ['IOM'];
-  const fake = createGasFake({ owner: 'owner@un.org', activeUser, sheets: gridsOf(spec) });
-  restore = fake.install();
-  return fake;
+  return install(createGasFake({ owner: 'owner@un.org', activeUser, sheets: gridsOf(spec) }));
 }
 
 describe('runComplianceCheck in Sheets', () => {
@@ -70,7 +58,7 @@ describe('runComplianceCheck in Sheets', () => {
     spec.decisions[0]!.consulted = ['IOM'];
     spec.decisions[0]!.id = `D-2026-01${'x'.repeat(49_991)}`;
     const fake = createGasFake({ owner: 'owner@un.org', activeUser: 'akarimova@iom.int', sheets: gridsOf(spec) });
-    restore = fake.install();
+    install(fake);
     runComplianceCheck();
     const values = fake.sheetValues('Compliance');
     const longest = Math.max(...values.flat().map((c) => String(c).length));

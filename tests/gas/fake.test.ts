@@ -341,6 +341,30 @@ describe('Session, locks, properties', () => {
   });
 });
 
+describe('a killed execution', () => {
+  it('loses the writes made since the last flush, lets go of the lock and runs no more calls', () => {
+    const sheet = g.SpreadsheetApp.getActive().getSheetByName('Sheet1');
+    const lock = g.LockService.getDocumentLock();
+    lock.waitLock(1000);
+    sheet.getRange(1, 1, 1, 2).setValues([['claimed', 1]]);
+    g.SpreadsheetApp.flush();
+    sheet.getRange(2, 1, 1, 2).setValues([['confirmed', 2]]);
+    sheet.insertRowsAfter(1, 3);
+    expect(() => fake.kill()).toThrow('Exceeded maximum execution time');
+    expect(fake.sheetValues('Sheet1')).toEqual([['claimed', 1]]);
+    expect(fake.locks.holder).toBeNull();
+    expect(() => g.SpreadsheetApp.flush()).toThrow('Exceeded maximum execution time');
+    fake.nextExecution();
+    expect(g.SpreadsheetApp.getActive().getSheetByName('Sheet1').getRange(1, 1, 1, 2).getValues()).toEqual([['claimed', 1]]);
+  });
+
+  it('keeps what a person typed: it is saved at once', () => {
+    fake.setSheetValues('Sheet1', [['typed']]);
+    expect(() => fake.kill()).toThrow();
+    expect(fake.sheetValues('Sheet1')).toEqual([['typed']]);
+  });
+});
+
 describe('MailApp', () => {
   it('records mail and spends the quota per recipient', () => {
     const f = createGasFake({ mailQuota: 3 });
@@ -351,6 +375,18 @@ describe('MailApp', () => {
     expect(() => MailApp.sendEmail('a@iom.int', 'S', 'B', { cc: 'c@iom.int' })).toThrow('Service invoked too many times for one day: email.');
     MailApp.sendEmail('a@iom.int', 'S', 'B');
     expect(f.sentMail).toHaveLength(2);
+  });
+
+  it('lets a test refuse a message before it goes, or act once it has gone', () => {
+    const seen: string[] = [];
+    fake.mail.beforeSend = (mail) => {
+      if (mail.subject === 'refused') throw new Error('Service unavailable');
+    };
+    fake.mail.afterSend = (mail) => void seen.push(mail.subject);
+    expect(() => g.MailApp.sendEmail({ to: 'a@iom.int', subject: 'refused', body: 'b' })).toThrow('Service unavailable');
+    g.MailApp.sendEmail({ to: 'a@iom.int', subject: 'sent', body: 'b' });
+    expect(fake.sentMail.map((m) => m.subject)).toEqual(['sent']);
+    expect(seen).toEqual(['sent']);
   });
 
   it('refuses more than 50 recipients and malformed addresses', () => {

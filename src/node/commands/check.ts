@@ -4,9 +4,8 @@
  * report, not a failure); 2 when the file cannot be read or --today is not a date.
  */
 import { readNetwork } from '../../app/network';
-import { dayOfDate, isIsoDay } from '../../domain/dates';
 import { checkNetwork, countBySeverity, describeCounts, SEVERITY_ORDER, type Finding, type Severity } from '../../domain/rules';
-import { parseArguments, printable, UsageError, type CliIo } from '../terminal';
+import { parseArguments, printable, todayOption, type CliIo } from '../terminal';
 import { XlsxWorkbook } from '../xlsx-workbook';
 
 export const usage = 'unmn check FILE.xlsx [--today YYYY-MM-DD] [--json]';
@@ -20,8 +19,7 @@ export function formatFinding(f: Finding): string[] {
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArguments(args, { today: { type: 'string' }, json: { type: 'boolean' } }, ['FILE.xlsx']);
-  const today = values.today ?? dayOfDate(new Date());
-  if (!isIsoDay(today)) throw new UsageError(`--today must be a calendar day as YYYY-MM-DD, not "${today}"`);
+  const today = todayOption(values.today);
   const file = positionals[0] ?? '';
   io.progress(`Reading ${file}…`);
   const workbook = await XlsxWorkbook.open(file);

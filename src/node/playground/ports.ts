@@ -74,7 +74,7 @@ export class ProcessLock implements Lock {
 const MUTATIONS = new Set(['write', 'writeLinks', 'paint', 'clearFrom', 'addTab', 'removeEmptyTab', 'format']);
 
 /** The workbook with a note of whether anything was changed, so that a refused command saves nothing. */
-function tracking(workbook: WorkbookPort): { port: WorkbookPort; changed: () => boolean } {
+export function tracking(workbook: WorkbookPort): { port: WorkbookPort; changed: () => boolean } {
   let changed = false;
   const port = new Proxy(workbook, {
     get(target, name, receiver) {

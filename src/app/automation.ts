@@ -1,0 +1,176 @@
+/**
+ * Automation on and off: the add-on's two installable triggers, an edit trigger (minutes just
+ * approved) and an hourly tick, for the user who turns it on. Installable triggers run as that user,
+ * so the mail goes from their account; Google shows nobody else those triggers, so the Log is where
+ * everyone reads whether automation is on and from whose account.
+ */
+import { openClaims } from '../domain/email/due';
+import { Ledger, type Claim } from '../domain/email/ledger';
+import type { Network } from '../domain/network';
+import { LogTable, type LogEntry } from '../domain/tables';
+import { emailKey } from '../domain/words';
+import type { InstalledTrigger, Ports, Triggers } from '../ports';
+import { requireSecretariat } from './authorize';
+import { DELIVERY_TABS } from './deliver';
+import { readNetwork } from './network';
+import { withLockedTabs, type LockedTabs } from './repository';
+
+/** The global functions the triggers call: src/gas must export them under these names. */
+export const HANDLERS = { edit: 'onEditInstalled', hourly: 'hourlyTick' } as const;
+
+/** Log events: on and off say whose account sends; the third records a user removing triggers while another's keep running. */
+export const AUTOMATION_EVENTS = { on: 'Automation enabled', off: 'Automation disabled', removed: 'Automation triggers removed' } as const;
+
+/** Completes "Only the secretariat can …". */
+export const AUTOMATION_COMMAND = 'turn automation on or off';
+
+export interface AutomationStatus {
+  readonly on: boolean;
+  /** Whose account the mail goes from: who turned automation on last; '' when it is off. */
+  readonly sender: string;
+  /** When automation was last turned on or off; '' when never. */
+  readonly since: string;
+  /** Which of the add-on's triggers the current user has; null where there are none (a local file). */
+  readonly yours: { readonly edit: boolean; readonly hourly: boolean } | null;
+  /** Messages claimed and never confirmed, for a person to check. */
+  readonly unconfirmed: Claim[];
+  /** The status in words, one line each. */
+  readonly lines: string[];
+}
+
+export interface AutomationChange {
+  readonly changed: boolean;
+  readonly status: AutomationStatus;
+  /** What happened, in words. */
+  readonly message: string;
+}
+
+function isEvent(entry: LogEntry, event: string): boolean {
+  return entry.event.trim().toLowerCase() === event.toLowerCase();
+}
+
+function lastSwitch(log: readonly LogEntry[]): LogEntry | undefined {
+  return log.filter((e) => isEvent(e, AUTOMATION_EVENTS.on) || isEvent(e, AUTOMATION_EVENTS.off)).at(-1);
+}
+
+function yoursOf(installed: readonly InstalledTrigger[] | null): AutomationStatus['yours'] {
+  if (installed === null) return null;
+  const has = (kind: 'edit' | 'hourly') => installed.some((t) => t.kind === kind && t.handler === HANDLERS[kind]);
+  return { edit: has('edit'), hourly: has('hourly') };
+}
+
+/** `logged`: a row this run appended, which the network read before it does not hold. */
+function statusOf(network: Network, today: string, user: string, installed: readonly InstalledTrigger[] | null, logged?: LogEntry): AutomationStatus {
+  const last = lastSwitch(logged === undefined ? network.log.records : [...network.log.records, logged]);
+  const on = last !== undefined && isEvent(last, AUTOMATION_EVENTS.on);
+  const sender = on ? last.actor.trim() : '';
+  const yours = yoursOf(installed);
+  const unconfirmed = openClaims(network, today, new Ledger(network.log.records));
+  const lines = [
+    on
+      ? `Automation is on: approved minutes, reminders and retries go out every hour from ${sender || 'an unknown account'}'s account (since ${last.timestamp.slice(0, 10)}).`
+      : 'Automation is off: approved minutes go out only with "Circulate minutes now".',
+  ];
+  if (on && yours !== null && emailKey(sender) === emailKey(user) && !(yours.edit && yours.hourly)) {
+    lines.push('Some of your triggers are gone: turn automation on again to put them back.');
+  }
+  if (!on && yours !== null && (yours.edit || yours.hourly)) lines.push('You still have triggers of the add-on: turn automation off to remove them.');
+  for (const c of unconfirmed) {
+    lines.push(`To check by hand: ${c.event} for ${c.ref} to ${c.recipients.join(', ')} was claimed at ${c.timestamp} and never confirmed; it will not be sent again automatically.`);
+  }
+  return { on, sender, since: last?.timestamp ?? '', yours, unconfirmed, lines };
+}
+
+/** Whether automation is on, from whose account, and what needs a person's eye. Anyone may see it. */
+export function automationStatus(ports: Ports): AutomationStatus {
+  const { network } = readNetwork(ports.workbook, DELIVERY_TABS);
+  return statusOf(network, ports.clock.today(), ports.user.email(), ports.triggers?.list() ?? null);
+}
+
+function requireTriggers(ports: Ports): Triggers {
+  if (ports.triggers === undefined) throw new Error('Automation runs in Google Sheets only: here, run the hourly tick by hand.');
+  return ports.triggers;
+}
+
+function logSwitch(ports: Ports, tabs: LockedTabs, event: string, details: string): LogEntry {
+  const entry: LogEntry = { timestamp: ports.clock.now(), actor: ports.user.email(), event, ref: '', recipients: [], outcome: 'Done', details };
+  tabs.append(LogTable, [entry]);
+  return entry;
+}
+
+interface Switch {
+  readonly network: Network;
+  readonly tabs: LockedTabs;
+  readonly email: string;
+  readonly triggers: Triggers;
+  /** The status before anything changes. */
+  readonly before: AutomationStatus;
+}
+
+/**
+ * A change of the user's triggers: under the lock, for the secretariat only, with what it logged.
+ * `change` returns whether it changed something, the Log row it wrote, and its message.
+ */
+function switchAutomation(ports: Ports, change: (s: Switch) => { changed: boolean; logged?: LogEntry; message: string }): AutomationChange {
+  return withLockedTabs(ports, (tabs) => {
+    const { network } = tabs.readNetwork(DELIVERY_TABS);
+    const email = requireSecretariat(ports, network, AUTOMATION_COMMAND);
+    const triggers = requireTriggers(ports);
+    const before = statusOf(network, ports.clock.today(), email, triggers.list());
+    const { changed, logged, message } = change({ network, tabs, email, triggers, before });
+    return { changed, message, status: statusOf(network, ports.clock.today(), email, triggers.list(), logged) };
+  });
+}
+
+/**
+ * Turns automation on for the current user: exactly one edit trigger and one hourly trigger of the
+ * add-on, whatever was there before (a second run changes nothing). Secretariat only; the Log says so.
+ */
+export function enableAutomation(ports: Ports): AutomationChange {
+  return switchAutomation(ports, ({ tabs, network, email, triggers, before }) => {
+    let changed = false;
+    for (const kind of ['edit', 'hourly'] as const) {
+      const ofKind = triggers.list().filter((t) => t.kind === kind);
+      const keep = ofKind.find((t) => t.handler === HANDLERS[kind]);
+      // An add-on may hold one trigger of a kind per user and document: one left from an older version goes.
+      for (const t of ofKind) {
+        if (t === keep) continue;
+        triggers.remove(t.id);
+        changed = true;
+      }
+      if (keep === undefined) {
+        triggers.add(kind, HANDLERS[kind]);
+        changed = true;
+      }
+    }
+    const previous = before.on && emailKey(before.sender) !== email ? before.sender : '';
+    const logged =
+      changed || !before.on || previous !== ''
+        ? logSwitch(ports, tabs, AUTOMATION_EVENTS.on, `${HANDLERS.edit} and ${HANDLERS.hourly} installed: mail goes from ${email}'s account`)
+        : undefined;
+    const message = [
+      logged ? `Automation is on: minutes, reminders and retries now go out every hour from your account (${email}).` : 'Automation was already on from your account: nothing changed.',
+      ...(previous === '' ? [] : [`It was on from ${previous}'s account before: those triggers keep running until ${previous} turns automation off.`]),
+    ].join(' ');
+    return { changed: logged !== undefined, logged, message };
+  });
+}
+
+/** Removes the current user's triggers of the add-on. Secretariat only; the Log says so. */
+export function disableAutomation(ports: Ports): AutomationChange {
+  return switchAutomation(ports, ({ tabs, network, email, triggers, before }) => {
+    const handlers: readonly string[] = Object.values(HANDLERS);
+    const mine = triggers.list().filter((t) => handlers.includes(t.handler));
+    for (const t of mine) triggers.remove(t.id);
+    const othersRun = before.on && emailKey(before.sender) !== email;
+    const changed = mine.length > 0 || (before.on && !othersRun);
+    const removed = `${mine.map((t) => t.handler).join(' and ') || 'no trigger'} removed for ${email}`;
+    const logged = changed ? logSwitch(ports, tabs, othersRun ? AUTOMATION_EVENTS.removed : AUTOMATION_EVENTS.off, removed) : undefined;
+    const message = othersRun
+      ? `Automation runs from ${before.sender}'s account: only ${before.sender} can turn it off, since Google lets nobody else remove their triggers.${mine.length > 0 ? ' Your own triggers are removed.' : ''}`
+      : changed
+        ? 'Automation is off: nothing goes out by itself until it is turned on again.'
+        : 'Automation was already off: nothing changed.';
+    return { changed, logged, message };
+  });
+}

@@ -1,0 +1,260 @@
+/**
+ * The only code that decides whether a message goes out. Under the document lock, with the Log and
+ * the dated columns read again (what was read before the lock is stale), for each message:
+ *   skip what is sent or claimed (the domain leaves it out of the due jobs);
+ *   check time left and quota (a `Deferred` row when the quota cannot cover it);
+ *   claim: a `Sending` Log row (and a reminder's "Last reminded on"), flushed;
+ *   send;
+ *   confirm: a `Sent` Log row (and "Minutes circulated on" once every recipient has it), flushed.
+ * A send that throws gets a `Failed` row and goes again at the next tick. An execution killed between
+ * claim and confirmation leaves a `Sending` row alone: never sent again, reported for a person to
+ * check. Google's mail-merge sample marks rows after its loop, so a run killed half-way resends
+ * everything; here each message's mark is durable before the message goes.
+ */
+import type { DecodedTable } from '../domain/codec';
+import type { IsoDay } from '../domain/dates';
+import { dueJobs, isComplete, openClaims, type Blocked, type DueScope, type Job, type Mark, type Message } from '../domain/email/due';
+import { EVENTS, Ledger, messageKey, type Claim } from '../domain/email/ledger';
+import type { Network } from '../domain/network';
+import {
+  ActionsTable,
+  DecisionsTable,
+  FocalPointsTable,
+  LogTable,
+  MeetingsTable,
+  MembersTable,
+  SettingsTable,
+  type LogEntry,
+} from '../domain/tables';
+import { emailKey, plural } from '../domain/words';
+import type { Cell, Ports, WorkbookPort } from '../ports';
+import { readNetwork } from './network';
+import { withLockedTabs, writeRows, type LockedTabs } from './repository';
+
+/** The tabs a delivery reads: who receives, what the minutes say, and the Log. */
+export const DELIVERY_TABS = [SettingsTable, MembersTable, FocalPointsTable, MeetingsTable, DecisionsTable, ActionsTable, LogTable] as const;
+
+/** No message starts after 4.5 of the 6 minutes an execution may run: the rest waits for the next tick. */
+export const TIME_BUDGET_MS = 4.5 * 60_000;
+
+export type DeliveryPorts = Pick<Ports, 'workbook' | 'clock' | 'lock' | 'mailer' | 'user' | 'stopwatch'>;
+
+export interface Delivered {
+  readonly what: string;
+  readonly event: string;
+  readonly ref: string;
+  readonly recipients: readonly string[];
+  readonly outcome: 'Sent' | 'Failed' | 'Deferred' | 'Refused';
+  readonly details: string;
+}
+
+export interface DeliveryReport {
+  /** False when another execution held the document lock: nothing was sent or written. */
+  readonly locked: boolean;
+  readonly delivered: Delivered[];
+  /** Claims never confirmed that a person must check: never sent again automatically. */
+  readonly unconfirmed: Claim[];
+  readonly blocked: Blocked[];
+  /** Why it stopped before the end: the execution's time, or the day's mail quota. */
+  readonly stopped: 'time' | 'quota' | null;
+  /** A workbook that cannot remember what it sent (no Log tab): nothing was sent. */
+  readonly problem: string;
+}
+
+export interface DeliveryOptions {
+  /** Runs on the fresh read, under the lock, before anything is written or sent (throws to refuse). */
+  readonly authorize?: (network: Network) => void;
+}
+
+const NOTHING: Omit<DeliveryReport, 'locked'> = { delivered: [], unconfirmed: [], blocked: [], stopped: null, problem: '' };
+
+/** Appends Log rows, stamped with the time and the user, below the Log as read under the lock. */
+class LogAppender {
+  constructor(
+    private readonly ports: DeliveryPorts,
+    private readonly tabs: LockedTabs,
+  ) {}
+
+  append(entry: Omit<LogEntry, 'timestamp' | 'actor'>): void {
+    this.tabs.append(LogTable, [{ timestamp: this.ports.clock.now(), actor: this.ports.user.email(), ...entry }]);
+  }
+}
+
+const MARK_TABLES = { Meetings: MeetingsTable, Actions: ActionsTable } as const;
+
+/** Writes dated cells, one block per column and run of rows. */
+function writeMarks(workbook: WorkbookPort, network: Network, marks: readonly Mark[]): void {
+  const groups = new Map<string, Mark[]>();
+  for (const mark of marks) groups.set(`${mark.tab}|${mark.field}`, [...(groups.get(`${mark.tab}|${mark.field}`) ?? []), mark]);
+  for (const group of groups.values()) {
+    const { tab, field } = group[0]!;
+    const header = (tab === 'Meetings' ? network.meetings : network.actions).header;
+    const at = header?.index.get(field);
+    if (at === undefined) continue;
+    const column = MARK_TABLES[tab].columns[field as keyof (typeof MARK_TABLES)[typeof tab]['columns']] as { encode(v: IsoDay | null): Cell };
+    const rows = new Map<number, Cell[]>();
+    for (const mark of group) {
+      const line: Cell[] = [];
+      line[at] = column.encode(mark.day);
+      rows.set(mark.row, line);
+    }
+    writeRows(workbook, tab, rows, [at]);
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+class Run {
+  readonly delivered: Delivered[] = [];
+  stopped: DeliveryReport['stopped'] = null;
+
+  constructor(
+    private readonly ports: DeliveryPorts,
+    private readonly network: Network,
+    private readonly ledger: Ledger,
+    private readonly log: LogAppender,
+    private readonly today: IsoDay,
+  ) {}
+
+  private record(job: Job, message: Pick<Message, 'to'>, outcome: Delivered['outcome'], details: string): void {
+    this.log.append({ event: job.event, ref: job.ref, recipients: [...message.to], outcome, details });
+    this.delivered.push({ what: job.what, event: job.event, ref: job.ref, recipients: message.to, outcome, details });
+  }
+
+  private outOfTime(): boolean {
+    const elapsed = this.ports.stopwatch?.elapsedMs() ?? 0;
+    return elapsed > TIME_BUDGET_MS;
+  }
+
+  /** Whether the day's quota covers the message; when not, says so once a day in the Log. */
+  private fits(job: Job, message: Message): boolean {
+    const left = this.ports.mailer.remainingQuota();
+    if (left >= message.to.length) return true;
+    const details = `needs ${plural(message.to.length, 'recipient')} of today's mail quota and ${left} ${left === 1 ? 'is' : 'are'} left: it goes at a later tick`;
+    if (!this.ledger.has(message.key, 'Deferred', this.today)) {
+      this.record(job, message, 'Deferred', details);
+      this.ports.workbook.flush();
+    } else {
+      this.delivered.push({ what: job.what, event: job.event, ref: job.ref, recipients: message.to, outcome: 'Deferred', details });
+    }
+    return false;
+  }
+
+  job(job: Job): void {
+    const { workbook, mailer } = this.ports;
+    if (job.refused.length > 0) {
+      const them = job.refused.length === 1 ? 'this address' : 'these addresses';
+      this.record(job, { to: job.refused }, 'Refused', `${job.what} does not go to ${them}: neither a focal point of an active member nor an address in Settings`);
+    }
+    const reached = new Set(job.confirmed);
+    let claimHeld = false;
+    let claimWritten = false;
+    for (const message of job.messages) {
+      if (this.outOfTime()) this.stopped = 'time';
+      else if (!this.fits(job, message)) this.stopped = 'quota';
+      if (this.stopped !== null) return;
+      this.log.append({ event: job.event, ref: job.ref, recipients: [...message.to], outcome: 'Sending', details: job.what });
+      if (!claimWritten && job.claim.marks.length > 0) {
+        writeMarks(workbook, this.network, job.claim.marks);
+        claimWritten = claimHeld = true;
+      }
+      workbook.flush();
+      try {
+        mailer.send({ to: message.to, subject: message.subject, text: message.text, html: message.html, ...(message.replyTo === '' ? {} : { replyTo: message.replyTo }) });
+      } catch (error) {
+        this.record(job, message, 'Failed', `${errorText(error)}; it goes again at the next tick`);
+        if (claimHeld) {
+          writeMarks(workbook, this.network, job.claim.undo);
+          claimWritten = claimHeld = false;
+        }
+        workbook.flush();
+        continue;
+      }
+      claimHeld = false;
+      for (const r of message.to) reached.add(emailKey(r));
+      this.record(job, message, 'Sent', job.what);
+      if (isComplete(job, reached)) writeMarks(workbook, this.network, job.done);
+      workbook.flush();
+    }
+    if (job.messages.length === 0 && isComplete(job, reached)) {
+      writeMarks(workbook, this.network, job.done);
+      workbook.flush();
+    }
+  }
+}
+
+/** Logs each claim never confirmed, once; returns whether it logged any. */
+function reportClaims(claims: readonly Claim[], ledger: Ledger, log: LogAppender): boolean {
+  let logged = false;
+  for (const claim of claims) {
+    if (ledger.has(messageKey(EVENTS.unconfirmed, claim.ref, claim.recipients), null, null)) continue;
+    logged = true;
+    log.append({
+      event: EVENTS.unconfirmed,
+      ref: claim.ref,
+      recipients: [...claim.recipients],
+      outcome: null,
+      details:
+        `${claim.event} was claimed at ${claim.timestamp} (Log row ${claim.row}) and never confirmed: the run stopped between sending and confirming. ` +
+        'Ask the recipients whether it arrived; the add-on will not send it again by itself.',
+    });
+  }
+  return logged;
+}
+
+function deliverLocked(ports: DeliveryPorts, tabs: LockedTabs, scope: DueScope, options: DeliveryOptions): DeliveryReport {
+  const { network } = tabs.readNetwork(DELIVERY_TABS);
+  options.authorize?.(network);
+  if (network.log.header === null || network.meetings.header === null) {
+    const tab = network.log.header === null ? 'Log' : 'Meetings';
+    return { ...NOTHING, locked: true, problem: `The ${tab} tab is missing or has no header row, so the add-on cannot tell what went out already: nothing was sent. Run Set up / repair workbook.` };
+  }
+  const today = ports.clock.today();
+  const ledger = new Ledger(network.log.records);
+  const log = new LogAppender(ports, tabs);
+  const unconfirmed = openClaims(network, today, ledger);
+  if (reportClaims(unconfirmed, ledger, log)) ports.workbook.flush();
+  const due = dueJobs(network, today, ledger, scope);
+  const run = new Run(ports, network, ledger, log, today);
+  for (const job of due.jobs) {
+    run.job(job);
+    if (run.stopped !== null) break;
+  }
+  return { locked: true, delivered: run.delivered, unconfirmed, blocked: due.blocked, stopped: run.stopped, problem: '' };
+}
+
+/**
+ * Sends what is due in `scope`, exactly once. When another execution holds the document lock past
+ * the port's wait, sends nothing and writes nothing: the next tick tries again.
+ */
+export function deliver(ports: DeliveryPorts, scope: DueScope, options: DeliveryOptions = {}): DeliveryReport {
+  let entered = false;
+  try {
+    return withLockedTabs(ports, (tabs) => {
+      entered = true;
+      return deliverLocked(ports, tabs, scope, options);
+    });
+  } catch (error) {
+    if (entered) throw error;
+    return { ...NOTHING, locked: false, problem: errorText(error) };
+  }
+}
+
+/** The report in a person's words, one line each. */
+export function describeDelivery(report: DeliveryReport): string[] {
+  if (!report.locked) return [`Another run of the add-on was busy with this spreadsheet, so nothing was sent; the next tick tries again. (${report.problem})`];
+  const lines = report.problem === '' ? [] : [report.problem];
+  for (const d of report.delivered) {
+    const to = d.recipients.length === 1 ? d.recipients[0] : plural(d.recipients.length, 'recipient');
+    lines.push(`${d.outcome}: ${d.what} (${to})${d.outcome === 'Sent' ? '' : `: ${d.details}`}`);
+  }
+  if (report.stopped === 'time') lines.push('Stopped before the execution ran out of time: the rest goes at the next tick.');
+  for (const b of report.blocked) lines.push(`Cannot send: ${b.reason}.`);
+  for (const c of report.unconfirmed) {
+    lines.push(`To check by hand: ${c.event} for ${c.ref} to ${c.recipients.join(', ')} was claimed at ${c.timestamp} and never confirmed; it will not be sent again automatically.`);
+  }
+  if (lines.length === 0) lines.push('Nothing was due.');
+  return lines;
+}

@@ -1,0 +1,85 @@
+/**
+ * What sets deliveries off: the hourly tick (circulations, reminders, and whatever a failure or the
+ * quota held back), the edit trigger (minutes just approved), and the secretariat's "Circulate
+ * minutes now" with its preview. All of them go through deliver(), so none can send a message twice.
+ */
+import { dueJobs } from '../domain/email/due';
+import { Ledger } from '../domain/email/ledger';
+import { networkName } from '../domain/email/minutes';
+import {
+  CirculationRequestSchema,
+  previewMeetings,
+  type CirculationPreview,
+  type CirculationResult,
+} from '../domain/email/preview';
+import { MeetingsTable } from '../domain/tables';
+import { keyOf } from '../domain/words';
+import type { Ports } from '../ports';
+import { NotAuthorizedError, requireSecretariat } from './authorize';
+import { deliver, describeDelivery, DELIVERY_TABS, type DeliveryPorts, type DeliveryReport } from './deliver';
+import { readNetwork } from './network';
+
+/** Completes "Only the secretariat can …". */
+export const CIRCULATE_COMMAND = 'circulate minutes';
+
+/** Every hour: the minutes due, the day's reminders, and what a failure or the quota held back. */
+export function hourlyTick(ports: DeliveryPorts): DeliveryReport {
+  return deliver(ports, { reminders: true });
+}
+
+/** The rows an edit touched, as the edit trigger reports them. */
+export interface SheetEdit {
+  readonly tab: string;
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+/**
+ * The installable edit trigger: an edit of the Meetings tab sends the minutes of the rows it touched
+ * when they are due (approved, with a link, not yet out). Any other edit reads nothing.
+ */
+export function onSheetEdit(ports: DeliveryPorts, edit: SheetEdit): DeliveryReport | null {
+  if (edit.tab !== MeetingsTable.name) return null;
+  return deliver(ports, { meetings: (m) => m.row >= edit.firstRow && m.row <= edit.lastRow, reminders: false });
+}
+
+/** Sends the due minutes of the meetings named, for the secretariat only; checked again under the lock. */
+export function circulateMeetings(ports: DeliveryPorts, ids: readonly string[]): DeliveryReport {
+  const wanted = new Set(ids.map(keyOf));
+  return deliver(
+    ports,
+    { meetings: (m) => wanted.has(keyOf(m.id)), reminders: false },
+    { authorize: (network) => requireSecretariat(ports, network, CIRCULATE_COMMAND) },
+  );
+}
+
+/** What the preview dialog shows: each due message's recipients, subject and HTML body. Writes nothing. */
+export function circulationPreview(ports: Ports): CirculationPreview {
+  const { network } = readNetwork(ports.workbook, DELIVERY_TABS);
+  const base = { networkName: networkName(network), sender: ports.user.email(), quota: 0, meetings: [], blocked: [] };
+  try {
+    requireSecretariat(ports, network, CIRCULATE_COMMAND);
+  } catch (error) {
+    if (!(error instanceof NotAuthorizedError)) throw error;
+    return { ...base, refusal: error.message };
+  }
+  const due = dueJobs(network, ports.clock.today(), new Ledger(network.log.records), { reminders: false });
+  return {
+    ...base,
+    quota: ports.mailer.remainingQuota(),
+    meetings: previewMeetings(network.meetings.records, due.jobs),
+    blocked: due.blocked,
+    refusal: '',
+  };
+}
+
+/**
+ * The dialog's confirmation: sends what is still due of the meetings the person saw. A trigger that
+ * sent them in the meantime leaves nothing to send. A refusal is thrown, for the dialog to show.
+ */
+export function confirmCirculation(ports: DeliveryPorts, input: unknown): CirculationResult {
+  const parsed = CirculationRequestSchema.safeParse(input);
+  if (!parsed.success) throw new Error('The confirmation did not say which meetings to circulate.');
+  const report = circulateMeetings(ports, parsed.data.meetings);
+  return { sent: report.delivered.filter((d) => d.outcome === 'Sent').length, lines: describeDelivery(report) };
+}

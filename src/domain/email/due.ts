@@ -1,0 +1,268 @@
+/**
+ * Which deliveries are due, decided from the workbook and the Log alone. A delivery (a job) is one
+ * event about one ref to a set of recipients: the minutes of a meeting to the members, their archive
+ * copy, an agency's reminder of the day, a reminder to the secretariat about a meeting. Its messages
+ * go to the recipients that no sent or claimed message of the same event and ref covers yet, at most
+ * 50 to a message, each with a stable key (event | ref | recipients).
+ */
+import type { Located } from '../codec';
+import { addDays, daysBetween, type IsoDay } from '../dates';
+import type { Network } from '../network';
+import type { Action, Meeting } from '../tables';
+import { emailKey, keyOf, plural } from '../words';
+import { EVENTS, messageKey, type Claim, type Ledger } from './ledger';
+import { archiveMessage, minutesMessage, type Composed } from './minutes';
+import { activeFocalPoints, allowedRecipients, batches, networkRecipients, replyTo, screen, secretariatRecipients } from './recipients';
+import { actionReminder, agendaReminder, minutesReminder, REMINDER_DAYS } from './reminders';
+
+export type MarkField = 'minutesCirculatedOn' | 'sharedWithRcoOn' | 'lastRemindedOn';
+
+/** A dated cell the add-on fills: a day, or blank (null) when a claim is given back. */
+export interface Mark {
+  readonly tab: 'Meetings' | 'Actions';
+  readonly row: number;
+  readonly field: MarkField;
+  readonly day: IsoDay | null;
+}
+
+export interface Message extends Composed {
+  readonly key: string;
+  readonly event: string;
+  readonly ref: string;
+  readonly to: readonly string[];
+  /** '' when the register names no secretariat to reply to. */
+  readonly replyTo: string;
+}
+
+export interface Job {
+  readonly event: string;
+  readonly ref: string;
+  /** In words, for reports and the Log: "the minutes of M-2026-05 to the members". */
+  readonly what: string;
+  /** Every allowed recipient of the delivery, messages already sent included. */
+  readonly intended: readonly string[];
+  /** Recipients (by emailKey) that a confirmed message already reached. */
+  readonly confirmed: ReadonlySet<string>;
+  /** What is left to send. */
+  readonly messages: readonly Message[];
+  /** Addresses the confidentiality rule refuses, not yet logged. */
+  readonly refused: readonly string[];
+  /** Cells written with the delivery's first claim (a reminder's "Last reminded on"), and what gives them back. */
+  readonly claim: { readonly marks: readonly Mark[]; readonly undo: readonly Mark[] };
+  /** Cells written once every intended recipient is confirmed ("Minutes circulated on"). */
+  readonly done: readonly Mark[];
+}
+
+/** Something due that cannot go out, and why, for the secretariat to fix. */
+export interface Blocked {
+  readonly ref: string;
+  readonly reason: string;
+}
+
+export interface DueScope {
+  /** The meetings whose minutes may go out now (all that are due when omitted; none when null). */
+  readonly meetings?: ((meeting: Located<Meeting>) => boolean) | null;
+  readonly reminders: boolean;
+}
+
+export interface Due {
+  readonly jobs: Job[];
+  readonly blocked: Blocked[];
+}
+
+interface Context {
+  readonly network: Network;
+  readonly today: IsoDay;
+  readonly ledger: Ledger;
+  readonly allowed: ReadonlySet<string>;
+  readonly replyTo: string;
+}
+
+interface Spec {
+  readonly event: string;
+  readonly ref: string;
+  readonly what: string;
+  readonly recipients: readonly string[];
+  /** Log rows from this day on count (null: ever). */
+  readonly since: IsoDay | null;
+  readonly composed: Composed;
+  readonly claim?: Job['claim'];
+  readonly done?: readonly Mark[];
+}
+
+const NO_CLAIM: Job['claim'] = { marks: [], undo: [] };
+
+/** The job of a spec, or null when nothing of it is left to do. */
+function job(ctx: Context, spec: Spec): Job | null {
+  const { event, ref, since } = spec;
+  const { allowed: intended, refused } = screen(spec.recipients, ctx.allowed);
+  const covered = ctx.ledger.covered(event, ref, since);
+  const confirmed = ctx.ledger.confirmed(event, ref, since);
+  const messages = batches(intended.filter((r) => !covered.has(emailKey(r)))).map(
+    (to): Message => ({ ...spec.composed, key: messageKey(event, ref, to), event, ref, to, replyTo: ctx.replyTo }),
+  );
+  const newlyRefused = refused.length > 0 && !ctx.ledger.has(messageKey(event, ref, refused), 'Refused', since) ? refused : [];
+  const done = spec.done ?? [];
+  if (messages.length === 0 && newlyRefused.length === 0 && !isComplete({ done, intended }, confirmed)) return null;
+  return { event, ref, what: spec.what, intended, confirmed, messages, refused: newlyRefused, claim: spec.claim ?? NO_CLAIM, done };
+}
+
+/** Whether a delivery with cells to fill has reached every recipient it was meant for (by emailKey in `reached`). */
+export function isComplete(job: Pick<Job, 'done' | 'intended'>, reached: ReadonlySet<string>): boolean {
+  return job.done.length > 0 && job.intended.length > 0 && job.intended.every((r) => reached.has(emailKey(r)));
+}
+
+function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out: Due): void {
+  const { network, today } = ctx;
+  const rco = network.settings.rcoArchiveEmail.trim();
+  const meetings = network.meetings.records
+    .filter((m) => m.status !== 'Cancelled' && m.minutesApprovedOn !== null && m.minutesApprovedOn <= today && pick(m))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
+  for (const m of meetings) {
+    const toMembers = m.minutesCirculatedOn === null && !m.invalid.includes('minutesCirculatedOn');
+    const toArchive = rco !== '' && m.sharedWithRcoOn === null && !m.invalid.includes('sharedWithRcoOn');
+    if (!toMembers && !toArchive) continue;
+    if (m.minutesLink.trim() === '') {
+      out.blocked.push({ ref: m.id, reason: `${m.id}'s minutes are approved but have no Minutes link to send` });
+      continue;
+    }
+    if (toMembers) {
+      const recipients = networkRecipients(network);
+      if (recipients.length === 0) out.blocked.push({ ref: m.id, reason: `${m.id}'s minutes have nobody to go to: no mailing list and no active focal point` });
+      const j = job(ctx, {
+        event: EVENTS.circulated,
+        ref: m.id,
+        what: `the minutes of ${m.id} to the members`,
+        recipients,
+        since: null,
+        composed: minutesMessage(network, m),
+        done: [{ tab: 'Meetings', row: m.row, field: 'minutesCirculatedOn', day: today }],
+      });
+      if (j) out.jobs.push(j);
+    }
+    if (toArchive) {
+      const j = job(ctx, {
+        event: EVENTS.archived,
+        ref: m.id,
+        what: `the archive copy of ${m.id}'s minutes to the RCO`,
+        recipients: [rco],
+        since: null,
+        composed: archiveMessage(network, m),
+        done: [{ tab: 'Meetings', row: m.row, field: 'sharedWithRcoOn', day: today }],
+      });
+      if (j) out.jobs.push(j);
+    }
+  }
+}
+
+/** Open, due within the reminder days or overdue, and not reminded in the last reminder days. */
+function needsReminder(action: Action, today: IsoDay): boolean {
+  return (
+    action.due !== null &&
+    action.due <= addDays(today, REMINDER_DAYS) &&
+    (action.lastRemindedOn === null || action.lastRemindedOn <= addDays(today, -REMINDER_DAYS))
+  );
+}
+
+/**
+ * One reminder a day at most to each owner agency. Once the day's reminder is claimed, the actions it
+ * listed carry today's "Last reminded on", so a later tick of the same day only finishes sending it
+ * (to recipients a failed message missed) and never starts another.
+ */
+function actionReminders(ctx: Context, out: Due): void {
+  const { network, today, ledger } = ctx;
+  const groups = new Map<string, Located<Action>[]>();
+  for (const a of network.actions.records) {
+    if (a.status !== 'Open' || a.owner.trim() === '' || a.invalid.includes('due') || a.invalid.includes('lastRemindedOn')) continue;
+    const k = keyOf(a.owner);
+    groups.set(k, [...(groups.get(k) ?? []), a]);
+  }
+  for (const [k, open] of groups) {
+    const agency = network.members.records.find((m) => keyOf(m.agency) === k)?.agency.trim() ?? open[0]!.owner.trim();
+    const started = ledger.covered(EVENTS.reminder, agency, today).size > 0;
+    const actions = started ? open.filter((a) => a.lastRemindedOn === today) : open.filter((a) => needsReminder(a, today));
+    if (actions.length === 0) continue;
+    const recipients = activeFocalPoints(network, new Set([k]));
+    if (recipients.length === 0) {
+      out.blocked.push({ ref: agency, reason: `${agency} has ${plural(actions.length, 'action point')} to be reminded of but no active focal point` });
+      continue;
+    }
+    const j = job(ctx, {
+      event: EVENTS.reminder,
+      ref: agency,
+      what: `${agency}'s reminder of ${actions.map((a) => a.id).join(', ')}`,
+      recipients,
+      since: today,
+      composed: actionReminder(network, agency, actions, today),
+      claim: started
+        ? NO_CLAIM
+        : {
+            marks: actions.map((a) => ({ tab: 'Actions', row: a.row, field: 'lastRemindedOn', day: today })),
+            undo: actions.map((a) => ({ tab: 'Actions', row: a.row, field: 'lastRemindedOn', day: a.lastRemindedOn })),
+          },
+    });
+    if (j) out.jobs.push(j);
+  }
+}
+
+/** To the secretariat, about one meeting at a time, at most once in the reminder days each. */
+function secretariatReminders(ctx: Context, out: Due): void {
+  const { network, today } = ctx;
+  const { agendaDueDays, minutesDueDays } = network.settings;
+  const recipients = secretariatRecipients(network, today);
+  const since = addDays(today, -(REMINDER_DAYS - 1));
+  for (const m of network.meetings.records) {
+    const agendaLate =
+      agendaDueDays !== null &&
+      m.status === 'Planned' &&
+      m.agendaCirculatedOn === null &&
+      !m.invalid.includes('agendaCirculatedOn') &&
+      today < m.date &&
+      today >= addDays(m.date, -agendaDueDays);
+    const minutesLate = minutesDueDays !== null && m.status === 'Held' && m.minutesLink.trim() === '' && daysBetween(m.date, today) > minutesDueDays;
+    const specs: Spec[] = [];
+    if (agendaLate) {
+      specs.push({ event: EVENTS.agenda, ref: m.id, what: `the reminder of ${m.id}'s agenda to the secretariat`, recipients, since, composed: agendaReminder(network, m, today, agendaDueDays) });
+    }
+    if (minutesLate) {
+      specs.push({ event: EVENTS.minutes, ref: m.id, what: `the reminder of ${m.id}'s minutes to the secretariat`, recipients, since, composed: minutesReminder(network, m, today, minutesDueDays) });
+    }
+    for (const spec of specs) {
+      if (recipients.length === 0) {
+        out.blocked.push({ ref: m.id, reason: `${m.id}: nobody to remind, the register names no secretariat with an active focal point` });
+        continue;
+      }
+      const j = job(ctx, spec);
+      if (j) out.jobs.push(j);
+    }
+  }
+}
+
+/** Everything due on `today`: circulations first (members, then the archive copy), then reminders. */
+export function dueJobs(network: Network, today: IsoDay, ledger: Ledger, scope: DueScope): Due {
+  const ctx: Context = { network, today, ledger, allowed: allowedRecipients(network, today), replyTo: replyTo(network, today) };
+  const out: Due = { jobs: [], blocked: [] };
+  if (scope.meetings !== null) circulations(ctx, scope.meetings ?? (() => true), out);
+  if (scope.reminders) {
+    actionReminders(ctx, out);
+    secretariatReminders(ctx, out);
+  }
+  return out;
+}
+
+/**
+ * The claims never confirmed that still need a person to look: the minutes are not marked circulated
+ * (or archived) by other means, or the reminder is recent enough that the next one is not yet due.
+ */
+export function openClaims(network: Network, today: IsoDay, ledger: Ledger): Claim[] {
+  const fields: Readonly<Record<string, 'minutesCirculatedOn' | 'sharedWithRcoOn'>> = {
+    [EVENTS.circulated.toLowerCase()]: 'minutesCirculatedOn',
+    [EVENTS.archived.toLowerCase()]: 'sharedWithRcoOn',
+  };
+  return ledger.unconfirmed().filter((claim) => {
+    const field = fields[claim.event.trim().toLowerCase()];
+    if (field === undefined) return claim.timestamp.slice(0, 10) > addDays(today, -REMINDER_DAYS);
+    const meeting = network.meetings.records.find((m) => keyOf(m.id) === keyOf(claim.ref));
+    return meeting === undefined || meeting[field] === null;
+  });
+}

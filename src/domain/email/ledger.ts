@@ -1,0 +1,116 @@
+/**
+ * The Log as the memory of what went out. Every message is identified by its key: its event, its
+ * ref and its recipients. A message is claimed by a `Sending` row before it goes out and confirmed by
+ * a `Sent` row after; a `Failed` row gives it back. The latest of these rows says where a key stands:
+ * sent, claimed (an execution died between the two: never sent again automatically) or free.
+ */
+import type { Located } from '../codec';
+import type { IsoDay } from '../dates';
+import type { LogEntry } from '../tables';
+import { emailKey, keyOf } from '../words';
+
+/** The Log events of the mail the add-on sends, and of the reports it makes about it. */
+export const EVENTS = {
+  circulated: 'Minutes circulated',
+  archived: 'Minutes archived with RCO',
+  reminder: 'Reminder sent',
+  agenda: 'Agenda reminder',
+  minutes: 'Minutes reminder',
+  unconfirmed: 'Delivery unconfirmed',
+} as const;
+
+type State = 'Sending' | 'Sent' | 'Failed';
+
+/** A message whose claim was never confirmed: it may or may not have reached its recipients. */
+export interface Claim {
+  readonly event: string;
+  readonly ref: string;
+  readonly recipients: readonly string[];
+  readonly timestamp: string;
+  /** The row of the `Sending` Log entry. */
+  readonly row: number;
+}
+
+function eventRef(event: string, ref: string): string {
+  return `${event.trim().toLowerCase()}|${keyOf(ref)}`;
+}
+
+function recipientsKey(recipients: readonly string[]): string {
+  return [...new Set(recipients.map(emailKey))].sort().join(',');
+}
+
+/** A message's identity: event, ref and recipient set (order and case do not matter). */
+export function messageKey(event: string, ref: string, recipients: readonly string[]): string {
+  return `${eventRef(event, ref)}|${recipientsKey(recipients)}`;
+}
+
+const STATES: ReadonlySet<string> = new Set<State>(['Sending', 'Sent', 'Failed']);
+
+export class Ledger {
+  /** Rows of each event|ref, and of each message key, in Log order. */
+  private readonly byEventRef = new Map<string, Located<LogEntry>[]>();
+  private readonly byKey = new Map<string, Located<LogEntry>[]>();
+
+  constructor(entries: readonly Located<LogEntry>[]) {
+    const add = (map: Map<string, Located<LogEntry>[]>, k: string, entry: Located<LogEntry>) => {
+      const list = map.get(k);
+      if (list) list.push(entry);
+      else map.set(k, [entry]);
+    };
+    for (const entry of entries) {
+      add(this.byEventRef, eventRef(entry.event, entry.ref), entry);
+      add(this.byKey, messageKey(entry.event, entry.ref, entry.recipients), entry);
+    }
+  }
+
+  private rows(event: string, ref: string, since: IsoDay | null): Located<LogEntry>[] {
+    const rows = this.byEventRef.get(eventRef(event, ref)) ?? [];
+    return since === null ? rows : rows.filter((e) => e.timestamp.slice(0, 10) >= since);
+  }
+
+  /** Where each message of event|ref stands (rows from `since` on): its latest Sending, Sent or Failed row. */
+  private latest(event: string, ref: string, since: IsoDay | null): Map<string, Located<LogEntry>> {
+    const out = new Map<string, Located<LogEntry>>();
+    for (const entry of this.rows(event, ref, since)) {
+      if (entry.outcome !== null && STATES.has(entry.outcome)) out.set(recipientsKey(entry.recipients), entry);
+    }
+    return out;
+  }
+
+  private recipientsIn(event: string, ref: string, since: IsoDay | null, states: readonly State[]): Set<string> {
+    const out = new Set<string>();
+    for (const entry of this.latest(event, ref, since).values()) {
+      if (states.includes(entry.outcome as State)) for (const r of entry.recipients) out.add(emailKey(r));
+    }
+    return out;
+  }
+
+  /** Recipients that a message of event|ref (from `since` on; ever when null) was sent or is claimed for. */
+  covered(event: string, ref: string, since: IsoDay | null): Set<string> {
+    return this.recipientsIn(event, ref, since, ['Sent', 'Sending']);
+  }
+
+  /** Recipients that a message of event|ref was confirmed sent to. */
+  confirmed(event: string, ref: string, since: IsoDay | null): Set<string> {
+    return this.recipientsIn(event, ref, since, ['Sent']);
+  }
+
+  /** Whether the Log has a row of the message `key` (see messageKey) with this outcome, on or after `since`. */
+  has(key: string, outcome: string | null, since: IsoDay | null): boolean {
+    return (this.byKey.get(key) ?? []).some((e) => e.outcome === outcome && (since === null || e.timestamp.slice(0, 10) >= since));
+  }
+
+  /** Every claim that no Sent or Failed row followed: the execution that made it stopped before it could tell. */
+  unconfirmed(): Claim[] {
+    const out: Claim[] = [];
+    for (const rows of this.byEventRef.values()) {
+      const first = rows[0];
+      if (first === undefined) continue;
+      for (const entry of this.latest(first.event, first.ref, null).values()) {
+        if (entry.outcome !== 'Sending') continue;
+        out.push({ event: entry.event, ref: entry.ref, recipients: entry.recipients, timestamp: entry.timestamp, row: entry.row });
+      }
+    }
+    return out.sort((a, b) => a.row - b.row);
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The minutes circulation: what the members receive when a meeting's minutes are approved, and the
+ * copy the Resident Coordinator's Office archives. Everything the sheet says goes through the block
+ * renderer, which escapes it.
+ */
+import type { Network } from '../network';
+import type { Action, Decision, Meeting } from '../tables';
+import { keyOf } from '../words';
+import { longDay, renderHtml, renderText, type Block } from './render';
+
+export interface Composed {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+/** The network's name as messages write it. */
+export function networkName(network: Network): string {
+  return network.settings.networkName.trim() || 'the UN Network on Migration';
+}
+
+export function meetingTitle(meeting: Meeting): string {
+  return meeting.title.trim() || `${meeting.kind} meeting`;
+}
+
+/** Blocks every message ends with: who writes, and the network's confidentiality notice. */
+export function closing(network: Network): Block[] {
+  const notice = network.settings.confidentialityNotice.trim();
+  return [
+    { kind: 'paragraph', text: `The secretariat of ${networkName(network)}` },
+    ...(notice === '' ? [] : [{ kind: 'notice', text: notice } as const]),
+  ];
+}
+
+/** Subject, HTML and text of blocks that end with the closing. */
+export function compose(network: Network, subject: string, blocks: readonly Block[]): Composed {
+  const all = [...blocks, ...closing(network)];
+  return { subject, text: renderText(all), html: renderHtml(subject, all) };
+}
+
+function agencyNames(network: Network, codes: readonly string[]): string {
+  return codes
+    .map((code) => {
+      const member = network.members.records.find((m) => keyOf(m.agency) === keyOf(code));
+      return member && member.name.trim() !== '' ? `${member.agency} (${member.name.trim()})` : code;
+    })
+    .join(', ');
+}
+
+/** The decisions taken at the meeting, and the action points that come from it or from them. */
+export function outcomesOf(network: Network, meeting: Meeting): { decisions: Decision[]; actions: Action[] } {
+  const id = keyOf(meeting.id);
+  const decisions = network.decisions.records.filter((d) => keyOf(d.meeting) === id);
+  const sources = new Set([id, ...decisions.map((d) => keyOf(d.id))]);
+  const actions = network.actions.records.filter((a) => sources.has(keyOf(a.source)));
+  return { decisions, actions };
+}
+
+function meetingBlocks(network: Network, meeting: Meeting): Block[] {
+  const { decisions, actions } = outcomesOf(network, meeting);
+  const external = meeting.externalParticipants.trim();
+  const link = meeting.minutesLink.trim();
+  return [
+    {
+      kind: 'facts',
+      facts: [
+        { label: 'Date', value: longDay(meeting.date) },
+        { label: 'Mode', value: meeting.mode ?? 'not recorded' },
+        { label: 'Chaired by', value: meeting.chairedBy.length === 0 ? 'not recorded' : agencyNames(network, meeting.chairedBy) },
+        { label: 'Attendees', value: meeting.attendees.length === 0 ? 'not recorded' : meeting.attendees.join(', ') },
+        ...(external === '' ? [] : [{ label: 'External participants', value: external }]),
+        { label: 'Minutes', value: link, href: link },
+      ],
+    },
+    { kind: 'heading', text: 'Decisions' },
+    decisions.length === 0
+      ? { kind: 'paragraph', text: 'No decision was recorded for this meeting.' }
+      : {
+          kind: 'items',
+          items: decisions.map((d) => ({ lead: `${d.id}: ${d.title.trim() || d.kind} (${d.outcome})`, text: d.decision.trim() })),
+        },
+    { kind: 'heading', text: 'Action points' },
+    actions.length === 0
+      ? { kind: 'paragraph', text: 'No action point was recorded for this meeting.' }
+      : {
+          kind: 'table',
+          headers: ['ID', 'Action', 'Owner', 'Due', 'Status'],
+          rows: actions.map((a) => [a.id, a.action, a.owner, a.due === null ? '' : longDay(a.due), a.status]),
+        },
+  ];
+}
+
+function subjectOf(network: Network, meeting: Meeting): string {
+  return `${networkName(network)}: minutes of ${meetingTitle(meeting)}, ${longDay(meeting.date)}`;
+}
+
+/** What the members receive. */
+export function minutesMessage(network: Network, meeting: Meeting): Composed {
+  const approved = meeting.minutesApprovedOn === null ? '' : `, approved on ${longDay(meeting.minutesApprovedOn)}`;
+  return compose(network, subjectOf(network, meeting), [
+    { kind: 'paragraph', text: 'Dear colleagues,' },
+    {
+      kind: 'paragraph',
+      text: `Please find the minutes of "${meetingTitle(meeting)}" of ${longDay(meeting.date)}${approved}, with the decisions taken and the action points agreed.`,
+    },
+    ...meetingBlocks(network, meeting),
+  ]);
+}
+
+/** The separate copy the Resident Coordinator's Office keeps in its archive. */
+export function archiveMessage(network: Network, meeting: Meeting): Composed {
+  return compose(network, `Archive copy: ${subjectOf(network, meeting)}`, [
+    {
+      kind: 'paragraph',
+      text: `For the archive of the Resident Coordinator's Office: the approved minutes of "${meetingTitle(meeting)}" of ${longDay(meeting.date)}, as circulated to the members of ${networkName(network)}.`,
+    },
+    ...meetingBlocks(network, meeting),
+  ]);
+}

@@ -1,0 +1,71 @@
+/**
+ * A Mailer for `unmn tick`: each message becomes an RFC 5322 `.eml` file (multipart text + HTML)
+ * that any mail program opens, composed by nodemailer's MailComposer. The Mailer port is synchronous,
+ * as MailApp is, and composing is not: send() keeps the message and write() composes and saves them all.
+ */
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { dateOfDay } from '../domain/dates';
+import type { Clock, Email, Mailer } from '../ports';
+import { CONSUMER_QUOTA } from './outbox';
+
+/** Whom a local run writes as: the messages never leave the disk. */
+const FROM = 'unmn tick <unmn-tick@localhost>';
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+}
+
+export class EmlOutbox implements Mailer {
+  readonly messages: Email[] = [];
+  private recipients = 0;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly quota = CONSUMER_QUOTA,
+  ) {}
+
+  remainingQuota(): number {
+    return Math.max(0, this.quota - this.recipients);
+  }
+
+  send(email: Email): void {
+    const count = email.to.length + (email.cc?.length ?? 0);
+    if (count > this.remainingQuota()) throw new Error(`Service invoked too many times for one day: email (${this.remainingQuota()} recipients left today).`);
+    this.messages.push(email);
+    this.recipients += count;
+  }
+
+  /** Composes every message kept into `dir`, numbered after the .eml files already there. Returns the paths written. */
+  async write(dir: string): Promise<string[]> {
+    if (this.messages.length === 0) return [];
+    await mkdir(dir, { recursive: true });
+    const taken = (await readdir(dir)).filter((f) => f.endsWith('.eml')).length;
+    const [day, time = '00:00:00'] = this.clock.now().split('T');
+    const [h, m, s] = time.split(':').map(Number);
+    const date = dateOfDay(day ?? this.clock.today());
+    date.setHours(h ?? 0, m ?? 0, s ?? 0);
+    const files: string[] = [];
+    for (const [i, email] of this.messages.entries()) {
+      const composer = new MailComposer({
+        from: FROM,
+        to: [...email.to],
+        ...(email.cc && email.cc.length > 0 ? { cc: [...email.cc] } : {}),
+        ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        date,
+      });
+      const file = path.join(dir, `${String(taken + i + 1).padStart(4, '0')}-${slug(email.subject)}.eml`);
+      await writeFile(file, await composer.compile().build());
+      files.push(file);
+    }
+    return files;
+  }
+}

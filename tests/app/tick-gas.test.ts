@@ -1,0 +1,142 @@
+/**
+ * The tick and the edit trigger in Sheets, over the fake of the Apps Script services: an execution
+ * killed between claim and confirmation (its unflushed writes lost, as Google loses them), a
+ * double-fired edit trigger, and how many SpreadsheetApp calls a tick costs.
+ */
+import { describe, expect, it } from 'vitest';
+import { automationStatus } from '../../src/app/automation';
+import { hourlyTick, onSheetEdit } from '../../src/app/tick';
+import { decodeTable } from '../../src/domain/codec';
+import { LogTable, MeetingsTable } from '../../src/domain/tables';
+import { gasPorts } from '../../src/gas/ports';
+import { sheetEditOf } from '../../src/gas/triggers';
+import { createGasFake, type GasFake } from '../fakes/gas';
+import { onFixedDay } from '../support/gas-day';
+import { gridsOf } from '../domain/rules/support';
+import { MAILING_LIST, RCO, SECRETARIAT, emailNetwork } from '../sim/network';
+
+const installed = onFixedDay(new Date(2026, 5, 15, 10, 0, 0));
+
+function install(): GasFake {
+  return installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(emailNetwork()) }));
+}
+
+function mailLog(fake: GasFake): string[] {
+  return decodeTable(LogTable, fake.sheetValues('Log'))
+    .records.slice(1)
+    .map((e) => `${e.event} ${e.ref} ${e.outcome ?? '-'} ${e.recipients.join(',')}`);
+}
+
+function meeting(fake: GasFake, id: string) {
+  return decodeTable(MeetingsTable, fake.sheetValues('Meetings')).records.find((m) => m.id === id);
+}
+
+/** The event an installable edit trigger gets when a person edits a range of a tab. */
+function editEvent(fake: GasFake, tab: string, a1: string): GoogleAppsScript.Events.SheetsOnEdit {
+  const range = (fake.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive().getSheetByName(tab)!.getRange(a1);
+  return { range } as GoogleAppsScript.Events.SheetsOnEdit;
+}
+
+describe('an execution killed between claim and confirmation', () => {
+  it('loses its confirmation; the claimed message is never sent again and the secretariat sees it reported', () => {
+    const fake = install();
+    fake.mail.afterSend = (mail) => {
+      if (mail.to.includes(MAILING_LIST)) fake.kill();
+    };
+    expect(() => hourlyTick(gasPorts())).toThrow('Exceeded maximum execution time');
+    expect(fake.sentMail.map((m) => m.to)).toEqual([[MAILING_LIST]]);
+    expect(mailLog(fake)).toEqual([`Minutes circulated M-2026-03 Sending ${MAILING_LIST}`]);
+    expect(fake.locks.holder).toBeNull();
+
+    fake.nextExecution();
+    fake.mail.afterSend = null;
+    const report = hourlyTick(gasPorts());
+    hourlyTick(gasPorts());
+    expect(fake.sentMail.map((m) => m.to)).toEqual([[MAILING_LIST], [RCO]]);
+    expect(report.unconfirmed.map((c) => `${c.event} ${c.ref} ${c.recipients.join(',')}`)).toEqual([`Minutes circulated M-2026-03 ${MAILING_LIST}`]);
+    expect(mailLog(fake)).toEqual([
+      `Minutes circulated M-2026-03 Sending ${MAILING_LIST}`,
+      `Delivery unconfirmed M-2026-03 - ${MAILING_LIST}`,
+      `Minutes archived with RCO M-2026-03 Sending ${RCO}`,
+      `Minutes archived with RCO M-2026-03 Sent ${RCO}`,
+    ]);
+    expect(meeting(fake, 'M-2026-03')?.minutesCirculatedOn).toBeNull();
+    const status = automationStatus(gasPorts());
+    expect(status.lines.some((l) => l.startsWith(`To check by hand: Minutes circulated for M-2026-03 to ${MAILING_LIST}`))).toBe(true);
+  });
+
+  it('killed after writing its confirmation but before flushing it: the confirmation is lost like the rest, the claim stands', () => {
+    const fake = install();
+    const app = fake.globals.SpreadsheetApp;
+    let armed = false;
+    fake.mail.afterSend = (mail) => void (armed = mail.to.includes(MAILING_LIST));
+    // The execution dies at the flush that would have made the confirmation durable.
+    (globalThis as Record<string, unknown>).SpreadsheetApp = new Proxy(app, {
+      get: (target, name) => (name === 'flush' && armed ? () => fake.kill() : Reflect.get(target, name)),
+    });
+    expect(() => hourlyTick(gasPorts())).toThrow('Exceeded maximum execution time');
+    (globalThis as Record<string, unknown>).SpreadsheetApp = app;
+    expect(mailLog(fake)).toEqual([`Minutes circulated M-2026-03 Sending ${MAILING_LIST}`]);
+    expect(meeting(fake, 'M-2026-03')?.minutesCirculatedOn).toBeNull();
+    fake.nextExecution();
+    fake.mail.afterSend = null;
+    hourlyTick(gasPorts());
+    expect(fake.sentMail.map((m) => m.to)).toEqual([[MAILING_LIST], [RCO]]);
+    expect(mailLog(fake)[1]).toBe(`Delivery unconfirmed M-2026-03 - ${MAILING_LIST}`);
+  });
+
+  it('once the secretariat fills "Minutes circulated on" by hand, the claim is no longer reported', () => {
+    const fake = install();
+    fake.mail.afterSend = () => fake.kill();
+    expect(() => hourlyTick(gasPorts())).toThrow();
+    fake.nextExecution();
+    fake.mail.afterSend = null;
+    const at = fake.sheetValues('Meetings')[0]!.indexOf('Minutes circulated on');
+    fake.setSheetValues('Meetings', [[new Date(2026, 5, 15)]], 4, at + 1);
+    expect(automationStatus(gasPorts()).unconfirmed).toEqual([]);
+  });
+});
+
+describe('the edit trigger', () => {
+  it('fired twice for one edit sends the minutes once', () => {
+    const fake = install();
+    const e = editEvent(fake, 'Meetings', 'L4');
+    const first = onSheetEdit(gasPorts(), sheetEditOf(e));
+    const second = onSheetEdit(gasPorts(), sheetEditOf(e));
+    expect(first?.delivered.map((d) => d.outcome)).toEqual(['Sent', 'Sent']);
+    expect(second?.delivered).toEqual([]);
+    expect(fake.sentMail.map((m) => m.to)).toEqual([[MAILING_LIST], [RCO]]);
+    expect(meeting(fake, 'M-2026-03')).toMatchObject({ minutesCirculatedOn: '2026-06-15', sharedWithRcoOn: '2026-06-15' });
+  });
+
+  it('an edit of another tab costs a few calls about the edited range and reads no tab', () => {
+    const fake = install();
+    const e = editEvent(fake, 'Actions', 'B2');
+    const run = fake.calls.during(() => onSheetEdit(gasPorts(), sheetEditOf(e)));
+    expect(run.result).toBeNull();
+    expect(run.byMethod['Range.getValues']).toBeUndefined();
+  });
+
+  it('waits for the lock: another execution holding it means nothing sent and nothing written', () => {
+    const fake = install();
+    fake.locks.holdByOther();
+    const before = fake.sheetValues('Log');
+    const report = hourlyTick(gasPorts());
+    expect(report.locked).toBe(false);
+    expect(fake.sentMail).toEqual([]);
+    expect(fake.sheetValues('Log')).toEqual(before);
+    expect(fake.calls.of('Range.setValues')).toBe(0);
+  });
+});
+
+describe('the claim is durable before the message goes', () => {
+  it('flushes the Sending row before MailApp.sendEmail and the Sent row before the lock is let go', () => {
+    const fake = install();
+    hourlyTick(gasPorts());
+    const seq = fake.calls.sequence.filter((m) => ['Range.setValues', 'SpreadsheetApp.flush', 'MailApp.sendEmail', 'Lock.releaseLock'].includes(m));
+    const firstSend = seq.indexOf('MailApp.sendEmail');
+    expect(seq.slice(firstSend - 2, firstSend + 4)).toEqual(['Range.setValues', 'SpreadsheetApp.flush', 'MailApp.sendEmail', 'Range.setValues', 'Range.setValues', 'SpreadsheetApp.flush']);
+    expect(seq.at(-2)).toBe('SpreadsheetApp.flush');
+    expect(seq.at(-1)).toBe('Lock.releaseLock');
+  });
+});

@@ -1,0 +1,38 @@
+/** The Log as the memory of what went out: sent, claimed, given back by a failure, never confirmed. */
+import { describe, expect, it } from 'vitest';
+import { decodeTable } from '../../../src/domain/codec';
+import { Ledger, messageKey } from '../../../src/domain/email/ledger';
+import { LogTable, type LogEntry } from '../../../src/domain/tables';
+import { gridOf } from '../rules/support';
+
+function ledger(rows: Partial<LogEntry>[]): Ledger {
+  const entries = rows.map((r, i) => ({ timestamp: `2026-06-${String(10 + i).padStart(2, '0')}T09:00:00`, event: 'Minutes circulated', ref: 'M-1', ...r }));
+  return new Ledger(decodeTable(LogTable, gridOf(LogTable, entries)).records);
+}
+
+describe('Ledger', () => {
+  it('covers the recipients of a message sent or claimed, not of one that failed last', () => {
+    const l = ledger([
+      { recipients: ['a@x.org', 'b@x.org'], outcome: 'Sending' },
+      { recipients: ['b@x.org', 'a@x.org'], outcome: 'Sent' },
+      { recipients: ['c@x.org'], outcome: 'Sending' },
+      { recipients: ['d@x.org'], outcome: 'Sending' },
+      { recipients: ['d@x.org'], outcome: 'Failed' },
+    ]);
+    expect([...l.covered('minutes circulated', 'm-1', null)].sort()).toEqual(['a@x.org', 'b@x.org', 'c@x.org']);
+    expect([...l.confirmed('Minutes circulated', 'M-1', null)].sort()).toEqual(['a@x.org', 'b@x.org']);
+    expect(l.unconfirmed().map((c) => [c.recipients, c.row])).toEqual([[['c@x.org'], 4]]);
+    expect(l.covered('Minutes archived with RCO', 'M-1', null).size).toBe(0);
+  });
+
+  it('counts only the rows from a day on when asked', () => {
+    const l = ledger([{ recipients: ['a@x.org'], outcome: 'Sent' }, { recipients: ['b@x.org'], outcome: 'Sent' }]);
+    expect([...l.covered('Minutes circulated', 'M-1', '2026-06-11')]).toEqual(['b@x.org']);
+    expect(l.has(messageKey('Minutes circulated', 'M-1', ['B@x.org']), 'Sent', '2026-06-11')).toBe(true);
+    expect(l.has(messageKey('Minutes circulated', 'M-1', ['a@x.org']), 'Sent', '2026-06-11')).toBe(false);
+  });
+
+  it('keys a message by event, ref and recipient set, whatever their order and case', () => {
+    expect(messageKey('Minutes circulated', 'm-1', ['B@x.org', 'a@x.org'])).toBe(messageKey('minutes circulated ', 'M-1', ['a@x.org', 'b@x.org']));
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * `unmn tick` on a copy of the example workbook: --dry-run leaves the file byte for byte as it was and
+ * writes .eml files that a mail parser reads back; without it the file keeps the Log rows and dates,
+ * so a second run sends nothing again.
+ */
+import { createHash } from 'node:crypto';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { simpleParser, type AddressObject } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTable } from '../../../src/app/repository';
+import { LogTable, MeetingsTable } from '../../../src/domain/tables';
+import { main } from '../../../src/node/cli';
+import { XlsxWorkbook } from '../../../src/node/xlsx-workbook';
+import { captureIo } from '../cli-io';
+
+const EXAMPLE = path.resolve(__dirname, '../../../examples/uzbekistan.xlsx');
+const TODAY = '2026-11-23';
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'unmn-tick-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function copy(name: string): Promise<string> {
+  const file = path.join(dir, name);
+  await copyFile(EXAMPLE, file);
+  return file;
+}
+
+const digest = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+
+function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
+  return (Array.isArray(value) ? value : value ? [value] : []).flatMap((a) => a.value.map((v) => v.address ?? ''));
+}
+
+describe('unmn tick --dry-run', () => {
+  it('leaves the file byte for byte as it was and writes .eml files with the recipients, subject and both parts', async () => {
+    const file = await copy('dry.xlsx');
+    const outbox = path.join(dir, 'dry-outbox');
+    const before = await digest(file);
+    const io = captureIo();
+    expect(await main(['tick', file, '--today', TODAY, '--outbox', outbox, '--dry-run'], io)).toBe(0);
+    expect(await digest(file)).toBe(before);
+    expect(io.stdout).toContain(`--dry-run: ${file} is left as it was.`);
+    const files = (await readdir(outbox)).sort();
+    expect(files).toHaveLength(5);
+    const mails = await Promise.all(files.map(async (f) => simpleParser(await readFile(path.join(outbox, f)))));
+    expect(mails.map((m) => addresses(m.to))).toEqual([
+      ['rco-uzbekistan@un.org'],
+      ['migration.uz@one.un.org'],
+      ['rco-uzbekistan@un.org'],
+      ['nurlan.abdyldaev@un.org'],
+      ['alimova@unfpa.org', 'sardor.yuldashev.uz@gmail.com'],
+    ]);
+    const minutes = mails[1]!;
+    expect(minutes.subject).toBe('UN Network on Migration in Uzbekistan: minutes of Q4 2026 meeting: preparing the 2027 workplan, 16 September 2026');
+    expect(addresses(minutes.replyTo)).toEqual(['dkarimova@iom.int']);
+    expect(minutes.text).toContain('Internal use only unless explicitly agreed otherwise.');
+    expect(minutes.html).toContain('<a href="https://unitednations.sharepoint.com/sites/UNMN-Uzbekistan/Minutes/M-2026-05.docx">');
+    expect((minutes.headers.get('content-type') as { value: string }).value).toBe('multipart/alternative');
+  });
+});
+
+describe('unmn tick', () => {
+  it('saves the Log rows and the dates it wrote; the next run sends nothing again and leaves the file alone', async () => {
+    const file = await copy('wet.xlsx');
+    const outbox = path.join(dir, 'wet-outbox');
+    expect(await main(['tick', file, '--today', TODAY, '--outbox', outbox], captureIo())).toBe(0);
+    const workbook = await XlsxWorkbook.open(file);
+    const meeting = readTable(workbook, MeetingsTable).records.find((m) => m.id === 'M-2026-05');
+    expect(meeting).toMatchObject({ minutesCirculatedOn: TODAY, sharedWithRcoOn: TODAY });
+    const sent = readTable(workbook, LogTable).records.filter((e) => e.timestamp.startsWith(TODAY) && e.outcome === 'Sent');
+    expect(sent.map((e) => `${e.event} ${e.ref}`)).toEqual([
+      'Minutes archived with RCO M-2026-04',
+      'Minutes circulated M-2026-05',
+      'Minutes archived with RCO M-2026-05',
+      'Reminder sent OHCHR',
+      'Reminder sent UNFPA',
+    ]);
+    const after = await digest(file);
+    const io = captureIo();
+    expect(await main(['tick', file, '--today', TODAY, '--outbox', outbox], io)).toBe(0);
+    expect(io.stdout).toContain('  Nothing was due.');
+    expect(await digest(file)).toBe(after);
+    expect(await readdir(outbox)).toHaveLength(5);
+  });
+
+  it('refuses a --today that is not a day', async () => {
+    const io = captureIo();
+    expect(await main(['tick', await copy('bad.xlsx'), '--today', '23/11/2026'], io)).toBe(2);
+    expect(io.stderr[0]).toContain('--today must be a calendar day as YYYY-MM-DD');
+  });
+});
