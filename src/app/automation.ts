@@ -127,7 +127,7 @@ function switchAutomation(ports: Ports, change: (s: Switch) => { changed: boolea
  * add-on, whatever was there before (a second run changes nothing). Secretariat only; the Log says so.
  */
 export function enableAutomation(ports: Ports): AutomationChange {
-  return switchAutomation(ports, ({ tabs, network, email, triggers, before }) => {
+  return switchAutomation(ports, ({ tabs, email, triggers, before }) => {
     let changed = false;
     for (const kind of ['edit', 'hourly'] as const) {
       const ofKind = triggers.list().filter((t) => t.kind === kind);
@@ -158,7 +158,7 @@ export function enableAutomation(ports: Ports): AutomationChange {
 
 /** Removes the current user's triggers of the add-on. Secretariat only; the Log says so. */
 export function disableAutomation(ports: Ports): AutomationChange {
-  return switchAutomation(ports, ({ tabs, network, email, triggers, before }) => {
+  return switchAutomation(ports, ({ tabs, email, triggers, before }) => {
     const handlers: readonly string[] = Object.values(HANDLERS);
     const mine = triggers.list().filter((t) => handlers.includes(t.handler));
     for (const t of mine) triggers.remove(t.id);

@@ -11,7 +11,6 @@
  * check. Google's mail-merge sample marks rows after its loop, so a run killed half-way resends
  * everything; here each message's mark is durable before the message goes.
  */
-import type { DecodedTable } from '../domain/codec';
 import type { IsoDay } from '../domain/dates';
 import { dueJobs, isComplete, openClaims, type Blocked, type DueScope, type Job, type Mark, type Message } from '../domain/email/due';
 import { EVENTS, Ledger, messageKey, type Claim } from '../domain/email/ledger';
@@ -28,7 +27,6 @@ import {
 } from '../domain/tables';
 import { emailKey, plural } from '../domain/words';
 import type { Cell, Ports, WorkbookPort } from '../ports';
-import { readNetwork } from './network';
 import { withLockedTabs, writeRows, type LockedTabs } from './repository';
 
 /** The tabs a delivery reads: who receives, what the minutes say, and the Log. */
