@@ -6,7 +6,7 @@
 import { rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Cell, CellLink, ColumnLayout, TabLayout, WorkbookPort } from '../ports';
+import type { Cell, CellBlock, CellLink, ColumnLayout, TabLayout, TabStyle, WorkbookPort } from '../ports';
 import { columnLetter } from '../domain/codec';
 
 /** The file cannot be opened as a workbook: the message is one line meant for the user. */
@@ -288,6 +288,29 @@ export class XlsxWorkbook implements WorkbookPort {
       const letter = columnLetter(column.column);
       if (validation) validations[`${letter}2:${letter}${lastRow}`] = validation;
     }
+  }
+
+  style(tab: string, style: TabStyle): void {
+    const sheet = this.sheet(tab);
+    for (let c = 1; c <= sheet.columnCount; c++) sheet.getColumn(c).style = {};
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        cell.style = {};
+      });
+    });
+    (sheet as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model = {};
+    for (const block of style.bold) eachCellOf(sheet, block, (cell) => (cell.font = { bold: true }));
+    for (const { format, blocks } of style.numberFormats) for (const block of blocks) eachCellOf(sheet, block, (cell) => (cell.numFmt = format));
+    for (const { column, width } of style.widths) sheet.getColumn(column).width = Math.max(4, Math.round(width / PIXELS_PER_CHARACTER));
+    sheet.views = [{ state: 'frozen', ySplit: style.frozenRows }];
+  }
+}
+
+/** Every cell of a block, row by row. */
+function eachCellOf(sheet: Sheet, block: CellBlock, fn: (cell: ExcelJS.Cell) => void): void {
+  for (let r = block.row; r < block.row + block.rows; r++) {
+    const row = sheet.getRow(r);
+    for (let c = block.column; c < block.column + block.columns; c++) fn(row.getCell(c));
   }
 }
 
