@@ -14,7 +14,7 @@ import type { Report } from './report';
 import { workplanProgress } from './workplan-progress';
 
 export type { ChartSpec, ColumnKind, Report, ReportCell, ReportColumn, ReportTable, RowLink } from './report';
-export { isRowLink, plainText, titleLine } from './report';
+export { displayText, isNumeric, isRowLink, plainText, titleLine } from './report';
 
 export interface ReportOptions {
   /** The year reported on (reports without one ignore it). */

@@ -92,3 +92,23 @@ export function plainText(cell: ReportCell): string {
   if (isRowLink(cell)) return cell.text;
   return String(cell);
 }
+
+/** 310000 → "310,000": whole numbers grouped by thousands, as a reader expects dollars and counts. */
+function grouped(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  return sign + String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A cell as a person reads it: "310,000", "86%", "2026-11-23"; what the HTML copy and the email show. */
+export function displayText(cell: ReportCell, kind: ColumnKind): string {
+  if (cell === null) return '';
+  if (isRowLink(cell)) return cell.text;
+  if (typeof cell === 'string') return cell;
+  if (kind === 'percent') return `${Math.round(cell * 100)}%`;
+  return kind === 'count' || kind === 'money' ? grouped(cell) : String(cell);
+}
+
+/** Columns whose figures line up on the right. */
+export function isNumeric(kind: ColumnKind): boolean {
+  return kind === 'count' || kind === 'money' || kind === 'percent';
+}

@@ -52,7 +52,7 @@ class ProcessLock implements Lock {
   }
 }
 
-const MUTATIONS = new Set(['write', 'writeLinks', 'paint', 'clearFrom', 'addTab', 'format']);
+const MUTATIONS = new Set(['write', 'writeLinks', 'paint', 'clearFrom', 'addTab', 'format', 'style', 'chart']);
 
 /** The workbook with a note of whether anything was changed, so that a refused command saves nothing. */
 function tracking(workbook: WorkbookPort): { port: WorkbookPort; changed: () => boolean } {
