@@ -4,6 +4,7 @@
  */
 import * as check from './commands/check';
 import * as init from './commands/init';
+import * as report from './commands/report';
 import * as validate from './commands/validate';
 import { streamIo, UsageError, type CliIo } from './terminal';
 import { WorkbookFileError } from './xlsx-workbook';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   init: { summary: 'create a new workbook with every tab, header, dropdown and the ToR profile', ...init },
   validate: { summary: 'list every cell that breaks the workbook contract', ...validate },
   check: { summary: 'run the ToR compliance check and list its findings (the file is not changed)', ...check },
+  report: { summary: 'write a report (or all) as an HTML file and CSV files (the file is not changed)', ...report },
 };
 
 function help(): string {
