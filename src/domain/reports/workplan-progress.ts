@@ -56,20 +56,36 @@ function keyActions(items: readonly Located<WorkplanRow>[], year: number, today:
   };
 }
 
-function byLead(network: Network, items: readonly WorkplanRow[]): ReportTable {
-  const groups = groupBy(items, (w) => [keyOf(w.leadAgency)]);
-  const rows = inRegisterOrder(network, items.map((w) => w.leadAgency)).map((code) => [code, ...fundingCells(funding(groups.get(keyOf(code)) ?? []))]);
-  const none = groups.get('') ?? [];
-  if (none.length > 0) rows.push(['(no lead agency)', ...fundingCells(funding(none))]);
+/**
+ * The items' money by one key of each item: a row per key in the order given, then the items with no
+ * key (when there are any), and the workplan's totals.
+ */
+function fundingBy<K>(
+  id: string,
+  header: string,
+  items: readonly WorkplanRow[],
+  keyOf: (w: WorkplanRow) => K,
+  keys: readonly (readonly [K, string])[],
+  none: readonly [K, string],
+): ReportTable {
+  const groups = groupBy(items, (w) => [keyOf(w)]);
+  const rows = keys.map(([k, label]) => [label, ...fundingCells(funding(groups.get(k) ?? []))]);
+  const blank = groups.get(none[0]) ?? [];
+  if (blank.length > 0) rows.push([none[1], ...fundingCells(funding(blank))]);
   return {
-    id: 'by-lead-agency',
-    title: 'By lead agency',
-    columns: [{ header: 'Lead agency', kind: 'text', width: 110 }, ...MONEY],
+    id,
+    title: `By ${header.toLowerCase()}`,
+    columns: [{ header, kind: 'text', width: 110 }, ...MONEY],
     rows,
     totals: ['Total', ...fundingCells(funding(items))],
     note: '',
     empty: '',
   };
+}
+
+function byLead(network: Network, items: readonly WorkplanRow[]): ReportTable {
+  const codes = inRegisterOrder(network, items.map((w) => w.leadAgency)).map((code) => [keyOf(code), code] as const);
+  return fundingBy('by-lead-agency', 'Lead agency', items, (w) => keyOf(w.leadAgency), codes, ['', '(no lead agency)']);
 }
 
 function byObjective(items: readonly WorkplanRow[]): ReportTable {
@@ -90,19 +106,7 @@ function byObjective(items: readonly WorkplanRow[]): ReportTable {
 }
 
 function byStatus(items: readonly WorkplanRow[]): ReportTable {
-  const groups = groupBy(items, (w) => [w.status]);
-  const rows = WORKPLAN_STATUSES.map((s) => [s, ...fundingCells(funding(groups.get(s) ?? []))]);
-  const blank = groups.get(null) ?? [];
-  if (blank.length > 0) rows.push(['(no status)', ...fundingCells(funding(blank))]);
-  return {
-    id: 'by-status',
-    title: 'By status',
-    columns: [{ header: 'Status', kind: 'text', width: 110 }, ...MONEY],
-    rows,
-    totals: ['Total', ...fundingCells(funding(items))],
-    note: '',
-    empty: '',
-  };
+  return fundingBy<WorkplanRow['status']>('by-status', 'Status', items, (w) => w.status, WORKPLAN_STATUSES.map((s) => [s, s] as const), [null, '(no status)']);
 }
 
 export function workplanProgress(network: Network, { year, today }: { year: number; today: IsoDay }): Report {
