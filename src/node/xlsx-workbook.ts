@@ -93,8 +93,31 @@ function argb(color: string): string {
   return `FF${full.toUpperCase()}`;
 }
 
+/**
+ * Excel refuses : \ / ? * [ ] in a tab's name, which Sheets allows (`Report: Member list`): the file
+ * holds a look-alike character in their place, and the port speaks the Sheets name both ways.
+ */
+const EXCEL_LOOK_ALIKES: Readonly<Record<string, string>> = {
+  ':': '\ua789',
+  '\\': '\u29f5',
+  '/': '\u2215',
+  '?': '\uff1f',
+  '*': '\u2217',
+  '[': '\uff3b',
+  ']': '\uff3d',
+};
+const SHEETS_CHARACTERS = new Map(Object.entries(EXCEL_LOOK_ALIKES).map(([sheets, excel]) => [excel, sheets]));
+
+function excelName(tab: string): string {
+  return tab.replace(/[:\\/?*[\]]/g, (c) => EXCEL_LOOK_ALIKES[c] ?? c);
+}
+
+function sheetsName(name: string): string {
+  return [...name].map((c) => SHEETS_CHARACTERS.get(c) ?? c).join('');
+}
+
 function sheetRef(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
+  return `'${excelName(name).replace(/'/g, "''")}'`;
 }
 
 function validationFor(column: ColumnLayout): ExcelJS.DataValidation | null {
@@ -159,17 +182,17 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private sheet(tab: string): Sheet {
-    const sheet = this.book.getWorksheet(tab);
+    const sheet = this.book.getWorksheet(excelName(tab));
     if (!sheet) throw new Error(`Sheet ${tab} not found`);
     return sheet;
   }
 
   tabNames(): string[] {
-    return this.book.worksheets.map((s) => s.name);
+    return this.book.worksheets.map((s) => sheetsName(s.name));
   }
 
   read(tab: string): Cell[][] | null {
-    const sheet = this.book.getWorksheet(tab);
+    const sheet = this.book.getWorksheet(excelName(tab));
     if (!sheet) return null;
     const rows: Cell[][] = [];
     let width = 0;
@@ -248,9 +271,9 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   addTab(tab: string, position?: number): void {
-    if (this.book.getWorksheet(tab)) throw new Error(`A sheet with the name "${tab}" already exists.`);
+    if (this.book.getWorksheet(excelName(tab))) throw new Error(`A sheet with the name "${tab}" already exists.`);
     const order = this.book.worksheets;
-    const added = this.book.addWorksheet(tab);
+    const added = this.book.addWorksheet(excelName(tab));
     order.splice(position ?? order.length, 0, added);
     // exceljs orders tabs by orderNo, both in `worksheets` and in the saved file.
     order.forEach((sheet, i) => {

@@ -2,13 +2,17 @@
  * runReport over the example workbook in memory: every report for a member who is not secretariat, and
  * the two reports the secretariat emails, whose Log rows quiet the rules that ask for them.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readNetwork } from '../../src/app/network';
 import { runReport } from '../../src/app/reports';
 import { REPORTS } from '../../src/domain/reports';
 import { checkNetwork } from '../../src/domain/rules';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import type { Cell, Email, Ports } from '../../src/ports';
-import { EXAMPLE_MEMBER, EXAMPLE_SECRETARIAT, EXAMPLE_TODAY, exampleGrids } from '../support/example';
+import { EXAMPLE_FILE, EXAMPLE_MEMBER, EXAMPLE_SECRETARIAT, EXAMPLE_TODAY, exampleGrids } from '../support/example';
 import { MemoryWorkbook } from '../support/memory-workbook';
 
 let grids: Record<string, Cell[][]>;
@@ -83,6 +87,23 @@ describe('runReport for a member who is not secretariat', () => {
       'Report: Annual review',
     ]);
     expect(sent).toEqual([]);
+  });
+
+  it('does the same over an .xlsx copy (the playground), which keeps the tabs once saved', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'unmn-reports-'));
+    try {
+      const workbook = await XlsxWorkbook.open(EXAMPLE_FILE);
+      const { ports } = harness(EXAMPLE_MEMBER);
+      const before = DATA_TABS.map((t) => workbook.read(t));
+      for (const def of REPORTS) runReport({ ...ports, workbook }, def.id);
+      await workbook.save(path.join(dir, 'network.xlsx'));
+      const saved = await XlsxWorkbook.open(path.join(dir, 'network.xlsx'));
+      expect(DATA_TABS.map((t) => saved.read(t))).toEqual(before);
+      expect(saved.tabNames().slice(-REPORTS.length)).toEqual(REPORTS.map((r) => r.tab));
+      expect(saved.read('Report: Action tracker')?.[5]?.slice(0, 2)).toEqual(['A-2026-004', 'OHCHR']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads each tab once and writes in a constant number of calls', () => {
