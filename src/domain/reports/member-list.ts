@@ -1,18 +1,14 @@
 /** The member list: who the members are and whom to write to, ready to share with the members. */
 import type { IsoDay } from '../dates';
+import { isActiveOn } from '../membership';
 import type { Network } from '../network';
 import { FOCAL_KINDS } from '../tables';
 import { keyOf } from '../words';
 import { networkName, rowLink } from './figures';
 import type { Report, ReportTable } from './report';
 
-/** Members on the list: not withdrawn, and not gone by `today` (a Pending member is shown as such). */
-function listed(network: Network, today: IsoDay) {
-  return network.members.records.filter((m) => m.status !== 'Withdrawn' && (m.leftOn === null || m.leftOn > today));
-}
-
 export function memberList(network: Network, { today }: { today: IsoDay }): Report {
-  const members = listed(network, today);
+  const members = network.members.records.filter((m) => isActiveOn(m, today));
   const order = new Map<string, number>();
   members.forEach((m, i) => {
     if (!order.has(keyOf(m.agency))) order.set(keyOf(m.agency), i);
@@ -29,7 +25,7 @@ export function memberList(network: Network, { today }: { today: IsoDay }): Repo
     ],
     rows: members.map((m) => [rowLink('Members', m.row, m.agency.trim()), m.name, m.roles.join(', '), m.status, m.joinedOn]),
     totals: null,
-    note: 'Members that have withdrawn or left are not listed.',
+    note: `The members on ${today}: applicants (Pending) and members that have withdrawn or left are not listed.`,
     empty: 'The register lists no members.',
   };
   const kindOrder = (kind: string | null) => (kind === null ? FOCAL_KINDS.length : FOCAL_KINDS.indexOf(kind as (typeof FOCAL_KINDS)[number]));

@@ -66,15 +66,18 @@ describe('member list of the example', () => {
     expect(report.charts).toEqual([]);
   });
 
-  it('leaves out a member that has withdrawn or left, and its focal points', () => {
+  it('leaves out a member that has withdrawn or left, an applicant, and their focal points', () => {
     const withdrawn = { ...network.members.records[2]!, status: 'Withdrawn' as const };
     const left = { ...network.members.records[3]!, leftOn: '2026-06-30' };
-    const records = network.members.records.map((m, i) => (i === 2 ? withdrawn : i === 3 ? left : m));
+    const pending = { ...network.members.records[4]!, status: 'Pending' as const };
+    const records = network.members.records.map((m, i) => (i === 2 ? withdrawn : i === 3 ? left : i === 4 ? pending : m));
     const report = memberList({ ...network, members: { ...network.members, records } }, { today: EXAMPLE_TODAY });
     const agencies = values(report.tables[0]).map((r) => r[0]);
     expect(agencies).not.toContain('UNDP');
     expect(agencies).not.toContain('UNICEF');
-    expect(agencies).toHaveLength(11);
-    expect(values(report.tables[1])).toHaveLength(18);
+    expect(agencies).not.toContain('ILO');
+    expect(agencies).toHaveLength(10);
+    // 22 less UNDP's two, UNICEF's two active ones and ILO's two.
+    expect(values(report.tables[1])).toHaveLength(16);
   });
 });
