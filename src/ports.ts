@@ -29,6 +29,34 @@ export interface CellLink {
   readonly row: number;
 }
 
+/** A rectangle of cells: 1-based row and column, and its size. */
+export interface CellBlock {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** How a result tab (a report, the Compliance tab) shows the cells written to it. */
+export interface TabStyle {
+  /** Rows that stay in view when scrolling: the title line down to the first table's header. */
+  readonly frozenRows: number;
+  /** Title, headings, table headers and totals. */
+  readonly bold: readonly CellBlock[];
+  /** Number formats as Sheets writes them (`#,##0`, `0%`, `yyyy-mm-dd`), each with the blocks it applies to. */
+  readonly numberFormats: readonly { readonly format: string; readonly blocks: readonly CellBlock[] }[];
+  /** Column widths in pixels. */
+  readonly widths: readonly { readonly column: number; readonly width: number }[];
+}
+
+/** A column chart over cells of its tab: the categories' column, then one column per series, each headed by its header cell. */
+export interface TabChart {
+  readonly title: string;
+  readonly ranges: readonly CellBlock[];
+  /** The cell its top left corner sits on. */
+  readonly anchor: { readonly row: number; readonly column: number };
+}
+
 export interface WorkbookPort {
   /** The tabs, in order. */
   tabNames(): string[];
@@ -53,6 +81,13 @@ export interface WorkbookPort {
    * when an execution dies before they are flushed, so a claim must be flushed before the email it claims goes out.
    */
   flush(): void;
+  /**
+   * Gives a result tab its look, replacing the one it had: every format and validation of the tab is
+   * cleared (colours too: paint afterwards), then `style` applied. A constant number of calls.
+   */
+  style(tab: string, style: TabStyle): void;
+  /** Replaces the tab's charts with these. Absent where the file cannot hold a chart the add-on draws (xlsx). */
+  chart?(tab: string, charts: readonly TabChart[]): void;
 }
 
 export interface Clock {

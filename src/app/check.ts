@@ -5,15 +5,15 @@
  * and nothing is written: the Compliance tab and the Log belong to the secretariat.
  */
 import { clipText } from '../domain/cells';
-import { headerRow } from '../domain/codec';
 import type { Network } from '../domain/network';
 import { checkNetwork, countBySeverity, describeCounts, type Finding, type Severity, type SeverityCounts } from '../domain/rules';
 import { ComplianceTable, LogTable, type LogEntry } from '../domain/tables';
-import type { Cell, CellLink, Ports } from '../ports';
+import type { ReportColumn, ReportTable } from '../domain/reports';
+import type { Ports, WorkbookPort } from '../ports';
 import { NotAuthorizedError, requireSecretariat } from './authorize';
-import { tabLayout } from './layout';
 import { withLockedTabs } from './repository';
 import { readNetwork } from './network';
+import { writeResultTab } from './report-tab';
 
 export const COMPLIANCE_EVENT = 'Compliance check';
 
@@ -23,11 +23,6 @@ export const SEVERITY_COLORS: Readonly<Record<Severity, string>> = {
   warning: '#fce8b2',
   info: '#d2e3fc',
 };
-const SUMMARY_COLOR = '#e8eaed';
-
-/** Rows of the Compliance tab: 1 the header, 2 the summary, findings from 3. */
-export const FIRST_FINDING_ROW = 3;
-const ROW_COLUMN = headerRow(ComplianceTable).indexOf('Row') + 1;
 
 export interface CheckResult {
   readonly findings: Finding[];
@@ -46,28 +41,25 @@ export function summaryLine(network: Network, now: string, counts: SeverityCount
   return `Checked on ${day}${time ? ` at ${time.slice(0, 5)}` : ''} against the ${network.profile.torName}${network.profile.id === 'custom' ? ' (custom profile)' : ''}${name ? ` for ${name}` : ''}: ${describeCounts(counts)}`;
 }
 
-/** A finding quotes the sheet (a ref, a title, a name), which may be as long as a cell holds: each cell is clipped to fit. */
-function findingRow(f: Finding): Cell[] {
-  return [f.severity, f.rule, f.sheet, f.row ?? '', f.ref ?? '', f.message, f.clause, f.fix].map((c) => (typeof c === 'string' ? clipText(c) : c));
+/** The findings as the Compliance tab's one table, with no heading: the summary line above, the header, then findings only. */
+function findingsTable(findings: readonly Finding[]): ReportTable {
+  const columns = Object.values(ComplianceTable.columns).map((c): ReportColumn => ({ header: c.header, kind: c.header === 'Row' ? 'link' : 'text', width: c.width }));
+  return {
+    id: 'findings',
+    title: '',
+    columns,
+    // A finding quotes the sheet (a ref, a title, a name), which may be as long as a cell holds: each text is clipped to fit.
+    rows: findings.map((f) => [f.severity, f.rule, f.sheet, f.row === null ? null : { text: String(f.row), sheet: f.sheet, row: f.row }, clipText(f.ref ?? ''), clipText(f.message), clipText(f.clause), clipText(f.fix)]),
+    totals: null,
+    fills: findings.map((f) => SEVERITY_COLORS[f.severity]),
+    note: '',
+    empty: '',
+  };
 }
 
-function writeCompliance(ports: Pick<Ports, 'workbook'>, findings: readonly Finding[], summary: string): void {
-  const { workbook } = ports;
-  const tab = ComplianceTable.name;
-  if (!workbook.tabNames().includes(tab)) {
-    workbook.addTab(tab);
-    workbook.format(tab, tabLayout(ComplianceTable));
-  }
-  const width = headerRow(ComplianceTable).length;
-  const block: Cell[][] = [headerRow(ComplianceTable), ['', 'Summary', '', '', '', summary, '', ''], ...findings.map(findingRow)];
-  workbook.write(tab, 1, 1, block);
-  if (findings.some((f) => f.row !== null)) {
-    const links = findings.map((f): (CellLink | null)[] => [f.row === null ? null : { text: String(f.row), sheet: f.sheet, row: f.row }]);
-    workbook.writeLinks(tab, FIRST_FINDING_ROW, ROW_COLUMN, links);
-  }
-  const colors = [SUMMARY_COLOR, ...findings.map((f) => SEVERITY_COLORS[f.severity])].map((c) => Array<string | null>(width).fill(c));
-  workbook.paint(tab, 2, 1, colors);
-  workbook.clearFrom(tab, FIRST_FINDING_ROW + findings.length);
+/** Replaces the Compliance tab (adding it when missing): the summary line, then the header and the findings. */
+export function writeCompliance(workbook: WorkbookPort, findings: readonly Finding[], summary: string): void {
+  writeResultTab(workbook, ComplianceTable.name, { lines: [summary], tables: [findingsTable(findings)], charts: [] });
 }
 
 function alertText(summary: string, findings: readonly Finding[], refusal: string): string {
@@ -90,7 +82,7 @@ export function runComplianceCheck(ports: Pick<Ports, 'workbook' | 'clock' | 'us
     return { findings, counts, written: false };
   }
   const logged = withLockedTabs(ports, (tabs) => {
-    writeCompliance(ports, findings, summary);
+    writeCompliance(ports.workbook, findings, summary);
     // The Log read before the lock may be stale: a decision recorded since has appended its row there.
     if (tabs.read(LogTable).header === null) return false;
     const entry: LogEntry = {

@@ -16,9 +16,10 @@ import { decodeNetwork, type Grids, type Network } from '../domain/network';
 import { PROFILES } from '../domain/profiles';
 import { secretariatEmails } from '../domain/secretariat';
 import { SETTING_COLUMNS, SETTING_KEYS, settingKeyOf, type ProfileId, type SettingKey, type Settings } from '../domain/settings';
-import { SettingsTable, TABLES, type AnyTable } from '../domain/tables';
+import { ComplianceTable, SettingsTable, TABLES, type AnyTable } from '../domain/tables';
 import type { Ports, ProtectionChange, ProtectionPort, WorkbookPort } from '../ports';
 import { requireSecretariat } from './authorize';
+import { writeCompliance } from './check';
 import { tabLayout } from './layout';
 import { writeRows } from './repository';
 
@@ -40,6 +41,9 @@ export interface SetupReport {
 
 /** Completes "Only the secretariat can …". */
 export const SETUP_COMMAND = 'set up or repair the workbook';
+
+/** The Compliance tab's summary line until the first check. */
+export const NO_CHECK_YET = 'No compliance check has run yet: run Check compliance from the add-on menu.';
 
 export const PROTECTED_DESCRIPTION = 'Secretariat only: edited by the network secretariat (Set up / repair workbook keeps this list in line with the register).';
 export const ADDON_DESCRIPTION = 'Written by the add-on: only the secretariat runs the commands that write it.';
@@ -129,6 +133,12 @@ function repair(workbook: WorkbookPort, state: WorkbookState, options: SetupOpti
       workbook.addTab(def.name, position);
       tabs.splice(position, 0, def.name);
       changes.push(`added tab ${def.name}`);
+    }
+    if (def === ComplianceTable) {
+      // The check's output, replaced whole at every run with its summary above the header: setup only adds it.
+      if (grid === null) writeCompliance(workbook, [], NO_CHECK_YET);
+      present.push(def);
+      continue;
     }
     const positions = repairHeader(workbook, def, grid ?? [], grid !== null, changes, notes);
     if (positions === null) continue;

@@ -6,7 +6,7 @@
  */
 import { rectangle } from '../domain/block';
 import { columnLetter } from '../domain/codec';
-import type { Cell, CellLink, ColumnLayout, TabLayout, WorkbookPort } from '../ports';
+import type { Cell, CellBlock, CellLink, ColumnLayout, TabChart, TabLayout, TabStyle, WorkbookPort } from '../ports';
 import { zoneBridge, type ZoneBridge } from './zone';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -217,11 +217,42 @@ export class GasWorkbook implements WorkbookPort {
     if (lastColumn > 0) sheet.getRange(1, 1, 1, lastColumn).setFontWeight('bold');
     sheet.setFrozenRows(1);
   }
+
+  /** One call per kind of look (a range list holds any number of blocks), whatever the rows. */
+  style(tab: string, style: TabStyle): void {
+    const found = this.tab(tab);
+    const { sheet } = found;
+    const size = this.size(found);
+    const whole = sheet.getRange(1, 1, size.rows, size.columns);
+    whole.clearFormat();
+    whole.clearDataValidations();
+    if (style.bold.length > 0) sheet.getRangeList(style.bold.map(a1)).setFontWeight('bold');
+    for (const { format, blocks } of style.numberFormats) {
+      if (blocks.length > 0) sheet.getRangeList(blocks.map(a1)).setNumberFormat(format);
+    }
+    for (const run of alike(style.widths, (c) => String(c.width))) sheet.setColumnWidths(run[0]!.column, run.length, run[0]!.width);
+    sheet.setFrozenRows(style.frozenRows);
+  }
+
+  chart(tab: string, charts: readonly TabChart[]): void {
+    const { sheet } = this.tab(tab);
+    for (const old of sheet.getCharts()) sheet.removeChart(old);
+    for (const chart of charts) {
+      let builder = sheet.newChart().asColumnChart().setTitle(chart.title).setNumHeaders(1);
+      for (const block of chart.ranges) builder = builder.addRange(sheet.getRange(a1(block)));
+      sheet.insertChart(builder.setPosition(chart.anchor.row, chart.anchor.column, 0, 0).build());
+    }
+  }
+}
+
+function a1(block: CellBlock): string {
+  const end = `${columnLetter(block.column + block.columns - 1)}${block.row + block.rows - 1}`;
+  return `${columnLetter(block.column)}${block.row}:${end}`;
 }
 
 /** Runs of adjacent columns (consecutive column numbers) that share a key, in column order. */
-function alike(columns: readonly ColumnLayout[], key: (c: ColumnLayout) => string): ColumnLayout[][] {
-  const out: ColumnLayout[][] = [];
+function alike<T extends { readonly column: number }>(columns: readonly T[], key: (c: T) => string): T[][] {
+  const out: T[][] = [];
   for (const column of [...columns].sort((a, b) => a.column - b.column)) {
     const run = out[out.length - 1];
     const last = run?.[run.length - 1];

@@ -6,6 +6,7 @@ import type { CliName } from '../app/commands';
 import * as check from './commands/check';
 import * as init from './commands/init';
 import * as tick from './commands/tick';
+import * as report from './commands/report';
 import * as validate from './commands/validate';
 import { streamIo, UsageError, type CliIo } from './terminal';
 import { WorkbookFileError } from './xlsx-workbook';
@@ -25,6 +26,7 @@ const COMMANDS: { readonly [K in CliName]: Command } & Readonly<Record<string, C
   validate: { summary: 'list every cell that breaks the workbook contract', ...validate },
   check: { summary: 'run the ToR compliance check and list its findings (the file is not changed)', ...check },
   tick: { summary: "run the add-on's hourly tick: due minutes and reminders as .eml files, the Log updated", ...tick },
+  report: { summary: 'write a report (or all) as an HTML file and CSV files (the file is not changed)', ...report },
 };
 
 function help(): string {

@@ -6,7 +6,7 @@
 import { rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Cell, CellLink, ColumnLayout, TabLayout, WorkbookPort } from '../ports';
+import type { Cell, CellBlock, CellLink, ColumnLayout, TabLayout, TabStyle, WorkbookPort } from '../ports';
 import { rectangle } from '../domain/block';
 import { columnLetter } from '../domain/codec';
 
@@ -94,8 +94,31 @@ function argb(color: string): string {
   return `FF${full.toUpperCase()}`;
 }
 
+/**
+ * Excel refuses : \ / ? * [ ] in a tab's name, which Sheets allows (`Report: Member list`): the file
+ * holds a look-alike character in their place, and the port speaks the Sheets name both ways.
+ */
+const EXCEL_LOOK_ALIKES: Readonly<Record<string, string>> = {
+  ':': '\ua789',
+  '\\': '\u29f5',
+  '/': '\u2215',
+  '?': '\uff1f',
+  '*': '\u2217',
+  '[': '\uff3b',
+  ']': '\uff3d',
+};
+const SHEETS_CHARACTERS = new Map(Object.entries(EXCEL_LOOK_ALIKES).map(([sheets, excel]) => [excel, sheets]));
+
+function excelName(tab: string): string {
+  return tab.replace(/[:\\/?*[\]]/g, (c) => EXCEL_LOOK_ALIKES[c] ?? c);
+}
+
+function sheetsName(name: string): string {
+  return [...name].map((c) => SHEETS_CHARACTERS.get(c) ?? c).join('');
+}
+
 function sheetRef(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
+  return `'${excelName(name).replace(/'/g, "''")}'`;
 }
 
 function validationFor(column: ColumnLayout): ExcelJS.DataValidation | null {
@@ -160,17 +183,17 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private sheet(tab: string): Sheet {
-    const sheet = this.book.getWorksheet(tab);
+    const sheet = this.book.getWorksheet(excelName(tab));
     if (!sheet) throw new Error(`Sheet ${tab} not found`);
     return sheet;
   }
 
   tabNames(): string[] {
-    return this.book.worksheets.map((s) => s.name);
+    return this.book.worksheets.map((s) => sheetsName(s.name));
   }
 
   read(tab: string): Cell[][] | null {
-    const sheet = this.book.getWorksheet(tab);
+    const sheet = this.book.getWorksheet(excelName(tab));
     if (!sheet) return null;
     const rows: Cell[][] = [];
     let width = 0;
@@ -247,9 +270,9 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   addTab(tab: string, position?: number): void {
-    if (this.book.getWorksheet(tab)) throw new Error(`A sheet with the name "${tab}" already exists.`);
+    if (this.book.getWorksheet(excelName(tab))) throw new Error(`A sheet with the name "${tab}" already exists.`);
     const order = this.book.worksheets;
-    const added = this.book.addWorksheet(tab);
+    const added = this.book.addWorksheet(excelName(tab));
     order.splice(position ?? order.length, 0, added);
     // exceljs orders tabs by orderNo, both in `worksheets` and in the saved file.
     order.forEach((sheet, i) => {
@@ -293,6 +316,29 @@ export class XlsxWorkbook implements WorkbookPort {
       const letter = columnLetter(column.column);
       if (validation) validations[`${letter}2:${letter}${lastRow}`] = validation;
     }
+  }
+
+  style(tab: string, style: TabStyle): void {
+    const sheet = this.sheet(tab);
+    for (let c = 1; c <= sheet.columnCount; c++) sheet.getColumn(c).style = {};
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        cell.style = {};
+      });
+    });
+    (sheet as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model = {};
+    for (const block of style.bold) eachCellOf(sheet, block, (cell) => (cell.font = { bold: true }));
+    for (const { format, blocks } of style.numberFormats) for (const block of blocks) eachCellOf(sheet, block, (cell) => (cell.numFmt = format));
+    for (const { column, width } of style.widths) sheet.getColumn(column).width = Math.max(4, Math.round(width / PIXELS_PER_CHARACTER));
+    sheet.views = [{ state: 'frozen', ySplit: style.frozenRows }];
+  }
+}
+
+/** Every cell of a block, row by row. */
+function eachCellOf(sheet: Sheet, block: CellBlock, fn: (cell: ExcelJS.Cell) => void): void {
+  for (let r = block.row; r < block.row + block.rows; r++) {
+    const row = sheet.getRow(r);
+    for (let c = block.column; c < block.column + block.columns; c++) fn(row.getCell(c));
   }
 }
 

@@ -35,15 +35,17 @@ function workbookOf(spec: Spec, compliance?: Cell[][]): MemoryWorkbook {
 }
 
 describe('runComplianceCheck', () => {
-  it('adds the Compliance tab with a header, a summary and the findings sorted, linked and coloured', () => {
+  it('adds the Compliance tab: the summary above the header, then the findings only, sorted, linked and coloured', () => {
     const workbook = workbookOf(lapsed());
     const { ports, toasts } = portsFor(workbook, SECRETARIAT);
     const result = runComplianceCheck(ports);
     expect(result.written).toBe(true);
     const tab = workbook.tabs.get('Compliance')!;
-    expect(tab[0]).toEqual(headerRow(ComplianceTable));
-    expect(tab[1]!.slice(0, 5)).toEqual(['', 'Summary', '', '', '']);
-    expect(tab[1]![5]).toBe(`Checked on ${TODAY} at 09:30 against the Uzbekistan ToR for UN Network on Migration in Uzbekistan: ${result.counts.error} errors, ${result.counts.warning} warnings, ${result.counts.info} info`);
+    expect(tab[0]).toEqual([
+      `Checked on ${TODAY} at 09:30 against the Uzbekistan ToR for UN Network on Migration in Uzbekistan: ${result.counts.error} errors, ${result.counts.warning} warnings, ${result.counts.info} info`,
+      ...Array(7).fill(''),
+    ]);
+    expect(tab[1]).toEqual(headerRow(ComplianceTable));
     const rows = tab.slice(2);
     expect(rows).toHaveLength(result.findings.length);
     const severities = rows.map((r) => r[0]);
@@ -56,7 +58,13 @@ describe('runComplianceCheck', () => {
     expect(workbook.links.has(`Compliance!${workplanExists},4`)).toBe(false);
     expect(workbook.colors.get('Compliance!3,1')).toBe(SEVERITY_COLORS.error);
     expect(workbook.colors.get(`Compliance!${workplanExists},8`)).toBe(SEVERITY_COLORS.warning);
-    expect(workbook.layouts.has('Compliance')).toBe(true);
+    const style = workbook.styles.get('Compliance')!;
+    expect(style.frozenRows).toBe(2);
+    expect(style.bold).toEqual([
+      { row: 1, column: 1, rows: 1, columns: 1 },
+      { row: 2, column: 1, rows: 1, columns: 8 },
+    ]);
+    expect(workbook.charts.get('Compliance')).toEqual([]);
     expect(toasts).toEqual([`${result.findings.length} findings: 2 errors, 5 warnings, 0 info. See the Compliance tab.`]);
   });
 
@@ -127,7 +135,7 @@ describe('runComplianceCheck', () => {
     expect(large.findings).toBeGreaterThan(small.findings + 400);
     expect(large.calls).toEqual(small.calls);
     expect(small.calls.read).toBe(10);
-    expect(small.calls).toEqual({ read: 10, tabNames: 1, write: 2, writeLinks: 1, paint: 1, clearFrom: 1 });
+    expect(small.calls).toEqual({ read: 10, tabNames: 1, write: 2, writeLinks: 1, style: 1, paint: 1, clearFrom: 1, chart: 1 });
   });
 
   it('shows a member who is not secretariat the summary and writes nothing', () => {

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tabLayout } from '../../src/app/layout';
-import { setupWorkbook } from '../../src/app/setup';
+import { NO_CHECK_YET, setupWorkbook } from '../../src/app/setup';
+import { runComplianceCheck } from '../../src/app/check';
 import type { Cell } from '../../src/domain/cells';
 import { headerRow } from '../../src/domain/codec';
 import { decodeNetwork } from '../../src/domain/network';
 import { PROFILES } from '../../src/domain/profiles';
 import { settingsRows } from '../../src/domain/settings';
-import { MeetingsTable, MembersTable, SettingsTable, TABLES } from '../../src/domain/tables';
+import { ComplianceTable, MeetingsTable, MembersTable, SettingsTable, TABLES } from '../../src/domain/tables';
 import { readGrids } from '../../src/app/network';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import type { WorkbookPort } from '../../src/ports';
@@ -22,6 +23,10 @@ function expectExactlyWorkbookMd(workbook: WorkbookPort, profile: keyof typeof P
   expect(workbook.tabNames()).toEqual(NAMES);
   for (const def of TABLES) {
     const grid = workbook.read(def.name) ?? [];
+    if (def === ComplianceTable) {
+      expect(grid, def.name).toEqual([[NO_CHECK_YET, ...Array(7).fill('')], headerRow(def)]);
+      continue;
+    }
     expect(grid[0], def.name).toEqual(headerRow(def));
     if (def !== SettingsTable) expect(grid.length, def.name).toBe(1);
   }
@@ -44,7 +49,8 @@ describe('setup on an empty workbook', () => {
     const ports = memoryPorts();
     const report = setupWorkbook(ports, { profile: 'uzbekistan', networkName: 'UN Network on Migration in Uzbekistan (Tashkent)' });
     expectExactlyWorkbookMd(ports.workbook, 'uzbekistan', 'UN Network on Migration in Uzbekistan (Tashkent)');
-    for (const def of TABLES) expect(ports.workbook.layouts.get(def.name)).toEqual(tabLayout(def));
+    for (const def of TABLES.filter((t) => t !== ComplianceTable)) expect(ports.workbook.layouts.get(def.name)).toEqual(tabLayout(def));
+    expect(ports.workbook.styles.get('Compliance')?.frozenRows).toBe(2);
     expect(report.changes).toContain('added tab Settings');
     expect(report.changes).toContain('filled Settings from the Uzbekistan ToR profile (uzbekistan)');
     expect(report.changes.filter((l) => l.startsWith('added tab'))).toHaveLength(TABLES.length);
@@ -182,6 +188,16 @@ describe('repair', () => {
     const report = setupWorkbook(memoryPorts({ workbook }));
     expect(snapshot(workbook)).toEqual(before);
     expect(report.changes.filter((l) => !l.includes('edit'))).toEqual([]);
+  });
+
+  it('leaves the Compliance tab as the last check wrote it: its summary above the header is no header to repair', () => {
+    const workbook = networkWorkbook();
+    runComplianceCheck(memoryPorts({ workbook }));
+    const before = snapshot(workbook).Compliance;
+    expect(before?.[1]).toEqual(headerRow(ComplianceTable));
+    const report = setupWorkbook(memoryPorts({ workbook }));
+    expect(snapshot(workbook).Compliance).toEqual(before);
+    expect(report.changes.filter((l) => l.includes('Compliance') && !l.includes('edit'))).toEqual([]);
   });
 
   it('does not add a second tab beside one whose name differs only in case', () => {

@@ -4,6 +4,7 @@
  * with Google's wording for bad ranges, and protection enforced against the executing user.
  */
 import { raw } from './gas-calls';
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder, FakeRangeList } from './gas-charts';
 import { Env, emailOf, sameEmail } from './gas-env';
 import { a1Of, display, instantOf, isDate, Layer, parseA1, storeInput, wallClockOf, type Area, type Value } from './gas-grid';
 
@@ -299,6 +300,8 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   sheetProtection: FakeProtection | null = null;
   rangeProtections: FakeProtection[] = [];
+  /** The embedded charts, in the order they were inserted. */
+  charts: FakeEmbeddedChart[] = [];
 
   constructor(
     private readonly env: Env,
@@ -436,6 +439,32 @@ export class FakeSheet {
     }
     if (column === undefined) throw new Error("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     return this._range({ row: rowOrA1, column, rows: numRows ?? 1, columns: numColumns ?? 1 });
+  }
+  /** Google: one range per A1 notation, all of this sheet; a bad notation fails the whole call. */
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    const ranges = a1Notations.map((a1) => {
+      const area = parseA1(a1, this.maxRows, this.maxColumns);
+      if (!area) throw new Error('Range not found');
+      this._checkArea(area);
+      return new FakeRange(this.env, this, area);
+    });
+    return this.env.wrap('RangeList', new FakeRangeList(this.env, ranges));
+  }
+  newChart(): FakeEmbeddedChartBuilder {
+    return this.env.wrap('EmbeddedChartBuilder', new FakeEmbeddedChartBuilder(this.env, this));
+  }
+  /** Charts are objects of the sheet: its protection keeps them from whoever may not edit it. */
+  insertChart(chart: FakeEmbeddedChart): void {
+    this._assertCanEdit({ row: chart.model.anchor.row, column: chart.model.anchor.column, rows: 1, columns: 1 });
+    this.charts.push(raw(chart));
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    return this.charts.map((c) => this.env.wrap('EmbeddedChart', c));
+  }
+  removeChart(chart: FakeEmbeddedChart): void {
+    const target = raw(chart);
+    this._assertCanEdit({ row: target.model.anchor.row, column: target.model.anchor.column, rows: 1, columns: 1 });
+    this.charts = this.charts.filter((c) => c.chartId !== target.chartId);
   }
   getDataRange(): FakeRange {
     return this._range({ row: 1, column: 1, rows: Math.max(1, this._lastRow()), columns: Math.max(1, this._lastColumn()) });

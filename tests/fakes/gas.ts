@@ -4,8 +4,8 @@
  * through them is counted in `calls`, and the fake's own helpers (`sheetValues`, `sheet`, ...) reach
  * into the state without counting.
  *
- * Not modelled: formulas beyond plain arithmetic, named ranges, filters, charts, comments, and the
- * real waiting of `waitLock` (another execution holding the lock makes it fail at once).
+ * Not modelled: formulas beyond plain arithmetic, named ranges, filters, how a chart looks, comments,
+ * and the real waiting of `waitLock` (another execution holding the lock makes it fail at once).
  */
 import { EXECUTION_KILLED, type AuthMode } from './gas-calls';
 import { Env, type Dialog, type RecordedMenu, type Toast } from './gas-env';

@@ -245,6 +245,73 @@ describe('GasWorkbook.clearFrom, paint and writeLinks', () => {
   });
 });
 
+describe('GasWorkbook.style and chart', () => {
+  const style = (rows: number) => ({
+    frozenRows: 3,
+    bold: [
+      { row: 1, column: 1, rows: 1, columns: 1 },
+      { row: 3, column: 1, rows: 1, columns: 3 },
+    ],
+    numberFormats: [
+      { format: '#,##0', blocks: [{ row: 4, column: 2, rows, columns: 1 }] },
+      { format: 'yyyy-mm-dd', blocks: [{ row: 4, column: 3, rows, columns: 1 }] },
+    ],
+    widths: [
+      { column: 1, width: 200 },
+      { column: 2, width: 110 },
+      { column: 3, width: 110 },
+    ],
+  });
+
+  it('replaces every earlier look of the tab with number formats, bold blocks, widths and frozen rows, in calls that do not grow with the rows', () => {
+    const workbook = setup();
+    const sheet = fake.sheet('Sheet1');
+    workbook.format('Sheet1', tabLayout(MeetingsTable));
+    workbook.paint('Sheet1', 9, 1, [['#ff0000']]);
+    const calls = (rows: number) => fake.calls.during(() => workbook.style('Sheet1', style(rows))).byMethod;
+    const few = calls(3);
+    expect(calls(900)).toEqual(few);
+    expect(few).toEqual({
+      'Range.clearFormat': 1,
+      'Range.clearDataValidations': 1,
+      'Sheet.getRange': 1,
+      'Sheet.getRangeList': 3,
+      'RangeList.setFontWeight': 1,
+      'RangeList.setNumberFormat': 2,
+      'Sheet.setColumnWidths': 2,
+      'Sheet.setFrozenRows': 1,
+    });
+    expect(sheet.numberFormats.get(500, 2)).toBe('#,##0');
+    expect(sheet.numberFormats.get(500, 3)).toBe('yyyy-mm-dd');
+    expect(sheet.numberFormats.get(2, 2)).not.toBe('@');
+    expect(sheet.fontWeights.get(1, 1)).toBe('bold');
+    expect(sheet.fontWeights.get(1, 2)).toBe('normal');
+    expect(sheet.backgrounds.get(9, 1)).toBe('#ffffff');
+    expect(sheet.validations.get(5, 3)).toBeNull();
+    expect(sheet.frozenRows).toBe(3);
+    expect(sheet.columnWidths.get(1)).toBe(200);
+  });
+
+  it('replaces the charts of the tab with column charts over the ranges given', () => {
+    const workbook = setup();
+    workbook.write('Sheet1', 1, 1, [['Status', 'Items'], ['Open', 2], ['Done', 5]]);
+    const chart = { title: 'Items by status', ranges: [{ row: 1, column: 1, rows: 3, columns: 1 }, { row: 1, column: 2, rows: 3, columns: 1 }], anchor: { row: 1, column: 4 } };
+    workbook.chart('Sheet1', [chart]);
+    workbook.chart('Sheet1', [chart, { ...chart, title: 'Again', anchor: { row: 20, column: 4 } }]);
+    const charts = fake.sheet('Sheet1').charts.map((c) => c.model);
+    expect(charts.map((c) => [c.type, c.options.title, c.numHeaders, c.anchor.row, c.anchor.column])).toEqual([
+      ['COLUMN', 'Items by status', 1, 1, 4],
+      ['COLUMN', 'Again', 1, 20, 4],
+    ]);
+    expect(charts[0]!.ranges).toEqual([
+      { sheet: 'Sheet1', area: { row: 1, column: 1, rows: 3, columns: 1 } },
+      { sheet: 'Sheet1', area: { row: 1, column: 2, rows: 3, columns: 1 } },
+    ]);
+    workbook.chart('Sheet1', []);
+    expect(fake.sheet('Sheet1').charts).toEqual([]);
+  });
+});
+
 describe('GasWorkbook limits', () => {
   it('names the cell whose text is too long for Sheets, and writes nothing', () => {
     const workbook = setup();

@@ -200,6 +200,47 @@ describe('writing', () => {
   });
 });
 
+describe('the look of a result tab', () => {
+  it('saves number formats, bold blocks, widths and frozen rows, and clears the dropdowns and formats it had', async () => {
+    const workbook = XlsxWorkbook.create();
+    workbook.addTab('Report: Test');
+    workbook.format('Report: Test', { columns: [{ column: 2, header: 'Status', kind: 'choice', choices: ['Open', 'Done'], width: 90 }] });
+    workbook.write('Report: Test', 1, 1, [['Title', '', ''], ['Agency', 'Budget', 'Due'], ['IOM', 1500, new Date(2026, 5, 30)]]);
+    workbook.paint('Report: Test', 3, 1, [['#ff0000', null, null]]);
+    workbook.style('Report: Test', {
+      frozenRows: 2,
+      bold: [{ row: 2, column: 1, rows: 1, columns: 3 }],
+      numberFormats: [
+        { format: '#,##0', blocks: [{ row: 3, column: 2, rows: 1, columns: 1 }] },
+        { format: 'yyyy-mm-dd', blocks: [{ row: 3, column: 3, rows: 1, columns: 1 }] },
+      ],
+      widths: [{ column: 1, width: 210 }],
+    });
+    await workbook.save(file('style.xlsx'));
+    const raw = (await rawBook('style.xlsx')).getWorksheet('Report\ua789 Test')!;
+    expect(raw.getCell('B3').numFmt).toBe('#,##0');
+    expect(raw.getCell('C3').numFmt).toBe('yyyy-mm-dd');
+    expect(raw.getCell('B2').font?.bold).toBe(true);
+    expect(raw.getCell('A1').font?.bold).toBeFalsy();
+    expect(patternOf(raw.getCell('A3'))).not.toBe('solid');
+    expect(validationAt(raw, 'B3')).toBeUndefined();
+    expect(raw.getColumn(1).width).toBe(30);
+    expect(raw.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect((await XlsxWorkbook.open(file('style.xlsx'))).read('Report: Test')).toEqual(workbook.read('Report: Test'));
+  });
+
+  it('keeps a tab named as Sheets allows and Excel does not (`Report: NAME`) behind a look-alike colon', async () => {
+    const workbook = XlsxWorkbook.create();
+    workbook.addTab('Report: Member list');
+    workbook.write('Report: Member list', 1, 1, [['Members']]);
+    expect(() => workbook.addTab('Report: Member list')).toThrow(/already exists/);
+    const again = await reopen(workbook, 'colon.xlsx');
+    expect(again.tabNames()).toEqual(['Report: Member list']);
+    expect(again.read('Report: Member list')).toEqual([['Members']]);
+    expect((await rawBook('colon.xlsx')).worksheets.map((w) => w.name)).toEqual(['Report\ua789 Member list']);
+  });
+});
+
 describe('tabs and formats', () => {
   it('adds tabs at a position and keeps that order in the saved file', async () => {
     const workbook = XlsxWorkbook.create();

@@ -143,6 +143,8 @@ export class Execution {
       addTab: (tab, position) => this.change((wb) => wb.addTab(tab, position)),
       removeEmptyTab: (tab) => this.change((wb) => wb.removeEmptyTab(tab)),
       format: (tab, layout: TabLayout) => this.change((wb) => wb.format(tab, layout)),
+      style: (tab, style) => this.change((wb) => wb.style(tab, style)),
+      chart: (tab, charts) => this.change((wb) => wb.chart(tab, charts)),
       flush: () => this.flush(),
     };
   }

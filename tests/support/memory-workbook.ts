@@ -3,13 +3,16 @@
  * colours applied kept for inspection, and a count of calls by method.
  */
 import { rectangle } from '../../src/domain/block';
-import type { Cell, CellLink, TabLayout, WorkbookPort } from '../../src/ports';
+import type { Cell, CellLink, TabChart, TabLayout, TabStyle, WorkbookPort } from '../../src/ports';
 
 export class MemoryWorkbook implements WorkbookPort {
   readonly tabs = new Map<string, Cell[][]>();
   readonly layouts = new Map<string, TabLayout>();
   readonly links = new Map<string, CellLink>();
   readonly colors = new Map<string, string | null>();
+  /** The last style and charts given to each result tab. */
+  readonly styles = new Map<string, TabStyle>();
+  readonly charts = new Map<string, readonly TabChart[]>();
   readonly calls: Record<string, number> = {};
 
   constructor(tabs: Record<string, Cell[][]> = {}) {
@@ -96,5 +99,19 @@ export class MemoryWorkbook implements WorkbookPort {
     this.grid(tab);
     const before = new Map((this.layouts.get(tab)?.columns ?? []).map((c) => [c.column, c.width]));
     this.layouts.set(tab, { columns: layout.columns.map((c) => ({ ...c, width: c.width ?? before.get(c.column) ?? null })) });
+  }
+
+  style(tab: string, style: TabStyle): void {
+    this.count('style');
+    this.grid(tab);
+    this.layouts.delete(tab);
+    for (const key of [...this.colors.keys()]) if (key.startsWith(`${tab}!`)) this.colors.delete(key);
+    this.styles.set(tab, style);
+  }
+
+  chart(tab: string, charts: readonly TabChart[]): void {
+    this.count('chart');
+    this.grid(tab);
+    this.charts.set(tab, charts);
   }
 }

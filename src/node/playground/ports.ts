@@ -71,7 +71,7 @@ export class ProcessLock implements Lock {
   }
 }
 
-const MUTATIONS = new Set(['write', 'writeLinks', 'paint', 'clearFrom', 'addTab', 'removeEmptyTab', 'format']);
+const MUTATIONS = new Set(['write', 'writeLinks', 'paint', 'clearFrom', 'addTab', 'removeEmptyTab', 'format', 'style', 'chart']);
 
 /** The workbook with a note of whether anything was changed, so that a refused command saves nothing. */
 export function tracking(workbook: WorkbookPort): { port: WorkbookPort; changed: () => boolean } {

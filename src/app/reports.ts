@@ -1,0 +1,105 @@
+/**
+ * Run a report: read the network once, build the report and replace its `Report: NAME` tab. Anyone who
+ * may run reports may do this (members who are not secretariat included): it writes that tab and
+ * nothing else. The secretariat may also email the two reports the ToRs ask to share, the member list
+ * to the mailing list and the workplan report to the UNCT, and the Log records it, which is what the
+ * rules `members.list-shared` and `workplan.reported` read.
+ *
+ * Everything happens under the document lock: two runs never interleave their writes to one tab, and
+ * the Log is read inside the lock before a row is appended to it.
+ */
+import { yearOf } from '../domain/dates';
+import { NETWORK_TABLES, type Network } from '../domain/network';
+import { REPORTS, reportNamed, type Report, type ReportDef, type ReportShare } from '../domain/reports';
+import { reportMessage } from '../domain/reports/email';
+import { LogTable, type LogEntry } from '../domain/tables';
+import { joinWords } from '../domain/words';
+import type { Ports } from '../ports';
+import { NotAuthorizedError, requireSecretariat } from './authorize';
+import { reportSheet, writeResultTab } from './report-tab';
+import { withLockedTabs, type LockedTabs } from './repository';
+
+export interface RunReportOptions {
+  /** The year of a report that has one; the current year when absent. */
+  readonly year?: number;
+  /** Also email the report where its REPORTS entry says to whom (secretariat only), and log it. */
+  readonly send?: boolean;
+}
+
+export interface ReportRun {
+  readonly report: Report;
+  /** The tab written. */
+  readonly tab: string;
+  /** The addresses the report went to; empty when it was not emailed. */
+  readonly sentTo: readonly string[];
+}
+
+export function reportDef(id: string): ReportDef {
+  const def = reportNamed(id);
+  if (def === undefined) throw new Error(`There is no report "${id}": the reports are ${joinWords(REPORTS.map((r) => r.id))}.`);
+  return def;
+}
+
+/** Why the report cannot go out, or null when it can; said to the user, nothing is sent or logged. */
+function cannotSend(ports: Ports, network: Network, def: ReportDef, share: ReportShare, to: string): string | null {
+  try {
+    requireSecretariat(ports, network, `email the ${def.name.toLowerCase()}`);
+  } catch (error) {
+    if (error instanceof NotAuthorizedError) return error.message;
+    throw error;
+  }
+  if (to === '') return `Settings give no address for ${share.recipient}: fill in the setting, then run this again.`;
+  if (network.log.header === null) return 'The Log tab is missing, so the email could not be recorded: run Set up / repair workbook, then run this again.';
+  if (ports.mailer.remainingQuota() < 1) return 'The daily email quota of this account is used up: run this again tomorrow.';
+  return null;
+}
+
+/** Sends the report and appends its Log row: Sent, or Failed with Google's reason (and the error goes on). */
+function send(ports: Ports, tabs: LockedTabs, report: Report, share: ReportShare, to: string): void {
+  const message = reportMessage(report);
+  const entry = (outcome: LogEntry['outcome'], details: string): LogEntry => ({
+    timestamp: ports.clock.now(),
+    actor: ports.user.email(),
+    event: share.event,
+    ref: report.year === null ? '' : String(report.year),
+    recipients: [to],
+    outcome,
+    details,
+  });
+  try {
+    ports.mailer.send({ to: [to], ...message });
+  } catch (error) {
+    tabs.append(LogTable, [entry('Failed', error instanceof Error ? error.message : String(error))]);
+    throw error;
+  }
+  tabs.append(LogTable, [entry('Sent', report.title)]);
+}
+
+/**
+ * Builds the report `id` (a REPORTS id) and replaces its tab; with `send`, also emails it as its REPORTS
+ * entry says and logs it. A user who may not email it is told why, and still gets the tab.
+ */
+export function runReport(ports: Ports, id: string, options: RunReportOptions = {}): ReportRun {
+  const def = reportDef(id);
+  const today = ports.clock.today();
+  const year = options.year ?? yearOf(today);
+  return withLockedTabs(ports, (tabs) => {
+    const { network } = tabs.readNetwork(NETWORK_TABLES);
+    const report = def.build(network, { year, today });
+    writeResultTab(ports.workbook, def.tab, reportSheet(report));
+    const share = options.send ? def.share : null;
+    if (share === null) {
+      ports.ui.toast(`${def.tab} is up to date.`, def.name);
+      return { report, tab: def.tab, sentTo: [] };
+    }
+    const to = String(network.settings[share.to] ?? '').trim();
+    const refusal = cannotSend(ports, network, def, share, to);
+    if (refusal !== null) {
+      ports.ui.alert(`${def.tab} is up to date, but the report was not emailed. ${refusal}`, def.name);
+      return { report, tab: def.tab, sentTo: [] };
+    }
+    send(ports, tabs, report, share, to);
+    ports.ui.toast(`${def.tab} is up to date and went to ${to} (${share.recipient}); the Log records it.`, def.name);
+    return { report, tab: def.tab, sentTo: [to] };
+  });
+}

@@ -1,0 +1,247 @@
+/**
+ * The annual review: what the annual network meeting looks back on for one year. Meetings held against
+ * what the ToR's cadence and annual meeting require, attendance by agency, the decisions adopted and
+ * whom they consulted, the fate of the action points due, workplan delivery and funding, and the
+ * compliance check as of today.
+ */
+import type { Located } from '../codec';
+import { addMonths, yearOf, type IsoDay } from '../dates';
+import type { Network } from '../network';
+import { checkNetwork, SEVERITY_ORDER } from '../rules';
+import { buildContext, type RuleContext } from '../rules/context';
+import { requiredConsultees } from '../rules/consensus';
+import { WORKPLAN_STATUSES, type Meeting, type WorkplanRow } from '../tables';
+import { keyOf } from '../words';
+import { isOverdue } from './action-tracker';
+import { funding, groupBy, networkName, rowLink, share, workplanOf } from './figures';
+import type { Report, ReportCell, ReportTable } from './report';
+
+const NETWORK_MEETINGS: readonly Meeting['kind'][] = ['Regular', 'Annual', 'Extraordinary'];
+
+const inYear = (day: IsoDay | null, year: number) => day !== null && yearOf(day) === year;
+
+/** Whole months of `year` in which the network existed (all twelve when it has no founding day). */
+function monthsExisting(founded: IsoDay | null, year: number): number {
+  if (founded === null || yearOf(founded) < year) return 12;
+  if (yearOf(founded) > year) return 0;
+  const end = `${year + 1}-01-01`;
+  let months = 0;
+  while (addMonths(founded, months + 1) <= end) months++;
+  return months;
+}
+
+function meetingsTable(network: Network, held: readonly Located<Meeting>[], year: number): ReportTable {
+  const { meetingCadenceMonths: cadence, annualMeetingRequired, foundedOn } = network.settings;
+  const count = (kinds: readonly Meeting['kind'][]) => held.filter((m) => kinds.includes(m.kind)).length;
+  const existed = foundedOn === null || yearOf(foundedOn) <= year;
+  return {
+    id: 'meetings',
+    title: `Meetings in ${year}`,
+    columns: [
+      { header: 'Meetings', kind: 'text', width: 240 },
+      { header: 'Held', kind: 'count' },
+      { header: 'Required', kind: 'count' },
+    ],
+    rows: [
+      ['Regular and annual', count(['Regular', 'Annual']), cadence === null ? null : Math.floor(monthsExisting(foundedOn, year) / cadence)],
+      ['Annual network meeting', count(['Annual']), annualMeetingRequired === true && existed ? 1 : null],
+      ['Extraordinary', count(['Extraordinary']), null],
+      ['Working group', count(['Working group']), null],
+    ],
+    totals: ['Total', held.length, null],
+    note:
+      cadence === null
+        ? 'Required: blank where the settings require nothing.'
+        : `Required: one regular meeting every ${cadence} months of the year the network existed${annualMeetingRequired === true ? ', and one annual network meeting' : ''}; blank where nothing is required.`,
+    empty: '',
+  };
+}
+
+function heldTable(held: readonly Located<Meeting>[], year: number): ReportTable {
+  return {
+    id: 'meetings-held',
+    title: `Meetings held in ${year}`,
+    columns: [
+      { header: 'ID', kind: 'link' },
+      { header: 'Date', kind: 'date' },
+      { header: 'Kind', kind: 'text', width: 110 },
+      { header: 'Mode', kind: 'text', width: 90 },
+      { header: 'Title', kind: 'text', width: 320 },
+      { header: 'Attending members', kind: 'count', width: 130 },
+      { header: 'Minutes circulated on', kind: 'date', width: 150 },
+    ],
+    rows: held.map((m) => [rowLink('Meetings', m.row, m.id), m.date, m.kind, m.mode, m.title, m.attendees.length, m.minutesCirculatedOn]),
+    totals: null,
+    note: '',
+    empty: `No meeting was held in ${year}.`,
+  };
+}
+
+/**
+ * Each member's attendance at the network meetings (regular, annual, extraordinary) held while it was
+ * a member; meetings with no attendance recorded cannot say who came and are left out.
+ */
+function attendanceTable(ctx: RuleContext, held: readonly Located<Meeting>[], year: number): ReportTable {
+  const meetings = held.filter((m) => NETWORK_MEETINGS.includes(m.kind) && m.attendees.length > 0);
+  const tally = new Map<string, { agency: string; eligible: number; attended: number }>();
+  for (const m of meetings) {
+    const present = new Set(m.attendees.map(keyOf));
+    for (const member of ctx.activeOn(m.date)) {
+      const k = keyOf(member.agency);
+      const t = tally.get(k) ?? { agency: member.agency.trim(), eligible: 0, attended: 0 };
+      t.eligible++;
+      if (present.has(k)) t.attended++;
+      tally.set(k, t);
+    }
+  }
+  const order = new Map(ctx.network.members.records.map((m, i) => [keyOf(m.agency), i] as const));
+  const rows = [...tally.entries()].sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).map(([, t]) => t);
+  const eligible = rows.reduce((n, t) => n + t.eligible, 0);
+  const attended = rows.reduce((n, t) => n + t.attended, 0);
+  return {
+    id: 'attendance',
+    title: `Attendance by agency in ${year}`,
+    columns: [
+      { header: 'Agency', kind: 'text', width: 110 },
+      { header: 'Meetings', kind: 'count' },
+      { header: 'Attended', kind: 'count' },
+      { header: 'Attendance rate', kind: 'percent', width: 120 },
+    ],
+    rows: rows.map((t) => [t.agency, t.eligible, t.attended, share(t.attended, t.eligible)]),
+    totals: ['Total', eligible, attended, share(attended, eligible)],
+    note: 'Network meetings (regular, annual, extraordinary) held while the agency was a member; meetings with no attendance recorded are left out.',
+    empty: `No network meeting of ${year} records its attendance.`,
+  };
+}
+
+function decisionsTable(ctx: RuleContext, year: number): ReportTable {
+  const ofYear = ctx.network.decisions.records.filter((d) => inYear(d.date, year));
+  const adopted = ofYear.filter((d) => d.outcome === 'Adopted');
+  const rows = adopted.map((d) => {
+    const consulted = new Set(d.consulted.map(keyOf));
+    const due = requiredConsultees(ctx, d.date, d.kind === 'Admission' ? d.subject : '');
+    const missing = due.filter((m) => !consulted.has(keyOf(m.agency))).map((m) => m.agency.trim());
+    return [rowLink('Decisions', d.row, d.id), d.date, d.kind, d.title, due.length - missing.length, due.length, missing.join(', '), d.objections.join(', ')] satisfies ReportCell[];
+  });
+  const pending = ofYear.filter((d) => d.outcome === 'Pending').length;
+  const notAdopted = ofYear.filter((d) => d.outcome === 'Not adopted').length;
+  return {
+    id: 'decisions',
+    title: `Decisions adopted in ${year}`,
+    columns: [
+      { header: 'ID', kind: 'link' },
+      { header: 'Date', kind: 'date' },
+      { header: 'Kind', kind: 'text', width: 150 },
+      { header: 'Title', kind: 'text', width: 320 },
+      { header: 'Consulted', kind: 'count' },
+      { header: 'Members to consult', kind: 'count', width: 130 },
+      { header: 'Not consulted', kind: 'text', width: 160 },
+      { header: 'Objections', kind: 'text', width: 120 },
+    ],
+    rows,
+    totals: ['Total', null, null, `${adopted.length} adopted`, rows.reduce((n, r) => n + (r[4] as number), 0), rows.reduce((n, r) => n + (r[5] as number), 0), null, null],
+    note: `Members to consult: the members on the decision's day (an admission's candidate aside). Also recorded in ${year}: ${pending} Pending, ${notAdopted} Not adopted.`,
+    empty: `No decision was adopted in ${year}.`,
+  };
+}
+
+function actionsTable(network: Network, year: number, today: IsoDay): ReportTable {
+  const due = network.actions.records.filter((a) => inYear(a.due, year));
+  const done = due.filter((a) => a.status === 'Done');
+  const count = (label: string, n: number): ReportCell[] => [label, n];
+  return {
+    id: 'actions',
+    title: `Action points due in ${year}`,
+    columns: [
+      { header: 'Action points', kind: 'text', width: 240 },
+      { header: 'Count', kind: 'count' },
+    ],
+    rows: [
+      count('Done', done.length),
+      count('Done by the due day', done.filter((a) => a.doneOn !== null && a.due !== null && a.doneOn <= a.due).length),
+      count(`Open and overdue on ${today}`, due.filter((a) => isOverdue(a, today)).length),
+      count('Open, not yet due', due.filter((a) => a.status === 'Open' && !isOverdue(a, today)).length),
+      count('Dropped', due.filter((a) => a.status === 'Dropped').length),
+    ],
+    totals: ['Due in the year', due.length],
+    note: '"Done by the due day" is part of "Done".',
+    empty: '',
+  };
+}
+
+function workplanTable(items: readonly WorkplanRow[], year: number): ReportTable {
+  const groups = groupBy(items, (w) => [w.status]);
+  const line = (label: string, group: readonly WorkplanRow[]): ReportCell[] => {
+    const f = funding(group);
+    return [label, f.items, share(f.items, items.length), f.budget, f.funded, share(f.funded, f.budget), f.gap];
+  };
+  const blank = groups.get(null) ?? [];
+  return {
+    id: 'workplan',
+    title: `Workplan ${year}: delivery and funding`,
+    columns: [
+      { header: 'Status', kind: 'text', width: 110 },
+      { header: 'Items', kind: 'count' },
+      { header: 'Share of items', kind: 'percent', width: 110 },
+      { header: 'Budget (USD)', kind: 'money' },
+      { header: 'Funded (USD)', kind: 'money' },
+      { header: 'Share funded', kind: 'percent', width: 110 },
+      { header: 'Funding gap (USD)', kind: 'money', width: 130 },
+    ],
+    rows: [...WORKPLAN_STATUSES.map((s) => line(s, groups.get(s) ?? [])), ...(blank.length > 0 ? [line('(no status)', blank)] : [])],
+    totals: line('Total', items),
+    note: '',
+    empty: '',
+  };
+}
+
+function complianceTable(network: Network, today: IsoDay): ReportTable {
+  const findings = checkNetwork(network, today);
+  const byRule = groupBy(findings, (f) => [`${f.severity} ${f.rule}`]);
+  const rows = [...byRule.values()]
+    .map((group) => group[0]!)
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.rule.localeCompare(b.rule))
+    .map((f) => [f.rule, f.severity, byRule.get(`${f.severity} ${f.rule}`)!.length]);
+  return {
+    id: 'compliance',
+    title: `Compliance with the ToR on ${today}`,
+    columns: [
+      { header: 'Rule', kind: 'text', width: 200 },
+      { header: 'Severity', kind: 'text', width: 90 },
+      { header: 'Findings', kind: 'count' },
+    ],
+    rows,
+    totals: ['Total', null, findings.length],
+    note: `The compliance check of the ${network.profile.torName} as of ${today}; the Compliance tab lists each finding and how to fix it.`,
+    empty: 'No findings: the workbook keeps every rule that applies.',
+  };
+}
+
+export function annualReview(network: Network, { year, today }: { year: number; today: IsoDay }): Report {
+  const ctx = buildContext(network, today);
+  const held = network.meetings.records.filter((m) => m.status === 'Held' && inYear(m.date, year)).sort((a, b) => a.date.localeCompare(b.date) || a.row - b.row);
+  const meetings = meetingsTable(network, held, year);
+  const attendance = attendanceTable(ctx, held, year);
+  return {
+    id: 'annual-review',
+    title: `Annual review ${year}`,
+    network: networkName(network),
+    year,
+    today,
+    subtitle: `The network's ${year} at a glance, for the annual network meeting: meetings, attendance, decisions, action points, the workplan and compliance with the ToR.`,
+    notice: network.settings.confidentialityNotice,
+    tables: [
+      meetings,
+      heldTable(held, year),
+      attendance,
+      decisionsTable(ctx, year),
+      actionsTable(network, year, today),
+      workplanTable(workplanOf(network, year), year),
+      complianceTable(network, today),
+    ],
+    charts: [
+      { title: 'Meetings held against the ToR', table: meetings.id, category: 0, series: [1, 2] },
+      { title: 'Attendance rate by agency', table: attendance.id, category: 0, series: [3] },
+    ],
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * A report as an email: its tables as HTML for mail readers that show it and as plain text for those
+ * that do not. Every word from the sheet is escaped. Charts stay in the Sheets tab and the HTML file:
+ * mail readers drop SVG.
+ */
+import { escapeHtml } from '../html';
+import { displayText, isNumeric, titleLine, type Report, type ReportCell, type ReportTable } from './report';
+
+export interface ReportMessage {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+const CELL = 'border:1px solid #dadce0;padding:4px 8px;vertical-align:top';
+
+function tableHtml(table: ReportTable): string {
+  const cell = (tag: 'td' | 'th', text: string, numeric: boolean) =>
+    `<${tag} style="${CELL}${numeric ? ';text-align:right' : tag === 'th' ? ';text-align:left' : ''}">${escapeHtml(text)}</${tag}>`;
+  const head = table.columns.map((c) => cell('th', c.header, isNumeric(c.kind))).join('');
+  const line = (cells: readonly ReportCell[], bold: boolean) =>
+    `<tr${bold ? ' style="font-weight:bold"' : ''}>${table.columns.map((c, j) => cell('td', displayText(cells[j] ?? null, c.kind), isNumeric(c.kind))).join('')}</tr>`;
+  const body = table.rows.length === 0 && table.empty !== '' ? `<tr><td style="${CELL}" colspan="${table.columns.length}">${escapeHtml(table.empty)}</td></tr>` : table.rows.map((r) => line(r, false)).join('');
+  return [
+    table.title === '' ? '' : `<h3 style="margin:18px 0 6px">${escapeHtml(table.title)}</h3>`,
+    `<table style="border-collapse:collapse;font-size:13px"><thead><tr style="background:#e8eaed">${head}</tr></thead><tbody>${body}</tbody>`,
+    table.totals === null ? '' : `<tfoot>${line(table.totals, true)}</tfoot>`,
+    '</table>',
+    table.note === '' ? '' : `<p style="color:#5f6368;font-size:12px;margin:4px 0">${escapeHtml(table.note)}</p>`,
+  ].join('');
+}
+
+function tableText(table: ReportTable): string[] {
+  const rows = table.rows.map((r) => table.columns.map((c, j) => displayText(r[j] ?? null, c.kind)).join(' | '));
+  return [
+    ...(table.title === '' ? [] : [table.title.toUpperCase()]),
+    table.columns.map((c) => c.header).join(' | '),
+    ...(rows.length === 0 && table.empty !== '' ? [table.empty] : rows),
+    ...(table.totals === null ? [] : [table.columns.map((c, j) => displayText(table.totals?.[j] ?? null, c.kind)).join(' | ')]),
+    ...(table.note === '' ? [] : [table.note]),
+    '',
+  ];
+}
+
+export function reportMessage(report: Report): ReportMessage {
+  const notice = report.notice.trim();
+  const html = [
+    '<div style="font-family:Arial,Helvetica,sans-serif;color:#202124">',
+    `<h2 style="margin:0 0 4px">${escapeHtml(report.title)}</h2>`,
+    `<p style="margin:0 0 12px;color:#5f6368">${escapeHtml(`${report.network} — ${report.today}`)}</p>`,
+    `<p>${escapeHtml(report.subtitle)}</p>`,
+    ...report.tables.map(tableHtml),
+    notice === '' ? '' : `<p style="margin-top:18px;font-style:italic">${escapeHtml(notice)}</p>`,
+    '</div>',
+  ].join('');
+  const text = [titleLine(report), '', report.subtitle, '', ...report.tables.flatMap(tableText), ...(notice === '' ? [] : [notice])].join('\n');
+  return { subject: `${report.title} — ${report.network}`, text, html };
+}

@@ -1,0 +1,70 @@
+/**
+ * The reports, as RULES is for the compliance check: one entry per report with the tab it writes, the
+ * Apps Script global that runs it, whether it reports on a year, and its pure builder. Two reports
+ * can also be emailed by the secretariat, and their Log rows are what two compliance rules read.
+ */
+import type { IsoDay } from '../dates';
+import type { Network } from '../network';
+import type { SettingKey } from '../settings';
+import { actionTracker } from './action-tracker';
+import { annualReview } from './annual-review';
+import { gcmSummary } from './gcm-summary';
+import { memberList } from './member-list';
+import type { Report } from './report';
+import { workplanProgress } from './workplan-progress';
+
+export type { ChartSpec, ColumnKind, Report, ReportCell, ReportColumn, ReportTable, RowLink } from './report';
+export { displayText, isNumeric, isRowLink, plainText, titleLine } from './report';
+
+export interface ReportOptions {
+  /** The year reported on (reports without one ignore it). */
+  readonly year: number;
+  readonly today: IsoDay;
+}
+
+/** Sending a report by email: to whom (a setting), and the Log event that records it. */
+export interface ReportShare {
+  readonly to: Extract<SettingKey, 'mailingList' | 'unctReportingEmail'>;
+  /** Who that is, in a sentence: "the members' mailing list". */
+  readonly recipient: string;
+  /** The Log's Event: the compliance rule that asks for it reads this row. */
+  readonly event: string;
+}
+
+export interface ReportDef {
+  readonly id: string;
+  readonly name: string;
+  /** `Report: NAME` (WORKBOOK.md, Report tabs). */
+  readonly tab: string;
+  /** The Apps Script global (and macro) that runs it. */
+  readonly command: string;
+  readonly takesYear: boolean;
+  readonly share: ReportShare | null;
+  build(network: Network, options: ReportOptions): Report;
+}
+
+function report(id: string, name: string, command: string, takesYear: boolean, build: ReportDef['build'], share: ReportShare | null = null): ReportDef {
+  return { id, name, tab: `Report: ${name}`, command, takesYear, share, build };
+}
+
+export const REPORTS: readonly ReportDef[] = [
+  report('member-list', 'Member list', 'reportMemberList', false, memberList, {
+    to: 'mailingList',
+    recipient: "the members' mailing list",
+    event: 'Member list shared',
+  }),
+  report('action-tracker', 'Action tracker', 'reportActionTracker', false, actionTracker),
+  report('workplan-progress', 'Workplan progress', 'reportWorkplanProgress', true, workplanProgress, {
+    to: 'unctReportingEmail',
+    recipient: 'the UN Country Team (UNCT reporting email)',
+    event: 'Workplan report sent',
+  }),
+  report('gcm-summary', 'GCM summary', 'reportGcmSummary', false, gcmSummary),
+  report('annual-review', 'Annual review', 'reportAnnualReview', true, annualReview),
+];
+
+/** The report of an id (`workplan-progress`) or a name as a person types it (`Workplan progress`). */
+export function reportNamed(name: string): ReportDef | undefined {
+  const wanted = name.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return REPORTS.find((r) => r.id === wanted);
+}

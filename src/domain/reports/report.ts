@@ -1,0 +1,114 @@
+/**
+ * What a report is: plain data (no Date, no class) that the Sheets tab, the HTML file, the CSV files,
+ * the email and the CLI's JSON all render, so that every one of them shows the same figures.
+ */
+import type { IsoDay } from '../dates';
+
+/** How a column's values read: the Sheets number format and the HTML alignment follow from it. */
+export type ColumnKind = 'text' | 'count' | 'money' | 'percent' | 'date' | 'link';
+
+/** A link to a row of a data tab: Sheets makes it a link that jumps there; HTML and CSV show the text. */
+export interface RowLink {
+  readonly text: string;
+  readonly sheet: string;
+  readonly row: number;
+}
+
+/**
+ * One cell: text; a number (a count, US dollars, a share from 0 to 1 for `percent`); a day as
+ * `YYYY-MM-DD` text in a `date` column; a row link in a `link` column; null for blank.
+ */
+export type ReportCell = string | number | RowLink | null;
+
+export interface ReportColumn {
+  readonly header: string;
+  readonly kind: ColumnKind;
+  /** Pixels in Sheets; absent: the kind's default. */
+  readonly width?: number;
+}
+
+export interface ReportTable {
+  /** A short slug, unique in its report: names the table's CSV file. */
+  readonly id: string;
+  /** The heading above the table; '' for none. */
+  readonly title: string;
+  readonly columns: readonly ReportColumn[];
+  readonly rows: readonly (readonly ReportCell[])[];
+  /** The totals row shown under the rows, or null. */
+  readonly totals: readonly ReportCell[] | null;
+  /** A row's background (an overdue action, a finding's severity), by row index; absent or null: none. */
+  readonly fills?: readonly (string | null)[];
+  /** What a reader needs to read the figures right (how a figure is counted), shown under the table; '' for none. */
+  readonly note: string;
+  /** Said in place of the rows when there are none ("No open actions."); '' to show the bare header. */
+  readonly empty: string;
+}
+
+/** A chart drawn from one table: its categories from one column, one series per value column. */
+export interface ChartSpec {
+  readonly title: string;
+  /** The table's id in the same report. */
+  readonly table: string;
+  /** 0-based column of the categories (text). */
+  readonly category: number;
+  /** 0-based columns of the values compared, of one kind. */
+  readonly series: readonly number[];
+}
+
+export interface Report {
+  /** The id of its REPORTS entry. */
+  readonly id: string;
+  /** "Workplan progress 2026". */
+  readonly title: string;
+  /** The network's name, from Settings. */
+  readonly network: string;
+  /** The year reported on; null for a report of today's state. */
+  readonly year: number | null;
+  /** The day the figures are computed as of. */
+  readonly today: IsoDay;
+  /** One sentence on what the report is for and who reads it. */
+  readonly subtitle: string;
+  /** The network's confidentiality notice (Settings), shown on every copy. */
+  readonly notice: string;
+  readonly tables: readonly ReportTable[];
+  readonly charts: readonly ChartSpec[];
+}
+
+/** The light red of an overdue row, Google Sheets' own light red 2. */
+export const OVERDUE_FILL = '#f4c7c3';
+
+/** "Workplan progress 2026 — UN Network on Migration in Uzbekistan — 2026-11-23": the first line of every copy. */
+export function titleLine(report: Report): string {
+  return [report.title, report.network, report.today].filter((part) => part !== '').join(' — ');
+}
+
+export function isRowLink(cell: ReportCell): cell is RowLink {
+  return typeof cell === 'object' && cell !== null;
+}
+
+/** A cell as text: what CSV and the email show. Numbers stay plain (no grouping), shares stay shares. */
+export function plainText(cell: ReportCell): string {
+  if (cell === null) return '';
+  if (isRowLink(cell)) return cell.text;
+  return String(cell);
+}
+
+/** 310000 → "310,000": whole numbers grouped by thousands, as a reader expects dollars and counts. */
+function grouped(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  return sign + String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A cell as a person reads it: "310,000", "86%", "2026-11-23"; what the HTML copy and the email show. */
+export function displayText(cell: ReportCell, kind: ColumnKind): string {
+  if (cell === null) return '';
+  if (isRowLink(cell)) return cell.text;
+  if (typeof cell === 'string') return cell;
+  if (kind === 'percent') return `${Math.round(cell * 100)}%`;
+  return kind === 'count' || kind === 'money' ? grouped(cell) : String(cell);
+}
+
+/** Columns whose figures line up on the right. */
+export function isNumeric(kind: ColumnKind): boolean {
+  return kind === 'count' || kind === 'money' || kind === 'percent';
+}

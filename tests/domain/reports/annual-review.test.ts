@@ -1,0 +1,170 @@
+/** The annual reviews of the example's 2026 and 2025, every figure counted by hand from examples/uzbekistan.ts. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Network } from '../../../src/domain/network';
+import { annualReview } from '../../../src/domain/reports/annual-review';
+import { EXAMPLE_TODAY, exampleNetwork, values } from '../../support/example';
+
+let network: Network;
+beforeAll(async () => {
+  network = await exampleNetwork();
+});
+
+const review = (year: number) => {
+  const report = annualReview(network, { year, today: EXAMPLE_TODAY });
+  return { report, table: (id: string) => report.tables.find((t) => t.id === id) };
+};
+
+describe('annual review of the example, 2026', () => {
+  it('counts the meetings held against the quarterly cadence (the Uzbekistan ToR requires no annual meeting)', () => {
+    const { report, table } = review(2026);
+    expect(report.title).toBe('Annual review 2026');
+    expect(report.tables.map((t) => t.id)).toEqual(['meetings', 'meetings-held', 'attendance', 'decisions', 'actions', 'workplan', 'compliance']);
+    expect(values(table('meetings'))).toEqual([
+      ['Regular and annual', 5, 4],
+      ['Annual network meeting', 0, null],
+      ['Extraordinary', 0, null],
+      ['Working group', 1, null],
+    ]);
+    expect(table('meetings')!.totals).toEqual(['Total', 6, null]);
+    expect(values(table('meetings-held'))).toEqual([
+      ['M-2026-01', '2026-01-07', 'Regular', 'In person', 'Q1 2026 meeting: 2026 workplan and a migration data task team', 13, '2026-01-21'],
+      ['M-2026-02', '2026-03-04', 'Working group', 'Online', 'Migration Data Task Team: kick-off', 5, '2026-03-18'],
+      ['M-2026-03', '2026-04-01', 'Regular', null, 'Q2 2026 meeting: the regional GCM review', 13, '2026-04-15'],
+      ['M-2026-04', '2026-06-24', 'Regular', 'Online', 'Q3 2026 meeting: the draft Law on Labour Migration', 13, '2026-07-08'],
+      ['M-2026-05', '2026-09-16', 'Regular', 'Hybrid', 'Q4 2026 meeting: preparing the 2027 workplan', 13, null],
+      ['M-2026-06', '2026-11-18', 'Regular', 'In person', 'Year-end meeting: 2026 results and International Migrants Day', 13, null],
+    ]);
+  });
+
+  it('gives every member full attendance at the five network meetings', () => {
+    const { table } = review(2026);
+    const rows = values(table('attendance'));
+    expect(rows.map((r) => r[0])).toEqual(['IOM', 'UNRC', 'UNDP', 'UNICEF', 'ILO', 'UNHCR', 'OHCHR', 'UNWOMEN', 'UNFPA', 'UNODC', 'WHO', 'FAO', 'UNHABITAT']);
+    for (const row of rows) expect(row.slice(1)).toEqual([5, 5, 1]);
+    expect(table('attendance')!.totals).toEqual(['Total', 65, 65, 1]);
+  });
+
+  it('lists the five decisions adopted, each consulting all 13 members, and counts the Pending one apart', () => {
+    const { table } = review(2026);
+    expect(values(table('decisions')).map((r) => [r[0], r[1], r[2], r[4], r[5], r[6], r[7]])).toEqual([
+      ['D-2026-01', '2026-01-07', 'Workplan endorsement', 13, 13, '', ''],
+      ['D-2026-02', '2026-01-07', 'Working group', 13, 13, '', ''],
+      ['D-2026-03', '2026-04-01', 'General', 13, 13, '', ''],
+      ['D-2026-04', '2026-06-24', 'General', 13, 13, '', ''],
+      ['D-2026-05', '2026-09-16', 'General', 13, 13, '', ''],
+    ]);
+    expect(table('decisions')!.totals).toEqual(['Total', null, null, '5 adopted', 65, 65, null, null]);
+    expect(table('decisions')!.note).toContain('Also recorded in 2026: 1 Pending, 0 Not adopted.');
+  });
+
+  it('follows the seven action points due in 2026', () => {
+    const { table } = review(2026);
+    expect(values(table('actions'))).toEqual([
+      ['Done', 3],
+      ['Done by the due day', 3],
+      ['Open and overdue on 2026-11-23', 2],
+      ['Open, not yet due', 1],
+      ['Dropped', 1],
+    ]);
+    expect(table('actions')!.totals).toEqual(['Due in the year', 7]);
+  });
+
+  it('measures workplan delivery and funding by status', () => {
+    const { table } = review(2026);
+    expect(values(table('workplan'))).toEqual([
+      ['Not started', 0, 0, 0, 0, null, 0],
+      ['On track', 2, 0.4, 240000, 210000, 0.875, 30000],
+      // 20,000 of 35,000.
+      ['Delayed', 1, 0.2, 35000, 20000, 0.571, 15000],
+      ['Completed', 2, 0.4, 35000, 35000, 1, 0],
+      ['Dropped', 0, 0, 0, 0, null, 0],
+    ]);
+    // 265,000 of 310,000.
+    expect(table('workplan')!.totals).toEqual(['Total', 5, 1, 310000, 265000, 0.855, 45000]);
+  });
+
+  it('sums up the compliance check of 2026-11-23 by rule, errors first', () => {
+    const { report, table } = review(2026);
+    expect(values(table('compliance'))).toEqual([
+      ['meetings.circulated', 'error', 1],
+      ['meetings.mode', 'error', 1],
+      ['meetings.rco-archive', 'error', 1],
+      ['actions.overdue', 'warning', 2],
+      ['meetings.agenda', 'warning', 1],
+      ['members.corporate-email', 'warning', 1],
+      ['workplan.overdue', 'warning', 1],
+    ]);
+    expect(table('compliance')!.totals).toEqual(['Total', null, 8]);
+    expect(report.charts).toEqual([
+      { title: 'Meetings held against the ToR', table: 'meetings', category: 0, series: [1, 2] },
+      { title: 'Attendance rate by agency', table: 'attendance', category: 0, series: [3] },
+    ]);
+  });
+});
+
+describe('annual review of the example, 2025', () => {
+  it('counts four regular meetings and one extraordinary', () => {
+    const { table } = review(2025);
+    expect(values(table('meetings')).map((r) => r.slice(0, 3))).toEqual([
+      ['Regular and annual', 4, 4],
+      ['Annual network meeting', 0, null],
+      ['Extraordinary', 1, null],
+      ['Working group', 0, null],
+    ]);
+  });
+
+  it("rates attendance from the attendees lists (FAO missed two meetings; UN-Habitat joined after the last)", () => {
+    const { table } = review(2025);
+    expect(values(table('attendance'))).toEqual([
+      ['IOM', 5, 5, 1],
+      ['UNRC', 5, 5, 1],
+      ['UNDP', 5, 5, 1],
+      ['UNICEF', 5, 5, 1],
+      ['ILO', 5, 5, 1],
+      ['UNHCR', 5, 5, 1],
+      ['OHCHR', 5, 4, 0.8],
+      ['UNWOMEN', 5, 4, 0.8],
+      ['UNFPA', 5, 4, 0.8],
+      ['UNODC', 5, 4, 0.8],
+      ['WHO', 5, 4, 0.8],
+      ['FAO', 5, 3, 0.6],
+    ]);
+    // 6 × 5 + 5 × 4 + 3 = 53 of 60.
+    expect(table('attendance')!.totals).toEqual(['Total', 60, 53, 0.883]);
+  });
+
+  it('counts six decisions adopted, the admission consulting the twelve members, and one action point done late', () => {
+    const { table } = review(2025);
+    expect(values(table('decisions')).map((r) => [r[0], r[4], r[5]])).toEqual([
+      ['D-2025-01', 12, 12],
+      ['D-2025-02', 12, 12],
+      ['D-2025-03', 12, 12],
+      ['D-2025-04', 12, 12],
+      ['D-2025-05', 12, 12],
+      ['D-2025-06', 12, 12],
+    ]);
+    expect(values(table('actions'))).toEqual([
+      ['Done', 6],
+      ['Done by the due day', 5],
+      ['Open and overdue on 2026-11-23', 0],
+      ['Open, not yet due', 0],
+      ['Dropped', 0],
+    ]);
+  });
+
+  it('asks for no regular meeting in the founding year before a full cadence has passed', () => {
+    const { table } = review(2024);
+    expect(values(table('meetings'))[0]).toEqual(['Regular and annual', 0, 0]);
+  });
+
+  it('requires an annual meeting where the ToR asks for one (the Azerbaijan profile)', () => {
+    const azerbaijan = { ...network, settings: { ...network.settings, annualMeetingRequired: true, meetingCadenceMonths: 6 } };
+    const report = annualReview(azerbaijan, { year: 2026, today: EXAMPLE_TODAY });
+    expect(values(report.tables[0]).map((r) => r.slice(0, 3))).toEqual([
+      ['Regular and annual', 5, 2],
+      ['Annual network meeting', 0, 1],
+      ['Extraordinary', 0, null],
+      ['Working group', 1, null],
+    ]);
+  });
+});

@@ -1,0 +1,86 @@
+/** `unmn report` on the example workbook: the files it writes, --json, bad arguments, and the workbook untouched. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../../src/node/cli';
+import { EXAMPLE_FILE, EXAMPLE_TODAY } from '../../support/example';
+import { captureIo } from '../cli-io';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function outDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'unmn-report-'));
+  dirs.push(dir);
+  return dir;
+}
+
+const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('unmn report', () => {
+  it('writes every report as HTML and each table as CSV, says where, and leaves the workbook as it was', async () => {
+    const dir = outDir();
+    const before = digest(EXAMPLE_FILE);
+    const io = captureIo();
+    expect(await main(['report', 'all', EXAMPLE_FILE, '--today', EXAMPLE_TODAY, '--out', dir], io)).toBe(0);
+    expect(digest(EXAMPLE_FILE)).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual([
+      'action-tracker-by-agency.csv',
+      'action-tracker-open-actions.csv',
+      'action-tracker.html',
+      'annual-review-2026-actions.csv',
+      'annual-review-2026-attendance.csv',
+      'annual-review-2026-compliance.csv',
+      'annual-review-2026-decisions.csv',
+      'annual-review-2026-meetings-held.csv',
+      'annual-review-2026-meetings.csv',
+      'annual-review-2026-workplan.csv',
+      'annual-review-2026.html',
+      'gcm-summary-objectives.csv',
+      'gcm-summary-sdg-targets.csv',
+      'gcm-summary-untouched.csv',
+      'gcm-summary.html',
+      'member-list-focal-points.csv',
+      'member-list-members.csv',
+      'member-list.html',
+      'workplan-progress-2026-by-gcm-objective.csv',
+      'workplan-progress-2026-by-lead-agency.csv',
+      'workplan-progress-2026-by-status.csv',
+      'workplan-progress-2026-key-actions.csv',
+      'workplan-progress-2026.html',
+    ]);
+    expect(io.stdout.map((l) => l.split(':')[0])).toEqual(['Member list', 'Action tracker', 'Workplan progress 2026', 'GCM summary', 'Annual review 2026']);
+    expect(io.stdout[0]).toBe(`Member list: ${['member-list.html', 'member-list-members.csv', 'member-list-focal-points.csv'].map((f) => path.join(dir, f)).join(', ')}`);
+    expect(io.progressLines).toContain('Writing the annual review (5 of 5)…');
+    expect(readFileSync(path.join(dir, 'action-tracker-by-agency.csv'), 'utf8')).toBe(
+      '\ufeffAgency,Open,Overdue,Done,Dropped,Completion rate\r\nIOM,1,0,3,0,0.75\r\nUNRC,0,0,1,0,1\r\nUNDP,0,0,0,1,\r\nUNICEF,0,0,1,0,1\r\nILO,0,0,2,0,1\r\nUNHCR,0,0,1,0,1\r\nOHCHR,1,1,0,0,0\r\nUNWOMEN,0,0,1,0,1\r\nUNFPA,1,1,0,0,0\r\nTotal,3,2,9,1,0.75\r\n',
+    );
+  });
+
+  it('takes the year asked for, and with --json prints the report data and nothing else on standard output', async () => {
+    const dir = outDir();
+    const io = captureIo();
+    expect(await main(['report', 'workplan-progress', EXAMPLE_FILE, '--year', '2025', '--today', EXAMPLE_TODAY, '--out', dir, '--json'], io)).toBe(0);
+    const report = JSON.parse(io.stdout.join('\n'));
+    expect(report.title).toBe('Workplan progress 2025');
+    expect(report.tables[0].totals.slice(5, 8)).toEqual([270000, 215000, 55000]);
+    expect(io.stderr).toEqual([expect.stringMatching(/^Workplan progress 2025: .*workplan-progress-2025\.html, /)]);
+    expect(readdirSync(dir)).toContain('workplan-progress-2025.html');
+  });
+
+  it('refuses an unknown report, a year or a day that is not one, with one line and exit 2', async () => {
+    const cases: [string[], string][] = [
+      [['report', 'budget', EXAMPLE_FILE], 'there is no report "budget": choose member-list, action-tracker, workplan-progress, gcm-summary, annual-review and all'],
+      [['report', 'all', EXAMPLE_FILE, '--year', '26'], '--year must be a year as YYYY, not "26"'],
+      [['report', 'all', EXAMPLE_FILE, '--today', '2026-02-30'], '--today must be a calendar day as YYYY-MM-DD, not "2026-02-30"'],
+      [['report', 'all'], 'FILE.xlsx is missing'],
+    ];
+    for (const [args, message] of cases) {
+      const io = captureIo();
+      expect(await main(args, io), args.join(' ')).toBe(2);
+      expect(io.stderr).toEqual([expect.stringContaining(`unmn report: ${message} (usage: unmn report NAME FILE.xlsx`)]);
+    }
+  });
+});
