@@ -69,7 +69,7 @@ describe('runComplianceCheck in Sheets', () => {
     expect(longest).toBeLessThanOrEqual(MAX_CELL_TEXT);
     const consensus = values.find((r) => r[1] === 'decisions.consensus')!;
     expect(String(consensus[4]).endsWith('x…')).toBe(true);
-    expect(String(values[1]![5])).toMatch(/ for N{199}…: \d+ errors?, \d+ warnings?, \d+ info$/);
+    expect(String(values[0]![0])).toMatch(/ for N{199}…: \d+ errors?, \d+ warnings?, \d+ info$/);
     const log = fake.sheetValues('Log');
     expect(log[log.length - 1]!.slice(1, 3)).toEqual(['akarimova@iom.int', 'Compliance check']);
   });
