@@ -18,6 +18,11 @@ export const MAX_RANGE_CELLS = 1_000_000;
 
 const SAVE_AS_XLSX = 'open it in a spreadsheet program and save it as .xlsx';
 
+/** What the file is instead, and what to do about it; the message begins as the CLI's always did. */
+function instead(what: string, todo?: string): string {
+  return `not an .xlsx workbook but ${what}${todo === undefined ? '' : `; ${todo}`}`;
+}
+
 function megabytes(bytes: number): string {
   return `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`;
 }
@@ -47,24 +52,24 @@ const UTF16_BOMS = [
 
 /** A file that is not a zip, named by its first bytes; null for a zip. */
 function notAZip(bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return 'empty, not an .xlsx workbook';
+  if (bytes.length === 0) return instead('an empty file');
   if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return null;
   if (startsWith(bytes, OLE2)) {
     // The names of the streams inside tell an encrypted workbook and an old one from other Office files.
     if (contains(bytes, 'EncryptionInfo')) return 'protected with a password; open it in Excel or LibreOffice and save it as .xlsx without a password';
-    if (contains(bytes, 'Workbook') || contains(bytes, 'Book')) return `an Excel 97–2003 workbook (.xls), not an .xlsx workbook; ${SAVE_AS_XLSX}`;
-    return 'an Office 97–2003 file that is not a workbook';
+    if (contains(bytes, 'Workbook') || contains(bytes, 'Book')) return instead('an Excel 97–2003 workbook (.xls)', SAVE_AS_XLSX);
+    return instead('an Office 97–2003 file of another kind');
   }
-  if (startsWith(bytes, PDF)) return 'a PDF document, not an .xlsx workbook';
+  if (startsWith(bytes, PDF)) return instead('a PDF document');
   const head = bytes.subarray(0, 4096);
   const text = UTF16_BOMS.some((bom) => startsWith(head, bom)) || !head.some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20));
   if (!text) return 'not an .xlsx workbook';
   const firstLine = Buffer.from(head).toString('utf8').replace(/\u0000/g, '').split(/\r?\n/)[0] ?? '';
-  if (/^\s*</.test(firstLine)) return `an HTML or XML text file, not an .xlsx workbook; ${SAVE_AS_XLSX}`;
+  if (/^\s*</.test(firstLine)) return instead('an HTML or XML text file', SAVE_AS_XLSX);
   if (/[,;\t]/.test(firstLine)) {
-    return 'CSV text (one tab at most), not an .xlsx workbook; save the whole workbook as .xlsx (in Google Sheets: File → Download → Microsoft Excel)';
+    return instead('CSV text (one tab at most)', 'save the whole workbook as .xlsx (in Google Sheets: File → Download → Microsoft Excel)');
   }
-  return `a text file, not an .xlsx workbook; ${SAVE_AS_XLSX}`;
+  return instead('a text file', SAVE_AS_XLSX);
 }
 
 /** JSZip's record of a part as the zip's directory declares it; JSZip's typings leave the field out. */
@@ -154,14 +159,12 @@ function openDocumentKind(mimetype: Part | undefined): string | null {
   const content = mimetype && mimetype.uncompressedSize <= 100 ? contentOf(mimetype) : null;
   const kind = content instanceof Buffer ? content.toString('latin1') : '';
   if (!kind.startsWith('application/vnd.oasis.opendocument.')) return null;
-  return kind.includes('spreadsheet')
-    ? `an OpenDocument spreadsheet (.ods), not an .xlsx workbook; ${SAVE_AS_XLSX}`
-    : 'an OpenDocument file that is not a spreadsheet';
+  return kind.includes('spreadsheet') ? instead('an OpenDocument spreadsheet (.ods)', SAVE_AS_XLSX) : instead('an OpenDocument file of another kind');
 }
 
 /**
- * Why these bytes must not be handed to exceljs, to follow the file's name ("notes.ods: an OpenDocument
- * spreadsheet…"); null when exceljs may read them. The caller has refused files over MAX_BYTES.
+ * Why these bytes must not be handed to exceljs, to follow the file's name ("notes.ods: not an .xlsx
+ * workbook but…"); null when exceljs may read them. The caller has refused files over MAX_BYTES.
  */
 export async function refusal(bytes: Uint8Array): Promise<string | null> {
   const other = notAZip(bytes);
@@ -176,8 +179,8 @@ export async function refusal(bytes: Uint8Array): Promise<string | null> {
   if (declared > MAX_BYTES) return `unpacks to ${megabytes(declared)}, more than the ${megabytes(MAX_BYTES)} unmn reads; ${HOSTILE}`;
   const named = (wanted: string) => parts.find(({ name }) => name === wanted)?.part;
   if (!named('xl/workbook.xml')) {
-    if (named('xl/workbook.bin')) return `an Excel binary workbook (.xlsb), not an .xlsx workbook; ${SAVE_AS_XLSX}`;
-    return openDocumentKind(named('mimetype')) ?? 'a zip archive with no workbook in it, not an .xlsx workbook';
+    if (named('xl/workbook.bin')) return instead('an Excel binary workbook (.xlsb)', SAVE_AS_XLSX);
+    return openDocumentKind(named('mimetype')) ?? instead('a zip archive with no workbook in it');
   }
   let cells = 0;
   for (const { name, part } of parts) {

@@ -25,8 +25,8 @@ const PIXELS_PER_CHARACTER = 7;
 const MAX_GRID_CELLS = 10_000_000;
 
 /**
- * The font exceljs gives every cell of a new workbook, named on the header too: a font with no name
- * is one LibreOffice fills in with a serif.
+ * The font exceljs gives every cell of a new workbook, named in every font the adapter sets (header,
+ * links): a font with no name is one LibreOffice fills in with a serif.
  */
 const BODY_FONT = { name: 'Calibri', family: 2, size: 11 } as const;
 
@@ -311,7 +311,7 @@ export class XlsxWorkbook implements WorkbookPort {
         // file:// URL of wherever the file was, the formula as it is. The result is what getValues() reads.
         const anchor = `#${sheetRef(link.sheet)}!A${link.row}`;
         cell.value = { formula: `HYPERLINK(${formulaText(anchor)},${formulaText(link.text)})`, result: link.text };
-        cell.font = { ...cell.font, color: { argb: 'FF1155CC' }, underline: true };
+        cell.font = { ...BODY_FONT, ...cell.font, color: { argb: 'FF1155CC' }, underline: true };
       });
     });
   }

@@ -172,7 +172,7 @@ describe('writing', () => {
     const raw = (await rawBook('links.xlsx')).getWorksheet('Compliance');
     expect(raw?.getCell('A2').value).toEqual({ formula: `HYPERLINK("#'Meetings'!A9","M-2026-03")`, result: 'M-2026-03' });
     expect(raw?.getCell('A3').value).toEqual({ formula: `HYPERLINK("#'Working groups'!A3","O'Brien")`, result: "O'Brien" });
-    expect(raw?.getCell('A2').font).toMatchObject({ underline: true, color: { argb: 'FF1155CC' } });
+    expect(raw?.getCell('A2').font).toMatchObject({ name: 'Calibri', underline: true, color: { argb: 'FF1155CC' } });
   });
 
   it('keeps quotes and long text inside the formula’s text, never as formula code', async () => {
@@ -400,7 +400,7 @@ describe('files that are not workbooks', () => {
     for (const [name, message] of [
       ['missing.xlsx', /missing\.xlsx: no such file$/],
       ['folder.xlsx', /folder\.xlsx: not a file$/],
-      ['notes.xlsx', /notes\.xlsx: a text file, not an \.xlsx workbook/],
+      ['notes.xlsx', /notes\.xlsx: not an \.xlsx workbook but a text file/],
     ] as const) {
       const error = await XlsxWorkbook.open(file(name)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WorkbookFileError);
