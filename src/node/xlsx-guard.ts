@@ -13,7 +13,7 @@ import { printable } from './terminal';
 
 /** A network's workbook is well under 5 MB unpacked; 41 MB of sheet XML already takes exceljs 0.6 GB. */
 export const MAX_BYTES = 100 * 1024 * 1024;
-/** exceljs builds one object per cell of these ranges; ours cover about 50,000 cells. */
+/** exceljs builds one object per cell of some ranges (and per column of the widest column format); ours cover about 50,000. */
 export const MAX_RANGE_CELLS = 1_000_000;
 
 const SAVE_AS_XLSX = 'open it in a spreadsheet program and save it as .xlsx';
@@ -122,15 +122,21 @@ export function cellsOf(references: string): number {
   return cells;
 }
 
-/** The cells exceljs would expand while it reads one part's XML; throws when the XML is not well formed. */
+/**
+ * The objects exceljs would make, one per cell or column, while it reads one part's XML: the cells of
+ * dropdown, merge and name ranges, and every column up to the last one a column format names.
+ * Throws when the XML is not well formed.
+ */
 function rangeCells(xml: string): number {
   const parser = new SaxesParser();
   let cells = 0;
+  let columns = 0;
   let definedName: string[] | null = null;
   parser.on('opentag', (tag) => {
     const attributes = tag.attributes as Record<string, string>;
     if (tag.name === 'dataValidation') cells += cellsOf(attributes.sqref ?? '');
     else if (tag.name === 'mergeCell') cells += cellsOf(attributes.ref ?? '');
+    else if (tag.name === 'col') columns = Math.max(columns, Number(attributes.min) || 0, Number(attributes.max) || 0);
     else if (tag.name === 'definedName') definedName = [];
   });
   parser.on('text', (text) => definedName?.push(text));
@@ -141,10 +147,8 @@ function rangeCells(xml: string): number {
   });
   // Not closed: exceljs does not close its parser either, so an unfinished document is no error here.
   parser.write(xml);
-  return cells;
+  return cells + columns;
 }
-
-const RANGE_TAGS = ['dataValidation', 'mergeCell', 'definedName'];
 
 /** The parts whose ranges exceljs expands: the workbook (defined names) and the worksheets, named as exceljs matches them. */
 function expandsRanges(name: string): boolean {
@@ -187,15 +191,14 @@ export async function refusal(bytes: Uint8Array): Promise<string | null> {
     const content = contentOf(part);
     if (content === 'more') return `holds more than its zip directory declares (${printable(name)}); ${HOSTILE}`;
     if (content === null) return DAMAGED;
-    // Searching the bytes is quicker than parsing them: most sheets have no such range at all.
-    if (!expandsRanges(name) || !RANGE_TAGS.some((tag) => content.includes(tag))) continue;
+    if (!expandsRanges(name)) continue;
     try {
       cells += rangeCells(content.toString('utf8'));
     } catch {
       return DAMAGED;
     }
     if (cells > MAX_RANGE_CELLS) {
-      return `has validations, merged cells or named ranges over ${cells.toLocaleString('en-US')} cells, more than the ${MAX_RANGE_CELLS.toLocaleString('en-US')} unmn reads; ${HOSTILE}`;
+      return `has dropdowns, merged cells, named ranges or column formats over ${cells.toLocaleString('en-US')} cells, more than the ${MAX_RANGE_CELLS.toLocaleString('en-US')} unmn reads; ${HOSTILE}`;
     }
   }
   return null;
