@@ -125,9 +125,11 @@ function formulaText(text: string): string {
   return pieces.map((piece) => `"${piece.replace(/"/g, '""')}"`).join('&');
 }
 
+type Validations = Record<string, ExcelJS.DataValidation | undefined>;
+
 // exceljs's typings omit Worksheet.dataValidations, whose model maps an address or a range to its rule.
-function validationsOf(sheet: Sheet): Record<string, ExcelJS.DataValidation | undefined> {
-  return (sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations.model;
+function validationsOf(sheet: Sheet): { model: Validations } {
+  return (sheet as unknown as { dataValidations: { model: Validations } }).dataValidations;
 }
 
 /**
@@ -136,25 +138,33 @@ function validationsOf(sheet: Sheet): Record<string, ExcelJS.DataValidation | un
  * rule. Each column's run of cells that one rule of the file covered becomes one range again.
  */
 function rejoinValidations(sheet: Sheet): void {
-  const model = validationsOf(sheet);
+  const validations = validationsOf(sheet);
+  const model: Validations = {};
   const cells = new Map<string, { row: number; rule: ExcelJS.DataValidation }[]>();
-  for (const [address, rule] of Object.entries(model)) {
+  // Keys, not entries: a million of them in dictionary mode take seconds to copy into pairs.
+  for (const address of Object.keys(validations.model)) {
+    const rule = validations.model[address];
     const m = /^([A-Z]+)(\d+)$/.exec(address);
-    if (!rule || !m?.[1]) continue;
-    cells.set(m[1], [...(cells.get(m[1]) ?? []), { row: Number(m[2]), rule }]);
-    delete model[address];
+    if (!rule) continue;
+    if (!m?.[1]) {
+      model[address] = rule;
+      continue;
+    }
+    const column = cells.get(m[1]) ?? [];
+    if (column.length === 0) cells.set(m[1], column);
+    column.push({ row: Number(m[2]), rule });
   }
   for (const [letter, column] of cells) {
     column.sort((a, b) => a.row - b.row);
-    let start = 0;
+    let first = column[0]?.row ?? 0;
     column.forEach((cell, i) => {
       const next = column[i + 1];
       if (next && next.row === cell.row + 1 && next.rule === cell.rule) return;
-      const first = column[start]?.row ?? cell.row;
       model[first === cell.row ? `${letter}${first}` : `${letter}${first}:${letter}${cell.row}`] = cell.rule;
-      start = i + 1;
+      first = next?.row ?? 0;
     });
   }
+  validations.model = model;
 }
 
 /**
@@ -368,8 +378,8 @@ export class XlsxWorkbook implements WorkbookPort {
     sheet.pageSetup = { ...sheet.pageSetup, ...PAGE_SETUP };
     const frozenColumns = sheet.views[0]?.state === 'frozen' ? (sheet.views[0].xSplit ?? 0) : 0;
     sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: frozenColumns }];
-    const validations = validationsOf(sheet);
-    // exceljs reads a range's validation as one entry per cell: replace them rather than stack a second rule.
+    const validations = validationsOf(sheet).model;
+    // Replace the rules of the layout's columns (a range or single cells) rather than stack a second one.
     const letters = new Set(layout.columns.map((c) => columnLetter(c.column)));
     for (const address of Object.keys(validations)) {
       const letter = columnBelowHeader(address);
