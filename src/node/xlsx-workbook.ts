@@ -3,12 +3,13 @@
  * copy of the network's spreadsheet with no Google account. Loaded once, changed in memory, saved at
  * the end, so every port method stays synchronous like its Apps Script twin.
  */
-import { rename, stat, unlink } from 'node:fs/promises';
+import { readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, CellBlock, CellLink, ColumnLayout, TabLayout, TabStyle, WorkbookPort } from '../ports';
 import { rectangle } from '../domain/block';
 import { columnLetter } from '../domain/codec';
+import { DAMAGED, MAX_BYTES, refusal, tooLarge } from './xlsx-guard';
 
 /** The file cannot be opened as a workbook: the message is one line meant for the user. */
 export class WorkbookFileError extends Error {
@@ -20,6 +21,28 @@ const FORMATTED_ROWS = 1000;
 
 /** Sheets measures column widths in pixels, Excel in characters of about seven pixels. */
 const PIXELS_PER_CHARACTER = 7;
+
+/** A Google Sheet holds at most 10 million cells; read() builds the rectangle of every tab's used range. */
+const MAX_GRID_CELLS = 10_000_000;
+
+/**
+ * The font exceljs gives every cell of a new workbook, named in every font the adapter sets (header,
+ * links): a font with no name is one LibreOffice fills in with a serif.
+ */
+const BODY_FONT = { name: 'Calibri', family: 2, size: 11 } as const;
+const LINK_FONT: Partial<ExcelJS.Font> = { ...BODY_FONT, color: { argb: 'FF1155CC' }, underline: true };
+
+/** Landscape, as wide as one page and as many pages long as the rows need, the header on each page. */
+const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: '1:1',
+};
+
+/** Excel refuses a text literal longer than 255 characters in a formula. */
+const FORMULA_TEXT_CHUNK = 255;
 
 const DATE_FORMAT = 'yyyy-mm-dd';
 const TIMESTAMP_FORMAT = 'yyyy-mm-dd hh:mm:ss';
@@ -121,6 +144,68 @@ function sheetRef(name: string): string {
   return `'${excelName(name).replace(/'/g, "''")}'`;
 }
 
+/** Text as a formula's string literal: quotes doubled, joined from pieces Excel accepts. */
+function formulaText(text: string): string {
+  const pieces = text.match(new RegExp(`[^]{1,${FORMULA_TEXT_CHUNK}}`, 'gu')) ?? [''];
+  return pieces.map((piece) => `"${piece.replace(/"/g, '""')}"`).join('&');
+}
+
+type Validations = Record<string, ExcelJS.DataValidation | undefined>;
+
+// exceljs's typings omit Worksheet.dataValidations, whose model maps an address or a range to its rule.
+function validationsOf(sheet: Sheet): { model: Validations } {
+  return (sheet as unknown as { dataValidations: { model: Validations } }).dataValidations;
+}
+
+/**
+ * exceljs reads a validation's range as one entry per cell, and writes such entries back as
+ * overlapping ranges (it sorts addresses as text: C10 before C2), so every save would stack a second
+ * rule. Each column's run of cells that one rule of the file covered becomes one range again.
+ */
+function rejoinValidations(sheet: Sheet): void {
+  const validations = validationsOf(sheet);
+  const model: Validations = {};
+  const cells = new Map<string, { row: number; rule: ExcelJS.DataValidation }[]>();
+  // Keys, not entries: a million of them in dictionary mode take seconds to copy into pairs.
+  for (const address of Object.keys(validations.model)) {
+    const rule = validations.model[address];
+    const m = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!rule) continue;
+    if (!m?.[1]) {
+      model[address] = rule;
+      continue;
+    }
+    const column = cells.get(m[1]) ?? [];
+    if (column.length === 0) cells.set(m[1], column);
+    column.push({ row: Number(m[2]), rule });
+  }
+  for (const [letter, column] of cells) {
+    column.sort((a, b) => a.row - b.row);
+    let first = column[0]?.row ?? 0;
+    column.forEach((cell, i) => {
+      const next = column[i + 1];
+      if (next && next.row === cell.row + 1 && next.rule === cell.rule) return;
+      model[first === cell.row ? `${letter}${first}` : `${letter}${first}:${letter}${cell.row}`] = cell.rule;
+      first = next?.row ?? 0;
+    });
+  }
+  validations.model = model;
+}
+
+/**
+ * exceljs reads only "1" as true in `<pageSetUpPr fitToPage>`, and LibreOffice writes "true": the
+ * next save would print at full size again. A fitToHeight of 0 (as many pages as the rows need)
+ * means something only when fitting to pages, so it tells that the file fitted them.
+ */
+function keepFitToPage(sheet: Sheet): void {
+  if (sheet.pageSetup.fitToHeight === 0) sheet.pageSetup.fitToPage = true;
+}
+
+/** Rows times columns of every tab, as exceljs holds them (formatted cells included). */
+function gridCells(book: ExcelJS.Workbook): number {
+  return book.worksheets.reduce((sum, sheet) => sum + sheet.rowCount * sheet.columnCount, 0);
+}
+
 function validationFor(column: ColumnLayout): ExcelJS.DataValidation | null {
   const list = (items: readonly string[]) => `"${items.join(',')}"`;
   switch (column.kind) {
@@ -147,17 +232,34 @@ function validationFor(column: ColumnLayout): ExcelJS.DataValidation | null {
 export class XlsxWorkbook implements WorkbookPort {
   private constructor(private readonly book: ExcelJS.Workbook) {}
 
-  /** Loads an .xlsx file; a missing, unreadable or non-xlsx file is a WorkbookFileError. */
+  /**
+   * Loads an .xlsx file. A missing, unreadable or non-xlsx file, or one that would take more memory
+   * than a network's workbook ever needs, is a WorkbookFileError that says what the file is.
+   */
   static async open(file: string): Promise<XlsxWorkbook> {
     const info = await stat(file).catch(() => null);
     if (!info) throw new WorkbookFileError(`${file}: no such file`);
     if (!info.isFile()) throw new WorkbookFileError(`${file}: not a file`);
+    if (info.size > MAX_BYTES) throw new WorkbookFileError(`${file}: ${tooLarge(info.size)}`);
+    const bytes = await readFile(file).catch(() => null);
+    if (!bytes) throw new WorkbookFileError(`${file}: cannot be read`);
+    const reason = await refusal(bytes);
+    if (reason !== null) throw new WorkbookFileError(`${file}: ${reason}`);
     const book = new ExcelJS.Workbook();
-    try {
-      await book.xlsx.readFile(file);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new WorkbookFileError(`${file}: not an .xlsx workbook (${reason})`);
+    // What exceljs says of a file is about its own internals (and may carry a URL): not for the user.
+    // Its typings call the argument an ArrayBuffer; it hands a Node Buffer to JSZip as readFile does.
+    await book.xlsx.load(bytes as unknown as ArrayBuffer).catch(() => {
+      throw new WorkbookFileError(`${file}: ${DAMAGED}`);
+    });
+    const cells = gridCells(book);
+    if (cells > MAX_GRID_CELLS) {
+      throw new WorkbookFileError(
+        `${file}: its tabs span ${cells.toLocaleString('en-US')} cells, more than the ${MAX_GRID_CELLS.toLocaleString('en-US')} a Google Sheet holds`,
+      );
+    }
+    for (const sheet of book.worksheets) {
+      rejoinValidations(sheet);
+      keepFitToPage(sheet);
     }
     return new XlsxWorkbook(book);
   }
@@ -237,8 +339,11 @@ export class XlsxWorkbook implements WorkbookPort {
           cell.value = null;
           return;
         }
-        cell.value = { text: link.text, hyperlink: `#${sheetRef(link.sheet)}!A${link.row}` };
-        cell.font = { ...cell.font, color: { argb: 'FF1155CC' }, underline: true };
+        // A HYPERLINK formula, not a cell hyperlink: LibreOffice saves a cell's "#Tab!A9" link as a
+        // file:// URL of wherever the file was, the formula as it is. The result is what getValues() reads.
+        const anchor = `#${sheetRef(link.sheet)}!A${link.row}`;
+        cell.value = { formula: `HYPERLINK(${formulaText(anchor)},${formulaText(link.text)})`, result: link.text };
+        cell.font = { ...cell.font, ...LINK_FONT };
       });
     });
   }
@@ -292,14 +397,18 @@ export class XlsxWorkbook implements WorkbookPort {
   format(tab: string, layout: TabLayout): void {
     const sheet = this.sheet(tab);
     const header = sheet.getRow(1);
-    // Cell by cell: exceljs's row font would replace each header cell's own font.
-    header.eachCell((cell) => {
-      cell.font = { ...cell.font, bold: true };
-    });
+    // Up to the last column of the layout, as in Sheets, even before the header is written; cell by
+    // cell, as exceljs's row font would replace each header cell's own font.
+    const lastColumn = Math.max(0, ...layout.columns.map((c) => c.column));
+    for (let column = 1; column <= lastColumn; column++) {
+      const cell = header.getCell(column);
+      cell.font = { ...BODY_FONT, ...cell.font, bold: true };
+    }
+    sheet.pageSetup = { ...sheet.pageSetup, ...PAGE_SETUP };
     const frozenColumns = sheet.views[0]?.state === 'frozen' ? (sheet.views[0].xSplit ?? 0) : 0;
     sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: frozenColumns }];
-    const validations = (sheet as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
-    // exceljs reads a range's validation as one entry per cell: replace them rather than stack a second rule.
+    const validations = validationsOf(sheet).model;
+    // Replace the rules of the layout's columns (a range or single cells) rather than stack a second one.
     const letters = new Set(layout.columns.map((c) => columnLetter(c.column)));
     for (const address of Object.keys(validations)) {
       const letter = columnBelowHeader(address);
@@ -323,15 +432,21 @@ export class XlsxWorkbook implements WorkbookPort {
     for (let c = 1; c <= sheet.columnCount; c++) sheet.getColumn(c).style = {};
     sheet.eachRow({ includeEmpty: true }, (row) => {
       row.eachCell({ includeEmpty: true }, (cell) => {
-        cell.style = {};
+        // A font with a name everywhere (LibreOffice fills a nameless one with a serif), links kept looking like links.
+        cell.style = { font: isLinkFormula(cell.value) ? LINK_FONT : BODY_FONT };
       });
     });
     (sheet as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model = {};
-    for (const block of style.bold) eachCellOf(sheet, block, (cell) => (cell.font = { bold: true }));
+    for (const block of style.bold) eachCellOf(sheet, block, (cell) => (cell.font = { ...BODY_FONT, bold: true }));
     for (const { format, blocks } of style.numberFormats) for (const block of blocks) eachCellOf(sheet, block, (cell) => (cell.numFmt = format));
     for (const { column, width } of style.widths) sheet.getColumn(column).width = Math.max(4, Math.round(width / PIXELS_PER_CHARACTER));
     sheet.views = [{ state: 'frozen', ySplit: style.frozenRows }];
+    sheet.pageSetup = { ...sheet.pageSetup, ...PAGE_SETUP, printTitlesRow: style.frozenRows > 0 ? `1:${style.frozenRows}` : undefined };
   }
+}
+
+function isLinkFormula(value: ExcelJS.CellValue): boolean {
+  return typeof value === 'object' && value !== null && 'formula' in value && /^HYPERLINK\(/i.test(String(value.formula));
 }
 
 /** Every cell of a block, row by row. */

