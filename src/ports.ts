@@ -103,13 +103,8 @@ export interface CurrentUser {
   owner(): string;
 }
 
-/** An HTML page shown in a modal dialog. */
-export interface DialogPage {
-  readonly title: string;
-  readonly html: string;
-  readonly width: number;
-  readonly height: number;
-}
+/** A modal dialog: an HTML page made for it, or a page of the add-on's own (built from sidebar/, with google.script.run). */
+export type DialogPage = { readonly title: string; readonly width: number; readonly height: number } & ({ readonly html: string } | { readonly page: string });
 
 export interface Ui {
   /** A short, non-blocking message (a toast in Sheets, a line in the CLI). */

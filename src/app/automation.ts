@@ -60,7 +60,7 @@ function yoursOf(installed: readonly InstalledTrigger[] | null): AutomationStatu
 }
 
 /** `logged`: a row this run appended, which the network read before it does not hold. */
-function statusOf(network: Network, today: string, user: string, installed: readonly InstalledTrigger[] | null, logged?: LogEntry): AutomationStatus {
+export function statusOf(network: Network, today: string, user: string, installed: readonly InstalledTrigger[] | null, logged?: LogEntry): AutomationStatus {
   const last = lastSwitch(logged === undefined ? network.log.records : [...network.log.records, logged]);
   const on = last !== undefined && isEvent(last, AUTOMATION_EVENTS.on);
   const sender = on ? last.actor.trim() : '';
@@ -82,14 +82,9 @@ function statusOf(network: Network, today: string, user: string, installed: read
 }
 
 /** Whether automation is on, from whose account, and what needs a person's eye. Anyone may see it. */
-export function automationStatus(ports: Ports): AutomationStatus {
+export function automationStatus(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'triggers'>): AutomationStatus {
   const { network } = readNetwork(ports.workbook, DELIVERY_TABS);
   return statusOf(network, ports.clock.today(), ports.user.email(), ports.triggers?.list() ?? null);
-}
-
-function requireTriggers(ports: Ports): Triggers {
-  if (ports.triggers === undefined) throw new Error('Automation runs in Google Sheets only: here, run the hourly tick by hand.');
-  return ports.triggers;
 }
 
 function logSwitch(ports: Ports, tabs: LockedTabs, event: string, details: string): LogEntry {
@@ -115,7 +110,11 @@ function switchAutomation(ports: Ports, change: (s: Switch) => { changed: boolea
   return withLockedTabs(ports, (tabs) => {
     const { network } = tabs.readNetwork(DELIVERY_TABS);
     const email = requireSecretariat(ports, network, AUTOMATION_COMMAND);
-    const triggers = requireTriggers(ports);
+    const triggers = ports.triggers;
+    if (triggers === undefined) {
+      const status = statusOf(network, ports.clock.today(), email, null);
+      return { changed: false, message: 'Automation runs in Google Sheets only: here, run the hourly tick by hand.', status };
+    }
     const before = statusOf(network, ports.clock.today(), email, triggers.list());
     const { changed, logged, message } = change({ network, tabs, email, triggers, before });
     return { changed, message, status: statusOf(network, ports.clock.today(), email, triggers.list(), logged) };

@@ -6,8 +6,12 @@
  */
 import { helpDialog } from '../domain/help';
 import type { Ports } from '../ports';
+import { automationStatus, disableAutomation, enableAutomation } from './automation';
 import { runComplianceCheck } from './check';
+import { reportCommand } from './report-command';
 import { SETUP_TITLE, setupCommand } from './setup-command';
+
+const AUTOMATION_TITLE = 'Automation';
 
 export const MENU_GROUPS = ['Record', 'Check', 'Reports', 'Automation', 'Set up'] as const;
 export type MenuGroup = (typeof MENU_GROUPS)[number];
@@ -40,6 +44,37 @@ export const COMMANDS = {
     secretariat: false,
     cli: 'check',
     run: (ports) => void runComplianceCheck(ports),
+  },
+  reportMemberList: { label: 'Member list', group: 'Reports', macro: {}, secretariat: false, cli: 'report', run: reportCommand('member-list') },
+  reportActionTracker: { label: 'Action tracker', group: 'Reports', macro: {}, secretariat: false, cli: 'report', run: reportCommand('action-tracker') },
+  reportWorkplanProgress: { label: 'Workplan progress', group: 'Reports', macro: {}, secretariat: false, cli: 'report', run: reportCommand('workplan-progress') },
+  reportGcmSummary: { label: 'GCM summary', group: 'Reports', macro: {}, secretariat: false, cli: 'report', run: reportCommand('gcm-summary') },
+  reportAnnualReview: { label: 'Annual review', group: 'Reports', macro: {}, secretariat: false, cli: 'report', run: reportCommand('annual-review') },
+  shareMemberList: { label: 'Email the member list to the network', group: 'Reports', secretariat: true, run: reportCommand('member-list', { send: true }) },
+  sendWorkplanReport: { label: 'Send the workplan report to the UNCT', group: 'Reports', secretariat: true, run: reportCommand('workplan-progress', { send: true }) },
+  circulateMinutesNow: {
+    label: 'Circulate approved minutes now…',
+    group: 'Automation',
+    secretariat: true,
+    run: (ports) => ports.ui.showDialog({ title: 'Circulate approved minutes', page: 'CirculationPreview', width: 640, height: 560 }),
+  },
+  showAutomationStatus: {
+    label: 'Automation status',
+    group: 'Automation',
+    secretariat: false,
+    run: (ports) => ports.ui.alert(automationStatus(ports).lines.join('\n'), AUTOMATION_TITLE),
+  },
+  enableAutomation: {
+    label: 'Turn automation on (mail goes from your account)',
+    group: 'Automation',
+    secretariat: true,
+    run: (ports) => ports.ui.alert(enableAutomation(ports).message, AUTOMATION_TITLE),
+  },
+  disableAutomation: {
+    label: 'Turn automation off',
+    group: 'Automation',
+    secretariat: true,
+    run: (ports) => ports.ui.alert(disableAutomation(ports).message, AUTOMATION_TITLE),
   },
   setupWorkbook: {
     label: SETUP_TITLE,

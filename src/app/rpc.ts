@@ -6,10 +6,13 @@
 import { RPC_CONTRACT, type RpcName, type RpcResult } from '../domain/rpc';
 import type { Ports } from '../ports';
 import { decisionSidebarData, recordDecisionRpc } from './decisions';
+import { circulationPreview, confirmCirculation } from './tick';
 
 export const RPC_HANDLERS: { readonly [K in RpcName]: (ports: Ports, input: unknown) => RpcResult<K> } = {
   getDecisionSidebarData: (ports) => decisionSidebarData(ports),
   recordDecision: (ports, input) => recordDecisionRpc(ports, input),
+  getCirculationPreview: (ports) => circulationPreview(ports),
+  confirmCirculation: (ports, input) => confirmCirculation(ports, input),
 };
 
 /** The handler of that name: own entries only, so "constructor" or "__proto__" finds nothing. */

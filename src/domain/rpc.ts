@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { isDayInYears, isIsoDay, YEARS } from './dates';
+import { CirculationPreviewSchema, CirculationRequestSchema, CirculationResultSchema } from './email/preview';
 import { DECISION_KINDS, MEMBER_STATUSES, OUTCOMES } from './tables';
 
 const isoDay = z.string().check(
@@ -132,6 +133,8 @@ export type RecordDecisionResult = z.infer<typeof RecordDecisionResultSchema>;
 export const RPC_CONTRACT = {
   getDecisionSidebarData: { input: null, result: DecisionSidebarDataSchema },
   recordDecision: { input: DecisionInputSchema, result: RecordDecisionResultSchema },
+  getCirculationPreview: { input: null, result: CirculationPreviewSchema },
+  confirmCirculation: { input: CirculationRequestSchema, result: CirculationResultSchema },
 } as const;
 
 export type RpcName = keyof typeof RPC_CONTRACT;

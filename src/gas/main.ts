@@ -7,9 +7,11 @@
 import { NotAuthorizedError } from '../app/authorize';
 import { COMMAND_IDS, COMMANDS, commandNamed } from '../app/commands';
 import { rpcNamed } from '../app/rpc';
+import { hourlyTick as tick, onSheetEdit } from '../app/tick';
 import { RPC_NAMES } from '../domain/rpc';
 import { buildAddonMenu } from './menu';
 import { gasPorts, LockBusyError } from './ports';
+import { sheetEditOf } from './triggers';
 
 /**
  * Runs in AuthMode.NONE until the add-on is used in the document: it builds the menu and touches
@@ -21,6 +23,16 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/** The installable edit trigger enableAutomation installs: approved minutes go out as soon as the date is typed. */
+export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  onSheetEdit(gasPorts(), sheetEditOf(e));
+}
+
+/** The hourly trigger enableAutomation installs: minutes due, the day's reminders, retries. */
+export function hourlyTick(): void {
+  tick(gasPorts());
 }
 
 /** A menu item or macro: a refusal or a busy lock is a message to the user, anything else a failure. */

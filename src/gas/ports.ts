@@ -58,7 +58,8 @@ export function gasUi(spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadshee
       SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile(page).setTitle(title));
     },
     showDialog(page) {
-      const output = HtmlService.createHtmlOutput(page.html).setWidth(page.width).setHeight(page.height);
+      const source = 'html' in page ? HtmlService.createHtmlOutput(page.html) : HtmlService.createHtmlOutputFromFile(page.page);
+      const output = source.setWidth(page.width).setHeight(page.height);
       SpreadsheetApp.getUi().showModalDialog(output, page.title);
     },
     toast(message, title) {

@@ -36,31 +36,29 @@ export interface ReportDef {
   readonly name: string;
   /** `Report: NAME` (WORKBOOK.md, Report tabs). */
   readonly tab: string;
-  /** The Apps Script global (and macro) that runs it. */
-  readonly command: string;
   readonly takesYear: boolean;
   readonly share: ReportShare | null;
   build(network: Network, options: ReportOptions): Report;
 }
 
-function report(id: string, name: string, command: string, takesYear: boolean, build: ReportDef['build'], share: ReportShare | null = null): ReportDef {
-  return { id, name, tab: `Report: ${name}`, command, takesYear, share, build };
+function report(id: string, name: string, takesYear: boolean, build: ReportDef['build'], share: ReportShare | null = null): ReportDef {
+  return { id, name, tab: `Report: ${name}`, takesYear, share, build };
 }
 
 export const REPORTS: readonly ReportDef[] = [
-  report('member-list', 'Member list', 'reportMemberList', false, memberList, {
+  report('member-list', 'Member list', false, memberList, {
     to: 'mailingList',
     recipient: "the members' mailing list",
     event: 'Member list shared',
   }),
-  report('action-tracker', 'Action tracker', 'reportActionTracker', false, actionTracker),
-  report('workplan-progress', 'Workplan progress', 'reportWorkplanProgress', true, workplanProgress, {
+  report('action-tracker', 'Action tracker', false, actionTracker),
+  report('workplan-progress', 'Workplan progress', true, workplanProgress, {
     to: 'unctReportingEmail',
     recipient: 'the UN Country Team (UNCT reporting email)',
     event: 'Workplan report sent',
   }),
-  report('gcm-summary', 'GCM summary', 'reportGcmSummary', false, gcmSummary),
-  report('annual-review', 'Annual review', 'reportAnnualReview', true, annualReview),
+  report('gcm-summary', 'GCM summary', false, gcmSummary),
+  report('annual-review', 'Annual review', true, annualReview),
 ];
 
 /** The report of an id (`workplan-progress`) or a name as a person types it (`Workplan progress`). */

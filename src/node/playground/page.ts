@@ -34,6 +34,8 @@ export interface PageView {
   readonly tabs: readonly TabView[];
   readonly problems: readonly Problem[];
   readonly outbox: readonly OutboxEmail[];
+  /** Whether automation is on and from whose account mail goes, one line each. */
+  readonly automation: readonly string[];
 }
 
 /** A cell as Sheets displays it: days as YYYY-MM-DD, date-times with their time, numbers as they are. */
@@ -149,6 +151,7 @@ export function renderContent(view: PageView): string {
 <div class="panels">
   <section class="panel" id="problems-panel"><h2>Problems <span class="count">${view.problems.length}</span></h2>${problemsHtml(view.problems)}</section>
   <section class="panel" id="log-panel"><h2>Log <span class="count">latest first</span></h2>${logHtml(view.tabs)}</section>
+  <section class="panel" id="automation-panel"><h2>Automation</h2>${view.automation.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<button type="button" id="run-tick">Run the hourly tick</button></section>
   <section class="panel wide" id="outbox-panel"><h2>Outbox <span class="count">${view.outbox.length}</span></h2>${outboxHtml(view.outbox)}</section>
 </div>`;
 }

@@ -13,7 +13,8 @@ import { XlsxWorkbook } from '../xlsx-workbook';
 export type UiMessage =
   | { readonly kind: 'toast' | 'alert'; readonly title: string; readonly message: string }
   | { readonly kind: 'sidebar'; readonly title: string; readonly page: string }
-  | { readonly kind: 'dialog'; readonly title: string; readonly html: string };
+  | { readonly kind: 'dialog'; readonly title: string; readonly html: string }
+  | { readonly kind: 'page-dialog'; readonly title: string; readonly page: string };
 
 export function clockFor(today: string | undefined): Clock {
   return {
@@ -46,7 +47,7 @@ class CollectingUi implements Ui {
   }
 
   showDialog(page: DialogPage): void {
-    this.messages.push({ kind: 'dialog', title: page.title, html: page.html });
+    this.messages.push('html' in page ? { kind: 'dialog', title: page.title, html: page.html } : { kind: 'page-dialog', title: page.title, page: page.page });
   }
 }
 

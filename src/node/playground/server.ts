@@ -9,7 +9,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import * as z from 'zod/mini';
+import { statusOf } from '../../app/automation';
 import { commandNamed, menuGroups } from '../../app/commands';
+import { describeDelivery } from '../../app/deliver';
+import { hourlyTick } from '../../app/tick';
 import { readGrids } from '../../app/network';
 import { rpcNamed } from '../../app/rpc';
 import { decodeNetwork, type Grids } from '../../domain/network';
@@ -17,6 +20,7 @@ import { emailKey } from '../../domain/words';
 import { sortProblems } from '../commands/validate';
 import type { FileLock } from './file-lock';
 import { renderContent, renderPage, type MenuEntry, type PageView } from './page';
+import type { Ports } from '../../ports';
 import { clockFor, PlaygroundSession, type PlaygroundConfig } from './ports';
 import { withShim } from './shim';
 import { knownUsers } from './users';
@@ -70,7 +74,14 @@ async function view(session: PlaygroundSession, label: string): Promise<PageView
     tabs,
     problems: sortProblems(network.allProblems),
     outbox: session.outbox.list(),
+    automation: [...statusOf(network, today, session.config.user, null).lines, 'The playground installs no triggers: "Run the hourly tick" does what the hourly trigger would.'],
   };
+}
+
+/** What the hourly trigger does, on a click: the same use case, its report shown as an alert. */
+function runTick(ports: Ports): void {
+  const lines = describeDelivery(hourlyTick(ports));
+  ports.ui.alert(lines.length > 0 ? lines.join('\n') : 'Nothing was due: no minutes to circulate and no reminders today.', 'Hourly tick');
 }
 
 /**
@@ -253,6 +264,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       const outcome = await session.run((ports) => target(ports, args[0]));
       if (outcome.error) return json(res, 200, { ok: false, error: errorOf(outcome.error) });
       return json(res, 200, { ok: true, value: outcome.value ?? null });
+    }
+    if (req.method === 'POST' && url.pathname === '/tick') {
+      const outcome = await session.run(runTick);
+      return json(res, 200, { messages: outcome.messages, ...(outcome.error ? { error: outcome.error.message } : {}), saved: outcome.saved });
     }
     if (req.method === 'POST' && first === 'command') {
       const name = segment(second);

@@ -6,7 +6,8 @@
 type Message =
   | { readonly kind: 'toast' | 'alert' | 'error'; readonly title: string; readonly message: string }
   | { readonly kind: 'sidebar'; readonly title: string; readonly page: string }
-  | { readonly kind: 'dialog'; readonly title: string; readonly html: string };
+  | { readonly kind: 'dialog'; readonly title: string; readonly html: string }
+  | { readonly kind: 'page-dialog'; readonly title: string; readonly page: string };
 
 interface CommandAnswer {
   readonly messages?: readonly Message[];
@@ -76,24 +77,35 @@ function openSidebar(page: string, title: string): void {
   frame.src = `/page/${encodeURIComponent(page)}?t=${Date.now()}`;
 }
 
-function openDialog(title: string, html: string): void {
+/** HTML made for the dialog runs nothing (sandboxed srcdoc); a built page of the add-on's runs with its shim, as in Sheets. */
+function openDialog(title: string, content: { html: string } | { page: string }): void {
   $('#dialog-title').textContent = title;
-  $<HTMLIFrameElement>('#dialog-frame').srcdoc = html;
+  const frame = $<HTMLIFrameElement>('#dialog-frame');
+  if ('html' in content) {
+    frame.setAttribute('sandbox', '');
+    frame.removeAttribute('src');
+    frame.srcdoc = content.html;
+  } else {
+    frame.removeAttribute('sandbox');
+    frame.removeAttribute('srcdoc');
+    frame.src = `/page/${encodeURIComponent(content.page)}?t=${Date.now()}`;
+  }
   $<HTMLDialogElement>('#dialog').showModal();
 }
 
 function show(m: Message): void {
   if (m.kind === 'sidebar') openSidebar(m.page, m.title);
-  else if (m.kind === 'dialog') openDialog(m.title, m.html);
+  else if (m.kind === 'dialog') openDialog(m.title, { html: m.html });
+  else if (m.kind === 'page-dialog') openDialog(m.title, { page: m.page });
   else say(m.kind, m.title, m.message);
 }
 
-async function run(command: string): Promise<void> {
+async function run(path: string): Promise<void> {
   closeMenus();
   $('#messages').textContent = '';
   $('#busy').hidden = false;
   try {
-    const out = (await (await fetch(`/command/${encodeURIComponent(command)}`, { method: 'POST' })).json()) as CommandAnswer;
+    const out = (await (await fetch(path, { method: 'POST' })).json()) as CommandAnswer;
     for (const m of out.messages ?? []) show(m);
     if (out.error) say('error', '', out.error);
     await refresh();
@@ -114,7 +126,11 @@ for (const b of all('.menu-button')) {
     b.setAttribute('aria-expanded', String(open));
   });
 }
-for (const b of all('[data-command]')) b.addEventListener('click', () => void run(b.dataset.command ?? ''));
+for (const b of all('[data-command]')) b.addEventListener('click', () => void run(`/command/${encodeURIComponent(b.dataset.command ?? '')}`));
+// The panel is redrawn with the content: listen on the document.
+document.addEventListener('click', (e) => {
+  if ((e.target as HTMLElement | null)?.id === 'run-tick') void run('/tick');
+});
 document.addEventListener('click', closeMenus);
 $('#dialog-close').addEventListener('click', () => $<HTMLDialogElement>('#dialog').close());
 $('#sidebar-close').addEventListener('click', () => {
@@ -126,9 +142,15 @@ $<HTMLSelectElement>('#user').addEventListener('change', (e) => {
   void fetch('/user', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) }).then(() => location.reload());
 });
 window.addEventListener('message', (e: MessageEvent<{ type?: string } | null>) => {
-  if (e.source !== $<HTMLIFrameElement>('#sidebar-frame').contentWindow || !e.data) return;
-  if (e.data.type === 'unmn:changed') void refresh();
-  if (e.data.type === 'unmn:close') $('#sidebar').hidden = true;
+  if (!e.data) return;
+  if (e.source === $<HTMLIFrameElement>('#sidebar-frame').contentWindow) {
+    if (e.data.type === 'unmn:changed') void refresh();
+    if (e.data.type === 'unmn:close') $('#sidebar').hidden = true;
+  }
+  if (e.source === $<HTMLIFrameElement>('#dialog-frame').contentWindow) {
+    if (e.data.type === 'unmn:changed') void refresh();
+    if (e.data.type === 'unmn:close') $<HTMLDialogElement>('#dialog').close();
+  }
 });
 wireContent();
 
