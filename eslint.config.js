@@ -56,7 +56,12 @@ const LAYERS = [
   { target: './src/gas', from: './src/node', message: 'src/gas/ is bundled for Apps Script: no src/node/.' },
   { target: './sidebar', from: './src', except: ['./domain'], message: 'sidebar/ shares only src/domain/ with the server.' },
   { target: './sidebar', from: ['./tests', './scripts', './bench', './examples', './bin'], message: 'sidebar/ shares only src/domain/ with the server.' },
-  { target: './src/node/playground/browser', from: ['./src', './sidebar'], except: ['./domain'], message: "The playground's browser scripts run in the page: src/domain/ at most." },
+  {
+    target: './src/node/playground/browser',
+    from: ['./src', './sidebar'],
+    except: ['./domain'],
+    message: "The playground's browser scripts run in the page: src/domain/ at most.",
+  },
 ];
 
 export default defineConfig(

@@ -115,7 +115,11 @@ for (const { n, first, second } of results) {
 }
 const last = results[results.length - 1];
 if (last) {
-  const classes = (run: Run) => Object.entries(run.byClass).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
+  const classes = (run: Run) =>
+    Object.entries(run.byClass)
+      .sort((a, b) => b[1] - a[1])
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ');
   console.log(`\nWhere the calls go at ${last.n.toLocaleString('en')} rows, first run: ${classes(last.first)}.`);
   console.log(`Second run: ${classes(last.second)}. Most are GasWorkbook.format re-applying validation and number formats, one range per run of adjacent alike columns.`);
 }

@@ -39,7 +39,16 @@ interface GasRun {
 }
 
 const READS = ['Range.getValues'];
-const WRITES = ['Range.setValues', 'Range.setFormulas', 'Range.setBackgrounds', 'Range.setBackground', 'Range.clearContent', 'Sheet.insertRowsAfter', 'Sheet.insertSheet', 'Spreadsheet.insertSheet'];
+const WRITES = [
+  'Range.setValues',
+  'Range.setFormulas',
+  'Range.setBackgrounds',
+  'Range.setBackground',
+  'Range.clearContent',
+  'Sheet.insertRowsAfter',
+  'Sheet.insertSheet',
+  'Spreadsheet.insertSheet',
+];
 
 function gasRun(size: Size): GasRun {
   // An earlier, longer run's findings are on the tab at both sizes, so each run clears the rest alike.
@@ -68,7 +77,5 @@ for (const [label, r] of [
   console.log(`${label.padEnd(40)}${pad(r.findings, 9)}${pad(r.reads, 7)}${pad(r.writes, 8)}${pad(r.spreadsheet - r.reads - r.writes, 13)}`);
 }
 const flat = small.reads === large.reads && small.writes === large.writes && small.spreadsheet === large.spreadsheet;
-console.log(
-  `flat: ${flat ? 'yes' : 'NO'} (one getValues per tab; writes: the Compliance block, its links as one setFormulas, its colours, clearing the old rows, the Log row).`,
-);
+console.log(`flat: ${flat ? 'yes' : 'NO'} (one getValues per tab; writes: the Compliance block, its links as one setFormulas, its colours, clearing the old rows, the Log row).`);
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -81,7 +81,9 @@ for (const def of REPORTS) {
   const l = large.get(def.id)!;
   flat &&= s.reads === l.reads && s.writes === l.writes && s.spreadsheet === l.spreadsheet;
   const both = (a: number, b: number) => pad(`${a} / ${b}`, 12);
-  console.log(`${def.name.padEnd(20)}${pad(s.ms.toFixed(0), 10)}${pad(l.ms.toFixed(0), 9)}${both(s.reads, l.reads)}${both(s.writes, l.writes)}${both(s.spreadsheet, l.spreadsheet)}`);
+  console.log(
+    `${def.name.padEnd(20)}${pad(s.ms.toFixed(0), 10)}${pad(l.ms.toFixed(0), 9)}${both(s.reads, l.reads)}${both(s.writes, l.writes)}${both(s.spreadsheet, l.spreadsheet)}`,
+  );
 }
 console.log(`flat: ${flat ? 'yes' : 'NO'} (calls at a tenth / at full size: one getValues per tab, the report written as one block, its look, colours and charts).`);
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);

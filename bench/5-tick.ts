@@ -7,17 +7,7 @@
 import { hourlyTick } from '../src/app/tick';
 import type { Cell } from '../src/domain/cells';
 import { settingsRows } from '../src/domain/settings';
-import {
-  ActionsTable,
-  DecisionsTable,
-  FocalPointsTable,
-  LogTable,
-  MeetingsTable,
-  MembersTable,
-  WorkingGroupsTable,
-  WorkplanTable,
-  type Meeting,
-} from '../src/domain/tables';
+import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, WorkingGroupsTable, WorkplanTable, type Meeting } from '../src/domain/tables';
 import { gasPorts } from '../src/gas/ports';
 import type { Clock } from '../src/ports';
 import { EXAMPLE } from '../examples/uzbekistan';
@@ -41,7 +31,14 @@ function workbook(times: number, pending: number): Record<string, Cell[][]> {
       const approved = m.minutesApprovedOn ?? m.date;
       const out = m.status === 'Held' && waiting-- > 0 ? null : approved;
       if (out === null) held.push(m.id);
-      return { ...m, id: tag(m.id, k), minutesApprovedOn: m.status === 'Held' ? approved : null, minutesLink: m.minutesLink || 'https://docs.example/m', minutesCirculatedOn: m.status === 'Held' ? out : null, sharedWithRcoOn: m.status === 'Held' ? out : null };
+      return {
+        ...m,
+        id: tag(m.id, k),
+        minutesApprovedOn: m.status === 'Held' ? approved : null,
+        minutesLink: m.minutesLink || 'https://docs.example/m',
+        minutesCirculatedOn: m.status === 'Held' ? out : null,
+        sharedWithRcoOn: m.status === 'Held' ? out : null,
+      };
     }),
   );
   return {
@@ -49,13 +46,25 @@ function workbook(times: number, pending: number): Record<string, Cell[][]> {
     Members: gridOf(MembersTable, EXAMPLE.members),
     'Focal points': gridOf(FocalPointsTable, EXAMPLE.focalPoints),
     Meetings: gridOf(MeetingsTable, meetings),
-    Decisions: gridOf(DecisionsTable, copies.flatMap((k) => EXAMPLE.decisions.map((d) => ({ ...d, id: tag(d.id, k), meeting: tag(d.meeting, k) })))),
+    Decisions: gridOf(
+      DecisionsTable,
+      copies.flatMap((k) => EXAMPLE.decisions.map((d) => ({ ...d, id: tag(d.id, k), meeting: tag(d.meeting, k) }))),
+    ),
     // Every action reminded today: the reminders are not what this measures.
-    Actions: gridOf(ActionsTable, copies.flatMap((k) => EXAMPLE.actions.map((a) => ({ ...a, id: tag(a.id, k), source: tag(a.source, k), lastRemindedOn: TODAY })))),
-    Workplan: gridOf(WorkplanTable, copies.flatMap((k) => EXAMPLE.workplan.map((w) => ({ ...w, id: tag(w.id, k) })))),
+    Actions: gridOf(
+      ActionsTable,
+      copies.flatMap((k) => EXAMPLE.actions.map((a) => ({ ...a, id: tag(a.id, k), source: tag(a.source, k), lastRemindedOn: TODAY }))),
+    ),
+    Workplan: gridOf(
+      WorkplanTable,
+      copies.flatMap((k) => EXAMPLE.workplan.map((w) => ({ ...w, id: tag(w.id, k) }))),
+    ),
     'Working groups': gridOf(WorkingGroupsTable, EXAMPLE.groups),
     // The Log holds no row about the meetings held back, or they would count as sent already.
-    Log: gridOf(LogTable, copies.flatMap((k) => EXAMPLE.log.filter((e) => !held.includes(tag(e.ref, k))).map((e) => ({ ...e, ref: tag(e.ref, k) })))),
+    Log: gridOf(
+      LogTable,
+      copies.flatMap((k) => EXAMPLE.log.filter((e) => !held.includes(tag(e.ref, k))).map((e) => ({ ...e, ref: tag(e.ref, k) }))),
+    ),
   };
 }
 
@@ -78,7 +87,14 @@ function tick(times: number, pending: number): Run {
     const run = fake.calls.during(() => hourlyTick({ ...gasPorts(), clock }));
     const rows = Object.values(sheets).reduce((n, g) => n + g.length - 1, 0);
     const m = run.byMethod;
-    return { rows, sent: m['MailApp.sendEmail'] ?? 0, reads: m['Range.getValues'] ?? 0, writes: m['Range.setValues'] ?? 0, flushes: m['SpreadsheetApp.flush'] ?? 0, spreadsheet: run.spreadsheet };
+    return {
+      rows,
+      sent: m['MailApp.sendEmail'] ?? 0,
+      reads: m['Range.getValues'] ?? 0,
+      writes: m['Range.setValues'] ?? 0,
+      flushes: m['SpreadsheetApp.flush'] ?? 0,
+      spreadsheet: run.spreadsheet,
+    };
   } finally {
     restore();
   }
@@ -94,10 +110,10 @@ for (const [label, pending] of [
 ] as const) {
   const runs = [1, 10, 100].map((times) => ({ times, run: tick(times, pending) }));
   for (const { times, run } of runs) {
-    console.log(`${`${label}, ${times}×`.padEnd(30)}${pad(run.rows, 8)}${pad(run.sent, 6)}${pad(run.reads, 7)}${pad(run.writes, 8)}${pad(run.flushes, 9)}${pad(run.spreadsheet, 11)}`);
+    console.log(
+      `${`${label}, ${times}×`.padEnd(30)}${pad(run.rows, 8)}${pad(run.sent, 6)}${pad(run.reads, 7)}${pad(run.writes, 8)}${pad(run.flushes, 9)}${pad(run.spreadsheet, 11)}`,
+    );
   }
   flat &&= runs.every(({ run }) => run.spreadsheet === runs[0]!.run.spreadsheet && run.sent === runs[0]!.run.sent);
 }
-console.log(
-  `flat: ${flat ? 'yes' : 'NO'} (a read per tab; per message a Sending row and a flush, then a Sent row, the dated cell once a delivery is complete, and a flush).`,
-);
+console.log(`flat: ${flat ? 'yes' : 'NO'} (a read per tab; per message a Sending row and a flush, then a Sent row, the dated cell once a delivery is complete, and a flush).`);

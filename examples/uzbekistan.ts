@@ -6,16 +6,7 @@
  */
 import { PROFILES } from '../src/domain/profiles';
 import type { Settings } from '../src/domain/settings';
-import type {
-  Action,
-  Decision,
-  FocalPoint,
-  LogEntry,
-  Meeting,
-  Member,
-  WorkingGroup,
-  WorkplanRow,
-} from '../src/domain/tables';
+import type { Action, Decision, FocalPoint, LogEntry, Meeting, Member, WorkingGroup, WorkplanRow } from '../src/domain/tables';
 
 const FOUNDED_ON = '2024-11-06';
 
@@ -65,9 +56,7 @@ export const members: Member[] = [
 
 /** The members active on a day: whom an Adopted decision of that day had to consult. */
 function activeOn(day: string): string[] {
-  return members
-    .filter((m) => m.status === 'Active' && (m.joinedOn === null || m.joinedOn <= day) && (m.leftOn === null || m.leftOn > day))
-    .map((m) => m.agency);
+  return members.filter((m) => m.status === 'Active' && (m.joinedOn === null || m.joinedOn <= day) && (m.leftOn === null || m.leftOn > day)).map((m) => m.agency);
 }
 
 function focal(agency: string, kind: 'Primary' | 'Alternate', name: string, position: string, email: string, active = true): FocalPoint {
@@ -222,8 +211,7 @@ export const meetings: Meeting[] = [
   meeting({ id: 'M-2027-01', date: '2027-02-10', mode: 'In person', title: 'Q1 2027 meeting: 2027 workplan endorsement', status: 'Planned' }),
 ];
 
-type DecisionSpec = Omit<Decision, 'consulted' | 'objections' | 'recordedBy' | 'recordedAt' | 'stateRelevant' | 'stateConsultedOn' | 'gcmObjectives'> &
-  Partial<Decision>;
+type DecisionSpec = Omit<Decision, 'consulted' | 'objections' | 'recordedBy' | 'recordedAt' | 'stateRelevant' | 'stateConsultedOn' | 'gcmObjectives'> & Partial<Decision>;
 
 function decision(spec: DecisionSpec): Decision {
   return {
@@ -267,7 +255,7 @@ export const decisions: Decision[] = [
     meeting: 'M-2025-02',
     kind: 'General',
     title: "One UN input to Uzbekistan's GCM voluntary review",
-    decision: 'IOM compiles the agencies\' inputs into one UN contribution to the national GCM voluntary review by 30 May 2025.',
+    decision: "IOM compiles the agencies' inputs into one UN contribution to the national GCM voluntary review by 30 May 2025.",
     subject: '',
     outcome: 'Adopted',
     gcmObjectives: [1, 23],
@@ -344,7 +332,7 @@ export const decisions: Decision[] = [
     meeting: 'M-2026-04',
     kind: 'General',
     title: 'Joint technical comments on the draft Law on Labour Migration',
-    decision: 'ILO coordinates the members\' technical comments on the draft Law on Labour Migration for the Ministry of Employment.',
+    decision: "ILO coordinates the members' technical comments on the draft Law on Labour Migration for the Ministry of Employment.",
     subject: '',
     outcome: 'Adopted',
     stateRelevant: true,
@@ -356,7 +344,7 @@ export const decisions: Decision[] = [
     meeting: 'M-2026-05',
     kind: 'General',
     title: 'Preparing the 2027 workplan',
-    decision: 'The Secretariat collects the members\' proposals and circulates a costed draft 2027 workplan by January 2027.',
+    decision: "The Secretariat collects the members' proposals and circulates a costed draft 2027 workplan by January 2027.",
     subject: '',
     outcome: 'Adopted',
   }),
@@ -391,15 +379,15 @@ function action(id: string, source: string, text: string, owner: string, due: st
 }
 
 export const actions: Action[] = [
-  action('A-2025-001', 'D-2025-03', 'Compile the agencies\' inputs into one UN contribution to the GCM voluntary review', 'IOM', '2025-05-30', '2025-05-28'),
+  action('A-2025-001', 'D-2025-03', "Compile the agencies' inputs into one UN contribution to the GCM voluntary review", 'IOM', '2025-05-30', '2025-05-28'),
   action('A-2025-002', 'D-2025-03', 'Send data on migrant children and families for the voluntary review', 'UNICEF', '2025-05-16', '2025-05-15'),
-  action('A-2025-003', 'D-2025-04', 'Map the agencies\' support to returning migrant workers', 'ILO', '2025-07-01', '2025-07-04', 'Three days late; presented at the Q3 meeting'),
+  action('A-2025-003', 'D-2025-04', "Map the agencies' support to returning migrant workers", 'ILO', '2025-07-01', '2025-07-04', 'Three days late; presented at the Q3 meeting'),
   action('A-2025-004', 'D-2025-04', 'Draft a joint referral pathway for returnees in need of protection', 'UNHCR', '2025-09-30', '2025-09-26'),
   action('A-2025-005', 'D-2025-05', 'Add the UN-Habitat focal point to migration.uz@one.un.org', 'IOM', '2025-10-31', '2025-10-20'),
   action('A-2025-006', 'D-2025-06', 'Publish the joint statement for International Migrants Day', 'UNRC', '2025-12-18', '2025-12-18'),
   action('A-2026-001', 'D-2026-03', 'Draft the joint contribution to the regional GCM review', 'IOM', '2026-05-15', '2026-05-12'),
   action('A-2026-002', 'D-2026-03', 'Provide gender-disaggregated data for the regional review', 'UNWOMEN', '2026-05-08', '2026-05-08'),
-  action('A-2026-003', 'D-2026-04', 'Consolidate the members\' comments on the draft Law on Labour Migration', 'ILO', '2026-08-31', '2026-08-28'),
+  action('A-2026-003', 'D-2026-04', "Consolidate the members' comments on the draft Law on Labour Migration", 'ILO', '2026-08-31', '2026-08-28'),
   action(
     'A-2026-004',
     'D-2026-04',
@@ -410,10 +398,10 @@ export const actions: Action[] = [
     'Date with the Ombudsman not yet confirmed',
     { lastRemindedOn: '2026-10-22' },
   ),
-  action('A-2026-005', 'M-2026-05', 'Circulate the task team\'s mapping of migration data sources', 'UNFPA', '2026-11-06', null, '', {
+  action('A-2026-005', 'M-2026-05', "Circulate the task team's mapping of migration data sources", 'UNFPA', '2026-11-06', null, '', {
     lastRemindedOn: '2026-11-09',
   }),
-  action('A-2026-006', 'D-2026-05', 'Collect the members\' proposals for the 2027 workplan', 'IOM', '2026-12-15', null),
+  action('A-2026-006', 'D-2026-05', "Collect the members' proposals for the 2027 workplan", 'IOM', '2026-12-15', null),
   action('A-2026-007', 'M-2026-04', 'Organise a joint field visit to Samarkand region', 'UNDP', '2026-09-30', null, 'Dropped: postponed to the 2027 workplan', {
     status: 'Dropped',
   }),
@@ -639,9 +627,7 @@ const minutesLog: LogEntry[] = meetings
   .filter((m) => m.minutesCirculatedOn !== null && m.minutesCirculatedOn >= '2026-01-01')
   .flatMap((m) => [
     log(`${m.minutesCirculatedOn}T09:00:00`, 'Minutes circulated', m.id, [MAILING_LIST], 'Sent'),
-    ...(m.sharedWithRcoOn === null
-      ? []
-      : [log(`${m.sharedWithRcoOn}T09:00:00`, 'Minutes archived with RCO', m.id, [settings.rcoArchiveEmail], 'Sent')]),
+    ...(m.sharedWithRcoOn === null ? [] : [log(`${m.sharedWithRcoOn}T09:00:00`, 'Minutes archived with RCO', m.id, [settings.rcoArchiveEmail], 'Sent')]),
   ]);
 
 export const logEntries: LogEntry[] = [

@@ -93,7 +93,7 @@ async function buildPages() {
         minify: true,
         write: false,
         logLevel: 'warning',
-          });
+      });
       const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
       html = html.replace('<!-- inline:script -->', () => `<script>${script}</script>`);
     }

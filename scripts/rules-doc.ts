@@ -46,7 +46,11 @@ function aspectOf(key: string): string {
 /** Texts with the aspects each stands for: one ToR sentence may ground several roles. */
 function withAspects(entries: readonly (readonly [text: string, key: string])[]): string {
   const aspects = new Map<string, string[]>();
-  for (const [text, key] of entries) aspects.set(text, [...(aspects.get(text) ?? []), aspectOf(key)].filter((a) => a !== ''));
+  for (const [text, key] of entries)
+    aspects.set(
+      text,
+      [...(aspects.get(text) ?? []), aspectOf(key)].filter((a) => a !== ''),
+    );
   return [...aspects].map(([text, list]) => (list.length === 0 ? text : `${text} (${list.join(', ')})`)).join('; ');
 }
 
@@ -125,9 +129,9 @@ export function rulesMarkdown(): string {
     '- A rule whose setting is off or blank yields nothing. Members count on a day when their Status is',
     '  Active, Joined on is blank or on or before that day, and Left on is blank or after it. Cancelled',
     '  and Planned meetings are not held meetings.',
-    '- A finding quotes the ToR of the network\'s profile. It cites the Settings row instead when the',
+    "- A finding quotes the ToR of the network's profile. It cites the Settings row instead when the",
     '  ToR has no words for the rule and a setting turned it on, or when a number it counts with',
-    '  (a cadence, a deadline) was changed from the ToR\'s.',
+    "  (a cadence, a deadline) was changed from the ToR's.",
     '- A row the check cannot read is reported once, by `data.invalid`, and every other rule still runs',
     '  on the rest.',
     '',

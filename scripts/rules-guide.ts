@@ -27,7 +27,7 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
       'Each role the ToR gives by name is held by an active member: under the Azerbaijan ToR, UNRC and IOM are Co-chairs and IOM is Coordinator and Secretariat; under the Uzbekistan ToR, IOM is Chair, Coordinator and Secretariat and UNRC is Co-chair. A custom profile names no role.',
     ref: 'the agency that should hold the role',
     settings: [],
-    fix: "Add the agency to Members with Status Active, or add the missing roles to its Roles (Members → Roles is a list such as `Chair, Coordinator, Secretariat`).",
+    fix: 'Add the agency to Members with Status Active, or add the missing roles to its Roles (Members → Roles is a list such as `Chair, Coordinator, Secretariat`).',
   },
   'members.focal-point': {
     severity: ['error'],
@@ -38,8 +38,7 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
   },
   'members.corporate-email': {
     severity: ['warning'],
-    checks:
-      'Where "Corporate email domains" is set: each active focal point\'s email is on one of those domains (a subdomain counts, so `uz.undp.org` passes for `undp.org`).',
+    checks: 'Where "Corporate email domains" is set: each active focal point\'s email is on one of those domains (a subdomain counts, so `uz.undp.org` passes for `undp.org`).',
     ref: 'the agency',
     settings: ['corporateEmailDomains'],
     fix: 'Ask the agency for the focal point\'s corporate address; if the domain is corporate, add it to "Corporate email domains" in Settings.',
@@ -120,16 +119,14 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
   },
   'decisions.consensus': {
     severity: ['error'],
-    checks:
-      'A decision recorded as Adopted lists in Consulted every member active on its date (for an admission, the candidate aside) and has no Objections.',
+    checks: 'A decision recorded as Adopted lists in Consulted every member active on its date (for an admission, the candidate aside) and has no Objections.',
     ref: 'the decision ID',
     settings: [],
     fix: 'Add the members that were consulted to Consulted, or consult those that were not and record their answer; a decision with an objection is Not adopted or Pending until the objection is withdrawn.',
   },
   'decisions.state-consultation': {
     severity: ['error'],
-    checks:
-      'Where a state consultation body is set: each Adopted decision marked State relevant has "State consulted on", on or before the decision\'s date.',
+    checks: 'Where a state consultation body is set: each Adopted decision marked State relevant has "State consulted on", on or before the decision\'s date.',
     ref: 'the decision ID',
     settings: ['stateConsultationBody'],
     fix: 'Enter the day the body was consulted; if it was not, or only afterwards, consult it and review the decision.',
@@ -153,7 +150,7 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     checks: 'Each Open action point has an Owner that is an active member.',
     ref: 'the action ID',
     settings: [],
-    fix: "Agree which active member owns the action and enter its agency code in Owner.",
+    fix: 'Agree which active member owns the action and enter its agency code in Owner.',
   },
   'workplan.exists': {
     severity: ['warning'],
@@ -168,7 +165,7 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
       'Each workplan row has a Key action, a Lead agency that is a member, a Start and an End with End on or after Start; where the workplan must be costed, a Budget (USD) too.',
     ref: 'the workplan ID',
     settings: ['workplanMustBeCosted'],
-    fix: 'Complete the row: key action, the lead agency\'s code, Start and End, and the budget (0 when it costs nothing).',
+    fix: "Complete the row: key action, the lead agency's code, Start and End, and the budget (0 when it costs nothing).",
   },
   'workplan.endorsed': {
     severity: ['error'],
@@ -231,8 +228,7 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
   },
   'data.reference': {
     severity: ['error'],
-    checks:
-      'A reference points at nothing: an agency code that is not in Members, or a Meeting, Source, Admission decision or Established by that no row has.',
+    checks: 'A reference points at nothing: an agency code that is not in Members, or a Meeting, Source, Admission decision or Established by that no row has.',
     ref: "the referring row's ID",
     settings: [],
     fix: 'Correct the code or ID, or add the row it should point at.',

@@ -100,9 +100,7 @@ function renderConsulted(): void {
   const day = f.date.value || data.today;
   const active = new Set(activeCodes(day));
   const keep = checked(consultedBox);
-  consultedBox.replaceChildren(
-    ...data.members.map((m) => checkbox('consulted', m.code, m.code, memberTitle(m), !active.has(m.code))),
-  );
+  consultedBox.replaceChildren(...data.members.map((m) => checkbox('consulted', m.code, m.code, memberTitle(m), !active.has(m.code))));
   setChecked(consultedBox, consultedTouched ? keep : [...active]);
   renderObjections();
 }

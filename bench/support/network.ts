@@ -8,17 +8,7 @@ import { headerRow } from '../../src/domain/codec';
 import { addDays, addMonths } from '../../src/domain/dates';
 import type { Grids } from '../../src/domain/network';
 import { SETTING_COLUMNS } from '../../src/domain/settings';
-import {
-  ActionsTable,
-  DecisionsTable,
-  FocalPointsTable,
-  LogTable,
-  MeetingsTable,
-  MembersTable,
-  WorkingGroupsTable,
-  WorkplanTable,
-  type TableDef,
-} from '../../src/domain/tables';
+import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, WorkingGroupsTable, WorkplanTable, type TableDef } from '../../src/domain/tables';
 
 export const TODAY = '2026-11-23';
 const START = '2016-12-01';
@@ -119,11 +109,23 @@ export function generate(size: Size): Grids {
       status: year < 2026 ? 'Completed' : 'On track',
     };
   });
-  const groups = Array.from({ length: 5 }, (_, i) => ({ id: `WG-${pad2(i)}`, name: `Group ${i}`, leadAgency: 'IOM', members: agencies.slice(0, 5), establishedBy: decisions[i]!.id }));
+  const groups = Array.from({ length: 5 }, (_, i) => ({
+    id: `WG-${pad2(i)}`,
+    name: `Group ${i}`,
+    leadAgency: 'IOM',
+    members: agencies.slice(0, 5),
+    establishedBy: decisions[i]!.id,
+  }));
   const log = [{ timestamp: '2026-07-01T10:00:00', actor: SECRETARIAT, event: 'Workplan report sent', outcome: 'Sent' }];
   const settings = { torProfile: 'uzbekistan', foundedOn: START, rcoArchiveEmail: 'rco@un.org' } as const;
   return {
-    Settings: [['Setting', 'Value'], ...Object.entries(settings).map(([k, v]) => [SETTING_COLUMNS[k as keyof typeof SETTING_COLUMNS].header, SETTING_COLUMNS[k as keyof typeof SETTING_COLUMNS].encode(v as never)])],
+    Settings: [
+      ['Setting', 'Value'],
+      ...Object.entries(settings).map(([k, v]) => [
+        SETTING_COLUMNS[k as keyof typeof SETTING_COLUMNS].header,
+        SETTING_COLUMNS[k as keyof typeof SETTING_COLUMNS].encode(v as never),
+      ]),
+    ],
     Members: grid(MembersTable, members),
     'Focal points': grid(FocalPointsTable, focalPoints),
     Meetings: grid(MeetingsTable, meetings),

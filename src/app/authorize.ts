@@ -31,12 +31,7 @@ export interface AuthorizeOptions {
  * Throws NotAuthorizedError unless the current user is secretariat. `what` completes "Only the
  * secretariat can …" ("record a decision"). Returns the user's email, lower-cased.
  */
-export function requireSecretariat(
-  ports: Pick<Ports, 'user' | 'clock'>,
-  network: Network,
-  what: string,
-  options: AuthorizeOptions = {},
-): string {
+export function requireSecretariat(ports: Pick<Ports, 'user' | 'clock'>, network: Network, what: string, options: AuthorizeOptions = {}): string {
   const email = emailKey(ports.user.email());
   const today = ports.clock.today();
   const extra = { owner: ports.user.owner(), today };
@@ -44,9 +39,6 @@ export function requireSecretariat(
     if (isSecretariat(network, email, extra)) return email;
     if (options.bootstrap && registerSecretariatEmails(network, today).length === 0) return email;
   }
-  const who =
-    email === ''
-      ? 'Google did not tell the add-on who you are signed in as; sign in with your agency account and try again.'
-      : `You are signed in as ${email}.`;
+  const who = email === '' ? 'Google did not tell the add-on who you are signed in as; sign in with your agency account and try again.' : `You are signed in as ${email}.`;
   throw new NotAuthorizedError(`Only the secretariat can ${what}: ${describeSecretariat(network, today)}. ${who}`);
 }

@@ -76,7 +76,9 @@ export function statusOf(network: Network, today: string, user: string, installe
   }
   if (!on && yours !== null && (yours.edit || yours.hourly)) lines.push('You still have triggers of the add-on: turn automation off to remove them.');
   for (const c of unconfirmed) {
-    lines.push(`To check by hand: ${c.event} for ${c.ref} to ${c.recipients.join(', ')} was claimed at ${c.timestamp} and never confirmed; it will not be sent again automatically.`);
+    lines.push(
+      `To check by hand: ${c.event} for ${c.ref} to ${c.recipients.join(', ')} was claimed at ${c.timestamp} and never confirmed; it will not be sent again automatically.`,
+    );
   }
   return { on, sender, since: last?.timestamp ?? '', yours, unconfirmed, lines };
 }
@@ -148,7 +150,9 @@ export function enableAutomation(ports: Ports): AutomationChange {
         ? logSwitch(ports, tabs, AUTOMATION_EVENTS.on, `${HANDLERS.edit} and ${HANDLERS.hourly} installed: mail goes from ${email}'s account`)
         : undefined;
     const message = [
-      logged ? `Automation is on: minutes, reminders and retries now go out every hour from your account (${email}).` : 'Automation was already on from your account: nothing changed.',
+      logged
+        ? `Automation is on: minutes, reminders and retries now go out every hour from your account (${email}).`
+        : 'Automation was already on from your account: nothing changed.',
       ...(previous === '' ? [] : [`It was on from ${previous}'s account before: those triggers keep running until ${previous} turns automation off.`]),
     ].join(' ');
     return { changed: logged !== undefined, logged, message };

@@ -6,24 +6,8 @@ import type { Cell } from '../domain/cells';
 import { columnCells, nextId } from '../domain/ids';
 import { GCM_OBJECTIVES } from '../domain/gcm';
 import type { Network } from '../domain/network';
-import {
-  fieldError,
-  parseDecisionInput,
-  type DecisionInput,
-  type DecisionSidebarData,
-  type FieldError,
-  type RecordDecisionResult,
-} from '../domain/rpc';
-import {
-  DecisionsTable,
-  FocalPointsTable,
-  LogTable,
-  MeetingsTable,
-  MembersTable,
-  SettingsTable,
-  type Decision,
-  type LogEntry,
-} from '../domain/tables';
+import { fieldError, parseDecisionInput, type DecisionInput, type DecisionSidebarData, type FieldError, type RecordDecisionResult } from '../domain/rpc';
+import { DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type Decision, type LogEntry } from '../domain/tables';
 import { keyOf } from '../domain/words';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
@@ -48,7 +32,12 @@ export class DecisionInputError extends Error {
 }
 
 /** The next decision ID of a year, counting the Decisions tab's ID cells and the Log's references. */
-export function nextDecisionId(network: Network, decisionsGrid: readonly (readonly Cell[])[] | null | undefined, logGrid: readonly (readonly Cell[])[] | null | undefined, year: number): string {
+export function nextDecisionId(
+  network: Network,
+  decisionsGrid: readonly (readonly Cell[])[] | null | undefined,
+  logGrid: readonly (readonly Cell[])[] | null | undefined,
+  year: number,
+): string {
   const cells = [...columnCells(decisionsGrid, network.decisions.header?.index.get('id')), ...columnCells(logGrid, network.log.header?.index.get('ref'))];
   return nextId(DecisionsTable, cells, year);
 }
@@ -104,13 +93,15 @@ export function checkDecision(input: DecisionInput, network: Network, today: str
   const codes = network.members.records.map((m) => m.agency);
   const unknown = (list: readonly string[]) => list.filter((a) => !codes.some((c) => sameCode(c, a)));
   const badConsulted = unknown(input.consulted);
-  if (badConsulted.length > 0) errors.push(fieldError('consulted', `${badConsulted.join(', ')} ${badConsulted.length === 1 ? 'is not a member' : 'are not members'} of the Members tab`));
+  if (badConsulted.length > 0)
+    errors.push(fieldError('consulted', `${badConsulted.join(', ')} ${badConsulted.length === 1 ? 'is not a member' : 'are not members'} of the Members tab`));
   const badObjections = unknown(input.objections);
   if (badObjections.length > 0) {
     errors.push(fieldError('objections', `${badObjections.join(', ')} ${badObjections.length === 1 ? 'is not a member' : 'are not members'} of the Members tab`));
   } else {
     const notConsulted = input.objections.filter((a) => !input.consulted.some((c) => sameCode(c, a)));
-    if (notConsulted.length > 0) errors.push(fieldError('objections', `${notConsulted.join(', ')} objected but ${notConsulted.length === 1 ? 'is' : 'are'} not among the members consulted`));
+    if (notConsulted.length > 0)
+      errors.push(fieldError('objections', `${notConsulted.join(', ')} objected but ${notConsulted.length === 1 ? 'is' : 'are'} not among the members consulted`));
   }
   const subject = input.subject.trim();
   if (input.kind === 'Admission' && subject === '') errors.push(fieldError('subject', 'give the agency code of the member admitted'));

@@ -15,16 +15,7 @@ import type { IsoDay } from '../domain/dates';
 import { dueJobs, isComplete, openClaims, type Blocked, type DueScope, type Job, type Mark, type Message } from '../domain/email/due';
 import { EVENTS, Ledger, messageKey, type Claim } from '../domain/email/ledger';
 import type { Network } from '../domain/network';
-import {
-  ActionsTable,
-  DecisionsTable,
-  FocalPointsTable,
-  LogTable,
-  MeetingsTable,
-  MembersTable,
-  SettingsTable,
-  type LogEntry,
-} from '../domain/tables';
+import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type LogEntry } from '../domain/tables';
 import { emailKey, plural } from '../domain/words';
 import type { Cell, Ports, WorkbookPort } from '../ports';
 import { withLockedTabs, writeRows, type LockedTabs } from './repository';
@@ -207,7 +198,11 @@ function deliverLocked(ports: DeliveryPorts, tabs: LockedTabs, scope: DueScope, 
   options.authorize?.(network);
   if (network.log.header === null || network.meetings.header === null) {
     const tab = network.log.header === null ? 'Log' : 'Meetings';
-    return { ...NOTHING, locked: true, problem: `The ${tab} tab is missing or has no header row, so the add-on cannot tell what went out already: nothing was sent. Run Set up / repair workbook.` };
+    return {
+      ...NOTHING,
+      locked: true,
+      problem: `The ${tab} tab is missing or has no header row, so the add-on cannot tell what went out already: nothing was sent. Run Set up / repair workbook.`,
+    };
   }
   const today = ports.clock.today();
   const ledger = new Ledger(network.log.records);
@@ -251,7 +246,9 @@ export function describeDelivery(report: DeliveryReport): string[] {
   if (report.stopped === 'time') lines.push('Stopped before the execution ran out of time: the rest goes at the next tick.');
   for (const b of report.blocked) lines.push(`Cannot send: ${b.reason}.`);
   for (const c of report.unconfirmed) {
-    lines.push(`To check by hand: ${c.event} for ${c.ref} to ${c.recipients.join(', ')} was claimed at ${c.timestamp} and never confirmed; it will not be sent again automatically.`);
+    lines.push(
+      `To check by hand: ${c.event} for ${c.ref} to ${c.recipients.join(', ')} was claimed at ${c.timestamp} and never confirmed; it will not be sent again automatically.`,
+    );
   }
   if (lines.length === 0) lines.push('Nothing was due.');
   return lines;

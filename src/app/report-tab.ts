@@ -95,10 +95,18 @@ export function layoutResult(sheet: ResultSheet): Layout {
       line(table.title, true);
     }
     const columns = table.columns.length;
-    const headerRow = push(table.columns.map((c) => c.header), HEADER_FILL);
+    const headerRow = push(
+      table.columns.map((c) => c.header),
+      HEADER_FILL,
+    );
     bold.push({ row: headerRow, column: 1, rows: 1, columns });
     const firstRow = headerRow + 1;
-    table.rows.forEach((cells, i) => push(table.columns.map((c, j) => cellOf(cells[j] ?? null, c.kind)), table.fills?.[i] ?? null));
+    table.rows.forEach((cells, i) =>
+      push(
+        table.columns.map((c, j) => cellOf(cells[j] ?? null, c.kind)),
+        table.fills?.[i] ?? null,
+      ),
+    );
     if (table.rows.length === 0 && table.empty !== '') push([table.empty]);
     if (table.totals !== null) {
       const row = push(table.columns.map((c, j) => cellOf(table.totals?.[j] ?? null, c.kind)));

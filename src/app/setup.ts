@@ -86,7 +86,12 @@ export function setupWorkbook(target: SetupPorts | WorkbookPort, options: SetupO
       return finish({ changes, notes, present: existing });
     }
     const result = repair(ports.workbook, state, options);
-    protect(port, result.present.filter((def) => !existing.includes(def)), editors, changes);
+    protect(
+      port,
+      result.present.filter((def) => !existing.includes(def)),
+      editors,
+      changes,
+    );
     return finish({ ...result, changes: [...result.changes, ...changes] });
   });
 }
@@ -181,14 +186,7 @@ function writeCells(workbook: WorkbookPort, tab: string, row: number, cells: Rea
  * Writes the headers a tab lacks and fixes the case or spacing of those it has. Returns where each
  * contract column stands (field key → 0-based column), or null when the tab is left alone.
  */
-function repairHeader(
-  workbook: WorkbookPort,
-  def: AnyTable,
-  grid: readonly (readonly Cell[])[],
-  existed: boolean,
-  changes: string[],
-  notes: string[],
-): Map<string, number> | null {
+function repairHeader(workbook: WorkbookPort, def: AnyTable, grid: readonly (readonly Cell[])[], existed: boolean, changes: string[], notes: string[]): Map<string, number> | null {
   const columns = Object.entries(def.columns as Record<string, Column>);
   if (isBlankRow(grid[0])) {
     if (grid.slice(1).some((row) => !isBlankRow(row))) {

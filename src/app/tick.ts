@@ -6,12 +6,7 @@
 import { dueJobs } from '../domain/email/due';
 import { Ledger } from '../domain/email/ledger';
 import { networkName } from '../domain/email/minutes';
-import {
-  CirculationRequestSchema,
-  previewMeetings,
-  type CirculationPreview,
-  type CirculationResult,
-} from '../domain/email/preview';
+import { CirculationRequestSchema, previewMeetings, type CirculationPreview, type CirculationResult } from '../domain/email/preview';
 import { MeetingsTable } from '../domain/tables';
 import { keyOf } from '../domain/words';
 import type { Ports } from '../ports';
@@ -46,11 +41,7 @@ export function onSheetEdit(ports: DeliveryPorts, edit: SheetEdit): DeliveryRepo
 /** Sends the due minutes of the meetings named, for the secretariat only; checked again under the lock. */
 export function circulateMeetings(ports: DeliveryPorts, ids: readonly string[]): DeliveryReport {
   const wanted = new Set(ids.map(keyOf));
-  return deliver(
-    ports,
-    { meetings: (m) => wanted.has(keyOf(m.id)), reminders: false },
-    { authorize: (network) => requireSecretariat(ports, network, CIRCULATE_COMMAND) },
-  );
+  return deliver(ports, { meetings: (m) => wanted.has(keyOf(m.id)), reminders: false }, { authorize: (network) => requireSecretariat(ports, network, CIRCULATE_COMMAND) });
 }
 
 /** What the preview dialog shows: each due message's recipients, subject and HTML body. Writes nothing. */

@@ -22,18 +22,7 @@ export function clipText(text: string, limit = MAX_CELL_TEXT): string {
   return `${text.slice(0, end)}…`;
 }
 
-export type CellKind =
-  | 'text'
-  | 'date'
-  | 'timestamp'
-  | 'number'
-  | 'yesno'
-  | 'choice'
-  | 'choices'
-  | 'list'
-  | 'email'
-  | 'emails'
-  | 'gcm';
+export type CellKind = 'text' | 'date' | 'timestamp' | 'number' | 'yesno' | 'choice' | 'choices' | 'list' | 'email' | 'emails' | 'gcm';
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -143,7 +132,16 @@ const requiredText = z.string().check(z.minLength(1));
 
 function textColumn(header: string, options: Options = {}) {
   const schema = options.required ? requiredText : z.string();
-  return column(header, 'text', schema, 'text', options, (cell) => ok(cellText(cell)), '', (v) => v);
+  return column(
+    header,
+    'text',
+    schema,
+    'text',
+    options,
+    (cell) => ok(cellText(cell)),
+    '',
+    (v) => v,
+  );
 }
 
 function dateColumn<const O extends Options = {}>(header: string, options: O = {} as O) {
@@ -185,13 +183,9 @@ function timestampColumn<const O extends Options = {}>(header: string, options: 
   );
 }
 
-function numberColumn<const O extends Options & { min?: number; max?: number; integer?: boolean } = {}>(
-  header: string,
-  options: O = {} as O,
-) {
+function numberColumn<const O extends Options & { min?: number; max?: number; integer?: boolean } = {}>(header: string, options: O = {} as O) {
   const { min, max, integer } = options;
-  const range =
-    min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : '';
+  const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : '';
   const expected = `${integer ? 'a whole number' : 'a number'}${range}`;
   const schema = maybe(z.number(), options);
   return column<typeof schema>(
@@ -201,13 +195,8 @@ function numberColumn<const O extends Options & { min?: number; max?: number; in
     expected,
     { width: 100, ...options },
     (cell) => {
-      const n =
-        typeof cell === 'number' ? cell : typeof cell === 'string' ? Number(cell.trim().replace(/[\s,]/g, '')) : NaN;
-      const fits =
-        Number.isFinite(n) &&
-        (!integer || Number.isInteger(n)) &&
-        (min === undefined || n >= min) &&
-        (max === undefined || n <= max);
+      const n = typeof cell === 'number' ? cell : typeof cell === 'string' ? Number(cell.trim().replace(/[\s,]/g, '')) : NaN;
+      const fits = Number.isFinite(n) && (!integer || Number.isInteger(n)) && (min === undefined || n >= min) && (max === undefined || n <= max);
       return fits ? ok(n as z.infer<typeof schema>) : fail(`${describe(cell)} is not ${expected}`);
     },
     null as z.infer<typeof schema>,
@@ -242,11 +231,7 @@ function canonicalChoice(choices: readonly string[], cell: unknown): string | un
   return choices.find((c) => c.toLowerCase() === t);
 }
 
-function choiceColumn<const C extends readonly [string, ...string[]], const O extends Options = {}>(
-  header: string,
-  choices: C,
-  options: O = {} as O,
-) {
+function choiceColumn<const C extends readonly [string, ...string[]], const O extends Options = {}>(header: string, choices: C, options: O = {} as O) {
   const expected = `one of ${choices.join(', ')}`;
   const schema = maybe(z.enum(choices as unknown as readonly [C[number], ...C[number][]]), options);
   return column<typeof schema>(

@@ -41,7 +41,11 @@ export interface DecodedTable<T> {
 }
 
 export function normalizeHeader(text: unknown): string {
-  return typeof text === 'string' ? text.trim().toLowerCase() : String(text ?? '').trim().toLowerCase();
+  return typeof text === 'string'
+    ? text.trim().toLowerCase()
+    : String(text ?? '')
+        .trim()
+        .toLowerCase();
 }
 
 export function columnLetter(index1: number): string {

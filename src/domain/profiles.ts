@@ -45,10 +45,13 @@ const AZERBAIJAN: Profile = {
     agendaDueDays: 'Role and organizational arrangements: IOM "will assist the Co-chairs in preparing and circulating draft agendas" (5 days is the add-on\'s default notice)',
     minutesDueDays: 'Role and organizational arrangements: IOM will assist "disseminating meeting minutes" (14 days is the add-on\'s default)',
     circulationDueDays: 'Role and organizational arrangements: IOM will assist "disseminating meeting minutes" (7 days is the add-on\'s default)',
-    stateConsultationBody: 'Role and organizational arrangements: "on all issues relevant to or of concern to the state, with the State Migration Service under the Government of Azerbaijan"',
-    admissionRule: 'Role and organizational arrangements: "Decisions relevant to the work of the Network will be made by consensus based on consultations with all Network Members"',
+    stateConsultationBody:
+      'Role and organizational arrangements: "on all issues relevant to or of concern to the state, with the State Migration Service under the Government of Azerbaijan"',
+    admissionRule:
+      'Role and organizational arrangements: "Decisions relevant to the work of the Network will be made by consensus based on consultations with all Network Members"',
     memberListSharingMonths: 'Role and organizational arrangements: "IOM will maintain the member list and share it regularly"',
-    confidentialityNotice: 'Role and organizational arrangements: "All information exchanged within the Network meetings is meant for internal use only, unless explicitly stated and agreed otherwise"',
+    confidentialityNotice:
+      'Role and organizational arrangements: "All information exchanged within the Network meetings is meant for internal use only, unless explicitly stated and agreed otherwise"',
   },
 };
 
@@ -94,7 +97,8 @@ const UZBEKISTAN: Profile = {
   },
   sources: {
     networkName: 'Title: "UN Network on Migration in Uzbekistan"',
-    country: 'Mission statement: "supporting the GoU in implementing objectives set forth in the GCM and in line with the international human rights obligations and relevant national priorities of Uzbekistan"',
+    country:
+      'Mission statement: "supporting the GoU in implementing objectives set forth in the GCM and in line with the international human rights obligations and relevant national priorities of Uzbekistan"',
     torProfile: 'The Terms of Reference of the UN Network on Migration in Uzbekistan',
     meetingCadenceMonths: 'Working Arrangements: "The UNMN meets one time per quarter, or upon request by its member(s)"',
     meetingModeRequired: 'Working Arrangements, note 4: "The chosen mode of a meeting shall be recorded in the minutes"',
@@ -105,10 +109,12 @@ const UZBEKISTAN: Profile = {
     rcoArchiveEmail: 'Coordination and Secretariat: "The Secretariat will share all minutes of UNMN meetings … with UNRC\'s Office (RCO) for reporting and archiving purposes"',
     corporateEmailDomains: 'Coordination and Secretariat: "All email-communications of the UNMN will be shared through the UN system corporate email-accounts"',
     admissionRule: 'Composition and Membership: "Other UN system entities may become members of the Network upon unanimous approval by its current members"',
-    workplanMustBeCosted: 'Role and Organizational Arrangements: "the UNMN may develop (costed) annual work plans (AWPs), with key actions, responsible participating agency(-ies) and timeframes"',
+    workplanMustBeCosted:
+      'Role and Organizational Arrangements: "the UNMN may develop (costed) annual work plans (AWPs), with key actions, responsible participating agency(-ies) and timeframes"',
     workplanMustBeEndorsed: 'Role and Organizational Arrangements: "The AWPs shall be endorsed by the UNMN members"',
-    workplanReportingMonths: 'Role and Organizational Arrangements: "the implementation is to be monitored and reported to UNCT on regular basis" (every 6 months is the add-on\'s default)',
-    confidentialityNotice: 'The add-on\'s default notice for internal records',
+    workplanReportingMonths:
+      'Role and Organizational Arrangements: "the implementation is to be monitored and reported to UNCT on regular basis" (every 6 months is the add-on\'s default)',
+    confidentialityNotice: "The add-on's default notice for internal records",
   },
 };
 
@@ -126,11 +132,11 @@ const CUSTOM: Profile = {
     confidentialityNotice: CONFIDENTIALITY,
   },
   sources: {
-    meetingCadenceMonths: 'No ToR: the add-on\'s default of a meeting every 6 months; set your network\'s own',
-    agendaDueDays: 'No ToR: the add-on\'s default notice of 5 days; set your network\'s own',
-    minutesDueDays: 'No ToR: the add-on\'s default of 14 days; set your network\'s own',
-    circulationDueDays: 'No ToR: the add-on\'s default of 7 days; set your network\'s own',
-    confidentialityNotice: 'No ToR: the add-on\'s default notice for internal records',
+    meetingCadenceMonths: "No ToR: the add-on's default of a meeting every 6 months; set your network's own",
+    agendaDueDays: "No ToR: the add-on's default notice of 5 days; set your network's own",
+    minutesDueDays: "No ToR: the add-on's default of 14 days; set your network's own",
+    circulationDueDays: "No ToR: the add-on's default of 7 days; set your network's own",
+    confidentialityNotice: "No ToR: the add-on's default notice for internal records",
   },
 };
 

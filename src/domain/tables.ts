@@ -88,18 +88,14 @@ export const MembersTable = table(
   { key: 'agency' },
 );
 
-export const FocalPointsTable = table(
-  'Focal points',
-  'The people each member nominates: who gets the minutes and reminders.',
-  {
-    agency: col.text('Agency', { required: true, width: 90 }),
-    name: col.text('Name', { width: 180 }),
-    position: col.text('Position', { width: 180 }),
-    email: col.email('Email'),
-    kind: col.choice('Kind', FOCAL_KINDS),
-    active: col.yesno('Active'),
-  },
-);
+export const FocalPointsTable = table('Focal points', 'The people each member nominates: who gets the minutes and reminders.', {
+  agency: col.text('Agency', { required: true, width: 90 }),
+  name: col.text('Name', { width: 180 }),
+  position: col.text('Position', { width: 180 }),
+  email: col.email('Email'),
+  kind: col.choice('Kind', FOCAL_KINDS),
+  active: col.yesno('Active'),
+});
 
 export const MeetingsTable = table(
   'Meetings',

@@ -14,8 +14,7 @@ function emailsOf(users: GoogleAppsScript.Base.User[]): string[] {
 export function gasProtection(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActive()): ProtectionPort {
   let kept: Set<string> | undefined;
   // Google never lets a protection exclude the owner or the user running the script.
-  const alwaysEditors = () =>
-    (kept ??= new Set([emailKey(Session.getEffectiveUser().getEmail()), emailKey(spreadsheet.getOwner()?.getEmail() ?? '')].filter((e) => e !== '')));
+  const alwaysEditors = () => (kept ??= new Set([emailKey(Session.getEffectiveUser().getEmail()), emailKey(spreadsheet.getOwner()?.getEmail() ?? '')].filter((e) => e !== '')));
 
   return {
     protectTab(tab: string, editors: readonly string[], description: string): ProtectionChange {

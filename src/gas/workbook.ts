@@ -133,17 +133,13 @@ export class GasWorkbook implements WorkbookPort {
       line.forEach((cell, j) => {
         // Google's own error names no cell; this one says where, before anything is written.
         if (typeof cell === 'string' && cell.length > CELL_TEXT_LIMIT) {
-          throw new Error(
-            `${tab}!${columnLetter(column + j)}${row + i}: the text is ${cell.length} characters long; a Google Sheets cell holds at most 50,000.`,
-          );
+          throw new Error(`${tab}!${columnLetter(column + j)}${row + i}: the text is ${cell.length} characters long; a Google Sheets cell holds at most 50,000.`);
         }
       }),
     );
     const sheet = this.fit(this.tab(tab), row + rows - 1, column + columns - 1);
     let zones: ZoneBridge | null = null;
-    const cells = values.map((r) =>
-      r.map((cell) => (typeof cell === 'string' ? asText(cell) : cell instanceof Date ? (zones ??= this.zones).toSheet(cell) : cell)),
-    );
+    const cells = values.map((r) => r.map((cell) => (typeof cell === 'string' ? asText(cell) : cell instanceof Date ? (zones ??= this.zones).toSheet(cell) : cell)));
     sheet.getRange(row, column, rows, columns).setValues(cells);
   }
 
@@ -211,7 +207,10 @@ export class GasWorkbook implements WorkbookPort {
       // Also clears a rule left behind when columns were reordered and another column stood here.
       range.setDataValidation(rules.get(key) ?? null);
     }
-    for (const run of alike(layout.columns.filter((c) => c.width !== null), (c) => String(c.width))) {
+    for (const run of alike(
+      layout.columns.filter((c) => c.width !== null),
+      (c) => String(c.width),
+    )) {
       sheet.setColumnWidths(run[0]!.column, run.length, run[0]!.width!);
     }
     if (lastColumn > 0) sheet.getRange(1, 1, 1, lastColumn).setFontWeight('bold');
@@ -284,11 +283,7 @@ function validationOf(column: ColumnLayout): GoogleAppsScript.Spreadsheet.DataVa
     return SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(true).build();
   }
   if (column.kind === 'date') {
-    return SpreadsheetApp.newDataValidation()
-      .requireDate()
-      .setAllowInvalid(true)
-      .setHelpText('A date (YYYY-MM-DD).')
-      .build();
+    return SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true).setHelpText('A date (YYYY-MM-DD).').build();
   }
   return null;
 }

@@ -4,10 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { findRoot, runPlayground } from './playground/cli';
 
 const root = findRoot(path.dirname(fileURLToPath(import.meta.url)));
-const started = await runPlayground(process.argv.slice(2), {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-}, root);
+const started = await runPlayground(
+  process.argv.slice(2),
+  {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  },
+  root,
+);
 
 if (started.code !== 0 || !started.running) process.exit(started.code);
 else {

@@ -61,11 +61,7 @@ interface Stream {
 }
 
 /** A CliIo over two streams (the process's own by default). */
-export function streamIo(
-  stdout: Stream = process.stdout,
-  stderr: Stream = process.stderr,
-  env: Record<string, string | undefined> = process.env,
-): CliIo {
+export function streamIo(stdout: Stream = process.stdout, stderr: Stream = process.stderr, env: Record<string, string | undefined> = process.env): CliIo {
   const isTTY = stdout.isTTY === true;
   const progressShown = stderr.isTTY === true;
   let pending = false;
@@ -104,16 +100,12 @@ type Values<O extends OptionSpec> = {
  * A command's options and its positional words, all required (`['FILE.xlsx']`). Unknown options, a
  * missing option value, a missing word or one too many is a UsageError.
  */
-export function parseArguments<O extends OptionSpec>(
-  args: readonly string[],
-  options: O,
-  names: readonly string[],
-): { values: Values<O>; positionals: string[] } {
+export function parseArguments<O extends OptionSpec>(args: readonly string[], options: O, names: readonly string[]): { values: Values<O>; positionals: string[] } {
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw new UsageError(message.replace(/\. To specify a positional argument.*$/, ''));
   }
   const words = parsed.positionals;

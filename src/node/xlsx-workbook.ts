@@ -51,29 +51,11 @@ type Sheet = ExcelJS.Worksheet;
 
 /** exceljs hands dates over as if the serial number were UTC; the codec wants the day the cell shows. */
 function localOf(utc: Date): Date {
-  return new Date(
-    utc.getUTCFullYear(),
-    utc.getUTCMonth(),
-    utc.getUTCDate(),
-    utc.getUTCHours(),
-    utc.getUTCMinutes(),
-    utc.getUTCSeconds(),
-    utc.getUTCMilliseconds(),
-  );
+  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds(), utc.getUTCMilliseconds());
 }
 
 function utcOf(local: Date): Date {
-  return new Date(
-    Date.UTC(
-      local.getFullYear(),
-      local.getMonth(),
-      local.getDate(),
-      local.getHours(),
-      local.getMinutes(),
-      local.getSeconds(),
-      local.getMilliseconds(),
-    ),
-  );
+  return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds(), local.getMilliseconds()));
 }
 
 function richTextOf(value: unknown): string | undefined {
@@ -253,9 +235,7 @@ export class XlsxWorkbook implements WorkbookPort {
     });
     const cells = gridCells(book);
     if (cells > MAX_GRID_CELLS) {
-      throw new WorkbookFileError(
-        `${file}: its tabs span ${cells.toLocaleString('en-US')} cells, more than the ${MAX_GRID_CELLS.toLocaleString('en-US')} a Google Sheet holds`,
-      );
+      throw new WorkbookFileError(`${file}: its tabs span ${cells.toLocaleString('en-US')} cells, more than the ${MAX_GRID_CELLS.toLocaleString('en-US')} a Google Sheet holds`);
     }
     for (const sheet of book.worksheets) {
       rejoinValidations(sheet);
@@ -310,9 +290,7 @@ export class XlsxWorkbook implements WorkbookPort {
       });
       if (cells.length > 0) rows[rowNumber - 1] = cells;
     });
-    return Array.from({ length: rows.length }, (_, r) =>
-      Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? ''),
-    );
+    return Array.from({ length: rows.length }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? ''));
   }
 
   write(tab: string, row: number, column: number, values: Cell[][]): void {
@@ -355,10 +333,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const target = sheet.getRow(row + i);
       cells.forEach((color, j) => {
         const cell = target.getCell(column + j);
-        cell.fill =
-          color === null
-            ? { type: 'pattern', pattern: 'none' }
-            : { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(color) } };
+        cell.fill = color === null ? { type: 'pattern', pattern: 'none' } : { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(color) } };
       });
     });
   }

@@ -11,8 +11,7 @@ import { MemoryWorkbook } from '../support/memory-workbook';
 import { memoryPorts, networkWorkbook, OWNER, snapshot, writes } from '../support/network';
 
 const MEMBER = 'dyusupova@undp.org';
-const REFUSAL =
-  'the focal points of IOM (Coordinator, Secretariat) and UNRC (Co-chair), or the Secretariat editors in Settings. You are signed in as dyusupova@undp.org.';
+const REFUSAL = 'the focal points of IOM (Coordinator, Secretariat) and UNRC (Co-chair), or the Secretariat editors in Settings. You are signed in as dyusupova@undp.org.';
 
 function networkOf(workbook: MemoryWorkbook) {
   return readNetwork(workbook).network;
@@ -46,7 +45,7 @@ describe('secretariatEmails', () => {
     expect(secretariatEmails(networkOf(workbook), { today: '2026-01-30' })).toEqual(['jberg@un.org']);
   });
 
-  it('describes who may act in the register\'s words', () => {
+  it("describes who may act in the register's words", () => {
     expect(describeSecretariat(networkOf(networkWorkbook()))).toBe(
       'the focal points of IOM (Coordinator, Secretariat) and UNRC (Co-chair), or the Secretariat editors in Settings',
     );

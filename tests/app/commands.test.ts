@@ -27,7 +27,11 @@ describe('the command table', () => {
   });
 
   it('puts every command in exactly one menu group', () => {
-    expect(menuGroups().flatMap((g) => g.commands.map((c) => c.id)).sort()).toEqual([...COMMAND_IDS].sort());
+    expect(
+      menuGroups()
+        .flatMap((g) => g.commands.map((c) => c.id))
+        .sort(),
+    ).toEqual([...COMMAND_IDS].sort());
   });
 
   it('names only CLI commands that `unmn --help` lists', async () => {

@@ -94,7 +94,13 @@ describe('writeResultTab', () => {
     ]);
     expect(style.numberFormats).toEqual([
       { format: 'yyyy-mm-dd', blocks: [{ row: 6, column: 3, rows: 3, columns: 1 }] },
-      { format: '#,##0', blocks: [{ row: 6, column: 4, rows: 3, columns: 1 }, { row: 13, column: 2, rows: 2, columns: 1 }] },
+      {
+        format: '#,##0',
+        blocks: [
+          { row: 6, column: 4, rows: 3, columns: 1 },
+          { row: 13, column: 2, rows: 2, columns: 1 },
+        ],
+      },
       { format: '0%', blocks: [{ row: 6, column: 5, rows: 3, columns: 1 }] },
     ]);
     expect(style.widths).toEqual([

@@ -33,9 +33,17 @@ function harness(email: string, options: { today?: string; tabs?: Record<string,
   const today = options.today ?? EXAMPLE_TODAY;
   const workbook = new MemoryWorkbook(options.tabs ?? grids);
   const base = memoryPorts({ workbook, email, owner: 'owner@un.org', today, time: '10:15:00' });
-  const failing = { remainingQuota: () => 100, send: () => { throw new Error('Service invoked too many times for one day: email.'); } };
+  const failing = {
+    remainingQuota: () => 100,
+    send: () => {
+      throw new Error('Service invoked too many times for one day: email.');
+    },
+  };
   const ports: Ports = options.failSend ? { ...base, mailer: failing } : base;
-  const { sent, ui: { toasts, alerts } } = base;
+  const {
+    sent,
+    ui: { toasts, alerts },
+  } = base;
   return { ports, workbook, sent, toasts, alerts };
 }
 
@@ -127,13 +135,11 @@ describe('runReport for a member who is not secretariat', () => {
 });
 
 describe('runReport for the secretariat, emailing the two reports the ToRs ask to share', () => {
-  it("emails the member list to the mailing list, records it, and members.list-shared goes quiet", () => {
+  it('emails the member list to the mailing list, records it, and members.list-shared goes quiet', () => {
     const tabs = withSetting('Member list sharing interval (months)', 6);
     const { ports, workbook, sent, toasts } = harness(EXAMPLE_SECRETARIAT, { tabs });
     const rule = () => checkNetwork(readNetwork(workbook).network, EXAMPLE_TODAY).filter((f) => f.rule === 'members.list-shared');
-    expect(rule().map((f) => f.message)).toEqual([
-      'The member list has never been shared: the Log has no "Member list shared" row with Outcome Sent (it is due every 6 months)',
-    ]);
+    expect(rule().map((f) => f.message)).toEqual(['The member list has never been shared: the Log has no "Member list shared" row with Outcome Sent (it is due every 6 months)']);
     const run = runReport(ports, 'member-list', { send: true });
     expect(run.sentTo).toEqual(['migration.uz@one.un.org']);
     expect(sent).toHaveLength(1);

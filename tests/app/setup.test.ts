@@ -119,7 +119,19 @@ describe('repair', () => {
     const report = setupWorkbook(ports);
     const after = snapshot(ports.workbook);
 
-    expect(ports.workbook.tabNames()).toEqual(['Settings', 'Members', 'Focal points', 'Scratch', 'Meetings', 'Decisions', 'Actions', 'Workplan', 'Working groups', 'Log', 'Compliance']);
+    expect(ports.workbook.tabNames()).toEqual([
+      'Settings',
+      'Members',
+      'Focal points',
+      'Scratch',
+      'Meetings',
+      'Decisions',
+      'Actions',
+      'Workplan',
+      'Working groups',
+      'Log',
+      'Compliance',
+    ]);
     expect(after.Actions).toEqual([headerRow(TABLES[5])]);
     expect(after.Scratch).toEqual(before.Scratch);
 
@@ -137,11 +149,7 @@ describe('repair', () => {
     expect(columnOf(members, 'Budget code')).toEqual(['Budget code', '=SUM(A1:A1)', '=SUM(A2:A2)', '=SUM(A3:A3)']);
     expect(members.slice(1)).toEqual((before.Members as Cell[][]).slice(1));
 
-    expect(report.changes).toEqual(expect.arrayContaining([
-      'added tab Actions',
-      'added column Mode to Meetings',
-      "renamed header '  status ' to 'Status' in Members",
-    ]));
+    expect(report.changes).toEqual(expect.arrayContaining(['added tab Actions', 'added column Mode to Meetings', "renamed header '  status ' to 'Status' in Members"]));
     expect(decodeNetwork(readGrids(ports.workbook)).allProblems).toEqual([]);
 
     for (const key of Object.keys(ports.workbook.calls)) delete ports.workbook.calls[key];

@@ -135,7 +135,14 @@ describe('the claim is durable before the message goes', () => {
     hourlyTick(gasPorts());
     const seq = fake.calls.sequence.filter((m) => ['Range.setValues', 'SpreadsheetApp.flush', 'MailApp.sendEmail', 'Lock.releaseLock'].includes(m));
     const firstSend = seq.indexOf('MailApp.sendEmail');
-    expect(seq.slice(firstSend - 2, firstSend + 4)).toEqual(['Range.setValues', 'SpreadsheetApp.flush', 'MailApp.sendEmail', 'Range.setValues', 'Range.setValues', 'SpreadsheetApp.flush']);
+    expect(seq.slice(firstSend - 2, firstSend + 4)).toEqual([
+      'Range.setValues',
+      'SpreadsheetApp.flush',
+      'MailApp.sendEmail',
+      'Range.setValues',
+      'Range.setValues',
+      'SpreadsheetApp.flush',
+    ]);
     expect(seq.at(-2)).toBe('SpreadsheetApp.flush');
     expect(seq.at(-1)).toBe('Lock.releaseLock');
   });

@@ -70,7 +70,9 @@ describe('reminders over a month of hourly ticks', () => {
     for (const [id, days] of daysOf) {
       for (let i = 1; i < days.length; i++) expect(daysBetween(days[i - 1]!, days[i]!), `${id} on ${days.join(', ')}`).toBeGreaterThanOrEqual(7);
     }
-    const dueInJune = busyNetwork().actions.filter((a) => a.due! <= addDays('2026-06-30', 7)).map((a) => a.id);
+    const dueInJune = busyNetwork()
+      .actions.filter((a) => a.due! <= addDays('2026-06-30', 7))
+      .map((a) => a.id);
     expect([...daysOf.keys()].sort()).toEqual(dueInJune.sort());
     expect(daysOf.get('A-2026-010')?.[0]).toBe('2026-06-05');
     expect(daysOf.get('A-2026-011')).toEqual(['2026-06-01', '2026-06-08', '2026-06-15', '2026-06-22', '2026-06-29']);
@@ -136,10 +138,7 @@ describe('Circulate minutes now', () => {
     const world = worldOf(emailNetwork());
     const { value: result } = world.run((ports) => confirmCirculation(ports, { meetings: ['m-2026-03'] }));
     expect(result?.sent).toBe(2);
-    expect(result?.lines).toEqual([
-      `Sent: the minutes of M-2026-03 to the members (${MAILING_LIST})`,
-      `Sent: the archive copy of M-2026-03's minutes to the RCO (${RCO})`,
-    ]);
+    expect(result?.lines).toEqual([`Sent: the minutes of M-2026-03 to the members (${MAILING_LIST})`, `Sent: the archive copy of M-2026-03's minutes to the RCO (${RCO})`]);
     expect(meetingOf(world, 'M-2026-03')?.minutesCirculatedOn).toBe('2026-06-15');
   });
 

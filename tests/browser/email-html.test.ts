@@ -28,7 +28,10 @@ function hostileHtml(): string {
   spec.meetings = spec.meetings.map((m) => (m.id === 'M-2026-03' ? { ...m, title: SCRIPT_TITLE } : m));
   spec.actions = spec.actions.map((a) => (a.id === 'A-2026-002' ? { ...a, action: IMG_ACTION } : a));
   const network = networkOf(spec);
-  return minutesMessage(network, network.meetings.records.find((m) => m.id === 'M-2026-03')!).html;
+  return minutesMessage(
+    network,
+    network.meetings.records.find((m) => m.id === 'M-2026-03')!,
+  ).html;
 }
 
 async function open(html: string) {

@@ -289,7 +289,11 @@ describe('the playground under its Content-Security-Policy', () => {
       if (/violates .*frame-ancestors/.test(m.text())) refused.push(m.text());
     });
     await page.setContent(`<iframe src="${fixture.playground.url}"></iframe><iframe src="${fixture.playground.url}page/DecisionSidebar"></iframe>`);
-    const framed = () => page.frames().filter((f) => f !== page.mainFrame()).map((f) => f.url());
+    const framed = () =>
+      page
+        .frames()
+        .filter((f) => f !== page.mainFrame())
+        .map((f) => f.url());
     await expect.poll(framed, { timeout: 10_000 }).toEqual(['chrome-error://chromewebdata/', 'chrome-error://chromewebdata/']);
     expect(refused.map((m) => /frame-ancestors '(\w+)'/.exec(m)?.[1]).sort()).toEqual(['none', 'self']);
     await page.close();

@@ -174,7 +174,23 @@ export function workbookContract(name: string, makeEmpty: () => Promise<Contract
           workbook.format(def.name, tabLayout(def));
         }
         expect(workbook.read(FocalPointsTable.name)).toEqual([headerRow(FocalPointsTable)]);
-        const meeting: Cell[] = ['M-2026-01', dateOfDay('2026-03-05'), 'Regular', 'Hybrid', 'Quarterly meeting', 'IOM, UNRC', 'Held', dateOfDay('2026-02-27'), 'IOM, UNDP', '', 'https://docs.google.com/document/d/x', '', '', '', 'Internal'];
+        const meeting: Cell[] = [
+          'M-2026-01',
+          dateOfDay('2026-03-05'),
+          'Regular',
+          'Hybrid',
+          'Quarterly meeting',
+          'IOM, UNRC',
+          'Held',
+          dateOfDay('2026-02-27'),
+          'IOM, UNDP',
+          '',
+          'https://docs.google.com/document/d/x',
+          '',
+          '',
+          '',
+          'Internal',
+        ];
         workbook.write(MeetingsTable.name, 2, 1, [meeting]);
         workbook.format(MeetingsTable.name, tabLayout(MeetingsTable));
         const expected = days([headerRow(MeetingsTable), meeting]);
@@ -201,10 +217,22 @@ export function workbookContract(name: string, makeEmpty: () => Promise<Contract
       it('paints colours without touching values', async () => {
         const { workbook, reopen } = await makeEmpty();
         workbook.addTab('Paint');
-        workbook.write('Paint', 1, 1, [['a', 'b'], ['c', 'd']]);
-        workbook.paint('Paint', 1, 1, [['#f4c7c3', null], [null, '#fce8b2']]);
-        expect(workbook.read('Paint')).toEqual([['a', 'b'], ['c', 'd']]);
-        expect((await reopen()).read('Paint')).toEqual([['a', 'b'], ['c', 'd']]);
+        workbook.write('Paint', 1, 1, [
+          ['a', 'b'],
+          ['c', 'd'],
+        ]);
+        workbook.paint('Paint', 1, 1, [
+          ['#f4c7c3', null],
+          [null, '#fce8b2'],
+        ]);
+        expect(workbook.read('Paint')).toEqual([
+          ['a', 'b'],
+          ['c', 'd'],
+        ]);
+        expect((await reopen()).read('Paint')).toEqual([
+          ['a', 'b'],
+          ['c', 'd'],
+        ]);
       });
     });
 
@@ -253,10 +281,18 @@ export function workbookContract(name: string, makeEmpty: () => Promise<Contract
         workbook.addTab('Meetings');
         workbook.addTab('Compliance');
         workbook.write('Meetings', 1, 1, [['ID'], ['M-2026-01'], ['M-2026-02']]);
-        workbook.write('Compliance', 1, 1, [['Sheet', 'Row', 'Ref'], ['Meetings', 'keep me', 'x'], ['Meetings', 'old', 'y']]);
+        workbook.write('Compliance', 1, 1, [
+          ['Sheet', 'Row', 'Ref'],
+          ['Meetings', 'keep me', 'x'],
+          ['Meetings', 'old', 'y'],
+        ]);
         workbook.writeLinks('Compliance', 2, 2, [[{ text: 'Row 2', sheet: 'Meetings', row: 2 }], [null]]);
         workbook.writeLinks('Compliance', 3, 3, [[{ text: '=not a formula', sheet: 'Gone', row: 9 }]]);
-        const expected = [['Sheet', 'Row', 'Ref'], ['Meetings', 'Row 2', 'x'], ['Meetings', '', '=not a formula']];
+        const expected = [
+          ['Sheet', 'Row', 'Ref'],
+          ['Meetings', 'Row 2', 'x'],
+          ['Meetings', '', '=not a formula'],
+        ];
         expect(workbook.read('Compliance')).toEqual(expected);
         expect((await reopen()).read('Compliance')).toEqual(expected);
       });

@@ -5,13 +5,26 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLE } from '../../examples/uzbekistan';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PAGES = ['README.md', 'examples/README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const PAGES = [
+  'README.md',
+  'examples/README.md',
+  ...readdirSync(path.join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const read = (page: string) => readFileSync(path.join(ROOT, page), 'utf8');
 
 /** The anchors GitHub gives a page's headings. */
 function anchors(text: string): Set<string> {
   const headings = [...text.matchAll(/^#+ (.+)$/gm)].map((m) => m[1]!);
-  return new Set(headings.map((h) => h.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-')));
+  return new Set(
+    headings.map((h) =>
+      h
+        .toLowerCase()
+        .replace(/[^a-z0-9 _-]/g, '')
+        .replace(/ /g, '-'),
+    ),
+  );
 }
 
 describe('README.md and docs/', () => {

@@ -84,15 +84,16 @@ describe('decoding any grid', () => {
 });
 
 /** Text as a person types it into one cell: trimmed, and without the separators of a list. */
-const word = fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.replace(/[,;\n]/g, ' ').trim()).filter((s) => s !== '');
+const word = fc
+  .string({ minLength: 1, maxLength: 12 })
+  .map((s) => s.replace(/[,;\n]/g, ' ').trim())
+  .filter((s) => s !== '');
 const text = fc.string({ maxLength: 30 }).map((s) => s.trim());
 const email = fc
   .tuple(fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,10}$/), fc.stringMatching(/^[a-z0-9]{1,8}(\.[a-z0-9]{1,8}){0,2}\.[a-z]{2,6}$/))
   .map(([local, domain]) => `${local}@${domain}`)
   .filter(isEmail);
-const day = fc
-  .date({ min: new Date(Date.UTC(FIRST_YEAR, 0, 1)), max: new Date(Date.UTC(LAST_YEAR, 11, 31)), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
+const day = fc.date({ min: new Date(Date.UTC(FIRST_YEAR, 0, 1)), max: new Date(Date.UTC(LAST_YEAR, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const timestamp = fc
   .tuple(day, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }))
   .map(([d, h, m, s]) => `${d}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`);
@@ -109,7 +110,7 @@ function numberValue(column: Column): fc.Arbitrary<number> {
 }
 
 function valueOf(column: Column): fc.Arbitrary<unknown> {
-  const blank = <T,>(arb: fc.Arbitrary<T>) => (column.required ? arb : fc.option(arb, { nil: null }));
+  const blank = <T>(arb: fc.Arbitrary<T>) => (column.required ? arb : fc.option(arb, { nil: null }));
   switch (column.kind) {
     case 'text':
       return column.required ? word : text;
@@ -168,9 +169,7 @@ describe('a valid record through encode → decode', () => {
   });
 
   it('Settings: any valid settings written as rows read back as the effective settings', () => {
-    const settings = fc.record(
-      Object.fromEntries(Object.entries(SETTING_COLUMNS).map(([key, column]) => [key, valueOf(column as Column)])),
-    ) as fc.Arbitrary<Settings>;
+    const settings = fc.record(Object.fromEntries(Object.entries(SETTING_COLUMNS).map(([key, column]) => [key, valueOf(column as Column)]))) as fc.Arbitrary<Settings>;
     fc.assert(
       fc.property(settings, fc.constantFrom('azerbaijan', 'uzbekistan', 'custom' as const), (values, profile) => {
         const written = { ...values, torProfile: profile };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatId, nextId, parseId } from '../../src/domain/ids';
 import { ActionsTable, DecisionsTable, MeetingsTable, WorkingGroupsTable, WorkplanTable } from '../../src/domain/tables';
 
-describe('IDs from each table\'s format', () => {
+describe("IDs from each table's format", () => {
   it('writes every format of WORKBOOK.md', () => {
     expect(formatId(MeetingsTable, 3, 2026)).toBe('M-2026-03');
     expect(formatId(DecisionsTable, 7, 2026)).toBe('D-2026-07');
@@ -20,7 +20,7 @@ describe('IDs from each table\'s format', () => {
     expect(parseId(WorkingGroupsTable, 'WG-2026-01')).toBeNull();
   });
 
-  it('gives one past the highest number of that year, skipping blanks, other years and other tables\' IDs', () => {
+  it("gives one past the highest number of that year, skipping blanks, other years and other tables' IDs", () => {
     const cells = ['D-2026-01', '', 'D-2026-09', 'D-2025-30', 'A-2026-050', 42, true, undefined, 'note'];
     expect(nextId(DecisionsTable, cells, 2026)).toBe('D-2026-10');
     expect(nextId(DecisionsTable, cells, 2027)).toBe('D-2027-01');

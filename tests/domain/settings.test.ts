@@ -32,11 +32,14 @@ describe('effective settings', () => {
   });
 
   it('reports a value it cannot read, naming the row, and keeps the default', () => {
-    const e = effectiveSettings(tab([['ToR profile', 'uzbekistan'], ['Meeting cadence (months)', 'quarterly']]));
+    const e = effectiveSettings(
+      tab([
+        ['ToR profile', 'uzbekistan'],
+        ['Meeting cadence (months)', 'quarterly'],
+      ]),
+    );
     expect(e.settings.meetingCadenceMonths).toBe(3);
-    expect(e.problems).toEqual([
-      expect.objectContaining({ sheet: 'Settings', row: 3, column: 'Value', expected: 'a whole number of at least 1' }),
-    ]);
+    expect(e.problems).toEqual([expect.objectContaining({ sheet: 'Settings', row: 3, column: 'Value', expected: 'a whole number of at least 1' })]);
   });
 
   it('falls back to the custom profile, with a problem, when the Settings tab is missing', () => {
@@ -65,7 +68,10 @@ describe('ToR profiles', () => {
   it('say where every default they set comes from', () => {
     for (const profile of Object.values(PROFILES)) {
       const set = SETTING_KEYS.filter((k) => JSON.stringify(profile.defaults[k]) !== JSON.stringify(BLANK_SETTINGS[k]));
-      expect(set.filter((k) => !profile.sources[k]), profile.id).toEqual([]);
+      expect(
+        set.filter((k) => !profile.sources[k]),
+        profile.id,
+      ).toEqual([]);
     }
   });
 });

@@ -73,13 +73,23 @@ export class FakeUi {
     return this.env.wrap('Menu', new FakeMenu(this.env, caption, false));
   }
   alert(titleOrPrompt: string, promptOrButtons?: string, buttons?: string): string {
-    const [title, prompt, set] = buttons !== undefined ? [titleOrPrompt, promptOrButtons ?? '', buttons] : promptOrButtons !== undefined && promptOrButtons in ButtonSet ? ['', titleOrPrompt, promptOrButtons] : ['', titleOrPrompt, 'OK'];
+    const [title, prompt, set] =
+      buttons !== undefined
+        ? [titleOrPrompt, promptOrButtons ?? '', buttons]
+        : promptOrButtons !== undefined && promptOrButtons in ButtonSet
+          ? ['', titleOrPrompt, promptOrButtons]
+          : ['', titleOrPrompt, 'OK'];
     this.env.dialogs.push({ kind: 'alert', title, content: prompt });
     const answer = this.answers.shift();
     return answer?.button ?? (set.startsWith('YES') ? Button.YES : Button.OK);
   }
   prompt(titleOrPrompt: string, promptOrButtons?: string, buttons?: string) {
-    const [title, prompt, set] = buttons !== undefined ? [titleOrPrompt, promptOrButtons ?? '', buttons] : promptOrButtons !== undefined && promptOrButtons in ButtonSet ? ['', titleOrPrompt, promptOrButtons] : ['', titleOrPrompt, 'OK'];
+    const [title, prompt, set] =
+      buttons !== undefined
+        ? [titleOrPrompt, promptOrButtons ?? '', buttons]
+        : promptOrButtons !== undefined && promptOrButtons in ButtonSet
+          ? ['', titleOrPrompt, promptOrButtons]
+          : ['', titleOrPrompt, 'OK'];
     this.env.dialogs.push({ kind: 'prompt', title, content: prompt });
     const answer = this.answers.shift();
     const button = answer?.button ?? (set.startsWith('YES') ? Button.YES : Button.OK);
@@ -556,26 +566,46 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
   return pattern.replace(/'([^']*)'|yyyy|yy|MMMM|MMM|MM|M|dd|d|HH|H|hh|h|mm|ss|SSS|a|EEEE|EEE|XXX|Z/g, (token, quoted: string | undefined) => {
     if (quoted !== undefined) return quoted === '' ? "'" : quoted;
     switch (token) {
-      case 'yyyy': return String(y);
-      case 'yy': return p2(y % 100);
-      case 'MMMM': return MONTHS[mo - 1]!;
-      case 'MMM': return MONTHS[mo - 1]!.slice(0, 3);
-      case 'MM': return p2(mo);
-      case 'M': return String(mo);
-      case 'dd': return p2(d);
-      case 'd': return String(d);
-      case 'HH': return p2(h);
-      case 'H': return String(h);
-      case 'hh': return p2(h % 12 || 12);
-      case 'h': return String(h % 12 || 12);
-      case 'mm': return p2(mi);
-      case 'ss': return p2(s);
-      case 'SSS': return String(date.getMilliseconds()).padStart(3, '0');
-      case 'a': return h < 12 ? 'AM' : 'PM';
-      case 'EEEE': return parts.weekday ?? DAYS[0]!;
-      case 'EEE': return (parts.weekday ?? DAYS[0]!).slice(0, 3);
-      case 'XXX': return offset === 0 ? 'Z' : `${sign}${oh}:${om}`;
-      default: return `${sign}${oh}${om}`;
+      case 'yyyy':
+        return String(y);
+      case 'yy':
+        return p2(y % 100);
+      case 'MMMM':
+        return MONTHS[mo - 1]!;
+      case 'MMM':
+        return MONTHS[mo - 1]!.slice(0, 3);
+      case 'MM':
+        return p2(mo);
+      case 'M':
+        return String(mo);
+      case 'dd':
+        return p2(d);
+      case 'd':
+        return String(d);
+      case 'HH':
+        return p2(h);
+      case 'H':
+        return String(h);
+      case 'hh':
+        return p2(h % 12 || 12);
+      case 'h':
+        return String(h % 12 || 12);
+      case 'mm':
+        return p2(mi);
+      case 'ss':
+        return p2(s);
+      case 'SSS':
+        return String(date.getMilliseconds()).padStart(3, '0');
+      case 'a':
+        return h < 12 ? 'AM' : 'PM';
+      case 'EEEE':
+        return parts.weekday ?? DAYS[0]!;
+      case 'EEE':
+        return (parts.weekday ?? DAYS[0]!).slice(0, 3);
+      case 'XXX':
+        return offset === 0 ? 'Z' : `${sign}${oh}:${om}`;
+      default:
+        return `${sign}${oh}${om}`;
     }
   });
 }
@@ -589,7 +619,7 @@ export function fakeUtilities(env: Env, sleeps: number[]) {
 }
 
 function formatLog(format: unknown, values: unknown[]): string {
-  if (typeof format !== 'string' || values.length === 0) return typeof format === 'string' ? format : JSON.stringify(format) ?? String(format);
+  if (typeof format !== 'string' || values.length === 0) return typeof format === 'string' ? format : (JSON.stringify(format) ?? String(format));
   let i = 0;
   return format.replace(/%s|%d/g, () => String(values[i++]));
 }
@@ -606,6 +636,9 @@ export function fakeLogger(env: Env) {
 }
 
 export function fakeConsole(env: Env) {
-  const at = (level: string) => (...args: unknown[]) => void env.logs.push(`[${level}] ${args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(' ')}`);
+  const at =
+    (level: string) =>
+    (...args: unknown[]) =>
+      void env.logs.push(`[${level}] ${args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(' ')}`);
   return env.wrap('console', { log: at('log'), info: at('info'), warn: at('warn'), error: at('error') });
 }

@@ -12,8 +12,7 @@ export const DEFAULT_NUMBER_FORMAT = '0.###############';
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
 const CELL_TEXT_LIMIT = 50_000;
-const PROTECTED =
-  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
 
@@ -89,7 +88,7 @@ export class FakeDataValidationBuilder {
     return this;
   }
   requireValueInList(values: unknown[], showDropdown = true): this {
-    if (!Array.isArray(values)) throw new Error('The parameters (String) don\'t match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.');
+    if (!Array.isArray(values)) throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.");
     if (values.length > 500) throw new Error('Data validation lists may contain at most 500 items.');
     return this._set('VALUE_IN_LIST', [values.map(String), showDropdown]);
   }
@@ -267,13 +266,9 @@ export class FakeProtection {
   }
 }
 
-const intersects = (a: Area, b: Area) =>
-  a.row <= b.row + b.rows - 1 && b.row <= a.row + a.rows - 1 && a.column <= b.column + b.columns - 1 && b.column <= a.column + a.columns - 1;
+const intersects = (a: Area, b: Area) => a.row <= b.row + b.rows - 1 && b.row <= a.row + a.rows - 1 && a.column <= b.column + b.columns - 1 && b.column <= a.column + a.columns - 1;
 const contains = (outer: Area, inner: Area) =>
-  inner.row >= outer.row &&
-  inner.column >= outer.column &&
-  inner.row + inner.rows <= outer.row + outer.rows &&
-  inner.column + inner.columns <= outer.column + outer.columns;
+  inner.row >= outer.row && inner.column >= outer.column && inner.row + inner.rows <= outer.row + outer.rows && inner.column + inner.columns <= outer.column + outer.columns;
 
 let nextSheetId = 0;
 
@@ -571,8 +566,7 @@ export class FakeSheet {
     this.maxColumns -= howMany;
     for (const l of this._layers()) l.remove('column', columnPosition, howMany);
     const end = columnPosition + howMany - 1;
-    const move = (r: number, c: number): [number, number] | null =>
-      c < columnPosition ? [r, c] : c > end ? [r, c - howMany] : null;
+    const move = (r: number, c: number): [number, number] | null => (c < columnPosition ? [r, c] : c > end ? [r, c - howMany] : null);
     this.formulas = this._shiftKeys(this.formulas, move);
     this.links = this._shiftKeys(this.links, move);
   }
@@ -587,21 +581,19 @@ export class FakeSheet {
     if (rowContents.length > this.maxColumns) this.maxColumns = rowContents.length;
     const area = { row, column: 1, rows: 1, columns: Math.max(1, rowContents.length) };
     this._assertCanEdit(area);
-    rowContents.forEach((v, j) =>
-      this._put(row, j + 1, storeInput(isDate(v) ? wallClockOf(v, this.env.timeZone) : v, this.numberFormats.get(row, j + 1))),
-    );
+    rowContents.forEach((v, j) => this._put(row, j + 1, storeInput(isDate(v) ? wallClockOf(v, this.env.timeZone) : v, this.numberFormats.get(row, j + 1))));
     return this;
   }
 
   setFrozenRows(rows: number): void {
-    if (rows < 0 || rows >= this.maxRows) throw new Error('You can\'t freeze all visible rows on the sheet.');
+    if (rows < 0 || rows >= this.maxRows) throw new Error("You can't freeze all visible rows on the sheet.");
     this.frozenRows = rows;
   }
   getFrozenRows(): number {
     return this.frozenRows;
   }
   setFrozenColumns(columns: number): void {
-    if (columns < 0 || columns >= this.maxColumns) throw new Error('You can\'t freeze all visible columns on the sheet.');
+    if (columns < 0 || columns >= this.maxColumns) throw new Error("You can't freeze all visible columns on the sheet.");
     this.frozenColumns = columns;
   }
   getFrozenColumns(): number {
@@ -686,9 +678,7 @@ function checkGrid(what: string, grid: unknown, area: Area): unknown[][] {
   }
   for (const line of grid as unknown[][]) {
     if (line.length !== area.columns) {
-      throw new Error(
-        `The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${area.columns}.`,
-      );
+      throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${area.columns}.`);
     }
   }
   return grid as unknown[][];
@@ -863,7 +853,11 @@ export class FakeRange {
   setDataValidations(rules: (FakeDataValidation | null)[][]): this {
     this.sheet._assertCanEdit(this.area);
     const grid = checkGrid('setDataValidations', rules, this.area) as (FakeDataValidation | null)[][];
-    this.sheet.validations.setGrid(this.area.row, this.area.column, grid.map((l) => l.map((v) => (v === null ? null : raw(v)))));
+    this.sheet.validations.setGrid(
+      this.area.row,
+      this.area.column,
+      grid.map((l) => l.map((v) => (v === null ? null : raw(v)))),
+    );
     return this;
   }
   getDataValidation(): FakeDataValidation | null {
@@ -895,7 +889,11 @@ export class FakeRange {
   setBackgrounds(colors: (string | null)[][]): this {
     this.sheet._assertCanEdit(this.area);
     const grid = checkGrid('setBackgrounds', colors, this.area) as (string | null)[][];
-    this.sheet.backgrounds.setGrid(this.area.row, this.area.column, grid.map((l) => l.map(normalizeColor)));
+    this.sheet.backgrounds.setGrid(
+      this.area.row,
+      this.area.column,
+      grid.map((l) => l.map(normalizeColor)),
+    );
     return this;
   }
   getBackground(): string {
@@ -912,7 +910,11 @@ export class FakeRange {
   setFontWeights(fontWeights: (string | null)[][]): this {
     this.sheet._assertCanEdit(this.area);
     const grid = checkGrid('setFontWeights', fontWeights, this.area) as (string | null)[][];
-    this.sheet.fontWeights.setGrid(this.area.row, this.area.column, grid.map((l) => l.map((w) => w ?? 'normal')));
+    this.sheet.fontWeights.setGrid(
+      this.area.row,
+      this.area.column,
+      grid.map((l) => l.map((w) => w ?? 'normal')),
+    );
     return this;
   }
   getFontWeight(): string {
@@ -1138,7 +1140,13 @@ export class FakeSpreadsheet {
   }
   getRange(a1: string) {
     const bang = a1.lastIndexOf('!');
-    const sheetName = bang >= 0 ? a1.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : null;
+    const sheetName =
+      bang >= 0
+        ? a1
+            .slice(0, bang)
+            .replace(/^'(.*)'$/, '$1')
+            .replace(/''/g, "'")
+        : null;
     const sheet = sheetName === null ? (this.active ?? this.sheets[0]) : this._sheet(sheetName);
     if (!sheet) throw new Error('Range not found');
     return sheet.getRange(bang >= 0 ? a1.slice(bang + 1) : a1);

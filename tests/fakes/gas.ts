@@ -10,14 +10,7 @@
 import { EXECUTION_KILLED, type AuthMode } from './gas-calls';
 import { Env, type Dialog, type RecordedMenu, type Toast } from './gas-env';
 import { isDate, type Value } from './gas-grid';
-import {
-  DataValidationCriteria,
-  FakeDataValidationBuilder,
-  FakeRichTextValueBuilder,
-  FakeSheet,
-  FakeSpreadsheet,
-  ProtectionType,
-} from './gas-sheets';
+import { DataValidationCriteria, FakeDataValidationBuilder, FakeRichTextValueBuilder, FakeSheet, FakeSpreadsheet, ProtectionType } from './gas-sheets';
 import {
   AuthMode as AuthModes,
   Button,
@@ -242,4 +235,3 @@ function loadGrid(sheet: FakeSheet, grid: readonly (readonly Value[])[], row = 1
   grid.forEach((line, i) => line.forEach((v, j) => sheet._put(row + i, column + j, { value: isDate(v) ? new Date(v.getTime()) : v, formula: '' })));
   sheet._saved();
 }
-

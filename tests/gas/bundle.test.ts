@@ -19,10 +19,7 @@ const ROOT = join(__dirname, '..', '..');
 const CODE = join(ROOT, 'dist', 'Code.js');
 
 function newest(dir: string): number {
-  return Math.max(
-    0,
-    ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)),
-  );
+  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
 }
 
 /** `npm test` builds first; a lone run of this file builds when dist/ is older than the sources. */
@@ -55,9 +52,7 @@ function load(fake: GasFake): Record<string, (...args: unknown[]) => unknown> {
 }
 
 function menuItems(menu: RecordedMenu): { caption: string; functionName: string }[] {
-  return menu.items.flatMap((item) =>
-    item.submenu ? menuItems(item.submenu) : item.functionName ? [{ caption: item.caption, functionName: item.functionName }] : [],
-  );
+  return menu.items.flatMap((item) => (item.submenu ? menuItems(item.submenu) : item.functionName ? [{ caption: item.caption, functionName: item.functionName }] : []));
 }
 
 describe('dist/Code.js', () => {
@@ -178,7 +173,12 @@ describe('dist/Code.js', () => {
     load(fake).setupWorkbook?.();
     expect(fake.sheetNames().map((n) => fake.sheetValues(n))).toEqual(before);
     expect(fake.ui.dialogs).toEqual([
-      expect.objectContaining({ kind: 'alert', content: expect.stringMatching(/^Only the secretariat can set up or repair the workbook: the focal points of IOM \(Secretariat\).*You are signed in as dyusupova@undp\.org\.$/) }),
+      expect.objectContaining({
+        kind: 'alert',
+        content: expect.stringMatching(
+          /^Only the secretariat can set up or repair the workbook: the focal points of IOM \(Secretariat\).*You are signed in as dyusupova@undp\.org\.$/,
+        ),
+      }),
     ]);
   });
 

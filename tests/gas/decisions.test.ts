@@ -32,11 +32,7 @@ function sheets() {
       ['IOM', 'International Organization for Migration', 'Coordinator, Secretariat', 'Active', new Date(2024, 10, 6)],
       ['UNICEF', "United Nations Children's Fund", 'Member', 'Active', new Date(2024, 10, 6)],
     ],
-    [FocalPointsTable.name]: [
-      headerRow(FocalPointsTable),
-      ['IOM', 'Coordinator', '', SECRETARIAT, 'Primary', true],
-      ['UNICEF', 'Focal point', '', MEMBER, 'Primary', true],
-    ],
+    [FocalPointsTable.name]: [headerRow(FocalPointsTable), ['IOM', 'Coordinator', '', SECRETARIAT, 'Primary', true], ['UNICEF', 'Focal point', '', MEMBER, 'Primary', true]],
     [MeetingsTable.name]: [headerRow(MeetingsTable), ['M-2026-01', new Date(2026, 2, 10), 'Regular', 'Online', 'First meeting', 'IOM', 'Held']],
     [DecisionsTable.name]: [headerRow(DecisionsTable)],
     [LogTable.name]: [headerRow(LogTable)],

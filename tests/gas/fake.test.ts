@@ -26,9 +26,7 @@ describe('Range values', () => {
 
   it('requires a rectangle of exactly the range size, with Google wording', () => {
     const range = g.SpreadsheetApp.getActiveSheet().getRange('A1:B2');
-    expect(() => range.setValues([[1, 2]])).toThrow(
-      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
-    );
+    expect(() => range.setValues([[1, 2]])).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
     expect(() => range.setValues([[1, 2], [3]])).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
     );
@@ -71,7 +69,10 @@ describe('Range values', () => {
   it('sets one value into every cell with setValue and reads the top left with getValue', () => {
     const range = g.SpreadsheetApp.getActiveSheet().getRange('B2:C3');
     range.setValue('x');
-    expect(range.getValues()).toEqual([['x', 'x'], ['x', 'x']]);
+    expect(range.getValues()).toEqual([
+      ['x', 'x'],
+      ['x', 'x'],
+    ]);
     expect(range.getValue()).toBe('x');
     expect(range.getA1Notation()).toBe('B2:C3');
     expect([range.getRow(), range.getColumn(), range.getNumRows(), range.getNumColumns()]).toEqual([2, 2, 2, 2]);
@@ -98,7 +99,11 @@ describe('Range values', () => {
   it('clears contents but keeps formats and validation; clear() takes formats too', () => {
     const range = g.SpreadsheetApp.getActiveSheet().getRange('A1:A2');
     const rule = g.SpreadsheetApp.newDataValidation().requireCheckbox().build();
-    range.setDataValidation(rule).setNumberFormat('@').setBackground('red').setValues([['a'], ['b']]);
+    range
+      .setDataValidation(rule)
+      .setNumberFormat('@')
+      .setBackground('red')
+      .setValues([['a'], ['b']]);
     range.clearContent();
     expect(range.getValues()).toEqual([[''], ['']]);
     expect(range.getNumberFormat()).toBe('@');
@@ -480,9 +485,26 @@ describe('attribute layers (formats, colours, validation)', () => {
   const SPAN = 60;
   const pos = fc.integer({ min: 1, max: N });
   const ops: fc.Arbitrary<Op> = fc.oneof(
-    fc.record({ op: fc.constant('fill' as const), row: pos, column: pos, rows: fc.integer({ min: 1, max: 4 }), columns: fc.integer({ min: 1, max: 4 }), value: fc.constantFrom('a', 'b', 'c') }),
-    fc.record({ op: fc.constant('grid' as const), row: pos, column: pos, values: fc.array(fc.array(fc.constantFrom('x', 'y'), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 }) }),
-    fc.record({ op: fc.constantFrom('insert' as const, 'remove' as const), axis: fc.constantFrom('row' as const, 'column' as const), at: pos, count: fc.integer({ min: 1, max: 3 }) }),
+    fc.record({
+      op: fc.constant('fill' as const),
+      row: pos,
+      column: pos,
+      rows: fc.integer({ min: 1, max: 4 }),
+      columns: fc.integer({ min: 1, max: 4 }),
+      value: fc.constantFrom('a', 'b', 'c'),
+    }),
+    fc.record({
+      op: fc.constant('grid' as const),
+      row: pos,
+      column: pos,
+      values: fc.array(fc.array(fc.constantFrom('x', 'y'), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 }),
+    }),
+    fc.record({
+      op: fc.constantFrom('insert' as const, 'remove' as const),
+      axis: fc.constantFrom('row' as const, 'column' as const),
+      at: pos,
+      count: fc.integer({ min: 1, max: 3 }),
+    }),
   );
 
   it('agrees with a cell-by-cell model through fills, grids, insertions and deletions', () => {

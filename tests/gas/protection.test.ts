@@ -100,7 +100,7 @@ describe('protection of the data tabs', () => {
     expect(runSetup().lines[0]).toBe('Nothing to repair');
   });
 
-  it('follows the Secretariat editors setting and the members\' status', () => {
+  it("follows the Secretariat editors setting and the members' status", () => {
     const fake = fakeNetwork();
     runSetup();
     const settings = fake.sheetValues('Settings');

@@ -129,7 +129,14 @@ describe('gasPorts', () => {
     mailer.send({ to: ['c@iom.int'], subject: 'Reminder', text: 't', html: '<p>t</p>' });
     expect(mailer.remainingQuota()).toBe(6);
     expect(fake.sentMail).toMatchObject([
-      { to: ['a@iom.int', 'b@undp.org'], cc: ['rco@un.org'], subject: 'Minutes of M-2026-01', body: 'Minutes attached', htmlBody: '<p>Minutes attached</p>', replyTo: 'secretariat@iom.int' },
+      {
+        to: ['a@iom.int', 'b@undp.org'],
+        cc: ['rco@un.org'],
+        subject: 'Minutes of M-2026-01',
+        body: 'Minutes attached',
+        htmlBody: '<p>Minutes attached</p>',
+        replyTo: 'secretariat@iom.int',
+      },
       { to: ['c@iom.int'], cc: [], replyTo: undefined },
     ]);
   });
@@ -139,6 +146,9 @@ describe('gasPorts', () => {
     const { workbook } = gasPorts();
     expect(workbook.tabNames()).toEqual(['Settings']);
     workbook.write('Settings', 2, 1, [['Country', 'Uzbekistan']]);
-    expect(fake.sheetValues('Settings')).toEqual([['Setting', 'Value'], ['Country', 'Uzbekistan']]);
+    expect(fake.sheetValues('Settings')).toEqual([
+      ['Setting', 'Value'],
+      ['Country', 'Uzbekistan'],
+    ]);
   });
 });

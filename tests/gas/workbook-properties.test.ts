@@ -13,9 +13,7 @@ afterEach(() => {
   uninstall = () => undefined;
 });
 
-const day = fc
-  .date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true })
-  .map((d) => dateOfDay(d.toISOString().slice(0, 10)));
+const day = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true }).map((d) => dateOfDay(d.toISOString().slice(0, 10)));
 
 /** Text as users and the add-on produce it, with the prefixes Sheets would parse. */
 const text = fc.oneof(

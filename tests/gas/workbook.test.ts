@@ -30,17 +30,7 @@ afterEach(() => {
 });
 
 function actionRows(n: number): (string | Date)[][] {
-  return Array.from({ length: n }, (_, i) => [
-    `A-2026-${String(i + 1).padStart(5, '0')}`,
-    'D-2026-01',
-    `Action ${i + 1}`,
-    'IOM',
-    dateOfDay('2026-06-30'),
-    'Open',
-    '',
-    '',
-    '',
-  ]);
+  return Array.from({ length: n }, (_, i) => [`A-2026-${String(i + 1).padStart(5, '0')}`, 'D-2026-01', `Action ${i + 1}`, 'IOM', dateOfDay('2026-06-30'), 'Open', '', '', '']);
 }
 
 function withActions(n: number) {
@@ -239,7 +229,12 @@ describe('GasWorkbook.clearFrom, paint and writeLinks', () => {
   it('paints in one setBackgrounds', () => {
     const workbook = setup();
     fake.calls.reset();
-    workbook.paint('Sheet1', 1, 1, Array.from({ length: 500 }, () => ['#f4c7c3', null]));
+    workbook.paint(
+      'Sheet1',
+      1,
+      1,
+      Array.from({ length: 500 }, () => ['#f4c7c3', null]),
+    );
     expect(fake.calls.of('Range.setBackgrounds')).toBe(1);
     expect(fake.sheet('Sheet1').backgrounds.get(500, 2)).toBe('#ffffff');
   });
@@ -294,8 +289,19 @@ describe('GasWorkbook.style and chart', () => {
 
   it('replaces the charts of the tab with column charts over the ranges given', () => {
     const workbook = setup();
-    workbook.write('Sheet1', 1, 1, [['Status', 'Items'], ['Open', 2], ['Done', 5]]);
-    const chart = { title: 'Items by status', ranges: [{ row: 1, column: 1, rows: 3, columns: 1 }, { row: 1, column: 2, rows: 3, columns: 1 }], anchor: { row: 1, column: 4 } };
+    workbook.write('Sheet1', 1, 1, [
+      ['Status', 'Items'],
+      ['Open', 2],
+      ['Done', 5],
+    ]);
+    const chart = {
+      title: 'Items by status',
+      ranges: [
+        { row: 1, column: 1, rows: 3, columns: 1 },
+        { row: 1, column: 2, rows: 3, columns: 1 },
+      ],
+      anchor: { row: 1, column: 4 },
+    };
     workbook.chart('Sheet1', [chart]);
     workbook.chart('Sheet1', [chart, { ...chart, title: 'Again', anchor: { row: 20, column: 4 } }]);
     const charts = fake.sheet('Sheet1').charts.map((c) => c.model);
@@ -315,9 +321,7 @@ describe('GasWorkbook.style and chart', () => {
 describe('GasWorkbook limits', () => {
   it('names the cell whose text is too long for Sheets, and writes nothing', () => {
     const workbook = setup();
-    expect(() => workbook.write('Sheet1', 4, 2, [['ok', 'x'.repeat(50_001)]])).toThrow(
-      'Sheet1!C4: the text is 50001 characters long; a Google Sheets cell holds at most 50,000.',
-    );
+    expect(() => workbook.write('Sheet1', 4, 2, [['ok', 'x'.repeat(50_001)]])).toThrow('Sheet1!C4: the text is 50001 characters long; a Google Sheets cell holds at most 50,000.');
     expect(fake.sheetValues('Sheet1')).toEqual([]);
   });
 });

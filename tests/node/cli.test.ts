@@ -90,13 +90,7 @@ describe('unmn init', () => {
   });
 
   it('rejects an unknown profile, a name that is not .xlsx, a missing file name and stray arguments (exit 2, one line)', async () => {
-    for (const args of [
-      [file('x.xlsx'), '--profile', 'kazakhstan'],
-      [file('x.csv')],
-      [],
-      [file('x.xlsx'), 'extra'],
-      [file('x.xlsx'), '--colour'],
-    ]) {
+    for (const args of [[file('x.xlsx'), '--profile', 'kazakhstan'], [file('x.csv')], [], [file('x.xlsx'), 'extra'], [file('x.xlsx'), '--colour']]) {
       const io = captureIo();
       expect(await main(['init', ...args], io)).toBe(2);
       expect(io.stderr).toHaveLength(1);
@@ -169,9 +163,7 @@ describe('unmn validate', () => {
   });
 
   it('reports a missing tab before the rows of the next ones', () => {
-    expect(formatProblem({ sheet: 'Log', row: null, column: null, ref: null, message: 'The workbook has no Log tab', expected: null })).toBe(
-      'Log: The workbook has no Log tab',
-    );
+    expect(formatProblem({ sheet: 'Log', row: null, column: null, ref: null, message: 'The workbook has no Log tab', expected: null })).toBe('Log: The workbook has no Log tab');
   });
 
   it('says in one line, exit 2, when the file is missing or not an .xlsx', async () => {
@@ -227,11 +219,7 @@ describe('the dispatcher', () => {
 describe('the terminal', () => {
   function streams(isTTY: boolean) {
     const written = { out: '', err: '' };
-    const io = streamIo(
-      { isTTY, write: (t: string) => (written.out += t) },
-      { isTTY, write: (t: string) => (written.err += t) },
-      {},
-    );
+    const io = streamIo({ isTTY, write: (t: string) => (written.out += t) }, { isTTY, write: (t: string) => (written.err += t) }, {});
     return { io, written };
   }
 
@@ -263,15 +251,16 @@ describe('the built bin', () => {
   /** The newest change under a folder, to tell whether build/cli.mjs is older than its sources. */
   async function newest(folder: string): Promise<number> {
     const entries = await readdir(folder, { withFileTypes: true });
-    const times = await Promise.all(
-      entries.map(async (e) => (e.isDirectory() ? newest(path.join(folder, e.name)) : (await stat(path.join(folder, e.name))).mtimeMs)),
-    );
+    const times = await Promise.all(entries.map(async (e) => (e.isDirectory() ? newest(path.join(folder, e.name)) : (await stat(path.join(folder, e.name))).mtimeMs)));
     return Math.max(0, ...times);
   }
 
   it('runs init then validate as `npx unmn` would', async () => {
     // `npm test` builds first; a lone run of this file builds when the bundle is missing or stale.
-    const built = await stat(path.join(ROOT, 'build/cli.mjs')).then((s) => s.mtimeMs, () => 0);
+    const built = await stat(path.join(ROOT, 'build/cli.mjs')).then(
+      (s) => s.mtimeMs,
+      () => 0,
+    );
     if (built < (await newest(path.join(ROOT, 'src')))) {
       await exec(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--quiet'], { cwd: ROOT });
     }

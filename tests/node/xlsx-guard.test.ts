@@ -88,11 +88,19 @@ describe('files that are not .xlsx workbooks', () => {
     ['network.xls', () => ole2('Workbook'), /: not an \.xlsx workbook but an Excel 97–2003 workbook \(\.xls\); .*save it as \.xlsx$/],
     ['minutes.xlsx', () => ole2('WordDocument'), /: not an \.xlsx workbook but an Office 97–2003 file of another kind$/],
     ['locked.xlsx', () => ole2('EncryptionInfo'), /: protected with a password; .*save it as \.xlsx without a password$/],
-    ['members.csv', () => Buffer.from('Agency,Name,Roles\nIOM,International Organization for Migration,Chair\n'), /: not an \.xlsx workbook but CSV text \(one tab at most\); save the whole workbook as \.xlsx/],
+    [
+      'members.csv',
+      () => Buffer.from('Agency,Name,Roles\nIOM,International Organization for Migration,Chair\n'),
+      /: not an \.xlsx workbook but CSV text \(one tab at most\); save the whole workbook as \.xlsx/,
+    ],
     ['members.tsv', () => Buffer.from('\ufeffAgency\tName\nIOM\tInternational Organization for Migration\n', 'utf16le'), /: not an \.xlsx workbook but CSV text/],
     ['notes.xlsx', () => Buffer.from('just text'), /: not an \.xlsx workbook but a text file; .*save it as \.xlsx$/],
     ['page.xlsx', () => Buffer.from('<!DOCTYPE html><html><body>Sign in</body></html>'), /: not an \.xlsx workbook but an HTML or XML text file/],
-    ['binary.xlsb', () => zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': 'binary' }), /: not an \.xlsx workbook but an Excel binary workbook \(\.xlsb\); .*save it as \.xlsx$/],
+    [
+      'binary.xlsb',
+      () => zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': 'binary' }),
+      /: not an \.xlsx workbook but an Excel binary workbook \(\.xlsb\); .*save it as \.xlsx$/,
+    ],
     ['archive.zip', () => zipOf({ 'readme.txt': 'hello' }), /: not an \.xlsx workbook but a zip archive with no workbook in it$/],
     ['report.xlsx', () => Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), /: not an \.xlsx workbook but a PDF document$/],
     ['empty.xlsx', () => Buffer.alloc(0), /: not an \.xlsx workbook but an empty file$/],
@@ -144,10 +152,19 @@ describe('ranges that exceljs would expand cell by cell', () => {
   const bombs: [string, Record<string, (xml: string) => string>][] = [
     [
       'a data validation',
-      { 'xl/worksheets/sheet1.xml': (xml) => xml.replace('</sheetData>', `</sheetData><dataValidations count="1"><dataValidation type="list" sqref="B2 ${everything}"><formula1>"a"</formula1></dataValidation></dataValidations>`) },
+      {
+        'xl/worksheets/sheet1.xml': (xml) =>
+          xml.replace(
+            '</sheetData>',
+            `</sheetData><dataValidations count="1"><dataValidation type="list" sqref="B2 ${everything}"><formula1>"a"</formula1></dataValidation></dataValidations>`,
+          ),
+      },
     ],
     ['a merge', { 'xl/worksheets/sheet1.xml': (xml) => xml.replace('</sheetData>', `</sheetData><mergeCells count="1"><mergeCell ref="${everything}"/></mergeCells>`) }],
-    ['a defined name', { 'xl/workbook.xml': (xml) => xml.replace('</sheets>', `</sheets><definedNames><definedName name="All">Members!$A$1:$XFD$1048576</definedName></definedNames>`) }],
+    [
+      'a defined name',
+      { 'xl/workbook.xml': (xml) => xml.replace('</sheets>', `</sheets><definedNames><definedName name="All">Members!$A$1:$XFD$1048576</definedName></definedNames>`) },
+    ],
   ];
 
   it.each(bombs)('refuses %s over the whole sheet', async (what, parts) => {
@@ -156,7 +173,9 @@ describe('ranges that exceljs would expand cell by cell', () => {
   });
 
   it('refuses a column format that reaches past a billion columns', async () => {
-    const wide = await withParts({ 'xl/worksheets/sheet1.xml': (xml) => xml.replace(/<cols>.*?<\/cols>|(?=<sheetData)/, '<cols><col min="3" max="2000000000" width="9" customWidth="1"/></cols>') });
+    const wide = await withParts({
+      'xl/worksheets/sheet1.xml': (xml) => xml.replace(/<cols>.*?<\/cols>|(?=<sheetData)/, '<cols><col min="3" max="2000000000" width="9" customWidth="1"/></cols>'),
+    });
     expectOneLine(await checked('wide.xlsx', wide), 'wide.xlsx', /column formats over 2,000,000,00\d cells/);
   });
 

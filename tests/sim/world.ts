@@ -47,7 +47,11 @@ export class World {
   holder: Execution | null = null;
   private executions = 0;
 
-  constructor(tabs: Record<string, Cell[][]>, today: string, readonly secretariat = 'secretariat@iom.int') {
+  constructor(
+    tabs: Record<string, Cell[][]>,
+    today: string,
+    readonly secretariat = 'secretariat@iom.int',
+  ) {
     this.store = new MemoryWorkbook(tabs);
     this.today = today;
   }

@@ -16,7 +16,11 @@ export class MemoryWorkbook implements WorkbookPort {
   readonly calls: Record<string, number> = {};
 
   constructor(tabs: Record<string, Cell[][]> = {}) {
-    for (const [name, grid] of Object.entries(tabs)) this.tabs.set(name, grid.map((r) => [...r]));
+    for (const [name, grid] of Object.entries(tabs))
+      this.tabs.set(
+        name,
+        grid.map((r) => [...r]),
+      );
   }
 
   private count(method: string) {
@@ -58,7 +62,12 @@ export class MemoryWorkbook implements WorkbookPort {
 
   writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {
     this.count('writeLinks');
-    this.write(tab, row, column, links.map((r) => r.map((l) => l?.text ?? '')));
+    this.write(
+      tab,
+      row,
+      column,
+      links.map((r) => r.map((l) => l?.text ?? '')),
+    );
     this.calls.write = (this.calls.write ?? 1) - 1;
     links.forEach((r, i) => r.forEach((l, j) => l && this.links.set(`${tab}!${row + i},${column + j}`, l)));
   }

@@ -14,7 +14,10 @@ export class MemoryProtection implements ProtectionPort {
   readonly descriptions = new Map<string, string>();
   calls = 0;
 
-  constructor(private readonly owner: string, private readonly effectiveUser: () => string) {}
+  constructor(
+    private readonly owner: string,
+    private readonly effectiveUser: () => string,
+  ) {}
 
   protectTab(tab: string, editors: readonly string[], description: string): ProtectionChange {
     this.calls++;

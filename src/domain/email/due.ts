@@ -98,9 +98,14 @@ function job(ctx: Context, spec: Spec): Job | null {
   const { allowed: intended, refused } = screen(spec.recipients, ctx.allowed);
   const covered = ctx.ledger.covered(event, ref, since);
   const confirmed = ctx.ledger.confirmed(event, ref, since);
-  const messages = batches(intended.filter((r) => !covered.has(emailKey(r)))).map(
-    (to): Message => ({ ...spec.composed, key: messageKey(event, ref, to), event, ref, to, replyTo: ctx.replyTo }),
-  );
+  const messages = batches(intended.filter((r) => !covered.has(emailKey(r)))).map((to): Message => ({
+    ...spec.composed,
+    key: messageKey(event, ref, to),
+    event,
+    ref,
+    to,
+    replyTo: ctx.replyTo,
+  }));
   const newlyRefused = refused.length > 0 && !ctx.ledger.has(messageKey(event, ref, refused), 'Refused', since) ? refused : [];
   const done = spec.done ?? [];
   if (messages.length === 0 && newlyRefused.length === 0 && !isComplete({ done, intended }, confirmed)) return null;
@@ -157,11 +162,7 @@ function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out:
 
 /** Open, due within the reminder days or overdue, and not reminded in the last reminder days. */
 function needsReminder(action: Action, today: IsoDay): boolean {
-  return (
-    action.due !== null &&
-    action.due <= addDays(today, REMINDER_DAYS) &&
-    (action.lastRemindedOn === null || action.lastRemindedOn <= addDays(today, -REMINDER_DAYS))
-  );
+  return action.due !== null && action.due <= addDays(today, REMINDER_DAYS) && (action.lastRemindedOn === null || action.lastRemindedOn <= addDays(today, -REMINDER_DAYS));
 }
 
 /**
@@ -222,10 +223,24 @@ function secretariatReminders(ctx: Context, out: Due): void {
     const minutesLate = minutesDueDays !== null && m.status === 'Held' && m.minutesLink.trim() === '' && daysBetween(m.date, today) > minutesDueDays;
     const specs: Spec[] = [];
     if (agendaLate) {
-      specs.push({ event: EVENTS.agenda, ref: m.id, what: `the reminder of ${m.id}'s agenda to the secretariat`, recipients, since, composed: agendaReminder(network, m, today, agendaDueDays) });
+      specs.push({
+        event: EVENTS.agenda,
+        ref: m.id,
+        what: `the reminder of ${m.id}'s agenda to the secretariat`,
+        recipients,
+        since,
+        composed: agendaReminder(network, m, today, agendaDueDays),
+      });
     }
     if (minutesLate) {
-      specs.push({ event: EVENTS.minutes, ref: m.id, what: `the reminder of ${m.id}'s minutes to the secretariat`, recipients, since, composed: minutesReminder(network, m, today, minutesDueDays) });
+      specs.push({
+        event: EVENTS.minutes,
+        ref: m.id,
+        what: `the reminder of ${m.id}'s minutes to the secretariat`,
+        recipients,
+        since,
+        composed: minutesReminder(network, m, today, minutesDueDays),
+      });
     }
     for (const spec of specs) {
       if (recipients.length === 0) {

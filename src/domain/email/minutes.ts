@@ -26,10 +26,7 @@ export function meetingTitle(meeting: Meeting): string {
 /** Blocks every message ends with: who writes, and the network's confidentiality notice. */
 export function closing(network: Network): Block[] {
   const notice = network.settings.confidentialityNotice.trim();
-  return [
-    { kind: 'paragraph', text: `The secretariat of ${networkName(network)}` },
-    ...(notice === '' ? [] : [{ kind: 'notice', text: notice } as const]),
-  ];
+  return [{ kind: 'paragraph', text: `The secretariat of ${networkName(network)}` }, ...(notice === '' ? [] : [{ kind: 'notice', text: notice } as const])];
 }
 
 /** Subject, HTML and text of blocks that end with the closing. */

@@ -27,9 +27,7 @@ function unique(addresses: readonly string[]): string[] {
 /** The active focal points' addresses, in register order; of the given agencies only, when given. */
 export function activeFocalPoints(network: Network, agencies?: ReadonlySet<string>): string[] {
   return unique(
-    network.focalPoints.records
-      .filter((fp) => fp.active === true && fp.email !== '' && (agencies === undefined || agencies.has(keyOf(fp.agency))))
-      .map((fp) => fp.email),
+    network.focalPoints.records.filter((fp) => fp.active === true && fp.email !== '' && (agencies === undefined || agencies.has(keyOf(fp.agency)))).map((fp) => fp.email),
   );
 }
 
@@ -41,9 +39,7 @@ export function networkRecipients(network: Network): string[] {
 
 /** The agencies whose Roles include one of `roles`, active on `today`. */
 function agenciesWith(network: Network, today: IsoDay, roles: readonly string[]): Set<string> {
-  return new Set(
-    network.members.records.filter((m) => isActiveOn(m, today) && m.roles.some((r) => roles.includes(r))).map((m) => keyOf(m.agency)),
-  );
+  return new Set(network.members.records.filter((m) => isActiveOn(m, today) && m.roles.some((r) => roles.includes(r))).map((m) => keyOf(m.agency)));
 }
 
 /**

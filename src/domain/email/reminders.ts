@@ -54,6 +54,9 @@ export function minutesReminder(network: Network, meeting: Meeting, today: IsoDa
       kind: 'paragraph',
       text: `${meeting.id}, "${title}", was held on ${longDay(meeting.date)}, ${plural(daysBetween(meeting.date, today), 'day')} ago. Its minutes were due by ${longDay(addDays(meeting.date, minutesDays))} and the Meetings tab has no Minutes link.`,
     },
-    { kind: 'paragraph', text: 'Write up the minutes, put their link in "Minutes link", and fill "Minutes approved on" once the members approve them: the add-on then circulates them.' },
+    {
+      kind: 'paragraph',
+      text: 'Write up the minutes, put their link in "Minutes link", and fill "Minutes approved on" once the members approve them: the add-on then circulates them.',
+    },
   ]);
 }

@@ -98,7 +98,10 @@ function byAgency(actions: readonly Located<Action>[], today: IsoDay, agencies: 
 
 export function actionTracker(network: Network, { today }: { today: IsoDay }): Report {
   const actions = network.actions.records;
-  const agencies = inRegisterOrder(network, actions.map((a) => a.owner));
+  const agencies = inRegisterOrder(
+    network,
+    actions.map((a) => a.owner),
+  );
   const agencyTable = byAgency(actions, today, agencies);
   return {
     id: 'action-tracker',

@@ -121,7 +121,16 @@ function decisionsTable(ctx: RuleContext, year: number): ReportTable {
     const consulted = new Set(d.consulted.map(keyOf));
     const due = requiredConsultees(ctx, d.date, d.kind === 'Admission' ? d.subject : '');
     const missing = due.filter((m) => !consulted.has(keyOf(m.agency))).map((m) => m.agency.trim());
-    return [rowLink('Decisions', d.row, d.id), d.date, d.kind, d.title, due.length - missing.length, due.length, missing.join(', '), d.objections.join(', ')] satisfies ReportCell[];
+    return [
+      rowLink('Decisions', d.row, d.id),
+      d.date,
+      d.kind,
+      d.title,
+      due.length - missing.length,
+      due.length,
+      missing.join(', '),
+      d.objections.join(', '),
+    ] satisfies ReportCell[];
   });
   const pending = ofYear.filter((d) => d.outcome === 'Pending').length;
   const notAdopted = ofYear.filter((d) => d.outcome === 'Not adopted').length;

@@ -20,7 +20,10 @@ function tableHtml(table: ReportTable): string {
   const head = table.columns.map((c) => cell('th', c.header, isNumeric(c.kind))).join('');
   const line = (cells: readonly ReportCell[], bold: boolean) =>
     `<tr${bold ? ' style="font-weight:bold"' : ''}>${table.columns.map((c, j) => cell('td', displayText(cells[j] ?? null, c.kind), isNumeric(c.kind))).join('')}</tr>`;
-  const body = table.rows.length === 0 && table.empty !== '' ? `<tr><td style="${CELL}" colspan="${table.columns.length}">${escapeHtml(table.empty)}</td></tr>` : table.rows.map((r) => line(r, false)).join('');
+  const body =
+    table.rows.length === 0 && table.empty !== ''
+      ? `<tr><td style="${CELL}" colspan="${table.columns.length}">${escapeHtml(table.empty)}</td></tr>`
+      : table.rows.map((r) => line(r, false)).join('');
   return [
     table.title === '' ? '' : `<h3 style="margin:18px 0 6px">${escapeHtml(table.title)}</h3>`,
     `<table style="border-collapse:collapse;font-size:13px"><thead><tr style="background:#e8eaed">${head}</tr></thead><tbody>${body}</tbody>`,

@@ -99,7 +99,8 @@ export function gcmSummary(network: Network, { today }: { today: IsoDay }): Repo
     network: networkName(network),
     year: null,
     today,
-    subtitle: 'What the network’s workplans and decisions contribute to each objective of the Global Compact for Migration: an input to the GCM regional reviews and the International Migration Review Forum.',
+    subtitle:
+      'What the network’s workplans and decisions contribute to each objective of the Global Compact for Migration: an input to the GCM regional reviews and the International Migration Review Forum.',
     notice: network.settings.confidentialityNotice,
     tables: [objectives, untouchedTable, sdgTable(items)],
     charts: [{ title: 'Workplan items and decisions by GCM objective', table: objectives.id, category: 0, series: [2, 5] }],

@@ -63,6 +63,9 @@ export const REPORTS: readonly ReportDef[] = [
 
 /** The report of an id (`workplan-progress`) or a name as a person types it (`Workplan progress`). */
 export function reportNamed(name: string): ReportDef | undefined {
-  const wanted = name.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const wanted = name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   return REPORTS.find((r) => r.id === wanted);
 }

@@ -84,7 +84,10 @@ function fundingBy<K>(
 }
 
 function byLead(network: Network, items: readonly WorkplanRow[]): ReportTable {
-  const codes = inRegisterOrder(network, items.map((w) => w.leadAgency)).map((code) => [keyOf(code), code] as const);
+  const codes = inRegisterOrder(
+    network,
+    items.map((w) => w.leadAgency),
+  ).map((code) => [keyOf(code), code] as const);
   return fundingBy('by-lead-agency', 'Lead agency', items, (w) => keyOf(w.leadAgency), codes, ['', '(no lead agency)']);
 }
 
@@ -106,7 +109,14 @@ function byObjective(items: readonly WorkplanRow[]): ReportTable {
 }
 
 function byStatus(items: readonly WorkplanRow[]): ReportTable {
-  return fundingBy<WorkplanRow['status']>('by-status', 'Status', items, (w) => w.status, WORKPLAN_STATUSES.map((s) => [s, s] as const), [null, '(no status)']);
+  return fundingBy<WorkplanRow['status']>(
+    'by-status',
+    'Status',
+    items,
+    (w) => w.status,
+    WORKPLAN_STATUSES.map((s) => [s, s] as const),
+    [null, '(no status)'],
+  );
 }
 
 export function workplanProgress(network: Network, { year, today }: { year: number; today: IsoDay }): Report {

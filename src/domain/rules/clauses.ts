@@ -97,7 +97,9 @@ export const CLAUSES: Readonly<Partial<Record<ClauseKey, Partial<Record<TorProfi
   'meetings.rco-archive': {
     uzbekistan: {
       section: UZ_SECRETARIAT,
-      words: ["The Secretariat will share all minutes of UNMN meetings and relevant documents/materials on UNSCDF and AWP's implementation with UNRC's Office (RCO) for reporting and archiving purposes"],
+      words: [
+        "The Secretariat will share all minutes of UNMN meetings and relevant documents/materials on UNSCDF and AWP's implementation with UNRC's Office (RCO) for reporting and archiving purposes",
+      ],
     },
   },
   'meetings.attendance': {
@@ -181,11 +183,11 @@ export const BASELINES: Readonly<Record<string, string>> = {
   'workplan.fields': 'each workplan row has a key action, a lead agency and a timeframe',
   'workplan.overdue': 'the workplan shows the progress of each key action',
   'workplan.gcm': 'the workplan serves the implementation of the GCM',
-  'groups.members': 'working groups are drawn from the network\'s members',
+  'groups.members': "working groups are drawn from the network's members",
   'groups.established': 'working groups are established by a decision of the network',
   'data.invalid': 'each cell holds what its column allows',
   'data.duplicate-id': 'each row has an ID of its own (each member one row)',
-  'data.reference': 'agency codes are Members\' codes and IDs point at existing rows',
+  'data.reference': "agency codes are Members' codes and IDs point at existing rows",
 };
 
 function quoteText(profile: Profile, quote: Quote): string {

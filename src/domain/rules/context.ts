@@ -74,8 +74,7 @@ export function buildContext(network: Network, today: IsoDay): RuleContext {
   const members = firstByKey(memberRows, (m) => m.agency);
   const meetings = firstByKey(network.meetings.records, (m) => m.id);
   const decisions = firstByKey(network.decisions.records, (d) => d.id);
-  const existing = (readable: ReadonlyMap<string, unknown>, unreadable: readonly string[]): KeySet =>
-    new Set([...readable.keys(), ...unreadable.map(keyOf)]);
+  const existing = (readable: ReadonlyMap<string, unknown>, unreadable: readonly string[]): KeySet => new Set([...readable.keys(), ...unreadable.map(keyOf)]);
   const uniqueMembers = [...members.values()];
   return {
     network,

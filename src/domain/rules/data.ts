@@ -110,11 +110,7 @@ function reference(ctx: RuleContext): Finding[] {
     references(ctx, { ...agency, sheet: 'Meetings', table: n.meetings, ref: (r) => r.id, column: 'Attendees', codes: (r) => r.attendees }, out);
     references(ctx, { ...agency, sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Consulted', codes: (r) => r.consulted }, out);
     references(ctx, { ...agency, sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Objections', codes: (r) => r.objections }, out);
-    references(
-      ctx,
-      { ...agency, sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Subject', codes: (r) => (r.kind === 'Admission' ? [r.subject] : []) },
-      out,
-    );
+    references(ctx, { ...agency, sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Subject', codes: (r) => (r.kind === 'Admission' ? [r.subject] : []) }, out);
     references(ctx, { ...agency, sheet: 'Actions', table: n.actions, ref: (r) => r.id, column: 'Owner', codes: (r) => [r.owner] }, out);
     references(ctx, { ...agency, sheet: 'Workplan', table: n.workplan, ref: (r) => r.id, column: 'Lead agency', codes: (r) => [r.leadAgency] }, out);
     references(ctx, { ...agency, sheet: 'Workplan', table: n.workplan, ref: (r) => r.id, column: 'Partner agencies', codes: (r) => r.partnerAgencies }, out);
@@ -126,7 +122,15 @@ function reference(ctx: RuleContext): Finding[] {
   if (meetings) {
     references(
       ctx,
-      { sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Meeting', codes: (r) => [r.meeting], targets: [ctx.exists.meetings], target: 'a meeting ID in Meetings' },
+      {
+        sheet: 'Decisions',
+        table: n.decisions,
+        ref: (r) => r.id,
+        column: 'Meeting',
+        codes: (r) => [r.meeting],
+        targets: [ctx.exists.meetings],
+        target: 'a meeting ID in Meetings',
+      },
       out,
     );
   }

@@ -38,7 +38,4 @@ export type RuleId = (typeof RULE_IDS)[number];
 
 /** Where one rule rests on several clauses, one key per aspect. */
 export type ClauseKey =
-  | RuleId
-  | `members.roles/${'Chair' | 'Co-chair' | 'Coordinator' | 'Secretariat'}`
-  | `members.admission/${'consensus' | 'unanimous'}`
-  | 'workplan.fields/budget';
+  RuleId | `members.roles/${'Chair' | 'Co-chair' | 'Coordinator' | 'Secretariat'}` | `members.admission/${'consensus' | 'unanimous'}` | 'workplan.fields/budget';

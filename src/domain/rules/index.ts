@@ -18,15 +18,7 @@ import { WORKPLAN_RULES } from './workplan';
 export type { Finding, Severity, SeverityCounts } from './finding';
 export { countBySeverity, describeCounts, SEVERITY_ORDER } from './finding';
 
-export const RULES: readonly RuleDef[] = [
-  ...MEMBER_RULES,
-  ...MEETING_RULES,
-  ...DECISION_RULES,
-  ...ACTION_RULES,
-  ...WORKPLAN_RULES,
-  ...GROUP_RULES,
-  ...DATA_RULES,
-];
+export const RULES: readonly RuleDef[] = [...MEMBER_RULES, ...MEETING_RULES, ...DECISION_RULES, ...ACTION_RULES, ...WORKPLAN_RULES, ...GROUP_RULES, ...DATA_RULES];
 
 const TAB_ORDER = new Map<string, number>(TABLES.map((t, i) => [t.name, i]));
 

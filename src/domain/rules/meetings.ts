@@ -50,9 +50,7 @@ function cadence(ctx: RuleContext): Finding[] {
   if (from === null || from === undefined) return out;
   const due = addMonths(from, months);
   if (ctx.today <= due) return out;
-  const planned = ctx.network.meetings.records
-    .filter((m) => m.status === 'Planned' && (m.kind === 'Regular' || m.kind === 'Annual') && m.date > from)
-    .sort(byDate)[0];
+  const planned = ctx.network.meetings.records.filter((m) => m.status === 'Planned' && (m.kind === 'Regular' || m.kind === 'Annual') && m.date > from).sort(byDate)[0];
   const plannedNote = planned ? ` ${planned.id} is planned for ${planned.date}.` : '';
   out.push(
     finding('meetings.cadence', 'error', {
@@ -186,11 +184,7 @@ function circulated(ctx: RuleContext): Finding[] {
   const clause = ctx.clause('meetings.circulated', 'circulationDueDays');
   return ctx.network.meetings.records
     .filter(
-      (m) =>
-        m.minutesApprovedOn !== null &&
-        m.minutesCirculatedOn === null &&
-        !m.invalid.includes('minutesCirculatedOn') &&
-        daysBetween(m.minutesApprovedOn, ctx.today) > days,
+      (m) => m.minutesApprovedOn !== null && m.minutesCirculatedOn === null && !m.invalid.includes('minutesCirculatedOn') && daysBetween(m.minutesApprovedOn, ctx.today) > days,
     )
     .map((m) =>
       finding('meetings.circulated', 'error', {

@@ -79,7 +79,9 @@ function focalPoint(ctx: RuleContext): Finding[] {
         : primaries.length === 0
           ? `has focal points (${joinWords(fps.map((fp) => fp.name || `row ${fp.row}`))}) but none is Primary`
           : `has no Primary focal point marked Active Yes with a name and an email (${primaries
-              .map((fp) => `row ${fp.row}: ${[fp.active !== true ? 'not Active' : '', fp.name === '' ? 'no name' : '', fp.email === '' ? 'no email' : ''].filter(Boolean).join(', ')}`)
+              .map(
+                (fp) => `row ${fp.row}: ${[fp.active !== true ? 'not Active' : '', fp.name === '' ? 'no name' : '', fp.email === '' ? 'no email' : ''].filter(Boolean).join(', ')}`,
+              )
               .join('; ')})`;
     out.push(
       finding('members.focal-point', 'error', {
@@ -96,7 +98,10 @@ function focalPoint(ctx: RuleContext): Finding[] {
 }
 
 function normalizeDomain(domain: string): string {
-  return domain.trim().toLowerCase().replace(/^[@.]+/, '');
+  return domain
+    .trim()
+    .toLowerCase()
+    .replace(/^[@.]+/, '');
 }
 
 function corporateEmail(ctx: RuleContext): Finding[] {
@@ -187,7 +192,9 @@ function admission(ctx: RuleContext): Finding[] {
     const { missing, objections } = consensusGaps(ctx, decision, member.agency);
     if (missing.length === 0 && objections.length === 0) continue;
     const problems = [
-      missing.length > 0 ? `${joinWords(missing)} ${missing.length === 1 ? 'was' : 'were'} members on ${decision.date} but ${missing.length === 1 ? 'is' : 'are'} not in its Consulted` : '',
+      missing.length > 0
+        ? `${joinWords(missing)} ${missing.length === 1 ? 'was' : 'were'} members on ${decision.date} but ${missing.length === 1 ? 'is' : 'are'} not in its Consulted`
+        : '',
       objections.length > 0 ? `${joinWords(objections)} objected` : '',
     ].filter(Boolean);
     out.push(

@@ -38,11 +38,10 @@ async function writeReport(report: Report, dir: string): Promise<string[]> {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArguments(
-    args,
-    { year: { type: 'string' }, today: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
-    ['NAME', 'FILE.xlsx'],
-  );
+  const { values, positionals } = parseArguments(args, { year: { type: 'string' }, today: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } }, [
+    'NAME',
+    'FILE.xlsx',
+  ]);
   const [name = '', file = ''] = positionals;
   const defs = chosen(name);
   const today = values.today ?? dayOfDate(new Date());

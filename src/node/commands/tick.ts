@@ -16,11 +16,7 @@ import { XlsxWorkbook } from '../xlsx-workbook';
 export const usage = 'unmn tick FILE.xlsx [--today YYYY-MM-DD] [--outbox DIR] [--dry-run]';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArguments(
-    args,
-    { today: { type: 'string' }, outbox: { type: 'string' }, 'dry-run': { type: 'boolean' } },
-    ['FILE.xlsx'],
-  );
+  const { values, positionals } = parseArguments(args, { today: { type: 'string' }, outbox: { type: 'string' }, 'dry-run': { type: 'boolean' } }, ['FILE.xlsx']);
   const today = todayOption(values.today);
   const file = positionals[0] ?? '';
   const dir = values.outbox ?? path.join(path.dirname(file), 'outbox');

@@ -20,10 +20,7 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   return problems
     .map((problem, i) => ({ problem, i }))
     .sort(
-      (a, b) =>
-        (TAB_ORDER.get(a.problem.sheet) ?? TABLES.length) - (TAB_ORDER.get(b.problem.sheet) ?? TABLES.length) ||
-        (a.problem.row ?? 0) - (b.problem.row ?? 0) ||
-        a.i - b.i,
+      (a, b) => (TAB_ORDER.get(a.problem.sheet) ?? TABLES.length) - (TAB_ORDER.get(b.problem.sheet) ?? TABLES.length) || (a.problem.row ?? 0) - (b.problem.row ?? 0) || a.i - b.i,
     )
     .map(({ problem }) => problem);
 }

@@ -42,7 +42,10 @@ export function findRoot(from: string): string {
 }
 
 class BadInput extends Error {
-  constructor(message: string, readonly code: number) {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
     super(message);
   }
 }

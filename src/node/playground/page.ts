@@ -125,7 +125,15 @@ function logHtml(tabs: readonly TabView[]): string {
   const body = rows
     .slice(-50)
     .reverse()
-    .map((r) => `<tr>${cols.map((c) => { const text = escapeHtml(displayCell(r[at(c)] ?? '')); return `<td title="${text}">${text}</td>`; }).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${cols
+          .map((c) => {
+            const text = escapeHtml(displayCell(r[at(c)] ?? ''));
+            return `<td title="${text}">${text}</td>`;
+          })
+          .join('')}</tr>`,
+    )
     .join('');
   return `<table class="list" id="log"><thead><tr><th>Timestamp</th><th>Actor</th><th>Event</th><th>Ref</th><th>Outcome</th><th>Details</th></tr></thead><tbody>${body}</tbody></table>`;
 }
@@ -136,7 +144,8 @@ function outboxHtml(outbox: readonly OutboxEmail[]): string {
     .reverse()
     .map((e) => {
       const cc = e.cc && e.cc.length > 0 ? `<div><b>Cc</b> ${escapeHtml(e.cc.join(', '))}</div>` : '';
-      const html = e.html === '' ? '<p class="empty">No HTML body.</p>' : `<iframe class="mail-html" sandbox="" title="${escapeHtml(e.subject)}" srcdoc="${escapeHtml(e.html)}"></iframe>`;
+      const html =
+        e.html === '' ? '<p class="empty">No HTML body.</p>' : `<iframe class="mail-html" sandbox="" title="${escapeHtml(e.subject)}" srcdoc="${escapeHtml(e.html)}"></iframe>`;
       return `<details class="mail"><summary><span class="subj">${escapeHtml(e.subject)}</span><span class="when">${escapeHtml(e.sentAt)}</span></summary>
 <div class="meta"><div><b>To</b> ${escapeHtml(e.to.join(', '))}</div>${cc}</div>
 <div class="bodies"><div><h4>HTML</h4>${html}</div><div><h4>Text</h4><pre>${escapeHtml(e.text)}</pre></div></div></details>`;
@@ -171,11 +180,11 @@ function menuHtml(menu: readonly MenuEntry[]): string {
 
 function userHtml(view: PageView): string {
   const known = view.users.some((u) => u.email === view.user);
-  const options = [
-    ...(known ? [] : [{ email: view.user, label: 'given with --user', secretariat: false }]),
-    ...view.users,
-  ]
-    .map((u) => `<option value="${escapeHtml(u.email)}"${u.email === view.user ? ' selected' : ''}>${escapeHtml(u.email)} · ${escapeHtml(u.label)}${u.secretariat ? ' · secretariat' : ''}</option>`)
+  const options = [...(known ? [] : [{ email: view.user, label: 'given with --user', secretariat: false }]), ...view.users]
+    .map(
+      (u) =>
+        `<option value="${escapeHtml(u.email)}"${u.email === view.user ? ' selected' : ''}>${escapeHtml(u.email)} · ${escapeHtml(u.label)}${u.secretariat ? ' · secretariat' : ''}</option>`,
+    )
     .join('');
   return `<label class="user">Acting as <select id="user" aria-label="Acting as">${options}</select></label>`;
 }
@@ -291,4 +300,3 @@ table.list{border-collapse:collapse;width:100%;font-size:12px}
 #dialog-frame{display:block;width:460px;height:480px;border:0}
 #sidebar-frame{display:block;width:300px;height:calc(100vh - 150px);min-height:560px;border:0}
 `;
-

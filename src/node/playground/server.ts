@@ -111,7 +111,12 @@ function pagePolicy(nonce: string): Policy {
 /** The inline blocks of a tag in html, as CSP hash sources. */
 function hashesOf(html: string, tag: 'script' | 'style'): string[] {
   const blocks = html.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}\\s*>`, 'gi'));
-  return [...blocks].map((m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`);
+  return [...blocks].map(
+    (m) =>
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '')
+        .digest('base64')}'`,
+  );
 }
 
 /**
@@ -120,7 +125,14 @@ function hashesOf(html: string, tag: 'script' | 'style'): string[] {
  */
 function builtPagePolicy(html: string): Policy {
   return {
-    csp: [...LOCKED, `script-src ${hashesOf(html, 'script').join(' ')}`, `style-src ${hashesOf(html, 'style').join(' ')}`, "img-src 'self' data:", "connect-src 'self'", "frame-ancestors 'self'"],
+    csp: [
+      ...LOCKED,
+      `script-src ${hashesOf(html, 'script').join(' ')}`,
+      `style-src ${hashesOf(html, 'style').join(' ')}`,
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "frame-ancestors 'self'",
+    ],
     frameOptions: 'SAMEORIGIN',
   };
 }

@@ -26,7 +26,13 @@ function spec(chart: ChartSpec, table: ReportTable): TopLevelSpec {
     data: { values },
     mark: { type: 'bar' },
     encoding: {
-      x: { field: 'category', type: 'nominal', sort: null, title: table.columns[chart.category]?.header ?? '', axis: { labelAngle: table.rows.length > 8 || longest > 10 ? -40 : 0, labelLimit: 240 } },
+      x: {
+        field: 'category',
+        type: 'nominal',
+        sort: null,
+        title: table.columns[chart.category]?.header ?? '',
+        axis: { labelAngle: table.rows.length > 8 || longest > 10 ? -40 : 0, labelLimit: 240 },
+      },
       y: {
         field: 'value',
         type: 'quantitative',

@@ -26,7 +26,10 @@ describe('Ledger', () => {
   });
 
   it('counts only the rows from a day on when asked', () => {
-    const l = ledger([{ recipients: ['a@x.org'], outcome: 'Sent' }, { recipients: ['b@x.org'], outcome: 'Sent' }]);
+    const l = ledger([
+      { recipients: ['a@x.org'], outcome: 'Sent' },
+      { recipients: ['b@x.org'], outcome: 'Sent' },
+    ]);
     expect([...l.covered('Minutes circulated', 'M-1', '2026-06-11')]).toEqual(['b@x.org']);
     expect(l.has(messageKey('Minutes circulated', 'M-1', ['B@x.org']), 'Sent', '2026-06-11')).toBe(true);
     expect(l.has(messageKey('Minutes circulated', 'M-1', ['a@x.org']), 'Sent', '2026-06-11')).toBe(false);

@@ -58,7 +58,10 @@ describe('minutesMessage', () => {
     const spec = emailNetwork();
     spec.meetings = spec.meetings.map((m) => (m.id === 'M-2026-03' ? { ...m, minutesLink: 'javascript:alert(1)' } : m));
     const network = networkOf(spec);
-    const { html } = minutesMessage(network, network.meetings.records.find((m) => m.id === 'M-2026-03')!);
+    const { html } = minutesMessage(
+      network,
+      network.meetings.records.find((m) => m.id === 'M-2026-03')!,
+    );
     expect(html).not.toContain('href="javascript');
     expect(html).toContain('javascript:alert(1)');
   });

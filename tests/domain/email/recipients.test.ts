@@ -9,10 +9,7 @@ describe('networkRecipients', () => {
     expect(networkRecipients(networkOf(emailNetwork()))).toEqual([MAILING_LIST]);
     const spec = emailNetwork();
     spec.settings = { ...spec.settings, mailingList: null };
-    spec.focalPoints.push(
-      { agency: 'UNDP', email: 'Dilnoza.Yusupova@undp.org', active: true },
-      { agency: 'UNDP', email: 'gone@undp.org', active: false },
-    );
+    spec.focalPoints.push({ agency: 'UNDP', email: 'Dilnoza.Yusupova@undp.org', active: true }, { agency: 'UNDP', email: 'gone@undp.org', active: false });
     expect(networkRecipients(networkOf(spec))).toEqual(['akarimova@iom.int', 'jon.berg@un.org', 'dilnoza.yusupova@undp.org']);
   });
 });

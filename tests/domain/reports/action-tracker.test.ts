@@ -16,7 +16,16 @@ describe('action tracker of the example', () => {
     const open = report.tables[0]!;
     expect(values(open)).toEqual([
       // 15 October to 23 November: 16 days of October and 23 of November.
-      ['A-2026-004', 'OHCHR', "Brief the Ombudsman's office on migrant workers' rights under the draft law", 'D-2026-04', '2026-10-15', 39, '2026-10-22', 'Date with the Ombudsman not yet confirmed'],
+      [
+        'A-2026-004',
+        'OHCHR',
+        "Brief the Ombudsman's office on migrant workers' rights under the draft law",
+        'D-2026-04',
+        '2026-10-15',
+        39,
+        '2026-10-22',
+        'Date with the Ombudsman not yet confirmed',
+      ],
       ['A-2026-005', 'UNFPA', "Circulate the task team's mapping of migration data sources", 'M-2026-05', '2026-11-06', 17, '2026-11-09', ''],
       ['A-2026-006', 'IOM', "Collect the members' proposals for the 2027 workplan", 'D-2026-05', '2026-12-15', null, null, ''],
     ]);

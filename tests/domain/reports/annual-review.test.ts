@@ -113,7 +113,7 @@ describe('annual review of the example, 2025', () => {
     ]);
   });
 
-  it("rates attendance from the attendees lists (FAO missed two meetings; UN-Habitat joined after the last)", () => {
+  it('rates attendance from the attendees lists (FAO missed two meetings; UN-Habitat joined after the last)', () => {
     const { table } = review(2025);
     expect(values(table('attendance'))).toEqual([
       ['IOM', 5, 5, 1],

@@ -9,7 +9,12 @@ import { RULE_IDS } from '../../../src/domain/rules/ids';
 
 /** Whitespace collapsed, footnote markers (⁴) and the PDF's italics asterisks left out. */
 function normalize(text: string): string {
-  return text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, '').replace(/\*/g, '').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, '')
+    .replace(/\*/g, '')
+    .replace(/[‘’]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The team's copy of the ToRs sits beside the repository: ../shared/tor from its root. */
@@ -40,7 +45,7 @@ describe('ToR clauses', () => {
 });
 
 describe('rule ids', () => {
-  it('are the registry\'s, each once', () => {
+  it("are the registry's, each once", () => {
     expect(RULES.map((r) => r.id).sort()).toEqual([...RULE_IDS].sort());
   });
 });

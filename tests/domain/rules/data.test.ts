@@ -26,10 +26,7 @@ describe('data.invalid', () => {
     grids.Meetings[1]![1] = 'soon'; // M-2026-01, the meeting both decisions name
     grids.Members[3]![3] = 'Busy'; // UNDP: owner, attendee, consulted, partner and working group member
     const found = checkNetwork(decodeNetwork(grids), TODAY);
-    expect(found.map((f) => `${f.rule}:${f.sheet}:${f.row}:${f.ref}`)).toEqual([
-      'data.invalid:Members:4:UNDP',
-      'data.invalid:Meetings:2:M-2026-01',
-    ]);
+    expect(found.map((f) => `${f.rule}:${f.sheet}:${f.row}:${f.ref}`)).toEqual(['data.invalid:Members:4:UNDP', 'data.invalid:Meetings:2:M-2026-01']);
   });
 
   it('reports a missing tab and a missing column, with ref null', () => {
@@ -125,14 +122,21 @@ describe('a workbook with garbage in every column of every tab', () => {
   });
 
   it('keeps going when a rule throws, with one internal finding in its place', () => {
-    const boom = { id: 'members.roles' as const, sheet: 'Members' as const, needs: [], run: () => { throw new Error('odd record'); } };
+    const boom = {
+      id: 'members.roles' as const,
+      sheet: 'Members' as const,
+      needs: [],
+      run: () => {
+        throw new Error('odd record');
+      },
+    };
     const found = checkNetwork(decodeNetwork(gridsOf(uzbekistan())), '2027-01-01', [boom, ...RULES.filter((r) => r.id !== boom.id)]);
     expect(found.find((f) => f.rule === 'members.roles')).toMatchObject({ severity: 'error', row: null, ref: null });
     expect(found.find((f) => f.rule === 'members.roles')!.message).toContain('odd record');
     expect(found.some((f) => f.rule === 'workplan.exists')).toBe(true);
   });
 
-  it('leaves a rule silent when a tab it reads is missing, rather than report absences that are only the tab\'s', () => {
+  it("leaves a rule silent when a tab it reads is missing, rather than report absences that are only the tab's", () => {
     const grids: Record<string, Cell[][] | null> = gridsOf(uzbekistan());
     grids.Members = null;
     grids.Meetings = null;

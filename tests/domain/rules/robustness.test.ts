@@ -8,7 +8,26 @@ import { checkNetwork } from '../../../src/domain/rules';
 import { SETTING_COLUMNS } from '../../../src/domain/settings';
 import { TABLES } from '../../../src/domain/tables';
 
-const words = ['IOM', 'UNRC', 'undp', 'Held', 'Regular', 'Annual', 'Adopted', 'Open', 'Primary', 'Yes', 'No', 'uzbekistan', 'azerbaijan', 'unanimous', 'M-2026-01', 'D-2026-01', '3', '2026'];
+const words = [
+  'IOM',
+  'UNRC',
+  'undp',
+  'Held',
+  'Regular',
+  'Annual',
+  'Adopted',
+  'Open',
+  'Primary',
+  'Yes',
+  'No',
+  'uzbekistan',
+  'azerbaijan',
+  'unanimous',
+  'M-2026-01',
+  'D-2026-01',
+  '3',
+  '2026',
+];
 
 const cell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constantFrom<Cell>('', ...words),

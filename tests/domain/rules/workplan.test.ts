@@ -45,7 +45,17 @@ describe('workplan.fields', () => {
 describe('workplan.endorsed', () => {
   it('asks for an adopted endorsement of each year up to the current one, not of a year not yet begun', () => {
     const spec = uzbekistan();
-    spec.workplan.push({ id: 'W-2025-01', year: 2025, keyAction: 'Baseline', leadAgency: 'IOM', start: '2025-12-01', end: '2025-12-31', budgetUsd: 1, gcmObjectives: [1], status: 'Completed' });
+    spec.workplan.push({
+      id: 'W-2025-01',
+      year: 2025,
+      keyAction: 'Baseline',
+      leadAgency: 'IOM',
+      start: '2025-12-01',
+      end: '2025-12-31',
+      budgetUsd: 1,
+      gcmObjectives: [1],
+      status: 'Completed',
+    });
     spec.workplan.push({ id: 'W-2027-01', year: 2027, keyAction: 'Next', leadAgency: 'IOM', start: '2027-01-01', end: '2027-12-31', budgetUsd: 1, gcmObjectives: [1] });
     const found = check(spec, undefined, 'workplan.endorsed');
     expect(found).toMatchObject([{ ref: '2025', row: 3, severity: 'error' }]);

@@ -32,7 +32,10 @@ async function copy(name: string): Promise<string> {
   return file;
 }
 
-const digest = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const digest = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
   return (Array.isArray(value) ? value : value ? [value] : []).flatMap((a) => a.value.map((v) => v.address ?? ''));

@@ -106,7 +106,7 @@ describe('npm start --outbox: the playground never deletes what it did not creat
     const first = await runPlayground(['--port', '0', '--today', TODAY, '--outbox', outbox], { out: () => undefined, err: () => undefined }, root);
     first.running!.session.outbox.send({ to: ['migration.uz@one.un.org'], subject: 'Minutes', text: 'Hello', html: '' });
     await first.running!.close();
-    await writeFile(path.join(outbox, 'stranger.txt'), 'not the playground\'s');
+    await writeFile(path.join(outbox, 'stranger.txt'), "not the playground's");
     await mkdir(path.join(outbox, 'drafts'));
     const own = (await readdir(outbox)).filter((f) => f.endsWith('.json'));
     expect(own).toHaveLength(1);

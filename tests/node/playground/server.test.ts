@@ -44,8 +44,7 @@ afterAll(async () => {
 });
 
 const at = (route: string) => new URL(route, playground.url);
-const post = (route: string, body?: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  fetch(at(route), { method: 'POST', body, headers });
+const post = (route: string, body?: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) => fetch(at(route), { method: 'POST', body, headers });
 
 function policy(response: Response): Map<string, string> {
   const csp = response.headers.get('content-security-policy') ?? '';
@@ -170,7 +169,9 @@ describe('one playground per working file', () => {
     const args = ['--workbook', file, '--port', '0', '--today', TODAY, '--outbox', path.join(dir, 'outbox')];
     const second = await runPlayground(args, io, ROOT);
     expect(second.code).toBe(1);
-    expect(lines).toEqual([`${file} is open in another playground (process ${process.pid}): stop it first, or delete ${path.join(dir, '.workbook.xlsx.playground-lock')} if none is running.`]);
+    expect(lines).toEqual([
+      `${file} is open in another playground (process ${process.pid}): stop it first, or delete ${path.join(dir, '.workbook.xlsx.playground-lock')} if none is running.`,
+    ]);
     expect(existsSync(path.join(dir, '.workbook.xlsx.playground-lock'))).toBe(true);
   });
 });

@@ -29,8 +29,12 @@ describe('renderReportHtml', () => {
 
   it('shows figures as a reader expects them: dollars grouped, shares as percentages, the late item highlighted', async () => {
     const html = await renderReportHtml(build('workplan-progress'));
-    expect(html).toContain('<tr style="background:#f4c7c3"><td class="day">W-2026-03</td><td>Mapping of migration data sources and gaps</td><td>UNFPA</td><td>Delayed</td><td class="num">80%</td><td class="num">35,000</td><td class="num">20,000</td><td class="num">15,000</td><td class="day">2026-10-31</td></tr>');
-    expect(html).toContain('<tfoot><tr><td class="day">Total</td><td>5 key actions</td><td></td><td></td><td class="num"></td><td class="num">310,000</td><td class="num">265,000</td><td class="num">45,000</td><td class="day"></td></tr></tfoot>');
+    expect(html).toContain(
+      '<tr style="background:#f4c7c3"><td class="day">W-2026-03</td><td>Mapping of migration data sources and gaps</td><td>UNFPA</td><td>Delayed</td><td class="num">80%</td><td class="num">35,000</td><td class="num">20,000</td><td class="num">15,000</td><td class="day">2026-10-31</td></tr>',
+    );
+    expect(html).toContain(
+      '<tfoot><tr><td class="day">Total</td><td>5 key actions</td><td></td><td></td><td class="num"></td><td class="num">310,000</td><td class="num">265,000</td><td class="num">45,000</td><td class="day"></td></tr></tfoot>',
+    );
   });
 
   it('shows sheet text with markup in it as text', async () => {
