@@ -4,7 +4,8 @@
  * re-entrant lock that counts how often it was taken, a mailer that keeps what it sent, and a
  * protection that keeps the owner and the effective user as Google does.
  */
-import type { DialogPage, Email, Lock, Ports, ProtectionChange, ProtectionPort, Ui } from '../../src/ports';
+import type { DialogPage, Email, Ports, ProtectionChange, ProtectionPort, Ui } from '../../src/ports';
+import { ProcessLock } from '../../src/node/playground/ports';
 import { MemoryWorkbook } from './memory-workbook';
 
 export const OWNER = 'owner@iom.int';
@@ -68,23 +69,13 @@ export class RecordingUi implements Ui {
   }
 }
 
-/** Re-entrant, as every Lock adapter is: a use case run from another keeps the outer one's lock. */
-export class CountingLock implements Lock {
+/** The playground's re-entrant lock, counting how often a use case took it (nested takes are not counted). */
+export class CountingLock extends ProcessLock {
   taken = 0;
-  private depth = 0;
 
-  withDocumentLock<T>(fn: () => T): T {
-    if (this.depth === 0) this.taken++;
-    this.depth++;
-    try {
-      return fn();
-    } finally {
-      this.depth--;
-    }
-  }
-
-  get held(): boolean {
-    return this.depth > 0;
+  override withDocumentLock<T>(fn: () => T): T {
+    if (!this.held) this.taken++;
+    return super.withDocumentLock(fn);
   }
 }
 

@@ -3,9 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../../../src/domain/profiles';
-import { RULES } from '../../../src/domain/rules';
 import { CLAUSES } from '../../../src/domain/rules/clauses';
-import { RULE_IDS } from '../../../src/domain/rules/ids';
 
 /** Whitespace collapsed, footnote markers (⁴) and the PDF's italics asterisks left out. */
 function normalize(text: string): string {
@@ -41,11 +39,5 @@ describe('ToR clauses', () => {
 
   it.each(sources)('the profile source of %s (%s) quotes the ToR verbatim: "%s"', (_setting, profile, words) => {
     expect(TOR[profile]).toContain(normalize(words));
-  });
-});
-
-describe('rule ids', () => {
-  it("are the registry's, each once", () => {
-    expect(RULES.map((r) => r.id).sort()).toEqual([...RULE_IDS].sort());
   });
 });
