@@ -13,8 +13,7 @@ import { XlsxWorkbook } from '../xlsx-workbook';
 export type UiMessage =
   | { readonly kind: 'toast' | 'alert'; readonly title: string; readonly message: string }
   | { readonly kind: 'sidebar'; readonly title: string; readonly page: string }
-  | { readonly kind: 'dialog'; readonly title: string; readonly html: string }
-  | { readonly kind: 'page-dialog'; readonly title: string; readonly page: string };
+  | { readonly kind: 'dialog' | 'page-dialog'; readonly title: string; readonly content: string; readonly width: number; readonly height: number };
 
 export function clockFor(today: string | undefined): Clock {
   return {
@@ -47,7 +46,8 @@ class CollectingUi implements Ui {
   }
 
   showDialog(page: DialogPage): void {
-    this.messages.push('html' in page ? { kind: 'dialog', title: page.title, html: page.html } : { kind: 'page-dialog', title: page.title, page: page.page });
+    const size = { title: page.title, width: page.width, height: page.height };
+    this.messages.push('html' in page ? { kind: 'dialog', content: page.html, ...size } : { kind: 'page-dialog', content: page.page, ...size });
   }
 }
 

@@ -109,8 +109,8 @@ function pagePolicy(nonce: string): Policy {
 }
 
 /** The inline blocks of a tag in html, as CSP hash sources. */
-function hashesOf(html: string, tag: 'script' | 'style'): string[] {
-  const blocks = html.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}\\s*>`, 'gi'));
+function scriptHashes(html: string): string[] {
+  const blocks = html.matchAll(/<script(?:\s[^>]*)?>([\s\S]*?)<\/script\s*>/gi);
   return [...blocks].map(
     (m) =>
       `'sha256-${createHash('sha256')
@@ -120,19 +120,14 @@ function hashesOf(html: string, tag: 'script' | 'style'): string[] {
 }
 
 /**
- * The sidebar is the built file plus the shim, with nothing from the workbook in it (its data comes by
- * RPC), so each of its inline blocks is allowed by its hash. The page frames it, as Sheets does.
+ * A sidebar or dialog is the built file plus the shim, with nothing from the workbook in it (its data
+ * comes by RPC), so each of its scripts is allowed by its hash. Styles may be inline: an email previewed
+ * in a sandboxed frame of the page inherits this policy and carries its own style attributes. The page
+ * frames it, as Sheets does.
  */
 function builtPagePolicy(html: string): Policy {
   return {
-    csp: [
-      ...LOCKED,
-      `script-src ${hashesOf(html, 'script').join(' ')}`,
-      `style-src ${hashesOf(html, 'style').join(' ')}`,
-      "img-src 'self' data:",
-      "connect-src 'self'",
-      "frame-ancestors 'self'",
-    ],
+    csp: [...LOCKED, `script-src ${scriptHashes(html).join(' ')}`, "style-src 'unsafe-inline'", "img-src 'self' data:", "connect-src 'self'", "frame-ancestors 'self'"],
     frameOptions: 'SAMEORIGIN',
   };
 }

@@ -6,8 +6,7 @@
 type Message =
   | { readonly kind: 'toast' | 'alert' | 'error'; readonly title: string; readonly message: string }
   | { readonly kind: 'sidebar'; readonly title: string; readonly page: string }
-  | { readonly kind: 'dialog'; readonly title: string; readonly html: string }
-  | { readonly kind: 'page-dialog'; readonly title: string; readonly page: string };
+  | { readonly kind: 'dialog' | 'page-dialog'; readonly title: string; readonly content: string; readonly width: number; readonly height: number };
 
 interface CommandAnswer {
   readonly messages?: readonly Message[];
@@ -78,25 +77,26 @@ function openSidebar(page: string, title: string): void {
 }
 
 /** HTML made for the dialog runs nothing (sandboxed srcdoc); a built page of the add-on's runs with its shim, as in Sheets. */
-function openDialog(title: string, content: { html: string } | { page: string }): void {
-  $('#dialog-title').textContent = title;
+function openDialog(m: Extract<Message, { kind: 'dialog' | 'page-dialog' }>): void {
+  $('#dialog-title').textContent = m.title;
   const frame = $<HTMLIFrameElement>('#dialog-frame');
-  if ('html' in content) {
+  frame.style.width = `${m.width}px`;
+  frame.style.height = `${m.height}px`;
+  if (m.kind === 'dialog') {
     frame.setAttribute('sandbox', '');
     frame.removeAttribute('src');
-    frame.srcdoc = content.html;
+    frame.srcdoc = m.content;
   } else {
     frame.removeAttribute('sandbox');
     frame.removeAttribute('srcdoc');
-    frame.src = `/page/${encodeURIComponent(content.page)}?t=${Date.now()}`;
+    frame.src = `/page/${encodeURIComponent(m.content)}?t=${Date.now()}`;
   }
   $<HTMLDialogElement>('#dialog').showModal();
 }
 
 function show(m: Message): void {
   if (m.kind === 'sidebar') openSidebar(m.page, m.title);
-  else if (m.kind === 'dialog') openDialog(m.title, { html: m.html });
-  else if (m.kind === 'page-dialog') openDialog(m.title, { page: m.page });
+  else if ('content' in m) openDialog(m);
   else say(m.kind, m.title, m.message);
 }
 

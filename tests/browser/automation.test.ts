@@ -1,0 +1,76 @@
+/**
+ * The half that acts, in the playground as a secretariat sees it: the preview dialog of "Circulate
+ * approved minutes now" sends through the same exactly-once path as the hourly tick, and the tick
+ * sends nothing it already sent; a report from the Reports menu appears as its tab.
+ */
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, launchBrowser, ROOT, startFixture, type Fixture } from './support';
+
+let fixture: Fixture;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  ensureBuilt();
+  [fixture, browser] = await Promise.all([startFixture(), launchBrowser()]);
+  context = browser.context;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await fixture?.close();
+});
+
+async function menu(page: Page, group: string, command: string): Promise<void> {
+  await page.locator('.menu-button', { hasText: group }).click();
+  await page.locator(`[data-command="${command}"]`).click();
+  await page.locator('#busy').waitFor({ state: 'hidden' });
+}
+
+async function emails(): Promise<string[]> {
+  return (await readdir(fixture.outbox)).filter((f) => f.endsWith('.json'));
+}
+
+describe('automation in the playground', () => {
+  it('previews the minutes due, sends them on confirmation, and the hourly tick then sends none of them again', async () => {
+    const page = await context.newPage();
+    await page.goto(fixture.playground.url);
+    await expect(page.locator('#automation-panel').textContent()).resolves.toMatch(/Automation is off/);
+    await menu(page, 'Automation', 'circulateMinutesNow');
+    const dialog = page.frameLocator('#dialog-frame');
+    await dialog.locator('#preview').waitFor({ state: 'visible' });
+    const cards = dialog.locator('.message');
+    expect(await cards.count()).toBeGreaterThan(0);
+    await expect(dialog.locator('#summary').textContent()).resolves.toMatch(/message/);
+    await mkdir(path.join(ROOT, 'test-artifacts'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, 'test-artifacts', 'circulation-preview.png') });
+    expect(await emails()).toEqual([]);
+    await dialog.locator('#send').click();
+    await dialog.locator('#status').waitFor({ state: 'visible' });
+    await expect(dialog.locator('#status').textContent()).resolves.toMatch(/^Sent: /);
+    const sent = await emails();
+    expect(sent.length).toBeGreaterThan(0);
+    await page.locator('#dialog-close').click();
+    await page.locator('#run-tick').click();
+    await page.locator('#busy').waitFor({ state: 'hidden' });
+    await expect(page.locator('#messages').textContent()).resolves.not.toMatch(/minutes of M-/);
+    const after = (await emails()).length;
+    await menu(page, 'Automation', 'circulateMinutesNow');
+    await dialog.locator('#summary').waitFor({ state: 'visible' });
+    await expect(dialog.locator('#summary').textContent()).resolves.toBe('No approved minutes are waiting to go out.');
+    expect((await emails()).length).toBe(after);
+    await page.close();
+  });
+
+  it('runs a report from the Reports menu into its own tab', async () => {
+    const page = await context.newPage();
+    await page.goto(fixture.playground.url);
+    await menu(page, 'Reports', 'reportGcmSummary');
+    await page.locator('.tab', { hasText: 'Report: GCM summary' }).waitFor();
+    await expect(page.locator('#messages').textContent()).resolves.toMatch(/Report: GCM summary is up to date/);
+    await page.close();
+  });
+});
