@@ -73,4 +73,24 @@ describe('automation in the playground', () => {
     await expect(page.locator('#messages').textContent()).resolves.toMatch(/Report: GCM summary is up to date/);
     await page.close();
   });
+
+  it('opens the HTML version of a report from the page: charts as SVG, nothing loaded, no complaint', async () => {
+    const page = await context.newPage();
+    await page.goto(fixture.playground.url);
+    const complaints: string[] = [];
+    const requests: string[] = [];
+    const watch = (r: { url(): string }) => void requests.push(r.url());
+    context.on('request', watch);
+    const [report] = await Promise.all([context.waitForEvent('page'), page.locator('#reports-panel a', { hasText: 'Workplan progress' }).click()]);
+    report.on('console', (m) => void (m.type() === 'error' && complaints.push(m.text())));
+    await report.waitForLoadState('load');
+    expect(await report.locator('svg').count()).toBeGreaterThan(0);
+    await expect(report.locator('h1').first().textContent()).resolves.toMatch(/Workplan progress/);
+    expect(complaints).toEqual([]);
+    context.off('request', watch);
+    // The report itself, and nothing it would load.
+    expect(requests.filter((u) => !u.startsWith('data:'))).toEqual([`${fixture.playground.url}report/workplan-progress`]);
+    await report.close();
+    await page.close();
+  });
 });

@@ -8,6 +8,7 @@ import { type Cell } from '../../domain/cells';
 import { columnLetter, normalizeHeader, type Problem } from '../../domain/codec';
 import { dayOfDate } from '../../domain/dates';
 import { escapeHtml } from '../../domain/html';
+import { REPORTS } from '../../domain/reports';
 import { formatProblem } from '../commands/validate';
 import type { OutboxEmail } from '../outbox';
 import type { KnownUser } from './users';
@@ -160,6 +161,7 @@ export function renderContent(view: PageView): string {
 <div class="panels">
   <section class="panel" id="problems-panel"><h2>Problems <span class="count">${view.problems.length}</span></h2>${problemsHtml(view.problems)}</section>
   <section class="panel" id="log-panel"><h2>Log <span class="count">latest first</span></h2>${logHtml(view.tabs)}</section>
+  <section class="panel" id="reports-panel"><h2>Reports <span class="count">as HTML, this year</span></h2><ul>${REPORTS.map((r) => `<li><a href="/report/${escapeHtml(r.id)}" target="_blank" rel="noopener">${escapeHtml(r.name)}</a></li>`).join('')}</ul></section>
   <section class="panel" id="automation-panel"><h2>Automation</h2>${view.automation.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<button type="button" id="run-tick">Run the hourly tick</button></section>
   <section class="panel wide" id="outbox-panel"><h2>Outbox <span class="count">${view.outbox.length}</span></h2>${outboxHtml(view.outbox)}</section>
 </div>`;

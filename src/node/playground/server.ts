@@ -13,7 +13,10 @@ import { statusOf } from '../../app/automation';
 import { commandNamed, menuGroups } from '../../app/commands';
 import { describeDelivery } from '../../app/deliver';
 import { hourlyTick } from '../../app/tick';
-import { readGrids } from '../../app/network';
+import { readGrids, readNetwork } from '../../app/network';
+import { yearOf } from '../../domain/dates';
+import { reportNamed } from '../../domain/reports';
+import { renderReportHtml } from '../reports/html';
 import { rpcNamed } from '../../app/rpc';
 import { decodeNetwork, type Grids } from '../../domain/network';
 import { emailKey } from '../../domain/words';
@@ -131,6 +134,9 @@ function builtPagePolicy(html: string): Policy {
     frameOptions: 'SAMEORIGIN',
   };
 }
+
+/** A report's HTML is self-contained: its own styles and inline SVG charts, no script, nothing to load. */
+const REPORT_POLICY: Policy = { csp: [...LOCKED, "style-src 'unsafe-inline'", 'img-src data:', "frame-ancestors 'none'"], frameOptions: 'DENY' };
 
 function send(res: ServerResponse, status: number, type: string, body: string, policy: Policy = NOTHING): void {
   res.writeHead(status, {
@@ -271,6 +277,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       const outcome = await session.run((ports) => target(ports, args[0]));
       if (outcome.error) return json(res, 200, { ok: false, error: errorOf(outcome.error) });
       return json(res, 200, { ok: true, value: outcome.value ?? null });
+    }
+    if (req.method === 'GET' && first === 'report') {
+      const def = reportNamed(segment(second));
+      if (!def) return send(res, 404, 'text/plain', `No such report: ${second}`);
+      const today = clockFor(session.config.today).today();
+      const report = await session.read((wb) => def.build(readNetwork(wb).network, { year: yearOf(today), today }));
+      return send(res, 200, 'text/html', await renderReportHtml(report), REPORT_POLICY);
     }
     if (req.method === 'POST' && url.pathname === '/tick') {
       const outcome = await session.run(runTick);
