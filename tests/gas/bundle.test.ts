@@ -2,10 +2,8 @@
  * dist/Code.js as Apps Script runs it: one script in a fresh context whose only globals are the
  * services (here the fake's), called by top-level function name.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headerRow } from '../../src/domain/codec';
 import { PROFILES } from '../../src/domain/profiles';
@@ -14,25 +12,9 @@ import { TABLES } from '../../src/domain/tables';
 import { COMMAND_IDS, COMMANDS } from '../../src/app/commands';
 import { RPC_NAMES } from '../../src/domain/rpc';
 import { createGasFake, type GasFake, type RecordedMenu } from '../fakes/gas';
+import { bundledCode, loadBundle, type Script } from '../support/bundle';
 
 const ROOT = join(__dirname, '..', '..');
-const CODE = join(ROOT, 'dist', 'Code.js');
-
-function newest(dir: string): number {
-  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
-}
-
-/** `npm test` builds first; a lone run of this file builds when dist/ is older than the sources. */
-function bundle(): string {
-  let stale: boolean;
-  try {
-    stale = statSync(CODE).mtimeMs < Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'appsscript.json')).mtimeMs);
-  } catch {
-    stale = true;
-  }
-  if (stale) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT, stdio: 'inherit' });
-  return readFileSync(CODE, 'utf8');
-}
 
 /** Top-level function declarations of a script, as Apps Script finds them. */
 function topLevelFunctions(code: string): Set<string> {
@@ -41,14 +23,11 @@ function topLevelFunctions(code: string): Set<string> {
 
 let code = '';
 beforeAll(() => {
-  code = bundle();
+  code = bundledCode();
 });
 
-function load(fake: GasFake): Record<string, (...args: unknown[]) => unknown> {
-  // The fake hands out this realm's Dates; the script must see the same Date to recognise them.
-  const context = vm.createContext({ ...fake.globals, Date });
-  vm.runInContext(code, context, { filename: 'Code.js' });
-  return context as Record<string, (...args: unknown[]) => unknown>;
+function load(fake: GasFake): Script {
+  return loadBundle(code, fake);
 }
 
 function menuItems(menu: RecordedMenu): { caption: string; functionName: string }[] {
