@@ -16,6 +16,12 @@ export function joinWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** "UNDP, UNICEF, … and 37 more": a list in a message, cut after `shown` items so that the message stays short. */
+export function joinFew(items: readonly string[], shown = 10): string {
+  if (items.length <= shown) return joinWords(items);
+  return `${items.slice(0, shown).join(', ')} … and ${items.length - shown} more`;
+}
+
 /** "1 error", "3 errors". */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

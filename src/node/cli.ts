@@ -8,7 +8,7 @@ import * as init from './commands/init';
 import * as tick from './commands/tick';
 import * as report from './commands/report';
 import * as validate from './commands/validate';
-import { streamIo, UsageError, type CliIo } from './terminal';
+import { endQuietlyOnBrokenPipe, streamIo, UsageError, type CliIo } from './terminal';
 import { WorkbookFileError } from './xlsx-workbook';
 
 interface Command {
@@ -79,6 +79,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 // Only the built bundle (build/cli.mjs, which bin/unmn.mjs loads) runs; tests import the source and call main.
 if (import.meta.url.endsWith('/cli.mjs')) {
+  endQuietlyOnBrokenPipe();
   main(process.argv.slice(2), streamIo()).then((code) => {
     process.exitCode = code;
   });

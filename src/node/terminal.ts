@@ -90,6 +90,22 @@ export function streamIo(stdout: Stream = process.stdout, stderr: Stream = proce
   };
 }
 
+interface Closable {
+  on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
+}
+
+/**
+ * `unmn check FILE | head`: once the reader has gone, the rest of the output has nowhere to go, so the
+ * CLI ends at once and quietly, as Unix tools do, instead of dying on an unhandled EPIPE.
+ */
+export function endQuietlyOnBrokenPipe(stdout: Closable = process.stdout, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stdout.on('error', (error) => {
+    if (error.code === 'EPIPE') return exit(0);
+    process.stderr.write(`unmn: cannot write the output: ${error.message}\n`);
+    exit(1);
+  });
+}
+
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
 type Values<O extends OptionSpec> = {

@@ -2,7 +2,7 @@
  * The `unmn` CLI: init and validate run in-process with a captured CliIo, the dispatcher's usage and
  * exit codes, and one spawn of the built bin to prove that `npx unmn` works.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -272,5 +272,16 @@ describe('the built bin', () => {
     expect(checked.stdout).toMatch(/^No problems: 9 tabs, \d+ rows checked\n$/);
     const missing = await exec(process.execPath, [bin, 'validate', file('absent.xlsx')], { cwd: dir }).catch((e: { code: number; stderr: string }) => e);
     expect(missing).toMatchObject({ code: 2, stderr: `unmn validate: ${file('absent.xlsx')}: no such file\n` });
+  });
+
+  it('ends quietly when the reader of its output has gone (`unmn check FILE | head`)', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/unmn.mjs'), 'check', path.join(ROOT, 'examples/uzbekistan.xlsx'), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reader goes before the first line is written: every write meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

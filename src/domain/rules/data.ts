@@ -2,7 +2,7 @@
 import type { DecodedTable, Located } from '../codec';
 import { tableNamed, type TabName } from '../tables';
 import { finding, unknownCodes, type KeySet, type RuleContext, type RuleDef } from './context';
-import { joinWords, keyOf } from '../words';
+import { joinFew, keyOf } from '../words';
 import type { Finding } from './finding';
 
 function where(sheet: string, row: number | null, column: string | null): string {
@@ -92,9 +92,9 @@ function references<T>(ctx: RuleContext, check: Check<T>, out: Finding[]): void 
         sheet: check.sheet,
         row: r.row,
         ref: ref === '' ? null : ref,
-        message: `${check.sheet} row ${r.row}${ref ? ` (${ref})` : ''}, ${check.column}: ${joinWords(quoted)} ${missing.length === 1 ? 'is not' : 'are not'} ${check.target}`,
+        message: `${check.sheet} row ${r.row}${ref ? ` (${ref})` : ''}, ${check.column}: ${joinFew(quoted)} ${missing.length === 1 ? 'is not' : 'are not'} ${check.target}`,
         clause,
-        fix: `Correct ${joinWords(quoted)} in ${check.column} to ${check.target}, or add the missing ${check.target.replace(/^an? /, '')}`,
+        fix: `Correct ${joinFew(quoted)} in ${check.column} to ${check.target}, or add the missing ${check.target.replace(/^an? /, '')}`,
       }),
     );
   }

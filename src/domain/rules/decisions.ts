@@ -1,6 +1,6 @@
 /** The decision log: consensus, consulting the state, and following decisions up with action points. */
 import { clip, finding, type RuleContext, type RuleDef } from './context';
-import { joinWords, keyOf } from '../words';
+import { joinFew, keyOf } from '../words';
 import type { Finding } from './finding';
 import { consensusGaps } from './consensus';
 
@@ -13,13 +13,13 @@ function consensus(ctx: RuleContext): Finding[] {
     if (missing.length === 0 && objections.length === 0) continue;
     const problems = [
       missing.length > 0
-        ? `${joinWords(missing)} ${missing.length === 1 ? 'was a member' : 'were members'} that day but ${missing.length === 1 ? 'is' : 'are'} not in Consulted`
+        ? `${joinFew(missing)} ${missing.length === 1 ? 'was a member' : 'were members'} that day but ${missing.length === 1 ? 'is' : 'are'} not in Consulted`
         : '',
-      objections.length > 0 ? `${joinWords(objections)} objected` : '',
+      objections.length > 0 ? `${joinFew(objections)} objected` : '',
     ].filter(Boolean);
     const fixes = [
       missing.length > 0
-        ? `Add ${joinWords(missing)} to Consulted if ${missing.length === 1 ? 'it was' : 'they were'} consulted; if not, consult ${missing.length === 1 ? 'it' : 'them'} and record the answer`
+        ? `Add ${joinFew(missing)} to Consulted if ${missing.length === 1 ? 'it was' : 'they were'} consulted; if not, consult ${missing.length === 1 ? 'it' : 'them'} and record the answer`
         : '',
       objections.length > 0 ? `An objection means no consensus: record ${d.id} as Not adopted or Pending, or clear Objections once the objection is withdrawn` : '',
     ].filter(Boolean);

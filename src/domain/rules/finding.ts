@@ -21,6 +21,15 @@ export interface Finding {
   readonly fix: string;
 }
 
+/** No finding's message is longer: the Compliance tab, a toast and a terminal line stay readable. */
+export const MESSAGE_LIMIT = 500;
+
+/** The finding with its message cut to MESSAGE_LIMIT (a cell's text can be as long as a person typed it). */
+export function clipped(finding: Finding): Finding {
+  if (finding.message.length <= MESSAGE_LIMIT) return finding;
+  return { ...finding, message: `${finding.message.slice(0, MESSAGE_LIMIT - 1)}…` };
+}
+
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
 export type SeverityCounts = Record<Severity, number>;

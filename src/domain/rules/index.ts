@@ -9,7 +9,7 @@ import { ACTION_RULES } from './actions';
 import { buildContext, type RuleDef } from './context';
 import { DATA_RULES } from './data';
 import { DECISION_RULES } from './decisions';
-import { SEVERITY_ORDER, type Finding } from './finding';
+import { clipped, SEVERITY_ORDER, type Finding } from './finding';
 import { GROUP_RULES } from './groups';
 import { MEETING_RULES } from './meetings';
 import { MEMBER_RULES } from './members';
@@ -68,9 +68,9 @@ export function checkNetwork(network: Network, today: IsoDay, rules: readonly Ru
   for (const rule of rules) {
     if (!rule.needs.every((tab) => readable.has(tab))) continue;
     try {
-      out.push(...rule.run(ctx));
+      out.push(...rule.run(ctx).map(clipped));
     } catch (error) {
-      out.push(failed(rule, error));
+      out.push(clipped(failed(rule, error)));
     }
   }
   return out.sort(compareFindings);

@@ -4,7 +4,7 @@ import { addMonths } from '../dates';
 import type { ProfileId } from '../settings';
 import type { Decision, FocalPoint, Member } from '../tables';
 import { finding, type RuleContext, type RuleDef } from './context';
-import { joinWords, keyOf } from '../words';
+import { joinFew, joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
 import { consensusGaps } from './consensus';
 import { latestLogDay } from './log';
@@ -34,7 +34,7 @@ function roles(ctx: RuleContext): Finding[] {
     const missing = active ? wanted.filter((r) => !member.roles.includes(r)) : wanted;
     if (missing.length === 0) continue;
     const clause = [...new Set(missing.map((r) => ctx.clause(`members.roles/${r}`)))].join('; ');
-    const what = joinWords(missing);
+    const what = joinFew(missing);
     out.push(
       finding('members.roles', 'error', {
         sheet: 'Members',
@@ -193,9 +193,9 @@ function admission(ctx: RuleContext): Finding[] {
     if (missing.length === 0 && objections.length === 0) continue;
     const problems = [
       missing.length > 0
-        ? `${joinWords(missing)} ${missing.length === 1 ? 'was' : 'were'} members on ${decision.date} but ${missing.length === 1 ? 'is' : 'are'} not in its Consulted`
+        ? `${joinFew(missing)} ${missing.length === 1 ? 'was' : 'were'} members on ${decision.date} but ${missing.length === 1 ? 'is' : 'are'} not in its Consulted`
         : '',
-      objections.length > 0 ? `${joinWords(objections)} objected` : '',
+      objections.length > 0 ? `${joinFew(objections)} objected` : '',
     ].filter(Boolean);
     out.push(
       finding('members.admission', 'error', {
@@ -204,7 +204,7 @@ function admission(ctx: RuleContext): Finding[] {
         fix:
           objections.length > 0
             ? `Record ${decision.id} as Not adopted (an objection blocks a unanimous admission), or record the objection's withdrawal and clear Objections`
-            : `Add ${joinWords(missing)} to ${decision.id}'s Consulted if they approved, or consult them and record their answer`,
+            : `Add ${joinFew(missing)} to ${decision.id}'s Consulted if they approved, or consult them and record their answer`,
       }),
     );
   }
