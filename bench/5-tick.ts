@@ -12,7 +12,7 @@ import { gasPorts } from '../src/gas/ports';
 import type { Clock } from '../src/ports';
 import { EXAMPLE } from '../examples/uzbekistan';
 import { createGasFake } from '../tests/fakes/gas';
-import { gridOf } from '../tests/rules/support';
+import { gridOf } from '../tests/domain/rules/support';
 
 const TODAY = '2026-11-23';
 const SECRETARIAT = 'dkarimova@iom.int';
