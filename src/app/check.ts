@@ -48,17 +48,7 @@ function findingsTable(findings: readonly Finding[]): ReportTable {
     id: 'findings',
     title: '',
     columns,
-    // A finding quotes the sheet (a ref, a title, a name), which may be as long as a cell holds: each text is clipped to fit.
-    rows: findings.map((f) => [
-      f.severity,
-      f.rule,
-      f.sheet,
-      f.row === null ? null : { text: String(f.row), sheet: f.sheet, row: f.row },
-      clipText(f.ref ?? ''),
-      clipText(f.message),
-      clipText(f.clause),
-      clipText(f.fix),
-    ]),
+    rows: findings.map((f) => [f.severity, f.rule, f.sheet, f.row === null ? null : { text: String(f.row), sheet: f.sheet, row: f.row }, f.ref, f.message, f.clause, f.fix]),
     totals: null,
     fills: findings.map((f) => SEVERITY_COLORS[f.severity]),
     note: '',

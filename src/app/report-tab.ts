@@ -9,6 +9,7 @@ import { dateOfDay, isIsoDay } from '../domain/dates';
 import { isRowLink, titleLine, type ChartSpec, type ColumnKind, type Report, type ReportCell, type ReportTable } from '../domain/reports';
 import { ComplianceTable, TABLES } from '../domain/tables';
 import type { Cell, CellBlock, CellLink, TabChart, TabStyle, WorkbookPort } from '../ports';
+import { clipText } from '../domain/cells';
 
 /** What a result tab shows. */
 export interface ResultSheet {
@@ -80,7 +81,8 @@ export function layoutResult(sheet: ResultSheet): Layout {
   const placed: PlacedTable[] = [];
   const widths = new Map<number, number>();
   const push = (cells: readonly Cell[], fill: string | null = null) => {
-    grid.push([...cells, ...Array<Cell>(width - cells.length).fill('')]);
+    // A result quotes the sheet (an ID, a title, a name), which may be as long as a cell holds: every text is clipped to fit.
+    grid.push([...cells.map((c) => (typeof c === 'string' ? clipText(c) : c)), ...Array<Cell>(width - cells.length).fill('')]);
     fills.push(Array<string | null>(width).fill(fill));
     return grid.length;
   };
@@ -134,7 +136,7 @@ export function layoutResult(sheet: ResultSheet): Layout {
 }
 
 function linkOf(cell: ReportCell): CellLink | null {
-  return isRowLink(cell) ? { text: cell.text, sheet: cell.sheet, row: cell.row } : null;
+  return isRowLink(cell) ? { text: clipText(cell.text), sheet: cell.sheet, row: cell.row } : null;
 }
 
 /** Each chart beside the table it draws, one under the other where they would overlap. */

@@ -1,6 +1,7 @@
 /** The writer of result tabs over the in-memory workbook: where each part lands, its look, and that it replaces. */
 import { describe, expect, it } from 'vitest';
 import { HEADER_FILL, writeResultTab, type ResultSheet } from '../../src/app/report-tab';
+import { MAX_CELL_TEXT } from '../../src/domain/cells';
 import type { ReportTable } from '../../src/domain/reports';
 import { MemoryWorkbook } from '../support/memory-workbook';
 
@@ -157,5 +158,19 @@ describe('writeResultTab', () => {
     expect(() => writeResultTab(workbook, 'members', sheet)).toThrow('members is a data tab: a report or check never writes to it.');
     expect(workbook.tabs.get('Members')).toEqual([['Agency']]);
     expect(workbook.calls.write).toBeUndefined();
+  });
+
+  it('clips sheet text as long as a cell holds (a 60,000-character ID), links included, instead of failing the write', () => {
+    const workbook = new MemoryWorkbook();
+    const long = `W-${'9'.repeat(60_000)}`;
+    writeResultTab(workbook, 'Report: Test', { lines: [long], tables: [table({ rows: [[{ text: long, sheet: 'Workplan', row: 2 }, long, null, 1, null]] })], charts: [] });
+    const longest = Math.max(
+      ...workbook.tabs
+        .get('Report: Test')!
+        .flat()
+        .map((c) => String(c).length),
+    );
+    expect(longest).toBeLessThanOrEqual(MAX_CELL_TEXT);
+    expect([...workbook.links.values()].every((l) => l.text.length <= MAX_CELL_TEXT)).toBe(true);
   });
 });
