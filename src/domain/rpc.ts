@@ -7,7 +7,8 @@
 import * as z from 'zod/mini';
 import { isDayInYears, isIsoDay, YEARS } from './dates';
 import { CirculationPreviewSchema, CirculationRequestSchema, CirculationResultSchema } from './email/preview';
-import { DECISION_KINDS, MEMBER_STATUSES, OUTCOMES } from './tables';
+import { PlainGridSchema } from './plain-grid';
+import { ActionsTable, DECISION_KINDS, DecisionsTable, MEMBER_STATUSES, OUTCOMES } from './tables';
 
 const isoDay = z.string().check(
   z.refine(isIsoDay, 'must be a date YYYY-MM-DD'),
@@ -40,6 +41,13 @@ export const DecisionSidebarDataSchema = z.object({
   gcmObjectives: z.array(z.object({ number: z.int(), title: z.string() })),
   /** Blank when the settings name no state consultation body. */
   stateConsultationBody: z.string(),
+  /**
+   * The tabs the ToR guidance runs over (Settings, Members, Decisions, Actions), as plain cells: the
+   * sidebar decodes them with the server's codec and runs the rules' own code on them.
+   */
+  tabs: z.object({ Settings: PlainGridSchema, Members: PlainGridSchema, Decisions: PlainGridSchema, Actions: PlainGridSchema }),
+  /** Whether automation is on and what needs a person's eye, one line each (automation.ts statusOf). */
+  automation: z.array(z.string()),
   user: z.object({
     email: z.string(),
     mayRecord: z.boolean(),
@@ -65,6 +73,10 @@ export const TEXT_LIMITS = {
   code: 100,
   /** The most codes Consulted or Objections lists. */
   codes: 200,
+  /** One follow-up action's words. */
+  action: 1000,
+  /** An action's or a decision's ID, and a version stamp. */
+  id: 100,
 } as const satisfies Record<string, number>;
 
 function text(limit: number) {
@@ -72,6 +84,19 @@ function text(limit: number) {
 }
 
 const codes = z.array(text(TEXT_LIMITS.code)).check(z.maxLength(TEXT_LIMITS.codes, `must list at most ${TEXT_LIMITS.codes} members`));
+
+/** The most follow-up actions one save takes. */
+export const MAX_ACTIONS = 50;
+
+export const ActionInputSchema = z.object({
+  /** '' for a new action; when editing, the ID of one of the decision's actions. */
+  id: text(TEXT_LIMITS.id),
+  action: text(TEXT_LIMITS.action),
+  /** An agency code of the register. */
+  owner: text(TEXT_LIMITS.code),
+  due: z.union([z.literal(''), isoDay]),
+});
+export type ActionInput = z.infer<typeof ActionInputSchema>;
 
 export const DecisionInputSchema = z.object({
   date: isoDay,
@@ -88,9 +113,17 @@ export const DecisionInputSchema = z.object({
   /** '' when the state has not been consulted. */
   stateConsultedOn: z.union([z.literal(''), isoDay]),
   gcmObjectives: z.array(z.int().check(z.gte(1, 'must be from 1 to 23'), z.lte(23, 'must be from 1 to 23'))).check(z.maxLength(23, 'must be GCM objective numbers from 1 to 23')),
+  /** The follow-up actions saved with the decision (Actions rows with Source = its ID). */
+  actions: z.optional(z.array(ActionInputSchema).check(z.maxLength(MAX_ACTIONS, `must be at most ${MAX_ACTIONS} actions`))),
+  /** True once the secretariat has seen the ToR guidance's findings and records an Adopted decision anyway. */
+  confirmed: z.optional(z.boolean()),
 });
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
-export type DecisionField = keyof DecisionInput;
+
+/** An edit: the decision's ID, and the version the sidebar read (decisionVersion), so that a concurrent change is refused. */
+export const DecisionUpdateSchema = z.extend(DecisionInputSchema, { id: text(TEXT_LIMITS.id), version: text(TEXT_LIMITS.id) });
+export type DecisionUpdate = z.infer<typeof DecisionUpdateSchema>;
+export type DecisionField = keyof DecisionUpdate;
 
 /** The words the sidebar labels each field with: every message names its field this way. */
 export const DECISION_FIELD_LABELS: Readonly<Record<DecisionField, string>> = {
@@ -106,6 +139,10 @@ export const DECISION_FIELD_LABELS: Readonly<Record<DecisionField, string>> = {
   stateRelevant: 'State relevant',
   stateConsultedOn: 'State consulted on',
   gcmObjectives: 'GCM objectives',
+  actions: 'Follow-up actions',
+  confirmed: 'Record anyway',
+  id: 'Decision ID',
+  version: 'Version',
 };
 
 export interface FieldError {
@@ -119,9 +156,13 @@ export const FieldErrorSchema = z.object({
   message: z.string(),
 });
 
+/** A decision as it stands in the workbook with its actions and their version: what a refused edit sends back. */
+export const SavedDecisionSchema = z.object({ decision: DecisionsTable.schema, actions: z.array(ActionsTable.schema), version: z.string() });
+export type SavedDecision = z.infer<typeof SavedDecisionSchema>;
+
 export const RecordDecisionResultSchema = z.union([
-  z.object({ ok: z.literal(true), id: z.string(), row: z.int() }),
-  z.object({ ok: z.literal(false), errors: z.array(FieldErrorSchema) }),
+  z.object({ ok: z.literal(true), id: z.string(), row: z.int(), actions: z.array(z.string()) }),
+  z.object({ ok: z.literal(false), errors: z.array(FieldErrorSchema), current: z.optional(SavedDecisionSchema) }),
 ]);
 export type RecordDecisionResult = z.infer<typeof RecordDecisionResultSchema>;
 
@@ -133,6 +174,7 @@ export type RecordDecisionResult = z.infer<typeof RecordDecisionResultSchema>;
 export const RPC_CONTRACT = {
   getDecisionSidebarData: { input: null, result: DecisionSidebarDataSchema },
   recordDecision: { input: DecisionInputSchema, result: RecordDecisionResultSchema },
+  updateDecision: { input: DecisionUpdateSchema, result: RecordDecisionResultSchema },
   getCirculationPreview: { input: null, result: CirculationPreviewSchema },
   confirmCirculation: { input: CirculationRequestSchema, result: CirculationResultSchema },
 } as const;
@@ -152,7 +194,15 @@ function isField(key: unknown): key is DecisionField {
 
 /** The shape checks, one message per field that fails, each naming the field. */
 export function parseDecisionInput(raw: unknown): { ok: true; value: DecisionInput } | { ok: false; errors: FieldError[] } {
-  const parsed = DecisionInputSchema.safeParse(raw);
+  return parseDecisionFields(DecisionInputSchema, raw);
+}
+
+export function parseDecisionUpdate(raw: unknown): { ok: true; value: DecisionUpdate } | { ok: false; errors: FieldError[] } {
+  return parseDecisionFields(DecisionUpdateSchema, raw);
+}
+
+function parseDecisionFields<T>(schema: z.ZodMiniType<T>, raw: unknown): { ok: true; value: T } | { ok: false; errors: FieldError[] } {
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors: FieldError[] = [];
   const seen = new Set<string>();
@@ -171,5 +221,6 @@ function describeIssue(field: DecisionField, message: string): string {
   if (field === 'outcome') return `must be one of ${OUTCOMES.join(', ')}`;
   if (field === 'date' || field === 'stateConsultedOn') return message.startsWith('must') ? message : 'must be a date YYYY-MM-DD';
   if (field === 'gcmObjectives') return 'must be GCM objective numbers from 1 to 23';
+  if (field === 'actions') return message.startsWith('must') ? message : 'each needs an action, an owner and a due date YYYY-MM-DD (or none)';
   return message.startsWith('Invalid') ? 'is not in the expected form' : message;
 }
