@@ -208,11 +208,10 @@ describe('the playground page', () => {
     await expect(page.locator('#messages').textContent()).resolves.toMatch(new RegExp(`Only the secretariat can set up or repair the workbook.*${email.replace('.', '\\.')}`));
 
     const frame = await openSidebar(page);
-    await expect(frame.locator('#refusal').textContent()).resolves.toMatch(/Only the secretariat can record a decision/);
-    await frame.locator('#f-title').fill('A member tries');
-    await frame.locator('#submit').click();
-    await frame.locator('#status.notice-error').waitFor();
-    await expect(frame.locator('#status').textContent()).resolves.toMatch(/Only the secretariat can record a decision/);
+    await expect(frame.locator('#refusal').textContent()).resolves.toMatch(/^Read only: Only the secretariat can record a decision/);
+    await expect(frame.locator('#f-title').isDisabled()).resolves.toBe(true);
+    await expect(frame.locator('#submit').isDisabled()).resolves.toBe(true);
+    await expect(frame.locator('#f-pick').isEnabled()).resolves.toBe(true);
 
     expect(digest(fixture.file)).toBe(before);
     await page.close();

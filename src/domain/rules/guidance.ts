@@ -11,11 +11,14 @@ import type { Action, Decision } from '../tables';
 import { keyOf } from '../words';
 import type { Finding } from './finding';
 import type { RuleId } from './ids';
-import { checkNetwork, RULES } from './index';
+import { DECISION_RULES } from './decisions';
+import { MEMBER_RULES } from './members';
+import { runRules } from './run';
 
 export const GUIDANCE_RULE_IDS: readonly RuleId[] = ['decisions.consensus', 'decisions.state-consultation', 'members.admission', 'decisions.follow-up'];
 
-const GUIDANCE_RULES = RULES.filter((r) => GUIDANCE_RULE_IDS.includes(r.id));
+/** Taken from the rule tables index.ts builds RULES from, which the sidebar's bundle leaves out. */
+const GUIDANCE_RULES = [...MEMBER_RULES, ...DECISION_RULES].filter((r) => GUIDANCE_RULE_IDS.includes(r.id));
 
 /** The network as it would be with `decision` saved (in place of its row when it has one) and `actions` with it. */
 export function withCandidate(network: Network, decision: Decision, actions: readonly Action[]): Network {
@@ -44,7 +47,7 @@ export function withCandidate(network: Network, decision: Decision, actions: rea
 export function decisionGuidance(network: Network, today: IsoDay, decision: Decision, actions: readonly Action[]): Finding[] {
   const id = keyOf(decision.id);
   const admitted = decision.kind === 'Admission' ? keyOf(decision.subject) : null;
-  return checkNetwork(withCandidate(network, decision, actions), today, GUIDANCE_RULES).filter((f) =>
+  return runRules(withCandidate(network, decision, actions), today, GUIDANCE_RULES).filter((f) =>
     f.rule === 'members.admission' ? admitted !== null && admitted !== '' && keyOf(f.ref ?? '') === admitted : keyOf(f.ref ?? '') === id,
   );
 }
