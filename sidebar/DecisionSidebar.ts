@@ -251,9 +251,10 @@ function candidateActions(id: string, actions: readonly ActionInput[]): Action[]
   }));
 }
 
-function findingItem(finding: { severity: string; message: string; clause: string; fix: string }): HTMLElement {
+function findingItem(finding: { rule: string; severity: string; message: string; clause: string; fix: string }): HTMLElement {
   const item = el('li', el('p', finding.message), el('q', finding.clause), el('p', `Fix: ${finding.fix}`));
   item.className = finding.severity;
+  item.dataset.rule = finding.rule;
   item.lastElementChild?.classList.add('fix');
   return item;
 }
@@ -427,6 +428,7 @@ async function onSubmit(event: Event): Promise<void> {
   }
   showErrors([]);
   setBusy(true);
+  let errors: FieldError[] = [];
   try {
     const result =
       editing === null
@@ -443,13 +445,15 @@ async function onSubmit(event: Event): Promise<void> {
         await reload();
         load(result.current);
       }
-      showErrors(result.errors);
+      errors = result.errors;
     }
   } catch (error) {
     showStatus('error', error instanceof Error ? error.message : String(error));
   } finally {
     setBusy(false);
   }
+  // Once the form is enabled again: a disabled field cannot take the focus.
+  if (errors.length > 0) showErrors(errors);
 }
 
 function render(): void {
