@@ -98,6 +98,7 @@ export function decisionSidebarData(ports: Pick<Ports, 'workbook' | 'clock' | 'u
     tabs: {
       Settings: plainGrid(SettingsTable, grids.Settings),
       Members: plainGrid(MembersTable, grids.Members),
+      Meetings: plainGrid(MeetingsTable, grids.Meetings),
       Decisions: plainGrid(DecisionsTable, grids.Decisions),
       Actions: plainGrid(ActionsTable, grids.Actions),
     },

@@ -63,6 +63,11 @@ export function decisionVersion(decision: Decision, actions: readonly Action[]):
   return hash(JSON.stringify([fieldsOf(DecisionsTable, decision), ...sorted.map((a) => fieldsOf(ActionsTable, a))]));
 }
 
+/** The version of one row of a tab: any change of one of its contract cells changes it. */
+export function recordVersion<T extends TableDef>(def: T, record: Record<string, unknown>): string {
+  return hash(JSON.stringify(fieldsOf(def, record)));
+}
+
 /** The decision of that ID as the workbook holds it, with the actions whose Source it is; null when no row has it. */
 export function savedDecision(network: Network, id: string): SavedDecision | null {
   const key = keyOf(id);

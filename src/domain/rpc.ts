@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import { isDayInYears, isIsoDay, YEARS } from './dates';
 import { CirculationPreviewSchema, CirculationRequestSchema, CirculationResultSchema } from './email/preview';
 import { PlainGridSchema } from './plain-grid';
-import { ActionsTable, DECISION_KINDS, DecisionsTable, MEMBER_STATUSES, OUTCOMES } from './tables';
+import { ActionsTable, DECISION_KINDS, DecisionsTable, MEETING_KINDS, MEETING_MODES, MEETING_STATUSES, MeetingsTable, MEMBER_STATUSES, OUTCOMES } from './tables';
 
 const isoDay = z.string().check(
   z.refine(isIsoDay, 'must be a date YYYY-MM-DD'),
@@ -45,7 +45,7 @@ export const DecisionSidebarDataSchema = z.object({
    * The tabs the ToR guidance runs over (Settings, Members, Decisions, Actions), as plain cells: the
    * sidebar decodes them with the server's codec and runs the rules' own code on them.
    */
-  tabs: z.object({ Settings: PlainGridSchema, Members: PlainGridSchema, Decisions: PlainGridSchema, Actions: PlainGridSchema }),
+  tabs: z.object({ Settings: PlainGridSchema, Members: PlainGridSchema, Meetings: PlainGridSchema, Decisions: PlainGridSchema, Actions: PlainGridSchema }),
   /** Whether automation is on and what needs a person's eye, one line each (automation.ts statusOf). */
   automation: z.array(z.string()),
   user: z.object({
@@ -77,6 +77,8 @@ export const TEXT_LIMITS = {
   action: 1000,
   /** An action's or a decision's ID, and a version stamp. */
   id: 100,
+  /** A link to the minutes. */
+  link: 2000,
 } as const satisfies Record<string, number>;
 
 function text(limit: number) {
@@ -166,6 +168,76 @@ export const RecordDecisionResultSchema = z.union([
 ]);
 export type RecordDecisionResult = z.infer<typeof RecordDecisionResultSchema>;
 
+/** A meeting as the sidebar's Meetings panel plans or updates it; '' for a blank date. */
+export const MeetingInputSchema = z.object({
+  /** '' to plan a new meeting; else the ID of the meeting changed, with the version read. */
+  id: text(TEXT_LIMITS.id),
+  version: text(TEXT_LIMITS.id),
+  date: isoDay,
+  kind: z.enum(MEETING_KINDS),
+  mode: z.union([z.literal(''), z.enum(MEETING_MODES)]),
+  title: text(TEXT_LIMITS.title),
+  chairedBy: codes,
+  status: z.enum(MEETING_STATUSES),
+  agendaCirculatedOn: z.union([z.literal(''), isoDay]),
+  attendees: codes,
+  minutesLink: text(TEXT_LIMITS.link),
+  minutesApprovedOn: z.union([z.literal(''), isoDay]),
+});
+export type MeetingInput = z.infer<typeof MeetingInputSchema>;
+export type MeetingField = keyof MeetingInput;
+
+export const MEETING_FIELD_LABELS: Readonly<Record<MeetingField, string>> = {
+  id: 'Meeting ID',
+  version: 'Version',
+  date: 'Date',
+  kind: 'Kind',
+  mode: 'Mode',
+  title: 'Title',
+  chairedBy: 'Chaired by',
+  status: 'Status',
+  agendaCirculatedOn: 'Agenda circulated on',
+  attendees: 'Attendees',
+  minutesLink: 'Minutes link',
+  minutesApprovedOn: 'Minutes approved on',
+};
+
+export interface MeetingFieldError {
+  readonly field: MeetingField | '';
+  readonly message: string;
+}
+
+export function meetingFieldError(field: MeetingField | '', problem: string): MeetingFieldError {
+  return { field, message: field === '' ? problem : `${MEETING_FIELD_LABELS[field]}: ${problem}` };
+}
+
+export const SavedMeetingSchema = z.object({ meeting: MeetingsTable.schema, version: z.string() });
+export type SavedMeeting = z.infer<typeof SavedMeetingSchema>;
+
+export const SaveMeetingResultSchema = z.union([
+  z.object({ ok: z.literal(true), id: z.string(), row: z.int() }),
+  z.object({
+    ok: z.literal(false),
+    errors: z.array(z.object({ field: z.union([z.literal(''), z.enum(Object.keys(MEETING_FIELD_LABELS) as [MeetingField, ...MeetingField[]])]), message: z.string() })),
+    current: z.optional(SavedMeetingSchema),
+  }),
+]);
+export type SaveMeetingResult = z.infer<typeof SaveMeetingResultSchema>;
+
+/** The shape checks of a meeting, one message per field that fails, each naming the field. */
+export function parseMeetingInput(raw: unknown): { ok: true; value: MeetingInput } | { ok: false; errors: MeetingFieldError[] } {
+  const parsed = MeetingInputSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors: MeetingFieldError[] = [];
+  for (const issue of parsed.error.issues) {
+    const key = issue.path[0];
+    const field = typeof key === 'string' && key in MEETING_FIELD_LABELS ? (key as MeetingField) : '';
+    if (errors.some((e) => e.field === field)) continue;
+    errors.push(meetingFieldError(field, field === '' ? 'the meeting could not be read' : issue.message.startsWith('Invalid') ? 'is not in the expected form' : issue.message));
+  }
+  return { ok: false, errors };
+}
+
 /**
  * Every function a sidebar or dialog may call through google.script.run: its one argument's schema
  * (null: it takes none) and its answer's. The server's handlers (src/app/rpc.ts) and the sidebar's
@@ -175,6 +247,7 @@ export const RPC_CONTRACT = {
   getDecisionSidebarData: { input: null, result: DecisionSidebarDataSchema },
   recordDecision: { input: DecisionInputSchema, result: RecordDecisionResultSchema },
   updateDecision: { input: DecisionUpdateSchema, result: RecordDecisionResultSchema },
+  saveMeeting: { input: MeetingInputSchema, result: SaveMeetingResultSchema },
   getCirculationPreview: { input: null, result: CirculationPreviewSchema },
   confirmCirculation: { input: CirculationRequestSchema, result: CirculationResultSchema },
 } as const;

@@ -18,7 +18,7 @@ const DATA: DecisionSidebarData = {
   meetings: [],
   gcmObjectives: [{ number: 1, title: 'Collect and utilize accurate and disaggregated data' }],
   stateConsultationBody: '',
-  tabs: { Settings: null, Members: null, Decisions: null, Actions: null },
+  tabs: { Settings: null, Members: null, Meetings: null, Decisions: null, Actions: null },
   automation: ['Automation is off: approved minutes go out only with "Circulate minutes now".'],
   user: { email: 'secretariat@iom.int', mayRecord: true, refusal: '' },
 };
