@@ -22,13 +22,9 @@ import { FIRST_YEAR } from '../src/domain/dates';
 import { formatId, parseId } from '../src/domain/ids';
 import { isActiveOn } from '../src/domain/membership';
 import { DecisionsTable, DECISION_KINDS, OUTCOMES, type Action } from '../src/domain/tables';
+import { byId, checkbox, checked, el, option, setChecked, show, showFieldErrors } from './lib/dom';
 import { call } from './lib/rpc';
-
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`The sidebar lacks #${id}.`);
-  return el as T;
-}
+import { startMeetings } from './meetings';
 
 const app = byId<HTMLElement>('app');
 const form = byId<HTMLFormElement>('form');
@@ -68,39 +64,6 @@ let consultedTouched = false;
 /** The decision being edited, as it was read; null while recording a new one. */
 let editing: SavedDecision | null = null;
 let actionSerial = 0;
-
-function el(tag: string, ...children: (Node | string)[]): HTMLElement {
-  const node = document.createElement(tag);
-  node.append(...children);
-  return node;
-}
-
-function option(value: string, text: string): HTMLOptionElement {
-  const node = document.createElement('option');
-  node.value = value;
-  node.textContent = text;
-  return node;
-}
-
-function checkbox(name: string, value: string, text: Node | string, title: string, inactive = false): HTMLLabelElement {
-  const input = document.createElement('input');
-  input.type = 'checkbox';
-  input.name = name;
-  input.value = value;
-  const label = document.createElement('label');
-  label.title = title;
-  label.append(input, el('span', text));
-  if (inactive) label.classList.add('inactive');
-  return label;
-}
-
-function checked(box: HTMLElement): string[] {
-  return [...box.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')].map((i) => i.value);
-}
-
-function setChecked(box: HTMLElement, values: readonly string[]): void {
-  for (const input of box.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) input.checked = values.includes(input.value);
-}
 
 function memberTitle(m: SidebarMember): string {
   return m.name === '' ? `${m.code} (${m.status})` : `${m.name} (${m.status})`;
@@ -178,17 +141,9 @@ function fieldElement(field: DecisionField | ''): HTMLElement | undefined {
 }
 
 function showErrors(errors: readonly FieldError[]): void {
-  for (const box of form.querySelectorAll<HTMLElement>('[data-error]')) box.textContent = '';
-  for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
-  for (const error of errors) {
-    const field = error.field === 'id' || error.field === 'version' ? '' : error.field;
-    if (field === 'confirmed') byId('confirm-field').hidden = false;
-    const box = form.querySelector<HTMLElement>(`[data-error="${field}"]`);
-    if (box) box.textContent = box.textContent ? `${box.textContent} ${error.message}` : error.message;
-    fieldElement(field)?.setAttribute('aria-invalid', 'true');
-  }
-  const first = errors[0];
-  if (first) fieldElement(first.field)?.focus();
+  if (errors.some((e) => e.field === 'confirmed')) byId('confirm-field').hidden = false;
+  const box = (field: string) => (field === 'id' || field === 'version' ? '' : field);
+  showFieldErrors(form, errors, (field) => fieldElement(box(field) as DecisionField | ''), box);
 }
 
 function labelled(id: string, text: string, control: HTMLElement): HTMLElement {
@@ -288,9 +243,7 @@ function update(): void {
 }
 
 function showStatus(kind: 'ok' | 'error', text: string): void {
-  status.className = `notice notice-${kind}`;
-  status.textContent = text;
-  status.hidden = false;
+  show(status, text, kind);
 }
 
 function gatherActions(): ActionInput[] {
@@ -483,6 +436,16 @@ function render(): void {
   }
   byId('picker').hidden = false;
   form.hidden = false;
+  byId('panels').hidden = false;
+}
+
+/** Decisions or Meetings: one panel shows at a time. */
+function showPanel(meetings: boolean): void {
+  byId('tab-decisions').setAttribute('aria-pressed', String(!meetings));
+  byId('tab-meetings').setAttribute('aria-pressed', String(meetings));
+  byId('picker').hidden = form.hidden = meetings;
+  byId('meetings-panel').hidden = !meetings;
+  status.hidden = true;
 }
 
 function wire(): void {
@@ -520,6 +483,8 @@ function wire(): void {
     actionRows.querySelector<HTMLInputElement>('li:last-child [data-part=action]')?.focus();
   });
   find.addEventListener('input', renderPicker);
+  byId('tab-decisions').addEventListener('click', () => showPanel(false));
+  byId('tab-meetings').addEventListener('click', () => showPanel(true));
   pick.addEventListener('change', () => {
     status.hidden = true;
     const saved = pick.value === '' ? null : savedDecision(network, pick.value);
@@ -534,6 +499,7 @@ async function start(): Promise<void> {
     network = decodeNetwork(data.tabs);
     wire();
     render();
+    startMeetings({ data: () => data, network: () => network, reload });
   } catch (error) {
     showStatus('error', `The sidebar could not open: ${error instanceof Error ? error.message : String(error)}`);
   } finally {

@@ -30,7 +30,7 @@ async function prepare(file: string): Promise<void> {
   else wb.write(SettingsTable.name, body + 1, 2, [['Ministry of Employment']]);
   append(MembersTable.name, ['UNEP', 'United Nations Environment Programme', 'Member', 'Active', '2026-06-01', '', '', '']);
   append(MembersTable.name, ['HOSTILE', HOSTILE_MEMBER, 'Member', 'Active', '2024-11-06', '', '', '']);
-  append(MeetingsTable.name, ['M-2026-99', '2026-11-20', 'Regular', 'Online', HOSTILE_MEETING, 'IOM', 'Held']);
+  append(MeetingsTable.name, ['M-2026-90', '2026-11-20', 'Regular', 'Online', HOSTILE_MEETING, 'IOM', 'Held']);
   await wb.save(file);
 }
 
@@ -171,8 +171,8 @@ describe('recording and editing', () => {
     await second.frame.locator('#f-title').fill('Edited second');
     if (await second.frame.locator('#confirm-field').isVisible()) await second.frame.locator('#f-confirmed').check();
     await second.frame.locator('#submit').click();
-    await second.frame.locator('[data-error=""]:not(:empty)').waitFor();
-    await expect(second.frame.locator('[data-error=""]').textContent()).resolves.toMatch(/changed by someone else since you opened it; nothing was saved/);
+    await second.frame.locator('#form [data-error=""]:not(:empty)').waitFor();
+    await expect(second.frame.locator('#form [data-error=""]').textContent()).resolves.toMatch(/changed by someone else since you opened it; nothing was saved/);
     await expect(second.frame.locator('#f-title').inputValue()).resolves.toBe('Edited first');
     expect(digest(fixture.file)).toBe(between);
 
@@ -197,8 +197,8 @@ describe('recording and editing', () => {
     });
     await expect(frame.locator('#consulted label[title^="<img"]').count()).resolves.toBe(1);
     await expect(frame.locator('#consulted img').count()).resolves.toBe(0);
-    await expect(frame.locator('#f-meeting option[value="M-2026-99"]').textContent()).resolves.toContain(HOSTILE_MEETING);
-    await frame.locator('#f-meeting').selectOption('M-2026-99');
+    await expect(frame.locator('#f-meeting option[value="M-2026-90"]').textContent()).resolves.toContain(HOSTILE_MEETING);
+    await frame.locator('#f-meeting').selectOption('M-2026-90');
     await frame.locator('#f-title').fill(HOSTILE_MEMBER);
     await frame.locator('#consulted-none').click();
     await expect(frame.locator('#guidance-list li[data-rule="decisions.consensus"] p').first().textContent()).resolves.toContain('HOSTILE');
@@ -207,6 +207,72 @@ describe('recording and editing', () => {
     expect(dialogs).toEqual([]);
     await mkdir(path.join(ROOT, 'test-artifacts'), { recursive: true });
     await page.locator('#sidebar-frame').screenshot({ path: path.join(ROOT, 'test-artifacts', 'decision-sidebar-hostile.png') });
+    await page.close();
+  });
+});
+
+describe('the Meetings panel', () => {
+  it('plans a meeting, records its agenda, attendance and approved minutes: the row holds every value and the check is content', async () => {
+    const { page, frame } = await openSidebar();
+    await frame.locator('#tab-meetings').click();
+    await frame.locator('#m-date').fill('2026-11-10');
+    await frame.locator('#m-kind').selectOption('Regular');
+    await frame.locator('#m-mode').selectOption('Hybrid');
+    await frame.locator('#m-title').fill('Fourth quarterly meeting');
+    await frame.locator('#m-chair').selectOption('IOM');
+    await frame.locator('#m-submit').click();
+    const status = frame.locator('#m-status-line.notice-ok');
+    await status.waitFor();
+    const id = /M-2026-\d{2}/.exec((await status.textContent()) ?? '')![0];
+    await expect(frame.locator('#m-pick').inputValue()).resolves.toBe(id);
+
+    await frame.locator('#m-status').selectOption('Held');
+    await frame.locator('#m-agenda').fill('2026-11-01');
+    await frame.locator('#m-all').click();
+    const attending = await frame.locator('#m-attendees input:checked').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+    expect(attending.length).toBeGreaterThan(5);
+    await frame.locator('#m-link').fill('https://docs.example.org/minutes-q4');
+    await frame.locator('#m-approved').fill('2026-11-20');
+    await expect(frame.locator('#m-steps').textContent()).resolves.toMatch(/Circulate the approved minutes: due by 2026-11-27/);
+    await frame.locator('#m-submit').click();
+    await frame.locator('#m-status-line.notice-ok').waitFor();
+
+    const stored = readTable(await XlsxWorkbook.open(fixture.file), MeetingsTable).records.find((m) => m.id === id);
+    expect(stored).toMatchObject({
+      date: '2026-11-10',
+      kind: 'Regular',
+      mode: 'Hybrid',
+      title: 'Fourth quarterly meeting',
+      chairedBy: ['IOM'],
+      status: 'Held',
+      agendaCirculatedOn: '2026-11-01',
+      attendees: attending,
+      minutesLink: 'https://docs.example.org/minutes-q4',
+      minutesApprovedOn: '2026-11-20',
+    });
+    const about = (await check()).filter((f) => f.ref === id && ['meetings.agenda', 'meetings.minutes', 'meetings.attendance'].includes(f.rule));
+    expect(about).toEqual([]);
+    await frame.locator('#m-pick').selectOption('M-2026-90');
+    await expect(frame.locator('#m-pick option[value="M-2026-90"]').textContent()).resolves.toContain(HOSTILE_MEETING);
+    await expect(frame.locator('#m-title').inputValue()).resolves.toBe(HOSTILE_MEETING);
+    await mkdir(path.join(ROOT, 'test-artifacts'), { recursive: true });
+    await page.locator('#sidebar-frame').screenshot({ path: path.join(ROOT, 'test-artifacts', 'meetings-panel.png') });
+    await page.close();
+  });
+
+  it('shows a plain member the meetings read only, with why', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(fixture.playground.url);
+    const option = page.locator('#user option', { hasText: /· UNICEF ·/ }).first();
+    await Promise.all([page.waitForEvent('load'), page.selectOption('#user', (await option.getAttribute('value'))!)]);
+    await page.locator('.menu-button', { hasText: 'Record' }).click();
+    await page.locator('[data-command="showDecisionSidebar"]').click();
+    const frame = page.frameLocator('#sidebar-frame');
+    await frame.locator('#form').waitFor({ state: 'visible' });
+    await expect(frame.locator('#refusal').textContent()).resolves.toMatch(/^Read only: Only the secretariat/);
+    await frame.locator('#tab-meetings').click();
+    await expect(frame.locator('#m-pick').isEnabled()).resolves.toBe(true);
+    await expect(frame.locator('#m-submit').isDisabled()).resolves.toBe(true);
     await page.close();
   });
 });

@@ -12,13 +12,13 @@ import { keyOf } from '../words';
 import type { Finding } from './finding';
 import type { RuleId } from './ids';
 import { DECISION_RULES } from './decisions';
-import { MEMBER_RULES } from './members';
+import { ADMISSION_RULE } from './members';
 import { runRules } from './run';
 
 export const GUIDANCE_RULE_IDS: readonly RuleId[] = ['decisions.consensus', 'decisions.state-consultation', 'members.admission', 'decisions.follow-up'];
 
 /** Taken from the rule tables index.ts builds RULES from, which the sidebar's bundle leaves out. */
-const GUIDANCE_RULES = [...MEMBER_RULES, ...DECISION_RULES].filter((r) => GUIDANCE_RULE_IDS.includes(r.id));
+const GUIDANCE_RULES = [ADMISSION_RULE, ...DECISION_RULES].filter((r) => GUIDANCE_RULE_IDS.includes(r.id));
 
 /** The network as it would be with `decision` saved (in place of its row when it has one) and `actions` with it. */
 export function withCandidate(network: Network, decision: Decision, actions: readonly Action[]): Network {
