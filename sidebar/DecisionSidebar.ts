@@ -19,9 +19,8 @@ import {
   type SidebarMember,
 } from '../src/domain/rpc';
 import { FIRST_YEAR } from '../src/domain/dates';
-import { formatId, parseId } from '../src/domain/ids';
 import { isActiveOn } from '../src/domain/membership';
-import { DecisionsTable, DECISION_KINDS, OUTCOMES, type Action } from '../src/domain/tables';
+import { DECISION_KINDS, OUTCOMES, type Action } from '../src/domain/tables';
 import { byId, checkbox, checked, el, option, setChecked, show, showFieldErrors } from './lib/dom';
 import { call } from './lib/rpc';
 import { startMeetings } from './meetings';

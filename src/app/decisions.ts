@@ -21,8 +21,7 @@ import {
   type RecordDecisionResult,
   type SavedDecision,
 } from '../domain/rpc';
-import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type Action, type Decision, type LogEntry } from '../domain/tables';
-import { keyOf } from '../domain/words';
+import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type Action, type Decision } from '../domain/tables';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
 import { statusOf } from './automation';

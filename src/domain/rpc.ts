@@ -226,14 +226,27 @@ export type SaveMeetingResult = z.infer<typeof SaveMeetingResultSchema>;
 
 /** The shape checks of a meeting, one message per field that fails, each naming the field. */
 export function parseMeetingInput(raw: unknown): { ok: true; value: MeetingInput } | { ok: false; errors: MeetingFieldError[] } {
-  const parsed = MeetingInputSchema.safeParse(raw);
+  return parseFields(MeetingInputSchema, MEETING_FIELD_LABELS, raw, 'the meeting could not be read', (_field, message) =>
+    message.startsWith('Invalid') ? 'is not in the expected form' : message,
+  );
+}
+
+/** One error per field that fails (the payload as a whole under ''), each message naming its field by its label. */
+function parseFields<T, F extends string>(
+  schema: z.ZodMiniType<T>,
+  labels: Readonly<Record<F, string>>,
+  raw: unknown,
+  unreadable: string,
+  describe: (field: F, message: string) => string,
+): { ok: true; value: T } | { ok: false; errors: { field: F | ''; message: string }[] } {
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const errors: MeetingFieldError[] = [];
+  const errors: { field: F | ''; message: string }[] = [];
   for (const issue of parsed.error.issues) {
     const key = issue.path[0];
-    const field = typeof key === 'string' && key in MEETING_FIELD_LABELS ? (key as MeetingField) : '';
+    const field = typeof key === 'string' && Object.hasOwn(labels, key) ? (key as F) : '';
     if (errors.some((e) => e.field === field)) continue;
-    errors.push(meetingFieldError(field, field === '' ? 'the meeting could not be read' : issue.message.startsWith('Invalid') ? 'is not in the expected form' : issue.message));
+    errors.push({ field, message: field === '' ? unreadable : `${labels[field]}: ${describe(field, issue.message)}` });
   }
   return { ok: false, errors };
 }
@@ -261,32 +274,13 @@ export function fieldError(field: DecisionField | '', problem: string): FieldErr
   return { field, message: field === '' ? problem : `${DECISION_FIELD_LABELS[field]}: ${problem}` };
 }
 
-function isField(key: unknown): key is DecisionField {
-  return typeof key === 'string' && key in DECISION_FIELD_LABELS;
-}
-
 /** The shape checks, one message per field that fails, each naming the field. */
 export function parseDecisionInput(raw: unknown): { ok: true; value: DecisionInput } | { ok: false; errors: FieldError[] } {
-  return parseDecisionFields(DecisionInputSchema, raw);
+  return parseFields(DecisionInputSchema, DECISION_FIELD_LABELS, raw, 'the decision could not be read', describeIssue);
 }
 
 export function parseDecisionUpdate(raw: unknown): { ok: true; value: DecisionUpdate } | { ok: false; errors: FieldError[] } {
-  return parseDecisionFields(DecisionUpdateSchema, raw);
-}
-
-function parseDecisionFields<T>(schema: z.ZodMiniType<T>, raw: unknown): { ok: true; value: T } | { ok: false; errors: FieldError[] } {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  for (const issue of parsed.error.issues) {
-    const key = issue.path[0];
-    const field = isField(key) ? key : '';
-    if (seen.has(field)) continue;
-    seen.add(field);
-    errors.push(fieldError(field, field === '' ? 'the decision could not be read' : describeIssue(field, issue.message)));
-  }
-  return { ok: false, errors };
+  return parseFields(DecisionUpdateSchema, DECISION_FIELD_LABELS, raw, 'the decision could not be read', describeIssue);
 }
 
 function describeIssue(field: DecisionField, message: string): string {
