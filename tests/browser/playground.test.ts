@@ -118,7 +118,7 @@ describe('the playground page', () => {
     const frame = await openSidebar(page);
     const before = digest(fixture.file);
     await frame.locator('#submit').click();
-    await expect(frame.locator('[data-error="title"]').textContent()).resolves.toBe('Title: give the decision a short title');
+    await expect(frame.locator('#form [data-error="title"]').textContent()).resolves.toBe('Title: give the decision a short title');
     await expect(frame.locator('#f-title').getAttribute('aria-invalid')).resolves.toBe('true');
 
     await frame.locator('#f-title').fill('Endorse the workplan');
@@ -128,9 +128,9 @@ describe('the playground page', () => {
     await frame.locator('#consulted input[value="IOM"]').check();
     await frame.locator('#objections input[value="IOM"]').check();
     await frame.locator('#submit').click();
-    await frame.locator('[data-error="subject"]:not(:empty)').waitFor();
-    await expect(frame.locator('[data-error="subject"]').textContent()).resolves.toBe('Subject: give the year of the workplan endorsed (YYYY)');
-    await expect(frame.locator('[data-error="title"]').textContent()).resolves.toBe('');
+    await frame.locator('#form [data-error="subject"]:not(:empty)').waitFor();
+    await expect(frame.locator('#form [data-error="subject"]').textContent()).resolves.toBe('Subject: give the year of the workplan endorsed (YYYY)');
+    await expect(frame.locator('#form [data-error="title"]').textContent()).resolves.toBe('');
     expect(digest(fixture.file)).toBe(before);
     await page.close();
   });
