@@ -74,10 +74,12 @@ async function writeManifest(macros) {
   await writeFile(path.join(dist, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-/** Each sidebar/<name>.html with its <name>.ts and <name>.css inlined: one self-contained file. */
+/** Each sidebar/<name>.html with its <name>.ts, lib/addon.css and <name>.css inlined: one self-contained file. */
 async function buildPages() {
   const dir = path.join(root, 'sidebar');
   if (!existsSync(dir)) return [];
+  const shared = path.join(dir, 'lib', 'addon.css');
+  const look = existsSync(shared) ? await readFile(shared, 'utf8') : '';
   const pages = (await readdir(dir)).filter((f) => f.endsWith('.html'));
   const built = [];
   for (const page of pages) {
@@ -100,7 +102,7 @@ async function buildPages() {
     const css = path.join(dir, `${name}.css`);
     if (existsSync(css)) {
       const style = await readFile(css, 'utf8');
-      html = html.replace('<!-- inline:style -->', () => `<style>${style}</style>`);
+      html = html.replace('<!-- inline:style -->', () => `<style>${look}${style}</style>`);
     }
     await writeFile(path.join(dist, page), html);
     built.push({ page, bytes: Buffer.byteLength(html) });

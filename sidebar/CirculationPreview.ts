@@ -5,39 +5,26 @@
  */
 import type { CirculationPreview, PreviewMessage } from '../src/domain/email/preview';
 import { plural } from '../src/domain/words';
+import { byId, el, show as showIn } from './lib/dom';
 import { call } from './lib/rpc';
 
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`The page has no #${id}.`);
-  return el as T;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  el.textContent = text;
-  return el;
-}
-
 function show(id: string, text: string): void {
-  const box = byId(id);
-  box.textContent = text;
-  box.hidden = false;
+  showIn(byId(id), text);
 }
 
 function messageCard(message: PreviewMessage): HTMLElement {
-  const card = element('article');
+  const card = el('article');
   card.className = 'message';
-  const fields = element('dl');
+  const fields = el('dl');
   for (const [label, value] of [
     ['What', message.what],
     ['To', message.to.join(', ')],
     ['Reply-To', message.replyTo],
     ['Subject', message.subject],
   ] as const) {
-    fields.append(element('dt', label), element('dd', value));
+    fields.append(el('dt', label), el('dd', value));
   }
-  const body = element('iframe');
+  const body = el('iframe');
   body.setAttribute('sandbox', '');
   body.title = `The email: ${message.subject}`;
   body.srcdoc = message.html;
@@ -60,11 +47,11 @@ function render(preview: CirculationPreview): void {
       : `${plural(messages, 'message')} to ${plural(recipients, 'recipient')}, from ${preview.sender} (${preview.quota} more recipients may be emailed today).`;
   const list = byId('meetings');
   for (const meeting of preview.meetings) {
-    list.append(element('h2', `${meeting.id} · ${meeting.date} · ${meeting.title}`));
+    list.append(el('h2', `${meeting.id} · ${meeting.date} · ${meeting.title}`));
     for (const message of meeting.messages) list.append(messageCard(message));
   }
   const blocked = byId('blocked');
-  for (const b of preview.blocked) blocked.append(element('li', `${b.ref}: ${b.reason}`));
+  for (const b of preview.blocked) blocked.append(el('li', `${b.ref}: ${b.reason}`));
   const send = byId<HTMLButtonElement>('send');
   send.disabled = preview.meetings.length === 0;
   send.addEventListener('click', () => void confirm(preview.meetings.map((m) => m.id)));

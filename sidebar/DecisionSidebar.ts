@@ -1,28 +1,29 @@
 /**
  * The decision sidebar: one round trip to open, a form that checks itself with the same schema the
- * server uses, and one call to record. Everything that comes from the sheet goes in as textContent.
+ * server uses, the ToR guidance from the rules' own code as the form changes, and one call to record
+ * or edit. Everything that comes from the sheet goes in as textContent.
  */
+import { decisionOf, savedDecision } from '../src/domain/decision-record';
+import { decodeNetwork, type Network } from '../src/domain/network';
+import { decisionGuidance } from '../src/domain/rules/guidance';
 import {
   DECISION_FIELD_LABELS,
   parseDecisionInput,
   TEXT_LIMITS,
+  type ActionInput,
   type DecisionField,
   type DecisionInput,
   type DecisionSidebarData,
   type FieldError,
+  type SavedDecision,
   type SidebarMember,
 } from '../src/domain/rpc';
 import { FIRST_YEAR } from '../src/domain/dates';
-import { formatId, parseId } from '../src/domain/ids';
 import { isActiveOn } from '../src/domain/membership';
-import { DecisionsTable, DECISION_KINDS, OUTCOMES } from '../src/domain/tables';
+import { DECISION_KINDS, OUTCOMES, type Action } from '../src/domain/tables';
+import { byId, checkbox, checked, el, option, setChecked, show, showFieldErrors } from './lib/dom';
 import { call } from './lib/rpc';
-
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`The sidebar lacks #${id}.`);
-  return el as T;
-}
+import { startMeetings } from './meetings';
 
 const app = byId<HTMLElement>('app');
 const form = byId<HTMLFormElement>('form');
@@ -39,7 +40,11 @@ const f = {
   decision: byId<HTMLTextAreaElement>('f-decision'),
   stateRelevant: byId<HTMLInputElement>('f-state-relevant'),
   stateConsultedOn: byId<HTMLInputElement>('f-state-consulted'),
+  confirmed: byId<HTMLInputElement>('f-confirmed'),
 };
+const actionRows = byId<HTMLOListElement>('action-rows');
+const pick = byId<HTMLSelectElement>('f-pick');
+const find = byId<HTMLInputElement>('f-find');
 const consultedBox = byId<HTMLElement>('consulted');
 const objectionsBox = byId<HTMLElement>('objections');
 const gcmBox = byId<HTMLElement>('gcm');
@@ -53,40 +58,11 @@ const SUBJECTS: Partial<Record<(typeof DECISION_KINDS)[number], { label: string;
 };
 
 let data: DecisionSidebarData;
+let network: Network;
 let consultedTouched = false;
-
-function el(tag: string, ...children: (Node | string)[]): HTMLElement {
-  const node = document.createElement(tag);
-  node.append(...children);
-  return node;
-}
-
-function option(value: string, text: string): HTMLOptionElement {
-  const node = document.createElement('option');
-  node.value = value;
-  node.textContent = text;
-  return node;
-}
-
-function checkbox(name: string, value: string, text: Node | string, title: string, inactive = false): HTMLLabelElement {
-  const input = document.createElement('input');
-  input.type = 'checkbox';
-  input.name = name;
-  input.value = value;
-  const label = document.createElement('label');
-  label.title = title;
-  label.append(input, el('span', text));
-  if (inactive) label.classList.add('inactive');
-  return label;
-}
-
-function checked(box: HTMLElement): string[] {
-  return [...box.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')].map((i) => i.value);
-}
-
-function setChecked(box: HTMLElement, values: readonly string[]): void {
-  for (const input of box.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) input.checked = values.includes(input.value);
-}
+/** The decision being edited, as it was read; null while recording a new one. */
+let editing: SavedDecision | null = null;
+let actionSerial = 0;
 
 function memberTitle(m: SidebarMember): string {
   return m.name === '' ? `${m.code} (${m.status})` : `${m.name} (${m.status})`;
@@ -157,27 +133,128 @@ function filterGcm(): void {
   }
 }
 
+/** The control an error of that field is shown beside and focuses; the first action's words for the actions. */
+function fieldElement(field: DecisionField | ''): HTMLElement | undefined {
+  if (field === 'actions') return actionRows.querySelector<HTMLElement>('input, select') ?? byId('action-add');
+  return field === '' ? undefined : (f as Partial<Record<DecisionField, HTMLElement>>)[field];
+}
+
 function showErrors(errors: readonly FieldError[]): void {
-  for (const box of form.querySelectorAll<HTMLElement>('[data-error]')) box.textContent = '';
-  for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
-  for (const error of errors) {
-    const box = form.querySelector<HTMLElement>(`[data-error="${error.field}"]`);
-    if (box) box.textContent = box.textContent ? `${box.textContent} ${error.message}` : error.message;
-    const input = error.field === '' ? undefined : (f as Partial<Record<DecisionField, HTMLElement>>)[error.field];
-    input?.setAttribute('aria-invalid', 'true');
+  if (errors.some((e) => e.field === 'confirmed')) byId('confirm-field').hidden = false;
+  const box = (field: string) => (field === 'id' || field === 'version' ? '' : field);
+  showFieldErrors(form, errors, (field) => fieldElement(box(field) as DecisionField | ''), box);
+}
+
+function labelled(id: string, text: string, control: HTMLElement): HTMLElement {
+  control.id = id;
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.textContent = text;
+  return el('div', label, control);
+}
+
+/** One follow-up action: its words, an owner from the members active on the decision's date, a due date. */
+function addAction(action: Pick<Action, 'id' | 'action' | 'owner' | 'due'> = { id: '', action: '', owner: '', due: null }): void {
+  const n = ++actionSerial;
+  const words = document.createElement('input');
+  words.type = 'text';
+  words.maxLength = TEXT_LIMITS.action;
+  words.dataset.part = 'action';
+  words.value = action.action;
+  const owner = document.createElement('select');
+  owner.dataset.part = 'owner';
+  const codes = activeCodes(f.date.value || data.today);
+  if (action.owner !== '' && !codes.includes(action.owner)) codes.push(action.owner);
+  owner.append(option('', 'Choose the owner'), ...codes.map((c) => option(c, c)));
+  owner.value = action.owner;
+  const due = document.createElement('input');
+  due.type = 'date';
+  due.dataset.part = 'due';
+  due.value = action.due ?? '';
+  const remove = document.createElement('button');
+  remove.type = 'button';
+  remove.className = 'link';
+  remove.textContent = 'Remove';
+  remove.setAttribute('aria-label', `Remove follow-up action ${n}`);
+  remove.hidden = action.id !== '';
+  const li = el('li', labelled(`action-${n}`, action.id === '' ? `Action ${n}` : `Action ${action.id}`, words));
+  li.append(el('div', labelled(`owner-${n}`, 'Owner', owner), labelled(`due-${n}`, 'Due', due)), remove);
+  li.lastElementChild?.previousElementSibling?.classList.add('pair');
+  if (action.id !== '') li.dataset.id = action.id;
+  remove.addEventListener('click', () => {
+    li.remove();
+    byId('action-add').focus();
+    update();
+  });
+  actionRows.append(li);
+  update();
+}
+
+/** Each action as a record of the Actions tab, for the guidance: only its Source counts there. */
+function candidateActions(id: string, actions: readonly ActionInput[]): Action[] {
+  return actions.map((a, i) => ({
+    id: a.id === '' ? `new-${i + 1}` : a.id,
+    source: id,
+    action: a.action,
+    owner: a.owner,
+    due: a.due === '' ? null : a.due,
+    status: 'Open',
+    doneOn: null,
+    lastRemindedOn: null,
+    notes: '',
+  }));
+}
+
+function findingItem(finding: { rule: string; severity: string; message: string; clause: string; fix: string }): HTMLElement {
+  const item = el('li', el('p', finding.message), el('q', finding.clause), el('p', `Fix: ${finding.fix}`));
+  item.className = finding.severity;
+  item.dataset.rule = finding.rule;
+  item.lastElementChild?.classList.add('fix');
+  return item;
+}
+
+/** What decisions.consensus, state-consultation, members.admission and follow-up would report, run on the form as it stands. */
+function renderGuidance(): void {
+  const raw = gather();
+  const title = String(raw.title);
+  const parsed = parseDecisionInput({ ...raw, title: title.trim() === '' ? '-' : title });
+  const list = byId('guidance-list');
+  const none = byId('guidance-none');
+  if (!parsed.ok) {
+    list.replaceChildren();
+    none.textContent = 'Complete the form to see what the ToR check will say.';
+    byId('confirm-field').hidden = true;
+    return;
   }
-  const first = errors[0];
-  const target = first && first.field !== '' ? (f as Partial<Record<DecisionField, HTMLElement>>)[first.field] : undefined;
-  target?.focus();
+  const value = { ...parsed.value, title };
+  const id = editing?.decision.id ?? data.nextId;
+  const findings = decisionGuidance(network, data.today, decisionOf(value, network, id, data.user.email, null), candidateActions(id, value.actions ?? []));
+  list.replaceChildren(...findings.map(findingItem));
+  none.textContent = findings.length === 0 ? 'Nothing: this decision meets the ToR rules the check applies to it.' : '';
+  const confirm = value.outcome === 'Adopted' && findings.length > 0;
+  byId('confirm-field').hidden = !confirm;
+  if (!confirm) f.confirmed.checked = false;
+}
+
+function update(): void {
+  byId('actions-count').textContent = actionRows.children.length === 0 ? '' : `(${actionRows.children.length})`;
+  renderGuidance();
 }
 
 function showStatus(kind: 'ok' | 'error', text: string): void {
-  status.className = `notice notice-${kind}`;
-  status.textContent = text;
-  status.hidden = false;
+  show(status, text, kind);
 }
 
-function gather(): Record<DecisionField, unknown> {
+function gatherActions(): ActionInput[] {
+  return [...actionRows.querySelectorAll<HTMLLIElement>('li')].map((li) => ({
+    id: li.dataset.id ?? '',
+    action: li.querySelector<HTMLInputElement>('[data-part=action]')!.value.trim(),
+    owner: li.querySelector<HTMLSelectElement>('[data-part=owner]')!.value,
+    due: li.querySelector<HTMLInputElement>('[data-part=due]')!.value,
+  }));
+}
+
+function gather(): Record<Exclude<DecisionField, 'id' | 'version'>, unknown> {
   return {
     date: f.date.value,
     meeting: f.meeting.value,
@@ -191,11 +268,13 @@ function gather(): Record<DecisionField, unknown> {
     stateRelevant: f.stateRelevant.checked,
     stateConsultedOn: f.stateConsultedOn.value,
     gcmObjectives: checked(gcmBox).map(Number),
+    actions: gatherActions(),
+    confirmed: f.confirmed.checked,
   };
 }
 
 /** The checks the sidebar can make alone; the server repeats them and adds those that need the sheet. */
-function validate(raw: Record<DecisionField, unknown>): { ok: true; value: DecisionInput } | { ok: false; errors: FieldError[] } {
+function validate(raw: Record<Exclude<DecisionField, 'id' | 'version'>, unknown>): { ok: true; value: DecisionInput } | { ok: false; errors: FieldError[] } {
   const parsed = parseDecisionInput(raw);
   if (!parsed.ok) return parsed;
   const errors: FieldError[] = [];
@@ -206,22 +285,18 @@ function validate(raw: Record<DecisionField, unknown>): { ok: true; value: Decis
   return errors.length === 0 ? parsed : { ok: false, errors };
 }
 
-function nextAfter(id: string): string {
-  const year = Number(data.today.slice(0, 4));
-  const given = parseId(DecisionsTable, id);
-  return given === null || given.year !== year ? data.nextId : formatId(DecisionsTable, given.n + 1, year);
-}
-
 function showNextId(): void {
-  byId('next-id').textContent = `Next ID: ${data.nextId}`;
+  byId('next-id').textContent = editing === null ? `Next ID: ${data.nextId}` : '';
 }
 
 function reset(): void {
   form.reset();
+  editing = null;
   f.date.value = data.today;
   f.kind.value = DECISION_KINDS[0];
   f.outcome.value = OUTCOMES[0];
   consultedTouched = false;
+  actionRows.replaceChildren();
   renderSubject();
   renderState();
   renderConsulted();
@@ -229,13 +304,70 @@ function reset(): void {
   byId<HTMLInputElement>('gcm-filter').value = '';
   filterGcm();
   counts();
+  showEditing();
+  update();
+}
+
+/** The form filled with a decision as the workbook holds it, to be edited in place. */
+function load(saved: SavedDecision): void {
+  reset();
+  editing = saved;
+  const d = saved.decision;
+  f.date.value = d.date;
+  f.meeting.value = data.meetings.some((m) => m.id === d.meeting) ? d.meeting : '';
+  f.kind.value = d.kind;
+  f.outcome.value = d.outcome;
+  renderSubject();
+  f.subject.value = d.subject;
+  f.title.value = d.title;
+  f.decision.value = d.decision;
+  f.stateRelevant.checked = d.stateRelevant === true;
+  renderState();
+  f.stateConsultedOn.value = d.stateConsultedOn ?? '';
+  consultedTouched = true;
+  renderConsulted();
+  setChecked(consultedBox, d.consulted);
+  renderObjections();
+  setChecked(objectionsBox, d.objections);
+  setChecked(gcmBox, d.gcmObjectives.map(String));
+  counts();
+  for (const a of saved.actions) addAction(a);
+  showEditing();
+  update();
+}
+
+function showEditing(): void {
+  const note = byId('editing');
+  note.hidden = editing === null;
+  note.textContent = editing === null ? '' : `Editing ${editing.decision.id}, recorded by ${editing.decision.recordedBy || 'unknown'}; saving changes it in place.`;
+  submit.textContent = editing === null ? 'Record decision' : 'Save changes';
+  pick.value = editing?.decision.id ?? '';
+  showNextId();
+}
+
+/** The decisions to pick from, newest first, those matching the search words only; at most 50. */
+function renderPicker(): void {
+  const words = find.value.trim().toLowerCase();
+  const decisions = [...network.decisions.records]
+    .filter((d) => words === '' || `${d.id} ${d.title}`.toLowerCase().includes(words))
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.row - a.row))
+    .slice(0, 50);
+  pick.replaceChildren(option('', 'New decision'), ...decisions.map((d) => option(d.id, `${d.id} · ${d.date} · ${d.title}`)));
+  pick.value = editing?.decision.id ?? '';
 }
 
 function setBusy(busy: boolean): void {
-  body.disabled = busy;
+  body.disabled = busy || !data.user.mayRecord;
   app.classList.toggle('busy', busy);
   app.setAttribute('aria-busy', String(busy));
-  submit.textContent = busy ? 'Recording…' : 'Record decision';
+  submit.textContent = busy ? 'Saving…' : editing === null ? 'Record decision' : 'Save changes';
+}
+
+/** The register and the tabs again, after a save: the guidance and the picker then know the new rows. */
+async function reload(): Promise<void> {
+  data = await call('getDecisionSidebarData');
+  network = decodeNetwork(data.tabs);
+  renderPicker();
 }
 
 async function onSubmit(event: Event): Promise<void> {
@@ -248,25 +380,37 @@ async function onSubmit(event: Event): Promise<void> {
   }
   showErrors([]);
   setBusy(true);
+  let errors: FieldError[] = [];
   try {
-    const result = await call('recordDecision', checkedInput.value);
+    const result =
+      editing === null
+        ? await call('recordDecision', checkedInput.value)
+        : await call('updateDecision', { ...checkedInput.value, id: editing.decision.id, version: editing.version });
     if (result.ok) {
-      data = { ...data, nextId: nextAfter(result.id) };
+      const verb = editing === null ? 'recorded' : 'updated';
+      await reload();
       reset();
-      showNextId();
-      showStatus('ok', `Decision ${result.id} recorded in row ${result.row} of the Decisions tab.`);
+      const actions = result.actions.length === 0 ? '' : ` Follow-up actions: ${result.actions.join(', ')}.`;
+      showStatus('ok', `Decision ${result.id} ${verb} in row ${result.row} of the Decisions tab.${actions}`);
     } else {
-      showErrors(result.errors);
+      if (result.current) {
+        await reload();
+        load(result.current);
+      }
+      errors = result.errors;
     }
   } catch (error) {
     showStatus('error', error instanceof Error ? error.message : String(error));
   } finally {
     setBusy(false);
   }
+  // Once the form is enabled again: a disabled field cannot take the focus.
+  if (errors.length > 0) showErrors(errors);
 }
 
 function render(): void {
   byId('network').textContent = data.networkName;
+  byId('automation').textContent = data.automation.join(' ');
   f.kind.replaceChildren(...DECISION_KINDS.map((k) => option(k, k)));
   f.outcome.replaceChildren(...OUTCOMES.map((o) => option(o, o)));
   f.meeting.append(...data.meetings.map((m) => option(m.id, `${m.id} · ${m.date}${m.title === '' ? '' : ` · ${m.title}`}`)));
@@ -282,17 +426,31 @@ function render(): void {
       return checkbox('gcm', String(o.number), text, `Objective ${o.number}: ${o.title}`);
     }),
   );
+  renderPicker();
   reset();
-  showNextId();
   if (!data.user.mayRecord) {
-    refusal.textContent = data.user.refusal;
+    refusal.textContent = `Read only: ${data.user.refusal}`;
     refusal.hidden = false;
+    body.disabled = true;
   }
+  byId('picker').hidden = false;
   form.hidden = false;
+  byId('panels').hidden = false;
+}
+
+/** Decisions or Meetings: one panel shows at a time. */
+function showPanel(meetings: boolean): void {
+  byId('tab-decisions').setAttribute('aria-pressed', String(!meetings));
+  byId('tab-meetings').setAttribute('aria-pressed', String(meetings));
+  byId('picker').hidden = form.hidden = meetings;
+  byId('meetings-panel').hidden = !meetings;
+  status.hidden = true;
 }
 
 function wire(): void {
   form.addEventListener('submit', (e) => void onSubmit(e));
+  form.addEventListener('input', update);
+  form.addEventListener('change', update);
   f.date.addEventListener('change', renderConsulted);
   f.meeting.addEventListener('change', () => {
     const meeting = data.meetings.find((m) => m.id === f.meeting.value);
@@ -311,19 +469,36 @@ function wire(): void {
   byId('consulted-active').addEventListener('click', () => {
     consultedTouched = false;
     renderConsulted();
+    update();
   });
   byId('consulted-none').addEventListener('click', () => {
     consultedTouched = true;
     setChecked(consultedBox, []);
     renderObjections();
+    update();
+  });
+  byId('action-add').addEventListener('click', () => {
+    addAction();
+    actionRows.querySelector<HTMLInputElement>('li:last-child [data-part=action]')?.focus();
+  });
+  find.addEventListener('input', renderPicker);
+  byId('tab-decisions').addEventListener('click', () => showPanel(false));
+  byId('tab-meetings').addEventListener('click', () => showPanel(true));
+  pick.addEventListener('change', () => {
+    status.hidden = true;
+    const saved = pick.value === '' ? null : savedDecision(network, pick.value);
+    if (saved === null) reset();
+    else load(saved);
   });
 }
 
 async function start(): Promise<void> {
   try {
     data = await call('getDecisionSidebarData');
+    network = decodeNetwork(data.tabs);
     wire();
     render();
+    startMeetings({ data: () => data, network: () => network, reload });
   } catch (error) {
     showStatus('error', `The sidebar could not open: ${error instanceof Error ? error.message : String(error)}`);
   } finally {

@@ -1,27 +1,41 @@
 /**
- * Recording a decision from the sidebar: what the sidebar needs to open, and the checked, locked
- * append of one Decisions row and its Log row.
+ * Recording and editing a decision from the sidebar: what the sidebar needs to open, and the checked,
+ * locked writes of a Decisions row, its follow-up Actions rows and its Log row, with the ToR guidance
+ * the sidebar showed (rules/guidance.ts) run again on the lock-held read.
  */
 import type { Cell } from '../domain/cells';
-import { columnCells, nextId } from '../domain/ids';
+import { canonicalCodes, decisionOf, describeChanges, sameCode, savedDecision } from '../domain/decision-record';
+import { columnCells, nextId, parseId } from '../domain/ids';
 import { GCM_OBJECTIVES } from '../domain/gcm';
 import type { Network } from '../domain/network';
-import { fieldError, parseDecisionInput, type DecisionInput, type DecisionSidebarData, type FieldError, type RecordDecisionResult } from '../domain/rpc';
-import { DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type Decision, type LogEntry } from '../domain/tables';
-import { keyOf } from '../domain/words';
+import { plainGrid } from '../domain/plain-grid';
+import { decisionGuidance } from '../domain/rules/guidance';
+import {
+  DECISION_FIELD_LABELS,
+  fieldError,
+  parseDecisionInput,
+  parseDecisionUpdate,
+  type DecisionInput,
+  type DecisionSidebarData,
+  type FieldError,
+  type RecordDecisionResult,
+  type SavedDecision,
+} from '../domain/rpc';
+import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type Action, type Decision } from '../domain/tables';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
+import { statusOf } from './automation';
 import { readNetwork } from './network';
-import { withLockedTabs } from './repository';
+import { withLockedTabs, type LockedTabs } from './repository';
 
 const WHAT = 'record a decision';
 
 /**
  * The tabs a decision touches: who may record (Settings, Members, Focal points), what it may refer to
- * (Members, Meetings) and which IDs are taken (Decisions, Log). Each read is a round trip in Sheets, so
- * the other tabs are left unread.
+ * (Members, Meetings), its follow-up (Actions) and which IDs are taken (Decisions, Actions, Log). Each
+ * read is a round trip in Sheets, so the other tabs are left unread.
  */
-const TABS = [SettingsTable, MembersTable, FocalPointsTable, MeetingsTable, DecisionsTable, LogTable] as const;
+const TABS = [SettingsTable, MembersTable, FocalPointsTable, MeetingsTable, DecisionsTable, ActionsTable, LogTable] as const;
 
 /** Thrown when a decision cannot be recorded as given; each error names its field. */
 export class DecisionInputError extends Error {
@@ -42,6 +56,13 @@ export function nextDecisionId(
   return nextId(DecisionsTable, cells, year);
 }
 
+/** The Actions tab's IDs and the Log's references, which nextId counts for a new action ID. */
+function actionIdCells(network: Network, actionsGrid: readonly (readonly Cell[])[] | null | undefined, logGrid: readonly (readonly Cell[])[] | null | undefined): Cell[] {
+  return [...columnCells(actionsGrid, network.actions.header?.index.get('id')), ...columnCells(logGrid, network.log.header?.index.get('ref'))].filter(
+    (c): c is Cell => c !== undefined,
+  );
+}
+
 function mayRecord(ports: Pick<Ports, 'user' | 'clock'>, network: Network): string {
   try {
     requireSecretariat(ports, network, WHAT);
@@ -52,7 +73,7 @@ function mayRecord(ports: Pick<Ports, 'user' | 'clock'>, network: Network): stri
 }
 
 /** Everything the sidebar shows when it opens: one read per tab it needs, one round trip. */
-export function decisionSidebarData(ports: Pick<Ports, 'workbook' | 'clock' | 'user'>): DecisionSidebarData {
+export function decisionSidebarData(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'triggers'>): DecisionSidebarData {
   const { network, grids } = readNetwork(ports.workbook, TABS);
   const today = ports.clock.today();
   const refusal = mayRecord(ports, network);
@@ -73,12 +94,16 @@ export function decisionSidebarData(ports: Pick<Ports, 'workbook' | 'clock' | 'u
       .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
     gcmObjectives: GCM_OBJECTIVES.map((o) => ({ number: o.number, title: o.title })),
     stateConsultationBody: network.settings.stateConsultationBody ?? '',
+    tabs: {
+      Settings: plainGrid(SettingsTable, grids.Settings),
+      Members: plainGrid(MembersTable, grids.Members),
+      Meetings: plainGrid(MeetingsTable, grids.Meetings),
+      Decisions: plainGrid(DecisionsTable, grids.Decisions),
+      Actions: plainGrid(ActionsTable, grids.Actions),
+    },
+    automation: statusOf(network, today, ports.user.email(), ports.triggers?.list() ?? null).lines,
     user: { email: ports.user.email(), mayRecord: refusal === '', refusal },
   };
-}
-
-function sameCode(a: string, b: string): boolean {
-  return keyOf(a) === keyOf(b);
 }
 
 /** The checks that need the workbook: dates against today, the meeting, the agencies, the subject. */
@@ -109,84 +134,182 @@ export function checkDecision(input: DecisionInput, network: Network, today: str
   if (input.kind === 'Working group' && subject === '') errors.push(fieldError('subject', 'give the ID of the working group (WG-NN)'));
   if (input.stateConsultedOn !== '' && input.stateConsultedOn > today) errors.push(fieldError('stateConsultedOn', `${input.stateConsultedOn} is after today (${today})`));
   if (input.stateConsultedOn !== '' && !input.stateRelevant) errors.push(fieldError('stateConsultedOn', 'tick State relevant, or leave this blank'));
+  (input.actions ?? []).forEach((a, i) => {
+    const which = `action ${i + 1}`;
+    if (a.action.trim() === '') errors.push(fieldError('actions', `${which}: say what is to be done`));
+    if (a.owner.trim() === '') errors.push(fieldError('actions', `${which}: give the owner's agency code`));
+    else if (unknown([a.owner]).length > 0) errors.push(fieldError('actions', `${which}: ${a.owner.trim()} is not a member of the Members tab`));
+    if (a.due !== '' && a.due < input.date) errors.push(fieldError('actions', `${which}: due on ${a.due}, before the decision (${input.date})`));
+  });
   return errors;
 }
 
-function canonicalCodes(list: readonly string[], network: Network): string[] {
-  const out: string[] = [];
-  for (const a of list) {
-    const code = network.members.records.find((m) => sameCode(m.agency, a))?.agency ?? a.trim();
-    if (!out.includes(code)) out.push(code);
-  }
-  return out;
-}
-
 /**
- * Records one decision and returns its new ID. Refuses anyone outside the secretariat and any input
- * that breaks the contract before writing anything. Text is stored exactly as typed: the workbook
- * port keeps `=`, `+`, `-` and `@` text as text.
+ * The decision's follow-up actions as records: an action the input names by ID keeps its status and
+ * notes, a new one gets the next `A-YYYY-NNN` and Status Open.
  */
-export function recordDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>, input: unknown): { id: string; row: number } {
-  return withLockedTabs(ports, (tabs) => {
-    const { network, grids } = tabs.readNetwork(TABS);
-    requireSecretariat(ports, network, WHAT);
-    const parsed = parseDecisionInput(input);
-    if (!parsed.ok) throw new DecisionInputError(parsed.errors);
-    const value = parsed.value;
-    const today = ports.clock.today();
-    const errors = checkDecision(value, network, today);
-    if (errors.length > 0) throw new DecisionInputError(errors);
-    if (network.decisions.header === null || network.log.header === null) {
-      throw new Error(`The ${network.decisions.header === null ? 'Decisions' : 'Log'} tab is missing or has no header row: run Set up / repair workbook first.`);
-    }
-    const id = nextDecisionId(network, grids.Decisions, grids.Log, Number(value.date.slice(0, 4)));
-    const email = ports.user.email();
-    const now = ports.clock.now();
-    const meeting = network.meetings.records.find((m) => sameCode(m.id, value.meeting))?.id ?? '';
-    const decision: Decision = {
-      id,
-      date: value.date,
-      meeting,
-      kind: value.kind,
-      title: value.title,
-      decision: value.decision,
-      subject: value.subject.trim(),
-      consulted: canonicalCodes(value.consulted, network),
-      objections: canonicalCodes(value.objections, network),
-      outcome: value.outcome,
-      stateRelevant: value.stateRelevant,
-      stateConsultedOn: value.stateConsultedOn === '' ? null : value.stateConsultedOn,
-      gcmObjectives: [...new Set(value.gcmObjectives)].sort((a, b) => a - b),
-      recordedBy: email,
-      recordedAt: now,
-    };
-    const [row] = tabs.append(DecisionsTable, [decision]);
-    const entry: LogEntry = {
-      timestamp: now,
-      actor: email,
-      event: 'Decision recorded',
-      ref: id,
-      recipients: [],
-      outcome: 'Done',
-      details: `${value.kind}: ${value.title} (${value.outcome})`,
-    };
-    tabs.append(LogTable, [entry]);
-    return { id, row: row ?? network.decisions.lastRow + 1 };
+function actionsOf(value: DecisionInput, network: Network, id: string, existing: readonly Action[], cells: Cell[]): Action[] {
+  const year = Number(value.date.slice(0, 4));
+  const taken = [...cells];
+  return (value.actions ?? []).map((a) => {
+    const was = a.id === '' ? undefined : existing.find((x) => sameCode(x.id, a.id));
+    if (a.id !== '' && was === undefined) throw new DecisionInputError([fieldError('actions', `${a.id} is not an action of ${id}`)]);
+    const actionId = was?.id ?? nextId(ActionsTable, taken, year);
+    taken.push(actionId);
+    const owner = canonicalCodes([a.owner], network)[0] ?? a.owner.trim();
+    const base: Action = was ?? { id: actionId, source: id, action: '', owner: '', due: null, status: 'Open', doneOn: null, lastRemindedOn: null, notes: '' };
+    return { ...base, action: a.action.trim(), owner, due: a.due === '' ? null : a.due };
   });
 }
 
 /**
- * The `google.script.run` target's body, shared by Apps Script and the playground: input errors come
- * back as a result the sidebar shows beside each field; a refusal or a broken workbook is thrown, so
- * the sidebar's failure handler shows its message.
+ * The ToR guidance on the saved state: an Adopted decision with findings is refused unless the input
+ * confirms it, with the findings named beside the confirmation; a Pending one saves quietly.
  */
-export function recordDecisionRpc(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>, input: unknown): RecordDecisionResult {
+function requireConfirmation(value: DecisionInput, network: Network, today: string, decision: Decision, actions: readonly Action[]): void {
+  if (value.outcome !== 'Adopted' || value.confirmed === true) return;
+  const findings = decisionGuidance(network, today, decision, actions);
+  if (findings.length === 0) return;
+  const rules = [...new Set(findings.map((f) => f.rule))].join(', ');
+  throw new DecisionInputError([
+    fieldError('confirmed', `the ToR check would report ${rules} for this decision: read the guidance, then tick ${DECISION_FIELD_LABELS.confirmed} to record it as Adopted`),
+  ]);
+}
+
+/** The tabs the save writes to; Actions only when there are follow-up actions to write. */
+function requireTabs(network: Network, value: DecisionInput): void {
+  for (const [name, header] of [
+    ['Decisions', network.decisions.header],
+    ['Actions', (value.actions ?? []).length > 0 ? network.actions.header : true],
+    ['Log', network.log.header],
+  ] as const) {
+    if (header === null) throw new Error(`The ${name} tab is missing or has no header row: run Set up / repair workbook first.`);
+  }
+}
+
+/** Reads the network under the lock, refuses anyone outside the secretariat, then checks the input. */
+function checkedInput<T extends DecisionInput>(
+  ports: Pick<Ports, 'clock' | 'user'>,
+  tabs: LockedTabs,
+  parse: (raw: unknown) => { ok: true; value: T } | { ok: false; errors: FieldError[] },
+  input: unknown,
+) {
+  const { network, grids } = tabs.readNetwork(TABS);
+  requireSecretariat(ports, network, WHAT);
+  const parsed = parse(input);
+  if (!parsed.ok) throw new DecisionInputError(parsed.errors);
+  const today = ports.clock.today();
+  const errors = checkDecision(parsed.value, network, today);
+  if (errors.length > 0) throw new DecisionInputError(errors);
+  requireTabs(network, parsed.value);
+  return { network, grids, email: ports.user.email(), today, value: parsed.value };
+}
+
+export interface SavedIds {
+  readonly id: string;
+  readonly row: number;
+  /** The IDs of the decision's actions written by this save. */
+  readonly actions: string[];
+}
+
+/**
+ * Records one decision with its follow-up actions and returns the new IDs. Refuses anyone outside the
+ * secretariat and any input that breaks the contract before writing anything. Text is stored exactly
+ * as typed: the workbook port keeps `=`, `+`, `-` and `@` text as text.
+ */
+export function recordDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>, input: unknown): SavedIds {
+  return withLockedTabs(ports, (tabs) => {
+    const { network, grids, email, today, value } = checkedInput(ports, tabs, parseDecisionInput, input);
+    const id = nextDecisionId(network, grids.Decisions, grids.Log, Number(value.date.slice(0, 4)));
+    const now = ports.clock.now();
+    const decision = decisionOf(value, network, id, email, now);
+    const actions = actionsOf(value, network, id, [], actionIdCells(network, grids.Actions, grids.Log));
+    requireConfirmation(value, network, today, decision, actions);
+    const [row] = tabs.append(DecisionsTable, [decision]);
+    if (actions.length > 0) tabs.append(ActionsTable, actions);
+    const details = `${value.kind}: ${value.title} (${value.outcome})${actions.length > 0 ? `; follow-up ${actions.map((a) => a.id).join(', ')}` : ''}`;
+    tabs.append(LogTable, [{ timestamp: now, actor: email, event: 'Decision recorded', ref: id, recipients: [], outcome: 'Done', details }]);
+    return { id, row: row ?? network.decisions.lastRow + 1, actions: actions.map((a) => a.id) };
+  });
+}
+
+/** Thrown when the decision changed since the sidebar read it: nothing is written, and its new state goes back. */
+export class DecisionConflictError extends Error {
+  constructor(readonly current: SavedDecision) {
+    super(`${current.decision.id} was changed since you opened it`);
+    this.name = 'DecisionConflictError';
+  }
+}
+
+/**
+ * Changes a decision in place, found by ID under the lock, and its follow-up actions (new ones are
+ * appended). Refused, with nothing written, when the decision or its actions changed since the sidebar
+ * read them (their version differs). A `Decision updated` Log row says what changed.
+ */
+export function updateDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>, input: unknown): SavedIds {
+  return withLockedTabs(ports, (tabs) => {
+    const { network, grids, email, today, value } = checkedInput(ports, tabs, parseDecisionUpdate, input);
+    const before = savedDecision(network, value.id);
+    if (before === null) throw new DecisionInputError([fieldError('id', `${value.id} is not a decision of the Decisions tab`)]);
+    if (before.version !== value.version) throw new DecisionConflictError(before);
+    const id = before.decision.id;
+    const year = parseId(DecisionsTable, id)?.year;
+    if (year != null && year !== Number(value.date.slice(0, 4))) {
+      throw new DecisionInputError([fieldError('date', `${id} is numbered in ${year}: keep its date in that year, or record a new decision`)]);
+    }
+    const decision = decisionOf(value, network, id, before.decision.recordedBy, before.decision.recordedAt);
+    const actions = actionsOf(value, network, id, before.actions, actionIdCells(network, grids.Actions, grids.Log));
+    requireConfirmation(value, network, today, decision, actions);
+    const known = new Set(before.actions.map((a) => a.id));
+    tabs.update(DecisionsTable, [decision]);
+    tabs.update(
+      ActionsTable,
+      actions.filter((a) => known.has(a.id)),
+    );
+    tabs.append(
+      ActionsTable,
+      actions.filter((a) => !known.has(a.id)),
+    );
+    const row = network.decisions.records.find((d) => d.id === id)?.row ?? 0;
+    tabs.append(LogTable, [
+      { timestamp: ports.clock.now(), actor: email, event: 'Decision updated', ref: id, recipients: [], outcome: 'Done', details: describeChanges(before, decision, actions) },
+    ]);
+    return { id, row, actions: actions.map((a) => a.id) };
+  });
+}
+
+/**
+ * The `google.script.run` targets' body, shared by Apps Script and the playground: input errors come
+ * back as a result the sidebar shows beside each field, a concurrent change with the decision's new
+ * state; a refusal or a broken workbook is thrown, so the sidebar's failure handler shows its message.
+ */
+function saveRpc(
+  ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>,
+  save: (p: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>) => SavedIds,
+  verb: string,
+): RecordDecisionResult {
   try {
-    const { id, row } = recordDecision(ports, input);
-    ports.ui.toast(`Decision ${id} recorded in row ${row}.`, 'Decisions');
-    return { ok: true, id, row };
+    const { id, row, actions } = save(ports);
+    ports.ui.toast(`Decision ${id} ${verb} in row ${row}.`, 'Decisions');
+    return { ok: true, id, row, actions };
   } catch (error) {
     if (error instanceof DecisionInputError) return { ok: false, errors: [...error.errors] };
+    if (error instanceof DecisionConflictError) {
+      const d = error.current.decision;
+      return {
+        ok: false,
+        errors: [fieldError('', `${d.id} was changed by someone else since you opened it; nothing was saved. The form now shows it as it stands: make your change again.`)],
+        current: error.current,
+      };
+    }
     throw error;
   }
+}
+
+export function recordDecisionRpc(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>, input: unknown): RecordDecisionResult {
+  return saveRpc(ports, (p) => recordDecision(p, input), 'recorded');
+}
+
+export function updateDecisionRpc(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>, input: unknown): RecordDecisionResult {
+  return saveRpc(ports, (p) => updateDecision(p, input), 'updated');
 }

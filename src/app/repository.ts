@@ -60,20 +60,28 @@ export interface LockedTabs {
   readNetwork(tables: readonly AnyTable[]): { network: Network; grids: Grids };
   /** Appends records below the last used row of a tab read under this lock. Returns the rows written. */
   append<T extends TableDef>(def: T, records: readonly RecordOf<T>[]): number[];
+  /** Replaces in place the records of a tab read under this lock, found by ID (see updateRecords). Returns the IDs no row has. */
+  update<T extends TableDef>(def: T, records: readonly RecordOf<T>[]): string[];
 }
 
 /** Runs `fn` holding the document lock, with the tabs it reads and appends to; they expire with the lock. */
 export function withLockedTabs<R>(ports: Pick<Ports, 'lock' | 'workbook'>, fn: (tabs: LockedTabs) => R): R {
   const { workbook } = ports;
   return ports.lock.withDocumentLock(() => {
-    /** Each tab read under this lock: its header and the row the next record goes to. */
-    const ends = new Map<string, { header: HeaderMap | null; next: number }>();
+    /** Each tab read under this lock: its cells, header and the row the next record goes to. */
+    const ends = new Map<string, { grid: readonly (readonly Cell[])[] | null; header: HeaderMap | null; next: number }>();
     let held = true;
     const hold = () => {
       if (!held) throw new Error('These tabs were read under a document lock that has since been released: read them again under a new lock.');
     };
     const remember = (def: TableDef, grid: readonly (readonly Cell[])[] | null | undefined) => {
-      ends.set(def.name, { header: decodeTable(def, grid?.slice(0, 1) ?? null).header, next: (grid?.length ?? 0) + 1 });
+      ends.set(def.name, { grid: grid ?? null, header: decodeTable(def, grid?.slice(0, 1) ?? null).header, next: (grid?.length ?? 0) + 1 });
+    };
+    const readEnd = (def: TableDef) => {
+      hold();
+      const end = ends.get(def.name);
+      if (end === undefined) throw new Error(`The ${def.name} tab must be read under the document lock before anything is written to it.`);
+      return end;
     };
     const tabs: LockedTabs = {
       read(def) {
@@ -89,15 +97,17 @@ export function withLockedTabs<R>(ports: Pick<Ports, 'lock' | 'workbook'>, fn: (
         return { network: decodeNetwork(grids), grids };
       },
       append(def, records) {
-        hold();
-        const end = ends.get(def.name);
-        if (end === undefined) throw new Error(`The ${def.name} tab must be read under the document lock before anything is appended to it.`);
+        const end = readEnd(def);
         const header = requireHeader(def, end.header);
         const rows = new Map<number, Cell[]>();
         records.forEach((record, i) => rows.set(end.next + i, encodeRow(def, header, record)));
         if (rows.size > 0) writeRows(workbook, def.name, rows, [...header.index.values()]);
         end.next += rows.size;
         return [...rows.keys()];
+      },
+      update(def, records) {
+        const grid = readEnd(def).grid ?? [];
+        return updateRecords(workbook, def, decodeTable(def, grid), grid, records);
       },
     };
     try {

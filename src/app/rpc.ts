@@ -5,12 +5,15 @@
  */
 import { RPC_CONTRACT, type RpcName, type RpcResult } from '../domain/rpc';
 import type { Ports } from '../ports';
-import { decisionSidebarData, recordDecisionRpc } from './decisions';
+import { decisionSidebarData, recordDecisionRpc, updateDecisionRpc } from './decisions';
+import { saveMeetingRpc } from './meetings';
 import { circulationPreview, confirmCirculation } from './tick';
 
 export const RPC_HANDLERS: { readonly [K in RpcName]: (ports: Ports, input: unknown) => RpcResult<K> } = {
   getDecisionSidebarData: (ports) => decisionSidebarData(ports),
   recordDecision: (ports, input) => recordDecisionRpc(ports, input),
+  updateDecision: (ports, input) => updateDecisionRpc(ports, input),
+  saveMeeting: (ports, input) => saveMeetingRpc(ports, input),
   getCirculationPreview: (ports) => circulationPreview(ports),
   confirmCirculation: (ports, input) => confirmCirculation(ports, input),
 };

@@ -7,7 +7,8 @@
 import * as z from 'zod/mini';
 import { isDayInYears, isIsoDay, YEARS } from './dates';
 import { CirculationPreviewSchema, CirculationRequestSchema, CirculationResultSchema } from './email/preview';
-import { DECISION_KINDS, MEMBER_STATUSES, OUTCOMES } from './tables';
+import { PlainGridSchema } from './plain-grid';
+import { ActionsTable, DECISION_KINDS, DecisionsTable, MEETING_KINDS, MEETING_MODES, MEETING_STATUSES, MeetingsTable, MEMBER_STATUSES, OUTCOMES } from './tables';
 
 const isoDay = z.string().check(
   z.refine(isIsoDay, 'must be a date YYYY-MM-DD'),
@@ -40,6 +41,13 @@ export const DecisionSidebarDataSchema = z.object({
   gcmObjectives: z.array(z.object({ number: z.int(), title: z.string() })),
   /** Blank when the settings name no state consultation body. */
   stateConsultationBody: z.string(),
+  /**
+   * The tabs the ToR guidance runs over (Settings, Members, Decisions, Actions), as plain cells: the
+   * sidebar decodes them with the server's codec and runs the rules' own code on them.
+   */
+  tabs: z.object({ Settings: PlainGridSchema, Members: PlainGridSchema, Meetings: PlainGridSchema, Decisions: PlainGridSchema, Actions: PlainGridSchema }),
+  /** Whether automation is on and what needs a person's eye, one line each (automation.ts statusOf). */
+  automation: z.array(z.string()),
   user: z.object({
     email: z.string(),
     mayRecord: z.boolean(),
@@ -65,6 +73,12 @@ export const TEXT_LIMITS = {
   code: 100,
   /** The most codes Consulted or Objections lists. */
   codes: 200,
+  /** One follow-up action's words. */
+  action: 1000,
+  /** An action's or a decision's ID, and a version stamp. */
+  id: 100,
+  /** A link to the minutes. */
+  link: 2000,
 } as const satisfies Record<string, number>;
 
 function text(limit: number) {
@@ -72,6 +86,19 @@ function text(limit: number) {
 }
 
 const codes = z.array(text(TEXT_LIMITS.code)).check(z.maxLength(TEXT_LIMITS.codes, `must list at most ${TEXT_LIMITS.codes} members`));
+
+/** The most follow-up actions one save takes. */
+export const MAX_ACTIONS = 50;
+
+export const ActionInputSchema = z.object({
+  /** '' for a new action; when editing, the ID of one of the decision's actions. */
+  id: text(TEXT_LIMITS.id),
+  action: text(TEXT_LIMITS.action),
+  /** An agency code of the register. */
+  owner: text(TEXT_LIMITS.code),
+  due: z.union([z.literal(''), isoDay]),
+});
+export type ActionInput = z.infer<typeof ActionInputSchema>;
 
 export const DecisionInputSchema = z.object({
   date: isoDay,
@@ -88,9 +115,17 @@ export const DecisionInputSchema = z.object({
   /** '' when the state has not been consulted. */
   stateConsultedOn: z.union([z.literal(''), isoDay]),
   gcmObjectives: z.array(z.int().check(z.gte(1, 'must be from 1 to 23'), z.lte(23, 'must be from 1 to 23'))).check(z.maxLength(23, 'must be GCM objective numbers from 1 to 23')),
+  /** The follow-up actions saved with the decision (Actions rows with Source = its ID). */
+  actions: z.optional(z.array(ActionInputSchema).check(z.maxLength(MAX_ACTIONS, `must be at most ${MAX_ACTIONS} actions`))),
+  /** True once the secretariat has seen the ToR guidance's findings and records an Adopted decision anyway. */
+  confirmed: z.optional(z.boolean()),
 });
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
-export type DecisionField = keyof DecisionInput;
+
+/** An edit: the decision's ID, and the version the sidebar read (decisionVersion), so that a concurrent change is refused. */
+export const DecisionUpdateSchema = z.extend(DecisionInputSchema, { id: text(TEXT_LIMITS.id), version: text(TEXT_LIMITS.id) });
+export type DecisionUpdate = z.infer<typeof DecisionUpdateSchema>;
+export type DecisionField = keyof DecisionUpdate;
 
 /** The words the sidebar labels each field with: every message names its field this way. */
 export const DECISION_FIELD_LABELS: Readonly<Record<DecisionField, string>> = {
@@ -106,6 +141,10 @@ export const DECISION_FIELD_LABELS: Readonly<Record<DecisionField, string>> = {
   stateRelevant: 'State relevant',
   stateConsultedOn: 'State consulted on',
   gcmObjectives: 'GCM objectives',
+  actions: 'Follow-up actions',
+  confirmed: 'Record anyway',
+  id: 'Decision ID',
+  version: 'Version',
 };
 
 export interface FieldError {
@@ -119,11 +158,98 @@ export const FieldErrorSchema = z.object({
   message: z.string(),
 });
 
+/** A decision as it stands in the workbook with its actions and their version: what a refused edit sends back. */
+export const SavedDecisionSchema = z.object({ decision: DecisionsTable.schema, actions: z.array(ActionsTable.schema), version: z.string() });
+export type SavedDecision = z.infer<typeof SavedDecisionSchema>;
+
 export const RecordDecisionResultSchema = z.union([
-  z.object({ ok: z.literal(true), id: z.string(), row: z.int() }),
-  z.object({ ok: z.literal(false), errors: z.array(FieldErrorSchema) }),
+  z.object({ ok: z.literal(true), id: z.string(), row: z.int(), actions: z.array(z.string()) }),
+  z.object({ ok: z.literal(false), errors: z.array(FieldErrorSchema), current: z.optional(SavedDecisionSchema) }),
 ]);
 export type RecordDecisionResult = z.infer<typeof RecordDecisionResultSchema>;
+
+/** A meeting as the sidebar's Meetings panel plans or updates it; '' for a blank date. */
+export const MeetingInputSchema = z.object({
+  /** '' to plan a new meeting; else the ID of the meeting changed, with the version read. */
+  id: text(TEXT_LIMITS.id),
+  version: text(TEXT_LIMITS.id),
+  date: isoDay,
+  kind: z.enum(MEETING_KINDS),
+  mode: z.union([z.literal(''), z.enum(MEETING_MODES)]),
+  title: text(TEXT_LIMITS.title),
+  chairedBy: codes,
+  status: z.enum(MEETING_STATUSES),
+  agendaCirculatedOn: z.union([z.literal(''), isoDay]),
+  attendees: codes,
+  minutesLink: text(TEXT_LIMITS.link),
+  minutesApprovedOn: z.union([z.literal(''), isoDay]),
+});
+export type MeetingInput = z.infer<typeof MeetingInputSchema>;
+export type MeetingField = keyof MeetingInput;
+
+export const MEETING_FIELD_LABELS: Readonly<Record<MeetingField, string>> = {
+  id: 'Meeting ID',
+  version: 'Version',
+  date: 'Date',
+  kind: 'Kind',
+  mode: 'Mode',
+  title: 'Title',
+  chairedBy: 'Chaired by',
+  status: 'Status',
+  agendaCirculatedOn: 'Agenda circulated on',
+  attendees: 'Attendees',
+  minutesLink: 'Minutes link',
+  minutesApprovedOn: 'Minutes approved on',
+};
+
+export interface MeetingFieldError {
+  readonly field: MeetingField | '';
+  readonly message: string;
+}
+
+export function meetingFieldError(field: MeetingField | '', problem: string): MeetingFieldError {
+  return { field, message: field === '' ? problem : `${MEETING_FIELD_LABELS[field]}: ${problem}` };
+}
+
+export const SavedMeetingSchema = z.object({ meeting: MeetingsTable.schema, version: z.string() });
+export type SavedMeeting = z.infer<typeof SavedMeetingSchema>;
+
+export const SaveMeetingResultSchema = z.union([
+  z.object({ ok: z.literal(true), id: z.string(), row: z.int() }),
+  z.object({
+    ok: z.literal(false),
+    errors: z.array(z.object({ field: z.union([z.literal(''), z.enum(Object.keys(MEETING_FIELD_LABELS) as [MeetingField, ...MeetingField[]])]), message: z.string() })),
+    current: z.optional(SavedMeetingSchema),
+  }),
+]);
+export type SaveMeetingResult = z.infer<typeof SaveMeetingResultSchema>;
+
+/** The shape checks of a meeting, one message per field that fails, each naming the field. */
+export function parseMeetingInput(raw: unknown): { ok: true; value: MeetingInput } | { ok: false; errors: MeetingFieldError[] } {
+  return parseFields(MeetingInputSchema, MEETING_FIELD_LABELS, raw, 'the meeting could not be read', (_field, message) =>
+    message.startsWith('Invalid') ? 'is not in the expected form' : message,
+  );
+}
+
+/** One error per field that fails (the payload as a whole under ''), each message naming its field by its label. */
+function parseFields<T, F extends string>(
+  schema: z.ZodMiniType<T>,
+  labels: Readonly<Record<F, string>>,
+  raw: unknown,
+  unreadable: string,
+  describe: (field: F, message: string) => string,
+): { ok: true; value: T } | { ok: false; errors: { field: F | ''; message: string }[] } {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors: { field: F | ''; message: string }[] = [];
+  for (const issue of parsed.error.issues) {
+    const key = issue.path[0];
+    const field = typeof key === 'string' && Object.hasOwn(labels, key) ? (key as F) : '';
+    if (errors.some((e) => e.field === field)) continue;
+    errors.push({ field, message: field === '' ? unreadable : `${labels[field]}: ${describe(field, issue.message)}` });
+  }
+  return { ok: false, errors };
+}
 
 /**
  * Every function a sidebar or dialog may call through google.script.run: its one argument's schema
@@ -133,6 +259,8 @@ export type RecordDecisionResult = z.infer<typeof RecordDecisionResultSchema>;
 export const RPC_CONTRACT = {
   getDecisionSidebarData: { input: null, result: DecisionSidebarDataSchema },
   recordDecision: { input: DecisionInputSchema, result: RecordDecisionResultSchema },
+  updateDecision: { input: DecisionUpdateSchema, result: RecordDecisionResultSchema },
+  saveMeeting: { input: MeetingInputSchema, result: SaveMeetingResultSchema },
   getCirculationPreview: { input: null, result: CirculationPreviewSchema },
   confirmCirculation: { input: CirculationRequestSchema, result: CirculationResultSchema },
 } as const;
@@ -146,24 +274,13 @@ export function fieldError(field: DecisionField | '', problem: string): FieldErr
   return { field, message: field === '' ? problem : `${DECISION_FIELD_LABELS[field]}: ${problem}` };
 }
 
-function isField(key: unknown): key is DecisionField {
-  return typeof key === 'string' && key in DECISION_FIELD_LABELS;
-}
-
 /** The shape checks, one message per field that fails, each naming the field. */
 export function parseDecisionInput(raw: unknown): { ok: true; value: DecisionInput } | { ok: false; errors: FieldError[] } {
-  const parsed = DecisionInputSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  for (const issue of parsed.error.issues) {
-    const key = issue.path[0];
-    const field = isField(key) ? key : '';
-    if (seen.has(field)) continue;
-    seen.add(field);
-    errors.push(fieldError(field, field === '' ? 'the decision could not be read' : describeIssue(field, issue.message)));
-  }
-  return { ok: false, errors };
+  return parseFields(DecisionInputSchema, DECISION_FIELD_LABELS, raw, 'the decision could not be read', describeIssue);
+}
+
+export function parseDecisionUpdate(raw: unknown): { ok: true; value: DecisionUpdate } | { ok: false; errors: FieldError[] } {
+  return parseFields(DecisionUpdateSchema, DECISION_FIELD_LABELS, raw, 'the decision could not be read', describeIssue);
 }
 
 function describeIssue(field: DecisionField, message: string): string {
@@ -171,5 +288,6 @@ function describeIssue(field: DecisionField, message: string): string {
   if (field === 'outcome') return `must be one of ${OUTCOMES.join(', ')}`;
   if (field === 'date' || field === 'stateConsultedOn') return message.startsWith('must') ? message : 'must be a date YYYY-MM-DD';
   if (field === 'gcmObjectives') return 'must be GCM objective numbers from 1 to 23';
+  if (field === 'actions') return message.startsWith('must') ? message : 'each needs an action, an owner and a due date YYYY-MM-DD (or none)';
   return message.startsWith('Invalid') ? 'is not in the expected form' : message;
 }

@@ -104,6 +104,7 @@ const DECISION = {
   stateRelevant: false,
   stateConsultedOn: '',
   gcmObjectives: [],
+  confirmed: true,
 };
 
 /** Every command that changes data or sends mail, as the member would run it. */

@@ -100,6 +100,7 @@ describe('runComplianceCheck', () => {
             stateRelevant: false,
             stateConsultedOn: '',
             gcmObjectives: [],
+            confirmed: true,
           }).id;
           return fn();
         },

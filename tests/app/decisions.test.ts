@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decisionSidebarData, DecisionInputError, recordDecision, recordDecisionRpc } from '../../src/app/decisions';
+import { decisionSidebarData, DecisionInputError, recordDecision, recordDecisionRpc, updateDecisionRpc } from '../../src/app/decisions';
 import { NotAuthorizedError } from '../../src/app/authorize';
 import { readTable } from '../../src/app/repository';
 import { headerRow } from '../../src/domain/codec';
 import { isActiveOn } from '../../src/domain/membership';
 import { DecisionSidebarDataSchema, TEXT_LIMITS, type DecisionInput } from '../../src/domain/rpc';
-import { DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable } from '../../src/domain/tables';
+import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable } from '../../src/domain/tables';
+import { savedDecision } from '../../src/domain/decision-record';
+import { readNetwork } from '../../src/app/network';
+import type { Ports } from '../../src/ports';
 import type { Cell } from '../../src/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
 import { memoryPorts } from '../support/ports';
@@ -13,7 +16,7 @@ import { memoryPorts } from '../support/ports';
 const SECRETARIAT = 'secretariat@iom.int';
 const MEMBER = 'focal@unicef.org';
 
-function workbook(extra: { decisions?: Cell[][]; log?: Cell[][] } = {}) {
+function workbook(extra: { decisions?: Cell[][]; log?: Cell[][]; actions?: Cell[][] } = {}) {
   return new MemoryWorkbook({
     [SettingsTable.name]: [headerRow(SettingsTable), ['ToR profile', 'uzbekistan']],
     [MembersTable.name]: [
@@ -36,6 +39,7 @@ function workbook(extra: { decisions?: Cell[][]; log?: Cell[][] } = {}) {
     ],
     [DecisionsTable.name]: [headerRow(DecisionsTable), ...(extra.decisions ?? [])],
     [LogTable.name]: [headerRow(LogTable), ...(extra.log ?? [])],
+    ...(extra.actions ? { [ActionsTable.name]: [headerRow(ActionsTable), ...extra.actions] } : {}),
   });
 }
 
@@ -88,7 +92,7 @@ describe('decisionSidebarData', () => {
     expect(data.members.filter((m) => isActiveOn(m, '2026-03-10')).map((m) => m.code)).toEqual(['IOM', 'UNRC', 'UNICEF']);
     // ILO has since withdrawn: like the consensus rule (RULES.md, "active on day X"), the sidebar no longer asks for it.
     expect(data.members.filter((m) => isActiveOn(m, '2025-01-10')).map((m) => m.code)).toEqual(['IOM', 'UNRC', 'UNICEF']);
-    expect(wb.calls.read).toBe(6);
+    expect(wb.calls.read).toBe(7);
     expect(wb.calls.write ?? 0).toBe(0);
   });
 
@@ -104,7 +108,7 @@ describe('recordDecision', () => {
     const wb = workbook();
     const p = ports(wb);
     const result = recordDecisionRpc(p.ports, input());
-    expect(result).toEqual({ ok: true, id: 'D-2026-01', row: 2 });
+    expect(result).toEqual({ ok: true, id: 'D-2026-01', row: 2, actions: [] });
     expect(p.locks()).toBe(1);
     const decisions = readTable(wb, DecisionsTable);
     expect(decisions.problems).toEqual([]);
@@ -195,5 +199,131 @@ describe('recordDecision', () => {
     const { id } = recordDecision(p, input({ title, decision: text, subject: '@IOM', kind: 'Admission' }));
     const stored = readTable(wb, DecisionsTable).records.find((d) => d.id === id);
     expect(stored).toMatchObject({ title, decision: text, subject: '@IOM' });
+  });
+});
+
+describe('follow-up actions, the ToR guidance and editing', () => {
+  const withActions = () => workbook({ actions: [['A-2026-004', 'M-2026-01', 'Older action', 'IOM', '2026-04-01', 'Open']] });
+  const twoActions = [
+    { id: '', action: 'Draft the plan', owner: 'unicef', due: '2026-05-01' },
+    { id: '', action: '=SUM(A1:A9) stays text', owner: 'IOM', due: '' },
+  ];
+
+  it('writes the actions with the decision under one lock: next A- IDs, Source the decision, the owner as the register spells it', () => {
+    const wb = withActions();
+    const p = ports(wb);
+    const result = recordDecisionRpc(p.ports, input({ actions: twoActions }));
+    expect(result).toEqual({ ok: true, id: 'D-2026-01', row: 2, actions: ['A-2026-005', 'A-2026-006'] });
+    expect(p.locks()).toBe(1);
+    const actions = readTable(wb, ActionsTable).records;
+    expect(actions.slice(1)).toMatchObject([
+      { id: 'A-2026-005', source: 'D-2026-01', action: 'Draft the plan', owner: 'UNICEF', due: '2026-05-01', status: 'Open' },
+      { id: 'A-2026-006', source: 'D-2026-01', action: '=SUM(A1:A9) stays text', owner: 'IOM', due: null, status: 'Open' },
+    ]);
+    expect(readTable(wb, LogTable).records[0]!.details).toMatch(/follow-up A-2026-005, A-2026-006/);
+  });
+
+  it('refuses an action without words, with an owner not in the register or due before the decision, and writes nothing', () => {
+    const wb = withActions();
+    const before = snapshot(wb);
+    const fails = refusals(wb);
+    expect(fails({ actions: [{ id: '', action: ' ', owner: 'WHO', due: '2026-01-01' }] })).toEqual([
+      'Follow-up actions: action 1: say what is to be done',
+      'Follow-up actions: action 1: WHO is not a member of the Members tab',
+      'Follow-up actions: action 1: due on 2026-01-01, before the decision (2026-03-10)',
+    ]);
+    expect(fails({ actions: [{ id: '', action: 'x', owner: 'IOM', due: '2026-13-01' }] })).toEqual([expect.stringMatching(/^Follow-up actions: /)]);
+    expect(snapshot(wb)).toBe(before);
+  });
+
+  it('asks to confirm an Adopted decision the ToR check would report, and saves a Pending one quietly', () => {
+    const wb = withActions();
+    const before = snapshot(wb);
+    const fails = refusals(wb);
+    expect(fails({ consulted: ['IOM'] })).toEqual([expect.stringMatching(/^Record anyway: the ToR check would report decisions.consensus, decisions.follow-up/)]);
+    expect(snapshot(wb)).toBe(before);
+    const p = ports(wb).ports;
+    expect(recordDecisionRpc(p, input({ consulted: ['IOM'], outcome: 'Pending' })).ok).toBe(true);
+    expect(recordDecisionRpc(p, input({ consulted: ['IOM'], confirmed: true })).ok).toBe(true);
+  });
+
+  it('gives two saves racing for the lock two IDs, and both rows are kept', () => {
+    const wb = withActions();
+    const p = ports(wb).ports;
+    let other = '';
+    const racing: Ports = {
+      ...p,
+      lock: {
+        withDocumentLock: (fn) => {
+          other ||= recordDecision(p, input({ actions: [twoActions[0]!] })).id;
+          return fn();
+        },
+      },
+    };
+    const mine = recordDecision(racing, input({ actions: [twoActions[1]!] }));
+    expect([other, mine.id]).toEqual(['D-2026-01', 'D-2026-02']);
+    expect(mine.actions).toEqual(['A-2026-006']);
+    expect(readTable(wb, DecisionsTable).records.map((d) => d.id)).toEqual(['D-2026-01', 'D-2026-02']);
+    expect(readTable(wb, ActionsTable).records.map((a) => `${a.id} ${a.source}`)).toEqual(['A-2026-004 M-2026-01', 'A-2026-005 D-2026-01', 'A-2026-006 D-2026-02']);
+  });
+
+  it('edits a decision and its actions in place, and logs what changed', () => {
+    const wb = withActions();
+    const p = ports(wb).ports;
+    recordDecisionRpc(p, input({ actions: twoActions }));
+    const read = savedDecision(readNetwork(wb).network, 'D-2026-01')!;
+    const rowsBefore = wb.read(DecisionsTable.name)!.length;
+    const result = updateDecisionRpc(p, {
+      ...input({
+        title: 'Adopt the revised plan',
+        actions: [
+          { ...twoActions[0]!, id: 'A-2026-005', due: '2026-06-01' },
+          { id: '', action: 'Share it', owner: 'UNRC', due: '' },
+        ],
+      }),
+      id: 'D-2026-01',
+      version: read.version,
+    });
+    expect(result).toEqual({ ok: true, id: 'D-2026-01', row: 2, actions: ['A-2026-005', 'A-2026-007'] });
+    expect(wb.read(DecisionsTable.name)!.length).toBe(rowsBefore);
+    const after = savedDecision(readNetwork(wb).network, 'D-2026-01')!;
+    expect(after.decision).toMatchObject({ title: 'Adopt the revised plan', recordedBy: SECRETARIAT, recordedAt: read.decision.recordedAt });
+    expect(after.actions.map((a) => [a.id, a.due])).toEqual([
+      ['A-2026-005', '2026-06-01'],
+      ['A-2026-006', null],
+      ['A-2026-007', null],
+    ]);
+    const log = readTable(wb, LogTable).records.at(-1)!;
+    expect(log).toMatchObject({ event: 'Decision updated', ref: 'D-2026-01' });
+    expect(log.details).toBe('Title: "Adopt the 2026 communication plan" → "Adopt the revised plan"; A-2026-005 changed; A-2026-007 added');
+  });
+
+  it('refuses a concurrent edit with the row as it now stands, and overwrites nothing', () => {
+    const wb = withActions();
+    const p = ports(wb).ports;
+    recordDecisionRpc(p, input({ confirmed: true }));
+    const read = savedDecision(readNetwork(wb).network, 'D-2026-01')!;
+    expect(updateDecisionRpc(p, { ...input({ title: 'First edit', confirmed: true }), id: 'D-2026-01', version: read.version }).ok).toBe(true);
+    const between = snapshot(wb);
+    const second = updateDecisionRpc(p, { ...input({ title: 'Second edit', confirmed: true }), id: 'D-2026-01', version: read.version });
+    expect(second.ok).toBe(false);
+    if (second.ok) return;
+    expect(second.errors[0]!.message).toMatch(/D-2026-01 was changed by someone else since you opened it; nothing was saved/);
+    expect(second.current?.decision.title).toBe('First edit');
+    expect(snapshot(wb)).toBe(between);
+  });
+
+  it('refuses an edit by a plain member, of an unknown ID or to another year, and writes nothing', () => {
+    const wb = withActions();
+    recordDecisionRpc(ports(wb).ports, input({ confirmed: true }));
+    const read = savedDecision(readNetwork(wb).network, 'D-2026-01')!;
+    const before = snapshot(wb);
+    expect(() => updateDecisionRpc(ports(wb, MEMBER).ports, { ...input({ confirmed: true }), id: 'D-2026-01', version: read.version })).toThrow(NotAuthorizedError);
+    const p = ports(wb).ports;
+    const unknown = updateDecisionRpc(p, { ...input({ confirmed: true }), id: 'D-2026-09', version: read.version });
+    expect(unknown.ok ? [] : unknown.errors.map((e) => e.message)).toEqual(['Decision ID: D-2026-09 is not a decision of the Decisions tab']);
+    const moved = updateDecisionRpc(p, { ...input({ date: '2025-12-01', meeting: '', confirmed: true }), id: 'D-2026-01', version: read.version });
+    expect(moved.ok ? [] : moved.errors.map((e) => e.message)).toEqual(['Date: D-2026-01 is numbered in 2026: keep its date in that year, or record a new decision']);
+    expect(snapshot(wb)).toBe(before);
   });
 });

@@ -70,7 +70,7 @@ describe('repository', () => {
     const record: Action = { ...readTable(wb, ActionsTable).records[0]!, id: 'A-2026-100' };
     let released: LockedTabs | undefined;
     withLockedTabs({ workbook: wb, lock: new CountingLock() }, (tabs) => {
-      expect(() => tabs.append(ActionsTable, [record])).toThrow('The Actions tab must be read under the document lock before anything is appended to it.');
+      expect(() => tabs.append(ActionsTable, [record])).toThrow('The Actions tab must be read under the document lock before anything is written to it.');
       tabs.read(ActionsTable);
       expect(tabs.append(ActionsTable, [record])).toEqual([4]);
       expect(tabs.append(ActionsTable, [{ ...record, id: 'A-2026-101' }])).toEqual([5]);

@@ -18,6 +18,8 @@ const DATA: DecisionSidebarData = {
   meetings: [],
   gcmObjectives: [{ number: 1, title: 'Collect and utilize accurate and disaggregated data' }],
   stateConsultationBody: '',
+  tabs: { Settings: null, Members: null, Meetings: null, Decisions: null, Actions: null },
+  automation: ['Automation is off: approved minutes go out only with "Circulate minutes now".'],
   user: { email: 'secretariat@iom.int', mayRecord: true, refusal: '' },
 };
 
@@ -74,7 +76,7 @@ describe('the decision sidebar', () => {
     await page.locator('#f-title').fill('Adopt the communication plan');
     await page.locator('#f-date').evaluate((input: HTMLInputElement) => (input.value = '0026-03-10'));
     await page.locator('#submit').click();
-    await expect(page.locator('[data-error="date"]').textContent()).resolves.toBe('Date: must be a date from 1900 to 2100');
+    await expect(page.locator('#form [data-error="date"]').textContent()).resolves.toBe('Date: must be a date from 1900 to 2100');
     await expect(page.evaluate(() => (window as unknown as { recorded: number }).recorded)).resolves.toBe(0);
     await page.close();
   });

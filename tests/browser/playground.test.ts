@@ -118,7 +118,7 @@ describe('the playground page', () => {
     const frame = await openSidebar(page);
     const before = digest(fixture.file);
     await frame.locator('#submit').click();
-    await expect(frame.locator('[data-error="title"]').textContent()).resolves.toBe('Title: give the decision a short title');
+    await expect(frame.locator('#form [data-error="title"]').textContent()).resolves.toBe('Title: give the decision a short title');
     await expect(frame.locator('#f-title').getAttribute('aria-invalid')).resolves.toBe('true');
 
     await frame.locator('#f-title').fill('Endorse the workplan');
@@ -128,9 +128,9 @@ describe('the playground page', () => {
     await frame.locator('#consulted input[value="IOM"]').check();
     await frame.locator('#objections input[value="IOM"]').check();
     await frame.locator('#submit').click();
-    await frame.locator('[data-error="subject"]:not(:empty)').waitFor();
-    await expect(frame.locator('[data-error="subject"]').textContent()).resolves.toBe('Subject: give the year of the workplan endorsed (YYYY)');
-    await expect(frame.locator('[data-error="title"]').textContent()).resolves.toBe('');
+    await frame.locator('#form [data-error="subject"]:not(:empty)').waitFor();
+    await expect(frame.locator('#form [data-error="subject"]').textContent()).resolves.toBe('Subject: give the year of the workplan endorsed (YYYY)');
+    await expect(frame.locator('#form [data-error="title"]').textContent()).resolves.toBe('');
     expect(digest(fixture.file)).toBe(before);
     await page.close();
   });
@@ -208,11 +208,10 @@ describe('the playground page', () => {
     await expect(page.locator('#messages').textContent()).resolves.toMatch(new RegExp(`Only the secretariat can set up or repair the workbook.*${email.replace('.', '\\.')}`));
 
     const frame = await openSidebar(page);
-    await expect(frame.locator('#refusal').textContent()).resolves.toMatch(/Only the secretariat can record a decision/);
-    await frame.locator('#f-title').fill('A member tries');
-    await frame.locator('#submit').click();
-    await frame.locator('#status.notice-error').waitFor();
-    await expect(frame.locator('#status').textContent()).resolves.toMatch(/Only the secretariat can record a decision/);
+    await expect(frame.locator('#refusal').textContent()).resolves.toMatch(/^Read only: Only the secretariat can record a decision/);
+    await expect(frame.locator('#f-title').isDisabled()).resolves.toBe(true);
+    await expect(frame.locator('#submit').isDisabled()).resolves.toBe(true);
+    await expect(frame.locator('#f-pick').isEnabled()).resolves.toBe(true);
 
     expect(digest(fixture.file)).toBe(before);
     await page.close();

@@ -33,11 +33,13 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function startFixture(extra: string[] = []): Promise<Fixture> {
+/** `prepare` changes the copy of the example before the playground opens it. */
+export async function startFixture(extra: string[] = [], prepare?: (file: string) => Promise<void>): Promise<Fixture> {
   const dir = await mkdtemp(path.join(tmpdir(), 'unmn-playground-'));
   const file = path.join(dir, 'workbook.xlsx');
   const outbox = path.join(dir, 'outbox');
   await copyFile(EXAMPLE, file);
+  await prepare?.(file);
   const lines: string[] = [];
   const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
   const started = await runPlayground(['--workbook', file, '--port', '0', '--today', TODAY, '--outbox', outbox, ...extra], io, ROOT);

@@ -390,6 +390,8 @@ export class Year {
           stateRelevant: false,
           stateConsultedOn: '',
           gcmObjectives: [],
+          // The person has read the sidebar's ToR guidance (a decision without follow-up actions gets some) and records anyway.
+          confirmed: true,
         }),
       { ui: true },
     ) as { ok: boolean; id?: string; errors?: unknown } | undefined;

@@ -4,74 +4,24 @@
  */
 import type { IsoDay } from '../dates';
 import type { Network } from '../network';
-import { TABLES, type TabName } from '../tables';
 import { ACTION_RULES } from './actions';
-import { buildContext, type RuleDef } from './context';
+import type { RuleDef } from './context';
 import { DATA_RULES } from './data';
 import { DECISION_RULES } from './decisions';
-import { clipped, SEVERITY_ORDER, type Finding } from './finding';
+import type { Finding } from './finding';
 import { GROUP_RULES } from './groups';
 import { MEETING_RULES } from './meetings';
 import { MEMBER_RULES } from './members';
+import { runRules } from './run';
 import { WORKPLAN_RULES } from './workplan';
 
 export type { Finding, Severity, SeverityCounts } from './finding';
 export { countBySeverity, describeCounts, SEVERITY_ORDER } from './finding';
+export { compareFindings } from './run';
 
 export const RULES: readonly RuleDef[] = [...MEMBER_RULES, ...MEETING_RULES, ...DECISION_RULES, ...ACTION_RULES, ...WORKPLAN_RULES, ...GROUP_RULES, ...DATA_RULES];
 
-const TAB_ORDER = new Map<string, number>(TABLES.map((t, i) => [t.name, i]));
-
-/** Errors first, then warnings, then infos; within each, tab order, then row (tab-wide findings first). */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
-    (TAB_ORDER.get(a.sheet) ?? 99) - (TAB_ORDER.get(b.sheet) ?? 99) ||
-    (a.row ?? 0) - (b.row ?? 0) ||
-    a.rule.localeCompare(b.rule)
-  );
-}
-
-function failed(rule: RuleDef, error: unknown): Finding {
-  return {
-    rule: rule.id,
-    severity: 'error',
-    sheet: rule.sheet,
-    row: null,
-    ref: null,
-    message: `The check ${rule.id} stopped on something it did not expect (${error instanceof Error ? error.message : String(error)}); every other rule ran`,
-    clause: 'The add-on itself',
-    fix: "Report this to the add-on's maintainers with a copy of the workbook; meanwhile check this rule by hand",
-  };
-}
-
-/** The tabs that exist with a header row: a rule that needs another stays silent (data.invalid reports the tab). */
-function readableTabs(n: Network): Set<TabName> {
-  const tables: [TabName, { header: unknown }][] = [
-    ['Members', n.members],
-    ['Focal points', n.focalPoints],
-    ['Meetings', n.meetings],
-    ['Decisions', n.decisions],
-    ['Actions', n.actions],
-    ['Workplan', n.workplan],
-    ['Working groups', n.groups],
-    ['Log', n.log],
-  ];
-  return new Set(tables.filter(([, t]) => t.header !== null).map(([name]) => name));
-}
-
 /** Runs every rule of RULES.md; the findings come sorted (see compareFindings). */
 export function checkNetwork(network: Network, today: IsoDay, rules: readonly RuleDef[] = RULES): Finding[] {
-  const ctx = buildContext(network, today);
-  const readable = readableTabs(network);
-  const out: Finding[] = [];
-  for (const rule of rules) {
-    if (!rule.needs.every((tab) => readable.has(tab))) continue;
-    try {
-      out.push(...rule.run(ctx).map(clipped));
-    } catch (error) {
-      out.push(clipped(failed(rule, error)));
-    }
-  }
-  return out.sort(compareFindings);
+  return runRules(network, today, rules);
 }

@@ -242,10 +242,13 @@ function listShared(ctx: RuleContext): Finding[] {
   ];
 }
 
+/** Apart, so that the sidebar's guidance carries this rule without the register's others. */
+export const ADMISSION_RULE: RuleDef = { id: 'members.admission', sheet: 'Members', needs: ['Members', 'Decisions'], run: admission };
+
 export const MEMBER_RULES: readonly RuleDef[] = [
   { id: 'members.roles', sheet: 'Members', needs: ['Members'], run: roles },
   { id: 'members.focal-point', sheet: 'Members', needs: ['Members', 'Focal points'], run: focalPoint },
   { id: 'members.corporate-email', sheet: 'Focal points', needs: ['Focal points'], run: corporateEmail },
-  { id: 'members.admission', sheet: 'Members', needs: ['Members', 'Decisions'], run: admission },
+  ADMISSION_RULE,
   { id: 'members.list-shared', sheet: 'Log', needs: ['Log'], run: listShared },
 ];

@@ -1,0 +1,119 @@
+/**
+ * Planning a meeting and keeping its row up to date from the sidebar's Meetings panel: agenda
+ * circulated, attendance, minutes link, minutes approved on (which the hourly circulation then
+ * picks up). Under the document lock, secretariat only, refused with the row's new state when it
+ * changed since the sidebar read it.
+ */
+import { canonicalCodes, sameCode } from '../domain/decision-record';
+import { savedMeeting } from '../domain/meeting-steps';
+import { columnCells, nextId } from '../domain/ids';
+import type { Network } from '../domain/network';
+import { meetingFieldError, parseMeetingInput, type MeetingFieldError, type MeetingInput, type SaveMeetingResult, type SavedMeeting } from '../domain/rpc';
+import { FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type Meeting } from '../domain/tables';
+import type { Ports } from '../ports';
+import { requireSecretariat } from './authorize';
+import { withLockedTabs } from './repository';
+
+const WHAT = 'plan or update a meeting';
+const TABS = [SettingsTable, MembersTable, FocalPointsTable, MeetingsTable, LogTable] as const;
+
+class MeetingInputError extends Error {
+  constructor(
+    readonly errors: readonly MeetingFieldError[],
+    readonly current?: SavedMeeting,
+  ) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.name = 'MeetingInputError';
+  }
+}
+
+/** The checks that need the workbook or today: the register's codes, the order of the days, the link. */
+export function checkMeeting(value: MeetingInput, network: Network, today: string): MeetingFieldError[] {
+  const errors: MeetingFieldError[] = [];
+  const codes = network.members.records.map((m) => m.agency);
+  for (const field of ['chairedBy', 'attendees'] as const) {
+    const unknown = value[field].filter((a) => !codes.some((c) => sameCode(c, a)));
+    if (unknown.length > 0) errors.push(meetingFieldError(field, `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a member' : 'are not members'} of the Members tab`));
+  }
+  if (value.status === 'Held' && value.date > today) errors.push(meetingFieldError('status', `a meeting on ${value.date} cannot be Held yet (today is ${today})`));
+  if (value.agendaCirculatedOn > today) errors.push(meetingFieldError('agendaCirculatedOn', `${value.agendaCirculatedOn} is after today (${today})`));
+  const link = value.minutesLink.trim();
+  if (link !== '' && !/^https:\/\/\S+$/i.test(link)) errors.push(meetingFieldError('minutesLink', 'must be a link starting with https://'));
+  if (value.minutesApprovedOn !== '') {
+    if (value.minutesApprovedOn > today) errors.push(meetingFieldError('minutesApprovedOn', `${value.minutesApprovedOn} is after today (${today})`));
+    else if (value.minutesApprovedOn < value.date) errors.push(meetingFieldError('minutesApprovedOn', `${value.minutesApprovedOn} is before the meeting (${value.date})`));
+    if (link === '') errors.push(meetingFieldError('minutesLink', 'give the link to the minutes before recording their approval'));
+    if (value.status !== 'Held') errors.push(meetingFieldError('status', 'minutes are approved only for a Held meeting'));
+  }
+  return errors;
+}
+
+function changes(before: Meeting, after: Meeting): string {
+  const parts = Object.entries(MeetingsTable.columns)
+    .filter(([k]) => JSON.stringify(before[k as keyof Meeting]) !== JSON.stringify(after[k as keyof Meeting]))
+    .map(([k, column]) => `${column.header}: ${JSON.stringify(after[k as keyof Meeting]) ?? 'blank'}`);
+  return parts.length === 0 ? 'nothing changed' : parts.join('; ');
+}
+
+/** Plans a new meeting (`M-YYYY-NN`) or changes one in place; a Log row says which and what. */
+export function saveMeeting(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>, input: unknown): { id: string; row: number } {
+  return withLockedTabs(ports, (tabs) => {
+    const { network, grids } = tabs.readNetwork(TABS);
+    requireSecretariat(ports, network, WHAT);
+    const parsed = parseMeetingInput(input);
+    if (!parsed.ok) throw new MeetingInputError(parsed.errors);
+    const value = parsed.value;
+    const errors = checkMeeting(value, network, ports.clock.today());
+    if (errors.length > 0) throw new MeetingInputError(errors);
+    if (network.meetings.header === null || network.log.header === null)
+      throw new Error('The Meetings or Log tab is missing or has no header row: run Set up / repair workbook first.');
+    const before = value.id === '' ? null : savedMeeting(network, value.id);
+    if (value.id !== '' && before === null) throw new MeetingInputError([meetingFieldError('id', `${value.id} is not a meeting of the Meetings tab`)]);
+    if (before !== null && before.version !== value.version) {
+      throw new MeetingInputError(
+        [meetingFieldError('', `${before.meeting.id} was changed by someone else since you opened it; nothing was saved. The panel now shows it as it stands.`)],
+        before,
+      );
+    }
+    const cells = [...columnCells(grids.Meetings, network.meetings.header.index.get('id')), ...columnCells(grids.Log, network.log.header.index.get('ref'))];
+    const id = before?.meeting.id ?? nextId(MeetingsTable, cells, Number(value.date.slice(0, 4)));
+    const day = (d: string) => (d === '' ? null : d);
+    const meeting: Meeting = {
+      ...(before?.meeting ?? { externalParticipants: '', minutesCirculatedOn: null, sharedWithRcoOn: null, confidentiality: null }),
+      id,
+      date: value.date,
+      kind: value.kind,
+      mode: value.mode === '' ? null : value.mode,
+      title: value.title.trim(),
+      chairedBy: canonicalCodes(value.chairedBy, network),
+      status: value.status,
+      agendaCirculatedOn: day(value.agendaCirculatedOn),
+      attendees: canonicalCodes(value.attendees, network),
+      minutesLink: value.minutesLink.trim(),
+      minutesApprovedOn: day(value.minutesApprovedOn),
+    };
+    let row: number;
+    if (before === null) row = tabs.append(MeetingsTable, [meeting])[0] ?? network.meetings.lastRow + 1;
+    else {
+      tabs.update(MeetingsTable, [meeting]);
+      row = network.meetings.records.find((m) => m.id === id)?.row ?? 0;
+    }
+    const email = ports.user.email();
+    const details = before === null ? `${meeting.kind} meeting on ${meeting.date}: ${meeting.title}` : changes(before.meeting, meeting);
+    tabs.append(LogTable, [
+      { timestamp: ports.clock.now(), actor: email, event: before === null ? 'Meeting planned' : 'Meeting updated', ref: id, recipients: [], outcome: 'Done', details },
+    ]);
+    return { id, row };
+  });
+}
+
+export function saveMeetingRpc(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>, input: unknown): SaveMeetingResult {
+  try {
+    const { id, row } = saveMeeting(ports, input);
+    ports.ui.toast(`Meeting ${id} saved in row ${row}.`, 'Meetings');
+    return { ok: true, id, row };
+  } catch (error) {
+    if (error instanceof MeetingInputError) return { ok: false, errors: [...error.errors], ...(error.current ? { current: error.current } : {}) };
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The sidebar's Meetings panel, shared with the server: a meeting as the workbook holds it with its
+ * version, and what the ToR asks next of it, from the settings the compliance check uses (agenda,
+ * minutes and circulation deadlines, the RCO archive).
+ */
+import { addDays } from './dates';
+import { recordVersion, sameCode } from './decision-record';
+import type { Network } from './network';
+import type { SavedMeeting } from './rpc';
+import { MeetingsTable, type Meeting } from './tables';
+
+export function savedMeeting(network: Network, id: string): SavedMeeting | null {
+  const found = network.meetings.records.find((m) => sameCode(m.id, id));
+  if (found === undefined) return null;
+  const { row: _row, invalid: _invalid, ...meeting } = found;
+  return { meeting, version: recordVersion(MeetingsTable, meeting) };
+}
+
+export interface MeetingStep {
+  readonly what: string;
+  /** The day it is due by, or '' where the settings give none or it waits on an earlier step. */
+  readonly due: string;
+  /** The day it was done, or '' while it is not. */
+  readonly done: string;
+}
+
+export function meetingSteps(
+  settings: Network['settings'],
+  m: Pick<Meeting, 'date' | 'agendaCirculatedOn' | 'minutesLink' | 'minutesApprovedOn' | 'minutesCirculatedOn' | 'sharedWithRcoOn'>,
+): MeetingStep[] {
+  const steps: MeetingStep[] = [];
+  const days = (n: number | null, from: string | null, sign: 1 | -1) => (n === null || from === null ? '' : addDays(from, sign * n));
+  steps.push({ what: 'Circulate the agenda', due: days(settings.agendaDueDays, m.date, -1), done: m.agendaCirculatedOn ?? '' });
+  steps.push({ what: 'Write the minutes and give their link', due: days(settings.minutesDueDays, m.date, 1), done: m.minutesLink.trim() === '' ? '' : 'linked' });
+  steps.push({ what: 'Have the minutes approved', due: '', done: m.minutesApprovedOn ?? '' });
+  steps.push({ what: 'Circulate the approved minutes', due: days(settings.circulationDueDays, m.minutesApprovedOn, 1), done: m.minutesCirculatedOn ?? '' });
+  const rco = settings.rcoArchiveEmail.trim();
+  if (rco !== '') steps.push({ what: `Share the minutes with the RCO archive (${rco})`, due: '', done: m.sharedWithRcoOn ?? '' });
+  return steps;
+}
