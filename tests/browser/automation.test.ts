@@ -5,39 +5,20 @@
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchBrowser, ROOT, startFixture, type Fixture } from './support';
+import { describe, expect, it } from 'vitest';
+import { playgroundSuite, ROOT, runMenu } from './support';
 
-let fixture: Fixture;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  ensureBuilt();
-  [fixture, browser] = await Promise.all([startFixture(), launchBrowser()]);
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.close();
-});
-
-async function menu(page: Page, group: string, command: string): Promise<void> {
-  await page.locator('.menu-button', { hasText: group }).click();
-  await page.locator(`[data-command="${command}"]`).click();
-  await page.locator('#busy').waitFor({ state: 'hidden' });
-}
+const suite = playgroundSuite();
+const menu = runMenu;
 
 async function emails(): Promise<string[]> {
-  return (await readdir(fixture.outbox)).filter((f) => f.endsWith('.json'));
+  return (await readdir(suite.fixture.outbox)).filter((f) => f.endsWith('.json'));
 }
 
 describe('automation in the playground', () => {
   it('previews the minutes due, sends them on confirmation, and the hourly tick then sends none of them again', async () => {
-    const page = await context.newPage();
-    await page.goto(fixture.playground.url);
+    const page = await suite.context.newPage();
+    await page.goto(suite.fixture.playground.url);
     await expect(page.locator('#automation-panel').textContent()).resolves.toMatch(/Automation is off/);
     await menu(page, 'Automation', 'circulateMinutesNow');
     const dialog = page.frameLocator('#dialog-frame');
@@ -66,8 +47,8 @@ describe('automation in the playground', () => {
   });
 
   it('runs a report from the Reports menu into its own tab', async () => {
-    const page = await context.newPage();
-    await page.goto(fixture.playground.url);
+    const page = await suite.context.newPage();
+    await page.goto(suite.fixture.playground.url);
     await menu(page, 'Reports', 'reportGcmSummary');
     await page.locator('.tab', { hasText: 'Report: GCM summary' }).waitFor();
     await expect(page.locator('#messages').textContent()).resolves.toMatch(/Report: GCM summary is up to date/);
@@ -75,21 +56,21 @@ describe('automation in the playground', () => {
   });
 
   it('opens the HTML version of a report from the page: charts as SVG, nothing loaded, no complaint', async () => {
-    const page = await context.newPage();
-    await page.goto(fixture.playground.url);
+    const page = await suite.context.newPage();
+    await page.goto(suite.fixture.playground.url);
     const complaints: string[] = [];
     const requests: string[] = [];
     const watch = (r: { url(): string }) => void requests.push(r.url());
-    context.on('request', watch);
-    const [report] = await Promise.all([context.waitForEvent('page'), page.locator('#reports-panel a', { hasText: 'Workplan progress' }).click()]);
+    suite.context.on('request', watch);
+    const [report] = await Promise.all([suite.context.waitForEvent('page'), page.locator('#reports-panel a', { hasText: 'Workplan progress' }).click()]);
     report.on('console', (m) => void (m.type() === 'error' && complaints.push(m.text())));
     await report.waitForLoadState('load');
     expect(await report.locator('svg').count()).toBeGreaterThan(0);
     await expect(report.locator('h1').first().textContent()).resolves.toMatch(/Workplan progress/);
     expect(complaints).toEqual([]);
-    context.off('request', watch);
+    suite.context.off('request', watch);
     // The report itself, and nothing it would load.
-    expect(requests.filter((u) => !u.startsWith('data:'))).toEqual([`${fixture.playground.url}report/workplan-progress`]);
+    expect(requests.filter((u) => !u.startsWith('data:'))).toEqual([`${suite.fixture.playground.url}report/workplan-progress`]);
     await report.close();
     await page.close();
   });

@@ -1,40 +1,23 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, ConsoleMessage, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsoleMessage, FrameLocator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readTable } from '../../src/app/repository';
 import { DecisionsTable, LogTable } from '../../src/domain/tables';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
-import { digest, ensureBuilt, launchBrowser, ROOT, startFixture, type Fixture } from './support';
+import { digest, playgroundSuite, ROOT, runMenu } from './support';
 
 const MEMBER = 'unicef';
 
-let fixture: Fixture;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  ensureBuilt();
-  [fixture, browser] = await Promise.all([startFixture(), launchBrowser()]);
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.close();
-});
+const suite = playgroundSuite();
 
 async function open(): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(fixture.playground.url);
+  const page = await suite.context.newPage();
+  await page.goto(suite.fixture.playground.url);
   return page;
 }
 
-async function menu(page: Page, group: string, command: string): Promise<void> {
-  await page.locator('.menu-button', { hasText: group }).click();
-  await page.locator(`[data-command="${command}"]`).click();
-  await page.locator('#busy').waitFor({ state: 'hidden' });
-}
+const menu = runMenu;
 
 async function openSidebar(page: Page): Promise<FrameLocator> {
   await menu(page, 'Record', 'showDecisionSidebar');
@@ -81,7 +64,7 @@ describe('the playground page', () => {
     await expect(page.locator('#messages').textContent()).resolves.not.toMatch(/Only the secretariat/);
     await page.reload();
     await expect(page.locator('.tab', { hasText: 'Compliance' }).count()).resolves.toBe(1);
-    const log = readTable(await XlsxWorkbook.open(fixture.file), LogTable);
+    const log = readTable(await XlsxWorkbook.open(suite.fixture.file), LogTable);
     expect(log.records.some((r) => /compliance/i.test(r.event))).toBe(true);
     await page.close();
   });
@@ -107,7 +90,7 @@ describe('the playground page', () => {
     const decisions = await showTab(page, 'Decisions');
     await expect(decisions.textContent()).resolves.toContain(id);
     await expect(decisions.locator('b').count()).resolves.toBe(0);
-    const stored = readTable(await XlsxWorkbook.open(fixture.file), DecisionsTable).records.find((d) => d.id === id);
+    const stored = readTable(await XlsxWorkbook.open(suite.fixture.file), DecisionsTable).records.find((d) => d.id === id);
     expect(stored).toMatchObject({ title, kind: 'Joint statement', gcmObjectives: [17], recordedAt: expect.stringMatching(/^2026-11-23T/) });
     await expect(page.locator('#log').textContent()).resolves.toContain(id);
     await page.close();
@@ -116,7 +99,7 @@ describe('the playground page', () => {
   it('shows what is wrong beside each field, from its own checks and from the server, and records nothing', async () => {
     const page = await open();
     const frame = await openSidebar(page);
-    const before = digest(fixture.file);
+    const before = digest(suite.fixture.file);
     await frame.locator('#submit').click();
     await expect(frame.locator('#form [data-error="title"]').textContent()).resolves.toBe('Title: give the decision a short title');
     await expect(frame.locator('#f-title').getAttribute('aria-invalid')).resolves.toBe('true');
@@ -131,12 +114,12 @@ describe('the playground page', () => {
     await frame.locator('#form [data-error="subject"]:not(:empty)').waitFor();
     await expect(frame.locator('#form [data-error="subject"]').textContent()).resolves.toBe('Subject: give the year of the workplan endorsed (YYYY)');
     await expect(frame.locator('#form [data-error="title"]').textContent()).resolves.toBe('');
-    expect(digest(fixture.file)).toBe(before);
+    expect(digest(suite.fixture.file)).toBe(before);
     await page.close();
   });
 
   it('lists every email of the outbox, as HTML in a sandbox that runs nothing and as text', async () => {
-    fixture.playground.session.outbox.send({
+    suite.fixture.playground.session.outbox.send({
       to: ['migration.uz@one.un.org'],
       cc: ['rco-uzbekistan@un.org'],
       subject: 'Minutes of M-2026-05 <approved>',
@@ -201,7 +184,7 @@ describe('the playground page', () => {
   it('refuses a plain member a mutating command with its message, and the file stays byte for byte', async () => {
     const page = await open();
     const email = await actAs(page, MEMBER);
-    const before = digest(fixture.file);
+    const before = digest(suite.fixture.file);
 
     await menu(page, 'Set up', 'setupWorkbook');
     await page.locator('#messages .msg.error').waitFor();
@@ -213,19 +196,19 @@ describe('the playground page', () => {
     await expect(frame.locator('#submit').isDisabled()).resolves.toBe(true);
     await expect(frame.locator('#f-pick').isEnabled()).resolves.toBe(true);
 
-    expect(digest(fixture.file)).toBe(before);
+    expect(digest(suite.fixture.file)).toBe(before);
     await page.close();
   });
 });
 
 /** A page of the playground, with every Content-Security-Policy complaint Chromium makes on it. */
 async function openWatched(): Promise<{ page: Page; violations: string[] }> {
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   const violations: string[] = [];
   page.on('console', (m: ConsoleMessage) => {
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
-  await page.goto(fixture.playground.url);
+  await page.goto(suite.fixture.playground.url);
   return { page, violations };
 }
 
@@ -248,7 +231,7 @@ function inject(): boolean {
  */
 describe('the playground under its Content-Security-Policy', () => {
   it('runs its menu, its sidebar and its outbox with no complaint', async () => {
-    fixture.playground.session.outbox.send({
+    suite.fixture.playground.session.outbox.send({
       to: ['migration.uz@one.un.org'],
       subject: 'Styled',
       text: 'Hello',
@@ -282,12 +265,12 @@ describe('the playground under its Content-Security-Policy', () => {
   });
 
   it('may not be framed by another page, nor its sidebar', async () => {
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     const refused: string[] = [];
     page.on('console', (m: ConsoleMessage) => {
       if (/violates .*frame-ancestors/.test(m.text())) refused.push(m.text());
     });
-    await page.setContent(`<iframe src="${fixture.playground.url}"></iframe><iframe src="${fixture.playground.url}page/DecisionSidebar"></iframe>`);
+    await page.setContent(`<iframe src="${suite.fixture.playground.url}"></iframe><iframe src="${suite.fixture.playground.url}page/DecisionSidebar"></iframe>`);
     const framed = () =>
       page
         .frames()

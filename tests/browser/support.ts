@@ -9,7 +9,8 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { runPlayground } from '../../src/node/playground/cli';
 import type { RunningPlayground } from '../../src/node/playground/server';
 
@@ -77,4 +78,31 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+export interface Suite {
+  readonly fixture: Fixture;
+  readonly context: BrowserContext;
+}
+
+/** A playground and a browser for the tests of one file: started before them, closed after. */
+export function playgroundSuite(prepare?: (file: string) => Promise<void>): Suite {
+  const suite = {} as { fixture: Fixture; context: BrowserContext; browser?: Awaited<ReturnType<typeof launchBrowser>> };
+  beforeAll(async () => {
+    ensureBuilt();
+    const [fixture, browser] = await Promise.all([startFixture([], prepare), launchBrowser()]);
+    Object.assign(suite, { fixture, browser, context: browser.context });
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.fixture?.close();
+  });
+  return suite;
+}
+
+/** Runs a command of the add-on's menu on the page and waits until it is done. */
+export async function runMenu(page: Page, group: string, command: string): Promise<void> {
+  await page.locator('.menu-button', { hasText: group }).click();
+  await page.locator(`[data-command="${command}"]`).click();
+  await page.locator('#busy').waitFor({ state: 'hidden' });
 }
