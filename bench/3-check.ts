@@ -14,6 +14,7 @@ import { ComplianceTable } from '../src/domain/tables';
 import { gasPorts } from '../src/gas/ports';
 import { createGasFake } from '../tests/fakes/gas';
 import { best, FULL, generate, SECRETARIAT, TENTH, TODAY, type Size } from './support/network';
+import { countCalls, type CallCounts } from './support/calls';
 
 const started = performance.now();
 const grids = generate(FULL);
@@ -28,27 +29,9 @@ console.log(`findings: ${findings.length} (${describeCounts(countBySeverity(find
 console.log(`decodeNetwork: ${decodeMs.toFixed(0)} ms (best of 3)`);
 console.log(`checkNetwork:  ${checkMs.toFixed(0)} ms (best of 3; goal < 1000 ms) ${checkMs < 1000 ? 'ok' : 'OVER'}`);
 
-interface GasRun {
-  findings: number;
-  /** Range.getValues calls: one per tab. */
-  reads: number;
-  /** Calls that change the sheet: values, links, colours, clearing, growing it. */
-  writes: number;
-  /** Every SpreadsheetApp call. */
-  spreadsheet: number;
+interface GasRun extends CallCounts {
+  readonly findings: number;
 }
-
-const READS = ['Range.getValues'];
-const WRITES = [
-  'Range.setValues',
-  'Range.setFormulas',
-  'Range.setBackgrounds',
-  'Range.setBackground',
-  'Range.clearContent',
-  'Sheet.insertRowsAfter',
-  'Sheet.insertSheet',
-  'Spreadsheet.insertSheet',
-];
 
 function gasRun(size: Size): GasRun {
   // An earlier, longer run's findings are on the tab at both sizes, so each run clears the rest alike.
@@ -58,8 +41,7 @@ function gasRun(size: Size): GasRun {
   const restore = fake.install();
   try {
     const run = fake.calls.during(() => runComplianceCheck(gasPorts()));
-    const sum = (names: string[]) => names.reduce((n, m) => n + (run.byMethod[m] ?? 0), 0);
-    return { findings: run.result.findings.length, reads: sum(READS), writes: sum(WRITES), spreadsheet: run.spreadsheet };
+    return { findings: run.result.findings.length, ...countCalls(run) };
   } finally {
     restore();
   }
@@ -77,5 +59,7 @@ for (const [label, r] of [
   console.log(`${label.padEnd(40)}${pad(r.findings, 9)}${pad(r.reads, 7)}${pad(r.writes, 8)}${pad(r.spreadsheet - r.reads - r.writes, 13)}`);
 }
 const flat = small.reads === large.reads && small.writes === large.writes && small.spreadsheet === large.spreadsheet;
-console.log(`flat: ${flat ? 'yes' : 'NO'} (one getValues per tab; writes: the Compliance block, its links as one setFormulas, its colours, clearing the old rows, the Log row).`);
+console.log(
+  `flat: ${flat ? 'yes' : 'NO'} (one getValues per tab; writes: the Compliance tab through the writer of result tabs (its block, links, look and colours), the Log row).`,
+);
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);

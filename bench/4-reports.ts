@@ -12,6 +12,7 @@ import type { Cell } from '../src/domain/cells';
 import { gasPorts } from '../src/gas/ports';
 import { createGasFake } from '../tests/fakes/gas';
 import { best, FULL, generate, TENTH, TODAY, type Size } from './support/network';
+import { countCalls, type CallCounts } from './support/calls';
 
 /** AG05's primary focal point: an ordinary member. */
 const MEMBER = 'p.ag05@un.org';
@@ -26,30 +27,9 @@ for (const def of REPORTS) {
   console.log(`  ${def.name.padEnd(20)}${ms.toFixed(0).padStart(6)} ms`);
 }
 
-interface Run {
-  ms: number;
-  reads: number;
-  writes: number;
-  spreadsheet: number;
+interface Run extends CallCounts {
+  readonly ms: number;
 }
-
-const READS = ['Range.getValues'];
-const WRITES = [
-  'Range.setValues',
-  'Range.setFormulas',
-  'Range.setBackgrounds',
-  'Range.clearContent',
-  'Range.clearFormat',
-  'Range.clearDataValidations',
-  'RangeList.setFontWeight',
-  'RangeList.setNumberFormat',
-  'Sheet.setColumnWidths',
-  'Sheet.setFrozenRows',
-  'Sheet.insertRowsAfter',
-  'Sheet.insertChart',
-  'Sheet.removeChart',
-  'Spreadsheet.insertSheet',
-];
 
 /** Every report run twice (the second replaces the first's tab), the second run measured. */
 function gasRuns(size: Size): Map<string, Run> {
@@ -61,8 +41,7 @@ function gasRuns(size: Size): Map<string, Run> {
       runReport(gasPorts(), def.id, { year: YEAR });
       const t = performance.now();
       const run = fake.calls.during(() => runReport(gasPorts(), def.id, { year: YEAR }));
-      const sum = (names: string[]) => names.reduce((n, m) => n + (run.byMethod[m] ?? 0), 0);
-      out.set(def.id, { ms: performance.now() - t, reads: sum(READS), writes: sum(WRITES), spreadsheet: run.spreadsheet });
+      out.set(def.id, { ms: performance.now() - t, ...countCalls(run) });
     }
   } finally {
     restore();
