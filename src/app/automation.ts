@@ -96,7 +96,6 @@ function logSwitch(ports: Ports, tabs: LockedTabs, event: string, details: strin
 }
 
 interface Switch {
-  readonly network: Network;
   readonly tabs: LockedTabs;
   readonly email: string;
   readonly triggers: Triggers;
@@ -118,7 +117,7 @@ function switchAutomation(ports: Ports, change: (s: Switch) => { changed: boolea
       return { changed: false, message: 'Automation runs in Google Sheets only: here, run the hourly tick by hand.', status };
     }
     const before = statusOf(network, ports.clock.today(), email, triggers.list());
-    const { changed, logged, message } = change({ network, tabs, email, triggers, before });
+    const { changed, logged, message } = change({ tabs, email, triggers, before });
     return { changed, message, status: statusOf(network, ports.clock.today(), email, triggers.list(), logged) };
   });
 }
