@@ -55,7 +55,7 @@ export interface DeliveryOptions {
   readonly authorize?: (network: Network) => void;
 }
 
-const NOTHING: Omit<DeliveryReport, 'locked'> = { delivered: [], unconfirmed: [], blocked: [], stopped: null, problem: '' };
+export const NOTHING_DUE: Omit<DeliveryReport, 'locked'> = { delivered: [], unconfirmed: [], blocked: [], stopped: null, problem: '' };
 
 /** Appends Log rows, stamped with the time and the user, below the Log as read under the lock. */
 class LogAppender {
@@ -199,7 +199,7 @@ function deliverLocked(ports: DeliveryPorts, tabs: LockedTabs, scope: DueScope, 
   if (network.log.header === null || network.meetings.header === null) {
     const tab = network.log.header === null ? 'Log' : 'Meetings';
     return {
-      ...NOTHING,
+      ...NOTHING_DUE,
       locked: true,
       problem: `The ${tab} tab is missing or has no header row, so the add-on cannot tell what went out already: nothing was sent. Run Set up / repair workbook.`,
     };
@@ -231,7 +231,7 @@ export function deliver(ports: DeliveryPorts, scope: DueScope, options: Delivery
     });
   } catch (error) {
     if (entered) throw error;
-    return { ...NOTHING, locked: false, problem: errorText(error) };
+    return { ...NOTHING_DUE, locked: false, problem: errorText(error) };
   }
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { automationStatus } from '../../src/app/automation';
 import { hourlyTick, onSheetEdit } from '../../src/app/tick';
 import { decodeTable } from '../../src/domain/codec';
+import { EVENTS } from '../../src/domain/email/ledger';
 import { LogTable, MeetingsTable } from '../../src/domain/tables';
 import { gasPorts } from '../../src/gas/ports';
 import { sheetEditOf } from '../../src/gas/triggers';
@@ -94,6 +95,34 @@ describe('an execution killed between claim and confirmation', () => {
     const at = fake.sheetValues('Meetings')[0]!.indexOf('Minutes circulated on');
     fake.setSheetValues('Meetings', [[new Date(2026, 5, 15)]], 4, at + 1);
     expect(automationStatus(gasPorts()).unconfirmed).toEqual([]);
+  });
+});
+
+describe('an hour with nothing due', () => {
+  it('glances at Settings, Meetings and Actions without the lock: at most 15 SpreadsheetApp calls, nothing written', () => {
+    const spec = emailNetwork();
+    spec.meetings = spec.meetings.map((m) => (m.minutesApprovedOn === null ? m : { ...m, minutesCirculatedOn: m.minutesApprovedOn, sharedWithRcoOn: m.minutesApprovedOn }));
+    spec.actions = spec.actions.map((a) => ({ ...a, lastRemindedOn: '2026-06-12' }));
+    const fake = installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(spec) }));
+    const run = fake.calls.during(() => hourlyTick(gasPorts()));
+    expect(run.result.delivered).toEqual([]);
+    expect(run.spreadsheet).toBeLessThanOrEqual(15);
+    expect(run.byMethod['Range.getValues']).toBe(3);
+    expect(run.byMethod['Lock.waitLock']).toBeUndefined();
+    expect(run.byMethod['Range.setValues']).toBeUndefined();
+  });
+
+  it('a reminder claimed late yesterday by a run that was then killed is still reported the next morning', () => {
+    const spec = emailNetwork();
+    spec.meetings = spec.meetings.map((m) => (m.minutesApprovedOn === null ? m : { ...m, minutesCirculatedOn: m.minutesApprovedOn, sharedWithRcoOn: m.minutesApprovedOn }));
+    spec.actions = spec.actions.map((a) => ({ ...a, lastRemindedOn: '2026-06-14' }));
+    spec.log = [
+      ...spec.log,
+      { timestamp: '2026-06-14T23:17:00', actor: SECRETARIAT, event: EVENTS.reminder, ref: 'UNDP', recipients: ['fp@undp.org'], outcome: 'Sending', details: 'a reminder' },
+    ];
+    const fake = installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(spec) }));
+    const report = hourlyTick(gasPorts());
+    expect(report.unconfirmed.map((c) => c.ref)).toEqual(['UNDP']);
   });
 });
 

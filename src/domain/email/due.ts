@@ -117,15 +117,39 @@ export function isComplete(job: Pick<Job, 'done' | 'intended'>, reached: Readonl
   return job.done.length > 0 && job.intended.length > 0 && job.intended.every((r) => reached.has(emailKey(r)));
 }
 
+function isApproved(m: Meeting, today: IsoDay): boolean {
+  return m.status !== 'Cancelled' && m.minutesApprovedOn !== null && m.minutesApprovedOn <= today;
+}
+
+/** Which copies of approved minutes have not gone out yet (a date the check cannot read is left alone). */
+function minutesOwed(m: Located<Meeting>, rco: string): { toMembers: boolean; toArchive: boolean } {
+  return {
+    toMembers: m.minutesCirculatedOn === null && !m.invalid.includes('minutesCirculatedOn'),
+    toArchive: rco !== '' && m.sharedWithRcoOn === null && !m.invalid.includes('sharedWithRcoOn'),
+  };
+}
+
+function agendaLate(m: Located<Meeting>, today: IsoDay, agendaDueDays: number | null): agendaDueDays is number {
+  return (
+    agendaDueDays !== null &&
+    m.status === 'Planned' &&
+    m.agendaCirculatedOn === null &&
+    !m.invalid.includes('agendaCirculatedOn') &&
+    today < m.date &&
+    today >= addDays(m.date, -agendaDueDays)
+  );
+}
+
+function minutesLate(m: Meeting, today: IsoDay, minutesDueDays: number | null): minutesDueDays is number {
+  return minutesDueDays !== null && m.status === 'Held' && m.minutesLink.trim() === '' && daysBetween(m.date, today) > minutesDueDays;
+}
+
 function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out: Due): void {
   const { network, today } = ctx;
   const rco = network.settings.rcoArchiveEmail.trim();
-  const meetings = network.meetings.records
-    .filter((m) => m.status !== 'Cancelled' && m.minutesApprovedOn !== null && m.minutesApprovedOn <= today && pick(m))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
+  const meetings = network.meetings.records.filter((m) => isApproved(m, today) && pick(m)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
   for (const m of meetings) {
-    const toMembers = m.minutesCirculatedOn === null && !m.invalid.includes('minutesCirculatedOn');
-    const toArchive = rco !== '' && m.sharedWithRcoOn === null && !m.invalid.includes('sharedWithRcoOn');
+    const { toMembers, toArchive } = minutesOwed(m, rco);
     if (!toMembers && !toArchive) continue;
     if (m.minutesLink.trim() === '') {
       out.blocked.push({ ref: m.id, reason: `${m.id}'s minutes are approved but have no Minutes link to send` });
@@ -213,16 +237,8 @@ function secretariatReminders(ctx: Context, out: Due): void {
   const recipients = secretariatRecipients(network, today);
   const since = addDays(today, -(REMINDER_DAYS - 1));
   for (const m of network.meetings.records) {
-    const agendaLate =
-      agendaDueDays !== null &&
-      m.status === 'Planned' &&
-      m.agendaCirculatedOn === null &&
-      !m.invalid.includes('agendaCirculatedOn') &&
-      today < m.date &&
-      today >= addDays(m.date, -agendaDueDays);
-    const minutesLate = minutesDueDays !== null && m.status === 'Held' && m.minutesLink.trim() === '' && daysBetween(m.date, today) > minutesDueDays;
     const specs: Spec[] = [];
-    if (agendaLate) {
+    if (agendaLate(m, today, agendaDueDays)) {
       specs.push({
         event: EVENTS.agenda,
         ref: m.id,
@@ -232,7 +248,7 @@ function secretariatReminders(ctx: Context, out: Due): void {
         composed: agendaReminder(network, m, today, agendaDueDays),
       });
     }
-    if (minutesLate) {
+    if (minutesLate(m, today, minutesDueDays)) {
       specs.push({
         event: EVENTS.minutes,
         ref: m.id,
@@ -251,6 +267,26 @@ function secretariatReminders(ctx: Context, out: Due): void {
       if (j) out.jobs.push(j);
     }
   }
+}
+
+/**
+ * Whether a tick may have anything to do, judged from Settings, Meetings and Actions alone (no Log, no
+ * register): minutes approved and not yet out, a reminder due or sent since yesterday (a reminder
+ * started today may have recipients left, and a claim a killed run left yesterday is still to be
+ * reported), or a meeting whose agenda or minutes are late. False means the full read under the lock
+ * would find nothing due: an idle hour then costs three reads.
+ */
+export function mayBeDue(network: Network, today: IsoDay): boolean {
+  const rco = network.settings.rcoArchiveEmail.trim();
+  const { agendaDueDays, minutesDueDays } = network.settings;
+  const yesterday = addDays(today, -1);
+  const owed = (m: Located<Meeting>) => {
+    const { toMembers, toArchive } = minutesOwed(m, rco);
+    return toMembers || toArchive;
+  };
+  const meetingDue = (m: Located<Meeting>) => (isApproved(m, today) && owed(m)) || agendaLate(m, today, agendaDueDays) || minutesLate(m, today, minutesDueDays);
+  const actionDue = (a: Located<Action>) => a.status === 'Open' && (needsReminder(a, today) || (a.lastRemindedOn !== null && a.lastRemindedOn >= yesterday));
+  return network.meetings.records.some(meetingDue) || network.actions.records.some(actionDue);
 }
 
 /** Everything due on `today`: circulations first (members, then the archive copy), then reminders. */
