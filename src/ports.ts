@@ -58,8 +58,10 @@ export interface TabChart {
 }
 
 export interface WorkbookPort {
-  /** The tabs, in order. */
+  /** The tabs, in order. In Sheets a call per tab: ask hasTab about one. */
   tabNames(): string[];
+  /** Whether the tab exists. */
+  hasTab(tab: string): boolean;
   /** Every value of the tab's used range, header row first; `[]` for an empty tab; null when it does not exist. One batch call. */
   read(tab: string): Cell[][] | null;
   /** Writes one rectangle at a 1-based row and column: one call. Strings are stored as text, never as formulas. */

@@ -162,7 +162,7 @@ function chartsOf(sheet: ResultSheet, placed: readonly PlacedTable[], width: num
 export function writeResultTab(workbook: WorkbookPort, tab: string, sheet: ResultSheet): PlacedTable[] {
   if (DATA_TABS.has(tab.trim().toLowerCase())) throw new Error(`${tab} is a data tab: a report or check never writes to it.`);
   const layout = layoutResult(sheet);
-  if (workbook.tabNames().includes(tab)) workbook.clearFrom(tab, 1);
+  if (workbook.hasTab(tab)) workbook.clearFrom(tab, 1);
   else workbook.addTab(tab);
   workbook.write(tab, 1, 1, layout.grid);
   for (const l of layout.links) workbook.writeLinks(tab, l.row, l.column, l.links);

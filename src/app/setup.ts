@@ -75,7 +75,7 @@ export function setupWorkbook(target: SetupPorts | WorkbookPort, options: SetupO
       return finish(result);
     }
     const editors = secretariatEmails(state.network, { owner: ports.user.owner(), setupUser: email, today: ports.clock.today() });
-    const existing = TABLES.filter((def) => state.tabs.includes(def.name));
+    const existing = TABLES.filter((def) => state.grids[def.name] !== null);
     const changes: string[] = [];
     const blocked = protect(port, existing, editors, changes);
     if (blocked.length > 0) {
@@ -102,10 +102,12 @@ interface WorkbookState {
   readonly network: Network;
 }
 
+/** Every contract tab; the names of all tabs only when one is missing (a call per tab in Sheets). */
 function readAll(workbook: WorkbookPort): WorkbookState {
-  const tabs = workbook.tabNames();
   const grids: Grids = {};
-  for (const def of TABLES) grids[def.name] = tabs.includes(def.name) ? workbook.read(def.name) : null;
+  // The check's output: setup only adds it when it is missing, so it needs to know no more than that.
+  for (const def of TABLES) grids[def.name] = def !== ComplianceTable ? workbook.read(def.name) : workbook.hasTab(def.name) ? [] : null;
+  const tabs = TABLES.every((def) => grids[def.name] !== null) ? TABLES.map((def) => def.name as string) : workbook.tabNames();
   return { tabs, grids, network: decodeNetwork(grids) };
 }
 

@@ -4,6 +4,7 @@
  */
 import { dayOfDate, timestampOfDate } from '../domain/dates';
 import type { Clock, CurrentUser, Email, Lock, Mailer, Ports, ProtectionPort, Stopwatch, Ui } from '../ports';
+import { AppliedMemo } from './memo';
 import { gasProtection } from './protection';
 import { gasTriggers } from './triggers';
 import { GasWorkbook } from './workbook';
@@ -31,6 +32,7 @@ export function gasClock(zones: () => ZoneBridge): Clock {
 }
 
 export function gasUser(spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsheet): CurrentUser {
+  let owner: string | undefined;
   return {
     email() {
       // Google withholds the address in some contexts (a consumer account using another domain's script).
@@ -41,8 +43,9 @@ export function gasUser(spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsh
       }
     },
     owner() {
-      // A file on a shared drive has no owner.
-      return spreadsheet().getOwner()?.getEmail() ?? '';
+      // A file on a shared drive has no owner. Ownership does not change within an execution.
+      owner ??= spreadsheet().getOwner()?.getEmail() ?? '';
+      return owner;
     },
   };
 }
@@ -83,28 +86,35 @@ export function gasUi(spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadshee
 /** How deep this execution is inside withDocumentLock: only the outermost call takes and releases. */
 let lockDepth = 0;
 
-export const gasLock: Lock = {
-  withDocumentLock(fn) {
-    // A use case run from another must not release the lock the outer one still relies on.
-    if (lockDepth > 0) return fn();
-    const lock = LockService.getDocumentLock();
-    if (!lock) throw new Error('This command must run from the network spreadsheet (no document lock is available).');
-    try {
-      lock.waitLock(LOCK_WAIT_MS);
-    } catch {
-      throw new LockBusyError();
-    }
-    lockDepth++;
-    try {
-      return fn();
-    } finally {
-      lockDepth--;
-      // Pending writes must land before another execution gets the lock and reads.
-      SpreadsheetApp.flush();
-      lock.releaseLock();
-    }
-  },
-};
+/** The document lock; `unflushed` says whether writes wait for a flush when it is let go (always, when not told). */
+export function documentLock(unflushed: () => boolean = () => true): Lock {
+  return {
+    withDocumentLock: (fn) => withDocumentLock(fn, unflushed),
+  };
+}
+
+export const gasLock: Lock = documentLock();
+
+function withDocumentLock<T>(fn: () => T, unflushed: () => boolean): T {
+  // A use case run from another must not release the lock the outer one still relies on.
+  if (lockDepth > 0) return fn();
+  const lock = LockService.getDocumentLock();
+  if (!lock) throw new Error('This command must run from the network spreadsheet (no document lock is available).');
+  try {
+    lock.waitLock(LOCK_WAIT_MS);
+  } catch {
+    throw new LockBusyError();
+  }
+  lockDepth++;
+  try {
+    return fn();
+  } finally {
+    lockDepth--;
+    // Pending writes must land before another execution gets the lock and reads.
+    if (unflushed()) SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}
 
 export const gasMailer: Mailer = {
   remainingQuota: () => MailApp.getRemainingDailyQuota(),
@@ -130,16 +140,19 @@ export function gasStopwatch(): Stopwatch {
 export function gasPorts(): Ports {
   let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   const active = () => (spreadsheet ??= SpreadsheetApp.getActiveSpreadsheet());
-  const workbook = new GasWorkbook();
+  const memo = new AppliedMemo();
+  const workbook = new GasWorkbook(active, memo);
   let protection: ProtectionPort | null = null;
   return {
     workbook,
     clock: gasClock(() => workbook.zones),
     user: gasUser(active),
     ui: gasUi(active),
-    lock: gasLock,
+    lock: documentLock(() => workbook.hasUnflushedWrites),
     mailer: gasMailer,
-    protection: { protectTab: (...args) => (protection ??= gasProtection(active())).protectTab(...args) },
+    protection: {
+      protectTab: (...args) => (protection ??= gasProtection(active(), { sheet: (tab) => workbook.sheet(tab), memo, onWrite: () => workbook.markWritten() })).protectTab(...args),
+    },
     stopwatch: gasStopwatch(),
     triggers: gasTriggers(active),
   };

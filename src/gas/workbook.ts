@@ -7,6 +7,7 @@
 import { rectangle } from '../domain/block';
 import { columnLetter } from '../domain/codec';
 import type { Cell, CellBlock, CellLink, ColumnLayout, TabChart, TabLayout, TabStyle, WorkbookPort } from '../ports';
+import type { AppliedMemo } from './memo';
 import { zoneBridge, type ZoneBridge } from './zone';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -43,6 +44,7 @@ function numberFormatOf(column: ColumnLayout): string | null {
 }
 
 interface Tab {
+  readonly name: string;
   readonly sheet: Sheet;
   size: { rows: number; columns: number } | null;
 }
@@ -52,17 +54,25 @@ interface Tab {
  * that a run of scattered updates costs a getRange and a setValues per block and nothing more.
  */
 export class GasWorkbook implements WorkbookPort {
-  private resolved: Spreadsheet | null;
+  private resolved: Spreadsheet | null = null;
+  private readonly find: () => Spreadsheet;
   private bridge: ZoneBridge | null = null;
   private readonly tabs = new Map<string, Tab>();
+  private unflushed = false;
 
-  /** Without a spreadsheet, the active one, looked up on first use (never while the script loads). */
-  constructor(spreadsheet?: Spreadsheet) {
-    this.resolved = spreadsheet ?? null;
+  /**
+   * Without a spreadsheet, the active one, looked up on first use (never while the script loads).
+   * With a memo, a layout already applied to a tab is not sent again.
+   */
+  constructor(
+    spreadsheet?: Spreadsheet | (() => Spreadsheet),
+    private readonly memo?: AppliedMemo,
+  ) {
+    this.find = typeof spreadsheet === 'function' ? spreadsheet : () => spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet();
   }
 
   private get spreadsheet(): Spreadsheet {
-    this.resolved ??= SpreadsheetApp.getActiveSpreadsheet();
+    this.resolved ??= this.find();
     return this.resolved;
   }
 
@@ -77,10 +87,15 @@ export class GasWorkbook implements WorkbookPort {
     if (!found) {
       const sheet = this.spreadsheet.getSheetByName(tab);
       if (!sheet) return null;
-      found = { sheet, size: null };
+      found = { name: tab, sheet, size: null };
       this.tabs.set(tab, found);
     }
     return found;
+  }
+
+  /** The sheet of a tab, looked up once per execution; null when there is no such tab. */
+  sheet(tab: string): Sheet | null {
+    return this.lookup(tab)?.sheet ?? null;
   }
 
   private tab(tab: string): Tab {
@@ -97,6 +112,8 @@ export class GasWorkbook implements WorkbookPort {
   /** Grows the sheet when a block reaches past its last row or column: getRange refuses such ranges. */
   private fit(tab: Tab, lastRow: number, lastColumn: number): Sheet {
     const size = this.size(tab);
+    // A layout applied before reaches only the rows and columns that were there.
+    if (lastRow > size.rows || lastColumn > size.columns) this.memo?.forget('layout', tab.name);
     if (lastRow > size.rows) {
       tab.sheet.insertRowsAfter(size.rows, lastRow - size.rows);
       size.rows = lastRow;
@@ -108,6 +125,10 @@ export class GasWorkbook implements WorkbookPort {
     return tab.sheet;
   }
 
+  hasTab(tab: string): boolean {
+    return this.lookup(tab) !== null;
+  }
+
   tabNames(): string[] {
     return this.spreadsheet.getSheets().map((s) => s.getName());
   }
@@ -115,7 +136,14 @@ export class GasWorkbook implements WorkbookPort {
   read(tab: string): Cell[][] | null {
     const found = this.lookup(tab);
     if (!found) return null;
-    const values = found.sheet.getDataRange().getValues() as Cell[][];
+    // One call: -1 counts reach the last row and column with data. A sheet without any has no such
+    // row, and Sheets refuses the count; its data range is then the one blank cell A1.
+    let values: Cell[][];
+    try {
+      values = found.sheet.getSheetValues(1, 1, -1, -1) as Cell[][];
+    } catch {
+      values = found.sheet.getDataRange().getValues() as Cell[][];
+    }
     if (values.length === 1 && values[0]!.length === 1 && values[0]![0] === '') return [];
     let zones: ZoneBridge | null = null;
     for (const row of values) {
@@ -128,6 +156,7 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   write(tab: string, row: number, column: number, values: Cell[][]): void {
+    this.unflushed = true;
     const { rows, columns } = rectangle(values, `write to ${tab}`);
     values.forEach((line, i) =>
       line.forEach((cell, j) => {
@@ -144,6 +173,7 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {
+    this.unflushed = true;
     const { rows, columns } = rectangle(links, `write links to ${tab}`);
     const sheet = this.fit(this.tab(tab), row + rows - 1, column + columns - 1);
     const gids = new Map<string, number | null>();
@@ -158,12 +188,14 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   paint(tab: string, row: number, column: number, colors: (string | null)[][]): void {
+    this.unflushed = true;
     const { rows, columns } = rectangle(colors, `colour ${tab}`);
     const sheet = this.fit(this.tab(tab), row + rows - 1, column + columns - 1);
     sheet.getRange(row, column, rows, columns).setBackgrounds(colors as string[][]);
   }
 
   clearFrom(tab: string, fromRow: number): void {
+    this.unflushed = true;
     if (fromRow < 1) throw new Error(`Cannot clear ${tab} from row ${fromRow}: rows start at 1.`);
     const found = this.tab(tab);
     const size = this.size(found);
@@ -174,12 +206,15 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   addTab(tab: string, position?: number): void {
+    this.unflushed = true;
     const count = this.spreadsheet.getNumSheets();
     const sheet = this.spreadsheet.insertSheet(tab, Math.max(0, Math.min(position ?? count, count)));
-    this.tabs.set(tab, { sheet, size: null });
+    this.tabs.set(tab, { name: tab, sheet, size: null });
+    this.memo?.forget('layout', tab);
   }
 
   removeEmptyTab(tab: string): void {
+    this.unflushed = true;
     const found = this.tab(tab);
     if (found.sheet.getLastRow() > 0 || found.sheet.getLastColumn() > 0) throw new Error(`The ${tab} tab is not empty: it stays.`);
     this.spreadsheet.deleteSheet(found.sheet);
@@ -188,11 +223,26 @@ export class GasWorkbook implements WorkbookPort {
 
   flush(): void {
     SpreadsheetApp.flush();
+    this.unflushed = false;
+  }
+
+  /** Whether anything was written since the last flush: the lock flushes before it lets go only then. */
+  get hasUnflushedWrites(): boolean {
+    return this.unflushed;
+  }
+
+  /** A write made beside this port (protection) that the next flush must cover. */
+  markWritten(): void {
+    this.unflushed = true;
   }
 
   format(tab: string, layout: TabLayout): void {
     const found = this.tab(tab);
     const lastColumn = Math.max(0, ...layout.columns.map((c) => c.column));
+    // Widths are set only on new columns, which change the layout anyway: they are not part of it.
+    const applied = JSON.stringify(layout.columns.map((c) => [c.column, c.kind, c.choices]));
+    if (this.memo?.matches('layout', tab, applied)) return;
+    this.unflushed = true;
     const sheet = this.fit(found, 2, lastColumn);
     const rows = this.size(found).rows - 1;
     // Adjacent columns that look alike share one range: the calls depend on the columns, never the rows.
@@ -215,10 +265,12 @@ export class GasWorkbook implements WorkbookPort {
     }
     if (lastColumn > 0) sheet.getRange(1, 1, 1, lastColumn).setFontWeight('bold');
     sheet.setFrozenRows(1);
+    this.memo?.remember('layout', tab, applied);
   }
 
   /** One call per kind of look (a range list holds any number of blocks), whatever the rows. */
   style(tab: string, style: TabStyle): void {
+    this.unflushed = true;
     const found = this.tab(tab);
     const { sheet } = found;
     const size = this.size(found);
@@ -234,6 +286,7 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   chart(tab: string, charts: readonly TabChart[]): void {
+    this.unflushed = true;
     const { sheet } = this.tab(tab);
     for (const old of sheet.getCharts()) sheet.removeChart(old);
     for (const chart of charts) {

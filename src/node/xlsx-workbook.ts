@@ -270,6 +270,10 @@ export class XlsxWorkbook implements WorkbookPort {
     return sheet;
   }
 
+  hasTab(tab: string): boolean {
+    return this.book.getWorksheet(excelName(tab)) !== undefined;
+  }
+
   tabNames(): string[] {
     return this.book.worksheets.map((s) => sheetsName(s.name));
   }

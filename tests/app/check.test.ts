@@ -136,7 +136,7 @@ describe('runComplianceCheck', () => {
     expect(large.findings).toBeGreaterThan(small.findings + 400);
     expect(large.calls).toEqual(small.calls);
     expect(small.calls.read).toBe(10);
-    expect(small.calls).toEqual({ read: 10, tabNames: 1, write: 2, writeLinks: 1, style: 1, paint: 1, clearFrom: 1, chart: 1 });
+    expect(small.calls).toEqual({ read: 10, hasTab: 1, write: 2, writeLinks: 1, style: 1, paint: 1, clearFrom: 1, chart: 1 });
   });
 
   it('shows a member who is not secretariat the summary and writes nothing', () => {

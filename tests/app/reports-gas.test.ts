@@ -10,7 +10,6 @@ import { setupWorkbook } from '../../src/app/setup';
 import { REPORTS } from '../../src/domain/reports';
 import { TABLES } from '../../src/domain/tables';
 import { gasPorts } from '../../src/gas/ports';
-import { gasProtection } from '../../src/gas/protection';
 import type { Cell } from '../../src/ports';
 import { createGasFake, type GasFake } from '../fakes/gas';
 import { EXAMPLE_MEMBER, EXAMPLE_SECRETARIAT, exampleGrids } from '../support/example';
@@ -37,7 +36,7 @@ afterEach(() => {
 function memberSpreadsheet(): GasFake {
   const fake = createGasFake({ owner: 'owner@un.org', activeUser: EXAMPLE_SECRETARIAT, editors: [EXAMPLE_SECRETARIAT, EXAMPLE_MEMBER], sheets: grids });
   restore = fake.install();
-  setupWorkbook({ ...gasPorts(), protection: gasProtection() });
+  setupWorkbook(gasPorts());
   fake.setContext({ activeUser: EXAMPLE_MEMBER });
   return fake;
 }
@@ -103,8 +102,8 @@ describe('reports in Sheets for a member who is not secretariat', () => {
     expect(REPORTS.map((def) => fake.sheet(def.tab).charts.length)).toEqual(charts);
     expect(charts).toEqual([0, 1, 2, 1, 2]);
     expect(fake.sheetNames()).toHaveLength(TABLES.length + REPORTS.length);
-    expect(first.byMethod['Range.getValues']).toBe(9 * REPORTS.length);
-    expect(second.byMethod['Range.getValues']).toBe(9 * REPORTS.length);
+    expect(first.byMethod['Sheet.getSheetValues']).toBe(9 * REPORTS.length);
+    expect(second.byMethod['Sheet.getSheetValues']).toBe(9 * REPORTS.length);
     expect(second.byMethod['Range.setValues']).toBe(REPORTS.length);
     // The second run clears the old rows and removes the old charts where the first added the tab.
     expect(second.byMethod['Spreadsheet.insertSheet']).toBeUndefined();

@@ -107,7 +107,7 @@ describe('an hour with nothing due', () => {
     const run = fake.calls.during(() => hourlyTick(gasPorts()));
     expect(run.result.delivered).toEqual([]);
     expect(run.spreadsheet).toBeLessThanOrEqual(15);
-    expect(run.byMethod['Range.getValues']).toBe(3);
+    expect(run.byMethod['Sheet.getSheetValues']).toBe(3);
     expect(run.byMethod['Lock.waitLock']).toBeUndefined();
     expect(run.byMethod['Range.setValues']).toBeUndefined();
   });
@@ -120,7 +120,7 @@ describe('an hour with nothing due', () => {
       ...spec.log,
       { timestamp: '2026-06-14T23:17:00', actor: SECRETARIAT, event: EVENTS.reminder, ref: 'UNDP', recipients: ['fp@undp.org'], outcome: 'Sending', details: 'a reminder' },
     ];
-    const fake = installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(spec) }));
+    installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(spec) }));
     const report = hourlyTick(gasPorts());
     expect(report.unconfirmed.map((c) => c.ref)).toEqual(['UNDP']);
   });
@@ -143,7 +143,7 @@ describe('the edit trigger', () => {
     const e = editEvent(fake, 'Actions', 'B2');
     const run = fake.calls.during(() => onSheetEdit(gasPorts(), sheetEditOf(e)));
     expect(run.result).toBeNull();
-    expect(run.byMethod['Range.getValues']).toBeUndefined();
+    expect(run.byMethod['Sheet.getSheetValues']).toBeUndefined();
   });
 
   it('waits for the lock: another execution holding it means nothing sent and nothing written', () => {

@@ -461,6 +461,14 @@ export class FakeSheet {
     this._assertCanEdit({ row: target.model.anchor.row, column: target.model.anchor.column, rows: 1, columns: 1 });
     this.charts = this.charts.filter((c) => c.chartId !== target.chartId);
   }
+  /** Google: a -1 count of rows or columns reaches the last row or column that holds data. */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): Value[][] {
+    const rows = numRows === -1 ? this._lastRow() - startRow + 1 : numRows;
+    const columns = numColumns === -1 ? this._lastColumn() - startColumn + 1 : numColumns;
+    const area = { row: startRow, column: startColumn, rows, columns };
+    this._checkArea(area);
+    return new FakeRange(this.env, this, area).getValues();
+  }
   getDataRange(): FakeRange {
     return this._range({ row: 1, column: 1, rows: Math.max(1, this._lastRow()), columns: Math.max(1, this._lastColumn()) });
   }

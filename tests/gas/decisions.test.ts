@@ -91,7 +91,7 @@ describe('the decision sidebar in Sheets', () => {
     expect(data.meetings).toEqual([{ id: 'M-2026-01', date: '2026-03-10', title: 'First meeting' }]);
     expect(data.members[0]).toMatchObject({ code: 'IOM', joinedOn: '2024-11-06' });
     expect(data.user).toEqual({ email: SECRETARIAT, mayRecord: true, refusal: '' });
-    expect(byMethod['Range.getValues']).toBe(6);
+    expect(byMethod['Sheet.getSheetValues']).toBe(6);
     expect(byMethod['Range.setValues'] ?? 0).toBe(0);
   });
 

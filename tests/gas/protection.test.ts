@@ -7,7 +7,6 @@ import { ADDON_DESCRIPTION, PROTECTED_DESCRIPTION, setupWorkbook } from '../../s
 import type { Cell } from '../../src/domain/cells';
 import { TABLES } from '../../src/domain/tables';
 import { gasPorts } from '../../src/gas/ports';
-import { gasProtection } from '../../src/gas/protection';
 import { createGasFake, type GasFake } from '../fakes/gas';
 import { networkWorkbook } from '../support/network';
 
@@ -28,7 +27,7 @@ function fakeNetwork(options: Parameters<typeof createGasFake>[0] = {}): GasFake
 }
 
 function runSetup() {
-  return setupWorkbook({ ...gasPorts(), protection: gasProtection() });
+  return setupWorkbook(gasPorts());
 }
 
 function editorsOf(fake: GasFake, tab: string): string[] {
@@ -139,7 +138,7 @@ describe('protection of the data tabs', () => {
   it('bootstraps an empty spreadsheet for the person setting it up and the owner only', () => {
     const fake = createGasFake({ owner: OWNER, activeUser: IOM, editors: [IOM, MEMBER] });
     uninstall = fake.install();
-    setupWorkbook({ ...gasPorts(), protection: gasProtection() }, { profile: 'custom', networkName: 'UNNM' });
+    setupWorkbook(gasPorts(), { profile: 'custom', networkName: 'UNNM' });
     expectEveryTab(fake, [OWNER, IOM]);
   });
 });

@@ -8,7 +8,6 @@ import type { Cell } from '../../src/domain/cells';
 import { headerRow } from '../../src/domain/codec';
 import { MeetingsTable, MembersTable } from '../../src/domain/tables';
 import { gasPorts } from '../../src/gas/ports';
-import { gasProtection } from '../../src/gas/protection';
 import { createGasFake } from '../fakes/gas';
 import { networkWorkbook } from '../support/network';
 
@@ -24,7 +23,7 @@ it('keeps the widths of existing columns and gives new columns the default width
   const name = headerRow(MembersTable).indexOf('Name') + 1;
   fake.sheet(MembersTable.name).columnWidths.set(name, 333);
 
-  const report = setupWorkbook({ ...gasPorts(), protection: gasProtection() });
+  const report = setupWorkbook(gasPorts());
 
   expect(report.changes).toContain('added column Mode to Meetings');
   expect(fake.sheet(MembersTable.name).columnWidths.get(name)).toBe(333);

@@ -70,10 +70,12 @@ describe('gasPorts', () => {
     expect(fake.logs).toEqual(['Automation: Sent 3 reminders']);
   });
 
-  it('holds the document lock while the work runs, flushing before it lets go', () => {
-    const fake = setup();
-    const result = gasPorts().lock.withDocumentLock(() => {
+  it('holds the document lock while the work runs, flushing what it wrote before it lets go', () => {
+    const fake = setup({ sheets: { Members: [['Agency']] } });
+    const ports = gasPorts();
+    const result = ports.lock.withDocumentLock(() => {
       expect(fake.locks.holder).toBe('this');
+      ports.workbook.write('Members', 1, 1, [['Agency']]);
       return 42;
     });
     expect(result).toBe(42);
@@ -81,6 +83,14 @@ describe('gasPorts', () => {
     const seq = fake.calls.sequence;
     expect(seq.indexOf('Lock.waitLock')).toBeLessThan(seq.indexOf('SpreadsheetApp.flush'));
     expect(seq.indexOf('SpreadsheetApp.flush')).toBeLessThan(seq.indexOf('Lock.releaseLock'));
+  });
+
+  it('lets go of the lock without a flush when nothing was written', () => {
+    const fake = setup({ sheets: { Members: [['Agency']] } });
+    const ports = gasPorts();
+    ports.lock.withDocumentLock(() => ports.workbook.read('Members'));
+    expect(fake.calls.of('Lock.releaseLock')).toBe(1);
+    expect(fake.calls.of('SpreadsheetApp.flush')).toBe(0);
   });
 
   it('keeps the lock through a nested use case until the outer one ends', () => {

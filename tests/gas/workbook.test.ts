@@ -48,7 +48,7 @@ describe('GasWorkbook calls stay flat in the rows', () => {
       return { ...fake.calls.byMethod };
     });
     expect(counts[0]).toEqual(counts[1]);
-    expect(counts[0]!['Range.getValues']).toBe(1);
+    expect(counts[0]!['Sheet.getSheetValues']).toBe(1);
     expect(fake.calls.spreadsheet).toBeLessThanOrEqual(4);
   });
 

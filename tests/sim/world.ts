@@ -139,6 +139,7 @@ export class Execution {
   private workbook(): WorkbookPort {
     return {
       tabNames: () => (this.alive(), this.view().tabNames()),
+      hasTab: (tab) => (this.alive(), this.view().hasTab(tab)),
       read: (tab) => (this.alive(), this.view().read(tab)),
       write: (tab, row, column, values: Cell[][]) => this.change((wb) => wb.write(tab, row, column, values)),
       writeLinks: (tab, row, column, links: (CellLink | null)[][]) => this.change((wb) => wb.writeLinks(tab, row, column, links)),

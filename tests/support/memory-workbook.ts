@@ -33,6 +33,11 @@ export class MemoryWorkbook implements WorkbookPort {
     return grid;
   }
 
+  hasTab(tab: string): boolean {
+    this.count('hasTab');
+    return this.tabs.has(tab);
+  }
+
   tabNames(): string[] {
     this.count('tabNames');
     return [...this.tabs.keys()];
