@@ -48,14 +48,13 @@ function blankStarterTab(workbook: WorkbookPort, tabs: readonly string[]): strin
 export function setupCommand(ports: SetupPorts & Pick<Ports, 'ui'>): void {
   let options: SetupOptions = {};
   let starter: string | null = null;
-  const tabs = ports.workbook.tabNames();
-  if (!tabs.includes(SettingsTable.name)) {
+  if (!ports.workbook.hasTab(SettingsTable.name)) {
     // Refuse before asking questions; the use case checks again under the lock before it writes.
     requireSecretariat(ports, readNetwork(ports.workbook).network, SETUP_COMMAND, { bootstrap: true });
     const answers = askOptions(ports.ui);
     if (answers === null) return;
     options = answers;
-    starter = blankStarterTab(ports.workbook, tabs);
+    starter = blankStarterTab(ports.workbook, ports.workbook.tabNames());
   }
   // Repair and protection take some seconds on a large workbook: say so before the report arrives.
   ports.ui.toast('Checking every tab, column and protection…', SETUP_TITLE);

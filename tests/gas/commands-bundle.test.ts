@@ -87,3 +87,16 @@ describe('automation through its globals', () => {
     expect(fake.ui.dialogs.find((d) => d.kind === 'modal')).toMatchObject({ title: 'Circulate approved minutes', content: expect.stringContaining('preview') });
   });
 });
+
+describe('Set up / repair workbook from the menu', () => {
+  it('on a workbook it set up before, only reads: at most 6 SpreadsheetApp calls per tab, a toast and the report', () => {
+    const { fake, script } = fakeAs(EXAMPLE_SECRETARIAT);
+    script.setupWorkbook!();
+    fake.nextExecution();
+    const again = fake.calls.during(() => script.setupWorkbook!());
+    const tabs = Object.keys(grids).length;
+    expect(fake.ui.dialogs.at(-1)).toMatchObject({ kind: 'alert', content: expect.stringMatching(/^Nothing to repair/) });
+    expect(again.spreadsheet).toBeLessThanOrEqual(6 * tabs);
+    expect(Object.keys(again.byMethod).filter((m) => /^(Sheet|Range|Protection)\.(set|insert|add|remove|clear|protect)/.test(m))).toEqual([]);
+  });
+});
