@@ -54,7 +54,11 @@ function cannotSend(ports: Ports, network: Network, def: ReportDef, share: Repor
   return null;
 }
 
-/** Sends the report and appends its Log row: Sent, or Failed with Google's reason (and the error goes on). */
+/**
+ * Claims, sends and confirms, as every delivery does: a `Sending` row flushed before the message
+ * goes, then `Sent` (or `Failed` with Google's reason, and the error goes on). A run killed between
+ * the two leaves the claim, which the hourly tick reports for a person to check.
+ */
 function send(ports: Ports, tabs: LockedTabs, report: Report, share: ReportShare, to: string): void {
   const message = reportMessage(report);
   const entry = (outcome: LogEntry['outcome'], details: string): LogEntry => ({
@@ -66,6 +70,8 @@ function send(ports: Ports, tabs: LockedTabs, report: Report, share: ReportShare
     outcome,
     details,
   });
+  tabs.append(LogTable, [entry('Sending', report.title)]);
+  ports.workbook.flush();
   try {
     ports.mailer.send({ to: [to], ...message });
   } catch (error) {
@@ -73,6 +79,7 @@ function send(ports: Ports, tabs: LockedTabs, report: Report, share: ReportShare
     throw error;
   }
   tabs.append(LogTable, [entry('Sent', report.title)]);
+  ports.workbook.flush();
 }
 
 /**

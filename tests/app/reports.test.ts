@@ -178,6 +178,29 @@ describe('runReport for the secretariat, emailing the two reports the ToRs ask t
     ]);
   });
 
+  it('claims the message with a Sending row before it goes, and confirms it after', () => {
+    const { ports, workbook, sent } = harness(EXAMPLE_SECRETARIAT);
+    const rows = workbook.tabs.get('Log')!.length;
+    let logWhenSent: string[] = [];
+    const send = ports.mailer.send.bind(ports.mailer);
+    ports.mailer.send = (email) => {
+      logWhenSent = workbook.tabs
+        .get('Log')!
+        .slice(rows)
+        .map((r) => String(r[5]));
+      send(email);
+    };
+    runReport(ports, 'member-list', { send: true });
+    expect(sent).toHaveLength(1);
+    expect(logWhenSent).toEqual(['Sending']);
+    expect(
+      workbook.tabs
+        .get('Log')!
+        .slice(rows)
+        .map((r) => String(r[5])),
+    ).toEqual(['Sending', 'Sent']);
+  });
+
   it('records a send that fails as Failed, and lets the error through', () => {
     const { ports, workbook } = harness(EXAMPLE_SECRETARIAT, { failSend: true });
     expect(() => runReport(ports, 'member-list', { send: true })).toThrow('Service invoked too many times for one day: email.');
