@@ -23,6 +23,12 @@ import { withLockedTabs, writeRows, type LockedTabs } from './repository';
 /** The tabs a delivery reads: who receives, what the minutes say, and the Log. */
 export const DELIVERY_TABS = [SettingsTable, MembersTable, FocalPointsTable, MeetingsTable, DecisionsTable, ActionsTable, LogTable] as const;
 
+/**
+ * A message that failed this often today waits for tomorrow: an address Google keeps refusing would
+ * otherwise add a Failed row to the Log every hour.
+ */
+export const FAILURES_A_DAY = 3;
+
 /** No message starts after 4.5 of the 6 minutes an execution may run: the rest waits for the next tick. */
 export const TIME_BUDGET_MS = 4.5 * 60_000;
 
@@ -141,6 +147,11 @@ class Run {
     let claimHeld = false;
     let claimWritten = false;
     for (const message of job.messages) {
+      if (this.ledger.failures(message.key, this.today) >= FAILURES_A_DAY) {
+        const details = `failed ${FAILURES_A_DAY} times today: it goes again tomorrow`;
+        this.delivered.push({ what: job.what, event: job.event, ref: job.ref, recipients: message.to, outcome: 'Deferred', details });
+        continue;
+      }
       if (this.outOfTime()) this.stopped = 'time';
       else if (!this.fits(job, message)) this.stopped = 'quota';
       if (this.stopped !== null) return;

@@ -4,7 +4,7 @@
  * small, too little time left. Whatever happens, no recipient gets a message twice.
  */
 import { describe, expect, it } from 'vitest';
-import { deliver, TIME_BUDGET_MS } from '../../src/app/deliver';
+import { deliver, FAILURES_A_DAY, TIME_BUDGET_MS } from '../../src/app/deliver';
 import { hourlyTick, onSheetEdit } from '../../src/app/tick';
 import { emailKey } from '../../src/domain/words';
 import { MAILING_LIST, RCO, emailNetwork, mailLog, meetingOf, withFocalPoints, worldOf } from '../sim/network';
@@ -95,6 +95,23 @@ describe('exactly once', () => {
     const { value } = world.run((ports) => onSheetEdit(ports, { tab: 'Actions', firstRow: 2, lastRow: 2 }));
     expect(value).toBeNull();
     expect(world.sent).toEqual([]);
+  });
+
+  it('a message Google refuses all day is tried three times that day, not every hour, and again the next day', () => {
+    const world = worldOf(emailNetwork());
+    world.beforeSend = (email) => {
+      if (email.to.includes(RCO)) throw new Error('Invalid email: rco');
+    };
+    for (let hour = 0; hour < 24; hour++) {
+      world.minutes = hour * 60 + 17;
+      world.run((ports) => hourlyTick(ports));
+    }
+    const failed = () => mailLog(world).filter((l) => l.startsWith('Minutes archived with RCO') && l.includes(' Failed '));
+    expect(failed()).toHaveLength(FAILURES_A_DAY);
+    world.today = '2026-06-16';
+    world.run((ports) => hourlyTick(ports));
+    expect(failed()).toHaveLength(FAILURES_A_DAY + 1);
+    expect(world.sent.filter((e) => e.to.includes(MAILING_LIST))).toHaveLength(1);
   });
 
   it('a send failing half-way is logged Failed, and the next two ticks send the rest once and nothing more', () => {

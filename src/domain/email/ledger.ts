@@ -100,6 +100,11 @@ export class Ledger {
     return (this.byKey.get(key) ?? []).some((e) => e.outcome === outcome && (since === null || e.timestamp.slice(0, 10) >= since));
   }
 
+  /** How many times the message `key` failed on or after `since`. */
+  failures(key: string, since: IsoDay): number {
+    return (this.byKey.get(key) ?? []).filter((e) => e.outcome === 'Failed' && e.timestamp.slice(0, 10) >= since).length;
+  }
+
   /** Every claim that no Sent or Failed row followed: the execution that made it stopped before it could tell. */
   unconfirmed(): Claim[] {
     const out: Claim[] = [];
