@@ -44,7 +44,7 @@ function trimmed(grid: Cell[][]): Cell[][] {
 const comparable = (grid: Cell[][] | null) => grid?.map((r) => r.map((c) => (c instanceof Date ? { day: dayOfDate(c) } : c)));
 
 describe('GasWorkbook round trip (property)', () => {
-  it('reads back exactly what it wrote, for any grid of cells, in any spreadsheet time zone', () => {
+  it('reads back exactly what it wrote, for any grid of cells, in any spreadsheet time zone', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 6 }).chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 8 })),
