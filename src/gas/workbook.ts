@@ -144,7 +144,7 @@ export class GasWorkbook implements WorkbookPort {
     } catch {
       values = found.sheet.getDataRange().getValues() as Cell[][];
     }
-    if (values.length === 1 && values[0]!.length === 1 && values[0]![0] === '') return [];
+    if (values.every((row) => row.length === 0) || (values.length === 1 && values[0]!.length === 1 && values[0]![0] === '')) return [];
     let zones: ZoneBridge | null = null;
     for (const row of values) {
       for (let i = 0; i < row.length; i++) {
