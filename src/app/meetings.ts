@@ -6,6 +6,7 @@
  */
 import { canonicalCodes, sameCode } from '../domain/decision-record';
 import { savedMeeting } from '../domain/meeting-steps';
+import { COMMANDS } from './commands';
 import { columnCells, nextId } from '../domain/ids';
 import type { Network } from '../domain/network';
 import { meetingFieldError, parseMeetingInput, type MeetingFieldError, type MeetingInput, type SaveMeetingResult, type SavedMeeting } from '../domain/rpc';
@@ -56,7 +57,14 @@ function changes(before: Meeting, after: Meeting): string {
 }
 
 /** Plans a new meeting (`M-YYYY-NN`) or changes one in place; a Log row says which and what. */
-export function saveMeeting(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>, input: unknown): { id: string; row: number } {
+export interface SavedMeetingRow {
+  readonly id: string;
+  readonly row: number;
+  /** The save recorded the minutes' approval, and they have not gone to the members yet. */
+  readonly minutesToCirculate: boolean;
+}
+
+export function saveMeeting(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>, input: unknown): SavedMeetingRow {
   return withLockedTabs(ports, (tabs) => {
     const { network, grids } = tabs.readNetwork(TABS);
     requireSecretariat(ports, network, WHAT);
@@ -103,14 +111,17 @@ export function saveMeeting(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | '
     tabs.append(LogTable, [
       { timestamp: ports.clock.now(), actor: email, event: before === null ? 'Meeting planned' : 'Meeting updated', ref: id, recipients: [], outcome: 'Done', details },
     ]);
-    return { id, row };
+    const minutesToCirculate = meeting.minutesApprovedOn !== null && (before?.meeting.minutesApprovedOn ?? null) === null && meeting.minutesCirculatedOn === null;
+    return { id, row, minutesToCirculate };
   });
 }
 
 export function saveMeetingRpc(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>, input: unknown): SaveMeetingResult {
   try {
-    const { id, row } = saveMeeting(ports, input);
-    ports.ui.toast(`Meeting ${id} saved in row ${row}.`, 'Meetings');
+    const { id, row, minutesToCirculate } = saveMeeting(ports, input);
+    // A script's write sets off no edit trigger: the approval waits for the hourly tick or the menu.
+    const next = minutesToCirculate ? ` Its minutes go to the members at the next hourly tick when automation is on, or now from ${COMMANDS.circulateMinutesNow.label}` : '';
+    ports.ui.toast(`Meeting ${id} saved in row ${row}.${next}`, 'Meetings');
     return { ok: true, id, row };
   } catch (error) {
     if (error instanceof MeetingInputError) return { ok: false, errors: [...error.errors], ...(error.current ? { current: error.current } : {}) };

@@ -70,6 +70,10 @@ describe('saveMeeting', () => {
       minutesApprovedOn: '2026-03-30',
     });
     expect(saveMeetingRpc(p, held)).toEqual({ ok: true, id: 'M-2026-02', row: 3 });
+    expect(p.ui.toasts).toEqual([
+      'Meeting M-2026-02 saved in row 3.',
+      'Meeting M-2026-02 saved in row 3. Its minutes go to the members at the next hourly tick when automation is on, or now from Circulate approved minutes now…',
+    ]);
     expect(readTable(wb, MeetingsTable).records[1]).toMatchObject({
       id: 'M-2026-02',
       date: '2026-03-20',
