@@ -7,11 +7,10 @@
  * made this way (a formula in its place, rows out of order) the caller saves through exceljs.
  */
 import JSZip from 'jszip';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Cell } from '../ports';
 import { columnLetter } from '../domain/codec';
 import { columnOf, DATE_FORMAT, isMidnight, serialOfDate, TIMESTAMP_FORMAT } from './xlsx-codec';
-import type { SheetLayout, SheetValues, Styles, WorkbookValues } from './xlsx-read';
+import { parseXml, tagStart, type SheetLayout, type SheetValues, type Styles, type WorkbookValues } from './xlsx-read';
 
 /** What a patch needs to know of the file: where its sheets' rows lie, its number formats, its calendar. */
 export type FileLayout = Pick<WorkbookValues, 'styles' | 'date1904'> & { readonly sheets: readonly Pick<SheetValues, 'name' | 'part' | 'layout'>[] };
@@ -27,6 +26,11 @@ export interface ValueWrite {
 /** A change this module cannot make: the caller saves another way. */
 class CannotPatch extends Error {
   override readonly name = 'CannotPatch';
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
 }
 
 interface Splice extends Span {
@@ -46,25 +50,12 @@ function spliced(text: string, splices: readonly Splice[]): string {
   return out.join('');
 }
 
-function tagsOf(xml: string, open: (tag: SaxesTagPlain, position: number) => void, close?: (name: string, position: number) => void): void {
-  const parser = new SaxesParser();
-  parser.on('opentag', (tag) => open(tag as SaxesTagPlain, parser.position));
-  if (close) parser.on('closetag', (tag) => close(tag.name, parser.position));
-  parser.write(xml).close();
-}
-
-const tagStart = (xml: string, position: number) => xml.lastIndexOf('<', position - 1);
-
 /** Control characters XML cannot hold at all; exceljs drops them too. */
 // eslint-disable-next-line no-control-regex -- removing control characters is the point.
 const UNWRITABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 function escapeText(text: string): string {
-  return text
-    .replace(UNWRITABLE, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return text.replace(UNWRITABLE, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function escapeAttribute(text: string): string {
@@ -79,11 +70,6 @@ function withAttribute(tag: string, name: string, value: string): string {
 
 function withoutAttribute(tag: string, name: string): string {
   return tag.replace(new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*')`), '');
-}
-
-interface Span {
-  readonly start: number;
-  readonly end: number;
 }
 
 /** A list element of styles.xml: its opening tag, and where its closing tag starts (-1 when it closes itself). */
@@ -122,16 +108,15 @@ class StyleSheet {
     let sheetOpenEnd = -1;
     let within: 'cellXfs' | 'numFmts' | null = null;
     let xfStart = -1;
-    tagsOf(
-      xml,
-      (tag, position) => {
+    parseXml(xml, {
+      open(tag, position) {
         if (tag.name === 'styleSheet') sheetOpenEnd = position;
         else if (tag.name === 'cellXfs' || tag.name === 'numFmts') {
           within = tag.name;
           lists[tag.name] = { openStart: tagStart(xml, position), openEnd: position, close: -1 };
         } else if (within === 'cellXfs' && tag.name === 'xf') xfStart = tagStart(xml, position);
       },
-      (name, position) => {
+      close(name, position) {
         if (name === 'xf' && within === 'cellXfs') xfs.push({ start: xfStart, end: position });
         else if (name === within) {
           const list = lists[within];
@@ -140,7 +125,7 @@ class StyleSheet {
           within = null;
         }
       },
-    );
+    });
     const { cellXfs, numFmts } = lists;
     if (!cellXfs || cellXfs.close < 0 || sheetOpenEnd < 0) throw new CannotPatch('the styles have no list of cell formats');
     this.parsed = { xfs, cellXfs, numFmts: numFmts ?? null, sheetOpenEnd };
@@ -252,9 +237,8 @@ function existingRow(
   let selfClosing = false;
   let rowStyle: string | undefined;
   let current: { column: number; start: number; end: number; style?: string } | null = null;
-  tagsOf(
-    rowXml,
-    (tag, position) => {
+  parseXml(rowXml, {
+    open(tag, position) {
       if (tag.name === 'row') {
         openEnd = position;
         selfClosing = tag.isSelfClosing;
@@ -267,14 +251,14 @@ function existingRow(
         throw new CannotPatch('a formula would be overwritten');
       }
     },
-    (name, position) => {
+    close(name, position) {
       if (name === 'c' && current) {
         current.end = position;
         cells.push(current);
         current = null;
       }
     },
-  );
+  });
   let open = withoutAttribute(rowXml.slice(0, openEnd), 'spans');
   if (selfClosing) open = open.replace(/\s*\/>$/, '>');
   return { open, cells, ...(rowStyle === undefined ? {} : { rowStyle }) };
@@ -297,8 +281,12 @@ function rowXml(row: number, existing: string | null, changed: ReadonlyMap<numbe
 function dimensionXml(tag: string, writes: TabWrites): string {
   const m = /ref\s*=\s*"([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/.exec(tag);
   if (!m) return tag;
-  const lastRow = Math.max(Number(m[4] ?? m[2]), ...writes.keys());
-  const lastColumn = Math.max(columnOf(m[3] ?? m[1] ?? ''), ...[...writes.values()].flatMap((cells) => [...cells.keys()]));
+  let lastRow = Number(m[4] ?? m[2]);
+  let lastColumn = columnOf(m[3] ?? m[1] ?? '');
+  for (const [row, cells] of writes) {
+    lastRow = Math.max(lastRow, row);
+    for (const column of cells.keys()) lastColumn = Math.max(lastColumn, column);
+  }
   return withAttribute(tag, 'ref', `${m[1]}${m[2]}:${columnLetter(lastColumn)}${lastRow}`);
 }
 

@@ -46,7 +46,12 @@ export interface SheetValues {
   readonly part: string;
   /** Every value of the used range, header row first: what WorkbookPort.read returns. */
   readonly grid: Cell[][];
-  /** Rows times columns as exceljs would hold them (styled cells too): the size a Google Sheet must have room for. */
+  readonly layout: SheetLayout;
+}
+
+/** A sheet as parsed: its values by row (a sparse array), and its size as exceljs would hold it (styled cells too). */
+interface SheetRead {
+  readonly rows: Cell[][];
   readonly cells: number;
   readonly layout: SheetLayout;
 }
@@ -64,17 +69,17 @@ export interface WorkbookValues {
   readonly styles: Styles;
 }
 
-type Handlers = {
+export interface Handlers {
   open?: (tag: SaxesTagPlain, position: number) => void;
   close?: (name: string, position: number) => void;
   text?: (text: string) => void;
-};
+}
 
 /**
- * Feeds the XML to saxes, which throws at the first fault. Like exceljs, it does not close the
- * document: a part cut short reads as far as it goes.
+ * Feeds the XML to saxes, which throws at the first fault; handlers get the position just after the
+ * tag. Like exceljs, it does not close the document: a part cut short reads as far as it goes.
  */
-function parse(xml: string, on: Handlers): void {
+export function parseXml(xml: string, on: Handlers): void {
   const parser = new SaxesParser();
   const { open, close, text } = on;
   if (open) parser.on('opentag', (tag) => open(tag as SaxesTagPlain, parser.position));
@@ -84,7 +89,7 @@ function parse(xml: string, on: Handlers): void {
 }
 
 /** Where the tag that ends just before `position` begins: a `<` never stands inside a tag. */
-function tagStart(xml: string, position: number): number {
+export function tagStart(xml: string, position: number): number {
   return xml.lastIndexOf('<', position - 1);
 }
 
@@ -107,7 +112,7 @@ function sharedStrings(xml: string): string[] {
   let collecting: string[] | null = null;
   let inRun = false;
   let phonetic = 0;
-  parse(xml, {
+  parseXml(xml, {
     open(tag) {
       switch (tag.name) {
         case 'si':
@@ -157,7 +162,7 @@ function readStyles(xml: string | undefined): Styles {
   const ids: number[] = [];
   if (xml !== undefined) {
     let within: 'numFmts' | 'cellXfs' | null = null;
-    parse(xml, {
+    parseXml(xml, {
       open(tag) {
         if (tag.name === 'numFmts' || tag.name === 'cellXfs') within = tag.name;
         else if (within === 'numFmts' && tag.name === 'numFmt') {
@@ -198,7 +203,7 @@ const enum Target {
 const ERROR = Symbol('error');
 
 /** One sheet's values by row (a sparse array) and its layout. Throws when its XML is not well formed. */
-function readSheet(xml: string, context: SheetContext): Omit<SheetValues, 'name' | 'part' | 'grid'> & { rows: Cell[][] } {
+function readSheet(xml: string, context: SheetContext): SheetRead {
   const { strings, dates, date1904 } = context;
   const rows: Cell[][] = [];
   const spans: RowSpan[] = [];
@@ -257,7 +262,7 @@ function readSheet(xml: string, context: SheetContext): Omit<SheetValues, 'name'
     }
   };
 
-  parse(xml, {
+  parseXml(xml, {
     open(tag, position) {
       switch (tag.name) {
         case 'c': {
@@ -411,7 +416,7 @@ interface SheetEntry {
 function sheetEntries(workbook: string, rels: string | undefined, parts: ReadonlyMap<string, Buffer>): { entries: SheetEntry[]; date1904: boolean } {
   const targets = new Map<string, string>();
   if (rels !== undefined) {
-    parse(rels, {
+    parseXml(rels, {
       open(tag) {
         if (tag.name === 'Relationship') targets.set(attribute(tag, 'Id') ?? '', attribute(tag, 'Target') ?? '');
       },
@@ -419,7 +424,7 @@ function sheetEntries(workbook: string, rels: string | undefined, parts: Readonl
   }
   const entries: SheetEntry[] = [];
   let date1904 = false;
-  parse(workbook, {
+  parseXml(workbook, {
     open(tag) {
       if (tag.name === 'workbookPr') date1904 = attribute(tag, 'date1904') === '1';
       if (tag.name !== 'sheet') return;
@@ -459,6 +464,6 @@ export function readWorkbook(parts: ReadonlyMap<string, Buffer>, maxCells: numbe
   const read = entries.map(({ name, part }) => ({ name, part, ...readSheet(text(part) ?? '', context) }));
   const cells = read.reduce((sum, sheet) => sum + sheet.cells, 0);
   if (cells > maxCells) throw new TooManyCells(cells);
-  const sheets = read.map(({ rows, ...sheet }) => ({ ...sheet, grid: rectangle(rows) }));
+  const sheets = read.map(({ name, part, rows, layout }) => ({ name, part, grid: rectangle(rows), layout }));
   return { sheets, date1904, styles };
 }
