@@ -6,14 +6,15 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export const nodeBundle = {
+const node20 = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
   logLevel: 'warning',
 };
+
+export const nodeBundle = { ...node20, packages: 'external' };
 
 /**
  * The CLI and the playground: their packages bundled in, because Node resolving and loading the
@@ -23,8 +24,7 @@ export const nodeBundle = {
  * which an ES module has only when given one.
  */
 export const shippedBundle = {
-  ...nodeBundle,
-  packages: undefined,
+  ...node20,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: "import { createRequire as __unmnRequire } from 'node:module';\nconst require = __unmnRequire(import.meta.url);" },
