@@ -293,6 +293,7 @@ function dimensionXml(tag: string, writes: TabWrites): string {
 function patchSheet(xml: string, sheet: FileLayout['sheets'][number], writes: TabWrites, writer: Writer): string {
   const { layout } = sheet;
   if (!layout.addressed) throw new CannotPatch('its rows or cells do not name their places');
+  if (layout.dataEnd < 0 && !layout.emptyData) throw new CannotPatch('it has no sheetData');
   const splices: Splice[] = [];
   if (layout.dimension) splices.push({ ...layout.dimension, text: dimensionXml(xml.slice(layout.dimension.start, layout.dimension.end), writes) });
   const rows = layout.rows;
@@ -342,5 +343,6 @@ export async function patchValues(bytes: Buffer, parts: ReadonlyMap<string, Buff
     if (error instanceof CannotPatch) return null;
     throw error;
   }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  // The fastest deflate: only the parts rewritten are compressed again, and speed matters more than a few kB there.
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 }
