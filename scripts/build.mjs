@@ -3,7 +3,7 @@
 //           dialog, appsscript.json;
 //   build/  the Node programs: the `unmn` CLI and the local playground.
 import { build } from 'esbuild';
-import { nodeBundle } from './esbuild-node.mjs';
+import { shippedBundle } from './esbuild-node.mjs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -129,12 +129,15 @@ async function buildBrowserScripts() {
 async function buildNode() {
   const entries = ['cli', 'playground'].filter((n) => existsSync(path.join(root, `src/node/${n}.ts`)));
   if (entries.length === 0) return [];
+  // Chunk names carry a hash of their content: the chunks of an earlier build would pile up.
+  await rm(path.join(out, 'chunks'), { recursive: true, force: true });
   await build({
     entryPoints: Object.fromEntries(entries.map((n) => [n, path.join(root, `src/node/${n}.ts`)])),
     outdir: out,
     outExtension: { '.js': '.mjs' },
-    ...nodeBundle,
-    sourcemap: 'inline',
+    ...shippedBundle,
+    // Beside the bundle, not inside it: Node would read an inline map of every package at each start.
+    sourcemap: 'linked',
   });
   return entries;
 }

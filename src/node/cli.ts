@@ -3,18 +3,18 @@
  * 0 done, 1 the command found problems, 2 bad arguments or an unreadable file, 3 an unexpected error.
  */
 import type { CliName } from '../app/commands';
-import * as check from './commands/check';
-import * as init from './commands/init';
-import * as tick from './commands/tick';
-import * as report from './commands/report';
-import * as validate from './commands/validate';
 import { endQuietlyOnBrokenPipe, streamIo, UsageError, type CliIo } from './terminal';
 import { WorkbookFileError } from './xlsx-workbook';
 
-interface Command {
-  readonly summary: string;
+interface CommandModule {
   readonly usage: string;
   run(args: string[], io: CliIo): Promise<number>;
+}
+
+interface Command {
+  readonly summary: string;
+  /** The command's module, imported only when it runs: a check never loads the packages of the reports or the tick. */
+  load(): Promise<CommandModule>;
 }
 
 /**
@@ -22,11 +22,11 @@ interface Command {
  * Every `cli` name of the add-on's command table must be here (tsc refuses the table otherwise).
  */
 const COMMANDS: { readonly [K in CliName]: Command } & Readonly<Record<string, Command>> = {
-  init: { summary: 'create a new workbook with every tab, header, dropdown and the ToR profile', ...init },
-  validate: { summary: 'list every cell that breaks the workbook contract', ...validate },
-  check: { summary: 'run the ToR compliance check and list its findings (the file is not changed)', ...check },
-  tick: { summary: "run the add-on's hourly tick: due minutes and reminders as .eml files, the Log updated", ...tick },
-  report: { summary: 'write a report (or all) as an HTML file and CSV files (the file is not changed)', ...report },
+  init: { summary: 'create a new workbook with every tab, header, dropdown and the ToR profile', load: () => import('./commands/init') },
+  validate: { summary: 'list every cell that breaks the workbook contract', load: () => import('./commands/validate') },
+  check: { summary: 'run the ToR compliance check and list its findings (the file is not changed)', load: () => import('./commands/check') },
+  tick: { summary: "run the add-on's hourly tick: due minutes and reminders as .eml files, the Log updated", load: () => import('./commands/tick') },
+  report: { summary: 'write a report (or all) as an HTML file and CSV files (the file is not changed)', load: () => import('./commands/report') },
 };
 
 function help(): string {
@@ -49,12 +49,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     (name === undefined ? io.err : io.out)(help());
     return name === undefined ? 2 : 0;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
     io.err(`unmn: unknown command "${name}"`);
     io.err(help());
     return 2;
   }
+  const command = await entry.load();
   if (args.some((a) => HELP.has(a))) {
     io.out(`usage: ${command.usage}`);
     return 0;

@@ -1,10 +1,11 @@
 /**
- * What a file must be before exceljs may read it. exceljs inflates every part of the zip into memory
- * and expands each range of a data validation, a merge or a defined name into one object per cell,
- * so a small hostile file (a zip bomb, a validation over A1:XFD1048576) would take more memory and
- * time than the machine has. The guard lists the parts with the zip reader exceljs uses (JSZip),
- * refuses from the sizes they declare, inflates each with zlib no further than it declares, and
- * counts ranges with the XML parser exceljs uses (saxes): what it measures is what exceljs would build.
+ * What a file must be before it is read. exceljs inflates every part of the zip into memory and
+ * expands each range of a data validation, a merge or a defined name into one object per cell, and
+ * the reader blanks the cells of each merge, so a small hostile file (a zip bomb, a validation over
+ * A1:XFD1048576) would take more memory and time than the machine has. The guard lists the parts
+ * with the zip reader exceljs uses (JSZip), refuses from the sizes they declare, inflates each with
+ * zlib no further than it declares, and counts ranges with the XML parser exceljs uses (saxes): what
+ * it measures is what exceljs would build. The parts it inflated are what the reader reads.
  */
 import { inflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
@@ -127,7 +128,7 @@ export function cellsOf(references: string): number {
  * dropdown, merge and name ranges, and every column up to the last one a column format names.
  * Throws when the XML is not well formed.
  */
-function rangeCells(xml: string): number {
+function rangeCells(xml: Buffer): number {
   const parser = new SaxesParser();
   let cells = 0;
   let columns = 0;
@@ -146,8 +147,19 @@ function rangeCells(xml: string): number {
     definedName = null;
   });
   // Not closed: exceljs does not close its parser either, so an unfinished document is no error here.
-  parser.write(xml);
+  parser.write(withoutRows(xml));
   return cells + columns;
+}
+
+/**
+ * A worksheet without the rows of its <sheetData>, where no range is: the rows are most of its XML,
+ * and the reader parses them (and refuses them when they are not well formed) anyway.
+ */
+function withoutRows(xml: Buffer): string {
+  const start = xml.indexOf('<sheetData');
+  const end = xml.lastIndexOf('</sheetData>');
+  if (start < 0 || end < start) return xml.toString('utf8');
+  return Buffer.concat([xml.subarray(0, start), xml.subarray(end + '</sheetData>'.length)]).toString('utf8');
 }
 
 /** The parts whose ranges exceljs expands: the workbook (defined names) and the worksheets, named as exceljs matches them. */
@@ -167,10 +179,19 @@ function openDocumentKind(mimetype: Part | undefined): string | null {
 }
 
 /**
- * Why these bytes must not be handed to exceljs, to follow the file's name ("notes.ods: not an .xlsx
- * workbook but…"); null when exceljs may read them. The caller has refused files over MAX_BYTES.
+ * Why these bytes must not be read, to follow the file's name ("notes.ods: not an .xlsx workbook
+ * but…"); null when exceljs and the reader may read them. The caller has refused files over MAX_BYTES.
  */
 export async function refusal(bytes: Uint8Array): Promise<string | null> {
+  const unpacked = await unpack(bytes);
+  return typeof unpacked === 'string' ? unpacked : null;
+}
+
+/**
+ * Every part of the file inflated, by its name without a leading slash; or, as a string, why the
+ * bytes must not be read (see refusal).
+ */
+export async function unpack(bytes: Uint8Array): Promise<Map<string, Buffer> | string> {
   const other = notAZip(bytes);
   if (other !== null) return other;
   const zip = await JSZip.loadAsync(bytes).catch(() => null);
@@ -187,13 +208,15 @@ export async function refusal(bytes: Uint8Array): Promise<string | null> {
     return openDocumentKind(named('mimetype')) ?? instead('a zip archive with no workbook in it');
   }
   let cells = 0;
+  const contents = new Map<string, Buffer>();
   for (const { name, part } of parts) {
     const content = contentOf(part);
     if (content === 'more') return `holds more than its zip directory declares (${printable(name)}); ${HOSTILE}`;
     if (content === null) return DAMAGED;
+    contents.set(name, content);
     if (!expandsRanges(name)) continue;
     try {
-      cells += rangeCells(content.toString('utf8'));
+      cells += rangeCells(content);
     } catch {
       return DAMAGED;
     }
@@ -201,5 +224,5 @@ export async function refusal(bytes: Uint8Array): Promise<string | null> {
       return `has dropdowns, merged cells, named ranges or column formats over ${cells.toLocaleString('en-US')} cells, more than the ${MAX_RANGE_CELLS.toLocaleString('en-US')} unmn reads; ${HOSTILE}`;
     }
   }
-  return null;
+  return contents;
 }

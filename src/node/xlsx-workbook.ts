@@ -1,221 +1,66 @@
 /**
- * The WorkbookPort over an .xlsx file held in memory (exceljs): the CLI and the playground work on a
- * copy of the network's spreadsheet with no Google account. Loaded once, changed in memory, saved at
- * the end, so every port method stays synchronous like its Apps Script twin.
+ * The WorkbookPort over an .xlsx file: the CLI and the playground work on a copy of the network's
+ * spreadsheet with no Google account. Opening reads every tab's values (xlsx-read.ts); the port reads
+ * and changes them in memory, so every method stays synchronous like its Apps Script twin, and keeps
+ * each change for the save. A save that only wrote values rewrites the rows it changed
+ * (xlsx-patch.ts); any other goes through exceljs (xlsx-exceljs.ts), which keeps the file's formats,
+ * dropdowns and layout, and is loaded only then: reading a large workbook needs no model of every
+ * cell's style, and a command that changes nothing never loads it.
  */
-import { readFile, rename, stat, unlink } from 'node:fs/promises';
+import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import type { Cell, CellBlock, CellLink, ColumnLayout, TabLayout, TabStyle, WorkbookPort } from '../ports';
+import type { Cell, CellLink, TabLayout, TabStyle, WorkbookPort } from '../ports';
 import { rectangle } from '../domain/block';
-import { columnLetter } from '../domain/codec';
-import { DAMAGED, MAX_BYTES, refusal, tooLarge } from './xlsx-guard';
+import { argb, excelName } from './xlsx-codec';
+import type { Changes } from './xlsx-exceljs';
+import { DAMAGED, MAX_BYTES, tooLarge, unpack } from './xlsx-guard';
+import { patchValues, type FileLayout, type ValueWrite } from './xlsx-patch';
+import { readWorkbook, TooManyCells, type WorkbookValues } from './xlsx-read';
 
 /** The file cannot be opened as a workbook: the message is one line meant for the user. */
 export class WorkbookFileError extends Error {
   override readonly name = 'WorkbookFileError';
 }
 
-/** How far down a new tab's dropdowns and formats reach (Sheets' default grid is 1000 rows). */
-const FORMATTED_ROWS = 1000;
-
-/** Sheets measures column widths in pixels, Excel in characters of about seven pixels. */
-const PIXELS_PER_CHARACTER = 7;
-
-/** A Google Sheet holds at most 10 million cells; read() builds the rectangle of every tab's used range. */
+/** A Google Sheet holds at most 10 million cells. */
 const MAX_GRID_CELLS = 10_000_000;
 
-/**
- * The font exceljs gives every cell of a new workbook, named in every font the adapter sets (header,
- * links): a font with no name is one LibreOffice fills in with a serif.
- */
-const BODY_FONT = { name: 'Calibri', family: 2, size: 11 } as const;
-const LINK_FONT: Partial<ExcelJS.Font> = { ...BODY_FONT, color: { argb: 'FF1155CC' }, underline: true };
+/** One change the port made, as the method and the arguments it was called with. */
+type Change = { [K in keyof Changes]: { readonly method: K; readonly args: Parameters<Changes[K]> } }[keyof Changes];
 
-/** Landscape, as wide as one page and as many pages long as the rows need, the header on each page. */
-const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
-  orientation: 'landscape',
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
-  printTitlesRow: '1:1',
-};
-
-/** Excel refuses a text literal longer than 255 characters in a formula. */
-const FORMULA_TEXT_CHUNK = 255;
-
-const DATE_FORMAT = 'yyyy-mm-dd';
-const TIMESTAMP_FORMAT = 'yyyy-mm-dd hh:mm:ss';
-
-type Sheet = ExcelJS.Worksheet;
-
-/** exceljs hands dates over as if the serial number were UTC; the codec wants the day the cell shows. */
-function localOf(utc: Date): Date {
-  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds(), utc.getUTCMilliseconds());
+interface Tab {
+  name: string;
+  /** The values by row, each row as long as its last value or longer; '' for nothing. */
+  rows: Cell[][];
 }
 
-function utcOf(local: Date): Date {
-  return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds(), local.getMilliseconds()));
+/** The file the workbook was read from or last saved as; what a patch needs of it is read again when a save needs it. */
+interface Base {
+  readonly bytes: Buffer;
+  layout: FileLayout | null;
 }
 
-function richTextOf(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || !('richText' in value)) return undefined;
-  const runs = (value as { richText: unknown }).richText;
-  return Array.isArray(runs) ? runs.map((run: { text?: unknown }) => String(run?.text ?? '')).join('') : '';
+function layoutOf(values: WorkbookValues): FileLayout {
+  return { sheets: values.sheets.map(({ name, part, layout }) => ({ name, part, layout })), styles: values.styles, date1904: values.date1904 };
 }
 
-/** A stored value as `getValues()` would give it: text for rich text and links, results for formulas. */
-function plain(value: unknown): Cell {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : localOf(value);
-  const rich = richTextOf(value);
-  if (rich !== undefined) return rich;
-  if (typeof value === 'object') {
-    if ('error' in value) return '';
-    if ('formula' in value || 'sharedFormula' in value) return plain((value as { result?: unknown }).result);
-    if ('hyperlink' in value || 'text' in value) return plain((value as { text?: unknown }).text);
-  }
-  return '';
-}
-
-/** A value as exceljs stores it: strings stay strings (exceljs never turns "=…" text into a formula). */
-function stored(cell: Cell): ExcelJS.CellValue {
-  if (cell === '') return null;
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : utcOf(cell);
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
+/** A value as it reads back once stored: nothing for a number or date that holds none. */
+function storable(cell: Cell): Cell {
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : new Date(cell.getTime());
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : '';
   return cell;
 }
 
-function isMidnight(date: Date): boolean {
-  return date.getHours() === 0 && date.getMinutes() === 0 && date.getSeconds() === 0 && date.getMilliseconds() === 0;
-}
-
-function argb(color: string): string {
-  const hex = color.trim().replace(/^#/, '');
-  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
-  if (!/^[0-9a-fA-F]{6}$/.test(full)) throw new Error(`"${color}" is not a colour (expected #rrggbb)`);
-  return `FF${full.toUpperCase()}`;
-}
-
-/**
- * Excel refuses : \ / ? * [ ] in a tab's name, which Sheets allows (`Report: Member list`): the file
- * holds a look-alike character in their place, and the port speaks the Sheets name both ways.
- */
-const EXCEL_LOOK_ALIKES: Readonly<Record<string, string>> = {
-  ':': '\ua789',
-  '\\': '\u29f5',
-  '/': '\u2215',
-  '?': '\uff1f',
-  '*': '\u2217',
-  '[': '\uff3b',
-  ']': '\uff3d',
-};
-const SHEETS_CHARACTERS = new Map(Object.entries(EXCEL_LOOK_ALIKES).map(([sheets, excel]) => [excel, sheets]));
-
-function excelName(tab: string): string {
-  return tab.replace(/[:\\/?*[\]]/g, (c) => EXCEL_LOOK_ALIKES[c] ?? c);
-}
-
-function sheetsName(name: string): string {
-  return [...name].map((c) => SHEETS_CHARACTERS.get(c) ?? c).join('');
-}
-
-function sheetRef(name: string): string {
-  return `'${excelName(name).replace(/'/g, "''")}'`;
-}
-
-/** Text as a formula's string literal: quotes doubled, joined from pieces Excel accepts. */
-function formulaText(text: string): string {
-  const pieces = text.match(new RegExp(`[^]{1,${FORMULA_TEXT_CHUNK}}`, 'gu')) ?? [''];
-  return pieces.map((piece) => `"${piece.replace(/"/g, '""')}"`).join('&');
-}
-
-type Validations = Record<string, ExcelJS.DataValidation | undefined>;
-
-// exceljs's typings omit Worksheet.dataValidations, whose model maps an address or a range to its rule.
-function validationsOf(sheet: Sheet): { model: Validations } {
-  return (sheet as unknown as { dataValidations: { model: Validations } }).dataValidations;
-}
-
-/**
- * exceljs reads a validation's range as one entry per cell, and writes such entries back as
- * overlapping ranges (it sorts addresses as text: C10 before C2), so every save would stack a second
- * rule. Each column's run of cells that one rule of the file covered becomes one range again.
- */
-function rejoinValidations(sheet: Sheet): void {
-  const validations = validationsOf(sheet);
-  const model: Validations = {};
-  const cells = new Map<string, { row: number; rule: ExcelJS.DataValidation }[]>();
-  // Keys, not entries: a million of them in dictionary mode take seconds to copy into pairs.
-  for (const address of Object.keys(validations.model)) {
-    const rule = validations.model[address];
-    const m = /^([A-Z]+)(\d+)$/.exec(address);
-    if (!rule) continue;
-    if (!m?.[1]) {
-      model[address] = rule;
-      continue;
-    }
-    const column = cells.get(m[1]) ?? [];
-    if (column.length === 0) cells.set(m[1], column);
-    column.push({ row: Number(m[2]), rule });
-  }
-  for (const [letter, column] of cells) {
-    column.sort((a, b) => a.row - b.row);
-    let first = column[0]?.row ?? 0;
-    column.forEach((cell, i) => {
-      const next = column[i + 1];
-      if (next && next.row === cell.row + 1 && next.rule === cell.rule) return;
-      model[first === cell.row ? `${letter}${first}` : `${letter}${first}:${letter}${cell.row}`] = cell.rule;
-      first = next?.row ?? 0;
-    });
-  }
-  validations.model = model;
-}
-
-/**
- * exceljs reads only "1" as true in `<pageSetUpPr fitToPage>`, and LibreOffice writes "true": the
- * next save would print at full size again. A fitToHeight of 0 (as many pages as the rows need)
- * means something only when fitting to pages, so it tells that the file fitted them.
- */
-function keepFitToPage(sheet: Sheet): void {
-  if (sheet.pageSetup.fitToHeight === 0) sheet.pageSetup.fitToPage = true;
-}
-
-/** Rows times columns of every tab, as exceljs holds them (formatted cells included). */
-function gridCells(book: ExcelJS.Workbook): number {
-  return book.worksheets.reduce((sum, sheet) => sum + sheet.rowCount * sheet.columnCount, 0);
-}
-
-function validationFor(column: ColumnLayout): ExcelJS.DataValidation | null {
-  const list = (items: readonly string[]) => `"${items.join(',')}"`;
-  switch (column.kind) {
-    case 'choice':
-      return {
-        type: 'list',
-        allowBlank: true,
-        formulae: [list(column.choices)],
-        showErrorMessage: true,
-        errorStyle: 'stop',
-        errorTitle: column.header,
-        error: `Choose one of ${column.choices.join(', ')}`,
-      };
-    case 'choices':
-      // Several values may share the cell ("Chair, Secretariat"): offer the list, reject nothing.
-      return { type: 'list', allowBlank: true, formulae: [list(column.choices)], showErrorMessage: false };
-    case 'yesno':
-      return { type: 'list', allowBlank: true, formulae: ['"TRUE,FALSE"'], showErrorMessage: true, errorStyle: 'stop' };
-    default:
-      return null;
-  }
-}
-
 export class XlsxWorkbook implements WorkbookPort {
-  private constructor(private readonly book: ExcelJS.Workbook) {}
+  private changes: Change[] = [];
+
+  private constructor(
+    private readonly tabs: Tab[],
+    private base: Base | null,
+  ) {}
 
   /**
-   * Loads an .xlsx file. A missing, unreadable or non-xlsx file, or one that would take more memory
+   * Reads an .xlsx file. A missing, unreadable or non-xlsx file, or one that would take more memory
    * than a network's workbook ever needs, is a WorkbookFileError that says what the file is.
    */
   static async open(file: string): Promise<XlsxWorkbook> {
@@ -225,38 +70,40 @@ export class XlsxWorkbook implements WorkbookPort {
     if (info.size > MAX_BYTES) throw new WorkbookFileError(`${file}: ${tooLarge(info.size)}`);
     const bytes = await readFile(file).catch(() => null);
     if (!bytes) throw new WorkbookFileError(`${file}: cannot be read`);
-    const reason = await refusal(bytes);
-    if (reason !== null) throw new WorkbookFileError(`${file}: ${reason}`);
-    const book = new ExcelJS.Workbook();
-    // What exceljs says of a file is about its own internals (and may carry a URL): not for the user.
-    // Its typings call the argument an ArrayBuffer; it hands a Node Buffer to JSZip as readFile does.
-    await book.xlsx.load(bytes as unknown as ArrayBuffer).catch(() => {
+    const parts = await unpack(bytes);
+    if (typeof parts === 'string') throw new WorkbookFileError(`${file}: ${parts}`);
+    let values: WorkbookValues;
+    try {
+      values = readWorkbook(parts, MAX_GRID_CELLS);
+    } catch (error) {
+      if (error instanceof TooManyCells) {
+        throw new WorkbookFileError(
+          `${file}: its tabs span ${error.cells.toLocaleString('en-US')} cells, more than the ${MAX_GRID_CELLS.toLocaleString('en-US')} a Google Sheet holds`,
+        );
+      }
+      // What the XML parser says is about the file's internals: not for the user.
       throw new WorkbookFileError(`${file}: ${DAMAGED}`);
-    });
-    const cells = gridCells(book);
-    if (cells > MAX_GRID_CELLS) {
-      throw new WorkbookFileError(`${file}: its tabs span ${cells.toLocaleString('en-US')} cells, more than the ${MAX_GRID_CELLS.toLocaleString('en-US')} a Google Sheet holds`);
     }
-    for (const sheet of book.worksheets) {
-      rejoinValidations(sheet);
-      keepFitToPage(sheet);
-    }
-    return new XlsxWorkbook(book);
+    return new XlsxWorkbook(
+      values.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.grid })),
+      { bytes, layout: layoutOf(values) },
+    );
   }
 
   /** An empty workbook with no tabs. */
   static create(): XlsxWorkbook {
-    const book = new ExcelJS.Workbook();
-    book.creator = 'unmn-secretariat';
-    return new XlsxWorkbook(book);
+    return new XlsxWorkbook([], null);
   }
 
   /** Writes the file next to its destination first, so an interrupted save never leaves half a workbook. */
   async save(file: string): Promise<void> {
     const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
     try {
-      await this.book.xlsx.writeFile(temporary);
+      const bytes = await this.bytes();
+      await writeFile(temporary, bytes);
       await rename(temporary, file);
+      this.base = { bytes, layout: this.changes.length === 0 ? (this.base?.layout ?? null) : null };
+      this.changes = [];
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
       const reason = error instanceof Error ? error.message : String(error);
@@ -264,10 +111,37 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  private sheet(tab: string): Sheet {
-    const sheet = this.book.getWorksheet(excelName(tab));
-    if (!sheet) throw new Error(`Sheet ${tab} not found`);
-    return sheet;
+  /** The file with every change made: the same bytes when there is none. */
+  private async bytes(): Promise<Buffer> {
+    const base = this.base;
+    if (base && this.changes.length === 0) return base.bytes;
+    if (base && this.changes.every((c) => c.method === 'write')) {
+      const parts = await unpack(base.bytes);
+      if (typeof parts !== 'string') {
+        base.layout ??= layoutOf(readWorkbook(parts, Infinity));
+        const writes = this.changes.map(({ args: [tab, row, column, values] }): ValueWrite => ({ tab, row, column, values }));
+        const patched = await patchValues(base.bytes, parts, base.layout, writes);
+        if (patched) return patched;
+      }
+    }
+    const { ExcelJsWorkbook } = await import('./xlsx-exceljs');
+    const book = base
+      ? await ExcelJsWorkbook.load(base.bytes).catch(() => {
+          throw new Error(DAMAGED);
+        })
+      : ExcelJsWorkbook.create();
+    for (const change of this.changes) (book[change.method] as (...args: unknown[]) => void).apply(book, change.args);
+    return book.bytes();
+  }
+
+  private tab(name: string): Tab {
+    const tab = this.tabs.find((t) => t.name === name);
+    if (!tab) throw new Error(`Sheet ${name} not found`);
+    return tab;
+  }
+
+  private record(change: Change): void {
+    this.changes.push(change);
   }
 
   hasTab(tab: string): boolean {
@@ -275,170 +149,97 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   tabNames(): string[] {
-    return this.book.worksheets.map((s) => sheetsName(s.name));
+    return this.tabs.map((t) => t.name);
   }
 
-  read(tab: string): Cell[][] | null {
-    const sheet = this.book.getWorksheet(excelName(tab));
-    if (!sheet) return null;
-    const rows: Cell[][] = [];
+  read(name: string): Cell[][] | null {
+    const tab = this.tabs.find((t) => t.name === name);
+    if (!tab) return null;
+    let height = 0;
     let width = 0;
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-        if (cell.type === ExcelJS.ValueType.Merge) return;
-        const value = plain(cell.value);
-        if (value === '') return;
-        cells[columnNumber - 1] = value;
-        width = Math.max(width, columnNumber);
-      });
-      if (cells.length > 0) rows[rowNumber - 1] = cells;
+    tab.rows.forEach((row, i) => {
+      let last = row.length;
+      while (last > 0 && (row[last - 1] ?? '') === '') last--;
+      if (last === 0) return;
+      height = i + 1;
+      width = Math.max(width, last);
     });
-    return Array.from({ length: rows.length }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? ''));
+    const grid: Cell[][] = new Array<Cell[]>(height);
+    for (let r = 0; r < height; r++) {
+      const row = tab.rows[r];
+      const out = new Array<Cell>(width);
+      for (let c = 0; c < width; c++) out[c] = row?.[c] ?? '';
+      grid[r] = out;
+    }
+    return grid;
+  }
+
+  private put(tab: Tab, row: number, column: number, cells: readonly (readonly Cell[])[]): void {
+    cells.forEach((line, i) => {
+      const target = (tab.rows[row + i - 1] ??= []);
+      for (let c = target.length; c < column - 1; c++) target[c] = '';
+      line.forEach((cell, j) => (target[column + j - 1] = cell));
+    });
   }
 
   write(tab: string, row: number, column: number, values: Cell[][]): void {
-    const sheet = this.sheet(tab);
+    const target = this.tab(tab);
     rectangle(values, `write to ${tab}`);
-    values.forEach((cells, i) => {
-      const target = sheet.getRow(row + i);
-      cells.forEach((value, j) => {
-        const cell = target.getCell(column + j);
-        cell.value = stored(value);
-        if (value instanceof Date && !cell.numFmt) cell.numFmt = isMidnight(value) ? DATE_FORMAT : TIMESTAMP_FORMAT;
-      });
-    });
+    const stored = values.map((line) => line.map(storable));
+    this.put(target, row, column, stored);
+    this.record({ method: 'write', args: [tab, row, column, stored] });
   }
 
   writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {
-    const sheet = this.sheet(tab);
+    const target = this.tab(tab);
     rectangle(links, `write links to ${tab}`);
-    links.forEach((cells, i) => {
-      const target = sheet.getRow(row + i);
-      cells.forEach((link, j) => {
-        const cell = target.getCell(column + j);
-        if (!link) {
-          cell.value = null;
-          return;
-        }
-        // A HYPERLINK formula, not a cell hyperlink: LibreOffice saves a cell's "#Tab!A9" link as a
-        // file:// URL of wherever the file was, the formula as it is. The result is what getValues() reads.
-        const anchor = `#${sheetRef(link.sheet)}!A${link.row}`;
-        cell.value = { formula: `HYPERLINK(${formulaText(anchor)},${formulaText(link.text)})`, result: link.text };
-        cell.font = { ...cell.font, ...LINK_FONT };
-      });
-    });
+    this.put(
+      target,
+      row,
+      column,
+      links.map((line) => line.map((link) => link?.text ?? '')),
+    );
+    this.record({ method: 'writeLinks', args: [tab, row, column, links.map((line) => [...line])] });
   }
 
   paint(tab: string, row: number, column: number, colors: (string | null)[][]): void {
-    const sheet = this.sheet(tab);
+    this.tab(tab);
     rectangle(colors, `colour ${tab}`);
-    colors.forEach((cells, i) => {
-      const target = sheet.getRow(row + i);
-      cells.forEach((color, j) => {
-        const cell = target.getCell(column + j);
-        cell.fill = color === null ? { type: 'pattern', pattern: 'none' } : { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(color) } };
-      });
-    });
+    for (const line of colors) for (const color of line) if (color !== null) argb(color);
+    this.record({ method: 'paint', args: [tab, row, column, colors.map((line) => [...line])] });
   }
 
   clearFrom(tab: string, fromRow: number): void {
-    const sheet = this.sheet(tab);
-    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      if (rowNumber < fromRow) return;
-      row.eachCell({ includeEmpty: true }, (cell) => {
-        cell.value = null;
-        cell.fill = { type: 'pattern', pattern: 'none' };
-      });
-    });
+    const target = this.tab(tab);
+    target.rows.length = Math.min(target.rows.length, Math.max(0, fromRow - 1));
+    this.record({ method: 'clearFrom', args: [tab, fromRow] });
   }
 
   addTab(tab: string, position?: number): void {
-    if (this.book.getWorksheet(excelName(tab))) throw new Error(`A sheet with the name "${tab}" already exists.`);
-    const order = this.book.worksheets;
-    const added = this.book.addWorksheet(excelName(tab));
-    order.splice(position ?? order.length, 0, added);
-    // exceljs orders tabs by orderNo, both in `worksheets` and in the saved file.
-    order.forEach((sheet, i) => {
-      (sheet as Sheet & { orderNo: number }).orderNo = i;
-    });
+    // Excel and Sheets both tell tab names apart without regard to case.
+    const same = excelName(tab).toLowerCase();
+    if (this.tabs.some((t) => excelName(t.name).toLowerCase() === same)) throw new Error(`A sheet with the name "${tab}" already exists.`);
+    this.tabs.splice(position ?? this.tabs.length, 0, { name: tab, rows: [] });
+    this.record({ method: 'addTab', args: [tab, position] });
   }
 
   removeEmptyTab(tab: string): void {
-    const sheet = this.sheet(tab);
-    if (sheet.actualRowCount > 0) throw new Error(`The ${tab} tab is not empty: it stays.`);
-    this.book.removeWorksheet(sheet.id);
+    const target = this.tab(tab);
+    if ((this.read(tab) ?? []).length > 0) throw new Error(`The ${tab} tab is not empty: it stays.`);
+    this.tabs.splice(this.tabs.indexOf(target), 1);
+    this.record({ method: 'removeEmptyTab', args: [tab] });
   }
 
-  /** Nothing is buffered between the port and the in-memory workbook; the caller saves the file. */
+  /** Nothing is buffered between the port and the values in memory; the caller saves the file. */
   flush(): void {}
 
   format(tab: string, layout: TabLayout): void {
-    const sheet = this.sheet(tab);
-    const header = sheet.getRow(1);
-    // Up to the last column of the layout, as in Sheets, even before the header is written; cell by
-    // cell, as exceljs's row font would replace each header cell's own font.
-    const lastColumn = Math.max(0, ...layout.columns.map((c) => c.column));
-    for (let column = 1; column <= lastColumn; column++) {
-      const cell = header.getCell(column);
-      cell.font = { ...BODY_FONT, ...cell.font, bold: true };
-    }
-    sheet.pageSetup = { ...sheet.pageSetup, ...PAGE_SETUP };
-    const frozenColumns = sheet.views[0]?.state === 'frozen' ? (sheet.views[0].xSplit ?? 0) : 0;
-    sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: frozenColumns }];
-    const validations = validationsOf(sheet).model;
-    // Replace the rules of the layout's columns (a range or single cells) rather than stack a second one.
-    const letters = new Set(layout.columns.map((c) => columnLetter(c.column)));
-    for (const address of Object.keys(validations)) {
-      const letter = columnBelowHeader(address);
-      if (letter !== null && letters.has(letter)) delete validations[address];
-    }
-    const lastRow = Math.max(FORMATTED_ROWS, sheet.rowCount);
-    for (const column of layout.columns) {
-      const target = sheet.getColumn(column.column);
-      if (column.width !== null) target.width = Math.max(4, Math.round(column.width / PIXELS_PER_CHARACTER));
-      const numFmt = column.kind === 'date' ? DATE_FORMAT : column.kind === 'timestamp' ? TIMESTAMP_FORMAT : null;
-      // A column style: cells typed later into the column take the format too.
-      if (numFmt) target.numFmt = numFmt;
-      const validation = validationFor(column);
-      const letter = columnLetter(column.column);
-      if (validation) validations[`${letter}2:${letter}${lastRow}`] = validation;
-    }
+    this.tab(tab);
+    this.record({ method: 'format', args: [tab, layout] });
   }
 
   style(tab: string, style: TabStyle): void {
-    const sheet = this.sheet(tab);
-    for (let c = 1; c <= sheet.columnCount; c++) sheet.getColumn(c).style = {};
-    sheet.eachRow({ includeEmpty: true }, (row) => {
-      row.eachCell({ includeEmpty: true }, (cell) => {
-        // A font with a name everywhere (LibreOffice fills a nameless one with a serif), links kept looking like links.
-        cell.style = { font: isLinkFormula(cell.value) ? LINK_FONT : BODY_FONT };
-      });
-    });
-    (sheet as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model = {};
-    for (const block of style.bold) eachCellOf(sheet, block, (cell) => (cell.font = { ...BODY_FONT, bold: true }));
-    for (const { format, blocks } of style.numberFormats) for (const block of blocks) eachCellOf(sheet, block, (cell) => (cell.numFmt = format));
-    for (const { column, width } of style.widths) sheet.getColumn(column).width = Math.max(4, Math.round(width / PIXELS_PER_CHARACTER));
-    sheet.views = [{ state: 'frozen', ySplit: style.frozenRows }];
-    sheet.pageSetup = { ...sheet.pageSetup, ...PAGE_SETUP, printTitlesRow: style.frozenRows > 0 ? `1:${style.frozenRows}` : undefined };
+    this.tab(tab);
+    this.record({ method: 'style', args: [tab, style] });
   }
-}
-
-function isLinkFormula(value: ExcelJS.CellValue): boolean {
-  return typeof value === 'object' && value !== null && 'formula' in value && /^HYPERLINK\(/i.test(String(value.formula));
-}
-
-/** Every cell of a block, row by row. */
-function eachCellOf(sheet: Sheet, block: CellBlock, fn: (cell: ExcelJS.Cell) => void): void {
-  for (let r = block.row; r < block.row + block.rows; r++) {
-    const row = sheet.getRow(r);
-    for (let c = block.column; c < block.column + block.columns; c++) fn(row.getCell(c));
-  }
-}
-
-/** The column of a validation's address ("B7", or "B2:B1000" within one column) when it lies below the header. */
-function columnBelowHeader(address: string): string | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?\d+)?$/.exec(address);
-  if (!m || (m[3] !== undefined && m[3] !== m[1]) || Number(m[2]) < 2) return null;
-  return m[1] ?? null;
 }

@@ -2,7 +2,8 @@
  * The .xlsx files unmn writes, opened by a second spreadsheet program: LibreOffice, headless. After
  * LibreOffice opens and saves them, the Compliance tab's links still point at their rows, headers keep
  * a named sans-serif font, every tab still prints one page wide in landscape with its header on each
- * page, and saving the result again through the adapter stacks no second dropdown rule. The files
+ * page, saving the result again through the adapter stacks no second dropdown rule, and the values a
+ * save of values only writes into it read the same once LibreOffice has saved it again. The files
  * LibreOffice saves as .ods and .xls are named as such. Skipped where LibreOffice is not installed,
  * except in CI (.ci/run installs it), where its absence fails.
  */
@@ -16,7 +17,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runComplianceCheck } from '../../src/app/check';
-import { ComplianceTable, MeetingsTable, TABLES } from '../../src/domain/tables';
+import { ComplianceTable, LogTable, MeetingsTable, TABLES } from '../../src/domain/tables';
 import { main } from '../../src/node/cli';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { captureIo } from './cli-io';
@@ -140,11 +141,26 @@ describe.runIf(installed)('the files unmn writes, opened and saved by LibreOffic
     expect(ours.length).toBeGreaterThan(0);
     const saved = file('saved', 'example.xlsx');
     expect(sqrefs(await zipText(saved, 'xl/worksheets/sheet4.xml'))).toEqual(ours);
-    await (await XlsxWorkbook.open(saved)).save(file('again.xlsx'));
+    const reopened = await XlsxWorkbook.open(saved);
+    // A colour: a change that only exceljs saves (one of values only rewrites the rows it changed).
+    reopened.paint(ComplianceTable.name, 1, 1, [[null]]);
+    await reopened.save(file('again.xlsx'));
     const again = await zipText(file('again.xlsx'), 'xl/worksheets/sheet4.xml');
     expect(sqrefs(again).sort()).toEqual([...ours].sort());
     expect(again).toContain('<pageSetUpPr fitToPage="1"/>');
     expect((await book(file('again.xlsx'))).getWorksheet(MeetingsTable.name)?.pageSetup).toMatchObject({ fitToPage: true, printTitlesRow: '1:1' });
+  });
+
+  it('reads, once LibreOffice has saved it again, what a save of values only wrote into a file LibreOffice saved', async () => {
+    const workbook = await XlsxWorkbook.open(file('saved', 'example.xlsx'));
+    const next = (workbook.read(LogTable.name)?.length ?? 0) + 1;
+    workbook.write(LogTable.name, next, 1, [[new Date(2026, 10, 23, 9, 30), 'Reminder sent', 'A-2026-004 & <co>']]);
+    workbook.write(MeetingsTable.name, 3, 4, [['Online']]);
+    await workbook.save(file('patched.xlsx'));
+    await convert('xlsx', 'resaved', [file('patched.xlsx')]);
+    const [ours, theirs] = [await XlsxWorkbook.open(file('patched.xlsx')), await XlsxWorkbook.open(file('resaved', 'patched.xlsx'))];
+    expect(ours.read(LogTable.name)?.[next - 1]?.slice(1, 3)).toEqual(['Reminder sent', 'A-2026-004 & <co>']);
+    for (const tab of [LogTable.name, MeetingsTable.name]) expect(theirs.read(tab), tab).toEqual(ours.read(tab));
   });
 
   it.each([

@@ -44,13 +44,46 @@ function agencyNames(network: Network, codes: readonly string[]): string {
     .join(', ');
 }
 
+/** Records grouped by a key, each group in the tab's order. */
+function groupedBy<T>(records: readonly T[], key: (record: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const k = key(record);
+    const group = groups.get(k);
+    if (group) group.push(record);
+    else groups.set(k, [record]);
+  }
+  return groups;
+}
+
+/**
+ * Each tab grouped once, by the records it was decoded into: a tick composes the minutes of every
+ * meeting due, and scanning both tabs for each of them grew with meetings × decisions.
+ */
+const decisionsByMeeting = new WeakMap<readonly Decision[], Map<string, Decision[]>>();
+const actionsBySource = new WeakMap<readonly Action[], Map<string, { action: Action; at: number }[]>>();
+
 /** The decisions taken at the meeting, and the action points that come from it or from them. */
 export function outcomesOf(network: Network, meeting: Meeting): { decisions: Decision[]; actions: Action[] } {
+  const allDecisions = network.decisions.records;
+  const allActions = network.actions.records;
+  const byMeeting = decisionsByMeeting.get(allDecisions) ?? groupedBy(allDecisions, (d) => keyOf(d.meeting));
+  decisionsByMeeting.set(allDecisions, byMeeting);
+  const bySource =
+    actionsBySource.get(allActions) ??
+    groupedBy(
+      allActions.map((action, at) => ({ action, at })),
+      ({ action }) => keyOf(action.source),
+    );
+  actionsBySource.set(allActions, bySource);
   const id = keyOf(meeting.id);
-  const decisions = network.decisions.records.filter((d) => keyOf(d.meeting) === id);
+  const decisions = byMeeting.get(id) ?? [];
   const sources = new Set([id, ...decisions.map((d) => keyOf(d.id))]);
-  const actions = network.actions.records.filter((a) => sources.has(keyOf(a.source)));
-  return { decisions, actions };
+  const actions = [...sources]
+    .flatMap((source) => bySource.get(source) ?? [])
+    .sort((a, b) => a.at - b.at)
+    .map(({ action }) => action);
+  return { decisions: [...decisions], actions };
 }
 
 function meetingBlocks(network: Network, meeting: Meeting): Block[] {

@@ -1,0 +1,469 @@
+/**
+ * The values of an .xlsx workbook, read straight from its XML with the parser exceljs uses (saxes)
+ * and interpreted as exceljs interprets them (shared strings, the number formats that make a number
+ * a date, the 1904 calendar, merged cells, formulas' cached results), without building an object per
+ * cell and per style: a network's workbook of a hundred thousand rows reads in seconds, not a minute.
+ * With the values comes where each row lies in its sheet's XML, so that a save that only changed
+ * values can rewrite those rows and leave the rest of the file as it was (xlsx-patch.ts).
+ */
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { Cell } from '../ports';
+import { BUILT_IN_FORMATS, columnOf, dateOfSerial, isDateFormat, localOf, sheetsName } from './xlsx-codec';
+
+/** A row element of a sheet's XML: its number and its characters [start, end). */
+export interface RowSpan {
+  readonly row: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A range of columns that a `<col>` gives a style to. */
+export interface ColumnStyle {
+  readonly min: number;
+  readonly max: number;
+  readonly style: number;
+}
+
+/** Where things lie in a sheet's XML, as character offsets of its text. */
+export interface SheetLayout {
+  /** The row elements in file order. */
+  readonly rows: readonly RowSpan[];
+  /** Where a row after the last one goes: the start of `</sheetData>`; -1 when the sheet has `<sheetData/>`. */
+  readonly dataEnd: number;
+  /** The span of an empty `<sheetData/>`, which a first row replaces. */
+  readonly emptyData: { readonly start: number; readonly end: number } | null;
+  /** The span of `<dimension ref="…"/>`, the used range the file declares. */
+  readonly dimension: { readonly start: number; readonly end: number } | null;
+  readonly columnStyles: readonly ColumnStyle[];
+  /** Whether every row and cell names its place (`r="…"`) in ascending order, so that one can be added or rewritten alone. */
+  readonly addressed: boolean;
+}
+
+export interface SheetValues {
+  /** The tab's name as Sheets spells it. */
+  readonly name: string;
+  /** The sheet's part in the zip (`xl/worksheets/sheet3.xml`). */
+  readonly part: string;
+  /** Every value of the used range, header row first: what WorkbookPort.read returns. */
+  readonly grid: Cell[][];
+  readonly layout: SheetLayout;
+}
+
+/** A sheet as parsed: its values by row (a sparse array), and its size as exceljs would hold it (styled cells too). */
+interface SheetRead {
+  readonly rows: Cell[][];
+  readonly cells: number;
+  readonly layout: SheetLayout;
+}
+
+/** The number format of each cell style (`s="3"` is entry 3), null for none. */
+export interface Styles {
+  readonly formats: readonly (string | null)[];
+  /** The custom formats by id, as declared. */
+  readonly custom: ReadonlyMap<number, string>;
+}
+
+export interface WorkbookValues {
+  readonly sheets: SheetValues[];
+  readonly date1904: boolean;
+  readonly styles: Styles;
+}
+
+export interface Handlers {
+  open?: (tag: SaxesTagPlain, position: number) => void;
+  close?: (name: string, position: number) => void;
+  text?: (text: string) => void;
+}
+
+/**
+ * Feeds the XML to saxes, which throws at the first fault; handlers get the position just after the
+ * tag. Like exceljs, it does not close the document: a part cut short reads as far as it goes.
+ */
+export function parseXml(xml: string, on: Handlers): void {
+  const parser = new SaxesParser();
+  const { open, close, text } = on;
+  if (open) parser.on('opentag', (tag) => open(tag as SaxesTagPlain, parser.position));
+  if (close) parser.on('closetag', (tag) => close(tag.name, parser.position));
+  if (text) parser.on('text', text);
+  parser.write(xml);
+}
+
+/** Where the tag that ends just before `position` begins: a `<` never stands inside a tag. */
+export function tagStart(xml: string, position: number): number {
+  return xml.lastIndexOf('<', position - 1);
+}
+
+/** exceljs decodes the five XML entities once more in `t="str"` cells and in tab names. */
+function xmlDecode(text: string): string {
+  return text.replace(/&([a-z]*);/g, (entity, name: string) => ({ lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' })[name] ?? entity);
+}
+
+/** Excel spells a character XML cannot hold as _xHHHH_ inside shared strings and rich text runs. */
+function decodeEscapes(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
+const attribute = (tag: SaxesTagPlain, name: string): string | undefined => tag.attributes[name];
+
+function sharedStrings(xml: string): string[] {
+  const strings: string[] = [];
+  let text: string | null = null;
+  let runs: string[] | null = null;
+  let collecting: string[] | null = null;
+  let inRun = false;
+  let phonetic = 0;
+  parseXml(xml, {
+    open(tag) {
+      switch (tag.name) {
+        case 'si':
+          text = null;
+          runs = null;
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 'r':
+          inRun = true;
+          break;
+        case 't':
+          if (phonetic === 0) collecting = [];
+          break;
+      }
+    },
+    text(chunk) {
+      collecting?.push(chunk);
+    },
+    close(name) {
+      switch (name) {
+        case 't':
+          if (collecting === null) break;
+          if (inRun) (runs ??= []).push(decodeEscapes(collecting.join('')));
+          // A <t> of the item itself wins over its runs, as exceljs keeps it.
+          else text = decodeEscapes(collecting.join(''));
+          collecting = null;
+          break;
+        case 'r':
+          inRun = false;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+        case 'si':
+          strings.push(text ?? runs?.join('') ?? '');
+          break;
+      }
+    },
+  });
+  return strings;
+}
+
+function readStyles(xml: string | undefined): Styles {
+  const custom = new Map<number, string>();
+  const ids: number[] = [];
+  if (xml !== undefined) {
+    let within: 'numFmts' | 'cellXfs' | null = null;
+    parseXml(xml, {
+      open(tag) {
+        if (tag.name === 'numFmts' || tag.name === 'cellXfs') within = tag.name;
+        else if (within === 'numFmts' && tag.name === 'numFmt') {
+          custom.set(parseInt(attribute(tag, 'numFmtId') ?? '', 10), (attribute(tag, 'formatCode') ?? '').replace(/[\\](.)/g, '$1'));
+        } else if (within === 'cellXfs' && tag.name === 'xf') ids.push(parseInt(attribute(tag, 'numFmtId') ?? '', 10));
+      },
+      close(name) {
+        if (name === within) within = null;
+      },
+    });
+  }
+  const formats = ids.map((id) => (id ? (custom.get(id) ?? BUILT_IN_FORMATS[id] ?? null) : null));
+  return { formats, custom };
+}
+
+interface SheetContext {
+  readonly strings: readonly string[];
+  /** Whether cell style i shows dates. */
+  readonly dates: readonly boolean[];
+  readonly date1904: boolean;
+}
+
+/** A value as `getValues()` gives it: '' for nothing, an error or a date that is no date. */
+function plain(value: Cell | undefined): Cell {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : localOf(value);
+  return value;
+}
+
+const enum Target {
+  None,
+  Value,
+  Formula,
+  Run,
+}
+
+const ERROR = Symbol('error');
+
+/** One sheet's values by row (a sparse array) and its layout. Throws when its XML is not well formed. */
+function readSheet(xml: string, context: SheetContext): SheetRead {
+  const { strings, dates, date1904 } = context;
+  const rows: Cell[][] = [];
+  const spans: RowSpan[] = [];
+  const columnStyles: ColumnStyle[] = [];
+  const merges: string[] = [];
+  let dataEnd = -1;
+  let emptyData: SheetLayout['emptyData'] = null;
+  let dimension: SheetLayout['dimension'] = null;
+  let addressed = true;
+  let lastRow = 0;
+  let widest = 0;
+
+  let rowNumber = 0;
+  let rowStart = 0;
+  let rowCells: Cell[] | undefined;
+  let rowWidth = 0;
+  let rowHasValues = false;
+
+  let column = 0;
+  let type: string | undefined;
+  let style: number | undefined;
+  let value: string | undefined;
+  let formula = '';
+  let shared: string | undefined;
+  let runs: string[] | null = null;
+  let runText = '';
+  let inRun = false;
+  let target = Target.None;
+
+  const cellValue = (): Cell => {
+    const isDate = style !== undefined && dates[style] === true;
+    if (formula !== '' || shared) {
+      // A formula reads as its cached result.
+      if (!value) return '';
+      const result: Cell | typeof ERROR = type === 'str' ? xmlDecode(value) : type === 'b' ? parseInt(value, 10) !== 0 : type === 'e' ? ERROR : parseFloat(value);
+      if (isDate) return plain(dateOfSerial(result, date1904));
+      return result === ERROR ? '' : plain(result);
+    }
+    if (runs !== null) return runs.join('');
+    if (value === undefined) return '';
+    switch (type) {
+      case 's':
+        return strings[parseInt(value, 10)] ?? '';
+      case 'str':
+        return xmlDecode(value);
+      case 'inlineStr':
+        return value;
+      case 'b':
+        return parseInt(value, 10) !== 0;
+      case 'e':
+        return '';
+      default: {
+        const number = parseFloat(value);
+        return plain(isDate ? dateOfSerial(number, date1904) : number);
+      }
+    }
+  };
+
+  parseXml(xml, {
+    open(tag, position) {
+      switch (tag.name) {
+        case 'c': {
+          const address = attribute(tag, 'r');
+          const next = address === undefined ? column + 1 : columnOf(address);
+          if (address === undefined || next <= column) addressed = false;
+          column = next;
+          type = attribute(tag, 't');
+          const s = attribute(tag, 's');
+          style = s === undefined ? undefined : parseInt(s, 10);
+          value = undefined;
+          formula = '';
+          shared = undefined;
+          runs = null;
+          break;
+        }
+        case 'v':
+          target = Target.Value;
+          break;
+        case 't':
+          target = inRun ? Target.Run : Target.Value;
+          break;
+        case 'f':
+          target = Target.Formula;
+          shared = attribute(tag, 't');
+          break;
+        case 'r':
+          inRun = true;
+          runText = '';
+          break;
+        case 'row': {
+          const r = attribute(tag, 'r');
+          const next = r === undefined ? rowNumber + 1 : parseInt(r, 10);
+          if (r === undefined || !(next > rowNumber)) addressed = false;
+          rowNumber = next;
+          rowStart = tagStart(xml, position);
+          rowCells = undefined;
+          rowWidth = 0;
+          rowHasValues = false;
+          column = 0;
+          lastRow = Math.max(lastRow, rowNumber);
+          break;
+        }
+        case 'sheetData':
+          if (tag.isSelfClosing) emptyData = { start: tagStart(xml, position), end: position };
+          break;
+        case 'dimension':
+          dimension = { start: tagStart(xml, position), end: position };
+          break;
+        case 'col': {
+          const s = attribute(tag, 'style');
+          if (s !== undefined) columnStyles.push({ min: parseInt(attribute(tag, 'min') ?? '', 10), max: parseInt(attribute(tag, 'max') ?? '', 10), style: parseInt(s, 10) });
+          break;
+        }
+        case 'mergeCell':
+          merges.push(attribute(tag, 'ref') ?? '');
+          break;
+      }
+    },
+    text(text) {
+      switch (target) {
+        case Target.Value:
+          // Text after rich runs is not part of the value, as exceljs reads it.
+          if (runs === null) value = value ? value + text : text;
+          break;
+        case Target.Formula:
+          formula += text;
+          break;
+        case Target.Run:
+          runText += text;
+          break;
+      }
+    },
+    close(name, position) {
+      switch (name) {
+        case 'v':
+        case 't':
+        case 'f':
+          target = Target.None;
+          break;
+        case 'r':
+          if (inRun) (runs ??= []).push(decodeEscapes(runText));
+          inRun = false;
+          break;
+        case 'c': {
+          rowWidth = Math.max(rowWidth, column);
+          // exceljs counts a cell that is more than a style as a value, even an error.
+          if (value !== undefined || formula !== '' || shared || runs !== null || style === undefined) rowHasValues = true;
+          const cell = cellValue();
+          if (cell !== '') (rowCells ??= [])[column - 1] = cell;
+          break;
+        }
+        case 'row':
+          spans.push({ row: rowNumber, start: rowStart, end: position });
+          if (rowCells) rows[rowNumber - 1] = rowCells;
+          else if (rowNumber > 0) delete rows[rowNumber - 1];
+          if (rowHasValues) widest = Math.max(widest, rowWidth);
+          break;
+        case 'sheetData':
+          if (emptyData === null) dataEnd = tagStart(xml, position);
+          break;
+      }
+    },
+  });
+  unmerge(rows, merges);
+  return { rows, cells: lastRow * widest, layout: { rows: spans, dataEnd, emptyData, dimension, columnStyles, addressed } };
+}
+
+/** Blanks the cells a merge covers, but its top left one: Sheets reads them as empty. */
+function unmerge(rows: Cell[][], merges: readonly string[]): void {
+  for (const ref of merges) {
+    const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(ref);
+    if (!m) continue;
+    const [c1, r1, c2, r2] = [columnOf(m[1] ?? ''), Number(m[2]), columnOf(m[3] ?? m[1] ?? ''), Number(m[4] ?? m[2])];
+    const [top, bottom, left, right] = [Math.min(r1, r2), Math.max(r1, r2), Math.min(c1, c2), Math.max(c1, c2)];
+    for (let r = top; r <= Math.min(bottom, rows.length); r++) {
+      const row = rows[r - 1];
+      if (!row) continue;
+      for (let c = r === top ? left + 1 : left; c <= Math.min(right, row.length); c++) delete row[c - 1];
+    }
+  }
+}
+
+/** The used range as a rectangle: no blank rows below it or columns to its right, '' in every gap. */
+function rectangle(rows: Cell[][]): Cell[][] {
+  let height = 0;
+  let width = 0;
+  rows.forEach((row, i) => {
+    let last = row.length;
+    while (last > 0 && row[last - 1] === undefined) last--;
+    if (last === 0) return;
+    height = i + 1;
+    width = Math.max(width, last);
+  });
+  const grid: Cell[][] = new Array<Cell[]>(height);
+  for (let r = 0; r < height; r++) {
+    const row = rows[r];
+    const out = new Array<Cell>(width);
+    for (let c = 0; c < width; c++) out[c] = row?.[c] ?? '';
+    grid[r] = out;
+  }
+  return grid;
+}
+
+interface SheetEntry {
+  readonly name: string;
+  readonly part: string;
+}
+
+/** The worksheets in tab order, each with its part, found as exceljs finds them (through the workbook's relationships). */
+function sheetEntries(workbook: string, rels: string | undefined, parts: ReadonlyMap<string, Buffer>): { entries: SheetEntry[]; date1904: boolean } {
+  const targets = new Map<string, string>();
+  if (rels !== undefined) {
+    parseXml(rels, {
+      open(tag) {
+        if (tag.name === 'Relationship') targets.set(attribute(tag, 'Id') ?? '', attribute(tag, 'Target') ?? '');
+      },
+    });
+  }
+  const entries: SheetEntry[] = [];
+  let date1904 = false;
+  parseXml(workbook, {
+    open(tag) {
+      if (tag.name === 'workbookPr') date1904 = attribute(tag, 'date1904') === '1';
+      if (tag.name !== 'sheet') return;
+      const target = targets.get(attribute(tag, 'r:id') ?? '');
+      if (target === undefined) return;
+      const part = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
+      // Chart sheets and parts that are missing hold no cells.
+      if (!/xl\/worksheets\/sheet(\d+)[.]xml/.test(part) || !parts.has(part)) return;
+      entries.push({ name: sheetsName(xmlDecode(attribute(tag, 'name') ?? '')), part });
+    },
+  });
+  return { entries, date1904 };
+}
+
+/** The tabs hold more cells than a Google Sheet can: their values are not laid out as grids at all. */
+export class TooManyCells extends Error {
+  override readonly name = 'TooManyCells';
+
+  constructor(readonly cells: number) {
+    super(`The tabs span ${cells} cells`);
+  }
+}
+
+/**
+ * Every worksheet's values, from the parts of an .xlsx (named without a leading slash) that the
+ * guard let through. Throws TooManyCells when the tabs together span more than `maxCells`, and an
+ * error when a part's XML is not well formed or the workbook part is missing.
+ */
+export function readWorkbook(parts: ReadonlyMap<string, Buffer>, maxCells: number): WorkbookValues {
+  const text = (name: string) => parts.get(name)?.toString('utf8');
+  const workbook = text('xl/workbook.xml');
+  if (workbook === undefined) throw new Error('The file has no workbook part.');
+  const { entries, date1904 } = sheetEntries(workbook, text('xl/_rels/workbook.xml.rels'), parts);
+  const strings = sharedStrings(text('xl/sharedStrings.xml') ?? '');
+  const styles = readStyles(text('xl/styles.xml'));
+  const context: SheetContext = { strings, dates: styles.formats.map(isDateFormat), date1904 };
+  const read = entries.map(({ name, part }) => ({ name, part, ...readSheet(text(part) ?? '', context) }));
+  const cells = read.reduce((sum, sheet) => sum + sheet.cells, 0);
+  if (cells > maxCells) throw new TooManyCells(cells);
+  const sheets = read.map(({ name, part, rows, layout }) => ({ name, part, grid: rectangle(rows), layout }));
+  return { sheets, date1904, styles };
+}
