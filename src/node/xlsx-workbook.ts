@@ -145,7 +145,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   hasTab(tab: string): boolean {
-    return this.book.getWorksheet(excelName(tab)) !== undefined;
+    return this.tabs.some((t) => t.name === tab);
   }
 
   tabNames(): string[] {
