@@ -1,0 +1,88 @@
+/**
+ * The CLI as a person runs it: `node bin/unmn.mjs …` in a process of its own, on an .xlsx file. The
+ * generated networks are written as files the way `unmn init` writes one (XlsxWorkbook and the setup
+ * use case), then filled with the network's rows. Each run is timed from spawn to exit, and its peak
+ * memory (maximum resident set size) and CPU time are read inside the process by a preload that
+ * reports `process.resourceUsage()` on a pipe of its own as the process exits: on shared cores the CPU
+ * time says what the wall time would be without the other work.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { setupWorkbook } from '../../src/app/setup';
+import type { Cell } from '../../src/domain/cells';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { gridsOf, TODAY, type GeneratedNetwork } from './network';
+
+export const ROOT = process.cwd();
+/** Where the generated files go: build/ is not tracked. */
+export const BENCH_DIR = path.join(ROOT, 'build', 'bench');
+const BIN = path.join(ROOT, 'bin', 'unmn.mjs');
+/** Writes peak memory (kB) and CPU time (µs) to file descriptor 3 as the process exits. */
+const PRELOAD = `data:text/javascript,${encodeURIComponent(
+  "import{writeSync}from'node:fs';process.on('exit',()=>{const u=process.resourceUsage();writeSync(3,u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime))});",
+)}`;
+
+export const CLI_RUNS = ['validate', 'check', 'report all', 'tick'] as const;
+export type CliRun = (typeof CLI_RUNS)[number];
+
+export interface CliMeasure {
+  /** Wall time, spawn to exit. */
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly rssMiB: number;
+}
+
+/** The network as `unmn init` would lay out its file, with every tab's rows written below the headers. */
+export async function writeWorkbookFile(network: GeneratedNetwork, file: string): Promise<void> {
+  const workbook = XlsxWorkbook.create();
+  setupWorkbook(workbook, { profile: 'uzbekistan' });
+  for (const [tab, grid] of Object.entries(gridsOf(network))) workbook.write(tab, 2, 1, (grid ?? []).slice(1) as Cell[][]);
+  await mkdir(path.dirname(file), { recursive: true });
+  await workbook.save(file);
+}
+
+function once(args: readonly string[]): CliMeasure {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--import', PRELOAD, BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  // Exit 1 is a command's answer (validate found problems, tick could not send); 2 and up mean it did not run.
+  if (run.status === null || run.status > 1) throw new Error(`unmn ${args.join(' ')} exited with ${run.status ?? run.signal}: ${String(run.stderr).slice(0, 2000)}`);
+  const [rss = NaN, cpu = NaN] = String(run.output[3]).split(' ').map(Number);
+  return { ms, cpuMs: cpu / 1000, rssMiB: rss / 1024 };
+}
+
+/** The fastest of up to `times` runs (repeated while the fastest is under 5 s: above, noise matters less), with the highest peak memory. */
+async function timed(args: readonly string[], before?: () => Promise<void>, times = 3): Promise<CliMeasure> {
+  const runs: CliMeasure[] = [];
+  do {
+    await before?.();
+    runs.push(once(args));
+  } while (runs.length < times && Math.min(...runs.map((r) => r.ms)) < 5_000);
+  const fastest = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  return { ...fastest, rssMiB: Math.max(...runs.map((r) => r.rssMiB)) };
+}
+
+/** `unmn check` on a file: the best of five, for the issue's target on the example. */
+export function measureCheck(file: string): Promise<CliMeasure> {
+  return timed(['check', file, '--today', TODAY], undefined, 5);
+}
+
+/** Each CLI_RUNS command on the file; the tick on a fresh copy each time, since it saves what it did. */
+export async function measureCli(file: string): Promise<Map<CliRun, CliMeasure>> {
+  const scratch = path.join(path.dirname(file), `${path.basename(file, '.xlsx')}-out`);
+  const copy = path.join(scratch, 'tick.xlsx');
+  await mkdir(scratch, { recursive: true });
+  const out = new Map<CliRun, CliMeasure>();
+  out.set('validate', await timed(['validate', file]));
+  out.set('check', await timed(['check', file, '--today', TODAY]));
+  out.set('report all', await timed(['report', 'all', file, '--today', TODAY, '--out', scratch]));
+  out.set(
+    'tick',
+    await timed(['tick', copy, '--today', TODAY, '--outbox', path.join(scratch, 'outbox')], async () => {
+      await rm(path.join(scratch, 'outbox'), { recursive: true, force: true });
+      await copyFile(file, copy);
+    }),
+  );
+  return out;
+}
