@@ -1,6 +1,6 @@
 /** How the benches sort the SpreadsheetApp calls a run made: reads of a tab, and calls that change the spreadsheet. */
 
-const READS = ['Range.getValues'];
+const READS = ['Range.getValues', 'Sheet.getSheetValues'];
 
 /** The classes whose calls reach the spreadsheet itself: builders only assemble what one of these applies. */
 const SHEET_CLASSES = new Set(['Spreadsheet', 'Sheet', 'Range', 'RangeList', 'Protection', 'EmbeddedChart']);

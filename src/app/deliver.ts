@@ -12,9 +12,9 @@
  * everything; here each message's mark is durable before the message goes.
  */
 import type { IsoDay } from '../domain/dates';
-import { dueJobs, isComplete, openClaims, type Blocked, type DueScope, type Job, type Mark, type Message } from '../domain/email/due';
+import { dueJobs, isComplete, mayBeDue, minutesOwed, openClaims, type Blocked, type DueScope, type Job, type Mark, type Message } from '../domain/email/due';
 import { EVENTS, Ledger, messageKey, type Claim } from '../domain/email/ledger';
-import type { Network } from '../domain/network';
+import { decodeNetwork, type Network } from '../domain/network';
 import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type LogEntry } from '../domain/tables';
 import { emailKey, plural } from '../domain/words';
 import type { Cell, Ports, WorkbookPort } from '../ports';
@@ -22,6 +22,9 @@ import { withLockedTabs, writeRows, type LockedTabs } from './repository';
 
 /** The tabs a delivery reads: who receives, what the minutes say, and the Log. */
 export const DELIVERY_TABS = [SettingsTable, MembersTable, FocalPointsTable, MeetingsTable, DecisionsTable, ActionsTable, LogTable] as const;
+
+/** Read first: whether anything can be due, and whether minutes are (the Decisions tab serves only them). */
+const GLANCE_TABS = [SettingsTable, MeetingsTable, ActionsTable] as const;
 
 /**
  * A message that failed this often today waits for tomorrow: an address Google keeps refusing would
@@ -59,9 +62,11 @@ export interface DeliveryReport {
 export interface DeliveryOptions {
   /** Runs on the fresh read, under the lock, before anything is written or sent (throws to refuse). */
   readonly authorize?: (network: Network) => void;
+  /** Stops after Settings, Meetings and Actions when nothing there can be due (the hourly tick). */
+  readonly stopWhenIdle?: boolean;
 }
 
-export const NOTHING_DUE: Omit<DeliveryReport, 'locked'> = { delivered: [], unconfirmed: [], blocked: [], stopped: null, problem: '' };
+const NOTHING_DUE: Omit<DeliveryReport, 'locked'> = { delivered: [], unconfirmed: [], blocked: [], stopped: null, problem: '' };
 
 /** Appends Log rows, stamped with the time and the user, below the Log as read under the lock. */
 class LogAppender {
@@ -204,8 +209,20 @@ function reportClaims(claims: readonly Claim[], ledger: Ledger, log: LogAppender
   return logged;
 }
 
+/**
+ * Settings, Meetings and Actions first; the register and the Log only when something can be due,
+ * and Decisions only when minutes are: an idle hour costs three reads.
+ */
+function readForDelivery(tabs: LockedTabs, today: IsoDay, options: DeliveryOptions): Network | null {
+  const glance = tabs.readNetwork(GLANCE_TABS);
+  if (options.stopWhenIdle && glance.network.meetings.header !== null && !mayBeDue(glance.network, today)) return null;
+  const rest = tabs.readNetwork([MembersTable, FocalPointsTable, ...(minutesOwed(glance.network, today) ? [DecisionsTable] : []), LogTable]);
+  return decodeNetwork({ ...glance.grids, ...rest.grids });
+}
+
 function deliverLocked(ports: DeliveryPorts, tabs: LockedTabs, scope: DueScope, options: DeliveryOptions): DeliveryReport {
-  const { network } = tabs.readNetwork(DELIVERY_TABS);
+  const network = readForDelivery(tabs, ports.clock.today(), options);
+  if (network === null) return { ...NOTHING_DUE, locked: true };
   options.authorize?.(network);
   if (network.log.header === null || network.meetings.header === null) {
     const tab = network.log.header === null ? 'Log' : 'Meetings';

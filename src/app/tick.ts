@@ -3,31 +3,26 @@
  * quota held back), the edit trigger (minutes just approved), and the secretariat's "Circulate
  * minutes now" with its preview. All of them go through deliver(), so none can send a message twice.
  */
-import { dueJobs, mayBeDue } from '../domain/email/due';
+import { dueJobs } from '../domain/email/due';
 import { Ledger } from '../domain/email/ledger';
 import { networkName } from '../domain/email/minutes';
 import { CirculationRequestSchema, previewMeetings, type CirculationPreview, type CirculationResult } from '../domain/email/preview';
-import { ActionsTable, MeetingsTable, SettingsTable } from '../domain/tables';
+import { MeetingsTable } from '../domain/tables';
 import { keyOf } from '../domain/words';
 import type { Ports } from '../ports';
 import { NotAuthorizedError, requireSecretariat } from './authorize';
-import { deliver, describeDelivery, DELIVERY_TABS, NOTHING_DUE, type DeliveryPorts, type DeliveryReport } from './deliver';
+import { deliver, describeDelivery, DELIVERY_TABS, type DeliveryPorts, type DeliveryReport } from './deliver';
 import { readNetwork } from './network';
 
 /** Completes "Only the secretariat can …". */
 export const CIRCULATE_COMMAND = 'circulate minutes';
 
-/** What an hourly tick reads first, without the lock, to learn whether the full read is worth it. */
-const GLANCE_TABS = [SettingsTable, MeetingsTable, ActionsTable] as const;
-
 /**
  * Every hour: the minutes due, the day's reminders, and what a failure or the quota held back. Most
- * hours have nothing to do: a glance at three tabs settles that, without the lock or the Log.
+ * hours have nothing to do, which Settings, Meetings and Actions settle before the rest is read.
  */
 export function hourlyTick(ports: DeliveryPorts): DeliveryReport {
-  const { network } = readNetwork(ports.workbook, GLANCE_TABS);
-  if (network.meetings.header !== null && !mayBeDue(network, ports.clock.today())) return { ...NOTHING_DUE, locked: true };
-  return deliver(ports, { reminders: true });
+  return deliver(ports, { reminders: true }, { stopWhenIdle: true });
 }
 
 /** The rows an edit touched, as the edit trigger reports them. */

@@ -99,7 +99,7 @@ describe('an execution killed between claim and confirmation', () => {
 });
 
 describe('an hour with nothing due', () => {
-  it('glances at Settings, Meetings and Actions without the lock: at most 15 SpreadsheetApp calls, nothing written', () => {
+  it('reads Settings, Meetings and Actions and stops: at most 15 SpreadsheetApp calls, no write, no flush', () => {
     const spec = emailNetwork();
     spec.meetings = spec.meetings.map((m) => (m.minutesApprovedOn === null ? m : { ...m, minutesCirculatedOn: m.minutesApprovedOn, sharedWithRcoOn: m.minutesApprovedOn }));
     spec.actions = spec.actions.map((a) => ({ ...a, lastRemindedOn: '2026-06-12' }));
@@ -108,8 +108,29 @@ describe('an hour with nothing due', () => {
     expect(run.result.delivered).toEqual([]);
     expect(run.spreadsheet).toBeLessThanOrEqual(15);
     expect(run.byMethod['Sheet.getSheetValues']).toBe(3);
-    expect(run.byMethod['Lock.waitLock']).toBeUndefined();
     expect(run.byMethod['Range.setValues']).toBeUndefined();
+    expect(run.byMethod['SpreadsheetApp.flush']).toBeUndefined();
+  });
+
+  it('on a day reminders went out, reads the register and the Log too but not Decisions: still at most 15 calls', () => {
+    const spec = emailNetwork();
+    spec.meetings = spec.meetings.map((m) => (m.minutesApprovedOn === null ? m : { ...m, minutesCirculatedOn: m.minutesApprovedOn, sharedWithRcoOn: m.minutesApprovedOn }));
+    spec.actions = spec.actions.map((a) => ({ ...a, lastRemindedOn: '2026-06-15' }));
+    const fake = installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(spec) }));
+    const run = fake.calls.during(() => hourlyTick(gasPorts()));
+    expect(run.result.delivered).toEqual([]);
+    expect(run.byMethod['Sheet.getSheetValues']).toBe(6);
+    expect(run.spreadsheet).toBeLessThanOrEqual(15);
+  });
+
+  it('the hours after a tick that did the work cost at most 15 SpreadsheetApp calls too', () => {
+    const fake = install();
+    expect(hourlyTick(gasPorts()).delivered.map((d) => d.outcome)).toEqual(['Sent', 'Sent']);
+    fake.nextExecution();
+    const after = fake.calls.during(() => hourlyTick(gasPorts()));
+    expect(after.result.delivered).toEqual([]);
+    expect(after.spreadsheet).toBeLessThanOrEqual(15);
+    expect(after.byMethod['SpreadsheetApp.flush']).toBeUndefined();
   });
 
   it('a reminder claimed late yesterday by a run that was then killed is still reported the next morning', () => {

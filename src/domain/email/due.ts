@@ -122,7 +122,7 @@ function isApproved(m: Meeting, today: IsoDay): boolean {
 }
 
 /** Which copies of approved minutes have not gone out yet (a date the check cannot read is left alone). */
-function minutesOwed(m: Located<Meeting>, rco: string): { toMembers: boolean; toArchive: boolean } {
+function copiesOwed(m: Located<Meeting>, rco: string): { toMembers: boolean; toArchive: boolean } {
   return {
     toMembers: m.minutesCirculatedOn === null && !m.invalid.includes('minutesCirculatedOn'),
     toArchive: rco !== '' && m.sharedWithRcoOn === null && !m.invalid.includes('sharedWithRcoOn'),
@@ -149,7 +149,7 @@ function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out:
   const rco = network.settings.rcoArchiveEmail.trim();
   const meetings = network.meetings.records.filter((m) => isApproved(m, today) && pick(m)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
   for (const m of meetings) {
-    const { toMembers, toArchive } = minutesOwed(m, rco);
+    const { toMembers, toArchive } = copiesOwed(m, rco);
     if (!toMembers && !toArchive) continue;
     if (m.minutesLink.trim() === '') {
       out.blocked.push({ ref: m.id, reason: `${m.id}'s minutes are approved but have no Minutes link to send` });
@@ -277,16 +277,20 @@ function secretariatReminders(ctx: Context, out: Due): void {
  * would find nothing due: an idle hour then costs three reads.
  */
 export function mayBeDue(network: Network, today: IsoDay): boolean {
-  const rco = network.settings.rcoArchiveEmail.trim();
   const { agendaDueDays, minutesDueDays } = network.settings;
   const yesterday = addDays(today, -1);
-  const owed = (m: Located<Meeting>) => {
-    const { toMembers, toArchive } = minutesOwed(m, rco);
-    return toMembers || toArchive;
-  };
-  const meetingDue = (m: Located<Meeting>) => (isApproved(m, today) && owed(m)) || agendaLate(m, today, agendaDueDays) || minutesLate(m, today, minutesDueDays);
+  const meetingDue = (m: Located<Meeting>) => agendaLate(m, today, agendaDueDays) || minutesLate(m, today, minutesDueDays);
   const actionDue = (a: Located<Action>) => a.status === 'Open' && (needsReminder(a, today) || (a.lastRemindedOn !== null && a.lastRemindedOn >= yesterday));
-  return network.meetings.records.some(meetingDue) || network.actions.records.some(actionDue);
+  return minutesOwed(network, today) || network.meetings.records.some(meetingDue) || network.actions.records.some(actionDue);
+}
+
+/** Whether approved minutes of some meeting have not gone to the members or the RCO yet. */
+export function minutesOwed(network: Network, today: IsoDay): boolean {
+  const rco = network.settings.rcoArchiveEmail.trim();
+  return network.meetings.records.some((m) => {
+    const { toMembers, toArchive } = copiesOwed(m, rco);
+    return isApproved(m, today) && (toMembers || toArchive);
+  });
 }
 
 /** Everything due on `today`: circulations first (members, then the archive copy), then reminders. */
