@@ -1,8 +1,9 @@
 /**
  * Bad input everywhere: malformed cells typed into every tab of the network, then every command of the
- * table (as the menu runs it, through dist/Code.js) and both triggers. Nothing may throw out to the
- * person; every cell that breaks WORKBOOK.md is named by tab, row and column on the Compliance tab;
- * no typed cell is written over, and no other cell of a row holding a malformed one either.
+ * table (as the menu runs it, through dist/Code.js), both triggers, and what the sidebar and the
+ * circulation dialog read as they open. Nothing may throw out to the person; every cell that breaks
+ * WORKBOOK.md is named by tab, row and column on the Compliance tab; no typed cell is written over,
+ * and no other cell of a row holding a malformed one either.
  */
 import fc from 'fast-check';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -107,6 +108,9 @@ describe('malformed cells in every tab', () => {
         };
         run('hourlyTick', () => script.hourlyTick!());
         run('onEditInstalled', () => script.onEditInstalled!({ range: fake.globals.SpreadsheetApp.getActive().getSheetByName('Meetings')!.getRange(2, 1, 3, 12) }));
+        // What the sidebar and the circulation dialog ask for as they open.
+        run('getDecisionSidebarData', () => script.getDecisionSidebarData!());
+        run('getCirculationPreview', () => script.getCirculationPreview!());
         for (const id of COMMAND_IDS) {
           run(id, () => script[id]!());
           if (id !== 'runComplianceCheck') continue;
@@ -139,7 +143,7 @@ describe('malformed cells in every tab', () => {
         }
       }),
       {
-        numRuns: Number(process.env.RUNS ?? 12),
+        numRuns: Number(process.env.RUNS ?? 25),
         ...(process.env.SEED ? { seed: Number(process.env.SEED) } : {}),
         // M-2026-03 (row 4) has approved minutes the tick circulates: a junk Date, or a junk Mode that leaves the row readable.
         examples: [[[{ tab: 'Meetings', row: 4, column: 2, value: '2026-13-45' }]], [[{ tab: 'Meetings', row: 4, column: 4, value: 'N/A' }]]],
