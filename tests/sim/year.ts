@@ -8,6 +8,7 @@
  */
 import { decodeTable } from '../../src/domain/codec';
 import { daysBetween, type IsoDay } from '../../src/domain/dates';
+import { TIME_BUDGET_MS } from '../../src/app/deliver';
 import { EVENTS } from '../../src/domain/email/ledger';
 import { ActionsTable, DecisionsTable, LogTable, MeetingsTable, MembersTable, type TableDef } from '../../src/domain/tables';
 import { createGasFake, type GasFake, type SentMail, type Value } from '../fakes/gas';
@@ -91,6 +92,7 @@ export class Year implements Sim {
     executions: 0,
     killed: 0,
     sixMinuteLimit: 0,
+    stoppedInTime: 0,
     lockHeldByOther: 0,
     lockBusy: 0,
     doubleFired: 0,
@@ -209,6 +211,7 @@ export class Year implements Sim {
       const value = fn();
       this.fake.globals.SpreadsheetApp.flush();
       outcome = { ended: 'ok', value };
+      if (Date.now() - this.startedAt > TIME_BUDGET_MS) this.stats.stoppedInTime!++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (message === 'Exceeded maximum execution time') {
@@ -376,9 +379,9 @@ export class Year implements Sim {
     const reported = this.unconfirmedReported();
     const log = this.records(LogTable).records;
     for (const meeting of this.records(MeetingsTable).records.filter((m) => this.owed.has(m.id))) {
-      for (const [event, to] of [
-        [EVENTS.circulated, MAILING_LIST],
-        [EVENTS.archived, RCO],
+      for (const [event, to, field] of [
+        [EVENTS.circulated, MAILING_LIST, 'minutesCirculatedOn'],
+        [EVENTS.archived, RCO, 'sharedWithRcoOn'],
       ] as const) {
         const k = key(event, meeting.id, [to]);
         const mails = this.mails.filter((m) => m.claim !== null && key(m.claim.event, m.claim.ref, m.claim.recipients) === k).length;
@@ -390,6 +393,7 @@ export class Year implements Sim {
           this.violation(`${event} of ${meeting.id} was claimed and never confirmed, and no "Delivery unconfirmed" row says so`);
         else if (mails === 0 && !uncertain) this.violation(`${event} of ${meeting.id} never went to ${to}`);
         else if (mails === 1 && !confirmed && !uncertain) this.violation(`${event} of ${meeting.id} went out and the Log neither confirms it nor reports it uncertain`);
+        if (confirmed && meeting[field] === null) this.violation(`${event} of ${meeting.id} is confirmed in the Log, and its row does not say so`);
       }
     }
     const sentTimes = new Map<string, number>();

@@ -11,6 +11,7 @@ import { addDays, daysBetween, type IsoDay } from '../dates';
 import type { Network } from '../network';
 import { ActionsTable, MeetingsTable, type Action, type Meeting, type TableDef } from '../tables';
 import { emailKey, joinFew, keyOf, plural } from '../words';
+import { isActiveOn } from '../membership';
 import { EVENTS, messageKey, type Claim, type Ledger } from './ledger';
 import { archiveMessage, minutesMessage, type Composed } from './minutes';
 import { activeFocalPoints, allowedRecipients, batches, networkRecipients, replyTo, screen, secretariatRecipients } from './recipients';
@@ -198,10 +199,16 @@ function actionReminders(ctx: Context, out: Due): void {
     groups.set(k, [...(groups.get(k) ?? []), a]);
   }
   for (const [k, open] of groups) {
-    const agency = network.members.records.find((m) => keyOf(m.agency) === k)?.agency.trim() ?? open[0]!.owner.trim();
+    const member = network.members.records.find((m) => keyOf(m.agency) === k);
+    const agency = member?.agency.trim() ?? open[0]!.owner.trim();
     const started = ledger.covered(EVENTS.reminder, agency, today).size > 0;
     const actions = started ? open.filter((a) => a.lastRemindedOn === today) : open.filter((a) => needsReminder(a, today));
     if (actions.length === 0) continue;
+    // Its focal points are no longer the network's to write to: a reminder would only log a refusal, every day.
+    if (member !== undefined && !isActiveOn(member, today)) {
+      out.blocked.push({ ref: agency, reason: `${agency} is not an active member, and ${plural(actions.length, 'open action point')} of its wait for a new owner` });
+      continue;
+    }
     const recipients = activeFocalPoints(network, new Set([k]));
     if (recipients.length === 0) {
       out.blocked.push({ ref: agency, reason: `${agency} has ${plural(actions.length, 'action point')} to be reminded of but no active focal point` });

@@ -36,6 +36,15 @@ describe('dueJobs over malformed rows', () => {
     ]);
   });
 
+  it("does not remind a member that has left: its focal points are no longer the network's to write to", () => {
+    const { jobs, blocked } = due((grids) => {
+      const undp = grids.Members.findIndex((line) => line[0] === 'UNDP');
+      grids.Members[undp]![grids.Members[0]!.indexOf('Status')] = 'Withdrawn';
+    });
+    expect(jobs.map((j) => `${j.event} ${j.ref}`)).not.toContain('Reminder sent UNDP');
+    expect(blocked).toContainEqual({ ref: 'UNDP', reason: 'UNDP is not an active member, and 1 open action point of its wait for a new owner' });
+  });
+
   it('still sends when a column is missing from the tab: that is the tab to repair, not the row', () => {
     const { jobs } = due((grids) => {
       for (const line of grids.Meetings) line.pop();
