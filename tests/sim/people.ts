@@ -264,18 +264,23 @@ export class People {
       this.planned.push({ id, date });
       this.stats.plannedMeetings++;
     };
-    this.later(`saveMeeting (${title})`, () => {
-      const outcome = this.rpc('saveMeeting', input);
+    this.saveNew('saveMeeting', input, MeetingsTable, title, 'Meeting planned', adopt);
+  }
+
+  /** A new record saved from the sidebar after the tick; after a kill, the person looks for it by its title before saving again. */
+  private saveNew(name: string, input: unknown, def: TableDef, title: string, event: string, adopt: (id: string, actions?: readonly string[]) => void): void {
+    this.later(`${name} (${title})`, () => {
+      const outcome = this.rpc(name, input);
       if (outcome.ended === 'killed') {
-        const id = this.sim.records(MeetingsTable).records.find((m) => m.title === title)?.id;
-        if (!this.landed(MeetingsTable, id, 'Meeting planned')) return 'again';
-        adopt(id!);
+        const id = this.sim.records(def).records.find((r) => (r as { title?: string }).title === title) as { id: string } | undefined;
+        if (!this.landed(def, id?.id, event)) return 'again';
+        adopt(id!.id);
         return 'done';
       }
       if (outcome.ended !== 'ok') return 'again';
       const result = outcome.value as SaveResult;
-      if (result.ok) adopt(result.id);
-      else this.refused(`saveMeeting (${title})`, result);
+      if (result.ok) adopt(result.id, result.actions);
+      else this.refused(`${name} (${title})`, result);
       return 'done';
     });
   }
@@ -435,31 +440,20 @@ export class People {
       // The person has read the sidebar's ToR guidance and records anyway.
       confirmed: true,
     };
-    const adopt = (id: string, actionIds: readonly string[]) => {
-      this.sim.expect(DecisionsTable, id, { id, title, date: today, decision: input.decision });
-      actionIds.forEach((a, i) => this.sim.expect(ActionsTable, a, { id: a, source: id, owner: actions[i]!.owner, due: actions[i]!.due, status: 'Open' }));
-      if (actionIds.length !== actions.length) this.sim.violation(`${id} was recorded with ${actionIds.length} of its ${actions.length} follow-up actions`);
-      this.sidebarDecisions.push(id);
-      this.stats.decisions++;
-    };
-    this.later(`recordDecision (${title})`, () => {
-      const outcome = this.rpc('recordDecision', input);
-      if (outcome.ended === 'killed') {
-        const id = this.sim.records(DecisionsTable).records.find((d) => d.title === title)?.id;
-        if (!this.landed(DecisionsTable, id, 'Decision recorded')) return 'again';
-        const actionIds = this.sim
+    const adopt = (id: string, actionIds?: readonly string[]) => {
+      const saved =
+        actionIds ??
+        this.sim
           .records(ActionsTable)
           .records.filter((a) => a.source === id)
           .map((a) => a.id);
-        adopt(id!, actionIds);
-        return 'done';
-      }
-      if (outcome.ended !== 'ok') return 'again';
-      const result = outcome.value as SaveResult;
-      if (result.ok) adopt(result.id, result.actions ?? []);
-      else this.refused(`recordDecision (${title})`, result);
-      return 'done';
-    });
+      this.sim.expect(DecisionsTable, id, { id, title, date: today, decision: input.decision });
+      saved.forEach((a, i) => this.sim.expect(ActionsTable, a, { id: a, source: id, owner: actions[i]!.owner, due: actions[i]!.due, status: 'Open' }));
+      if (saved.length !== actions.length) this.sim.violation(`${id} was recorded with ${saved.length} of its ${actions.length} follow-up actions`);
+      this.sidebarDecisions.push(id);
+      this.stats.decisions++;
+    };
+    this.saveNew('recordDecision', input, DecisionsTable, title, 'Decision recorded', adopt);
   }
 
   /**
