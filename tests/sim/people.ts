@@ -110,7 +110,7 @@ export class People {
     if (sim.chance(0.05)) this.addAction();
     if (sim.chance(0.03)) this.closeAction();
     if (sim.chance(0.02)) this.recordDecision();
-    if (sim.chance(0.01)) this.editDecision();
+    if (sim.chance(0.01)) this.editDecision(at);
     if (sim.chance(0.01)) this.circulateByHand();
     if (sim.chance(0.01)) this.memberJoins();
     if (sim.chance(0.004)) this.memberLeaves();
@@ -138,8 +138,8 @@ export class People {
   // ---------- helpers ----------
 
   /** Saved after the next tick, or after several when the person leaves the sidebar open (over the night, at times). */
-  private later(what: string, save: Save): void {
-    this.saves.push({ what, save, tries: 0, wait: this.sim.chance(0.3) ? this.sim.int(2, 16) : 1 });
+  private later(what: string, save: Save, wait = this.sim.chance(0.3) ? this.sim.int(2, 16) : 1): void {
+    this.saves.push({ what, save, tries: 0, wait });
   }
 
   /** A google.script.run call from a sidebar, which may be killed between two service calls. */
@@ -343,6 +343,8 @@ export class People {
       });
       return;
     }
+    // The Meetings panel is open on this meeting while the approval is typed and the trigger sends the minutes.
+    if (this.sim.chance(0.3)) this.retitle(id);
     const row = this.typeCell(MeetingsTable, id, 'minutesApprovedOn', today);
     if (row === null) return this.sim.violation(`meeting ${id} is gone from the Meetings tab`);
     this.sim.owe(id);
@@ -368,14 +370,17 @@ export class People {
     const held = this.sim.records(MeetingsTable).records.filter((m) => m.status === 'Held');
     const soon = held.filter((m) => this.toApprove.some((a) => a.id === m.id) || (m.minutesApprovedOn !== null && m.minutesCirculatedOn === null));
     const meeting = soon.length > 0 && this.sim.chance(0.8) ? this.sim.pick(soon) : held.length > 0 ? this.sim.pick(held) : undefined;
-    if (meeting === undefined) return;
-    const title = `Meeting ${meeting.id}, revised ${this.sim.today}`;
+    if (meeting !== undefined) this.retitle(meeting.id);
+  }
+
+  private retitle(id: string): void {
+    const title = `Meeting ${id}, revised ${this.sim.today}`;
     this.updateMeeting(
-      meeting.id,
+      id,
       'retitle a meeting',
       (m) => ({ ...m, title }),
       () => {
-        this.sim.expect(MeetingsTable, meeting.id, { title });
+        this.sim.expect(MeetingsTable, id, { title });
         this.stats.meetingEdits++;
       },
     );
@@ -460,9 +465,19 @@ export class People {
    * A decision amended from the sidebar with an open action put back a week, opened before the tick
    * and saved after: the tick's reminder changes the version, so the save is made again as it stands.
    */
-  private editDecision(): void {
+  private editDecision(at: Date): void {
+    const { today } = this.sim;
+    // In the evening, often one whose action the first tick of tomorrow reminds: the sidebar stays open overnight.
+    const remindedTomorrow = this.sidebarDecisions.filter((d) =>
+      this.sim
+        .records(ActionsTable)
+        .records.some(
+          (a) => a.source === d && a.status === 'Open' && a.due !== null && a.due <= addDays(today, 8) && (a.lastRemindedOn === null || a.lastRemindedOn <= addDays(today, -6)),
+        ),
+    );
+    const overnight = at.getHours() >= 16 && remindedTomorrow.length > 0 && this.sim.chance(0.7);
     if (this.sidebarDecisions.length === 0) return;
-    const id = this.sim.pick(this.sidebarDecisions);
+    const id = this.sim.pick(overnight ? remindedTomorrow : this.sidebarDecisions);
     const text = `The members agree (amendment ${this.nextTitle++}).`;
     const inputOf = (network: ReturnType<People['network']>) => {
       const saved = savedDecision(network, id);
@@ -498,7 +513,7 @@ export class People {
       if (form!.moved) this.sim.expect(ActionsTable, form!.moved.id, { due: form!.moved.due });
       this.stats.decisionEdits++;
     };
-    this.later(`updateDecision (${id})`, () => {
+    const save: Save = () => {
       const outcome = this.rpc('updateDecision', form!.input);
       if (outcome.ended === 'killed') {
         const now = savedDecision(this.network(), id);
@@ -517,7 +532,8 @@ export class People {
       if (this.refused(`updateDecision (${id})`, result) === 'refused') return 'done';
       form = inputOf(this.network());
       return form === null ? 'done' : 'again';
-    });
+    };
+    this.later(`updateDecision (${id})`, save, overnight ? 24 - at.getHours() + 9 : undefined);
   }
 
   // ---------- members and reports ----------
