@@ -86,9 +86,9 @@ describe('malformed cells in every tab', () => {
       fc.property(fc.array(cell, { minLength: 1, maxLength: 12 }), (cells) => {
         const fake = createGasFake({ owner: OWNER, activeUser: SECRETARIAT, sheets: gridsOf(emailNetwork()), htmlFiles: (name) => `<p>${name}</p>` });
         for (const c of cells) fake.setSheetValues(c.tab, [[c.value]], c.row, c.column);
-        // The last value typed into a cell is the one it holds; a blank typed into a blank row leaves room for the next record.
+        // The last value typed into a cell is the one it holds; a blank one (spaces too) is the add-on's to fill.
         const typed = new Map(cells.map((c) => [`${c.tab}!${c.row},${c.column}`, c]));
-        for (const [at, c] of typed) if (c.value === '') typed.delete(at);
+        for (const [at, c] of typed) if (isBlank(c.value)) typed.delete(at);
         const malformed = [...typed.values()].flatMap((c) => {
           const column = contractColumn(fake, c);
           return column !== null && !column.header.decode(c.value).ok ? [{ ...c, column: column.name }] : [];
