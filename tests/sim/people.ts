@@ -10,9 +10,9 @@
 import type { DecodedTable } from '../../src/domain/codec';
 import { addDays, type IsoDay } from '../../src/domain/dates';
 import { recordVersion, savedDecision } from '../../src/domain/decision-record';
-import type { SavedMeeting } from '../../src/domain/rpc';
+import type { MeetingInput, RecordDecisionResult, SavedMeeting, SaveMeetingResult } from '../../src/domain/rpc';
 import { decodeNetwork } from '../../src/domain/network';
-import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, TABLES, type Meeting, type RecordOf, type TableDef } from '../../src/domain/tables';
+import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, TABLES, type RecordOf, type TableDef } from '../../src/domain/tables';
 import type { GasFake } from '../fakes/gas';
 import { gridOf } from '../domain/rules/support';
 import type { Script } from '../support/bundle';
@@ -40,13 +40,7 @@ export interface Sim {
 
 /** A save waiting for the tick to pass: done, or to try again at the next hour. */
 type Save = () => 'done' | 'again';
-type SaveResult = { ok: true; id: string; row: number; actions?: string[] } | { ok: false; errors: unknown[]; current?: unknown };
-type MeetingInput = Omit<Meeting, 'externalParticipants' | 'minutesCirculatedOn' | 'sharedWithRcoOn' | 'confidentiality' | 'mode' | 'agendaCirculatedOn' | 'minutesApprovedOn'> & {
-  version: string;
-  mode: string;
-  agendaCirculatedOn: string;
-  minutesApprovedOn: string;
-};
+type SaveResult = RecordDecisionResult | SaveMeetingResult;
 
 function meetingInput({ meeting, version }: SavedMeeting): MeetingInput {
   return {
@@ -279,7 +273,7 @@ export class People {
       }
       if (outcome.ended !== 'ok') return 'again';
       const result = outcome.value as SaveResult;
-      if (result.ok) adopt(result.id, result.actions);
+      if (result.ok) adopt(result.id, 'actions' in result ? result.actions : undefined);
       else this.refused(`${name} (${title})`, result);
       return 'done';
     });
