@@ -1,20 +1,22 @@
 /**
  * A simulated year of a busy network: dist/Code.js over the Apps Script fake, one hourly tick after
- * another, with people editing between them and faults injected (a trigger firing twice, a lock held
- * by another execution, days with no mail quota, a send failing, an execution killed between two
- * service calls or after a send, an execution running into the 6-minute limit). Every mail is matched
- * to the Log claim that preceded it as it goes; the invariants are checked at the end. Seeded: the same
- * seed replays the same year. The clock is Date, faked by the caller (vi.useFakeTimers).
+ * another, with people working between them (people.ts) and faults injected: a trigger firing twice,
+ * a lock held by another execution, days with no mail quota or too little, a send failing, an execution
+ * killed between two service calls (its unflushed writes lost) or after a send, an execution running
+ * into the 6-minute limit. Every mail is matched to the Log claim that preceded it as it goes; no Log
+ * row may ever change; the other invariants are checked at the end. Seeded: a seed replays its year.
  */
-import { vi } from 'vitest';
 import { decodeTable } from '../../src/domain/codec';
-import { addDays, daysBetween, type IsoDay } from '../../src/domain/dates';
+import { daysBetween, type IsoDay } from '../../src/domain/dates';
+import { TIME_BUDGET_MS } from '../../src/app/deliver';
 import { EVENTS } from '../../src/domain/email/ledger';
-import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, type TableDef } from '../../src/domain/tables';
-import { createGasFake, type GasFake, type SentMail } from '../fakes/gas';
-import { gridOf, gridsOf } from '../domain/rules/support';
+import { ActionsTable, DecisionsTable, LogTable, MeetingsTable, MembersTable, type TableDef } from '../../src/domain/tables';
+import { createGasFake, type GasFake, type SentMail, type Value } from '../fakes/gas';
+import { gridsOf } from '../domain/rules/support';
 import { loadBundle, type Script } from '../support/bundle';
+import { installClock, type SimClock } from './clock';
 import { MAILING_LIST, RCO, SECRETARIAT, emailNetwork } from './network';
+import { People, type Sim } from './people';
 
 /** mulberry32: a small seeded PRNG, enough to replay a year from its seed. */
 export function prng(seed: number): () => number {
@@ -33,6 +35,8 @@ export interface YearOptions {
   readonly hours: number;
   /** A bug planted on purpose: the first circulation goes out twice, with no second claim. */
   readonly plantDoubleSend?: boolean;
+  /** Told every 1,000 simulated hours how far the year has come. */
+  readonly progress?: (line: string) => void;
 }
 
 export interface YearResult {
@@ -41,12 +45,13 @@ export interface YearResult {
   readonly stats: Record<string, number>;
 }
 
-const START = new Date(2026, 5, 15, 0, 0, 0);
+const START = new Date(2026, 5, 15, 0, 0, 0).getTime();
 const SIX_MINUTES = 6 * 60_000;
 /** Quiet days at the end, with full quota and no faults, for what was held back to go out. */
 const QUIET_HOURS = 3 * 24;
 const MAIL_EVENTS = new Set<string>([EVENTS.circulated, EVENTS.archived, EVENTS.reminder, EVENTS.agenda, EVENTS.minutes]);
 const AUTOMATION_FIELDS = new Set(['minutesCirculatedOn', 'sharedWithRcoOn', 'lastRemindedOn']);
+const LOCK_BUSY = /another run of the add-on is still working/i;
 
 interface Claim {
   readonly row: number;
@@ -55,11 +60,21 @@ interface Claim {
   readonly recipients: string[];
   readonly details: string;
   readonly day: IsoDay;
-  sent: boolean;
 }
 
 /** What goes wrong in one execution: it dies at a service call, or runs slow into the 6-minute limit; and whether its sends may fail or die. */
-type Fault = { kind: 'kill-at-call'; at: number } | { kind: 'slow'; msPerCall: number } | { kind: 'mail' };
+export type Fault = { kind: 'kill-at-call'; at: number } | { kind: 'slow'; msPerCall: number } | { kind: 'mail' };
+
+export interface ExecuteOptions {
+  readonly user?: string;
+  readonly fault?: Fault | null;
+  readonly ui?: boolean;
+  /** A person sends this mail by hand (a report): it is logged after it goes, not claimed before. */
+  readonly manual?: boolean;
+}
+
+/** How an execution ended: with its return value, killed, refused the document lock, or thrown out to the person. */
+export type Outcome = { readonly ended: 'ok'; readonly value: unknown } | { readonly ended: 'killed' | 'busy' | 'threw' };
 
 const key = (event: string, ref: string, recipients: readonly string[]) =>
   `${event}|${ref}|${[...recipients]
@@ -67,46 +82,49 @@ const key = (event: string, ref: string, recipients: readonly string[]) =>
     .sort()
     .join(',')}`;
 const dayOf = (d: Date): IsoDay => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const sameValue = (a: Value | undefined, b: Value | undefined) =>
+  a instanceof Date || b instanceof Date ? a instanceof Date && b instanceof Date && a.getTime() === b.getTime() : (a ?? '') === (b ?? '');
+const copyRow = (line: readonly Value[] | undefined): Value[] => (line ?? []).map((v) => (v instanceof Date ? new Date(v.getTime()) : v));
 
-export class Year {
+export class Year implements Sim {
   readonly violations: string[] = [];
   readonly stats: Record<string, number> = {
     executions: 0,
     killed: 0,
+    sixMinuteLimit: 0,
+    stoppedInTime: 0,
+    lockHeldByOther: 0,
     lockBusy: 0,
+    doubleFired: 0,
+    noQuotaDays: 0,
+    lowQuotaDays: 0,
     failedSends: 0,
     mails: 0,
-    meetings: 0,
-    decisions: 0,
-    actions: 0,
-    members: 0,
-    reports: 0,
-    doubleFired: 0,
   };
+  readonly fake: GasFake;
+  readonly script: Script;
   private readonly random: () => number;
-  private readonly fake: GasFake;
-  private readonly script: Script;
+  private readonly people: People;
   private readonly mails: { mail: SentMail; claim: Claim | null }[] = [];
   private readonly claimedRows = new Set<number>();
-  /** The records the people typed or the add-on recorded for them, by tab and ID: what must still be there. */
+  /** What people typed or the add-on recorded for them, by tab and ID: what must still be there at the end. */
   private readonly expected = new Map<TableDef, Map<string, Record<string, unknown>>>();
-  /** Meetings held but not yet approved, with the day their minutes get approved. */
-  private readonly toApprove: { id: string; on: IsoDay }[] = [];
   /** Meetings whose minutes the add-on owes the network: approved and not circulated at the start, or approved since. */
   private readonly owed = new Set<string>();
-  private logSnapshot: string[] = [];
+  /** The Log's rows as last seen: none may change. */
+  private readonly logSeen: Value[][] = [];
   private fault: Fault | null = null;
+  private manual = false;
+  private pending: Claim | null = null;
   private callsThisExecution = 0;
   private startedAt = 0;
   private planted = false;
-  private nextMeeting = 4;
-  private nextAction = 3;
-  private nextMember = 1;
   private hour = 0;
 
   constructor(
     code: string,
     private readonly options: YearOptions,
+    private readonly clock: SimClock,
   ) {
     this.random = prng(options.seed);
     const spec = emailNetwork();
@@ -121,35 +139,120 @@ export class Year {
       this.expected.set(def, new Map(records.map((r) => [String((r as Record<string, unknown>)[id]), { ...r } as Record<string, unknown>])));
     }
     for (const m of spec.meetings) if (m.minutesApprovedOn && !m.minutesCirculatedOn) this.owed.add(m.id!);
+    this.people = new People(this);
     this.hookCalls();
     this.hookMail();
-    this.logSnapshot = this.logRows();
+    this.checkLogUnchanged();
   }
 
   run(): YearResult {
-    const { hours } = this.options;
+    const { hours, progress } = this.options;
     for (this.hour = 0; this.hour < hours + QUIET_HOURS; this.hour++) {
       const quiet = this.hour >= hours;
-      const at = new Date(START.getTime() + this.hour * 3_600_000);
-      vi.setSystemTime(at);
-      if (at.getHours() === 0) this.fake.mail.remaining = !quiet && this.random() < 0.05 ? 0 : 1500;
-      if (!quiet) this.peopleWork(at);
+      const at = new Date(START + this.hour * 3_600_000);
+      this.clock.set(at.getTime());
+      if (at.getHours() === 0) this.newDay(quiet);
+      if (!quiet) this.people.work(at);
       this.tick(quiet);
+      if (!quiet) this.people.afterTick();
+      if (this.hour % 1000 === 999) progress?.(`${this.hour + 1} of ${hours} hours, ${this.violations.length} violations, Log ${this.logSeen.length} rows`);
     }
     this.checkEnd();
-    return { seed: this.options.seed, violations: this.violations, stats: this.stats };
+    return { seed: this.options.seed, violations: this.violations, stats: { ...this.stats, ...this.people.stats, ...this.logStats() } };
   }
 
-  private chance(p: number): boolean {
+  // ---------- what people use ----------
+
+  get today(): IsoDay {
+    return dayOf(new Date());
+  }
+
+  chance(p: number): boolean {
     return this.random() < p;
   }
 
-  private pick<T>(items: readonly T[]): T {
+  pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.random() * items.length)] as T;
   }
 
-  private get today(): IsoDay {
-    return dayOf(new Date());
+  int(min: number, max: number): number {
+    return min + Math.floor(this.random() * (max - min + 1));
+  }
+
+  records<T extends TableDef>(def: T) {
+    return decodeTable(def, this.fake.sheetValues(def.name));
+  }
+
+  expect(def: TableDef, id: string, fields: Record<string, unknown>): void {
+    const records = this.expected.get(def);
+    if (records === undefined) return;
+    records.set(id, { ...records.get(id), ...fields });
+  }
+
+  owe(meeting: string): void {
+    this.owed.add(meeting);
+  }
+
+  violation(text: string): void {
+    this.violations.push(`hour ${this.hour} (${new Date().toISOString()}): ${text}`);
+  }
+
+  /** One execution: the fake's calls work again, and its writes land at its end unless it was killed. */
+  execute(what: string, fn: () => unknown, options: ExecuteOptions = {}): Outcome {
+    this.fake.nextExecution();
+    this.fake.setContext({ activeUser: options.user ?? SECRETARIAT, uiAvailable: options.ui ?? false });
+    this.fault = options.fault ?? null;
+    this.manual = options.manual ?? false;
+    this.callsThisExecution = 0;
+    this.startedAt = Date.now();
+    this.stats.executions!++;
+    let outcome: Outcome;
+    try {
+      const value = fn();
+      this.fake.globals.SpreadsheetApp.flush();
+      outcome = { ended: 'ok', value };
+      if (Date.now() - this.startedAt > TIME_BUDGET_MS) this.stats.stoppedInTime!++;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message === 'Exceeded maximum execution time') {
+        this.stats.killed!++;
+        outcome = { ended: 'killed' };
+      } else if (LOCK_BUSY.test(message)) {
+        this.stats.lockBusy!++;
+        outcome = { ended: 'busy' };
+      } else {
+        this.violation(`${what} threw: ${message}`);
+        outcome = { ended: 'threw' };
+      }
+    } finally {
+      this.fault = null;
+      this.manual = false;
+      this.pending = null;
+    }
+    if (this.fake.locks.holder === 'this') {
+      this.violation(`${what} ended holding the document lock`);
+      this.fake.locks.holder = null;
+    }
+    this.checkLogUnchanged();
+    return outcome;
+  }
+
+  randomFault(): Fault {
+    const r = this.random();
+    if (r < 0.03) return { kind: 'kill-at-call', at: 1 + Math.floor(this.random() * 60) };
+    if (r < 0.05) return { kind: 'slow', msPerCall: 5_000 + Math.floor(this.random() * 10_000) };
+    return { kind: 'mail' };
+  }
+
+  /** Runs `fn` while another execution holds the document lock. */
+  withLockHeld<T>(fn: () => T): T {
+    this.stats.lockHeldByOther!++;
+    this.fake.locks.holdByOther();
+    try {
+      return fn();
+    } finally {
+      this.fake.locks.releaseOther();
+    }
   }
 
   // ---------- the fake's hooks ----------
@@ -163,8 +266,11 @@ export class Year {
       this.callsThisExecution++;
       const fault = this.fault;
       if (fault?.kind === 'slow') {
-        vi.setSystemTime(Date.now() + fault.msPerCall);
-        if (Date.now() - this.startedAt > SIX_MINUTES) this.fake.kill();
+        this.clock.set(Date.now() + fault.msPerCall);
+        if (Date.now() - this.startedAt > SIX_MINUTES) {
+          this.stats.sixMinuteLimit!++;
+          this.fake.kill();
+        }
       }
       if (fault?.kind === 'kill-at-call' && this.callsThisExecution === fault.at) this.fake.kill();
     };
@@ -173,10 +279,10 @@ export class Year {
   /** Every mail must follow its own claim: the newest Sending row of the Log not yet matched, for the same recipients. */
   private hookMail(): void {
     this.fake.mail.beforeSend = (mail) => {
-      const claim = this.newestClaim();
       const recipients = [...mail.to, ...mail.cc, ...mail.bcc];
-      if (claim === null) this.violation(`a mail to ${recipients.join(',')} ("${mail.subject}") went out with no Sending row before it in the Log`);
-      else if (key('', '', claim.recipients) !== key('', '', recipients))
+      const claim = this.manual ? null : this.newestClaim();
+      if (!this.manual && claim === null) this.violation(`a mail to ${recipients.join(',')} ("${mail.subject}") went out with no Sending row before it in the Log`);
+      else if (claim !== null && key('', '', claim.recipients) !== key('', '', recipients))
         this.violation(`a mail to ${recipients.join(',')} went out under the claim of Log row ${claim.row} for ${claim.recipients.join(',')}`);
       this.pending = claim;
       if (this.fault !== null && this.chance(0.1)) {
@@ -187,7 +293,6 @@ export class Year {
     this.fake.mail.afterSend = (mail) => {
       this.stats.mails!++;
       const claim = this.pending;
-      if (claim) claim.sent = true;
       this.mails.push({ mail, claim });
       if (this.options.plantDoubleSend && !this.planted && claim?.event === EVENTS.circulated) {
         this.planted = true;
@@ -197,245 +302,61 @@ export class Year {
     };
   }
 
-  private pending: Claim | null = null;
-
+  /** The newest Sending row of the Log that no mail has matched yet: read from the bottom, up to the last one matched. */
   private newestClaim(): Claim | null {
-    const log = decodeTable(LogTable, this.fake.sheetValues(LogTable.name)).records;
-    for (let i = log.length - 1; i >= 0; i--) {
-      const entry = log[i]!;
-      if (this.claimedRows.has(entry.row)) break;
-      if (entry.outcome !== 'Sending') continue;
-      this.claimedRows.add(entry.row);
-      const claim: Claim = {
-        row: entry.row,
-        event: entry.event,
-        ref: entry.ref,
-        recipients: [...entry.recipients],
-        details: entry.details,
-        day: entry.timestamp.slice(0, 10),
-        sent: false,
-      };
-      return claim;
+    const rows = this.fake.sheet(LogTable.name).rows;
+    const header = rows[0] ?? [];
+    const outcomeAt = decodeTable(LogTable, [header]).header?.index.get('outcome');
+    if (outcomeAt === undefined) return null;
+    for (let i = rows.length - 1; i > 0; i--) {
+      if (this.claimedRows.has(i + 1)) break;
+      if (rows[i]?.[outcomeAt] !== 'Sending') continue;
+      this.claimedRows.add(i + 1);
+      const entry = decodeTable(LogTable, [header, rows[i]!]).records[0];
+      if (entry === undefined) return null;
+      return { row: i + 1, event: entry.event, ref: entry.ref, recipients: [...entry.recipients], details: entry.details, day: entry.timestamp.slice(0, 10) };
     }
     return null;
   }
 
-  private violation(text: string): void {
-    this.violations.push(`hour ${this.hour} (${new Date().toISOString()}): ${text}`);
-  }
+  // ---------- days and ticks ----------
 
-  // ---------- executions ----------
-
-  /** One execution: the fake's calls work again, and its writes land at its end unless it was killed. */
-  private execute(what: string, fn: () => unknown, options: { user?: string; fault?: Fault | null; ui?: boolean } = {}): unknown {
-    this.fake.nextExecution();
-    this.fake.setContext({ activeUser: options.user ?? SECRETARIAT, uiAvailable: options.ui ?? false });
-    this.fault = options.fault ?? null;
-    this.callsThisExecution = 0;
-    this.startedAt = Date.now();
-    this.stats.executions!++;
-    let value: unknown;
-    try {
-      value = fn();
-      this.fake.globals.SpreadsheetApp.flush();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (message === 'Exceeded maximum execution time') this.stats.killed!++;
-      else if (/another run of the add-on is still working/i.test(message)) this.stats.lockBusy!++;
-      else this.violation(`${what} threw: ${message}`);
-    } finally {
-      this.fault = null;
-      this.pending = null;
-    }
-    this.checkLogUnchanged();
-    return value;
-  }
-
-  private randomFault(): Fault | null {
-    const r = this.random();
-    if (r < 0.03) return { kind: 'kill-at-call', at: 1 + Math.floor(this.random() * 60) };
-    if (r < 0.05) return { kind: 'slow', msPerCall: 5_000 + Math.floor(this.random() * 10_000) };
-    return { kind: 'mail' };
+  /** Midnight: the mail quota comes back, in full on most days, not at all on some, short on others. */
+  private newDay(quiet: boolean): void {
+    const r = quiet ? 1 : this.random();
+    if (r < 0.04) this.stats.noQuotaDays!++;
+    else if (r < 0.08) this.stats.lowQuotaDays!++;
+    this.fake.mail.remaining = r < 0.04 ? 0 : r < 0.08 ? this.int(1, 3) : 1500;
   }
 
   private tick(quiet: boolean): void {
-    const busy = !quiet && this.chance(0.02);
-    if (busy) this.fake.locks.holdByOther();
-    this.execute('hourlyTick', () => this.script.hourlyTick!(), { fault: quiet ? null : this.randomFault() });
-    if (busy) this.fake.locks.releaseOther();
+    const run = () => this.execute('hourlyTick', () => this.script.hourlyTick!(), { fault: quiet ? null : this.randomFault() });
+    if (!quiet && this.chance(0.02)) this.withLockHeld(run);
+    else run();
     if (!quiet && this.chance(0.02)) {
       this.stats.doubleFired!++;
       this.execute('hourlyTick (fired twice)', () => this.script.hourlyTick!(), { fault: this.randomFault() });
     }
   }
 
-  // ---------- what people do between ticks ----------
-
-  private peopleWork(at: Date): void {
-    const workday = at.getDay() !== 0 && at.getDay() !== 6 && at.getHours() >= 8 && at.getHours() < 18;
-    if (!workday) return;
-    if (this.chance(0.02)) this.holdMeeting();
-    const due = this.toApprove.findIndex((m) => m.on <= this.today);
-    if (due >= 0 && this.chance(0.3)) this.approveMinutes(this.toApprove.splice(due, 1)[0]!.id);
-    if (this.chance(0.05)) this.addAction();
-    if (this.chance(0.015)) this.closeAction();
-    if (this.chance(0.02)) this.recordDecision();
-    if (this.chance(0.01)) this.memberJoins();
-    if (this.chance(0.004)) this.memberLeaves();
-    if (this.chance(0.03)) this.runReport();
-  }
-
-  private records<T extends TableDef>(def: T) {
-    return decodeTable(def, this.fake.sheetValues(def.name));
-  }
-
-  /** Types a record below the last row, as a person would (no service call counted). */
-  private append(def: TableDef, record: Record<string, unknown>, id: string): void {
-    const rows = this.fake.sheetValues(def.name).length;
-    this.fake.setSheetValues(def.name, gridOf(def, [record]).slice(1), rows + 1);
-    this.expected.get(def)?.set(id, record);
-  }
-
-  /** Types one cell of the row holding `id`; returns the row, or null when the row is gone. */
-  private typeCell(def: TableDef, id: string, field: string, value: unknown): number | null {
-    const table = this.records(def);
-    const record = table.records.find((r) => String((r as Record<string, unknown>)[def === MembersTable ? 'agency' : 'id']) === id);
-    const at = table.header?.index.get(field);
-    if (!record || at === undefined) return null;
-    const column = (def.columns as Record<string, { encode(v: never): unknown }>)[field]!;
-    this.fake.setSheetValues(def.name, [[column.encode(value as never) as never]], record.row, at + 1);
-    const expected = this.expected.get(def)?.get(id);
-    if (expected) expected[field] = value;
-    return record.row;
-  }
-
-  private activeMembers(): string[] {
-    return this.records(MembersTable)
-      .records.filter((m) => m.status === 'Active')
-      .map((m) => m.agency);
-  }
-
-  private holdMeeting(): void {
-    const id = `M-2026-${String(this.nextMeeting++).padStart(2, '0')}`;
-    const members = this.activeMembers();
-    this.append(
-      MeetingsTable,
-      {
-        id,
-        date: this.today,
-        kind: 'Regular',
-        mode: 'Online',
-        title: `Meeting ${id}`,
-        status: 'Held',
-        chairedBy: ['IOM'],
-        agendaCirculatedOn: addDays(this.today, -7),
-        attendees: members,
-        minutesLink: `https://docs.example/${id}`,
-      },
-      id,
-    );
-    this.toApprove.push({ id, on: addDays(this.today, 2 + Math.floor(this.random() * 10)) });
-    this.stats.meetings!++;
-  }
-
-  /** The secretariat types the approval date; the edit trigger fires (sometimes twice, sometimes not at all). */
-  private approveMinutes(id: string): void {
-    const row = this.typeCell(MeetingsTable, id, 'minutesApprovedOn', this.today);
-    if (row === null) return this.violation(`meeting ${id} is gone from the Meetings tab`);
-    this.owed.add(id);
-    const column = this.records(MeetingsTable).header!.index.get('minutesApprovedOn')! + 1;
-    const fires = this.chance(0.1) ? 0 : this.chance(0.1) ? 2 : 1;
-    for (let i = 0; i < fires; i++) {
-      this.execute(
-        'onEditInstalled',
-        () => {
-          const range = this.fake.globals.SpreadsheetApp.getActive().getSheetByName(MeetingsTable.name)!.getRange(row, column);
-          this.script.onEditInstalled!({ range });
-        },
-        { fault: this.randomFault() },
-      );
-    }
-  }
-
-  private addAction(): void {
-    const id = `A-2026-${String(this.nextAction++).padStart(3, '0')}`;
-    const owner = this.pick(this.activeMembers());
-    this.append(ActionsTable, { id, source: 'D-2026-01', action: `Action ${id}`, owner, due: addDays(this.today, Math.floor(this.random() * 40) - 10), status: 'Open' }, id);
-    this.stats.actions!++;
-  }
-
-  private closeAction(): void {
-    const open = this.records(ActionsTable).records.filter((a) => a.status === 'Open');
-    if (open.length > 0) this.typeCell(ActionsTable, this.pick(open).id, 'status', this.chance(0.8) ? 'Done' : 'Dropped');
-  }
-
-  /** The sidebar saves a decision, sometimes while a tick holds the lock (it fails cleanly and is saved next hour). */
-  private recordDecision(): void {
-    const busy = this.chance(0.2);
-    if (busy) this.fake.locks.holdByOther();
-    const title = `Decision of ${this.today} at hour ${this.hour}`;
-    const result = this.execute(
-      'recordDecision',
-      () =>
-        this.script.recordDecision!({
-          date: this.today,
-          meeting: '',
-          kind: 'General',
-          title,
-          decision: 'The members agree.',
-          subject: '',
-          consulted: this.activeMembers(),
-          objections: [],
-          outcome: 'Adopted',
-          stateRelevant: false,
-          stateConsultedOn: '',
-          gcmObjectives: [],
-          // The person has read the sidebar's ToR guidance (a decision without follow-up actions gets some) and records anyway.
-          confirmed: true,
-        }),
-      { ui: true },
-    ) as { ok: boolean; id?: string; errors?: unknown } | undefined;
-    if (busy) this.fake.locks.releaseOther();
-    if (result === undefined) return;
-    if (!result.ok || result.id === undefined) return this.violation(`recordDecision refused a valid decision: ${JSON.stringify(result.errors)}`);
-    if (this.expected.get(DecisionsTable)!.has(result.id)) this.violation(`recordDecision gave ${result.id} a second time`);
-    this.expected.get(DecisionsTable)!.set(result.id, { id: result.id, title, date: this.today });
-    this.stats.decisions!++;
-  }
-
-  private memberJoins(): void {
-    const agency = `AG${this.nextMember++}`;
-    this.append(MembersTable, { agency, name: `Agency ${agency}`, roles: ['Member'], status: 'Active', joinedOn: this.today }, agency);
-    this.append(FocalPointsTable, { agency, name: `Focal ${agency}`, email: `focal@${agency.toLowerCase()}.org`, kind: 'Primary', active: true }, agency);
-    this.stats.members!++;
-  }
-
-  private memberLeaves(): void {
-    const joined = this.activeMembers().filter((a) => a.startsWith('AG'));
-    if (joined.length > 0) this.typeCell(MembersTable, this.pick(joined), 'status', 'Withdrawn');
-  }
-
-  private runReport(): void {
-    const focal = this.records(FocalPointsTable).records.filter((f) => f.active);
-    const user = this.pick(focal).email;
-    const command = this.pick(['reportMemberList', 'reportActionTracker', 'reportWorkplanProgress', 'reportGcmSummary']);
-    this.fake.ui.answer({ button: 'OK', text: this.today.slice(0, 4) });
-    this.execute(command, () => this.script[command]!(), { user, ui: true });
-    this.stats.reports!++;
-  }
-
   // ---------- invariants ----------
-
-  private logRows(): string[] {
-    return this.fake.sheetValues(LogTable.name).map((r) => JSON.stringify(r));
-  }
 
   /** No Log row ever changes, whatever an execution did or how it died. */
   private checkLogUnchanged(): void {
-    const now = this.logRows();
-    const changed = this.logSnapshot.findIndex((row, i) => now[i] !== row);
-    if (changed >= 0) this.violation(`Log row ${changed + 1} changed from ${this.logSnapshot[changed]} to ${now[changed] ?? '(gone)'}`);
-    this.logSnapshot = now;
+    const sheet = this.fake.sheet(LogTable.name);
+    const rows = sheet.rows;
+    for (let i = 0; i < this.logSeen.length; i++) {
+      const seen = this.logSeen[i]!;
+      const now = rows[i] ?? [];
+      const width = Math.max(seen.length, now.length);
+      for (let j = 0; j < width; j++) {
+        if (sameValue(seen[j], now[j])) continue;
+        this.violation(`Log row ${i + 1} changed from ${JSON.stringify(seen)} to ${JSON.stringify(now)}`);
+        this.logSeen[i] = copyRow(now);
+        break;
+      }
+    }
+    for (let i = this.logSeen.length, last = sheet._lastRow(); i < last; i++) this.logSeen.push(copyRow(rows[i]));
   }
 
   private checkEnd(): void {
@@ -458,9 +379,9 @@ export class Year {
     const reported = this.unconfirmedReported();
     const log = this.records(LogTable).records;
     for (const meeting of this.records(MeetingsTable).records.filter((m) => this.owed.has(m.id))) {
-      for (const [event, to] of [
-        [EVENTS.circulated, MAILING_LIST],
-        [EVENTS.archived, RCO],
+      for (const [event, to, field] of [
+        [EVENTS.circulated, MAILING_LIST, 'minutesCirculatedOn'],
+        [EVENTS.archived, RCO, 'sharedWithRcoOn'],
       ] as const) {
         const k = key(event, meeting.id, [to]);
         const mails = this.mails.filter((m) => m.claim !== null && key(m.claim.event, m.claim.ref, m.claim.recipients) === k).length;
@@ -472,6 +393,7 @@ export class Year {
           this.violation(`${event} of ${meeting.id} was claimed and never confirmed, and no "Delivery unconfirmed" row says so`);
         else if (mails === 0 && !uncertain) this.violation(`${event} of ${meeting.id} never went to ${to}`);
         else if (mails === 1 && !confirmed && !uncertain) this.violation(`${event} of ${meeting.id} went out and the Log neither confirms it nor reports it uncertain`);
+        if (confirmed && meeting[field] === null) this.violation(`${event} of ${meeting.id} is confirmed in the Log, and its row does not say so`);
       }
     }
     const sentTimes = new Map<string, number>();
@@ -495,18 +417,24 @@ export class Year {
     }
   }
 
-  /** Every Sent row of the Log stands for a mail the mail service sent, and no more Sent rows than mails. */
+  /** Every Sent row of the Log stands for a mail the mail service sent (claimed or sent by hand), and no more Sent rows than mails. */
   private checkLogMatchesMail(): void {
     const mailsBy = new Map<string, number>();
-    for (const { claim } of this.mails)
-      if (claim) mailsBy.set(key(claim.event, claim.ref, claim.recipients), (mailsBy.get(key(claim.event, claim.ref, claim.recipients)) ?? 0) + 1);
+    const count = (k: string) => mailsBy.set(k, (mailsBy.get(k) ?? 0) + 1);
+    for (const { mail, claim } of this.mails) count(claim ? key(claim.event, claim.ref, claim.recipients) : key('by hand', '', mail.to));
     const sentBy = new Map<string, number>();
     for (const e of this.records(LogTable).records) {
-      if (e.outcome !== 'Sent' || !MAIL_EVENTS.has(e.event)) continue;
-      const k = key(e.event, e.ref, e.recipients);
-      sentBy.set(k, (sentBy.get(k) ?? 0) + 1);
+      if (e.outcome !== 'Sent') continue;
+      const k = MAIL_EVENTS.has(e.event) ? key(e.event, e.ref, e.recipients) : e.recipients.length > 0 ? key('by hand', '', e.recipients) : null;
+      if (k !== null) sentBy.set(k, (sentBy.get(k) ?? 0) + 1);
     }
-    for (const [k, n] of sentBy) if (n > (mailsBy.get(k) ?? 0)) this.violation(`the Log has ${n} Sent rows for ${k} and the mail service sent ${mailsBy.get(k) ?? 0}`);
+    const initial = new Map<string, number>();
+    for (const e of emailNetwork().log)
+      if (e.outcome === 'Sent' && e.recipients?.length) initial.set(key('by hand', '', e.recipients), (initial.get(key('by hand', '', e.recipients)) ?? 0) + 1);
+    for (const [k, n] of sentBy) {
+      const mails = (mailsBy.get(k) ?? 0) + (initial.get(k) ?? 0);
+      if (n > mails) this.violation(`the Log has ${n} Sent rows for ${k} and the mail service sent ${mails}`);
+    }
     if (this.fake.sentMail.length !== this.mails.length) this.violation(`the mail service sent ${this.fake.sentMail.length} mails and ${this.mails.length} were seen going out`);
   }
 
@@ -535,8 +463,23 @@ export class Year {
       }
     }
   }
+
+  /** The Log's rows of mail and of what happened to it, by event and outcome, for the stats line. */
+  private logStats(): Record<string, number> {
+    const out: Record<string, number> = { logRows: this.logSeen.length - 1 };
+    for (const e of this.records(LogTable).records) {
+      const name = e.event === EVENTS.unconfirmed ? 'logUnconfirmed' : MAIL_EVENTS.has(e.event) && e.outcome !== null ? `log${e.outcome}` : null;
+      if (name !== null) out[name] = (out[name] ?? 0) + 1;
+    }
+    return out;
+  }
 }
 
 export function simulateYear(code: string, options: YearOptions): YearResult {
-  return new Year(code, options).run();
+  const clock = installClock(START);
+  try {
+    return new Year(code, options, clock).run();
+  } finally {
+    clock.restore();
+  }
 }

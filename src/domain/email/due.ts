@@ -5,11 +5,13 @@
  * go to the recipients that no sent or claimed message of the same event and ref covers yet, at most
  * 50 to a message, each with a stable key (event | ref | recipients).
  */
-import type { Located } from '../codec';
+import type { Column } from '../cells';
+import type { HeaderMap, Located } from '../codec';
 import { addDays, daysBetween, type IsoDay } from '../dates';
 import type { Network } from '../network';
-import type { Action, Meeting } from '../tables';
-import { emailKey, keyOf, plural } from '../words';
+import { ActionsTable, MeetingsTable, type Action, type Meeting, type TableDef } from '../tables';
+import { emailKey, joinFew, keyOf, plural } from '../words';
+import { isActiveOn } from '../membership';
 import { EVENTS, messageKey, type Claim, type Ledger } from './ledger';
 import { archiveMessage, minutesMessage, type Composed } from './minutes';
 import { activeFocalPoints, allowedRecipients, batches, networkRecipients, replyTo, screen, secretariatRecipients } from './recipients';
@@ -112,6 +114,14 @@ function job(ctx: Context, spec: Spec): Job | null {
   return { event, ref, what: spec.what, intended, confirmed, messages, refused: newlyRefused, claim: spec.claim ?? NO_CLAIM, done };
 }
 
+/**
+ * The headers of a row's cells that cannot be read (columns the tab lacks left out). The add-on
+ * writes no mark into such a row: a person must correct it first, and the compliance check says where.
+ */
+function unreadableCells(def: TableDef, header: HeaderMap | null, record: Located<unknown>): string[] {
+  return record.invalid.filter((key) => header?.index.has(key)).map((key) => (def.columns[key] as Column).header);
+}
+
 /** Whether a delivery with cells to fill has reached every recipient it was meant for (by emailKey in `reached`). */
 export function isComplete(job: Pick<Job, 'done' | 'intended'>, reached: ReadonlySet<string>): boolean {
   return job.done.length > 0 && job.intended.length > 0 && job.intended.every((r) => reached.has(emailKey(r)));
@@ -121,12 +131,9 @@ function isApproved(m: Meeting, today: IsoDay): boolean {
   return m.status !== 'Cancelled' && m.minutesApprovedOn !== null && m.minutesApprovedOn <= today;
 }
 
-/** Which copies of approved minutes have not gone out yet (a date the check cannot read is left alone). */
-function copiesOwed(m: Located<Meeting>, rco: string): { toMembers: boolean; toArchive: boolean } {
-  return {
-    toMembers: m.minutesCirculatedOn === null && !m.invalid.includes('minutesCirculatedOn'),
-    toArchive: rco !== '' && m.sharedWithRcoOn === null && !m.invalid.includes('sharedWithRcoOn'),
-  };
+/** Which copies of approved minutes have not gone out yet (a row with a cell that cannot be read is held back by the caller). */
+function copiesOwed(m: Meeting, rco: string): { toMembers: boolean; toArchive: boolean } {
+  return { toMembers: m.minutesCirculatedOn === null, toArchive: rco !== '' && m.sharedWithRcoOn === null };
 }
 
 function agendaLate(m: Located<Meeting>, today: IsoDay, agendaDueDays: number | null): agendaDueDays is number {
@@ -151,6 +158,11 @@ function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out:
   for (const m of meetings) {
     const { toMembers, toArchive } = copiesOwed(m, rco);
     if (!toMembers && !toArchive) continue;
+    const unreadable = unreadableCells(MeetingsTable, network.meetings.header, m);
+    if (unreadable.length > 0) {
+      out.blocked.push({ ref: m.id, reason: `${m.id}'s minutes wait until row ${m.row} of Meetings is corrected: its ${joinFew(unreadable)} cannot be read` });
+      continue;
+    }
     if (m.minutesLink.trim() === '') {
       out.blocked.push({ ref: m.id, reason: `${m.id}'s minutes are approved but have no Minutes link to send` });
       continue;
@@ -198,15 +210,26 @@ function actionReminders(ctx: Context, out: Due): void {
   const { network, today, ledger } = ctx;
   const groups = new Map<string, Located<Action>[]>();
   for (const a of network.actions.records) {
-    if (a.status !== 'Open' || a.owner.trim() === '' || a.invalid.includes('due') || a.invalid.includes('lastRemindedOn')) continue;
+    if (a.status !== 'Open' || a.owner.trim() === '') continue;
+    const unreadable = unreadableCells(ActionsTable, network.actions.header, a);
+    if (unreadable.length > 0) {
+      out.blocked.push({ ref: a.id, reason: `${a.id} is not reminded until row ${a.row} of Actions is corrected: its ${joinFew(unreadable)} cannot be read` });
+      continue;
+    }
     const k = keyOf(a.owner);
     groups.set(k, [...(groups.get(k) ?? []), a]);
   }
   for (const [k, open] of groups) {
-    const agency = network.members.records.find((m) => keyOf(m.agency) === k)?.agency.trim() ?? open[0]!.owner.trim();
+    const member = network.members.records.find((m) => keyOf(m.agency) === k);
+    const agency = member?.agency.trim() ?? open[0]!.owner.trim();
     const started = ledger.covered(EVENTS.reminder, agency, today).size > 0;
     const actions = started ? open.filter((a) => a.lastRemindedOn === today) : open.filter((a) => needsReminder(a, today));
     if (actions.length === 0) continue;
+    // Its focal points are no longer the network's to write to: a reminder would only log a refusal, every day.
+    if (member !== undefined && !isActiveOn(member, today)) {
+      out.blocked.push({ ref: agency, reason: `${agency} is not an active member, and ${plural(actions.length, 'open action point')} of its wait for a new owner` });
+      continue;
+    }
     const recipients = activeFocalPoints(network, new Set([k]));
     if (recipients.length === 0) {
       out.blocked.push({ ref: agency, reason: `${agency} has ${plural(actions.length, 'action point')} to be reminded of but no active focal point` });
