@@ -5,15 +5,24 @@
  *
  * Bootstrap: the owner of the file always passes (Google lets the owner edit every protected range
  * anyway). A command that sets the workbook up may also pass `{ bootstrap: true }`: while the register
- * and Settings name no secretariat at all (a new or emptied workbook), any signed-in user may run it,
- * since somebody must set the network up before there is a register to check against. As soon as one
- * secretariat focal point or Secretariat editor exists, the bootstrap door closes. An unknown user
+ * and Settings name nobody at all (a new or emptied workbook), any signed-in user may run it, since
+ * somebody must set the network up before there is a register to check against. As soon as one
+ * member, focal point or Secretariat editor exists, the bootstrap door closes. An unknown user
  * ('' email) is always refused.
  */
 import { describeSecretariat, isSecretariat, registerSecretariatEmails } from '../domain/secretariat';
 import type { Network } from '../domain/network';
 import { emailKey } from '../domain/words';
 import type { Ports } from '../ports';
+
+/**
+ * A new or emptied workbook: no member, no focal point and no Secretariat editor. A register with rows
+ * whose secretariat cannot be read (a mistyped email or role) is not one: only the owner may then set
+ * it up, or a cell typed wrong would let anyone in.
+ */
+function isUnregistered(network: Network, today: string): boolean {
+  return network.members.records.length === 0 && network.focalPoints.records.length === 0 && registerSecretariatEmails(network, today).length === 0;
+}
 
 export class NotAuthorizedError extends Error {
   constructor(message: string) {
@@ -37,7 +46,7 @@ export function requireSecretariat(ports: Pick<Ports, 'user' | 'clock'>, network
   const extra = { owner: ports.user.owner(), today };
   if (email !== '') {
     if (isSecretariat(network, email, extra)) return email;
-    if (options.bootstrap && registerSecretariatEmails(network, today).length === 0) return email;
+    if (options.bootstrap && isUnregistered(network, today)) return email;
   }
   const who = email === '' ? 'Google did not tell the add-on who you are signed in as; sign in with your agency account and try again.' : `You are signed in as ${email}.`;
   throw new NotAuthorizedError(`Only the secretariat can ${what}: ${describeSecretariat(network, today)}. ${who}`);

@@ -85,6 +85,15 @@ describe('requireSecretariat', () => {
     expect(() => requireSecretariat(ports, network, 'record a decision')).toThrow(NotAuthorizedError);
   });
 
+  it('keeps the bootstrap door closed when the secretariat is in the register but its emails cannot be read', () => {
+    const workbook = networkWorkbook();
+    const focal = workbook.tabs.get('Focal points')!;
+    const at = focal[0]!.indexOf('Email');
+    for (const row of focal.slice(1)) row[at] = 'not an address';
+    const ports = memoryPorts({ workbook, email: MEMBER });
+    expect(() => requireSecretariat(ports, networkOf(ports.workbook), 'set up the workbook', { bootstrap: true })).toThrow(NotAuthorizedError);
+  });
+
   it('closes the bootstrap door once the register names a secretariat', () => {
     const ports = memoryPorts({ workbook: networkWorkbook(), email: MEMBER });
     expect(() => requireSecretariat(ports, networkOf(ports.workbook), 'set up the workbook', { bootstrap: true })).toThrow(NotAuthorizedError);
