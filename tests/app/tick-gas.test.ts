@@ -98,11 +98,17 @@ describe('an execution killed between claim and confirmation', () => {
   });
 });
 
+/** The network with every approved set of minutes out, and each action last reminded on `remindedOn`. */
+function allCirculated(remindedOn: string) {
+  const spec = emailNetwork();
+  spec.meetings = spec.meetings.map((m) => (m.minutesApprovedOn === null ? m : { ...m, minutesCirculatedOn: m.minutesApprovedOn, sharedWithRcoOn: m.minutesApprovedOn }));
+  spec.actions = spec.actions.map((a) => ({ ...a, lastRemindedOn: remindedOn }));
+  return spec;
+}
+
 describe('an hour with nothing due', () => {
   it('reads Settings, Meetings and Actions and stops: at most 15 SpreadsheetApp calls, no write, no flush', () => {
-    const spec = emailNetwork();
-    spec.meetings = spec.meetings.map((m) => (m.minutesApprovedOn === null ? m : { ...m, minutesCirculatedOn: m.minutesApprovedOn, sharedWithRcoOn: m.minutesApprovedOn }));
-    spec.actions = spec.actions.map((a) => ({ ...a, lastRemindedOn: '2026-06-12' }));
+    const spec = allCirculated('2026-06-12');
     const fake = installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(spec) }));
     const run = fake.calls.during(() => hourlyTick(gasPorts()));
     expect(run.result.delivered).toEqual([]);
@@ -113,9 +119,7 @@ describe('an hour with nothing due', () => {
   });
 
   it('on a day reminders went out, reads the register and the Log too but not Decisions: still at most 15 calls', () => {
-    const spec = emailNetwork();
-    spec.meetings = spec.meetings.map((m) => (m.minutesApprovedOn === null ? m : { ...m, minutesCirculatedOn: m.minutesApprovedOn, sharedWithRcoOn: m.minutesApprovedOn }));
-    spec.actions = spec.actions.map((a) => ({ ...a, lastRemindedOn: '2026-06-15' }));
+    const spec = allCirculated('2026-06-15');
     const fake = installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(spec) }));
     const run = fake.calls.during(() => hourlyTick(gasPorts()));
     expect(run.result.delivered).toEqual([]);
@@ -134,9 +138,7 @@ describe('an hour with nothing due', () => {
   });
 
   it('a reminder claimed late yesterday by a run that was then killed is still reported the next morning', () => {
-    const spec = emailNetwork();
-    spec.meetings = spec.meetings.map((m) => (m.minutesApprovedOn === null ? m : { ...m, minutesCirculatedOn: m.minutesApprovedOn, sharedWithRcoOn: m.minutesApprovedOn }));
-    spec.actions = spec.actions.map((a) => ({ ...a, lastRemindedOn: '2026-06-14' }));
+    const spec = allCirculated('2026-06-14');
     spec.log = [
       ...spec.log,
       { timestamp: '2026-06-14T23:17:00', actor: SECRETARIAT, event: EVENTS.reminder, ref: 'UNDP', recipients: ['fp@undp.org'], outcome: 'Sending', details: 'a reminder' },
