@@ -45,7 +45,7 @@ export function gasProtection(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
       if (memo !== undefined && existing !== undefined && !existing.isWarningOnly() && memo.matches('protection', tab, applied(editorCount(existing)))) return UNCHANGED;
       options.onWrite?.();
       if (existing !== undefined && !existing.canEdit()) {
-        return { created: false, added: [], removed: [], domainEditOff: false, enforced: false, blocked: true };
+        return { ...UNCHANGED, blocked: true };
       }
       const protection = existing ?? sheet.protect();
       const created = existing === undefined;
