@@ -97,6 +97,7 @@ interface MeetingSpec {
   kind?: Meeting['kind'];
   mode: Meeting['mode'];
   title: string;
+  time?: string;
   status?: Meeting['status'];
   attendees?: string[];
   external?: string;
@@ -124,6 +125,10 @@ function meeting(spec: MeetingSpec): Meeting {
     kind: spec.kind ?? 'Regular',
     mode: spec.mode,
     title: spec.title,
+    time: spec.time ?? '10:00',
+    durationMinutes: spec.kind === 'Working group' ? 90 : 120,
+    venueOrLink: spec.mode === 'Online' ? 'https://unitednations.zoom.us/j/0000000000' : 'UN House, 4 Taras Shevchenko Street, Tashkent',
+    agendaLink: held ? `${SHAREPOINT}/${spec.id}-agenda.docx` : '',
     chairedBy: spec.kind === 'Working group' ? [] : ['IOM', 'UNRC'],
     status: spec.status ?? 'Held',
     agendaCirculatedOn: held ? shift(spec.date, -(spec.agendaDaysBefore ?? 7)) : null,
@@ -211,10 +216,12 @@ export const meetings: Meeting[] = [
   meeting({ id: 'M-2027-01', date: '2027-02-10', mode: 'In person', title: 'Q1 2027 meeting: 2027 workplan endorsement', status: 'Planned' }),
 ];
 
-type DecisionSpec = Omit<Decision, 'consulted' | 'objections' | 'recordedBy' | 'recordedAt' | 'stateRelevant' | 'stateConsultedOn' | 'gcmObjectives'> & Partial<Decision>;
+type DecisionSpec = Omit<Decision, 'consultation' | 'consulted' | 'objections' | 'recordedBy' | 'recordedAt' | 'stateRelevant' | 'stateConsultedOn' | 'gcmObjectives'> &
+  Partial<Decision>;
 
 function decision(spec: DecisionSpec): Decision {
   return {
+    consultation: '',
     consulted: activeOn(spec.date),
     gcmObjectives: [],
     objections: [],

@@ -24,11 +24,12 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
   'members.roles': {
     severity: ['error'],
     checks:
-      'Each role the ToR gives by name is held by an active member: under the Azerbaijan ToR, UNRC and IOM are Co-chairs and IOM is Coordinator and Secretariat; under the Uzbekistan ToR, IOM is Chair, Coordinator and Secretariat and UNRC is Co-chair. A custom profile names no role.',
+      'Each role the ToR gives by name is held by an active member: under the Azerbaijan ToR, UNRC and IOM are Co-chairs and IOM is Coordinator and Secretariat; under the Uzbekistan ToR, IOM is Chair, Coordinator and Secretariat and UNRC is Co-chair. The codes `UNRC` and `RCO` name the same entity (the Resident Coordinator and the Office), so a Co-chair held under either passes. A custom profile names no role.',
     ref: 'the agency that should hold the role',
     settings: [],
     fix: 'Add the agency to Members with Status Active, or add the missing roles to its Roles (Members → Roles is a list such as `Chair, Coordinator, Secretariat`).',
   },
+
   'members.focal-point': {
     severity: ['error'],
     checks: 'Each active member has at least one focal point of Kind Primary, marked Active, with a name and an email.',
@@ -44,13 +45,14 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     fix: 'Ask the agency for the focal point\'s corporate address; if the domain is corporate, add it to "Corporate email domains" in Settings.',
   },
   'members.admission': {
-    severity: ['error'],
+    severity: ['error', 'info'],
     checks:
-      'A member that joined after "Founded on" has an Adopted admission decision: the one its "Admission decision" names, or a decision of Kind Admission whose Subject is the agency. Under the unanimous admission rule, every member active on that decision\'s date was consulted and none objected.',
+      'A member that joined after "Founded on" is admitted as the admission rule says. With `unanimous`: an Adopted admission decision (the one its "Admission decision" names, or a decision of Kind Admission whose Subject is the agency) that every member active on its date approved: where the decision names a Consultation, each answered Approve there; otherwise each is in Consulted and none objected. With `consensus`: the same, with consulted and no objection. With `open` (the Azerbaijan ToR: "other interested UN Agencies"), no decision is needed: a member without one gets a note asking to record how it joined.',
     ref: 'the agency',
     settings: ['admissionRule'],
-    fix: "Record the decision that admitted the member (Kind Admission, Subject the agency's code) and put its ID in the member's Admission decision; with the unanimous rule, list every member consulted and record any objection.",
+    fix: "Record the decision that admitted the member (Kind Admission, Subject the agency's code) and put its ID in the member's Admission decision; for a unanimous admission, run a written consultation of kind Approval, or list every member consulted and record any objection. Under open membership, say in Notes how the member joined.",
   },
+
   'members.list-shared': {
     severity: ['warning'],
     checks:
@@ -60,21 +62,38 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     fix: 'Share the member list with the members, and record it in the Log as "Member list shared" with Outcome Sent.',
   },
   'meetings.cadence': {
-    severity: ['error'],
+    severity: ['error', 'warning'],
     checks:
-      'No more than the cadence\'s months pass between two consecutive held Regular or Annual meetings, nor between the last one and today (counted from "Founded on" when none was held yet).',
-    ref: "the later meeting's ID; blank for the gap up to today",
+      'The cadence (1, 2, 3, 4, 6 or 12 months) cuts each calendar year into periods: quarters for 3, half-years for 6, the year for 12. Each period that began on or after "Founded on" (without it, from the first regular meeting on record) and has ended has at least one held Regular or Annual meeting (an error when not); the current period has one held or planned (a warning when not). A meeting moved from late March to 10 April still leaves each quarter with its meeting.',
+    ref: 'the period: `2026-Q2` (quarters), `2026-H1` (half-years), `2026` (a year), else its first month `2026-05`',
     settings: ['meetingCadenceMonths'],
-    fix: 'Record any regular meeting that took place but is missing from Meetings (Status Held); otherwise convene the next one, and note the reason for a gap in the next minutes.',
+    fix: 'Record any regular meeting that took place but is missing from Meetings (Status Held); plan one in the current period; note the reason for a missed period in the next minutes.',
   },
+
   'meetings.annual': {
     severity: ['error', 'warning'],
     checks:
-      'Where an annual network meeting is required: every calendar year from the founding year to last year has a held meeting of Kind Annual (an error when one is missing); the current year has one held or planned (a warning when not).',
+      'Where an annual network meeting is required: every calendar year after the founding year, up to last year, has a held meeting of Kind Annual (an error when one is missing; the founding year is not required); the current year, once it is after the founding year, has one held or planned (a warning when not).',
     ref: 'the year',
     settings: ['annualMeetingRequired'],
     fix: 'Record the annual meeting in Meetings with Kind Annual (Status Held once it took place, Planned until then); explain a missed year in the annual review.',
   },
+  'meetings.annual-membership': {
+    severity: ['warning', 'info'],
+    checks:
+      'Where an annual network meeting is required: a held Annual meeting lists among its Attendees every member active on its date ("of the full membership", a warning naming those absent), and names its External participants ("to include other relevant stakeholders", a note).',
+    ref: 'the meeting ID',
+    settings: ['annualMeetingRequired'],
+    fix: 'Complete the Attendees and External participants of the annual meeting; if members or stakeholders did not come, invite them to the next one.',
+  },
+  'meetings.status': {
+    severity: ['warning'],
+    checks: 'A meeting still Planned whose Date has passed is marked Held (with its attendees) or Cancelled.',
+    ref: 'the meeting ID',
+    settings: [],
+    fix: 'Set the meeting to Held and enter its Attendees, or to Cancelled; move its Date if it was postponed.',
+  },
+
   'meetings.mode': {
     severity: ['error'],
     checks: 'Where the meeting mode must be recorded: each held meeting has its Mode (In person, Online or Hybrid).',
@@ -96,6 +115,15 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     settings: ['minutesDueDays'],
     fix: 'Write up the minutes and put their link in Minutes link.',
   },
+  'meetings.minutes-approved': {
+    severity: ['warning'],
+    checks:
+      'Each held meeting with a Minutes link has "Minutes approved on" once it is older than the "Minutes due" days plus the "Minutes approval due" days: draft minutes do not wait for ever.',
+    ref: 'the meeting ID',
+    settings: ['minutesApprovalDueDays'],
+    fix: 'Ask the members to approve the draft minutes and enter the day in "Minutes approved on"; the add-on then circulates them.',
+  },
+
   'meetings.circulated': {
     severity: ['error'],
     checks: 'Minutes approved more than the "Circulation due" days ago have gone out to the members ("Minutes circulated on").',
@@ -105,11 +133,13 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
   },
   'meetings.rco-archive': {
     severity: ['error'],
-    checks: 'Where an RCO archive email is set: each meeting whose minutes were circulated has "Shared with RCO on".',
-    ref: 'the meeting ID',
-    settings: ['rcoArchiveEmail'],
-    fix: 'Send the minutes to the RCO archive address and enter the day in "Shared with RCO on".',
+    checks:
+      'Where the RCO archive is required (the Uzbekistan ToR: "The Secretariat will share all minutes … with UNRC\'s Office (RCO) for reporting and archiving"): each meeting whose minutes were circulated has "Shared with RCO on", and a blank "RCO archive email" is a finding of its own on the Settings tab. Where the archive is not required but an address is set, the per-meeting part applies.',
+    ref: 'the meeting ID; blank for the missing address',
+    settings: ['rcoArchiveRequired', 'rcoArchiveEmail'],
+    fix: 'Enter the RCO archive address in Settings; send the minutes there and enter the day in "Shared with RCO on" (the add-on does both once automation is on).',
   },
+
   'meetings.attendance': {
     severity: ['warning'],
     checks: 'Each held meeting lists its Attendees.',
@@ -117,6 +147,15 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     settings: [],
     fix: 'Enter the agency codes of the members who attended in Attendees.',
   },
+  'meetings.disclosure': {
+    severity: ['warning'],
+    checks:
+      'Where disclosure needs agreement (the Azerbaijan ToR: "internal use only, unless explicitly stated and agreed otherwise"): a meeting marked Public has an Adopted decision of Kind Disclosure whose Subject is the meeting ID.',
+    ref: 'the meeting ID',
+    settings: ['disclosureNeedsAgreement'],
+    fix: "Record the members' agreement to disclose as a decision (Kind Disclosure, Subject the meeting ID), or set the meeting back to Internal.",
+  },
+
   'decisions.consensus': {
     severity: ['error'],
     checks: 'A decision recorded as Adopted lists in Consulted every member active on its date (for an admission, the candidate aside) and has no Objections.',
@@ -124,6 +163,15 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     settings: [],
     fix: 'Add the members that were consulted to Consulted, or consult those that were not and record their answer; a decision with an objection is Not adopted or Pending until the objection is withdrawn.',
   },
+  'decisions.evidence': {
+    severity: ['warning', 'info'],
+    checks:
+      'Consulted is a record of what happened, not a default. An Adopted decision taken at a meeting lists as consulted only members that attended it, unless it names a Consultation whose answers cover the others (in a No objection consultation, silence is agreement: every member active when it opened counts); a warning names the others. A decision with no Meeting names a Consultation (a note when it does not).',
+    ref: 'the decision ID',
+    settings: [],
+    fix: "Take out of Consulted the members that were not consulted, and consult them (a written consultation from the sidebar records each answer); name the consultation in the decision's Consultation.",
+  },
+
   'decisions.state-consultation': {
     severity: ['error'],
     checks: 'Where a state consultation body is set: each Adopted decision marked State relevant has "State consulted on", on or before the decision\'s date.',
@@ -138,6 +186,14 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     settings: [],
     fix: "Record the action points that carry the decision out in Actions, with the decision's ID as Source, an Owner and a Due day.",
   },
+  'consultations.overdue': {
+    severity: ['warning'],
+    checks: 'An Open written consultation whose Deadline has passed is closed, with its outcome recorded.',
+    ref: 'the consultation ID',
+    settings: [],
+    fix: 'Close the consultation from the sidebar: the add-on computes the outcome from the answers and drafts the decision.',
+  },
+
   'actions.overdue': {
     severity: ['warning'],
     checks: 'An Open action point is not past its Due day.',
@@ -160,17 +216,17 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     fix: "Draw up the year's workplan with the members and enter its key actions in Workplan.",
   },
   'workplan.fields': {
-    severity: ['error'],
+    severity: ['error', 'warning'],
     checks:
-      'Each workplan row has a Key action, a Lead agency that is a member, a Start and an End with End on or after Start; where the workplan must be costed, a Budget (USD) too.',
+      'Each workplan row has a Key action, a Lead agency that is a member, a Start and an End with End on or after Start (an error when not). Where the workplan must be costed, a row without a Budget (USD) is a warning of its own: the Uzbekistan ToR writes "(costed)" as a recommendation.',
     ref: 'the workplan ID',
     settings: ['workplanMustBeCosted'],
     fix: "Complete the row: key action, the lead agency's code, Start and End, and the budget (0 when it costs nothing).",
   },
   'workplan.endorsed': {
-    severity: ['error'],
+    severity: ['error', 'info'],
     checks:
-      'Where the workplan must be endorsed: each year up to the current one that has workplan rows has an Adopted decision of Kind Workplan endorsement whose Subject is that year. A plan for a year not yet begun may still be a draft.',
+      'Where the workplan must be endorsed: each year up to the current one that has workplan rows has an Adopted decision of Kind Workplan endorsement whose Subject is that year. A plan is due for endorsement "Workplan endorsement due" days into its year (90 by default): until then, an unendorsed plan of the current year is a note naming the planned meeting that could endorse it; past that day, and for past years, an error. A plan for a year not yet begun may still be a draft.',
     ref: 'the year',
     settings: ['workplanMustBeEndorsed'],
     fix: "Have the members endorse the year's workplan and record the decision (Kind Workplan endorsement, Subject the year, Outcome Adopted).",
@@ -211,18 +267,27 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     settings: [],
     fix: "Enter the decision's ID in Established by; record the decision first if it is missing.",
   },
+  'groups.ended': {
+    severity: ['info'],
+    checks:
+      'An Ad hoc working group whose "Ends on" has passed has a decision about it (Kind Working group, Subject its ID) dated on or after that day, recording that it closed; or its Ends on is moved to extend it.',
+    ref: 'the working group ID',
+    settings: [],
+    fix: "Record the group's closing as a decision (Kind Working group, Subject its ID), or extend it by moving Ends on.",
+  },
+
   'data.invalid': {
     severity: ['error'],
     checks:
-      'A cell breaks the workbook contract: a bad date, a value not in its dropdown, a bad email, a GCM objective outside 1–23, a required cell left blank, or a missing tab or column.',
+      'A cell breaks the workbook contract: a bad date or timestamp (outside 1900–2100 included), a value not in its dropdown, a bad email, a GCM objective outside 1–23, a required cell left blank, a missing tab or column, or a header row that is not row 1.',
     ref: "the row's ID where it has one; otherwise blank",
     settings: [],
     fix: 'Correct the cell as the finding says; for a missing tab or column, run Set up / repair workbook.',
   },
   'data.duplicate-id': {
     severity: ['error'],
-    checks: 'Two rows of a tab share an ID, or two rows of Members share an Agency.',
-    ref: 'the repeated ID or agency',
+    checks: 'Two rows of a tab share an ID, two rows of Members share an Agency, or two rows of Settings name the same setting (the first counts).',
+    ref: 'the repeated ID, agency or setting',
     settings: [],
     fix: 'Give the later row an ID of its own, or merge the two Members rows.',
   },

@@ -262,6 +262,7 @@ function gather(): Record<Exclude<DecisionField, 'id' | 'version'>, unknown> {
     title: f.title.value,
     decision: f.decision.value.trim(),
     subject: f.subject.value.trim(),
+    consultation: editing?.decision.consultation ?? '',
     consulted: checked(consultedBox),
     objections: checked(objectionsBox),
     outcome: f.outcome.value,

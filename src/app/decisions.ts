@@ -257,7 +257,7 @@ export function updateDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' 
     if (year != null && year !== Number(value.date.slice(0, 4))) {
       throw new DecisionInputError([fieldError('date', `${id} is numbered in ${year}: keep its date in that year, or record a new decision`)]);
     }
-    const decision = decisionOf(value, network, id, before.decision.recordedBy, before.decision.recordedAt);
+    const decision = decisionOf(value, network, id, before.decision.recordedBy, before.decision.recordedAt, value.consultation ?? before.decision.consultation);
     const actions = actionsOf(value, network, id, before.actions, actionIdCells(network, grids.Actions, grids.Log));
     requireConfirmation(value, network, today, decision, actions);
     const known = new Set(before.actions.map((a) => a.id));

@@ -87,7 +87,16 @@ export function saveMeeting(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | '
     const id = before?.meeting.id ?? nextId(MeetingsTable, cells, Number(value.date.slice(0, 4)));
     const day = (d: string) => (d === '' ? null : d);
     const meeting: Meeting = {
-      ...(before?.meeting ?? { externalParticipants: '', minutesCirculatedOn: null, sharedWithRcoOn: null, confidentiality: null }),
+      ...(before?.meeting ?? {
+        time: '',
+        durationMinutes: null,
+        venueOrLink: '',
+        agendaLink: '',
+        externalParticipants: '',
+        minutesCirculatedOn: null,
+        sharedWithRcoOn: null,
+        confidentiality: null,
+      }),
       id,
       date: value.date,
       kind: value.kind,

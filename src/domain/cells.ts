@@ -183,10 +183,45 @@ function timestampColumn<const O extends Options = {}>(header: string, options: 
   );
 }
 
-function numberColumn<const O extends Options & { min?: number; max?: number; integer?: boolean } = {}>(header: string, options: O = {} as O) {
-  const { min, max, integer } = options;
+const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
+
+/** "09:30" from what a person may type or a spreadsheet may hold: text, a fraction of a day, a time-only date cell. */
+function timeOf(cell: unknown): string | null {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (typeof cell === 'string') {
+    const m = TIME.exec(cell.trim());
+    return m ? `${pad(Number(m[1]))}:${m[2]}` : null;
+  }
+  // Sheets and Excel hold a time alone as a fraction of a day, or as a date on their epoch day.
+  if (typeof cell === 'number' && cell >= 0 && cell < 1) {
+    const minutes = Math.round(cell * 1440) % 1440;
+    return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+  }
+  if (isValidDate(cell) && cell.getFullYear() <= 1900) return `${pad(cell.getHours())}:${pad(cell.getMinutes())}`;
+  return null;
+}
+
+/** A time of day, `HH:MM`, kept as text so that no spreadsheet turns it into a date. */
+function timeColumn(header: string, options: Options = {}) {
+  return column(
+    header,
+    'text',
+    z.string(),
+    'a time of day HH:MM (24-hour clock)',
+    { width: 80, ...options },
+    (cell) => {
+      const time = timeOf(cell);
+      return time === null ? fail(`${describe(cell)} is not a time of day HH:MM`) : ok(time);
+    },
+    '',
+    (v) => v,
+  );
+}
+
+function numberColumn<const O extends Options & { min?: number; max?: number; integer?: boolean; oneOf?: readonly number[] } = {}>(header: string, options: O = {} as O) {
+  const { min, max, integer, oneOf } = options;
   const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : '';
-  const expected = `${integer ? 'a whole number' : 'a number'}${range}`;
+  const expected = oneOf === undefined ? `${integer ? 'a whole number' : 'a number'}${range}` : `one of ${oneOf.slice(0, -1).join(', ')} or ${oneOf[oneOf.length - 1]}`;
   const schema = maybe(z.number(), options);
   return column<typeof schema>(
     header,
@@ -196,7 +231,8 @@ function numberColumn<const O extends Options & { min?: number; max?: number; in
     { width: 100, ...options },
     (cell) => {
       const n = typeof cell === 'number' ? cell : typeof cell === 'string' ? Number(cell.trim().replace(/[\s,]/g, '')) : NaN;
-      const fits = Number.isFinite(n) && (!integer || Number.isInteger(n)) && (min === undefined || n >= min) && (max === undefined || n <= max);
+      const fits =
+        Number.isFinite(n) && (!integer || Number.isInteger(n)) && (min === undefined || n >= min) && (max === undefined || n <= max) && (oneOf === undefined || oneOf.includes(n));
       return fits ? ok(n as z.infer<typeof schema>) : fail(`${describe(cell)} is not ${expected}`);
     },
     null as z.infer<typeof schema>,
@@ -347,6 +383,7 @@ function gcmColumn(header: string, options: Options = {}) {
 export const col = {
   text: textColumn,
   date: dateColumn,
+  time: timeColumn,
   timestamp: timestampColumn,
   number: numberColumn,
   yesno: yesNoColumn,

@@ -24,7 +24,7 @@ export function canonicalCodes(list: readonly string[], network: Network): strin
 }
 
 /** The record a valid input makes, with the ID, author and stamp given. */
-export function decisionOf(value: DecisionInput, network: Network, id: string, recordedBy: string, recordedAt: string | null): Decision {
+export function decisionOf(value: DecisionInput, network: Network, id: string, recordedBy: string, recordedAt: string | null, consultation = value.consultation ?? ''): Decision {
   return {
     id,
     date: value.date,
@@ -33,6 +33,7 @@ export function decisionOf(value: DecisionInput, network: Network, id: string, r
     title: value.title,
     decision: value.decision,
     subject: value.subject.trim(),
+    consultation: consultation.trim(),
     consulted: canonicalCodes(value.consulted, network),
     objections: canonicalCodes(value.objections, network),
     outcome: value.outcome,

@@ -7,6 +7,8 @@ import { decodeTable, type DecodedTable, type Problem } from './codec';
 import { effectiveSettings, type EffectiveSettings } from './profiles';
 import {
   ActionsTable,
+  AnswersTable,
+  ConsultationsTable,
   DecisionsTable,
   FocalPointsTable,
   LogTable,
@@ -32,6 +34,8 @@ const RECORD_TABLES = {
   actions: ActionsTable,
   workplan: WorkplanTable,
   groups: WorkingGroupsTable,
+  consultations: ConsultationsTable,
+  answers: AnswersTable,
   log: LogTable,
 } as const;
 

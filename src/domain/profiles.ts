@@ -3,7 +3,7 @@
  * of Reference (shared/tor/) that it comes from, and the effective settings of a workbook.
  */
 import type { Problem } from './codec';
-import { BLANK_SETTINGS, readSettingsTab, type ProfileId, type SettingKey, type Settings } from './settings';
+import { BLANK_SETTINGS, readSettingsTab, type ProfileId, type SettingsRead, type SettingKey, type Settings } from './settings';
 import type { Cell } from './cells';
 
 export interface Profile {
@@ -17,6 +17,23 @@ export interface Profile {
 
 const CONFIDENTIALITY = 'Internal use only unless explicitly agreed otherwise.';
 
+/** The add-on's own deadlines, the same under every profile: no ToR names a number of days. */
+const DEADLINES = {
+  agendaDueDays: 5,
+  minutesDueDays: 14,
+  minutesApprovalDueDays: 14,
+  circulationDueDays: 7,
+  workplanEndorsementDueDays: 90,
+  consultationReminderDays: 2,
+} as const;
+
+/** Where the add-on's own deadlines come from: no ToR counts the days of these three. */
+const DEADLINE_SOURCES = {
+  minutesApprovalDueDays: "The add-on's default: the members approve draft minutes within 14 days of their being due",
+  workplanEndorsementDueDays: "The add-on's default: a workplan is endorsed within the first 90 days of its year",
+  consultationReminderDays: "The add-on's default: members who have not answered a written consultation are reminded 2 days before its deadline",
+} as const;
+
 const AZERBAIJAN: Profile = {
   id: 'azerbaijan',
   torName: 'Azerbaijan ToR',
@@ -28,15 +45,16 @@ const AZERBAIJAN: Profile = {
     meetingCadenceMonths: 6,
     annualMeetingRequired: true,
     meetingModeRequired: false,
-    agendaDueDays: 5,
-    minutesDueDays: 14,
-    circulationDueDays: 7,
+    ...DEADLINES,
     stateConsultationBody: 'State Migration Service',
-    admissionRule: 'consensus',
+    admissionRule: 'open',
     memberListSharingMonths: 6,
     confidentialityNotice: CONFIDENTIALITY,
+    disclosureNeedsAgreement: true,
+    timeZone: 'Asia/Baku',
   },
   sources: {
+    ...DEADLINE_SOURCES,
     networkName: 'Title: "UN Network on Migration in Azerbaijan Terms of Reference"',
     country: 'Title: "UN Network on Migration in Azerbaijan Terms of Reference"',
     torProfile: 'The Terms of Reference of the UN Network on Migration in Azerbaijan',
@@ -48,10 +66,13 @@ const AZERBAIJAN: Profile = {
     stateConsultationBody:
       'Role and organizational arrangements: "on all issues relevant to or of concern to the state, with the State Migration Service under the Government of Azerbaijan"',
     admissionRule:
-      'Role and organizational arrangements: "Decisions relevant to the work of the Network will be made by consensus based on consultations with all Network Members"',
+      'Composition and Membership: "Members: UN Resident Coordinator Office (RCO), IOM, UNDP, UNICEF, WHO, ILO, FAO, UNHCR, OHCHR, UNFPA and other interested UN Agencies" (no admission procedure)',
     memberListSharingMonths: 'Role and organizational arrangements: "IOM will maintain the member list and share it regularly"',
     confidentialityNotice:
       'Role and organizational arrangements: "All information exchanged within the Network meetings is meant for internal use only, unless explicitly stated and agreed otherwise"',
+    disclosureNeedsAgreement:
+      'Role and organizational arrangements: "All information exchanged within the Network meetings is meant for internal use only, unless explicitly stated and agreed otherwise"',
+    timeZone: "Azerbaijan's time (Asia/Baku)",
   },
 };
 
@@ -66,9 +87,7 @@ const UZBEKISTAN: Profile = {
     meetingCadenceMonths: 3,
     annualMeetingRequired: false,
     meetingModeRequired: true,
-    agendaDueDays: 5,
-    minutesDueDays: 14,
-    circulationDueDays: 7,
+    ...DEADLINES,
     mailingList: 'migration.uz@one.un.org',
     corporateEmailDomains: [
       'un.org',
@@ -94,8 +113,11 @@ const UZBEKISTAN: Profile = {
     workplanMustBeEndorsed: true,
     workplanReportingMonths: 6,
     confidentialityNotice: CONFIDENTIALITY,
+    rcoArchiveRequired: true,
+    timeZone: 'Asia/Tashkent',
   },
   sources: {
+    ...DEADLINE_SOURCES,
     networkName: 'Title: "UN Network on Migration in Uzbekistan"',
     country:
       'Mission statement: "supporting the GoU in implementing objectives set forth in the GCM and in line with the international human rights obligations and relevant national priorities of Uzbekistan"',
@@ -106,6 +128,8 @@ const UZBEKISTAN: Profile = {
     minutesDueDays: 'Coordination and Secretariat: IOM will "ensure that all meetings are convened, facilitated, documented" (14 days is the add-on\'s default)',
     circulationDueDays: 'Coordination and Secretariat: "The Secretariat will share all minutes of UNMN meetings" (7 days is the add-on\'s default)',
     mailingList: 'Coordination and Secretariat: "primarily through the UNMN one: migration.uz@one.un.org, which lists all the members of the Network"',
+    rcoArchiveRequired: 'Coordination and Secretariat: "The Secretariat will share all minutes of UNMN meetings … with UNRC\'s Office (RCO) for reporting and archiving purposes"',
+    timeZone: "Uzbekistan's time (Asia/Tashkent)",
     rcoArchiveEmail: 'Coordination and Secretariat: "The Secretariat will share all minutes of UNMN meetings … with UNRC\'s Office (RCO) for reporting and archiving purposes"',
     corporateEmailDomains: 'Coordination and Secretariat: "All email-communications of the UNMN will be shared through the UN system corporate email-accounts"',
     admissionRule: 'Composition and Membership: "Other UN system entities may become members of the Network upon unanimous approval by its current members"',
@@ -125,13 +149,12 @@ const CUSTOM: Profile = {
     ...BLANK_SETTINGS,
     torProfile: 'custom',
     meetingCadenceMonths: 6,
-    agendaDueDays: 5,
-    minutesDueDays: 14,
-    circulationDueDays: 7,
+    ...DEADLINES,
     admissionRule: 'consensus',
     confidentialityNotice: CONFIDENTIALITY,
   },
   sources: {
+    ...DEADLINE_SOURCES,
     meetingCadenceMonths: "No ToR: the add-on's default of a meeting every 6 months; set your network's own",
     agendaDueDays: "No ToR: the add-on's default notice of 5 days; set your network's own",
     minutesDueDays: "No ToR: the add-on's default of 14 days; set your network's own",
@@ -150,6 +173,7 @@ export interface EffectiveSettings {
   readonly profile: Profile;
   readonly settings: Settings;
   readonly rows: Partial<Record<SettingKey, number>>;
+  readonly settingDuplicates: SettingsRead['duplicates'];
   readonly problems: Problem[];
 }
 
@@ -161,6 +185,7 @@ export function effectiveSettings(settingsGrid: readonly (readonly Cell[])[] | n
     profile,
     settings: { ...profile.defaults, ...read.overrides, torProfile: profile.id },
     rows: read.rows,
+    settingDuplicates: read.duplicates,
     problems: read.problems,
   };
 }

@@ -108,6 +108,8 @@ export const DecisionInputSchema = z.object({
   title: z.string().check(z.trim(), z.minLength(1, 'give the decision a short title'), z.maxLength(TEXT_LIMITS.title, `must be at most ${TEXT_LIMITS.title} characters`)),
   decision: text(TEXT_LIMITS.decision),
   subject: text(TEXT_LIMITS.subject),
+  /** The written consultation the decision was taken by or prepared with (a C- ID); absent keeps the saved one. */
+  consultation: z.optional(text(TEXT_LIMITS.id)),
   consulted: codes,
   objections: codes,
   outcome: z.enum(OUTCOMES),
@@ -135,6 +137,7 @@ export const DECISION_FIELD_LABELS: Readonly<Record<DecisionField, string>> = {
   title: 'Title',
   decision: 'Decision',
   subject: 'Subject',
+  consultation: 'Consultation',
   consulted: 'Consulted',
   objections: 'Objections',
   outcome: 'Outcome',

@@ -9,6 +9,8 @@ import { SettingsTable } from './tables';
 
 export const PROFILE_IDS = ['azerbaijan', 'uzbekistan', 'custom'] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
+export const ADMISSION_RULES = ['unanimous', 'consensus', 'open'] as const;
+export const LANGUAGES = ['English', 'Russian'] as const;
 
 /** Each setting: the words in the Setting column, and the column kind its Value decodes as. */
 export const SETTING_COLUMNS = {
@@ -16,23 +18,31 @@ export const SETTING_COLUMNS = {
   country: col.text('Country'),
   torProfile: col.choice('ToR profile', PROFILE_IDS),
   foundedOn: col.date('Founded on'),
-  meetingCadenceMonths: col.number('Meeting cadence (months)', { integer: true, min: 1 }),
+  // Calendar periods: a cadence that does not divide the year into whole periods cannot be checked.
+  meetingCadenceMonths: col.number('Meeting cadence (months)', { integer: true, oneOf: [1, 2, 3, 4, 6, 12] }),
   annualMeetingRequired: col.yesno('Annual network meeting required'),
   meetingModeRequired: col.yesno('Meeting mode must be recorded'),
   agendaDueDays: col.number('Agenda due (days before meeting)', { integer: true, min: 0 }),
   minutesDueDays: col.number('Minutes due (days after meeting)', { integer: true, min: 0 }),
+  minutesApprovalDueDays: col.number('Minutes approval due (days after minutes due)', { integer: true, min: 0 }),
   circulationDueDays: col.number('Circulation due (days after approval)', { integer: true, min: 0 }),
   mailingList: col.email('Mailing list'),
+  rcoArchiveRequired: col.yesno('RCO archive required'),
   rcoArchiveEmail: col.email('RCO archive email'),
   unctReportingEmail: col.email('UNCT reporting email'),
   stateConsultationBody: col.text('State consultation body'),
   corporateEmailDomains: col.list('Corporate email domains'),
-  admissionRule: col.choice('Admission rule', ['unanimous', 'consensus'] as const),
+  admissionRule: col.choice('Admission rule', ADMISSION_RULES),
   workplanMustBeCosted: col.yesno('Workplan must be costed'),
   workplanMustBeEndorsed: col.yesno('Workplan must be endorsed'),
+  workplanEndorsementDueDays: col.number('Workplan endorsement due (days into the year)', { integer: true, min: 1, max: 366 }),
   workplanReportingMonths: col.number('Workplan reporting interval (months)', { integer: true, min: 1 }),
   memberListSharingMonths: col.number('Member list sharing interval (months)', { integer: true, min: 1 }),
   confidentialityNotice: col.text('Confidentiality notice'),
+  disclosureNeedsAgreement: col.yesno('Disclosure needs agreement'),
+  consultationReminderDays: col.number('Consultation reminder (days before deadline)', { integer: true, min: 0 }),
+  language: col.choice('Language', LANGUAGES),
+  timeZone: col.text('Time zone'),
   secretariatEditors: col.emails('Secretariat editors'),
 } satisfies Record<string, Column>;
 
@@ -67,8 +77,10 @@ export const BLANK_SETTINGS: Settings = {
   meetingModeRequired: false,
   agendaDueDays: null,
   minutesDueDays: null,
+  minutesApprovalDueDays: null,
   circulationDueDays: null,
   mailingList: '',
+  rcoArchiveRequired: false,
   rcoArchiveEmail: '',
   unctReportingEmail: '',
   stateConsultationBody: '',
@@ -76,9 +88,14 @@ export const BLANK_SETTINGS: Settings = {
   admissionRule: 'consensus',
   workplanMustBeCosted: false,
   workplanMustBeEndorsed: false,
+  workplanEndorsementDueDays: null,
   workplanReportingMonths: null,
   memberListSharingMonths: null,
   confidentialityNotice: '',
+  disclosureNeedsAgreement: false,
+  consultationReminderDays: null,
+  language: 'English',
+  timeZone: '',
   secretariatEditors: [],
 };
 
@@ -95,7 +112,15 @@ export interface SettingsRead {
   readonly overrides: Partial<Settings>;
   /** The row each setting stands in, for findings. */
   readonly rows: Partial<Record<SettingKey, number>>;
+  /** Settings named on more than one row: the first row counts, the later ones are data.duplicate-id's. */
+  readonly duplicates: readonly SettingDuplicate[];
   readonly problems: Problem[];
+}
+
+export interface SettingDuplicate {
+  readonly setting: string;
+  readonly row: number;
+  readonly first: number;
 }
 
 /** Reads the Settings tab (header row first); null when the tab is missing. */
@@ -105,6 +130,7 @@ export function readSettingsTab(grid: readonly (readonly Cell[])[] | null): Sett
     return {
       overrides: {},
       rows: {},
+      duplicates: [],
       problems: [
         {
           sheet,
@@ -122,13 +148,19 @@ export function readSettingsTab(grid: readonly (readonly Cell[])[] | null): Sett
   const valueAt = header.index.get('value');
   const overrides: Record<string, unknown> = {};
   const rows: Partial<Record<SettingKey, number>> = {};
-  if (at === undefined || valueAt === undefined) return { overrides, rows, problems };
+  const duplicates: SettingDuplicate[] = [];
+  if (at === undefined || valueAt === undefined) return { overrides, rows, duplicates, problems };
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r] ?? [];
     const name = cells[at];
     if (typeof name !== 'string') continue;
     const key = settingKeyOf(name);
-    if (key === undefined || rows[key] !== undefined) continue;
+    if (key === undefined) continue;
+    const first = rows[key];
+    if (first !== undefined) {
+      duplicates.push({ setting: SETTING_COLUMNS[key].header, row: r + 1, first });
+      continue;
+    }
     rows[key] = r + 1;
     const column = SETTING_COLUMNS[key] as Column;
     const decoded = column.decode(cells[valueAt]);
@@ -143,5 +175,5 @@ export function readSettingsTab(grid: readonly (readonly Cell[])[] | null): Sett
         expected: column.expected,
       });
   }
-  return { overrides: overrides as Partial<Settings>, rows, problems };
+  return { overrides: overrides as Partial<Settings>, rows, duplicates, problems };
 }

@@ -12,11 +12,15 @@ export const MEETING_KINDS = ['Regular', 'Annual', 'Extraordinary', 'Working gro
 export const MEETING_MODES = ['In person', 'Online', 'Hybrid'] as const;
 export const MEETING_STATUSES = ['Planned', 'Held', 'Cancelled'] as const;
 export const CONFIDENTIALITY = ['Internal', 'Public'] as const;
-export const DECISION_KINDS = ['General', 'Admission', 'Workplan endorsement', 'Joint statement', 'Working group'] as const;
+export const DECISION_KINDS = ['General', 'Admission', 'Workplan endorsement', 'Joint statement', 'Working group', 'Disclosure'] as const;
 export const OUTCOMES = ['Adopted', 'Not adopted', 'Pending'] as const;
 export const ACTION_STATUSES = ['Open', 'Done', 'Dropped'] as const;
 export const WORKPLAN_STATUSES = ['Not started', 'On track', 'Delayed', 'Completed', 'Dropped'] as const;
 export const GROUP_KINDS = ['Permanent', 'Ad hoc'] as const;
+export const CONSULTATION_KINDS = ['No objection', 'Approval'] as const;
+export const CONSULTATION_STATUSES = ['Open', 'Closed', 'Withdrawn'] as const;
+export const CONSULTATION_OUTCOMES = ['Agreed', 'Not agreed'] as const;
+export const ANSWERS = ['Approve', 'No objection', 'Object', 'Abstain'] as const;
 export const LOG_OUTCOMES = ['Sending', 'Sent', 'Failed', 'Deferred', 'Refused', 'Done'] as const;
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 
@@ -106,6 +110,10 @@ export const MeetingsTable = table(
     kind: col.choice('Kind', MEETING_KINDS, { required: true }),
     mode: col.choice('Mode', MEETING_MODES),
     title: col.text('Title', { width: 240 }),
+    time: col.time('Time'),
+    durationMinutes: col.number('Duration (minutes)', { integer: true, min: 1, width: 90 }),
+    venueOrLink: col.text('Venue or link', { width: 200 }),
+    agendaLink: col.text('Agenda link', { width: 200 }),
     chairedBy: col.list('Chaired by'),
     status: col.choice('Status', MEETING_STATUSES, { required: true }),
     agendaCirculatedOn: col.date('Agenda circulated on'),
@@ -131,6 +139,7 @@ export const DecisionsTable = table(
     title: col.text('Title', { width: 240 }),
     decision: col.text('Decision', { width: 320 }),
     subject: col.text('Subject', { width: 100 }),
+    consultation: col.text('Consultation', { width: 100 }),
     consulted: col.list('Consulted', { width: 220 }),
     objections: col.list('Objections'),
     outcome: col.choice('Outcome', OUTCOMES, { required: true }),
@@ -201,6 +210,40 @@ export const WorkingGroupsTable = table(
   { key: 'id', idFormat: 'WG-NN' },
 );
 
+export const ConsultationsTable = table(
+  'Consultations',
+  'Written consultations between meetings: a proposal sent to every member with a deadline, and its outcome.',
+  {
+    id: id(),
+    openedOn: col.date('Opened on', { required: true }),
+    deadline: col.date('Deadline', { required: true }),
+    kind: col.choice('Kind', CONSULTATION_KINDS, { required: true, width: 120 }),
+    title: col.text('Title', { required: true, width: 240 }),
+    proposal: col.text('Proposal', { width: 320 }),
+    proposalLink: col.text('Proposal link', { width: 200 }),
+    subject: col.text('Subject', { width: 100 }),
+    status: col.choice('Status', CONSULTATION_STATUSES, { required: true }),
+    outcome: col.choice('Outcome', CONSULTATION_OUTCOMES),
+    closedOn: col.date('Closed on'),
+    decision: col.text('Decision', { width: 100 }),
+  },
+  { key: 'id', idFormat: 'C-YYYY-NN' },
+);
+
+export const AnswersTable = table(
+  'Answers',
+  "Members' answers to written consultations, written by the add-on only: who answered what, and when.",
+  {
+    timestamp: col.timestamp('Timestamp', { required: true }),
+    consultation: col.text('Consultation', { required: true, width: 100 }),
+    agency: col.text('Agency', { required: true, width: 90 }),
+    answer: col.choice('Answer', ANSWERS, { required: true, width: 110 }),
+    comment: col.text('Comment', { width: 320 }),
+    answeredBy: col.email('Answered by'),
+  },
+  { addonOnly: true },
+);
+
 export const LogTable = table(
   'Log',
   'The audit trail, written by the add-on only: every email sent, decision recorded and check run.',
@@ -243,6 +286,8 @@ export const TABLES = [
   ActionsTable,
   WorkplanTable,
   WorkingGroupsTable,
+  ConsultationsTable,
+  AnswersTable,
   LogTable,
   ComplianceTable,
 ] as const;
@@ -259,6 +304,8 @@ export type Decision = RecordOf<typeof DecisionsTable>;
 export type Action = RecordOf<typeof ActionsTable>;
 export type WorkplanRow = RecordOf<typeof WorkplanTable>;
 export type WorkingGroup = RecordOf<typeof WorkingGroupsTable>;
+export type Consultation = RecordOf<typeof ConsultationsTable>;
+export type Answer = RecordOf<typeof AnswersTable>;
 export type LogEntry = RecordOf<typeof LogTable>;
 export type ComplianceRow = RecordOf<typeof ComplianceTable>;
 

@@ -100,6 +100,8 @@ const timestamp = fc
 
 /** A number column's bounds, read from the words it expects ("a whole number from 0 to 100"). */
 function numberValue(column: Column): fc.Arbitrary<number> {
+  const oneOf = /^one of ([\d, ]+) or (\d+)$/.exec(column.expected);
+  if (oneOf) return fc.constantFrom(...[...oneOf[1]!.split(', '), oneOf[2]!].map(Number));
   const range = /from (-?\d+) to (-?\d+)/.exec(column.expected);
   const atLeast = /at least (-?\d+)/.exec(column.expected);
   const min = Number(range?.[1] ?? atLeast?.[1] ?? -1e9);
@@ -113,6 +115,8 @@ function valueOf(column: Column): fc.Arbitrary<unknown> {
   const blank = <T>(arb: fc.Arbitrary<T>) => (column.required ? arb : fc.option(arb, { nil: null }));
   switch (column.kind) {
     case 'text':
+      if (column.expected.startsWith('a time of day'))
+        return fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
       return column.required ? word : text;
     case 'date':
       return blank(day);

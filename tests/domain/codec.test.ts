@@ -105,6 +105,7 @@ describe('codec: the rules for every tab', () => {
       [1, 'Meeting'],
       [1, 'Title'],
       [1, 'Decision'],
+      [1, 'Consultation'],
       [1, 'Consulted'],
       [1, 'Objections'],
       [1, 'State consulted on'],

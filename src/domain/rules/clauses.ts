@@ -25,6 +25,9 @@ const UZ_MEMBERSHIP = 'Composition and Membership';
 
 const AZ_CONSENSUS = 'Decisions relevant to the work of the Network will be made by consensus based on consultations with all Network Members';
 const AZ_MINUTES = 'disseminating meeting minutes';
+const AZ_INTERNAL = 'All information exchanged within the Network meetings is meant for internal use only, unless explicitly stated and agreed otherwise';
+const AZ_GROUPS = 'Working Groups can be established on a permanent or ad-hoc basis';
+const UZ_CONSENSUS = 'Decisions relevant to the UNMN work will be made by consensus based on consultations with all its Members';
 const AZ_MONITORING = 'monitoring the implementation of decisions made by UNMN';
 const UZ_DOCUMENTED = 'IOM will serve as the Secretariat for the UNMN and ensure that all meetings are convened, facilitated, documented, and action points followed up';
 const UZ_AWP = 'the UNMN may develop (costed) annual work plans (AWPs), with key actions, responsible participating agency(-ies) and timeframes';
@@ -69,6 +72,12 @@ export const CLAUSES: Readonly<Partial<Record<ClauseKey, Partial<Record<TorProfi
   'members.admission/consensus': {
     azerbaijan: { section: AZ_ROLE, words: [AZ_CONSENSUS] },
   },
+  'members.admission/open': {
+    azerbaijan: {
+      section: AZ_MEMBERSHIP,
+      words: ['Members: UN Resident Coordinator Office (RCO), IOM, UNDP, UNICEF, WHO, ILO, FAO, UNHCR, OHCHR, UNFPA and other interested UN Agencies'],
+    },
+  },
   'members.list-shared': {
     azerbaijan: { section: AZ_ROLE, words: ['IOM will maintain the member list and share it regularly'] },
   },
@@ -79,6 +88,13 @@ export const CLAUSES: Readonly<Partial<Record<ClauseKey, Partial<Record<TorProfi
   'meetings.annual': {
     azerbaijan: { section: AZ_ROLE, words: ['There will be at least one Annual Network Meeting of the full membership of the Network'] },
   },
+  'meetings.annual-membership': {
+    azerbaijan: { section: AZ_ROLE, words: ['There will be at least one Annual Network Meeting of the full membership of the Network to include other relevant stakeholders'] },
+  },
+  'meetings.status': {
+    azerbaijan: { section: AZ_ROLE, words: ['Convene and chair meetings to ensure the smooth functioning of the Network'] },
+    uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
+  },
   'meetings.mode': {
     uzbekistan: { section: `${UZ_WORKING}, note 4`, words: ['The chosen mode of a meeting shall be recorded in the minutes'] },
   },
@@ -87,6 +103,10 @@ export const CLAUSES: Readonly<Partial<Record<ClauseKey, Partial<Record<TorProfi
     uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
   },
   'meetings.minutes': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_MINUTES] },
+    uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
+  },
+  'meetings.minutes-approved': {
     azerbaijan: { section: AZ_ROLE, words: [AZ_MINUTES] },
     uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
   },
@@ -106,9 +126,16 @@ export const CLAUSES: Readonly<Partial<Record<ClauseKey, Partial<Record<TorProfi
     azerbaijan: { section: AZ_ROLE, words: ['Convene and chair meetings to ensure the smooth functioning of the Network'] },
     uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
   },
+  'meetings.disclosure': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_INTERNAL] },
+  },
   'decisions.consensus': {
     azerbaijan: { section: AZ_ROLE, words: [AZ_CONSENSUS] },
-    uzbekistan: { section: UZ_MEMBERSHIP, words: ['Decisions relevant to the UNMN work will be made by consensus based on consultations with all its Members'] },
+    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_CONSENSUS] },
+  },
+  'decisions.evidence': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_CONSENSUS] },
+    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_CONSENSUS] },
   },
   'decisions.state-consultation': {
     azerbaijan: {
@@ -119,6 +146,10 @@ export const CLAUSES: Readonly<Partial<Record<ClauseKey, Partial<Record<TorProfi
   'decisions.follow-up': {
     azerbaijan: { section: AZ_ROLE, words: [AZ_MONITORING] },
     uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
+  },
+  'consultations.overdue': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_CONSENSUS] },
+    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_CONSENSUS] },
   },
   'actions.overdue': {
     azerbaijan: { section: AZ_ROLE, words: [AZ_MONITORING] },
@@ -158,7 +189,11 @@ export const CLAUSES: Readonly<Partial<Record<ClauseKey, Partial<Record<TorProfi
     uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_METHODS] },
   },
   'groups.established': {
-    azerbaijan: { section: AZ_ROLE, words: ['Working Groups can be established on a permanent or ad-hoc basis'] },
+    azerbaijan: { section: AZ_ROLE, words: [AZ_GROUPS] },
+    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_METHODS] },
+  },
+  'groups.ended': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_GROUPS] },
     uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_METHODS] },
   },
 };
@@ -171,6 +206,14 @@ export const BASELINES: Readonly<Record<string, string>> = {
   'members.focal-point': 'each active member names an active Primary focal point with a name and an email',
   'members.admission/unanimous': 'members are admitted by a decision every current member approved',
   'members.admission/consensus': 'members are admitted by an adopted decision',
+  'members.admission/open': 'any interested UN agency may join; the register records how each joined',
+  'meetings.status': 'each meeting is recorded as held or cancelled once its day has passed',
+  'meetings.minutes-approved': 'draft minutes are approved by the members',
+  'meetings.annual-membership': 'the annual meeting brings together the full membership and other stakeholders',
+  'meetings.disclosure': 'meeting records are internal unless the members agree to disclose them',
+  'decisions.evidence': 'Consulted records who was consulted, at the meeting or in writing',
+  'consultations.overdue': 'written consultations are closed once their deadline passes',
+  'groups.ended': 'ad hoc working groups close or are extended when their term ends',
   'meetings.agenda': 'the agenda goes out before each meeting',
   'meetings.minutes': 'each meeting is documented in minutes',
   'meetings.circulated': 'approved minutes are circulated to the members',

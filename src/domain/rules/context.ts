@@ -4,14 +4,14 @@
  * quadratic in the rows.
  */
 import type { Located } from '../codec';
-import { addMonths, daysBetween, type IsoDay } from '../dates';
+import type { IsoDay } from '../dates';
 import type { Network } from '../network';
 import type { SettingKey } from '../settings';
-import type { Decision, Meeting, Member, TabName } from '../tables';
+import type { Answer, Consultation, Decision, Meeting, Member, TabName } from '../tables';
 import { citeClause } from './clauses';
 import type { ClauseKey, RuleId } from './ids';
 import { isActiveOn } from '../membership';
-import { keyOf, plural } from '../words';
+import { keyOf } from '../words';
 import type { Finding, Severity } from './finding';
 
 export interface RuleContext {
@@ -22,11 +22,14 @@ export interface RuleContext {
   readonly members: ReadonlyMap<string, Located<Member>>;
   readonly meetings: ReadonlyMap<string, Located<Meeting>>;
   readonly decisions: ReadonlyMap<string, Located<Decision>>;
+  readonly consultations: ReadonlyMap<string, Located<Consultation>>;
+  /** Each consultation's answers by agency: the latest answer of each agency (a later one replaces an earlier). */
+  answersTo(consultation: string): ReadonlyMap<string, Located<Answer>>;
   /**
    * The keys of every row of Members, Meetings and Decisions, those that could not be read included:
    * a reference to a malformed row is not broken (the row itself is data.invalid's).
    */
-  readonly exists: { readonly members: KeySet; readonly meetings: KeySet; readonly decisions: KeySet };
+  readonly exists: { readonly members: KeySet; readonly meetings: KeySet; readonly decisions: KeySet; readonly consultations: KeySet };
   /** How many action points name each decision or meeting as their Source. */
   readonly actionsBySource: ReadonlyMap<string, number>;
   isActiveOn(member: Member, day: IsoDay): boolean;
@@ -63,6 +66,22 @@ function firstByKey<T>(records: readonly T[], key: (r: T) => string): Map<string
   return out;
 }
 
+const NO_ANSWERS: ReadonlyMap<string, Located<Answer>> = new Map();
+
+/** By consultation, then agency: the answer with the latest Timestamp (the lower row when two tie). */
+function latestAnswers(records: readonly Located<Answer>[]): Map<string, Map<string, Located<Answer>>> {
+  const out = new Map<string, Map<string, Located<Answer>>>();
+  for (const a of records) {
+    const c = keyOf(a.consultation);
+    let byAgency = out.get(c);
+    if (byAgency === undefined) out.set(c, (byAgency = new Map()));
+    const agency = keyOf(a.agency);
+    const earlier = byAgency.get(agency);
+    if (earlier === undefined || earlier.timestamp <= a.timestamp) byAgency.set(agency, a);
+  }
+  return out;
+}
+
 export function buildContext(network: Network, today: IsoDay): RuleContext {
   const memberRows = network.members.records;
   const actionsBySource = new Map<string, number>();
@@ -74,6 +93,8 @@ export function buildContext(network: Network, today: IsoDay): RuleContext {
   const members = firstByKey(memberRows, (m) => m.agency);
   const meetings = firstByKey(network.meetings.records, (m) => m.id);
   const decisions = firstByKey(network.decisions.records, (d) => d.id);
+  const consultations = firstByKey(network.consultations.records, (c) => c.id);
+  const answers = latestAnswers(network.answers.records);
   const existing = (readable: ReadonlyMap<string, unknown>, unreadable: readonly string[]): KeySet => new Set([...readable.keys(), ...unreadable.map(keyOf)]);
   const uniqueMembers = [...members.values()];
   return {
@@ -83,10 +104,13 @@ export function buildContext(network: Network, today: IsoDay): RuleContext {
     members,
     meetings,
     decisions,
+    consultations,
+    answersTo: (consultation) => answers.get(keyOf(consultation)) ?? NO_ANSWERS,
     exists: {
       members: existing(members, network.members.unreadable),
       meetings: existing(meetings, network.meetings.unreadable),
       decisions: existing(decisions, network.decisions.unreadable),
+      consultations: existing(consultations, network.consultations.unreadable),
     },
     actionsBySource,
     isActiveOn,
@@ -108,15 +132,6 @@ export function buildContext(network: Network, today: IsoDay): RuleContext {
 export function clip(text: string, max = 80): string {
   const t = text.trim().replace(/\s+/g, ' ');
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
-
-/** The calendar distance from `a` to a later `b`: "4 months and 2 days". */
-export function monthsAndDays(a: IsoDay, b: IsoDay): string {
-  let months = 0;
-  while (addMonths(a, months + 1) <= b) months++;
-  const days = daysBetween(addMonths(a, months), b);
-  if (months === 0) return plural(days, 'day');
-  return days === 0 ? plural(months, 'month') : `${plural(months, 'month')} and ${plural(days, 'day')}`;
 }
 
 /** A finding with the rule's defaults filled in. */

@@ -55,15 +55,31 @@ function duplicates<T>(ctx: RuleContext, sheet: TabName, table: DecodedTable<T>,
   return out;
 }
 
+/** The same setting on two rows: the first counts, and a secretariat changing the second would see nothing happen. */
+function duplicateSettings(ctx: RuleContext): Finding[] {
+  return ctx.network.settingDuplicates.map((d) =>
+    finding('data.duplicate-id', 'error', {
+      sheet: 'Settings',
+      row: d.row,
+      ref: d.setting,
+      message: `Settings row ${d.row} repeats the setting "${d.setting}" of row ${d.first}; the add-on uses row ${d.first} and ignores row ${d.row}`,
+      clause: ctx.clause('data.duplicate-id'),
+      fix: `Keep one "${d.setting}" row: put the value you want in row ${d.first} and delete row ${d.row}`,
+    }),
+  );
+}
+
 function duplicateId(ctx: RuleContext): Finding[] {
   const n = ctx.network;
   return [
+    ...duplicateSettings(ctx),
     ...duplicates(ctx, 'Members', n.members, (r) => r.agency, 'agency'),
     ...duplicates(ctx, 'Meetings', n.meetings, (r) => r.id, 'ID'),
     ...duplicates(ctx, 'Decisions', n.decisions, (r) => r.id, 'ID'),
     ...duplicates(ctx, 'Actions', n.actions, (r) => r.id, 'ID'),
     ...duplicates(ctx, 'Workplan', n.workplan, (r) => r.id, 'ID'),
     ...duplicates(ctx, 'Working groups', n.groups, (r) => r.id, 'ID'),
+    ...duplicates(ctx, 'Consultations', n.consultations, (r) => r.id, 'ID'),
   ];
 }
 
@@ -116,6 +132,13 @@ function reference(ctx: RuleContext): Finding[] {
     references(ctx, { ...agency, sheet: 'Workplan', table: n.workplan, ref: (r) => r.id, column: 'Partner agencies', codes: (r) => r.partnerAgencies }, out);
     references(ctx, { ...agency, sheet: 'Working groups', table: n.groups, ref: (r) => r.id, column: 'Lead agency', codes: (r) => [r.leadAgency] }, out);
     references(ctx, { ...agency, sheet: 'Working groups', table: n.groups, ref: (r) => r.id, column: 'Members', codes: (r) => r.members }, out);
+    references(ctx, { ...agency, sheet: 'Consultations', table: n.consultations, ref: (r) => r.id, column: 'Subject', codes: (r) => [r.subject] }, out);
+    references(ctx, { ...agency, sheet: 'Answers', table: n.answers, ref: (r) => r.consultation, column: 'Agency', codes: (r) => [r.agency] }, out);
+  }
+  if (n.consultations.header !== null) {
+    const consultation = { targets: [ctx.exists.consultations], target: 'a consultation ID in Consultations' };
+    references(ctx, { ...consultation, sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Consultation', codes: (r) => [r.consultation] }, out);
+    references(ctx, { ...consultation, sheet: 'Answers', table: n.answers, ref: (r) => r.consultation, column: 'Consultation', codes: (r) => [r.consultation] }, out);
   }
   const decisions = n.decisions.header !== null;
   const meetings = n.meetings.header !== null;
@@ -153,6 +176,7 @@ function reference(ctx: RuleContext): Finding[] {
     const decision = { targets: [ctx.exists.decisions], target: 'a decision ID in Decisions' };
     references(ctx, { ...decision, sheet: 'Members', table: n.members, ref: (r) => r.agency, column: 'Admission decision', codes: (r) => [r.admissionDecision] }, out);
     references(ctx, { ...decision, sheet: 'Working groups', table: n.groups, ref: (r) => r.id, column: 'Established by', codes: (r) => [r.establishedBy] }, out);
+    references(ctx, { ...decision, sheet: 'Consultations', table: n.consultations, ref: (r) => r.id, column: 'Decision', codes: (r) => [r.decision] }, out);
   }
   return out;
 }

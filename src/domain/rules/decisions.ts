@@ -1,5 +1,5 @@
-/** The decision log: consensus, consulting the state, and following decisions up with action points. */
-import { clip, finding, type RuleContext, type RuleDef } from './context';
+/** The decision log: consensus, the evidence of consultation, consulting the state, and following decisions up with action points. */
+import { clip, finding, unknownCodes, type RuleContext, type RuleDef } from './context';
 import { joinFew, keyOf } from '../words';
 import type { Finding } from './finding';
 import { consensusGaps } from './consensus';
@@ -31,6 +31,55 @@ function consensus(ctx: RuleContext): Finding[] {
         message: `${d.id} (${d.date}${d.title ? `, "${clip(d.title)}"` : ''}) is recorded as Adopted, but ${problems.join(', and ')}`,
         clause,
         fix: fixes.join('. '),
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * Consulted is a record of what happened: at a meeting, the members that attended it; beyond them,
+ * those a written consultation reached (an answer, or silence where silence is agreement).
+ */
+function evidence(ctx: RuleContext): Finding[] {
+  const clause = ctx.clause('decisions.evidence');
+  const out: Finding[] = [];
+  for (const d of ctx.network.decisions.records) {
+    if (d.outcome !== 'Adopted') continue;
+    const consultation = ctx.consultations.get(keyOf(d.consultation));
+    if (d.meeting.trim() === '') {
+      if (d.consultation.trim() !== '') continue;
+      out.push(
+        finding('decisions.evidence', 'info', {
+          sheet: 'Decisions',
+          row: d.row,
+          ref: d.id,
+          message: `${d.id} (${d.date}${d.title ? `, "${clip(d.title)}"` : ''}) was taken outside a meeting and names no written consultation, so nothing records how the members were asked`,
+          clause,
+          fix: `Enter the meeting ${d.id} was taken at in Meeting, or the written consultation that asked the members in Consultation`,
+        }),
+      );
+      continue;
+    }
+    const meeting = ctx.meetings.get(keyOf(d.meeting));
+    // A meeting that is not on record is data.reference's; one without attendance, meetings.attendance's.
+    if (meeting === undefined || meeting.attendees.length === 0) continue;
+    const covered = new Set(meeting.attendees.map(keyOf));
+    if (consultation !== undefined) {
+      for (const agency of ctx.answersTo(consultation.id).keys()) covered.add(agency);
+      if (consultation.kind === 'No objection') for (const m of ctx.activeOn(consultation.openedOn)) covered.add(keyOf(m.agency));
+    }
+    const beyond = unknownCodes(d.consulted, covered);
+    if (beyond.length === 0) continue;
+    const one = beyond.length === 1;
+    out.push(
+      finding('decisions.evidence', 'warning', {
+        sheet: 'Decisions',
+        row: d.row,
+        ref: d.id,
+        message: `${d.id} (${d.date}) was taken at ${meeting.id} and lists ${joinFew(beyond)} as consulted, but ${one ? 'it' : 'they'} did not attend ${meeting.id}${consultation === undefined ? ' and no written consultation is named' : ` and did not answer ${consultation.id}`}; the ToR asks for consultation with all members, and Consulted should show how each was reached`,
+        clause,
+        fix: `If ${joinFew(beyond)} ${one ? 'was' : 'were'} consulted in writing, run or name that consultation in ${d.id}'s Consultation; if ${one ? 'it was' : 'they were'} not consulted, take ${one ? 'it' : 'them'} out of Consulted and consult ${one ? 'it' : 'them'}`,
       }),
     );
   }
@@ -84,6 +133,7 @@ function followUp(ctx: RuleContext): Finding[] {
 
 export const DECISION_RULES: readonly RuleDef[] = [
   { id: 'decisions.consensus', sheet: 'Decisions', needs: ['Decisions', 'Members'], run: consensus },
+  { id: 'decisions.evidence', sheet: 'Decisions', needs: ['Decisions', 'Meetings'], run: evidence },
   { id: 'decisions.state-consultation', sheet: 'Decisions', needs: ['Decisions'], run: stateConsultation },
   { id: 'decisions.follow-up', sheet: 'Decisions', needs: ['Decisions', 'Actions'], run: followUp },
 ];

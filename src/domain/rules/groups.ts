@@ -1,4 +1,4 @@
-/** Working groups: drawn from the members, established by a decision. */
+/** Working groups: drawn from the members, established by a decision, closed or extended when an ad hoc term ends. */
 import { clip, finding, unknownCodes, type RuleContext, type RuleDef } from './context';
 import { joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
@@ -52,7 +52,31 @@ function established(ctx: RuleContext): Finding[] {
   return out;
 }
 
+/** An Ad hoc group past its "Ends on": closed by a decision about it on or after that day, or extended. */
+function ended(ctx: RuleContext): Finding[] {
+  const clause = ctx.clause('groups.ended');
+  const closedOn = new Map<string, string>();
+  for (const d of ctx.network.decisions.records) {
+    if (d.kind !== 'Working group') continue;
+    const k = keyOf(d.subject);
+    if ((closedOn.get(k) ?? '') < d.date) closedOn.set(k, d.date);
+  }
+  return ctx.network.groups.records
+    .filter((g) => g.kind === 'Ad hoc' && g.endsOn !== null && g.endsOn < ctx.today && (closedOn.get(keyOf(g.id)) ?? '') < g.endsOn)
+    .map((g) =>
+      finding('groups.ended', 'info', {
+        sheet: 'Working groups',
+        row: g.row,
+        ref: g.id,
+        message: `${g.id} (${clip(g.name)}) is an Ad hoc working group whose term ended on ${g.endsOn}, and no later decision about it is on record`,
+        clause,
+        fix: `Record that ${g.id} closed (a decision of Kind Working group with Subject ${g.id}, with what it delivered), or extend it by moving its Ends on`,
+      }),
+    );
+}
+
 export const GROUP_RULES: readonly RuleDef[] = [
   { id: 'groups.members', sheet: 'Working groups', needs: ['Working groups', 'Members'], run: members },
   { id: 'groups.established', sheet: 'Working groups', needs: ['Working groups'], run: established },
+  { id: 'groups.ended', sheet: 'Working groups', needs: ['Working groups', 'Decisions'], run: ended },
 ];

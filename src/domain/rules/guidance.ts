@@ -1,7 +1,7 @@
 /**
  * The ToR guidance the sidebar shows while a decision is being recorded, and the server repeats on
- * saving: what decisions.consensus, decisions.state-consultation, members.admission and
- * decisions.follow-up would report once the decision and its follow-up actions are in the workbook.
+ * saving: what decisions.consensus, decisions.evidence, decisions.state-consultation, members.admission
+ * and decisions.follow-up would report once the decision and its follow-up actions are in the workbook.
  * It runs those rules' own code over the network with the candidate added, so the sidebar and
  * `unmn check` never disagree.
  */
@@ -15,7 +15,7 @@ import { DECISION_RULES } from './decisions';
 import { ADMISSION_RULE } from './members';
 import { runRules } from './run';
 
-export const GUIDANCE_RULE_IDS: readonly RuleId[] = ['decisions.consensus', 'decisions.state-consultation', 'members.admission', 'decisions.follow-up'];
+export const GUIDANCE_RULE_IDS: readonly RuleId[] = ['decisions.consensus', 'decisions.evidence', 'decisions.state-consultation', 'members.admission', 'decisions.follow-up'];
 
 /** Taken from the rule tables index.ts builds RULES from, which the sidebar's bundle leaves out. */
 const GUIDANCE_RULES = [ADMISSION_RULE, ...DECISION_RULES].filter((r) => GUIDANCE_RULE_IDS.includes(r.id));
@@ -43,7 +43,7 @@ export function withCandidate(network: Network, decision: Decision, actions: rea
   };
 }
 
-/** The findings of the four rules that are about this decision, as the check would give them once it is saved. */
+/** The findings of the guidance rules that are about this decision, as the check would give them once it is saved. */
 export function decisionGuidance(network: Network, today: IsoDay, decision: Decision, actions: readonly Action[]): Finding[] {
   const id = keyOf(decision.id);
   const admitted = decision.kind === 'Admission' ? keyOf(decision.subject) : null;

@@ -10,15 +10,21 @@ export const RULE_IDS = [
   'members.list-shared',
   'meetings.cadence',
   'meetings.annual',
+  'meetings.annual-membership',
+  'meetings.status',
   'meetings.mode',
   'meetings.agenda',
   'meetings.minutes',
+  'meetings.minutes-approved',
   'meetings.circulated',
   'meetings.rco-archive',
   'meetings.attendance',
+  'meetings.disclosure',
   'decisions.consensus',
+  'decisions.evidence',
   'decisions.state-consultation',
   'decisions.follow-up',
+  'consultations.overdue',
   'actions.overdue',
   'actions.owner',
   'workplan.exists',
@@ -29,6 +35,7 @@ export const RULE_IDS = [
   'workplan.gcm',
   'groups.members',
   'groups.established',
+  'groups.ended',
   'data.invalid',
   'data.duplicate-id',
   'data.reference',
@@ -38,4 +45,4 @@ export type RuleId = (typeof RULE_IDS)[number];
 
 /** Where one rule rests on several clauses, one key per aspect. */
 export type ClauseKey =
-  RuleId | `members.roles/${'Chair' | 'Co-chair' | 'Coordinator' | 'Secretariat'}` | `members.admission/${'consensus' | 'unanimous'}` | 'workplan.fields/budget';
+  RuleId | `members.roles/${'Chair' | 'Co-chair' | 'Coordinator' | 'Secretariat'}` | `members.admission/${'consensus' | 'unanimous' | 'open'}` | 'workplan.fields/budget';

@@ -7,6 +7,7 @@ import type { Network } from '../network';
 import { ACTION_RULES } from './actions';
 import type { RuleDef } from './context';
 import { DATA_RULES } from './data';
+import { CONSULTATION_RULES } from './consultations';
 import { DECISION_RULES } from './decisions';
 import type { Finding } from './finding';
 import { GROUP_RULES } from './groups';
@@ -19,7 +20,16 @@ export type { Finding, Severity, SeverityCounts } from './finding';
 export { countBySeverity, describeCounts, SEVERITY_ORDER } from './finding';
 export { compareFindings } from './run';
 
-export const RULES: readonly RuleDef[] = [...MEMBER_RULES, ...MEETING_RULES, ...DECISION_RULES, ...ACTION_RULES, ...WORKPLAN_RULES, ...GROUP_RULES, ...DATA_RULES];
+export const RULES: readonly RuleDef[] = [
+  ...MEMBER_RULES,
+  ...MEETING_RULES,
+  ...DECISION_RULES,
+  ...CONSULTATION_RULES,
+  ...ACTION_RULES,
+  ...WORKPLAN_RULES,
+  ...GROUP_RULES,
+  ...DATA_RULES,
+];
 
 /** Runs every rule of RULES.md; the findings come sorted (see compareFindings). */
 export function checkNetwork(network: Network, today: IsoDay, rules: readonly RuleDef[] = RULES): Finding[] {

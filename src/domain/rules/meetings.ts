@@ -1,8 +1,9 @@
-/** The meeting log: cadence, the annual meeting, mode, agenda, minutes, their circulation and archive, attendance. */
+/** The meeting log: cadence by calendar periods, the annual meeting and who came, status, mode, agenda, minutes, their approval, circulation and archive, attendance, disclosure. */
 import type { Located } from '../codec';
-import { addDays, addMonths, daysBetween, yearOf } from '../dates';
+import { addDays, addMonths, daysBetween, yearOf, type IsoDay } from '../dates';
 import type { Meeting } from '../tables';
-import { finding, monthsAndDays, type RuleContext, type RuleDef } from './context';
+import { joinFew, keyOf, plural } from '../words';
+import { clip, finding, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
 
 function held(ctx: RuleContext): Located<Meeting>[] {
@@ -15,61 +16,101 @@ function byDate(a: Located<Meeting>, b: Located<Meeting>): number {
 
 function cadenceWords(ctx: RuleContext, months: number, clause: string): string {
   if (!clause.startsWith('Network settings') && ctx.network.profile.id === 'uzbekistan') return 'the Uzbekistan ToR asks for one meeting a quarter';
-  if (!clause.startsWith('Network settings') && ctx.network.profile.id === 'azerbaijan')
-    return `the Azerbaijan ToR asks for a meeting on a bi-annual basis (every ${months} months)`;
-  return `the settings ask for a regular meeting at least every ${months} months`;
+  if (!clause.startsWith('Network settings') && ctx.network.profile.id === 'azerbaijan') return 'the Azerbaijan ToR asks for a meeting on a bi-annual basis (one every half-year)';
+  return `the settings ask for a regular meeting in every period of ${plural(months, 'month')}`;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const ORDINALS = ['first', 'second', 'third', 'fourth'];
+
+/** A calendar period of the cadence: quarters for 3 months, half-years for 6, the year for 12. */
+export interface Period {
+  readonly start: IsoDay;
+  /** Its last day. */
+  readonly end: IsoDay;
+  /** As RULES.md writes it: `2026-Q2`, `2026-H1`, `2026`, else the first month `2026-05`. */
+  readonly label: string;
+  /** As a person says it: "the second quarter of 2026 (April to June)". */
+  readonly words: string;
+}
+
+/** The period of `months` that holds `day`; `months` divides 12. */
+export function periodOf(day: IsoDay, months: number): Period {
+  const year = yearOf(day);
+  const index = Math.floor((Number(day.slice(5, 7)) - 1) / months);
+  const first = index * months;
+  const start = `${year}-${String(first + 1).padStart(2, '0')}-01`;
+  const end = addDays(addMonths(start, months), -1);
+  const span = months === 1 ? `${MONTHS[first]} ${year}` : `${MONTHS[first]} to ${MONTHS[first + months - 1]} ${year}`;
+  if (months === 3) return { start, end, label: `${year}-Q${index + 1}`, words: `the ${ORDINALS[index]} quarter of ${year} (${MONTHS[first]} to ${MONTHS[first + 2]})` };
+  if (months === 6) return { start, end, label: `${year}-H${index + 1}`, words: `the ${ORDINALS[index]} half of ${year} (${MONTHS[first]} to ${MONTHS[first + 5]})` };
+  if (months === 12) return { start, end, label: String(year), words: String(year) };
+  return { start, end, label: start.slice(0, 7), words: span };
+}
+
+function isRegular(m: Meeting): boolean {
+  return m.kind === 'Regular' || m.kind === 'Annual';
+}
+
+/**
+ * One meeting in every calendar period of the cadence: each period that began on or after Founded on
+ * (without it, the period of the first regular meeting on record) and has ended, and the current one.
+ */
 function cadence(ctx: RuleContext): Finding[] {
   const months = ctx.settings.meetingCadenceMonths;
-  if (months === null) return [];
+  if (months === null || 12 % months !== 0) return [];
   const clause = ctx.clause('meetings.cadence', 'meetingCadenceMonths');
   const words = cadenceWords(ctx, months, clause);
-  const regular = held(ctx)
-    .filter((m) => m.kind === 'Regular' || m.kind === 'Annual')
-    .sort(byDate);
+  const regular = ctx.network.meetings.records.filter(isRegular).sort(byDate);
+  const held = regular.filter((m) => m.status === 'Held');
+  const heldIn = new Set(held.map((m) => periodOf(m.date, months).label));
+  const plannedIn = new Map<string, Located<Meeting>>();
+  for (const m of regular) if (m.status === 'Planned' && m.date >= ctx.today && !plannedIn.has(periodOf(m.date, months).label)) plannedIn.set(periodOf(m.date, months).label, m);
+  const unreadable = ctx.network.meetings.unreadable.length;
+  // A meeting whose row cannot be read may be the one a period lacks: say so rather than stay silent.
+  const caveat =
+    unreadable === 0 ? '' : ` (Meetings has ${plural(unreadable, 'row')} that the add-on cannot read, shown under data.invalid: correct ${unreadable === 1 ? 'it' : 'them'} first, as the meeting may be there)`;
+  const founded = ctx.settings.foundedOn;
+  const from = founded ?? held[0]?.date;
+  if (from === undefined) return [];
+  let period = periodOf(from, months);
+  // The founding period is not required: the network did not exist for the whole of it.
+  if (founded !== null && period.start < founded) period = periodOf(addMonths(period.start, months), months);
   const out: Finding[] = [];
-  for (let i = 1; i < regular.length; i++) {
-    const prev = regular[i - 1]!;
-    const next = regular[i]!;
-    if (next.date <= addMonths(prev.date, months)) continue;
+  for (; period.start <= ctx.today; period = periodOf(addMonths(period.start, months), months)) {
+    if (heldIn.has(period.label)) continue;
+    const before = held.filter((m) => m.date < period.start).pop();
+    const last = before === undefined ? '' : ` The last regular meeting before it was ${before.id} on ${before.date}.`;
+    if (period.end < ctx.today) {
+      out.push(
+        finding('meetings.cadence', 'error', {
+          sheet: 'Meetings',
+          row: null,
+          ref: period.label,
+          message: `No regular meeting was held in ${period.words}${caveat}; ${words}.${last}`,
+          clause,
+          fix: `If a regular meeting took place between ${period.start} and ${period.end}, record it in Meetings with Status Held; if none did, note the reason in the minutes of the next meeting`,
+        }),
+      );
+      continue;
+    }
+    const planned = plannedIn.get(period.label);
+    if (planned !== undefined) continue;
     out.push(
-      finding('meetings.cadence', 'error', {
+      finding('meetings.cadence', 'warning', {
         sheet: 'Meetings',
-        row: next.row,
-        ref: next.id,
-        message: `${next.id} on ${next.date} came ${monthsAndDays(prev.date, next.date)} after ${prev.id} on ${prev.date}; ${words}`,
+        row: null,
+        ref: period.label,
+        message: `No regular meeting is held or planned in ${period.words}, which ends on ${period.end}; ${words}.${last}`,
         clause,
-        fix: `If a regular meeting took place between ${prev.id} and ${next.id}, record it in Meetings (Status Held); otherwise note the reason for the gap in ${next.id}'s minutes and keep later meetings no more than ${months} months apart`,
+        fix: `Plan a regular meeting before ${period.end} and record it in Meetings with Status Planned`,
       }),
     );
   }
-  const last = regular[regular.length - 1];
-  const founded = ctx.settings.foundedOn;
-  const from = last?.date ?? founded;
-  if (from === null || from === undefined) return out;
-  const due = addMonths(from, months);
-  if (ctx.today <= due) return out;
-  const planned = ctx.network.meetings.records.filter((m) => m.status === 'Planned' && (m.kind === 'Regular' || m.kind === 'Annual') && m.date > from).sort(byDate)[0];
-  const plannedNote = planned ? ` ${planned.id} is planned for ${planned.date}.` : '';
-  out.push(
-    finding('meetings.cadence', 'error', {
-      sheet: 'Meetings',
-      row: last?.row ?? null,
-      ref: null,
-      message:
-        last === undefined
-          ? `No regular meeting has been held since the network was founded on ${from}; the first was due by ${due} and ${words}.${plannedNote}`
-          : `The last regular meeting, ${last.id} on ${last.date}, was ${monthsAndDays(last.date, ctx.today)} ago; the next was due by ${due} and ${words}.${plannedNote}`,
-      clause,
-      fix: planned
-        ? `Hold ${planned.id} (or an earlier regular meeting) and record it as Held`
-        : `Convene the next regular meeting as soon as possible and record it in Meetings (it was due by ${due})`,
-    }),
-  );
   return out;
 }
 
+/** Each year after the founding year has a held Annual meeting; the current one, one held or planned. */
 function annual(ctx: RuleContext): Finding[] {
   if (ctx.settings.annualMeetingRequired !== true) return [];
   const clause = ctx.clause('meetings.annual', 'annualMeetingRequired');
@@ -83,34 +124,93 @@ function annual(ctx: RuleContext): Finding[] {
   }
   const out: Finding[] = [];
   const founded = ctx.settings.foundedOn;
-  if (founded !== null) {
-    for (let year = yearOf(founded); year < thisYear; year++) {
+  const foundingYear = founded === null ? null : yearOf(founded);
+  if (foundingYear !== null) {
+    for (let year = foundingYear + 1; year < thisYear; year++) {
       if (heldYears.has(year)) continue;
       out.push(
         finding('meetings.annual', 'error', {
           sheet: 'Meetings',
           row: null,
           ref: String(year),
-          message: `No Annual network meeting was held in ${year} (Meetings has no row of Kind Annual, Status Held, dated ${year})`,
+          message: `No Annual network meeting was held in ${year}: Meetings has no row of Kind Annual and Status Held dated ${year}, and the ToR asks for at least one a year`,
           clause,
           fix: `If the ${year} annual meeting took place, record it in Meetings with Kind Annual and Status Held; otherwise explain its absence in the annual review`,
         }),
       );
     }
   }
-  if ((founded === null || yearOf(founded) <= thisYear) && !heldYears.has(thisYear) && !plannedYears.has(thisYear)) {
+  if ((foundingYear === null || foundingYear < thisYear) && !heldYears.has(thisYear) && !plannedYears.has(thisYear)) {
     out.push(
       finding('meetings.annual', 'warning', {
         sheet: 'Meetings',
         row: null,
         ref: String(thisYear),
-        message: `No Annual network meeting is held or planned for ${thisYear}`,
+        message: `No Annual network meeting is held or planned for ${thisYear}; the ToR asks for at least one a year`,
         clause,
         fix: `Plan the ${thisYear} annual network meeting before 31 December and record it in Meetings (Kind Annual, Status Planned)`,
       }),
     );
   }
   return out;
+}
+
+/** "Of the full membership … to include other relevant stakeholders": who came to each held Annual meeting. */
+function annualMembership(ctx: RuleContext): Finding[] {
+  if (ctx.settings.annualMeetingRequired !== true) return [];
+  const clause = ctx.clause('meetings.annual-membership', 'annualMeetingRequired');
+  const out: Finding[] = [];
+  for (const m of held(ctx)) {
+    // A meeting with no attendance on record is meetings.attendance's.
+    if (m.kind !== 'Annual' || m.attendees.length === 0) continue;
+    const came = new Set(m.attendees.map(keyOf));
+    const absent = ctx
+      .activeOn(m.date)
+      .filter((member) => !came.has(keyOf(member.agency)) && !(keyOf(member.agency) === 'RCO' && came.has('UNRC')) && !(keyOf(member.agency) === 'UNRC' && came.has('RCO')))
+      .map((member) => member.agency);
+    if (absent.length > 0) {
+      out.push(
+        finding('meetings.annual-membership', 'warning', {
+          sheet: 'Meetings',
+          row: m.row,
+          ref: m.id,
+          message: `${m.id}, the Annual meeting of ${m.date}, lists ${plural(m.attendees.length, 'member')} among its Attendees; ${joinFew(absent)} ${absent.length === 1 ? 'was a member' : 'were members'} that day and ${absent.length === 1 ? 'is' : 'are'} not listed. The ToR asks for a meeting of the full membership`,
+          clause,
+          fix: `If ${joinFew(absent)} attended, add ${absent.length === 1 ? 'it' : 'them'} to ${m.id}'s Attendees; otherwise invite every member to the next annual meeting and note in the minutes who sent apologies`,
+        }),
+      );
+    }
+    if (m.externalParticipants.trim() === '') {
+      out.push(
+        finding('meetings.annual-membership', 'info', {
+          sheet: 'Meetings',
+          row: m.row,
+          ref: m.id,
+          message: `${m.id}, the Annual meeting of ${m.date}, names no External participants; the ToR asks the annual meeting to include other relevant stakeholders`,
+          clause,
+          fix: `Record in ${m.id}'s External participants the stakeholders who took part (the State Migration Service, civil society, …); if none did, invite them to the next annual meeting`,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** A meeting whose day has passed is recorded as what it became: Held, or Cancelled. */
+function status(ctx: RuleContext): Finding[] {
+  const clause = ctx.clause('meetings.status');
+  return ctx.network.meetings.records
+    .filter((m) => m.status === 'Planned' && m.date < ctx.today)
+    .map((m) =>
+      finding('meetings.status', 'warning', {
+        sheet: 'Meetings',
+        row: m.row,
+        ref: m.id,
+        message: `${m.id}${m.title ? ` ("${clip(m.title)}")` : ''} was planned for ${m.date}, ${plural(daysBetween(m.date, ctx.today), 'day')} ago, and is still recorded as Planned`,
+        clause,
+        fix: `If ${m.id} took place, set its Status to Held and enter its Attendees; if not, set it to Cancelled (or move its Date if it was postponed)`,
+      }),
+    );
 }
 
 function mode(ctx: RuleContext): Finding[] {
@@ -198,22 +298,65 @@ function circulated(ctx: RuleContext): Finding[] {
     );
 }
 
-function rcoArchive(ctx: RuleContext): Finding[] {
-  const email = ctx.settings.rcoArchiveEmail.trim();
-  if (email === '') return [];
-  const clause = ctx.clause('meetings.rco-archive', 'rcoArchiveEmail');
-  return ctx.network.meetings.records
-    .filter((m) => m.minutesCirculatedOn !== null && m.sharedWithRcoOn === null && !m.invalid.includes('sharedWithRcoOn'))
+function minutesApproved(ctx: RuleContext): Finding[] {
+  const approvalDays = ctx.settings.minutesApprovalDueDays;
+  if (approvalDays === null) return [];
+  const days = (ctx.settings.minutesDueDays ?? 0) + approvalDays;
+  const clause = ctx.clause('meetings.minutes-approved', 'minutesApprovalDueDays');
+  return held(ctx)
+    .filter((m) => m.minutesLink.trim() !== '' && m.minutesApprovedOn === null && !m.invalid.includes('minutesApprovedOn') && daysBetween(m.date, ctx.today) > days)
     .map((m) =>
+      finding('meetings.minutes-approved', 'warning', {
+        sheet: 'Meetings',
+        row: m.row,
+        ref: m.id,
+        message: `${m.id}'s minutes (meeting of ${m.date}) have a Minutes link but no "Minutes approved on"; they were due for approval by ${addDays(m.date, days)}, and draft minutes cannot be circulated`,
+        clause,
+        fix: `Ask the members to approve ${m.id}'s draft minutes (or to send their comments) and enter the day they were approved in "Minutes approved on": the add-on then circulates them`,
+      }),
+    );
+}
+
+/**
+ * Where the ToR requires the RCO archive, or an archive address is set: every circulated set of minutes
+ * went to the RCO too; and where it is required, the address itself is known.
+ */
+function rcoArchive(ctx: RuleContext): Finding[] {
+  const required = ctx.settings.rcoArchiveRequired === true;
+  const email = ctx.settings.rcoArchiveEmail.trim();
+  if (!required && email === '') return [];
+  const clause = required ? ctx.clause('meetings.rco-archive', 'rcoArchiveRequired') : ctx.clause('meetings.rco-archive', 'rcoArchiveEmail');
+  const out: Finding[] = [];
+  if (email === '') {
+    out.push(
+      finding('meetings.rco-archive', 'error', {
+        sheet: 'Settings',
+        row: ctx.network.rows.rcoArchiveEmail ?? null,
+        ref: null,
+        message: 'The ToR asks the Secretariat to share all minutes with the RCO for its archive, but "RCO archive email" in Settings is blank, so no archive copy can go out',
+        clause,
+        fix: 'Ask the RCO for its archive address and enter it in Settings (RCO archive email): the add-on then sends each approved set of minutes there',
+      }),
+    );
+  }
+  const to = email === '' ? 'the RCO' : `the RCO (${email})`;
+  for (const m of ctx.network.meetings.records) {
+    if (m.minutesCirculatedOn === null || m.sharedWithRcoOn !== null || m.invalid.includes('sharedWithRcoOn')) continue;
+    out.push(
       finding('meetings.rco-archive', 'error', {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id}'s minutes were circulated on ${m.minutesCirculatedOn} but not shared with the RCO for its archive (${email})`,
+        message: `${m.id}'s minutes were circulated on ${m.minutesCirculatedOn} but not shared with ${to} for its archive`,
         clause,
-        fix: `Send ${m.id}'s minutes to ${email} and enter the day in "Shared with RCO on"`,
+        fix:
+          email === ''
+            ? `Enter the RCO archive address in Settings; the add-on then sends ${m.id}'s minutes there`
+            : `Send ${m.id}'s minutes to ${email} and enter the day in "Shared with RCO on"`,
       }),
     );
+  }
+  return out;
 }
 
 function attendance(ctx: RuleContext): Finding[] {
@@ -231,13 +374,36 @@ function attendance(ctx: RuleContext): Finding[] {
     );
 }
 
+/** "Internal use only, unless explicitly stated and agreed otherwise": a Public meeting has a Disclosure decision. */
+function disclosure(ctx: RuleContext): Finding[] {
+  if (ctx.settings.disclosureNeedsAgreement !== true) return [];
+  const clause = ctx.clause('meetings.disclosure', 'disclosureNeedsAgreement');
+  const agreed = new Set(ctx.network.decisions.records.filter((d) => d.kind === 'Disclosure' && d.outcome === 'Adopted').map((d) => keyOf(d.subject)));
+  return ctx.network.meetings.records
+    .filter((m) => m.confidentiality === 'Public' && !agreed.has(keyOf(m.id)))
+    .map((m) =>
+      finding('meetings.disclosure', 'warning', {
+        sheet: 'Meetings',
+        row: m.row,
+        ref: m.id,
+        message: `${m.id} (${m.date}) is marked Public, but no Adopted decision of Kind Disclosure with Subject ${m.id} records that the members agreed to disclose it; the ToR keeps meeting records for internal use unless agreed otherwise`,
+        clause,
+        fix: `Record the members' agreement as a decision (Kind Disclosure, Subject ${m.id}), or set ${m.id}'s Confidentiality back to Internal`,
+      }),
+    );
+}
+
 export const MEETING_RULES: readonly RuleDef[] = [
   { id: 'meetings.cadence', sheet: 'Meetings', needs: ['Meetings'], run: cadence },
   { id: 'meetings.annual', sheet: 'Meetings', needs: ['Meetings'], run: annual },
+  { id: 'meetings.annual-membership', sheet: 'Meetings', needs: ['Meetings', 'Members'], run: annualMembership },
+  { id: 'meetings.status', sheet: 'Meetings', needs: ['Meetings'], run: status },
   { id: 'meetings.mode', sheet: 'Meetings', needs: ['Meetings'], run: mode },
   { id: 'meetings.agenda', sheet: 'Meetings', needs: ['Meetings'], run: agenda },
   { id: 'meetings.minutes', sheet: 'Meetings', needs: ['Meetings'], run: minutes },
+  { id: 'meetings.minutes-approved', sheet: 'Meetings', needs: ['Meetings'], run: minutesApproved },
   { id: 'meetings.circulated', sheet: 'Meetings', needs: ['Meetings'], run: circulated },
   { id: 'meetings.rco-archive', sheet: 'Meetings', needs: ['Meetings'], run: rcoArchive },
   { id: 'meetings.attendance', sheet: 'Meetings', needs: ['Meetings'], run: attendance },
+  { id: 'meetings.disclosure', sheet: 'Meetings', needs: ['Meetings', 'Decisions'], run: disclosure },
 ];

@@ -6,7 +6,7 @@ import type { Decision, FocalPoint, Member } from '../tables';
 import { finding, type RuleContext, type RuleDef } from './context';
 import { joinFew, joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
-import { consensusGaps } from './consensus';
+import { consensusGaps, requiredConsultees } from './consensus';
 import { latestLogDay } from './log';
 
 type Role = 'Chair' | 'Co-chair' | 'Coordinator' | 'Secretariat';
@@ -24,12 +24,20 @@ export const ROLE_HOLDERS: Readonly<Record<ProfileId, readonly (readonly [string
   custom: [],
 };
 
+/** The codes one entity may go by: the Resident Coordinator and the Office are one member, UNRC or RCO. */
+export function codesOf(agency: string): readonly string[] {
+  const k = keyOf(agency);
+  return k === 'UNRC' || k === 'RCO' ? ['UNRC', 'RCO'] : [k];
+}
+
 function roles(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const [agency, wanted] of ROLE_HOLDERS[ctx.network.profile.id]) {
-    const member = ctx.members.get(keyOf(agency));
+    const codes = codesOf(agency);
+    const rows = codes.flatMap((code) => ctx.members.get(code) ?? []);
+    const member = rows.find((m) => ctx.isActiveOn(m, ctx.today) && wanted.every((r) => m.roles.includes(r))) ?? rows.find((m) => ctx.isActiveOn(m, ctx.today)) ?? rows[0];
     // The agency's row is malformed: data.invalid reports it, and its roles cannot be read.
-    if (member === undefined && ctx.exists.members.has(keyOf(agency))) continue;
+    if (member === undefined && codes.some((code) => ctx.exists.members.has(code))) continue;
     const active = member !== undefined && ctx.isActiveOn(member, ctx.today);
     const missing = active ? wanted.filter((r) => !member.roles.includes(r)) : wanted;
     if (missing.length === 0) continue;
@@ -42,7 +50,7 @@ function roles(ctx: RuleContext): Finding[] {
         ref: agency,
         message:
           member === undefined
-            ? `${agency} is not in Members, yet the ToR makes it ${what}`
+            ? `${codes.length > 1 ? `Neither ${codes.join(' nor ')} is` : `${agency} is not`} in Members, yet the ToR makes ${agency} ${what}`
             : !active
               ? `${agency} is not an active member on ${ctx.today} (Status ${member.status}${member.leftOn ? `, left on ${member.leftOn}` : ''}${member.joinedOn && member.joinedOn > ctx.today ? `, joins on ${member.joinedOn}` : ''}), yet the ToR makes it ${what}`
               : `${agency}'s Roles (${member.roles.join(', ') || 'blank'}) lack ${what}, which the ToR gives it`,
@@ -157,14 +165,45 @@ function admissionChecks(ctx: RuleContext): AdmissionCheck[] {
   return out;
 }
 
+/** Where a decision names a consultation that the workbook holds: each agency's latest answer there. */
+function consultationOf(ctx: RuleContext, decision: Decision): { id: string; answers: ReadonlyMap<string, { answer: string }> } | null {
+  const c = ctx.consultations.get(keyOf(decision.consultation));
+  return c === undefined ? null : { id: c.id, answers: ctx.answersTo(c.id) };
+}
+
+/** What stands between an adopted admission decision and the ToR's rule: members not consulted (or not approving), objections. */
+function admissionGaps(ctx: RuleContext, decision: Located<Decision>, candidate: string, unanimous: boolean): { missing: string[]; objections: string[]; where: string } {
+  const consultation = consultationOf(ctx, decision);
+  if (consultation === null) return { ...consensusGaps(ctx, decision, candidate), where: `on ${decision.id} (${decision.date})` };
+  const asked = requiredConsultees(ctx, decision.date, candidate);
+  const answerOf = (agency: string) => consultation.answers.get(keyOf(agency))?.answer;
+  return {
+    missing: unanimous ? asked.filter((m) => answerOf(m.agency) !== 'Approve' && answerOf(m.agency) !== 'Object').map((m) => m.agency) : [],
+    objections: asked.filter((m) => answerOf(m.agency) === 'Object').map((m) => m.agency),
+    where: `in ${consultation.id}, the written consultation behind ${decision.id}`,
+  };
+}
+
 function admission(ctx: RuleContext): Finding[] {
-  const unanimous = ctx.settings.admissionRule === 'unanimous';
-  const clause = ctx.clause(`members.admission/${unanimous ? 'unanimous' : 'consensus'}`, 'admissionRule');
+  const rule = ctx.settings.admissionRule ?? 'consensus';
+  const unanimous = rule === 'unanimous';
+  const clause = ctx.clause(`members.admission/${rule}`, 'admissionRule');
   const founded = ctx.settings.foundedOn ?? '';
   const out: Finding[] = [];
   for (const { member, decision } of admissionChecks(ctx)) {
     const base = { sheet: 'Members' as const, row: member.row, ref: member.agency, clause };
     const joined = `${member.agency} joined on ${member.joinedOn}, after the network was founded on ${founded}`;
+    if (rule === 'open') {
+      if (decision !== null) continue;
+      out.push(
+        finding('members.admission', 'info', {
+          ...base,
+          message: `${joined}, and no decision records how it joined; the ToR opens membership to other interested UN agencies, so none is needed, but the register should say how ${member.agency} came in`,
+          fix: `Note in ${member.agency}'s Notes how it joined (its letter of interest, the meeting that welcomed it), or record a decision of Kind Admission with Subject ${member.agency}`,
+        }),
+      );
+      continue;
+    }
     if (decision === null) {
       out.push(
         finding('members.admission', 'error', {
@@ -188,23 +227,27 @@ function admission(ctx: RuleContext): Finding[] {
       );
       continue;
     }
-    if (!unanimous) continue;
-    const { missing, objections } = consensusGaps(ctx, decision, member.agency);
+    const { missing, objections, where } = admissionGaps(ctx, decision, member.agency, unanimous);
     if (missing.length === 0 && objections.length === 0) continue;
+    const byConsultation = where.startsWith('in ');
     const problems = [
       missing.length > 0
-        ? `${joinFew(missing)} ${missing.length === 1 ? 'was' : 'were'} members on ${decision.date} but ${missing.length === 1 ? 'is' : 'are'} not in its Consulted`
+        ? byConsultation
+          ? `${joinFew(missing)} did not answer Approve`
+          : `${joinFew(missing)} ${missing.length === 1 ? 'was' : 'were'} members on ${decision.date} but ${missing.length === 1 ? 'is' : 'are'} not in its Consulted`
         : '',
       objections.length > 0 ? `${joinFew(objections)} objected` : '',
     ].filter(Boolean);
     out.push(
       finding('members.admission', 'error', {
         ...base,
-        message: `${joined}; admission needs every current member's approval, but on ${decision.id} (${decision.date}) ${problems.join(', and ')}`,
+        message: `${joined}; admission needs ${unanimous ? "every current member's approval" : 'the consensus of the members'}, but ${where} ${problems.join(', and ')}`,
         fix:
           objections.length > 0
-            ? `Record ${decision.id} as Not adopted (an objection blocks a unanimous admission), or record the objection's withdrawal and clear Objections`
-            : `Add ${joinFew(missing)} to ${decision.id}'s Consulted if they approved, or consult them and record their answer`,
+            ? `Record ${decision.id} as Not adopted (an objection blocks the admission), or record the objection's withdrawal and clear it`
+            : byConsultation
+              ? `Ask ${joinFew(missing)} to answer the consultation, or consult them again`
+              : `Add ${joinFew(missing)} to ${decision.id}'s Consulted if they ${unanimous ? 'approved' : 'were consulted'}, or consult them and record their answer`,
       }),
     );
   }

@@ -44,6 +44,8 @@ function readableTabs(n: Network): Set<TabName> {
     ['Actions', n.actions],
     ['Workplan', n.workplan],
     ['Working groups', n.groups],
+    ['Consultations', n.consultations],
+    ['Answers', n.answers],
     ['Log', n.log],
   ];
   return new Set(tables.filter(([, t]) => t.header !== null).map(([name]) => name));

@@ -1,6 +1,6 @@
 /** The annual workplan: it exists, its rows are complete, it is endorsed, reported on, kept current, tied to the GCM. */
 import type { Located } from '../codec';
-import { addMonths, yearOf } from '../dates';
+import { addDays, addMonths, yearOf } from '../dates';
 import type { WorkplanRow } from '../tables';
 import { clip, finding, type RuleContext, type RuleDef } from './context';
 import { joinWords, keyOf } from '../words';
@@ -50,11 +50,11 @@ function fields(ctx: RuleContext): Finding[] {
     }
     if (costed && w.budgetUsd === null && !w.invalid.includes('budgetUsd')) {
       out.push(
-        finding('workplan.fields', 'error', {
+        finding('workplan.fields', 'warning', {
           sheet: 'Workplan',
           row: w.row,
           ref: w.id,
-          message: `${w.id} (${w.year}${w.keyAction ? `, "${clip(w.keyAction)}"` : ''}) has no Budget (USD), and the workplan must be costed`,
+          message: `${w.id} (${w.year}${w.keyAction ? `, "${clip(w.keyAction)}"` : ''}) has no Budget (USD); the ToR asks for costed work plans`,
           clause: ctx.clause('workplan.fields/budget', 'workplanMustBeCosted'),
           fix: `Enter ${w.id}'s estimated cost in Budget (USD) (0 when it costs nothing)`,
         }),
@@ -64,30 +64,40 @@ function fields(ctx: RuleContext): Finding[] {
   return out;
 }
 
+/**
+ * Each year's plan endorsed by an Adopted decision: past years at once, the current year once it is
+ * "Workplan endorsement due" days old (a plan drafted early waits for the meeting that endorses it).
+ */
 function endorsed(ctx: RuleContext): Finding[] {
   if (ctx.settings.workplanMustBeEndorsed !== true) return [];
   const clause = ctx.clause('workplan.endorsed', 'workplanMustBeEndorsed');
   const thisYear = yearOf(ctx.today);
+  const dueDay = addDays(`${thisYear}-01-01`, (ctx.settings.workplanEndorsementDueDays ?? 1) - 1);
   const firstRow = new Map<number, Located<WorkplanRow>>();
   for (const w of ctx.network.workplan.records) if (w.year <= thisYear && !firstRow.has(w.year)) firstRow.set(w.year, w);
   const endorsements = ctx.network.decisions.records.filter((d) => d.kind === 'Workplan endorsement');
+  const next = ctx.network.meetings.records.filter((m) => m.status === 'Planned' && m.date >= ctx.today).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
   const out: Finding[] = [];
   for (const [year, w] of [...firstRow].sort((a, b) => a[0] - b[0])) {
     const forYear = endorsements.filter((d) => d.subject.trim() === String(year));
     if (forYear.some((d) => d.outcome === 'Adopted')) continue;
     const pending = forYear[0];
+    const early = year === thisYear && ctx.today <= dueDay;
+    const state = pending
+      ? `its endorsement, ${pending.id}, is ${pending.outcome}, not Adopted`
+      : 'no decision of Kind Workplan endorsement with Subject ' + String(year) + ' is Adopted';
     out.push(
-      finding('workplan.endorsed', 'error', {
+      finding('workplan.endorsed', early ? 'info' : 'error', {
         sheet: 'Workplan',
         row: w.row,
         ref: String(year),
-        message: pending
-          ? `The ${year} workplan's endorsement, ${pending.id}, is ${pending.outcome}, not Adopted`
-          : `The ${year} workplan has no Adopted endorsement (no decision of Kind Workplan endorsement with Subject ${year})`,
+        message: early
+          ? `The ${year} workplan is not endorsed yet (${state}); the ToR asks the members to endorse it, and it is due by ${dueDay}.${next ? ` ${next.id} on ${next.date} could endorse it.` : ''}`
+          : `The ${year} workplan is not endorsed: ${state}; the ToR asks the members to endorse each annual work plan${year === thisYear ? `, and it was due by ${dueDay}` : ''}`,
         clause,
         fix: pending
           ? `Have the members endorse the ${year} workplan and record ${pending.id} as Adopted`
-          : `Have the members endorse the ${year} workplan and record the decision (Kind Workplan endorsement, Subject ${year})`,
+          : `Put the ${year} workplan to the members${next ? ` at ${next.id}` : ''} and record their decision (Kind Workplan endorsement, Subject ${year})`,
       }),
     );
   }

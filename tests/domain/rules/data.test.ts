@@ -18,7 +18,7 @@ describe('data.invalid', () => {
     expect(meeting).toMatchObject({ severity: 'error', row: 3, ref: 'M-2026-02' });
     expect(meeting.message).toBe('Meetings, row 3, column Date: "soon" is not a date');
     expect(meeting.fix).toBe('Correct Date in row 3 of Meetings: it should hold a date from 1900 to 2100 (a date cell or text YYYY-MM-DD)');
-    expect(found.find((f) => f.sheet === 'Settings')!.message).toContain('Settings, row 4, column Value: Meeting cadence (months)');
+    expect(found.find((f) => f.sheet === 'Settings')!.message).toContain('Settings, row 5, column Value: Meeting cadence (months)');
   });
 
   it('leaves a row it cannot read to data.invalid alone: nothing that names that row is reported', () => {
@@ -26,7 +26,13 @@ describe('data.invalid', () => {
     grids.Meetings[1]![1] = 'soon'; // M-2026-01, the meeting both decisions name
     grids.Members[3]![3] = 'Busy'; // UNDP: owner, attendee, consulted, partner and working group member
     const found = checkNetwork(decodeNetwork(grids), TODAY);
-    expect(found.map((f) => `${f.rule}:${f.sheet}:${f.row}:${f.ref}`)).toEqual(['data.invalid:Members:4:UNDP', 'data.invalid:Meetings:2:M-2026-01']);
+    expect(found.map((f) => `${f.rule}:${f.sheet}:${f.row}:${f.ref}`)).toEqual([
+      'data.invalid:Members:4:UNDP',
+      // The quarter M-2026-01 stood in is empty as far as the check can read, and it says why.
+      'meetings.cadence:Meetings:null:2026-Q1',
+      'data.invalid:Meetings:2:M-2026-01',
+    ]);
+    expect(found[1]!.message).toContain('Meetings has 1 row that the add-on cannot read');
   });
 
   it('reports a missing tab and a missing column, with ref null', () => {

@@ -78,6 +78,7 @@ describe('decisionGuidance', () => {
     ['decisions.state-consultation', { stateRelevant: true }, /no consultation of the Ministry of Labour is recorded/],
     ['members.admission', { kind: 'Admission' as const, subject: 'UNODC', outcome: 'Pending' as const }, /D-2026-01, the decision that admits it, is Pending, not Adopted/],
     ['decisions.follow-up', {}, /was adopted but no action point in Actions has it as Source/],
+    ['decisions.evidence', {}, /was taken outside a meeting and names no written consultation/],
   ])('gives %s the finding and the clause the check gives once the decision is saved', (rule, over, message) => {
     const { guidance, checked } = guidedThenChecked(over);
     expect(guidance.map((f) => f.rule)).toContain(rule);
@@ -100,7 +101,8 @@ describe('decisionGuidance', () => {
       notes: '',
     };
     const { guidance, checked } = guidedThenChecked({}, [action]);
-    expect(guidance).toEqual([]);
-    expect(checked.filter((f) => f.rule.startsWith('decisions.'))).toEqual([]);
+    // Taken outside a meeting and with no written consultation: only how the members were asked is left to record.
+    expect(guidance.map((f) => f.rule)).toEqual(['decisions.evidence']);
+    expect(checked.filter((f) => f.rule.startsWith('decisions.')).map((f) => f.rule)).toEqual(['decisions.evidence']);
   });
 });

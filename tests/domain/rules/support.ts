@@ -9,6 +9,8 @@ import { checkNetwork, type Finding } from '../../../src/domain/rules';
 import { SETTING_COLUMNS, type SettingKey, type Settings } from '../../../src/domain/settings';
 import {
   ActionsTable,
+  AnswersTable,
+  ConsultationsTable,
   DecisionsTable,
   FocalPointsTable,
   LogTable,
@@ -17,6 +19,8 @@ import {
   WorkingGroupsTable,
   WorkplanTable,
   type Action,
+  type Answer,
+  type Consultation,
   type Decision,
   type FocalPoint,
   type LogEntry,
@@ -39,6 +43,8 @@ export interface Spec {
   actions: Partial<Action>[];
   workplan: Partial<WorkplanRow>[];
   groups: Partial<WorkingGroup>[];
+  consultations?: Partial<Consultation>[];
+  answers?: Partial<Answer>[];
   log: Partial<LogEntry>[];
 }
 
@@ -67,6 +73,8 @@ export function gridsOf(spec: Spec) {
     Actions: gridOf(ActionsTable, spec.actions),
     Workplan: gridOf(WorkplanTable, spec.workplan),
     'Working groups': gridOf(WorkingGroupsTable, spec.groups),
+    Consultations: gridOf(ConsultationsTable, spec.consultations ?? []),
+    Answers: gridOf(AnswersTable, spec.answers ?? []),
     Log: gridOf(LogTable, spec.log),
   };
 }
@@ -90,7 +98,7 @@ const ALL = 'IOM, UNRC, UNDP';
 /** A small Uzbekistan network that keeps every rule on 2026-06-15. */
 export function uzbekistan(): Spec {
   return {
-    settings: { torProfile: 'uzbekistan', foundedOn: '2025-12-01' },
+    settings: { torProfile: 'uzbekistan', foundedOn: '2025-12-01', rcoArchiveEmail: 'rco.archive@un.org' },
     members: [
       { agency: 'IOM', name: 'International Organization for Migration', roles: ['Chair', 'Coordinator', 'Secretariat'], status: 'Active', joinedOn: '2025-12-01' },
       { agency: 'UNRC', name: 'UN Resident Coordinator', roles: ['Co-chair'], status: 'Active', joinedOn: '2025-12-01' },
@@ -114,6 +122,7 @@ export function uzbekistan(): Spec {
         minutesLink: 'https://docs.example/m1',
         minutesApprovedOn: '2026-01-20',
         minutesCirculatedOn: '2026-01-22',
+        sharedWithRcoOn: '2026-01-22',
       },
       {
         id: 'M-2026-02',
@@ -127,6 +136,7 @@ export function uzbekistan(): Spec {
         minutesLink: 'https://docs.example/m2',
         minutesApprovedOn: '2026-04-15',
         minutesCirculatedOn: '2026-04-16',
+        sharedWithRcoOn: '2026-04-16',
       },
     ],
     decisions: [

@@ -1,0 +1,24 @@
+/** Written consultations: none is left open once its deadline has passed. */
+import { daysBetween } from '../dates';
+import { clip, finding, type RuleContext, type RuleDef } from './context';
+import type { Finding } from './finding';
+import { plural } from '../words';
+
+function overdue(ctx: RuleContext): Finding[] {
+  const clause = ctx.clause('consultations.overdue');
+  return ctx.network.consultations.records
+    .filter((c) => c.status === 'Open' && c.deadline < ctx.today)
+    .map((c) => {
+      const answered = ctx.answersTo(c.id).size;
+      return finding('consultations.overdue', 'warning', {
+        sheet: 'Consultations',
+        row: c.row,
+        ref: c.id,
+        message: `${c.id} ("${clip(c.title)}") closed for answers on ${c.deadline}, ${plural(daysBetween(c.deadline, ctx.today), 'day')} ago, and is still Open with ${plural(answered, 'answer')}; until it is closed, its outcome is not on record`,
+        clause,
+        fix: `Close ${c.id} from the sidebar (Consultations): the add-on computes the outcome from the answers and drafts the decision`,
+      });
+    });
+}
+
+export const CONSULTATION_RULES: readonly RuleDef[] = [{ id: 'consultations.overdue', sheet: 'Consultations', needs: ['Consultations', 'Answers'], run: overdue }];
