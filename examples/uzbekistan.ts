@@ -6,7 +6,7 @@
  */
 import { PROFILES } from '../src/domain/profiles';
 import type { Settings } from '../src/domain/settings';
-import type { Action, Decision, FocalPoint, LogEntry, Meeting, Member, WorkingGroup, WorkplanRow } from '../src/domain/tables';
+import type { Action, Answer, Consultation, Decision, FocalPoint, LogEntry, Meeting, Member, WorkingGroup, WorkplanRow } from '../src/domain/tables';
 
 const FOUNDED_ON = '2024-11-06';
 
@@ -15,6 +15,9 @@ export const settings: Settings = {
   foundedOn: FOUNDED_ON,
   rcoArchiveEmail: 'rco-uzbekistan@un.org',
   unctReportingEmail: 'unct-uzbekistan@un.org',
+  // Working methods the network adopted beyond its ToR ("The UNMN may adopt any additional working methods").
+  annualMeetingRequired: true,
+  disclosureNeedsAgreement: true,
 };
 
 function member(agency: string, name: string, extra: Partial<Member> = {}): Member {
@@ -104,6 +107,8 @@ interface MeetingSpec {
   agendaDaysBefore?: number;
   /** Days after the meeting: minutes approved, circulated, shared with the RCO (null: not yet). */
   approved?: number | null;
+  /** Draft minutes are linked but were never approved. */
+  draft?: boolean;
   circulated?: number | null;
   shared?: number | null;
   confidentiality?: Meeting['confidentiality'];
@@ -134,7 +139,7 @@ function meeting(spec: MeetingSpec): Meeting {
     agendaCirculatedOn: held ? shift(spec.date, -(spec.agendaDaysBefore ?? 7)) : null,
     attendees: held ? (spec.attendees ?? activeOn(spec.date)) : [],
     externalParticipants: spec.external ?? '',
-    minutesLink: held && approved !== null ? `${SHAREPOINT}/${spec.id}.docx` : '',
+    minutesLink: held && (approved !== null || spec.draft === true) ? `${SHAREPOINT}/${spec.id}.docx` : '',
     minutesApprovedOn: after(approved),
     minutesCirculatedOn: after(spec.circulated === undefined && approved !== null ? approved + 2 : spec.circulated),
     sharedWithRcoOn: after(spec.shared === undefined && approved !== null ? approved + 3 : spec.shared),
@@ -172,9 +177,11 @@ export const meetings: Meeting[] = [
   meeting({
     id: 'M-2025-05',
     date: '2025-10-08',
+    kind: 'Annual',
     mode: 'Hybrid',
-    title: "Q4 2025 meeting: UN-Habitat's request to join, International Migrants Day",
+    title: "Annual network meeting 2025: UN-Habitat's request to join, International Migrants Day",
     attendees: without(activeOn('2025-10-08'), 'WHO'),
+    external: 'Ministry of Employment and Poverty Reduction; Federation of Trade Unions of Uzbekistan',
   }),
   meeting({ id: 'M-2026-01', date: '2026-01-07', mode: 'In person', title: 'Q1 2026 meeting: 2026 workplan and a migration data task team' }),
   meeting({
@@ -185,13 +192,15 @@ export const meetings: Meeting[] = [
     title: 'Migration Data Task Team: kick-off',
     attendees: ['UNFPA', 'IOM', 'UNICEF', 'UNHCR', 'UNHABITAT'],
     external: 'Statistics Agency under the President of the Republic of Uzbekistan',
+    approved: null,
+    draft: true,
   }),
   meeting({ id: 'M-2026-03', date: '2026-04-01', mode: null, title: 'Q2 2026 meeting: the regional GCM review' }),
   meeting({
     id: 'M-2026-04',
     date: '2026-06-24',
     mode: 'Online',
-    title: 'Q3 2026 meeting: the draft Law on Labour Migration',
+    title: 'Mid-year meeting: the draft Law on Labour Migration',
     shared: null,
     confidentiality: 'Public',
   }),
@@ -199,7 +208,7 @@ export const meetings: Meeting[] = [
     id: 'M-2026-05',
     date: '2026-09-16',
     mode: 'Hybrid',
-    title: 'Q4 2026 meeting: preparing the 2027 workplan',
+    title: 'Q3 2026 meeting: preparing the 2027 workplan',
     approved: 21,
     circulated: null,
     shared: null,
@@ -207,11 +216,20 @@ export const meetings: Meeting[] = [
   meeting({
     id: 'M-2026-06',
     date: '2026-11-18',
+    kind: 'Annual',
     mode: 'In person',
     title: 'Year-end meeting: 2026 results and International Migrants Day',
     approved: null,
     circulated: null,
     shared: null,
+  }),
+  meeting({
+    id: 'M-2026-07',
+    date: '2026-11-12',
+    kind: 'Working group',
+    status: 'Planned',
+    mode: 'Online',
+    title: "Migration Data Task Team: the data mapping's findings",
   }),
   meeting({ id: 'M-2027-01', date: '2027-02-10', mode: 'In person', title: 'Q1 2027 meeting: 2027 workplan endorsement', status: 'Planned' }),
 ];
@@ -242,6 +260,7 @@ export const decisions: Decision[] = [
     title: 'The 2025 annual workplan is endorsed',
     decision: 'The members endorse the costed 2025 annual workplan as circulated on 10 January 2025.',
     subject: '2025',
+    consultation: 'C-2025-01',
     outcome: 'Adopted',
     gcmObjectives: [1, 6, 10, 16],
   }),
@@ -253,6 +272,7 @@ export const decisions: Decision[] = [
     title: 'A permanent working group on labour migration and ethical recruitment',
     decision: 'The Network establishes a permanent Working Group on Labour Migration and Ethical Recruitment, led by ILO.',
     subject: 'WG-01',
+    consultation: 'C-2025-01',
     outcome: 'Adopted',
     gcmObjectives: [6],
   }),
@@ -286,6 +306,7 @@ export const decisions: Decision[] = [
     title: 'UN-Habitat joins the Network',
     decision: 'All members, consulted at the meeting and in writing, approve unanimously the admission of UN-Habitat.',
     subject: 'UNHABITAT',
+    consultation: 'C-2025-02',
     outcome: 'Adopted',
   }),
   decision({
@@ -296,6 +317,7 @@ export const decisions: Decision[] = [
     title: 'Joint statement for International Migrants Day 2025',
     decision: 'The Network issues a joint statement on the rights of migrant workers and their families on 18 December 2025.',
     subject: '',
+    consultation: 'C-2025-02',
     outcome: 'Adopted',
     stateRelevant: true,
     gcmObjectives: [6, 15, 17],
@@ -317,7 +339,7 @@ export const decisions: Decision[] = [
     meeting: 'M-2026-01',
     kind: 'Working group',
     title: 'An ad hoc task team on migration data',
-    decision: 'The Network sets up an ad hoc Migration Data Task Team, led by UNFPA, until 31 December 2026.',
+    decision: 'The Network sets up an ad hoc Migration Data Task Team, led by UNFPA, until 31 October 2026.',
     subject: 'WG-02',
     outcome: 'Adopted',
     gcmObjectives: [1],
@@ -363,6 +385,7 @@ export const decisions: Decision[] = [
     title: 'Joint statement for International Migrants Day 2026',
     decision: 'Draft joint statement on migrant health and social protection, circulated for written consultation until 4 December.',
     subject: '',
+    consultation: 'C-2026-02',
     consulted: ['IOM', 'UNRC', 'WHO', 'ILO', 'UNICEF'],
     outcome: 'Pending',
     stateRelevant: true,
@@ -618,8 +641,82 @@ export const groups: WorkingGroup[] = [
     members: ['UNFPA', 'IOM', 'UNICEF', 'UNHCR', 'UNHABITAT'],
     externalPartners: 'Statistics Agency under the President of the Republic of Uzbekistan',
     establishedBy: 'D-2026-02',
-    endsOn: '2026-12-31',
+    endsOn: '2026-10-31',
   },
+];
+
+/** Written consultations: the members absent from a meeting asked in writing, and two open in November 2026. */
+export const consultations: Consultation[] = [
+  {
+    id: 'C-2025-01',
+    openedOn: '2025-01-23',
+    deadline: '2025-01-31',
+    kind: 'No objection',
+    title: 'Decisions of the Q1 2025 meeting, for the members not present',
+    proposal: 'The endorsement of the 2025 workplan (D-2025-01) and the permanent working group on labour migration (D-2025-02), for FAO, which could not attend.',
+    proposalLink: `${SHAREPOINT}/M-2025-01.docx`,
+    subject: '',
+    status: 'Closed',
+    outcome: 'Agreed',
+    closedOn: '2025-02-01',
+    decision: 'D-2025-01',
+  },
+  {
+    id: 'C-2025-02',
+    openedOn: '2025-09-24',
+    deadline: '2025-10-07',
+    kind: 'Approval',
+    title: "UN-Habitat's admission and the Migrants Day 2025 statement",
+    proposal: "UN-Habitat's request to join the Network (letter of 15 September 2025) and the draft joint statement for International Migrants Day 2025.",
+    proposalLink: 'https://unitednations.sharepoint.com/sites/UNMN-Uzbekistan/Consultations/C-2025-02.docx',
+    subject: 'UNHABITAT',
+    status: 'Closed',
+    outcome: 'Agreed',
+    closedOn: '2025-10-08',
+    decision: 'D-2025-05',
+  },
+  {
+    id: 'C-2026-01',
+    openedOn: '2026-10-30',
+    deadline: '2026-11-13',
+    kind: 'No objection',
+    title: "The Network's comments on the draft State Programme on external labour migration",
+    proposal: "ILO's consolidated comments on the draft State Programme for 2027–2030, to be sent to the Agency for External Labour Migration.",
+    proposalLink: 'https://unitednations.sharepoint.com/sites/UNMN-Uzbekistan/Consultations/C-2026-01.docx',
+    subject: '',
+    status: 'Open',
+    outcome: null,
+    closedOn: null,
+    decision: '',
+  },
+  {
+    id: 'C-2026-02',
+    openedOn: '2026-11-20',
+    deadline: '2026-12-04',
+    kind: 'No objection',
+    title: 'Joint statement for International Migrants Day 2026',
+    proposal: 'Draft joint statement on migrant health and social protection, for 18 December 2026.',
+    proposalLink: 'https://unitednations.sharepoint.com/sites/UNMN-Uzbekistan/Consultations/C-2026-02.docx',
+    subject: '',
+    status: 'Open',
+    outcome: null,
+    closedOn: null,
+    decision: 'D-2026-06',
+  },
+];
+
+function answer(timestamp: string, consultation: string, agency: string, given: Answer['answer'], comment = ''): Answer {
+  const fp = focalPoints.find((f) => f.agency === agency && f.kind === 'Primary');
+  return { timestamp, consultation, agency, answer: given, comment, answeredBy: fp?.email ?? '' };
+}
+
+export const answers: Answer[] = [
+  answer('2025-01-27T11:05:00', 'C-2025-01', 'FAO', 'No objection'),
+  ...without(activeOn('2025-10-08'), 'UNHABITAT').map((agency, i) => answer(`2025-09-${String(25 + (i % 5)).padStart(2, '0')}T10:00:00`, 'C-2025-02', agency, 'Approve')),
+  answer('2026-11-02T09:30:00', 'C-2026-01', 'ILO', 'No objection', 'ILO prepared the comments.'),
+  answer('2026-11-04T14:10:00', 'C-2026-01', 'UNDP', 'No objection'),
+  answer('2026-11-05T08:45:00', 'C-2026-01', 'WHO', 'Abstain', 'Outside our mandate.'),
+  ...['IOM', 'UNRC', 'WHO', 'ILO', 'UNICEF'].map((agency, i) => answer(`2026-11-2${i < 3 ? 0 : 1}T1${i}:00:00`, 'C-2026-02', agency, 'No objection')),
 ];
 
 const SECRETARIAT = 'dkarimova@iom.int';
@@ -643,6 +740,8 @@ export const logEntries: LogEntry[] = [
   log('2026-07-15T11:40:00', 'Workplan report sent', '2026', [settings.unctReportingEmail], 'Sent', '2026 workplan: mid-year report'),
   log('2026-10-22T08:00:00', 'Reminder sent', 'A-2026-004', ['nurlan.abdyldaev@un.org'], 'Sent', 'Overdue since 2026-10-15'),
   log('2026-11-09T08:00:00', 'Reminder sent', 'A-2026-005', ['alimova@unfpa.org', 'sardor.yuldashev.uz@gmail.com'], 'Sent', 'Due on 2026-11-06'),
+  log('2026-10-30T15:20:00', 'Consultation opened', 'C-2026-01', [], 'Done', 'No objection, until 2026-11-13'),
+  log('2026-11-20T16:40:00', 'Consultation opened', 'C-2026-02', [], 'Done', 'No objection, until 2026-12-04'),
   log('2026-11-20T16:45:10', 'Decision recorded', 'D-2026-06', [], 'Done', 'Written consultation opened until 2026-12-04'),
 ].sort((a, b) => a.timestamp.localeCompare(b.timestamp));
 
@@ -656,5 +755,7 @@ export const EXAMPLE = {
   actions,
   workplan,
   groups,
+  consultations,
+  answers,
   log: logEntries,
 };

@@ -7,6 +7,8 @@ import { setupWorkbook } from '../src/app/setup';
 import { settingsRows } from '../src/domain/settings';
 import {
   ActionsTable,
+  AnswersTable,
+  ConsultationsTable,
   DecisionsTable,
   FocalPointsTable,
   LogTable,
@@ -44,6 +46,8 @@ export function buildExample(): XlsxWorkbook {
   append(workbook, ActionsTable, EXAMPLE.actions);
   append(workbook, WorkplanTable, EXAMPLE.workplan);
   append(workbook, WorkingGroupsTable, EXAMPLE.groups);
+  append(workbook, ConsultationsTable, EXAMPLE.consultations);
+  append(workbook, AnswersTable, EXAMPLE.answers);
   append(workbook, LogTable, EXAMPLE.log);
   return workbook;
 }

@@ -5,7 +5,7 @@
  * compliance check as of today.
  */
 import type { Located } from '../codec';
-import { addMonths, yearOf, type IsoDay } from '../dates';
+import { yearOf, type IsoDay } from '../dates';
 import type { Network } from '../network';
 import { checkNetwork, SEVERITY_ORDER } from '../rules';
 import { buildContext, type RuleContext } from '../rules/context';
@@ -20,20 +20,22 @@ const NETWORK_MEETINGS: readonly Meeting['kind'][] = ['Regular', 'Annual', 'Extr
 
 const inYear = (day: IsoDay | null, year: number) => day !== null && yearOf(day) === year;
 
-/** Whole months of `year` in which the network existed (all twelve when it has no founding day). */
-function monthsExisting(founded: IsoDay | null, year: number): number {
-  if (founded === null || yearOf(founded) < year) return 12;
-  if (yearOf(founded) > year) return 0;
-  const end = `${year + 1}-01-01`;
-  let months = 0;
-  while (addMonths(founded, months + 1) <= end) months++;
-  return months;
+/** The cadence's calendar periods of `year` that began on or after the founding: the meetings the ToR asks for. */
+function periodsRequired(founded: IsoDay | null, year: number, cadence: number): number {
+  if (12 % cadence !== 0) return 0;
+  let n = 0;
+  for (let month = 1; month <= 12; month += cadence) if (founded === null || `${year}-${String(month).padStart(2, '0')}-01` >= founded) n++;
+  return n;
+}
+
+/** After the founding year, as meetings.annual counts (no annual meeting is asked of the founding year). */
+function annualRequired(founded: IsoDay | null, year: number): boolean {
+  return founded === null || yearOf(founded) < year;
 }
 
 function meetingsTable(network: Network, held: readonly Located<Meeting>[], year: number): ReportTable {
   const { meetingCadenceMonths: cadence, annualMeetingRequired, foundedOn } = network.settings;
   const count = (kinds: readonly Meeting['kind'][]) => held.filter((m) => kinds.includes(m.kind)).length;
-  const existed = foundedOn === null || yearOf(foundedOn) <= year;
   return {
     id: 'meetings',
     title: `Meetings in ${year}`,
@@ -43,8 +45,8 @@ function meetingsTable(network: Network, held: readonly Located<Meeting>[], year
       { header: 'Required', kind: 'count' },
     ],
     rows: [
-      ['Regular and annual', count(['Regular', 'Annual']), cadence === null ? null : Math.floor(monthsExisting(foundedOn, year) / cadence)],
-      ['Annual network meeting', count(['Annual']), annualMeetingRequired === true && existed ? 1 : null],
+      ['Regular and annual', count(['Regular', 'Annual']), cadence === null ? null : periodsRequired(foundedOn, year, cadence)],
+      ['Annual network meeting', count(['Annual']), annualMeetingRequired === true && annualRequired(foundedOn, year) ? 1 : null],
       ['Extraordinary', count(['Extraordinary']), null],
       ['Working group', count(['Working group']), null],
     ],
@@ -52,7 +54,7 @@ function meetingsTable(network: Network, held: readonly Located<Meeting>[], year
     note:
       cadence === null
         ? 'Required: blank where the settings require nothing.'
-        : `Required: one regular meeting every ${cadence} months of the year the network existed${annualMeetingRequired === true ? ', and one annual network meeting' : ''}; blank where nothing is required.`,
+        : `Required: one regular meeting in each calendar period of ${cadence} months that began after the network was founded${annualMeetingRequired === true ? ', and one annual network meeting after the founding year' : ''}; blank where nothing is required.`,
     empty: '',
   };
 }

@@ -134,6 +134,11 @@ export function clip(text: string, max = 80): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
+/** Who asks, as a finding says it: the ToR, or the network's own settings where only a setting turns the rule on. */
+export function whoAsks(clause: string): string {
+  return clause.startsWith('Network settings') ? "the network's settings ask" : 'the ToR asks';
+}
+
 /** A finding with the rule's defaults filled in. */
 export function finding(rule: RuleId, severity: Severity, fields: Omit<Finding, 'rule' | 'severity'>): Finding {
   return { rule, severity, ...fields };

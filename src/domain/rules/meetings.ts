@@ -3,7 +3,7 @@ import type { Located } from '../codec';
 import { addDays, addMonths, daysBetween, yearOf, type IsoDay } from '../dates';
 import type { Meeting } from '../tables';
 import { joinFew, keyOf, plural } from '../words';
-import { clip, finding, type RuleContext, type RuleDef } from './context';
+import { clip, finding, whoAsks, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
 
 function held(ctx: RuleContext): Located<Meeting>[] {
@@ -12,6 +12,10 @@ function held(ctx: RuleContext): Located<Meeting>[] {
 
 function byDate(a: Located<Meeting>, b: Located<Meeting>): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function cadenceWords(ctx: RuleContext, months: number, clause: string): string {
@@ -69,7 +73,9 @@ function cadence(ctx: RuleContext): Finding[] {
   const unreadable = ctx.network.meetings.unreadable.length;
   // A meeting whose row cannot be read may be the one a period lacks: say so rather than stay silent.
   const caveat =
-    unreadable === 0 ? '' : ` (Meetings has ${plural(unreadable, 'row')} that the add-on cannot read, shown under data.invalid: correct ${unreadable === 1 ? 'it' : 'them'} first, as the meeting may be there)`;
+    unreadable === 0
+      ? ''
+      : ` (Meetings has ${plural(unreadable, 'row')} that the add-on cannot read, shown under data.invalid: correct ${unreadable === 1 ? 'it' : 'them'} first, as the meeting may be there)`;
   const founded = ctx.settings.foundedOn;
   const from = founded ?? held[0]?.date;
   if (from === undefined) return [];
@@ -133,7 +139,7 @@ function annual(ctx: RuleContext): Finding[] {
           sheet: 'Meetings',
           row: null,
           ref: String(year),
-          message: `No Annual network meeting was held in ${year}: Meetings has no row of Kind Annual and Status Held dated ${year}, and the ToR asks for at least one a year`,
+          message: `No Annual network meeting was held in ${year}: Meetings has no row of Kind Annual and Status Held dated ${year}, and ${whoAsks(clause)} for at least one a year`,
           clause,
           fix: `If the ${year} annual meeting took place, record it in Meetings with Kind Annual and Status Held; otherwise explain its absence in the annual review`,
         }),
@@ -146,7 +152,7 @@ function annual(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: null,
         ref: String(thisYear),
-        message: `No Annual network meeting is held or planned for ${thisYear}; the ToR asks for at least one a year`,
+        message: `No Annual network meeting is held or planned for ${thisYear}; ${whoAsks(clause)} for at least one a year`,
         clause,
         fix: `Plan the ${thisYear} annual network meeting before 31 December and record it in Meetings (Kind Annual, Status Planned)`,
       }),
@@ -186,7 +192,7 @@ function annualMembership(ctx: RuleContext): Finding[] {
           sheet: 'Meetings',
           row: m.row,
           ref: m.id,
-          message: `${m.id}, the Annual meeting of ${m.date}, names no External participants; the ToR asks the annual meeting to include other relevant stakeholders`,
+          message: `${m.id}, the Annual meeting of ${m.date}, names no External participants; ${whoAsks(clause)} the annual meeting to include other relevant stakeholders`,
           clause,
           fix: `Record in ${m.id}'s External participants the stakeholders who took part (the State Migration Service, civil society, …); if none did, invite them to the next annual meeting`,
         }),
@@ -333,7 +339,7 @@ function rcoArchive(ctx: RuleContext): Finding[] {
         sheet: 'Settings',
         row: ctx.network.rows.rcoArchiveEmail ?? null,
         ref: null,
-        message: 'The ToR asks the Secretariat to share all minutes with the RCO for its archive, but "RCO archive email" in Settings is blank, so no archive copy can go out',
+        message: `${capitalised(whoAsks(clause))} the Secretariat to share all minutes with the RCO for its archive, but "RCO archive email" in Settings is blank, so no archive copy can go out`,
         clause,
         fix: 'Ask the RCO for its archive address and enter it in Settings (RCO archive email): the add-on then sends each approved set of minutes there',
       }),
@@ -386,7 +392,7 @@ function disclosure(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id} (${m.date}) is marked Public, but no Adopted decision of Kind Disclosure with Subject ${m.id} records that the members agreed to disclose it; the ToR keeps meeting records for internal use unless agreed otherwise`,
+        message: `${m.id} (${m.date}) is marked Public, but no Adopted decision of Kind Disclosure with Subject ${m.id} records that the members agreed to disclose it; ${whoAsks(clause)} for meeting records to stay internal unless the members agree otherwise`,
         clause,
         fix: `Record the members' agreement as a decision (Kind Disclosure, Subject ${m.id}), or set ${m.id}'s Confidentiality back to Internal`,
       }),

@@ -2,7 +2,7 @@
 import type { Located } from '../codec';
 import { addDays, addMonths, yearOf } from '../dates';
 import type { WorkplanRow } from '../tables';
-import { clip, finding, type RuleContext, type RuleDef } from './context';
+import { clip, finding, whoAsks, type RuleContext, type RuleDef } from './context';
 import { joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
 import { latestLogDay } from './log';
@@ -28,6 +28,7 @@ function fields(ctx: RuleContext): Finding[] {
   const members = ctx.network.members.header === null ? null : ctx.exists.members;
   const costed = ctx.settings.workplanMustBeCosted === true;
   const clause = ctx.clause('workplan.fields');
+  const budgetClause = ctx.clause('workplan.fields/budget', 'workplanMustBeCosted');
   for (const w of ctx.network.workplan.records) {
     const gaps: string[] = [];
     if (w.keyAction.trim() === '') gaps.push('no Key action');
@@ -54,8 +55,8 @@ function fields(ctx: RuleContext): Finding[] {
           sheet: 'Workplan',
           row: w.row,
           ref: w.id,
-          message: `${w.id} (${w.year}${w.keyAction ? `, "${clip(w.keyAction)}"` : ''}) has no Budget (USD); the ToR asks for costed work plans`,
-          clause: ctx.clause('workplan.fields/budget', 'workplanMustBeCosted'),
+          message: `${w.id} (${w.year}${w.keyAction ? `, "${clip(w.keyAction)}"` : ''}) has no Budget (USD); ${whoAsks(budgetClause)} for costed work plans`,
+          clause: budgetClause,
           fix: `Enter ${w.id}'s estimated cost in Budget (USD) (0 when it costs nothing)`,
         }),
       );
@@ -92,8 +93,8 @@ function endorsed(ctx: RuleContext): Finding[] {
         row: w.row,
         ref: String(year),
         message: early
-          ? `The ${year} workplan is not endorsed yet (${state}); the ToR asks the members to endorse it, and it is due by ${dueDay}.${next ? ` ${next.id} on ${next.date} could endorse it.` : ''}`
-          : `The ${year} workplan is not endorsed: ${state}; the ToR asks the members to endorse each annual work plan${year === thisYear ? `, and it was due by ${dueDay}` : ''}`,
+          ? `The ${year} workplan is not endorsed yet (${state}); ${whoAsks(clause)} the members to endorse it, and it is due by ${dueDay}.${next ? ` ${next.id} on ${next.date} could endorse it.` : ''}`
+          : `The ${year} workplan is not endorsed: ${state}; ${whoAsks(clause)} the members to endorse each annual work plan${year === thisYear ? `, and it was due by ${dueDay}` : ''}`,
         clause,
         fix: pending
           ? `Have the members endorse the ${year} workplan and record ${pending.id} as Adopted`

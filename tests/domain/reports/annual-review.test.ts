@@ -15,24 +15,24 @@ const review = (year: number) => {
 };
 
 describe('annual review of the example, 2026', () => {
-  it('counts the meetings held against the quarterly cadence (the Uzbekistan ToR requires no annual meeting)', () => {
+  it('counts the meetings held against the quarterly cadence and the annual meeting the network adopted', () => {
     const { report, table } = review(2026);
     expect(report.title).toBe('Annual review 2026');
     expect(report.tables.map((t) => t.id)).toEqual(['meetings', 'meetings-held', 'attendance', 'decisions', 'actions', 'workplan', 'compliance']);
     expect(values(table('meetings'))).toEqual([
       ['Regular and annual', 5, 4],
-      ['Annual network meeting', 0, null],
+      ['Annual network meeting', 1, 1],
       ['Extraordinary', 0, null],
       ['Working group', 1, null],
     ]);
     expect(table('meetings')!.totals).toEqual(['Total', 6, null]);
     expect(values(table('meetings-held'))).toEqual([
       ['M-2026-01', '2026-01-07', 'Regular', 'In person', 'Q1 2026 meeting: 2026 workplan and a migration data task team', 13, '2026-01-21'],
-      ['M-2026-02', '2026-03-04', 'Working group', 'Online', 'Migration Data Task Team: kick-off', 5, '2026-03-18'],
+      ['M-2026-02', '2026-03-04', 'Working group', 'Online', 'Migration Data Task Team: kick-off', 5, null],
       ['M-2026-03', '2026-04-01', 'Regular', null, 'Q2 2026 meeting: the regional GCM review', 13, '2026-04-15'],
-      ['M-2026-04', '2026-06-24', 'Regular', 'Online', 'Q3 2026 meeting: the draft Law on Labour Migration', 13, '2026-07-08'],
-      ['M-2026-05', '2026-09-16', 'Regular', 'Hybrid', 'Q4 2026 meeting: preparing the 2027 workplan', 13, null],
-      ['M-2026-06', '2026-11-18', 'Regular', 'In person', 'Year-end meeting: 2026 results and International Migrants Day', 13, null],
+      ['M-2026-04', '2026-06-24', 'Regular', 'Online', 'Mid-year meeting: the draft Law on Labour Migration', 13, '2026-07-08'],
+      ['M-2026-05', '2026-09-16', 'Regular', 'Hybrid', 'Q3 2026 meeting: preparing the 2027 workplan', 13, null],
+      ['M-2026-06', '2026-11-18', 'Annual', 'In person', 'Year-end meeting: 2026 results and International Migrants Day', 13, null],
     ]);
   });
 
@@ -90,11 +90,19 @@ describe('annual review of the example, 2026', () => {
       ['meetings.mode', 'error', 1],
       ['meetings.rco-archive', 'error', 1],
       ['actions.overdue', 'warning', 2],
+      ['consultations.overdue', 'warning', 1],
+      ['decisions.evidence', 'warning', 1],
       ['meetings.agenda', 'warning', 1],
+      ['meetings.annual-membership', 'warning', 1],
+      ['meetings.disclosure', 'warning', 1],
+      ['meetings.minutes-approved', 'warning', 1],
+      ['meetings.status', 'warning', 1],
       ['members.corporate-email', 'warning', 1],
       ['workplan.overdue', 'warning', 1],
+      ['groups.ended', 'info', 1],
+      ['meetings.annual-membership', 'info', 1],
     ]);
-    expect(table('compliance')!.totals).toEqual(['Total', null, 8]);
+    expect(table('compliance')!.totals).toEqual(['Total', null, 16]);
     expect(report.charts).toEqual([
       { title: 'Meetings held against the ToR', table: 'meetings', category: 0, series: [1, 2] },
       { title: 'Attendance rate by agency', table: 'attendance', category: 0, series: [3] },
@@ -103,11 +111,11 @@ describe('annual review of the example, 2026', () => {
 });
 
 describe('annual review of the example, 2025', () => {
-  it('counts four regular meetings and one extraordinary', () => {
+  it('counts three regular meetings, the annual one and one extraordinary', () => {
     const { table } = review(2025);
     expect(values(table('meetings')).map((r) => r.slice(0, 3))).toEqual([
       ['Regular and annual', 4, 4],
-      ['Annual network meeting', 0, null],
+      ['Annual network meeting', 1, 1],
       ['Extraordinary', 1, null],
       ['Working group', 0, null],
     ]);
@@ -162,7 +170,7 @@ describe('annual review of the example, 2025', () => {
     const report = annualReview(azerbaijan, { year: 2026, today: EXAMPLE_TODAY });
     expect(values(report.tables[0]).map((r) => r.slice(0, 3))).toEqual([
       ['Regular and annual', 5, 2],
-      ['Annual network meeting', 0, 1],
+      ['Annual network meeting', 1, 1],
       ['Extraordinary', 0, null],
       ['Working group', 1, null],
     ]);

@@ -25,6 +25,18 @@ describe('members.roles', () => {
     expect(check(spec, undefined, 'members.roles')).toMatchObject([{ ref: 'UNRC', row: null }]);
   });
 
+  it('takes RCO for UNRC: the Resident Coordinator and the Office are one member', () => {
+    const spec = uzbekistan();
+    spec.members[1]!.agency = 'RCO';
+    spec.focalPoints[1]!.agency = 'RCO';
+    expect(check(spec, undefined, 'members.roles')).toEqual([]);
+    spec.members[1]!.roles = ['Member'];
+    const [f] = check(spec, undefined, 'members.roles');
+    expect(f).toMatchObject({ ref: 'UNRC', row: 3 });
+    spec.members.splice(1, 1);
+    expect(check(spec, undefined, 'members.roles')[0]!.message).toBe('Neither UNRC nor RCO is in Members, yet the ToR makes UNRC Co-chair');
+  });
+
   it('asks the Azerbaijan ToR for IOM and UNRC as co-chairs, not for a Chair', () => {
     const spec = azerbaijan();
     expect(check(spec, undefined, 'members.roles')).toEqual([]);
@@ -167,16 +179,75 @@ describe('members.admission', () => {
     expect(check(joiner(uzbekistan(), { ...admit, outcome: 'Pending' }), undefined, 'members.admission')[0]!.message).toContain('is Pending, not Adopted');
   });
 
-  it('under the Azerbaijan consensus rule asks only for an adopted decision (consensus checks the rest)', () => {
-    const az = (d: Spec['decisions'][number]) => {
+  it("under the Azerbaijan ToR's open membership needs no decision, and notes how a member joined", () => {
+    const az = (d: Spec['decisions'][number] | null) => {
       const spec = joiner(azerbaijan(), d);
       spec.settings.foundedOn = '2026-01-01';
       return spec;
     };
+    const [f, ...rest] = check(az(null), undefined, 'members.admission');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'info', ref: 'UNHCR', row: 5 });
+    expect(f!.message).toContain('no decision records how it joined; the ToR opens membership to other interested UN agencies, so none is needed');
+    expect(f!.clause).toBe(
+      'Azerbaijan ToR, Composition and Membership: "Members: UN Resident Coordinator Office (RCO), IOM, UNDP, UNICEF, WHO, ILO, FAO, UNHCR, OHCHR, UNFPA and other interested UN Agencies"',
+    );
     expect(check(az({ ...admit, consulted: ['IOM'] }), undefined, 'members.admission')).toEqual([]);
-    expect(refs(check(az({ ...admit, consulted: ['IOM'] }), undefined, 'decisions.consensus'))).toEqual(['decisions.consensus:D-2026-03']);
-    const [f] = check(az({ ...admit, outcome: 'Not adopted' }), undefined, 'members.admission');
-    expect(f!.clause).toContain('Azerbaijan ToR, Role and Organizational Arrangements: "Decisions relevant to the work of the Network will be made by consensus');
+    expect(check(az({ ...admit, outcome: 'Not adopted' }), undefined, 'members.admission')).toEqual([]);
+  });
+
+  it('under the consensus rule asks for an adopted decision with every member consulted and no objection', () => {
+    const consensus = (d: Spec['decisions'][number]) => {
+      const spec = joiner(uzbekistan(), d);
+      spec.settings.admissionRule = 'consensus';
+      return spec;
+    };
+    expect(check(consensus(admit), undefined, 'members.admission')).toEqual([]);
+    const [f] = check(consensus({ ...admit, consulted: ['IOM'] }), undefined, 'members.admission');
+    expect(f!.message).toContain(
+      'admission needs the consensus of the members, but on D-2026-03 (2026-02-20) UNRC and UNDP were members on 2026-02-20 but are not in its Consulted',
+    );
+    expect(f!.clause).toBe('Network settings: "Admission rule" = consensus');
+  });
+
+  describe('with a written consultation behind the decision', () => {
+    const approval = {
+      id: 'C-2026-01',
+      openedOn: '2026-02-10',
+      deadline: '2026-02-19',
+      kind: 'Approval' as const,
+      title: 'Admit UNHCR',
+      subject: 'UNHCR',
+      status: 'Closed' as const,
+      outcome: 'Agreed' as const,
+    };
+    const answer = (agency: string, answer: 'Approve' | 'No objection' | 'Object' | 'Abstain', at = '2026-02-12T10:00:00') => ({
+      timestamp: at,
+      consultation: 'C-2026-01',
+      agency,
+      answer,
+      answeredBy: `${agency.toLowerCase()}@un.org`,
+    });
+    function consulted(answers: ReturnType<typeof answer>[]) {
+      const spec = joiner(uzbekistan(), { ...admit, consulted: [], consultation: 'C-2026-01' });
+      spec.consultations = [approval];
+      spec.answers = answers;
+      return spec;
+    }
+
+    it('accepts a unanimous admission every member approved there, the latest answer of each counting', () => {
+      const spec = consulted([answer('IOM', 'Approve'), answer('UNRC', 'Object'), answer('UNDP', 'Approve'), answer('UNRC', 'Approve', '2026-02-14T09:00:00')]);
+      expect(check(spec, undefined, 'members.admission')).toEqual([]);
+    });
+
+    it('reports a member that did not approve and one that objected, naming the consultation', () => {
+      const [f] = check(consulted([answer('IOM', 'Approve'), answer('UNRC', 'Abstain'), answer('UNDP', 'Object')]), undefined, 'members.admission');
+      expect(f!.message).toContain(
+        "admission needs every current member's approval, but in C-2026-01, the written consultation behind D-2026-03 UNRC did not answer Approve, and UNDP objected",
+      );
+      const [silent] = check(consulted([answer('IOM', 'Approve'), answer('UNRC', 'Approve')]), undefined, 'members.admission');
+      expect(silent!.message).toContain('UNDP did not answer Approve');
+    });
   });
 
   it('reports an Admission decision that names nothing, under its own rule and as a broken reference', () => {

@@ -33,7 +33,9 @@ describe('workplan.fields', () => {
   it('asks for a budget only where the workplan must be costed', () => {
     const uz = uzbekistan();
     uz.workplan[0]!.budgetUsd = null;
-    expect(check(uz, undefined, 'workplan.fields')).toMatchObject([{ ref: 'W-2026-01', severity: 'error' }]);
+    const [f] = check(uz, undefined, 'workplan.fields');
+    expect(f).toMatchObject({ ref: 'W-2026-01', severity: 'warning' });
+    expect(f!.message).toBe('W-2026-01 (2026, "Labour migration study") has no Budget (USD); the ToR asks for costed work plans');
     const az = azerbaijan();
     az.workplan[0]!.budgetUsd = null;
     expect(check(az, undefined, 'workplan.fields')).toEqual([]);
@@ -61,7 +63,32 @@ describe('workplan.endorsed', () => {
     expect(found).toMatchObject([{ ref: '2025', row: 3, severity: 'error' }]);
     expect(found[0]!.clause).toBe('Uzbekistan ToR, Role and Organizational Arrangements: "The AWPs shall be endorsed by the UNMN members"');
     spec.decisions[1]!.outcome = 'Pending';
-    expect(check(spec, undefined, 'workplan.endorsed').find((f) => f.ref === '2026')!.message).toBe("The 2026 workplan's endorsement, D-2026-02, is Pending, not Adopted");
+    expect(check(spec, undefined, 'workplan.endorsed').find((f) => f.ref === '2026')!.message).toBe(
+      'The 2026 workplan is not endorsed: its endorsement, D-2026-02, is Pending, not Adopted; the ToR asks the members to endorse each annual work plan, and it was due by 2026-03-31',
+    );
+  });
+
+  it("gives the current year's plan until day 90 of the year as a note, naming the meeting that could endorse it", () => {
+    const spec = uzbekistan();
+    spec.decisions.splice(1, 1);
+    spec.meetings.push({ id: 'M-2026-03', date: '2026-04-20', kind: 'Regular', status: 'Planned' });
+    const day90 = check(spec, '2026-03-31', 'workplan.endorsed');
+    expect(day90).toMatchObject([{ ref: '2026', severity: 'info' }]);
+    expect(day90[0]!.message).toBe(
+      'The 2026 workplan is not endorsed yet (no decision of Kind Workplan endorsement with Subject 2026 is Adopted); the ToR asks the members to endorse it, and it is due by 2026-03-31. M-2026-03 on 2026-04-20 could endorse it.',
+    );
+    expect(check(spec, '2026-04-01', 'workplan.endorsed')).toMatchObject([{ ref: '2026', severity: 'error' }]);
+    spec.settings.workplanEndorsementDueDays = 120;
+    expect(check(spec, '2026-04-30', 'workplan.endorsed')).toMatchObject([{ severity: 'info' }]);
+    expect(check(spec, '2026-05-01', 'workplan.endorsed')).toMatchObject([{ severity: 'error' }]);
+  });
+
+  it('lets a plan entered in December wait for the February meeting that will endorse it', () => {
+    const spec = uzbekistan();
+    spec.workplan.push({ id: 'W-2027-01', year: 2027, keyAction: 'Next', leadAgency: 'IOM', start: '2027-01-01', end: '2027-12-31', budgetUsd: 1, gcmObjectives: [1] });
+    spec.meetings.push({ id: 'M-2027-01', date: '2027-02-10', kind: 'Regular', status: 'Planned' });
+    expect(check(spec, '2026-12-15', 'workplan.endorsed')).toEqual([]);
+    expect(check(spec, '2027-01-05', 'workplan.endorsed')).toMatchObject([{ ref: '2027', severity: 'info' }]);
   });
 
   it('is silent under the Azerbaijan ToR', () => {
