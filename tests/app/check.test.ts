@@ -51,9 +51,17 @@ describe('runComplianceCheck', () => {
     const severities = rows.map((r) => r[0]);
     expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a as string) - ['error', 'warning', 'info'].indexOf(b as string)));
     const errors = rows.filter((r) => r[0] === 'error').map((r) => `${r[1]}:${r[2]}:${r[3]}`);
-    expect(errors).toEqual(['meetings.cadence:Meetings:3', 'decisions.consensus:Decisions:2']);
-    expect(rows.filter((r) => r[0] === 'warning').map((r) => r[1])).toEqual(['meetings.attendance', 'actions.overdue', 'workplan.exists', 'workplan.overdue', 'workplan.reported']);
-    expect(workbook.links.get('Compliance!3,4')).toEqual({ text: '3', sheet: 'Meetings', row: 3 });
+    expect(errors).toEqual(['meetings.cadence:Meetings:', 'meetings.cadence:Meetings:', 'decisions.consensus:Decisions:2']);
+    expect(rows.filter((r) => r[0] === 'warning').map((r) => r[1])).toEqual([
+      'meetings.cadence',
+      'meetings.attendance',
+      'actions.overdue',
+      'workplan.exists',
+      'workplan.overdue',
+      'workplan.reported',
+    ]);
+    expect(workbook.links.get('Compliance!5,4')).toEqual({ text: '2', sheet: 'Decisions', row: 2 });
+    expect(workbook.links.has('Compliance!3,4')).toBe(false);
     const workplanExists = rows.findIndex((r) => r[1] === 'workplan.exists') + 3;
     expect(workbook.links.has(`Compliance!${workplanExists},4`)).toBe(false);
     expect(workbook.colors.get('Compliance!3,1')).toBe(SEVERITY_COLORS.error);
@@ -65,7 +73,7 @@ describe('runComplianceCheck', () => {
       { row: 2, column: 1, rows: 1, columns: 8 },
     ]);
     expect(workbook.charts.get('Compliance')).toEqual([]);
-    expect(toasts).toEqual([`${result.findings.length} findings: 2 errors, 5 warnings, 0 info. See the Compliance tab.`]);
+    expect(toasts).toEqual([`${result.findings.length} findings: 3 errors, 6 warnings, 0 info. See the Compliance tab.`]);
   });
 
   it('appends one Compliance check row to the Log', () => {
@@ -74,7 +82,7 @@ describe('runComplianceCheck', () => {
     runComplianceCheck(portsFor(workbook, SECRETARIAT).ports);
     const log = workbook.tabs.get('Log')!;
     expect(log).toHaveLength(before + 1);
-    expect(log[log.length - 1]).toEqual([`${TODAY}T09:30:00`, SECRETARIAT, 'Compliance check', '', '', 'Done', '2 errors, 5 warnings, 0 info']);
+    expect(log[log.length - 1]).toEqual([`${TODAY}T09:30:00`, SECRETARIAT, 'Compliance check', '', '', 'Done', '3 errors, 6 warnings, 0 info']);
   });
 
   it('keeps the Log row of a decision recorded between its read and its lock', () => {
@@ -135,8 +143,8 @@ describe('runComplianceCheck', () => {
     const large = calls(500);
     expect(large.findings).toBeGreaterThan(small.findings + 400);
     expect(large.calls).toEqual(small.calls);
-    expect(small.calls.read).toBe(10);
-    expect(small.calls).toEqual({ read: 10, hasTab: 1, write: 2, writeLinks: 1, style: 1, paint: 1, clearFrom: 1, chart: 1 });
+    expect(small.calls.read).toBe(12);
+    expect(small.calls).toEqual({ read: 12, hasTab: 1, write: 2, writeLinks: 1, style: 1, paint: 1, clearFrom: 1, chart: 1 });
   });
 
   it('shows a member who is not secretariat the summary and writes nothing', () => {
@@ -150,7 +158,7 @@ describe('runComplianceCheck', () => {
     expect(Object.keys(workbook.calls)).toEqual(['read']);
     expect(toasts).toEqual([]);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toContain('2 errors, 5 warnings, 0 info');
+    expect(alerts[0]).toContain('3 errors, 6 warnings, 0 info');
     expect(alerts[0]).toContain('Decisions row 2 — D-2026-01');
     expect(alerts[0]).toContain(`Only the secretariat can write the Compliance tab`);
   });

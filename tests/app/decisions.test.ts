@@ -34,8 +34,8 @@ function workbook(extra: { decisions?: Cell[][]; log?: Cell[][]; actions?: Cell[
     ],
     [MeetingsTable.name]: [
       headerRow(MeetingsTable),
-      ['M-2026-01', '2026-03-10', 'Regular', 'Online', 'First quarterly meeting', 'UNRC', 'Held'],
-      ['M-2026-02', '2026-06-10', 'Regular', 'Online', 'Called off', 'UNRC', 'Cancelled'],
+      ['M-2026-01', '2026-03-10', 'Regular', 'Online', 'First quarterly meeting', '', '', '', '', 'UNRC', 'Held'],
+      ['M-2026-02', '2026-06-10', 'Regular', 'Online', 'Called off', '', '', '', '', 'UNRC', 'Cancelled'],
     ],
     [DecisionsTable.name]: [headerRow(DecisionsTable), ...(extra.decisions ?? [])],
     [LogTable.name]: [headerRow(LogTable), ...(extra.log ?? [])],
@@ -82,7 +82,7 @@ function snapshot(wb: MemoryWorkbook) {
 
 describe('decisionSidebarData', () => {
   it('gives the sidebar everything in one payload, as plain JSON, reading each tab once', () => {
-    const wb = workbook({ decisions: [['D-2026-04', '2026-01-05', '', 'General', 'x', '', '', '', '', 'Adopted']] });
+    const wb = workbook({ decisions: [['D-2026-04', '2026-01-05', '', 'General', 'x', '', '', '', '', '', 'Adopted']] });
     const data = decisionSidebarData(ports(wb).ports);
     expect(DecisionSidebarDataSchema.safeParse(data).success).toBe(true);
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
@@ -132,16 +132,16 @@ describe('recordDecision', () => {
   it('numbers by the decision year and never reuses an ID, even of a malformed or deleted row', () => {
     const wb = workbook({
       decisions: [
-        ['D-2026-07', 'not a date', '', 'General', 'broken row', '', '', '', '', 'Adopted'],
-        ['D-2025-12', '2025-11-01', '', 'General', 'last year', '', '', '', '', 'Adopted'],
+        ['D-2026-07', 'not a date', '', 'General', 'broken row', '', '', '', '', '', 'Adopted'],
+        ['D-2025-12', '2025-11-01', '', 'General', 'last year', '', '', '', '', '', 'Adopted'],
       ],
       log: [['2026-02-01T09:00:00', SECRETARIAT, 'Decision recorded', 'D-2026-09', '', 'Done', 'deleted since']],
     });
     const p = ports(wb).ports;
     expect(recordDecision(p, input()).id).toBe('D-2026-10');
     expect(recordDecision(p, input()).id).toBe('D-2026-11');
-    expect(recordDecision(p, input({ date: '2025-12-20', meeting: '' })).id).toBe('D-2025-13');
-    expect(recordDecision(p, input({ date: '2024-12-20', meeting: '' })).id).toBe('D-2024-01');
+    expect(recordDecision(p, input({ date: '2025-12-20', meeting: '', confirmed: true })).id).toBe('D-2025-13');
+    expect(recordDecision(p, input({ date: '2024-12-20', meeting: '', confirmed: true })).id).toBe('D-2024-01');
   });
 
   it('refuses a plain member and writes nothing', () => {

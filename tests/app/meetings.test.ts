@@ -28,7 +28,7 @@ function workbook() {
       ['IOM', 'Dilnoza', 'Programme officer', SECRETARIAT, 'Primary', true],
       ['UNICEF', 'Aziz', 'Child protection', MEMBER, 'Primary', true],
     ],
-    [MeetingsTable.name]: [headerRow(MeetingsTable), ['M-2026-01', '2026-01-10', 'Regular', 'Online', 'First', 'IOM', 'Held']],
+    [MeetingsTable.name]: [headerRow(MeetingsTable), ['M-2026-01', '2026-01-10', 'Regular', 'Online', 'First', '', '', '', '', 'IOM', 'Held']],
     [LogTable.name]: [headerRow(LogTable)],
   });
 }

@@ -102,8 +102,8 @@ describe('reports in Sheets for a member who is not secretariat', () => {
     expect(REPORTS.map((def) => fake.sheet(def.tab).charts.length)).toEqual(charts);
     expect(charts).toEqual([0, 1, 2, 1, 2]);
     expect(fake.sheetNames()).toHaveLength(TABLES.length + REPORTS.length);
-    expect(first.byMethod['Sheet.getSheetValues']).toBe(9 * REPORTS.length);
-    expect(second.byMethod['Sheet.getSheetValues']).toBe(9 * REPORTS.length);
+    expect(first.byMethod['Sheet.getSheetValues']).toBe(11 * REPORTS.length);
+    expect(second.byMethod['Sheet.getSheetValues']).toBe(11 * REPORTS.length);
     expect(second.byMethod['Range.setValues']).toBe(REPORTS.length);
     // The second run clears the old rows and removes the old charts where the first added the tab.
     expect(second.byMethod['Spreadsheet.insertSheet']).toBeUndefined();

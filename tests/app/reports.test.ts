@@ -106,7 +106,7 @@ describe('runReport for a member who is not secretariat', () => {
     const { ports, workbook } = harness(EXAMPLE_MEMBER);
     runReport(ports, 'workplan-progress', { year: 2026 });
     // Four tables, one link column (ID) in the key actions only.
-    expect(workbook.calls).toEqual({ read: 9, hasTab: 1, addTab: 1, write: 1, writeLinks: 1, style: 1, paint: 1, chart: 1 });
+    expect(workbook.calls).toEqual({ read: 11, hasTab: 1, addTab: 1, write: 1, writeLinks: 1, style: 1, paint: 1, chart: 1 });
     expect(workbook.charts.get('Report: Workplan progress')).toHaveLength(2);
   });
 

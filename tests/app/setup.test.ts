@@ -96,8 +96,8 @@ describe('repair', () => {
   function damagedWorkbook(): MemoryWorkbook {
     const workbook = networkWorkbook();
     const meetings = workbook.tabs.get('Meetings') as Cell[][];
-    meetings.push(['M-2026-01', new Date(2026, 0, 20), 'Regular', 'Online', 'Q1 meeting', 'IOM, UNRC', 'Held']);
-    meetings.push(['M-2026-02', new Date(2026, 1, 20), 'Regular', 'Hybrid', 'Q2 meeting', 'IOM', 'Planned']);
+    meetings.push(['M-2026-01', new Date(2026, 0, 20), 'Regular', 'Online', 'Q1 meeting', '', '', '', '', 'IOM, UNRC', 'Held']);
+    meetings.push(['M-2026-02', new Date(2026, 1, 20), 'Regular', 'Hybrid', 'Q2 meeting', '', '', '', '', 'IOM', 'Planned']);
     const modeAt = (meetings[0] as Cell[]).indexOf('Mode');
     for (const row of meetings) row.splice(modeAt, 1);
     const members = workbook.tabs.get('Members') as Cell[][];
@@ -129,6 +129,8 @@ describe('repair', () => {
       'Actions',
       'Workplan',
       'Working groups',
+      'Consultations',
+      'Answers',
       'Log',
       'Compliance',
     ]);

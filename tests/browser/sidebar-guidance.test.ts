@@ -30,7 +30,7 @@ async function prepare(file: string): Promise<void> {
   else wb.write(SettingsTable.name, body + 1, 2, [['Ministry of Employment']]);
   append(MembersTable.name, ['UNEP', 'United Nations Environment Programme', 'Member', 'Active', '2026-06-01', '', '', '']);
   append(MembersTable.name, ['HOSTILE', HOSTILE_MEMBER, 'Member', 'Active', '2024-11-06', '', '', '']);
-  append(MeetingsTable.name, ['M-2026-90', '2026-11-20', 'Regular', 'Online', HOSTILE_MEETING, 'IOM', 'Held']);
+  append(MeetingsTable.name, ['M-2026-90', '2026-11-20', 'Regular', 'Online', HOSTILE_MEETING, '', '', '', '', 'IOM', 'Held']);
   await wb.save(file);
 }
 

@@ -33,7 +33,7 @@ function sheets() {
       ['UNICEF', "United Nations Children's Fund", 'Member', 'Active', new Date(2024, 10, 6)],
     ],
     [FocalPointsTable.name]: [headerRow(FocalPointsTable), ['IOM', 'Coordinator', '', SECRETARIAT, 'Primary', true], ['UNICEF', 'Focal point', '', MEMBER, 'Primary', true]],
-    [MeetingsTable.name]: [headerRow(MeetingsTable), ['M-2026-01', new Date(2026, 2, 10), 'Regular', 'Online', 'First meeting', 'IOM', 'Held']],
+    [MeetingsTable.name]: [headerRow(MeetingsTable), ['M-2026-01', new Date(2026, 2, 10), 'Regular', 'Online', 'First meeting', '', '', '', '', 'IOM', 'Held']],
     [DecisionsTable.name]: [headerRow(DecisionsTable)],
     [LogTable.name]: [headerRow(LogTable)],
   };

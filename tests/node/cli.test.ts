@@ -50,7 +50,7 @@ describe('unmn init', () => {
     expect(network.settings).toEqual(PROFILES[profile].defaults);
     const check = captureIo();
     expect(await validate([target], check)).toBe(0);
-    expect(check.stdout).toEqual([`No problems: 9 tabs, ${Object.keys(PROFILES[profile].defaults).length} rows checked`]);
+    expect(check.stdout).toEqual([`No problems: 11 tabs, ${Object.keys(PROFILES[profile].defaults).length} rows checked`]);
   });
 
   it('gives the new workbook its dropdowns, checkboxes, date formats and frozen headers', async () => {
@@ -60,7 +60,7 @@ describe('unmn init', () => {
     await book.xlsx.readFile(target);
     const meetings = book.getWorksheet('Meetings');
     expect(validationAt(meetings, 'C2')).toMatchObject({ type: 'list', formulae: ['"Regular,Annual,Extraordinary,Working group"'] });
-    expect(validationAt(meetings, 'G1000')).toMatchObject({ type: 'list', formulae: ['"Planned,Held,Cancelled"'] });
+    expect(validationAt(meetings, 'K1000')).toMatchObject({ type: 'list', formulae: ['"Planned,Held,Cancelled"'] });
     expect(meetings?.getColumn(2).numFmt).toBe('yyyy-mm-dd');
     expect(validationAt(book.getWorksheet('Focal points'), 'F2')).toMatchObject({ formulae: ['"TRUE,FALSE"'] });
     for (const sheet of book.worksheets) {
@@ -110,7 +110,7 @@ async function brokenWorkbook(name: string): Promise<string> {
   book.getWorksheet('Members')?.addRow(['UNDP', 'United Nations Development Programme', 'Member', 'Active', 'next week']);
   book.getWorksheet('Focal points')?.addRow(['UNDP', 'Malika Yusupova', 'Analyst', 'malika.yusupova(at)undp.org', 'Primary', true]);
   const meetings = book.getWorksheet('Meetings');
-  meetings?.addRow(['M-2026-01', new Date(Date.UTC(2026, 0, 7)), 'Regular', 'By carrier pigeon', 'Q1', 'IOM', 'Held']);
+  meetings?.addRow(['M-2026-01', new Date(Date.UTC(2026, 0, 7)), 'Regular', 'By carrier pigeon', 'Q1', '', '', '', '', 'IOM', 'Held']);
   // The user deletes the Status column of Actions.
   const actions = book.getWorksheet('Actions');
   actions?.spliceColumns(6, 1);
@@ -130,7 +130,7 @@ describe('unmn validate', () => {
       'Meetings!2 Mode: "By carrier pigeon" is not one of In person, Online, Hybrid (expected one of In person, Online, Hybrid)',
       'Actions!1 Status: The Actions tab has no column Status (expected a header "Status" in row 1 (Set up / repair workbook adds it))',
     ]);
-    expect(io.stderr).toEqual([`4 problems in ${target} (9 tabs, 27 rows checked)`]);
+    expect(io.stderr).toEqual([`4 problems in ${target} (11 tabs, 34 rows checked)`]);
   });
 
   it('prints only a JSON array of the problems with --json', async () => {
@@ -269,7 +269,7 @@ describe('the built bin', () => {
     const created = await exec(process.execPath, [bin, 'init', target, '--profile', 'uzbekistan'], { cwd: dir });
     expect(created.stdout).toContain('Created');
     const checked = await exec(process.execPath, [bin, 'validate', target], { cwd: dir });
-    expect(checked.stdout).toMatch(/^No problems: 9 tabs, \d+ rows checked\n$/);
+    expect(checked.stdout).toMatch(/^No problems: 11 tabs, \d+ rows checked\n$/);
     const missing = await exec(process.execPath, [bin, 'validate', file('absent.xlsx')], { cwd: dir }).catch((e: { code: number; stderr: string }) => e);
     expect(missing).toMatchObject({ code: 2, stderr: `unmn validate: ${file('absent.xlsx')}: no such file\n` });
   });

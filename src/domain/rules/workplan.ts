@@ -87,20 +87,19 @@ function endorsed(ctx: RuleContext): Finding[] {
     const state = pending
       ? `its endorsement, ${pending.id}, is ${pending.outcome}, not Adopted`
       : 'no decision of Kind Workplan endorsement with Subject ' + String(year) + ' is Adopted';
-    out.push(
-      finding('workplan.endorsed', early ? 'info' : 'error', {
-        sheet: 'Workplan',
-        row: w.row,
-        ref: String(year),
-        message: early
-          ? `The ${year} workplan is not endorsed yet (${state}); ${whoAsks(clause)} the members to endorse it, and it is due by ${dueDay}.${next ? ` ${next.id} on ${next.date} could endorse it.` : ''}`
-          : `The ${year} workplan is not endorsed: ${state}; ${whoAsks(clause)} the members to endorse each annual work plan${year === thisYear ? `, and it was due by ${dueDay}` : ''}`,
-        clause,
-        fix: pending
-          ? `Have the members endorse the ${year} workplan and record ${pending.id} as Adopted`
-          : `Put the ${year} workplan to the members${next ? ` at ${next.id}` : ''} and record their decision (Kind Workplan endorsement, Subject ${year})`,
-      }),
-    );
+    const fields = {
+      sheet: 'Workplan' as const,
+      row: w.row,
+      ref: String(year),
+      message: early
+        ? `The ${year} workplan is not endorsed yet (${state}); ${whoAsks(clause)} the members to endorse it, and it is due by ${dueDay}.${next ? ` ${next.id} on ${next.date} could endorse it.` : ''}`
+        : `The ${year} workplan is not endorsed: ${state}; ${whoAsks(clause)} the members to endorse each annual work plan${year === thisYear ? `, and it was due by ${dueDay}` : ''}`,
+      clause,
+      fix: pending
+        ? `Have the members endorse the ${year} workplan and record ${pending.id} as Adopted`
+        : `Put the ${year} workplan to the members${next ? ` at ${next.id}` : ''} and record their decision (Kind Workplan endorsement, Subject ${year})`,
+    };
+    out.push(early ? finding('workplan.endorsed', 'info', fields) : finding('workplan.endorsed', 'error', fields));
   }
   return out;
 }

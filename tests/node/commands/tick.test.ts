@@ -61,7 +61,7 @@ describe('unmn tick --dry-run', () => {
       ['alimova@unfpa.org', 'sardor.yuldashev.uz@gmail.com'],
     ]);
     const minutes = mails[1]!;
-    expect(minutes.subject).toBe('UN Network on Migration in Uzbekistan: minutes of Q4 2026 meeting: preparing the 2027 workplan, 16 September 2026');
+    expect(minutes.subject).toBe('UN Network on Migration in Uzbekistan: minutes of Q3 2026 meeting: preparing the 2027 workplan, 16 September 2026');
     expect(addresses(minutes.replyTo)).toEqual(['dkarimova@iom.int']);
     expect(minutes.text).toContain('Internal use only unless explicitly agreed otherwise.');
     expect(minutes.html).toContain('<a href="https://unitednations.sharepoint.com/sites/UNMN-Uzbekistan/Minutes/M-2026-05.docx">');
