@@ -200,8 +200,6 @@ const enum Target {
   Run,
 }
 
-const ERROR = Symbol('error');
-
 /** One sheet's values by row (a sparse array) and its layout. Throws when its XML is not well formed. */
 function readSheet(xml: string, context: SheetContext): SheetRead {
   const { strings, dates, date1904 } = context;
@@ -235,12 +233,14 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
 
   const cellValue = (): Cell => {
     const isDate = style !== undefined && dates[style] === true;
+    // An error reads as its text, as getValues() gives it, whatever the cell's format: the column's
+    // decoder calls it what it is where the add-on reads the column, and nothing else looks at it.
+    if (type === 'e') return value ?? '';
     if (formula !== '' || shared) {
       // A formula reads as its cached result.
       if (!value) return '';
-      const result: Cell | typeof ERROR = type === 'str' ? xmlDecode(value) : type === 'b' ? parseInt(value, 10) !== 0 : type === 'e' ? ERROR : parseFloat(value);
-      if (isDate) return plain(dateOfSerial(result, date1904));
-      return result === ERROR ? '' : plain(result);
+      const result: Cell = type === 'str' ? xmlDecode(value) : type === 'b' ? parseInt(value, 10) !== 0 : parseFloat(value);
+      return plain(isDate ? dateOfSerial(result, date1904) : result);
     }
     if (runs !== null) return runs.join('');
     if (value === undefined) return '';
@@ -253,8 +253,6 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
         return value;
       case 'b':
         return parseInt(value, 10) !== 0;
-      case 'e':
-        return '';
       default: {
         const number = parseFloat(value);
         return plain(isDate ? dateOfSerial(number, date1904) : number);

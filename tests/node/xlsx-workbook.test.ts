@@ -11,10 +11,13 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readGrids } from '../../src/app/network';
 import { readTable, updateRecords } from '../../src/app/repository';
+import { decodeNetwork } from '../../src/domain/network';
 import { dayOfDate, timestampOfDate } from '../../src/domain/dates';
 import { MeetingsTable } from '../../src/domain/tables';
 import { WorkbookFileError, XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { appendCells, example, PART, replaceCell, withParts } from './xlsx-parts';
 
 let dir: string;
 const originalTz = process.env.TZ;
@@ -107,7 +110,7 @@ describe.each(['America/Los_Angeles', 'Asia/Tashkent', 'Pacific/Auckland'])('dat
 });
 
 describe('reading cells as plain values', () => {
-  it('gives rich text and links as their text, formulas as their results, errors and merged cells as blank', async () => {
+  it('gives rich text and links as their text, formulas as their results, errors as their text, merged cells as blank', async () => {
     const name = await exceljsFile('plain.xlsx', (book) => {
       const sheet = book.addWorksheet('Members');
       sheet.addRow(['Agency', 'Name', 'Count', 'Joined on', 'Broken', 'Shared', 'Pending', 'Merged']);
@@ -128,8 +131,8 @@ describe('reading cells as plain values', () => {
     const [row2, row3] = [grid[1] ?? [], grid[2] ?? []];
     expect(row2.slice(0, 3)).toEqual(['UNDP', 'United Nations Development Programme', 2]);
     expect(dayOfDate(row2[3] as Date)).toBe('2025-01-22');
-    expect(row2.slice(4)).toEqual(['', 'IOM', '', 'kept']);
-    expect(row3).toEqual(['IOM', '', '', '', '', '', '', '']);
+    expect(row2.slice(4)).toEqual(['#N/A', 'IOM', '', 'kept']);
+    expect(row3).toEqual(['IOM', '', '#DIV/0!', '', '', '', '', '']);
   });
 
   it('returns a rectangle without trailing blank rows or columns, and [] for an empty tab', async () => {
@@ -467,6 +470,28 @@ describe('a user’s workbook through a read–update–save cycle', () => {
     expect(raw.getWorksheet('My pivot')?.getCell('B2').value).toEqual({ formula: 'SUM(1,2)', result: 3 });
     const back = readTable(await XlsxWorkbook.open(file('user-after.xlsx')), MeetingsTable);
     expect(back.records[0]).toMatchObject({ id: 'M-2026-06', status: 'Held', date: '2026-11-18' });
+  });
+});
+
+describe('formula errors', () => {
+  /** Style 2 of the example shows dates: an error in such a cell is what a broken date formula leaves. */
+  const DIV0 = (address: string) => `<c r="${address}" s="2" t="e"><f>1/0</f><v>#DIV/0!</v></c>`;
+
+  it('ignores an error in a date-formatted cell of a column the add-on does not use', async () => {
+    await writeFile(
+      file('error-mine.xlsx'),
+      await withParts(await example(), { [PART.Members]: (xml) => appendCells(xml, 2, `${DIV0('J2')}<c r="K2" s="2" t="e"><v>#N/A</v></c>`) }),
+    );
+    const workbook = await XlsxWorkbook.open(file('error-mine.xlsx'));
+    expect(decodeNetwork(readGrids(workbook)).allProblems).toEqual([]);
+    expect(workbook.read('Members')?.[1]?.slice(9)).toEqual(['#DIV/0!', '#N/A']);
+  });
+
+  it('reports an error in a column the add-on reads as a cell error naming the tab, row and column', async () => {
+    await writeFile(file('error-joined.xlsx'), await withParts(await example(), { [PART.Members]: (xml) => replaceCell(xml, 'E2', DIV0('E2')) }));
+    const problems = decodeNetwork(readGrids(await XlsxWorkbook.open(file('error-joined.xlsx')))).allProblems;
+    expect(problems).toEqual([expect.objectContaining({ sheet: 'Members', row: 2, column: 'Joined on' })]);
+    expect(problems[0]?.message).toContain('#DIV/0!');
   });
 });
 
