@@ -7,7 +7,7 @@
  * dropdowns and layout, and is loaded only then: reading a large workbook needs no model of every
  * cell's style, and a command that changes nothing never loads it.
  */
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { open, readFile, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Cell, CellLink, TabLayout, TabStyle, WorkbookPort } from '../ports';
 import { rectangle } from '../domain/block';
@@ -49,6 +49,19 @@ function storable(cell: Cell): Cell {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : new Date(cell.getTime());
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : '';
   return cell;
+}
+
+const MAX_LINK_HOPS = 40;
+
+/** The file a save replaces: a symbolic link's target (followed to the end, even when it does not exist yet), else the file itself. */
+async function destination(file: string, hops = 0): Promise<string> {
+  const resolved = await realpath(file).catch(() => null);
+  if (resolved !== null) return resolved;
+  const link = await readlink(file).catch(() => null);
+  if (link === null) return file;
+  // Linux gives up on a chain of links at 40 hops (a link to itself never ends).
+  if (hops >= MAX_LINK_HOPS) throw new Error('too many levels of symbolic links');
+  return destination(path.resolve(path.dirname(file), link), hops + 1);
 }
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -95,31 +108,56 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook([], null);
   }
 
-  /** Writes the file next to its destination first, so an interrupted save never leaves half a workbook. */
-  async save(file: string): Promise<void> {
-    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  /** How many changes the workbook holds that no save has written yet. */
+  pending(): number {
+    return this.changes.length;
+  }
+
+  /**
+   * Saves the first `count` changes not yet saved (all of them by default), the rest staying for a
+   * later save: the tick saves its claims before it writes a message and the confirmation after.
+   * The file is written next to its destination and renamed over it, so an interrupted save never
+   * leaves half a workbook; through a symbolic link it writes the link's target and leaves the link,
+   * and the file keeps its permissions.
+   */
+  async save(file: string, count = this.changes.length): Promise<void> {
+    let temporary: string | null = null;
     try {
-      const bytes = await this.bytes();
-      await writeFile(temporary, bytes);
-      await rename(temporary, file);
-      this.base = { bytes, layout: this.changes.length === 0 ? (this.base?.layout ?? null) : null };
-      this.changes = [];
+      const target = await destination(file);
+      const mode = await stat(target).then(
+        (info) => info.mode & 0o7777,
+        () => null,
+      );
+      const bytes = await this.bytes(this.changes.slice(0, count));
+      temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+      // A new file gets the umask's mode; a replacement is the owner's alone until it has the file's own, so a 0600 workbook is never exposed.
+      const handle = await open(temporary, 'w', mode === null ? 0o666 : 0o600);
+      try {
+        await handle.writeFile(bytes);
+        if (mode !== null) await handle.chmod(mode);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, target);
+      this.base = { bytes, layout: count === 0 ? (this.base?.layout ?? null) : null };
+      this.changes = this.changes.slice(count);
     } catch (error) {
-      await unlink(temporary).catch(() => undefined);
+      if (temporary !== null) await unlink(temporary).catch(() => undefined);
       const reason = error instanceof Error ? error.message : String(error);
       throw new WorkbookFileError(`${file}: cannot be written (${reason})`);
     }
   }
 
-  /** The file with every change made: the same bytes when there is none. */
-  private async bytes(): Promise<Buffer> {
+  /** The file with the changes made: the same bytes when there is none. */
+  private async bytes(changes: readonly Change[]): Promise<Buffer> {
     const base = this.base;
-    if (base && this.changes.length === 0) return base.bytes;
-    if (base && this.changes.every((c) => c.method === 'write')) {
+    if (base && changes.length === 0) return base.bytes;
+    if (base && changes.every((c) => c.method === 'write')) {
       const parts = await unpack(base.bytes);
       if (typeof parts !== 'string') {
         base.layout ??= layoutOf(readWorkbook(parts, Infinity));
-        const writes = this.changes.map(({ args: [tab, row, column, values] }): ValueWrite => ({ tab, row, column, values }));
+        const writes = changes.map(({ args: [tab, row, column, values] }): ValueWrite => ({ tab, row, column, values }));
         const patched = await patchValues(base.bytes, parts, base.layout, writes);
         if (patched) return patched;
       }
@@ -130,7 +168,7 @@ export class XlsxWorkbook implements WorkbookPort {
           throw new Error(DAMAGED);
         })
       : ExcelJsWorkbook.create();
-    for (const change of this.changes) (book[change.method] as (...args: unknown[]) => void).apply(book, change.args);
+    for (const change of changes) (book[change.method] as (...args: unknown[]) => void).apply(book, change.args);
     return book.bytes();
   }
 

@@ -4,7 +4,7 @@
  * user's own columns, formulas and tabs kept through a read–update–save cycle. The port's shared
  * behaviour is covered by the contract suite in tests/contract.
  */
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdtemp, mkdir, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -17,7 +17,7 @@ import { decodeNetwork } from '../../src/domain/network';
 import { dayOfDate, timestampOfDate } from '../../src/domain/dates';
 import { MeetingsTable } from '../../src/domain/tables';
 import { WorkbookFileError, XlsxWorkbook } from '../../src/node/xlsx-workbook';
-import { appendCells, example, PART, replaceCell, withParts } from './xlsx-parts';
+import { appendCells, example, EXAMPLE, PART, replaceCell, withParts } from './xlsx-parts';
 
 let dir: string;
 const originalTz = process.env.TZ;
@@ -509,6 +509,41 @@ describe('files that are not workbooks', () => {
       expect((error as Error).message).toMatch(message);
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('keeps a file’s mode and a symbolic link, writing the link’s target', async () => {
+    const folder = file('linked');
+    await mkdir(path.join(folder, 'real'), { recursive: true });
+    const target = path.join(folder, 'real', 'network.xlsx');
+    await writeFile(target, await example());
+    await chmod(target, 0o600);
+    await symlink(path.join('real', 'network.xlsx'), path.join(folder, 'link.xlsx'));
+    const workbook = await XlsxWorkbook.open(path.join(folder, 'link.xlsx'));
+    workbook.write('Members', 2, 8, [['saved through the link']]);
+    await workbook.save(path.join(folder, 'link.xlsx'));
+    expect((await lstat(path.join(folder, 'link.xlsx'))).isSymbolicLink()).toBe(true);
+    expect(await readlink(path.join(folder, 'link.xlsx'))).toBe(path.join('real', 'network.xlsx'));
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+    expect((await XlsxWorkbook.open(target)).read('Members')?.[1]?.[7]).toBe('saved through the link');
+    // Through exceljs too, and nothing left beside the target.
+    workbook.paint('Members', 1, 1, [[null]]);
+    await workbook.save(path.join(folder, 'link.xlsx'));
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+    expect((await lstat(path.join(folder, 'link.xlsx'))).isSymbolicLink()).toBe(true);
+    expect((await readdir(path.join(folder, 'real'))).sort()).toEqual(['network.xlsx']);
+    expect(await readdir(folder)).toEqual(expect.arrayContaining(['link.xlsx', 'real']));
+  });
+
+  it('removes its temporary file when a save fails', async () => {
+    const folder = file('failing');
+    await mkdir(folder);
+    const workbook = await XlsxWorkbook.open(EXAMPLE);
+    // A folder where the file should be: the rename fails after the temporary file was written.
+    await mkdir(path.join(folder, 'taken.xlsx'));
+    await writeFile(path.join(folder, 'taken.xlsx', 'keep'), '');
+    workbook.write('Members', 2, 8, [['x']]);
+    await expect(workbook.save(path.join(folder, 'taken.xlsx'))).rejects.toBeInstanceOf(WorkbookFileError);
+    expect(await readdir(folder)).toEqual(['taken.xlsx']);
   });
 
   it('reports a save into a folder that does not exist as a WorkbookFileError', async () => {
