@@ -11,7 +11,7 @@ import { open, readFile, readlink, realpath, rename, stat, unlink } from 'node:f
 import path from 'node:path';
 import type { Cell, CellLink, TabLayout, TabStyle, WorkbookPort } from '../ports';
 import { rectangle } from '../domain/block';
-import { argb, excelName } from './xlsx-codec';
+import { argb, excelName, xmlSafe } from './xlsx-codec';
 import type { Changes } from './xlsx-exceljs';
 import { DAMAGED, MAX_BYTES, tooLarge, unpack } from './xlsx-guard';
 import { patchValues, type FileLayout, type ValueWrite } from './xlsx-patch';
@@ -44,13 +44,6 @@ function layoutOf(values: WorkbookValues): FileLayout {
   return { sheets: values.sheets.map(({ name, part, layout }) => ({ name, part, layout })), styles: values.styles, date1904: values.date1904 };
 }
 
-/** A value as it reads back once stored: nothing for a number or date that holds none. */
-function storable(cell: Cell): Cell {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : new Date(cell.getTime());
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : '';
-  return cell;
-}
-
 const MAX_LINK_HOPS = 40;
 
 /** The file a save replaces: a symbolic link's target (followed to the end, even when it does not exist yet), else the file itself. */
@@ -66,6 +59,8 @@ async function destination(file: string, hops = 0): Promise<string> {
 
 export class XlsxWorkbook implements WorkbookPort {
   private changes: Change[] = [];
+  /** Characters a file cannot hold, removed from the text written since removedCharacters() last said. */
+  private removed = 0;
 
   private constructor(
     private readonly tabs: Tab[],
@@ -220,10 +215,31 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
+  /** How many characters a spreadsheet file cannot hold were removed from the text written since the last call. */
+  removedCharacters(): number {
+    const removed = this.removed;
+    this.removed = 0;
+    return removed;
+  }
+
+  /** Text as the file can hold it, counting what had to go. */
+  private safe(text: string): string {
+    const safe = xmlSafe(text);
+    this.removed += text.length - safe.length;
+    return safe;
+  }
+
+  /** A value as it reads back once stored: nothing for a number or date that holds none, text as the file holds it. */
+  private storable(cell: Cell): Cell {
+    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : new Date(cell.getTime());
+    if (typeof cell === 'number') return Number.isFinite(cell) ? cell : '';
+    return typeof cell === 'string' ? this.safe(cell) : cell;
+  }
+
   write(tab: string, row: number, column: number, values: Cell[][]): void {
     const target = this.tab(tab);
     rectangle(values, `write to ${tab}`);
-    const stored = values.map((line) => line.map(storable));
+    const stored = values.map((line) => line.map((cell) => this.storable(cell)));
     this.put(target, row, column, stored);
     this.record({ method: 'write', args: [tab, row, column, stored] });
   }
@@ -231,13 +247,14 @@ export class XlsxWorkbook implements WorkbookPort {
   writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {
     const target = this.tab(tab);
     rectangle(links, `write links to ${tab}`);
+    const safe = links.map((line) => line.map((link) => (link === null ? null : { ...link, text: this.safe(link.text) })));
     this.put(
       target,
       row,
       column,
-      links.map((line) => line.map((link) => link?.text ?? '')),
+      safe.map((line) => line.map((link) => link?.text ?? '')),
     );
-    this.record({ method: 'writeLinks', args: [tab, row, column, links.map((line) => [...line])] });
+    this.record({ method: 'writeLinks', args: [tab, row, column, safe] });
   }
 
   paint(tab: string, row: number, column: number, colors: (string | null)[][]): void {

@@ -473,6 +473,23 @@ describe('a user’s workbook through a read–update–save cycle', () => {
   });
 });
 
+describe('text a file cannot hold', () => {
+  it('is removed from what is written, on both ways of saving, and counted once', async () => {
+    for (const throughExcelJs of [false, true]) {
+      const workbook = await XlsxWorkbook.open(EXAMPLE);
+      workbook.write('Members', 2, 8, [['a\uFFFEb\uFFFF\u0001c\uD800d\uDC00e 😀']]);
+      workbook.writeLinks('Members', 3, 8, [[{ text: 'see\uFFFE', sheet: 'Log', row: 2 }]]);
+      if (throughExcelJs) workbook.paint('Members', 1, 1, [[null]]);
+      expect(workbook.read('Members')?.[1]?.[7]).toBe('abcde 😀');
+      expect(workbook.removedCharacters()).toBe(6);
+      expect(workbook.removedCharacters()).toBe(0);
+      await workbook.save(file('unwritable.xlsx'));
+      const back = (await XlsxWorkbook.open(file('unwritable.xlsx'))).read('Members');
+      expect([back?.[1]?.[7], back?.[2]?.[7]]).toEqual(['abcde 😀', 'see']);
+    }
+  });
+});
+
 describe('formula errors', () => {
   /** Style 2 of the example shows dates: an error in such a cell is what a broken date formula leaves. */
   const DIV0 = (address: string) => `<c r="${address}" s="2" t="e"><f>1/0</f><v>#DIV/0!</v></c>`;
