@@ -7,6 +7,7 @@
  * values can rewrite those rows and leave the rest of the file as it was (xlsx-patch.ts).
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { clipText } from '../domain/cells';
 import type { Cell } from '../ports';
 import { BUILT_IN_FORMATS, columnOf, dateOfSerial, isDateFormat, localOf, sheetsName } from './xlsx-codec';
 
@@ -193,6 +194,13 @@ function plain(value: Cell | undefined): Cell {
   return value;
 }
 
+/**
+ * The most characters a Google Sheets cell holds: a longer text (which Excel cannot write either)
+ * reads as Sheets would have kept it, so that one text used in many rows cannot make every
+ * computation on them as large as the text times the rows.
+ */
+export const SHEETS_CELL_TEXT = 50_000;
+
 const enum Target {
   None,
   Value,
@@ -349,7 +357,8 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
           rowWidth = Math.max(rowWidth, column);
           // exceljs counts a cell that is more than a style as a value, even an error.
           if (value !== undefined || formula !== '' || shared || runs !== null || style === undefined) rowHasValues = true;
-          const cell = cellValue();
+          const read = cellValue();
+          const cell = typeof read === 'string' ? clipText(read, SHEETS_CELL_TEXT) : read;
           if (cell !== '') (rowCells ??= [])[column - 1] = cell;
           break;
         }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayOfDate, timestampOfDate } from '../../src/domain/dates';
 import type { Cell } from '../../src/ports';
-import { readWorkbook, TooManyCells } from '../../src/node/xlsx-read';
+import { readWorkbook, SHEETS_CELL_TEXT, TooManyCells } from '../../src/node/xlsx-read';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -88,6 +88,11 @@ describe('reading values', () => {
     expect(dayOfDate(formula as Date)).toBe('2026-11-23');
     const [[shifted] = []] = grid({ sheets: { Log: row }, styles: STYLES, date1904: true });
     expect(dayOfDate(shifted as Date)).toBe('2030-11-24');
+  });
+
+  it('reads a text longer than a Google Sheets cell holds as Sheets would keep it', () => {
+    const [[long] = []] = grid({ sheets: { Notes: `<row r="1"><c r="A1" t="inlineStr"><is><t>${'x'.repeat(SHEETS_CELL_TEXT + 10)}</t></is></c></row>` } });
+    expect(long).toBe(`${'x'.repeat(SHEETS_CELL_TEXT - 1)}…`);
   });
 
   it('blanks the cells a merge covers but its top left one, and gives the used range as a rectangle', () => {
