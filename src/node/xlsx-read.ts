@@ -414,13 +414,13 @@ function rectangle(rows: Cell[][]): Cell[][] {
   return grid;
 }
 
-interface SheetEntry {
+export interface SheetEntry {
   readonly name: string;
   readonly part: string;
 }
 
 /** The worksheets in tab order, each with its part, found as exceljs finds them (through the workbook's relationships). */
-function sheetEntries(workbook: string, rels: string | undefined, parts: ReadonlyMap<string, Buffer>): { entries: SheetEntry[]; date1904: boolean } {
+export function sheetEntries(workbook: string, rels: string | undefined, parts: { has(part: string): boolean }): { entries: SheetEntry[]; date1904: boolean } {
   const targets = new Map<string, string>();
   if (rels !== undefined) {
     parseXml(rels, {

@@ -14,6 +14,7 @@ import { rectangle } from '../domain/block';
 import { argb, excelName, xmlSafe } from './xlsx-codec';
 import type { Changes } from './xlsx-exceljs';
 import { DAMAGED, MAX_BYTES, tooLarge, unpack } from './xlsx-guard';
+import { keepDrawings } from './xlsx-keep';
 import { patchValues, type FileLayout, type ValueWrite } from './xlsx-patch';
 import { readWorkbook, TooManyCells, type WorkbookValues } from './xlsx-read';
 
@@ -45,6 +46,15 @@ function layoutOf(values: WorkbookValues): FileLayout {
 }
 
 const MAX_LINK_HOPS = 40;
+
+function sameValue(a: Cell, b: Cell): boolean {
+  return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+}
+
+/** One change made to an exceljs model of the file. */
+function apply(book: Changes, change: Change): void {
+  (book[change.method] as (...args: unknown[]) => void).apply(book, change.args);
+}
 
 /** The file a save replaces: a symbolic link's target (followed to the end, even when it does not exist yet), else the file itself. */
 async function destination(file: string, hops = 0): Promise<string> {
@@ -147,24 +157,28 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The file with the changes made: the same bytes when there is none. */
   private async bytes(changes: readonly Change[]): Promise<Buffer> {
     const base = this.base;
-    if (base && changes.length === 0) return base.bytes;
-    if (base && changes.every((c) => c.method === 'write')) {
-      const parts = await unpack(base.bytes);
-      if (typeof parts !== 'string') {
-        base.layout ??= layoutOf(readWorkbook(parts, Infinity));
-        const writes = changes.map(({ args: [tab, row, column, values] }): ValueWrite => ({ tab, row, column, values }));
-        const patched = await patchValues(base.bytes, parts, base.layout, writes);
-        if (patched) return patched;
-      }
+    if (!base) {
+      const { ExcelJsWorkbook } = await import('./xlsx-exceljs');
+      const book = ExcelJsWorkbook.create();
+      for (const change of changes) apply(book, change);
+      return book.bytes();
+    }
+    if (changes.length === 0) return base.bytes;
+    const parts = await unpack(base.bytes);
+    if (typeof parts === 'string') throw new Error(DAMAGED);
+    if (changes.every((c) => c.method === 'write')) {
+      base.layout ??= layoutOf(readWorkbook(parts, Infinity));
+      const writes = changes.map(({ args: [tab, row, column, values] }): ValueWrite => ({ tab, row, column, values }));
+      const patched = await patchValues(base.bytes, parts, base.layout, writes);
+      if (patched) return patched;
     }
     const { ExcelJsWorkbook } = await import('./xlsx-exceljs');
-    const book = base
-      ? await ExcelJsWorkbook.load(base.bytes).catch(() => {
-          throw new Error(DAMAGED);
-        })
-      : ExcelJsWorkbook.create();
-    for (const change of changes) (book[change.method] as (...args: unknown[]) => void).apply(book, change.args);
-    return book.bytes();
+    const book = await ExcelJsWorkbook.load(base.bytes).catch(() => {
+      throw new Error(DAMAGED);
+    });
+    for (const change of changes) apply(book, change);
+    // exceljs drops the drawings (charts, shapes) of the file it loaded: they go back in.
+    return keepDrawings(parts, await book.bytes());
   }
 
   private tab(name: string): Tab {
@@ -240,8 +254,20 @@ export class XlsxWorkbook implements WorkbookPort {
     const target = this.tab(tab);
     rectangle(values, `write to ${tab}`);
     const stored = values.map((line) => line.map((cell) => this.storable(cell)));
+    // Only the runs of cells whose value changes are kept for the save: a cell written with the value
+    // it shows keeps what gives it (a user's DATE() formula), on either way of saving.
+    stored.forEach((line, i) => {
+      const current = target.rows[row + i - 1] ?? [];
+      let start = -1;
+      for (let j = 0; j <= line.length; j++) {
+        const changes = j < line.length && !sameValue(current[column + j - 1] ?? '', line[j] ?? '');
+        if (changes && start < 0) start = j;
+        if (changes || start < 0) continue;
+        this.record({ method: 'write', args: [tab, row + i, column + start, [line.slice(start, j)]] });
+        start = -1;
+      }
+    });
     this.put(target, row, column, stored);
-    this.record({ method: 'write', args: [tab, row, column, stored] });
   }
 
   writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {

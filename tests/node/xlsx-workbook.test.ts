@@ -17,7 +17,7 @@ import { decodeNetwork } from '../../src/domain/network';
 import { dayOfDate, timestampOfDate } from '../../src/domain/dates';
 import { MeetingsTable } from '../../src/domain/tables';
 import { WorkbookFileError, XlsxWorkbook } from '../../src/node/xlsx-workbook';
-import { appendCells, example, EXAMPLE, PART, replaceCell, withParts } from './xlsx-parts';
+import { appendCells, example, EXAMPLE, PART, partText, replaceCell, withParts } from './xlsx-parts';
 
 let dir: string;
 const originalTz = process.env.TZ;
@@ -487,6 +487,75 @@ describe('text a file cannot hold', () => {
       const back = (await XlsxWorkbook.open(file('unwritable.xlsx'))).read('Members');
       expect([back?.[1]?.[7], back?.[2]?.[7]]).toEqual(['abcde 😀', 'see']);
     }
+  });
+});
+
+describe('what a save through exceljs keeps of the user’s', () => {
+  const C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
+  const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+  const XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const CHART =
+    `<c:chartSpace xmlns:c="${C}" xmlns:a="${A}" xmlns:r="${REL}"><c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>` +
+    `<c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>Members!$E$2:$E$14</c:f></c:numRef></c:val></c:ser><c:axId val="1"/><c:axId val="2"/></c:barChart>` +
+    `<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="b"/><c:crossAx val="2"/></c:catAx>` +
+    `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea></c:chart></c:chartSpace>`;
+  const DRAWING_XML =
+    `<xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${A}"><xdr:twoCellAnchor><xdr:from><xdr:col>10</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+    `<xdr:to><xdr:col>16</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Members by year"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${C}"><c:chart xmlns:c="${C}" xmlns:r="${REL}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`;
+  const rels = (target: string, type: string) =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/${type}" Target="${target}"/></Relationships>`;
+
+  /** The example with a chart beside the Members tab, and a DATE() formula in a column of the user's and in Joined on. */
+  async function charted(): Promise<string> {
+    const name = file('charted.xlsx');
+    const date = (address: string, y: number, serial: number) => `<c r="${address}" s="2"><f>DATE(${y},1,5)</f><v>${serial}</v></c>`;
+    const bytes = await withParts(await example(), {
+      [PART.Members]: (xml) =>
+        appendCells(replaceCell(xml, 'E2', date('E2', 2025, 45662)), 2, date('J2', 2026, 46027)).replace('</worksheet>', '<drawing r:id="rId1"/></worksheet>'),
+      'xl/worksheets/_rels/sheet2.xml.rels': () => rels('../drawings/drawing1.xml', 'drawing'),
+      'xl/drawings/drawing1.xml': () => DRAWING_XML,
+      'xl/drawings/_rels/drawing1.xml.rels': () => rels('../charts/chart1.xml', 'chart'),
+      'xl/charts/chart1.xml': () => CHART,
+      '[Content_Types].xml': (xml) =>
+        xml.replace(
+          '</Types>',
+          '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
+            '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>',
+        ),
+    });
+    await writeFile(name, bytes);
+    return name;
+  }
+
+  it('chart and DATE() formulas, its drawing reached from the sheet as before', async () => {
+    const workbook = await XlsxWorkbook.open(await charted());
+    const joined = workbook.read('Members')?.[1]?.[4];
+    // The add-on rewrites the row's Joined on with the day it already shows, and colours the header: exceljs saves.
+    workbook.write('Members', 2, 4, [['Active', joined ?? '']]);
+    workbook.paint('Members', 1, 1, [[null]]);
+    await workbook.save(file('charted-after.xlsx'));
+    const saved = await readFile(file('charted-after.xlsx'));
+    const sheet = (await partText(saved, PART.Members)) ?? '';
+    expect(sheet).toMatch(/<c r="E2"[^>]*><f>DATE\(2025,1,5\)<\/f>/);
+    expect(sheet).toMatch(/<c r="J2"[^>]*><f>DATE\(2026,1,5\)<\/f>/);
+    const id = /<drawing r:id="([^"]+)"\/>/.exec(sheet)?.[1];
+    expect(id).toBeDefined();
+    const sheetRels = (await partText(saved, 'xl/worksheets/_rels/sheet2.xml.rels')) ?? '';
+    const drawing = new RegExp(`Id="${id}"[^>]*Target="\\.\\./([^"]+)"`).exec(sheetRels)?.[1] ?? new RegExp(`Target="\\.\\./([^"]+)"[^>]*Id="${id}"`).exec(sheetRels)?.[1];
+    expect(await partText(saved, `xl/${drawing}`)).toBe(DRAWING_XML);
+    const chart = /Target="\.\.\/([^"]+)"/.exec((await partText(saved, `xl/drawings/_rels/${path.basename(drawing ?? '')}.rels`)) ?? '')?.[1];
+    expect(await partText(saved, `xl/${chart}`)).toBe(CHART);
+    expect(await partText(saved, '[Content_Types].xml')).toContain(
+      `<Override PartName="/xl/${chart}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+    );
+    // Read again, saved again: still one drawing, still the chart.
+    const again = await XlsxWorkbook.open(file('charted-after.xlsx'));
+    again.paint('Members', 1, 1, [['#ffffff']]);
+    await again.save(file('charted-twice.xlsx'));
+    const twice = (await partText(await readFile(file('charted-twice.xlsx')), PART.Members)) ?? '';
+    expect(twice.match(/<drawing /g)).toHaveLength(1);
   });
 });
 
