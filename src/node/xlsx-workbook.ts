@@ -14,7 +14,7 @@ import { rectangle } from '../domain/block';
 import { argb, excelName, xmlSafe } from './xlsx-codec';
 import type { Changes } from './xlsx-exceljs';
 import { DAMAGED, MAX_BYTES, tooLarge, unpack } from './xlsx-guard';
-import { keepDrawings } from './xlsx-keep';
+import { keepWhatExcelJsDrops } from './xlsx-keep';
 import { patchValues, type FileLayout, type ValueWrite } from './xlsx-patch';
 import { readWorkbook, TooManyCells, type WorkbookValues } from './xlsx-read';
 
@@ -177,8 +177,8 @@ export class XlsxWorkbook implements WorkbookPort {
       throw new Error(DAMAGED);
     });
     for (const change of changes) apply(book, change);
-    // exceljs drops the drawings (charts, shapes) of the file it loaded: they go back in.
-    return keepDrawings(parts, await book.bytes());
+    // exceljs drops the drawings (charts, shapes), the notes and some defined names of the file it loaded: they go back in.
+    return keepWhatExcelJsDrops(parts, await book.bytes());
   }
 
   private tab(name: string): Tab {

@@ -504,24 +504,40 @@ describe('what a save through exceljs keeps of the user’s', () => {
     `<xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${A}"><xdr:twoCellAnchor><xdr:from><xdr:col>10</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
     `<xdr:to><xdr:col>16</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Members by year"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${C}"><c:chart xmlns:c="${C}" xmlns:r="${REL}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`;
-  const rels = (target: string, type: string) =>
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/${type}" Target="${target}"/></Relationships>`;
+  const COMMENTS =
+    '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Dilnoza</author></authors>' +
+    '<commentList><comment ref="A2" authorId="0"><text><t>checked by hand</t></text></comment></commentList></comments>';
+  const VML =
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    '<v:shape type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>1</x:Row><x:Column>0</x:Column></x:ClientData></v:shape></xml>';
+  const rels = (...targets: [string, string][]) =>
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    targets.map(([target, type], i) => `<Relationship Id="rId${i + 1}" Type="${REL}/${type}" Target="${target}"/>`).join('') +
+    '</Relationships>';
 
-  /** The example with a chart beside the Members tab, and a DATE() formula in a column of the user's and in Joined on. */
+  /** The example with a chart and a note on the Members tab, a DATE() formula in a column of the user's and in Joined on, and a defined name that is no range. */
   async function charted(): Promise<string> {
     const name = file('charted.xlsx');
     const date = (address: string, y: number, serial: number) => `<c r="${address}" s="2"><f>DATE(${y},1,5)</f><v>${serial}</v></c>`;
     const bytes = await withParts(await example(), {
       [PART.Members]: (xml) =>
-        appendCells(replaceCell(xml, 'E2', date('E2', 2025, 45662)), 2, date('J2', 2026, 46027)).replace('</worksheet>', '<drawing r:id="rId1"/></worksheet>'),
-      'xl/worksheets/_rels/sheet2.xml.rels': () => rels('../drawings/drawing1.xml', 'drawing'),
+        appendCells(replaceCell(xml, 'E2', date('E2', 2025, 45662)), 2, date('J2', 2026, 46027)).replace(
+          '</worksheet>',
+          '<drawing r:id="rId1"/><legacyDrawing r:id="rId2"/></worksheet>',
+        ),
+      'xl/worksheets/_rels/sheet2.xml.rels': () => rels(['../drawings/drawing1.xml', 'drawing'], ['../drawings/vmlDrawing1.vml', 'vmlDrawing'], ['../comments1.xml', 'comments']),
       'xl/drawings/drawing1.xml': () => DRAWING_XML,
-      'xl/drawings/_rels/drawing1.xml.rels': () => rels('../charts/chart1.xml', 'chart'),
+      'xl/drawings/_rels/drawing1.xml.rels': () => rels(['../charts/chart1.xml', 'chart']),
       'xl/charts/chart1.xml': () => CHART,
+      'xl/drawings/vmlDrawing1.vml': () => VML,
+      'xl/comments1.xml': () => COMMENTS,
+      'xl/workbook.xml': (xml) => xml.replace('</definedNames>', '<definedName name="Rate">0.5</definedName></definedNames>'),
       '[Content_Types].xml': (xml) =>
         xml.replace(
           '</Types>',
-          '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
+          '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' +
+            '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
+            '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>' +
             '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>',
         ),
     });
@@ -529,7 +545,7 @@ describe('what a save through exceljs keeps of the user’s', () => {
     return name;
   }
 
-  it('chart and DATE() formulas, its drawing reached from the sheet as before', async () => {
+  it('chart, note, DATE() formulas and defined names, each reached from the sheet as before', async () => {
     const workbook = await XlsxWorkbook.open(await charted());
     const joined = workbook.read('Members')?.[1]?.[4];
     // The add-on rewrites the row's Joined on with the day it already shows, and colours the header: exceljs saves.
@@ -550,12 +566,19 @@ describe('what a save through exceljs keeps of the user’s', () => {
     expect(await partText(saved, '[Content_Types].xml')).toContain(
       `<Override PartName="/xl/${chart}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
     );
-    // Read again, saved again: still one drawing, still the chart.
+    expect(sheet).toMatch(/<legacyDrawing r:id="[^"]+"\/>/);
+    const comments = /Type="[^"]*\/comments" Target="\.\.\/([^"]+)"/.exec(sheetRels)?.[1];
+    expect(await partText(saved, `xl/${comments}`)).toBe(COMMENTS);
+    expect(await partText(saved, 'xl/workbook.xml')).toContain('<definedName name="Rate">0.5</definedName>');
+    // Read again, saved again: still one drawing, one note part, the chart.
     const again = await XlsxWorkbook.open(file('charted-after.xlsx'));
     again.paint('Members', 1, 1, [['#ffffff']]);
     await again.save(file('charted-twice.xlsx'));
-    const twice = (await partText(await readFile(file('charted-twice.xlsx')), PART.Members)) ?? '';
-    expect(twice.match(/<drawing /g)).toHaveLength(1);
+    const twice = await readFile(file('charted-twice.xlsx'));
+    const twiceSheet = (await partText(twice, PART.Members)) ?? '';
+    expect(twiceSheet.match(/<drawing /g)).toHaveLength(1);
+    expect(twiceSheet.match(/<legacyDrawing /g)).toHaveLength(1);
+    expect((await partText(twice, 'xl/workbook.xml'))?.match(/name="Rate"/g)).toHaveLength(1);
   });
 });
 
