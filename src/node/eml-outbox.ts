@@ -3,7 +3,7 @@
  * that any mail program opens, composed by nodemailer's MailComposer. The Mailer port is synchronous,
  * as MailApp is, and composing is not: send() keeps the message and write() composes and saves them all.
  */
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { dateOfDay } from '../domain/dates';
@@ -24,6 +24,8 @@ function slug(text: string): string {
 export class EmlOutbox implements Mailer {
   readonly messages: Email[] = [];
   private recipients = 0;
+  /** How many .eml files the folder holds, counted at the first write. */
+  private taken: number | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -41,17 +43,21 @@ export class EmlOutbox implements Mailer {
     this.recipients += count;
   }
 
-  /** Composes every message kept into `dir`, numbered after the .eml files already there. Returns the paths written. */
-  async write(dir: string): Promise<string[]> {
-    if (this.messages.length === 0) return [];
+  /**
+   * Composes the messages kept from `from` up to `to` (all by default) into `dir`, numbered after the
+   * .eml files there. Each file is written under a temporary name and renamed, so a message is
+   * either whole in the folder or not there. Returns the paths written.
+   */
+  async write(dir: string, from = 0, to = this.messages.length): Promise<string[]> {
+    if (from >= to) return [];
     await mkdir(dir, { recursive: true });
-    const taken = (await readdir(dir)).filter((f) => f.endsWith('.eml')).length;
+    this.taken ??= (await readdir(dir)).filter((f) => f.endsWith('.eml')).length;
     const [day, time = '00:00:00'] = this.clock.now().split('T');
     const [h, m, s] = time.split(':').map(Number);
     const date = dateOfDay(day ?? this.clock.today());
     date.setHours(h ?? 0, m ?? 0, s ?? 0);
     const files: string[] = [];
-    for (const [i, email] of this.messages.entries()) {
+    for (const email of this.messages.slice(from, to)) {
       const composer = new MailComposer({
         from: FROM,
         to: [...email.to],
@@ -62,9 +68,17 @@ export class EmlOutbox implements Mailer {
         html: email.html,
         date,
       });
-      const file = path.join(dir, `${String(taken + i + 1).padStart(4, '0')}-${slug(email.subject)}.eml`);
-      await writeFile(file, await composer.compile().build());
-      files.push(file);
+      const name = `${String(this.taken + 1).padStart(4, '0')}-${slug(email.subject)}.eml`;
+      const temporary = path.join(dir, `.${name}.${process.pid}.tmp`);
+      try {
+        await writeFile(temporary, await composer.compile().build());
+        await rename(temporary, path.join(dir, name));
+      } catch (error) {
+        await unlink(temporary).catch(() => undefined);
+        throw error;
+      }
+      this.taken++;
+      files.push(path.join(dir, name));
     }
     return files;
   }

@@ -34,6 +34,18 @@ export function serialOfDate(local: Date, date1904: boolean): number {
   return EPOCH_1900 + utcOf(local).getTime() / DAY_MS - (date1904 ? DAYS_1904 : 0);
 }
 
+/**
+ * What a spreadsheet file cannot hold: the control characters XML 1.0 refuses (and DEL, which
+ * exceljs drops), U+FFFE, U+FFFF, and either half of a surrogate pair standing alone.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point.
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text without the characters a spreadsheet file cannot hold. */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_IN_XML, '');
+}
+
 export function isMidnight(date: Date): boolean {
   return date.getHours() === 0 && date.getMinutes() === 0 && date.getSeconds() === 0 && date.getMilliseconds() === 0;
 }

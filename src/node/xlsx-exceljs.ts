@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, CellBlock, CellLink, ColumnLayout, TabLayout, TabStyle, WorkbookPort } from '../ports';
 import { rectangle } from '../domain/block';
 import { columnLetter } from '../domain/codec';
-import { argb, DATE_FORMAT, excelName, isMidnight, TIMESTAMP_FORMAT, utcOf } from './xlsx-codec';
+import { argb, DATE_FORMAT, excelName, isMidnight, TIMESTAMP_FORMAT, utcOf, xmlSafe } from './xlsx-codec';
 
 /** How far down a new tab's dropdowns and formats reach (Sheets' default grid is 1000 rows). */
 const FORMATTED_ROWS = 1000;
@@ -41,7 +41,7 @@ function stored(cell: Cell): ExcelJS.CellValue {
   if (cell === '') return null;
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : utcOf(cell);
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
-  return cell;
+  return typeof cell === 'string' ? xmlSafe(cell) : cell;
 }
 
 function sheetRef(name: string): string {
@@ -50,7 +50,7 @@ function sheetRef(name: string): string {
 
 /** Text as a formula's string literal: quotes doubled, joined from pieces Excel accepts. */
 function formulaText(text: string): string {
-  const pieces = text.match(new RegExp(`[^]{1,${FORMULA_TEXT_CHUNK}}`, 'gu')) ?? [''];
+  const pieces = xmlSafe(text).match(new RegExp(`[^]{1,${FORMULA_TEXT_CHUNK}}`, 'gu')) ?? [''];
   return pieces.map((piece) => `"${piece.replace(/"/g, '""')}"`).join('&');
 }
 

@@ -9,7 +9,7 @@
 import JSZip from 'jszip';
 import type { Cell } from '../ports';
 import { columnLetter } from '../domain/codec';
-import { columnOf, DATE_FORMAT, isMidnight, serialOfDate, TIMESTAMP_FORMAT } from './xlsx-codec';
+import { columnOf, DATE_FORMAT, isMidnight, serialOfDate, TIMESTAMP_FORMAT, xmlSafe } from './xlsx-codec';
 import { parseXml, tagStart, type SheetLayout, type SheetValues, type Styles, type WorkbookValues } from './xlsx-read';
 
 /** What a patch needs to know of the file: where its sheets' rows lie, its number formats, its calendar. */
@@ -50,12 +50,8 @@ function spliced(text: string, splices: readonly Splice[]): string {
   return out.join('');
 }
 
-/** Control characters XML cannot hold at all; exceljs drops them too. */
-// eslint-disable-next-line no-control-regex -- removing control characters is the point.
-const UNWRITABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-
 function escapeText(text: string): string {
-  return text.replace(UNWRITABLE, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function escapeAttribute(text: string): string {

@@ -7,6 +7,7 @@
  * values can rewrite those rows and leave the rest of the file as it was (xlsx-patch.ts).
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { clipText } from '../domain/cells';
 import type { Cell } from '../ports';
 import { BUILT_IN_FORMATS, columnOf, dateOfSerial, isDateFormat, localOf, sheetsName } from './xlsx-codec';
 
@@ -193,14 +194,19 @@ function plain(value: Cell | undefined): Cell {
   return value;
 }
 
+/**
+ * The most characters a Google Sheets cell holds: a longer text (which Excel cannot write either)
+ * reads as Sheets would have kept it, so that one text used in many rows cannot make every
+ * computation on them as large as the text times the rows.
+ */
+export const SHEETS_CELL_TEXT = 50_000;
+
 const enum Target {
   None,
   Value,
   Formula,
   Run,
 }
-
-const ERROR = Symbol('error');
 
 /** One sheet's values by row (a sparse array) and its layout. Throws when its XML is not well formed. */
 function readSheet(xml: string, context: SheetContext): SheetRead {
@@ -235,12 +241,14 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
 
   const cellValue = (): Cell => {
     const isDate = style !== undefined && dates[style] === true;
+    // An error reads as its text, as getValues() gives it, whatever the cell's format: the column's
+    // decoder calls it what it is where the add-on reads the column, and nothing else looks at it.
+    if (type === 'e') return value ?? '';
     if (formula !== '' || shared) {
       // A formula reads as its cached result.
       if (!value) return '';
-      const result: Cell | typeof ERROR = type === 'str' ? xmlDecode(value) : type === 'b' ? parseInt(value, 10) !== 0 : type === 'e' ? ERROR : parseFloat(value);
-      if (isDate) return plain(dateOfSerial(result, date1904));
-      return result === ERROR ? '' : plain(result);
+      const result: Cell = type === 'str' ? xmlDecode(value) : type === 'b' ? parseInt(value, 10) !== 0 : parseFloat(value);
+      return plain(isDate ? dateOfSerial(result, date1904) : result);
     }
     if (runs !== null) return runs.join('');
     if (value === undefined) return '';
@@ -253,8 +261,6 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
         return value;
       case 'b':
         return parseInt(value, 10) !== 0;
-      case 'e':
-        return '';
       default: {
         const number = parseFloat(value);
         return plain(isDate ? dateOfSerial(number, date1904) : number);
@@ -351,7 +357,8 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
           rowWidth = Math.max(rowWidth, column);
           // exceljs counts a cell that is more than a style as a value, even an error.
           if (value !== undefined || formula !== '' || shared || runs !== null || style === undefined) rowHasValues = true;
-          const cell = cellValue();
+          const read = cellValue();
+          const cell = typeof read === 'string' ? clipText(read, SHEETS_CELL_TEXT) : read;
           if (cell !== '') (rowCells ??= [])[column - 1] = cell;
           break;
         }
@@ -407,13 +414,13 @@ function rectangle(rows: Cell[][]): Cell[][] {
   return grid;
 }
 
-interface SheetEntry {
+export interface SheetEntry {
   readonly name: string;
   readonly part: string;
 }
 
 /** The worksheets in tab order, each with its part, found as exceljs finds them (through the workbook's relationships). */
-function sheetEntries(workbook: string, rels: string | undefined, parts: ReadonlyMap<string, Buffer>): { entries: SheetEntry[]; date1904: boolean } {
+export function sheetEntries(workbook: string, rels: string | undefined, parts: { has(part: string): boolean }): { entries: SheetEntry[]; date1904: boolean } {
   const targets = new Map<string, string>();
   if (rels !== undefined) {
     parseXml(rels, {

@@ -7,13 +7,14 @@
  * dropdowns and layout, and is loaded only then: reading a large workbook needs no model of every
  * cell's style, and a command that changes nothing never loads it.
  */
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { open, readFile, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Cell, CellLink, TabLayout, TabStyle, WorkbookPort } from '../ports';
 import { rectangle } from '../domain/block';
-import { argb, excelName } from './xlsx-codec';
+import { argb, excelName, xmlSafe } from './xlsx-codec';
 import type { Changes } from './xlsx-exceljs';
 import { DAMAGED, MAX_BYTES, tooLarge, unpack } from './xlsx-guard';
+import { keepWhatExcelJsDrops } from './xlsx-keep';
 import { patchValues, type FileLayout, type ValueWrite } from './xlsx-patch';
 import { readWorkbook, TooManyCells, type WorkbookValues } from './xlsx-read';
 
@@ -44,15 +45,32 @@ function layoutOf(values: WorkbookValues): FileLayout {
   return { sheets: values.sheets.map(({ name, part, layout }) => ({ name, part, layout })), styles: values.styles, date1904: values.date1904 };
 }
 
-/** A value as it reads back once stored: nothing for a number or date that holds none. */
-function storable(cell: Cell): Cell {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : new Date(cell.getTime());
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : '';
-  return cell;
+const MAX_LINK_HOPS = 40;
+
+function sameValue(a: Cell, b: Cell): boolean {
+  return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+}
+
+/** One change made to an exceljs model of the file. */
+function apply(book: Changes, change: Change): void {
+  (book[change.method] as (...args: unknown[]) => void).apply(book, change.args);
+}
+
+/** The file a save replaces: a symbolic link's target (followed to the end, even when it does not exist yet), else the file itself. */
+async function destination(file: string, hops = 0): Promise<string> {
+  const resolved = await realpath(file).catch(() => null);
+  if (resolved !== null) return resolved;
+  const link = await readlink(file).catch(() => null);
+  if (link === null) return file;
+  // Linux gives up on a chain of links at 40 hops (a link to itself never ends).
+  if (hops >= MAX_LINK_HOPS) throw new Error('too many levels of symbolic links');
+  return destination(path.resolve(path.dirname(file), link), hops + 1);
 }
 
 export class XlsxWorkbook implements WorkbookPort {
   private changes: Change[] = [];
+  /** Characters a file cannot hold, removed from the text written since removedCharacters() last said. */
+  private removed = 0;
 
   private constructor(
     private readonly tabs: Tab[],
@@ -95,43 +113,72 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook([], null);
   }
 
-  /** Writes the file next to its destination first, so an interrupted save never leaves half a workbook. */
-  async save(file: string): Promise<void> {
-    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  /** How many changes the workbook holds that no save has written yet. */
+  pending(): number {
+    return this.changes.length;
+  }
+
+  /**
+   * Saves the first `count` changes not yet saved (all of them by default), the rest staying for a
+   * later save: the tick saves its claims before it writes a message and the confirmation after.
+   * The file is written next to its destination and renamed over it, so an interrupted save never
+   * leaves half a workbook; through a symbolic link it writes the link's target and leaves the link,
+   * and the file keeps its permissions.
+   */
+  async save(file: string, count = this.changes.length): Promise<void> {
+    let temporary: string | null = null;
     try {
-      const bytes = await this.bytes();
-      await writeFile(temporary, bytes);
-      await rename(temporary, file);
-      this.base = { bytes, layout: this.changes.length === 0 ? (this.base?.layout ?? null) : null };
-      this.changes = [];
+      const target = await destination(file);
+      const mode = await stat(target).then(
+        (info) => info.mode & 0o7777,
+        () => null,
+      );
+      const bytes = await this.bytes(this.changes.slice(0, count));
+      temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+      // A new file gets the umask's mode; a replacement is the owner's alone until it has the file's own, so a 0600 workbook is never exposed.
+      const handle = await open(temporary, 'w', mode === null ? 0o666 : 0o600);
+      try {
+        await handle.writeFile(bytes);
+        if (mode !== null) await handle.chmod(mode);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, target);
+      this.base = { bytes, layout: count === 0 ? (this.base?.layout ?? null) : null };
+      this.changes = this.changes.slice(count);
     } catch (error) {
-      await unlink(temporary).catch(() => undefined);
+      if (temporary !== null) await unlink(temporary).catch(() => undefined);
       const reason = error instanceof Error ? error.message : String(error);
       throw new WorkbookFileError(`${file}: cannot be written (${reason})`);
     }
   }
 
-  /** The file with every change made: the same bytes when there is none. */
-  private async bytes(): Promise<Buffer> {
+  /** The file with the changes made: the same bytes when there is none. */
+  private async bytes(changes: readonly Change[]): Promise<Buffer> {
     const base = this.base;
-    if (base && this.changes.length === 0) return base.bytes;
-    if (base && this.changes.every((c) => c.method === 'write')) {
-      const parts = await unpack(base.bytes);
-      if (typeof parts !== 'string') {
-        base.layout ??= layoutOf(readWorkbook(parts, Infinity));
-        const writes = this.changes.map(({ args: [tab, row, column, values] }): ValueWrite => ({ tab, row, column, values }));
-        const patched = await patchValues(base.bytes, parts, base.layout, writes);
-        if (patched) return patched;
-      }
+    if (!base) {
+      const { ExcelJsWorkbook } = await import('./xlsx-exceljs');
+      const book = ExcelJsWorkbook.create();
+      for (const change of changes) apply(book, change);
+      return book.bytes();
+    }
+    if (changes.length === 0) return base.bytes;
+    const parts = await unpack(base.bytes);
+    if (typeof parts === 'string') throw new Error(DAMAGED);
+    if (changes.every((c) => c.method === 'write')) {
+      base.layout ??= layoutOf(readWorkbook(parts, Infinity));
+      const writes = changes.map(({ args: [tab, row, column, values] }): ValueWrite => ({ tab, row, column, values }));
+      const patched = await patchValues(base.bytes, parts, base.layout, writes);
+      if (patched) return patched;
     }
     const { ExcelJsWorkbook } = await import('./xlsx-exceljs');
-    const book = base
-      ? await ExcelJsWorkbook.load(base.bytes).catch(() => {
-          throw new Error(DAMAGED);
-        })
-      : ExcelJsWorkbook.create();
-    for (const change of this.changes) (book[change.method] as (...args: unknown[]) => void).apply(book, change.args);
-    return book.bytes();
+    const book = await ExcelJsWorkbook.load(base.bytes).catch(() => {
+      throw new Error(DAMAGED);
+    });
+    for (const change of changes) apply(book, change);
+    // exceljs drops the drawings (charts, shapes), the notes and some defined names of the file it loaded: they go back in.
+    return keepWhatExcelJsDrops(parts, await book.bytes());
   }
 
   private tab(name: string): Tab {
@@ -182,24 +229,58 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
+  /** How many characters a spreadsheet file cannot hold were removed from the text written since the last call. */
+  removedCharacters(): number {
+    const removed = this.removed;
+    this.removed = 0;
+    return removed;
+  }
+
+  /** Text as the file can hold it, counting what had to go. */
+  private safe(text: string): string {
+    const safe = xmlSafe(text);
+    this.removed += text.length - safe.length;
+    return safe;
+  }
+
+  /** A value as it reads back once stored: nothing for a number or date that holds none, text as the file holds it. */
+  private storable(cell: Cell): Cell {
+    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : new Date(cell.getTime());
+    if (typeof cell === 'number') return Number.isFinite(cell) ? cell : '';
+    return typeof cell === 'string' ? this.safe(cell) : cell;
+  }
+
   write(tab: string, row: number, column: number, values: Cell[][]): void {
     const target = this.tab(tab);
     rectangle(values, `write to ${tab}`);
-    const stored = values.map((line) => line.map(storable));
+    const stored = values.map((line) => line.map((cell) => this.storable(cell)));
+    // Only the runs of cells whose value changes are kept for the save: a cell written with the value
+    // it shows keeps what gives it (a user's DATE() formula), on either way of saving.
+    stored.forEach((line, i) => {
+      const current = target.rows[row + i - 1] ?? [];
+      let start = -1;
+      for (let j = 0; j <= line.length; j++) {
+        const changes = j < line.length && !sameValue(current[column + j - 1] ?? '', line[j] ?? '');
+        if (changes && start < 0) start = j;
+        if (changes || start < 0) continue;
+        this.record({ method: 'write', args: [tab, row + i, column + start, [line.slice(start, j)]] });
+        start = -1;
+      }
+    });
     this.put(target, row, column, stored);
-    this.record({ method: 'write', args: [tab, row, column, stored] });
   }
 
   writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {
     const target = this.tab(tab);
     rectangle(links, `write links to ${tab}`);
+    const safe = links.map((line) => line.map((link) => (link === null ? null : { ...link, text: this.safe(link.text) })));
     this.put(
       target,
       row,
       column,
-      links.map((line) => line.map((link) => link?.text ?? '')),
+      safe.map((line) => line.map((link) => link?.text ?? '')),
     );
-    this.record({ method: 'writeLinks', args: [tab, row, column, links.map((line) => [...line])] });
+    this.record({ method: 'writeLinks', args: [tab, row, column, safe] });
   }
 
   paint(tab: string, row: number, column: number, colors: (string | null)[][]): void {

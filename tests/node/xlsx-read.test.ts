@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayOfDate, timestampOfDate } from '../../src/domain/dates';
 import type { Cell } from '../../src/ports';
-import { readWorkbook, TooManyCells } from '../../src/node/xlsx-read';
+import { readWorkbook, SHEETS_CELL_TEXT, TooManyCells } from '../../src/node/xlsx-read';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -69,13 +69,13 @@ describe('reading values', () => {
     expect(grid({ sheets: { Members: row }, strings })).toEqual([['IOM', 'UNDP', 'line\rbreak', ' padded ', 'R&D <team>', 'aA', 'plain']]);
   });
 
-  it('reads numbers, booleans and errors, and formulas as their cached results, false and 0 included', () => {
+  it('reads numbers, booleans, errors as their text, and formulas as their cached results, false and 0 included', () => {
     const row =
       '<row r="1"><c r="A1"><v>42.5</v></c><c r="B1" t="b"><v>1</v></c><c r="C1" t="e"><v>#N/A</v></c>' +
       // LibreOffice writes a checkbox's FALSE as a formula, which exceljs's model reads as blank.
       '<c r="D1" t="b"><f aca="false">FALSE()</f><v>0</v></c><c r="E1"><f>1-1</f><v>0</v></c><c r="F1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>' +
       '<c r="G1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="H1"><f>NOW()</f></c><c r="I1" t="n"><v>NaN</v></c></row>';
-    expect(grid({ sheets: { Budget: row } })).toEqual([[42.5, true, '', false, 0, 'ab']]);
+    expect(grid({ sheets: { Budget: row } })).toEqual([[42.5, true, '#N/A', false, 0, 'ab', '#DIV/0!']]);
   });
 
   it('reads a number as the day or moment its format shows, in the 1900 or the 1904 calendar', () => {
@@ -88,6 +88,11 @@ describe('reading values', () => {
     expect(dayOfDate(formula as Date)).toBe('2026-11-23');
     const [[shifted] = []] = grid({ sheets: { Log: row }, styles: STYLES, date1904: true });
     expect(dayOfDate(shifted as Date)).toBe('2030-11-24');
+  });
+
+  it('reads a text longer than a Google Sheets cell holds as Sheets would keep it', () => {
+    const [[long] = []] = grid({ sheets: { Notes: `<row r="1"><c r="A1" t="inlineStr"><is><t>${'x'.repeat(SHEETS_CELL_TEXT + 10)}</t></is></c></row>` } });
+    expect(long).toBe(`${'x'.repeat(SHEETS_CELL_TEXT - 1)}…`);
   });
 
   it('blanks the cells a merge covers but its top left one, and gives the used range as a rectangle', () => {

@@ -4,17 +4,20 @@
  * user's own columns, formulas and tabs kept through a read–update–save cycle. The port's shared
  * behaviour is covered by the contract suite in tests/contract.
  */
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdtemp, mkdir, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readGrids } from '../../src/app/network';
 import { readTable, updateRecords } from '../../src/app/repository';
+import { decodeNetwork } from '../../src/domain/network';
 import { dayOfDate, timestampOfDate } from '../../src/domain/dates';
 import { MeetingsTable } from '../../src/domain/tables';
 import { WorkbookFileError, XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { appendCells, example, EXAMPLE, PART, partText, replaceCell, withParts } from './xlsx-parts';
 
 let dir: string;
 const originalTz = process.env.TZ;
@@ -107,7 +110,7 @@ describe.each(['America/Los_Angeles', 'Asia/Tashkent', 'Pacific/Auckland'])('dat
 });
 
 describe('reading cells as plain values', () => {
-  it('gives rich text and links as their text, formulas as their results, errors and merged cells as blank', async () => {
+  it('gives rich text and links as their text, formulas as their results, errors as their text, merged cells as blank', async () => {
     const name = await exceljsFile('plain.xlsx', (book) => {
       const sheet = book.addWorksheet('Members');
       sheet.addRow(['Agency', 'Name', 'Count', 'Joined on', 'Broken', 'Shared', 'Pending', 'Merged']);
@@ -128,8 +131,8 @@ describe('reading cells as plain values', () => {
     const [row2, row3] = [grid[1] ?? [], grid[2] ?? []];
     expect(row2.slice(0, 3)).toEqual(['UNDP', 'United Nations Development Programme', 2]);
     expect(dayOfDate(row2[3] as Date)).toBe('2025-01-22');
-    expect(row2.slice(4)).toEqual(['', 'IOM', '', 'kept']);
-    expect(row3).toEqual(['IOM', '', '', '', '', '', '', '']);
+    expect(row2.slice(4)).toEqual(['#N/A', 'IOM', '', 'kept']);
+    expect(row3).toEqual(['IOM', '', '#DIV/0!', '', '', '', '', '']);
   });
 
   it('returns a rectangle without trailing blank rows or columns, and [] for an empty tab', async () => {
@@ -470,6 +473,137 @@ describe('a user’s workbook through a read–update–save cycle', () => {
   });
 });
 
+describe('text a file cannot hold', () => {
+  it('is removed from what is written, on both ways of saving, and counted once', async () => {
+    for (const throughExcelJs of [false, true]) {
+      const workbook = await XlsxWorkbook.open(EXAMPLE);
+      workbook.write('Members', 2, 8, [['a\uFFFEb\uFFFF\u0001c\uD800d\uDC00e 😀']]);
+      workbook.writeLinks('Members', 3, 8, [[{ text: 'see\uFFFE', sheet: 'Log', row: 2 }]]);
+      if (throughExcelJs) workbook.paint('Members', 1, 1, [[null]]);
+      expect(workbook.read('Members')?.[1]?.[7]).toBe('abcde 😀');
+      expect(workbook.removedCharacters()).toBe(6);
+      expect(workbook.removedCharacters()).toBe(0);
+      await workbook.save(file('unwritable.xlsx'));
+      const back = (await XlsxWorkbook.open(file('unwritable.xlsx'))).read('Members');
+      expect([back?.[1]?.[7], back?.[2]?.[7]]).toEqual(['abcde 😀', 'see']);
+    }
+  });
+});
+
+describe('what a save through exceljs keeps of the user’s', () => {
+  const C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
+  const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+  const XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const CHART =
+    `<c:chartSpace xmlns:c="${C}" xmlns:a="${A}" xmlns:r="${REL}"><c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>` +
+    `<c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>Members!$E$2:$E$14</c:f></c:numRef></c:val></c:ser><c:axId val="1"/><c:axId val="2"/></c:barChart>` +
+    `<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="b"/><c:crossAx val="2"/></c:catAx>` +
+    `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea></c:chart></c:chartSpace>`;
+  const DRAWING_XML =
+    `<xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${A}"><xdr:twoCellAnchor><xdr:from><xdr:col>10</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+    `<xdr:to><xdr:col>16</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Members by year"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${C}"><c:chart xmlns:c="${C}" xmlns:r="${REL}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`;
+  const COMMENTS =
+    '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Dilnoza</author></authors>' +
+    '<commentList><comment ref="A2" authorId="0"><text><t>checked by hand</t></text></comment></commentList></comments>';
+  const VML =
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    '<v:shape type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>1</x:Row><x:Column>0</x:Column></x:ClientData></v:shape></xml>';
+  const rels = (...targets: [string, string][]) =>
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    targets.map(([target, type], i) => `<Relationship Id="rId${i + 1}" Type="${REL}/${type}" Target="${target}"/>`).join('') +
+    '</Relationships>';
+
+  /** The example with a chart and a note on the Members tab, a DATE() formula in a column of the user's and in Joined on, and a defined name that is no range. */
+  async function charted(): Promise<string> {
+    const name = file('charted.xlsx');
+    const date = (address: string, y: number, serial: number) => `<c r="${address}" s="2"><f>DATE(${y},1,5)</f><v>${serial}</v></c>`;
+    const bytes = await withParts(await example(), {
+      [PART.Members]: (xml) =>
+        appendCells(replaceCell(xml, 'E2', date('E2', 2025, 45662)), 2, date('J2', 2026, 46027)).replace(
+          '</worksheet>',
+          '<drawing r:id="rId1"/><legacyDrawing r:id="rId2"/></worksheet>',
+        ),
+      'xl/worksheets/_rels/sheet2.xml.rels': () => rels(['../drawings/drawing1.xml', 'drawing'], ['../drawings/vmlDrawing1.vml', 'vmlDrawing'], ['../comments1.xml', 'comments']),
+      'xl/drawings/drawing1.xml': () => DRAWING_XML,
+      'xl/drawings/_rels/drawing1.xml.rels': () => rels(['../charts/chart1.xml', 'chart']),
+      'xl/charts/chart1.xml': () => CHART,
+      'xl/drawings/vmlDrawing1.vml': () => VML,
+      'xl/comments1.xml': () => COMMENTS,
+      'xl/workbook.xml': (xml) => xml.replace('</definedNames>', '<definedName name="Rate">0.5</definedName></definedNames>'),
+      '[Content_Types].xml': (xml) =>
+        xml.replace(
+          '</Types>',
+          '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' +
+            '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
+            '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>' +
+            '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>',
+        ),
+    });
+    await writeFile(name, bytes);
+    return name;
+  }
+
+  it('chart, note, DATE() formulas and defined names, each reached from the sheet as before', async () => {
+    const workbook = await XlsxWorkbook.open(await charted());
+    const joined = workbook.read('Members')?.[1]?.[4];
+    // The add-on rewrites the row's Joined on with the day it already shows, and colours the header: exceljs saves.
+    workbook.write('Members', 2, 4, [['Active', joined ?? '']]);
+    workbook.paint('Members', 1, 1, [[null]]);
+    await workbook.save(file('charted-after.xlsx'));
+    const saved = await readFile(file('charted-after.xlsx'));
+    const sheet = (await partText(saved, PART.Members)) ?? '';
+    expect(sheet).toMatch(/<c r="E2"[^>]*><f>DATE\(2025,1,5\)<\/f>/);
+    expect(sheet).toMatch(/<c r="J2"[^>]*><f>DATE\(2026,1,5\)<\/f>/);
+    const id = /<drawing r:id="([^"]+)"\/>/.exec(sheet)?.[1];
+    expect(id).toBeDefined();
+    const sheetRels = (await partText(saved, 'xl/worksheets/_rels/sheet2.xml.rels')) ?? '';
+    const drawing = new RegExp(`Id="${id}"[^>]*Target="\\.\\./([^"]+)"`).exec(sheetRels)?.[1] ?? new RegExp(`Target="\\.\\./([^"]+)"[^>]*Id="${id}"`).exec(sheetRels)?.[1];
+    expect(await partText(saved, `xl/${drawing}`)).toBe(DRAWING_XML);
+    const chart = /Target="\.\.\/([^"]+)"/.exec((await partText(saved, `xl/drawings/_rels/${path.basename(drawing ?? '')}.rels`)) ?? '')?.[1];
+    expect(await partText(saved, `xl/${chart}`)).toBe(CHART);
+    expect(await partText(saved, '[Content_Types].xml')).toContain(
+      `<Override PartName="/xl/${chart}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+    );
+    expect(sheet).toMatch(/<legacyDrawing r:id="[^"]+"\/>/);
+    const comments = /Type="[^"]*\/comments" Target="\.\.\/([^"]+)"/.exec(sheetRels)?.[1];
+    expect(await partText(saved, `xl/${comments}`)).toBe(COMMENTS);
+    expect(await partText(saved, 'xl/workbook.xml')).toContain('<definedName name="Rate">0.5</definedName>');
+    // Read again, saved again: still one drawing, one note part, the chart.
+    const again = await XlsxWorkbook.open(file('charted-after.xlsx'));
+    again.paint('Members', 1, 1, [['#ffffff']]);
+    await again.save(file('charted-twice.xlsx'));
+    const twice = await readFile(file('charted-twice.xlsx'));
+    const twiceSheet = (await partText(twice, PART.Members)) ?? '';
+    expect(twiceSheet.match(/<drawing /g)).toHaveLength(1);
+    expect(twiceSheet.match(/<legacyDrawing /g)).toHaveLength(1);
+    expect((await partText(twice, 'xl/workbook.xml'))?.match(/name="Rate"/g)).toHaveLength(1);
+  });
+});
+
+describe('formula errors', () => {
+  /** Style 2 of the example shows dates: an error in such a cell is what a broken date formula leaves. */
+  const DIV0 = (address: string) => `<c r="${address}" s="2" t="e"><f>1/0</f><v>#DIV/0!</v></c>`;
+
+  it('ignores an error in a date-formatted cell of a column the add-on does not use', async () => {
+    await writeFile(
+      file('error-mine.xlsx'),
+      await withParts(await example(), { [PART.Members]: (xml) => appendCells(xml, 2, `${DIV0('J2')}<c r="K2" s="2" t="e"><v>#N/A</v></c>`) }),
+    );
+    const workbook = await XlsxWorkbook.open(file('error-mine.xlsx'));
+    expect(decodeNetwork(readGrids(workbook)).allProblems).toEqual([]);
+    expect(workbook.read('Members')?.[1]?.slice(9)).toEqual(['#DIV/0!', '#N/A']);
+  });
+
+  it('reports an error in a column the add-on reads as a cell error naming the tab, row and column', async () => {
+    await writeFile(file('error-joined.xlsx'), await withParts(await example(), { [PART.Members]: (xml) => replaceCell(xml, 'E2', DIV0('E2')) }));
+    const problems = decodeNetwork(readGrids(await XlsxWorkbook.open(file('error-joined.xlsx')))).allProblems;
+    expect(problems).toEqual([expect.objectContaining({ sheet: 'Members', row: 2, column: 'Joined on' })]);
+    expect(problems[0]?.message).toContain('#DIV/0!');
+  });
+});
+
 describe('files that are not workbooks', () => {
   it('names the file in one line when it is missing, a folder or not an .xlsx', async () => {
     await writeFile(file('notes.xlsx'), 'just text');
@@ -484,6 +618,41 @@ describe('files that are not workbooks', () => {
       expect((error as Error).message).toMatch(message);
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('keeps a file’s mode and a symbolic link, writing the link’s target', async () => {
+    const folder = file('linked');
+    await mkdir(path.join(folder, 'real'), { recursive: true });
+    const target = path.join(folder, 'real', 'network.xlsx');
+    await writeFile(target, await example());
+    await chmod(target, 0o600);
+    await symlink(path.join('real', 'network.xlsx'), path.join(folder, 'link.xlsx'));
+    const workbook = await XlsxWorkbook.open(path.join(folder, 'link.xlsx'));
+    workbook.write('Members', 2, 8, [['saved through the link']]);
+    await workbook.save(path.join(folder, 'link.xlsx'));
+    expect((await lstat(path.join(folder, 'link.xlsx'))).isSymbolicLink()).toBe(true);
+    expect(await readlink(path.join(folder, 'link.xlsx'))).toBe(path.join('real', 'network.xlsx'));
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+    expect((await XlsxWorkbook.open(target)).read('Members')?.[1]?.[7]).toBe('saved through the link');
+    // Through exceljs too, and nothing left beside the target.
+    workbook.paint('Members', 1, 1, [[null]]);
+    await workbook.save(path.join(folder, 'link.xlsx'));
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+    expect((await lstat(path.join(folder, 'link.xlsx'))).isSymbolicLink()).toBe(true);
+    expect((await readdir(path.join(folder, 'real'))).sort()).toEqual(['network.xlsx']);
+    expect(await readdir(folder)).toEqual(expect.arrayContaining(['link.xlsx', 'real']));
+  });
+
+  it('removes its temporary file when a save fails', async () => {
+    const folder = file('failing');
+    await mkdir(folder);
+    const workbook = await XlsxWorkbook.open(EXAMPLE);
+    // A folder where the file should be: the rename fails after the temporary file was written.
+    await mkdir(path.join(folder, 'taken.xlsx'));
+    await writeFile(path.join(folder, 'taken.xlsx', 'keep'), '');
+    workbook.write('Members', 2, 8, [['x']]);
+    await expect(workbook.save(path.join(folder, 'taken.xlsx'))).rejects.toBeInstanceOf(WorkbookFileError);
+    expect(await readdir(folder)).toEqual(['taken.xlsx']);
   });
 
   it('reports a save into a folder that does not exist as a WorkbookFileError', async () => {

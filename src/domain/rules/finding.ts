@@ -2,6 +2,7 @@
  * A finding of the ToR compliance check, with exactly the fields of RULES.md, so that the Compliance
  * tab, the CLI's JSON and the reports all carry the same record.
  */
+import { clipText } from '../cells';
 import { plural } from '../words';
 import type { SEVERITIES, TabName } from '../tables';
 import type { RuleId } from './ids';
@@ -21,13 +22,20 @@ export interface Finding {
   readonly fix: string;
 }
 
-/** No finding's message is longer: the Compliance tab, a toast and a terminal line stay readable. */
+/** No finding's message (nor its fix, which may quote a cell too) is longer: the Compliance tab, a toast and a terminal line stay readable. */
 export const MESSAGE_LIMIT = 500;
 
-/** The finding with its message cut to MESSAGE_LIMIT (a cell's text can be as long as a person typed it). */
+/** No finding's ref is longer: an ID or an agency code is a few characters, and the ref is what a cell held. */
+export const REF_LIMIT = 60;
+
+/**
+ * The finding with its texts cut to their limits: a cell's text can be as long as a person typed
+ * it, and one text used in many rows would otherwise be printed as often.
+ */
 export function clipped(finding: Finding): Finding {
-  if (finding.message.length <= MESSAGE_LIMIT) return finding;
-  return { ...finding, message: `${finding.message.slice(0, MESSAGE_LIMIT - 1)}…` };
+  const { message, fix, ref } = finding;
+  if (message.length <= MESSAGE_LIMIT && fix.length <= MESSAGE_LIMIT && (ref === null || ref.length <= REF_LIMIT)) return finding;
+  return { ...finding, message: clipText(message, MESSAGE_LIMIT), fix: clipText(fix, MESSAGE_LIMIT), ref: ref === null ? null : clipText(ref, REF_LIMIT) };
 }
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];

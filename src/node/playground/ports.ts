@@ -104,6 +104,9 @@ export interface PlaygroundConfig {
   user: string;
 }
 
+/** What the user is told when text they typed held characters a spreadsheet file cannot hold. */
+export const REMOVED_CHARACTERS = 'What you entered held characters a spreadsheet file cannot hold (such as U+FFFE or a control character): they were removed.';
+
 /**
  * Runs use cases on the working file one at a time: load, run, save when something was written.
  * Every change reaches the file at once; a command that writes nothing leaves it byte for byte.
@@ -168,6 +171,7 @@ export class PlaygroundSession {
       } catch (e) {
         error = e instanceof Error ? e : new Error(String(e));
       }
+      if (workbook.removedCharacters() > 0) ui.toast(REMOVED_CHARACTERS, 'Text changed');
       const saved = changed();
       if (saved) await this.saved(workbook);
       return { ...(error ? { error } : { value: value as T }), messages: ui.messages, saved };

@@ -275,8 +275,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       if (!target) return json(res, 404, { ok: false, error: { name: 'Error', message: `Script function not found: ${name}` } });
       const { args = [] } = await body(req, RpcRequest, 'a JSON object with an args array');
       const outcome = await session.run((ports) => target(ports, args[0]));
-      if (outcome.error) return json(res, 200, { ok: false, error: errorOf(outcome.error) });
-      return json(res, 200, { ok: true, value: outcome.value ?? null });
+      // What Sheets would show beside the sidebar (a toast, an alert) travels with the answer, for the page to show.
+      const messages = outcome.messages.filter((m) => m.kind === 'toast' || m.kind === 'alert');
+      if (outcome.error) return json(res, 200, { ok: false, error: errorOf(outcome.error), messages });
+      return json(res, 200, { ok: true, value: outcome.value ?? null, messages });
     }
     if (req.method === 'GET' && first === 'report') {
       const def = reportNamed(segment(second));

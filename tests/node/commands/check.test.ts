@@ -9,6 +9,7 @@ import { formatFinding } from '../../../src/node/commands/check';
 import type { CliIo } from '../../../src/node/terminal';
 import { XlsxWorkbook } from '../../../src/node/xlsx-workbook';
 import { gridsOf, uzbekistan } from '../../domain/rules/support';
+import { example, PART, withParts } from '../xlsx-parts';
 
 const plain = (t: string) => t;
 
@@ -102,6 +103,39 @@ describe('unmn check', () => {
     expect(badDay.status).toBe(2);
     expect(badDay.stderr.trim().split('\n')).toEqual([expect.stringContaining('--today must be a calendar day as YYYY-MM-DD, not "2026-02-30"')]);
   });
+
+  it('prints output bounded whatever the size of a text that many rows share', async () => {
+    /** The example with 100 more members whose Agency and Name are one shared string of `size` characters. */
+    async function amplified(size: number, name: string): Promise<string> {
+      const rows = Array.from({ length: 100 }, (_, i) => {
+        const r = 15 + i;
+        return `<row r="${r}"><c r="A${r}" t="s"><v>451</v></c><c r="B${r}" t="s"><v>451</v></c><c r="D${r}" t="s"><v>44</v></c></row>`;
+      }).join('');
+      const bytes = await withParts(await example(), {
+        'xl/sharedStrings.xml': (xml) => xml.replace('</sst>', `<si><t>${'x'.repeat(size)}</t></si></sst>`),
+        [PART.Members]: (xml) => xml.replace('</sheetData>', `${rows}</sheetData>`),
+      });
+      writeFileSync(name, bytes);
+      return name;
+    }
+    const sizes: Record<string, number[]> = { text: [], json: [] };
+    for (const size of [20_000, 20_000_000]) {
+      // One name for both, so that the header line that names the file is the same length.
+      const name = await amplified(size, path.join(dir, 'amplified.xlsx'));
+      for (const [kind, flags] of [
+        ['text', []],
+        ['json', ['--json']],
+      ] as const) {
+        const run = spawnSync(process.execPath, [cli, 'check', name, '--today', '2026-11-23', ...flags], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+        expect(run.status).toBe(0);
+        expect(run.stdout.length).toBeLessThan(1024 * 1024);
+        sizes[kind]?.push(run.stdout.length);
+      }
+    }
+    // A thousand times the text, the same output: bounded independent of the cell's size.
+    expect(sizes.text?.[1]).toBe(sizes.text?.[0]);
+    expect(sizes.json?.[1]).toBe(sizes.json?.[0]);
+  }, 120_000);
 
   it('keeps escape sequences typed into cells off the terminal', () => {
     const lines = formatFinding({ rule: 'actions.overdue', severity: 'warning', sheet: 'Actions', row: 2, ref: 'A-1', message: 'late: "\u001b[2Jwiped"', clause: 'c', fix: 'f' });

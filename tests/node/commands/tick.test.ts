@@ -8,10 +8,12 @@ import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { simpleParser, type AddressObject } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readTable } from '../../../src/app/repository';
+import { EVENTS } from '../../../src/domain/email/ledger';
 import { LogTable, MeetingsTable } from '../../../src/domain/tables';
 import { main } from '../../../src/node/cli';
+import { EmlOutbox } from '../../../src/node/eml-outbox';
 import { XlsxWorkbook } from '../../../src/node/xlsx-workbook';
 import { captureIo } from '../cli-io';
 
@@ -93,9 +95,98 @@ describe('unmn tick', () => {
     expect(await readdir(outbox)).toHaveLength(5);
   });
 
+  it('saves each claim before its message and the confirmation after it', async () => {
+    const file = await copy('order.xlsx');
+    const outbox = path.join(dir, 'order-outbox');
+    const order: string[] = [];
+    const save = XlsxWorkbook.prototype.save;
+    vi.spyOn(XlsxWorkbook.prototype, 'save').mockImplementation(async function (this: XlsxWorkbook, ...args) {
+      await save.apply(this, args);
+      const log = readTable(await XlsxWorkbook.open(file), LogTable).records.filter((e) => e.timestamp.startsWith(TODAY));
+      order.push(`save ${log.filter((e) => e.outcome === 'Sending').length}/${log.filter((e) => e.outcome === 'Sent').length}`);
+    });
+    const write = EmlOutbox.prototype.write;
+    vi.spyOn(EmlOutbox.prototype, 'write').mockImplementation(async function (this: EmlOutbox, ...args) {
+      const files = await write.apply(this, args);
+      order.push(...files.map(() => 'eml'));
+      return files;
+    });
+    expect(await main(['tick', file, '--today', TODAY, '--outbox', outbox], captureIo())).toBe(0);
+    vi.restoreAllMocks();
+    expect(order).toEqual(['save 1/0', 'eml', 'save 2/1', 'eml', 'save 3/2', 'eml', 'save 4/3', 'eml', 'save 5/4', 'eml', 'save 5/5']);
+  });
+
   it('refuses a --today that is not a day', async () => {
     const io = captureIo();
     expect(await main(['tick', await copy('bad.xlsx'), '--today', '23/11/2026'], io)).toBe(2);
     expect(io.stderr[0]).toContain('--today must be a calendar day as YYYY-MM-DD');
   });
+});
+
+describe('unmn tick killed at any point', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** The .eml files of a folder as recipients and subject, one line each. */
+  async function messages(outbox: string): Promise<string[]> {
+    const files = (await readdir(outbox).catch(() => [])).filter((f) => f.endsWith('.eml'));
+    const mails = await Promise.all(files.map(async (f) => simpleParser(await readFile(path.join(outbox, f)))));
+    return mails.map((m) => `${addresses(m.to).join(',')} ${m.subject ?? ''}`);
+  }
+
+  /** Kills the run (an exception nothing catches) at the `at`-th save or message write: 0 never. Returns how many steps the run took. */
+  function killAt(at: number): () => number {
+    let steps = 0;
+    const step = () => {
+      if (++steps === at) throw new Error(`killed at step ${at}`);
+    };
+    const save = XlsxWorkbook.prototype.save;
+    vi.spyOn(XlsxWorkbook.prototype, 'save').mockImplementation(function (this: XlsxWorkbook, ...args) {
+      step();
+      return save.apply(this, args);
+    });
+    const write = EmlOutbox.prototype.write;
+    vi.spyOn(EmlOutbox.prototype, 'write').mockImplementation(function (this: EmlOutbox, ...args) {
+      step();
+      return write.apply(this, args);
+    });
+    return () => steps;
+  }
+
+  it('writes no message twice over every kill point, and the next run reports the claims it never confirmed', async () => {
+    const whole = killAt(0);
+    const full = path.join(dir, 'kill-0-outbox');
+    expect(await main(['tick', await copy('kill-0.xlsx'), '--today', TODAY, '--outbox', full], captureIo())).toBe(0);
+    const steps = whole();
+    const all = await messages(full);
+    expect(all).toHaveLength(5);
+    vi.restoreAllMocks();
+    let duplicates = 0;
+    let reported = 0;
+    for (let at = 1; at <= steps; at++) {
+      const file = await copy(`kill-${at}.xlsx`);
+      const outbox = path.join(dir, `kill-${at}-outbox`);
+      killAt(at);
+      expect(await main(['tick', file, '--today', TODAY, '--outbox', outbox], captureIo())).not.toBe(0);
+      vi.restoreAllMocks();
+      const rerun = captureIo();
+      expect(await main(['tick', file, '--today', TODAY, '--outbox', outbox], rerun)).toBe(0);
+      const unconfirmed = rerun.stdout.filter((line) => line.includes('To check by hand:')).length;
+      const again = captureIo();
+      expect(await main(['tick', file, '--today', TODAY, '--outbox', outbox], again)).toBe(0);
+      const sent = await messages(outbox);
+      duplicates += sent.length - new Set(sent).size;
+      reported += unconfirmed;
+      // Every message went once, or its claim is reported for a person to check.
+      expect(new Set(sent).size + unconfirmed).toBeGreaterThanOrEqual(all.length);
+      expect(sent.every((m) => all.includes(m))).toBe(true);
+      expect(again.stdout.some((line) => line.startsWith('Wrote'))).toBe(false);
+      // The Log says so too, once.
+      const log = readTable(await XlsxWorkbook.open(file), LogTable).records;
+      expect(log.filter((e) => e.event === EVENTS.unconfirmed)).toHaveLength(unconfirmed);
+    }
+    expect(duplicates).toBe(0);
+    expect(reported).toBeGreaterThan(0);
+  }, 120_000);
 });

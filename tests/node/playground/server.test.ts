@@ -10,8 +10,12 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTable } from '../../../src/app/repository';
+import { DecisionsTable } from '../../../src/domain/tables';
 import { runPlayground } from '../../../src/node/playground/cli';
+import { REMOVED_CHARACTERS } from '../../../src/node/playground/ports';
 import type { RunningPlayground } from '../../../src/node/playground/server';
+import { XlsxWorkbook } from '../../../src/node/xlsx-workbook';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const TODAY = '2026-11-23';
@@ -114,6 +118,31 @@ describe('RPC targets and commands', () => {
     const response = await post('/rpc/getDecisionSidebarData', '{"args":[]}');
     expect(response.status).toBe(200);
     await expect(response.json()).resolves.toMatchObject({ ok: true, value: { networkName: expect.stringMatching(/Uzbekistan/) } });
+  });
+});
+
+describe('text typed in the playground', () => {
+  it('loses the characters a spreadsheet file cannot hold, with a message saying so, and the file reopens', async () => {
+    const decision = {
+      date: '2026-11-20',
+      meeting: '',
+      kind: 'General',
+      title: 'Plan\uFFFE for 2027',
+      decision: 'Agreed\uFFFF.',
+      subject: '',
+      consulted: [],
+      objections: [],
+      outcome: 'Pending',
+      stateRelevant: false,
+      stateConsultedOn: '',
+      gcmObjectives: [],
+    };
+    const response = await post('/rpc/recordDecision', JSON.stringify({ args: [decision] }));
+    const answer = (await response.json()) as { ok: boolean; value: unknown; messages: { kind: string; message: string }[] };
+    expect(answer).toMatchObject({ ok: true });
+    expect(answer.messages).toContainEqual({ kind: 'toast', title: 'Text changed', message: REMOVED_CHARACTERS });
+    const recorded = readTable(await XlsxWorkbook.open(file), DecisionsTable).records.find((d) => d.title?.startsWith('Plan'));
+    expect(recorded).toMatchObject({ title: 'Plan for 2027', decision: 'Agreed.' });
   });
 });
 

@@ -141,8 +141,13 @@ $<HTMLSelectElement>('#user').addEventListener('change', (e) => {
   const email = (e.target as HTMLSelectElement).value;
   void fetch('/user', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) }).then(() => location.reload());
 });
-window.addEventListener('message', (e: MessageEvent<{ type?: string } | null>) => {
+window.addEventListener('message', (e: MessageEvent<{ type?: string; messages?: readonly Message[] } | null>) => {
   if (!e.data) return;
+  const frames = [$<HTMLIFrameElement>('#sidebar-frame').contentWindow, $<HTMLIFrameElement>('#dialog-frame').contentWindow];
+  // A call's toasts and alerts, as Sheets shows them beside the sidebar or dialog; nothing else a page may open.
+  if (e.data.type === 'unmn:messages' && frames.includes(e.source as Window)) {
+    for (const m of e.data.messages ?? []) if (m.kind === 'toast' || m.kind === 'alert') say(m.kind, m.title, m.message);
+  }
   if (e.source === $<HTMLIFrameElement>('#sidebar-frame').contentWindow) {
     if (e.data.type === 'unmn:changed') void refresh();
     if (e.data.type === 'unmn:close') $('#sidebar').hidden = true;

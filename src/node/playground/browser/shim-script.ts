@@ -11,6 +11,8 @@ interface RpcAnswer {
   readonly ok: boolean;
   readonly value?: unknown;
   readonly error?: { readonly name?: string; readonly message: string };
+  /** The toasts and alerts of the call, for the page around the sidebar to show. */
+  readonly messages?: readonly unknown[];
 }
 
 function fail(what: string, path: string, hint?: string): Error {
@@ -51,8 +53,8 @@ function report(handler: Handler, error: Error, userObject: unknown): void {
   else console.error(error);
 }
 
-function tellParent(type: string): void {
-  if (window.parent !== window) window.parent.postMessage({ type }, '*');
+function tellParent(type: string, messages?: readonly unknown[]): void {
+  if (window.parent !== window) window.parent.postMessage(messages === undefined ? { type } : { type, messages }, '*');
 }
 
 function invoke(name: string, args: readonly unknown[], success: Handler, failure: Handler, userObject: unknown): void {
@@ -70,6 +72,7 @@ function invoke(name: string, args: readonly unknown[], success: Handler, failur
     .then((response) => response.json() as Promise<RpcAnswer>)
     .then(
       (answer) => {
+        if (answer.messages && answer.messages.length > 0) tellParent('unmn:messages', answer.messages);
         if (answer.ok) {
           success?.(answer.value, userObject);
           return;
