@@ -125,6 +125,8 @@ describe('recording and editing', () => {
     await page.keyboard.type('Joint');
     await tabTo('f-title');
     await page.keyboard.type('Joint statement on International Migrants Day');
+    await tabTo('consulted-active');
+    await page.keyboard.press('Enter');
     for (const [n, words, owner] of [
       [1, 'Publish the statement', 'UNRC'],
       [2, 'Translate it into Uzbek', 'UNICEF'],
@@ -188,6 +190,16 @@ describe('recording and editing', () => {
     await second.page.close();
   });
 
+  it('saves D-2025-04 unchanged: no cell written, no Log row', async () => {
+    const { page, frame } = await openSidebar();
+    await frame.locator('#f-pick').selectOption('D-2025-04');
+    const before = digest(fixture.file);
+    await frame.locator('#submit').click();
+    await expect(frame.locator('#status.notice-ok').textContent()).resolves.toBe('Decision D-2025-04 is unchanged: nothing was written.');
+    expect(digest(fixture.file)).toBe(before);
+    await page.close();
+  });
+
   it('shows a hostile member and meeting title as text, runs no script, and keeps a screenshot', async () => {
     const { page, frame } = await openSidebar();
     const dialogs: string[] = [];
@@ -201,6 +213,7 @@ describe('recording and editing', () => {
     await frame.locator('#f-meeting').selectOption('M-2026-90');
     await frame.locator('#f-title').fill(HOSTILE_MEMBER);
     // Only the hostile member left out, so that the finding names it (a long list would end "… and N more").
+    await frame.locator('#consulted-active').click();
     await frame.locator('#consulted label[title^="<img"] input').uncheck();
     await expect(frame.locator('#guidance-list li[data-rule="decisions.consensus"] p').first().textContent()).resolves.toContain('HOSTILE');
     const sidebar = page.frame({ url: /\/page\/DecisionSidebar/ })!;
