@@ -233,7 +233,7 @@ describe('the Meetings panel', () => {
     await frame.locator('#m-kind').selectOption('Regular');
     await frame.locator('#m-mode').selectOption('Hybrid');
     await frame.locator('#m-title').fill('Fourth quarterly meeting');
-    await frame.locator('#m-chair').selectOption('IOM');
+    await frame.locator('#m-chair input[value="IOM"]').check();
     await frame.locator('#m-submit').click();
     const status = frame.locator('#m-status-line.notice-ok');
     await status.waitFor();
@@ -271,6 +271,29 @@ describe('the Meetings panel', () => {
     await expect(frame.locator('#m-title').inputValue()).resolves.toBe(HOSTILE_MEETING);
     await mkdir(path.join(ROOT, 'test-artifacts'), { recursive: true });
     await page.locator('#sidebar-frame').screenshot({ path: path.join(ROOT, 'test-artifacts', 'meetings-panel.png') });
+    await page.close();
+  });
+
+  it('keeps both co-chairs of M-2026-05, ticked from the keyboard, and saving it unchanged writes no cell and no Log row', async () => {
+    const { page, frame } = await openSidebar();
+    await frame.locator('#tab-meetings').click();
+    await frame.locator('#m-pick').selectOption('M-2026-05');
+    const chairs = () => frame.locator('#m-chair input:checked').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+    await expect(chairs()).resolves.toEqual(['IOM', 'UNRC']);
+    const sidebar = page.frame({ url: /\/page\/DecisionSidebar/ })!;
+    await frame.locator('#m-title').focus();
+    await page.keyboard.press('Tab');
+    await expect(sidebar.evaluate(() => (document.activeElement as HTMLInputElement).value)).resolves.toBe('IOM');
+    await page.keyboard.press('Space');
+    await expect(chairs()).resolves.toEqual(['UNRC']);
+    await page.keyboard.press('Space');
+    await expect(chairs()).resolves.toEqual(['IOM', 'UNRC']);
+    const before = digest(fixture.file);
+    await frame.locator('#m-submit').click();
+    await expect(frame.locator('#m-status-line.notice-ok').textContent()).resolves.toBe('Meeting M-2026-05 is unchanged: nothing was written.');
+    expect(digest(fixture.file)).toBe(before);
+    const stored = readTable(await XlsxWorkbook.open(fixture.file), MeetingsTable).records.find((m) => m.id === 'M-2026-05');
+    expect(stored?.chairedBy).toEqual(['IOM', 'UNRC']);
     await page.close();
   });
 
