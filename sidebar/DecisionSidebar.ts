@@ -17,6 +17,7 @@ import {
   type FieldError,
   type SavedDecision,
   type SidebarMember,
+  unchangedMessage,
 } from '../src/domain/rpc';
 import { FIRST_YEAR } from '../src/domain/dates';
 import { longDay } from '../src/domain/email/render';
@@ -401,10 +402,7 @@ async function onSubmit(event: Event): Promise<void> {
       await reload();
       reset();
       const actions = result.actions.length === 0 ? '' : ` Follow-up actions: ${result.actions.join(', ')}.`;
-      showStatus(
-        'ok',
-        result.changed ? `Decision ${result.id} ${verb} in row ${result.row} of the Decisions tab.${actions}` : `Decision ${result.id} is unchanged: nothing was written.`,
-      );
+      showStatus('ok', result.changed ? `Decision ${result.id} ${verb} in row ${result.row} of the Decisions tab.${actions}` : unchangedMessage('Decision', result.id));
     } else {
       if (result.current) {
         await reload();

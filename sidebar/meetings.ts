@@ -6,7 +6,7 @@
 import { meetingSteps, savedMeeting } from '../src/domain/meeting-steps';
 import { isActiveOn } from '../src/domain/membership';
 import type { Network } from '../src/domain/network';
-import { parseMeetingInput, TEXT_LIMITS, type DecisionSidebarData, type MeetingField, type SavedMeeting } from '../src/domain/rpc';
+import { parseMeetingInput, TEXT_LIMITS, unchangedMessage, type DecisionSidebarData, type MeetingField, type SavedMeeting } from '../src/domain/rpc';
 import { MEETING_KINDS, MEETING_MODES, MEETING_STATUSES, type Meeting } from '../src/domain/tables';
 import { byId, checkbox, checked, el, option, setChecked, show, showFieldErrors } from './lib/dom';
 import { call } from './lib/rpc';
@@ -137,7 +137,7 @@ async function onSubmit(event: Event): Promise<void> {
     renderPick();
     if (result.ok) {
       load(savedMeeting(host.network(), result.id));
-      show(statusLine, result.changed ? `Meeting ${result.id} saved in row ${result.row} of the Meetings tab.` : `Meeting ${result.id} is unchanged: nothing was written.`, 'ok');
+      show(statusLine, result.changed ? `Meeting ${result.id} saved in row ${result.row} of the Meetings tab.` : unchangedMessage('Meeting', result.id), 'ok');
     } else {
       if (result.current) load(result.current);
       errors = result.errors;

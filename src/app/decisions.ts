@@ -20,6 +20,7 @@ import {
   type FieldError,
   type RecordDecisionResult,
   type SavedDecision,
+  unchangedMessage,
 } from '../domain/rpc';
 import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type Action, type Decision } from '../domain/tables';
 import type { Ports } from '../ports';
@@ -293,7 +294,7 @@ function saveRpc(
 ): RecordDecisionResult {
   try {
     const { id, row, actions, changed } = save(ports);
-    ports.ui.toast(changed ? `Decision ${id} ${verb} in row ${row}.` : `Decision ${id} is unchanged: nothing was written.`, 'Decisions');
+    ports.ui.toast(changed ? `Decision ${id} ${verb} in row ${row}.` : unchangedMessage('Decision', id), 'Decisions');
     return { ok: true, id, row, actions, changed };
   } catch (error) {
     if (error instanceof DecisionInputError) return { ok: false, errors: [...error.errors] };

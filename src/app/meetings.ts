@@ -9,7 +9,7 @@ import { savedMeeting } from '../domain/meeting-steps';
 import { COMMANDS } from './commands';
 import { columnCells, nextId } from '../domain/ids';
 import type { Network } from '../domain/network';
-import { meetingFieldError, parseMeetingInput, type MeetingFieldError, type MeetingInput, type SaveMeetingResult, type SavedMeeting } from '../domain/rpc';
+import { meetingFieldError, parseMeetingInput, unchangedMessage, type MeetingFieldError, type MeetingInput, type SaveMeetingResult, type SavedMeeting } from '../domain/rpc';
 import { FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type Meeting } from '../domain/tables';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
@@ -126,7 +126,7 @@ export function saveMeetingRpc(ports: Pick<Ports, 'workbook' | 'clock' | 'user' 
     const { id, row, minutesToCirculate, changed } = saveMeeting(ports, input);
     // A script's write sets off no edit trigger: the approval waits for the hourly tick or the menu.
     const next = minutesToCirculate ? ` Its minutes go to the members at the next hourly tick when automation is on, or now from ${COMMANDS.circulateMinutesNow.label}` : '';
-    ports.ui.toast(changed ? `Meeting ${id} saved in row ${row}.${next}` : `Meeting ${id} is unchanged: nothing was written.`, 'Meetings');
+    ports.ui.toast(changed ? `Meeting ${id} saved in row ${row}.${next}` : unchangedMessage('Meeting', id), 'Meetings');
     return { ok: true, id, row, changed };
   } catch (error) {
     if (error instanceof MeetingInputError) return { ok: false, errors: [...error.errors], ...(error.current ? { current: error.current } : {}) };

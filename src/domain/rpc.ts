@@ -171,6 +171,11 @@ export const RecordDecisionResultSchema = z.union([
 ]);
 export type RecordDecisionResult = z.infer<typeof RecordDecisionResultSchema>;
 
+/** What the server's toast and the sidebar say of an edit that changed nothing (changed: false). */
+export function unchangedMessage(what: 'Decision' | 'Meeting', id: string): string {
+  return `${what} ${id} is unchanged: nothing was written.`;
+}
+
 /** A meeting as the sidebar's Meetings panel plans or updates it; '' for a blank date. */
 export const MeetingInputSchema = z.object({
   /** '' to plan a new meeting; else the ID of the meeting changed, with the version read. */
