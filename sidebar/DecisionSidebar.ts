@@ -17,10 +17,13 @@ import {
   type FieldError,
   type SavedDecision,
   type SidebarMember,
+  unchangedMessage,
 } from '../src/domain/rpc';
 import { FIRST_YEAR } from '../src/domain/dates';
+import { longDay } from '../src/domain/email/render';
 import { isActiveOn } from '../src/domain/membership';
 import { DECISION_KINDS, OUTCOMES, type Action } from '../src/domain/tables';
+import { joinWords, keyOf } from '../src/domain/words';
 import { byId, checkbox, checked, el, option, setChecked, show, showFieldErrors } from './lib/dom';
 import { call } from './lib/rpc';
 import { startMeetings } from './meetings';
@@ -59,7 +62,6 @@ const SUBJECTS: Partial<Record<(typeof DECISION_KINDS)[number], { label: string;
 
 let data: DecisionSidebarData;
 let network: Network;
-let consultedTouched = false;
 /** The decision being edited, as it was read; null while recording a new one. */
 let editing: SavedDecision | null = null;
 let actionSerial = 0;
@@ -68,17 +70,29 @@ function memberTitle(m: SidebarMember): string {
   return m.name === '' ? `${m.code} (${m.status})` : `${m.name} (${m.status})`;
 }
 
-function activeCodes(day: string): string[] {
+/** The members active on the day, the form's date unless another is given. */
+function activeCodes(day = f.date.value || data.today): string[] {
   return data.members.filter((m) => isActiveOn(m, day)).map((m) => m.code);
 }
 
-function renderConsulted(): void {
-  const day = f.date.value || data.today;
-  const active = new Set(activeCodes(day));
-  const keep = checked(consultedBox);
-  consultedBox.replaceChildren(...data.members.map((m) => checkbox('consulted', m.code, m.code, memberTitle(m), !active.has(m.code))));
-  setChecked(consultedBox, consultedTouched ? keep : [...active]);
+/** Consulted is a record of who was asked, never a default: `keep` is who is ticked. */
+function renderConsulted(keep = checked(consultedBox)): void {
+  const active = activeCodes();
+  consultedBox.replaceChildren(...data.members.map((m) => checkbox('consulted', m.code, m.code, memberTitle(m), !active.includes(m.code))));
+  setChecked(consultedBox, keep);
   renderObjections();
+}
+
+/** The members active on the date (an admission's candidate aside, as decisions.consensus counts them) not in Consulted, and why that matters. */
+function renderMissing(): void {
+  const day = f.date.value || data.today;
+  const ticked = checked(consultedBox);
+  const candidate = f.kind.value === 'Admission' ? keyOf(f.subject.value) : '';
+  const missing = activeCodes(day).filter((c) => !ticked.includes(c) && keyOf(c) !== candidate);
+  const one = missing.length === 1;
+  const note = byId('consulted-missing');
+  note.hidden = missing.length === 0 || f.outcome.value === 'Not adopted';
+  note.textContent = `${joinWords(missing)} ${one ? 'was a member' : 'were members'} on ${longDay(day)} but ${one ? 'is' : 'are'} not in Consulted: the ToR asks for consensus after consulting all members; record how ${one ? 'it was' : 'they were'} consulted, or run a written consultation.`;
 }
 
 function renderObjections(): void {
@@ -163,7 +177,7 @@ function addAction(action: Pick<Action, 'id' | 'action' | 'owner' | 'due'> = { i
   words.value = action.action;
   const owner = document.createElement('select');
   owner.dataset.part = 'owner';
-  const codes = activeCodes(f.date.value || data.today);
+  const codes = activeCodes();
   if (action.owner !== '' && !codes.includes(action.owner)) codes.push(action.owner);
   owner.append(option('', 'Choose the owner'), ...codes.map((c) => option(c, c)));
   owner.value = action.owner;
@@ -238,6 +252,7 @@ function renderGuidance(): void {
 
 function update(): void {
   byId('actions-count').textContent = actionRows.children.length === 0 ? '' : `(${actionRows.children.length})`;
+  renderMissing();
   renderGuidance();
 }
 
@@ -296,11 +311,10 @@ function reset(): void {
   f.date.value = data.today;
   f.kind.value = DECISION_KINDS[0];
   f.outcome.value = OUTCOMES[0];
-  consultedTouched = false;
   actionRows.replaceChildren();
   renderSubject();
   renderState();
-  renderConsulted();
+  renderConsulted([]);
   setChecked(gcmBox, []);
   byId<HTMLInputElement>('gcm-filter').value = '';
   filterGcm();
@@ -325,10 +339,7 @@ function load(saved: SavedDecision): void {
   f.stateRelevant.checked = d.stateRelevant === true;
   renderState();
   f.stateConsultedOn.value = d.stateConsultedOn ?? '';
-  consultedTouched = true;
-  renderConsulted();
-  setChecked(consultedBox, d.consulted);
-  renderObjections();
+  renderConsulted(d.consulted);
   setChecked(objectionsBox, d.objections);
   setChecked(gcmBox, d.gcmObjectives.map(String));
   counts();
@@ -392,7 +403,7 @@ async function onSubmit(event: Event): Promise<void> {
       await reload();
       reset();
       const actions = result.actions.length === 0 ? '' : ` Follow-up actions: ${result.actions.join(', ')}.`;
-      showStatus('ok', `Decision ${result.id} ${verb} in row ${result.row} of the Decisions tab.${actions}`);
+      showStatus('ok', result.changed ? `Decision ${result.id} ${verb} in row ${result.row} of the Decisions tab.${actions}` : unchangedMessage('Decision', result.id));
     } else {
       if (result.current) {
         await reload();
@@ -452,32 +463,27 @@ function wire(): void {
   form.addEventListener('submit', (e) => void onSubmit(e));
   form.addEventListener('input', update);
   form.addEventListener('change', update);
-  f.date.addEventListener('change', renderConsulted);
+  f.date.addEventListener('change', () => renderConsulted());
   f.meeting.addEventListener('change', () => {
     const meeting = data.meetings.find((m) => m.id === f.meeting.value);
     if (meeting && meeting.date <= data.today) f.date.value = meeting.date;
-    renderConsulted();
+    renderConsulted(meeting?.attendees ?? []);
   });
   f.kind.addEventListener('change', renderSubject);
   f.stateRelevant.addEventListener('change', renderState);
-  consultedBox.addEventListener('change', () => {
-    consultedTouched = true;
-    renderObjections();
-  });
+  consultedBox.addEventListener('change', renderObjections);
   objectionsBox.addEventListener('change', counts);
   gcmBox.addEventListener('change', counts);
   byId('gcm-filter').addEventListener('input', filterGcm);
-  byId('consulted-active').addEventListener('click', () => {
-    consultedTouched = false;
-    renderConsulted();
-    update();
-  });
-  byId('consulted-none').addEventListener('click', () => {
-    consultedTouched = true;
-    setChecked(consultedBox, []);
-    renderObjections();
-    update();
-  });
+  for (const [button, codes] of [
+    ['consulted-active', () => activeCodes()],
+    ['consulted-none', () => []],
+  ] as const) {
+    byId(button).addEventListener('click', () => {
+      renderConsulted(codes());
+      update();
+    });
+  }
   byId('action-add').addEventListener('click', () => {
     addAction();
     actionRows.querySelector<HTMLInputElement>('li:last-child [data-part=action]')?.focus();

@@ -6,7 +6,7 @@
 import { meetingSteps, savedMeeting } from '../src/domain/meeting-steps';
 import { isActiveOn } from '../src/domain/membership';
 import type { Network } from '../src/domain/network';
-import { parseMeetingInput, TEXT_LIMITS, type DecisionSidebarData, type MeetingField, type SavedMeeting } from '../src/domain/rpc';
+import { parseMeetingInput, TEXT_LIMITS, unchangedMessage, type DecisionSidebarData, type MeetingField, type SavedMeeting } from '../src/domain/rpc';
 import { MEETING_KINDS, MEETING_MODES, MEETING_STATUSES, type Meeting } from '../src/domain/tables';
 import { byId, checkbox, checked, el, option, setChecked, show, showFieldErrors } from './lib/dom';
 import { call } from './lib/rpc';
@@ -22,6 +22,7 @@ const form = byId<HTMLFormElement>('mform');
 const body = byId<HTMLFieldSetElement>('mbody');
 const statusLine = byId('m-status-line');
 const attendees = byId('m-attendees');
+const chairs = byId('m-chair');
 const submit = byId<HTMLButtonElement>('m-submit');
 const m = {
   pick: byId<HTMLSelectElement>('m-pick'),
@@ -30,7 +31,6 @@ const m = {
   kind: byId<HTMLSelectElement>('m-kind'),
   mode: byId<HTMLSelectElement>('m-mode'),
   title: byId<HTMLInputElement>('m-title'),
-  chairedBy: byId<HTMLSelectElement>('m-chair'),
   agendaCirculatedOn: byId<HTMLInputElement>('m-agenda'),
   minutesLink: byId<HTMLInputElement>('m-link'),
   minutesApprovedOn: byId<HTMLInputElement>('m-approved'),
@@ -46,21 +46,18 @@ function activeOn(day: string): string[] {
     .map((x) => x.code);
 }
 
-function renderAttendees(keep: readonly string[]): void {
-  const day = m.date.value || host.data().today;
-  const active = activeOn(day);
+/** Chaired by and Attendees: a checkbox for each member active on the date and each code kept, those of `keep` ticked. */
+function renderCodes(box: HTMLElement, keep: readonly string[]): void {
+  const active = activeOn(m.date.value || host.data().today);
   const codes = [...active, ...keep.filter((c) => !active.includes(c))];
-  attendees.replaceChildren(...codes.map((c) => checkbox('attendees', c, c, host.data().members.find((x) => x.code === c)?.name ?? c, !active.includes(c))));
-  setChecked(attendees, keep);
-  renderChairs(m.chairedBy.value);
-  renderSteps();
+  box.replaceChildren(...codes.map((c) => checkbox(box.id, c, c, host.data().members.find((x) => x.code === c)?.name ?? c, !active.includes(c))));
+  setChecked(box, keep);
 }
 
-function renderChairs(keep: string): void {
-  const codes = activeOn(m.date.value || host.data().today);
-  if (keep !== '' && !codes.includes(keep)) codes.push(keep);
-  m.chairedBy.replaceChildren(option('', 'Not recorded'), ...codes.map((c) => option(c, c)));
-  m.chairedBy.value = keep;
+function renderPeople(chairedBy: readonly string[], attending: readonly string[]): void {
+  renderCodes(chairs, chairedBy);
+  renderCodes(attendees, attending);
+  renderSteps();
 }
 
 function renderSteps(): void {
@@ -96,8 +93,7 @@ function load(saved: SavedMeeting | null): void {
   m.agendaCirculatedOn.value = x?.agendaCirculatedOn ?? '';
   m.minutesLink.value = x?.minutesLink ?? '';
   m.minutesApprovedOn.value = x?.minutesApprovedOn ?? '';
-  renderChairs(x?.chairedBy[0] ?? '');
-  renderAttendees(x?.attendees ?? []);
+  renderPeople(x?.chairedBy ?? [], x?.attendees ?? []);
   submit.textContent = x ? `Save ${x.id}` : 'Plan meeting';
 }
 
@@ -107,8 +103,8 @@ function renderPick(): void {
 }
 
 function control(field: string): HTMLElement | undefined {
-  if (field === 'attendees') return attendees.querySelector<HTMLElement>('input') ?? undefined;
-  return (m as Partial<Record<string, HTMLElement>>)[field];
+  const box = { attendees, chairedBy: chairs }[field];
+  return box ? (box.querySelector('input') ?? undefined) : (m as Partial<Record<string, HTMLElement>>)[field];
 }
 
 async function onSubmit(event: Event): Promise<void> {
@@ -121,7 +117,7 @@ async function onSubmit(event: Event): Promise<void> {
     kind: m.kind.value,
     mode: m.mode.value,
     title: m.title.value.trim(),
-    chairedBy: m.chairedBy.value === '' ? [] : [m.chairedBy.value],
+    chairedBy: checked(chairs),
     status: m.status.value,
     agendaCirculatedOn: m.agendaCirculatedOn.value,
     attendees: checked(attendees),
@@ -141,7 +137,7 @@ async function onSubmit(event: Event): Promise<void> {
     renderPick();
     if (result.ok) {
       load(savedMeeting(host.network(), result.id));
-      show(statusLine, `Meeting ${result.id} saved in row ${result.row} of the Meetings tab.`, 'ok');
+      show(statusLine, result.changed ? `Meeting ${result.id} saved in row ${result.row} of the Meetings tab.` : unchangedMessage('Meeting', result.id), 'ok');
     } else {
       if (result.current) load(result.current);
       errors = result.errors;
@@ -167,7 +163,7 @@ export function startMeetings(h: MeetingsHost): void {
   body.disabled = !host.data().user.mayRecord;
   form.addEventListener('submit', (e) => void onSubmit(e));
   form.addEventListener('input', renderSteps);
-  m.date.addEventListener('change', () => renderAttendees(checked(attendees)));
+  m.date.addEventListener('change', () => renderPeople(checked(chairs), checked(attendees)));
   m.pick.addEventListener('change', () => load(m.pick.value === '' ? null : savedMeeting(host.network(), m.pick.value)));
   byId('m-all').addEventListener('click', () => {
     setChecked(attendees, activeOn(m.date.value || host.data().today));

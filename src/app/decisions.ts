@@ -4,7 +4,7 @@
  * the sidebar showed (rules/guidance.ts) run again on the lock-held read.
  */
 import type { Cell } from '../domain/cells';
-import { canonicalCodes, decisionOf, describeChanges, sameCode, savedDecision } from '../domain/decision-record';
+import { canonicalCodes, decisionOf, describeChanges, keepOrder, sameCode, savedDecision } from '../domain/decision-record';
 import { columnCells, nextId, parseId } from '../domain/ids';
 import { GCM_OBJECTIVES } from '../domain/gcm';
 import type { Network } from '../domain/network';
@@ -20,6 +20,7 @@ import {
   type FieldError,
   type RecordDecisionResult,
   type SavedDecision,
+  unchangedMessage,
 } from '../domain/rpc';
 import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type Action, type Decision } from '../domain/tables';
 import type { Ports } from '../ports';
@@ -90,7 +91,7 @@ export function decisionSidebarData(ports: Pick<Ports, 'workbook' | 'clock' | 'u
     })),
     meetings: network.meetings.records
       .filter((m) => m.status !== 'Cancelled')
-      .map((m) => ({ id: m.id, date: m.date, title: m.title }))
+      .map((m) => ({ id: m.id, date: m.date, title: m.title, attendees: m.attendees }))
       .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
     gcmObjectives: GCM_OBJECTIVES.map((o) => ({ number: o.number, title: o.title })),
     stateConsultationBody: network.settings.stateConsultationBody ?? '',
@@ -210,6 +211,8 @@ export interface SavedIds {
   readonly row: number;
   /** The IDs of the decision's actions written by this save. */
   readonly actions: string[];
+  /** False when an edit changed nothing, and nothing was written or logged. */
+  readonly changed: boolean;
 }
 
 /**
@@ -229,7 +232,7 @@ export function recordDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' 
     if (actions.length > 0) tabs.append(ActionsTable, actions);
     const details = `${value.kind}: ${value.title} (${value.outcome})${actions.length > 0 ? `; follow-up ${actions.map((a) => a.id).join(', ')}` : ''}`;
     tabs.append(LogTable, [{ timestamp: now, actor: email, event: 'Decision recorded', ref: id, recipients: [], outcome: 'Done', details }]);
-    return { id, row: row ?? network.decisions.lastRow + 1, actions: actions.map((a) => a.id) };
+    return { id, row: row ?? network.decisions.lastRow + 1, actions: actions.map((a) => a.id), changed: true };
   });
 }
 
@@ -257,8 +260,16 @@ export function updateDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' 
     if (year != null && year !== Number(value.date.slice(0, 4))) {
       throw new DecisionInputError([fieldError('date', `${id} is numbered in ${year}: keep its date in that year, or record a new decision`)]);
     }
-    const decision = decisionOf(value, network, id, before.decision.recordedBy, before.decision.recordedAt, value.consultation ?? before.decision.consultation);
+    const decision = keepOrder(
+      before.decision,
+      decisionOf(value, network, id, before.decision.recordedBy, before.decision.recordedAt, value.consultation ?? before.decision.consultation),
+      ['consulted', 'objections'],
+    );
     const actions = actionsOf(value, network, id, before.actions, actionIdCells(network, grids.Actions, grids.Log));
+    const row = network.decisions.records.find((d) => d.id === id)?.row ?? 0;
+    const details = describeChanges(before, decision, actions);
+    // Nothing new: nothing to write, to log or to confirm.
+    if (details === '') return { id, row, actions: actions.map((a) => a.id), changed: false };
     requireConfirmation(value, network, today, decision, actions);
     const known = new Set(before.actions.map((a) => a.id));
     tabs.update(DecisionsTable, [decision]);
@@ -270,11 +281,8 @@ export function updateDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' 
       ActionsTable,
       actions.filter((a) => !known.has(a.id)),
     );
-    const row = network.decisions.records.find((d) => d.id === id)?.row ?? 0;
-    tabs.append(LogTable, [
-      { timestamp: ports.clock.now(), actor: email, event: 'Decision updated', ref: id, recipients: [], outcome: 'Done', details: describeChanges(before, decision, actions) },
-    ]);
-    return { id, row, actions: actions.map((a) => a.id) };
+    tabs.append(LogTable, [{ timestamp: ports.clock.now(), actor: email, event: 'Decision updated', ref: id, recipients: [], outcome: 'Done', details }]);
+    return { id, row, actions: actions.map((a) => a.id), changed: true };
   });
 }
 
@@ -289,9 +297,9 @@ function saveRpc(
   verb: string,
 ): RecordDecisionResult {
   try {
-    const { id, row, actions } = save(ports);
-    ports.ui.toast(`Decision ${id} ${verb} in row ${row}.`, 'Decisions');
-    return { ok: true, id, row, actions };
+    const { id, row, actions, changed } = save(ports);
+    ports.ui.toast(changed ? `Decision ${id} ${verb} in row ${row}.` : unchangedMessage('Decision', id), 'Decisions');
+    return { ok: true, id, row, actions, changed };
   } catch (error) {
     if (error instanceof DecisionInputError) return { ok: false, errors: [...error.errors] };
     if (error instanceof DecisionConflictError) {

@@ -4,12 +4,12 @@
  * picks up). Under the document lock, secretariat only, refused with the row's new state when it
  * changed since the sidebar read it.
  */
-import { canonicalCodes, sameCode } from '../domain/decision-record';
+import { canonicalCodes, keepOrder, sameCode } from '../domain/decision-record';
 import { savedMeeting } from '../domain/meeting-steps';
 import { COMMANDS } from './commands';
 import { columnCells, nextId } from '../domain/ids';
 import type { Network } from '../domain/network';
-import { meetingFieldError, parseMeetingInput, type MeetingFieldError, type MeetingInput, type SaveMeetingResult, type SavedMeeting } from '../domain/rpc';
+import { meetingFieldError, parseMeetingInput, unchangedMessage, type MeetingFieldError, type MeetingInput, type SaveMeetingResult, type SavedMeeting } from '../domain/rpc';
 import { FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type Meeting } from '../domain/tables';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
@@ -49,11 +49,12 @@ export function checkMeeting(value: MeetingInput, network: Network, today: strin
   return errors;
 }
 
+/** What the Log's Details say of an update; '' when nothing changed. */
 function changes(before: Meeting, after: Meeting): string {
   const parts = Object.entries(MeetingsTable.columns)
     .filter(([k]) => JSON.stringify(before[k as keyof Meeting]) !== JSON.stringify(after[k as keyof Meeting]))
     .map(([k, column]) => `${column.header}: ${JSON.stringify(after[k as keyof Meeting]) ?? 'blank'}`);
-  return parts.length === 0 ? 'nothing changed' : parts.join('; ');
+  return parts.join('; ');
 }
 
 /** Plans a new meeting (`M-YYYY-NN`) or changes one in place; a Log row says which and what. */
@@ -62,6 +63,8 @@ export interface SavedMeetingRow {
   readonly row: number;
   /** The save recorded the minutes' approval, and they have not gone to the members yet. */
   readonly minutesToCirculate: boolean;
+  /** False when an update changed nothing, and nothing was written or logged. */
+  readonly changed: boolean;
 }
 
 export function saveMeeting(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>, input: unknown): SavedMeetingRow {
@@ -86,7 +89,7 @@ export function saveMeeting(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | '
     const cells = [...columnCells(grids.Meetings, network.meetings.header.index.get('id')), ...columnCells(grids.Log, network.log.header.index.get('ref'))];
     const id = before?.meeting.id ?? nextId(MeetingsTable, cells, Number(value.date.slice(0, 4)));
     const day = (d: string) => (d === '' ? null : d);
-    const meeting: Meeting = {
+    const typed: Meeting = {
       ...(before?.meeting ?? {
         time: '',
         durationMinutes: null,
@@ -109,29 +112,31 @@ export function saveMeeting(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | '
       minutesLink: value.minutesLink.trim(),
       minutesApprovedOn: day(value.minutesApprovedOn),
     };
+    const meeting = before === null ? typed : keepOrder(before.meeting, typed, ['chairedBy', 'attendees']);
+    const details = before === null ? `${meeting.kind} meeting on ${meeting.date}: ${meeting.title}` : changes(before.meeting, meeting);
     let row: number;
     if (before === null) row = tabs.append(MeetingsTable, [meeting])[0] ?? network.meetings.lastRow + 1;
     else {
-      tabs.update(MeetingsTable, [meeting]);
       row = network.meetings.records.find((m) => m.id === id)?.row ?? 0;
+      if (details === '') return { id, row, minutesToCirculate: false, changed: false };
+      tabs.update(MeetingsTable, [meeting]);
     }
     const email = ports.user.email();
-    const details = before === null ? `${meeting.kind} meeting on ${meeting.date}: ${meeting.title}` : changes(before.meeting, meeting);
     tabs.append(LogTable, [
       { timestamp: ports.clock.now(), actor: email, event: before === null ? 'Meeting planned' : 'Meeting updated', ref: id, recipients: [], outcome: 'Done', details },
     ]);
     const minutesToCirculate = meeting.minutesApprovedOn !== null && (before?.meeting.minutesApprovedOn ?? null) === null && meeting.minutesCirculatedOn === null;
-    return { id, row, minutesToCirculate };
+    return { id, row, minutesToCirculate, changed: true };
   });
 }
 
 export function saveMeetingRpc(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>, input: unknown): SaveMeetingResult {
   try {
-    const { id, row, minutesToCirculate } = saveMeeting(ports, input);
+    const { id, row, minutesToCirculate, changed } = saveMeeting(ports, input);
     // A script's write sets off no edit trigger: the approval waits for the hourly tick or the menu.
     const next = minutesToCirculate ? ` Its minutes go to the members at the next hourly tick when automation is on, or now from ${COMMANDS.circulateMinutesNow.label}` : '';
-    ports.ui.toast(`Meeting ${id} saved in row ${row}.${next}`, 'Meetings');
-    return { ok: true, id, row };
+    ports.ui.toast(changed ? `Meeting ${id} saved in row ${row}.${next}` : unchangedMessage('Meeting', id), 'Meetings');
+    return { ok: true, id, row, changed };
   } catch (error) {
     if (error instanceof MeetingInputError) return { ok: false, errors: [...error.errors], ...(error.current ? { current: error.current } : {}) };
     throw error;

@@ -23,6 +23,19 @@ export function canonicalCodes(list: readonly string[], network: Network): strin
   return out;
 }
 
+/** Whether the two lists name the same agencies, in any order and however spelt. */
+export function sameCodes(a: readonly string[], b: readonly string[]): boolean {
+  const set = (list: readonly string[]) => [...new Set(list.map(keyOf))].sort().join();
+  return set(a) === set(b);
+}
+
+/** `after`, with each of those lists that names the same agencies as in `before` as it was: a list reordered is no change. */
+export function keepOrder<K extends string, T extends Record<K, readonly string[]>>(before: T, after: T, keys: readonly K[]): T {
+  const kept = { ...after };
+  for (const k of keys) if (sameCodes(before[k], after[k])) kept[k] = before[k];
+  return kept;
+}
+
 /** The record a valid input makes, with the ID, author and stamp given. */
 export function decisionOf(value: DecisionInput, network: Network, id: string, recordedBy: string, recordedAt: string | null, consultation = value.consultation ?? ''): Decision {
   return {
@@ -87,7 +100,7 @@ function shown(value: unknown): string {
   return `"${text.length > 60 ? `${text.slice(0, 59)}…` : text}"`;
 }
 
-/** "Title: "a" → "b"; Outcome: "Pending" → "Adopted"; A-2026-004 added": what the Log's Details say. */
+/** "Title: "a" → "b"; Outcome: "Pending" → "Adopted"; A-2026-004 added": what the Log's Details say; '' when nothing changed. */
 export function describeChanges(before: SavedDecision, after: Decision, actions: readonly Action[]): string {
   const parts: string[] = [];
   for (const [key, column] of Object.entries(DecisionsTable.columns)) {
@@ -101,5 +114,5 @@ export function describeChanges(before: SavedDecision, after: Decision, actions:
     if (was === undefined) parts.push(`${a.id} added`);
     else if (JSON.stringify(fieldsOf(ActionsTable, was)) !== JSON.stringify(fieldsOf(ActionsTable, a))) parts.push(`${a.id} changed`);
   }
-  return parts.length === 0 ? 'nothing changed' : parts.join('; ');
+  return parts.join('; ');
 }

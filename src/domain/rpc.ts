@@ -28,6 +28,8 @@ export const SidebarMeetingSchema = z.object({
   id: z.string(),
   date: isoDay,
   title: z.string(),
+  /** Who attended: a decision taken at the meeting starts with them as Consulted. */
+  attendees: z.array(z.string()),
 });
 export type SidebarMeeting = z.infer<typeof SidebarMeetingSchema>;
 
@@ -166,10 +168,16 @@ export const SavedDecisionSchema = z.object({ decision: DecisionsTable.schema, a
 export type SavedDecision = z.infer<typeof SavedDecisionSchema>;
 
 export const RecordDecisionResultSchema = z.union([
-  z.object({ ok: z.literal(true), id: z.string(), row: z.int(), actions: z.array(z.string()) }),
+  /** changed: false when the edit named nothing new, and nothing was written or logged. */
+  z.object({ ok: z.literal(true), id: z.string(), row: z.int(), actions: z.array(z.string()), changed: z.boolean() }),
   z.object({ ok: z.literal(false), errors: z.array(FieldErrorSchema), current: z.optional(SavedDecisionSchema) }),
 ]);
 export type RecordDecisionResult = z.infer<typeof RecordDecisionResultSchema>;
+
+/** What the server's toast and the sidebar say of an edit that changed nothing (changed: false). */
+export function unchangedMessage(what: 'Decision' | 'Meeting', id: string): string {
+  return `${what} ${id} is unchanged: nothing was written.`;
+}
 
 /** A meeting as the sidebar's Meetings panel plans or updates it; '' for a blank date. */
 export const MeetingInputSchema = z.object({
@@ -218,7 +226,7 @@ export const SavedMeetingSchema = z.object({ meeting: MeetingsTable.schema, vers
 export type SavedMeeting = z.infer<typeof SavedMeetingSchema>;
 
 export const SaveMeetingResultSchema = z.union([
-  z.object({ ok: z.literal(true), id: z.string(), row: z.int() }),
+  z.object({ ok: z.literal(true), id: z.string(), row: z.int(), changed: z.boolean() }),
   z.object({
     ok: z.literal(false),
     errors: z.array(z.object({ field: z.union([z.literal(''), z.enum(Object.keys(MEETING_FIELD_LABELS) as [MeetingField, ...MeetingField[]])]), message: z.string() })),

@@ -34,7 +34,7 @@ function workbook(extra: { decisions?: Cell[][]; log?: Cell[][]; actions?: Cell[
     ],
     [MeetingsTable.name]: [
       headerRow(MeetingsTable),
-      ['M-2026-01', '2026-03-10', 'Regular', 'Online', 'First quarterly meeting', '', '', '', '', 'UNRC', 'Held'],
+      ['M-2026-01', '2026-03-10', 'Regular', 'Online', 'First quarterly meeting', '', '', '', '', 'UNRC', 'Held', '', 'UNICEF, IOM, UNRC'],
       ['M-2026-02', '2026-06-10', 'Regular', 'Online', 'Called off', '', '', '', '', 'UNRC', 'Cancelled'],
     ],
     [DecisionsTable.name]: [headerRow(DecisionsTable), ...(extra.decisions ?? [])],
@@ -87,7 +87,7 @@ describe('decisionSidebarData', () => {
     expect(DecisionSidebarDataSchema.safeParse(data).success).toBe(true);
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
     expect(data).toMatchObject({ today: '2026-04-02', nextId: 'D-2026-05', user: { email: SECRETARIAT, mayRecord: true, refusal: '' } });
-    expect(data.meetings.map((m) => m.id)).toEqual(['M-2026-01']);
+    expect(data.meetings).toEqual([{ id: 'M-2026-01', date: '2026-03-10', title: 'First quarterly meeting', attendees: ['UNICEF', 'IOM', 'UNRC'] }]);
     expect(data.gcmObjectives).toHaveLength(23);
     expect(data.members.filter((m) => isActiveOn(m, '2026-03-10')).map((m) => m.code)).toEqual(['IOM', 'UNRC', 'UNICEF']);
     // ILO has since withdrawn: like the consensus rule (RULES.md, "active on day X"), the sidebar no longer asks for it.
@@ -108,7 +108,7 @@ describe('recordDecision', () => {
     const wb = workbook();
     const p = ports(wb);
     const result = recordDecisionRpc(p.ports, input());
-    expect(result).toEqual({ ok: true, id: 'D-2026-01', row: 2, actions: [] });
+    expect(result).toEqual({ ok: true, id: 'D-2026-01', row: 2, actions: [], changed: true });
     expect(p.locks()).toBe(1);
     const decisions = readTable(wb, DecisionsTable);
     expect(decisions.problems).toEqual([]);
@@ -213,7 +213,7 @@ describe('follow-up actions, the ToR guidance and editing', () => {
     const wb = withActions();
     const p = ports(wb);
     const result = recordDecisionRpc(p.ports, input({ actions: twoActions }));
-    expect(result).toEqual({ ok: true, id: 'D-2026-01', row: 2, actions: ['A-2026-005', 'A-2026-006'] });
+    expect(result).toEqual({ ok: true, id: 'D-2026-01', row: 2, actions: ['A-2026-005', 'A-2026-006'], changed: true });
     expect(p.locks()).toBe(1);
     const actions = readTable(wb, ActionsTable).records;
     expect(actions.slice(1)).toMatchObject([
@@ -284,7 +284,7 @@ describe('follow-up actions, the ToR guidance and editing', () => {
       id: 'D-2026-01',
       version: read.version,
     });
-    expect(result).toEqual({ ok: true, id: 'D-2026-01', row: 2, actions: ['A-2026-005', 'A-2026-007'] });
+    expect(result).toEqual({ ok: true, id: 'D-2026-01', row: 2, actions: ['A-2026-005', 'A-2026-007'], changed: true });
     expect(wb.read(DecisionsTable.name)!.length).toBe(rowsBefore);
     const after = savedDecision(readNetwork(wb).network, 'D-2026-01')!;
     expect(after.decision).toMatchObject({ title: 'Adopt the revised plan', recordedBy: SECRETARIAT, recordedAt: read.decision.recordedAt });
@@ -296,6 +296,25 @@ describe('follow-up actions, the ToR guidance and editing', () => {
     const log = readTable(wb, LogTable).records.at(-1)!;
     expect(log).toMatchObject({ event: 'Decision updated', ref: 'D-2026-01' });
     expect(log.details).toBe('Title: "Adopt the 2026 communication plan" → "Adopt the revised plan"; A-2026-005 changed; A-2026-007 added');
+  });
+
+  it('saves a decision unchanged but for the order of Consulted and Objections: no cell written, no Log row, nothing to confirm', () => {
+    const wb = withActions();
+    const p = ports(wb);
+    recordDecisionRpc(p.ports, input({ consulted: ['IOM', 'UNRC', 'UNICEF'], objections: ['IOM', 'UNICEF'], actions: twoActions, confirmed: true }));
+    const read = savedDecision(readNetwork(wb).network, 'D-2026-01')!;
+    const before = snapshot(wb);
+    const writes = wb.calls.write ?? 0;
+    const same = {
+      ...input({ consulted: ['unicef', 'IOM', 'UNRC'], objections: ['UNICEF', 'IOM'] }),
+      actions: read.actions.map(({ id, action, owner, due }) => ({ id, action, owner, due: due ?? '' })),
+    };
+    const result = updateDecisionRpc(p.ports, { ...same, id: 'D-2026-01', version: read.version });
+    expect(result).toEqual({ ok: true, id: 'D-2026-01', row: 2, actions: ['A-2026-005', 'A-2026-006'], changed: false });
+    expect(wb.calls.write ?? 0).toBe(writes);
+    expect(snapshot(wb)).toBe(before);
+    expect(p.toasts.at(-1)).toBe('Decision D-2026-01 is unchanged: nothing was written.');
+    expect(savedDecision(readNetwork(wb).network, 'D-2026-01')!.decision.consulted).toEqual(['IOM', 'UNRC', 'UNICEF']);
   });
 
   it('refuses a concurrent edit with the row as it now stands, and overwrites nothing', () => {

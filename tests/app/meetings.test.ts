@@ -58,7 +58,7 @@ describe('saveMeeting', () => {
   it('plans a meeting, then records its agenda, attendance and approved minutes in place: the row holds every value', () => {
     const wb = workbook();
     const p = ports(wb);
-    expect(saveMeetingRpc(p, input())).toEqual({ ok: true, id: 'M-2026-02', row: 3 });
+    expect(saveMeetingRpc(p, input())).toEqual({ ok: true, id: 'M-2026-02', row: 3, changed: true });
     const planned = savedMeeting(readNetwork(wb).network, 'M-2026-02')!;
     const held = input({
       id: 'M-2026-02',
@@ -69,7 +69,7 @@ describe('saveMeeting', () => {
       minutesLink: 'https://docs.example.org/minutes',
       minutesApprovedOn: '2026-03-30',
     });
-    expect(saveMeetingRpc(p, held)).toEqual({ ok: true, id: 'M-2026-02', row: 3 });
+    expect(saveMeetingRpc(p, held)).toEqual({ ok: true, id: 'M-2026-02', row: 3, changed: true });
     expect(p.ui.toasts).toEqual([
       'Meeting M-2026-02 saved in row 3.',
       'Meeting M-2026-02 saved in row 3. Its minutes go to the members at the next hourly tick when automation is on, or now from Circulate approved minutes now…',
@@ -98,6 +98,30 @@ describe('saveMeeting', () => {
       ['Circulate the approved minutes', '2026-04-06', ''],
       ['Share the minutes with the RCO archive (rco@un.org)', '', ''],
     ]);
+  });
+
+  it('saves a co-chaired meeting unchanged, its lists in another order: both co-chairs kept, no cell written, no Log row', () => {
+    const wb = workbook();
+    wb.write(MeetingsTable.name, 3, 1, [['M-2026-05', '2026-03-16', 'Regular', 'Hybrid', 'Co-chaired', 'UNICEF, IOM', 'Held', '2026-03-09', 'UNICEF, IOM']]);
+    const p = ports(wb);
+    const read = savedMeeting(readNetwork(wb).network, 'M-2026-05')!;
+    const before = snapshot(wb);
+    const writes = wb.calls.write;
+    const same = input({
+      ...read.meeting,
+      id: 'M-2026-05',
+      version: read.version,
+      mode: 'Hybrid',
+      chairedBy: ['IOM', 'unicef'],
+      agendaCirculatedOn: '2026-03-09',
+      attendees: ['IOM', 'UNICEF'],
+      minutesApprovedOn: '',
+    });
+    expect(saveMeetingRpc(p, same)).toEqual({ ok: true, id: 'M-2026-05', row: 3, changed: false });
+    expect(wb.calls.write).toBe(writes);
+    expect(snapshot(wb)).toBe(before);
+    expect(p.ui.toasts).toEqual(['Meeting M-2026-05 is unchanged: nothing was written.']);
+    expect(readTable(wb, MeetingsTable).records[1]!.chairedBy).toEqual(['UNICEF', 'IOM']);
   });
 
   it('refuses a concurrent change with the row as it stands, and overwrites nothing', () => {

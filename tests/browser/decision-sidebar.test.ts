@@ -1,6 +1,6 @@
 /**
  * The built decision sidebar alone, over a stand-in for google.script.run: the limits it puts on its
- * inputs, and the dates it refuses before anything is sent.
+ * inputs, the dates it refuses before anything is sent, and Consulted as a record rather than a default.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,8 +14,15 @@ const DATA: DecisionSidebarData = {
   networkName: 'UN Network on Migration in Uzbekistan',
   today: '2026-11-23',
   nextId: 'D-2026-07',
-  members: [{ code: 'IOM', name: 'International Organization for Migration', status: 'Active', joinedOn: '2019-01-01', leftOn: null }],
-  meetings: [],
+  members: [
+    { code: 'IOM', name: 'International Organization for Migration', status: 'Active', joinedOn: '2019-01-01', leftOn: null },
+    { code: 'UNRC', name: 'Resident Coordinator Office', status: 'Active', joinedOn: '2019-01-01', leftOn: null },
+    { code: 'ILO', name: 'International Labour Organization', status: 'Withdrawn', joinedOn: '2019-01-01', leftOn: '2025-06-30' },
+    { code: 'UNHCR', name: 'UN Refugee Agency', status: 'Active', joinedOn: '2019-01-01', leftOn: null },
+    { code: 'UNICEF', name: "United Nations Children's Fund", status: 'Active', joinedOn: '2019-01-01', leftOn: null },
+    { code: 'WHO', name: 'World Health Organization', status: 'Active', joinedOn: '2019-01-01', leftOn: null },
+  ],
+  meetings: [{ id: 'M-2026-03', date: '2026-05-12', title: 'Q2 meeting', attendees: ['UNHCR', 'IOM', 'UNRC'] }],
   gcmObjectives: [{ number: 1, title: 'Collect and utilize accurate and disaggregated data' }],
   stateConsultationBody: '',
   tabs: { Settings: null, Members: null, Meetings: null, Decisions: null, Actions: null },
@@ -78,6 +85,47 @@ describe('the decision sidebar', () => {
     await page.locator('#submit').click();
     await expect(page.locator('#form [data-error="date"]').textContent()).resolves.toBe('Date: must be a date from 1900 to 2100');
     await expect(page.evaluate(() => (window as unknown as { recorded: number }).recorded)).resolves.toBe(0);
+    await page.close();
+  });
+});
+
+describe('Consulted, a record of who was asked', () => {
+  const ticked = (page: Page) => page.locator('#consulted input:checked').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+
+  it('starts empty for a new decision, and names every active member missing and why', async () => {
+    const page = await open();
+    await expect(ticked(page)).resolves.toEqual([]);
+    await expect(page.locator('#consulted-missing').textContent()).resolves.toBe(
+      'IOM, UNRC, UNHCR, UNICEF and WHO were members on 23 November 2026 but are not in Consulted: the ToR asks for consensus after consulting all members; record how they were consulted, or run a written consultation.',
+    );
+    await page.close();
+  });
+
+  it("ticks the chosen meeting's attendees, and the guidance names the members who did not attend", async () => {
+    const page = await open();
+    await page.locator('#f-meeting').selectOption('M-2026-03');
+    await expect(ticked(page)).resolves.toEqual(['IOM', 'UNRC', 'UNHCR']);
+    await expect(page.locator('#f-date').inputValue()).resolves.toBe('2026-05-12');
+    await expect(page.locator('#consulted-missing').textContent()).resolves.toBe(
+      'UNICEF and WHO were members on 12 May 2026 but are not in Consulted: the ToR asks for consensus after consulting all members; record how they were consulted, or run a written consultation.',
+    );
+    await page.locator('#consulted input[value="WHO"]').check();
+    await expect(page.locator('#consulted-missing').textContent()).resolves.toMatch(/^UNICEF was a member on 12 May 2026 but is not in Consulted: .* record how it was consulted/);
+    await page.locator('#f-meeting').selectOption('');
+    await expect(ticked(page)).resolves.toEqual([]);
+    await page.close();
+  });
+
+  it('ticks every member active on the date only when asked, by a button the keyboard reaches', async () => {
+    const page = await open();
+    await expect(ticked(page)).resolves.toEqual([]);
+    await expect(page.locator('#consulted-active').textContent()).resolves.toBe('Tick every active member');
+    await page.locator('#consulted-active').focus();
+    await page.keyboard.press('Enter');
+    await expect(ticked(page)).resolves.toEqual(['IOM', 'UNRC', 'UNHCR', 'UNICEF', 'WHO']);
+    await expect(page.locator('#consulted-missing').isHidden()).resolves.toBe(true);
+    await page.locator('#consulted-none').click();
+    await expect(ticked(page)).resolves.toEqual([]);
     await page.close();
   });
 });

@@ -73,6 +73,8 @@ describe('the playground page', () => {
     const page = await open();
     const frame = await openSidebar(page);
     await expect(frame.locator('#next-id').textContent()).resolves.toMatch(/D-2026-\d{2}/);
+    expect(await frame.locator('#consulted input:checked').count()).toBe(0);
+    await frame.locator('#consulted-active').click();
     expect(await frame.locator('#consulted input:checked').count()).toBeGreaterThan(5);
     const title = '=IMPORTXML("http://example.org","//a") <b>not bold</b>';
     await frame.locator('#f-title').fill(title);

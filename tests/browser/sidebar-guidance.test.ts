@@ -125,6 +125,8 @@ describe('recording and editing', () => {
     await page.keyboard.type('Joint');
     await tabTo('f-title');
     await page.keyboard.type('Joint statement on International Migrants Day');
+    await tabTo('consulted-active');
+    await page.keyboard.press('Enter');
     for (const [n, words, owner] of [
       [1, 'Publish the statement', 'UNRC'],
       [2, 'Translate it into Uzbek', 'UNICEF'],
@@ -188,6 +190,16 @@ describe('recording and editing', () => {
     await second.page.close();
   });
 
+  it('saves D-2025-04 unchanged: no cell written, no Log row', async () => {
+    const { page, frame } = await openSidebar();
+    await frame.locator('#f-pick').selectOption('D-2025-04');
+    const before = digest(fixture.file);
+    await frame.locator('#submit').click();
+    await expect(frame.locator('#status.notice-ok').textContent()).resolves.toBe('Decision D-2025-04 is unchanged: nothing was written.');
+    expect(digest(fixture.file)).toBe(before);
+    await page.close();
+  });
+
   it('shows a hostile member and meeting title as text, runs no script, and keeps a screenshot', async () => {
     const { page, frame } = await openSidebar();
     const dialogs: string[] = [];
@@ -201,6 +213,7 @@ describe('recording and editing', () => {
     await frame.locator('#f-meeting').selectOption('M-2026-90');
     await frame.locator('#f-title').fill(HOSTILE_MEMBER);
     // Only the hostile member left out, so that the finding names it (a long list would end "… and N more").
+    await frame.locator('#consulted-active').click();
     await frame.locator('#consulted label[title^="<img"] input').uncheck();
     await expect(frame.locator('#guidance-list li[data-rule="decisions.consensus"] p').first().textContent()).resolves.toContain('HOSTILE');
     const sidebar = page.frame({ url: /\/page\/DecisionSidebar/ })!;
@@ -220,7 +233,7 @@ describe('the Meetings panel', () => {
     await frame.locator('#m-kind').selectOption('Regular');
     await frame.locator('#m-mode').selectOption('Hybrid');
     await frame.locator('#m-title').fill('Fourth quarterly meeting');
-    await frame.locator('#m-chair').selectOption('IOM');
+    await frame.locator('#m-chair input[value="IOM"]').check();
     await frame.locator('#m-submit').click();
     const status = frame.locator('#m-status-line.notice-ok');
     await status.waitFor();
@@ -258,6 +271,29 @@ describe('the Meetings panel', () => {
     await expect(frame.locator('#m-title').inputValue()).resolves.toBe(HOSTILE_MEETING);
     await mkdir(path.join(ROOT, 'test-artifacts'), { recursive: true });
     await page.locator('#sidebar-frame').screenshot({ path: path.join(ROOT, 'test-artifacts', 'meetings-panel.png') });
+    await page.close();
+  });
+
+  it('keeps both co-chairs of M-2026-05, ticked from the keyboard, and saving it unchanged writes no cell and no Log row', async () => {
+    const { page, frame } = await openSidebar();
+    await frame.locator('#tab-meetings').click();
+    await frame.locator('#m-pick').selectOption('M-2026-05');
+    const chairs = () => frame.locator('#m-chair input:checked').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+    await expect(chairs()).resolves.toEqual(['IOM', 'UNRC']);
+    const sidebar = page.frame({ url: /\/page\/DecisionSidebar/ })!;
+    await frame.locator('#m-title').focus();
+    await page.keyboard.press('Tab');
+    await expect(sidebar.evaluate(() => (document.activeElement as HTMLInputElement).value)).resolves.toBe('IOM');
+    await page.keyboard.press('Space');
+    await expect(chairs()).resolves.toEqual(['UNRC']);
+    await page.keyboard.press('Space');
+    await expect(chairs()).resolves.toEqual(['IOM', 'UNRC']);
+    const before = digest(fixture.file);
+    await frame.locator('#m-submit').click();
+    await expect(frame.locator('#m-status-line.notice-ok').textContent()).resolves.toBe('Meeting M-2026-05 is unchanged: nothing was written.');
+    expect(digest(fixture.file)).toBe(before);
+    const stored = readTable(await XlsxWorkbook.open(fixture.file), MeetingsTable).records.find((m) => m.id === 'M-2026-05');
+    expect(stored?.chairedBy).toEqual(['IOM', 'UNRC']);
     await page.close();
   });
 

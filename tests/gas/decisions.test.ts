@@ -88,7 +88,7 @@ describe('the decision sidebar in Sheets', () => {
     const { result: data, byMethod } = fake.calls.during(() => getDecisionSidebarData());
     expect(hasDate(data)).toBe(false);
     expect(DecisionSidebarDataSchema.safeParse(JSON.parse(JSON.stringify(data))).success).toBe(true);
-    expect(data.meetings).toEqual([{ id: 'M-2026-01', date: '2026-03-10', title: 'First meeting' }]);
+    expect(data.meetings).toEqual([{ id: 'M-2026-01', date: '2026-03-10', title: 'First meeting', attendees: [] }]);
     expect(data.members[0]).toMatchObject({ code: 'IOM', joinedOn: '2024-11-06' });
     expect(data.user).toEqual({ email: SECRETARIAT, mayRecord: true, refusal: '' });
     expect(byMethod['Sheet.getSheetValues']).toBe(6);
