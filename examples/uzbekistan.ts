@@ -1,6 +1,6 @@
 /**
  * The example network that the playground opens and the tests read: the UN Network on Migration in
- * Uzbekistan under its ToR (shared/tor/uzbekistan-tor.txt), two years of records up to 23 November
+ * Uzbekistan under its ToR (docs/tor/uzbekistan-tor.txt), two years of records up to 23 November
  * 2026. Mostly compliant, with the handful of lapses listed in examples/README.md so that the
  * compliance check has something to show. `npm run make-example` writes examples/uzbekistan.xlsx from it.
  */

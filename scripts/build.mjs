@@ -2,7 +2,7 @@
 //   dist/   what clasp pushes: Code.js (the Apps Script bundle), one inlined HTML file per sidebar or
 //           dialog, appsscript.json;
 //   build/  the Node programs: the `unmn` CLI and the local playground.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { shippedBundle } from './esbuild-node.mjs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -109,8 +109,8 @@ async function buildPages() {
     }
     const css = path.join(dir, `${name}.css`);
     if (existsSync(css)) {
-      const style = await readFile(css, 'utf8');
-      html = html.replace('<!-- inline:style -->', () => `<style>${look}${style}</style>`);
+      const { code: style } = await transform(`${look}${await readFile(css, 'utf8')}`, { loader: 'css', minify: true });
+      html = html.replace('<!-- inline:style -->', () => `<style>${style.replace(/<\/style/gi, '<\\/style')}</style>`);
     }
     await writeFile(path.join(dist, page), html);
     built.push({ page, bytes: Buffer.byteLength(html) });

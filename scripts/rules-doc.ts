@@ -5,7 +5,8 @@
  */
 import { PROFILES } from '../src/domain/profiles';
 import { RULES } from '../src/domain/rules';
-import { BASELINES, CLAUSES, type Quote } from '../src/domain/rules/clauses';
+import { CLAUSES } from '../src/domain/rules';
+import { BASELINES, type Quote } from '../src/domain/rules/clauses';
 import type { ClauseKey, RuleId } from '../src/domain/rules/ids';
 import { PROFILE_IDS, settingLabel, type SettingKey, type Settings } from '../src/domain/settings';
 import { RULE_GUIDE, type RuleGuide } from './rules-guide';

@@ -102,7 +102,7 @@ describe('saveMeeting', () => {
 
   it('saves a co-chaired meeting unchanged, its lists in another order: both co-chairs kept, no cell written, no Log row', () => {
     const wb = workbook();
-    wb.write(MeetingsTable.name, 3, 1, [['M-2026-05', '2026-03-16', 'Regular', 'Hybrid', 'Co-chaired', 'UNICEF, IOM', 'Held', '2026-03-09', 'UNICEF, IOM']]);
+    wb.write(MeetingsTable.name, 3, 1, [['M-2026-05', '2026-03-16', 'Regular', 'Hybrid', 'Co-chaired', '', '', '', '', 'UNICEF, IOM', 'Held', '2026-03-09', 'UNICEF, IOM']]);
     const p = ports(wb);
     const read = savedMeeting(readNetwork(wb).network, 'M-2026-05')!;
     const before = snapshot(wb);

@@ -1,3 +1,4 @@
+import { PROFILE_SOURCES } from '../../src/domain/profile-sources';
 import { describe, expect, it } from 'vitest';
 import { effectiveSettings, PROFILES } from '../../src/domain/profiles';
 import { BLANK_SETTINGS, settingsRows, SETTING_KEYS } from '../../src/domain/settings';
@@ -59,8 +60,8 @@ describe('effective settings', () => {
   });
 
   it('carries the ToR words behind each default a ToR profile sets', () => {
-    expect(PROFILES.uzbekistan.sources.meetingCadenceMonths).toMatch(/one time per quarter/);
-    expect(PROFILES.azerbaijan.sources.meetingCadenceMonths).toMatch(/bi-annual/);
+    expect(PROFILE_SOURCES.uzbekistan.meetingCadenceMonths).toMatch(/one time per quarter/);
+    expect(PROFILE_SOURCES.azerbaijan.meetingCadenceMonths).toMatch(/bi-annual/);
   });
 });
 
@@ -69,7 +70,7 @@ describe('ToR profiles', () => {
     for (const profile of Object.values(PROFILES)) {
       const set = SETTING_KEYS.filter((k) => JSON.stringify(profile.defaults[k]) !== JSON.stringify(BLANK_SETTINGS[k]));
       expect(
-        set.filter((k) => !profile.sources[k]),
+        set.filter((k) => !PROFILE_SOURCES[profile.id][k]),
         profile.id,
       ).toEqual([]);
     }

@@ -3,6 +3,19 @@ import { daysBetween } from '../dates';
 import { clip, finding, type RuleContext, type RuleDef } from './context';
 import { keyOf } from '../words';
 import type { Finding } from './finding';
+import { AZ_MONITORING, AZ_ROLE, UZ_WORKING, type ClauseTable } from './clauses';
+
+/** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+const QUOTES: ClauseTable = {
+  'actions.overdue': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_MONITORING] },
+    uzbekistan: { section: UZ_WORKING, words: ['The Network and its members have the responsibility to implement their decisions as agreed'] },
+  },
+  'actions.owner': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_MONITORING] },
+    uzbekistan: { section: UZ_WORKING, words: ['The Network and its members have the responsibility to implement their decisions as agreed'] },
+  },
+};
 
 function overdue(ctx: RuleContext): Finding[] {
   const clause = ctx.clause('actions.overdue');
@@ -51,6 +64,6 @@ function owner(ctx: RuleContext): Finding[] {
 }
 
 export const ACTION_RULES: readonly RuleDef[] = [
-  { id: 'actions.overdue', sheet: 'Actions', needs: ['Actions'], run: overdue },
-  { id: 'actions.owner', sheet: 'Actions', needs: ['Actions', 'Members'], run: owner },
+  { id: 'actions.overdue', sheet: 'Actions', needs: ['Actions'], run: overdue, quotes: QUOTES },
+  { id: 'actions.owner', sheet: 'Actions', needs: ['Actions', 'Members'], run: owner, quotes: QUOTES },
 ];

@@ -1,5 +1,5 @@
 /**
- * The words of each ToR that each rule enforces, quoted exactly from shared/tor/ (a test checks every
+ * The words of each ToR that each rule enforces, quoted exactly from docs/tor/ (a test checks every
  * phrase against the ToR text), and how a finding cites them: the ToR when the profile's own words
  * require it, the Settings row when only a setting the secretariat chose makes the rule apply.
  */
@@ -16,187 +16,29 @@ export interface Quote {
 
 type TorProfile = Exclude<ProfileId, 'custom'>;
 
-const AZ_ROLE = 'Role and Organizational Arrangements';
-const AZ_MEMBERSHIP = 'Composition and Membership';
-const UZ_ROLE = 'Role and Organizational Arrangements';
-const UZ_WORKING = 'Working Arrangements';
-const UZ_SECRETARIAT = 'Coordination and Secretariat';
-const UZ_MEMBERSHIP = 'Composition and Membership';
+/**
+ * The ToR words of a set of rules, keyed by rule id, or by rule id and aspect (`members.roles/Co-chair`)
+ * where one rule rests on several clauses. Each rule module keeps the words of its own rules, so that
+ * a bundle that runs a few rules (the sidebar's guidance) carries only theirs.
+ */
+export type ClauseTable = Readonly<Partial<Record<ClauseKey, Partial<Record<TorProfile, Quote>>>>>;
 
-const AZ_CONSENSUS = 'Decisions relevant to the work of the Network will be made by consensus based on consultations with all Network Members';
-const AZ_MINUTES = 'disseminating meeting minutes';
-const AZ_INTERNAL = 'All information exchanged within the Network meetings is meant for internal use only, unless explicitly stated and agreed otherwise';
-const AZ_GROUPS = 'Working Groups can be established on a permanent or ad-hoc basis';
-const UZ_CONSENSUS = 'Decisions relevant to the UNMN work will be made by consensus based on consultations with all its Members';
-const AZ_MONITORING = 'monitoring the implementation of decisions made by UNMN';
-const UZ_DOCUMENTED = 'IOM will serve as the Secretariat for the UNMN and ensure that all meetings are convened, facilitated, documented, and action points followed up';
-const UZ_AWP = 'the UNMN may develop (costed) annual work plans (AWPs), with key actions, responsible participating agency(-ies) and timeframes';
-const UZ_METHODS = 'The UNMN may adopt any additional working methods, as necessary';
+export const AZ_ROLE = 'Role and Organizational Arrangements';
+export const AZ_MEMBERSHIP = 'Composition and Membership';
+export const UZ_ROLE = 'Role and Organizational Arrangements';
+export const UZ_WORKING = 'Working Arrangements';
+export const UZ_SECRETARIAT = 'Coordination and Secretariat';
+export const UZ_MEMBERSHIP = 'Composition and Membership';
 
-/** Keyed by rule id, or by rule id and aspect (`members.roles/Co-chair`) where one rule rests on several clauses. */
-export const CLAUSES: Readonly<Partial<Record<ClauseKey, Partial<Record<TorProfile, Quote>>>>> = {
-  'members.roles/Chair': {
-    uzbekistan: { section: UZ_MEMBERSHIP, words: ['The UNMN is chaired/coordinated by the International Organization for Migration (IOM)'] },
-  },
-  'members.roles/Co-chair': {
-    azerbaijan: { section: AZ_MEMBERSHIP, words: ['Co-chairs UNRC and IOM mission in Azerbaijan'] },
-    uzbekistan: { section: UZ_MEMBERSHIP, words: ['The UNRC co-chairs the Network'] },
-  },
-  'members.roles/Coordinator': {
-    azerbaijan: { section: AZ_MEMBERSHIP, words: ['Coordinator and Secretariat: IOM Mission in Azerbaijan'] },
-    uzbekistan: { section: UZ_MEMBERSHIP, words: ['The UNMN is chaired/coordinated by the International Organization for Migration (IOM)'] },
-  },
-  'members.roles/Secretariat': {
-    azerbaijan: { section: AZ_MEMBERSHIP, words: ['Coordinator and Secretariat: IOM Mission in Azerbaijan'] },
-    uzbekistan: { section: UZ_SECRETARIAT, words: ['IOM will serve as the Secretariat for the UNMN'] },
-  },
-  'members.focal-point': {
-    azerbaijan: { section: AZ_ROLE, words: ['liaising with members, disseminating meeting minutes'] },
-    uzbekistan: {
-      section: UZ_MEMBERSHIP,
-      words: ['The UNMN comprises focal points from the UN entities', 'The UN system entities in Uzbekistan shall nominate members to the UNMN'],
-    },
-  },
-  'members.corporate-email': {
-    uzbekistan: {
-      section: UZ_SECRETARIAT,
-      words: ['All email-communications of the UNMN will be shared through the UN system corporate email-accounts'],
-    },
-  },
-  'members.admission/unanimous': {
-    uzbekistan: {
-      section: UZ_MEMBERSHIP,
-      words: ['Other UN system entities may become members of the Network upon unanimous approval by its current members'],
-    },
-  },
-  'members.admission/consensus': {
-    azerbaijan: { section: AZ_ROLE, words: [AZ_CONSENSUS] },
-  },
-  'members.admission/open': {
-    azerbaijan: {
-      section: AZ_MEMBERSHIP,
-      words: ['Members: UN Resident Coordinator Office (RCO), IOM, UNDP, UNICEF, WHO, ILO, FAO, UNHCR, OHCHR, UNFPA and other interested UN Agencies'],
-    },
-  },
-  'members.list-shared': {
-    azerbaijan: { section: AZ_ROLE, words: ['IOM will maintain the member list and share it regularly'] },
-  },
-  'meetings.cadence': {
-    azerbaijan: { section: AZ_ROLE, words: ['The UN Migration Network will meet on a bi-annual basis'] },
-    uzbekistan: { section: UZ_WORKING, words: ['The UNMN meets one time per quarter'] },
-  },
-  'meetings.annual': {
-    azerbaijan: { section: AZ_ROLE, words: ['There will be at least one Annual Network Meeting of the full membership of the Network'] },
-  },
-  'meetings.annual-membership': {
-    azerbaijan: { section: AZ_ROLE, words: ['There will be at least one Annual Network Meeting of the full membership of the Network to include other relevant stakeholders'] },
-  },
-  'meetings.status': {
-    azerbaijan: { section: AZ_ROLE, words: ['Convene and chair meetings to ensure the smooth functioning of the Network'] },
-    uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
-  },
-  'meetings.mode': {
-    uzbekistan: { section: `${UZ_WORKING}, note 4`, words: ['The chosen mode of a meeting shall be recorded in the minutes'] },
-  },
-  'meetings.agenda': {
-    azerbaijan: { section: AZ_ROLE, words: ['it will assist the Co-chairs in preparing and circulating draft agendas'] },
-    uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
-  },
-  'meetings.minutes': {
-    azerbaijan: { section: AZ_ROLE, words: [AZ_MINUTES] },
-    uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
-  },
-  'meetings.minutes-approved': {
-    azerbaijan: { section: AZ_ROLE, words: [AZ_MINUTES] },
-    uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
-  },
-  'meetings.circulated': {
-    azerbaijan: { section: AZ_ROLE, words: [AZ_MINUTES] },
-    uzbekistan: { section: UZ_SECRETARIAT, words: ['The Secretariat will share all minutes of UNMN meetings'] },
-  },
-  'meetings.rco-archive': {
-    uzbekistan: {
-      section: UZ_SECRETARIAT,
-      words: [
-        "The Secretariat will share all minutes of UNMN meetings and relevant documents/materials on UNSCDF and AWP's implementation with UNRC's Office (RCO) for reporting and archiving purposes",
-      ],
-    },
-  },
-  'meetings.attendance': {
-    azerbaijan: { section: AZ_ROLE, words: ['Convene and chair meetings to ensure the smooth functioning of the Network'] },
-    uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
-  },
-  'meetings.disclosure': {
-    azerbaijan: { section: AZ_ROLE, words: [AZ_INTERNAL] },
-  },
-  'decisions.consensus': {
-    azerbaijan: { section: AZ_ROLE, words: [AZ_CONSENSUS] },
-    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_CONSENSUS] },
-  },
-  'decisions.evidence': {
-    azerbaijan: { section: AZ_ROLE, words: [AZ_CONSENSUS] },
-    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_CONSENSUS] },
-  },
-  'decisions.state-consultation': {
-    azerbaijan: {
-      section: AZ_ROLE,
-      words: ['on all issues relevant to or of concern to the state, with the State Migration Service under the Government of Azerbaijan'],
-    },
-  },
-  'decisions.follow-up': {
-    azerbaijan: { section: AZ_ROLE, words: [AZ_MONITORING] },
-    uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
-  },
-  'consultations.overdue': {
-    azerbaijan: { section: AZ_ROLE, words: [AZ_CONSENSUS] },
-    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_CONSENSUS] },
-  },
-  'actions.overdue': {
-    azerbaijan: { section: AZ_ROLE, words: [AZ_MONITORING] },
-    uzbekistan: { section: UZ_WORKING, words: ['The Network and its members have the responsibility to implement their decisions as agreed'] },
-  },
-  'actions.owner': {
-    azerbaijan: { section: AZ_ROLE, words: [AZ_MONITORING] },
-    uzbekistan: { section: UZ_WORKING, words: ['The Network and its members have the responsibility to implement their decisions as agreed'] },
-  },
-  'workplan.exists': {
-    azerbaijan: { section: AZ_ROLE, words: ["Members of the Network will contribute to design and implementation of the Network's objectives and workplan"] },
-    uzbekistan: { section: UZ_ROLE, words: [UZ_AWP] },
-  },
-  'workplan.fields': {
-    azerbaijan: { section: AZ_ROLE, words: ["Members of the Network will contribute to design and implementation of the Network's objectives and workplan"] },
-    uzbekistan: { section: UZ_ROLE, words: [UZ_AWP] },
-  },
-  'workplan.fields/budget': {
-    uzbekistan: { section: UZ_ROLE, words: [UZ_AWP] },
-  },
-  'workplan.endorsed': {
-    uzbekistan: { section: UZ_ROLE, words: ['The AWPs shall be endorsed by the UNMN members'] },
-  },
-  'workplan.reported': {
-    uzbekistan: { section: UZ_ROLE, words: ['the implementation is to be monitored and reported to UNCT on regular basis'] },
-  },
-  'workplan.overdue': {
-    azerbaijan: { section: AZ_ROLE, words: ['contribute to reviewing the progress made by the Network, making recommendations for necessary actions'] },
-    uzbekistan: { section: UZ_ROLE, words: [UZ_AWP] },
-  },
-  'workplan.gcm': {
-    azerbaijan: { section: AZ_ROLE, words: ['Galvanize coordinated support to the implementation of, and reporting on, the GCM'] },
-    uzbekistan: { section: UZ_WORKING, words: ['The Network will focus on supporting the progress of Uzbekistan towards achieving implementation of the GCM'] },
-  },
-  'groups.members': {
-    azerbaijan: { section: AZ_ROLE, words: ['The composition of Working Groups will be drawn from Network members and may include external partners'] },
-    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_METHODS] },
-  },
-  'groups.established': {
-    azerbaijan: { section: AZ_ROLE, words: [AZ_GROUPS] },
-    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_METHODS] },
-  },
-  'groups.ended': {
-    azerbaijan: { section: AZ_ROLE, words: [AZ_GROUPS] },
-    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_METHODS] },
-  },
-};
+export const AZ_CONSENSUS = 'Decisions relevant to the work of the Network will be made by consensus based on consultations with all Network Members';
+export const AZ_MINUTES = 'disseminating meeting minutes';
+export const AZ_INTERNAL = 'All information exchanged within the Network meetings is meant for internal use only, unless explicitly stated and agreed otherwise';
+export const AZ_GROUPS = 'Working Groups can be established on a permanent or ad-hoc basis';
+export const UZ_CONSENSUS = 'Decisions relevant to the UNMN work will be made by consensus based on consultations with all its Members';
+export const AZ_MONITORING = 'monitoring the implementation of decisions made by UNMN';
+export const UZ_DOCUMENTED = 'IOM will serve as the Secretariat for the UNMN and ensure that all meetings are convened, facilitated, documented, and action points followed up';
+export const UZ_AWP = 'the UNMN may develop (costed) annual work plans (AWPs), with key actions, responsible participating agency(-ies) and timeframes';
+export const UZ_METHODS = 'The UNMN may adopt any additional working methods, as necessary';
 
 /**
  * What the add-on holds a network to when no ToR words apply (the custom profile), and the workbook
@@ -252,8 +94,8 @@ export function settingCitation(key: SettingKey, settings: Settings): string {
  * the profile's ToR has no words for the rule (a custom choice turned it on), or when it is a number
  * (a cadence, a deadline) that the Settings tab changed from the ToR's.
  */
-export function citeClause(profile: Profile, settings: Settings, key: ClauseKey, setting?: SettingKey): string {
-  const quote = profile.id === 'custom' ? undefined : CLAUSES[key]?.[profile.id];
+export function citeClause(profile: Profile, settings: Settings, clauses: ClauseTable, key: ClauseKey, setting?: SettingKey): string {
+  const quote = profile.id === 'custom' ? undefined : clauses[key]?.[profile.id];
   if (setting !== undefined) {
     const changed = SETTING_COLUMNS[setting].kind === 'number' && settings[setting] !== profile.defaults[setting];
     if (quote === undefined || changed) return settingCitation(setting, settings);

@@ -3,6 +3,15 @@ import { daysBetween } from '../dates';
 import { clip, finding, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
 import { plural } from '../words';
+import { AZ_CONSENSUS, AZ_ROLE, UZ_CONSENSUS, UZ_MEMBERSHIP, type ClauseTable } from './clauses';
+
+/** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+const QUOTES: ClauseTable = {
+  'consultations.overdue': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_CONSENSUS] },
+    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_CONSENSUS] },
+  },
+};
 
 function overdue(ctx: RuleContext): Finding[] {
   const clause = ctx.clause('consultations.overdue');
@@ -21,4 +30,4 @@ function overdue(ctx: RuleContext): Finding[] {
     });
 }
 
-export const CONSULTATION_RULES: readonly RuleDef[] = [{ id: 'consultations.overdue', sheet: 'Consultations', needs: ['Consultations', 'Answers'], run: overdue }];
+export const CONSULTATION_RULES: readonly RuleDef[] = [{ id: 'consultations.overdue', sheet: 'Consultations', needs: ['Consultations', 'Answers'], run: overdue, quotes: QUOTES }];

@@ -8,7 +8,7 @@ import type { IsoDay } from '../dates';
 import type { Network } from '../network';
 import type { SettingKey } from '../settings';
 import type { Answer, Consultation, Decision, Meeting, Member, TabName } from '../tables';
-import { citeClause } from './clauses';
+import { citeClause, type ClauseTable } from './clauses';
 import type { ClauseKey, RuleId } from './ids';
 import { isActiveOn } from '../membership';
 import { keyOf } from '../words';
@@ -55,6 +55,8 @@ export interface RuleDef {
    */
   readonly needs: readonly TabName[];
   readonly run: Rule;
+  /** The ToR words the rule cites (none for the workbook contract's rules). */
+  readonly quotes?: ClauseTable;
 }
 
 function firstByKey<T>(records: readonly T[], key: (r: T) => string): Map<string, T> {
@@ -82,7 +84,7 @@ function latestAnswers(records: readonly Located<Answer>[]): Map<string, Map<str
   return out;
 }
 
-export function buildContext(network: Network, today: IsoDay): RuleContext {
+export function buildContext(network: Network, today: IsoDay, quotes: ClauseTable = {}): RuleContext {
   const memberRows = network.members.records;
   const actionsBySource = new Map<string, number>();
   for (const a of network.actions.records) {
@@ -123,7 +125,7 @@ export function buildContext(network: Network, today: IsoDay): RuleContext {
       return active;
     },
     clause(key, setting) {
-      return citeClause(network.profile, network.settings, key, setting);
+      return citeClause(network.profile, network.settings, quotes, key, setting);
     },
   };
 }

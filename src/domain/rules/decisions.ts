@@ -3,6 +3,29 @@ import { clip, finding, unknownCodes, type RuleContext, type RuleDef } from './c
 import { joinFew, keyOf } from '../words';
 import type { Finding } from './finding';
 import { consensusGaps } from './consensus';
+import { AZ_CONSENSUS, AZ_MONITORING, AZ_ROLE, UZ_CONSENSUS, UZ_DOCUMENTED, UZ_MEMBERSHIP, UZ_SECRETARIAT, type ClauseTable } from './clauses';
+
+/** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+const QUOTES: ClauseTable = {
+  'decisions.consensus': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_CONSENSUS] },
+    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_CONSENSUS] },
+  },
+  'decisions.evidence': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_CONSENSUS] },
+    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_CONSENSUS] },
+  },
+  'decisions.state-consultation': {
+    azerbaijan: {
+      section: AZ_ROLE,
+      words: ['on all issues relevant to or of concern to the state, with the State Migration Service under the Government of Azerbaijan'],
+    },
+  },
+  'decisions.follow-up': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_MONITORING] },
+    uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
+  },
+};
 
 function consensus(ctx: RuleContext): Finding[] {
   const clause = ctx.clause('decisions.consensus');
@@ -132,8 +155,8 @@ function followUp(ctx: RuleContext): Finding[] {
 }
 
 export const DECISION_RULES: readonly RuleDef[] = [
-  { id: 'decisions.consensus', sheet: 'Decisions', needs: ['Decisions', 'Members'], run: consensus },
-  { id: 'decisions.evidence', sheet: 'Decisions', needs: ['Decisions', 'Meetings'], run: evidence },
-  { id: 'decisions.state-consultation', sheet: 'Decisions', needs: ['Decisions'], run: stateConsultation },
-  { id: 'decisions.follow-up', sheet: 'Decisions', needs: ['Decisions', 'Actions'], run: followUp },
+  { id: 'decisions.consensus', sheet: 'Decisions', needs: ['Decisions', 'Members'], run: consensus, quotes: QUOTES },
+  { id: 'decisions.evidence', sheet: 'Decisions', needs: ['Decisions', 'Meetings'], run: evidence, quotes: QUOTES },
+  { id: 'decisions.state-consultation', sheet: 'Decisions', needs: ['Decisions'], run: stateConsultation, quotes: QUOTES },
+  { id: 'decisions.follow-up', sheet: 'Decisions', needs: ['Decisions', 'Actions'], run: followUp, quotes: QUOTES },
 ];

@@ -2,6 +2,23 @@
 import { clip, finding, unknownCodes, type RuleContext, type RuleDef } from './context';
 import { joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
+import { AZ_GROUPS, AZ_ROLE, UZ_MEMBERSHIP, UZ_METHODS, type ClauseTable } from './clauses';
+
+/** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+const QUOTES: ClauseTable = {
+  'groups.members': {
+    azerbaijan: { section: AZ_ROLE, words: ['The composition of Working Groups will be drawn from Network members and may include external partners'] },
+    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_METHODS] },
+  },
+  'groups.established': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_GROUPS] },
+    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_METHODS] },
+  },
+  'groups.ended': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_GROUPS] },
+    uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_METHODS] },
+  },
+};
 
 function members(ctx: RuleContext): Finding[] {
   const clause = ctx.clause('groups.members');
@@ -76,7 +93,7 @@ function ended(ctx: RuleContext): Finding[] {
 }
 
 export const GROUP_RULES: readonly RuleDef[] = [
-  { id: 'groups.members', sheet: 'Working groups', needs: ['Working groups', 'Members'], run: members },
-  { id: 'groups.established', sheet: 'Working groups', needs: ['Working groups'], run: established },
-  { id: 'groups.ended', sheet: 'Working groups', needs: ['Working groups', 'Decisions'], run: ended },
+  { id: 'groups.members', sheet: 'Working groups', needs: ['Working groups', 'Members'], run: members, quotes: QUOTES },
+  { id: 'groups.established', sheet: 'Working groups', needs: ['Working groups'], run: established, quotes: QUOTES },
+  { id: 'groups.ended', sheet: 'Working groups', needs: ['Working groups', 'Decisions'], run: ended, quotes: QUOTES },
 ];

@@ -5,6 +5,7 @@
 import type { IsoDay } from '../dates';
 import type { Network } from '../network';
 import { ACTION_RULES } from './actions';
+import type { ClauseTable } from './clauses';
 import type { RuleDef } from './context';
 import { DATA_RULES } from './data';
 import { CONSULTATION_RULES } from './consultations';
@@ -30,6 +31,9 @@ export const RULES: readonly RuleDef[] = [
   ...GROUP_RULES,
   ...DATA_RULES,
 ];
+
+/** Every rule's ToR words, for docs/rules.md and the test that checks each quote against the ToR. */
+export const CLAUSES: ClauseTable = /* @__PURE__ */ Object.assign({}, ...RULES.map((r) => r.quotes));
 
 /** Runs every rule of RULES.md; the findings come sorted (see compareFindings). */
 export function checkNetwork(network: Network, today: IsoDay, rules: readonly RuleDef[] = RULES): Finding[] {

@@ -5,6 +5,59 @@ import type { Meeting } from '../tables';
 import { joinFew, keyOf, plural } from '../words';
 import { clip, finding, whoAsks, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
+import { AZ_INTERNAL, AZ_MINUTES, AZ_ROLE, UZ_DOCUMENTED, UZ_SECRETARIAT, UZ_WORKING, type ClauseTable } from './clauses';
+
+/** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+const QUOTES: ClauseTable = {
+  'meetings.cadence': {
+    azerbaijan: { section: AZ_ROLE, words: ['The UN Migration Network will meet on a bi-annual basis'] },
+    uzbekistan: { section: UZ_WORKING, words: ['The UNMN meets one time per quarter'] },
+  },
+  'meetings.annual': {
+    azerbaijan: { section: AZ_ROLE, words: ['There will be at least one Annual Network Meeting of the full membership of the Network'] },
+  },
+  'meetings.annual-membership': {
+    azerbaijan: { section: AZ_ROLE, words: ['There will be at least one Annual Network Meeting of the full membership of the Network to include other relevant stakeholders'] },
+  },
+  'meetings.status': {
+    azerbaijan: { section: AZ_ROLE, words: ['Convene and chair meetings to ensure the smooth functioning of the Network'] },
+    uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
+  },
+  'meetings.mode': {
+    uzbekistan: { section: `${UZ_WORKING}, note 4`, words: ['The chosen mode of a meeting shall be recorded in the minutes'] },
+  },
+  'meetings.agenda': {
+    azerbaijan: { section: AZ_ROLE, words: ['it will assist the Co-chairs in preparing and circulating draft agendas'] },
+    uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
+  },
+  'meetings.minutes': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_MINUTES] },
+    uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
+  },
+  'meetings.minutes-approved': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_MINUTES] },
+    uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
+  },
+  'meetings.circulated': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_MINUTES] },
+    uzbekistan: { section: UZ_SECRETARIAT, words: ['The Secretariat will share all minutes of UNMN meetings'] },
+  },
+  'meetings.rco-archive': {
+    uzbekistan: {
+      section: UZ_SECRETARIAT,
+      words: [
+        "The Secretariat will share all minutes of UNMN meetings and relevant documents/materials on UNSCDF and AWP's implementation with UNRC's Office (RCO) for reporting and archiving purposes",
+      ],
+    },
+  },
+  'meetings.attendance': {
+    azerbaijan: { section: AZ_ROLE, words: ['Convene and chair meetings to ensure the smooth functioning of the Network'] },
+    uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
+  },
+  'meetings.disclosure': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_INTERNAL] },
+  },
+};
 
 function held(ctx: RuleContext): Located<Meeting>[] {
   return ctx.network.meetings.records.filter((m) => m.status === 'Held');
@@ -400,16 +453,16 @@ function disclosure(ctx: RuleContext): Finding[] {
 }
 
 export const MEETING_RULES: readonly RuleDef[] = [
-  { id: 'meetings.cadence', sheet: 'Meetings', needs: ['Meetings'], run: cadence },
-  { id: 'meetings.annual', sheet: 'Meetings', needs: ['Meetings'], run: annual },
-  { id: 'meetings.annual-membership', sheet: 'Meetings', needs: ['Meetings', 'Members'], run: annualMembership },
-  { id: 'meetings.status', sheet: 'Meetings', needs: ['Meetings'], run: status },
-  { id: 'meetings.mode', sheet: 'Meetings', needs: ['Meetings'], run: mode },
-  { id: 'meetings.agenda', sheet: 'Meetings', needs: ['Meetings'], run: agenda },
-  { id: 'meetings.minutes', sheet: 'Meetings', needs: ['Meetings'], run: minutes },
-  { id: 'meetings.minutes-approved', sheet: 'Meetings', needs: ['Meetings'], run: minutesApproved },
-  { id: 'meetings.circulated', sheet: 'Meetings', needs: ['Meetings'], run: circulated },
-  { id: 'meetings.rco-archive', sheet: 'Meetings', needs: ['Meetings'], run: rcoArchive },
-  { id: 'meetings.attendance', sheet: 'Meetings', needs: ['Meetings'], run: attendance },
-  { id: 'meetings.disclosure', sheet: 'Meetings', needs: ['Meetings', 'Decisions'], run: disclosure },
+  { id: 'meetings.cadence', sheet: 'Meetings', needs: ['Meetings'], run: cadence, quotes: QUOTES },
+  { id: 'meetings.annual', sheet: 'Meetings', needs: ['Meetings'], run: annual, quotes: QUOTES },
+  { id: 'meetings.annual-membership', sheet: 'Meetings', needs: ['Meetings', 'Members'], run: annualMembership, quotes: QUOTES },
+  { id: 'meetings.status', sheet: 'Meetings', needs: ['Meetings'], run: status, quotes: QUOTES },
+  { id: 'meetings.mode', sheet: 'Meetings', needs: ['Meetings'], run: mode, quotes: QUOTES },
+  { id: 'meetings.agenda', sheet: 'Meetings', needs: ['Meetings'], run: agenda, quotes: QUOTES },
+  { id: 'meetings.minutes', sheet: 'Meetings', needs: ['Meetings'], run: minutes, quotes: QUOTES },
+  { id: 'meetings.minutes-approved', sheet: 'Meetings', needs: ['Meetings'], run: minutesApproved, quotes: QUOTES },
+  { id: 'meetings.circulated', sheet: 'Meetings', needs: ['Meetings'], run: circulated, quotes: QUOTES },
+  { id: 'meetings.rco-archive', sheet: 'Meetings', needs: ['Meetings'], run: rcoArchive, quotes: QUOTES },
+  { id: 'meetings.attendance', sheet: 'Meetings', needs: ['Meetings'], run: attendance, quotes: QUOTES },
+  { id: 'meetings.disclosure', sheet: 'Meetings', needs: ['Meetings', 'Decisions'], run: disclosure, quotes: QUOTES },
 ];

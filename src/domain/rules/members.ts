@@ -8,6 +8,61 @@ import { joinFew, joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
 import { consensusGaps, requiredConsultees } from './consensus';
 import { latestLogDay } from './log';
+import { AZ_CONSENSUS, AZ_MEMBERSHIP, AZ_ROLE, UZ_MEMBERSHIP, UZ_SECRETARIAT, type ClauseTable } from './clauses';
+
+/** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+const QUOTES: ClauseTable = {
+  'members.roles/Chair': {
+    uzbekistan: { section: UZ_MEMBERSHIP, words: ['The UNMN is chaired/coordinated by the International Organization for Migration (IOM)'] },
+  },
+  'members.roles/Co-chair': {
+    azerbaijan: { section: AZ_MEMBERSHIP, words: ['Co-chairs UNRC and IOM mission in Azerbaijan'] },
+    uzbekistan: { section: UZ_MEMBERSHIP, words: ['The UNRC co-chairs the Network'] },
+  },
+  'members.roles/Coordinator': {
+    azerbaijan: { section: AZ_MEMBERSHIP, words: ['Coordinator and Secretariat: IOM Mission in Azerbaijan'] },
+    uzbekistan: { section: UZ_MEMBERSHIP, words: ['The UNMN is chaired/coordinated by the International Organization for Migration (IOM)'] },
+  },
+  'members.roles/Secretariat': {
+    azerbaijan: { section: AZ_MEMBERSHIP, words: ['Coordinator and Secretariat: IOM Mission in Azerbaijan'] },
+    uzbekistan: { section: UZ_SECRETARIAT, words: ['IOM will serve as the Secretariat for the UNMN'] },
+  },
+  'members.focal-point': {
+    azerbaijan: { section: AZ_ROLE, words: ['liaising with members, disseminating meeting minutes'] },
+    uzbekistan: {
+      section: UZ_MEMBERSHIP,
+      words: ['The UNMN comprises focal points from the UN entities', 'The UN system entities in Uzbekistan shall nominate members to the UNMN'],
+    },
+  },
+  'members.corporate-email': {
+    uzbekistan: {
+      section: UZ_SECRETARIAT,
+      words: ['All email-communications of the UNMN will be shared through the UN system corporate email-accounts'],
+    },
+  },
+  'members.list-shared': {
+    azerbaijan: { section: AZ_ROLE, words: ['IOM will maintain the member list and share it regularly'] },
+  },
+};
+
+/** Apart from the others, so that the sidebar's guidance carries the admission rule's words alone. */
+const ADMISSION_QUOTES: ClauseTable = {
+  'members.admission/unanimous': {
+    uzbekistan: {
+      section: UZ_MEMBERSHIP,
+      words: ['Other UN system entities may become members of the Network upon unanimous approval by its current members'],
+    },
+  },
+  'members.admission/consensus': {
+    azerbaijan: { section: AZ_ROLE, words: [AZ_CONSENSUS] },
+  },
+  'members.admission/open': {
+    azerbaijan: {
+      section: AZ_MEMBERSHIP,
+      words: ['Members: UN Resident Coordinator Office (RCO), IOM, UNDP, UNICEF, WHO, ILO, FAO, UNHCR, OHCHR, UNFPA and other interested UN Agencies'],
+    },
+  },
+};
 
 type Role = 'Chair' | 'Co-chair' | 'Coordinator' | 'Secretariat';
 
@@ -286,12 +341,12 @@ function listShared(ctx: RuleContext): Finding[] {
 }
 
 /** Apart, so that the sidebar's guidance carries this rule without the register's others. */
-export const ADMISSION_RULE: RuleDef = { id: 'members.admission', sheet: 'Members', needs: ['Members', 'Decisions'], run: admission };
+export const ADMISSION_RULE: RuleDef = { id: 'members.admission', sheet: 'Members', needs: ['Members', 'Decisions'], run: admission, quotes: ADMISSION_QUOTES };
 
 export const MEMBER_RULES: readonly RuleDef[] = [
-  { id: 'members.roles', sheet: 'Members', needs: ['Members'], run: roles },
-  { id: 'members.focal-point', sheet: 'Members', needs: ['Members', 'Focal points'], run: focalPoint },
-  { id: 'members.corporate-email', sheet: 'Focal points', needs: ['Focal points'], run: corporateEmail },
+  { id: 'members.roles', sheet: 'Members', needs: ['Members'], run: roles, quotes: QUOTES },
+  { id: 'members.focal-point', sheet: 'Members', needs: ['Members', 'Focal points'], run: focalPoint, quotes: QUOTES },
+  { id: 'members.corporate-email', sheet: 'Focal points', needs: ['Focal points'], run: corporateEmail, quotes: QUOTES },
   ADMISSION_RULE,
-  { id: 'members.list-shared', sheet: 'Log', needs: ['Log'], run: listShared },
+  { id: 'members.list-shared', sheet: 'Log', needs: ['Log'], run: listShared, quotes: QUOTES },
 ];

@@ -6,6 +6,36 @@ import { clip, finding, whoAsks, type RuleContext, type RuleDef } from './contex
 import { joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
 import { latestLogDay } from './log';
+import { AZ_ROLE, UZ_AWP, UZ_ROLE, UZ_WORKING, type ClauseTable } from './clauses';
+
+/** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+const QUOTES: ClauseTable = {
+  'workplan.exists': {
+    azerbaijan: { section: AZ_ROLE, words: ["Members of the Network will contribute to design and implementation of the Network's objectives and workplan"] },
+    uzbekistan: { section: UZ_ROLE, words: [UZ_AWP] },
+  },
+  'workplan.fields': {
+    azerbaijan: { section: AZ_ROLE, words: ["Members of the Network will contribute to design and implementation of the Network's objectives and workplan"] },
+    uzbekistan: { section: UZ_ROLE, words: [UZ_AWP] },
+  },
+  'workplan.fields/budget': {
+    uzbekistan: { section: UZ_ROLE, words: [UZ_AWP] },
+  },
+  'workplan.endorsed': {
+    uzbekistan: { section: UZ_ROLE, words: ['The AWPs shall be endorsed by the UNMN members'] },
+  },
+  'workplan.reported': {
+    uzbekistan: { section: UZ_ROLE, words: ['the implementation is to be monitored and reported to UNCT on regular basis'] },
+  },
+  'workplan.overdue': {
+    azerbaijan: { section: AZ_ROLE, words: ['contribute to reviewing the progress made by the Network, making recommendations for necessary actions'] },
+    uzbekistan: { section: UZ_ROLE, words: [UZ_AWP] },
+  },
+  'workplan.gcm': {
+    azerbaijan: { section: AZ_ROLE, words: ['Galvanize coordinated support to the implementation of, and reporting on, the GCM'] },
+    uzbekistan: { section: UZ_WORKING, words: ['The Network will focus on supporting the progress of Uzbekistan towards achieving implementation of the GCM'] },
+  },
+};
 
 function exists(ctx: RuleContext): Finding[] {
   const year = yearOf(ctx.today);
@@ -161,10 +191,10 @@ function gcm(ctx: RuleContext): Finding[] {
 }
 
 export const WORKPLAN_RULES: readonly RuleDef[] = [
-  { id: 'workplan.exists', sheet: 'Workplan', needs: ['Workplan'], run: exists },
-  { id: 'workplan.fields', sheet: 'Workplan', needs: ['Workplan'], run: fields },
-  { id: 'workplan.endorsed', sheet: 'Workplan', needs: ['Workplan', 'Decisions'], run: endorsed },
-  { id: 'workplan.reported', sheet: 'Log', needs: ['Workplan', 'Log'], run: reported },
-  { id: 'workplan.overdue', sheet: 'Workplan', needs: ['Workplan'], run: overdue },
-  { id: 'workplan.gcm', sheet: 'Workplan', needs: ['Workplan'], run: gcm },
+  { id: 'workplan.exists', sheet: 'Workplan', needs: ['Workplan'], run: exists, quotes: QUOTES },
+  { id: 'workplan.fields', sheet: 'Workplan', needs: ['Workplan'], run: fields, quotes: QUOTES },
+  { id: 'workplan.endorsed', sheet: 'Workplan', needs: ['Workplan', 'Decisions'], run: endorsed, quotes: QUOTES },
+  { id: 'workplan.reported', sheet: 'Log', needs: ['Workplan', 'Log'], run: reported, quotes: QUOTES },
+  { id: 'workplan.overdue', sheet: 'Workplan', needs: ['Workplan'], run: overdue, quotes: QUOTES },
+  { id: 'workplan.gcm', sheet: 'Workplan', needs: ['Workplan'], run: gcm, quotes: QUOTES },
 ];

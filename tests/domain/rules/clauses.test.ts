@@ -1,9 +1,9 @@
+import { PROFILE_SOURCES } from '../../../src/domain/profile-sources';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PROFILES } from '../../../src/domain/profiles';
-import { CLAUSES } from '../../../src/domain/rules/clauses';
+import { CLAUSES } from '../../../src/domain/rules';
 
 /** Whitespace collapsed, footnote markers (⁴) and the PDF's italics asterisks left out. */
 function normalize(text: string): string {
@@ -15,8 +15,8 @@ function normalize(text: string): string {
     .trim();
 }
 
-/** The team's copy of the ToRs sits beside the repository: ../shared/tor from its root. */
-const TOR_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/tor');
+/** The two ToRs the rules quote, as the repository carries them. */
+const TOR_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/tor');
 const tor = (name: string) => normalize(readFileSync(path.join(TOR_DIR, `${name}-tor.txt`), 'utf8'));
 const TOR = { azerbaijan: tor('azerbaijan'), uzbekistan: tor('uzbekistan') };
 
@@ -32,7 +32,7 @@ describe('ToR clauses', () => {
   });
 
   const sources = (['azerbaijan', 'uzbekistan'] as const).flatMap((profile) =>
-    Object.entries(PROFILES[profile].sources).flatMap(([setting, text]) =>
+    Object.entries(PROFILE_SOURCES[profile]).flatMap(([setting, text]) =>
       [...(text ?? '').matchAll(/"([^"]+)"/g)].flatMap((m) => (m[1] ?? '').split(' … ').map((words) => [setting, profile, words] as const)),
     ),
   );
