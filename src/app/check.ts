@@ -6,7 +6,7 @@
  */
 import { clipText } from '../domain/cells';
 import type { Network } from '../domain/network';
-import { checkNetwork, countBySeverity, describeCounts, type Finding, type Severity, type SeverityCounts } from '../domain/rules';
+import { checkNetwork, countBySeverity, describeCounts, SEVERITY_LABELS, type Finding, type Severity, type SeverityCounts } from '../domain/rules';
 import { ComplianceTable, LogTable, type LogEntry } from '../domain/tables';
 import type { ReportColumn, ReportTable } from '../domain/reports';
 import type { Ports, WorkbookPort } from '../ports';
@@ -62,7 +62,7 @@ export function writeCompliance(workbook: WorkbookPort, findings: readonly Findi
 }
 
 function alertText(summary: string, findings: readonly Finding[], refusal: string): string {
-  const shown = findings.slice(0, 10).map((f) => `• ${f.severity}: ${f.sheet}${f.row === null ? '' : ` row ${f.row}`} — ${f.message}`);
+  const shown = findings.slice(0, 10).map((f) => `• ${SEVERITY_LABELS[f.severity]}: ${f.sheet}${f.row === null ? '' : ` row ${f.row}`} — ${f.message}`);
   const more = findings.length > shown.length ? [`… and ${findings.length - shown.length} more.`] : [];
   return [summary, '', ...shown, ...more, '', `The Compliance tab was not updated. ${refusal}`].join('\n');
 }

@@ -42,7 +42,7 @@ describe('runComplianceCheck', () => {
     expect(result.written).toBe(true);
     const tab = workbook.tabs.get('Compliance')!;
     expect(tab[0]).toEqual([
-      `Checked on ${TODAY} at 09:30 against the Uzbekistan ToR for UN Network on Migration in Uzbekistan: ${result.counts.error} errors, ${result.counts.warning} warnings, ${result.counts.info} info`,
+      `Checked on ${TODAY} at 09:30 against the Uzbekistan ToR for UN Network on Migration in Uzbekistan: ${result.counts.error} not in line with the ToR, ${result.counts.warning} need attention, ${result.counts.info} notes`,
       ...Array(7).fill(''),
     ]);
     expect(tab[1]).toEqual(headerRow(ComplianceTable));
@@ -73,7 +73,7 @@ describe('runComplianceCheck', () => {
       { row: 2, column: 1, rows: 1, columns: 8 },
     ]);
     expect(workbook.charts.get('Compliance')).toEqual([]);
-    expect(toasts).toEqual([`${result.findings.length} findings: 3 errors, 6 warnings, 0 info. See the Compliance tab.`]);
+    expect(toasts).toEqual([`${result.findings.length} findings: 3 not in line with the ToR, 6 need attention, 0 notes. See the Compliance tab.`]);
   });
 
   it('appends one Compliance check row to the Log', () => {
@@ -82,7 +82,7 @@ describe('runComplianceCheck', () => {
     runComplianceCheck(portsFor(workbook, SECRETARIAT).ports);
     const log = workbook.tabs.get('Log')!;
     expect(log).toHaveLength(before + 1);
-    expect(log[log.length - 1]).toEqual([`${TODAY}T09:30:00`, SECRETARIAT, 'Compliance check', '', '', 'Done', '3 errors, 6 warnings, 0 info']);
+    expect(log[log.length - 1]).toEqual([`${TODAY}T09:30:00`, SECRETARIAT, 'Compliance check', '', '', 'Done', '3 not in line with the ToR, 6 need attention, 0 notes']);
   });
 
   it('keeps the Log row of a decision recorded between its read and its lock', () => {
@@ -158,7 +158,7 @@ describe('runComplianceCheck', () => {
     expect(Object.keys(workbook.calls)).toEqual(['read']);
     expect(toasts).toEqual([]);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toContain('3 errors, 6 warnings, 0 info');
+    expect(alerts[0]).toContain('3 not in line with the ToR, 6 need attention, 0 notes');
     expect(alerts[0]).toContain('Decisions row 2 — D-2026-01');
     expect(alerts[0]).toContain(`Only the secretariat can write the Compliance tab`);
   });

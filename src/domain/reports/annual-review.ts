@@ -7,7 +7,7 @@
 import type { Located } from '../codec';
 import { yearOf, type IsoDay } from '../dates';
 import type { Network } from '../network';
-import { checkNetwork, SEVERITY_ORDER } from '../rules';
+import { checkNetwork, SEVERITY_LABELS, SEVERITY_ORDER } from '../rules';
 import { buildContext, type RuleContext } from '../rules/context';
 import { requiredConsultees } from '../rules/consensus';
 import { WORKPLAN_STATUSES, type Meeting, type WorkplanRow } from '../tables';
@@ -212,13 +212,13 @@ function complianceTable(network: Network, today: IsoDay): ReportTable {
   const rows = [...byRule.values()]
     .map((group) => group[0]!)
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.rule.localeCompare(b.rule))
-    .map((f) => [f.rule, f.severity, byRule.get(`${f.severity} ${f.rule}`)!.length]);
+    .map((f) => [f.rule, SEVERITY_LABELS[f.severity], byRule.get(`${f.severity} ${f.rule}`)!.length]);
   return {
     id: 'compliance',
     title: `Compliance with the ToR on ${today}`,
     columns: [
       { header: 'Rule', kind: 'text', width: 200 },
-      { header: 'Severity', kind: 'text', width: 90 },
+      { header: 'Severity', kind: 'text', width: 170 },
       { header: 'Findings', kind: 'count' },
     ],
     rows,

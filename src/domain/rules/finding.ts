@@ -48,7 +48,13 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   return counts;
 }
 
-/** "2 errors, 1 warning, 0 info" as a person reads it. */
+/**
+ * What a person reads for each severity (RULES.md): a colleague's words, not an auditor's. The JSON
+ * and the Compliance tab's Severity column keep the ids.
+ */
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: 'Not in line with the ToR', warning: 'Needs attention', info: 'Note' };
+
+/** "2 not in line with the ToR, 1 needs attention, 3 notes" as a person reads it. */
 export function describeCounts(counts: SeverityCounts): string {
-  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
+  return `${counts.error} not in line with the ToR, ${counts.warning} ${counts.warning === 1 ? 'needs' : 'need'} attention, ${plural(counts.info, 'note')}`;
 }

@@ -18,7 +18,7 @@ import { runRules } from './run';
 import { WORKPLAN_RULES } from './workplan';
 
 export type { Finding, Severity, SeverityCounts } from './finding';
-export { countBySeverity, describeCounts, SEVERITY_ORDER } from './finding';
+export { countBySeverity, describeCounts, SEVERITY_LABELS, SEVERITY_ORDER } from './finding';
 export { compareFindings } from './run';
 
 export const RULES: readonly RuleDef[] = [

@@ -4,13 +4,11 @@
  * report, not a failure); 2 when the file cannot be read or --today is not a date.
  */
 import { readNetwork } from '../../app/network';
-import { checkNetwork, countBySeverity, describeCounts, SEVERITY_ORDER, type Finding, type Severity } from '../../domain/rules';
+import { checkNetwork, countBySeverity, describeCounts, SEVERITY_LABELS, SEVERITY_ORDER, type Finding, type Severity } from '../../domain/rules';
 import { parseArguments, printable, todayOption, type CliIo } from '../terminal';
 import { XlsxWorkbook } from '../xlsx-workbook';
 
 export const usage = 'unmn check FILE.xlsx [--today YYYY-MM-DD] [--json]';
-
-const HEADINGS: Readonly<Record<Severity, string>> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
 
 export function formatFinding(f: Finding): string[] {
   const where = `${f.sheet}${f.row === null ? '' : `!${f.row}`}${f.ref === null ? '' : ` ${f.ref}`}`;
@@ -42,7 +40,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const group = findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
     io.out('');
-    io.out(paint[severity](io.color.bold(`${HEADINGS[severity]} (${group.length})`)));
+    io.out(paint[severity](io.color.bold(`${SEVERITY_LABELS[severity]} (${group.length})`)));
     for (const f of group) {
       const [line, ...rest] = formatFinding(f);
       io.out(paint[severity](line ?? ''));

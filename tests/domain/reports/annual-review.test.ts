@@ -86,21 +86,21 @@ describe('annual review of the example, 2026', () => {
   it('sums up the compliance check of 2026-11-23 by rule, errors first', () => {
     const { report, table } = review(2026);
     expect(values(table('compliance'))).toEqual([
-      ['meetings.circulated', 'error', 1],
-      ['meetings.mode', 'error', 1],
-      ['meetings.rco-archive', 'error', 1],
-      ['actions.overdue', 'warning', 2],
-      ['consultations.overdue', 'warning', 1],
-      ['decisions.evidence', 'warning', 1],
-      ['meetings.agenda', 'warning', 1],
-      ['meetings.annual-membership', 'warning', 1],
-      ['meetings.disclosure', 'warning', 1],
-      ['meetings.minutes-approved', 'warning', 1],
-      ['meetings.status', 'warning', 1],
-      ['members.corporate-email', 'warning', 1],
-      ['workplan.overdue', 'warning', 1],
-      ['groups.ended', 'info', 1],
-      ['meetings.annual-membership', 'info', 1],
+      ['meetings.circulated', 'Not in line with the ToR', 1],
+      ['meetings.mode', 'Not in line with the ToR', 1],
+      ['meetings.rco-archive', 'Not in line with the ToR', 1],
+      ['actions.overdue', 'Needs attention', 2],
+      ['consultations.overdue', 'Needs attention', 1],
+      ['decisions.evidence', 'Needs attention', 1],
+      ['meetings.agenda', 'Needs attention', 1],
+      ['meetings.annual-membership', 'Needs attention', 1],
+      ['meetings.disclosure', 'Needs attention', 1],
+      ['meetings.minutes-approved', 'Needs attention', 1],
+      ['meetings.status', 'Needs attention', 1],
+      ['members.corporate-email', 'Needs attention', 1],
+      ['workplan.overdue', 'Needs attention', 1],
+      ['groups.ended', 'Note', 1],
+      ['meetings.annual-membership', 'Note', 1],
     ]);
     expect(table('compliance')!.totals).toEqual(['Total', null, 16]);
     expect(report.charts).toEqual([

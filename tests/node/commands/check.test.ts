@@ -58,15 +58,15 @@ describe('unmn check', () => {
     const { io, out, err } = capture();
     expect(await main(['check', file, '--today', '2026-06-15'], io)).toBe(0);
     expect(err).toEqual([]);
-    expect(out[0]).toBe(`Compliance check of ${file} on 2026-06-15 (Uzbekistan ToR): 1 error, 1 warning, 0 info`);
+    expect(out[0]).toBe(`Compliance check of ${file} on 2026-06-15 (Uzbekistan ToR): 1 not in line with the ToR, 1 needs attention, 0 notes`);
     expect(out.slice(1)).toEqual([
       '',
-      'Errors (1)',
+      'Not in line with the ToR (1)',
       '  Decisions!2 D-2026-01 — D-2026-01 (2026-01-10, "Joint advocacy") is recorded as Adopted, but UNRC and UNDP were members that day but are not in Consulted',
       '      Fix: Add UNRC and UNDP to Consulted if they were consulted; if not, consult them and record the answer',
       '      ToR: Uzbekistan ToR, Composition and Membership: "Decisions relevant to the UNMN work will be made by consensus based on consultations with all its Members"',
       '',
-      'Warnings (1)',
+      'Needs attention (1)',
       '  Meetings!3 M-2026-02 — M-2026-02 on 2026-04-05 was held but lists no Attendees',
       '      Fix: Enter the agency codes of the members who attended M-2026-02 in Attendees',
       expect.stringMatching(/^ {6}ToR: Uzbekistan ToR, Coordination and Secretariat: /),
@@ -76,7 +76,7 @@ describe('unmn check', () => {
   it('colours the report on a terminal', async () => {
     const { io, out } = capture(true);
     await main(['check', file, '--today', '2026-06-15'], io);
-    expect(out.find((l) => l.includes('Errors (1)'))).toContain('\u001b[31m');
+    expect(out.find((l) => l.includes('Not in line with the ToR (1)'))).toContain('\u001b[31m');
   });
 
   it('with --json writes one JSON array of findings with exactly the fields of RULES.md, and nothing else', () => {
