@@ -6,6 +6,7 @@
  */
 import { clipText } from '../domain/cells';
 import type { Network } from '../domain/network';
+import { EDITION, EDITION_CHANGES, isFirstOfEdition } from '../domain/rules/edition';
 import { checkNetwork, countBySeverity, describeCounts, SEVERITY_LABELS, type Finding, type Severity, type SeverityCounts } from '../domain/rules';
 import { ComplianceTable, LogTable, type LogEntry } from '../domain/tables';
 import type { ReportColumn, ReportTable } from '../domain/reports';
@@ -80,10 +81,12 @@ export function runComplianceCheck(ports: Pick<Ports, 'workbook' | 'clock' | 'us
     ports.ui.alert(alertText(summary, findings, error.message), COMPLIANCE_EVENT);
     return { findings, counts, written: false };
   }
-  const logged = withLockedTabs(ports, (tabs) => {
+  const { logged, firstOfEdition } = withLockedTabs(ports, (tabs) => {
     writeCompliance(ports.workbook, findings, summary);
     // The Log read before the lock may be stale: a decision recorded since has appended its row there.
-    if (tabs.read(LogTable).header === null) return false;
+    const log = tabs.read(LogTable);
+    if (log.header === null) return { logged: false, firstOfEdition: false };
+    const first = isFirstOfEdition(log.records.filter((r) => r.event === COMPLIANCE_EVENT));
     const entry: LogEntry = {
       timestamp: now,
       actor: ports.user.email(),
@@ -91,14 +94,14 @@ export function runComplianceCheck(ports: Pick<Ports, 'workbook' | 'clock' | 'us
       ref: '',
       recipients: [],
       outcome: 'Done',
-      details: describeCounts(counts),
+      details: `${EDITION}: ${describeCounts(counts)}${first ? `. ${EDITION_CHANGES}` : ''}`,
     };
     tabs.append(LogTable, [entry]);
-    return true;
+    return { logged: true, firstOfEdition: first };
   });
   const total = findings.length;
   ports.ui.toast(
-    `${total === 0 ? 'No findings' : `${total} finding${total === 1 ? '' : 's'}`}: ${describeCounts(counts)}. See the Compliance tab.${logged ? '' : ' (The Log tab is missing, so this run was not logged.)'}`,
+    `${total === 0 ? 'No findings' : `${total} finding${total === 1 ? '' : 's'}`}: ${describeCounts(counts)}. See the Compliance tab.${logged ? '' : ' (The Log tab is missing, so this run was not logged.)'}${firstOfEdition ? ` ${EDITION_CHANGES}` : ''}`,
     COMPLIANCE_EVENT,
   );
   return { findings, counts, written: true };

@@ -82,7 +82,40 @@ describe('runComplianceCheck', () => {
     runComplianceCheck(portsFor(workbook, SECRETARIAT).ports);
     const log = workbook.tabs.get('Log')!;
     expect(log).toHaveLength(before + 1);
-    expect(log[log.length - 1]).toEqual([`${TODAY}T09:30:00`, SECRETARIAT, 'Compliance check', '', '', 'Done', '3 not in line with the ToR, 6 need attention, 0 notes']);
+    expect(log[log.length - 1]).toEqual([
+      `${TODAY}T09:30:00`,
+      SECRETARIAT,
+      'Compliance check',
+      '',
+      '',
+      'Done',
+      'Rules, second edition: 3 not in line with the ToR, 6 need attention, 0 notes',
+    ]);
+  });
+
+  it('names what the second edition changed once, at the first check of a network checked under the first', () => {
+    const spec = lapsed();
+    spec.log.push({ timestamp: '2026-12-01T10:00:00', actor: SECRETARIAT, event: 'Compliance check', outcome: 'Done', details: '2 errors, 5 warnings, 0 info' });
+    const workbook = workbookOf(spec);
+    const first = portsFor(workbook, SECRETARIAT);
+    runComplianceCheck(first.ports);
+    expect(first.toasts[0]).toContain("The compliance rules' second edition applies from this check: the meeting cadence counts calendar quarters");
+    const details = () =>
+      workbook.tabs
+        .get('Log')!
+        .filter((r) => r[2] === 'Compliance check')
+        .pop()![6] as string;
+    expect(details()).toMatch(/^Rules, second edition: 3 not in line with the ToR, 6 need attention, 0 notes\. The compliance rules' second edition applies/);
+    const second = portsFor(workbook, SECRETARIAT);
+    runComplianceCheck(second.ports);
+    expect(second.toasts[0]).not.toContain('second edition');
+    expect(details()).toBe('Rules, second edition: 3 not in line with the ToR, 6 need attention, 0 notes');
+  });
+
+  it('says nothing of editions to a network whose first check runs under the second', () => {
+    const { ports, toasts } = portsFor(workbookOf(lapsed()), SECRETARIAT);
+    runComplianceCheck(ports);
+    expect(toasts[0]).not.toContain('second edition');
   });
 
   it('keeps the Log row of a decision recorded between its read and its lock', () => {
