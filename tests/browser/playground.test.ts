@@ -74,6 +74,8 @@ describe('the playground page', () => {
     const frame = await openSidebar(page);
     await expect(frame.locator('#next-id').textContent()).resolves.toMatch(/D-2026-\d{2}/);
     expect(await frame.locator('#consulted input:checked').count()).toBe(0);
+    // Taken at the year-end meeting, which every member attended: the evidence of the consultation.
+    await frame.locator('#f-meeting').selectOption('M-2026-06');
     await frame.locator('#consulted-active').click();
     expect(await frame.locator('#consulted input:checked').count()).toBeGreaterThan(5);
     const title = '=IMPORTXML("http://example.org","//a") <b>not bold</b>';

@@ -141,6 +141,10 @@ describe('recording and editing', () => {
       await page.keyboard.press('Tab');
       await page.keyboard.type(n === 1 ? '12152026' : '01312027');
     }
+    // Taken outside a meeting and naming no written consultation: the guidance asks to confirm.
+    await frame.locator('#confirm-field:not([hidden])').waitFor();
+    await tabTo('f-confirmed');
+    await page.keyboard.press('Space');
     await tabTo('submit');
     await page.keyboard.press('Enter');
     const id = await saved(frame);
