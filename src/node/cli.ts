@@ -3,6 +3,7 @@
  * 0 done, 1 the command found problems, 2 bad arguments or an unreadable file, 3 an unexpected error.
  */
 import { setFlagsFromString } from 'node:v8';
+import { name as packageName, version } from '../../package.json';
 import type { CliName } from '../app/commands';
 import { endQuietlyOnBrokenPipe, streamIo, UsageError, type CliIo } from './terminal';
 import { WorkbookFileError } from './xlsx-workbook';
@@ -38,14 +39,19 @@ function help(): string {
     'commands:',
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
-    'unmn <command> --help shows how to call a command.',
+    'unmn <command> --help shows how to call a command; unmn --version, which version this is.',
   ].join('\n');
 }
 
 const HELP = new Set(['--help', '-h']);
+const VERSION = new Set(['--version', '-V']);
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
+  if (name !== undefined && VERSION.has(name)) {
+    io.out(`${packageName} ${version}`);
+    return 0;
+  }
   if (name === undefined || HELP.has(name) || name === 'help') {
     (name === undefined ? io.err : io.out)(help());
     return name === undefined ? 2 : 0;

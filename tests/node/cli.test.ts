@@ -18,6 +18,7 @@ import { run as init } from '../../src/node/commands/init';
 import { formatProblem, run as validate } from '../../src/node/commands/validate';
 import { printable, streamIo } from '../../src/node/terminal';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { version } from '../../package.json';
 import { captureIo } from './cli-io';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -125,10 +126,10 @@ describe('unmn validate', () => {
     const io = captureIo();
     expect(await validate([target], io)).toBe(1);
     expect(io.stdout).toEqual([
-      'Members!3 Joined on: "next week" is not a date (expected a date from 1900 to 2100 (a date cell or text YYYY-MM-DD))',
-      'Focal points!2 Email: "malika.yusupova(at)undp.org" is not an email address (expected an email address (name@agency.org))',
-      'Meetings!2 Mode: "By carrier pigeon" is not one of In person, Online, Hybrid (expected one of In person, Online, Hybrid)',
-      'Actions!1 Status: The Actions tab has no column Status (expected a header "Status" in row 1 (Set up / repair workbook adds it))',
+      'Members!3 Joined on: "next week" is not a date; expected a date from 1900 to 2100 (a date cell or text YYYY-MM-DD)',
+      'Focal points!2 Email: "malika.yusupova(at)undp.org" is not an email address; expected an email address (name@agency.org)',
+      'Meetings!2 Mode: "By carrier pigeon" is not one of In person, Online, Hybrid',
+      'Actions!1 Status: The Actions tab has no column Status; expected a header "Status" in row 1 (Set up / repair workbook adds it)',
     ]);
     expect(io.stderr).toEqual([`4 problems in ${target} (11 tabs, 34 rows checked)`]);
   });
@@ -158,7 +159,7 @@ describe('unmn validate', () => {
     const io = captureIo();
     expect(await validate([target], io)).toBe(1);
     expect(io.stdout).toEqual([
-      'Members!2 Joined on: "\\u009b2Jsoon\\u000aMembers!9 Status: forged" is not a date (expected a date from 1900 to 2100 (a date cell or text YYYY-MM-DD))',
+      'Members!2 Joined on: "\\u009b2Jsoon\\u000aMembers!9 Status: forged" is not a date; expected a date from 1900 to 2100 (a date cell or text YYYY-MM-DD)',
     ]);
   });
 
@@ -283,5 +284,13 @@ describe('the built bin', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('unmn --version', () => {
+  it('prints the package and its version, and exits 0', async () => {
+    const io = captureIo();
+    expect(await main(['--version'], io)).toBe(0);
+    expect(io.stdout).toEqual([`unmn-secretariat ${version}`]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { readGrids } from '../../app/network';
 import { isBlank, type Cell } from '../../domain/cells';
-import type { Problem } from '../../domain/codec';
+import { problemText, type Problem } from '../../domain/codec';
 import { decodeNetwork, type Grids } from '../../domain/network';
 import { TABLES } from '../../domain/tables';
 import { parseArguments, printable, type CliIo } from '../terminal';
@@ -27,7 +27,7 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 
 export function formatProblem(problem: Problem): string {
   const where = `${problem.sheet}${problem.row === null ? '' : `!${problem.row}`}${problem.column === null ? '' : ` ${problem.column}`}`;
-  return `${where}: ${problem.message}${problem.expected === null ? '' : ` (expected ${problem.expected})`}`;
+  return `${where}: ${problemText(problem)}`;
 }
 
 function rowsInUse(grid: readonly (readonly Cell[])[] | null | undefined): number {

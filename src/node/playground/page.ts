@@ -5,7 +5,7 @@
  * sandboxed iframe that may run nothing.
  */
 import { type Cell } from '../../domain/cells';
-import { columnLetter, normalizeHeader, type Problem } from '../../domain/codec';
+import { columnLetter, normalizeHeader, problemText, type Problem } from '../../domain/codec';
 import { dayOfDate } from '../../domain/dates';
 import { escapeHtml } from '../../domain/html';
 import { REPORTS } from '../../domain/reports';
@@ -71,7 +71,7 @@ function problemIndex(problems: readonly Problem[]): Map<string, string> {
   const index = new Map<string, string>();
   for (const p of problems) {
     if (p.row === null || p.column === null) continue;
-    index.set(`${p.sheet}|${p.row}|${normalizeHeader(p.column)}`, `${p.message}${p.expected ? ` (expected ${p.expected})` : ''}`);
+    index.set(`${p.sheet}|${p.row}|${normalizeHeader(p.column)}`, problemText(p));
   }
   return index;
 }
