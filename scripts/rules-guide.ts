@@ -166,7 +166,7 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
   'decisions.evidence': {
     severity: ['warning', 'info'],
     checks:
-      'Consulted is a record of what happened, not a default. An Adopted decision taken at a meeting lists as consulted only members that attended it, unless it names a Consultation whose answers cover the others (in a No objection consultation, silence is agreement: every member active when it opened counts); a warning names the others. A decision with no Meeting names a Consultation (a note when it does not).',
+      'Consulted is a record of what happened, not a default. An Adopted decision taken at a meeting lists as consulted only members that attended it, unless it names a Consultation whose answers cover the others (a withdrawn consultation covers nobody; in a No objection consultation closed as Agreed, silence is agreement: every member active when it opened counts); a warning names the others. A decision with no Meeting names a Consultation (a note when it does not).',
     ref: 'the decision ID',
     settings: [],
     fix: "Take out of Consulted the members that were not consulted, and consult them (a written consultation from the sidebar records each answer); name the consultation in the decision's Consultation.",
@@ -270,7 +270,7 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
   'groups.ended': {
     severity: ['info'],
     checks:
-      'An Ad hoc working group whose "Ends on" has passed has a decision about it (Kind Working group, Subject its ID) dated on or after that day, recording that it closed; or its Ends on is moved to extend it.',
+      'An Ad hoc working group whose "Ends on" has passed has an Adopted decision about it (Kind Working group, Subject its ID) dated on or after that day, recording that it closed; or its Ends on is moved to extend it.',
     ref: 'the working group ID',
     settings: [],
     fix: "Record the group's closing as a decision (Kind Working group, Subject its ID), or extend it by moving Ends on.",

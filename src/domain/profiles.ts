@@ -16,7 +16,7 @@ export interface Profile {
 const CONFIDENTIALITY = 'Internal use only unless explicitly agreed otherwise.';
 
 /** The add-on's own deadlines, the same under every profile: no ToR names a number of days. */
-const DEADLINES = {
+export const DEADLINES = {
   agendaDueDays: 5,
   minutesDueDays: 14,
   minutesApprovalDueDays: 14,

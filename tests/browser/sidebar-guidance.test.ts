@@ -69,7 +69,7 @@ async function saved(frame: FrameLocator): Promise<string> {
 
 describe('the ToR guidance in the sidebar', () => {
   it.each([
-    ['decisions.consensus', /were members that day but are not in Consulted/],
+    ['decisions.consensus', /were members that day and are not in Consulted/],
     ['decisions.state-consultation', /no consultation of the Ministry of Employment is recorded/],
     ['members.admission', /the decision that admits it, is Pending, not Adopted/],
     ['decisions.follow-up', /was adopted but no action point in Actions has it as Source/],

@@ -1,7 +1,7 @@
 /** The action tracker: overdue action points and their owners. */
 import { daysBetween } from '../dates';
 import { clip, finding, type RuleContext, type RuleDef } from './context';
-import { keyOf } from '../words';
+import { keyOf, plural } from '../words';
 import type { Finding } from './finding';
 import { AZ_MONITORING, AZ_ROLE, UZ_WORKING, type ClauseTable } from './clauses';
 
@@ -26,7 +26,7 @@ function overdue(ctx: RuleContext): Finding[] {
         sheet: 'Actions',
         row: a.row,
         ref: a.id,
-        message: `${a.id}${a.owner ? ` (${a.owner})` : ''} was due on ${a.due} and is still Open, ${daysBetween(a.due!, ctx.today)} days late: "${clip(a.action)}"`,
+        message: `${a.id}${a.owner ? ` (${a.owner})` : ''} was due on ${a.due} and is still Open, ${plural(daysBetween(a.due!, ctx.today), 'day')} late: "${clip(a.action)}"`,
         clause,
         fix: `Follow up with ${a.owner || 'its owner'}: record ${a.id} as Done with its Done on day, or agree a new Due day`,
       }),

@@ -1,5 +1,5 @@
 /** The decision log: consensus, the evidence of consultation, consulting the state, and following decisions up with action points. */
-import { clip, finding, unknownCodes, type RuleContext, type RuleDef } from './context';
+import { clip, finding, unknownCodes, whoAsks, type RuleContext, type RuleDef } from './context';
 import { joinFew, keyOf } from '../words';
 import type { Finding } from './finding';
 import { consensusGaps } from './consensus';
@@ -36,7 +36,7 @@ function consensus(ctx: RuleContext): Finding[] {
     if (missing.length === 0 && objections.length === 0) continue;
     const problems = [
       missing.length > 0
-        ? `${joinFew(missing)} ${missing.length === 1 ? 'was a member' : 'were members'} that day but ${missing.length === 1 ? 'is' : 'are'} not in Consulted`
+        ? `${joinFew(missing)} ${missing.length === 1 ? 'was a member' : 'were members'} that day and ${missing.length === 1 ? 'is' : 'are'} not in Consulted`
         : '',
       objections.length > 0 ? `${joinFew(objections)} objected` : '',
     ].filter(Boolean);
@@ -51,7 +51,7 @@ function consensus(ctx: RuleContext): Finding[] {
         sheet: 'Decisions',
         row: d.row,
         ref: d.id,
-        message: `${d.id} (${d.date}${d.title ? `, "${clip(d.title)}"` : ''}) is recorded as Adopted, but ${problems.join(', and ')}`,
+        message: `${d.id} (${d.date}${d.title ? `, "${clip(d.title)}"` : ''}) is recorded as Adopted, but ${problems.join(', and ')}; ${whoAsks(clause)} for consensus based on consultations with all members`,
         clause,
         fix: fixes.join('. '),
       }),
@@ -88,9 +88,11 @@ function evidence(ctx: RuleContext): Finding[] {
     // A meeting that is not on record is data.reference's; one without attendance, meetings.attendance's.
     if (meeting === undefined || meeting.attendees.length === 0) continue;
     const covered = new Set(meeting.attendees.map(keyOf));
-    if (consultation !== undefined) {
-      for (const agency of ctx.answersTo(consultation.id).keys()) covered.add(agency);
-      if (consultation.kind === 'No objection') for (const m of ctx.activeOn(consultation.openedOn)) covered.add(keyOf(m.agency));
+    // A withdrawn consultation asked nothing; silence is agreement only once a No objection one closed agreed.
+    const asked = consultation !== undefined && consultation.status !== 'Withdrawn' ? consultation : undefined;
+    if (asked !== undefined) {
+      for (const agency of ctx.answersTo(asked.id).keys()) covered.add(agency);
+      if (asked.kind === 'No objection' && asked.status === 'Closed' && asked.outcome === 'Agreed') for (const m of ctx.activeOn(asked.openedOn)) covered.add(keyOf(m.agency));
     }
     const beyond = unknownCodes(d.consulted, covered);
     if (beyond.length === 0) continue;
@@ -100,7 +102,7 @@ function evidence(ctx: RuleContext): Finding[] {
         sheet: 'Decisions',
         row: d.row,
         ref: d.id,
-        message: `${d.id} (${d.date}) was taken at ${meeting.id} and lists ${joinFew(beyond)} as consulted, but ${one ? 'it' : 'they'} did not attend ${meeting.id}${consultation === undefined ? ' and no written consultation is named' : ` and did not answer ${consultation.id}`}; the ToR asks for consultation with all members, and Consulted should show how each was reached`,
+        message: `${d.id} (${d.date}) was taken at ${meeting.id} and lists ${joinFew(beyond)} as consulted, but ${one ? 'it' : 'they'} did not attend ${meeting.id}${consultation === undefined ? ' and no written consultation is named' : ` and did not answer ${consultation.id}`}; ${whoAsks(clause)} for consultation with all members, and Consulted should show how each was reached`,
         clause,
         fix: `If ${joinFew(beyond)} ${one ? 'was' : 'were'} consulted in writing, run or name that consultation in ${d.id}'s Consultation; if ${one ? 'it was' : 'they were'} not consulted, take ${one ? 'it' : 'them'} out of Consulted and consult ${one ? 'it' : 'them'}`,
       }),

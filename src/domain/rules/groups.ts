@@ -74,7 +74,7 @@ function ended(ctx: RuleContext): Finding[] {
   const clause = ctx.clause('groups.ended');
   const closedOn = new Map<string, string>();
   for (const d of ctx.network.decisions.records) {
-    if (d.kind !== 'Working group') continue;
+    if (d.kind !== 'Working group' || d.outcome !== 'Adopted') continue;
     const k = keyOf(d.subject);
     if ((closedOn.get(k) ?? '') < d.date) closedOn.set(k, d.date);
   }
@@ -85,7 +85,7 @@ function ended(ctx: RuleContext): Finding[] {
         sheet: 'Working groups',
         row: g.row,
         ref: g.id,
-        message: `${g.id} (${clip(g.name)}) is an Ad hoc working group whose term ended on ${g.endsOn}, and no later decision about it is on record`,
+        message: `${g.id} (${clip(g.name)}) is an Ad hoc working group whose term ended on ${g.endsOn}, and no later adopted decision about it is on record`,
         clause,
         fix: `Record that ${g.id} closed (a decision of Kind Working group with Subject ${g.id}, with what it delivered), or extend it by moving its Ends on`,
       }),

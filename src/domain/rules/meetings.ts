@@ -4,6 +4,7 @@ import { addDays, addMonths, daysBetween, yearOf, type IsoDay } from '../dates';
 import type { Meeting } from '../tables';
 import { joinFew, keyOf, plural } from '../words';
 import { clip, finding, whoAsks, type RuleContext, type RuleDef } from './context';
+import { settingCitation } from './clauses';
 import type { Finding } from './finding';
 import { AZ_INTERNAL, AZ_MINUTES, AZ_ROLE, UZ_DOCUMENTED, UZ_SECRETARIAT, UZ_WORKING, type ClauseTable } from './clauses';
 
@@ -136,9 +137,12 @@ function cadence(ctx: RuleContext): Finding[] {
   // The founding period is not required: the network did not exist for the whole of it.
   if (founded !== null && period.start < founded) period = periodOf(addMonths(period.start, months), months);
   const out: Finding[] = [];
+  // The last held meeting before each period, found by walking the sorted list once: no rescan per period.
+  let next = 0;
   for (; period.start <= ctx.today; period = periodOf(addMonths(period.start, months), months)) {
+    while (next < held.length && held[next]!.date < period.start) next++;
     if (heldIn.has(period.label)) continue;
-    const before = held.filter((m) => m.date < period.start).pop();
+    const before = held[next - 1];
     const last = before === undefined ? '' : ` The last regular meeting before it was ${before.id} on ${before.date}.`;
     if (period.end < ctx.today) {
       out.push(
@@ -183,7 +187,10 @@ function annual(ctx: RuleContext): Finding[] {
   }
   const out: Finding[] = [];
   const founded = ctx.settings.foundedOn;
-  const foundingYear = founded === null ? null : yearOf(founded);
+  // Without a founding day, the year of the first meeting on record stands for it.
+  const first = ctx.network.meetings.records.reduce<string | null>((min, m) => (min === null || m.date < min ? m.date : min), null);
+  const since = founded ?? first;
+  const foundingYear = since === null ? null : yearOf(since);
   if (foundingYear !== null) {
     for (let year = foundingYear + 1; year < thisYear; year++) {
       if (heldYears.has(year)) continue;
@@ -233,7 +240,7 @@ function annualMembership(ctx: RuleContext): Finding[] {
           sheet: 'Meetings',
           row: m.row,
           ref: m.id,
-          message: `${m.id}, the Annual meeting of ${m.date}, lists ${plural(m.attendees.length, 'member')} among its Attendees; ${joinFew(absent)} ${absent.length === 1 ? 'was a member' : 'were members'} that day and ${absent.length === 1 ? 'is' : 'are'} not listed. The ToR asks for a meeting of the full membership`,
+          message: `${m.id}, the Annual meeting of ${m.date}, lists ${plural(m.attendees.length, 'member')} among its Attendees; ${joinFew(absent)} ${absent.length === 1 ? 'was a member' : 'were members'} that day and ${absent.length === 1 ? 'is' : 'are'} not listed; ${whoAsks(clause)} for a meeting of the full membership`,
           clause,
           fix: `If ${joinFew(absent)} attended, add ${absent.length === 1 ? 'it' : 'them'} to ${m.id}'s Attendees; otherwise invite every member to the next annual meeting and note in the minutes who sent apologies`,
         }),
@@ -289,6 +296,12 @@ function mode(ctx: RuleContext): Finding[] {
     );
 }
 
+/** "2 days before", "on the day of", "3 days after": when something went out, against a meeting's day. */
+function lead(days: number): string {
+  if (days === 0) return 'on the day of';
+  return days > 0 ? `${plural(days, 'day')} before` : `${plural(-days, 'day')} after`;
+}
+
 function agenda(ctx: RuleContext): Finding[] {
   const days = ctx.settings.agendaDueDays;
   if (days === null) return [];
@@ -306,13 +319,13 @@ function agenda(ctx: RuleContext): Finding[] {
         ref: m.id,
         message:
           sent === null
-            ? `${m.id} on ${m.date} has no "Agenda circulated on"; the agenda was due by ${due} (${days} days before)`
-            : `${m.id}'s agenda went out on ${sent}, ${daysBetween(sent, m.date)} days before the meeting on ${m.date}; it was due by ${due} (${days} days before)`,
+            ? `${m.id} on ${m.date} has no "Agenda circulated on"; the agenda was due by ${due} (${plural(days, 'day')} before)`
+            : `${m.id}'s agenda went out on ${sent}, ${lead(daysBetween(sent, m.date))} the meeting on ${m.date}; it was due by ${due} (${plural(days, 'day')} before)`,
         clause,
         fix:
           sent === null
             ? `Enter the day ${m.id}'s agenda was circulated; for the next meeting, circulate the agenda at least ${days} days ahead`
-            : `Circulate the next agendas at least ${days} days before the meeting`,
+            : `Circulate the next agendas at least ${plural(days, 'day')} before the meeting`,
       }),
     );
   }
@@ -359,8 +372,10 @@ function circulated(ctx: RuleContext): Finding[] {
 
 function minutesApproved(ctx: RuleContext): Finding[] {
   const approvalDays = ctx.settings.minutesApprovalDueDays;
-  if (approvalDays === null) return [];
-  const days = (ctx.settings.minutesDueDays ?? 0) + approvalDays;
+  const minutesDays = ctx.settings.minutesDueDays;
+  // Approval is due so many days after the minutes are: without a day for the minutes, none for their approval.
+  if (approvalDays === null || minutesDays === null) return [];
+  const days = minutesDays + approvalDays;
   const clause = ctx.clause('meetings.minutes-approved', 'minutesApprovalDueDays');
   return held(ctx)
     .filter((m) => m.minutesLink.trim() !== '' && m.minutesApprovedOn === null && !m.invalid.includes('minutesApprovedOn') && daysBetween(m.date, ctx.today) > days)
@@ -384,7 +399,8 @@ function rcoArchive(ctx: RuleContext): Finding[] {
   const required = ctx.settings.rcoArchiveRequired === true;
   const email = ctx.settings.rcoArchiveEmail.trim();
   if (!required && email === '') return [];
-  const clause = required ? ctx.clause('meetings.rco-archive', 'rcoArchiveRequired') : ctx.clause('meetings.rco-archive', 'rcoArchiveEmail');
+  // Not required, the address alone asks for the copies: the setting is cited, not the ToR that was switched off.
+  const clause = required ? ctx.clause('meetings.rco-archive', 'rcoArchiveRequired') : settingCitation('rcoArchiveEmail', ctx.settings);
   const out: Finding[] = [];
   if (email === '') {
     out.push(

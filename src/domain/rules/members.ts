@@ -4,7 +4,7 @@ import { addMonths } from '../dates';
 import type { ProfileId } from '../settings';
 import type { Decision, FocalPoint, Member } from '../tables';
 import { finding, type RuleContext, type RuleDef } from './context';
-import { joinFew, joinWords, keyOf } from '../words';
+import { joinFew, joinWords, keyOf, plural } from '../words';
 import type { Finding } from './finding';
 import { consensusGaps, requiredConsultees } from './consensus';
 import { latestLogDay } from './log';
@@ -235,7 +235,7 @@ function admissionGaps(ctx: RuleContext, decision: Located<Decision>, candidate:
   return {
     missing: unanimous ? asked.filter((m) => answerOf(m.agency) !== 'Approve' && answerOf(m.agency) !== 'Object').map((m) => m.agency) : [],
     objections: asked.filter((m) => answerOf(m.agency) === 'Object').map((m) => m.agency),
-    where: `in ${consultation.id}, the written consultation behind ${decision.id}`,
+    where: `in ${consultation.id}, the written consultation behind ${decision.id},`,
   };
 }
 
@@ -253,7 +253,7 @@ function admission(ctx: RuleContext): Finding[] {
       out.push(
         finding('members.admission', 'info', {
           ...base,
-          message: `${joined}, and no decision records how it joined; the ToR opens membership to other interested UN agencies, so none is needed, but the register should say how ${member.agency} came in`,
+          message: `${joined}, and no decision records how it joined; ${clause.startsWith('Network settings') ? "the network's admission rule is open" : 'the ToR opens membership to other interested UN agencies'}, so none is needed, but the register should say how ${member.agency} came in`,
           fix: `Note in ${member.agency}'s Notes how it joined (its letter of interest, the meeting that welcomed it), or record a decision of Kind Admission with Subject ${member.agency}`,
         }),
       );
@@ -289,7 +289,7 @@ function admission(ctx: RuleContext): Finding[] {
       missing.length > 0
         ? byConsultation
           ? `${joinFew(missing)} did not answer Approve`
-          : `${joinFew(missing)} ${missing.length === 1 ? 'was' : 'were'} members on ${decision.date} but ${missing.length === 1 ? 'is' : 'are'} not in its Consulted`
+          : `${joinFew(missing)} ${missing.length === 1 ? 'was a member' : 'were members'} that day and ${missing.length === 1 ? 'is' : 'are'} not in its Consulted`
         : '',
       objections.length > 0 ? `${joinFew(objections)} objected` : '',
     ].filter(Boolean);
@@ -302,7 +302,7 @@ function admission(ctx: RuleContext): Finding[] {
             ? `Record ${decision.id} as Not adopted (an objection blocks the admission), or record the objection's withdrawal and clear it`
             : byConsultation
               ? `Ask ${joinFew(missing)} to answer the consultation, or consult them again`
-              : `Add ${joinFew(missing)} to ${decision.id}'s Consulted if they ${unanimous ? 'approved' : 'were consulted'}, or consult them and record their answer`,
+              : `Add ${joinFew(missing)} to ${decision.id}'s Consulted if ${missing.length === 1 ? 'it' : 'they'} ${unanimous ? 'approved' : missing.length === 1 ? 'was consulted' : 'were consulted'}, or consult ${missing.length === 1 ? 'it' : 'them'} and record the answer`,
       }),
     );
   }
@@ -320,7 +320,7 @@ function listShared(ctx: RuleContext): Finding[] {
         sheet: 'Log',
         row: null,
         ref: null,
-        message: `The member list has never been shared: the Log has no "Member list shared" row with Outcome Sent (it is due every ${months} months)`,
+        message: `The member list has never been shared: the Log has no "Member list shared" row with Outcome Sent (it is due every ${plural(months, 'month')})`,
         clause,
         fix: 'Share the member list with the members, and record it in the Log as "Member list shared" with Outcome Sent',
       }),
@@ -333,7 +333,7 @@ function listShared(ctx: RuleContext): Finding[] {
       sheet: 'Log',
       row: last.row,
       ref: null,
-      message: `The member list was last shared on ${last.day}; it was due again by ${due} (every ${months} months)`,
+      message: `The member list was last shared on ${last.day}; it was due again by ${due} (every ${plural(months, 'month')})`,
       clause,
       fix: 'Share the current member list with the members now, and record it in the Log as "Member list shared" with Outcome Sent',
     }),

@@ -1,9 +1,10 @@
 /** The annual workplan: it exists, its rows are complete, it is endorsed, reported on, kept current, tied to the GCM. */
 import type { Located } from '../codec';
 import { addDays, addMonths, yearOf } from '../dates';
+import { DEADLINES } from '../profiles';
 import type { WorkplanRow } from '../tables';
 import { clip, finding, whoAsks, type RuleContext, type RuleDef } from './context';
-import { joinWords, keyOf } from '../words';
+import { joinWords, keyOf, plural } from '../words';
 import type { Finding } from './finding';
 import { latestLogDay } from './log';
 import { AZ_ROLE, UZ_AWP, UZ_ROLE, UZ_WORKING, type ClauseTable } from './clauses';
@@ -103,11 +104,14 @@ function endorsed(ctx: RuleContext): Finding[] {
   if (ctx.settings.workplanMustBeEndorsed !== true) return [];
   const clause = ctx.clause('workplan.endorsed', 'workplanMustBeEndorsed');
   const thisYear = yearOf(ctx.today);
-  const dueDay = addDays(`${thisYear}-01-01`, (ctx.settings.workplanEndorsementDueDays ?? 1) - 1);
+  const dueDay = addDays(`${thisYear}-01-01`, (ctx.settings.workplanEndorsementDueDays ?? DEADLINES.workplanEndorsementDueDays) - 1);
   const firstRow = new Map<number, Located<WorkplanRow>>();
   for (const w of ctx.network.workplan.records) if (w.year <= thisYear && !firstRow.has(w.year)) firstRow.set(w.year, w);
   const endorsements = ctx.network.decisions.records.filter((d) => d.kind === 'Workplan endorsement');
-  const next = ctx.network.meetings.records.filter((m) => m.status === 'Planned' && m.date >= ctx.today).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
+  // A network meeting can endorse the plan (a working group's cannot): the first planned from today.
+  const next = ctx.network.meetings.records
+    .filter((m) => m.status === 'Planned' && m.date >= ctx.today && m.kind !== 'Working group')
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
   const out: Finding[] = [];
   for (const [year, w] of [...firstRow].sort((a, b) => a[0] - b[0])) {
     const forYear = endorsements.filter((d) => d.subject.trim() === String(year));
@@ -122,7 +126,7 @@ function endorsed(ctx: RuleContext): Finding[] {
       row: w.row,
       ref: String(year),
       message: early
-        ? `The ${year} workplan is not endorsed yet (${state}); ${whoAsks(clause)} the members to endorse it, and it is due by ${dueDay}.${next ? ` ${next.id} on ${next.date} could endorse it.` : ''}`
+        ? `The ${year} workplan is not endorsed yet (${state}); ${whoAsks(clause)} the members to endorse it, and it is due by ${dueDay}.${next === undefined ? '' : next.date <= dueDay ? ` ${next.id} on ${next.date} could endorse it.` : ` The first meeting planned, ${next.id}, is on ${next.date}, after that day.`}`
         : `The ${year} workplan is not endorsed: ${state}; ${whoAsks(clause)} the members to endorse each annual work plan${year === thisYear ? `, and it was due by ${dueDay}` : ''}`,
       clause,
       fix: pending
@@ -150,7 +154,7 @@ function reported(ctx: RuleContext): Finding[] {
       row: last?.row ?? null,
       ref: null,
       message: last
-        ? `The last workplan report went to the UNCT on ${last.day}; the next was due by ${due} (every ${months} months)`
+        ? `The last workplan report went to the UNCT on ${last.day}; the next was due by ${due} (every ${plural(months, 'month')})`
         : `No workplan report has gone to the UNCT (no "Workplan report sent" row with Outcome Sent in the Log) since the workplan started on ${from}; the first was due by ${due}`,
       clause,
       fix: 'Send a workplan progress report to the UNCT, and record it in the Log as "Workplan report sent" with Outcome Sent',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeNetwork } from '../../../src/domain/network';
 import { checkNetwork } from '../../../src/domain/rules';
-import { check, gridsOf, refs, uzbekistan, type Spec } from './support';
+import { azerbaijan, check, gridsOf, refs, uzbekistan, type Spec } from './support';
 
 type ConsultationSpec = NonNullable<Spec['consultations']>[number];
 
@@ -109,7 +109,9 @@ describe('groups.ended', () => {
     expect(check(spec, '2026-06-14', 'groups.ended')).toEqual([]);
     const [f] = check(spec, '2026-06-15', 'groups.ended');
     expect(f).toMatchObject({ severity: 'info', sheet: 'Working groups', row: 3, ref: 'WG-02' });
-    expect(f!.message).toBe('WG-02 (Task team on the returnees study) is an Ad hoc working group whose term ended on 2026-06-14, and no later decision about it is on record');
+    expect(f!.message).toBe(
+      'WG-02 (Task team on the returnees study) is an Ad hoc working group whose term ended on 2026-06-14, and no later adopted decision about it is on record',
+    );
     spec.decisions.push({
       id: 'D-2026-03',
       date: '2026-06-14',
@@ -140,3 +142,45 @@ describe('data.duplicate-id in Settings', () => {
     expect(found[0]!.message).toBe('Settings row 6 repeats the setting "Meeting cadence (months)" of row 5; the add-on uses row 5 and ignores row 6');
   });
 });
+
+describe('what a consultation proves, and blank settings', () => {
+  it('counts no withdrawn consultation as evidence, and silence only once a No objection one closed agreed', () => {
+    const spec = uzbekistan();
+    spec.meetings[0]!.attendees = ['IOM', 'UNRC'];
+    spec.decisions[0]!.consultation = 'C-2026-01';
+    withAnswers(spec, { ...proposal, openedOn: '2026-01-02', deadline: '2026-01-09', status: 'Withdrawn' }, [
+      { timestamp: '2026-01-05T09:00:00', consultation: 'C-2026-01', agency: 'UNDP', answer: 'No objection' },
+    ]);
+    expect(refs(check(spec, undefined, 'decisions.evidence'))).toEqual(['decisions.evidence:D-2026-01', 'decisions.evidence:D-2026-02']);
+    spec.consultations![0]!.status = 'Open';
+    spec.answers = [];
+    expect(refs(check(spec, undefined, 'decisions.evidence'))).toEqual(['decisions.evidence:D-2026-01', 'decisions.evidence:D-2026-02']);
+    spec.consultations![0] = { ...spec.consultations![0]!, status: 'Closed', outcome: 'Agreed' };
+    expect(refs(check(spec, undefined, 'decisions.evidence'))).toEqual(['decisions.evidence:D-2026-02']);
+  });
+
+  it('takes the first meeting on record for the founding year when Founded on is blank', () => {
+    const spec = azerbaijan();
+    spec.settings.foundedOn = null;
+    spec.meetings = [heldOn('M-2024-01', '2024-03-10'), ...spec.meetings.filter((m) => m.kind !== 'Annual')];
+    expect(check(spec, '2026-06-15', 'meetings.annual').map((f) => [f.ref, f.severity])).toEqual([
+      ['2025', 'error'],
+      ['2026', 'warning'],
+    ]);
+  });
+
+  it('gives a blank endorsement day the default of 90 days, and asks for no approval of minutes that have no due day', () => {
+    const spec = uzbekistan();
+    spec.decisions.splice(1, 1);
+    spec.settings.workplanEndorsementDueDays = null;
+    expect(check(spec, '2026-01-05', 'workplan.endorsed')).toMatchObject([{ severity: 'info' }]);
+    const minutes = uzbekistan();
+    minutes.settings.minutesDueDays = null;
+    minutes.meetings.push({ ...heldOn('M-2026-03', '2026-04-05'), minutesApprovedOn: null });
+    expect(check(minutes, '2026-06-15', 'meetings.minutes-approved')).toEqual([]);
+  });
+});
+
+function heldOn(id: string, date: string): NonNullable<Spec['meetings']>[number] {
+  return { id, date, kind: 'Regular', mode: 'Online', status: 'Held', attendees: ['IOM', 'UNRC', 'UNDP'], agendaCirculatedOn: '2000-01-01', minutesLink: 'https://x' };
+}

@@ -8,7 +8,7 @@ describe('decisions.consensus', () => {
     spec.decisions[1]!.objections = ['UNDP'];
     const found = check(spec, undefined, 'decisions.consensus');
     expect(refs(found)).toEqual(['decisions.consensus:D-2026-01', 'decisions.consensus:D-2026-02']);
-    expect(found[0]!.message).toBe('D-2026-01 (2026-01-10, "Joint advocacy") is recorded as Adopted, but UNDP was a member that day but is not in Consulted');
+    expect(found[0]!.message).toBe('D-2026-01 (2026-01-10, "Joint advocacy") is recorded as Adopted, but UNDP was a member that day and is not in Consulted; the ToR asks for consensus based on consultations with all members');
     expect(found[0]!.fix).toContain('Add UNDP to Consulted');
     expect(found[1]!.message).toContain('UNDP objected');
     expect(found[0]!.clause).toBe(
@@ -81,7 +81,7 @@ describe('actions.overdue', () => {
     expect(check(spec, '2026-07-01', 'actions.overdue')).toEqual([]);
     const [f] = check(spec, '2026-07-02', 'actions.overdue');
     expect(f).toMatchObject({ ref: 'A-2026-001', severity: 'warning', sheet: 'Actions', row: 2 });
-    expect(f!.message).toContain('A-2026-001 (UNDP) was due on 2026-07-01 and is still Open, 1 days late');
+    expect(f!.message).toContain('A-2026-001 (UNDP) was due on 2026-07-01 and is still Open, 1 day late');
     spec.actions[0]!.status = 'Done';
     expect(check(spec, '2026-07-02', 'actions.overdue')).toEqual([]);
   });

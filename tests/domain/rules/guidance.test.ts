@@ -74,7 +74,7 @@ const strip = (fs: readonly { rule: string; message: string; clause: string; fix
 
 describe('decisionGuidance', () => {
   it.each([
-    ['decisions.consensus', { consulted: ['IOM', 'UNRC'] }, /WHO and UNODC were members that day but are not in Consulted/],
+    ['decisions.consensus', { consulted: ['IOM', 'UNRC'] }, /WHO and UNODC were members that day and are not in Consulted/],
     ['decisions.state-consultation', { stateRelevant: true }, /no consultation of the Ministry of Labour is recorded/],
     ['members.admission', { kind: 'Admission' as const, subject: 'UNODC', outcome: 'Pending' as const }, /D-2026-01, the decision that admits it, is Pending, not Adopted/],
     ['decisions.follow-up', {}, /was adopted but no action point in Actions has it as Source/],

@@ -146,7 +146,7 @@ describe('meetings.annual-membership', () => {
       ['M-2026-04', 'info'],
     ]);
     expect(found[0]!.message).toBe(
-      'M-2026-04, the Annual meeting of 2026-05-20, lists 2 members among its Attendees; UNDP was a member that day and is not listed. The ToR asks for a meeting of the full membership',
+      'M-2026-04, the Annual meeting of 2026-05-20, lists 2 members among its Attendees; UNDP was a member that day and is not listed; the ToR asks for a meeting of the full membership',
     );
     expect(found[1]!.message).toContain('names no External participants; the ToR asks the annual meeting to include other relevant stakeholders');
     expect(found[0]!.clause).toContain('of the full membership of the Network to include other relevant stakeholders');

@@ -162,7 +162,7 @@ describe('members.admission', () => {
     spec.focalPoints.push({ agency: 'WHO', name: 'Li Wei', email: 'li@who.int', kind: 'Primary', active: true });
     const found = check(spec, undefined, 'members.admission');
     expect(refs(found)).toEqual(['members.admission:UNHCR']);
-    expect(found[0]!.message).toContain('UNDP and WHO were members on 2026-02-20 but are not in its Consulted');
+    expect(found[0]!.message).toContain('UNDP and WHO were members that day and are not in its Consulted');
     // decisions.consensus holds every Adopted decision, an admission too, to consulting all members.
     expect(refs(check(spec, undefined, 'decisions.consensus'))).toEqual(['decisions.consensus:D-2026-03']);
   });
@@ -205,7 +205,7 @@ describe('members.admission', () => {
     expect(check(consensus(admit), undefined, 'members.admission')).toEqual([]);
     const [f] = check(consensus({ ...admit, consulted: ['IOM'] }), undefined, 'members.admission');
     expect(f!.message).toContain(
-      'admission needs the consensus of the members, but on D-2026-03 (2026-02-20) UNRC and UNDP were members on 2026-02-20 but are not in its Consulted',
+      'admission needs the consensus of the members, but on D-2026-03 (2026-02-20) UNRC and UNDP were members that day and are not in its Consulted',
     );
     expect(f!.clause).toBe('Network settings: "Admission rule" = consensus');
   });
@@ -243,7 +243,7 @@ describe('members.admission', () => {
     it('reports a member that did not approve and one that objected, naming the consultation', () => {
       const [f] = check(consulted([answer('IOM', 'Approve'), answer('UNRC', 'Abstain'), answer('UNDP', 'Object')]), undefined, 'members.admission');
       expect(f!.message).toContain(
-        "admission needs every current member's approval, but in C-2026-01, the written consultation behind D-2026-03 UNRC did not answer Approve, and UNDP objected",
+        "admission needs every current member's approval, but in C-2026-01, the written consultation behind D-2026-03, UNRC did not answer Approve, and UNDP objected",
       );
       const [silent] = check(consulted([answer('IOM', 'Approve'), answer('UNRC', 'Approve')]), undefined, 'members.admission');
       expect(silent!.message).toContain('UNDP did not answer Approve');

@@ -75,7 +75,7 @@ describe('workplan.endorsed', () => {
     const day90 = check(spec, '2026-03-31', 'workplan.endorsed');
     expect(day90).toMatchObject([{ ref: '2026', severity: 'info' }]);
     expect(day90[0]!.message).toBe(
-      'The 2026 workplan is not endorsed yet (no decision of Kind Workplan endorsement with Subject 2026 is Adopted); the ToR asks the members to endorse it, and it is due by 2026-03-31. M-2026-03 on 2026-04-20 could endorse it.',
+      'The 2026 workplan is not endorsed yet (no decision of Kind Workplan endorsement with Subject 2026 is Adopted); the ToR asks the members to endorse it, and it is due by 2026-03-31. The first meeting planned, M-2026-03, is on 2026-04-20, after that day.',
     );
     expect(check(spec, '2026-04-01', 'workplan.endorsed')).toMatchObject([{ ref: '2026', severity: 'error' }]);
     spec.settings.workplanEndorsementDueDays = 120;

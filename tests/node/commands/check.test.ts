@@ -62,7 +62,7 @@ describe('unmn check', () => {
     expect(out.slice(1)).toEqual([
       '',
       'Not in line with the ToR (1)',
-      '  Decisions!2 D-2026-01 — D-2026-01 (2026-01-10, "Joint advocacy") is recorded as Adopted, but UNRC and UNDP were members that day but are not in Consulted',
+      '  Decisions!2 D-2026-01 — D-2026-01 (2026-01-10, "Joint advocacy") is recorded as Adopted, but UNRC and UNDP were members that day and are not in Consulted; the ToR asks for consensus based on consultations with all members',
       '      Fix: Add UNRC and UNDP to Consulted if they were consulted; if not, consult them and record the answer',
       '      ToR: Uzbekistan ToR, Composition and Membership: "Decisions relevant to the UNMN work will be made by consensus based on consultations with all its Members"',
       '',
