@@ -136,7 +136,7 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
     checks:
       'Where the RCO archive is required (the Uzbekistan ToR: "The Secretariat will share all minutes … with UNRC\'s Office (RCO) for reporting and archiving"): each meeting whose minutes were circulated has "Shared with RCO on", and a blank "RCO archive email" is a finding of its own on the Settings tab. Where the archive is not required but an address is set, the per-meeting part applies.',
     ref: 'the meeting ID; blank for the missing address',
-    settings: ['rcoArchiveRequired', 'rcoArchiveEmail'],
+    settings: ['rcoArchiveRequired'],
     fix: 'Enter the RCO archive address in Settings; send the minutes there and enter the day in "Shared with RCO on" (the add-on does both once automation is on).',
   },
 
