@@ -2,14 +2,13 @@
  * `unmn report NAME FILE.xlsx [--year YYYY] [--today YYYY-MM-DD] [--out DIR] [--json]`: a report (or
  * `all` of them) from an .xlsx copy, as one self-contained HTML file and one CSV per table in DIR (the
  * current directory by default). The workbook is not changed. With --json, standard output holds the
- * reports' data as JSON and nothing else; the files are written all the same.
+ * reports' data as JSON and nothing else, and no file is written: the data is the output.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readNetwork } from '../../app/network';
 import { dayOfDate, isIsoDay, yearOf } from '../../domain/dates';
 import { REPORTS, reportNamed, type Report, type ReportDef } from '../../domain/reports';
-import { joinWords } from '../../domain/words';
 import { tableCsv } from '../reports/csv';
 import { renderReportHtml } from '../reports/html';
 import { parseArguments, printable, UsageError, type CliIo } from '../terminal';
@@ -20,7 +19,7 @@ export const usage = `unmn report NAME FILE.xlsx [--year YYYY] [--today YYYY-MM-
 function chosen(name: string): readonly ReportDef[] {
   if (name.trim().toLowerCase() === 'all') return REPORTS;
   const def = reportNamed(name);
-  if (def === undefined) throw new UsageError(`there is no report "${name}": choose ${joinWords([...REPORTS.map((r) => r.id), 'all'])}`);
+  if (def === undefined) throw new UsageError(`there is no report "${name}": choose ${REPORTS.map((r) => r.id).join(', ')} or all`);
   return [def];
 }
 
@@ -48,20 +47,23 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!isIsoDay(today)) throw new UsageError(`--today must be a calendar day as YYYY-MM-DD, not "${today}"`);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`--year must be a year as YYYY, not "${values.year}"`);
   const year = values.year === undefined ? yearOf(today) : Number(values.year);
+  if (values.json && values.out !== undefined) throw new UsageError("--json prints the reports' data and writes no file: leave out --out, or --json");
   const dir = values.out ?? '.';
   io.progress(`Reading ${file}…`);
   const { network } = readNetwork(await XlsxWorkbook.open(file));
+  if (values.json) {
+    const reports = defs.map((def) => def.build(network, { year, today }));
+    io.progress('');
+    io.out(JSON.stringify(name.trim().toLowerCase() === 'all' ? reports : reports[0], null, 2));
+    return 0;
+  }
   await mkdir(dir, { recursive: true });
-  const reports: Report[] = [];
-  const say = values.json ? io.err : io.out;
   for (const [i, def] of defs.entries()) {
     io.progress(`Writing the ${def.name.toLowerCase()} (${i + 1} of ${defs.length})…`);
     const report = def.build(network, { year, today });
     const files = await writeReport(report, dir);
-    reports.push(report);
     io.progress('');
-    say(printable(`${report.title}: ${files.join(', ')}`));
+    io.out(printable(`${report.title}: ${files.join(', ')}`));
   }
-  if (values.json) io.out(JSON.stringify(name.trim().toLowerCase() === 'all' ? reports : reports[0], null, 2));
   return 0;
 }
