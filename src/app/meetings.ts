@@ -6,7 +6,6 @@
  */
 import { canonicalCodes, keepOrder, sameCode } from '../domain/decision-record';
 import { savedMeeting } from '../domain/meeting-steps';
-import { COMMANDS } from './commands';
 import { columnCells, nextId } from '../domain/ids';
 import type { Network } from '../domain/network';
 import { meetingFieldError, parseMeetingInput, unchangedMessage, type MeetingFieldError, type MeetingInput, type SaveMeetingResult, type SavedMeeting } from '../domain/rpc';
@@ -130,11 +129,12 @@ export function saveMeeting(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | '
   });
 }
 
-export function saveMeetingRpc(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>, input: unknown): SaveMeetingResult {
+/** `circulateLabel`: the menu item that circulates minutes at once, as the command table names it. */
+export function saveMeetingRpc(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>, input: unknown, circulateLabel: string): SaveMeetingResult {
   try {
     const { id, row, minutesToCirculate, changed } = saveMeeting(ports, input);
     // A script's write sets off no edit trigger: the approval waits for the hourly tick or the menu.
-    const next = minutesToCirculate ? ` Its minutes go to the members at the next hourly tick when automation is on, or now from ${COMMANDS.circulateMinutesNow.label}` : '';
+    const next = minutesToCirculate ? ` Its minutes go to the members at the next hourly tick when automation is on, or now from ${circulateLabel}` : '';
     ports.ui.toast(changed ? `Meeting ${id} saved in row ${row}.${next}` : unchangedMessage('Meeting', id), 'Meetings');
     return { ok: true, id, row, changed };
   } catch (error) {

@@ -5,6 +5,7 @@
  */
 import { RPC_CONTRACT, type RpcName, type RpcResult } from '../domain/rpc';
 import type { Ports } from '../ports';
+import { COMMANDS } from './commands';
 import { decisionSidebarData, recordDecisionRpc, updateDecisionRpc } from './decisions';
 import { saveMeetingRpc } from './meetings';
 import { circulationPreview, confirmCirculation } from './tick';
@@ -13,7 +14,7 @@ export const RPC_HANDLERS: { readonly [K in RpcName]: (ports: Ports, input: unkn
   getDecisionSidebarData: (ports) => decisionSidebarData(ports),
   recordDecision: (ports, input) => recordDecisionRpc(ports, input),
   updateDecision: (ports, input) => updateDecisionRpc(ports, input),
-  saveMeeting: (ports, input) => saveMeetingRpc(ports, input),
+  saveMeeting: (ports, input) => saveMeetingRpc(ports, input, COMMANDS.circulateMinutesNow.label),
   getCirculationPreview: (ports) => circulationPreview(ports),
   confirmCirculation: (ports, input) => confirmCirculation(ports, input),
 };

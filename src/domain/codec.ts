@@ -17,12 +17,6 @@ export interface Problem {
   readonly expected: string | null;
 }
 
-/** A problem as a person reads it: what is wrong, then what is expected, unless the message already says it. */
-export function problemText(problem: Pick<Problem, 'message' | 'expected'>): string {
-  const { message, expected } = problem;
-  return expected === null || message.includes(expected.replace(/^an? /, '')) ? message : `${message}; expected ${expected}`;
-}
-
 /** A decoded record with the row it came from and the fields whose cells could not be read (left blank). */
 export type Located<T> = T & { readonly row: number; readonly invalid: readonly string[] };
 

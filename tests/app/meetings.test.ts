@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { NotAuthorizedError } from '../../src/app/authorize';
 import { saveMeetingRpc } from '../../src/app/meetings';
+import { COMMANDS } from '../../src/app/commands';
+
+const CIRCULATE = COMMANDS.circulateMinutesNow.label;
 import { readNetwork } from '../../src/app/network';
 import { readTable } from '../../src/app/repository';
 import { headerRow } from '../../src/domain/codec';
@@ -58,7 +61,7 @@ describe('saveMeeting', () => {
   it('plans a meeting, then records its agenda, attendance and approved minutes in place: the row holds every value', () => {
     const wb = workbook();
     const p = ports(wb);
-    expect(saveMeetingRpc(p, input())).toEqual({ ok: true, id: 'M-2026-02', row: 3, changed: true });
+    expect(saveMeetingRpc(p, input(), CIRCULATE)).toEqual({ ok: true, id: 'M-2026-02', row: 3, changed: true });
     const planned = savedMeeting(readNetwork(wb).network, 'M-2026-02')!;
     const held = input({
       id: 'M-2026-02',
@@ -69,7 +72,7 @@ describe('saveMeeting', () => {
       minutesLink: 'https://docs.example.org/minutes',
       minutesApprovedOn: '2026-03-30',
     });
-    expect(saveMeetingRpc(p, held)).toEqual({ ok: true, id: 'M-2026-02', row: 3, changed: true });
+    expect(saveMeetingRpc(p, held, CIRCULATE)).toEqual({ ok: true, id: 'M-2026-02', row: 3, changed: true });
     expect(p.ui.toasts).toEqual([
       'Meeting M-2026-02 saved in row 3.',
       'Meeting M-2026-02 saved in row 3. Its minutes go to the members at the next hourly tick when automation is on, or now from Circulate approved minutes now…',
@@ -117,7 +120,7 @@ describe('saveMeeting', () => {
       attendees: ['IOM', 'UNICEF'],
       minutesApprovedOn: '',
     });
-    expect(saveMeetingRpc(p, same)).toEqual({ ok: true, id: 'M-2026-05', row: 3, changed: false });
+    expect(saveMeetingRpc(p, same, CIRCULATE)).toEqual({ ok: true, id: 'M-2026-05', row: 3, changed: false });
     expect(wb.calls.write).toBe(writes);
     expect(snapshot(wb)).toBe(before);
     expect(p.ui.toasts).toEqual(['Meeting M-2026-05 is unchanged: nothing was written.']);
@@ -128,9 +131,9 @@ describe('saveMeeting', () => {
     const wb = workbook();
     const p = ports(wb);
     const read = savedMeeting(readNetwork(wb).network, 'M-2026-01')!;
-    expect(saveMeetingRpc(p, input({ id: 'M-2026-01', version: read.version, date: '2026-01-10', status: 'Held', attendees: ['IOM'] })).ok).toBe(true);
+    expect(saveMeetingRpc(p, input({ id: 'M-2026-01', version: read.version, date: '2026-01-10', status: 'Held', attendees: ['IOM'] }), CIRCULATE).ok).toBe(true);
     const between = snapshot(wb);
-    const second = saveMeetingRpc(p, input({ id: 'M-2026-01', version: read.version, date: '2026-01-10', title: 'Other' }));
+    const second = saveMeetingRpc(p, input({ id: 'M-2026-01', version: read.version, date: '2026-01-10', title: 'Other' }), CIRCULATE);
     expect(second).toMatchObject({ ok: false, current: { meeting: { attendees: ['IOM'] } } });
     expect(snapshot(wb)).toBe(between);
   });
@@ -139,7 +142,7 @@ describe('saveMeeting', () => {
     const wb = workbook();
     const before = snapshot(wb);
     const fails = (over: Record<string, unknown>) => {
-      const r = saveMeetingRpc(ports(wb), { ...input(), ...over });
+      const r = saveMeetingRpc(ports(wb), { ...input(), ...over }, CIRCULATE);
       return r.ok ? [] : r.errors.map((e) => e.message);
     };
     expect(fails({ attendees: ['WHO'] })).toEqual(['Attendees: WHO is not a member of the Members tab']);
@@ -150,7 +153,7 @@ describe('saveMeeting', () => {
     ]);
     expect(fails({ date: '2026-02-30' })).toEqual([expect.stringMatching(/^Date: /)]);
     expect(fails({ status: 'Held', date: '2026-05-01' })).toEqual(['Status: a meeting on 2026-05-01 cannot be Held yet (today is 2026-04-02)']);
-    expect(() => saveMeetingRpc(ports(wb, MEMBER), input())).toThrow(NotAuthorizedError);
+    expect(() => saveMeetingRpc(ports(wb, MEMBER), input(), CIRCULATE)).toThrow(NotAuthorizedError);
     expect(snapshot(wb)).toBe(before);
   });
 });

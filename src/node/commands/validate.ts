@@ -5,30 +5,12 @@
  */
 import { readGrids } from '../../app/network';
 import { isBlank, type Cell } from '../../domain/cells';
-import { problemText, type Problem } from '../../domain/codec';
+import { formatProblem, sortProblems } from '../../domain/problems';
 import { decodeNetwork, type Grids } from '../../domain/network';
-import { TABLES } from '../../domain/tables';
 import { parseArguments, printable, type CliIo } from '../terminal';
 import { XlsxWorkbook } from '../xlsx-workbook';
 
 export const usage = 'unmn validate FILE.xlsx [--json]';
-
-const TAB_ORDER = new Map<string, number>(TABLES.map((t, i) => [t.name, i]));
-
-/** Tab order of WORKBOOK.md, then row (whole-tab problems first); the codec's column order within a row. */
-export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return problems
-    .map((problem, i) => ({ problem, i }))
-    .sort(
-      (a, b) => (TAB_ORDER.get(a.problem.sheet) ?? TABLES.length) - (TAB_ORDER.get(b.problem.sheet) ?? TABLES.length) || (a.problem.row ?? 0) - (b.problem.row ?? 0) || a.i - b.i,
-    )
-    .map(({ problem }) => problem);
-}
-
-export function formatProblem(problem: Problem): string {
-  const where = `${problem.sheet}${problem.row === null ? '' : `!${problem.row}`}${problem.column === null ? '' : ` ${problem.column}`}`;
-  return `${where}: ${problemText(problem)}`;
-}
 
 function rowsInUse(grid: readonly (readonly Cell[])[] | null | undefined): number {
   return grid ? grid.slice(1).filter((row) => !row.every(isBlank)).length : 0;

@@ -5,11 +5,11 @@
  * sandboxed iframe that may run nothing.
  */
 import { type Cell } from '../../domain/cells';
-import { columnLetter, normalizeHeader, problemText, type Problem } from '../../domain/codec';
+import { columnLetter, normalizeHeader, type Problem } from '../../domain/codec';
 import { dayOfDate } from '../../domain/dates';
 import { escapeHtml } from '../../domain/html';
 import { REPORTS } from '../../domain/reports';
-import { formatProblem } from '../commands/validate';
+import { formatProblem, problemText } from '../../domain/problems';
 import type { OutboxEmail } from '../outbox';
 import type { KnownUser } from './users';
 

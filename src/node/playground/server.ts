@@ -20,7 +20,7 @@ import { renderReportHtml } from '../reports/html';
 import { rpcNamed } from '../../app/rpc';
 import { decodeNetwork, type Grids } from '../../domain/network';
 import { emailKey } from '../../domain/words';
-import { sortProblems } from '../commands/validate';
+import { sortProblems } from '../../domain/problems';
 import type { FileLock } from './file-lock';
 import { renderContent, renderPage, type MenuEntry, type PageView } from './page';
 import type { Ports } from '../../ports';
