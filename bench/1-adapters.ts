@@ -16,7 +16,7 @@ import { decodeTable, headerRow } from '../src/domain/codec';
 import { dateOfDay } from '../src/domain/dates';
 import { TABLES, type TableDef } from '../src/domain/tables';
 import { GasWorkbook } from '../src/gas/workbook';
-import { XlsxWorkbook } from '../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../src/node/xlsx/workbook';
 import type { WorkbookPort } from '../src/ports';
 import { createGasFake } from '../tests/fakes/gas';
 

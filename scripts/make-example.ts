@@ -20,7 +20,7 @@ import {
   type RecordOf,
   type TableDef,
 } from '../src/domain/tables';
-import { XlsxWorkbook } from '../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../src/node/xlsx/workbook';
 import type { Lock } from '../src/ports';
 import { EXAMPLE } from '../examples/uzbekistan';
 

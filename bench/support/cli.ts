@@ -13,7 +13,7 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setupWorkbook } from '../../src/app/setup';
 import type { Cell } from '../../src/domain/cells';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
 import { gridsOf, TODAY, type GeneratedNetwork } from './network';
 
 export const ROOT = process.cwd();

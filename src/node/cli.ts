@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { name as packageName, version } from '../../package.json';
 import type { CliName } from '../app/commands';
 import { endQuietlyOnBrokenPipe, streamIo, UsageError, type CliIo } from './terminal';
-import { WorkbookFileError } from './xlsx-workbook';
+import { WorkbookFileError } from './xlsx/workbook';
 
 interface CommandModule {
   readonly usage: string;

@@ -10,7 +10,7 @@ import { readNetwork } from '../../src/app/network';
 import { runReport } from '../../src/app/reports';
 import { REPORTS } from '../../src/domain/reports';
 import { checkNetwork } from '../../src/domain/rules';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
 import type { Cell, Email, Ports } from '../../src/ports';
 import { EXAMPLE_FILE, EXAMPLE_MEMBER, EXAMPLE_SECRETARIAT, EXAMPLE_TODAY, exampleGrids } from '../support/example';
 import { MemoryWorkbook } from '../support/memory-workbook';

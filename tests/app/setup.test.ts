@@ -12,7 +12,7 @@ import { PROFILES } from '../../src/domain/profiles';
 import { settingsRows } from '../../src/domain/settings';
 import { ComplianceTable, MeetingsTable, MembersTable, SettingsTable, TABLES } from '../../src/domain/tables';
 import { readGrids } from '../../src/app/network';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
 import type { WorkbookPort } from '../../src/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
 import { memoryPorts, networkWorkbook, OWNER, snapshot, writes } from '../support/network';

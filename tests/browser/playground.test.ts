@@ -4,7 +4,7 @@ import type { ConsoleMessage, FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../src/app/repository';
 import { DecisionsTable, LogTable } from '../../src/domain/tables';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
 import { digest, playgroundSuite, ROOT, runMenu } from './support';
 
 const MEMBER = 'unicef';

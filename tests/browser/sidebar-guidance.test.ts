@@ -12,7 +12,7 @@ import { readTable } from '../../src/app/repository';
 import type { Finding } from '../../src/domain/rules';
 import { ActionsTable, DecisionsTable, LogTable, MeetingsTable, MembersTable, SettingsTable } from '../../src/domain/tables';
 import { main } from '../../src/node/cli';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
 import { captureIo } from '../node/cli-io';
 import { digest, ensureBuilt, launchBrowser, ROOT, startFixture, TODAY, type Fixture } from './support';
 

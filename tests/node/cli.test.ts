@@ -18,7 +18,7 @@ import { run as init } from '../../src/node/commands/init';
 import { formatProblem } from '../../src/domain/problems';
 import { run as validate } from '../../src/node/commands/validate';
 import { printable, streamIo } from '../../src/node/terminal';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
 import { version } from '../../package.json';
 import { captureIo } from './cli-io';
 

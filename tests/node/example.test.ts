@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readNetwork } from '../../src/app/network';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
 import { run as validate } from '../../src/node/commands/validate';
 import { EXAMPLE } from '../../examples/uzbekistan';
 import { captureIo } from './cli-io';

@@ -13,7 +13,7 @@ import { decodeNetwork, type Grids } from '../../src/domain/network';
 import { checkNetwork, type Finding } from '../../src/domain/rules';
 import { settingKeyOf } from '../../src/domain/settings';
 import { TABLES } from '../../src/domain/tables';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
 
 const FIRST_EDITION = 'tests/fixtures/first-edition-example.xlsx';
 const TODAY = '2026-11-23';

@@ -7,7 +7,7 @@ import { readNetwork } from '../../src/app/network';
 import type { Network } from '../../src/domain/network';
 import type { ReportCell, ReportTable } from '../../src/domain/reports';
 import type { Cell } from '../../src/ports';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
 
 export const EXAMPLE_FILE = path.resolve(__dirname, '../../examples/uzbekistan.xlsx');
 export const EXAMPLE_TODAY = '2026-11-23';

@@ -6,7 +6,7 @@
 import { readNetwork } from '../../app/network';
 import { checkNetwork, countBySeverity, describeCounts, SEVERITY_LABELS, SEVERITY_ORDER, type Finding, type Severity } from '../../domain/rules';
 import { parseArguments, printable, todayOption, type CliIo } from '../terminal';
-import { XlsxWorkbook } from '../xlsx-workbook';
+import { XlsxWorkbook } from '../xlsx/workbook';
 
 export const usage = 'unmn check FILE.xlsx [--today YYYY-MM-DD] [--json]';
 

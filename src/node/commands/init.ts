@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { setupWorkbook } from '../../app/setup';
 import { PROFILE_IDS, type ProfileId } from '../../domain/settings';
 import { parseArguments, UsageError, type CliIo } from '../terminal';
-import { XlsxWorkbook } from '../xlsx-workbook';
+import { XlsxWorkbook } from '../xlsx/workbook';
 
 export const usage = `unmn init FILE.xlsx [--profile ${PROFILE_IDS.join('|')}] [--name "Network name"] [--force]`;
 

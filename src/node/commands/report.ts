@@ -12,7 +12,7 @@ import { REPORTS, reportNamed, type Report, type ReportDef } from '../../domain/
 import { tableCsv } from '../reports/csv';
 import { renderReportHtml } from '../reports/html';
 import { parseArguments, printable, UsageError, type CliIo } from '../terminal';
-import { XlsxWorkbook } from '../xlsx-workbook';
+import { XlsxWorkbook } from '../xlsx/workbook';
 
 export const usage = `unmn report NAME FILE.xlsx [--year YYYY] [--today YYYY-MM-DD] [--out DIR] [--json]   (NAME: ${REPORTS.map((r) => r.id).join(', ')} or all)`;
 

@@ -19,7 +19,7 @@ import { EmlOutbox } from '../eml-outbox';
 import type { WorkbookPort } from '../../ports';
 import { clockFor } from '../playground/ports';
 import { parseArguments, printable, todayOption, type CliIo } from '../terminal';
-import { XlsxWorkbook } from '../xlsx-workbook';
+import { XlsxWorkbook } from '../xlsx/workbook';
 
 /** What the tick had done in memory when it flushed: the workbook's changes and the messages sent so far. */
 interface Flush {

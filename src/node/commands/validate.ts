@@ -8,7 +8,7 @@ import { isBlank, type Cell } from '../../domain/cells';
 import { formatProblem, sortProblems } from '../../domain/problems';
 import { decodeNetwork, type Grids } from '../../domain/network';
 import { parseArguments, printable, type CliIo } from '../terminal';
-import { XlsxWorkbook } from '../xlsx-workbook';
+import { XlsxWorkbook } from '../xlsx/workbook';
 
 export const usage = 'unmn validate FILE.xlsx [--json]';
 

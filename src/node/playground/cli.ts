@@ -13,7 +13,7 @@ import { dayOfDate, isIsoDay } from '../../domain/dates';
 import { decodeNetwork, type Network } from '../../domain/network';
 import { emailKey } from '../../domain/words';
 import { claimOutbox, clearOutbox, OutboxFolderError } from '../outbox';
-import { WorkbookFileError, XlsxWorkbook } from '../xlsx-workbook';
+import { WorkbookFileError, XlsxWorkbook } from '../xlsx/workbook';
 import { FileLockError, lockWorkingFile } from './file-lock';
 import { PlaygroundError, startPlayground, type RunningPlayground } from './server';
 import { defaultUser, knownUsers } from './users';

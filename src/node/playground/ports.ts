@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { dayOfDate, timestampOfDate } from '../../domain/dates';
 import type { Clock, DialogPage, Lock, Ports, Ui, WorkbookPort } from '../../ports';
 import { FileOutbox } from '../outbox';
-import { XlsxWorkbook } from '../xlsx-workbook';
+import { XlsxWorkbook } from '../xlsx/workbook';
 
 /** What Sheets would show: a toast or alert, a page of dist/ in the sidebar, or an HTML dialog. */
 export type UiMessage =

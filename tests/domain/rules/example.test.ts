@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readNetwork } from '../../../src/app/network';
 import { checkNetwork } from '../../../src/domain/rules';
-import { XlsxWorkbook } from '../../../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../../../src/node/xlsx/workbook';
 
 const FILE = 'examples/uzbekistan.xlsx';
 

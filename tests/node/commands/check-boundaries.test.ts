@@ -10,7 +10,7 @@ import type { Cell } from '../../../src/domain/cells';
 import { checkNetwork, type Finding } from '../../../src/domain/rules';
 import { main } from '../../../src/node/cli';
 import type { CliIo } from '../../../src/node/terminal';
-import { XlsxWorkbook } from '../../../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../../../src/node/xlsx/workbook';
 import { azerbaijan, gridsOf, networkOf, uzbekistan, type Spec } from '../../domain/rules/support';
 
 const plain = (t: string) => t;

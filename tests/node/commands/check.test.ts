@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/node/cli';
 import { formatFinding } from '../../../src/node/commands/check';
 import type { CliIo } from '../../../src/node/terminal';
-import { XlsxWorkbook } from '../../../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../../../src/node/xlsx/workbook';
 import { gridsOf, uzbekistan } from '../../domain/rules/support';
-import { example, PART, withParts } from '../xlsx-parts';
+import { example, PART, withParts } from '../xlsx/parts';
 
 const plain = (t: string) => t;
 

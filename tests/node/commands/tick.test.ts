@@ -14,7 +14,7 @@ import { EVENTS } from '../../../src/domain/email/ledger';
 import { LogTable, MeetingsTable } from '../../../src/domain/tables';
 import { main } from '../../../src/node/cli';
 import { EmlOutbox } from '../../../src/node/eml-outbox';
-import { XlsxWorkbook } from '../../../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../../../src/node/xlsx/workbook';
 import { captureIo } from '../cli-io';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/uzbekistan.xlsx');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPlayground } from '../../../src/node/playground/cli';
-import { XlsxWorkbook } from '../../../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../../../src/node/xlsx/workbook';
 import { digest, EXAMPLE, ROOT, TODAY } from '../../browser/support';
 
 let dir: string;

@@ -15,7 +15,7 @@ import { DecisionsTable } from '../../../src/domain/tables';
 import { runPlayground } from '../../../src/node/playground/cli';
 import { REMOVED_CHARACTERS } from '../../../src/node/playground/ports';
 import type { RunningPlayground } from '../../../src/node/playground/server';
-import { XlsxWorkbook } from '../../../src/node/xlsx-workbook';
+import { XlsxWorkbook } from '../../../src/node/xlsx/workbook';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const TODAY = '2026-11-23';

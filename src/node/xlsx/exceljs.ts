@@ -4,10 +4,10 @@
  * every style, validation and page setup of the file it loads and writes them back.
  */
 import ExcelJS from 'exceljs';
-import type { Cell, CellBlock, CellLink, ColumnLayout, TabLayout, TabStyle, WorkbookPort } from '../ports';
-import { rectangle } from '../domain/block';
-import { columnLetter } from '../domain/codec';
-import { argb, DATE_FORMAT, excelName, isMidnight, TIMESTAMP_FORMAT, utcOf, xmlSafe } from './xlsx-codec';
+import type { Cell, CellBlock, CellLink, ColumnLayout, TabLayout, TabStyle, WorkbookPort } from '../../ports';
+import { rectangle } from '../../domain/block';
+import { columnLetter } from '../../domain/codec';
+import { argb, DATE_FORMAT, excelName, isMidnight, TIMESTAMP_FORMAT, utcOf, xmlSafe } from './codec';
 
 /** How far down a new tab's dropdowns and formats reach (Sheets' default grid is 1000 rows). */
 const FORMATTED_ROWS = 1000;

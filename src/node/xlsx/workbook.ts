@@ -1,22 +1,22 @@
 /**
  * The WorkbookPort over an .xlsx file: the CLI and the playground work on a copy of the network's
- * spreadsheet with no Google account. Opening reads every tab's values (xlsx-read.ts); the port reads
+ * spreadsheet with no Google account. Opening reads every tab's values (read.ts); the port reads
  * and changes them in memory, so every method stays synchronous like its Apps Script twin, and keeps
  * each change for the save. A save that only wrote values rewrites the rows it changed
- * (xlsx-patch.ts); any other goes through exceljs (xlsx-exceljs.ts), which keeps the file's formats,
+ * (patch.ts); any other goes through exceljs (exceljs.ts), which keeps the file's formats,
  * dropdowns and layout, and is loaded only then: reading a large workbook needs no model of every
  * cell's style, and a command that changes nothing never loads it.
  */
 import { open, readFile, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { Cell, CellLink, TabLayout, TabStyle, WorkbookPort } from '../ports';
-import { rectangle } from '../domain/block';
-import { argb, excelName, xmlSafe } from './xlsx-codec';
-import type { Changes } from './xlsx-exceljs';
-import { DAMAGED, MAX_BYTES, tooLarge, unpack } from './xlsx-guard';
-import { keepWhatExcelJsDrops } from './xlsx-keep';
-import { patchValues, type FileLayout, type ValueWrite } from './xlsx-patch';
-import { readWorkbook, TooManyCells, type WorkbookValues } from './xlsx-read';
+import type { Cell, CellLink, TabLayout, TabStyle, WorkbookPort } from '../../ports';
+import { rectangle } from '../../domain/block';
+import { argb, excelName, xmlSafe } from './codec';
+import type { Changes } from './exceljs';
+import { DAMAGED, MAX_BYTES, tooLarge, unpack } from './guard';
+import { keepWhatExcelJsDrops } from './keep';
+import { patchValues, type FileLayout, type ValueWrite } from './patch';
+import { readWorkbook, TooManyCells, type WorkbookValues } from './read';
 
 /** The file cannot be opened as a workbook: the message is one line meant for the user. */
 export class WorkbookFileError extends Error {
@@ -158,7 +158,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private async bytes(changes: readonly Change[]): Promise<Buffer> {
     const base = this.base;
     if (!base) {
-      const { ExcelJsWorkbook } = await import('./xlsx-exceljs');
+      const { ExcelJsWorkbook } = await import('./exceljs');
       const book = ExcelJsWorkbook.create();
       for (const change of changes) apply(book, change);
       return book.bytes();
@@ -172,7 +172,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const patched = await patchValues(base.bytes, parts, base.layout, writes);
       if (patched) return patched;
     }
-    const { ExcelJsWorkbook } = await import('./xlsx-exceljs');
+    const { ExcelJsWorkbook } = await import('./exceljs');
     const book = await ExcelJsWorkbook.load(base.bytes).catch(() => {
       throw new Error(DAMAGED);
     });

@@ -10,13 +10,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayOfDate, timestampOfDate } from '../../src/domain/dates';
-import { LogTable, MeetingsTable } from '../../src/domain/tables';
-import { unpack } from '../../src/node/xlsx-guard';
-import { readWorkbook } from '../../src/node/xlsx-read';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { dayOfDate, timestampOfDate } from '../../../src/domain/dates';
+import { LogTable, MeetingsTable } from '../../../src/domain/tables';
+import { unpack } from '../../../src/node/xlsx/guard';
+import { readWorkbook } from '../../../src/node/xlsx/read';
+import { XlsxWorkbook } from '../../../src/node/xlsx/workbook';
 
-const EXAMPLE = path.resolve(__dirname, '../../examples/uzbekistan.xlsx');
+const EXAMPLE = path.resolve(__dirname, '../../../examples/uzbekistan.xlsx');
 let dir: string;
 
 beforeAll(async () => {

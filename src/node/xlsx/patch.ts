@@ -7,10 +7,10 @@
  * made this way (a formula in its place, rows out of order) the caller saves through exceljs.
  */
 import JSZip from 'jszip';
-import type { Cell } from '../ports';
-import { columnLetter } from '../domain/codec';
-import { columnOf, DATE_FORMAT, isMidnight, serialOfDate, TIMESTAMP_FORMAT, xmlSafe } from './xlsx-codec';
-import { parseXml, tagStart, type SheetLayout, type SheetValues, type Styles, type WorkbookValues } from './xlsx-read';
+import type { Cell } from '../../ports';
+import { columnLetter } from '../../domain/codec';
+import { columnOf, DATE_FORMAT, isMidnight, serialOfDate, TIMESTAMP_FORMAT, xmlSafe } from './codec';
+import { parseXml, tagStart, type SheetLayout, type SheetValues, type Styles, type WorkbookValues } from './read';
 
 /** What a patch needs to know of the file: where its sheets' rows lie, its number formats, its calendar. */
 export type FileLayout = Pick<WorkbookValues, 'styles' | 'date1904'> & { readonly sheets: readonly Pick<SheetValues, 'name' | 'part' | 'layout'>[] };

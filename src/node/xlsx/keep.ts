@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import JSZip from 'jszip';
-import { parseXml, sheetEntries } from './xlsx-read';
+import { parseXml, sheetEntries } from './read';
 
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

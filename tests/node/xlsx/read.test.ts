@@ -5,9 +5,9 @@
  * rows and cells that do not name their places. What exceljs writes is read in xlsx-workbook.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { dayOfDate, timestampOfDate } from '../../src/domain/dates';
-import type { Cell } from '../../src/ports';
-import { readWorkbook, SHEETS_CELL_TEXT, TooManyCells } from '../../src/node/xlsx-read';
+import { dayOfDate, timestampOfDate } from '../../../src/domain/dates';
+import type { Cell } from '../../../src/ports';
+import { readWorkbook, SHEETS_CELL_TEXT, TooManyCells } from '../../../src/node/xlsx/read';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

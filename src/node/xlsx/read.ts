@@ -4,12 +4,12 @@
  * a date, the 1904 calendar, merged cells, formulas' cached results), without building an object per
  * cell and per style: a network's workbook of a hundred thousand rows reads in seconds, not a minute.
  * With the values comes where each row lies in its sheet's XML, so that a save that only changed
- * values can rewrite those rows and leave the rest of the file as it was (xlsx-patch.ts).
+ * values can rewrite those rows and leave the rest of the file as it was (patch.ts).
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { clipText } from '../domain/cells';
-import type { Cell } from '../ports';
-import { BUILT_IN_FORMATS, columnOf, dateOfSerial, isDateFormat, localOf, sheetsName } from './xlsx-codec';
+import { clipText } from '../../domain/cells';
+import type { Cell } from '../../ports';
+import { BUILT_IN_FORMATS, columnOf, dateOfSerial, isDateFormat, localOf, sheetsName } from './codec';
 
 /** A row element of a sheet's XML: its number and its characters [start, end). */
 export interface RowSpan {

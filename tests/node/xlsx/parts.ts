@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 
-export const EXAMPLE = path.resolve(__dirname, '../../examples/uzbekistan.xlsx');
+export const EXAMPLE = path.resolve(__dirname, '../../../examples/uzbekistan.xlsx');
 
 /** The example's tabs and their parts: Members is sheet2, Log sheet9. */
 export const PART = { Members: 'xl/worksheets/sheet2.xml', Meetings: 'xl/worksheets/sheet4.xml', Log: 'xl/worksheets/sheet9.xml' } as const;

@@ -10,7 +10,7 @@
 import { inflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
-import { printable } from './terminal';
+import { printable } from '../terminal';
 
 /** A network's workbook is well under 5 MB unpacked; 41 MB of sheet XML already takes exceljs 0.6 GB. */
 export const MAX_BYTES = 100 * 1024 * 1024;

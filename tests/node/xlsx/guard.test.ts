@@ -9,12 +9,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/node/cli';
-import { cellsOf, MAX_BYTES, refusal } from '../../src/node/xlsx-guard';
-import { WorkbookFileError, XlsxWorkbook } from '../../src/node/xlsx-workbook';
-import { captureIo } from './cli-io';
+import { main } from '../../../src/node/cli';
+import { cellsOf, MAX_BYTES, refusal } from '../../../src/node/xlsx/guard';
+import { WorkbookFileError, XlsxWorkbook } from '../../../src/node/xlsx/workbook';
+import { captureIo } from '../cli-io';
 
-const EXAMPLE = path.resolve(__dirname, '../../examples/uzbekistan.xlsx');
+const EXAMPLE = path.resolve(__dirname, '../../../examples/uzbekistan.xlsx');
 let dir: string;
 let xlsx: Buffer;
 
