@@ -8,6 +8,8 @@ import type { Cell, Column } from '../domain/cells';
 import { decodeTable, encodeRow, type DecodedTable, type HeaderMap } from '../domain/codec';
 import { decodeNetwork, type Grids, type Network } from '../domain/network';
 import type { AnyTable, RecordOf, TableDef } from '../domain/tables';
+import { cellText } from '../domain/cells';
+import { keyOf } from '../domain/words';
 import type { Ports, WorkbookPort } from '../ports';
 import { readGrids } from './network';
 
@@ -165,4 +167,101 @@ export function updateRecords<T extends TableDef>(
 
 function sameCell(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** One cell of the row whose ID is `id`, to be set to `value` only while it still reads `was` (decoded values). */
+export interface GuardedWrite {
+  readonly id: string;
+  readonly field: string;
+  readonly was: unknown;
+  readonly value: unknown;
+}
+
+/** A guarded write left undone, and why in words ("… no longer reads …"). */
+export interface SkippedWrite {
+  readonly write: GuardedWrite;
+  readonly reason: string;
+}
+
+/** Reads (and so checks) a guarded write's cell at most this often: people may keep moving rows while it writes. */
+const GUARDED_READS = 3;
+
+type Grid = readonly (readonly Cell[])[];
+
+/** The 1-based rows of each ID (by keyOf) in a grid, header row left out. */
+function rowsById(grid: Grid, keyAt: number): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let r = 1; r < grid.length; r++) {
+    const k = keyOf(cellText(grid[r]?.[keyAt]));
+    if (k !== '') out.set(k, [...(out.get(k) ?? []), r + 1]);
+  }
+  return out;
+}
+
+/**
+ * Writes cells of rows found by their ID, each only while it still reads what the caller read: the
+ * document lock keeps other executions out, not people, who may type, insert, delete or sort rows
+ * while it is held. So the tab is read again right before the write, a row is found by ID there, and
+ * a cell that changed in the meantime (or an ID on no row or on two) is left alone and returned. The
+ * next read checks the write landed: a row moved between that read and the write gets its cell back
+ * and the write goes to where the row went. Costs two reads and one write per block when nobody edits.
+ * The tick's dates use it; any save of a cell found by ID may.
+ */
+export function writeIfUnchanged(workbook: WorkbookPort, def: TableDef, writes: readonly GuardedWrite[]): SkippedWrite[] {
+  const skipped: SkippedWrite[] = [];
+  const same = (column: Column, cell: Cell | undefined, value: unknown) => {
+    const decoded = column.decode(cell);
+    return decoded.ok && sameCell(decoded.value, value);
+  };
+  let pending = writes;
+  let placed: { row: number; at: number; write: GuardedWrite; column: Column }[] = [];
+  let before: Grid = [];
+  for (let read = 0; read < GUARDED_READS && (pending.length > 0 || placed.length > 0); read++) {
+    const grid = workbook.read(def.name) ?? [];
+    const header = decodeTable(def, grid.slice(0, 1)).header;
+    const keyAt = def.key === null ? undefined : header?.index.get(def.key);
+    if (header === null || keyAt === undefined) {
+      for (const write of pending) skipped.push({ write, reason: `the ${def.name} tab has no ${def.key ?? 'ID'} column in row 1` });
+      break;
+    }
+    const now = rowsById(grid, keyAt);
+    // One block per column: a cell of another column, read a moment ago, is never written back.
+    const byColumn = new Map<number, Map<number, Cell[]>>();
+    const put = (row: number, at: number, cell: Cell) => {
+      const line: Cell[] = [];
+      line[at] = cell;
+      byColumn.set(at, (byColumn.get(at) ?? new Map<number, Cell[]>()).set(row, line));
+    };
+    // A row moved between the last read and the write took the cell meant for another: give it back.
+    const earlier = rowsById(before, keyAt);
+    for (const p of placed) {
+      const there = keyOf(cellText(grid[p.row - 1]?.[keyAt]));
+      if (there === keyOf(p.write.id) || !same(p.column, grid[p.row - 1]?.[p.at], p.write.value)) continue;
+      const was = earlier.get(there);
+      put(p.row, p.at, was?.length === 1 ? (before[was[0]! - 1]?.[p.at] ?? '') : '');
+    }
+    const next: GuardedWrite[] = [];
+    placed = [];
+    for (const write of pending) {
+      const column = def.columns[write.field] as Column | undefined;
+      const at = header.index.get(write.field);
+      const found = now.get(keyOf(write.id)) ?? [];
+      if (column === undefined || at === undefined) skipped.push({ write, reason: `the ${def.name} tab has no such column in row 1` });
+      else if (found.length !== 1)
+        skipped.push({ write, reason: found.length === 0 ? `no row of ${def.name} has the ID ${write.id}` : `${write.id} is the ID of rows ${found.join(', ')}` });
+      else if (same(column, grid[found[0]! - 1]?.[at], write.value)) continue;
+      else if (!same(column, grid[found[0]! - 1]?.[at], write.was))
+        skipped.push({ write, reason: `its ${column.header} was changed while the add-on was working (row ${found[0]!})` });
+      else {
+        put(found[0]!, at, column.encode(write.value as never));
+        placed.push({ row: found[0]!, at, write, column });
+        next.push(write);
+      }
+    }
+    if (byColumn.size === 0) break;
+    for (const [at, rows] of byColumn) writeRows(workbook, def.name, rows, [at]);
+    before = grid;
+    pending = next;
+  }
+  return skipped;
 }
