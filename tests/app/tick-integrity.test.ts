@@ -13,20 +13,10 @@ import { gasPorts } from '../../src/gas/ports';
 import { createGasFake, type GasFake } from '../fakes/gas';
 import { onFixedDay } from '../support/gas-day';
 import { gridsOf, type Spec } from '../domain/rules/support';
-import { MAILING_LIST, RCO, SECRETARIAT, emailNetwork } from '../sim/network';
+import { MAILING_LIST, RCO, SECRETARIAT, busyNetwork } from '../sim/network';
 
 const installed = onFixedDay(new Date(2026, 5, 15, 10, 0, 0));
 const UNDP = 'dilnoza.yusupova@undp.org';
-
-/** The delivery network with an action of UNRC and one of UNDP due within days: minutes, archive copy and two reminders are due. */
-function busyNetwork(): Spec {
-  const spec = emailNetwork();
-  spec.actions.push(
-    { id: 'A-2026-003', source: 'D-2026-03', action: 'Book the venue', owner: 'UNRC', due: '2026-06-17', status: 'Open' },
-    { id: 'A-2026-004', source: 'D-2026-03', action: 'Share the draft', owner: 'UNDP', due: '2026-06-18', status: 'Open' },
-  );
-  return spec;
-}
 
 function install(spec: Spec = busyNetwork()): GasFake {
   return installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(spec) }));
