@@ -238,12 +238,15 @@ export function createGasFake(options: GasFakeOptions = {}) {
       deleteRows(tab: string, row: number, count = 1) {
         asOwner(requireSheet(tab), (sheet) => sheet.deleteRows(row, count));
       },
-      /** Data > Sort range on the rows below the header, by one 1-based column (values only: the fake's data tabs hold no formats per row). */
+      /**
+       * Data > Sort range on the rows below the header, by one 1-based column, blank cells last as
+       * Sheets puts them (values only: the fake's data tabs hold no formats per row).
+       */
       sortRows(tab: string, column: number, descending = false) {
         asOwner(requireSheet(tab), (sheet) => {
           const body = sheet.rows.slice(1);
           const text = (line: Value[] | undefined) => String(line?.[column - 1] ?? '');
-          body.sort((a, b) => (descending ? -1 : 1) * text(a).localeCompare(text(b)));
+          body.sort((a, b) => (text(a) === '' ? 1 : 0) - (text(b) === '' ? 1 : 0) || (descending ? -1 : 1) * text(a).localeCompare(text(b)));
           sheet.rows.splice(1, body.length, ...body);
         });
       },
