@@ -122,6 +122,7 @@ function markHeader(mark: Mark): string {
 }
 
 const DONE_RETRY = 'The message went out; the date is written at the next tick.';
+const UNDO_CHECK = 'It was to be given back: a person should check it.';
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -162,13 +163,13 @@ class Run {
     return false;
   }
 
-  /** Writes marks; a Log line for each left alone (`then`: what happens to the delivery). Returns whether all were written. */
-  private mark(job: Job, marks: readonly Mark[], then: string): boolean {
+  /** Writes marks; a Log line for each left alone (`then`: what happens to the delivery). Returns the IDs (by keyOf) left alone. */
+  private mark(marks: readonly Mark[], then: string): Set<string> {
     const unwritten = writeMarks(this.ports.workbook, marks);
     for (const { mark, reason } of unwritten) {
       this.log.append({ event: EVENTS.notWritten, ref: mark.id, recipients: [], outcome: null, details: `${markHeader(mark)} of ${mark.id} was not written: ${reason}. ${then}` });
     }
-    return unwritten.length === 0;
+    return new Set(unwritten.map((u) => keyOf(u.mark.id)));
   }
 
   job(job: Job): void {
@@ -190,13 +191,12 @@ class Run {
       else if (!this.fits(job, message)) this.stopped = 'quota';
       if (this.stopped !== null) return;
       if (!claimWritten && job.claim.marks.length > 0) {
-        if (!this.mark(job, job.claim.marks, `${job.what} waits for the next tick.`)) {
-          // Nothing goes out on a claim half written: what was written is given back.
-          const left = new Set(job.claim.marks.map((m) => keyOf(m.id)));
+        const unwritten = this.mark(job.claim.marks, `${job.what} waits for the next tick.`);
+        if (unwritten.size > 0) {
+          // Nothing goes out on a claim half written: the dates that were written are given back.
           this.mark(
-            job,
-            job.claim.undo.filter((m) => left.has(keyOf(m.id))),
-            'A person should check it.',
+            job.claim.undo.filter((m) => !unwritten.has(keyOf(m.id))),
+            UNDO_CHECK,
           );
           workbook.flush();
           return;
@@ -210,7 +210,7 @@ class Run {
       } catch (error) {
         this.record(job, message, 'Failed', `${errorText(error)}; it goes again at the next tick`);
         if (claimHeld) {
-          this.mark(job, job.claim.undo, 'A person should check it.');
+          this.mark(job.claim.undo, UNDO_CHECK);
           claimWritten = claimHeld = false;
         }
         workbook.flush();
@@ -219,11 +219,11 @@ class Run {
       claimHeld = false;
       for (const r of message.to) reached.add(emailKey(r));
       this.record(job, message, 'Sent', job.what);
-      if (isComplete(job, reached)) this.mark(job, job.done, DONE_RETRY);
+      if (isComplete(job, reached)) this.mark(job.done, DONE_RETRY);
       workbook.flush();
     }
     if (job.messages.length === 0 && isComplete(job, reached)) {
-      this.mark(job, job.done, DONE_RETRY);
+      this.mark(job.done, DONE_RETRY);
       workbook.flush();
     }
   }

@@ -109,6 +109,32 @@ describe('a person edits while the tick holds the lock', () => {
   });
 });
 
+describe('a reminder whose claim is half written', () => {
+  it('sends nothing, gives back the dates it wrote, and goes at the next tick without the action a person just dated', () => {
+    const spec = busyNetwork();
+    spec.actions.push({ id: 'A-2026-005', source: 'D-2026-03', action: 'Collect the figures', owner: 'UNDP', due: '2026-06-19', status: 'Open' });
+    const fake = install(spec);
+    const remindedAt = fake.sheetValues('Actions')[0]!.indexOf('Last reminded on') + 1;
+    let quotaChecks = 0;
+    // UNDP's reminder is the third message: as it is checked against the quota, a person dates A-2026-005.
+    fake.person.between((method) => {
+      if (method === 'MailApp.getRemainingDailyQuota' && ++quotaChecks === 3) fake.setSheetValues('Actions', [[new Date(2026, 5, 14)]], 6, remindedAt);
+    });
+    hourlyTick(gasPorts());
+    fake.person.between(null);
+    expect(fake.sentMail.map((m) => m.to)).not.toContainEqual([UNDP]);
+    expect(dates(fake).get('A-2026-004')).toBe('null');
+    expect(
+      logOf(fake)
+        .filter((e) => e.event === EVENTS.notWritten)
+        .map((e) => e.ref),
+    ).toEqual(['A-2026-005']);
+    hourlyTick(gasPorts());
+    expect(fake.sentMail.filter((m) => m.to.includes(UNDP))).toHaveLength(1);
+    expect([dates(fake).get('A-2026-004'), dates(fake).get('A-2026-005')]).toEqual(['2026-06-15', '2026-06-14']);
+  });
+});
+
 describe('a meeting ID on two rows', () => {
   it('holds both back from every delivery and write, and the automation status says why', () => {
     const spec = busyNetwork();
