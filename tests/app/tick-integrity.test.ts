@@ -86,6 +86,31 @@ describe('a person edits while the tick holds the lock', () => {
     });
   }
 
+  it('inserts a row where a date goes, then sorts a few calls later, anywhere in the tick: the cells given back are checked too', () => {
+    // A-2026-001 and A-2026-002 were reminded three days ago: a date given back to the wrong row would show on them.
+    const spec = busyNetwork();
+    spec.actions = spec.actions.map((a) => (a.id === 'A-2026-001' || a.id === 'A-2026-002' ? { ...a, lastRemindedOn: '2026-06-12' } : a));
+    const total = callsOfATick();
+    // Row 4 holds A-2026-003, whose reminder date the tick writes first: the new row takes its place.
+    for (let k = 1; k <= total; k++) {
+      for (let gap = 1; gap <= 6; gap++) {
+        const fake = install(spec);
+        const before = dates(fake);
+        let n = 0;
+        fake.person.between(() => {
+          n++;
+          if (n === k) fake.person.insertRows('Actions', 4);
+          if (n === k + gap) fake.person.sortRows('Actions', 1, true);
+        });
+        hourlyTick(gasPorts());
+        fake.person.between(null);
+        fake.nextExecution();
+        hourlyTick(gasPorts());
+        expect(dates(fake), `a row inserted before call ${k}, sorted ${gap} calls later`).toEqual(expected(before));
+      }
+    }
+  });
+
   it('a date that cannot be written is left alone with a Log line, and written at the next tick', () => {
     const fake = install();
     // Right after the minutes go, a person inserts a row and types a duplicate of the meeting's ID, then removes it.
