@@ -184,7 +184,7 @@ export interface SkippedWrite {
 }
 
 /** Reads (and so checks) a guarded write's cell at most this often: people may keep moving rows while it writes. The last read only checks. */
-const GUARDED_READS = 4;
+const GUARDED_READS = 6;
 
 type Grid = readonly (readonly Cell[])[];
 

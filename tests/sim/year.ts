@@ -533,7 +533,14 @@ export class Year implements Sim {
   private logStats(): Record<string, number> {
     const out: Record<string, number> = { logRows: this.logSeen.length - 1 };
     for (const e of this.records(LogTable).records) {
-      const name = e.event === EVENTS.unconfirmed ? 'logUnconfirmed' : MAIL_EVENTS.has(e.event) && e.outcome !== null ? `log${e.outcome}` : null;
+      const name =
+        e.event === EVENTS.unconfirmed
+          ? 'logUnconfirmed'
+          : e.event === EVENTS.notWritten
+            ? 'logDateNotWritten'
+            : MAIL_EVENTS.has(e.event) && e.outcome !== null
+              ? `log${e.outcome}`
+              : null;
       if (name !== null) out[name] = (out[name] ?? 0) + 1;
     }
     return out;
