@@ -29,7 +29,7 @@ export const TICK_COMMAND = "run automation's deliveries";
 
 /** What the status says when the code runs as a script bound to the spreadsheet rather than as an add-on. */
 export const BOUND_WARNING =
-  'This add-on runs as a script bound to the spreadsheet: every editor of the file, members included, can open Extensions > Apps Script and change what the triggers run, as the account that turned automation on. Install it as an Editor add-on instead (see the deploy guide).';
+  'The add-on runs as a script bound to this spreadsheet: any editor of the file, members included, can change what its triggers run as the account that turned automation on. Install it as an Editor add-on instead (deploy guide).';
 
 export interface AutomationStatus {
   readonly on: boolean;

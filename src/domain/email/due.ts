@@ -415,7 +415,7 @@ export function stoppedTabs(network: Network, tabs: readonly string[] = NEEDED.m
           : `row 1 has no column ${joinFew(headers)}`;
     out.push({
       tab: def.name,
-      message: `Automation is stopped for the ${def.name} tab: ${where}, so the add-on could not tell what went out already. Nothing of it is sent until Set up / repair workbook (or a person) puts the header back in row 1.`,
+      message: `Automation is stopped for the ${def.name} tab: ${where}, so the add-on cannot tell what went out. Nothing of it is sent until its header is back in row 1 (Set up / repair workbook).`,
     });
   }
   return out;
