@@ -187,6 +187,12 @@ export interface Triggers {
   remove(id: string): void;
 }
 
+/** How the code came to run in this spreadsheet. */
+export interface Runtime {
+  /** A script bound to the file, which its editors can change, rather than an installed add-on. */
+  bound(): boolean;
+}
+
 /** Everything a use case may touch. */
 export interface Ports {
   readonly workbook: WorkbookPort;
@@ -201,4 +207,6 @@ export interface Ports {
   readonly stopwatch?: Stopwatch;
   /** Absent where nothing runs on a schedule by itself (a local xlsx file). */
   readonly triggers?: Triggers;
+  /** Absent where no code lives in the file (the CLI, the playground). */
+  readonly runtime?: Runtime;
 }

@@ -4,7 +4,7 @@
  * so the mail goes from their account; Google shows nobody else those triggers, so the Log is where
  * everyone reads whether automation is on and from whose account.
  */
-import { openClaims } from '../domain/email/due';
+import { duplicateIds, openClaims, stoppedTabs } from '../domain/email/due';
 import { Ledger, type Claim } from '../domain/email/ledger';
 import type { Network } from '../domain/network';
 import { LogTable, type LogEntry } from '../domain/tables';
@@ -23,6 +23,13 @@ export const AUTOMATION_EVENTS = { on: 'Automation enabled', off: 'Automation di
 
 /** Completes "Only the secretariat can …". */
 export const AUTOMATION_COMMAND = 'turn automation on or off';
+
+/** Completes "Only the secretariat can …" for the triggers' work run by someone else. */
+export const TICK_COMMAND = "run automation's deliveries";
+
+/** What the status says when the code runs as a script bound to the spreadsheet rather than as an add-on. */
+export const BOUND_WARNING =
+  'The add-on runs as a script bound to this spreadsheet: any editor of the file, members included, can change what its triggers run as the account that turned automation on. Install it as an Editor add-on instead (deploy guide).';
 
 export interface AutomationStatus {
   readonly on: boolean;
@@ -59,8 +66,20 @@ function yoursOf(installed: readonly InstalledTrigger[] | null): AutomationStatu
   return { edit: has('edit'), hourly: has('hourly') };
 }
 
-/** `logged`: a row this run appended, which the network read before it does not hold. */
-export function statusOf(network: Network, today: string, user: string, installed: readonly InstalledTrigger[] | null, logged?: LogEntry): AutomationStatus {
+/**
+ * Who may run the triggers' work (the hourly tick, the edit trigger): the account automation runs
+ * from, or the secretariat. Both are top-level functions that any page of the add-on could call
+ * through google.script.run, so they check like the menu commands. Returns the email.
+ */
+export function requireAutomationAccount(ports: Pick<Ports, 'user' | 'clock'>, network: Network): string {
+  const email = emailKey(ports.user.email());
+  const last = lastSwitch(network.log.records);
+  if (email !== '' && last !== undefined && isEvent(last, AUTOMATION_EVENTS.on) && emailKey(last.actor) === email) return email;
+  return requireSecretariat(ports, network, TICK_COMMAND);
+}
+
+/** `logged`: a row this run appended, which the network read before it does not hold; `bound`: the code runs bound to the file. */
+export function statusOf(network: Network, today: string, user: string, installed: readonly InstalledTrigger[] | null, logged?: LogEntry, bound = false): AutomationStatus {
   const last = lastSwitch(logged === undefined ? network.log.records : [...network.log.records, logged]);
   const on = last !== undefined && isEvent(last, AUTOMATION_EVENTS.on);
   const sender = on ? last.actor.trim() : '';
@@ -75,6 +94,9 @@ export function statusOf(network: Network, today: string, user: string, installe
     lines.push('Some of your triggers are gone: turn automation on again to put them back.');
   }
   if (!on && yours !== null && (yours.edit || yours.hourly)) lines.push('You still have triggers of the add-on: turn automation off to remove them.');
+  if (bound) lines.push(BOUND_WARNING);
+  for (const t of stoppedTabs(network)) lines.push(t.message);
+  for (const b of duplicateIds(network)) lines.push(`Held back: ${b.reason}.`);
   for (const c of unconfirmed) {
     lines.push(
       `To check by hand: ${c.event} for ${c.ref} to ${c.recipients.join(', ')} was claimed at ${c.timestamp} and never confirmed; it will not be sent again automatically.`,
@@ -84,9 +106,9 @@ export function statusOf(network: Network, today: string, user: string, installe
 }
 
 /** Whether automation is on, from whose account, and what needs a person's eye. Anyone may see it. */
-export function automationStatus(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'triggers'>): AutomationStatus {
+export function automationStatus(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'triggers' | 'runtime'>): AutomationStatus {
   const { network } = readNetwork(ports.workbook, DELIVERY_TABS);
-  return statusOf(network, ports.clock.today(), ports.user.email(), ports.triggers?.list() ?? null);
+  return statusOf(network, ports.clock.today(), ports.user.email(), ports.triggers?.list() ?? null, undefined, ports.runtime?.bound() ?? false);
 }
 
 function logSwitch(ports: Ports, tabs: LockedTabs, event: string, details: string): LogEntry {

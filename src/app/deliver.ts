@@ -11,14 +11,28 @@
  * check. Google's mail-merge sample marks rows after its loop, so a run killed half-way resends
  * everything; here each message's mark is durable before the message goes.
  */
+import type { Column } from '../domain/cells';
 import type { IsoDay } from '../domain/dates';
-import { dueJobs, isComplete, mayBeDue, minutesOwed, openClaims, type Blocked, type DueScope, type Job, type Mark, type Message } from '../domain/email/due';
+import {
+  dueJobs,
+  isComplete,
+  mayBeDue,
+  minutesOwed,
+  openClaims,
+  stoppedTabs,
+  type Blocked,
+  type DueScope,
+  type Job,
+  type Mark,
+  type Message,
+  type StoppedTab,
+} from '../domain/email/due';
 import { EVENTS, Ledger, messageKey, type Claim } from '../domain/email/ledger';
 import { decodeNetwork, type Network } from '../domain/network';
 import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type LogEntry } from '../domain/tables';
-import { emailKey, plural } from '../domain/words';
-import type { Cell, Ports, WorkbookPort } from '../ports';
-import { withLockedTabs, writeRows, type LockedTabs } from './repository';
+import { emailKey, keyOf, plural } from '../domain/words';
+import type { Ports, WorkbookPort } from '../ports';
+import { withLockedTabs, writeIfUnchanged, type GuardedWrite, type LockedTabs } from './repository';
 
 /** The tabs a delivery reads: who receives, what the minutes say, and the Log. */
 export const DELIVERY_TABS = [SettingsTable, MembersTable, FocalPointsTable, MeetingsTable, DecisionsTable, ActionsTable, LogTable] as const;
@@ -57,6 +71,10 @@ export interface DeliveryReport {
   readonly stopped: 'time' | 'quota' | null;
   /** A workbook that cannot remember what it sent (no Log tab): nothing was sent. */
   readonly problem: string;
+  /** Tabs whose header the deliveries cannot trust: nothing of them went out. */
+  readonly stoppedTabs: StoppedTab[];
+  /** What this run told the Log for the first time (a tab stopped), for a toast. */
+  readonly announced: string[];
 }
 
 export interface DeliveryOptions {
@@ -66,7 +84,7 @@ export interface DeliveryOptions {
   readonly stopWhenIdle?: boolean;
 }
 
-const NOTHING_DUE: Omit<DeliveryReport, 'locked'> = { delivered: [], unconfirmed: [], blocked: [], stopped: null, problem: '' };
+const NOTHING_DUE: Omit<DeliveryReport, 'locked'> = { delivered: [], unconfirmed: [], blocked: [], stopped: null, problem: '', stoppedTabs: [], announced: [] };
 
 /** Appends Log rows, stamped with the time and the user, below the Log as read under the lock. */
 class LogAppender {
@@ -82,25 +100,29 @@ class LogAppender {
 
 const MARK_TABLES = { Meetings: MeetingsTable, Actions: ActionsTable } as const;
 
-/** Writes dated cells, one block per column and run of rows. */
-function writeMarks(workbook: WorkbookPort, network: Network, marks: readonly Mark[]): void {
-  const groups = new Map<string, Mark[]>();
-  for (const mark of marks) groups.set(`${mark.tab}|${mark.field}`, [...(groups.get(`${mark.tab}|${mark.field}`) ?? []), mark]);
-  for (const group of groups.values()) {
-    const { tab, field } = group[0]!;
-    const header = (tab === 'Meetings' ? network.meetings : network.actions).header;
-    const at = header?.index.get(field);
-    if (at === undefined) continue;
-    const column = MARK_TABLES[tab].columns[field as keyof (typeof MARK_TABLES)[typeof tab]['columns']] as { encode(v: IsoDay | null): Cell };
-    const rows = new Map<number, Cell[]>();
-    for (const mark of group) {
-      const line: Cell[] = [];
-      line[at] = column.encode(mark.day);
-      rows.set(mark.row, line);
-    }
-    writeRows(workbook, tab, rows, [at]);
-  }
+interface Unwritten {
+  readonly mark: Mark;
+  readonly reason: string;
 }
+
+/** Writes dated cells into the rows with their IDs, each while it still reads what the tick read; returns those left alone. */
+function writeMarks(workbook: WorkbookPort, marks: readonly Mark[]): Unwritten[] {
+  const out: Unwritten[] = [];
+  for (const tab of ['Meetings', 'Actions'] as const) {
+    const mine = marks.filter((m) => m.tab === tab);
+    if (mine.length === 0) continue;
+    const writes: GuardedWrite[] = mine.map((m) => ({ id: m.id, field: m.field, was: m.was, value: m.day }));
+    for (const { write, reason } of writeIfUnchanged(workbook, MARK_TABLES[tab], writes)) out.push({ mark: mine[writes.indexOf(write)]!, reason });
+  }
+  return out;
+}
+
+function markHeader(mark: Mark): string {
+  return ((MARK_TABLES[mark.tab].columns as Record<string, Column>)[mark.field] as Column).header;
+}
+
+const DONE_RETRY = 'The message went out; the date is written at the next tick.';
+const UNDO_CHECK = 'It was to be given back: a person should check it.';
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -112,7 +134,6 @@ class Run {
 
   constructor(
     private readonly ports: DeliveryPorts,
-    private readonly network: Network,
     private readonly ledger: Ledger,
     private readonly log: LogAppender,
     private readonly today: IsoDay,
@@ -142,6 +163,15 @@ class Run {
     return false;
   }
 
+  /** Writes marks; a Log line for each left alone (`then`: what happens to the delivery). Returns the IDs (by keyOf) left alone. */
+  private mark(marks: readonly Mark[], then: string): Set<string> {
+    const unwritten = writeMarks(this.ports.workbook, marks);
+    for (const { mark, reason } of unwritten) {
+      this.log.append({ event: EVENTS.notWritten, ref: mark.id, recipients: [], outcome: null, details: `${markHeader(mark)} of ${mark.id} was not written: ${reason}. ${then}` });
+    }
+    return new Set(unwritten.map((u) => keyOf(u.mark.id)));
+  }
+
   job(job: Job): void {
     const { workbook, mailer } = this.ports;
     if (job.refused.length > 0) {
@@ -160,18 +190,27 @@ class Run {
       if (this.outOfTime()) this.stopped = 'time';
       else if (!this.fits(job, message)) this.stopped = 'quota';
       if (this.stopped !== null) return;
-      this.log.append({ event: job.event, ref: job.ref, recipients: [...message.to], outcome: 'Sending', details: job.what });
       if (!claimWritten && job.claim.marks.length > 0) {
-        writeMarks(workbook, this.network, job.claim.marks);
+        const unwritten = this.mark(job.claim.marks, `${job.what} waits for the next tick.`);
+        if (unwritten.size > 0) {
+          // Nothing goes out on a claim half written: the dates that were written are given back.
+          this.mark(
+            job.claim.undo.filter((m) => !unwritten.has(keyOf(m.id))),
+            UNDO_CHECK,
+          );
+          workbook.flush();
+          return;
+        }
         claimWritten = claimHeld = true;
       }
+      this.log.append({ event: job.event, ref: job.ref, recipients: [...message.to], outcome: 'Sending', details: job.what });
       workbook.flush();
       try {
         mailer.send({ to: message.to, subject: message.subject, text: message.text, html: message.html, ...(message.replyTo === '' ? {} : { replyTo: message.replyTo }) });
       } catch (error) {
         this.record(job, message, 'Failed', `${errorText(error)}; it goes again at the next tick`);
         if (claimHeld) {
-          writeMarks(workbook, this.network, job.claim.undo);
+          this.mark(job.claim.undo, UNDO_CHECK);
           claimWritten = claimHeld = false;
         }
         workbook.flush();
@@ -180,11 +219,11 @@ class Run {
       claimHeld = false;
       for (const r of message.to) reached.add(emailKey(r));
       this.record(job, message, 'Sent', job.what);
-      if (isComplete(job, reached)) writeMarks(workbook, this.network, job.done);
+      if (isComplete(job, reached)) this.mark(job.done, DONE_RETRY);
       workbook.flush();
     }
     if (job.messages.length === 0 && isComplete(job, reached)) {
-      writeMarks(workbook, this.network, job.done);
+      this.mark(job.done, DONE_RETRY);
       workbook.flush();
     }
   }
@@ -209,13 +248,22 @@ function reportClaims(claims: readonly Claim[], ledger: Ledger, log: LogAppender
   return logged;
 }
 
+/** Logs each stopped tab once (while its message stays the same); returns the messages logged now. */
+function announceStopped(stopped: readonly StoppedTab[], network: Network, log: LogAppender): string[] {
+  const said = new Set(network.log.records.filter((e) => keyOf(e.event) === keyOf(EVENTS.stopped)).map((e) => `${keyOf(e.ref)}|${e.details}`));
+  const fresh = stopped.filter((t) => !said.has(`${keyOf(t.tab)}|${t.message}`));
+  for (const t of fresh) log.append({ event: EVENTS.stopped, ref: t.tab, recipients: [], outcome: null, details: t.message });
+  return fresh.map((t) => t.message);
+}
+
 /**
  * Settings, Meetings and Actions first; the register and the Log only when something can be due,
  * and Decisions only when minutes are: an idle hour costs three reads.
  */
 function readForDelivery(tabs: LockedTabs, today: IsoDay, options: DeliveryOptions): Network | null {
   const glance = tabs.readNetwork(GLANCE_TABS);
-  if (options.stopWhenIdle && glance.network.meetings.header !== null && !mayBeDue(glance.network, today)) return null;
+  const intact = stoppedTabs(glance.network, [MeetingsTable.name, ActionsTable.name]).length === 0;
+  if (options.stopWhenIdle && intact && !mayBeDue(glance.network, today)) return null;
   const rest = tabs.readNetwork([MembersTable, FocalPointsTable, ...(minutesOwed(glance.network, today) ? [DecisionsTable] : []), LogTable]);
   return decodeNetwork({ ...glance.grids, ...rest.grids });
 }
@@ -224,26 +272,24 @@ function deliverLocked(ports: DeliveryPorts, tabs: LockedTabs, scope: DueScope, 
   const network = readForDelivery(tabs, ports.clock.today(), options);
   if (network === null) return { ...NOTHING_DUE, locked: true };
   options.authorize?.(network);
-  if (network.log.header === null || network.meetings.header === null) {
-    const tab = network.log.header === null ? 'Log' : 'Meetings';
-    return {
-      ...NOTHING_DUE,
-      locked: true,
-      problem: `The ${tab} tab is missing or has no header row, so the add-on cannot tell what went out already: nothing was sent. Run Set up / repair workbook.`,
-    };
-  }
+  const stopped = stoppedTabs(network);
+  const brokenLog = stopped.find((t) => t.tab === LogTable.name);
+  // A Log that cannot be read cannot be written either: nothing is sent, and the status says why.
+  if (brokenLog !== undefined) return { ...NOTHING_DUE, locked: true, problem: brokenLog.message, stoppedTabs: stopped };
   const today = ports.clock.today();
   const ledger = new Ledger(network.log.records);
   const log = new LogAppender(ports, tabs);
+  const announced = announceStopped(stopped, network, log);
+  if (announced.length > 0) ports.workbook.flush();
   const unconfirmed = openClaims(network, today, ledger);
   if (reportClaims(unconfirmed, ledger, log)) ports.workbook.flush();
   const due = dueJobs(network, today, ledger, scope);
-  const run = new Run(ports, network, ledger, log, today);
+  const run = new Run(ports, ledger, log, today);
   for (const job of due.jobs) {
     run.job(job);
     if (run.stopped !== null) break;
   }
-  return { locked: true, delivered: run.delivered, unconfirmed, blocked: due.blocked, stopped: run.stopped, problem: '' };
+  return { locked: true, delivered: run.delivered, unconfirmed, blocked: due.blocked, stopped: run.stopped, problem: '', stoppedTabs: stopped, announced };
 }
 
 /**
@@ -266,7 +312,7 @@ export function deliver(ports: DeliveryPorts, scope: DueScope, options: Delivery
 /** The report in a person's words, one line each. */
 export function describeDelivery(report: DeliveryReport): string[] {
   if (!report.locked) return [`Another run of the add-on was busy with this spreadsheet, so nothing was sent; the next tick tries again. (${report.problem})`];
-  const lines = report.problem === '' ? [] : [report.problem];
+  const lines = report.problem === '' ? report.stoppedTabs.map((t) => t.message) : [report.problem];
   for (const d of report.delivered) {
     const to = d.recipients.length === 1 ? d.recipients[0] : plural(d.recipients.length, 'recipient');
     lines.push(`${d.outcome}: ${d.what} (${to})${d.outcome === 'Sent' ? '' : `: ${d.details}`}`);

@@ -8,6 +8,8 @@ import type { Cell, Column } from '../domain/cells';
 import { decodeTable, encodeRow, type DecodedTable, type HeaderMap } from '../domain/codec';
 import { decodeNetwork, type Grids, type Network } from '../domain/network';
 import type { AnyTable, RecordOf, TableDef } from '../domain/tables';
+import { cellText } from '../domain/cells';
+import { keyOf } from '../domain/words';
 import type { Ports, WorkbookPort } from '../ports';
 import { readGrids } from './network';
 
@@ -165,4 +167,131 @@ export function updateRecords<T extends TableDef>(
 
 function sameCell(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** One cell of the row whose ID is `id`, to be set to `value` only while it still reads `was` (decoded values). */
+export interface GuardedWrite {
+  readonly id: string;
+  readonly field: string;
+  readonly was: unknown;
+  readonly value: unknown;
+}
+
+/** A guarded write left undone, and why in words ("… no longer reads …"). */
+export interface SkippedWrite {
+  readonly write: GuardedWrite;
+  readonly reason: string;
+}
+
+/** Reads (and so checks) a guarded write's cell at most this often: people may keep moving rows while it writes. The last read only checks. */
+const GUARDED_READS = 6;
+
+type Grid = readonly (readonly Cell[])[];
+
+interface Placed {
+  /** The row it was meant for, by keyOf of its ID ('' for a row without one). */
+  readonly id: string;
+  readonly at: number;
+  readonly column: Column;
+  readonly value: unknown;
+  /** The write it was made for, to report. */
+  readonly write: GuardedWrite;
+}
+
+/** The 1-based rows of each ID (by keyOf) in a grid, header row left out. */
+function rowsById(grid: Grid, keyAt: number): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let r = 1; r < grid.length; r++) {
+    const k = keyOf(cellText(grid[r]?.[keyAt]));
+    if (k !== '') out.set(k, [...(out.get(k) ?? []), r + 1]);
+  }
+  return out;
+}
+
+/**
+ * Writes cells of rows found by their ID, each only while it still reads what the caller read: the
+ * document lock keeps other executions out, not people, who may type, insert, delete or sort rows
+ * while it is held. So the tab is read again right before the write, a row is found by ID there, and
+ * a cell that changed in the meantime (or an ID on no row or on two) is left alone and returned. The
+ * next read checks the write landed: a row that took a cell meant for another (it moved between the
+ * read and the write) gets its own value back, found by its ID, and the write goes to where its row
+ * went; rows that keep moving leave the write undone (returned). Costs two reads and one write per
+ * block when nobody edits. The tick's dates use it; any save of a cell found by ID may.
+ */
+export function writeIfUnchanged(workbook: WorkbookPort, def: TableDef, writes: readonly GuardedWrite[]): SkippedWrite[] {
+  const skipped: SkippedWrite[] = [];
+  const same = (column: Column, cell: Cell | undefined, value: unknown) => {
+    const decoded = column.decode(cell);
+    return decoded.ok && sameCell(decoded.value, value);
+  };
+  const targets = new Set(writes.map((w) => `${keyOf(w.id)}|${w.field}`));
+  let pending = writes;
+  /** Every cell the last write sent, the values given back included, and the row (by ID) it was meant for. */
+  let placed: Placed[] = [];
+  /** The tab as it stood before the last write (with the cells that write gave back): each row's own value, by ID. */
+  let before: Cell[][] = [];
+  for (let read = 0; read < GUARDED_READS && (pending.length > 0 || placed.length > 0); read++) {
+    const grid = workbook.read(def.name) ?? [];
+    const header = decodeTable(def, grid.slice(0, 1)).header;
+    const keyAt = def.key === null ? undefined : header?.index.get(def.key);
+    if (header === null || keyAt === undefined) {
+      for (const write of pending) skipped.push({ write, reason: `the ${def.name} tab has no ${def.key ?? 'ID'} column in row 1` });
+      break;
+    }
+    const view = grid.map((line) => [...line]);
+    // One block per column: a cell of another column, read a moment ago, is never written back.
+    const byColumn = new Map<number, Map<number, Cell[]>>();
+    const put = (row: number, at: number, cell: Cell) => {
+      const line: Cell[] = [];
+      line[at] = cell;
+      byColumn.set(at, (byColumn.get(at) ?? new Map<number, Cell[]>()).set(row, line));
+    };
+    // A row that moved between the read and the write took a cell meant for another: it gets its own back.
+    const earlier = rowsById(before, keyAt);
+    const givenBack: Placed[] = [];
+    for (let r = 1; r < grid.length; r++) {
+      const id = keyOf(cellText(grid[r]?.[keyAt]));
+      const p = placed.find((q) => q.id !== id && !targets.has(`${id}|${q.write.field}`) && same(q.column, grid[r]?.[q.at], q.value));
+      if (p === undefined) continue;
+      const own = earlier.get(id);
+      const was = id === '' ? '' : own?.length === 1 ? (before[own[0]! - 1]?.[p.at] ?? '') : null;
+      if (was === null || same(p.column, was, p.value)) continue;
+      view[r]![p.at] = was;
+      put(r + 1, p.at, was);
+      const decoded = p.column.decode(was);
+      givenBack.push({ ...p, id, value: decoded.ok ? decoded.value : null });
+    }
+    const now = rowsById(grid, keyAt);
+    const next: GuardedWrite[] = [];
+    placed = [...givenBack];
+    for (const write of pending) {
+      const column = def.columns[write.field] as Column | undefined;
+      const at = header.index.get(write.field);
+      const found = now.get(keyOf(write.id)) ?? [];
+      const row = found[0] ?? 0;
+      if (column === undefined || at === undefined) skipped.push({ write, reason: `the ${def.name} tab has no such column in row 1` });
+      else if (found.length !== 1)
+        skipped.push({ write, reason: found.length === 0 ? `no row of ${def.name} has the ID ${write.id}` : `${write.id} is the ID of rows ${found.join(', ')}` });
+      else if (same(column, view[row - 1]?.[at], write.value)) continue;
+      else if (!same(column, view[row - 1]?.[at], write.was)) skipped.push({ write, reason: `its ${column.header} was changed while the add-on was working (row ${row})` });
+      else {
+        put(row, at, column.encode(write.value as never));
+        placed.push({ id: keyOf(write.id), at, column, value: write.value, write });
+        next.push(write);
+      }
+    }
+    if (byColumn.size === 0) break;
+    if (read === GUARDED_READS - 1) {
+      // No read is left to check another write: leave it, and say where a value may stand wrongly.
+      for (const p of placed) {
+        const check = givenBack.includes(p) ? `, and the row of ${p.id || 'no ID'} may hold a value meant for another: check it` : '';
+        skipped.push({ write: p.write, reason: `the rows of ${def.name} kept moving while the add-on wrote${check}` });
+      }
+      break;
+    }
+    for (const [at, rows] of byColumn) writeRows(workbook, def.name, rows, [at]);
+    before = view;
+    pending = next;
+  }
+  return skipped;
 }

@@ -7,10 +7,12 @@ import { dueJobs } from '../domain/email/due';
 import { Ledger } from '../domain/email/ledger';
 import { networkName } from '../domain/email/minutes';
 import { CirculationRequestSchema, previewMeetings, type CirculationPreview, type CirculationResult } from '../domain/email/preview';
+import type { Network } from '../domain/network';
 import { MeetingsTable } from '../domain/tables';
 import { keyOf } from '../domain/words';
 import type { Ports } from '../ports';
 import { NotAuthorizedError, requireSecretariat } from './authorize';
+import { requireAutomationAccount } from './automation';
 import { deliver, describeDelivery, DELIVERY_TABS, type DeliveryPorts, type DeliveryReport } from './deliver';
 import { readNetwork } from './network';
 
@@ -21,8 +23,22 @@ export const CIRCULATE_COMMAND = 'circulate minutes';
  * Every hour: the minutes due, the day's reminders, and what a failure or the quota held back. Most
  * hours have nothing to do, which Settings, Meetings and Actions settle before the rest is read.
  */
-export function hourlyTick(ports: DeliveryPorts): DeliveryReport {
-  return deliver(ports, { reminders: true }, { stopWhenIdle: true });
+export function hourlyTick(ports: TickPorts, options: TickOptions = {}): DeliveryReport {
+  const authorize = options.anyCaller ? undefined : (network: Network) => void requireAutomationAccount(ports, network);
+  return announce(ports, deliver(ports, { reminders: true }, { stopWhenIdle: true, ...(authorize ? { authorize } : {}) }));
+}
+
+export interface TickOptions {
+  /** The command line on a file of one's own: nobody else could have called it, and no account is signed in to check. */
+  readonly anyCaller?: boolean;
+}
+
+/** A trigger's ports: a toast tells whoever has the file open what the Log just recorded for them. */
+export type TickPorts = DeliveryPorts & Partial<Pick<Ports, 'ui'>>;
+
+function announce(ports: TickPorts, report: DeliveryReport): DeliveryReport {
+  for (const message of report.announced) ports.ui?.toast(message, 'Automation');
+  return report;
 }
 
 /** The rows an edit touched, as the edit trigger reports them. */
@@ -36,9 +52,10 @@ export interface SheetEdit {
  * The installable edit trigger: an edit of the Meetings tab sends the minutes of the rows it touched
  * when they are due (approved, with a link, not yet out). Any other edit reads nothing.
  */
-export function onSheetEdit(ports: DeliveryPorts, edit: SheetEdit): DeliveryReport | null {
+export function onSheetEdit(ports: TickPorts, edit: SheetEdit): DeliveryReport | null {
   if (edit.tab !== MeetingsTable.name) return null;
-  return deliver(ports, { meetings: (m) => m.row >= edit.firstRow && m.row <= edit.lastRow, reminders: false });
+  const scope = { meetings: (m: { row: number }) => m.row >= edit.firstRow && m.row <= edit.lastRow, reminders: false };
+  return announce(ports, deliver(ports, scope, { authorize: (network) => requireAutomationAccount(ports, network) }));
 }
 
 /** Sends the due minutes of the meetings named, for the secretariat only; checked again under the lock. */

@@ -163,20 +163,25 @@ function dateColumn<const O extends Options = {}>(header: string, options: O = {
 }
 
 function timestampColumn<const O extends Options = {}>(header: string, options: O = {} as O) {
-  const schema = maybe(z.string().check(z.regex(TIMESTAMP)), options);
+  const schema = maybe(
+    z.string().check(
+      z.regex(TIMESTAMP),
+      z.refine((v) => isDayInYears(v.slice(0, 10))),
+    ),
+    options,
+  );
   return column<typeof schema>(
     header,
     'timestamp',
     schema,
-    'a date-time (a date-time cell or ISO 8601 text)',
+    `a date-time ${YEARS} (a date-time cell or ISO 8601 text)`,
     { width: 150, ...options },
     (cell) => {
-      if (isValidDate(cell) && isIsoDay(dayOfDate(cell))) return ok(timestampOfDate(cell) as z.infer<typeof schema>);
-      if (typeof cell === 'string') {
-        const m = TIMESTAMP.exec(cell.trim());
-        if (m && isIsoDay(m[1] ?? '')) return ok(cell.trim() as z.infer<typeof schema>);
-      }
-      return fail(`${describe(cell)} is not a date-time`);
+      const day = isValidDate(cell) ? dayOfDate(cell) : typeof cell === 'string' ? (TIMESTAMP.exec(cell.trim())?.[1] ?? null) : null;
+      if (day === null || !isIsoDay(day)) return fail(`${describe(cell)} is not a date-time`);
+      // A Log row dated 9999 would otherwise count as "sent today" for ever, and one dated 0026 as never.
+      if (!isDayInYears(day)) return fail(`${describe(cell)} is not a date-time ${YEARS}`);
+      return ok((isValidDate(cell) ? timestampOfDate(cell) : (cell as string).trim()) as z.infer<typeof schema>);
     },
     null as z.infer<typeof schema>,
     (v) => v as string,

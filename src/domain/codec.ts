@@ -38,6 +38,24 @@ export interface DecodedTable<T> {
   readonly lastRow: number;
   /** The keys (IDs, agency codes) of rows left out of `records` because a required cell is unreadable. */
   readonly unreadable: readonly string[];
+  /** A row below row 1 that holds the headers row 1 lacks (a title line was put above them); null when none does. */
+  readonly headerAt: number | null;
+}
+
+/** How far down a misplaced header is looked for. */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The row below row 1 that holds more of the contract's headers than row 1 does, and at least half of
+ * them: where the header went when a person put a title line (or a few) above it.
+ */
+function headerBelow(def: TableDef, grid: readonly (readonly Cell[])[], found: number): number | null {
+  const wanted = new Set(Object.values(def.columns as Record<string, Column>).map((c) => normalizeHeader(c.header)));
+  for (let r = 1; r < Math.min(grid.length, HEADER_SEARCH_ROWS); r++) {
+    const matched = new Set((grid[r] ?? []).map(normalizeHeader).filter((h) => wanted.has(h))).size;
+    if (matched > found && matched * 2 >= wanted.size) return r + 1;
+  }
+  return null;
 }
 
 export function normalizeHeader(text: unknown): string {
@@ -118,6 +136,7 @@ export function decodeTable<T extends TableDef>(def: T, grid: readonly (readonly
       header: null,
       lastRow: 0,
       unreadable: [],
+      headerAt: null,
     };
   }
   const first = grid[0];
@@ -140,9 +159,11 @@ export function decodeTable<T extends TableDef>(def: T, grid: readonly (readonly
       header: null,
       lastRow: grid.length,
       unreadable: [],
+      headerAt: headerBelow(def, grid, 0),
     };
   }
   const { header, problems } = mapHeader(def, first);
+  const headerAt = header.missing.length === 0 ? null : headerBelow(def, grid, header.index.size);
   const records: Located<RecordOf<T>>[] = [];
   const unreadable: string[] = [];
   const entries = [...header.index.entries()].map(([key, at]) => [key, at, def.columns[key] as Column] as const);
@@ -177,7 +198,7 @@ export function decodeTable<T extends TableDef>(def: T, grid: readonly (readonly
     if (usable) records.push(Object.assign(record, { row, invalid }) as unknown as Located<RecordOf<T>>);
     else if (ref !== null) unreadable.push(ref);
   }
-  return { records, problems, header, lastRow: grid.length, unreadable };
+  return { records, problems, header, lastRow: grid.length, unreadable, headerAt };
 }
 
 /**

@@ -27,12 +27,25 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /** The installable edit trigger enableAutomation installs: approved minutes go out as soon as the date is typed. */
 export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  onSheetEdit(gasPorts(), sheetEditOf(e));
+  refusedQuietly(() => onSheetEdit(gasPorts(), sheetEditOf(e)));
 }
 
 /** The hourly trigger enableAutomation installs: minutes due, the day's reminders, retries. */
 export function hourlyTick(): void {
-  tick(gasPorts());
+  refusedQuietly(() => tick(gasPorts()));
+}
+
+/**
+ * A trigger's work run by someone it is not for (google.script.run from any page of the add-on, or the
+ * trigger of a person who has left the secretariat): nothing is done, and the execution log says why.
+ */
+function refusedQuietly(work: () => unknown): void {
+  try {
+    work();
+  } catch (error) {
+    if (!(error instanceof NotAuthorizedError)) throw error;
+    console.warn(error.message);
+  }
 }
 
 /** A menu item or macro: a refusal or a busy lock is a message to the user, anything else a failure. */

@@ -155,5 +155,7 @@ export function gasPorts(): Ports {
     },
     stopwatch: gasStopwatch(),
     triggers: gasTriggers(active),
+    // Google: InstallationSource NONE is "script is not running as an add-on", i.e. bound to the file.
+    runtime: { bound: () => ScriptApp.getInstallationSource() === ScriptApp.InstallationSource.NONE },
   };
 }

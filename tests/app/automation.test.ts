@@ -4,7 +4,7 @@
  * status that says from whose account the mail goes.
  */
 import { describe, expect, it } from 'vitest';
-import { AUTOMATION_EVENTS, automationStatus, disableAutomation, enableAutomation } from '../../src/app/automation';
+import { AUTOMATION_EVENTS, automationStatus, BOUND_WARNING, disableAutomation, enableAutomation } from '../../src/app/automation';
 import { NotAuthorizedError } from '../../src/app/authorize';
 import { decodeTable } from '../../src/domain/codec';
 import { LogTable } from '../../src/domain/tables';
@@ -113,5 +113,15 @@ describe('automationStatus', () => {
     expect(automationStatus(gasPorts()).lines).toEqual([
       `Automation is on: approved minutes, reminders and retries go out every hour from ${SECRETARIAT}'s account (since 2026-06-15).`,
     ]);
+  });
+});
+
+describe('where the code runs', () => {
+  it('bound to the spreadsheet, whose every editor can change it, the status warns; installed as an add-on it does not', () => {
+    const bound = installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, addon: false, sheets: gridsOf(emailNetwork()) }));
+    expect(automationStatus(gasPorts()).lines).toContain(BOUND_WARNING);
+    expect(bound.calls.of('ScriptApp.getInstallationSource')).toBe(1);
+    install();
+    expect(automationStatus(gasPorts()).lines).not.toContain(BOUND_WARNING);
   });
 });

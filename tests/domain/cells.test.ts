@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipText, MAX_CELL_TEXT } from '../../src/domain/cells';
+import { clipText, col, MAX_CELL_TEXT } from '../../src/domain/cells';
 
 describe('clipText', () => {
   it('keeps text that fits a cell of both Excel (32,767) and Google Sheets (50,000)', () => {
@@ -15,5 +15,20 @@ describe('clipText', () => {
     const emoji = clipText(`${'x'.repeat(MAX_CELL_TEXT - 2)}😀😀`);
     expect(emoji).toBe(`${'x'.repeat(MAX_CELL_TEXT - 2)}…`);
     expect(clipText('Network on Migration', 8)).toBe('Network…');
+  });
+});
+
+describe('a timestamp column', () => {
+  const stamp = col.timestamp('Recorded at');
+  it('holds date-times from 1900 to 2100, as dates do', () => {
+    expect(stamp.decode('2026-06-15T10:00:00')).toEqual({ ok: true, value: '2026-06-15T10:00:00' });
+    expect(stamp.decode(new Date(1900, 0, 1, 8, 0, 0)).ok).toBe(true);
+    expect(stamp.decode('2100-12-31T23:59:59').ok).toBe(true);
+  });
+
+  it('reads a year out of bounds, 0026, 9999 or a date before 1900 (a negative serial), as a cell error', () => {
+    for (const cell of ['9999-06-15T10:00:00', '0026-06-15T10:00:00', '1899-12-30T00:00:00', new Date(1850, 0, 1)]) {
+      expect(stamp.decode(cell), String(cell)).toMatchObject({ ok: false, message: expect.stringContaining('from 1900 to 2100') });
+    }
   });
 });

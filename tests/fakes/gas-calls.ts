@@ -56,9 +56,23 @@ export class Calls {
   authMode: AuthMode = 'FULL';
   /** The execution was killed: Apps Script runs none of its code any more. */
   killed = false;
+  /**
+   * What happens in the world before each call reaches Google (a person typing, inserting or sorting
+   * rows: the document lock does not stop them). Runs with the method about to be called; not while it runs itself.
+   */
+  before: ((method: string) => void) | null = null;
+  private inBefore = false;
 
   record(method: string): void {
     if (this.killed) throw new Error(EXECUTION_KILLED);
+    if (this.before !== null && !this.inBefore) {
+      this.inBefore = true;
+      try {
+        this.before(method);
+      } finally {
+        this.inBefore = false;
+      }
+    }
     if (this.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTH.has(method)) {
       throw new Error(`You do not have permission to call ${method}. Required permissions are not granted in AuthMode.NONE.`);
     }

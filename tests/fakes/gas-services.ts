@@ -430,8 +430,13 @@ export function fakeScriptApp(env: Env, spreadsheet: FakeSpreadsheet, triggers: 
       triggers.splice(at, 1);
     },
     getScriptId: () => 'fake-script-id',
+    InstallationSource,
+    // Google: NONE when the script is not running as an add-on (a script bound to the file, run from it).
+    getInstallationSource: () => (addon ? InstallationSource.APPS_MARKETPLACE_DOMAIN_ADD_ON : InstallationSource.NONE),
   });
 }
+
+export const InstallationSource = { APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON', NONE: 'NONE', WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON' } as const;
 
 // ---------- HtmlService ----------
 

@@ -137,6 +137,18 @@ export function createGasFake(options: GasFakeOptions = {}) {
     console: fakeConsole(env),
   };
 
+  /** A person's edit: the owner's, saved at once (with whatever the script had written to the tab before). */
+  const asOwner = (sheet: FakeSheet, edit: (sheet: FakeSheet) => void) => {
+    const effective = env.effectiveUser;
+    env.effectiveUser = env.owner;
+    try {
+      edit(sheet);
+    } finally {
+      env.effectiveUser = effective;
+    }
+    sheet._saved();
+  };
+
   const requireSheet = (name: string): FakeSheet => {
     const sheet = spreadsheet._sheet(name);
     if (!sheet) throw new Error(`The fake has no sheet named ${name}`);
@@ -211,6 +223,34 @@ export function createGasFake(options: GasFakeOptions = {}) {
       env.editors = [...editors];
     },
     sheet: requireSheet,
+    /**
+     * A person at the keyboard while the script runs: `between` runs before each of the script's calls
+     * (null: nobody), and the edits are saved at once, as Sheets saves a person's edits whatever lock a
+     * script holds. The person is the owner, whom no protection keeps out.
+     */
+    person: {
+      between(hook: ((method: string) => void) | null) {
+        env.calls.before = hook;
+      },
+      insertRows(tab: string, before: number, count = 1) {
+        asOwner(requireSheet(tab), (sheet) => sheet._insertRows(before - 1, count));
+      },
+      deleteRows(tab: string, row: number, count = 1) {
+        asOwner(requireSheet(tab), (sheet) => sheet.deleteRows(row, count));
+      },
+      /**
+       * Data > Sort range on the rows below the header, by one 1-based column, blank cells last as
+       * Sheets puts them (values only: the fake's data tabs hold no formats per row).
+       */
+      sortRows(tab: string, column: number, descending = false) {
+        asOwner(requireSheet(tab), (sheet) => {
+          const body = sheet.rows.slice(1);
+          const text = (line: Value[] | undefined) => String(line?.[column - 1] ?? '');
+          body.sort((a, b) => (text(a) === '' ? 1 : 0) - (text(b) === '' ? 1 : 0) || (descending ? -1 : 1) * text(a).localeCompare(text(b)));
+          sheet.rows.splice(1, body.length, ...body);
+        });
+      },
+    },
     sheetNames: () => spreadsheet.sheets.map((s) => s.name),
     /** A tab's values as getDataRange().getValues() would give them, uncounted ([] when empty). */
     sheetValues(name: string): Value[][] {

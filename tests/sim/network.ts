@@ -44,6 +44,16 @@ export function emailNetwork(): Spec {
   return spec;
 }
 
+/** The delivery network with an action of UNRC and one of UNDP due within days: minutes, archive copy and two reminders are due. */
+export function busyNetwork(): Spec {
+  const spec = emailNetwork();
+  spec.actions.push(
+    { id: 'A-2026-003', source: 'D-2026-03', action: 'Book the venue', owner: 'UNRC', due: '2026-06-17', status: 'Open' },
+    { id: 'A-2026-004', source: 'D-2026-03', action: 'Share the draft', owner: 'UNDP', due: '2026-06-18', status: 'Open' },
+  );
+  return spec;
+}
+
 /** A world over the spec; the secretariat runs it unless said otherwise. */
 export function worldOf(spec: Spec, today = TODAY): World {
   return new World(gridsOf(spec), today, SECRETARIAT);

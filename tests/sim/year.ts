@@ -3,7 +3,8 @@
  * another, with people working between them (people.ts) and faults injected: a trigger firing twice,
  * a lock held by another execution, days with no mail quota or too little, a send failing, an execution
  * killed between two service calls (its unflushed writes lost) or after a send, an execution running
- * into the 6-minute limit. Every mail is matched to the Log claim that preceded it as it goes; no Log
+ * into the 6-minute limit, a person inserting, deleting or sorting rows of Meetings and Actions between
+ * two of a tick's service calls (the document lock does not stop typing). Every mail is matched to the Log claim that preceded it as it goes; no Log
  * row may ever change; the other invariants are checked at the end. Seeded: a seed replays its year.
  */
 import { decodeTable } from '../../src/domain/codec';
@@ -52,6 +53,8 @@ const QUIET_HOURS = 3 * 24;
 const MAIL_EVENTS = new Set<string>([EVENTS.circulated, EVENTS.archived, EVENTS.reminder, EVENTS.agenda, EVENTS.minutes]);
 const AUTOMATION_FIELDS = new Set(['minutesCirculatedOn', 'sharedWithRcoOn', 'lastRemindedOn']);
 const LOCK_BUSY = /another run of the add-on is still working/i;
+/** How likely a person edits Meetings or Actions before any one service call of a tick. */
+const EDIT_CHANCE = 0.05;
 
 interface Claim {
   readonly row: number;
@@ -100,6 +103,9 @@ export class Year implements Sim {
     lowQuotaDays: 0,
     failedSends: 0,
     mails: 0,
+    rowsInserted: 0,
+    rowsDeleted: 0,
+    tabsSorted: 0,
   };
   readonly fake: GasFake;
   readonly script: Script;
@@ -120,6 +126,8 @@ export class Year implements Sim {
   private startedAt = 0;
   private planted = false;
   private hour = 0;
+  /** A tick is running: a person may edit between two of its calls. */
+  private ticking = false;
 
   constructor(
     code: string,
@@ -142,6 +150,9 @@ export class Year implements Sim {
     this.people = new People(this);
     this.hookCalls();
     this.hookMail();
+    this.fake.person.between(() => {
+      if (this.ticking && this.chance(EDIT_CHANCE)) this.personEdits();
+    });
     this.checkLogUnchanged();
   }
 
@@ -329,7 +340,35 @@ export class Year implements Sim {
     this.fake.mail.remaining = r < 0.04 ? 0 : r < 0.08 ? this.int(1, 3) : 1500;
   }
 
+  /** Between two calls of a tick: a blank row inserted, a blank row deleted, or a tab sorted by ID. */
+  private personEdits(): void {
+    const tab = this.pick([MeetingsTable.name, ActionsTable.name]);
+    const rows = this.fake.sheetValues(tab);
+    const r = this.random();
+    if (r < 0.4) {
+      this.fake.person.insertRows(tab, this.int(2, rows.length + 1));
+      this.stats.rowsInserted!++;
+    } else if (r < 0.7) {
+      const blank = rows.findIndex((row, i) => i > 0 && row.every((v) => v === ''));
+      if (blank < 0) return;
+      this.fake.person.deleteRows(tab, blank + 1);
+      this.stats.rowsDeleted!++;
+    } else {
+      this.fake.person.sortRows(tab, 1, this.chance(0.5));
+      this.stats.tabsSorted!++;
+    }
+  }
+
   private tick(quiet: boolean): void {
+    this.ticking = !quiet;
+    try {
+      this.ticks(quiet);
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private ticks(quiet: boolean): void {
     const run = () => this.execute('hourlyTick', () => this.script.hourlyTick!(), { fault: quiet ? null : this.randomFault() });
     if (!quiet && this.chance(0.02)) this.withLockHeld(run);
     else run();
@@ -364,6 +403,32 @@ export class Year implements Sim {
     this.checkReminders();
     this.checkLogMatchesMail();
     this.checkRows();
+    this.checkDates();
+  }
+
+  /**
+   * Each date the add-on writes stands on the row whose ID the Log names: a circulation or archive
+   * date on a meeting whose delivery the Log records, a reminder date on an action that a claim of
+   * that day listed. A date written by row number onto a row a person moved breaks this.
+   */
+  private checkDates(): void {
+    const log = this.records(LogTable).records;
+    const typed = (def: TableDef, id: string, field: string) => this.expected.get(def)?.get(id)?.[field] ?? null;
+    for (const m of this.records(MeetingsTable).records) {
+      for (const [field, event] of [
+        ['minutesCirculatedOn', EVENTS.circulated],
+        ['sharedWithRcoOn', EVENTS.archived],
+      ] as const) {
+        if (m[field] === null || typed(MeetingsTable, m.id, field) !== null) continue;
+        if (!log.some((e) => e.event === event && e.ref === m.id && (e.outcome === 'Sent' || e.outcome === 'Sending')))
+          this.violation(`${m.id}'s ${field} is ${m[field]}, and the Log has no ${event} of it`);
+      }
+    }
+    for (const a of this.records(ActionsTable).records) {
+      if (a.lastRemindedOn === null || typed(ActionsTable, a.id, 'lastRemindedOn') === a.lastRemindedOn) continue;
+      const claimed = log.some((e) => e.event === EVENTS.reminder && e.outcome === 'Sending' && e.timestamp.startsWith(a.lastRemindedOn!) && e.details.includes(a.id));
+      if (!claimed) this.violation(`${a.id} was last reminded on ${a.lastRemindedOn}, and no reminder of that day listed it`);
+    }
   }
 
   private unconfirmedReported(): Set<string> {
@@ -468,7 +533,14 @@ export class Year implements Sim {
   private logStats(): Record<string, number> {
     const out: Record<string, number> = { logRows: this.logSeen.length - 1 };
     for (const e of this.records(LogTable).records) {
-      const name = e.event === EVENTS.unconfirmed ? 'logUnconfirmed' : MAIL_EVENTS.has(e.event) && e.outcome !== null ? `log${e.outcome}` : null;
+      const name =
+        e.event === EVENTS.unconfirmed
+          ? 'logUnconfirmed'
+          : e.event === EVENTS.notWritten
+            ? 'logDateNotWritten'
+            : MAIL_EVENTS.has(e.event) && e.outcome !== null
+              ? `log${e.outcome}`
+              : null;
       if (name !== null) out[name] = (out[name] ?? 0) + 1;
     }
     return out;

@@ -9,7 +9,7 @@ import type { Column } from '../cells';
 import type { HeaderMap, Located } from '../codec';
 import { addDays, daysBetween, type IsoDay } from '../dates';
 import type { Network } from '../network';
-import { ActionsTable, MeetingsTable, type Action, type Meeting, type TableDef } from '../tables';
+import { ActionsTable, LogTable, MeetingsTable, type Action, type Meeting, type TableDef } from '../tables';
 import { emailKey, joinFew, keyOf, plural } from '../words';
 import { isActiveOn } from '../membership';
 import { EVENTS, messageKey, type Claim, type Ledger } from './ledger';
@@ -19,11 +19,15 @@ import { actionReminder, agendaReminder, minutesReminder, REMINDER_DAYS } from '
 
 export type MarkField = 'minutesCirculatedOn' | 'sharedWithRcoOn' | 'lastRemindedOn';
 
-/** A dated cell the add-on fills: a day, or blank (null) when a claim is given back. */
+/**
+ * A dated cell the add-on fills: a day, or blank (null) when a claim is given back. It is found by the
+ * row's ID when it is written, and written only while it still holds `was` (what the tick read).
+ */
 export interface Mark {
   readonly tab: 'Meetings' | 'Actions';
-  readonly row: number;
+  readonly id: string;
   readonly field: MarkField;
+  readonly was: IsoDay | null;
   readonly day: IsoDay | null;
 }
 
@@ -78,6 +82,8 @@ interface Context {
   readonly ledger: Ledger;
   readonly allowed: ReadonlySet<string>;
   readonly replyTo: string;
+  /** IDs (by keyOf) that more than one row of Meetings or Actions carries: held back from everything. */
+  readonly twice: ReadonlySet<string>;
 }
 
 interface Spec {
@@ -158,6 +164,7 @@ function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out:
   for (const m of meetings) {
     const { toMembers, toArchive } = copiesOwed(m, rco);
     if (!toMembers && !toArchive) continue;
+    if (ctx.twice.has(keyOf(m.id))) continue;
     const unreadable = unreadableCells(MeetingsTable, network.meetings.header, m);
     if (unreadable.length > 0) {
       out.blocked.push({ ref: m.id, reason: `${m.id}'s minutes wait until row ${m.row} of Meetings is corrected: its ${joinFew(unreadable)} cannot be read` });
@@ -177,7 +184,7 @@ function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out:
         recipients,
         since: null,
         composed: minutesMessage(network, m),
-        done: [{ tab: 'Meetings', row: m.row, field: 'minutesCirculatedOn', day: today }],
+        done: [{ tab: 'Meetings', id: m.id, field: 'minutesCirculatedOn', was: null, day: today }],
       });
       if (j) out.jobs.push(j);
     }
@@ -189,7 +196,7 @@ function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out:
         recipients: [rco],
         since: null,
         composed: archiveMessage(network, m),
-        done: [{ tab: 'Meetings', row: m.row, field: 'sharedWithRcoOn', day: today }],
+        done: [{ tab: 'Meetings', id: m.id, field: 'sharedWithRcoOn', was: null, day: today }],
       });
       if (j) out.jobs.push(j);
     }
@@ -210,7 +217,7 @@ function actionReminders(ctx: Context, out: Due): void {
   const { network, today, ledger } = ctx;
   const groups = new Map<string, Located<Action>[]>();
   for (const a of network.actions.records) {
-    if (a.status !== 'Open' || a.owner.trim() === '') continue;
+    if (a.status !== 'Open' || a.owner.trim() === '' || ctx.twice.has(keyOf(a.id))) continue;
     const unreadable = unreadableCells(ActionsTable, network.actions.header, a);
     if (unreadable.length > 0) {
       out.blocked.push({ ref: a.id, reason: `${a.id} is not reminded until row ${a.row} of Actions is corrected: its ${joinFew(unreadable)} cannot be read` });
@@ -245,8 +252,8 @@ function actionReminders(ctx: Context, out: Due): void {
       claim: started
         ? NO_CLAIM
         : {
-            marks: actions.map((a) => ({ tab: 'Actions', row: a.row, field: 'lastRemindedOn', day: today })),
-            undo: actions.map((a) => ({ tab: 'Actions', row: a.row, field: 'lastRemindedOn', day: a.lastRemindedOn })),
+            marks: actions.map((a) => ({ tab: 'Actions', id: a.id, field: 'lastRemindedOn', was: a.lastRemindedOn, day: today })),
+            undo: actions.map((a) => ({ tab: 'Actions', id: a.id, field: 'lastRemindedOn', was: today, day: a.lastRemindedOn })),
           },
     });
     if (j) out.jobs.push(j);
@@ -260,6 +267,7 @@ function secretariatReminders(ctx: Context, out: Due): void {
   const recipients = secretariatRecipients(network, today);
   const since = addDays(today, -(REMINDER_DAYS - 1));
   for (const m of network.meetings.records) {
+    if (ctx.twice.has(keyOf(m.id))) continue;
     const specs: Spec[] = [];
     if (agendaLate(m, today, agendaDueDays)) {
       specs.push({
@@ -316,14 +324,99 @@ export function minutesOwed(network: Network, today: IsoDay): boolean {
   });
 }
 
-/** Everything due on `today`: circulations first (members, then the archive copy), then reminders. */
+/**
+ * Everything due on `today`: circulations first (members, then the archive copy), then reminders.
+ * A tab whose header the deliveries cannot trust (see stoppedTabs) sends nothing, and a row whose ID
+ * another row carries too is held back: its date could land on the other row.
+ */
 export function dueJobs(network: Network, today: IsoDay, ledger: Ledger, scope: DueScope): Due {
-  const ctx: Context = { network, today, ledger, allowed: allowedRecipients(network, today), replyTo: replyTo(network, today) };
-  const out: Due = { jobs: [], blocked: [] };
-  if (scope.meetings !== null) circulations(ctx, scope.meetings ?? (() => true), out);
+  const held = duplicateIds(network);
+  const ctx: Context = { network, today, ledger, allowed: allowedRecipients(network, today), replyTo: replyTo(network, today), twice: new Set(held.map((b) => keyOf(b.ref))) };
+  const out: Due = { jobs: [], blocked: [...held] };
+  const stopped = new Set(stoppedTabs(network).map((t) => t.tab));
+  if (stopped.has(LogTable.name)) return out;
+  const meetings = !stopped.has(MeetingsTable.name);
+  if (meetings && scope.meetings !== null) circulations(ctx, scope.meetings ?? (() => true), out);
   if (scope.reminders) {
-    actionReminders(ctx, out);
-    secretariatReminders(ctx, out);
+    if (!stopped.has(ActionsTable.name)) actionReminders(ctx, out);
+    if (meetings) secretariatReminders(ctx, out);
+  }
+  return out;
+}
+
+/** The rows of Meetings and Actions whose ID another row carries too, one Blocked each ID. */
+export function duplicateIds(network: Network): Blocked[] {
+  const out: Blocked[] = [];
+  for (const [def, records] of [
+    [MeetingsTable, network.meetings.records],
+    [ActionsTable, network.actions.records],
+  ] as const) {
+    const rows = new Map<string, { id: string; rows: number[] }>();
+    for (const r of records) {
+      const k = keyOf(r.id);
+      if (k === '') continue;
+      const seen = rows.get(k);
+      if (seen) seen.rows.push(r.row);
+      else rows.set(k, { id: r.id.trim(), rows: [r.row] });
+    }
+    for (const { id, rows: at } of rows.values()) {
+      if (at.length < 2) continue;
+      out.push({
+        ref: id,
+        reason: `${id} is the ID of rows ${joinFew(at.map(String))} of ${def.name}: nothing of it goes out and no date is written to it until one of them gets another ID`,
+      });
+    }
+  }
+  return out;
+}
+
+/** A tab whose header the deliveries cannot trust, and why, in words. */
+export interface StoppedTab {
+  readonly tab: string;
+  readonly message: string;
+}
+
+/**
+ * The columns each tab must have, in row 1, for mail to go out exactly once: the Log's are the
+ * ledger's memory, the dated columns say what went out, the rest say what is due. Without one of them
+ * every tick would send the same message again (or write its date nowhere).
+ */
+const NEEDED: readonly { readonly def: TableDef; readonly fields: readonly string[] }[] = [
+  { def: LogTable, fields: ['timestamp', 'event', 'ref', 'recipients', 'outcome'] },
+  { def: MeetingsTable, fields: ['id', 'date', 'status', 'minutesLink', 'minutesApprovedOn', 'minutesCirculatedOn', 'sharedWithRcoOn', 'agendaCirculatedOn'] },
+  { def: ActionsTable, fields: ['id', 'owner', 'status', 'due', 'lastRemindedOn'] },
+];
+
+const TAB_OF: Readonly<Record<string, (network: Network) => { readonly header: HeaderMap | null; readonly headerAt: number | null; readonly lastRow: number }>> = {
+  [LogTable.name]: (n) => n.log,
+  [MeetingsTable.name]: (n) => n.meetings,
+  [ActionsTable.name]: (n) => n.actions,
+};
+
+/**
+ * The tabs whose header is not where WORKBOOK.md puts it (a tab read but missing, no header, the
+ * header below row 1, a column the deliveries need renamed or gone): automation stops for each.
+ * `tabs`: the tabs the network was decoded from (the others would read as missing).
+ */
+export function stoppedTabs(network: Network, tabs: readonly string[] = NEEDED.map((n) => n.def.name)): StoppedTab[] {
+  const out: StoppedTab[] = [];
+  for (const { def, fields } of NEEDED) {
+    if (!tabs.includes(def.name)) continue;
+    const table = TAB_OF[def.name]!(network);
+    const headers = fields.filter((f) => !table.header?.index.has(f)).map((f) => (def.columns[f as keyof typeof def.columns] as Column).header);
+    if (headers.length === 0) continue;
+    const where =
+      table.headerAt !== null
+        ? `its header is in row ${table.headerAt}, not row 1`
+        : table.header === null
+          ? table.lastRow === 0
+            ? 'the tab is missing or empty'
+            : 'it has no header row'
+          : `row 1 has no column ${joinFew(headers)}`;
+    out.push({
+      tab: def.name,
+      message: `Automation is stopped for the ${def.name} tab: ${where}, so the add-on cannot tell what went out. Nothing of it is sent until its header is back in row 1 (Set up / repair workbook).`,
+    });
   }
   return out;
 }

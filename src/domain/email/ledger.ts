@@ -17,6 +17,10 @@ export const EVENTS = {
   agenda: 'Agenda reminder',
   minutes: 'Minutes reminder',
   unconfirmed: 'Delivery unconfirmed',
+  /** A date the tick could not write: its row changed, moved to a duplicated ID or went while it worked. */
+  notWritten: 'Date not written',
+  /** A tab whose header the deliveries cannot trust: nothing of it goes out. */
+  stopped: 'Automation stopped',
 } as const;
 
 type State = 'Sending' | 'Sent' | 'Failed';
