@@ -42,6 +42,17 @@ export interface DecodedTable<T> {
   readonly headerAt: number | null;
 }
 
+function misplacedHeader(def: TableDef, at: number): Problem {
+  return {
+    sheet: def.name,
+    row: at,
+    column: null,
+    ref: null,
+    message: `The ${def.name} tab's header is in row ${at}, not row 1, so the add-on cannot read the tab`,
+    expected: "the headers in row 1: delete the lines above them (a title belongs in the tab's name)",
+  };
+}
+
 /** How far down a misplaced header is looked for. */
 const HEADER_SEARCH_ROWS = 10;
 
@@ -142,28 +153,34 @@ export function decodeTable<T extends TableDef>(def: T, grid: readonly (readonly
   const first = grid[0];
   if (!first || first.every(isBlank)) {
     const noRows = grid.length <= 1;
+    const below = noRows ? null : headerBelow(def, grid, 0);
     return {
       records: [],
       problems: noRows
         ? mapHeader(def, []).problems
-        : [
-            {
-              sheet: def.name,
-              row: 1,
-              column: null,
-              ref: null,
-              message: `The ${def.name} tab has no header row`,
-              expected: `the headers of WORKBOOK.md in row 1 (Set up / repair workbook adds them)`,
-            },
-          ],
+        : below !== null
+          ? [misplacedHeader(def, below)]
+          : [
+              {
+                sheet: def.name,
+                row: 1,
+                column: null,
+                ref: null,
+                message: `The ${def.name} tab has no header row`,
+                expected: `the headers of WORKBOOK.md in row 1 (Set up / repair workbook adds them)`,
+              },
+            ],
       header: null,
       lastRow: grid.length,
       unreadable: [],
-      headerAt: headerBelow(def, grid, 0),
+      headerAt: below,
     };
   }
-  const { header, problems } = mapHeader(def, first);
+  const mapped = mapHeader(def, first);
+  const { header } = mapped;
   const headerAt = header.missing.length === 0 ? null : headerBelow(def, grid, header.index.size);
+  // A header moved down by a title line is one problem, not one per column that row 1 lacks.
+  const problems = headerAt === null ? mapped.problems : [...mapped.problems.filter((p) => !header.missing.some((c) => c.header === p.column)), misplacedHeader(def, headerAt)];
   const records: Located<RecordOf<T>>[] = [];
   const unreadable: string[] = [];
   const entries = [...header.index.entries()].map(([key, at]) => [key, at, def.columns[key] as Column] as const);

@@ -153,3 +153,18 @@ describe('a workbook with garbage in every column of every tab', () => {
     expect(found.some((f) => f.rule === 'workplan.exists')).toBe(true);
   });
 });
+
+describe('data.invalid: a header that is not in row 1', () => {
+  it('is one finding naming the row it went to, not one per column', () => {
+    const grids = gridsOf(uzbekistan());
+    grids.Log = [['Log of the UN Network on Migration in Uzbekistan'], ...grids.Log];
+    const found = checkNetwork(decodeNetwork(grids), TODAY).filter((f) => f.rule === 'data.invalid');
+    expect(found.map((f) => [f.sheet, f.row, f.message])).toEqual([['Log', 2, "Log, row 2: The Log tab's header is in row 2, not row 1, so the add-on cannot read the tab"]]);
+    grids.Log = [[], ...grids.Log.slice(1)];
+    expect(
+      checkNetwork(decodeNetwork(grids), TODAY)
+        .filter((f) => f.rule === 'data.invalid')
+        .map((f) => f.row),
+    ).toEqual([2]);
+  });
+});

@@ -8,7 +8,9 @@ describe('decisions.consensus', () => {
     spec.decisions[1]!.objections = ['UNDP'];
     const found = check(spec, undefined, 'decisions.consensus');
     expect(refs(found)).toEqual(['decisions.consensus:D-2026-01', 'decisions.consensus:D-2026-02']);
-    expect(found[0]!.message).toBe('D-2026-01 (2026-01-10, "Joint advocacy") is recorded as Adopted, but UNDP was a member that day and is not in Consulted; the ToR asks for consensus based on consultations with all members');
+    expect(found[0]!.message).toBe(
+      'D-2026-01 (2026-01-10, "Joint advocacy") is recorded as Adopted, but UNDP was a member that day and is not in Consulted; the ToR asks for consensus based on consultations with all members',
+    );
     expect(found[0]!.fix).toContain('Add UNDP to Consulted');
     expect(found[1]!.message).toContain('UNDP objected');
     expect(found[0]!.clause).toBe(

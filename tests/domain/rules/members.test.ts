@@ -204,9 +204,7 @@ describe('members.admission', () => {
     };
     expect(check(consensus(admit), undefined, 'members.admission')).toEqual([]);
     const [f] = check(consensus({ ...admit, consulted: ['IOM'] }), undefined, 'members.admission');
-    expect(f!.message).toContain(
-      'admission needs the consensus of the members, but on D-2026-03 (2026-02-20) UNRC and UNDP were members that day and are not in its Consulted',
-    );
+    expect(f!.message).toContain('admission needs the consensus of the members, but on D-2026-03 (2026-02-20) UNRC and UNDP were members that day and are not in its Consulted');
     expect(f!.clause).toBe('Network settings: "Admission rule" = consensus');
   });
 
