@@ -27,7 +27,7 @@ import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
 import { statusOf } from './automation';
 import { readNetwork } from './network';
-import { withLockedTabs, type LockedTabs } from './repository';
+import { type LockedTabs, describeSkipped, leftAlone, withLockedTabs } from './repository';
 
 const WHAT = 'record a decision';
 
@@ -213,6 +213,8 @@ export interface SavedIds {
   readonly actions: string[];
   /** False when an edit changed nothing, and nothing was written or logged. */
   readonly changed: boolean;
+  /** The cells the save left alone because people changed or moved them while it wrote (see writeIfUnchanged). */
+  readonly notWritten?: readonly string[];
 }
 
 /**
@@ -272,17 +274,23 @@ export function updateDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' 
     if (details === '') return { id, row, actions: actions.map((a) => a.id), changed: false };
     requireConfirmation(value, network, today, decision, actions);
     const known = new Set(before.actions.map((a) => a.id));
-    tabs.update(DecisionsTable, [decision]);
-    tabs.update(
-      ActionsTable,
-      actions.filter((a) => known.has(a.id)),
-    );
+    const notWritten = [
+      ...describeSkipped(DecisionsTable, tabs.update(DecisionsTable, [decision]).skipped),
+      ...describeSkipped(
+        ActionsTable,
+        tabs.update(
+          ActionsTable,
+          actions.filter((a) => known.has(a.id)),
+        ).skipped,
+      ),
+    ];
     tabs.append(
       ActionsTable,
       actions.filter((a) => !known.has(a.id)),
     );
-    tabs.append(LogTable, [{ timestamp: ports.clock.now(), actor: email, event: 'Decision updated', ref: id, recipients: [], outcome: 'Done', details }]);
-    return { id, row, actions: actions.map((a) => a.id), changed: true };
+    const logged = notWritten.length === 0 ? details : `${details}; not written: ${notWritten.join('; ')}`;
+    tabs.append(LogTable, [{ timestamp: ports.clock.now(), actor: email, event: 'Decision updated', ref: id, recipients: [], outcome: 'Done', details: logged }]);
+    return { id, row, actions: actions.map((a) => a.id), changed: true, notWritten };
   });
 }
 
@@ -297,8 +305,8 @@ function saveRpc(
   verb: string,
 ): RecordDecisionResult {
   try {
-    const { id, row, actions, changed } = save(ports);
-    ports.ui.toast(changed ? `Decision ${id} ${verb} in row ${row}.` : unchangedMessage('Decision', id), 'Decisions');
+    const { id, row, actions, changed, notWritten = [] } = save(ports);
+    ports.ui.toast(changed ? `Decision ${id} ${verb} in row ${row}.${leftAlone(notWritten)}` : unchangedMessage('Decision', id), 'Decisions');
     return { ok: true, id, row, actions, changed };
   } catch (error) {
     if (error instanceof DecisionInputError) return { ok: false, errors: [...error.errors] };

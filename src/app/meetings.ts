@@ -12,7 +12,7 @@ import { meetingFieldError, parseMeetingInput, unchangedMessage, type MeetingFie
 import { FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type Meeting } from '../domain/tables';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
-import { withLockedTabs } from './repository';
+import { describeSkipped, leftAlone, withLockedTabs } from './repository';
 
 const WHAT = 'plan or update a meeting';
 const TABS = [SettingsTable, MembersTable, FocalPointsTable, MeetingsTable, LogTable] as const;
@@ -64,6 +64,8 @@ export interface SavedMeetingRow {
   readonly minutesToCirculate: boolean;
   /** False when an update changed nothing, and nothing was written or logged. */
   readonly changed: boolean;
+  /** The cells the save left alone because people changed or moved them while it wrote (see writeIfUnchanged). */
+  readonly notWritten?: readonly string[];
 }
 
 export function saveMeeting(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>, input: unknown): SavedMeetingRow {
@@ -114,28 +116,30 @@ export function saveMeeting(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | '
     const meeting = before === null ? typed : keepOrder(before.meeting, typed, ['chairedBy', 'attendees']);
     const details = before === null ? `${meeting.kind} meeting on ${meeting.date}: ${meeting.title}` : changes(before.meeting, meeting);
     let row: number;
+    let notWritten: string[] = [];
     if (before === null) row = tabs.append(MeetingsTable, [meeting])[0] ?? network.meetings.lastRow + 1;
     else {
       row = network.meetings.records.find((m) => m.id === id)?.row ?? 0;
       if (details === '') return { id, row, minutesToCirculate: false, changed: false };
-      tabs.update(MeetingsTable, [meeting]);
+      notWritten = describeSkipped(MeetingsTable, tabs.update(MeetingsTable, [meeting]).skipped);
     }
     const email = ports.user.email();
+    const logged = notWritten.length === 0 ? details : `${details}; not written: ${notWritten.join('; ')}`;
     tabs.append(LogTable, [
-      { timestamp: ports.clock.now(), actor: email, event: before === null ? 'Meeting planned' : 'Meeting updated', ref: id, recipients: [], outcome: 'Done', details },
+      { timestamp: ports.clock.now(), actor: email, event: before === null ? 'Meeting planned' : 'Meeting updated', ref: id, recipients: [], outcome: 'Done', details: logged },
     ]);
     const minutesToCirculate = meeting.minutesApprovedOn !== null && (before?.meeting.minutesApprovedOn ?? null) === null && meeting.minutesCirculatedOn === null;
-    return { id, row, minutesToCirculate, changed: true };
+    return { id, row, minutesToCirculate, changed: true, notWritten };
   });
 }
 
 /** `circulateLabel`: the menu item that circulates minutes at once, as the command table names it. */
 export function saveMeetingRpc(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>, input: unknown, circulateLabel: string): SaveMeetingResult {
   try {
-    const { id, row, minutesToCirculate, changed } = saveMeeting(ports, input);
+    const { id, row, minutesToCirculate, changed, notWritten = [] } = saveMeeting(ports, input);
     // A script's write sets off no edit trigger: the approval waits for the hourly tick or the menu.
     const next = minutesToCirculate ? ` Its minutes go to the members at the next hourly tick when automation is on, or now from ${circulateLabel}` : '';
-    ports.ui.toast(changed ? `Meeting ${id} saved in row ${row}.${next}` : unchangedMessage('Meeting', id), 'Meetings');
+    ports.ui.toast(changed ? `Meeting ${id} saved in row ${row}.${next}${leftAlone(notWritten)}` : unchangedMessage('Meeting', id), 'Meetings');
     return { ok: true, id, row, changed };
   } catch (error) {
     if (error instanceof MeetingInputError) return { ok: false, errors: [...error.errors], ...(error.current ? { current: error.current } : {}) };

@@ -62,8 +62,8 @@ export interface LockedTabs {
   readNetwork(tables: readonly AnyTable[]): { network: Network; grids: Grids };
   /** Appends records below the last used row of a tab read under this lock. Returns the rows written. */
   append<T extends TableDef>(def: T, records: readonly RecordOf<T>[]): number[];
-  /** Replaces in place the records of a tab read under this lock, found by ID (see updateRecords). Returns the IDs no row has. */
-  update<T extends TableDef>(def: T, records: readonly RecordOf<T>[]): string[];
+  /** Replaces in place the records of a tab read under this lock, found by ID (see updateRecords). */
+  update<T extends TableDef>(def: T, records: readonly RecordOf<T>[]): UpdateResult;
 }
 
 /** Runs `fn` holding the document lock, with the tabs it reads and appends to; they expire with the lock. */
@@ -120,9 +120,16 @@ export function withLockedTabs<R>(ports: Pick<Ports, 'lock' | 'workbook'>, fn: (
   });
 }
 
+/** What an update left undone: IDs that no row has, and cells people changed or moved while it wrote. */
+export interface UpdateResult {
+  readonly unknown: string[];
+  readonly skipped: SkippedWrite[];
+}
+
 /**
- * Replaces the records whose key matches, in place. Only the cells that change are sent, grouped into
- * contiguous blocks. Returns the keys that no row has (nothing is written for them).
+ * Replaces the records whose key matches, in place: only the cells that change, each through
+ * writeIfUnchanged, so that a row a person moved or a cell a person edited since `grid` was read is
+ * left alone and reported, never overwritten.
  */
 export function updateRecords<T extends TableDef>(
   workbook: WorkbookPort,
@@ -130,39 +137,39 @@ export function updateRecords<T extends TableDef>(
   table: DecodedTable<RecordOf<T>>,
   grid: readonly (readonly Cell[])[],
   updates: readonly RecordOf<T>[],
-): string[] {
+): UpdateResult {
   const header = requireHeader(def, table.header);
   const key = def.key;
   if (key === null) throw new Error(`The ${def.name} tab has no ID column to update rows by.`);
-  const rowOf = new Map<string, number>();
+  const byKey = new Map<string, Record<string, unknown>>();
   for (const r of table.records) {
     const k = String((r as Record<string, unknown>)[key]);
-    if (!rowOf.has(k)) rowOf.set(k, r.row);
+    if (!byKey.has(k)) byKey.set(k, r as Record<string, unknown>);
   }
   const unknown: string[] = [];
-  const rows = new Map<number, Cell[]>();
-  const changed = new Set<number>();
+  const writes: GuardedWrite[] = [];
+  // A cell the add-on cannot read is never overwritten: what a person typed there stays for them to correct.
+  const unreadable: SkippedWrite[] = [];
   for (const record of updates) {
     const k = String((record as Record<string, unknown>)[key]);
-    const row = rowOf.get(k);
-    if (row === undefined) {
+    const before = byKey.get(k);
+    if (before === undefined) {
       unknown.push(k);
       continue;
     }
-    const before = grid[row - 1] ?? [];
-    const after = encodeRow(def, header, record, before);
-    let differs = false;
+    const row = grid[(before as { row: number }).row - 1] ?? [];
     for (const [field, at] of header.index) {
       const column = def.columns[field] as Column;
-      if (!sameCell(column.decode(before[at]), column.decode(after[at]))) {
-        changed.add(at);
-        differs = true;
-      }
+      const was = column.decode(row[at]);
+      const value = (record as Record<string, unknown>)[field];
+      if (!was.ok) {
+        const blank = column.decode('');
+        if (!(blank.ok && sameCell(blank.value, value)))
+          unreadable.push({ write: { id: k, field, was: null, value }, reason: `its ${column.header} holds something the add-on cannot read (${was.message})` });
+      } else if (!sameCell(was.value, value)) writes.push({ id: k, field, was: was.value, value });
     }
-    if (differs) rows.set(row, after);
   }
-  if (rows.size > 0) writeRows(workbook, def.name, rows, [...changed]);
-  return unknown;
+  return { unknown, skipped: [...unreadable, ...(writes.length === 0 ? [] : writeIfUnchanged(workbook, def, writes))] };
 }
 
 function sameCell(a: unknown, b: unknown): boolean {
@@ -181,6 +188,16 @@ export interface GuardedWrite {
 export interface SkippedWrite {
   readonly write: GuardedWrite;
   readonly reason: string;
+}
+
+/** "Title of D-2026-03 (its Title was changed while the add-on was working (row 5))": what a save left undone, for its Log row and toast. */
+export function describeSkipped(def: TableDef, skipped: readonly SkippedWrite[]): string[] {
+  return skipped.map(({ write, reason }) => `${(def.columns as Record<string, Column>)[write.field]?.header ?? write.field} of ${write.id} (${reason})`);
+}
+
+/** What a save's toast adds when it left cells alone: empty when it wrote them all. */
+export function leftAlone(notWritten: readonly string[]): string {
+  return notWritten.length === 0 ? '' : ` Left alone, as someone changed them while it saved: ${notWritten.join('; ')}. Open it again to see it as it stands.`;
 }
 
 /** Reads (and so checks) a guarded write's cell at most this often: people may keep moving rows while it writes. The last read only checks. */
@@ -249,17 +266,36 @@ export function writeIfUnchanged(workbook: WorkbookPort, def: TableDef, writes: 
     // A row that moved between the read and the write took a cell meant for another: it gets its own back.
     const earlier = rowsById(before, keyAt);
     const givenBack: Placed[] = [];
-    for (let r = 1; r < grid.length; r++) {
+    // The cells the last write sent, by column and value: a row is looked up, not compared with each of them.
+    const sent = new Map<string, Placed[]>();
+    const columns = new Map<number, { column: Column; field: string }>();
+    for (const q of placed) {
+      const k = `${q.at}|${JSON.stringify(q.value)}`;
+      const list = sent.get(k);
+      if (list === undefined) sent.set(k, [q]);
+      else list.push(q);
+      columns.set(q.at, { column: q.column, field: q.write.field });
+    }
+    for (let r = 1; r < grid.length && sent.size > 0; r++) {
       const id = keyOf(cellText(grid[r]?.[keyAt]));
-      const p = placed.find((q) => q.id !== id && !targets.has(`${id}|${q.write.field}`) && same(q.column, grid[r]?.[q.at], q.value));
-      if (p === undefined) continue;
       const own = earlier.get(id);
-      const was = id === '' ? '' : own?.length === 1 ? (before[own[0]! - 1]?.[p.at] ?? '') : null;
-      if (was === null || same(p.column, was, p.value)) continue;
-      view[r]![p.at] = was;
-      put(r + 1, p.at, was);
-      const decoded = p.column.decode(was);
-      givenBack.push({ ...p, id, value: decoded.ok ? decoded.value : null });
+      const mine = id === '' ? null : own?.length === 1 ? (before[own[0]! - 1] ?? []) : undefined;
+      // A row found on no row or on two before the write cannot be given back what it held.
+      if (mine === undefined) continue;
+      for (const [at, { column, field }] of columns) {
+        // A cell this write is for is checked where its own write is, not here.
+        if (targets.has(`${id}|${field}`)) continue;
+        const was = mine === null ? '' : (mine[at] ?? '');
+        const decoded = column.decode(grid[r]?.[at]);
+        // A cell that still holds what its row held before the write took nothing meant for another row.
+        if (!decoded.ok || same(column, was, decoded.value)) continue;
+        const p = sent.get(`${at}|${JSON.stringify(decoded.value)}`)?.find((q) => q.id !== id);
+        if (p === undefined) continue;
+        view[r]![at] = was;
+        put(r + 1, at, was);
+        const back = column.decode(was);
+        givenBack.push({ ...p, id, value: back.ok ? back.value : null });
+      }
     }
     const now = rowsById(grid, keyAt);
     const next: GuardedWrite[] = [];

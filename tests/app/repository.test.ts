@@ -30,8 +30,9 @@ describe('repository', () => {
     const done = (r: Action): Action => ({ ...r, status: 'Done', doneOn: '2026-11-20' });
     const rows = table.records.filter((r) => ['A-2026-002', 'A-2026-003', 'A-2026-005'].includes(r.id)).map(done);
     wb.calls.write = 0;
-    const unknown = updateRecords(wb, ActionsTable, table, grid, [...rows, { ...rows[0]!, id: 'A-1999-001' }]);
+    const { unknown, skipped } = updateRecords(wb, ActionsTable, table, grid, [...rows, { ...rows[0]!, id: 'A-1999-001' }]);
     expect(unknown).toEqual(['A-1999-001']);
+    expect(skipped).toEqual([]);
     // Two row runs (2–3 and 5) × two column runs (Status; Done on).
     expect(wb.calls.write).toBe(4);
     const after = wb.read('Actions')!;

@@ -321,7 +321,7 @@ export function workbookContract(name: string, makeEmpty: () => Promise<Contract
         expect(table.records.map((r) => r.id)).toEqual(['A-2026-001', 'A-2026-002', 'A-2026-003', 'A-2026-004']);
 
         const done = (id: string): Action => ({ ...table.records.find((r) => r.id === id)!, status: 'Done', doneOn: '2026-11-20' });
-        expect(updateRecords(workbook, ActionsTable, table, grid, [done('A-2026-001'), done('A-2026-004')])).toEqual([]);
+        expect(updateRecords(workbook, ActionsTable, table, grid, [done('A-2026-001'), done('A-2026-004')])).toEqual({ unknown: [], skipped: [] });
         const added: Action = {
           id: 'A-2026-005',
           source: 'D-2026-02',

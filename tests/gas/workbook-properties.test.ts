@@ -77,4 +77,14 @@ describe('GasWorkbook round trip (property)', () => {
       { numRuns: 300 },
     );
   });
+
+  it('keeps a day whose midnight the zone skipped: 1 April 1984 in Tashkent began at 01:00', () => {
+    uninstall();
+    const fake = createGasFake({ timeZone: 'Asia/Tashkent' });
+    uninstall = fake.install();
+    const ss = (fake.globals.SpreadsheetApp as unknown as { getActive(): Spreadsheet }).getActive();
+    const workbook = new GasWorkbook(ss);
+    workbook.write('Sheet1', 1, 1, [[dateOfDay('1984-04-01')]]);
+    expect(comparable(workbook.read('Sheet1'))).toEqual([[{ day: '1984-04-01' }]]);
+  });
 });

@@ -458,7 +458,7 @@ describe('a user’s workbook through a read–update–save cycle', () => {
     const table = readTable(workbook, MeetingsTable);
     const record = table.records[0];
     expect(record?.date).toBe('2026-11-18');
-    expect(record && updateRecords(workbook, MeetingsTable, table, grid, [{ ...record, status: 'Held' }])).toEqual([]);
+    expect(record && updateRecords(workbook, MeetingsTable, table, grid, [{ ...record, status: 'Held' }])).toEqual({ unknown: [], skipped: [] });
     await workbook.save(file('user-after.xlsx'));
     const raw = await rawBook('user-after.xlsx');
     expect(raw.worksheets.map((s) => s.name)).toEqual(['Meetings', 'My pivot']);
