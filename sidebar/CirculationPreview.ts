@@ -7,6 +7,7 @@ import type { CirculationPreview, PreviewMessage } from '../src/domain/email/pre
 import { plural } from '../src/domain/words';
 import { byId, el, show as showIn } from './lib/dom';
 import { call } from './lib/rpc';
+import { errorText } from '../src/domain/errors';
 
 function show(id: string, text: string): void {
   showIn(byId(id), text);
@@ -65,12 +66,12 @@ async function confirm(meetings: string[]): Promise<void> {
     const result = await call('confirmCirculation', { meetings });
     show('status', result.lines.length > 0 ? result.lines.join('\n') : 'Nothing was left to send: another run had sent it already.');
   } catch (error) {
-    show('refusal', error instanceof Error ? error.message : String(error));
+    show('refusal', errorText(error));
   }
 }
 
 byId('cancel').addEventListener('click', () => (globalThis as { google?: { script?: { host?: { close(): void } } } }).google?.script?.host?.close());
 call('getCirculationPreview').then(render, (error: unknown) => {
   byId('loading').hidden = true;
-  show('refusal', error instanceof Error ? error.message : String(error));
+  show('refusal', errorText(error));
 });

@@ -27,6 +27,7 @@ import { joinWords, keyOf } from '../src/domain/words';
 import { byId, checkbox, checked, el, option, setChecked, show, showFieldErrors } from './lib/dom';
 import { call } from './lib/rpc';
 import { startMeetings } from './meetings';
+import { errorText } from '../src/domain/errors';
 
 const app = byId<HTMLElement>('app');
 const form = byId<HTMLFormElement>('form');
@@ -412,7 +413,7 @@ async function onSubmit(event: Event): Promise<void> {
       errors = result.errors;
     }
   } catch (error) {
-    showStatus('error', error instanceof Error ? error.message : String(error));
+    showStatus('error', errorText(error));
   } finally {
     setBusy(false);
   }
@@ -507,7 +508,7 @@ async function start(): Promise<void> {
     render();
     startMeetings({ data: () => data, network: () => network, reload });
   } catch (error) {
-    showStatus('error', `The sidebar could not open: ${error instanceof Error ? error.message : String(error)}`);
+    showStatus('error', `The sidebar could not open: ${errorText(error)}`);
   } finally {
     byId('loading').hidden = true;
     app.setAttribute('aria-busy', 'false');

@@ -10,6 +10,7 @@ import { parseMeetingInput, TEXT_LIMITS, unchangedMessage, type DecisionSidebarD
 import { MEETING_KINDS, MEETING_MODES, MEETING_STATUSES, type Meeting } from '../src/domain/tables';
 import { byId, checkbox, checked, el, option, setChecked, show, showFieldErrors } from './lib/dom';
 import { call } from './lib/rpc';
+import { errorText } from '../src/domain/errors';
 
 export interface MeetingsHost {
   data(): DecisionSidebarData;
@@ -143,7 +144,7 @@ async function onSubmit(event: Event): Promise<void> {
       errors = result.errors;
     }
   } catch (error) {
-    show(statusLine, error instanceof Error ? error.message : String(error), 'error');
+    show(statusLine, errorText(error), 'error');
   } finally {
     body.disabled = !host.data().user.mayRecord;
   }

@@ -28,6 +28,7 @@ import { requireSecretariat } from './authorize';
 import { statusOf } from './automation';
 import { readNetwork } from './network';
 import { type LockedTabs, describeSkipped, leftAlone, withLockedTabs } from './repository';
+import { errorText } from '../domain/errors';
 
 const WHAT = 'record a decision';
 
@@ -69,7 +70,7 @@ function mayRecord(ports: Pick<Ports, 'user' | 'clock'>, network: Network): stri
     requireSecretariat(ports, network, WHAT);
     return '';
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorText(error);
   }
 }
 

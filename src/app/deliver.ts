@@ -33,6 +33,7 @@ import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable
 import { emailKey, keyOf, plural } from '../domain/words';
 import type { Ports, WorkbookPort } from '../ports';
 import { withLockedTabs, writeIfUnchanged, type GuardedWrite, type LockedTabs } from './repository';
+import { errorText } from '../domain/errors';
 
 /** The tabs a delivery reads: who receives, what the minutes say, and the Log. */
 export const DELIVERY_TABS = [SettingsTable, MembersTable, FocalPointsTable, MeetingsTable, DecisionsTable, ActionsTable, LogTable] as const;
@@ -123,10 +124,6 @@ function markHeader(mark: Mark): string {
 
 const DONE_RETRY = 'The message went out; the date is written at the next tick.';
 const UNDO_CHECK = 'It was to be given back: a person should check it.';
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 class Run {
   readonly delivered: Delivered[] = [];

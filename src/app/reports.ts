@@ -18,6 +18,7 @@ import type { Ports } from '../ports';
 import { NotAuthorizedError, requireSecretariat } from './authorize';
 import { reportSheet, writeResultTab } from './report-tab';
 import { withLockedTabs, type LockedTabs } from './repository';
+import { errorText } from '../domain/errors';
 
 export interface RunReportOptions {
   /** The year of a report that has one; the current year when absent. */
@@ -75,7 +76,7 @@ function send(ports: Ports, tabs: LockedTabs, report: Report, share: ReportShare
   try {
     ports.mailer.send({ to: [to], ...message });
   } catch (error) {
-    tabs.append(LogTable, [entry('Failed', error instanceof Error ? error.message : String(error))]);
+    tabs.append(LogTable, [entry('Failed', errorText(error))]);
     throw error;
   }
   tabs.append(LogTable, [entry('Sent', report.title)]);

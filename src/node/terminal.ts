@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { dayOfDate, isIsoDay, type IsoDay } from '../domain/dates';
+import { errorText } from '../domain/errors';
 
 export interface Colors {
   red(text: string): string;
@@ -121,7 +122,7 @@ export function parseArguments<O extends OptionSpec>(args: readonly string[], op
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    const message = errorText(error).split('\n')[0] ?? '';
     throw new UsageError(message.replace(/\. To specify a positional argument.*$/, ''));
   }
   const words = parsed.positionals;

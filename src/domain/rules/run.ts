@@ -8,6 +8,7 @@ import type { Network } from '../network';
 import { TABLES, type TabName } from '../tables';
 import { buildContext, type RuleDef } from './context';
 import { clipped, SEVERITY_ORDER, type Finding } from './finding';
+import { errorText } from '../errors';
 
 const TAB_ORDER = new Map<string, number>(TABLES.map((t, i) => [t.name, i]));
 
@@ -28,7 +29,7 @@ function failed(rule: RuleDef, error: unknown): Finding {
     sheet: rule.sheet,
     row: null,
     ref: null,
-    message: `The check ${rule.id} stopped on something it did not expect (${error instanceof Error ? error.message : String(error)}); every other rule ran`,
+    message: `The check ${rule.id} stopped on something it did not expect (${errorText(error)}); every other rule ran`,
     clause: 'The add-on itself',
     fix: "Report this to the add-on's maintainers with a copy of the workbook; meanwhile check this rule by hand",
   };

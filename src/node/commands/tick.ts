@@ -20,6 +20,7 @@ import type { WorkbookPort } from '../../ports';
 import { clockFor } from '../playground/ports';
 import { parseArguments, printable, todayOption, type CliIo } from '../terminal';
 import { XlsxWorkbook } from '../xlsx/workbook';
+import { errorText } from '../../domain/errors';
 
 /** What the tick had done in memory when it flushed: the workbook's changes and the messages sent so far. */
 interface Flush {
@@ -58,7 +59,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       try {
         files.push(...(await outbox.write(dir, files.length, step.messages)));
       } catch (error) {
-        failure = `${dir}: cannot write message ${files.length + 1} (${error instanceof Error ? error.message : String(error)})`;
+        failure = `${dir}: cannot write message ${files.length + 1} (${errorText(error)})`;
         break;
       }
     }

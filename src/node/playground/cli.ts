@@ -17,6 +17,7 @@ import { WorkbookFileError, XlsxWorkbook } from '../xlsx/workbook';
 import { FileLockError, lockWorkingFile } from './file-lock';
 import { PlaygroundError, startPlayground, type RunningPlayground } from './server';
 import { defaultUser, knownUsers } from './users';
+import { errorText } from '../../domain/errors';
 
 export const USAGE = 'npm start -- [--workbook FILE.xlsx] [--port N] [--user EMAIL] [--today YYYY-MM-DD] [--keep] [--outbox DIR]';
 
@@ -66,7 +67,7 @@ function options(argv: string[]) {
       strict: true,
     }).values;
   } catch (error) {
-    throw new BadInput(`${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Usage: ${USAGE}`, 2);
+    throw new BadInput(`${errorText(error).split('\n')[0]}. Usage: ${USAGE}`, 2);
   }
 }
 
@@ -157,7 +158,7 @@ export async function runPlayground(argv: string[], io: PlaygroundIo, root: stri
       io.err(error.message);
       return { code: 1 };
     }
-    io.err(`The playground could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    io.err(`The playground could not start: ${errorText(error).split('\n')[0]}`);
     return { code: 1 };
   }
 }

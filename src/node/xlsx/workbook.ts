@@ -17,6 +17,7 @@ import { DAMAGED, MAX_BYTES, tooLarge, unpack } from './guard';
 import { keepWhatExcelJsDrops } from './keep';
 import { patchValues, type FileLayout, type ValueWrite } from './patch';
 import { readWorkbook, TooManyCells, type WorkbookValues } from './read';
+import { errorText } from '../../domain/errors';
 
 /** The file cannot be opened as a workbook: the message is one line meant for the user. */
 export class WorkbookFileError extends Error {
@@ -149,7 +150,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.changes = this.changes.slice(count);
     } catch (error) {
       if (temporary !== null) await unlink(temporary).catch(() => undefined);
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorText(error);
       throw new WorkbookFileError(`${file}: cannot be written (${reason})`);
     }
   }

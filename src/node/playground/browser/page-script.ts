@@ -3,6 +3,7 @@
  * switch. Bundled by scripts/build.mjs into build/browser/page-script.js and inlined with the page's
  * nonce. Everything the server sends back is put in as text or into a sandboxed frame.
  */
+import { errorText } from '../../../domain/errors';
 type Message =
   | { readonly kind: 'toast' | 'alert' | 'error'; readonly title: string; readonly message: string }
   | { readonly kind: 'sidebar'; readonly title: string; readonly page: string }
@@ -110,7 +111,7 @@ async function run(path: string): Promise<void> {
     if (out.error) say('error', '', out.error);
     await refresh();
   } catch (e) {
-    say('error', '', `The playground server did not answer: ${e instanceof Error ? e.message : String(e)}`);
+    say('error', '', `The playground server did not answer: ${errorText(e)}`);
   } finally {
     $('#busy').hidden = true;
   }
