@@ -10,8 +10,8 @@ import { dateOfDay } from '../domain/dates';
 import type { Clock, Email, Mailer } from '../ports';
 import { CONSUMER_QUOTA } from './outbox';
 
-/** Whom a local run writes as: the messages never leave the disk. */
-const FROM = 'unmn tick <unmn-tick@localhost>';
+/** Whom a message is from when nobody is named: the messages never leave the disk. */
+const NOBODY = 'unmn-tick@localhost';
 
 function slug(text: string): string {
   return text
@@ -27,9 +27,14 @@ export class EmlOutbox implements Mailer {
   /** How many .eml files the folder holds, counted at the first write. */
   private taken: number | null = null;
 
+  /**
+   * `from`: the address the messages go out from, as Sheets sends them from the account that runs
+   * the tick; blank, each message is from the Secretariat it names as Reply-To.
+   */
   constructor(
     private readonly clock: Clock,
     private readonly quota = CONSUMER_QUOTA,
+    private readonly from = '',
   ) {}
 
   remainingQuota(): number {
@@ -58,8 +63,11 @@ export class EmlOutbox implements Mailer {
     date.setHours(h ?? 0, m ?? 0, s ?? 0);
     const files: string[] = [];
     for (const email of this.messages.slice(from, to)) {
+      const sender = this.from || email.replyTo || NOBODY;
+      const domain = sender.split('@').pop() ?? 'localhost';
       const composer = new MailComposer({
-        from: FROM,
+        from: sender,
+        messageId: `<${day}.${this.taken + 1}.${slug(email.subject)}@${domain}>`,
         to: [...email.to],
         ...(email.cc && email.cc.length > 0 ? { cc: [...email.cc] } : {}),
         ...(email.replyTo ? { replyTo: email.replyTo } : {}),

@@ -1,8 +1,10 @@
 /**
- * `unmn tick FILE.xlsx [--today YYYY-MM-DD] [--outbox DIR] [--dry-run]`: the hourly tick of the
+ * `unmn tick FILE.xlsx [--today YYYY-MM-DD] [--outbox DIR] [--user EMAIL] [--dry-run]`: the hourly tick of the
  * add-on on an .xlsx copy: the minutes due, the day's reminders and the retries, each message
  * written as an .eml file into the outbox (next to the file by default) instead of being sent. The
  * workbook is saved with the Log rows and dates the tick wrote, unless --dry-run leaves it as it was.
+ * The Log names who ran it (--user, else the account of this computer), and the messages are from
+ * --user, else from the Secretariat they name as Reply-To.
  *
  * The file keeps the exactly-once protocol as Sheets does: the tick runs in memory, noting what the
  * workbook held at each flush and which messages went between flushes; then each message's claim
@@ -18,9 +20,16 @@ import { hourlyTick } from '../../app/tick';
 import { EmlOutbox } from '../eml-outbox';
 import type { WorkbookPort } from '../../ports';
 import { clockFor } from '../playground/ports';
-import { parseArguments, printable, todayOption, type CliIo } from '../terminal';
+import { parseArguments, printable, todayOption, UsageError, type CliIo } from '../terminal';
+import { isEmail } from '../../domain/cells';
+import { hostname, userInfo } from 'node:os';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { errorText } from '../../domain/errors';
+
+/** Who runs the CLI when no --user is given: this computer's account, as `name@host`. */
+function systemAccount(): string {
+  return `${userInfo().username}@${hostname()}`;
+}
 
 /** What the tick had done in memory when it flushed: the workbook's changes and the messages sent so far. */
 interface Flush {
@@ -28,22 +37,30 @@ interface Flush {
   readonly messages: number;
 }
 
-export const usage = 'unmn tick FILE.xlsx [--today YYYY-MM-DD] [--outbox DIR] [--dry-run]';
+export const usage = 'unmn tick FILE.xlsx [--today YYYY-MM-DD] [--outbox DIR] [--user EMAIL] [--dry-run]';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArguments(args, { today: { type: 'string' }, outbox: { type: 'string' }, 'dry-run': { type: 'boolean' } }, ['FILE.xlsx']);
+  const { values, positionals } = parseArguments(args, { today: { type: 'string' }, outbox: { type: 'string' }, user: { type: 'string' }, 'dry-run': { type: 'boolean' } }, [
+    'FILE.xlsx',
+  ]);
+  const user = values.user?.trim() ?? '';
+  if (user !== '' && !isEmail(user)) throw new UsageError(`--user must be an email address, not "${user}"`);
+  const actor = user !== '' ? user : systemAccount();
   const today = todayOption(values.today);
   const file = positionals[0] ?? '';
   const dir = values.outbox ?? path.join(path.dirname(file), 'outbox');
   io.progress(`Reading ${file}…`);
   const workbook = await XlsxWorkbook.open(file);
   const clock = clockFor(today);
-  const outbox = new EmlOutbox(clock);
+  const outbox = new EmlOutbox(clock, undefined, user);
   const flushes: Flush[] = [];
   const flush = () => void flushes.push({ changes: workbook.pending(), messages: outbox.messages.length });
   const port: WorkbookPort = new Proxy(workbook, { get: (target, name, receiver) => (name === 'flush' ? flush : Reflect.get(target, name, receiver)) as unknown });
   // One process works on the file: nothing else can hold its lock.
-  const report = hourlyTick({ workbook: port, clock, lock: { withDocumentLock: (fn) => fn() }, mailer: outbox, user: { email: () => '', owner: () => '' } }, { anyCaller: true });
+  const report = hourlyTick(
+    { workbook: port, clock, lock: { withDocumentLock: (fn) => fn() }, mailer: outbox, user: { email: () => actor, owner: () => '' } },
+    { anyCaller: true },
+  );
   io.progress('Writing the messages…');
   const dryRun = values['dry-run'] === true;
   const steps = dryRun ? [{ changes: 0, messages: outbox.messages.length }] : [...flushes, { changes: workbook.pending(), messages: outbox.messages.length }];
@@ -71,7 +88,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   io.progress('');
   io.out(io.color.bold(`Hourly tick of ${file} on ${today}`));
-  for (const line of describeDelivery(report)) io.out(`  ${printable(line)}`);
+  // A dry run sent nothing: its lines say what would go out.
+  for (const line of describeDelivery(report)) io.out(`  ${printable(dryRun ? line.replace(/^Sent: /, 'Would send: ') : line)}`);
   if (files.length > 0) {
     io.out(`Wrote ${files.length} message${files.length === 1 ? '' : 's'} to ${dir}:`);
     for (const f of files) io.out(`  ${printable(path.basename(f))}`);

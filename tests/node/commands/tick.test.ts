@@ -52,6 +52,9 @@ describe('unmn tick --dry-run', () => {
     expect(await main(['tick', file, '--today', TODAY, '--outbox', outbox, '--dry-run'], io)).toBe(0);
     expect(await digest(file)).toBe(before);
     expect(io.stdout).toContain(`--dry-run: ${file} is left as it was.`);
+    // Nothing went anywhere: the report says what would.
+    expect(io.stdout.filter((l) => l.trim().startsWith('Would send: '))).toHaveLength(5);
+    expect(io.stdout.some((l) => l.trim().startsWith('Sent'))).toBe(false);
     const files = (await readdir(outbox)).sort();
     expect(files).toHaveLength(5);
     const mails = await Promise.all(files.map(async (f) => simpleParser(await readFile(path.join(outbox, f)))));
@@ -65,6 +68,9 @@ describe('unmn tick --dry-run', () => {
     const minutes = mails[1]!;
     expect(minutes.subject).toBe('UN Network on Migration in Uzbekistan: minutes of Q3 2026 meeting: preparing the 2027 workplan, 16 September 2026');
     expect(addresses(minutes.replyTo)).toEqual(['dkarimova@iom.int']);
+    // From the Secretariat, as the add-on in Sheets sends from the secretariat's account.
+    expect(addresses(minutes.from)).toEqual(['dkarimova@iom.int']);
+    expect(minutes.messageId).toMatch(/@iom\.int>$/);
     expect(minutes.text).toContain('Internal use only unless explicitly agreed otherwise.');
     expect(minutes.html).toContain('<a href="https://unitednations.sharepoint.com/sites/UNMN-Uzbekistan/Minutes/M-2026-05.docx">');
     expect((minutes.headers.get('content-type') as { value: string }).value).toBe('multipart/alternative');
@@ -189,4 +195,26 @@ describe('unmn tick killed at any point', () => {
     expect(duplicates).toBe(0);
     expect(reported).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe('unmn tick --user', () => {
+  it('names who ran it in the Log and sends from that address; without it, the account of this computer', async () => {
+    const named = await copy('user.xlsx');
+    expect(await main(['tick', named, '--today', TODAY, '--outbox', path.join(dir, 'user-outbox'), '--user', 'akarimova@iom.int'], captureIo())).toBe(0);
+    const actors = async (file: string) =>
+      new Set(
+        readTable(await XlsxWorkbook.open(file), LogTable)
+          .records.filter((r) => r.timestamp.startsWith(TODAY))
+          .map((r) => r.actor),
+      );
+    expect(await actors(named)).toEqual(new Set(['akarimova@iom.int']));
+    const mail = await simpleParser(await readFile(path.join(dir, 'user-outbox', (await readdir(path.join(dir, 'user-outbox'))).sort()[0]!)));
+    expect(addresses(mail.from)).toEqual(['akarimova@iom.int']);
+    const unnamed = await copy('system.xlsx');
+    expect(await main(['tick', unnamed, '--today', TODAY, '--outbox', path.join(dir, 'system-outbox')], captureIo())).toBe(0);
+    expect(await actors(unnamed)).toEqual(new Set([`${os.userInfo().username}@${os.hostname()}`]));
+    const io = captureIo();
+    expect(await main(['tick', unnamed, '--user', 'not an address'], io)).toBe(2);
+    expect(io.stderr[0]).toContain('--user must be an email address, not "not an address"');
+  });
 });
