@@ -2,6 +2,7 @@
 import type { Located } from '../codec';
 import { addDays, addMonths, daysBetween, yearOf, type IsoDay } from '../dates';
 import type { Meeting } from '../tables';
+import { codesOf } from '../membership';
 import { joinFew, keyOf, plural } from '../words';
 import { clip, finding, whoAsks, type RuleContext, type RuleDef } from './context';
 import { settingCitation } from './clauses';
@@ -229,10 +230,10 @@ function annualMembership(ctx: RuleContext): Finding[] {
   for (const m of held(ctx)) {
     // A meeting with no attendance on record is meetings.attendance's.
     if (m.kind !== 'Annual' || m.attendees.length === 0) continue;
-    const came = new Set(m.attendees.map(keyOf));
+    const came = new Set(m.attendees.flatMap(codesOf));
     const absent = ctx
       .activeOn(m.date)
-      .filter((member) => !came.has(keyOf(member.agency)) && !(keyOf(member.agency) === 'RCO' && came.has('UNRC')) && !(keyOf(member.agency) === 'UNRC' && came.has('RCO')))
+      .filter((member) => !came.has(keyOf(member.agency)))
       .map((member) => member.agency);
     if (absent.length > 0) {
       out.push(

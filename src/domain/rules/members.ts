@@ -3,6 +3,7 @@ import type { Located } from '../codec';
 import { addMonths } from '../dates';
 import type { ProfileId } from '../settings';
 import type { Decision, FocalPoint, Member } from '../tables';
+import { codesOf } from '../membership';
 import { finding, type RuleContext, type RuleDef } from './context';
 import { joinFew, joinWords, keyOf, plural } from '../words';
 import type { Finding } from './finding';
@@ -78,12 +79,6 @@ export const ROLE_HOLDERS: Readonly<Record<ProfileId, readonly (readonly [string
   ],
   custom: [],
 };
-
-/** The codes one entity may go by: the Resident Coordinator and the Office are one member, UNRC or RCO. */
-export function codesOf(agency: string): readonly string[] {
-  const k = keyOf(agency);
-  return k === 'UNRC' || k === 'RCO' ? ['UNRC', 'RCO'] : [k];
-}
 
 function roles(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
