@@ -12,6 +12,7 @@ import { zoneBridge, type ZoneBridge } from './zone';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 const DATE_FORMAT = 'yyyy-mm-dd';
 const TIMESTAMP_FORMAT = 'yyyy-mm-dd hh:mm:ss';
@@ -29,7 +30,7 @@ export function asText(value: string): string {
 }
 
 /** The number format of a column kind; null leaves Sheets' automatic format. */
-function numberFormatOf(column: ColumnLayout): string | null {
+function numberFormatOf(column: AppliedColumn): string | null {
   switch (column.kind) {
     case 'date':
       return DATE_FORMAT;
@@ -47,7 +48,18 @@ interface Tab {
   readonly name: string;
   readonly sheet: Sheet;
   size: { rows: number; columns: number } | null;
+  /** Rows and columns the sheet is known to have without asking: what a read or a range reached. */
+  reach: { rows: number; columns: number };
 }
+
+/**
+ * Rows a sheet grows by at least: a tab that takes one row at a time then grows, and extends its
+ * layout to the new rows, once in this many appends rather than at each.
+ */
+export const GROWTH_ROWS = 500;
+
+/** The column layout a memo keeps: what numberFormatOf and validationOf need. */
+type AppliedColumn = Pick<ColumnLayout, 'column' | 'kind' | 'choices'>;
 
 /**
  * One instance serves one execution: it remembers the sheets it has looked up and their size, so
@@ -87,7 +99,7 @@ export class GasWorkbook implements WorkbookPort {
     if (!found) {
       const sheet = this.spreadsheet.getSheetByName(tab);
       if (!sheet) return null;
-      found = { name: tab, sheet, size: null };
+      found = { name: tab, sheet, size: null, reach: { rows: 0, columns: 0 } };
       this.tabs.set(tab, found);
     }
     return found;
@@ -96,6 +108,15 @@ export class GasWorkbook implements WorkbookPort {
   /** The sheet of a tab, looked up once per execution; null when there is no such tab. */
   sheet(tab: string): Sheet | null {
     return this.lookup(tab)?.sheet ?? null;
+  }
+
+  /** The sheet ID of a tab by name, asked once per tab and execution; null for a tab that is gone. */
+  private gids(): (tab: string) => number | null {
+    const gids = new Map<string, number | null>();
+    return (tab) => {
+      if (!gids.has(tab)) gids.set(tab, this.lookup(tab)?.sheet.getSheetId() ?? null);
+      return gids.get(tab) ?? null;
+    };
   }
 
   private tab(tab: string): Tab {
@@ -109,20 +130,50 @@ export class GasWorkbook implements WorkbookPort {
     return tab.size;
   }
 
-  /** Grows the sheet when a block reaches past its last row or column: getRange refuses such ranges. */
-  private fit(tab: Tab, lastRow: number, lastColumn: number): Sheet {
-    const size = this.size(tab);
-    // A layout applied before reaches only the rows and columns that were there.
-    if (lastRow > size.rows || lastColumn > size.columns) this.memo?.forget('layout', tab.name);
-    if (lastRow > size.rows) {
-      tab.sheet.insertRowsAfter(size.rows, lastRow - size.rows);
-      size.rows = lastRow;
+  /**
+   * The range of a block, the sheet grown first when the block reaches past its last row or column
+   * (getRange refuses such ranges). Within what a read or an earlier range reached it costs the
+   * getRange alone; past it, the getRange is tried before the sheet's size is asked.
+   */
+  private range(tab: Tab, row: number, column: number, rows: number, columns: number): Range {
+    const lastRow = row + rows - 1;
+    const lastColumn = column + columns - 1;
+    const known = tab.size ?? tab.reach;
+    if (lastRow > known.rows || lastColumn > known.columns) {
+      if (tab.size === null) {
+        try {
+          const range = tab.sheet.getRange(row, column, rows, columns);
+          tab.reach = { rows: Math.max(tab.reach.rows, lastRow), columns: Math.max(tab.reach.columns, lastColumn) };
+          return range;
+        } catch (error) {
+          const size = this.size(tab);
+          if (lastRow <= size.rows && lastColumn <= size.columns) throw error;
+        }
+      }
+      this.grow(tab, lastRow, lastColumn);
     }
+    return tab.sheet.getRange(row, column, rows, columns);
+  }
+
+  /** Grows the sheet to reach a row and column: rows by GROWTH_ROWS at least, given the layout setup applied to the rows above. */
+  private grow(tab: Tab, lastRow: number, lastColumn: number): void {
+    const size = this.size(tab);
     if (lastColumn > size.columns) {
+      // A layout applied before names the columns that were there: the next setup applies it again.
+      this.memo?.forget('layout', tab.name);
       tab.sheet.insertColumnsAfter(size.columns, lastColumn - size.columns);
       size.columns = lastColumn;
     }
-    return tab.sheet;
+    if (lastRow > size.rows) {
+      const added = Math.max(lastRow - size.rows, GROWTH_ROWS);
+      tab.sheet.insertRowsAfter(size.rows, added);
+      const applied = this.memo?.value('layout', tab.name);
+      if (applied !== undefined) {
+        const columns = (JSON.parse(applied) as [number, ColumnLayout['kind'], string[]][]).map(([c, kind, choices]): AppliedColumn => ({ column: c, kind, choices }));
+        layOut(tab.sheet, columns, size.rows + 1, added);
+      }
+      size.rows += added;
+    }
   }
 
   hasTab(tab: string): boolean {
@@ -144,6 +195,7 @@ export class GasWorkbook implements WorkbookPort {
     } catch {
       values = found.sheet.getDataRange().getValues() as Cell[][];
     }
+    found.reach = { rows: Math.max(found.reach.rows, values.length), columns: Math.max(found.reach.columns, values[0]?.length ?? 0) };
     if (values.every((row) => row.length === 0) || (values.length === 1 && values[0]!.length === 1 && values[0]![0] === '')) return [];
     let zones: ZoneBridge | null = null;
     for (const row of values) {
@@ -166,32 +218,25 @@ export class GasWorkbook implements WorkbookPort {
         }
       }),
     );
-    const sheet = this.fit(this.tab(tab), row + rows - 1, column + columns - 1);
+    const range = this.range(this.tab(tab), row, column, rows, columns);
     let zones: ZoneBridge | null = null;
     const cells = values.map((r) => r.map((cell) => (typeof cell === 'string' ? asText(cell) : cell instanceof Date ? (zones ??= this.zones).toSheet(cell) : cell)));
-    sheet.getRange(row, column, rows, columns).setValues(cells);
+    range.setValues(cells);
   }
 
   writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {
     this.unflushed = true;
     const { rows, columns } = rectangle(links, `write links to ${tab}`);
-    const sheet = this.fit(this.tab(tab), row + rows - 1, column + columns - 1);
-    const gids = new Map<string, number | null>();
-    for (const line of links) {
-      for (const link of line) {
-        if (link && !gids.has(link.sheet)) gids.set(link.sheet, this.lookup(link.sheet)?.sheet.getSheetId() ?? null);
-      }
-    }
+    const range = this.range(this.tab(tab), row, column, rows, columns);
+    const gid = this.gids();
     // HYPERLINK formulas go in one setFormulas call; rich-text links would need a builder call per row.
-    const formulas = links.map((line) => line.map((link) => (link ? linkFormula(link, gids.get(link.sheet) ?? null) : '')));
-    sheet.getRange(row, column, rows, columns).setFormulas(formulas);
+    range.setFormulas(links.map((line) => line.map((link) => (link ? linkFormula(link, gid(link.sheet)) : ''))));
   }
 
   paint(tab: string, row: number, column: number, colors: (string | null)[][]): void {
     this.unflushed = true;
     const { rows, columns } = rectangle(colors, `colour ${tab}`);
-    const sheet = this.fit(this.tab(tab), row + rows - 1, column + columns - 1);
-    sheet.getRange(row, column, rows, columns).setBackgrounds(colors as string[][]);
+    this.range(this.tab(tab), row, column, rows, columns).setBackgrounds(colors as string[][]);
   }
 
   clearFrom(tab: string, fromRow: number): void {
@@ -209,8 +254,9 @@ export class GasWorkbook implements WorkbookPort {
     this.unflushed = true;
     const count = this.spreadsheet.getNumSheets();
     const sheet = this.spreadsheet.insertSheet(tab, Math.max(0, Math.min(position ?? count, count)));
-    this.tabs.set(tab, { name: tab, sheet, size: null });
+    this.tabs.set(tab, { name: tab, sheet, size: null, reach: { rows: 0, columns: 0 } });
     this.memo?.forget('layout', tab);
+    this.memo?.forget('result', tab);
   }
 
   removeEmptyTab(tab: string): void {
@@ -243,20 +289,10 @@ export class GasWorkbook implements WorkbookPort {
     const applied = JSON.stringify(layout.columns.map((c) => [c.column, c.kind, c.choices]));
     if (this.memo?.matches('layout', tab, applied)) return;
     this.unflushed = true;
-    const sheet = this.fit(found, 2, lastColumn);
-    const rows = this.size(found).rows - 1;
-    // Adjacent columns that look alike share one range: the calls depend on the columns, never the rows.
-    const rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation | null>();
-    for (const run of alike(layout.columns, (c) => `${numberFormatOf(c)}|${validationKey(c)}`)) {
-      const first = run[0]!;
-      const range = sheet.getRange(2, first.column, rows, run.length);
-      const format = numberFormatOf(first);
-      if (format !== null) range.setNumberFormat(format);
-      const key = validationKey(first);
-      if (!rules.has(key)) rules.set(key, validationOf(first));
-      // Also clears a rule left behind when columns were reordered and another column stood here.
-      range.setDataValidation(rules.get(key) ?? null);
-    }
+    const { sheet } = found;
+    const size = this.size(found);
+    if (size.rows < 2 || size.columns < lastColumn) this.grow(found, 2, lastColumn);
+    layOut(sheet, layout.columns, 2, size.rows - 1);
     for (const run of alike(
       layout.columns.filter((c) => c.width !== null),
       (c) => String(c.width),
@@ -297,6 +333,24 @@ export class GasWorkbook implements WorkbookPort {
   }
 }
 
+/**
+ * Number formats, dropdowns and checkboxes of columns over `rows` rows from `fromRow`. Adjacent
+ * columns that look alike share one range: the calls depend on the columns, never the rows.
+ */
+function layOut(sheet: Sheet, columns: readonly AppliedColumn[], fromRow: number, rows: number): void {
+  const rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation | null>();
+  for (const run of alike(columns, (c) => `${numberFormatOf(c)}|${validationKey(c)}`)) {
+    const first = run[0]!;
+    const range = sheet.getRange(fromRow, first.column, rows, run.length);
+    const format = numberFormatOf(first);
+    if (format !== null) range.setNumberFormat(format);
+    const key = validationKey(first);
+    if (!rules.has(key)) rules.set(key, validationOf(first));
+    // Also clears a rule left behind when columns were reordered and another column stood here.
+    range.setDataValidation(rules.get(key) ?? null);
+  }
+}
+
 function a1(block: CellBlock): string {
   const end = `${columnLetter(block.column + block.columns - 1)}${block.row + block.rows - 1}`;
   return `${columnLetter(block.column)}${block.row}:${end}`;
@@ -315,7 +369,7 @@ function alike<T extends { readonly column: number }>(columns: readonly T[], key
 }
 
 /** Columns with the same key take the same validation rule. */
-function validationKey(column: ColumnLayout): string {
+function validationKey(column: AppliedColumn): string {
   if (column.kind === 'choice' && column.choices.length > 0) return `choice:${column.choices.join('\u0000')}`;
   return column.kind === 'yesno' || column.kind === 'date' ? column.kind : 'none';
 }
@@ -324,7 +378,7 @@ function validationKey(column: ColumnLayout): string {
  * Dropdowns and checkboxes warn rather than reject: a row a person typed wrong stays as it is (the
  * check reports it), and writing the rest of that row must not fail because of it.
  */
-function validationOf(column: ColumnLayout): GoogleAppsScript.Spreadsheet.DataValidation | null {
+function validationOf(column: AppliedColumn): GoogleAppsScript.Spreadsheet.DataValidation | null {
   if (column.kind === 'choice' && column.choices.length > 0) {
     return SpreadsheetApp.newDataValidation()
       .requireValueInList([...column.choices], true)
