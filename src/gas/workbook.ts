@@ -6,7 +6,7 @@
  */
 import { rectangle } from '../domain/block';
 import { columnLetter } from '../domain/codec';
-import type { Cell, CellBlock, CellLink, ColumnLayout, TabChart, TabLayout, TabStyle, WorkbookPort } from '../ports';
+import type { Cell, CellBlock, CellLink, ColumnLayout, ResultBlock, TabChart, TabLayout, TabStyle, WorkbookPort } from '../ports';
 import type { AppliedMemo } from './memo';
 import { zoneBridge, type ZoneBridge } from './zone';
 
@@ -321,6 +321,56 @@ export class GasWorkbook implements WorkbookPort {
     sheet.setFrozenRows(style.frozenRows);
   }
 
+  /**
+   * One block of values (links as HYPERLINK formulas among them) and, where they changed, its
+   * colours on the same range. The look (formats, widths, frozen rows, charts) and the colours are
+   * applied again only when they differ from what the memo says this tab got last; rows and columns
+   * the last result used and this one does not are blanked in the same block. Without a memo of the
+   * tab (a new tab, a lost memo) the tab is cleared and styled whole first.
+   */
+  writeResult(tab: string, result: ResultBlock): void {
+    this.unflushed = true;
+    const added = !this.hasTab(tab);
+    if (added) this.addTab(tab);
+    const found = this.tab(tab);
+    const look = fingerprint(JSON.stringify([result.style, result.charts]));
+    const colours = fingerprint(JSON.stringify(result.fills.flatMap((line, r) => line.flatMap((fill, c) => (fill === null ? [] : [[r, c, fill]])))));
+    const { rows, columns } = rectangle(result.values as Cell[][], `write to ${tab}`);
+    const text = this.memo?.value('result', tab);
+    const last = text === undefined ? null : (JSON.parse(text) as WrittenResult);
+    const same = last !== null && last.look === look;
+    if (!same) {
+      if (!added) this.clearFrom(tab, 1);
+      this.style(tab, result.style);
+    }
+    const height = same ? Math.max(rows, last.rows) : rows;
+    const width = same ? Math.max(columns, last.columns) : columns;
+    const gid = this.gids();
+    let zones: ZoneBridge | null = null;
+    const cells: unknown[][] = [];
+    const fills: (string | null)[][] = [];
+    for (let r = 0; r < height; r++) {
+      const line: unknown[] = [];
+      for (let c = 0; c < width; c++) {
+        const link = result.links[r]?.[c] ?? null;
+        const cell = result.values[r]?.[c] ?? '';
+        if (typeof cell === 'string' && cell.length > CELL_TEXT_LIMIT)
+          throw new Error(`${tab}!${columnLetter(c + 1)}${r + 1}: the text is ${cell.length} characters long; a Google Sheets cell holds at most 50,000.`);
+        line.push(
+          link !== null ? linkFormula(link, gid(link.sheet)) : typeof cell === 'string' ? asText(cell) : cell instanceof Date ? (zones ??= this.zones).toSheet(cell) : cell,
+        );
+      }
+      cells.push(line);
+      fills.push(Array.from({ length: width }, (_, c) => result.fills[r]?.[c] ?? null));
+    }
+    const range = this.range(found, 1, 1, height, width);
+    range.setValues(cells);
+    // A tab cleared or styled just now has no colours left: only colours are then painted.
+    if (same ? last.colours !== colours : fills.some((line) => line.some((f) => f !== null))) range.setBackgrounds(fills as string[][]);
+    if (!same) this.chart(tab, result.charts);
+    this.memo?.remember('result', tab, JSON.stringify({ look, colours, rows, columns } satisfies WrittenResult));
+  }
+
   chart(tab: string, charts: readonly TabChart[]): void {
     this.unflushed = true;
     const { sheet } = this.tab(tab);
@@ -349,6 +399,28 @@ function layOut(sheet: Sheet, columns: readonly AppliedColumn[], fromRow: number
     // Also clears a rule left behind when columns were reordered and another column stood here.
     range.setDataValidation(rules.get(key) ?? null);
   }
+}
+
+/** What the memo keeps of the last result written to a tab: fingerprints of its look and colours, and its size. */
+interface WrittenResult {
+  readonly look: string;
+  readonly colours: string;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** A 53-bit hash of a text (cyrb53), to tell what a tab got last without keeping all of it in the properties. */
+function fingerprint(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 function a1(block: CellBlock): string {
