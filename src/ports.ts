@@ -57,6 +57,17 @@ export interface TabChart {
   readonly anchor: { readonly row: number; readonly column: number };
 }
 
+/** A result tab whole: its cells from A1, their links and colours (each the cells' size), its look and charts. */
+export interface ResultBlock {
+  readonly values: readonly (readonly Cell[])[];
+  /** A link replaces the cell's value (null: the value stays). */
+  readonly links: readonly (readonly (CellLink | null)[])[];
+  /** Background colours (null: none). */
+  readonly fills: readonly (readonly (string | null)[])[];
+  readonly style: TabStyle;
+  readonly charts: readonly TabChart[];
+}
+
 export interface WorkbookPort {
   /** The tabs, in order. In Sheets a call per tab: ask hasTab about one. */
   tabNames(): string[];
@@ -88,6 +99,12 @@ export interface WorkbookPort {
    * cleared (colours too: paint afterwards), then `style` applied. A constant number of calls.
    */
   style(tab: string, style: TabStyle): void;
+  /**
+   * Replaces a result tab (adding it when missing) with `result` in as few calls as the platform
+   * allows, where it can remember what it wrote last. Absent elsewhere: the caller then clears the
+   * tab, writes, links, styles, paints and charts it with the methods above.
+   */
+  writeResult?(tab: string, result: ResultBlock): void;
   /** Replaces the tab's charts with these. Absent where the file cannot hold a chart the add-on draws (xlsx). */
   chart?(tab: string, charts: readonly TabChart[]): void;
 }

@@ -87,6 +87,8 @@ function decisionInput(network: GeneratedNetwork): DecisionInput {
     stateConsultedOn: '',
     gcmObjectives: [6, 21],
     actions: [{ id: '', action: 'Draft the joint position', owner: 'UNDP', due: addDays(TODAY, 30) }],
+    // The secretariat has read the ToR guidance (the decision's evidence) and records it anyway.
+    confirmed: true,
   };
 }
 

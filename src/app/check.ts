@@ -1,11 +1,11 @@
 /**
- * Run the ToR compliance check: read each tab once, run every rule, and (for the secretariat) replace
- * the Compliance tab in one batch and log the run (the Log read again under the lock, so that a row
- * appended since the first read is not overwritten). A member who is not secretariat sees the summary
- * and nothing is written: the Compliance tab and the Log belong to the secretariat.
+ * Run the ToR compliance check: read each tab once under the document lock, run every rule, and (for
+ * the secretariat) replace the Compliance tab in one batch and log the run below the Log as read under
+ * that lock, so that no row appended by another run is overwritten. A member who is not secretariat
+ * sees the summary and nothing is written: the Compliance tab and the Log belong to the secretariat.
  */
 import { clipText } from '../domain/cells';
-import type { Network } from '../domain/network';
+import { NETWORK_TABLES, type Network } from '../domain/network';
 import { EDITION, EDITION_CHANGES, isFirstOfEdition } from '../domain/rules/edition';
 import { checkNetwork, countBySeverity, describeCounts, SEVERITY_LABELS, type Finding, type Severity, type SeverityCounts } from '../domain/rules';
 import { ComplianceTable, LogTable, type LogEntry } from '../domain/tables';
@@ -13,7 +13,6 @@ import type { ReportColumn, ReportTable } from '../domain/reports';
 import type { Ports, WorkbookPort } from '../ports';
 import { NotAuthorizedError, requireSecretariat } from './authorize';
 import { withLockedTabs } from './repository';
-import { readNetwork } from './network';
 import { writeResultTab } from './report-tab';
 
 export const COMPLIANCE_EVENT = 'Compliance check';
@@ -69,24 +68,22 @@ function alertText(summary: string, findings: readonly Finding[], refusal: strin
 }
 
 export function runComplianceCheck(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'ui' | 'lock'>): CheckResult {
-  const { network } = readNetwork(ports.workbook);
-  const now = ports.clock.now();
-  const findings = checkNetwork(network, ports.clock.today());
-  const counts = countBySeverity(findings);
-  const summary = summaryLine(network, now, counts);
-  try {
-    requireSecretariat(ports, network, 'write the Compliance tab');
-  } catch (error) {
-    if (!(error instanceof NotAuthorizedError)) throw error;
-    ports.ui.alert(alertText(summary, findings, error.message), COMPLIANCE_EVENT);
-    return { findings, counts, written: false };
-  }
-  const { logged, firstOfEdition } = withLockedTabs(ports, (tabs) => {
+  // Everything is read once, under the lock: the Log read there is the one the run's row goes below.
+  const run = withLockedTabs(ports, (tabs) => {
+    const { network } = tabs.readNetwork(NETWORK_TABLES);
+    const now = ports.clock.now();
+    const findings = checkNetwork(network, ports.clock.today());
+    const counts = countBySeverity(findings);
+    const summary = summaryLine(network, now, counts);
+    try {
+      requireSecretariat(ports, network, 'write the Compliance tab');
+    } catch (error) {
+      if (!(error instanceof NotAuthorizedError)) throw error;
+      return { findings, counts, summary, refusal: error.message, logged: false, firstOfEdition: false };
+    }
     writeCompliance(ports.workbook, findings, summary);
-    // The Log read before the lock may be stale: a decision recorded since has appended its row there.
-    const log = tabs.read(LogTable);
-    if (log.header === null) return { logged: false, firstOfEdition: false };
-    const first = isFirstOfEdition(log.records.filter((r) => r.event === COMPLIANCE_EVENT));
+    if (network.log.header === null) return { findings, counts, summary, refusal: null, logged: false, firstOfEdition: false };
+    const first = isFirstOfEdition(network.log.records.filter((r) => r.event === COMPLIANCE_EVENT));
     const entry: LogEntry = {
       timestamp: now,
       actor: ports.user.email(),
@@ -97,8 +94,13 @@ export function runComplianceCheck(ports: Pick<Ports, 'workbook' | 'clock' | 'us
       details: `${EDITION}: ${describeCounts(counts)}${first ? `. ${EDITION_CHANGES}` : ''}`,
     };
     tabs.append(LogTable, [entry]);
-    return { logged: true, firstOfEdition: first };
+    return { findings, counts, summary, refusal: null, logged: true, firstOfEdition: first };
   });
+  const { findings, counts, logged, firstOfEdition } = run;
+  if (run.refusal !== null) {
+    ports.ui.alert(alertText(run.summary, findings, run.refusal), COMPLIANCE_EVENT);
+    return { findings, counts, written: false };
+  }
   const total = findings.length;
   ports.ui.toast(
     `${total === 0 ? 'No findings' : `${total} finding${total === 1 ? '' : 's'}`}: ${describeCounts(counts)}. See the Compliance tab.${logged ? '' : ' (The Log tab is missing, so this run was not logged.)'}${firstOfEdition ? ` ${EDITION_CHANGES}` : ''}`,

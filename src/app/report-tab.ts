@@ -155,19 +155,27 @@ function chartsOf(sheet: ResultSheet, placed: readonly PlacedTable[], width: num
 }
 
 /**
- * Replaces the result tab `tab` with `sheet`: adds the tab when it is missing, clears what an earlier
- * run left, writes the whole sheet as one block, its links one call per link column, then its look,
- * colours and charts. Returns where each table landed.
+ * Replaces the result tab `tab` with `sheet`: where the workbook writes a result whole, in one go;
+ * elsewhere it adds the tab when it is missing, clears what an earlier run left, writes the whole
+ * sheet as one block, its links one call per link column, then its look, colours and charts.
+ * Returns where each table landed.
  */
 export function writeResultTab(workbook: WorkbookPort, tab: string, sheet: ResultSheet): PlacedTable[] {
   if (DATA_TABS.has(tab.trim().toLowerCase())) throw new Error(`${tab} is a data tab: a report or check never writes to it.`);
   const layout = layoutResult(sheet);
+  const charts = chartsOf(sheet, layout.placed, layout.width);
+  if (workbook.writeResult) {
+    const links = layout.grid.map((row) => row.map((): CellLink | null => null));
+    for (const l of layout.links) l.links.forEach((line, i) => line.forEach((link, j) => (links[l.row - 1 + i]![l.column - 1 + j] = link)));
+    workbook.writeResult(tab, { values: layout.grid, links, fills: layout.fills, style: layout.style, charts });
+    return layout.placed;
+  }
   if (workbook.hasTab(tab)) workbook.clearFrom(tab, 1);
   else workbook.addTab(tab);
   workbook.write(tab, 1, 1, layout.grid);
   for (const l of layout.links) workbook.writeLinks(tab, l.row, l.column, l.links);
   workbook.style(tab, layout.style);
   workbook.paint(tab, 1, 1, layout.fills);
-  workbook.chart?.(tab, chartsOf(sheet, layout.placed, layout.width));
+  workbook.chart?.(tab, charts);
   return layout.placed;
 }

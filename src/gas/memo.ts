@@ -9,10 +9,13 @@
 
 const PREFIX = 'unmn.applied:';
 
-export type MemoKind = 'layout' | 'protection';
+/** What setup applied to a tab (`layout`, `protection`), and what the last report or check wrote to a result tab (`result`). */
+export type MemoKind = 'layout' | 'protection' | 'result';
 
 export class AppliedMemo {
   private entries: Map<string, string> | null = null;
+  /** What this execution applied: it stands, whatever the execution did to the tab after. */
+  private readonly fresh = new Set<string>();
 
   private load(): Map<string, string> {
     if (this.entries === null) {
@@ -27,6 +30,11 @@ export class AppliedMemo {
     return this.entries;
   }
 
+  /** What was last applied of this kind to this tab; undefined when nothing is remembered. */
+  value(kind: MemoKind, tab: string): string | undefined {
+    return this.load().get(`${kind}:${tab}`);
+  }
+
   /** Whether `value` is what was last applied of this kind to this tab. */
   matches(kind: MemoKind, tab: string, value: string): boolean {
     return this.load().get(`${kind}:${tab}`) === value;
@@ -35,6 +43,7 @@ export class AppliedMemo {
   remember(kind: MemoKind, tab: string, value: string): void {
     const key = `${kind}:${tab}`;
     const entries = this.load();
+    this.fresh.add(key);
     if (entries.get(key) === value) return;
     entries.set(key, value);
     try {
@@ -42,12 +51,22 @@ export class AppliedMemo {
     } catch {
       // Past the properties' size limits the memo is only lost: the next run applies the tab again.
       entries.delete(key);
+      this.fresh.delete(key);
     }
   }
 
   /** The tab changed under what was applied (a new tab, rows added): the next run applies it again. */
   forget(kind: MemoKind, tab: string): void {
     const key = `${kind}:${tab}`;
+    this.fresh.delete(key);
     if (this.load().delete(key)) PropertiesService.getDocumentProperties()?.deleteProperty(PREFIX + key);
+  }
+
+  /**
+   * Forgets what an earlier execution applied (a tab that lost its protection may have been deleted
+   * and typed back by hand), but not what this one applied: setup lays a new tab out, then protects it.
+   */
+  forgetEarlier(kind: MemoKind, tab: string): void {
+    if (!this.fresh.has(`${kind}:${tab}`)) this.forget(kind, tab);
   }
 }

@@ -61,7 +61,7 @@ export function gasProtection(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
       if (added.length > 0) protection.addEditors(added);
       if (removed.length > 0) protection.removeEditors(removed);
 
-      if (created) memo?.forget('layout', tab);
+      if (created) memo?.forgetEarlier('layout', tab);
       let domainEditOff = false;
       try {
         if (protection.canDomainEdit()) {

@@ -6,12 +6,13 @@
  */
 import { rectangle } from '../domain/block';
 import { columnLetter } from '../domain/codec';
-import type { Cell, CellBlock, CellLink, ColumnLayout, TabChart, TabLayout, TabStyle, WorkbookPort } from '../ports';
+import type { Cell, CellBlock, CellLink, ColumnLayout, ResultBlock, TabChart, TabLayout, TabStyle, WorkbookPort } from '../ports';
 import type { AppliedMemo } from './memo';
 import { zoneBridge, type ZoneBridge } from './zone';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 const DATE_FORMAT = 'yyyy-mm-dd';
 const TIMESTAMP_FORMAT = 'yyyy-mm-dd hh:mm:ss';
@@ -29,7 +30,7 @@ export function asText(value: string): string {
 }
 
 /** The number format of a column kind; null leaves Sheets' automatic format. */
-function numberFormatOf(column: ColumnLayout): string | null {
+function numberFormatOf(column: AppliedColumn): string | null {
   switch (column.kind) {
     case 'date':
       return DATE_FORMAT;
@@ -47,7 +48,18 @@ interface Tab {
   readonly name: string;
   readonly sheet: Sheet;
   size: { rows: number; columns: number } | null;
+  /** Rows and columns the sheet is known to have without asking: what a read or a range reached. */
+  reach: { rows: number; columns: number };
 }
+
+/**
+ * Rows a sheet grows by at least: a tab that takes one row at a time then grows, and extends its
+ * layout to the new rows, once in this many appends rather than at each.
+ */
+export const GROWTH_ROWS = 500;
+
+/** The column layout a memo keeps: what numberFormatOf and validationOf need. */
+type AppliedColumn = Pick<ColumnLayout, 'column' | 'kind' | 'choices'>;
 
 /**
  * One instance serves one execution: it remembers the sheets it has looked up and their size, so
@@ -87,7 +99,7 @@ export class GasWorkbook implements WorkbookPort {
     if (!found) {
       const sheet = this.spreadsheet.getSheetByName(tab);
       if (!sheet) return null;
-      found = { name: tab, sheet, size: null };
+      found = { name: tab, sheet, size: null, reach: { rows: 0, columns: 0 } };
       this.tabs.set(tab, found);
     }
     return found;
@@ -96,6 +108,15 @@ export class GasWorkbook implements WorkbookPort {
   /** The sheet of a tab, looked up once per execution; null when there is no such tab. */
   sheet(tab: string): Sheet | null {
     return this.lookup(tab)?.sheet ?? null;
+  }
+
+  /** The sheet ID of a tab by name, asked once per tab and execution; null for a tab that is gone. */
+  private gids(): (tab: string) => number | null {
+    const gids = new Map<string, number | null>();
+    return (tab) => {
+      if (!gids.has(tab)) gids.set(tab, this.lookup(tab)?.sheet.getSheetId() ?? null);
+      return gids.get(tab) ?? null;
+    };
   }
 
   private tab(tab: string): Tab {
@@ -109,20 +130,50 @@ export class GasWorkbook implements WorkbookPort {
     return tab.size;
   }
 
-  /** Grows the sheet when a block reaches past its last row or column: getRange refuses such ranges. */
-  private fit(tab: Tab, lastRow: number, lastColumn: number): Sheet {
-    const size = this.size(tab);
-    // A layout applied before reaches only the rows and columns that were there.
-    if (lastRow > size.rows || lastColumn > size.columns) this.memo?.forget('layout', tab.name);
-    if (lastRow > size.rows) {
-      tab.sheet.insertRowsAfter(size.rows, lastRow - size.rows);
-      size.rows = lastRow;
+  /**
+   * The range of a block, the sheet grown first when the block reaches past its last row or column
+   * (getRange refuses such ranges). Within what a read or an earlier range reached it costs the
+   * getRange alone; past it, the getRange is tried before the sheet's size is asked.
+   */
+  private range(tab: Tab, row: number, column: number, rows: number, columns: number): Range {
+    const lastRow = row + rows - 1;
+    const lastColumn = column + columns - 1;
+    const known = tab.size ?? tab.reach;
+    if (lastRow > known.rows || lastColumn > known.columns) {
+      if (tab.size === null) {
+        try {
+          const range = tab.sheet.getRange(row, column, rows, columns);
+          tab.reach = { rows: Math.max(tab.reach.rows, lastRow), columns: Math.max(tab.reach.columns, lastColumn) };
+          return range;
+        } catch (error) {
+          const size = this.size(tab);
+          if (lastRow <= size.rows && lastColumn <= size.columns) throw error;
+        }
+      }
+      this.grow(tab, lastRow, lastColumn);
     }
+    return tab.sheet.getRange(row, column, rows, columns);
+  }
+
+  /** Grows the sheet to reach a row and column: rows by GROWTH_ROWS at least, given the layout setup applied to the rows above. */
+  private grow(tab: Tab, lastRow: number, lastColumn: number): void {
+    const size = this.size(tab);
     if (lastColumn > size.columns) {
+      // A layout applied before names the columns that were there: the next setup applies it again.
+      this.memo?.forget('layout', tab.name);
       tab.sheet.insertColumnsAfter(size.columns, lastColumn - size.columns);
       size.columns = lastColumn;
     }
-    return tab.sheet;
+    if (lastRow > size.rows) {
+      const added = Math.max(lastRow - size.rows, GROWTH_ROWS);
+      tab.sheet.insertRowsAfter(size.rows, added);
+      const applied = this.memo?.value('layout', tab.name);
+      if (applied !== undefined) {
+        const columns = (JSON.parse(applied) as [number, ColumnLayout['kind'], string[]][]).map(([c, kind, choices]): AppliedColumn => ({ column: c, kind, choices }));
+        layOut(tab.sheet, columns, size.rows + 1, added);
+      }
+      size.rows += added;
+    }
   }
 
   hasTab(tab: string): boolean {
@@ -144,6 +195,7 @@ export class GasWorkbook implements WorkbookPort {
     } catch {
       values = found.sheet.getDataRange().getValues() as Cell[][];
     }
+    found.reach = { rows: Math.max(found.reach.rows, values.length), columns: Math.max(found.reach.columns, values[0]?.length ?? 0) };
     if (values.every((row) => row.length === 0) || (values.length === 1 && values[0]!.length === 1 && values[0]![0] === '')) return [];
     let zones: ZoneBridge | null = null;
     for (const row of values) {
@@ -166,32 +218,25 @@ export class GasWorkbook implements WorkbookPort {
         }
       }),
     );
-    const sheet = this.fit(this.tab(tab), row + rows - 1, column + columns - 1);
+    const range = this.range(this.tab(tab), row, column, rows, columns);
     let zones: ZoneBridge | null = null;
     const cells = values.map((r) => r.map((cell) => (typeof cell === 'string' ? asText(cell) : cell instanceof Date ? (zones ??= this.zones).toSheet(cell) : cell)));
-    sheet.getRange(row, column, rows, columns).setValues(cells);
+    range.setValues(cells);
   }
 
   writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {
     this.unflushed = true;
     const { rows, columns } = rectangle(links, `write links to ${tab}`);
-    const sheet = this.fit(this.tab(tab), row + rows - 1, column + columns - 1);
-    const gids = new Map<string, number | null>();
-    for (const line of links) {
-      for (const link of line) {
-        if (link && !gids.has(link.sheet)) gids.set(link.sheet, this.lookup(link.sheet)?.sheet.getSheetId() ?? null);
-      }
-    }
+    const range = this.range(this.tab(tab), row, column, rows, columns);
+    const gid = this.gids();
     // HYPERLINK formulas go in one setFormulas call; rich-text links would need a builder call per row.
-    const formulas = links.map((line) => line.map((link) => (link ? linkFormula(link, gids.get(link.sheet) ?? null) : '')));
-    sheet.getRange(row, column, rows, columns).setFormulas(formulas);
+    range.setFormulas(links.map((line) => line.map((link) => (link ? linkFormula(link, gid(link.sheet)) : ''))));
   }
 
   paint(tab: string, row: number, column: number, colors: (string | null)[][]): void {
     this.unflushed = true;
     const { rows, columns } = rectangle(colors, `colour ${tab}`);
-    const sheet = this.fit(this.tab(tab), row + rows - 1, column + columns - 1);
-    sheet.getRange(row, column, rows, columns).setBackgrounds(colors as string[][]);
+    this.range(this.tab(tab), row, column, rows, columns).setBackgrounds(colors as string[][]);
   }
 
   clearFrom(tab: string, fromRow: number): void {
@@ -209,8 +254,9 @@ export class GasWorkbook implements WorkbookPort {
     this.unflushed = true;
     const count = this.spreadsheet.getNumSheets();
     const sheet = this.spreadsheet.insertSheet(tab, Math.max(0, Math.min(position ?? count, count)));
-    this.tabs.set(tab, { name: tab, sheet, size: null });
+    this.tabs.set(tab, { name: tab, sheet, size: null, reach: { rows: 0, columns: 0 } });
     this.memo?.forget('layout', tab);
+    this.memo?.forget('result', tab);
   }
 
   removeEmptyTab(tab: string): void {
@@ -243,20 +289,10 @@ export class GasWorkbook implements WorkbookPort {
     const applied = JSON.stringify(layout.columns.map((c) => [c.column, c.kind, c.choices]));
     if (this.memo?.matches('layout', tab, applied)) return;
     this.unflushed = true;
-    const sheet = this.fit(found, 2, lastColumn);
-    const rows = this.size(found).rows - 1;
-    // Adjacent columns that look alike share one range: the calls depend on the columns, never the rows.
-    const rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation | null>();
-    for (const run of alike(layout.columns, (c) => `${numberFormatOf(c)}|${validationKey(c)}`)) {
-      const first = run[0]!;
-      const range = sheet.getRange(2, first.column, rows, run.length);
-      const format = numberFormatOf(first);
-      if (format !== null) range.setNumberFormat(format);
-      const key = validationKey(first);
-      if (!rules.has(key)) rules.set(key, validationOf(first));
-      // Also clears a rule left behind when columns were reordered and another column stood here.
-      range.setDataValidation(rules.get(key) ?? null);
-    }
+    const { sheet } = found;
+    const size = this.size(found);
+    if (size.rows < 2 || size.columns < lastColumn) this.grow(found, 2, lastColumn);
+    layOut(sheet, layout.columns, 2, size.rows - 1);
     for (const run of alike(
       layout.columns.filter((c) => c.width !== null),
       (c) => String(c.width),
@@ -285,6 +321,56 @@ export class GasWorkbook implements WorkbookPort {
     sheet.setFrozenRows(style.frozenRows);
   }
 
+  /**
+   * One block of values (links as HYPERLINK formulas among them) and, where they changed, its
+   * colours on the same range. The look (formats, widths, frozen rows, charts) and the colours are
+   * applied again only when they differ from what the memo says this tab got last; rows and columns
+   * the last result used and this one does not are blanked in the same block. Without a memo of the
+   * tab (a new tab, a lost memo) the tab is cleared and styled whole first.
+   */
+  writeResult(tab: string, result: ResultBlock): void {
+    this.unflushed = true;
+    const added = !this.hasTab(tab);
+    if (added) this.addTab(tab);
+    const found = this.tab(tab);
+    const look = fingerprint(JSON.stringify([result.style, result.charts]));
+    const colours = fingerprint(JSON.stringify(result.fills.flatMap((line, r) => line.flatMap((fill, c) => (fill === null ? [] : [[r, c, fill]])))));
+    const { rows, columns } = rectangle(result.values as Cell[][], `write to ${tab}`);
+    const text = this.memo?.value('result', tab);
+    const last = text === undefined ? null : (JSON.parse(text) as WrittenResult);
+    const same = last !== null && last.look === look;
+    if (!same) {
+      if (!added) this.clearFrom(tab, 1);
+      this.style(tab, result.style);
+    }
+    const height = same ? Math.max(rows, last.rows) : rows;
+    const width = same ? Math.max(columns, last.columns) : columns;
+    const gid = this.gids();
+    let zones: ZoneBridge | null = null;
+    const cells: unknown[][] = [];
+    const fills: (string | null)[][] = [];
+    for (let r = 0; r < height; r++) {
+      const line: unknown[] = [];
+      for (let c = 0; c < width; c++) {
+        const link = result.links[r]?.[c] ?? null;
+        const cell = result.values[r]?.[c] ?? '';
+        if (typeof cell === 'string' && cell.length > CELL_TEXT_LIMIT)
+          throw new Error(`${tab}!${columnLetter(c + 1)}${r + 1}: the text is ${cell.length} characters long; a Google Sheets cell holds at most 50,000.`);
+        line.push(
+          link !== null ? linkFormula(link, gid(link.sheet)) : typeof cell === 'string' ? asText(cell) : cell instanceof Date ? (zones ??= this.zones).toSheet(cell) : cell,
+        );
+      }
+      cells.push(line);
+      fills.push(Array.from({ length: width }, (_, c) => result.fills[r]?.[c] ?? null));
+    }
+    const range = this.range(found, 1, 1, height, width);
+    range.setValues(cells);
+    // A tab cleared or styled just now has no colours left: only colours are then painted.
+    if (same ? last.colours !== colours : fills.some((line) => line.some((f) => f !== null))) range.setBackgrounds(fills as string[][]);
+    if (!same) this.chart(tab, result.charts);
+    this.memo?.remember('result', tab, JSON.stringify({ look, colours, rows, columns } satisfies WrittenResult));
+  }
+
   chart(tab: string, charts: readonly TabChart[]): void {
     this.unflushed = true;
     const { sheet } = this.tab(tab);
@@ -295,6 +381,46 @@ export class GasWorkbook implements WorkbookPort {
       sheet.insertChart(builder.setPosition(chart.anchor.row, chart.anchor.column, 0, 0).build());
     }
   }
+}
+
+/**
+ * Number formats, dropdowns and checkboxes of columns over `rows` rows from `fromRow`. Adjacent
+ * columns that look alike share one range: the calls depend on the columns, never the rows.
+ */
+function layOut(sheet: Sheet, columns: readonly AppliedColumn[], fromRow: number, rows: number): void {
+  const rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation | null>();
+  for (const run of alike(columns, (c) => `${numberFormatOf(c)}|${validationKey(c)}`)) {
+    const first = run[0]!;
+    const range = sheet.getRange(fromRow, first.column, rows, run.length);
+    const format = numberFormatOf(first);
+    if (format !== null) range.setNumberFormat(format);
+    const key = validationKey(first);
+    if (!rules.has(key)) rules.set(key, validationOf(first));
+    // Also clears a rule left behind when columns were reordered and another column stood here.
+    range.setDataValidation(rules.get(key) ?? null);
+  }
+}
+
+/** What the memo keeps of the last result written to a tab: fingerprints of its look and colours, and its size. */
+interface WrittenResult {
+  readonly look: string;
+  readonly colours: string;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** A 53-bit hash of a text (cyrb53), to tell what a tab got last without keeping all of it in the properties. */
+function fingerprint(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 function a1(block: CellBlock): string {
@@ -315,7 +441,7 @@ function alike<T extends { readonly column: number }>(columns: readonly T[], key
 }
 
 /** Columns with the same key take the same validation rule. */
-function validationKey(column: ColumnLayout): string {
+function validationKey(column: AppliedColumn): string {
   if (column.kind === 'choice' && column.choices.length > 0) return `choice:${column.choices.join('\u0000')}`;
   return column.kind === 'yesno' || column.kind === 'date' ? column.kind : 'none';
 }
@@ -324,7 +450,7 @@ function validationKey(column: ColumnLayout): string {
  * Dropdowns and checkboxes warn rather than reject: a row a person typed wrong stays as it is (the
  * check reports it), and writing the rest of that row must not fail because of it.
  */
-function validationOf(column: ColumnLayout): GoogleAppsScript.Spreadsheet.DataValidation | null {
+function validationOf(column: AppliedColumn): GoogleAppsScript.Spreadsheet.DataValidation | null {
   if (column.kind === 'choice' && column.choices.length > 0) {
     return SpreadsheetApp.newDataValidation()
       .requireValueInList([...column.choices], true)

@@ -41,7 +41,7 @@ describe('runComplianceCheck in Sheets', () => {
     expect(fake.ui.toasts.map((t) => t.message)).toEqual(['1 finding: 1 not in line with the ToR, 0 need attention, 0 notes. See the Compliance tab.']);
     const log = fake.sheetValues('Log');
     expect(log[log.length - 1]!.slice(1, 3)).toEqual(['akarimova@iom.int', 'Compliance check']);
-    expect(fake.calls.of('Sheet.getSheetValues')).toBe(12);
+    expect(fake.calls.of('Sheet.getSheetValues')).toBe(11);
   });
 
   it('shows a member who is not secretariat an alert and writes nothing', () => {

@@ -4,7 +4,8 @@ import { readTable, updateRecords, withLockedTabs } from '../../src/app/reposito
 import { headerRow } from '../../src/domain/codec';
 import { dateOfDay, dayOfDate } from '../../src/domain/dates';
 import { ActionsTable, FocalPointsTable, MeetingsTable, type Action } from '../../src/domain/tables';
-import { GasWorkbook } from '../../src/gas/workbook';
+import { AppliedMemo } from '../../src/gas/memo';
+import { GasWorkbook, GROWTH_ROWS } from '../../src/gas/workbook';
 import { createGasFake, type GasFake, type GasFakeOptions } from '../fakes/gas';
 import { CountingLock } from '../support/ports';
 
@@ -118,8 +119,33 @@ describe('GasWorkbook.write', () => {
   it('grows the sheet when a block reaches past its last row or column', () => {
     const workbook = setup();
     workbook.write('Sheet1', 1001, 27, [['x']]);
-    expect(fake.sheet('Sheet1').maxRows).toBe(1001);
+    expect(fake.sheet('Sheet1').maxRows).toBe(1000 + GROWTH_ROWS);
     expect(fake.sheet('Sheet1').maxColumns).toBe(27);
+  });
+
+  it('grows a tab set up before in chunks, giving the new rows its layout and keeping the memo', () => {
+    uninstall();
+    fake = createGasFake();
+    uninstall = fake.install();
+    const ss = (fake.globals.SpreadsheetApp as unknown as { getActive(): Spreadsheet }).getActive();
+    const memo = new AppliedMemo();
+    const workbook = new GasWorkbook(ss, memo);
+    workbook.addTab('Focal points');
+    workbook.write('Focal points', 1, 1, [headerRow(FocalPointsTable)]);
+    workbook.format('Focal points', tabLayout(FocalPointsTable));
+    const sheet = fake.sheet('Focal points');
+    const before = sheet.maxRows;
+    const row = new Array<string>(headerRow(FocalPointsTable).length).fill('x');
+    workbook.write('Focal points', before + 1, 1, [row]);
+    expect(sheet.maxRows).toBe(before + GROWTH_ROWS);
+    expect(sheet.validations.get(sheet.maxRows, 5)!.getCriteriaType()).toBe('VALUE_IN_LIST');
+    expect(sheet.validations.get(sheet.maxRows, 6)!.getCriteriaType()).toBe('CHECKBOX');
+    expect(sheet.numberFormats.get(sheet.maxRows, 4)).toBe('@');
+    expect(new AppliedMemo().matches('layout', 'Focal points', JSON.stringify(tabLayout(FocalPointsTable).columns.map((c) => [c.column, c.kind, c.choices])))).toBe(true);
+    fake.calls.reset();
+    workbook.write('Focal points', before + 2, 1, [row]);
+    expect(fake.calls.of('Sheet.insertRowsAfter')).toBe(0);
+    expect(fake.calls.spreadsheet).toBe(2);
   });
 
   it("lets Google's protection error through when the user may not edit the tab", () => {
