@@ -42,7 +42,7 @@ describe('README.md and docs/', () => {
   });
 
   it("the README's --user example is a plain member's focal point in the example workbook", () => {
-    const email = /--user (\S+)/.exec(read('README.md'))?.[1];
+    const email = /npm start -- --user (\S+)/.exec(read('README.md'))?.[1];
     const focal = EXAMPLE.focalPoints.find((fp) => fp.email === email);
     expect(focal, `${email} is a focal point of examples/uzbekistan.ts`).toBeDefined();
     expect(EXAMPLE.members.find((m) => m.agency === focal?.agency)?.roles).toEqual(['Member']);
