@@ -16,6 +16,7 @@ import { createGasFake, type GasFake } from '../fakes/gas';
 import { onFixedDay } from '../support/gas-day';
 import { gridsOf } from '../domain/rules/support';
 import { busyNetwork, SECRETARIAT } from '../sim/network';
+import { meetingInput } from '../sim/people';
 
 const installed = onFixedDay(new Date(2026, 5, 15, 10, 0, 0));
 const CIRCULATE = COMMANDS.circulateMinutesNow.label;
@@ -26,22 +27,7 @@ function install(): GasFake {
 
 /** M-2026-02 retitled and moved to Online, as the meetings panel sends it. */
 function retitled(): MeetingInput {
-  const saved = savedMeeting(readNetwork(gasPorts().workbook).network, 'M-2026-02')!;
-  const m = saved.meeting;
-  return {
-    id: m.id,
-    version: saved.version,
-    date: m.date,
-    kind: m.kind,
-    mode: 'Online',
-    title: 'Q2 meeting (moved online)',
-    chairedBy: m.chairedBy,
-    status: m.status,
-    agendaCirculatedOn: m.agendaCirculatedOn ?? '',
-    attendees: m.attendees,
-    minutesLink: m.minutesLink,
-    minutesApprovedOn: m.minutesApprovedOn ?? '',
-  };
+  return { ...meetingInput(savedMeeting(readNetwork(gasPorts().workbook).network, 'M-2026-02')!), mode: 'Online', title: 'Q2 meeting (moved online)' };
 }
 
 function titles(fake: GasFake): Map<string, string> {

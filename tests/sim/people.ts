@@ -42,7 +42,7 @@ export interface Sim {
 type Save = () => 'done' | 'again';
 type SaveResult = RecordDecisionResult | SaveMeetingResult;
 
-function meetingInput({ meeting, version }: SavedMeeting): MeetingInput {
+export function meetingInput({ meeting, version }: SavedMeeting): MeetingInput {
   return {
     id: meeting.id,
     version,
