@@ -662,3 +662,31 @@ describe('files that are not workbooks', () => {
     expect(error).toBeInstanceOf(WorkbookFileError);
   });
 });
+
+describe('saving in steps, as the tick does', () => {
+  it('keeps every value of each step when the saves in between patched some tabs and not others', async () => {
+    const target = file('steps.xlsx');
+    await writeFile(target, await readFile(EXAMPLE));
+    const workbook = await XlsxWorkbook.open(target);
+    const logEnd = workbook.read('Log')!.length;
+    const meetings = workbook.read('Meetings')!;
+    workbook.write('Log', logEnd + 1, 1, [['2026-11-23T09:00:00', 'a@un.org', 'First', 'M-1', '', 'Sending', '']]);
+    workbook.write('Meetings', 2, 5, [['First title']]);
+    workbook.write('Log', logEnd + 2, 1, [['2026-11-23T09:01:00', 'a@un.org', 'Second', 'M-1', '', 'Sent', '']]);
+    workbook.write('Actions', 2, 3, [['Second action']]);
+    workbook.write('Log', logEnd + 3, 1, [['2026-11-23T09:02:00', 'a@un.org', 'Third', 'M-1', '', 'Sent', '']]);
+    await workbook.save(target, 2);
+    await workbook.save(target, 2);
+    await workbook.save(target);
+    const again = await XlsxWorkbook.open(target);
+    expect(
+      again
+        .read('Log')!
+        .slice(logEnd)
+        .map((r) => r[2]),
+    ).toEqual(['First', 'Second', 'Third']);
+    expect(again.read('Meetings')![1]![4]).toBe('First title');
+    expect(again.read('Meetings')!.slice(2)).toEqual(meetings.slice(2));
+    expect(again.read('Actions')![1]![2]).toBe('Second action');
+  });
+});
