@@ -6,6 +6,7 @@
 import { RPC_CONTRACT, type RpcName, type RpcResult } from '../domain/rpc';
 import type { Ports } from '../ports';
 import { COMMANDS } from './commands';
+import { answerConsultation, closeConsultation, openConsultation } from './consultations';
 import { decisionSidebarData, recordDecisionRpc, updateDecisionRpc } from './decisions';
 import { saveMeetingRpc } from './meetings';
 import { circulationPreview, confirmCirculation } from './tick';
@@ -17,6 +18,9 @@ export const RPC_HANDLERS: { readonly [K in RpcName]: (ports: Ports, input: unkn
   saveMeeting: (ports, input) => saveMeetingRpc(ports, input, COMMANDS.circulateMinutesNow.label),
   getCirculationPreview: (ports) => circulationPreview(ports),
   confirmCirculation: (ports, input) => confirmCirculation(ports, input),
+  openConsultation: (ports, input) => openConsultation(ports, input),
+  answerConsultation: (ports, input) => answerConsultation(ports, input),
+  closeConsultation: (ports, input) => closeConsultation(ports, input),
 };
 
 /** The handler of that name: own entries only, so "constructor" or "__proto__" finds nothing. */
