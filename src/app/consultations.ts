@@ -30,6 +30,7 @@ import {
   type OpenConsultationResult,
 } from '../domain/rpc';
 import { isActiveOn } from '../domain/membership';
+import { isSecretariat } from '../domain/secretariat';
 import { AnswersTable, ConsultationsTable, FocalPointsTable, LogTable, MembersTable, SettingsTable, type Consultation } from '../domain/tables';
 import { plural, keyOf } from '../domain/words';
 import type { Ports } from '../ports';
@@ -42,6 +43,9 @@ import { withLockedTabs, type LockedTabs } from './repository';
 export const CONSULTATION_EVENTS = { opened: 'Consultation opened', closed: 'Consultation closed', answered: 'Answer recorded' } as const;
 
 const TABS = [SettingsTable, MembersTable, FocalPointsTable, ConsultationsTable, AnswersTable, LogTable] as const;
+
+/** What an answer needs: who the user is (and whether secretariat), and the consultation. */
+const ANSWER_TABS = [SettingsTable, MembersTable, FocalPointsTable, ConsultationsTable] as const;
 
 type UpkeepPorts = Pick<Ports, 'workbook' | 'clock' | 'user' | 'inbox'>;
 
@@ -198,7 +202,7 @@ export function answerConsultation(ports: Pick<Ports, 'workbook' | 'clock' | 'us
   const parsed = AnswerConsultationSchema.safeParse(input);
   if (!parsed.success) return refused(...shapeErrors(parsed.error.issues));
   const value = parsed.data;
-  const { network } = readNetwork(ports.workbook, TABS);
+  const { network } = readNetwork(ports.workbook, ANSWER_TABS);
   const today = ports.clock.today();
   const email = ports.user.email().trim();
   const agencies = agenciesOf(network, email, today);
@@ -220,18 +224,8 @@ export function answerConsultation(ports: Pick<Ports, 'workbook' | 'clock' | 'us
   if (value.answer === 'Object' && comment === '') return refused('comment: say why you object.');
   const answer: InboxAnswer = { timestamp: ports.clock.now(), consultation: c.id, agency, answer: value.answer, comment, answeredBy: email };
   ports.inbox.put(inboxKey(answer), JSON.stringify(answer));
-  if (requireable(ports, network)) withLockedTabs(ports, (tabs) => recordInboxAnswers(ports, tabs, tabs.readNetwork(TABS).network));
+  if (isSecretariat(network, email, { owner: ports.user.owner(), today })) withLockedTabs(ports, (tabs) => recordInboxAnswers(ports, tabs, tabs.readNetwork(TABS).network));
   return { ok: true };
-}
-
-/** Whether the signed-in user is the secretariat (who may write Answers). */
-function requireable(ports: Pick<Ports, 'user' | 'clock'>, network: Network): boolean {
-  try {
-    requireSecretariat(ports, network, 'record answers');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The decision a closed consultation drafts: Consulted = the members asked, Objections = those that objected. */

@@ -5,9 +5,10 @@
  * tab), the secretariat's next tick records it, the reminder goes to the silent, and closing drafts
  * the decision.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeConsultation, openConsultation, answerConsultation } from '../../src/app/consultations';
 import { hourlyTick } from '../../src/app/tick';
+import { bundleCode, loadBundle } from '../support/bundle';
 import { decodeTable } from '../../src/domain/codec';
 import { INBOX_PREFIX } from '../../src/domain/consultations';
 import { AnswersTable, ConsultationsTable, LogTable, TABLES } from '../../src/domain/tables';
@@ -31,8 +32,8 @@ function install(): GasFake {
   spec.members.push({ agency: 'UNHCR', name: 'UN Refugee Agency', roles: ['Member'], status: 'Withdrawn', joinedOn: '2025-12-01', leftOn: '2026-03-01' });
   spec.focalPoints.push({ agency: 'UNHCR', name: 'Former', email: UNHCR, kind: 'Primary', active: true });
   const fake = installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, editors: [SECRETARIAT, UNDP, UNRC, UNHCR, STRANGER], sheets: gridsOf(spec) }));
-  // As setup leaves them: only the secretariat (and the owner) may edit the data tabs.
-  for (const tab of DATA_TABS) fake.sheet(tab).protect().removeEditors([UNDP, UNRC, UNHCR, STRANGER]);
+  // As setup leaves them: only the secretariat (IOM, and UNRC as Co-chair) and the owner may edit the data tabs.
+  for (const tab of DATA_TABS) fake.sheet(tab).protect().removeEditors([UNDP, UNHCR, STRANGER]);
   return fake;
 }
 
@@ -57,6 +58,42 @@ const OPEN = {
   deadline: '2026-06-24',
 } as const;
 
+/** The public functions, each run as a user: as src/ builds them over gasPorts, or as dist/Code.js's globals. */
+interface Api {
+  open(user: string, input: unknown): unknown;
+  answer(user: string, input: unknown): unknown;
+  close(user: string, input: unknown): unknown;
+  tick(user: string): void;
+}
+
+let code = '';
+beforeAll(() => {
+  code = bundleCode();
+});
+
+const APIS: Record<string, (fake: GasFake) => Api> = {
+  'the use cases over gasPorts': (fake) => ({
+    open: (user, input) => openConsultation(as(fake, user), input),
+    answer: (user, input) => answerConsultation(as(fake, user), input),
+    close: (user, input) => closeConsultation(as(fake, user), input),
+    tick: (user) => void hourlyTick(as(fake, user)),
+  }),
+  'the globals of dist/Code.js': (fake) => {
+    const script = loadBundle(code, fake);
+    const run = (name: string, user: string, input?: unknown) => {
+      as(fake, user);
+      // A result made in the script's realm, as google.script.run would serialise it.
+      return JSON.parse(JSON.stringify(script[name]!(input) ?? null)) as unknown;
+    };
+    return {
+      open: (user, input) => run('openConsultation', user, input),
+      answer: (user, input) => run('answerConsultation', user, input),
+      close: (user, input) => run('closeConsultation', user, input),
+      tick: (user) => void run('hourlyTick', user),
+    };
+  },
+};
+
 function proposals(fake: GasFake, id: string): string[] {
   return fake.sentMail.filter((m) => m.subject.includes(`consultation ${id}`)).map((m) => m.to.join(','));
 }
@@ -65,18 +102,19 @@ function answers(fake: GasFake): string[] {
   return decodeTable(AnswersTable, fake.sheetValues('Answers')).records.map((a) => `${a.consultation} ${a.agency} ${a.answer} ${a.comment} ${a.answeredBy}`);
 }
 
-describe('a written consultation through the Apps Script services', () => {
+describe.each(Object.entries(APIS))('a written consultation through %s', (_how, apiOf) => {
   it('opens, sends once per member, takes answers through the inbox, reminds the silent and closes', () => {
     const fake = install();
-    expect(() => openConsultation(as(fake, UNDP), OPEN)).toThrow('Only the secretariat can open a consultation');
-    expect(openConsultation(as(fake, SECRETARIAT), { ...OPEN, deadline: '2026-06-17' })).toEqual({ ok: false, errors: [expect.stringContaining('fewer than 3 working days')] });
-    expect(openConsultation(as(fake, SECRETARIAT), { ...OPEN, subject: 'UNDP' })).toEqual({ ok: false, errors: ['subject: UNDP is already an active member'] });
-    expect(openConsultation(as(fake, SECRETARIAT), { ...OPEN, subject: 'unhcr' })).toEqual({ ok: true, id: 'C-2026-01' });
+    const api = apiOf(fake);
+    expect(() => api.open(UNDP, OPEN)).toThrow('Only the secretariat can open a consultation');
+    expect(api.open(SECRETARIAT, { ...OPEN, deadline: '2026-06-17' })).toEqual({ ok: false, errors: [expect.stringContaining('fewer than 3 working days')] });
+    expect(api.open(SECRETARIAT, { ...OPEN, subject: 'UNDP' })).toEqual({ ok: false, errors: ['subject: UNDP is already an active member'] });
+    expect(api.open(SECRETARIAT, { ...OPEN, subject: 'unhcr' })).toEqual({ ok: true, id: 'C-2026-01' });
     const opened = decodeTable(ConsultationsTable, fake.sheetValues('Consultations')).records[0]!;
     expect([opened.id, opened.status, opened.openedOn, opened.subject]).toEqual(['C-2026-01', 'Open', '2026-06-15', 'UNHCR']);
 
-    const sending = fake.calls.during(() => hourlyTick(as(fake, SECRETARIAT)));
-    hourlyTick(as(fake, SECRETARIAT));
+    const sending = fake.calls.during(() => api.tick(SECRETARIAT));
+    api.tick(SECRETARIAT);
     expect(proposals(fake, 'C-2026-01')).toEqual([SECRETARIAT, UNRC, UNDP]);
     const mail = fake.sentMail.find((m) => m.to.includes(UNDP))!;
     expect(mail.htmlBody).toContain('&lt;b&gt;UNHCR&lt;/b&gt; rejoins the network &amp; its');
@@ -95,38 +133,38 @@ describe('a written consultation through the Apps Script services', () => {
     ]);
 
     const before = tabs(fake);
-    expect(answerConsultation(as(fake, UNDP), { id: 'C-2026-01', answer: 'Object' })).toEqual({ ok: false, errors: ['comment: say why you object.'] });
-    expect(answerConsultation(as(fake, STRANGER), { id: 'C-2026-01', answer: 'Approve' })).toEqual({
+    expect(api.answer(UNDP, { id: 'C-2026-01', answer: 'Object' })).toEqual({ ok: false, errors: ['comment: say why you object.'] });
+    expect(api.answer(STRANGER, { id: 'C-2026-01', answer: 'Approve' })).toEqual({
       ok: false,
       errors: [expect.stringContaining('is not an active focal point of any member')],
     });
-    expect(answerConsultation(as(fake, UNHCR), { id: 'C-2026-01', answer: 'Approve' })).toEqual({ ok: false, errors: [expect.stringContaining('not active today')] });
+    expect(api.answer(UNHCR, { id: 'C-2026-01', answer: 'Approve' })).toEqual({ ok: false, errors: [expect.stringContaining('not active today')] });
     expect(inbox(fake)).toEqual([]);
     // The agency comes from the account: a payload naming another is not even read.
-    expect(answerConsultation(as(fake, UNDP), { id: 'C-2026-01', answer: 'Object', comment: 'Not before the <review>', agency: 'UNRC' })).toEqual({ ok: true });
+    expect(api.answer(UNDP, { id: 'C-2026-01', answer: 'Object', comment: 'Not before the <review>', agency: 'UNRC' })).toEqual({ ok: true });
     expect(inbox(fake)).toHaveLength(1);
     expect(tabs(fake)).toEqual(before);
 
-    hourlyTick(as(fake, SECRETARIAT));
+    api.tick(SECRETARIAT);
     expect(answers(fake)).toEqual([`C-2026-01 UNDP Object Not before the <review> ${UNDP}`]);
     expect(inbox(fake)).toEqual([]);
 
     // Two days before the deadline: the reminder goes to those that have not answered, once.
     vi.setSystemTime(new Date(2026, 5, 22, 10, 0, 0));
-    hourlyTick(as(fake, SECRETARIAT));
-    hourlyTick(as(fake, SECRETARIAT));
+    api.tick(SECRETARIAT);
+    api.tick(SECRETARIAT);
     expect(fake.sentMail.filter((m) => m.subject.includes('reminder')).map((m) => m.to.join(','))).toEqual([SECRETARIAT, UNRC]);
 
     // The secretariat answers: recorded at once. Then a late answer is refused with nothing written.
-    expect(answerConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01', answer: 'No objection' })).toEqual({ ok: true });
+    expect(api.answer(SECRETARIAT, { id: 'C-2026-01', answer: 'No objection' })).toEqual({ ok: true });
     expect(answers(fake)).toHaveLength(2);
     vi.setSystemTime(new Date(2026, 5, 25, 10, 0, 0));
     const late = tabs(fake);
-    expect(answerConsultation(as(fake, UNRC), { id: 'C-2026-01', answer: 'Approve' })).toEqual({ ok: false, errors: [expect.stringContaining('too late')] });
+    expect(api.answer(UNRC, { id: 'C-2026-01', answer: 'Approve' })).toEqual({ ok: false, errors: [expect.stringContaining('too late')] });
     expect(tabs(fake)).toEqual(late);
     expect(inbox(fake)).toEqual([]);
 
-    const closed = closeConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01' });
+    const closed = api.close(SECRETARIAT, { id: 'C-2026-01' });
     expect(closed).toEqual({
       ok: true,
       changed: true,
@@ -152,12 +190,14 @@ describe('a written consultation through the Apps Script services', () => {
 
     const after = [fake.sheetValues('Consultations'), fake.sheetValues('Answers')];
     const sent = fake.sentMail.filter((m) => m.subject.includes('C-2026-01')).length;
-    expect(closeConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01' })).toEqual({ ...closed, changed: false });
-    hourlyTick(as(fake, SECRETARIAT));
+    expect(api.close(SECRETARIAT, { id: 'C-2026-01' })).toEqual({ ...(closed as object), changed: false });
+    api.tick(SECRETARIAT);
     expect(fake.sentMail.filter((m) => m.subject.includes('C-2026-01'))).toHaveLength(sent);
     expect([fake.sheetValues('Consultations'), fake.sheetValues('Answers')]).toEqual(after);
   });
+});
 
+describe('a written consultation in Sheets', () => {
   it('the first tick after the deadline closes a No objection consultation and tells the members', () => {
     const fake = install();
     expect(openConsultation(as(fake, SECRETARIAT), OPEN)).toEqual({ ok: true, id: 'C-2026-01' });
@@ -181,5 +221,72 @@ describe('a written consultation through the Apps Script services', () => {
     hourlyTick(as(fake, SECRETARIAT));
     hourlyTick(as(fake, SECRETARIAT));
     expect(proposals(fake, 'C-2026-01')).toEqual([SECRETARIAT, UNRC, UNDP]);
+  });
+
+  it('an execution killed after sending a reminder or an outcome never sends it again', () => {
+    const fake = install();
+    openConsultation(as(fake, SECRETARIAT), OPEN);
+    hourlyTick(as(fake, SECRETARIAT));
+    vi.setSystemTime(new Date(2026, 5, 22, 10, 0, 0));
+    fake.mail.afterSend = (m) => {
+      if (m.subject.includes('reminder') && m.to.includes(UNRC)) fake.kill();
+    };
+    expect(() => hourlyTick(as(fake, SECRETARIAT))).toThrow('Exceeded maximum execution time');
+    fake.mail.afterSend = null;
+    hourlyTick(as(fake, SECRETARIAT));
+    hourlyTick(as(fake, SECRETARIAT));
+    const reminders = fake.sentMail.filter((m) => m.subject.includes('reminder')).map((m) => m.to.join(','));
+    expect(reminders).toEqual([SECRETARIAT, UNRC, UNDP]);
+
+    vi.setSystemTime(new Date(2026, 5, 25, 10, 0, 0));
+    fake.mail.afterSend = (m) => {
+      if (m.subject.includes(': Agreed')) fake.kill();
+    };
+    expect(() => hourlyTick(as(fake, SECRETARIAT))).toThrow('Exceeded maximum execution time');
+    fake.mail.afterSend = null;
+    hourlyTick(as(fake, SECRETARIAT));
+    hourlyTick(as(fake, SECRETARIAT));
+    expect(fake.sentMail.filter((m) => m.subject.includes(': Agreed'))).toHaveLength(1);
+    const log = decodeTable(LogTable, fake.sheetValues('Log')).records;
+    expect(log.filter((e) => e.event === 'Delivery unconfirmed').map((e) => e.ref)).toEqual(['C-2026-01', 'C-2026-01']);
+  });
+
+  it('an execution killed after recording the answers but before clearing the inbox records none twice', () => {
+    const fake = install();
+    openConsultation(as(fake, SECRETARIAT), OPEN);
+    expect(answerConsultation(as(fake, UNDP), { id: 'C-2026-01', answer: 'Approve' })).toEqual({ ok: true });
+    const app = fake.globals.SpreadsheetApp;
+    // The execution dies right after the flush that made the Answers rows durable.
+    (globalThis as Record<string, unknown>).SpreadsheetApp = new Proxy(app, {
+      get: (target, name) =>
+        name === 'flush'
+          ? () => {
+              (target as unknown as { flush(): void }).flush();
+              if (fake.sheetValues('Answers').length > 1) fake.kill();
+            }
+          : Reflect.get(target, name),
+    });
+    expect(() => hourlyTick(as(fake, SECRETARIAT))).toThrow('Exceeded maximum execution time');
+    (globalThis as Record<string, unknown>).SpreadsheetApp = app;
+    expect(inbox(fake)).toHaveLength(1);
+    hourlyTick(as(fake, SECRETARIAT));
+    expect(inbox(fake)).toEqual([]);
+    expect(answers(fake)).toEqual([`C-2026-01 UNDP Approve  ${UNDP}`]);
+  });
+
+  it('an Approval consultation is agreed only when every member asked approved, and waits for the secretariat to close it', () => {
+    const fake = install();
+    openConsultation(as(fake, SECRETARIAT), { ...OPEN, kind: 'Approval' });
+    for (const user of [SECRETARIAT, UNRC]) expect(answerConsultation(as(fake, user), { id: 'C-2026-01', answer: 'Approve' })).toEqual({ ok: true });
+    expect(closeConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01' })).toEqual({ ok: false, errors: ['C-2026-01 is open until 2026-06-24 and UNDP has not answered yet.'] });
+    expect(answerConsultation(as(fake, UNDP), { id: 'C-2026-01', answer: 'Abstain' })).toEqual({ ok: true });
+    vi.setSystemTime(new Date(2026, 5, 25, 10, 0, 0));
+    hourlyTick(as(fake, SECRETARIAT));
+    expect(decodeTable(ConsultationsTable, fake.sheetValues('Consultations')).records[0]!.status).toBe('Open');
+    expect(closeConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01' })).toMatchObject({
+      ok: true,
+      decisionDraft: { consulted: ['IOM', 'UNRC', 'UNDP'], objections: [], outcome: 'Not adopted' },
+    });
+    expect(decodeTable(ConsultationsTable, fake.sheetValues('Consultations')).records[0]!.outcome).toBe('Not agreed');
   });
 });

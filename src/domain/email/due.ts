@@ -311,6 +311,11 @@ function consultationOwed(c: Consultation, today: IsoDay): boolean {
   return c.status === 'Open' ? c.openedOn <= today : c.status === 'Closed' && c.closedOn !== null && c.closedOn <= today && c.closedOn >= addDays(today, -OUTCOME_DAYS);
 }
 
+/** A consultation's message to one member in words, also its Log Details: what says the member has it. */
+export function consultationMailWhat(id: string, noun: 'proposal' | 'reminder', agency: string): string {
+  return `${id}'s ${noun} to ${agency}`;
+}
+
 /** The active Primary focal points of one agency. */
 function primaries(network: Network, agency: string): string[] {
   const k = keyOf(agency);
@@ -330,10 +335,10 @@ function consultationMail(ctx: Context, out: Due): void {
   for (const c of network.consultations.records) {
     if (!consultationOwed(c, today) || !isIsoDay(c.deadline)) continue;
     const asked = askedAgencies(network, c);
-    const perAgency = (event: string, agencies: readonly string[], noun: string, compose: (agency: string) => Composed) => {
+    const perAgency = (event: string, agencies: readonly string[], noun: 'proposal' | 'reminder', compose: (agency: string) => Composed) => {
       const done = ledger.coveredDetails(event, c.id);
       for (const agency of agencies) {
-        const what = `${c.id}'s ${noun} to ${agency}`;
+        const what = consultationMailWhat(c.id, noun, agency);
         if (done.has(keyOf(what))) continue;
         const recipients = primaries(network, agency);
         if (recipients.length === 0) {
@@ -345,7 +350,8 @@ function consultationMail(ctx: Context, out: Due): void {
       }
     };
     if (c.status === 'Open') {
-      perAgency(EVENTS.consultation, asked, 'proposal', (agency) => proposalMessage(network, c, agency, today));
+      // Past the deadline a proposal could no longer be answered: it is not sent.
+      if (today <= c.deadline) perAgency(EVENTS.consultation, asked, 'proposal', (agency) => proposalMessage(network, c, agency, today));
       if (reminderDays !== null && today >= addDays(c.deadline, -reminderDays) && today <= c.deadline) {
         const answered = answers.get(keyOf(c.id));
         const silent = asked.filter((a) => !answered?.has(keyOf(a)));
