@@ -100,6 +100,18 @@ export function recordInboxAnswers(ports: UpkeepPorts, tabs: LockedTabs, network
   return fresh.length > 0 ? { ...network, answers: tabs.read(AnswersTable) } : network;
 }
 
+/**
+ * When answers wait in the inbox and the user is the secretariat, records them (the sidebar opening):
+ * the answers it shows and checks are then all in Answers. Costs one read of the inbox otherwise.
+ */
+export function recordWaitingAnswers(ports: UpkeepPorts & Pick<Ports, 'lock'>): void {
+  if (Object.keys(ports.inbox.entries(INBOX_PREFIX)).length === 0) return;
+  withLockedTabs(ports, (tabs) => {
+    const { network } = tabs.readNetwork(TABS);
+    if (isSecretariat(network, ports.user.email(), { owner: ports.user.owner(), today: ports.clock.today() })) recordInboxAnswers(ports, tabs, network);
+  });
+}
+
 /** Closes one consultation in its row, under the lock: Status Closed, its outcome, Closed on today, and a Log row. */
 function closeRow(ports: UpkeepPorts, tabs: LockedTabs, network: Network, c: Consultation, outcome: Consultation['outcome']): void {
   const today = ports.clock.today();

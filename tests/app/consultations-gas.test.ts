@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeConsultation, openConsultation, answerConsultation } from '../../src/app/consultations';
+import { RPC_HANDLERS } from '../../src/app/rpc';
 import { hourlyTick } from '../../src/app/tick';
 import { bundleCode, loadBundle } from '../support/bundle';
 import { decodeTable } from '../../src/domain/codec';
@@ -272,6 +273,17 @@ describe('a written consultation in Sheets', () => {
     hourlyTick(as(fake, SECRETARIAT));
     expect(inbox(fake)).toEqual([]);
     expect(answers(fake)).toEqual([`C-2026-01 UNDP Approve  ${UNDP}`]);
+  });
+
+  it('opening the sidebar records the answers waiting, for the secretariat only', () => {
+    const fake = install();
+    openConsultation(as(fake, SECRETARIAT), OPEN);
+    expect(answerConsultation(as(fake, UNDP), { id: 'C-2026-01', answer: 'No objection' })).toEqual({ ok: true });
+    RPC_HANDLERS.getDecisionSidebarData(as(fake, UNDP), undefined);
+    expect(inbox(fake)).toHaveLength(1);
+    RPC_HANDLERS.getDecisionSidebarData(as(fake, SECRETARIAT), undefined);
+    expect(inbox(fake)).toEqual([]);
+    expect(answers(fake)).toEqual([`C-2026-01 UNDP No objection  ${UNDP}`]);
   });
 
   it('an Approval consultation is agreed only when every member asked approved, and waits for the secretariat to close it', () => {
