@@ -10,7 +10,7 @@ import {
   consultationNamed,
   inboxKey,
   INBOX_PREFIX,
-  InboxAnswerSchema,
+  parseInboxAnswer,
   isFocalPoint,
   latestAnswers,
   MIN_WORKING_DAYS,
@@ -18,12 +18,14 @@ import {
   workingDaysUntil,
   type InboxAnswer,
 } from '../domain/consultations';
+import type { IsoDay } from '../domain/dates';
 import { columnCells, nextId } from '../domain/ids';
 import type { Network } from '../domain/network';
 import {
   AnswerConsultationSchema,
   CloseConsultationSchema,
   OpenConsultationSchema,
+  type AnswerConsultationInput,
   type AnswerConsultationResult,
   type CloseConsultationResult,
   type DecisionDraft,
@@ -31,7 +33,7 @@ import {
 } from '../domain/rpc';
 import { isActiveOn } from '../domain/membership';
 import { isSecretariat } from '../domain/secretariat';
-import { AnswersTable, ConsultationsTable, FocalPointsTable, LogTable, MembersTable, SettingsTable, type Consultation } from '../domain/tables';
+import { ANSWERS, AnswersTable, ConsultationsTable, FocalPointsTable, LogTable, MembersTable, SettingsTable, type Consultation } from '../domain/tables';
 import { plural, keyOf } from '../domain/words';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
@@ -69,13 +71,7 @@ export function recordInboxAnswers(ports: UpkeepPorts, tabs: LockedTabs, network
   const recorded = new Set(network.answers.records.map((a) => inboxKey(a)));
   const fresh: InboxAnswer[] = [];
   for (const key of keys) {
-    let parsed: InboxAnswer | null = null;
-    try {
-      const result = InboxAnswerSchema.safeParse(JSON.parse(entries[key] ?? ''));
-      parsed = result.success ? result.data : null;
-    } catch {
-      parsed = null;
-    }
+    const parsed = parseInboxAnswer(entries[key]);
     if (parsed !== null && !recorded.has(inboxKey(parsed)) && !fresh.some((f) => inboxKey(f) === inboxKey(parsed))) fresh.push(parsed);
   }
   fresh.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
@@ -205,28 +201,27 @@ export function openConsultation(ports: Pick<Ports, 'workbook' | 'clock' | 'user
   });
 }
 
-/**
- * A member's answer, as its focal point signed in: the agency is the one whose active focal point has
- * the signed-in address, never a field of the input. Writes the inbox only; when the secretariat
- * answers, the answer moves into Answers at once.
- */
-export function answerConsultation(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'inbox'>, input: unknown): AnswerConsultationResult {
-  const parsed = AnswerConsultationSchema.safeParse(input);
-  if (!parsed.success) return refused(...shapeErrors(parsed.error.issues));
-  const value = parsed.data;
-  const { network } = readNetwork(ports.workbook, ANSWER_TABS);
+/** The member the signed-in focal point answers for, or why they may not answer, in words. */
+function answeringAgency(network: Network, email: string, today: IsoDay): { agency: string } | { refusal: string } {
+  const agency = agenciesOf(network, email, today)[0];
+  if (agency !== undefined) return { agency };
+  if (email === '') return { refusal: 'Google did not tell the add-on who you are signed in as: sign in with your agency account and try again.' };
+  return {
+    refusal: isFocalPoint(network, email)
+      ? `${email} is a focal point of a member that is not active today: only active members answer consultations.`
+      : `${email} is not an active focal point of any member: only a member's focal point can answer. Ask the secretariat to add you to the Focal points tab.`,
+  };
+}
+
+type AnswerPorts = Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'inbox'>;
+
+/** The answer checked against the network as read, then put in the inbox (and recorded at once for the secretariat). */
+function answerAs(ports: AnswerPorts, network: Network, value: AnswerConsultationInput): AnswerConsultationResult {
   const today = ports.clock.today();
   const email = ports.user.email().trim();
-  const agencies = agenciesOf(network, email, today);
-  const agency = agencies[0];
-  if (agency === undefined) {
-    if (email === '') return refused('Google did not tell the add-on who you are signed in as: sign in with your agency account and try again.');
-    return refused(
-      isFocalPoint(network, email)
-        ? `${email} is a focal point of a member that is not active today: only active members answer consultations.`
-        : `${email} is not an active focal point of any member: only a member's focal point can answer. Ask the secretariat to add you to the Focal points tab.`,
-    );
-  }
+  const who = answeringAgency(network, email, today);
+  if ('refusal' in who) return refused(who.refusal);
+  const { agency } = who;
   const c = consultationNamed(network, value.id);
   if (c === undefined) return refused(`${value.id} is not a consultation of the Consultations tab.`);
   if (c.status !== 'Open') return refused(`${c.id} is ${c.status.toLowerCase()}: it takes no more answers.`);
@@ -238,6 +233,64 @@ export function answerConsultation(ports: Pick<Ports, 'workbook' | 'clock' | 'us
   ports.inbox.put(inboxKey(answer), JSON.stringify(answer));
   if (isSecretariat(network, email, { owner: ports.user.owner(), today })) withLockedTabs(ports, (tabs) => recordInboxAnswers(ports, tabs, tabs.readNetwork(TABS).network));
   return { ok: true };
+}
+
+/**
+ * A member's answer, as its focal point signed in: the agency is the one whose active focal point has
+ * the signed-in address, never a field of the input. Writes the inbox only; when the secretariat
+ * answers, the answer moves into Answers at once.
+ */
+export function answerConsultation(ports: AnswerPorts, input: unknown): AnswerConsultationResult {
+  const parsed = AnswerConsultationSchema.safeParse(input);
+  if (!parsed.success) return refused(...shapeErrors(parsed.error.issues));
+  return answerAs(ports, readNetwork(ports.workbook, ANSWER_TABS).network, parsed.data);
+}
+
+export const ANSWER_TITLE = 'Answer a consultation';
+
+/**
+ * The menu's "Answer a consultation…", in the prompts every runtime has (the dialog comes later): the
+ * consultations open to the user's member with the proposal and its current answer (an answer still
+ * in the inbox shows as received), then which one, the answer and a comment.
+ */
+export function answerByPrompts(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'inbox' | 'ui'>): void {
+  const { ui } = ports;
+  const { network } = readNetwork(ports.workbook, [...ANSWER_TABS, AnswersTable]);
+  const today = ports.clock.today();
+  const who = answeringAgency(network, ports.user.email().trim(), today);
+  if ('refusal' in who) return ui.alert(who.refusal, ANSWER_TITLE);
+  const { agency } = who;
+  const open = network.consultations.records.filter((c) => c.status === 'Open' && today <= c.deadline && askedAgencies(network, c).some((a) => keyOf(a) === keyOf(agency)));
+  if (open.length === 0) return ui.alert(`No consultation is open for ${agency}'s answer.`, ANSWER_TITLE);
+  const given = latestAnswers(network.answers.records);
+  const waiting = Object.values(ports.inbox.entries(INBOX_PREFIX)).flatMap((text) => {
+    const parsed = parseInboxAnswer(text);
+    return parsed !== null && keyOf(parsed.agency) === keyOf(agency) ? [parsed] : [];
+  });
+  const current = (id: string) =>
+    waiting.filter((a) => keyOf(a.consultation) === keyOf(id)).sort((a, b) => (a.timestamp < b.timestamp ? 1 : -1))[0]?.answer ??
+    given.get(keyOf(id))?.get(keyOf(agency))?.answer ??
+    'none yet';
+  const list = open.map(
+    (c) =>
+      `${c.id}: ${c.title} (${c.kind}, answers by ${c.deadline}; ${agency}'s answer: ${current(c.id)})\n${c.proposal}${c.proposalLink.trim() === '' ? '' : `\n${c.proposalLink.trim()}`}`,
+  );
+  const only = open.length === 1 ? open[0]!.id : '';
+  const id = ui.prompt(`${list.join('\n\n')}\n\nThe ID of the consultation to answer${only === '' ? '' : ` (blank: ${only})`}:`, ANSWER_TITLE);
+  if (id === null) return;
+  const typed = ui.prompt(`${agency}'s answer to ${id || only}: Approve, No objection, Object or Abstain.`, ANSWER_TITLE);
+  if (typed === null) return;
+  const answer = ANSWERS.find((a) => a.toLowerCase() === typed.toLowerCase());
+  if (answer === undefined) return ui.alert(`"${typed}" is not an answer: type Approve, No objection, Object or Abstain. Nothing was sent.`, ANSWER_TITLE);
+  const comment = ui.prompt(answer === 'Object' ? `Why does ${agency} object?` : 'A comment, if you wish:', ANSWER_TITLE);
+  if (comment === null) return;
+  const result = answerAs(ports, network, { id: id || only, answer, comment });
+  ui.alert(
+    result.ok
+      ? `Received: ${agency} answers ${answer} to ${id || only}. The secretariat's next run records it in the Answers tab.`
+      : `${result.errors.join('\n')} Nothing was sent.`,
+    ANSWER_TITLE,
+  );
 }
 
 /** The decision a closed consultation drafts: Consulted = the members asked, Objections = those that objected. */

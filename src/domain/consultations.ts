@@ -80,6 +80,16 @@ export const InboxAnswerSchema = z.object({
 });
 export type InboxAnswer = z.infer<typeof InboxAnswerSchema>;
 
+/** An inbox entry's answer, or null when it cannot be read (written by another version, or by hand). */
+export function parseInboxAnswer(text: string | undefined): InboxAnswer | null {
+  try {
+    const parsed = InboxAnswerSchema.safeParse(JSON.parse(text ?? ''));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The inbox keys of answers start with this; the rest of the document's properties are not answers. */
 export const INBOX_PREFIX = 'unmn.answer|';
 

@@ -275,6 +275,29 @@ describe('a written consultation in Sheets', () => {
     expect(answers(fake)).toEqual([`C-2026-01 UNDP Approve  ${UNDP}`]);
   });
 
+  it('the menu\'s "Answer a consultation…" shows the proposal, asks which, what and why, and puts the answer in the inbox', () => {
+    const fake = install();
+    openConsultation(as(fake, SECRETARIAT), OPEN);
+    const script = loadBundle(code, fake);
+    as(fake, UNDP);
+    fake.setContext({ uiAvailable: true });
+    for (const text of ['', 'object', 'Not before the review.']) fake.ui.answer({ button: 'OK', text });
+    const before = tabs(fake);
+    script.answerConsultationPrompts!();
+    expect(tabs(fake)).toEqual(before);
+    expect(inbox(fake)).toHaveLength(1);
+    const [first, second, third, told] = fake.ui.dialogs;
+    expect(first?.content).toContain(`C-2026-01: ${OPEN.title} (No objection, answers by 2026-06-24; UNDP's answer: none yet)\n${OPEN.proposal}`);
+    expect([second?.kind, third?.content, told?.kind]).toEqual(['prompt', 'Why does UNDP object?', 'alert']);
+    expect(told?.content).toContain('Received: UNDP answers Object to C-2026-01.');
+
+    fake.ui.dialogs.length = 0;
+    as(fake, STRANGER);
+    script.answerConsultationPrompts!();
+    expect(fake.ui.dialogs.map((d) => d.kind)).toEqual(['alert']);
+    expect(inbox(fake)).toHaveLength(1);
+  });
+
   it('opening the sidebar records the answers waiting, for the secretariat only', () => {
     const fake = install();
     openConsultation(as(fake, SECRETARIAT), OPEN);
