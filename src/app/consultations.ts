@@ -39,7 +39,7 @@ import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
 import { deliver, type DeliveryPorts } from './deliver';
 import { readNetwork } from './network';
-import { withLockedTabs, type LockedTabs } from './repository';
+import { describeSkipped, withLockedTabs, type LockedTabs } from './repository';
 
 /** The Log events of consultations that are not mail (the mail's are in ledger.ts's EVENTS). */
 export const CONSULTATION_EVENTS = { opened: 'Consultation opened', closed: 'Consultation closed', answered: 'Answer recorded' } as const;
@@ -65,6 +65,8 @@ function shapeErrors(issues: readonly { path: readonly PropertyKey[]; message: s
  * them in the inbox, and the next run finds them in Answers already and only clears them.
  */
 export function recordInboxAnswers(ports: UpkeepPorts, tabs: LockedTabs, network: Network): Network {
+  // Without every column of Answers (and a Log) to write to, the answers wait in the inbox for Set up / repair workbook.
+  if (network.answers.header === null || network.answers.header.missing.length > 0 || network.log.header === null) return network;
   const entries = ports.inbox.entries(INBOX_PREFIX);
   const keys = Object.keys(entries);
   if (keys.length === 0) return network;
@@ -111,7 +113,7 @@ export function recordWaitingAnswers(ports: UpkeepPorts & Pick<Ports, 'lock'>): 
 /** Closes one consultation in its row, under the lock: Status Closed, its outcome, Closed on today, and a Log row. */
 function closeRow(ports: UpkeepPorts, tabs: LockedTabs, network: Network, c: Consultation, outcome: Consultation['outcome']): void {
   const today = ports.clock.today();
-  tabs.update(ConsultationsTable, [{ ...c, status: 'Closed', outcome, closedOn: today }]);
+  const notWritten = describeSkipped(ConsultationsTable, tabs.update(ConsultationsTable, [{ ...c, status: 'Closed', outcome, closedOn: today }]).skipped);
   const answered = latestAnswers(network.answers.records).get(keyOf(c.id))?.size ?? 0;
   tabs.append(LogTable, [
     {
@@ -121,7 +123,7 @@ function closeRow(ports: UpkeepPorts, tabs: LockedTabs, network: Network, c: Con
       ref: c.id,
       recipients: [],
       outcome: 'Done',
-      details: `${outcome ?? ''}: ${plural(answered, 'answer')} of ${askedAgencies(network, c).length}`,
+      details: `${outcome ?? ''}: ${plural(answered, 'answer')} of ${askedAgencies(network, c).length}${notWritten.length === 0 ? '' : `; not written: ${notWritten.join('; ')}`}`,
     },
   ]);
 }
@@ -168,7 +170,7 @@ export function openConsultation(ports: Pick<Ports, 'workbook' | 'clock' | 'user
       [...columnCells(grids.Consultations, network.consultations.header?.index.get('id')), ...columnCells(grids.Log, network.log.header?.index.get('ref'))],
       Number(today.slice(0, 4)),
     );
-    const canonical = network.members.records.find((m) => keyOf(m.agency) === keyOf(subject))?.agency.trim() ?? '';
+    const canonical = subject === '' ? '' : (network.members.records.find((m) => keyOf(m.agency) === keyOf(subject))?.agency.trim() ?? '');
     tabs.append(ConsultationsTable, [
       {
         id,

@@ -298,6 +298,16 @@ describe('a written consultation in Sheets', () => {
     expect(inbox(fake)).toHaveLength(1);
   });
 
+  it('a tick on a workbook whose Answers tab lost its header keeps the answers in the inbox and sends the rest', () => {
+    const fake = install();
+    openConsultation(as(fake, SECRETARIAT), OPEN);
+    expect(answerConsultation(as(fake, UNDP), { id: 'C-2026-01', answer: 'Approve' })).toEqual({ ok: true });
+    fake.setSheetValues('Answers', [['Notes', '', '', '', '', '']]);
+    hourlyTick(as(fake, SECRETARIAT));
+    expect(inbox(fake)).toHaveLength(1);
+    expect(proposals(fake, 'C-2026-01')).toEqual([SECRETARIAT, UNRC, UNDP]);
+  });
+
   it('opening the sidebar records the answers waiting, for the secretariat only', () => {
     const fake = install();
     openConsultation(as(fake, SECRETARIAT), OPEN);
