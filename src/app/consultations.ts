@@ -161,6 +161,9 @@ export function openConsultation(ports: Pick<Ports, 'workbook' | 'clock' | 'user
       const member = network.members.records.find((m) => keyOf(m.agency) === keyOf(subject));
       if (member === undefined) errors.push(`subject: ${subject} is not a member of the Members tab (add it as Pending first)`);
       else if (isActiveOn(member, today)) errors.push(`subject: ${member.agency} is already an active member`);
+      // members.admission: under a unanimous rule every member must answer Approve, which silence never is.
+      if (network.settings.admissionRule === 'unanimous' && value.kind !== 'Approval')
+        errors.push('kind: the ToR admits a new member only upon unanimous approval: open the admission as Approval, so that each member approves');
     }
     if (network.consultations.header === null || network.log.header === null)
       errors.push('The Consultations or Log tab is missing or has no header row: run Set up / repair workbook first.');

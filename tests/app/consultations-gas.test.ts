@@ -109,8 +109,13 @@ describe.each(Object.entries(APIS))('a written consultation through %s', (_how, 
     const api = apiOf(fake);
     expect(() => api.open(UNDP, OPEN)).toThrow('Only the secretariat can open a consultation');
     expect(api.open(SECRETARIAT, { ...OPEN, deadline: '2026-06-17' })).toEqual({ ok: false, errors: [expect.stringContaining('fewer than 3 working days')] });
-    expect(api.open(SECRETARIAT, { ...OPEN, subject: 'UNDP' })).toEqual({ ok: false, errors: ['subject: UNDP is already an active member'] });
-    expect(api.open(SECRETARIAT, { ...OPEN, subject: 'unhcr' })).toEqual({ ok: true, id: 'C-2026-01' });
+    expect(api.open(SECRETARIAT, { ...OPEN, subject: 'UNDP', kind: 'Approval' })).toEqual({ ok: false, errors: ['subject: UNDP is already an active member'] });
+    expect(api.open(SECRETARIAT, { ...OPEN, subject: 'unhcr' })).toEqual({
+      ok: false,
+      errors: [expect.stringContaining('upon unanimous approval: open the admission as Approval')],
+    });
+    // The Uzbekistan ToR admits upon unanimous approval.
+    expect(api.open(SECRETARIAT, { ...OPEN, subject: 'unhcr', kind: 'Approval' })).toEqual({ ok: true, id: 'C-2026-01' });
     const opened = decodeTable(ConsultationsTable, fake.sheetValues('Consultations')).records[0]!;
     expect([opened.id, opened.status, opened.openedOn, opened.subject]).toEqual(['C-2026-01', 'Open', '2026-06-15', 'UNHCR']);
 
