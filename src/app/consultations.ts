@@ -111,7 +111,7 @@ export function recordWaitingAnswers(ports: UpkeepPorts & Pick<Ports, 'lock'>): 
 }
 
 /** Closes one consultation in its row, under the lock: Status Closed, its outcome, Closed on today, and a Log row. */
-function closeRow(ports: UpkeepPorts, tabs: LockedTabs, network: Network, c: Consultation, outcome: Consultation['outcome']): void {
+function closeRow(ports: UpkeepPorts, tabs: LockedTabs, network: Network, c: Consultation, outcome: Consultation['outcome'], computed = outcome): void {
   const today = ports.clock.today();
   const notWritten = describeSkipped(ConsultationsTable, tabs.update(ConsultationsTable, [{ ...c, status: 'Closed', outcome, closedOn: today }]).skipped);
   const answered = latestAnswers(network.answers.records).get(keyOf(c.id))?.size ?? 0;
@@ -123,7 +123,9 @@ function closeRow(ports: UpkeepPorts, tabs: LockedTabs, network: Network, c: Con
       ref: c.id,
       recipients: [],
       outcome: 'Done',
-      details: `${outcome ?? ''}: ${plural(answered, 'answer')} of ${askedAgencies(network, c).length}${notWritten.length === 0 ? '' : `; not written: ${notWritten.join('; ')}`}`,
+      details:
+        `${outcome ?? ''}${computed === outcome ? '' : ` (recorded by the secretariat; the answers give ${computed ?? ''})`}: ` +
+        `${plural(answered, 'answer')} of ${askedAgencies(network, c).length}${notWritten.length === 0 ? '' : `; not written: ${notWritten.join('; ')}`}`,
     },
   ]);
 }
@@ -337,8 +339,9 @@ export function closeConsultation(ports: DeliveryPorts, input: unknown): CloseCo
     const silent = asked.filter((a) => !answers.has(keyOf(a)));
     if (today <= c.deadline && silent.length > 0)
       return refused(`${c.id} is open until ${c.deadline} and ${silent.join(', ')} ${silent.length === 1 ? 'has' : 'have'} not answered yet.`);
-    const outcome = parsed.data.outcome ?? outcomeOf(c.kind, asked, answers);
-    closeRow(ports, tabs, network, c, outcome);
+    const computed = outcomeOf(c.kind, asked, answers);
+    const outcome = parsed.data.outcome ?? computed;
+    closeRow(ports, tabs, network, c, outcome, computed);
     return { ok: true, decisionDraft: draftOf(network, { ...c, status: 'Closed', outcome, closedOn: today }), changed: true };
   });
   if (result.ok && result.changed)

@@ -339,4 +339,14 @@ describe('a written consultation in Sheets', () => {
     });
     expect(decodeTable(ConsultationsTable, fake.sheetValues('Consultations')).records[0]!.outcome).toBe('Not agreed');
   });
+
+  it('a close may record another outcome than the answers give, and the Log says which they gave', () => {
+    const fake = install();
+    openConsultation(as(fake, SECRETARIAT), { ...OPEN, kind: 'Approval' });
+    vi.setSystemTime(new Date(2026, 5, 25, 10, 0, 0));
+    expect(closeConsultation(as(fake, SECRETARIAT), { id: 'C-2026-09' })).toEqual({ ok: false, errors: ['C-2026-09 is not a consultation of the Consultations tab.'] });
+    expect(closeConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01', outcome: 'Agreed' })).toMatchObject({ ok: true, decisionDraft: { outcome: 'Adopted' } });
+    const closed = decodeTable(LogTable, fake.sheetValues('Log')).records.find((e) => e.event === 'Consultation closed');
+    expect(closed?.details).toBe('Agreed (recorded by the secretariat; the answers give Not agreed): 0 answers of 3');
+  });
 });
