@@ -4,6 +4,8 @@
  * 2026. Mostly compliant, with the handful of lapses listed in examples/README.md so that the
  * compliance check has something to show. `npm run make-example` writes examples/uzbekistan.xlsx from it.
  */
+import { consultationMailWhat } from '../src/domain/email/due';
+import { EVENTS } from '../src/domain/email/ledger';
 import { PROFILES } from '../src/domain/profiles';
 import type { Settings } from '../src/domain/settings';
 import type { Action, Answer, Consultation, Decision, FocalPoint, LogEntry, Meeting, Member, WorkingGroup, WorkplanRow } from '../src/domain/tables';
@@ -734,9 +736,20 @@ const minutesLog: LogEntry[] = meetings
     ...(m.sharedWithRcoOn === null ? [] : [log(`${m.sharedWithRcoOn}T09:00:00`, 'Minutes archived with RCO', m.id, [settings.rcoArchiveEmail], 'Sent')]),
   ]);
 
+/** What the add-on logged when it emailed the open consultations' proposals, at the tick after each was opened. */
+const consultationLog: LogEntry[] = consultations
+  .filter((c) => c.status === 'Open')
+  .flatMap((c) =>
+    activeOn(c.openedOn).map((agency) => {
+      const to = focalPoints.filter((f) => f.agency === agency && f.kind === 'Primary' && f.active).map((f) => f.email);
+      return log(`${c.openedOn}T17:00:00`, EVENTS.consultation, c.id, to, 'Sent', consultationMailWhat(c.id, 'proposal', agency));
+    }),
+  );
+
 export const logEntries: LogEntry[] = [
   log('2026-01-20T10:12:00', 'Workplan report sent', '2025', [settings.unctReportingEmail], 'Sent', '2025 workplan: final report'),
   ...minutesLog,
+  ...consultationLog,
   log('2026-07-15T11:40:00', 'Workplan report sent', '2026', [settings.unctReportingEmail], 'Sent', '2026 workplan: mid-year report'),
   log('2026-10-22T08:00:00', 'Reminder sent', 'A-2026-004', ['nurlan.abdyldaev@un.org'], 'Sent', 'Overdue since 2026-10-15'),
   log('2026-11-09T08:00:00', 'Reminder sent', 'A-2026-005', ['alimova@unfpa.org', 'sardor.yuldashev.uz@gmail.com'], 'Sent', 'Due on 2026-11-06'),

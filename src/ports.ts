@@ -204,6 +204,18 @@ export interface Triggers {
   remove(id: string): void;
 }
 
+/**
+ * A store that every user of the document may write through the add-on's code but nobody can edit
+ * by hand: in Sheets, the document's properties. A member's answer to a consultation waits here until
+ * an execution of the secretariat moves it into the protected Answers tab.
+ */
+export interface Inbox {
+  /** The entries whose key starts with `prefix`, by key. */
+  entries(prefix: string): Record<string, string>;
+  put(key: string, value: string): void;
+  remove(keys: readonly string[]): void;
+}
+
 /** How the code came to run in this spreadsheet. */
 export interface Runtime {
   /** A script bound to the file, which its editors can change, rather than an installed add-on. */
@@ -218,6 +230,7 @@ export interface Ports {
   readonly ui: Ui;
   readonly lock: Lock;
   readonly mailer: Mailer;
+  readonly inbox: Inbox;
   /** Absent where protection means nothing (a local xlsx file). */
   readonly protection?: ProtectionPort;
   /** Absent where nothing stops an execution (the CLI, the playground). */

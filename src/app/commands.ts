@@ -8,6 +8,7 @@ import { helpDialog } from '../domain/help';
 import type { Ports } from '../ports';
 import { automationStatus, disableAutomation, enableAutomation } from './automation';
 import { runComplianceCheck } from './check';
+import { ANSWER_TITLE, answerByPrompts } from './consultations';
 import { reportCommand } from './report-command';
 import { SETUP_TITLE, setupCommand } from './setup-command';
 
@@ -36,6 +37,12 @@ export const COMMANDS = {
     group: 'Record',
     secretariat: false,
     run: (ports) => ports.ui.showSidebar('DecisionSidebar', 'Record a decision'),
+  },
+  answerConsultationPrompts: {
+    label: `${ANSWER_TITLE}…`,
+    group: 'Record',
+    secretariat: false,
+    run: answerByPrompts,
   },
   runComplianceCheck: {
     label: 'Run compliance check',

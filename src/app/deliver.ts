@@ -14,6 +14,7 @@
 import type { Column } from '../domain/cells';
 import type { IsoDay } from '../domain/dates';
 import {
+  consultationsOwed,
   dueJobs,
   isComplete,
   mayBeDue,
@@ -29,7 +30,18 @@ import {
 } from '../domain/email/due';
 import { EVENTS, Ledger, messageKey, type Claim } from '../domain/email/ledger';
 import { decodeNetwork, type Network } from '../domain/network';
-import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type LogEntry } from '../domain/tables';
+import {
+  ActionsTable,
+  AnswersTable,
+  ConsultationsTable,
+  DecisionsTable,
+  FocalPointsTable,
+  LogTable,
+  MeetingsTable,
+  MembersTable,
+  SettingsTable,
+  type LogEntry,
+} from '../domain/tables';
 import { emailKey, keyOf, plural } from '../domain/words';
 import type { Ports, WorkbookPort } from '../ports';
 import { withLockedTabs, writeIfUnchanged, type GuardedWrite, type LockedTabs } from './repository';
@@ -41,6 +53,9 @@ export const DELIVERY_TABS = [SettingsTable, MembersTable, FocalPointsTable, Mee
 /** Read first: whether anything can be due, and whether minutes are (the Decisions tab serves only them). */
 const GLANCE_TABS = [SettingsTable, MeetingsTable, ActionsTable] as const;
 
+/** Read first too where consultations are in scope; their answers only when something can be due. */
+const CONSULTATION_TABS = { glance: [ConsultationsTable], rest: [AnswersTable] } as const;
+
 /**
  * A message that failed this often today waits for tomorrow: an address Google keeps refusing would
  * otherwise add a Failed row to the Log every hour.
@@ -50,7 +65,7 @@ export const FAILURES_A_DAY = 3;
 /** No message starts after 4.5 of the 6 minutes an execution may run: the rest waits for the next tick. */
 export const TIME_BUDGET_MS = 4.5 * 60_000;
 
-export type DeliveryPorts = Pick<Ports, 'workbook' | 'clock' | 'lock' | 'mailer' | 'user' | 'stopwatch'>;
+export type DeliveryPorts = Pick<Ports, 'workbook' | 'clock' | 'lock' | 'mailer' | 'user' | 'stopwatch' | 'inbox'>;
 
 export interface Delivered {
   readonly what: string;
@@ -83,6 +98,10 @@ export interface DeliveryOptions {
   readonly authorize?: (network: Network) => void;
   /** Stops after Settings, Meetings and Actions when nothing there can be due (the hourly tick). */
   readonly stopWhenIdle?: boolean;
+  /** Work that waits outside the workbook (answers in the inbox): the tick does not stop idle. */
+  readonly busy?: () => boolean;
+  /** Runs after authorize, under the lock, before what is due is decided: writes records and returns the network as it then stands. */
+  readonly prepare?: (tabs: LockedTabs, network: Network) => Network;
 }
 
 const NOTHING_DUE: Omit<DeliveryReport, 'locked'> = { delivered: [], unconfirmed: [], blocked: [], stopped: null, problem: '', stoppedTabs: [], announced: [] };
@@ -257,22 +276,30 @@ function announceStopped(stopped: readonly StoppedTab[], network: Network, log: 
  * Settings, Meetings and Actions first; the register and the Log only when something can be due,
  * and Decisions only when minutes are: an idle hour costs three reads.
  */
-function readForDelivery(tabs: LockedTabs, today: IsoDay, options: DeliveryOptions): Network | null {
-  const glance = tabs.readNetwork(GLANCE_TABS);
+function readForDelivery(tabs: LockedTabs, today: IsoDay, scope: DueScope, options: DeliveryOptions): Network | null {
+  const consultations = scope.consultations === true;
+  const glance = tabs.readNetwork([...GLANCE_TABS, ...(consultations ? CONSULTATION_TABS.glance : [])]);
   const intact = stoppedTabs(glance.network, [MeetingsTable.name, ActionsTable.name]).length === 0;
-  if (options.stopWhenIdle && intact && !mayBeDue(glance.network, today)) return null;
-  const rest = tabs.readNetwork([MembersTable, FocalPointsTable, ...(minutesOwed(glance.network, today) ? [DecisionsTable] : []), LogTable]);
+  if (options.stopWhenIdle && intact && !mayBeDue(glance.network, today) && !(options.busy?.() ?? false)) return null;
+  const rest = tabs.readNetwork([
+    MembersTable,
+    FocalPointsTable,
+    ...(minutesOwed(glance.network, today) ? [DecisionsTable] : []),
+    ...(consultations && (consultationsOwed(glance.network, today) || (options.busy?.() ?? false)) ? CONSULTATION_TABS.rest : []),
+    LogTable,
+  ]);
   return decodeNetwork({ ...glance.grids, ...rest.grids });
 }
 
 function deliverLocked(ports: DeliveryPorts, tabs: LockedTabs, scope: DueScope, options: DeliveryOptions): DeliveryReport {
-  const network = readForDelivery(tabs, ports.clock.today(), options);
-  if (network === null) return { ...NOTHING_DUE, locked: true };
-  options.authorize?.(network);
-  const stopped = stoppedTabs(network);
+  const read = readForDelivery(tabs, ports.clock.today(), scope, options);
+  if (read === null) return { ...NOTHING_DUE, locked: true };
+  options.authorize?.(read);
+  const stopped = stoppedTabs(read);
   const brokenLog = stopped.find((t) => t.tab === LogTable.name);
   // A Log that cannot be read cannot be written either: nothing is sent, and the status says why.
   if (brokenLog !== undefined) return { ...NOTHING_DUE, locked: true, problem: brokenLog.message, stoppedTabs: stopped };
+  const network = options.prepare?.(tabs, read) ?? read;
   const today = ports.clock.today();
   const ledger = new Ledger(network.log.records);
   const log = new LogAppender(ports, tabs);

@@ -6,17 +6,24 @@
 import { RPC_CONTRACT, type RpcName, type RpcResult } from '../domain/rpc';
 import type { Ports } from '../ports';
 import { COMMANDS } from './commands';
+import { answerConsultation, closeConsultation, openConsultation, recordWaitingAnswers } from './consultations';
 import { decisionSidebarData, recordDecisionRpc, updateDecisionRpc } from './decisions';
 import { saveMeetingRpc } from './meetings';
 import { circulationPreview, confirmCirculation } from './tick';
 
 export const RPC_HANDLERS: { readonly [K in RpcName]: (ports: Ports, input: unknown) => RpcResult<K> } = {
-  getDecisionSidebarData: (ports) => decisionSidebarData(ports),
+  getDecisionSidebarData: (ports) => {
+    recordWaitingAnswers(ports);
+    return decisionSidebarData(ports);
+  },
   recordDecision: (ports, input) => recordDecisionRpc(ports, input),
   updateDecision: (ports, input) => updateDecisionRpc(ports, input),
   saveMeeting: (ports, input) => saveMeetingRpc(ports, input, COMMANDS.circulateMinutesNow.label),
   getCirculationPreview: (ports) => circulationPreview(ports),
   confirmCirculation: (ports, input) => confirmCirculation(ports, input),
+  openConsultation: (ports, input) => openConsultation(ports, input),
+  answerConsultation: (ports, input) => answerConsultation(ports, input),
+  closeConsultation: (ports, input) => closeConsultation(ports, input),
 };
 
 /** The handler of that name: own entries only, so "constructor" or "__proto__" finds nothing. */

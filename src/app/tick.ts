@@ -3,6 +3,7 @@
  * quota held back), the edit trigger (minutes just approved), and the secretariat's "Circulate
  * minutes now" with its preview. All of them go through deliver(), so none can send a message twice.
  */
+import { INBOX_PREFIX } from '../domain/consultations';
 import { dueJobs } from '../domain/email/due';
 import { Ledger } from '../domain/email/ledger';
 import { networkName } from '../domain/email/minutes';
@@ -14,18 +15,23 @@ import type { Ports } from '../ports';
 import { NotAuthorizedError, requireSecretariat } from './authorize';
 import { requireAutomationAccount } from './automation';
 import { deliver, describeDelivery, DELIVERY_TABS, type DeliveryPorts, type DeliveryReport } from './deliver';
+import { consultationUpkeep } from './consultations';
 import { readNetwork } from './network';
+import type { LockedTabs } from './repository';
 
 /** Completes "Only the secretariat can …". */
 export const CIRCULATE_COMMAND = 'circulate minutes';
 
 /**
- * Every hour: the minutes due, the day's reminders, and what a failure or the quota held back. Most
- * hours have nothing to do, which Settings, Meetings and Actions settle before the rest is read.
+ * Every hour: the members' answers into Answers, the minutes due, the day's reminders, the
+ * consultations' proposals, reminders and outcomes (a `No objection` one closed once its deadline has
+ * passed), and what a failure or the quota held back. Most hours have nothing to do, which Settings, Meetings and Actions settle before the rest is read.
  */
 export function hourlyTick(ports: TickPorts, options: TickOptions = {}): DeliveryReport {
   const authorize = options.anyCaller ? undefined : (network: Network) => void requireAutomationAccount(ports, network);
-  return announce(ports, deliver(ports, { reminders: true }, { stopWhenIdle: true, ...(authorize ? { authorize } : {}) }));
+  const busy = () => Object.keys(ports.inbox.entries(INBOX_PREFIX)).length > 0;
+  const prepare = (tabs: LockedTabs, network: Network) => consultationUpkeep(ports, tabs, network);
+  return announce(ports, deliver(ports, { reminders: true, consultations: true }, { stopWhenIdle: true, busy, prepare, ...(authorize ? { authorize } : {}) }));
 }
 
 export interface TickOptions {

@@ -8,7 +8,20 @@ import * as z from 'zod/mini';
 import { isDayInYears, isIsoDay, YEARS } from './dates';
 import { CirculationPreviewSchema, CirculationRequestSchema, CirculationResultSchema } from './email/preview';
 import { PlainGridSchema } from './plain-grid';
-import { ActionsTable, DECISION_KINDS, DecisionsTable, MEETING_KINDS, MEETING_MODES, MEETING_STATUSES, MeetingsTable, MEMBER_STATUSES, OUTCOMES } from './tables';
+import {
+  ActionsTable,
+  ANSWERS,
+  CONSULTATION_KINDS,
+  CONSULTATION_OUTCOMES,
+  DECISION_KINDS,
+  DecisionsTable,
+  MEETING_KINDS,
+  MEETING_MODES,
+  MEETING_STATUSES,
+  MeetingsTable,
+  MEMBER_STATUSES,
+  OUTCOMES,
+} from './tables';
 
 const isoDay = z.string().check(
   z.refine(isIsoDay, 'must be a date YYYY-MM-DD'),
@@ -262,6 +275,62 @@ function parseFields<T, F extends string>(
   return { ok: false, errors };
 }
 
+/** What the secretariat opens a written consultation with (see consultations.ts of src/app). */
+export const OpenConsultationSchema = z.object({
+  title: z.string().check(z.trim(), z.minLength(1, 'give the consultation a short title'), z.maxLength(TEXT_LIMITS.title, `must be at most ${TEXT_LIMITS.title} characters`)),
+  proposal: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'say what the members are asked to agree'), z.maxLength(TEXT_LIMITS.decision, `must be at most ${TEXT_LIMITS.decision} characters`)),
+  proposalLink: z.optional(text(TEXT_LIMITS.link)),
+  kind: z.enum(CONSULTATION_KINDS),
+  deadline: isoDay,
+  /** For an admission: the agency code of the member to admit. */
+  subject: z.optional(text(TEXT_LIMITS.subject)),
+  /** True once the secretariat confirms a deadline closer than three working days. */
+  confirmShortDeadline: z.optional(z.boolean()),
+});
+export type OpenConsultationInput = z.infer<typeof OpenConsultationSchema>;
+
+export const AnswerConsultationSchema = z.object({
+  id: text(TEXT_LIMITS.id),
+  answer: z.enum(ANSWERS),
+  comment: z.optional(text(TEXT_LIMITS.decision)),
+});
+export type AnswerConsultationInput = z.infer<typeof AnswerConsultationSchema>;
+
+export const CloseConsultationSchema = z.object({
+  id: text(TEXT_LIMITS.id),
+  /** The outcome the secretariat records when it differs from the one computed from the answers. */
+  outcome: z.optional(z.enum(CONSULTATION_OUTCOMES)),
+});
+export type CloseConsultationInput = z.infer<typeof CloseConsultationSchema>;
+
+/** The decision a closed consultation drafts, for the secretariat to review and record in the sidebar. */
+export const DecisionDraftSchema = z.object({
+  date: isoDay,
+  meeting: z.literal(''),
+  kind: z.enum(DECISION_KINDS),
+  title: z.string(),
+  decision: z.string(),
+  subject: z.string(),
+  consultation: z.string(),
+  consulted: z.array(z.string()),
+  objections: z.array(z.string()),
+  outcome: z.enum(OUTCOMES),
+});
+export type DecisionDraft = z.infer<typeof DecisionDraftSchema>;
+
+/** A refusal of a consultation call, one message each, nothing written. */
+const refused = z.object({ ok: z.literal(false), errors: z.array(z.string()) });
+
+export const OpenConsultationResultSchema = z.union([z.object({ ok: z.literal(true), id: z.string() }), refused]);
+export const AnswerConsultationResultSchema = z.union([z.object({ ok: z.literal(true) }), refused]);
+/** changed: false when it was closed already, and nothing was written. */
+export const CloseConsultationResultSchema = z.union([z.object({ ok: z.literal(true), decisionDraft: DecisionDraftSchema, changed: z.boolean() }), refused]);
+export type OpenConsultationResult = z.infer<typeof OpenConsultationResultSchema>;
+export type AnswerConsultationResult = z.infer<typeof AnswerConsultationResultSchema>;
+export type CloseConsultationResult = z.infer<typeof CloseConsultationResultSchema>;
+
 /**
  * Every function a sidebar or dialog may call through google.script.run: its one argument's schema
  * (null: it takes none) and its answer's. The server's handlers (src/app/rpc.ts) and the sidebar's
@@ -274,6 +343,9 @@ export const RPC_CONTRACT = {
   saveMeeting: { input: MeetingInputSchema, result: SaveMeetingResultSchema },
   getCirculationPreview: { input: null, result: CirculationPreviewSchema },
   confirmCirculation: { input: CirculationRequestSchema, result: CirculationResultSchema },
+  openConsultation: { input: OpenConsultationSchema, result: OpenConsultationResultSchema },
+  answerConsultation: { input: AnswerConsultationSchema, result: AnswerConsultationResultSchema },
+  closeConsultation: { input: CloseConsultationSchema, result: CloseConsultationResultSchema },
 } as const;
 
 export type RpcName = keyof typeof RPC_CONTRACT;

@@ -3,7 +3,7 @@
  * needs it, so building the ports costs no service call.
  */
 import { dayOfDate, timestampOfDate } from '../domain/dates';
-import type { Clock, CurrentUser, Email, Lock, Mailer, Ports, ProtectionPort, Stopwatch, Ui } from '../ports';
+import type { Clock, CurrentUser, Email, Inbox, Lock, Mailer, Ports, ProtectionPort, Stopwatch, Ui } from '../ports';
 import { AppliedMemo } from './memo';
 import { gasProtection } from './protection';
 import { gasTriggers } from './triggers';
@@ -131,6 +131,26 @@ export const gasMailer: Mailer = {
   },
 };
 
+/**
+ * The document's properties: shared by every user of the document, written only through the add-on's
+ * code. Looked up on first use (a trigger in AuthMode.NONE never gets there).
+ */
+export function gasInbox(): Inbox {
+  let store: GoogleAppsScript.Properties.Properties | null = null;
+  const properties = () => {
+    store ??= PropertiesService.getDocumentProperties();
+    if (!store) throw new Error('This command must run from the network spreadsheet (it has no document properties).');
+    return store;
+  };
+  return {
+    entries: (prefix) => Object.fromEntries(Object.entries(properties().getProperties()).filter(([k]) => k.startsWith(prefix))),
+    put: (key, value) => void properties().setProperty(key, value),
+    remove: (keys) => {
+      for (const key of keys) properties().deleteProperty(key);
+    },
+  };
+}
+
 /** Started when an entry function builds its ports, the first thing each execution does. */
 export function gasStopwatch(): Stopwatch {
   const startedAt = Date.now();
@@ -150,6 +170,7 @@ export function gasPorts(): Ports {
     ui: gasUi(active),
     lock: documentLock(() => workbook.hasUnflushedWrites),
     mailer: gasMailer,
+    inbox: gasInbox(),
     protection: {
       protectTab: (...args) => (protection ??= gasProtection(active(), { sheet: (tab) => workbook.sheet(tab), memo, onWrite: () => workbook.markWritten() })).protectTab(...args),
     },

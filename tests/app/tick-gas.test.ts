@@ -107,24 +107,24 @@ function allCirculated(remindedOn: string) {
 }
 
 describe('an hour with nothing due', () => {
-  it('reads Settings, Meetings and Actions and stops: at most 15 SpreadsheetApp calls, no write, no flush', () => {
+  it('reads Settings, Meetings, Actions and Consultations and stops: at most 15 SpreadsheetApp calls, no write, no flush', () => {
     const spec = allCirculated('2026-06-12');
     const fake = installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(spec) }));
     const run = fake.calls.during(() => hourlyTick(gasPorts()));
     expect(run.result.delivered).toEqual([]);
     expect(run.spreadsheet).toBeLessThanOrEqual(15);
-    expect(run.byMethod['Sheet.getSheetValues']).toBe(3);
+    expect(run.byMethod['Sheet.getSheetValues']).toBe(4);
     expect(run.byMethod['Range.setValues']).toBeUndefined();
     expect(run.byMethod['SpreadsheetApp.flush']).toBeUndefined();
   });
 
-  it('on a day reminders went out, reads the register and the Log too but not Decisions: still at most 15 calls', () => {
+  it('on a day reminders went out, reads the register and the Log too but not Decisions or Answers: at most 17 calls', () => {
     const spec = allCirculated('2026-06-15');
     const fake = installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(spec) }));
     const run = fake.calls.during(() => hourlyTick(gasPorts()));
     expect(run.result.delivered).toEqual([]);
-    expect(run.byMethod['Sheet.getSheetValues']).toBe(6);
-    expect(run.spreadsheet).toBeLessThanOrEqual(15);
+    expect(run.byMethod['Sheet.getSheetValues']).toBe(7);
+    expect(run.spreadsheet).toBeLessThanOrEqual(17);
   });
 
   it('the hours after a tick that did the work cost at most 15 SpreadsheetApp calls too', () => {

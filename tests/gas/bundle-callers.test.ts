@@ -29,6 +29,8 @@ function topLevelFunctions(): string[] {
 function network() {
   const spec = busyNetwork();
   spec.log.push({ timestamp: '2026-06-01T09:00:00', actor: SECRETARIAT, event: AUTOMATION_EVENTS.on, ref: '', recipients: [], outcome: 'Done', details: 'on' });
+  // A consultation whose proposals are due and whose deadline has passed: sending and closing are both owed.
+  spec.consultations = [{ id: 'C-2026-01', openedOn: '2026-06-01', deadline: '2026-06-12', kind: 'No objection', title: 'A proposal', proposal: 'Agree.', status: 'Open' }];
   return gridsOf(spec);
 }
 
@@ -46,7 +48,13 @@ describe.each(Object.entries(CALLERS))('every top-level function called by a %s'
         range: (fake.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive().getSheetByName('Meetings')!.getRange('L4'),
         authMode: 'FULL',
       };
-      const argument = name === 'onEditInstalled' ? edit : name === 'confirmCirculation' ? { meetings: ['M-2026-03'] } : { authMode: 'FULL' };
+      const valid: Record<string, unknown> = {
+        onEditInstalled: edit,
+        confirmCirculation: { meetings: ['M-2026-03'] },
+        openConsultation: { title: 'T', proposal: 'P', kind: 'No objection', deadline: '2026-06-30' },
+        closeConsultation: { id: 'C-2026-01' },
+      };
+      const argument = valid[name] ?? { authMode: 'FULL' };
       try {
         script[name]!(argument);
       } catch {

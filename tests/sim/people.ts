@@ -12,7 +12,18 @@ import { addDays, type IsoDay } from '../../src/domain/dates';
 import { recordVersion, savedDecision } from '../../src/domain/decision-record';
 import type { MeetingInput, RecordDecisionResult, SavedMeeting, SaveMeetingResult } from '../../src/domain/rpc';
 import { decodeNetwork } from '../../src/domain/network';
-import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, TABLES, type RecordOf, type TableDef } from '../../src/domain/tables';
+import {
+  ActionsTable,
+  ConsultationsTable,
+  DecisionsTable,
+  FocalPointsTable,
+  LogTable,
+  MeetingsTable,
+  MembersTable,
+  TABLES,
+  type RecordOf,
+  type TableDef,
+} from '../../src/domain/tables';
 import type { GasFake } from '../fakes/gas';
 import { gridOf } from '../domain/rules/support';
 import type { Script } from '../support/bundle';
@@ -33,6 +44,8 @@ export interface Sim {
   withLockHeld<T>(fn: () => T): T;
   /** Fields of a row that must still hold these values at the end. */
   expect(def: TableDef, id: string, fields: Record<string, unknown>): void;
+  /** A member's answer was taken: it must reach Answers, under the same agency. */
+  answered(answer: { consultation: string; agency: string; answer: string; answeredBy: string }): void;
   /** The minutes of this meeting are approved: the add-on owes their circulation. */
   owe(meeting: string): void;
   violation(text: string): void;
@@ -77,7 +90,13 @@ export class People {
     reports: 0,
     sharedByHand: 0,
     circulatedByHand: 0,
+    consultations: 0,
+    answers: 0,
+    lateAnswers: 0,
+    closedByHand: 0,
   };
+  /** The consultations opened, with their deadline and kind. */
+  private readonly consultations: { id: string; deadline: IsoDay; kind: 'No objection' | 'Approval' }[] = [];
   /** Meetings planned from the sidebar, held once their day has come. */
   private readonly planned: { id: string; date: IsoDay }[] = [];
   /** Meetings held and not yet approved, with the day their minutes get approved. */
@@ -110,6 +129,9 @@ export class People {
     if (sim.chance(0.004)) this.memberLeaves();
     if (sim.chance(0.03)) this.runReport();
     if (sim.chance(0.002)) this.shareMemberList();
+    if (sim.chance(0.02)) this.openConsultation();
+    if (this.consultations.length > 0 && sim.chance(0.05)) this.answerConsultation();
+    if (sim.chance(0.05)) this.closeApproval();
   }
 
   /** The saves of sidebars opened before the tick; sometimes another execution still holds the lock. */
@@ -560,5 +582,50 @@ export class People {
   private shareMemberList(): void {
     const outcome = this.sim.execute('shareMemberList', () => this.sim.script.shareMemberList!(), { user: SECRETARIAT, ui: true, manual: true });
     if (outcome.ended === 'ok') this.stats.sharedByHand++;
+  }
+
+  /** The secretariat opens a written consultation from the sidebar, a deadline one to two weeks ahead. */
+  private openConsultation(): void {
+    const kind = this.sim.pick(['No objection', 'Approval'] as const);
+    const deadline = addDays(this.sim.today, this.sim.int(7, 14));
+    const outcome = this.rpc('openConsultation', { title: `Consultation ${this.nextTitle++}`, proposal: 'A <proposal> & its terms.', kind, deadline });
+    if (outcome.ended !== 'ok') return;
+    const result = outcome.value as { ok: boolean; id?: string; errors?: string[] };
+    if (!result.ok || result.id === undefined) {
+      this.sim.violation(`opening a consultation was refused: ${result.errors?.join('; ') ?? ''}`);
+      return;
+    }
+    this.consultations.push({ id: result.id, deadline, kind });
+    this.stats.consultations++;
+  }
+
+  /** A focal point, of a member active or not, answers a consultation, sometimes after its deadline. */
+  private answerConsultation(): void {
+    const open = this.consultations.filter((x) => x.deadline >= this.sim.today);
+    const c = this.sim.pick(open.length > 0 && this.sim.chance(0.8) ? open : this.consultations);
+    const focal = this.sim.records(FocalPointsTable).records.filter((f) => f.active && f.email !== '');
+    const { agency, email } = this.sim.pick(focal);
+    const answer = this.sim.pick(['Approve', 'No objection', 'Object', 'Abstain'] as const);
+    const input = { id: c.id, answer, comment: answer === 'Object' ? `${agency} objects <here>.` : '' };
+    const fault: Fault | null = this.sim.chance(0.05) ? { kind: 'kill-at-call', at: this.sim.int(1, 20) } : null;
+    const outcome = this.sim.execute('answerConsultation', () => this.sim.script.answerConsultation!(input), { user: email, ui: true, fault });
+    if (outcome.ended !== 'ok') return;
+    const result = outcome.value as { ok: boolean };
+    const member = this.sim.records(MembersTable).records.find((m) => m.agency === agency);
+    const late = this.sim.today > c.deadline;
+    if (result.ok && late) this.sim.violation(`${email} answered ${c.id} on ${this.sim.today}, after its deadline ${c.deadline}`);
+    if (result.ok && member?.status !== 'Active') this.sim.violation(`${email} answered ${c.id} for ${agency}, which is not an active member`);
+    if (late) this.stats.lateAnswers++;
+    if (!result.ok) return;
+    this.stats.answers++;
+    this.sim.answered({ consultation: c.id, agency, answer, answeredBy: email });
+  }
+
+  /** The secretariat closes an Approval consultation whose deadline has passed (a No objection one closes by itself). */
+  private closeApproval(): void {
+    const open = this.sim.records(ConsultationsTable).records.filter((c) => c.status === 'Open' && c.kind === 'Approval' && c.deadline < this.sim.today);
+    if (open.length === 0) return;
+    const outcome = this.rpc('closeConsultation', { id: this.sim.pick(open).id });
+    if (outcome.ended === 'ok') this.stats.closedByHand++;
   }
 }

@@ -5,6 +5,7 @@
  * killed loses them, lets go of the lock and can do nothing more. Nothing here enters a bundle.
  */
 import type { Cell, CellLink, Clock, Email, Lock, Mailer, Ports, Stopwatch, TabLayout, Ui, WorkbookPort } from '../../src/ports';
+import { MemoryInbox } from '../../src/node/inbox';
 import { MemoryWorkbook } from '../support/memory-workbook';
 
 export class ExecutionKilled extends Error {
@@ -35,6 +36,8 @@ export interface RunResult<T> {
 export class World {
   readonly store: MemoryWorkbook;
   readonly sent: SentEmail[] = [];
+  /** The document's properties: the members' answers waiting for the secretariat. */
+  readonly inbox = new MemoryInbox();
   /** Recipients left today. */
   quota = 1500;
   today: string;
@@ -95,6 +98,7 @@ export class Execution {
       ui: this.ui(),
       lock: this.lock(),
       mailer: this.mailer(),
+      inbox: world.inbox,
       stopwatch,
     };
   }

@@ -11,7 +11,9 @@ import { decodeTable } from '../../src/domain/codec';
 import { daysBetween, type IsoDay } from '../../src/domain/dates';
 import { TIME_BUDGET_MS } from '../../src/app/deliver';
 import { EVENTS } from '../../src/domain/email/ledger';
-import { ActionsTable, DecisionsTable, LogTable, MeetingsTable, MembersTable, type TableDef } from '../../src/domain/tables';
+import { INBOX_PREFIX } from '../../src/domain/consultations';
+import { consultationMailWhat } from '../../src/domain/email/due';
+import { ActionsTable, AnswersTable, ConsultationsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, type TableDef } from '../../src/domain/tables';
 import { createGasFake, type GasFake, type SentMail, type Value } from '../fakes/gas';
 import { gridsOf } from '../domain/rules/support';
 import { loadBundle, type Script } from '../support/bundle';
@@ -50,7 +52,16 @@ const START = new Date(2026, 5, 15, 0, 0, 0).getTime();
 const SIX_MINUTES = 6 * 60_000;
 /** Quiet days at the end, with full quota and no faults, for what was held back to go out. */
 const QUIET_HOURS = 3 * 24;
-const MAIL_EVENTS = new Set<string>([EVENTS.circulated, EVENTS.archived, EVENTS.reminder, EVENTS.agenda, EVENTS.minutes]);
+const MAIL_EVENTS = new Set<string>([
+  EVENTS.circulated,
+  EVENTS.archived,
+  EVENTS.reminder,
+  EVENTS.agenda,
+  EVENTS.minutes,
+  EVENTS.consultation,
+  EVENTS.consultationReminder,
+  EVENTS.consultationOutcome,
+]);
 const AUTOMATION_FIELDS = new Set(['minutesCirculatedOn', 'sharedWithRcoOn', 'lastRemindedOn']);
 const LOCK_BUSY = /another run of the add-on is still working/i;
 /** How likely a person edits Meetings or Actions before any one service call of a tick. */
@@ -117,6 +128,8 @@ export class Year implements Sim {
   private readonly expected = new Map<TableDef, Map<string, Record<string, unknown>>>();
   /** Meetings whose minutes the add-on owes the network: approved and not circulated at the start, or approved since. */
   private readonly owed = new Set<string>();
+  /** The answers the add-on took (ok: true): each must reach Answers under the agency of its focal point. */
+  private readonly answers: { consultation: string; agency: string; answer: string; answeredBy: string }[] = [];
   /** The Log's rows as last seen: none may change. */
   private readonly logSeen: Value[][] = [];
   private fault: Fault | null = null;
@@ -198,6 +211,10 @@ export class Year implements Sim {
     const records = this.expected.get(def);
     if (records === undefined) return;
     records.set(id, { ...records.get(id), ...fields });
+  }
+
+  answered(answer: { consultation: string; agency: string; answer: string; answeredBy: string }): void {
+    this.answers.push(answer);
   }
 
   owe(meeting: string): void {
@@ -404,6 +421,50 @@ export class Year implements Sim {
     this.checkLogMatchesMail();
     this.checkRows();
     this.checkDates();
+    this.checkConsultations();
+  }
+
+  /**
+   * Each consultation's proposal went to each member at most once (once, or reported uncertain, to
+   * those still active while it is open); every answer taken is in Answers once, under the agency of
+   * the focal point who gave it; the inbox is empty after the quiet days.
+   */
+  private checkConsultations(): void {
+    const waiting = this.fake.properties.document.getKeys().filter((k) => k.startsWith(INBOX_PREFIX));
+    if (waiting.length > 0) this.violation(`${waiting.length} answers are still in the inbox after the quiet days`);
+    const sent = new Map<string, number>();
+    for (const { claim } of this.mails) if (claim?.event === EVENTS.consultation) sent.set(`${claim.ref}|${claim.details}`, (sent.get(`${claim.ref}|${claim.details}`) ?? 0) + 1);
+    for (const [k, n] of sent) if (n > 1) this.violation(`the proposal ${k} went out ${n} times`);
+    const reported = new Set(
+      this.records(LogTable)
+        .records.filter((e) => e.event === EVENTS.unconfirmed)
+        .map((e) => e.ref),
+    );
+    const log = this.records(LogTable).records;
+    const active = new Set(
+      this.records(MembersTable)
+        .records.filter((m) => m.status === 'Active')
+        .map((m) => m.agency),
+    );
+    for (const c of this.records(ConsultationsTable).records) {
+      if (c.deadline < this.today) continue;
+      const opened = log.find((e) => e.event === 'Consultation opened' && e.ref === c.id);
+      const asked = (opened?.details.split('; ').at(-1) ?? '').split(', ').filter((a) => active.has(a));
+      for (const agency of asked) {
+        if ((sent.get(`${c.id}|${consultationMailWhat(c.id, 'proposal', agency)}`) ?? 0) === 0 && !reported.has(c.id)) this.violation(`${c.id}'s proposal never went to ${agency}`);
+      }
+    }
+    const focal = this.records(FocalPointsTable).records;
+    const rows = this.records(AnswersTable).records;
+    for (const a of rows) {
+      if (!focal.some((f) => f.agency === a.agency && f.email === a.answeredBy)) this.violation(`an answer of ${a.answeredBy} to ${a.consultation} is attributed to ${a.agency}`);
+    }
+    const unmatched = [...rows];
+    for (const a of this.answers) {
+      const at = unmatched.findIndex((r) => r.consultation === a.consultation && r.agency === a.agency && r.answer === a.answer && r.answeredBy === a.answeredBy);
+      if (at < 0) this.violation(`${a.answeredBy}'s answer ${a.answer} to ${a.consultation} for ${a.agency} was lost`);
+      else unmatched.splice(at, 1);
+    }
   }
 
   /**

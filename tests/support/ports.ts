@@ -6,6 +6,7 @@
  */
 import type { DialogPage, Email, Ports, ProtectionChange, ProtectionPort, Ui } from '../../src/ports';
 import { ProcessLock } from '../../src/node/playground/ports';
+import { MemoryInbox } from '../../src/node/inbox';
 import { MemoryWorkbook } from './memory-workbook';
 
 export const OWNER = 'owner@iom.int';
@@ -96,6 +97,7 @@ export interface TestPorts extends Ports {
   readonly ui: RecordingUi;
   readonly lock: CountingLock;
   readonly sent: Email[];
+  readonly inbox: MemoryInbox;
   signIn(email: string): void;
 }
 
@@ -121,5 +123,6 @@ export function memoryPorts(options: TestPortsOptions = {}): TestPorts {
       },
     },
     protection: new MemoryProtection(owner, () => current),
+    inbox: new MemoryInbox(),
   };
 }

@@ -7,12 +7,14 @@
  */
 import type { Column } from '../cells';
 import type { HeaderMap, Located } from '../codec';
-import { addDays, daysBetween, type IsoDay } from '../dates';
+import { addDays, daysBetween, isIsoDay, type IsoDay } from '../dates';
 import type { Network } from '../network';
-import { ActionsTable, LogTable, MeetingsTable, type Action, type Meeting, type TableDef } from '../tables';
+import { askedAgencies, latestAnswers } from '../consultations';
+import { ActionsTable, LogTable, MeetingsTable, type Action, type Consultation, type Meeting, type TableDef } from '../tables';
 import { emailKey, joinFew, keyOf, plural } from '../words';
 import { isActiveOn } from '../membership';
 import { EVENTS, messageKey, type Claim, type Ledger } from './ledger';
+import { consultationReminderMessage, outcomeMessage, proposalMessage } from './consultation';
 import { archiveMessage, minutesMessage, type Composed } from './minutes';
 import { activeFocalPoints, allowedRecipients, batches, networkRecipients, replyTo, screen, secretariatRecipients } from './recipients';
 import { actionReminder, agendaReminder, minutesReminder, REMINDER_DAYS } from './reminders';
@@ -69,6 +71,8 @@ export interface DueScope {
   /** The meetings whose minutes may go out now (all that are due when omitted; none when null). */
   readonly meetings?: ((meeting: Located<Meeting>) => boolean) | null;
   readonly reminders: boolean;
+  /** The mail of written consultations: proposals, reminders and outcomes (the tick's and a close's). */
+  readonly consultations?: boolean;
 }
 
 export interface Due {
@@ -300,9 +304,77 @@ function secretariatReminders(ctx: Context, out: Due): void {
   }
 }
 
+/** How long after its closing a consultation's outcome may still go out (a tick missed, the quota spent). */
+export const OUTCOME_DAYS = 7;
+
+function consultationOwed(c: Consultation, today: IsoDay): boolean {
+  return c.status === 'Open' ? c.openedOn <= today : c.status === 'Closed' && c.closedOn !== null && c.closedOn <= today && c.closedOn >= addDays(today, -OUTCOME_DAYS);
+}
+
+/** A consultation's message to one member in words, also its Log Details: what says the member has it. */
+export function consultationMailWhat(id: string, noun: 'proposal' | 'reminder', agency: string): string {
+  return `${id}'s ${noun} to ${agency}`;
+}
+
+/** The active Primary focal points of one agency. */
+function primaries(network: Network, agency: string): string[] {
+  const k = keyOf(agency);
+  return network.focalPoints.records.filter((fp) => fp.active === true && fp.kind === 'Primary' && fp.email !== '' && keyOf(fp.agency) === k).map((fp) => fp.email);
+}
+
 /**
- * Whether a tick may have anything to do, judged from Settings, Meetings and Actions alone (no Log, no
- * register): minutes approved and not yet out, a reminder due or sent since yesterday (a reminder
+ * Each consultation's proposal, once to each member active on the opening day; its reminder, once,
+ * from "Consultation reminder (days before deadline)" days before the deadline, to those that have
+ * not answered; and its outcome, once, to the whole network. A member's message names the member in
+ * its Log Details, so that a member is written to once whoever its focal points become.
+ */
+function consultationMail(ctx: Context, out: Due): void {
+  const { network, today, ledger } = ctx;
+  const answers = latestAnswers(network.answers.records);
+  const reminderDays = network.settings.consultationReminderDays;
+  for (const c of network.consultations.records) {
+    if (!consultationOwed(c, today) || !isIsoDay(c.deadline)) continue;
+    const asked = askedAgencies(network, c);
+    const perAgency = (event: string, agencies: readonly string[], noun: 'proposal' | 'reminder', compose: (agency: string) => Composed) => {
+      const done = ledger.coveredDetails(event, c.id);
+      for (const agency of agencies) {
+        const what = consultationMailWhat(c.id, noun, agency);
+        if (done.has(keyOf(what))) continue;
+        const recipients = primaries(network, agency);
+        if (recipients.length === 0) {
+          out.blocked.push({ ref: c.id, reason: `${c.id}'s ${noun} cannot go to ${agency}: it has no active Primary focal point` });
+          continue;
+        }
+        const j = job(ctx, { event, ref: c.id, what, recipients, since: null, composed: compose(agency) });
+        if (j) out.jobs.push(j);
+      }
+    };
+    if (c.status === 'Open') {
+      // Past the deadline a proposal could no longer be answered: it is not sent.
+      if (today <= c.deadline) perAgency(EVENTS.consultation, asked, 'proposal', (agency) => proposalMessage(network, c, agency, today));
+      if (reminderDays !== null && today >= addDays(c.deadline, -reminderDays) && today <= c.deadline) {
+        const answered = answers.get(keyOf(c.id));
+        const silent = asked.filter((a) => !answered?.has(keyOf(a)));
+        perAgency(EVENTS.consultationReminder, silent, 'reminder', (agency) => consultationReminderMessage(network, c, agency, today));
+      }
+      continue;
+    }
+    const recipients = networkRecipients(network);
+    const j = job(ctx, {
+      event: EVENTS.consultationOutcome,
+      ref: c.id,
+      what: `the outcome of ${c.id} to the members`,
+      recipients,
+      since: null,
+      composed: outcomeMessage(network, c, asked, answers.get(keyOf(c.id)) ?? new Map()),
+    });
+    if (j) out.jobs.push(j);
+  }
+}
+
+/**
+ * Whether a tick may have anything to do, judged from Settings, Meetings, Actions and Consultations
+ * alone (no Log, no register): a consultation open or closed within OUTCOME_DAYS, minutes approved and not yet out, a reminder due or sent since yesterday (a reminder
  * started today may have recipients left, and a claim a killed run left yesterday is still to be
  * reported), or a meeting whose agenda or minutes are late. False means the full read under the lock
  * would find nothing due: an idle hour then costs three reads.
@@ -312,7 +384,12 @@ export function mayBeDue(network: Network, today: IsoDay): boolean {
   const yesterday = addDays(today, -1);
   const meetingDue = (m: Located<Meeting>) => agendaLate(m, today, agendaDueDays) || minutesLate(m, today, minutesDueDays);
   const actionDue = (a: Located<Action>) => a.status === 'Open' && (needsReminder(a, today) || (a.lastRemindedOn !== null && a.lastRemindedOn >= yesterday));
-  return minutesOwed(network, today) || network.meetings.records.some(meetingDue) || network.actions.records.some(actionDue);
+  return minutesOwed(network, today) || network.meetings.records.some(meetingDue) || network.actions.records.some(actionDue) || consultationsOwed(network, today);
+}
+
+/** Whether some consultation may have mail to send (open, or closed within OUTCOME_DAYS): only then are the answers read. */
+export function consultationsOwed(network: Network, today: IsoDay): boolean {
+  return network.consultations.records.some((c) => consultationOwed(c, today));
 }
 
 /** Whether approved minutes of some meeting have not gone to the members or the RCO yet. */
@@ -341,6 +418,7 @@ export function dueJobs(network: Network, today: IsoDay, ledger: Ledger, scope: 
     if (!stopped.has(ActionsTable.name)) actionReminders(ctx, out);
     if (meetings) secretariatReminders(ctx, out);
   }
+  if (scope.consultations) consultationMail(ctx, out);
   return out;
 }
 

@@ -16,6 +16,9 @@ export const EVENTS = {
   reminder: 'Reminder sent',
   agenda: 'Agenda reminder',
   minutes: 'Minutes reminder',
+  consultation: 'Consultation sent',
+  consultationReminder: 'Consultation reminder',
+  consultationOutcome: 'Consultation outcome',
   unconfirmed: 'Delivery unconfirmed',
   /** A date the tick could not write: its row changed, moved to a duplicated ID or went while it worked. */
   notWritten: 'Date not written',
@@ -92,6 +95,17 @@ export class Ledger {
   /** Recipients that a message of event|ref (from `since` on; ever when null) was sent or is claimed for. */
   covered(event: string, ref: string, since: IsoDay | null): Set<string> {
     return this.recipientsIn(event, ref, since, ['Sent', 'Sending']);
+  }
+
+  /**
+   * The Details (by keyOf) of the messages of event|ref sent or claimed: where one delivery of an
+   * event and ref goes to several parties (a consultation to each member), each is named there, so
+   * that a party whose focal points changed is not written to twice.
+   */
+  coveredDetails(event: string, ref: string): Set<string> {
+    const out = new Set<string>();
+    for (const entry of this.latest(event, ref, null).values()) if (entry.outcome === 'Sent' || entry.outcome === 'Sending') out.add(keyOf(entry.details));
+    return out;
   }
 
   /** Recipients that a message of event|ref was confirmed sent to. */

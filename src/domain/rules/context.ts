@@ -10,6 +10,7 @@ import type { SettingKey } from '../settings';
 import type { Answer, Consultation, Decision, Meeting, Member, TabName } from '../tables';
 import { citeClause, type ClauseTable } from './clauses';
 import type { ClauseKey, RuleId } from './ids';
+import { latestAnswers } from '../consultations';
 import { isActiveOn } from '../membership';
 import { keyOf } from '../words';
 import type { Finding, Severity } from './finding';
@@ -69,20 +70,6 @@ function firstByKey<T>(records: readonly T[], key: (r: T) => string): Map<string
 }
 
 const NO_ANSWERS: ReadonlyMap<string, Located<Answer>> = new Map();
-
-/** By consultation, then agency: the answer with the latest Timestamp (the lower row when two tie). */
-function latestAnswers(records: readonly Located<Answer>[]): Map<string, Map<string, Located<Answer>>> {
-  const out = new Map<string, Map<string, Located<Answer>>>();
-  for (const a of records) {
-    const c = keyOf(a.consultation);
-    let byAgency = out.get(c);
-    if (byAgency === undefined) out.set(c, (byAgency = new Map()));
-    const agency = keyOf(a.agency);
-    const earlier = byAgency.get(agency);
-    if (earlier === undefined || earlier.timestamp <= a.timestamp) byAgency.set(agency, a);
-  }
-  return out;
-}
 
 export function buildContext(network: Network, today: IsoDay, quotes: ClauseTable = {}): RuleContext {
   const memberRows = network.members.records;

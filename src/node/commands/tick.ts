@@ -18,6 +18,7 @@ import path from 'node:path';
 import { describeDelivery } from '../../app/deliver';
 import { hourlyTick } from '../../app/tick';
 import { EmlOutbox } from '../eml-outbox';
+import { MemoryInbox } from '../inbox';
 import type { WorkbookPort } from '../../ports';
 import { clockFor } from '../playground/ports';
 import { parseArguments, printable, todayOption, UsageError, type CliIo } from '../terminal';
@@ -58,7 +59,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const port: WorkbookPort = new Proxy(workbook, { get: (target, name, receiver) => (name === 'flush' ? flush : Reflect.get(target, name, receiver)) as unknown });
   // One process works on the file: nothing else can hold its lock.
   const report = hourlyTick(
-    { workbook: port, clock, lock: { withDocumentLock: (fn) => fn() }, mailer: outbox, user: { email: () => actor, owner: () => '' } },
+    // Nobody answers a consultation in a file of one's own: its inbox starts and stays empty.
+    { workbook: port, clock, lock: { withDocumentLock: (fn) => fn() }, mailer: outbox, user: { email: () => actor, owner: () => '' }, inbox: new MemoryInbox() },
     { anyCaller: true },
   );
   io.progress('Writing the messages…');

@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { dayOfDate, timestampOfDate } from '../../domain/dates';
 import type { Clock, DialogPage, Lock, Ports, Ui, WorkbookPort } from '../../ports';
+import { MemoryInbox } from '../inbox';
 import { FileOutbox } from '../outbox';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
@@ -113,6 +114,8 @@ export const REMOVED_CHARACTERS = 'What you entered held characters a spreadshee
  */
 export class PlaygroundSession {
   readonly outbox: FileOutbox;
+  /** The members' answers waiting for a run of the secretariat, for as long as the playground runs. */
+  readonly inbox = new MemoryInbox();
   private queue: Promise<unknown> = Promise.resolve();
   private cached: { workbook: XlsxWorkbook; stamp: string } | undefined;
 
@@ -163,6 +166,7 @@ export class PlaygroundSession {
         ui,
         lock: new ProcessLock(),
         mailer: this.outbox,
+        inbox: this.inbox,
       };
       let value: T | undefined;
       let error: Error | undefined;

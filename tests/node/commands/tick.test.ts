@@ -53,10 +53,10 @@ describe('unmn tick --dry-run', () => {
     expect(await digest(file)).toBe(before);
     expect(io.stdout).toContain(`--dry-run: ${file} is left as it was.`);
     // Nothing went anywhere: the report says what would.
-    expect(io.stdout.filter((l) => l.trim().startsWith('Would send: '))).toHaveLength(5);
+    expect(io.stdout.filter((l) => l.trim().startsWith('Would send: '))).toHaveLength(6);
     expect(io.stdout.some((l) => l.trim().startsWith('Sent'))).toBe(false);
     const files = (await readdir(outbox)).sort();
-    expect(files).toHaveLength(5);
+    expect(files).toHaveLength(6);
     const mails = await Promise.all(files.map(async (f) => simpleParser(await readFile(path.join(outbox, f)))));
     expect(mails.map((m) => addresses(m.to))).toEqual([
       ['rco-uzbekistan@un.org'],
@@ -64,7 +64,12 @@ describe('unmn tick --dry-run', () => {
       ['rco-uzbekistan@un.org'],
       ['nurlan.abdyldaev@un.org'],
       ['alimova@unfpa.org', 'sardor.yuldashev.uz@gmail.com'],
+      // C-2026-01's deadline passed on 13 November: the tick closes it and tells the network.
+      ['migration.uz@one.un.org'],
     ]);
+    expect(mails[5]!.subject).toBe(
+      'UN Network on Migration in Uzbekistan: written consultation C-2026-01, "The Network\'s comments on the draft State Programme on external labour migration": Agreed',
+    );
     const minutes = mails[1]!;
     expect(minutes.subject).toBe('UN Network on Migration in Uzbekistan: minutes of Q3 2026 meeting: preparing the 2027 workplan, 16 September 2026');
     expect(addresses(minutes.replyTo)).toEqual(['dkarimova@iom.int']);
@@ -92,13 +97,14 @@ describe('unmn tick', () => {
       'Minutes archived with RCO M-2026-05',
       'Reminder sent OHCHR',
       'Reminder sent UNFPA',
+      'Consultation outcome C-2026-01',
     ]);
     const after = await digest(file);
     const io = captureIo();
     expect(await main(['tick', file, '--today', TODAY, '--outbox', outbox], io)).toBe(0);
     expect(io.stdout).toContain('  Nothing was due.');
     expect(await digest(file)).toBe(after);
-    expect(await readdir(outbox)).toHaveLength(5);
+    expect(await readdir(outbox)).toHaveLength(6);
   });
 
   it('saves each claim before its message and the confirmation after it', async () => {
@@ -119,7 +125,7 @@ describe('unmn tick', () => {
     });
     expect(await main(['tick', file, '--today', TODAY, '--outbox', outbox], captureIo())).toBe(0);
     vi.restoreAllMocks();
-    expect(order).toEqual(['save 1/0', 'eml', 'save 2/1', 'eml', 'save 3/2', 'eml', 'save 4/3', 'eml', 'save 5/4', 'eml', 'save 5/5']);
+    expect(order).toEqual(['save 1/0', 'eml', 'save 2/1', 'eml', 'save 3/2', 'eml', 'save 4/3', 'eml', 'save 5/4', 'eml', 'save 6/5', 'eml', 'save 6/6']);
   });
 
   it('refuses a --today that is not a day', async () => {
@@ -166,7 +172,7 @@ describe('unmn tick killed at any point', () => {
     expect(await main(['tick', await copy('kill-0.xlsx'), '--today', TODAY, '--outbox', full], captureIo())).toBe(0);
     const steps = whole();
     const all = await messages(full);
-    expect(all).toHaveLength(5);
+    expect(all).toHaveLength(6);
     vi.restoreAllMocks();
     let duplicates = 0;
     let reported = 0;

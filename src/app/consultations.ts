@@ -1,0 +1,350 @@
+/**
+ * Written consultation: the secretariat opens and closes one; a member's focal point answers. A
+ * member's execution cannot write the protected tabs, so an answer goes to the inbox (the document's
+ * properties in Sheets) and an execution of the secretariat (the tick, a close, its own answer) moves
+ * it into Answers under the lock. The mail goes through deliver(), exactly once.
+ */
+import {
+  agenciesOf,
+  askedAgencies,
+  consultationNamed,
+  inboxKey,
+  INBOX_PREFIX,
+  parseInboxAnswer,
+  isFocalPoint,
+  latestAnswers,
+  MIN_WORKING_DAYS,
+  outcomeOf,
+  workingDaysUntil,
+  type InboxAnswer,
+} from '../domain/consultations';
+import type { IsoDay } from '../domain/dates';
+import { columnCells, nextId } from '../domain/ids';
+import type { Network } from '../domain/network';
+import {
+  AnswerConsultationSchema,
+  CloseConsultationSchema,
+  OpenConsultationSchema,
+  type AnswerConsultationInput,
+  type AnswerConsultationResult,
+  type CloseConsultationResult,
+  type DecisionDraft,
+  type OpenConsultationResult,
+} from '../domain/rpc';
+import { isActiveOn } from '../domain/membership';
+import { isSecretariat } from '../domain/secretariat';
+import { ANSWERS, AnswersTable, ConsultationsTable, FocalPointsTable, LogTable, MembersTable, SettingsTable, type Consultation } from '../domain/tables';
+import { plural, keyOf } from '../domain/words';
+import type { Ports } from '../ports';
+import { requireSecretariat } from './authorize';
+import { deliver, type DeliveryPorts } from './deliver';
+import { readNetwork } from './network';
+import { describeSkipped, withLockedTabs, type LockedTabs } from './repository';
+
+/** The Log events of consultations that are not mail (the mail's are in ledger.ts's EVENTS). */
+export const CONSULTATION_EVENTS = { opened: 'Consultation opened', closed: 'Consultation closed', answered: 'Answer recorded' } as const;
+
+const TABS = [SettingsTable, MembersTable, FocalPointsTable, ConsultationsTable, AnswersTable, LogTable] as const;
+
+/** What an answer needs: who the user is (and whether secretariat), and the consultation. */
+const ANSWER_TABS = [SettingsTable, MembersTable, FocalPointsTable, ConsultationsTable] as const;
+
+type UpkeepPorts = Pick<Ports, 'workbook' | 'clock' | 'user' | 'inbox'>;
+
+function refused(...errors: string[]): { ok: false; errors: string[] } {
+  return { ok: false, errors };
+}
+
+function shapeErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string[] {
+  return issues.map((i) => `${String(i.path[0] ?? 'the request')}: ${i.message}`);
+}
+
+/**
+ * Moves the inbox's answers into Answers (tabs read under this lock, Answers and Log among them), one
+ * `Answer recorded` Log row each, flushed before they leave the inbox: a run killed in between leaves
+ * them in the inbox, and the next run finds them in Answers already and only clears them.
+ */
+export function recordInboxAnswers(ports: UpkeepPorts, tabs: LockedTabs, network: Network): Network {
+  // Without every column of Answers (and a Log) to write to, the answers wait in the inbox for Set up / repair workbook.
+  if (network.answers.header === null || network.answers.header.missing.length > 0 || network.log.header === null) return network;
+  const entries = ports.inbox.entries(INBOX_PREFIX);
+  const keys = Object.keys(entries);
+  if (keys.length === 0) return network;
+  const recorded = new Set(network.answers.records.map((a) => inboxKey(a)));
+  const fresh: InboxAnswer[] = [];
+  for (const key of keys) {
+    const parsed = parseInboxAnswer(entries[key]);
+    if (parsed !== null && !recorded.has(inboxKey(parsed)) && !fresh.some((f) => inboxKey(f) === inboxKey(parsed))) fresh.push(parsed);
+  }
+  fresh.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
+  if (fresh.length > 0) {
+    tabs.append(AnswersTable, fresh);
+    const now = ports.clock.now();
+    tabs.append(
+      LogTable,
+      fresh.map((a) => ({
+        timestamp: now,
+        actor: ports.user.email(),
+        event: CONSULTATION_EVENTS.answered,
+        ref: a.consultation,
+        recipients: [],
+        outcome: 'Done' as const,
+        details: `${a.agency}: ${a.answer} (${a.answeredBy}, ${a.timestamp})`,
+      })),
+    );
+    ports.workbook.flush();
+  }
+  ports.inbox.remove(keys);
+  return fresh.length > 0 ? { ...network, answers: tabs.read(AnswersTable) } : network;
+}
+
+/**
+ * When answers wait in the inbox and the user is the secretariat, records them (the sidebar opening):
+ * the answers it shows and checks are then all in Answers. Costs one read of the inbox otherwise.
+ */
+export function recordWaitingAnswers(ports: UpkeepPorts & Pick<Ports, 'lock'>): void {
+  if (Object.keys(ports.inbox.entries(INBOX_PREFIX)).length === 0) return;
+  withLockedTabs(ports, (tabs) => {
+    const { network } = tabs.readNetwork(TABS);
+    if (isSecretariat(network, ports.user.email(), { owner: ports.user.owner(), today: ports.clock.today() })) recordInboxAnswers(ports, tabs, network);
+  });
+}
+
+/** Closes one consultation in its row, under the lock: Status Closed, its outcome, Closed on today, and a Log row. */
+function closeRow(ports: UpkeepPorts, tabs: LockedTabs, network: Network, c: Consultation, outcome: Consultation['outcome'], computed = outcome): void {
+  const today = ports.clock.today();
+  const notWritten = describeSkipped(ConsultationsTable, tabs.update(ConsultationsTable, [{ ...c, status: 'Closed', outcome, closedOn: today }]).skipped);
+  const answered = latestAnswers(network.answers.records).get(keyOf(c.id))?.size ?? 0;
+  tabs.append(LogTable, [
+    {
+      timestamp: ports.clock.now(),
+      actor: ports.user.email(),
+      event: CONSULTATION_EVENTS.closed,
+      ref: c.id,
+      recipients: [],
+      outcome: 'Done',
+      details:
+        `${outcome ?? ''}${computed === outcome ? '' : ` (recorded by the secretariat; the answers give ${computed ?? ''})`}: ` +
+        `${plural(answered, 'answer')} of ${askedAgencies(network, c).length}${notWritten.length === 0 ? '' : `; not written: ${notWritten.join('; ')}`}`,
+    },
+  ]);
+}
+
+/**
+ * The tick's upkeep before it decides what is due: the inbox's answers recorded, then each open
+ * `No objection` consultation whose deadline has passed closed with its outcome (an `Approval` one
+ * waits for the secretariat, who may still gather approvals).
+ */
+export function consultationUpkeep(ports: UpkeepPorts, tabs: LockedTabs, read: Network): Network {
+  const network = recordInboxAnswers(ports, tabs, read);
+  const today = ports.clock.today();
+  const due = network.consultations.records.filter((c) => c.status === 'Open' && c.kind === 'No objection' && c.deadline < today);
+  if (due.length === 0) return network;
+  const answers = latestAnswers(network.answers.records);
+  for (const c of due) closeRow(ports, tabs, network, c, outcomeOf(c.kind, askedAgencies(network, c), answers.get(keyOf(c.id)) ?? new Map()));
+  return { ...network, consultations: tabs.read(ConsultationsTable) };
+}
+
+/** Opens a consultation: checked, then a `C-YYYY-NN` row with Status Open and its Log row, under the lock. */
+export function openConsultation(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>, input: unknown): OpenConsultationResult {
+  return withLockedTabs(ports, (tabs) => {
+    const { network, grids } = tabs.readNetwork(TABS);
+    requireSecretariat(ports, network, 'open a consultation');
+    const parsed = OpenConsultationSchema.safeParse(input);
+    if (!parsed.success) return refused(...shapeErrors(parsed.error.issues));
+    const value = parsed.data;
+    const today = ports.clock.today();
+    const errors: string[] = [];
+    if (value.deadline <= today) errors.push(`deadline: ${value.deadline} is not after today (${today})`);
+    else if (workingDaysUntil(today, value.deadline) < MIN_WORKING_DAYS && value.confirmShortDeadline !== true)
+      errors.push(`deadline: ${value.deadline} leaves fewer than ${MIN_WORKING_DAYS} working days to answer; confirm the short deadline to open it anyway`);
+    const subject = (value.subject ?? '').trim();
+    if (subject !== '') {
+      const member = network.members.records.find((m) => keyOf(m.agency) === keyOf(subject));
+      if (member === undefined) errors.push(`subject: ${subject} is not a member of the Members tab (add it as Pending first)`);
+      else if (isActiveOn(member, today)) errors.push(`subject: ${member.agency} is already an active member`);
+      // members.admission: under a unanimous rule every member must answer Approve, which silence never is.
+      if (network.settings.admissionRule === 'unanimous' && value.kind !== 'Approval')
+        errors.push('kind: the ToR admits a new member only upon unanimous approval: open the admission as Approval, so that each member approves');
+    }
+    if (network.consultations.header === null || network.log.header === null)
+      errors.push('The Consultations or Log tab is missing or has no header row: run Set up / repair workbook first.');
+    if (errors.length > 0) return refused(...errors);
+    const id = nextId(
+      ConsultationsTable,
+      [...columnCells(grids.Consultations, network.consultations.header?.index.get('id')), ...columnCells(grids.Log, network.log.header?.index.get('ref'))],
+      Number(today.slice(0, 4)),
+    );
+    const canonical = subject === '' ? '' : (network.members.records.find((m) => keyOf(m.agency) === keyOf(subject))?.agency.trim() ?? '');
+    tabs.append(ConsultationsTable, [
+      {
+        id,
+        openedOn: today,
+        deadline: value.deadline,
+        kind: value.kind,
+        title: value.title,
+        proposal: value.proposal,
+        proposalLink: (value.proposalLink ?? '').trim(),
+        subject: canonical,
+        status: 'Open',
+        outcome: null,
+        closedOn: null,
+        decision: '',
+      },
+    ]);
+    const asked = askedAgencies(network, { openedOn: today });
+    tabs.append(LogTable, [
+      {
+        timestamp: ports.clock.now(),
+        actor: ports.user.email(),
+        event: CONSULTATION_EVENTS.opened,
+        ref: id,
+        recipients: [],
+        outcome: 'Done',
+        details: `${value.kind}: ${value.title}; deadline ${value.deadline}; ${asked.join(', ')}`,
+      },
+    ]);
+    return { ok: true, id };
+  });
+}
+
+/** The member the signed-in focal point answers for, or why they may not answer, in words. */
+function answeringAgency(network: Network, email: string, today: IsoDay): { agency: string } | { refusal: string } {
+  const agency = agenciesOf(network, email, today)[0];
+  if (agency !== undefined) return { agency };
+  if (email === '') return { refusal: 'Google did not tell the add-on who you are signed in as: sign in with your agency account and try again.' };
+  return {
+    refusal: isFocalPoint(network, email)
+      ? `${email} is a focal point of a member that is not active today: only active members answer consultations.`
+      : `${email} is not an active focal point of any member: only a member's focal point can answer. Ask the secretariat to add you to the Focal points tab.`,
+  };
+}
+
+type AnswerPorts = Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'inbox'>;
+
+/** The answer checked against the network as read, then put in the inbox (and recorded at once for the secretariat). */
+function answerAs(ports: AnswerPorts, network: Network, value: AnswerConsultationInput): AnswerConsultationResult {
+  const today = ports.clock.today();
+  const email = ports.user.email().trim();
+  const who = answeringAgency(network, email, today);
+  if ('refusal' in who) return refused(who.refusal);
+  const { agency } = who;
+  const c = consultationNamed(network, value.id);
+  if (c === undefined) return refused(`${value.id} is not a consultation of the Consultations tab.`);
+  if (c.status !== 'Open') return refused(`${c.id} is ${c.status.toLowerCase()}: it takes no more answers.`);
+  if (today > c.deadline) return refused(`${c.id} closed for answers on ${c.deadline}: an answer today (${today}) is too late.`);
+  if (!askedAgencies(network, c).some((a) => keyOf(a) === keyOf(agency))) return refused(`${agency} was not a member on ${c.openedOn}, when ${c.id} was opened: it is not asked.`);
+  const comment = (value.comment ?? '').trim();
+  if (value.answer === 'Object' && comment === '') return refused('comment: say why you object.');
+  const answer: InboxAnswer = { timestamp: ports.clock.now(), consultation: c.id, agency, answer: value.answer, comment, answeredBy: email };
+  ports.inbox.put(inboxKey(answer), JSON.stringify(answer));
+  if (isSecretariat(network, email, { owner: ports.user.owner(), today })) withLockedTabs(ports, (tabs) => recordInboxAnswers(ports, tabs, tabs.readNetwork(TABS).network));
+  return { ok: true };
+}
+
+/**
+ * A member's answer, as its focal point signed in: the agency is the one whose active focal point has
+ * the signed-in address, never a field of the input. Writes the inbox only; when the secretariat
+ * answers, the answer moves into Answers at once.
+ */
+export function answerConsultation(ports: AnswerPorts, input: unknown): AnswerConsultationResult {
+  const parsed = AnswerConsultationSchema.safeParse(input);
+  if (!parsed.success) return refused(...shapeErrors(parsed.error.issues));
+  return answerAs(ports, readNetwork(ports.workbook, ANSWER_TABS).network, parsed.data);
+}
+
+export const ANSWER_TITLE = 'Answer a consultation';
+
+/**
+ * The menu's "Answer a consultation…", in the prompts every runtime has (the dialog comes later): the
+ * consultations open to the user's member with the proposal and its current answer (an answer still
+ * in the inbox shows as received), then which one, the answer and a comment.
+ */
+export function answerByPrompts(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'inbox' | 'ui'>): void {
+  const { ui } = ports;
+  const { network } = readNetwork(ports.workbook, [...ANSWER_TABS, AnswersTable]);
+  const today = ports.clock.today();
+  const who = answeringAgency(network, ports.user.email().trim(), today);
+  if ('refusal' in who) return ui.alert(who.refusal, ANSWER_TITLE);
+  const { agency } = who;
+  const open = network.consultations.records.filter((c) => c.status === 'Open' && today <= c.deadline && askedAgencies(network, c).some((a) => keyOf(a) === keyOf(agency)));
+  if (open.length === 0) return ui.alert(`No consultation is open for ${agency}'s answer.`, ANSWER_TITLE);
+  const given = latestAnswers(network.answers.records);
+  const waiting = Object.values(ports.inbox.entries(INBOX_PREFIX)).flatMap((text) => {
+    const parsed = parseInboxAnswer(text);
+    return parsed !== null && keyOf(parsed.agency) === keyOf(agency) ? [parsed] : [];
+  });
+  const current = (id: string) =>
+    waiting.filter((a) => keyOf(a.consultation) === keyOf(id)).sort((a, b) => (a.timestamp < b.timestamp ? 1 : -1))[0]?.answer ??
+    given.get(keyOf(id))?.get(keyOf(agency))?.answer ??
+    'none yet';
+  const list = open.map(
+    (c) =>
+      `${c.id}: ${c.title} (${c.kind}, answers by ${c.deadline}; ${agency}'s answer: ${current(c.id)})\n${c.proposal}${c.proposalLink.trim() === '' ? '' : `\n${c.proposalLink.trim()}`}`,
+  );
+  const only = open.length === 1 ? open[0]!.id : '';
+  const id = ui.prompt(`${list.join('\n\n')}\n\nThe ID of the consultation to answer${only === '' ? '' : ` (blank: ${only})`}:`, ANSWER_TITLE);
+  if (id === null) return;
+  const typed = ui.prompt(`${agency}'s answer to ${id || only}: Approve, No objection, Object or Abstain.`, ANSWER_TITLE);
+  if (typed === null) return;
+  const answer = ANSWERS.find((a) => a.toLowerCase() === typed.toLowerCase());
+  if (answer === undefined) return ui.alert(`"${typed}" is not an answer: type Approve, No objection, Object or Abstain. Nothing was sent.`, ANSWER_TITLE);
+  const comment = ui.prompt(answer === 'Object' ? `Why does ${agency} object?` : 'A comment, if you wish:', ANSWER_TITLE);
+  if (comment === null) return;
+  const result = answerAs(ports, network, { id: id || only, answer, comment });
+  ui.alert(
+    result.ok
+      ? `Received: ${agency} answers ${answer} to ${id || only}. The secretariat's next run records it in the Answers tab.`
+      : `${result.errors.join('\n')} Nothing was sent.`,
+    ANSWER_TITLE,
+  );
+}
+
+/** The decision a closed consultation drafts: Consulted = the members asked, Objections = those that objected. */
+function draftOf(network: Network, c: Consultation): DecisionDraft {
+  const asked = askedAgencies(network, c);
+  const answers = latestAnswers(network.answers.records).get(keyOf(c.id)) ?? new Map();
+  return {
+    date: c.closedOn ?? c.deadline,
+    meeting: '',
+    kind: c.subject.trim() === '' ? 'General' : 'Admission',
+    title: c.title,
+    decision: c.proposal,
+    subject: c.subject,
+    consultation: c.id,
+    consulted: asked,
+    objections: asked.filter((a) => answers.get(keyOf(a))?.answer === 'Object'),
+    outcome: c.outcome === 'Agreed' ? 'Adopted' : 'Not adopted',
+  };
+}
+
+/**
+ * Closes a consultation (secretariat): the inbox's answers first, then the outcome computed from them
+ * (or the one given), then the outcome mail to the members. Before the deadline only once every member
+ * asked has answered. A consultation closed already changes nothing and drafts its decision again.
+ */
+export function closeConsultation(ports: DeliveryPorts, input: unknown): CloseConsultationResult {
+  const parsed = CloseConsultationSchema.safeParse(input);
+  const result = withLockedTabs(ports, (tabs): CloseConsultationResult => {
+    const read = tabs.readNetwork(TABS).network;
+    requireSecretariat(ports, read, 'close a consultation');
+    if (!parsed.success) return refused(...shapeErrors(parsed.error.issues));
+    const network = recordInboxAnswers(ports, tabs, read);
+    const c = consultationNamed(network, parsed.data.id);
+    if (c === undefined) return refused(`${parsed.data.id} is not a consultation of the Consultations tab.`);
+    if (c.status !== 'Open') return { ok: true, decisionDraft: draftOf(network, c), changed: false };
+    const today = ports.clock.today();
+    const asked = askedAgencies(network, c);
+    const answers = latestAnswers(network.answers.records).get(keyOf(c.id)) ?? new Map();
+    const silent = asked.filter((a) => !answers.has(keyOf(a)));
+    if (today <= c.deadline && silent.length > 0)
+      return refused(`${c.id} is open until ${c.deadline} and ${silent.join(', ')} ${silent.length === 1 ? 'has' : 'have'} not answered yet.`);
+    const computed = outcomeOf(c.kind, asked, answers);
+    const outcome = parsed.data.outcome ?? computed;
+    closeRow(ports, tabs, network, c, outcome, computed);
+    return { ok: true, decisionDraft: draftOf(network, { ...c, status: 'Closed', outcome, closedOn: today }), changed: true };
+  });
+  if (result.ok && result.changed)
+    deliver(ports, { meetings: null, reminders: false, consultations: true }, { authorize: (network) => requireSecretariat(ports, network, 'close a consultation') });
+  return result;
+}
