@@ -38,7 +38,10 @@ const APPS_SCRIPT_GLOBALS = [
   'UrlFetchApp',
   'Utilities',
   'XmlService',
-].map((name) => ({ name, message: `${name} is an Apps Script service: only src/gas/ may use it, through a port of src/ports.ts.` }));
+].map((name) => ({
+  name,
+  message: `${name} is an Apps Script service: only src/gas/ may use it, through a port of src/ports.ts.`,
+}));
 
 /** What must never enter dist/Code.js or a sidebar: full zod (800 KB against zod/mini's 35 KB) and Node-only packages. */
 const NOT_IN_A_BUNDLE = {
@@ -50,12 +53,29 @@ const NOT_IN_A_BUNDLE = {
 
 /** The layers: each zone's files may not import from the listed folders (paths from the repository root). */
 const LAYERS = [
-  { target: './src/domain', from: ['./src/app', './src/gas', './src/node', './src/ports.ts', './sidebar'], message: 'src/domain/ imports nothing above it.' },
-  { target: ['./src/app', './src/ports.ts'], from: ['./src/gas', './src/node', './sidebar'], message: 'src/app/ does not know which runtime it is in: no src/gas/ or src/node/.' },
+  {
+    target: './src/domain',
+    from: ['./src/app', './src/gas', './src/node', './src/ports.ts', './sidebar'],
+    message: 'src/domain/ imports nothing above it.',
+  },
+  {
+    target: ['./src/app', './src/ports.ts'],
+    from: ['./src/gas', './src/node', './sidebar'],
+    message: 'src/app/ does not know which runtime it is in: no src/gas/ or src/node/.',
+  },
   { target: './src/node', from: './src/gas', message: 'src/node/ runs outside Apps Script: no src/gas/.' },
   { target: './src/gas', from: './src/node', message: 'src/gas/ is bundled for Apps Script: no src/node/.' },
-  { target: './sidebar', from: './src', except: ['./domain'], message: 'sidebar/ shares only src/domain/ with the server.' },
-  { target: './sidebar', from: ['./tests', './scripts', './bench', './examples', './bin'], message: 'sidebar/ shares only src/domain/ with the server.' },
+  {
+    target: './sidebar',
+    from: './src',
+    except: ['./domain'],
+    message: 'sidebar/ shares only src/domain/ with the server.',
+  },
+  {
+    target: './sidebar',
+    from: ['./tests', './scripts', './bench', './examples', './bin'],
+    message: 'sidebar/ shares only src/domain/ with the server.',
+  },
   {
     target: './src/node/playground/browser',
     from: ['./src', './sidebar'],
@@ -86,7 +106,14 @@ export default defineConfig(
   },
   {
     name: 'bundled for Apps Script or the sidebar',
-    files: ['src/domain/**', 'src/app/**', 'src/ports.ts', 'src/gas/**', 'sidebar/**', 'src/node/playground/browser/**'],
+    files: [
+      'src/domain/**',
+      'src/app/**',
+      'src/ports.ts',
+      'src/gas/**',
+      'sidebar/**',
+      'src/node/playground/browser/**',
+    ],
     rules: {
       'import-x/no-nodejs-modules': 'error',
       'no-restricted-imports': ['error', NOT_IN_A_BUNDLE],

@@ -52,7 +52,9 @@ function gridFor(def: TableDef, rows: number, from = 0): Cell[][] {
 
 /** A changed copy of a record: its first optional text field (or the first non-key field) rewritten. */
 function changed(def: TableDef, record: Record<string, unknown>, n: number): Record<string, unknown> {
-  const entry = Object.entries(def.columns as Record<string, Column>).find(([k, c]) => k !== def.key && c.kind === 'text');
+  const entry = Object.entries(def.columns as Record<string, Column>).find(
+    ([k, c]) => k !== def.key && c.kind === 'text',
+  );
   return entry ? { ...record, [entry[0]]: `Changed ${n}` } : record;
 }
 
@@ -67,7 +69,9 @@ function gasCounts(def: TableDef, rows: number): GasCounts {
   const fake = createGasFake({ sheets: { [def.name]: [headerRow(def), ...gridFor(def, rows)] } });
   const restore = fake.install();
   try {
-    const ss = (fake.globals.SpreadsheetApp as unknown as { getActive(): GoogleAppsScript.Spreadsheet.Spreadsheet }).getActive();
+    const ss = (
+      fake.globals.SpreadsheetApp as unknown as { getActive(): GoogleAppsScript.Spreadsheet.Spreadsheet }
+    ).getActive();
     const workbook: WorkbookPort = new GasWorkbook(ss);
     const spreadsheetCalls = (fn: () => void) => fake.calls.during(fn).spreadsheet;
 
@@ -76,7 +80,9 @@ function gasCounts(def: TableDef, rows: number): GasCounts {
     const table = readTable(workbook, def);
     const fresh = decodeTable(def, [headerRow(def), ...gridFor(def, rows, rows)]).records;
     // The append's own read under the lock is part of what an append costs.
-    const append = spreadsheetCalls(() => withLockedTabs({ workbook, lock: NO_LOCK }, (tabs) => (tabs.read(def), tabs.append(def, fresh))));
+    const append = spreadsheetCalls(() =>
+      withLockedTabs({ workbook, lock: NO_LOCK }, (tabs) => (tabs.read(def), tabs.append(def, fresh))),
+    );
 
     let scattered: number | null = null;
     let contiguous: number | null = null;
@@ -128,7 +134,9 @@ const dir = await mkdtemp(path.join(tmpdir(), 'unmn-bench-'));
 const started = performance.now();
 let allFlat = true;
 console.log(`SpreadsheetApp calls through GasWorkbook (fake), per operation, at ${SIZES.join(' / ')} rows`);
-console.log(`${'tab'.padEnd(15)}${pad('read', 12)}${pad('append N', 14)}${pad(`update ${SCATTERED} scattered`, 22)}${pad('update N/10 contiguous', 24)}  flat`);
+console.log(
+  `${'tab'.padEnd(15)}${pad('read', 12)}${pad('append N', 14)}${pad(`update ${SCATTERED} scattered`, 22)}${pad('update N/10 contiguous', 24)}  flat`,
+);
 const xlsxRows: string[] = [];
 // A first round warms up the JIT and exceljs, so that the 100-row figures measure the adapter.
 for (const def of TABLES) await xlsxTimes(def, 100, dir);
@@ -138,13 +146,19 @@ for (const def of TABLES) {
   const ok = (['read', 'append', 'scattered', 'contiguous'] as const).every((k) => flat(series(k)));
   allFlat &&= ok;
   const show = (k: keyof GasCounts) => series(k).map(fmt).join('/');
-  console.log(`${def.name.padEnd(15)}${pad(show('read'), 12)}${pad(show('append'), 14)}${pad(show('scattered'), 22)}${pad(show('contiguous'), 24)}  ${ok ? 'yes' : 'NO'}`);
+  console.log(
+    `${def.name.padEnd(15)}${pad(show('read'), 12)}${pad(show('append'), 14)}${pad(show('scattered'), 22)}${pad(show('contiguous'), 24)}  ${ok ? 'yes' : 'NO'}`,
+  );
   for (const n of SIZES) {
     const t = await xlsxTimes(def, n, dir);
-    xlsxRows.push(`${def.name.padEnd(15)}${pad(n, 8)}${pad(t.write.toFixed(1), 10)}${pad(t.read.toFixed(1), 10)}${pad(t.saveOpen.toFixed(1), 16)}`);
+    xlsxRows.push(
+      `${def.name.padEnd(15)}${pad(n, 8)}${pad(t.write.toFixed(1), 10)}${pad(t.read.toFixed(1), 10)}${pad(t.saveOpen.toFixed(1), 16)}`,
+    );
   }
 }
-console.log(`flat: ${allFlat ? 'yes' : 'no'} (calls do not grow with the rows; +1 allowed where the sheet must first grow)`);
+console.log(
+  `flat: ${allFlat ? 'yes' : 'no'} (calls do not grow with the rows; +1 allowed where the sheet must first grow)`,
+);
 console.log('\nXlsxWorkbook, ms per 1,000 rows');
 console.log(`${'tab'.padEnd(15)}${pad('rows', 8)}${pad('write', 10)}${pad('read', 10)}${pad('save+reopen', 16)}`);
 for (const line of xlsxRows) console.log(line);

@@ -14,7 +14,9 @@ import { generate, gridsOf, rowsOf, SCALES, SECRETARIAT, type Scale } from './su
 
 function damagedWorkbook(scale: Scale): { sheets: Record<string, Cell[][]>; rows: number } {
   const grids = gridsOf(generate(scale));
-  const sheets = Object.fromEntries(Object.entries(grids).map(([tab, grid]) => [tab, (grid ?? []).map((row) => [...row])]));
+  const sheets = Object.fromEntries(
+    Object.entries(grids).map(([tab, grid]) => [tab, (grid ?? []).map((row) => [...row])]),
+  );
   delete sheets.Actions;
   const meetings = sheets.Meetings!;
   const mode = meetings[0]!.indexOf('Mode');
@@ -42,13 +44,26 @@ function byClass(byMethod: Record<string, number>): Record<string, number> {
 
 function measure(scale: Scale): { rows: number; first: Run; second: Run } {
   const { sheets, rows } = damagedWorkbook(scale);
-  const fake = createGasFake({ owner: 'owner@iom.int', activeUser: SECRETARIAT, editors: [SECRETARIAT, 'malika.yusupova@undp.org'], sheets });
+  const fake = createGasFake({
+    owner: 'owner@iom.int',
+    activeUser: SECRETARIAT,
+    editors: [SECRETARIAT, 'malika.yusupova@undp.org'],
+    sheets,
+  });
   const uninstall = fake.install();
   try {
     const run = (): Run => {
       const started = performance.now();
-      const { result, spreadsheet, total, byMethod } = fake.calls.during(() => setupWorkbook({ ...gasPorts(), protection: gasProtection() }));
-      return { spreadsheet, total, ms: performance.now() - started, lines: result.changes.length, byClass: byClass(byMethod) };
+      const { result, spreadsheet, total, byMethod } = fake.calls.during(() =>
+        setupWorkbook({ ...gasPorts(), protection: gasProtection() }),
+      );
+      return {
+        spreadsheet,
+        total,
+        ms: performance.now() - started,
+        lines: result.changes.length,
+        byClass: byClass(byMethod),
+      };
     };
     return { rows, first: run(), second: run() };
   } finally {
@@ -56,9 +71,15 @@ function measure(scale: Scale): { rows: number; first: Run; second: Run } {
   }
 }
 
-console.log('Set up / repair workbook over the Apps Script fake (GasWorkbook + gasProtection) on each generated network, damaged.');
-console.log('First run: repairs a deleted tab, a deleted column and a lower-cased header, and protects all 10 tabs. Second run: nothing to do.\n');
-console.log('| size | rows | first run: SpreadsheetApp calls | changes reported | second run: SpreadsheetApp calls | all service calls (1st / 2nd) | fake time (1st / 2nd) |');
+console.log(
+  'Set up / repair workbook over the Apps Script fake (GasWorkbook + gasProtection) on each generated network, damaged.',
+);
+console.log(
+  'First run: repairs a deleted tab, a deleted column and a lower-cased header, and protects all 10 tabs. Second run: nothing to do.\n',
+);
+console.log(
+  '| size | rows | first run: SpreadsheetApp calls | changes reported | second run: SpreadsheetApp calls | all service calls (1st / 2nd) | fake time (1st / 2nd) |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 const results = SCALES.map((scale) => ({ scale, ...measure(scale) }));
 for (const { scale, rows, first, second } of results) {
@@ -76,6 +97,9 @@ if (last) {
   console.log(`\nWhere the calls go at ${last.scale}×, first run: ${classes(last.first)}.`);
   console.log(`Second run: ${classes(last.second)}.`);
 }
-const flat = results.every((r) => r.first.spreadsheet === results[0]?.first.spreadsheet && r.second.spreadsheet === results[0]?.second.spreadsheet);
+const flat = results.every(
+  (r) =>
+    r.first.spreadsheet === results[0]?.first.spreadsheet && r.second.spreadsheet === results[0]?.second.spreadsheet,
+);
 console.log(`\nSpreadsheetApp calls ${flat ? 'are flat in the rows' : 'GROW WITH THE ROWS'}.`);
 if (!flat) process.exitCode = 1;

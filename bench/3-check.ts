@@ -24,13 +24,23 @@ const sizes = SCALES.map((scale) => {
 });
 
 console.log(`${'size'.padEnd(8)}${pad('rows', 9)}${pad('decode ms', 11)}${pad('check ms', 10)}${pad('findings', 10)}`);
-for (const s of sizes) console.log(`${`${s.scale}×`.padEnd(8)}${pad(s.rows, 9)}${pad(s.decodeMs.toFixed(0), 11)}${pad(s.checkMs.toFixed(0), 10)}${pad(s.findings.length, 10)}`);
+for (const s of sizes)
+  console.log(
+    `${`${s.scale}×`.padEnd(8)}${pad(s.rows, 9)}${pad(s.decodeMs.toFixed(0), 11)}${pad(s.checkMs.toFixed(0), 10)}${pad(s.findings.length, 10)}`,
+  );
 const slowest = Math.max(...sizes.map((s) => s.checkMs));
-console.log(`checkNetwork: at most ${slowest.toFixed(0)} ms (best of 3; goal < ${GOAL_MS} ms) ${slowest < GOAL_MS ? 'ok' : 'OVER'}`);
+console.log(
+  `checkNetwork: at most ${slowest.toFixed(0)} ms (best of 3; goal < ${GOAL_MS} ms) ${slowest < GOAL_MS ? 'ok' : 'OVER'}`,
+);
 
 console.log('\nFindings per rule');
 console.log(`${'rule'.padEnd(30)}${sizes.map((s) => pad(`${s.scale}×`, 8)).join('')}`);
-for (const rule of RULE_IDS) console.log(`${rule.padEnd(30)}${sizes.map((s) => pad(s.findings.filter((f) => f.rule === rule).length, 8)).join('')}`);
+for (const rule of RULE_IDS)
+  console.log(
+    `${rule.padEnd(30)}${sizes.map((s) => pad(s.findings.filter((f) => f.rule === rule).length, 8)).join('')}`,
+  );
 const idle = RULE_IDS.filter((rule) => sizes.some((s) => !s.findings.some((f) => f.rule === rule)));
-console.log(`Rules without findings at some size: ${idle.join(', ') || 'none'}. (workplan.exists can fire only when the current year has no workplan at all.)`);
+console.log(
+  `Rules without findings at some size: ${idle.join(', ') || 'none'}. (workplan.exists can fire only when the current year has no workplan at all.)`,
+);
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -16,5 +16,7 @@ const times = SCALES.map((scale) => {
 });
 console.log(`Report builders, ms (best of 3), for ${YEAR}`);
 console.log(`${'report'.padEnd(20)}${SCALES.map((s) => pad(`${s}×`, 9)).join('')}`);
-REPORTS.forEach((def, r) => console.log(`${def.name.padEnd(20)}${times.map((t) => pad(t[r]!.toFixed(0), 9)).join('')}`));
+REPORTS.forEach((def, r) =>
+  console.log(`${def.name.padEnd(20)}${times.map((t) => pad(t[r]!.toFixed(0), 9)).join('')}`),
+);
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -10,7 +10,16 @@ import { execSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BENCH_DIR, CLI_RUNS, measureCheck, measureCli, ROOT, writeWorkbookFile, type CliMeasure, type CliRun } from './support/cli';
+import {
+  BENCH_DIR,
+  CLI_RUNS,
+  measureCheck,
+  measureCli,
+  ROOT,
+  writeWorkbookFile,
+  type CliMeasure,
+  type CliRun,
+} from './support/cli';
 import { FAKE_RUNS, measureCommands, writesOf, type FakeRun, type Measured } from './support/commands';
 import { generate, gridsOf, rowsOf, SCALES, TODAY } from './support/network';
 import { TABLES } from '../src/domain/tables';
@@ -47,7 +56,9 @@ for (const scale of SCALES) {
   const t = performance.now();
   const network = generate(scale);
   rows.push(rowsOf(gridsOf(network)));
-  shapes.push(`${int(scale)}×: ${int(rows.at(-1)!)} rows, ${network.members.length} members, ${yearsOf(network.settings.foundedOn)} years`);
+  shapes.push(
+    `${int(scale)}×: ${int(rows.at(-1)!)} rows, ${network.members.length} members, ${yearsOf(network.settings.foundedOn)} years`,
+  );
   for (const [run, m] of measureCommands(network)) fake.set(run, [...(fake.get(run) ?? []), m]);
   const file = path.join(BENCH_DIR, `network-${scale}x.xlsx`);
   await writeWorkbookFile(network, file);
@@ -63,15 +74,19 @@ function yearsOf(foundedOn: string | null): number {
 /** Calls the same at every size; or one more where the tab written must first grow past its last row. */
 function flatness(runs: readonly Measured[]): string {
   const first = runs[0]!;
-  const grows = (r: Measured) => (r.byMethod['Sheet.insertRowsAfter'] ?? 0) - (first.byMethod['Sheet.insertRowsAfter'] ?? 0);
+  const grows = (r: Measured) =>
+    (r.byMethod['Sheet.insertRowsAfter'] ?? 0) - (first.byMethod['Sheet.insertRowsAfter'] ?? 0);
   if (runs.every((r) => r.spreadsheet === first.spreadsheet)) return 'yes';
-  if (runs.every((r) => r.spreadsheet - first.spreadsheet === grows(r) && grows(r) <= 1)) return 'yes (+1: grows the tab)';
+  if (runs.every((r) => r.spreadsheet - first.spreadsheet === grows(r) && grows(r) <= 1))
+    return 'yes (+1: grows the tab)';
   return 'NO';
 }
 
 /** Time per row at each size over the one before; linear or better when no step above the noise exceeds SLACK. */
 function growth(times: readonly number[]): { ratios: string; linear: string } {
-  const steps = times.slice(1).map((t, i) => ({ ratio: t / rows[i + 1]! / (times[i]! / rows[i]!), counts: t >= NOISE_MS }));
+  const steps = times
+    .slice(1)
+    .map((t, i) => ({ ratio: t / rows[i + 1]! / (times[i]! / rows[i]!), counts: t >= NOISE_MS }));
   const linear = steps.every((s) => !s.counts || s.ratio <= SLACK);
   return { ratios: steps.map((s) => s.ratio.toFixed(2)).join(' · '), linear: linear ? 'yes' : 'NO' };
 }
@@ -82,7 +97,9 @@ const FAKE_TARGETS: Partial<Record<FakeRun, { text: string; shortfall(runs: read
   'setupWorkbook (intact)': {
     text: `only reads, ≤ ${SETUP_CALLS} calls (6 a tab)`,
     shortfall: (runs) =>
-      most(runs, 'writes') === 0 && most(runs, 'spreadsheet') <= SETUP_CALLS ? '' : `${most(runs, 'spreadsheet')} calls, ${most(runs, 'writes')} of them writes`,
+      most(runs, 'writes') === 0 && most(runs, 'spreadsheet') <= SETUP_CALLS
+        ? ''
+        : `${most(runs, 'spreadsheet')} calls, ${most(runs, 'writes')} of them writes`,
   },
   runComplianceCheck: {
     text: `≤ ${CHECK_CALLS} calls`,
@@ -91,7 +108,11 @@ const FAKE_TARGETS: Partial<Record<FakeRun, { text: string; shortfall(runs: read
   ...Object.fromEntries(
     FAKE_RUNS.filter((run) => run.startsWith('report')).map((run) => [
       run,
-      { text: `≤ ${REPORT_CALLS} calls`, shortfall: (runs: readonly Measured[]) => (most(runs, 'spreadsheet') <= REPORT_CALLS ? '' : `${most(runs, 'spreadsheet')} calls`) },
+      {
+        text: `≤ ${REPORT_CALLS} calls`,
+        shortfall: (runs: readonly Measured[]) =>
+          most(runs, 'spreadsheet') <= REPORT_CALLS ? '' : `${most(runs, 'spreadsheet')} calls`,
+      },
     ]),
   ),
   'hourlyTick (idle)': {
@@ -112,15 +133,22 @@ for (const run of FAKE_RUNS) {
   const target = FAKE_TARGETS[run];
   const shortfall = target?.shortfall(runs);
   const met = shortfall === undefined ? '' : shortfall === '' ? 'yes' : `no: ${shortfall}`;
-  table.push(`| ${run} | ${runs.map((r) => `${r.spreadsheet} · ${int(r.cpuMs)} ms`).join(' | ')} | ${flatness(runs)} | ${ratios} | ${linear} | ${target?.text ?? ''} | ${met} |`);
+  table.push(
+    `| ${run} | ${runs.map((r) => `${r.spreadsheet} · ${int(r.cpuMs)} ms`).join(' | ')} | ${flatness(runs)} | ${ratios} | ${linear} | ${target?.text ?? ''} | ${met} |`,
+  );
 }
-table.push(`| **CLI**, \`node bin/unmn.mjs\`: wall time (CPU time) · peak memory |${SCALES.map(() => ' |').join('')} | | | | |`);
+table.push(
+  `| **CLI**, \`node bin/unmn.mjs\`: wall time (CPU time) · peak memory |${SCALES.map(() => ' |').join('')} | | | | |`,
+);
 for (const run of CLI_RUNS) {
   const runs = cli.get(run)!;
   const { ratios, linear } = growth(runs.map((r) => r.cpuMs));
   const largest = runs.at(-1)!;
-  const met = largest.ms < CLI_MS && largest.rssMiB < CLI_MIB ? 'yes' : `no: ${secs(largest.ms)}, ${int(largest.rssMiB)} MiB`;
-  table.push(`| \`unmn ${run}\` | ${runs.map(cliCell).join(' | ')} | — | ${ratios} | ${linear} | < 15 s and < 1 GiB at 1,000× | ${met} |`);
+  const met =
+    largest.ms < CLI_MS && largest.rssMiB < CLI_MIB ? 'yes' : `no: ${secs(largest.ms)}, ${int(largest.rssMiB)} MiB`;
+  table.push(
+    `| \`unmn ${run}\` | ${runs.map(cliCell).join(' | ')} | — | ${ratios} | ${linear} | < 15 s and < 1 GiB at 1,000× | ${met} |`,
+  );
 }
 table.push(
   `| \`unmn check\` on examples/uzbekistan.xlsx | ${cliCell(example)} |${SCALES.slice(1)

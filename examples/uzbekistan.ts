@@ -8,7 +8,18 @@ import { consultationMailWhat } from '../src/domain/email/due';
 import { EVENTS } from '../src/domain/email/ledger';
 import { PROFILES } from '../src/domain/profiles';
 import type { Settings } from '../src/domain/settings';
-import type { Action, Answer, Consultation, Decision, FocalPoint, LogEntry, Meeting, Member, WorkingGroup, WorkplanRow } from '../src/domain/tables';
+import type {
+  Action,
+  Answer,
+  Consultation,
+  Decision,
+  FocalPoint,
+  LogEntry,
+  Meeting,
+  Member,
+  WorkingGroup,
+  WorkplanRow,
+} from '../src/domain/tables';
 
 const FOUNDED_ON = '2024-11-06';
 
@@ -46,7 +57,9 @@ export const members: Member[] = [
   member('UNICEF', "United Nations Children's Fund"),
   member('ILO', 'International Labour Organization'),
   member('UNHCR', 'United Nations High Commissioner for Refugees'),
-  member('OHCHR', 'Office of the High Commissioner for Human Rights', { notes: 'Regional Office for Central Asia (Bishkek)' }),
+  member('OHCHR', 'Office of the High Commissioner for Human Rights', {
+    notes: 'Regional Office for Central Asia (Bishkek)',
+  }),
   member('UNWOMEN', 'United Nations Entity for Gender Equality and the Empowerment of Women (UN Women)'),
   member('UNFPA', 'United Nations Population Fund'),
   member('UNODC', 'United Nations Office on Drugs and Crime'),
@@ -61,10 +74,22 @@ export const members: Member[] = [
 
 /** The members active on a day: whom an Adopted decision of that day had to consult. */
 function activeOn(day: string): string[] {
-  return members.filter((m) => m.status === 'Active' && (m.joinedOn === null || m.joinedOn <= day) && (m.leftOn === null || m.leftOn > day)).map((m) => m.agency);
+  return members
+    .filter(
+      (m) =>
+        m.status === 'Active' && (m.joinedOn === null || m.joinedOn <= day) && (m.leftOn === null || m.leftOn > day),
+    )
+    .map((m) => m.agency);
 }
 
-function focal(agency: string, kind: 'Primary' | 'Alternate', name: string, position: string, email: string, active = true): FocalPoint {
+function focal(
+  agency: string,
+  kind: 'Primary' | 'Alternate',
+  name: string,
+  position: string,
+  email: string,
+  active = true,
+): FocalPoint {
   return { agency, name, position, email, kind, active };
 }
 
@@ -77,7 +102,14 @@ export const focalPoints: FocalPoint[] = [
   focal('UNDP', 'Alternate', 'Timur Nazarov', 'Programme Associate', 'timur.nazarov@undp.org'),
   focal('UNICEF', 'Primary', 'Elena Petrova', 'Child Protection Specialist', 'epetrova@unicef.org'),
   focal('UNICEF', 'Alternate', 'Bekzod Rahimov', 'Social Policy Officer', 'brahimov@unicef.org'),
-  focal('UNICEF', 'Primary', 'Anna Schmidt', 'Chief of Child Protection (until August 2025)', 'aschmidt@unicef.org', false),
+  focal(
+    'UNICEF',
+    'Primary',
+    'Anna Schmidt',
+    'Chief of Child Protection (until August 2025)',
+    'aschmidt@unicef.org',
+    false,
+  ),
   focal('ILO', 'Primary', 'Kamola Ismoilova', 'National Project Coordinator, Labour Migration', 'ismoilova@ilo.org'),
   focal('ILO', 'Alternate', 'Marco Rossi', 'Senior Specialist, Labour Migration (Moscow office)', 'rossim@ilo.org'),
   focal('UNHCR', 'Primary', 'Aziz Umarov', 'Protection Associate', 'umarov@unhcr.org'),
@@ -124,7 +156,8 @@ function shift(day: string, days: number): string {
 
 function meeting(spec: MeetingSpec): Meeting {
   const held = (spec.status ?? 'Held') === 'Held';
-  const after = (days: number | null | undefined) => (held && days !== null && days !== undefined ? shift(spec.date, days) : null);
+  const after = (days: number | null | undefined) =>
+    held && days !== null && days !== undefined ? shift(spec.date, days) : null;
   const approved = spec.approved === undefined ? 12 : spec.approved;
   return {
     id: spec.id,
@@ -134,7 +167,10 @@ function meeting(spec: MeetingSpec): Meeting {
     title: spec.title,
     time: spec.time ?? '10:00',
     durationMinutes: spec.kind === 'Working group' ? 90 : 120,
-    venueOrLink: spec.mode === 'Online' ? 'https://unitednations.zoom.us/j/0000000000' : 'UN House, 4 Taras Shevchenko Street, Tashkent',
+    venueOrLink:
+      spec.mode === 'Online'
+        ? 'https://unitednations.zoom.us/j/0000000000'
+        : 'UN House, 4 Taras Shevchenko Street, Tashkent',
     agendaLink: held ? `${SHAREPOINT}/${spec.id}-agenda.docx` : '',
     chairedBy: spec.kind === 'Working group' ? [] : ['IOM', 'UNRC'],
     status: spec.status ?? 'Held',
@@ -175,7 +211,12 @@ export const meetings: Meeting[] = [
     attendees: ['IOM', 'UNRC', 'ILO', 'UNDP', 'UNICEF', 'UNHCR', 'WHO'],
     agendaDaysBefore: 2,
   }),
-  meeting({ id: 'M-2025-04', date: '2025-07-09', mode: 'In person', title: 'Q3 2025 meeting: mid-year workplan review' }),
+  meeting({
+    id: 'M-2025-04',
+    date: '2025-07-09',
+    mode: 'In person',
+    title: 'Q3 2025 meeting: mid-year workplan review',
+  }),
   meeting({
     id: 'M-2025-05',
     date: '2025-10-08',
@@ -185,7 +226,12 @@ export const meetings: Meeting[] = [
     attendees: without(activeOn('2025-10-08'), 'WHO'),
     external: 'Ministry of Employment and Poverty Reduction; Federation of Trade Unions of Uzbekistan',
   }),
-  meeting({ id: 'M-2026-01', date: '2026-01-07', mode: 'In person', title: 'Q1 2026 meeting: 2026 workplan and a migration data task team' }),
+  meeting({
+    id: 'M-2026-01',
+    date: '2026-01-07',
+    mode: 'In person',
+    title: 'Q1 2026 meeting: 2026 workplan and a migration data task team',
+  }),
   meeting({
     id: 'M-2026-02',
     date: '2026-03-04',
@@ -233,10 +279,26 @@ export const meetings: Meeting[] = [
     mode: 'Online',
     title: "Migration Data Task Team: the data mapping's findings",
   }),
-  meeting({ id: 'M-2027-01', date: '2027-02-10', mode: 'In person', title: 'Q1 2027 meeting: 2027 workplan endorsement', status: 'Planned' }),
+  meeting({
+    id: 'M-2027-01',
+    date: '2027-02-10',
+    mode: 'In person',
+    title: 'Q1 2027 meeting: 2027 workplan endorsement',
+    status: 'Planned',
+  }),
 ];
 
-type DecisionSpec = Omit<Decision, 'consultation' | 'consulted' | 'objections' | 'recordedBy' | 'recordedAt' | 'stateRelevant' | 'stateConsultedOn' | 'gcmObjectives'> &
+type DecisionSpec = Omit<
+  Decision,
+  | 'consultation'
+  | 'consulted'
+  | 'objections'
+  | 'recordedBy'
+  | 'recordedAt'
+  | 'stateRelevant'
+  | 'stateConsultedOn'
+  | 'gcmObjectives'
+> &
   Partial<Decision>;
 
 function decision(spec: DecisionSpec): Decision {
@@ -272,7 +334,8 @@ export const decisions: Decision[] = [
     meeting: 'M-2025-01',
     kind: 'Working group',
     title: 'A permanent working group on labour migration and ethical recruitment',
-    decision: 'The Network establishes a permanent Working Group on Labour Migration and Ethical Recruitment, led by ILO.',
+    decision:
+      'The Network establishes a permanent Working Group on Labour Migration and Ethical Recruitment, led by ILO.',
     subject: 'WG-01',
     consultation: 'C-2025-01',
     outcome: 'Adopted',
@@ -284,7 +347,8 @@ export const decisions: Decision[] = [
     meeting: 'M-2025-02',
     kind: 'General',
     title: "One UN input to Uzbekistan's GCM voluntary review",
-    decision: "IOM compiles the agencies' inputs into one UN contribution to the national GCM voluntary review by 30 May 2025.",
+    decision:
+      "IOM compiles the agencies' inputs into one UN contribution to the national GCM voluntary review by 30 May 2025.",
     subject: '',
     outcome: 'Adopted',
     gcmObjectives: [1, 23],
@@ -317,7 +381,8 @@ export const decisions: Decision[] = [
     meeting: 'M-2025-05',
     kind: 'Joint statement',
     title: 'Joint statement for International Migrants Day 2025',
-    decision: 'The Network issues a joint statement on the rights of migrant workers and their families on 18 December 2025.',
+    decision:
+      'The Network issues a joint statement on the rights of migrant workers and their families on 18 December 2025.',
     subject: '',
     consultation: 'C-2025-02',
     outcome: 'Adopted',
@@ -352,7 +417,8 @@ export const decisions: Decision[] = [
     meeting: 'M-2026-03',
     kind: 'General',
     title: 'A joint contribution to the regional GCM review',
-    decision: 'The Network submits one joint contribution to the regional review of the GCM for Europe and Central Asia.',
+    decision:
+      'The Network submits one joint contribution to the regional review of the GCM for Europe and Central Asia.',
     subject: '',
     outcome: 'Adopted',
     gcmObjectives: [1, 23],
@@ -363,7 +429,8 @@ export const decisions: Decision[] = [
     meeting: 'M-2026-04',
     kind: 'General',
     title: 'Joint technical comments on the draft Law on Labour Migration',
-    decision: "ILO coordinates the members' technical comments on the draft Law on Labour Migration for the Ministry of Employment.",
+    decision:
+      "ILO coordinates the members' technical comments on the draft Law on Labour Migration for the Ministry of Employment.",
     subject: '',
     outcome: 'Adopted',
     stateRelevant: true,
@@ -375,7 +442,8 @@ export const decisions: Decision[] = [
     meeting: 'M-2026-05',
     kind: 'General',
     title: 'Preparing the 2027 workplan',
-    decision: "The Secretariat collects the members' proposals and circulates a costed draft 2027 workplan by January 2027.",
+    decision:
+      "The Secretariat collects the members' proposals and circulates a costed draft 2027 workplan by January 2027.",
     subject: '',
     outcome: 'Adopted',
   }),
@@ -385,7 +453,8 @@ export const decisions: Decision[] = [
     meeting: '',
     kind: 'Joint statement',
     title: 'Joint statement for International Migrants Day 2026',
-    decision: 'Draft joint statement on migrant health and social protection, circulated for written consultation until 4 December.',
+    decision:
+      'Draft joint statement on migrant health and social protection, circulated for written consultation until 4 December.',
     subject: '',
     consultation: 'C-2026-02',
     consulted: ['IOM', 'UNRC', 'WHO', 'ILO', 'UNICEF'],
@@ -395,7 +464,16 @@ export const decisions: Decision[] = [
   }),
 ];
 
-function action(id: string, source: string, text: string, owner: string, due: string, done: string | null, notes = '', extra: Partial<Action> = {}): Action {
+function action(
+  id: string,
+  source: string,
+  text: string,
+  owner: string,
+  due: string,
+  done: string | null,
+  notes = '',
+  extra: Partial<Action> = {},
+): Action {
   return {
     id,
     source,
@@ -411,15 +489,79 @@ function action(id: string, source: string, text: string, owner: string, due: st
 }
 
 export const actions: Action[] = [
-  action('A-2025-001', 'D-2025-03', "Compile the agencies' inputs into one UN contribution to the GCM voluntary review", 'IOM', '2025-05-30', '2025-05-28'),
-  action('A-2025-002', 'D-2025-03', 'Send data on migrant children and families for the voluntary review', 'UNICEF', '2025-05-16', '2025-05-15'),
-  action('A-2025-003', 'D-2025-04', "Map the agencies' support to returning migrant workers", 'ILO', '2025-07-01', '2025-07-04', 'Three days late; presented at the Q3 meeting'),
-  action('A-2025-004', 'D-2025-04', 'Draft a joint referral pathway for returnees in need of protection', 'UNHCR', '2025-09-30', '2025-09-26'),
-  action('A-2025-005', 'D-2025-05', 'Add the UN-Habitat focal point to migration.uz@one.un.org', 'IOM', '2025-10-31', '2025-10-20'),
-  action('A-2025-006', 'D-2025-06', 'Publish the joint statement for International Migrants Day', 'UNRC', '2025-12-18', '2025-12-18'),
-  action('A-2026-001', 'D-2026-03', 'Draft the joint contribution to the regional GCM review', 'IOM', '2026-05-15', '2026-05-12'),
-  action('A-2026-002', 'D-2026-03', 'Provide gender-disaggregated data for the regional review', 'UNWOMEN', '2026-05-08', '2026-05-08'),
-  action('A-2026-003', 'D-2026-04', "Consolidate the members' comments on the draft Law on Labour Migration", 'ILO', '2026-08-31', '2026-08-28'),
+  action(
+    'A-2025-001',
+    'D-2025-03',
+    "Compile the agencies' inputs into one UN contribution to the GCM voluntary review",
+    'IOM',
+    '2025-05-30',
+    '2025-05-28',
+  ),
+  action(
+    'A-2025-002',
+    'D-2025-03',
+    'Send data on migrant children and families for the voluntary review',
+    'UNICEF',
+    '2025-05-16',
+    '2025-05-15',
+  ),
+  action(
+    'A-2025-003',
+    'D-2025-04',
+    "Map the agencies' support to returning migrant workers",
+    'ILO',
+    '2025-07-01',
+    '2025-07-04',
+    'Three days late; presented at the Q3 meeting',
+  ),
+  action(
+    'A-2025-004',
+    'D-2025-04',
+    'Draft a joint referral pathway for returnees in need of protection',
+    'UNHCR',
+    '2025-09-30',
+    '2025-09-26',
+  ),
+  action(
+    'A-2025-005',
+    'D-2025-05',
+    'Add the UN-Habitat focal point to migration.uz@one.un.org',
+    'IOM',
+    '2025-10-31',
+    '2025-10-20',
+  ),
+  action(
+    'A-2025-006',
+    'D-2025-06',
+    'Publish the joint statement for International Migrants Day',
+    'UNRC',
+    '2025-12-18',
+    '2025-12-18',
+  ),
+  action(
+    'A-2026-001',
+    'D-2026-03',
+    'Draft the joint contribution to the regional GCM review',
+    'IOM',
+    '2026-05-15',
+    '2026-05-12',
+  ),
+  action(
+    'A-2026-002',
+    'D-2026-03',
+    'Provide gender-disaggregated data for the regional review',
+    'UNWOMEN',
+    '2026-05-08',
+    '2026-05-08',
+  ),
+  action(
+    'A-2026-003',
+    'D-2026-04',
+    "Consolidate the members' comments on the draft Law on Labour Migration",
+    'ILO',
+    '2026-08-31',
+    '2026-08-28',
+  ),
   action(
     'A-2026-004',
     'D-2026-04',
@@ -430,13 +572,31 @@ export const actions: Action[] = [
     'Date with the Ombudsman not yet confirmed',
     { lastRemindedOn: '2026-10-22' },
   ),
-  action('A-2026-005', 'M-2026-05', "Circulate the task team's mapping of migration data sources", 'UNFPA', '2026-11-06', null, '', {
-    lastRemindedOn: '2026-11-09',
-  }),
+  action(
+    'A-2026-005',
+    'M-2026-05',
+    "Circulate the task team's mapping of migration data sources",
+    'UNFPA',
+    '2026-11-06',
+    null,
+    '',
+    {
+      lastRemindedOn: '2026-11-09',
+    },
+  ),
   action('A-2026-006', 'D-2026-05', "Collect the members' proposals for the 2027 workplan", 'IOM', '2026-12-15', null),
-  action('A-2026-007', 'M-2026-04', 'Organise a joint field visit to Samarkand region', 'UNDP', '2026-09-30', null, 'Dropped: postponed to the 2027 workplan', {
-    status: 'Dropped',
-  }),
+  action(
+    'A-2026-007',
+    'M-2026-04',
+    'Organise a joint field visit to Samarkand region',
+    'UNDP',
+    '2026-09-30',
+    null,
+    'Dropped: postponed to the 2027 workplan',
+    {
+      status: 'Dropped',
+    },
+  ),
 ];
 
 function row(spec: Omit<WorkplanRow, 'fundingSource' | 'lastUpdate'> & Partial<WorkplanRow>): WorkplanRow {
@@ -655,7 +815,8 @@ export const consultations: Consultation[] = [
     deadline: '2025-01-31',
     kind: 'No objection',
     title: 'Decisions of the Q1 2025 meeting, for the members not present',
-    proposal: 'The endorsement of the 2025 workplan (D-2025-01) and the permanent working group on labour migration (D-2025-02), for FAO, which could not attend.',
+    proposal:
+      'The endorsement of the 2025 workplan (D-2025-01) and the permanent working group on labour migration (D-2025-02), for FAO, which could not attend.',
     proposalLink: `${SHAREPOINT}/M-2025-01.docx`,
     subject: '',
     status: 'Closed',
@@ -669,7 +830,8 @@ export const consultations: Consultation[] = [
     deadline: '2025-10-07',
     kind: 'Approval',
     title: "UN-Habitat's admission and the Migrants Day 2025 statement",
-    proposal: "UN-Habitat's request to join the Network (letter of 15 September 2025) and the draft joint statement for International Migrants Day 2025.",
+    proposal:
+      "UN-Habitat's request to join the Network (letter of 15 September 2025) and the draft joint statement for International Migrants Day 2025.",
     proposalLink: 'https://unitednations.sharepoint.com/sites/UNMN-Uzbekistan/Consultations/C-2025-02.docx',
     subject: 'UNHABITAT',
     status: 'Closed',
@@ -683,7 +845,8 @@ export const consultations: Consultation[] = [
     deadline: '2026-11-13',
     kind: 'No objection',
     title: "The Network's comments on the draft State Programme on external labour migration",
-    proposal: "ILO's consolidated comments on the draft State Programme for 2027–2030, to be sent to the Agency for External Labour Migration.",
+    proposal:
+      "ILO's consolidated comments on the draft State Programme for 2027–2030, to be sent to the Agency for External Labour Migration.",
     proposalLink: 'https://unitednations.sharepoint.com/sites/UNMN-Uzbekistan/Consultations/C-2026-01.docx',
     subject: '',
     status: 'Open',
@@ -707,24 +870,41 @@ export const consultations: Consultation[] = [
   },
 ];
 
-function answer(timestamp: string, consultation: string, agency: string, given: Answer['answer'], comment = ''): Answer {
+function answer(
+  timestamp: string,
+  consultation: string,
+  agency: string,
+  given: Answer['answer'],
+  comment = '',
+): Answer {
   const fp = focalPoints.find((f) => f.agency === agency && f.kind === 'Primary');
   return { timestamp, consultation, agency, answer: given, comment, answeredBy: fp?.email ?? '' };
 }
 
 export const answers: Answer[] = [
   answer('2025-01-27T11:05:00', 'C-2025-01', 'FAO', 'No objection'),
-  ...without(activeOn('2025-10-08'), 'UNHABITAT').map((agency, i) => answer(`2025-09-${String(25 + (i % 5)).padStart(2, '0')}T10:00:00`, 'C-2025-02', agency, 'Approve')),
+  ...without(activeOn('2025-10-08'), 'UNHABITAT').map((agency, i) =>
+    answer(`2025-09-${String(25 + (i % 5)).padStart(2, '0')}T10:00:00`, 'C-2025-02', agency, 'Approve'),
+  ),
   answer('2026-11-02T09:30:00', 'C-2026-01', 'ILO', 'No objection', 'ILO prepared the comments.'),
   answer('2026-11-04T14:10:00', 'C-2026-01', 'UNDP', 'No objection'),
   answer('2026-11-05T08:45:00', 'C-2026-01', 'WHO', 'Abstain', 'Outside our mandate.'),
-  ...['IOM', 'UNRC', 'WHO', 'ILO', 'UNICEF'].map((agency, i) => answer(`2026-11-2${i < 3 ? 0 : 1}T1${i}:00:00`, 'C-2026-02', agency, 'No objection')),
+  ...['IOM', 'UNRC', 'WHO', 'ILO', 'UNICEF'].map((agency, i) =>
+    answer(`2026-11-2${i < 3 ? 0 : 1}T1${i}:00:00`, 'C-2026-02', agency, 'No objection'),
+  ),
 ];
 
 const SECRETARIAT = 'dkarimova@iom.int';
 const MAILING_LIST = 'migration.uz@one.un.org';
 
-function log(timestamp: string, event: string, ref: string, recipients: string[], outcome: LogEntry['outcome'], details = ''): LogEntry {
+function log(
+  timestamp: string,
+  event: string,
+  ref: string,
+  recipients: string[],
+  outcome: LogEntry['outcome'],
+  details = '',
+): LogEntry {
   return { timestamp, actor: SECRETARIAT, event, ref, recipients, outcome, details };
 }
 
@@ -733,7 +913,9 @@ const minutesLog: LogEntry[] = meetings
   .filter((m) => m.minutesCirculatedOn !== null && m.minutesCirculatedOn >= '2026-01-01')
   .flatMap((m) => [
     log(`${m.minutesCirculatedOn}T09:00:00`, 'Minutes circulated', m.id, [MAILING_LIST], 'Sent'),
-    ...(m.sharedWithRcoOn === null ? [] : [log(`${m.sharedWithRcoOn}T09:00:00`, 'Minutes archived with RCO', m.id, [settings.rcoArchiveEmail], 'Sent')]),
+    ...(m.sharedWithRcoOn === null
+      ? []
+      : [log(`${m.sharedWithRcoOn}T09:00:00`, 'Minutes archived with RCO', m.id, [settings.rcoArchiveEmail], 'Sent')]),
   ]);
 
 /** What the add-on logged when it emailed the open consultations' proposals, at the tick after each was opened. */
@@ -742,20 +924,62 @@ const consultationLog: LogEntry[] = consultations
   .flatMap((c) =>
     activeOn(c.openedOn).map((agency) => {
       const to = focalPoints.filter((f) => f.agency === agency && f.kind === 'Primary' && f.active).map((f) => f.email);
-      return log(`${c.openedOn}T17:00:00`, EVENTS.consultation, c.id, to, 'Sent', consultationMailWhat(c.id, 'proposal', agency));
+      return log(
+        `${c.openedOn}T17:00:00`,
+        EVENTS.consultation,
+        c.id,
+        to,
+        'Sent',
+        consultationMailWhat(c.id, 'proposal', agency),
+      );
     }),
   );
 
 export const logEntries: LogEntry[] = [
-  log('2026-01-20T10:12:00', 'Workplan report sent', '2025', [settings.unctReportingEmail], 'Sent', '2025 workplan: final report'),
+  log(
+    '2026-01-20T10:12:00',
+    'Workplan report sent',
+    '2025',
+    [settings.unctReportingEmail],
+    'Sent',
+    '2025 workplan: final report',
+  ),
   ...minutesLog,
   ...consultationLog,
-  log('2026-07-15T11:40:00', 'Workplan report sent', '2026', [settings.unctReportingEmail], 'Sent', '2026 workplan: mid-year report'),
-  log('2026-10-22T08:00:00', 'Reminder sent', 'A-2026-004', ['nurlan.abdyldaev@un.org'], 'Sent', 'Overdue since 2026-10-15'),
-  log('2026-11-09T08:00:00', 'Reminder sent', 'A-2026-005', ['alimova@unfpa.org', 'sardor.yuldashev.uz@gmail.com'], 'Sent', 'Due on 2026-11-06'),
+  log(
+    '2026-07-15T11:40:00',
+    'Workplan report sent',
+    '2026',
+    [settings.unctReportingEmail],
+    'Sent',
+    '2026 workplan: mid-year report',
+  ),
+  log(
+    '2026-10-22T08:00:00',
+    'Reminder sent',
+    'A-2026-004',
+    ['nurlan.abdyldaev@un.org'],
+    'Sent',
+    'Overdue since 2026-10-15',
+  ),
+  log(
+    '2026-11-09T08:00:00',
+    'Reminder sent',
+    'A-2026-005',
+    ['alimova@unfpa.org', 'sardor.yuldashev.uz@gmail.com'],
+    'Sent',
+    'Due on 2026-11-06',
+  ),
   log('2026-10-30T15:20:00', 'Consultation opened', 'C-2026-01', [], 'Done', 'No objection, until 2026-11-13'),
   log('2026-11-20T16:40:00', 'Consultation opened', 'C-2026-02', [], 'Done', 'No objection, until 2026-12-04'),
-  log('2026-11-20T16:45:10', 'Decision recorded', 'D-2026-06', [], 'Done', 'Written consultation opened until 2026-12-04'),
+  log(
+    '2026-11-20T16:45:10',
+    'Decision recorded',
+    'D-2026-06',
+    [],
+    'Done',
+    'Written consultation opened until 2026-12-04',
+  ),
 ].sort((a, b) => a.timestamp.localeCompare(b.timestamp));
 
 /** The example's records by tab, in WORKBOOK.md's order. */

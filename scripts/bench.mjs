@@ -17,7 +17,9 @@ globalThis.gc = runInNewContext('gc');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv[2];
-const files = (await readdir(path.join(root, 'bench'))).filter((f) => f.endsWith('.ts') && (!only || f.includes(only))).sort();
+const files = (await readdir(path.join(root, 'bench')))
+  .filter((f) => f.endsWith('.ts') && (!only || f.includes(only)))
+  .sort();
 const outdir = path.join(root, 'build', 'bench');
 await build({
   entryPoints: files.map((f) => path.join(root, 'bench', f)),

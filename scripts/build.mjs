@@ -22,9 +22,13 @@ const GLOBAL = '__unmn';
 function stubs({ exported, commands, rpc }) {
   const stub = (name, body) => `function ${name}() {\n  ${body}\n}`;
   return [
-    ...exported.filter((name) => !name.endsWith('_')).map((name) => stub(name, `return ${GLOBAL}.${name}.apply(this, arguments);`)),
+    ...exported
+      .filter((name) => !name.endsWith('_'))
+      .map((name) => stub(name, `return ${GLOBAL}.${name}.apply(this, arguments);`)),
     ...commands.map((id) => stub(id, `return ${GLOBAL}.runCommand_(${JSON.stringify(id)});`)),
-    ...rpc.map((name) => stub(name, `return ${GLOBAL}.callRpc_(${JSON.stringify(name)}, Array.prototype.slice.call(arguments));`)),
+    ...rpc.map((name) =>
+      stub(name, `return ${GLOBAL}.callRpc_(${JSON.stringify(name)}, Array.prototype.slice.call(arguments));`),
+    ),
   ].join('\n');
 }
 
@@ -38,7 +42,8 @@ function surface(code) {
   const manifest = JSON.parse(context.__manifest);
   const exported = [...context.__names].sort();
   const clash = [...manifest.commands, ...manifest.rpc].find((name) => exported.includes(name));
-  if (clash) throw new Error(`${clash} is both an export of src/gas/main.ts and a command or RPC target: one global per name.`);
+  if (clash)
+    throw new Error(`${clash} is both an export of src/gas/main.ts and a command or RPC target: one global per name.`);
   return { exported, ...manifest };
 }
 
@@ -70,7 +75,8 @@ async function buildAppsScript() {
   const code = output('.js').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '');
   const globals = surface(code);
   // After the code, so that the map's line numbers are the file's own.
-  const note = '// unmn-secretariat: built by scripts/build.mjs from src/gas/main.ts (map: build/Code.js.map). Do not edit.';
+  const note =
+    '// unmn-secretariat: built by scripts/build.mjs from src/gas/main.ts (map: build/Code.js.map). Do not edit.';
   await writeFile(path.join(dist, 'Code.js'), `${code}\n${note}\n${stubs(globals)}\n`);
   return { ...globals, bytes: Buffer.byteLength(code) };
 }
@@ -154,11 +160,18 @@ async function main() {
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
   await mkdir(out, { recursive: true });
-  const [gas, pages, node, browser] = await Promise.all([buildAppsScript(), buildPages(), buildNode(), buildBrowserScripts()]);
+  const [gas, pages, node, browser] = await Promise.all([
+    buildAppsScript(),
+    buildPages(),
+    buildNode(),
+    buildBrowserScripts(),
+  ]);
   await writeManifest(gas.macros);
   const size = (await stat(path.join(dist, 'Code.js'))).size;
   if (!process.argv.includes('--quiet')) {
-    console.log(`dist/Code.js ${(size / 1024).toFixed(1)} KB, ${gas.commands.length} commands, ${gas.rpc.length} RPC targets`);
+    console.log(
+      `dist/Code.js ${(size / 1024).toFixed(1)} KB, ${gas.commands.length} commands, ${gas.rpc.length} RPC targets`,
+    );
     for (const p of pages) console.log(`dist/${p.page} ${(p.bytes / 1024).toFixed(1)} KB`);
     for (const n of node) console.log(`build/${n}.mjs`);
     for (const b of browser) console.log(b);

@@ -11,7 +11,9 @@ const prod = args.includes('--prod');
 const [scriptId] = args.filter((a) => a !== '--prod');
 // The ID in the script editor's Project Settings, or in its address after /projects/.
 if (scriptId === undefined || !/^[A-Za-z0-9_-]{20,}$/.test(scriptId) || args.length > (prod ? 2 : 1)) {
-  console.error('usage: npm run clasp:project -- SCRIPT_ID [--prod]   (the script ID from Extensions → Apps Script → Project Settings)');
+  console.error(
+    'usage: npm run clasp:project -- SCRIPT_ID [--prod]   (the script ID from Extensions → Apps Script → Project Settings)',
+  );
   process.exit(2);
 }
 const file = prod ? '.clasp.prod.json' : '.clasp.json';

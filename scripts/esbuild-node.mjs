@@ -27,7 +27,9 @@ export const shippedBundle = {
   ...node20,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  banner: { js: "import { createRequire as __unmnRequire } from 'node:module';\nconst require = __unmnRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __unmnRequire } from 'node:module';\nconst require = __unmnRequire(import.meta.url);",
+  },
 };
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

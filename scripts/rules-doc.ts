@@ -76,19 +76,27 @@ function torLines(id: string, guide: RuleGuide): string[] {
 
 function customLine(id: string, guide: RuleGuide): string {
   const baselines = withAspects(clauseKeys(id, Object.keys(BASELINES)).map((k) => [BASELINES[k] ?? '', k] as const));
-  if (id.startsWith('data.')) return `- Not a ToR clause: the workbook contract ([workbook.md](workbook.md)): ${baselines}`;
+  if (id.startsWith('data.'))
+    return `- Not a ToR clause: the workbook contract ([workbook.md](workbook.md)): ${baselines}`;
   if (baselines !== '') return `- Custom profile: the add-on's baseline: ${baselines}`;
   return guide.settings.length > 0 ? '- Custom profile: the Settings row below' : '- Custom profile: nothing to check';
 }
 
 function settingValue(value: Settings[SettingKey]): string {
-  if (Array.isArray(value)) return value.length === 0 ? 'blank' : value.length > 3 ? `${value.slice(0, 3).join(', ')} and ${value.length - 3} more` : value.join(', ');
+  if (Array.isArray(value))
+    return value.length === 0
+      ? 'blank'
+      : value.length > 3
+        ? `${value.slice(0, 3).join(', ')} and ${value.length - 3} more`
+        : value.join(', ');
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   return value === null || value === '' ? 'blank' : String(value);
 }
 
 function settingLine(key: SettingKey): string {
-  const defaults = PROFILE_IDS.map((p) => `${p === 'custom' ? 'custom profile' : PROFILES[p].torName} ${settingValue(PROFILES[p].defaults[key])}`);
+  const defaults = PROFILE_IDS.map(
+    (p) => `${p === 'custom' ? 'custom profile' : PROFILES[p].torName} ${settingValue(PROFILES[p].defaults[key])}`,
+  );
   return `- "${settingLabel(key)}": ${defaults.join(' · ')}`;
 }
 
@@ -138,7 +146,9 @@ export function rulesMarkdown(): string {
     '',
     '| rule | severity | what it checks |',
     '|---|---|---|',
-    ...RULES.map((r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${guideOf(r.id).severity.join(', ')} | ${guideOf(r.id).checks} |`),
+    ...RULES.map(
+      (r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${guideOf(r.id).severity.join(', ')} | ${guideOf(r.id).checks} |`,
+    ),
     '',
   ];
   for (const group of groups) {

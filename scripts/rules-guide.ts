@@ -39,7 +39,8 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
   },
   'members.corporate-email': {
     severity: ['warning'],
-    checks: 'Where "Corporate email domains" is set: each active focal point\'s email is on one of those domains (a subdomain counts, so `uz.undp.org` passes for `undp.org`).',
+    checks:
+      'Where "Corporate email domains" is set: each active focal point\'s email is on one of those domains (a subdomain counts, so `uz.undp.org` passes for `undp.org`).',
     ref: 'the agency',
     settings: ['corporateEmailDomains'],
     fix: 'Ask the agency for the focal point\'s corporate address; if the domain is corporate, add it to "Corporate email domains" in Settings.',
@@ -126,7 +127,8 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
 
   'meetings.circulated': {
     severity: ['error'],
-    checks: 'Minutes approved more than the "Circulation due" days ago have gone out to the members ("Minutes circulated on").',
+    checks:
+      'Minutes approved more than the "Circulation due" days ago have gone out to the members ("Minutes circulated on").',
     ref: 'the meeting ID',
     settings: ['circulationDueDays'],
     fix: 'Circulate the minutes to the members and enter the day in "Minutes circulated on".',
@@ -158,7 +160,8 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
 
   'decisions.consensus': {
     severity: ['error'],
-    checks: 'A decision recorded as Adopted lists in Consulted every member active on its date (for an admission, the candidate aside) and has no Objections.',
+    checks:
+      'A decision recorded as Adopted lists in Consulted every member active on its date (for an admission, the candidate aside) and has no Objections.',
     ref: 'the decision ID',
     settings: [],
     fix: 'Add the members that were consulted to Consulted, or consult those that were not and record their answer; a decision with an objection is Not adopted or Pending until the objection is withdrawn.',
@@ -174,14 +177,16 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
 
   'decisions.state-consultation': {
     severity: ['error'],
-    checks: 'Where a state consultation body is set: each Adopted decision marked State relevant has "State consulted on", on or before the decision\'s date.',
+    checks:
+      'Where a state consultation body is set: each Adopted decision marked State relevant has "State consulted on", on or before the decision\'s date.',
     ref: 'the decision ID',
     settings: ['stateConsultationBody'],
     fix: 'Enter the day the body was consulted; if it was not, or only afterwards, consult it and review the decision.',
   },
   'decisions.follow-up': {
     severity: ['info'],
-    checks: 'An Adopted decision of Kind General has at least one action point: a row of Actions whose Source is the decision.',
+    checks:
+      'An Adopted decision of Kind General has at least one action point: a row of Actions whose Source is the decision.',
     ref: 'the decision ID',
     settings: [],
     fix: "Record the action points that carry the decision out in Actions, with the decision's ID as Source, an Owner and a Due day.",
@@ -255,14 +260,16 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
   },
   'groups.members': {
     severity: ['error'],
-    checks: "Every agency in a working group's Members is a member of the network; partners from outside go under External partners.",
+    checks:
+      "Every agency in a working group's Members is a member of the network; partners from outside go under External partners.",
     ref: 'the working group ID',
     settings: [],
     fix: 'Move outside partners to External partners, or correct the agency code.',
   },
   'groups.established': {
     severity: ['warning'],
-    checks: 'Each working group names in Established by the decision that set it up, and that decision is in Decisions.',
+    checks:
+      'Each working group names in Established by the decision that set it up, and that decision is in Decisions.',
     ref: 'the working group ID',
     settings: [],
     fix: "Enter the decision's ID in Established by; record the decision first if it is missing.",
@@ -286,14 +293,16 @@ export const RULE_GUIDE: Readonly<Record<RuleId, RuleGuide>> = {
   },
   'data.duplicate-id': {
     severity: ['error'],
-    checks: 'Two rows of a tab share an ID, two rows of Members share an Agency, or two rows of Settings name the same setting (the first counts).',
+    checks:
+      'Two rows of a tab share an ID, two rows of Members share an Agency, or two rows of Settings name the same setting (the first counts).',
     ref: 'the repeated ID, agency or setting',
     settings: [],
     fix: 'Give the later row an ID of its own, or merge the two Members rows.',
   },
   'data.reference': {
     severity: ['error'],
-    checks: 'A reference points at nothing: an agency code that is not in Members, or a Meeting, Source, Admission decision or Established by that no row has.',
+    checks:
+      'A reference points at nothing: an agency code that is not in Members, or a Meeting, Source, Admission decision or Established by that no row has.',
     ref: "the referring row's ID",
     settings: [],
     fix: 'Correct the code or ID, or add the row it should point at.',

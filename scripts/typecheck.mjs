@@ -11,7 +11,10 @@ const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
 
 function check(project) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsc, '--noEmit', '-p', project], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [tsc, '--noEmit', '-p', project], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -23,7 +26,8 @@ const queue = [...PROJECTS];
 const results = [];
 await Promise.all(
   Array.from({ length: Math.min(availableParallelism(), PROJECTS.length) }, async () => {
-    for (let project = queue.shift(); project !== undefined; project = queue.shift()) results.push(await check(project));
+    for (let project = queue.shift(); project !== undefined; project = queue.shift())
+      results.push(await check(project));
   }),
 );
 const failed = results.filter((r) => r.code !== 0);

@@ -64,13 +64,18 @@ async function confirm(meetings: string[]): Promise<void> {
   send.disabled = true;
   try {
     const result = await call('confirmCirculation', { meetings });
-    show('status', result.lines.length > 0 ? result.lines.join('\n') : 'Nothing was left to send: another run had sent it already.');
+    show(
+      'status',
+      result.lines.length > 0 ? result.lines.join('\n') : 'Nothing was left to send: another run had sent it already.',
+    );
   } catch (error) {
     show('refusal', errorText(error));
   }
 }
 
-byId('cancel').addEventListener('click', () => (globalThis as { google?: { script?: { host?: { close(): void } } } }).google?.script?.host?.close());
+byId('cancel').addEventListener('click', () =>
+  (globalThis as { google?: { script?: { host?: { close(): void } } } }).google?.script?.host?.close(),
+);
 call('getCirculationPreview').then(render, (error: unknown) => {
   byId('loading').hidden = true;
   show('refusal', errorText(error));

@@ -79,7 +79,9 @@ function activeCodes(day = f.date.value || data.today): string[] {
 /** Consulted is a record of who was asked, never a default: `keep` is who is ticked. */
 function renderConsulted(keep = checked(consultedBox)): void {
   const active = activeCodes();
-  consultedBox.replaceChildren(...data.members.map((m) => checkbox('consulted', m.code, m.code, memberTitle(m), !active.includes(m.code))));
+  consultedBox.replaceChildren(
+    ...data.members.map((m) => checkbox('consulted', m.code, m.code, memberTitle(m), !active.includes(m.code))),
+  );
   setChecked(consultedBox, keep);
   renderObjections();
 }
@@ -169,7 +171,9 @@ function labelled(id: string, text: string, control: HTMLElement): HTMLElement {
 }
 
 /** One follow-up action: its words, an owner from the members active on the decision's date, a due date. */
-function addAction(action: Pick<Action, 'id' | 'action' | 'owner' | 'due'> = { id: '', action: '', owner: '', due: null }): void {
+function addAction(
+  action: Pick<Action, 'id' | 'action' | 'owner' | 'due'> = { id: '', action: '', owner: '', due: null },
+): void {
   const n = ++actionSerial;
   const words = document.createElement('input');
   words.type = 'text';
@@ -220,7 +224,13 @@ function candidateActions(id: string, actions: readonly ActionInput[]): Action[]
   }));
 }
 
-function findingItem(finding: { rule: string; severity: string; message: string; clause: string; fix: string }): HTMLElement {
+function findingItem(finding: {
+  rule: string;
+  severity: string;
+  message: string;
+  clause: string;
+  fix: string;
+}): HTMLElement {
   const item = el('li', el('p', finding.message), el('q', finding.clause), el('p', `Fix: ${finding.fix}`));
   item.className = finding.severity;
   item.dataset.rule = finding.rule;
@@ -243,7 +253,12 @@ function renderGuidance(): void {
   }
   const value = { ...parsed.value, title };
   const id = editing?.decision.id ?? data.nextId;
-  const findings = decisionGuidance(network, data.today, decisionOf(value, network, id, data.user.email, null), candidateActions(id, value.actions ?? []));
+  const findings = decisionGuidance(
+    network,
+    data.today,
+    decisionOf(value, network, id, data.user.email, null),
+    candidateActions(id, value.actions ?? []),
+  );
   list.replaceChildren(...findings.map(findingItem));
   none.textContent = findings.length === 0 ? 'Nothing: this decision meets the ToR rules the check applies to it.' : '';
   const confirm = value.outcome === 'Adopted' && findings.length > 0;
@@ -291,13 +306,22 @@ function gather(): Record<Exclude<DecisionField, 'id' | 'version'>, unknown> {
 }
 
 /** The checks the sidebar can make alone; the server repeats them and adds those that need the sheet. */
-function validate(raw: Record<Exclude<DecisionField, 'id' | 'version'>, unknown>): { ok: true; value: DecisionInput } | { ok: false; errors: FieldError[] } {
+function validate(
+  raw: Record<Exclude<DecisionField, 'id' | 'version'>, unknown>,
+): { ok: true; value: DecisionInput } | { ok: false; errors: FieldError[] } {
   const parsed = parseDecisionInput(raw);
   if (!parsed.ok) return parsed;
   const errors: FieldError[] = [];
-  if (parsed.value.date > data.today) errors.push({ field: 'date', message: `${DECISION_FIELD_LABELS.date}: ${parsed.value.date} is after today (${data.today})` });
+  if (parsed.value.date > data.today)
+    errors.push({
+      field: 'date',
+      message: `${DECISION_FIELD_LABELS.date}: ${parsed.value.date} is after today (${data.today})`,
+    });
   if (parsed.value.stateConsultedOn > data.today) {
-    errors.push({ field: 'stateConsultedOn', message: `${DECISION_FIELD_LABELS.stateConsultedOn}: ${parsed.value.stateConsultedOn} is after today` });
+    errors.push({
+      field: 'stateConsultedOn',
+      message: `${DECISION_FIELD_LABELS.stateConsultedOn}: ${parsed.value.stateConsultedOn} is after today`,
+    });
   }
   return errors.length === 0 ? parsed : { ok: false, errors };
 }
@@ -352,7 +376,10 @@ function load(saved: SavedDecision): void {
 function showEditing(): void {
   const note = byId('editing');
   note.hidden = editing === null;
-  note.textContent = editing === null ? '' : `Editing ${editing.decision.id}, recorded by ${editing.decision.recordedBy || 'unknown'}; saving changes it in place.`;
+  note.textContent =
+    editing === null
+      ? ''
+      : `Editing ${editing.decision.id}, recorded by ${editing.decision.recordedBy || 'unknown'}; saving changes it in place.`;
   submit.textContent = editing === null ? 'Record decision' : 'Save changes';
   pick.value = editing?.decision.id ?? '';
   showNextId();
@@ -365,7 +392,10 @@ function renderPicker(): void {
     .filter((d) => words === '' || `${d.id} ${d.title}`.toLowerCase().includes(words))
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.row - a.row))
     .slice(0, 50);
-  pick.replaceChildren(option('', 'New decision'), ...decisions.map((d) => option(d.id, `${d.id} · ${d.date} · ${d.title}`)));
+  pick.replaceChildren(
+    option('', 'New decision'),
+    ...decisions.map((d) => option(d.id, `${d.id} · ${d.date} · ${d.title}`)),
+  );
   pick.value = editing?.decision.id ?? '';
 }
 
@@ -404,7 +434,12 @@ async function onSubmit(event: Event): Promise<void> {
       await reload();
       reset();
       const actions = result.actions.length === 0 ? '' : ` Follow-up actions: ${result.actions.join(', ')}.`;
-      showStatus('ok', result.changed ? `Decision ${result.id} ${verb} in row ${result.row} of the Decisions tab.${actions}` : unchangedMessage('Decision', result.id));
+      showStatus(
+        'ok',
+        result.changed
+          ? `Decision ${result.id} ${verb} in row ${result.row} of the Decisions tab.${actions}`
+          : unchangedMessage('Decision', result.id),
+      );
     } else {
       if (result.current) {
         await reload();
@@ -426,7 +461,9 @@ function render(): void {
   byId('automation').textContent = data.automation.join(' ');
   f.kind.replaceChildren(...DECISION_KINDS.map((k) => option(k, k)));
   f.outcome.replaceChildren(...OUTCOMES.map((o) => option(o, o)));
-  f.meeting.append(...data.meetings.map((m) => option(m.id, `${m.id} · ${m.date}${m.title === '' ? '' : ` · ${m.title}`}`)));
+  f.meeting.append(
+    ...data.meetings.map((m) => option(m.id, `${m.id} · ${m.date}${m.title === '' ? '' : ` · ${m.title}`}`)),
+  );
   f.date.max = data.today;
   f.stateConsultedOn.max = data.today;
   f.date.min = f.stateConsultedOn.min = `${FIRST_YEAR}-01-01`;

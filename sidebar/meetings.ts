@@ -6,7 +6,14 @@
 import { meetingSteps, savedMeeting } from '../src/domain/meeting-steps';
 import { isActiveOn } from '../src/domain/membership';
 import type { Network } from '../src/domain/network';
-import { parseMeetingInput, TEXT_LIMITS, unchangedMessage, type DecisionSidebarData, type MeetingField, type SavedMeeting } from '../src/domain/rpc';
+import {
+  parseMeetingInput,
+  TEXT_LIMITS,
+  unchangedMessage,
+  type DecisionSidebarData,
+  type MeetingField,
+  type SavedMeeting,
+} from '../src/domain/rpc';
 import { MEETING_KINDS, MEETING_MODES, MEETING_STATUSES, type Meeting } from '../src/domain/tables';
 import { byId, checkbox, checked, el, option, setChecked, show, showFieldErrors } from './lib/dom';
 import { call } from './lib/rpc';
@@ -51,7 +58,11 @@ function activeOn(day: string): string[] {
 function renderCodes(box: HTMLElement, keep: readonly string[]): void {
   const active = activeOn(m.date.value || host.data().today);
   const codes = [...active, ...keep.filter((c) => !active.includes(c))];
-  box.replaceChildren(...codes.map((c) => checkbox(box.id, c, c, host.data().members.find((x) => x.code === c)?.name ?? c, !active.includes(c))));
+  box.replaceChildren(
+    ...codes.map((c) =>
+      checkbox(box.id, c, c, host.data().members.find((x) => x.code === c)?.name ?? c, !active.includes(c)),
+    ),
+  );
   setChecked(box, keep);
 }
 
@@ -75,7 +86,10 @@ function renderSteps(): void {
   });
   byId('m-steps').replaceChildren(
     ...steps.map((s) => {
-      const item = el('li', `${s.what}${s.due === '' ? '' : `: due by ${s.due}`}${s.done === '' ? '' : ` (done: ${s.done})`}`);
+      const item = el(
+        'li',
+        `${s.what}${s.due === '' ? '' : `: due by ${s.due}`}${s.done === '' ? '' : ` (done: ${s.done})`}`,
+      );
       item.className = s.done === '' ? 'info' : 'done';
       return item;
     }),
@@ -99,8 +113,13 @@ function load(saved: SavedMeeting | null): void {
 }
 
 function renderPick(): void {
-  const meetings = [...host.network().meetings.records].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).slice(0, 50);
-  m.pick.replaceChildren(option('', 'Plan a new meeting'), ...meetings.map((x) => option(x.id, `${x.id} · ${x.date} · ${x.status}${x.title === '' ? '' : ` · ${x.title}`}`)));
+  const meetings = [...host.network().meetings.records]
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+    .slice(0, 50);
+  m.pick.replaceChildren(
+    option('', 'Plan a new meeting'),
+    ...meetings.map((x) => option(x.id, `${x.id} · ${x.date} · ${x.status}${x.title === '' ? '' : ` · ${x.title}`}`)),
+  );
 }
 
 function control(field: string): HTMLElement | undefined {
@@ -138,7 +157,13 @@ async function onSubmit(event: Event): Promise<void> {
     renderPick();
     if (result.ok) {
       load(savedMeeting(host.network(), result.id));
-      show(statusLine, result.changed ? `Meeting ${result.id} saved in row ${result.row} of the Meetings tab.` : unchangedMessage('Meeting', result.id), 'ok');
+      show(
+        statusLine,
+        result.changed
+          ? `Meeting ${result.id} saved in row ${result.row} of the Meetings tab.`
+          : unchangedMessage('Meeting', result.id),
+        'ok',
+      );
     } else {
       if (result.current) load(result.current);
       errors = result.errors;
@@ -165,7 +190,9 @@ export function startMeetings(h: MeetingsHost): void {
   form.addEventListener('submit', (e) => void onSubmit(e));
   form.addEventListener('input', renderSteps);
   m.date.addEventListener('change', () => renderPeople(checked(chairs), checked(attendees)));
-  m.pick.addEventListener('change', () => load(m.pick.value === '' ? null : savedMeeting(host.network(), m.pick.value)));
+  m.pick.addEventListener('change', () =>
+    load(m.pick.value === '' ? null : savedMeeting(host.network(), m.pick.value)),
+  );
   byId('m-all').addEventListener('click', () => {
     setChecked(attendees, activeOn(m.date.value || host.data().today));
     renderSteps();

@@ -123,7 +123,9 @@ export interface CurrentUser {
 }
 
 /** A modal dialog: an HTML page made for it, or a page of the add-on's own (built from sidebar/, with google.script.run). */
-export type DialogPage = { readonly title: string; readonly width: number; readonly height: number } & ({ readonly html: string } | { readonly page: string });
+export type DialogPage = { readonly title: string; readonly width: number; readonly height: number } & (
+  { readonly html: string } | { readonly page: string }
+);
 
 export interface Ui {
   /** A short, non-blocking message (a toast in Sheets, a line in the CLI). */

@@ -16,14 +16,54 @@ async function ruleIds(filePath: string, code: string): Promise<string[]> {
 
 describe('the lint of the layers', () => {
   it.each([
-    ['src/domain into src/app', 'src/domain/planted.ts', "import { COMMANDS } from '../app/commands';\nexport const planted = COMMANDS;\n", 'import-x/no-restricted-paths'],
-    ['src/domain into src/ports.ts', 'src/domain/rules/planted.ts', "import type { Ports } from '../../ports';\nexport type Planted = Ports;\n", 'import-x/no-restricted-paths'],
-    ['sidebar into src/app', 'sidebar/planted.ts', "import { RPC_HANDLERS } from '../src/app/rpc';\nexport const planted = RPC_HANDLERS;\n", 'import-x/no-restricted-paths'],
-    ['src/app into node:fs', 'src/app/planted.ts', "import { readFileSync } from 'node:fs';\nexport const planted = readFileSync;\n", 'import-x/no-nodejs-modules'],
-    ['src/app into src/gas', 'src/app/planted.ts', "import { gasPorts } from '../gas/ports';\nexport const planted = gasPorts;\n", 'import-x/no-restricted-paths'],
-    ['src/node into src/gas', 'src/node/planted.ts', "import { gasPorts } from '../gas/ports';\nexport const planted = gasPorts;\n", 'import-x/no-restricted-paths'],
-    ['src/gas into full zod', 'src/gas/planted.ts', "import { z } from 'zod';\nexport const planted = z;\n", 'no-restricted-imports'],
-    ['SpreadsheetApp in src/app', 'src/app/planted.ts', 'export const planted = () => SpreadsheetApp.getActive();\n', 'no-restricted-globals'],
+    [
+      'src/domain into src/app',
+      'src/domain/planted.ts',
+      "import { COMMANDS } from '../app/commands';\nexport const planted = COMMANDS;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'src/domain into src/ports.ts',
+      'src/domain/rules/planted.ts',
+      "import type { Ports } from '../../ports';\nexport type Planted = Ports;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'sidebar into src/app',
+      'sidebar/planted.ts',
+      "import { RPC_HANDLERS } from '../src/app/rpc';\nexport const planted = RPC_HANDLERS;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'src/app into node:fs',
+      'src/app/planted.ts',
+      "import { readFileSync } from 'node:fs';\nexport const planted = readFileSync;\n",
+      'import-x/no-nodejs-modules',
+    ],
+    [
+      'src/app into src/gas',
+      'src/app/planted.ts',
+      "import { gasPorts } from '../gas/ports';\nexport const planted = gasPorts;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'src/node into src/gas',
+      'src/node/planted.ts',
+      "import { gasPorts } from '../gas/ports';\nexport const planted = gasPorts;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'src/gas into full zod',
+      'src/gas/planted.ts',
+      "import { z } from 'zod';\nexport const planted = z;\n",
+      'no-restricted-imports',
+    ],
+    [
+      'SpreadsheetApp in src/app',
+      'src/app/planted.ts',
+      'export const planted = () => SpreadsheetApp.getActive();\n',
+      'no-restricted-globals',
+    ],
   ])('fails on %s', async (_, filePath, code, rule) => {
     expect(await ruleIds(filePath, code)).toEqual([rule]);
   });

@@ -39,7 +39,8 @@ export interface CliMeasure {
 export async function writeWorkbookFile(network: GeneratedNetwork, file: string): Promise<void> {
   const workbook = XlsxWorkbook.create();
   setupWorkbook(workbook, { profile: 'uzbekistan' });
-  for (const [tab, grid] of Object.entries(gridsOf(network))) workbook.write(tab, 2, 1, (grid ?? []).slice(1) as Cell[][]);
+  for (const [tab, grid] of Object.entries(gridsOf(network)))
+    workbook.write(tab, 2, 1, (grid ?? []).slice(1) as Cell[][]);
   await mkdir(path.dirname(file), { recursive: true });
   await workbook.save(file);
 }
@@ -50,12 +51,21 @@ function once(args: readonly string[]): CliMeasure {
   const outside = existsSync(GNU_TIME);
   // GNU time writes "peak kB, user s, system s" to a file; the preload writes "kB µs" to the pipe on fd 3.
   const report = path.join(BENCH_DIR, 'time.txt');
-  const command = outside ? [GNU_TIME, '-f', '%M %U %S', '-o', report, process.execPath, BIN, ...args] : [process.execPath, '--import', PRELOAD, BIN, ...args];
+  const command = outside
+    ? [GNU_TIME, '-f', '%M %U %S', '-o', report, process.execPath, BIN, ...args]
+    : [process.execPath, '--import', PRELOAD, BIN, ...args];
   const started = performance.now();
-  const run = spawnSync(command[0]!, command.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(command[0]!, command.slice(1), {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - started;
   // Exit 1 is a command's answer (validate found problems, tick could not send); 2 and up mean it did not run.
-  if (run.status === null || run.status > 1) throw new Error(`unmn ${args.join(' ')} exited with ${run.status ?? run.signal}: ${String(run.stderr).slice(0, 2000)}`);
+  if (run.status === null || run.status > 1)
+    throw new Error(
+      `unmn ${args.join(' ')} exited with ${run.status ?? run.signal}: ${String(run.stderr).slice(0, 2000)}`,
+    );
   // GNU time puts "Command exited with non-zero status 1" on a line of its own before them.
   const text = outside ? readFileSync(report, 'utf8') : String(run.output[3]);
   const numbers = (text.trim().split('\n').pop() ?? '').trim().split(/\s+/).map(Number);

@@ -31,7 +31,9 @@ export interface Measured extends CallCounts {
 
 /** The report commands of the menu, in REPORTS order: one per report. */
 const REPORT_COMMANDS = REPORTS.map((def) => {
-  const id = (Object.keys(COMMANDS) as CommandId[]).find((k) => k.startsWith('report') && COMMANDS[k].label === def.name);
+  const id = (Object.keys(COMMANDS) as CommandId[]).find(
+    (k) => k.startsWith('report') && COMMANDS[k].label === def.name,
+  );
   if (id === undefined) throw new Error(`No menu command runs the ${def.name} report`);
   return id;
 });
@@ -53,7 +55,11 @@ const ports = (): Ports => ({ ...gasPorts(), clock });
 
 function spreadsheetOf(network: GeneratedNetwork): GasFake {
   const sheets = gridsOf(network);
-  const fake = createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: sheets as Record<string, Value[][]> });
+  const fake = createGasFake({
+    owner: 'owner@un.org',
+    activeUser: SECRETARIAT,
+    sheets: sheets as Record<string, Value[][]>,
+  });
   // A tab in Sheets keeps empty rows below its data (1,000 in a new one): an append does not grow it.
   for (const name of Object.keys(sheets)) fake.sheet(name).maxRows += 1000;
   return fake;
@@ -67,12 +73,20 @@ function measure(fake: GasFake, fn: () => unknown): Measured {
   const run = fake.calls.during(fn);
   const { user, system } = process.cpuUsage(cpu);
   const ms = performance.now() - started;
-  return { ...countCalls(run), ms, cpuMs: (user + system) / 1000, sent: run.byMethod['MailApp.sendEmail'] ?? 0, byMethod: run.byMethod };
+  return {
+    ...countCalls(run),
+    ms,
+    cpuMs: (user + system) / 1000,
+    sent: run.byMethod['MailApp.sendEmail'] ?? 0,
+    byMethod: run.byMethod,
+  };
 }
 
 /** A decision as the sidebar sends it: adopted at no meeting with every active member consulted, and one follow-up action. */
 function decisionInput(network: GeneratedNetwork): DecisionInput {
-  const active = network.members.filter((m) => m.status === 'Active' && (m.leftOn === null || m.leftOn > TODAY)).map((m) => m.agency);
+  const active = network.members
+    .filter((m) => m.status === 'Active' && (m.leftOn === null || m.leftOn > TODAY))
+    .map((m) => m.agency);
   return {
     date: TODAY,
     meeting: '',
@@ -115,11 +129,15 @@ function menuRuns(network: GeneratedNetwork): [FakeRun, Measured][] {
     }
     const recorded = measure(fake, () => {
       const result = RPC_HANDLERS.recordDecision(ports(), decisionInput(network));
-      if (!result.ok) throw new Error(`recordDecision refused the bench's decision: ${result.errors.map((e) => e.message).join('; ')}`);
+      if (!result.ok)
+        throw new Error(
+          `recordDecision refused the bench's decision: ${result.errors.map((e) => e.message).join('; ')}`,
+        );
     });
     out.push(['recordDecision (RPC)', recorded]);
     const circulated = measure(fake, () => RPC_HANDLERS.confirmCirculation(ports(), { meetings: network.minutesDue }));
-    if (circulated.sent === 0) throw new Error('confirmCirculation sent nothing: the generated network has no minutes due');
+    if (circulated.sent === 0)
+      throw new Error('confirmCirculation sent nothing: the generated network has no minutes due');
     out.push(['confirmCirculation (RPC, 2 meetings due)', circulated]);
   });
   return out;
@@ -131,7 +149,8 @@ function tickRuns(network: GeneratedNetwork): [FakeRun, Measured][] {
   return within(fake, () => {
     const work = measure(fake, () => hourlyTick(ports()));
     const idle = measure(fake, () => hourlyTick(ports()));
-    if (work.sent === 0 || idle.sent !== 0) throw new Error(`the ticks did not find the work expected: ${work.sent} then ${idle.sent} messages sent`);
+    if (work.sent === 0 || idle.sent !== 0)
+      throw new Error(`the ticks did not find the work expected: ${work.sent} then ${idle.sent} messages sent`);
     return [
       ['hourlyTick (with work)', work],
       ['hourlyTick (idle)', idle],

@@ -76,7 +76,12 @@ const GROWING = {
 const GROWING_ROWS = Object.values(GROWING).reduce((a, b) => a + b, 0);
 
 /** The example's data rows, Settings included: 1× of the scales. */
-export const EXAMPLE_ROWS = settingsRows(EXAMPLE.settings).length + EXAMPLE.members.length + EXAMPLE.focalPoints.length + EXAMPLE.groups.length + GROWING_ROWS;
+export const EXAMPLE_ROWS =
+  settingsRows(EXAMPLE.settings).length +
+  EXAMPLE.members.length +
+  EXAMPLE.focalPoints.length +
+  EXAMPLE.groups.length +
+  GROWING_ROWS;
 
 /** Code, name and mail domain of the UN entities that may sit in a network, the example's first. */
 const AGENCIES = [
@@ -147,8 +152,40 @@ const AGENCIES = [
 
 /** The founding members: those of the example that joined on its founding day. */
 const FOUNDERS = 12;
-const FIRST_NAMES = ['Dilnoza', 'Rustam', 'Sarah', 'Jasur', 'Malika', 'Timur', 'Elena', 'Bekzod', 'Kamola', 'Marco', 'Aziz', 'Farida', 'Nurlan', 'Gulnora', 'Olga', 'Akmal'];
-const LAST_NAMES = ['Karimova', 'Aliev', 'Lindqvist', 'Tashkentov', 'Yusupova', 'Nazarov', 'Petrova', 'Rahimov', 'Ismoilova', 'Rossi', 'Umarov', 'Saidova', 'Kim', 'Jurayev'];
+const FIRST_NAMES = [
+  'Dilnoza',
+  'Rustam',
+  'Sarah',
+  'Jasur',
+  'Malika',
+  'Timur',
+  'Elena',
+  'Bekzod',
+  'Kamola',
+  'Marco',
+  'Aziz',
+  'Farida',
+  'Nurlan',
+  'Gulnora',
+  'Olga',
+  'Akmal',
+];
+const LAST_NAMES = [
+  'Karimova',
+  'Aliev',
+  'Lindqvist',
+  'Tashkentov',
+  'Yusupova',
+  'Nazarov',
+  'Petrova',
+  'Rahimov',
+  'Ismoilova',
+  'Rossi',
+  'Umarov',
+  'Saidova',
+  'Kim',
+  'Jurayev',
+];
 const TOPICS = [
   'labour migration and ethical recruitment',
   'returning migrant workers',
@@ -187,7 +224,12 @@ export interface GeneratedNetwork {
 const byDay = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Numbers records per year of their day, in day order: M-2026-01, M-2026-02, ... */
-function numberByYear<T>(def: TableDef, items: readonly T[], dayOf: (item: T) => IsoDay, assign: (item: T, id: string) => void): void {
+function numberByYear<T>(
+  def: TableDef,
+  items: readonly T[],
+  dayOf: (item: T) => IsoDay,
+  assign: (item: T, id: string) => void,
+): void {
   const counters = new Map<number, number>();
   const sorted = [...items].sort((a, b) => byDay(dayOf(a), dayOf(b)));
   for (const item of sorted) {
@@ -243,7 +285,10 @@ export function generate(scale: Scale): GeneratedNetwork {
       notes: '',
     };
   });
-  const activeOn = (day: IsoDay) => members.filter((m) => m.status === 'Active' && m.joinedOn! <= day && (m.leftOn === null || m.leftOn > day)).map((m) => m.agency);
+  const activeOn = (day: IsoDay) =>
+    members
+      .filter((m) => m.status === 'Active' && m.joinedOn! <= day && (m.leftOn === null || m.leftOn > day))
+      .map((m) => m.agency);
 
   // Focal points: a primary and mostly an alternate each, and the primaries who moved on over the years.
   const focalPoints: FocalPoint[] = [];
@@ -266,7 +311,8 @@ export function generate(scale: Scale): GeneratedNetwork {
     nominate(i, 'Primary', i % 14 !== 6, 'Focal point');
     if (i % 3 !== 2 || i === 0) nominate(i, 'Alternate', true, 'Alternate focal point');
   });
-  for (let j = 0; j < formerPrimaries; j++) nominate(j % shape.members, 'Primary', false, `Focal point (until ${yearOf(founded) + 1 + (j % shape.years)})`);
+  for (let j = 0; j < formerPrimaries; j++)
+    nominate(j % shape.members, 'Primary', false, `Focal point (until ${yearOf(founded) + 1 + (j % shape.years)})`);
 
   const fixedRows = settingsRows(settings).length + members.length + focalPoints.length + shape.groups;
   const growing = EXAMPLE_ROWS * scale - fixedRows;
@@ -275,7 +321,8 @@ export function generate(scale: Scale): GeneratedNetwork {
   // Meetings: quarterly from the founding up to the one three weeks ago, working-group and extraordinary ones between.
   const lastQuarter = addDays(TODAY, -20);
   const quarterly: IsoDay[] = [];
-  for (let k = 0; addMonths(lastQuarter, -3 * k) >= addMonths(founded, 2); k++) quarterly.push(addMonths(lastQuarter, -3 * k));
+  for (let k = 0; addMonths(lastQuarter, -3 * k) >= addMonths(founded, 2); k++)
+    quarterly.push(addMonths(lastQuarter, -3 * k));
   const meetingOf = (date: IsoDay, kind: Meeting['kind'], status: Meeting['status'], title: string): Meeting => ({
     id: '',
     date,
@@ -302,13 +349,27 @@ export function generate(scale: Scale): GeneratedNetwork {
     const cancelled = (k + 1) % 13 === 5;
     const month = Number(date.slice(5, 7));
     const kind = month >= 10 && yearOf(date) % 9 !== 4 ? 'Annual' : 'Regular';
-    return meetingOf(date, kind, cancelled ? 'Cancelled' : 'Held', `${kind === 'Annual' ? 'Annual network meeting' : `Q${Math.ceil(month / 3)} meeting`} ${yearOf(date)}`);
+    return meetingOf(
+      date,
+      kind,
+      cancelled ? 'Cancelled' : 'Held',
+      `${kind === 'Annual' ? 'Annual network meeting' : `Q${Math.ceil(month / 3)} meeting`} ${yearOf(date)}`,
+    );
   });
   const extra = Math.max(0, share('meetings') - quarterly.length - 4);
   spread(addDays(founded, 30), addDays(TODAY, -60), extra).forEach((date, i) => {
     const kind = i % 3 === 2 ? 'Extraordinary' : 'Working group';
-    const meeting = meetingOf(date, kind, 'Held', `${kind === 'Extraordinary' ? 'Extraordinary meeting' : 'Working group meeting'}: ${pick(TOPICS, i)}`);
-    history.push(kind === 'Working group' ? { ...meeting, chairedBy: [], attendees: activeOn(date).filter((_, a) => a % 4 === i % 4) } : meeting);
+    const meeting = meetingOf(
+      date,
+      kind,
+      'Held',
+      `${kind === 'Extraordinary' ? 'Extraordinary meeting' : 'Working group meeting'}: ${pick(TOPICS, i)}`,
+    );
+    history.push(
+      kind === 'Working group'
+        ? { ...meeting, chairedBy: [], attendees: activeOn(date).filter((_, a) => a % 4 === i % 4) }
+        : meeting,
+    );
   });
   history.sort((a, b) => byDay(a.date, b.date));
   history
@@ -325,13 +386,28 @@ export function generate(scale: Scale): GeneratedNetwork {
       });
     });
   // What is due today, the same at every size.
-  const late = meetingOf(lastQuarter, 'Regular', 'Held', `Q${Math.ceil(Number(lastQuarter.slice(5, 7)) / 3)} meeting ${yearOf(lastQuarter)}: minutes not written up yet`);
+  const late = meetingOf(
+    lastQuarter,
+    'Regular',
+    'Held',
+    `Q${Math.ceil(Number(lastQuarter.slice(5, 7)) / 3)} meeting ${yearOf(lastQuarter)}: minutes not written up yet`,
+  );
   const approved: Meeting = {
-    ...meetingOf(addDays(TODAY, -30), 'Extraordinary', 'Held', 'Extraordinary meeting: minutes approved, not yet circulated'),
+    ...meetingOf(
+      addDays(TODAY, -30),
+      'Extraordinary',
+      'Held',
+      'Extraordinary meeting: minutes approved, not yet circulated',
+    ),
     minutesApprovedOn: addDays(TODAY, -9),
   };
   const unarchived: Meeting = {
-    ...meetingOf(addDays(TODAY, -45), 'Working group', 'Held', 'Working group meeting: minutes circulated, not archived'),
+    ...meetingOf(
+      addDays(TODAY, -45),
+      'Working group',
+      'Held',
+      'Working group meeting: minutes circulated, not archived',
+    ),
     chairedBy: [],
     minutesApprovedOn: addDays(TODAY, -14),
     minutesCirculatedOn: addDays(TODAY, -4),
@@ -345,13 +421,20 @@ export function generate(scale: Scale): GeneratedNetwork {
     (m) => m.date,
     (m, id) => Object.assign(m, { id }),
   );
-  for (const m of [...history, unarchived, approved]) if (m.minutesApprovedOn !== null) m.minutesLink = `${SHAREPOINT}/${m.id}.docx`;
+  for (const m of [...history, unarchived, approved])
+    if (m.minutesApprovedOn !== null) m.minutesLink = `${SHAREPOINT}/${m.id}.docx`;
   const held = meetings.filter((m) => m.status === 'Held' && m.date < addDays(TODAY, -40));
 
   // Decisions: a workplan endorsement a year, an admission per later member, one per working group,
   // a pending written consultation, and the general decisions of the meetings.
   const decisions: Decision[] = [];
-  const decisionOf = (date: IsoDay, meeting: string, kind: Decision['kind'], title: string, extra: Partial<Decision> = {}): Decision => {
+  const decisionOf = (
+    date: IsoDay,
+    meeting: string,
+    kind: Decision['kind'],
+    title: string,
+    extra: Partial<Decision> = {},
+  ): Decision => {
     const d: Decision = {
       id: '',
       date,
@@ -378,19 +461,37 @@ export function generate(scale: Scale): GeneratedNetwork {
     // workplan.endorsed: now and then a year's workplan goes unendorsed.
     if (year % 8 === 1) continue;
     const at = held.find((m) => yearOf(m.date) === year);
-    decisionOf(at?.date ?? `${year}-01-15`, at?.id ?? '', 'Workplan endorsement', `The ${year} annual workplan is endorsed`, { subject: String(year), gcmObjectives: [1, 23] });
+    decisionOf(
+      at?.date ?? `${year}-01-15`,
+      at?.id ?? '',
+      'Workplan endorsement',
+      `The ${year} annual workplan is endorsed`,
+      { subject: String(year), gcmObjectives: [1, 23] },
+    );
   }
   const admissions = members.slice(FOUNDERS).flatMap((m, j) => {
     // members.admission: one admission in four left a member out of the consultation; one in five was never recorded.
     if (j % 5 === 3) return [];
     const date = addDays(m.joinedOn!, -7);
     const consulted = activeOn(date);
-    return [{ m, d: decisionOf(date, '', 'Admission', `${m.agency} joins the Network`, { subject: m.agency, consulted: j % 4 === 0 ? consulted.slice(0, -1) : consulted }) }];
+    return [
+      {
+        m,
+        d: decisionOf(date, '', 'Admission', `${m.agency} joins the Network`, {
+          subject: m.agency,
+          consulted: j % 4 === 0 ? consulted.slice(0, -1) : consulted,
+        }),
+      },
+    ];
   });
   const groupDays = spread(addMonths(founded, 2), addDays(TODAY, -90), shape.groups);
   const establishing = groupDays.map((date, g) =>
     // groups.established: a working group in seven names no decision.
-    g % 7 === 1 ? null : decisionOf(date, '', 'Working group', `A working group on ${pick(TOPICS, g)}`, { subject: formatId(WorkingGroupsTable, g + 1) }),
+    g % 7 === 1
+      ? null
+      : decisionOf(date, '', 'Working group', `A working group on ${pick(TOPICS, g)}`, {
+          subject: formatId(WorkingGroupsTable, g + 1),
+        }),
   );
   decisionOf(addDays(TODAY, -3), '', 'Joint statement', 'Joint statement for International Migrants Day', {
     outcome: 'Pending',
@@ -430,9 +531,10 @@ export function generate(scale: Scale): GeneratedNetwork {
   for (const { m, d } of admissions) m.admissionDecision = d.id;
 
   // Actions: the follow-up of the general decisions (decisions.follow-up: a few have none) and of some meetings.
-  const sources: { id: string; date: IsoDay }[] = [...generalDecisions.filter((d, g) => d.outcome === 'Adopted' && g % 19 !== 3), ...held.filter((_, h) => h % 9 === 4)].sort(
-    (a, b) => byDay(a.date, b.date),
-  );
+  const sources: { id: string; date: IsoDay }[] = [
+    ...generalDecisions.filter((d, g) => d.outcome === 'Adopted' && g % 19 !== 3),
+    ...held.filter((_, h) => h % 9 === 4),
+  ].sort((a, b) => byDay(a.date, b.date));
   const reminded = addDays(TODAY, -3);
   const actions: Action[] = [];
   /** The day each action was agreed: its ID's year. */
@@ -455,11 +557,22 @@ export function generate(scale: Scale): GeneratedNetwork {
       lastRemindedOn: null,
       notes: '',
     };
-    if (due >= addDays(TODAY, -30)) Object.assign(action, { status: 'Open', doneOn: null, lastRemindedOn: due <= addDays(TODAY, 7) ? reminded : null });
-    else if (i % 25 === 12) Object.assign(action, { status: 'Dropped', doneOn: null, notes: 'Dropped: overtaken by events' });
+    if (due >= addDays(TODAY, -30))
+      Object.assign(action, {
+        status: 'Open',
+        doneOn: null,
+        lastRemindedOn: due <= addDays(TODAY, 7) ? reminded : null,
+      });
+    else if (i % 25 === 12)
+      Object.assign(action, { status: 'Dropped', doneOn: null, notes: 'Dropped: overtaken by events' });
     else if (i % 31 === 6) {
       // actions.overdue: still open long after it was due (reminded this week); actions.owner: one in three owned by a member who left.
-      Object.assign(action, { status: 'Open', doneOn: null, lastRemindedOn: reminded, owner: overdue % 3 === 0 ? withdrawn : action.owner });
+      Object.assign(action, {
+        status: 'Open',
+        doneOn: null,
+        lastRemindedOn: reminded,
+        owner: overdue % 3 === 0 ? withdrawn : action.owner,
+      });
       overdue++;
     }
     actions.push(action);
@@ -497,7 +610,8 @@ export function generate(scale: Scale): GeneratedNetwork {
     const end = w % 101 === 7 ? `${year}-01-01` : `${year}-${String(6 + (w % 7)).padStart(2, '0')}-28`;
     const past = end < addDays(TODAY, -30);
     // workplan.overdue: now and then a row is still Delayed after its end.
-    const status: WorkplanRow['status'] = w % 29 === 2 ? 'Delayed' : w % 17 === 9 ? 'Dropped' : past ? 'Completed' : 'On track';
+    const status: WorkplanRow['status'] =
+      w % 29 === 2 ? 'Delayed' : w % 17 === 9 ? 'Dropped' : past ? 'Completed' : 'On track';
     const budget = 10_000 + (w % 12) * 5_000;
     return {
       id: '',
@@ -540,7 +654,9 @@ export function generate(scale: Scale): GeneratedNetwork {
       kind: g % 2 === 0 ? 'Permanent' : 'Ad hoc',
       leadAgency: lead,
       // groups.members: one group in five lists an outside partner among its members.
-      members: [lead, 'IOM', pick(active, g + 3), pick(active, g + 4), ...(g % 5 === 1 ? [OUTSIDER] : [])].filter((c, k, all) => all.indexOf(c) === k),
+      members: [lead, 'IOM', pick(active, g + 3), pick(active, g + 4), ...(g % 5 === 1 ? [OUTSIDER] : [])].filter(
+        (c, k, all) => all.indexOf(c) === k,
+      ),
       externalPartners: 'Government counterparts',
       establishedBy: establishing[g]?.id ?? '',
       endsOn: g % 2 === 0 ? null : addMonths(date, 24),
@@ -548,7 +664,14 @@ export function generate(scale: Scale): GeneratedNetwork {
   });
 
   // The Log: what the add-on wrote, newest kept; it started some years into the network's life.
-  const entry = (timestamp: string, event: string, ref: string, recipients: string[], outcome: LogEntry['outcome'], details: string): LogEntry => ({
+  const entry = (
+    timestamp: string,
+    event: string,
+    ref: string,
+    recipients: string[],
+    outcome: LogEntry['outcome'],
+    details: string,
+  ): LogEntry => ({
     timestamp,
     actor: SECRETARIAT,
     event,
@@ -559,10 +682,34 @@ export function generate(scale: Scale): GeneratedNetwork {
   });
   const events: LogEntry[] = [
     ...meetings.flatMap((m) => [
-      ...(m.minutesCirculatedOn === null ? [] : [entry(`${m.minutesCirculatedOn}T09:00:00`, 'Minutes circulated', m.id, [settings.mailingList], 'Sent', m.title)]),
-      ...(m.sharedWithRcoOn === null ? [] : [entry(`${m.sharedWithRcoOn}T09:00:00`, 'Minutes archived with RCO', m.id, [settings.rcoArchiveEmail], 'Sent', m.title)]),
+      ...(m.minutesCirculatedOn === null
+        ? []
+        : [
+            entry(
+              `${m.minutesCirculatedOn}T09:00:00`,
+              'Minutes circulated',
+              m.id,
+              [settings.mailingList],
+              'Sent',
+              m.title,
+            ),
+          ]),
+      ...(m.sharedWithRcoOn === null
+        ? []
+        : [
+            entry(
+              `${m.sharedWithRcoOn}T09:00:00`,
+              'Minutes archived with RCO',
+              m.id,
+              [settings.rcoArchiveEmail],
+              'Sent',
+              m.title,
+            ),
+          ]),
     ]),
-    ...decisions.map((d) => entry(d.recordedAt!, 'Decision recorded', d.id, [], 'Done', `${d.kind}: ${d.title} (${d.outcome})`)),
+    ...decisions.map((d) =>
+      entry(d.recordedAt!, 'Decision recorded', d.id, [], 'Done', `${d.kind}: ${d.title} (${d.outcome})`),
+    ),
     // workplan.reported and members.list-shared: the last report and the last list went out more than six months ago.
     ...years.flatMap((_, k) => [
       entry(
@@ -573,7 +720,14 @@ export function generate(scale: Scale): GeneratedNetwork {
         'Sent',
         'Workplan report',
       ),
-      entry(`${addMonths(TODAY, -8 - 6 * k)}T10:00:00`, 'Member list shared', '', [settings.mailingList], 'Sent', 'Member list'),
+      entry(
+        `${addMonths(TODAY, -8 - 6 * k)}T10:00:00`,
+        'Member list shared',
+        '',
+        [settings.mailingList],
+        'Sent',
+        'Member list',
+      ),
     ]),
     ...[...new Set(actions.filter((a) => a.lastRemindedOn === reminded).map((a) => a.owner))].map((owner) =>
       entry(
@@ -588,7 +742,19 @@ export function generate(scale: Scale): GeneratedNetwork {
   ].sort((a, b) => byDay(a.timestamp, b.timestamp));
   const log = events.slice(-share('log'));
 
-  return { scale, settings, members, focalPoints, meetings, decisions, actions, workplan, groups, log, minutesDue: [unarchived.id, approved.id] };
+  return {
+    scale,
+    settings,
+    members,
+    focalPoints,
+    meetings,
+    decisions,
+    actions,
+    workplan,
+    groups,
+    log,
+    minutesDue: [unarchived.id, approved.id],
+  };
 }
 
 /** Overwrites one column's cell in every `nth` data row (from `offset`) with text the contract refuses. */

@@ -8,7 +8,10 @@ export function byId<T extends HTMLElement>(id: string): T {
   return el as T;
 }
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.append(...children);
   return node;
@@ -20,7 +23,13 @@ export function option(value: string, text: string): HTMLOptionElement {
   return node;
 }
 
-export function checkbox(name: string, value: string, text: Node | string, title: string, inactive = false): HTMLLabelElement {
+export function checkbox(
+  name: string,
+  value: string,
+  text: Node | string,
+  title: string,
+  inactive = false,
+): HTMLLabelElement {
   const input = el('input');
   input.type = 'checkbox';
   input.name = name;
@@ -36,7 +45,8 @@ export function checked(box: HTMLElement): string[] {
 }
 
 export function setChecked(box: HTMLElement, values: readonly string[]): void {
-  for (const input of box.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) input.checked = values.includes(input.value);
+  for (const input of box.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
+    input.checked = values.includes(input.value);
 }
 
 /** A notice box with its text, shown. */

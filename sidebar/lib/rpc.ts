@@ -39,14 +39,16 @@ export function call<K extends RpcName>(target: K, ...args: RpcArgs<K>): Promise
   const contract: { input: Schema | null; result: Schema } = RPC_CONTRACT[target];
   if (contract.input !== null) {
     const checked = contract.input.safeParse(args[0]);
-    if (!checked.success) return Promise.reject(new Error(`The request could not be sent (${describe(checked.error.issues)}).`));
+    if (!checked.success)
+      return Promise.reject(new Error(`The request could not be sent (${describe(checked.error.issues)}).`));
   }
   return new Promise<RpcResult<K>>((resolve, reject) => {
     const run = runner()
       .withSuccessHandler((value) => {
         const parsed = contract.result.safeParse(value);
         if (parsed.success) resolve(parsed.data as RpcResult<K>);
-        else reject(new Error(`The server's answer to ${target} was not understood (${describe(parsed.error.issues)}).`));
+        else
+          reject(new Error(`The server's answer to ${target} was not understood (${describe(parsed.error.issues)}).`));
       })
       .withFailureHandler((error) => reject(error instanceof Error ? error : new Error(String(error))));
     const fn = run[target];

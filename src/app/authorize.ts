@@ -21,7 +21,11 @@ import type { Ports } from '../ports';
  * it up, or a cell typed wrong would let anyone in.
  */
 function isUnregistered(network: Network, today: string): boolean {
-  return network.members.records.length === 0 && network.focalPoints.records.length === 0 && registerSecretariatEmails(network, today).length === 0;
+  return (
+    network.members.records.length === 0 &&
+    network.focalPoints.records.length === 0 &&
+    registerSecretariatEmails(network, today).length === 0
+  );
 }
 
 export class NotAuthorizedError extends Error {
@@ -40,7 +44,12 @@ export interface AuthorizeOptions {
  * Throws NotAuthorizedError unless the current user is secretariat. `what` completes "Only the
  * secretariat can …" ("record a decision"). Returns the user's email, lower-cased.
  */
-export function requireSecretariat(ports: Pick<Ports, 'user' | 'clock'>, network: Network, what: string, options: AuthorizeOptions = {}): string {
+export function requireSecretariat(
+  ports: Pick<Ports, 'user' | 'clock'>,
+  network: Network,
+  what: string,
+  options: AuthorizeOptions = {},
+): string {
   const email = emailKey(ports.user.email());
   const today = ports.clock.today();
   const extra = { owner: ports.user.owner(), today };
@@ -48,6 +57,9 @@ export function requireSecretariat(ports: Pick<Ports, 'user' | 'clock'>, network
     if (isSecretariat(network, email, extra)) return email;
     if (options.bootstrap && isUnregistered(network, today)) return email;
   }
-  const who = email === '' ? 'Google did not tell the add-on who you are signed in as; sign in with your agency account and try again.' : `You are signed in as ${email}.`;
+  const who =
+    email === ''
+      ? 'Google did not tell the add-on who you are signed in as; sign in with your agency account and try again.'
+      : `You are signed in as ${email}.`;
   throw new NotAuthorizedError(`Only the secretariat can ${what}: ${describeSecretariat(network, today)}. ${who}`);
 }

@@ -19,7 +19,11 @@ import { withLockedTabs, type LockedTabs } from './repository';
 export const HANDLERS = { edit: 'onEditInstalled', hourly: 'hourlyTick' } as const;
 
 /** Log events: on and off say whose account sends; the third records a user removing triggers while another's keep running. */
-export const AUTOMATION_EVENTS = { on: 'Automation enabled', off: 'Automation disabled', removed: 'Automation triggers removed' } as const;
+export const AUTOMATION_EVENTS = {
+  on: 'Automation enabled',
+  off: 'Automation disabled',
+  removed: 'Automation triggers removed',
+} as const;
 
 /** Completes "Only the secretariat can …". */
 export const AUTOMATION_COMMAND = 'turn automation on or off';
@@ -74,12 +78,20 @@ function yoursOf(installed: readonly InstalledTrigger[] | null): AutomationStatu
 export function requireAutomationAccount(ports: Pick<Ports, 'user' | 'clock'>, network: Network): string {
   const email = emailKey(ports.user.email());
   const last = lastSwitch(network.log.records);
-  if (email !== '' && last !== undefined && isEvent(last, AUTOMATION_EVENTS.on) && emailKey(last.actor) === email) return email;
+  if (email !== '' && last !== undefined && isEvent(last, AUTOMATION_EVENTS.on) && emailKey(last.actor) === email)
+    return email;
   return requireSecretariat(ports, network, TICK_COMMAND);
 }
 
 /** `logged`: a row this run appended, which the network read before it does not hold; `bound`: the code runs bound to the file. */
-export function statusOf(network: Network, today: string, user: string, installed: readonly InstalledTrigger[] | null, logged?: LogEntry, bound = false): AutomationStatus {
+export function statusOf(
+  network: Network,
+  today: string,
+  user: string,
+  installed: readonly InstalledTrigger[] | null,
+  logged?: LogEntry,
+  bound = false,
+): AutomationStatus {
   const last = lastSwitch(logged === undefined ? network.log.records : [...network.log.records, logged]);
   const on = last !== undefined && isEvent(last, AUTOMATION_EVENTS.on);
   const sender = on ? last.actor.trim() : '';
@@ -93,7 +105,8 @@ export function statusOf(network: Network, today: string, user: string, installe
   if (on && yours !== null && emailKey(sender) === emailKey(user) && !(yours.edit && yours.hourly)) {
     lines.push('Some of your triggers are gone: turn automation on again to put them back.');
   }
-  if (!on && yours !== null && (yours.edit || yours.hourly)) lines.push('You still have triggers of the add-on: turn automation off to remove them.');
+  if (!on && yours !== null && (yours.edit || yours.hourly))
+    lines.push('You still have triggers of the add-on: turn automation off to remove them.');
   if (bound) lines.push(BOUND_WARNING);
   for (const t of stoppedTabs(network)) lines.push(t.message);
   for (const b of duplicateIds(network)) lines.push(`Held back: ${b.reason}.`);
@@ -106,13 +119,30 @@ export function statusOf(network: Network, today: string, user: string, installe
 }
 
 /** Whether automation is on, from whose account, and what needs a person's eye. Anyone may see it. */
-export function automationStatus(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'triggers' | 'runtime'>): AutomationStatus {
+export function automationStatus(
+  ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'triggers' | 'runtime'>,
+): AutomationStatus {
   const { network } = readNetwork(ports.workbook, DELIVERY_TABS);
-  return statusOf(network, ports.clock.today(), ports.user.email(), ports.triggers?.list() ?? null, undefined, ports.runtime?.bound() ?? false);
+  return statusOf(
+    network,
+    ports.clock.today(),
+    ports.user.email(),
+    ports.triggers?.list() ?? null,
+    undefined,
+    ports.runtime?.bound() ?? false,
+  );
 }
 
 function logSwitch(ports: Ports, tabs: LockedTabs, event: string, details: string): LogEntry {
-  const entry: LogEntry = { timestamp: ports.clock.now(), actor: ports.user.email(), event, ref: '', recipients: [], outcome: 'Done', details };
+  const entry: LogEntry = {
+    timestamp: ports.clock.now(),
+    actor: ports.user.email(),
+    event,
+    ref: '',
+    recipients: [],
+    outcome: 'Done',
+    details,
+  };
   tabs.append(LogTable, [entry]);
   return entry;
 }
@@ -129,14 +159,21 @@ interface Switch {
  * A change of the user's triggers: under the lock, for the secretariat only, with what it logged.
  * `change` returns whether it changed something, the Log row it wrote, and its message.
  */
-function switchAutomation(ports: Ports, change: (s: Switch) => { changed: boolean; logged?: LogEntry; message: string }): AutomationChange {
+function switchAutomation(
+  ports: Ports,
+  change: (s: Switch) => { changed: boolean; logged?: LogEntry; message: string },
+): AutomationChange {
   return withLockedTabs(ports, (tabs) => {
     const { network } = tabs.readNetwork(DELIVERY_TABS);
     const email = requireSecretariat(ports, network, AUTOMATION_COMMAND);
     const triggers = ports.triggers;
     if (triggers === undefined) {
       const status = statusOf(network, ports.clock.today(), email, null);
-      return { changed: false, message: 'Automation runs in Google Sheets only: here, run the hourly tick by hand.', status };
+      return {
+        changed: false,
+        message: 'Automation runs in Google Sheets only: here, run the hourly tick by hand.',
+        status,
+      };
     }
     const before = statusOf(network, ports.clock.today(), email, triggers.list());
     const { changed, logged, message } = change({ tabs, email, triggers, before });
@@ -168,13 +205,22 @@ export function enableAutomation(ports: Ports): AutomationChange {
     const previous = before.on && emailKey(before.sender) !== email ? before.sender : '';
     const logged =
       changed || !before.on || previous !== ''
-        ? logSwitch(ports, tabs, AUTOMATION_EVENTS.on, `${HANDLERS.edit} and ${HANDLERS.hourly} installed: mail goes from ${email}'s account`)
+        ? logSwitch(
+            ports,
+            tabs,
+            AUTOMATION_EVENTS.on,
+            `${HANDLERS.edit} and ${HANDLERS.hourly} installed: mail goes from ${email}'s account`,
+          )
         : undefined;
     const message = [
       logged
         ? `Automation is on: minutes, reminders and retries now go out every hour from your account (${email}).`
         : 'Automation was already on from your account: nothing changed.',
-      ...(previous === '' ? [] : [`It was on from ${previous}'s account before: those triggers keep running until ${previous} turns automation off.`]),
+      ...(previous === ''
+        ? []
+        : [
+            `It was on from ${previous}'s account before: those triggers keep running until ${previous} turns automation off.`,
+          ]),
     ].join(' ');
     return { changed: logged !== undefined, logged, message };
   });
@@ -189,7 +235,9 @@ export function disableAutomation(ports: Ports): AutomationChange {
     const othersRun = before.on && emailKey(before.sender) !== email;
     const changed = mine.length > 0 || (before.on && !othersRun);
     const removed = `${mine.map((t) => t.handler).join(' and ') || 'no trigger'} removed for ${email}`;
-    const logged = changed ? logSwitch(ports, tabs, othersRun ? AUTOMATION_EVENTS.removed : AUTOMATION_EVENTS.off, removed) : undefined;
+    const logged = changed
+      ? logSwitch(ports, tabs, othersRun ? AUTOMATION_EVENTS.removed : AUTOMATION_EVENTS.off, removed)
+      : undefined;
     const message = othersRun
       ? `Automation runs from ${before.sender}'s account: only ${before.sender} can turn it off, since Google lets nobody else remove their triggers.${mine.length > 0 ? ' Your own triggers are removed.' : ''}`
       : changed

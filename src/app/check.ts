@@ -7,7 +7,15 @@
 import { clipText } from '../domain/cells';
 import { NETWORK_TABLES, type Network } from '../domain/network';
 import { EDITION, EDITION_CHANGES, isFirstOfEdition } from '../domain/rules/edition';
-import { checkNetwork, countBySeverity, describeCounts, SEVERITY_LABELS, type Finding, type Severity, type SeverityCounts } from '../domain/rules';
+import {
+  checkNetwork,
+  countBySeverity,
+  describeCounts,
+  SEVERITY_LABELS,
+  type Finding,
+  type Severity,
+  type SeverityCounts,
+} from '../domain/rules';
 import { ComplianceTable, LogTable, type LogEntry } from '../domain/tables';
 import type { ReportColumn, ReportTable } from '../domain/reports';
 import type { Ports, WorkbookPort } from '../ports';
@@ -43,12 +51,25 @@ export function summaryLine(network: Network, now: string, counts: SeverityCount
 
 /** The findings as the Compliance tab's one table, with no heading: the summary line above, the header, then findings only. */
 function findingsTable(findings: readonly Finding[]): ReportTable {
-  const columns = Object.values(ComplianceTable.columns).map((c): ReportColumn => ({ header: c.header, kind: c.header === 'Row' ? 'link' : 'text', width: c.width }));
+  const columns = Object.values(ComplianceTable.columns).map((c): ReportColumn => ({
+    header: c.header,
+    kind: c.header === 'Row' ? 'link' : 'text',
+    width: c.width,
+  }));
   return {
     id: 'findings',
     title: '',
     columns,
-    rows: findings.map((f) => [f.severity, f.rule, f.sheet, f.row === null ? null : { text: String(f.row), sheet: f.sheet, row: f.row }, f.ref, f.message, f.clause, f.fix]),
+    rows: findings.map((f) => [
+      f.severity,
+      f.rule,
+      f.sheet,
+      f.row === null ? null : { text: String(f.row), sheet: f.sheet, row: f.row },
+      f.ref,
+      f.message,
+      f.clause,
+      f.fix,
+    ]),
     totals: null,
     fills: findings.map((f) => SEVERITY_COLORS[f.severity]),
     note: '',
@@ -62,7 +83,9 @@ export function writeCompliance(workbook: WorkbookPort, findings: readonly Findi
 }
 
 function alertText(summary: string, findings: readonly Finding[], refusal: string): string {
-  const shown = findings.slice(0, 10).map((f) => `• ${SEVERITY_LABELS[f.severity]}: ${f.sheet}${f.row === null ? '' : ` row ${f.row}`} — ${f.message}`);
+  const shown = findings
+    .slice(0, 10)
+    .map((f) => `• ${SEVERITY_LABELS[f.severity]}: ${f.sheet}${f.row === null ? '' : ` row ${f.row}`} — ${f.message}`);
   const more = findings.length > shown.length ? [`… and ${findings.length - shown.length} more.`] : [];
   return [summary, '', ...shown, ...more, '', `The Compliance tab was not updated. ${refusal}`].join('\n');
 }
@@ -82,7 +105,8 @@ export function runComplianceCheck(ports: Pick<Ports, 'workbook' | 'clock' | 'us
       return { findings, counts, summary, refusal: error.message, logged: false, firstOfEdition: false };
     }
     writeCompliance(ports.workbook, findings, summary);
-    if (network.log.header === null) return { findings, counts, summary, refusal: null, logged: false, firstOfEdition: false };
+    if (network.log.header === null)
+      return { findings, counts, summary, refusal: null, logged: false, firstOfEdition: false };
     const first = isFirstOfEdition(network.log.records.filter((r) => r.event === COMPLIANCE_EVENT));
     const entry: LogEntry = {
       timestamp: now,

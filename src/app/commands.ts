@@ -52,18 +52,64 @@ export const COMMANDS = {
     cli: 'check',
     run: (ports) => void runComplianceCheck(ports),
   },
-  reportMemberList: { label: 'Member list', group: 'Reports', macro: {}, secretariat: false, cli: 'report', run: reportCommand('member-list') },
-  reportActionTracker: { label: 'Action tracker', group: 'Reports', macro: {}, secretariat: false, cli: 'report', run: reportCommand('action-tracker') },
-  reportWorkplanProgress: { label: 'Workplan progress', group: 'Reports', macro: {}, secretariat: false, cli: 'report', run: reportCommand('workplan-progress') },
-  reportGcmSummary: { label: 'GCM summary', group: 'Reports', macro: {}, secretariat: false, cli: 'report', run: reportCommand('gcm-summary') },
-  reportAnnualReview: { label: 'Annual review', group: 'Reports', macro: {}, secretariat: false, cli: 'report', run: reportCommand('annual-review') },
-  shareMemberList: { label: 'Email the member list to the network', group: 'Reports', secretariat: true, run: reportCommand('member-list', { send: true }) },
-  sendWorkplanReport: { label: 'Send the workplan report to the UNCT', group: 'Reports', secretariat: true, run: reportCommand('workplan-progress', { send: true }) },
+  reportMemberList: {
+    label: 'Member list',
+    group: 'Reports',
+    macro: {},
+    secretariat: false,
+    cli: 'report',
+    run: reportCommand('member-list'),
+  },
+  reportActionTracker: {
+    label: 'Action tracker',
+    group: 'Reports',
+    macro: {},
+    secretariat: false,
+    cli: 'report',
+    run: reportCommand('action-tracker'),
+  },
+  reportWorkplanProgress: {
+    label: 'Workplan progress',
+    group: 'Reports',
+    macro: {},
+    secretariat: false,
+    cli: 'report',
+    run: reportCommand('workplan-progress'),
+  },
+  reportGcmSummary: {
+    label: 'GCM summary',
+    group: 'Reports',
+    macro: {},
+    secretariat: false,
+    cli: 'report',
+    run: reportCommand('gcm-summary'),
+  },
+  reportAnnualReview: {
+    label: 'Annual review',
+    group: 'Reports',
+    macro: {},
+    secretariat: false,
+    cli: 'report',
+    run: reportCommand('annual-review'),
+  },
+  shareMemberList: {
+    label: 'Email the member list to the network',
+    group: 'Reports',
+    secretariat: true,
+    run: reportCommand('member-list', { send: true }),
+  },
+  sendWorkplanReport: {
+    label: 'Send the workplan report to the UNCT',
+    group: 'Reports',
+    secretariat: true,
+    run: reportCommand('workplan-progress', { send: true }),
+  },
   circulateMinutesNow: {
     label: 'Circulate approved minutes now…',
     group: 'Automation',
     secretariat: true,
-    run: (ports) => ports.ui.showDialog({ title: 'Circulate approved minutes', page: 'CirculationPreview', width: 640, height: 560 }),
+    run: (ports) =>
+      ports.ui.showDialog({ title: 'Circulate approved minutes', page: 'CirculationPreview', width: 640, height: 560 }),
   },
   showAutomationStatus: {
     label: 'Automation status',
@@ -99,19 +145,26 @@ export const COMMANDS = {
 } as const satisfies Record<string, CommandDef>;
 
 export type CommandId = keyof typeof COMMANDS;
-export type CliName = { [K in CommandId]: (typeof COMMANDS)[K] extends { cli: infer C extends string } ? C : never }[CommandId];
+export type CliName = {
+  [K in CommandId]: (typeof COMMANDS)[K] extends { cli: infer C extends string } ? C : never;
+}[CommandId];
 
 export const COMMAND_IDS = Object.keys(COMMANDS) as CommandId[];
 
 /** The command of that id: own entries only, so a name like "constructor" finds nothing. */
 export function commandNamed(id: string): (CommandDef & { readonly id: CommandId }) | undefined {
-  return Object.hasOwn(COMMANDS, id) ? { ...(COMMANDS[id as CommandId] as CommandDef), id: id as CommandId } : undefined;
+  return Object.hasOwn(COMMANDS, id)
+    ? { ...(COMMANDS[id as CommandId] as CommandDef), id: id as CommandId }
+    : undefined;
 }
 
 /** Menu entries in MENU_GROUPS order, each group's commands in table order. */
 export function menuGroups(): { group: MenuGroup; commands: (CommandDef & { id: CommandId })[] }[] {
   return MENU_GROUPS.map((group) => ({
     group,
-    commands: COMMAND_IDS.filter((id) => COMMANDS[id].group === group).map((id) => ({ ...(COMMANDS[id] as CommandDef), id })),
+    commands: COMMAND_IDS.filter((id) => COMMANDS[id].group === group).map((id) => ({
+      ...(COMMANDS[id] as CommandDef),
+      id,
+    })),
   })).filter((g) => g.commands.length > 0);
 }

@@ -33,7 +33,16 @@ import {
 } from '../domain/rpc';
 import { isActiveOn } from '../domain/membership';
 import { isSecretariat } from '../domain/secretariat';
-import { ANSWERS, AnswersTable, ConsultationsTable, FocalPointsTable, LogTable, MembersTable, SettingsTable, type Consultation } from '../domain/tables';
+import {
+  ANSWERS,
+  AnswersTable,
+  ConsultationsTable,
+  FocalPointsTable,
+  LogTable,
+  MembersTable,
+  SettingsTable,
+  type Consultation,
+} from '../domain/tables';
 import { plural, keyOf } from '../domain/words';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
@@ -42,7 +51,11 @@ import { readNetwork } from './network';
 import { describeSkipped, withLockedTabs, type LockedTabs } from './repository';
 
 /** The Log events of consultations that are not mail (the mail's are in ledger.ts's EVENTS). */
-export const CONSULTATION_EVENTS = { opened: 'Consultation opened', closed: 'Consultation closed', answered: 'Answer recorded' } as const;
+export const CONSULTATION_EVENTS = {
+  opened: 'Consultation opened',
+  closed: 'Consultation closed',
+  answered: 'Answer recorded',
+} as const;
 
 const TABS = [SettingsTable, MembersTable, FocalPointsTable, ConsultationsTable, AnswersTable, LogTable] as const;
 
@@ -66,7 +79,8 @@ function shapeErrors(issues: readonly { path: readonly PropertyKey[]; message: s
  */
 export function recordInboxAnswers(ports: UpkeepPorts, tabs: LockedTabs, network: Network): Network {
   // Without every column of Answers (and a Log) to write to, the answers wait in the inbox for Set up / repair workbook.
-  if (network.answers.header === null || network.answers.header.missing.length > 0 || network.log.header === null) return network;
+  if (network.answers.header === null || network.answers.header.missing.length > 0 || network.log.header === null)
+    return network;
   const entries = ports.inbox.entries(INBOX_PREFIX);
   const keys = Object.keys(entries);
   if (keys.length === 0) return network;
@@ -74,7 +88,8 @@ export function recordInboxAnswers(ports: UpkeepPorts, tabs: LockedTabs, network
   const fresh: InboxAnswer[] = [];
   for (const key of keys) {
     const parsed = parseInboxAnswer(entries[key]);
-    if (parsed !== null && !recorded.has(inboxKey(parsed)) && !fresh.some((f) => inboxKey(f) === inboxKey(parsed))) fresh.push(parsed);
+    if (parsed !== null && !recorded.has(inboxKey(parsed)) && !fresh.some((f) => inboxKey(f) === inboxKey(parsed)))
+      fresh.push(parsed);
   }
   fresh.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
   if (fresh.length > 0) {
@@ -106,14 +121,25 @@ export function recordWaitingAnswers(ports: UpkeepPorts & Pick<Ports, 'lock'>): 
   if (Object.keys(ports.inbox.entries(INBOX_PREFIX)).length === 0) return;
   withLockedTabs(ports, (tabs) => {
     const { network } = tabs.readNetwork(TABS);
-    if (isSecretariat(network, ports.user.email(), { owner: ports.user.owner(), today: ports.clock.today() })) recordInboxAnswers(ports, tabs, network);
+    if (isSecretariat(network, ports.user.email(), { owner: ports.user.owner(), today: ports.clock.today() }))
+      recordInboxAnswers(ports, tabs, network);
   });
 }
 
 /** Closes one consultation in its row, under the lock: Status Closed, its outcome, Closed on today, and a Log row. */
-function closeRow(ports: UpkeepPorts, tabs: LockedTabs, network: Network, c: Consultation, outcome: Consultation['outcome'], computed = outcome): void {
+function closeRow(
+  ports: UpkeepPorts,
+  tabs: LockedTabs,
+  network: Network,
+  c: Consultation,
+  outcome: Consultation['outcome'],
+  computed = outcome,
+): void {
   const today = ports.clock.today();
-  const notWritten = describeSkipped(ConsultationsTable, tabs.update(ConsultationsTable, [{ ...c, status: 'Closed', outcome, closedOn: today }]).skipped);
+  const notWritten = describeSkipped(
+    ConsultationsTable,
+    tabs.update(ConsultationsTable, [{ ...c, status: 'Closed', outcome, closedOn: today }]).skipped,
+  );
   const answered = latestAnswers(network.answers.records).get(keyOf(c.id))?.size ?? 0;
   tabs.append(LogTable, [
     {
@@ -138,15 +164,27 @@ function closeRow(ports: UpkeepPorts, tabs: LockedTabs, network: Network, c: Con
 export function consultationUpkeep(ports: UpkeepPorts, tabs: LockedTabs, read: Network): Network {
   const network = recordInboxAnswers(ports, tabs, read);
   const today = ports.clock.today();
-  const due = network.consultations.records.filter((c) => c.status === 'Open' && c.kind === 'No objection' && c.deadline < today);
+  const due = network.consultations.records.filter(
+    (c) => c.status === 'Open' && c.kind === 'No objection' && c.deadline < today,
+  );
   if (due.length === 0) return network;
   const answers = latestAnswers(network.answers.records);
-  for (const c of due) closeRow(ports, tabs, network, c, outcomeOf(c.kind, askedAgencies(network, c), answers.get(keyOf(c.id)) ?? new Map()));
+  for (const c of due)
+    closeRow(
+      ports,
+      tabs,
+      network,
+      c,
+      outcomeOf(c.kind, askedAgencies(network, c), answers.get(keyOf(c.id)) ?? new Map()),
+    );
   return { ...network, consultations: tabs.read(ConsultationsTable) };
 }
 
 /** Opens a consultation: checked, then a `C-YYYY-NN` row with Status Open and its Log row, under the lock. */
-export function openConsultation(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>, input: unknown): OpenConsultationResult {
+export function openConsultation(
+  ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>,
+  input: unknown,
+): OpenConsultationResult {
   return withLockedTabs(ports, (tabs) => {
     const { network, grids } = tabs.readNetwork(TABS);
     requireSecretariat(ports, network, 'open a consultation');
@@ -157,25 +195,36 @@ export function openConsultation(ports: Pick<Ports, 'workbook' | 'clock' | 'user
     const errors: string[] = [];
     if (value.deadline <= today) errors.push(`deadline: ${value.deadline} is not after today (${today})`);
     else if (workingDaysUntil(today, value.deadline) < MIN_WORKING_DAYS && value.confirmShortDeadline !== true)
-      errors.push(`deadline: ${value.deadline} leaves fewer than ${MIN_WORKING_DAYS} working days to answer; confirm the short deadline to open it anyway`);
+      errors.push(
+        `deadline: ${value.deadline} leaves fewer than ${MIN_WORKING_DAYS} working days to answer; confirm the short deadline to open it anyway`,
+      );
     const subject = (value.subject ?? '').trim();
     if (subject !== '') {
       const member = network.members.records.find((m) => keyOf(m.agency) === keyOf(subject));
-      if (member === undefined) errors.push(`subject: ${subject} is not a member of the Members tab (add it as Pending first)`);
+      if (member === undefined)
+        errors.push(`subject: ${subject} is not a member of the Members tab (add it as Pending first)`);
       else if (isActiveOn(member, today)) errors.push(`subject: ${member.agency} is already an active member`);
       // members.admission: under a unanimous rule every member must answer Approve, which silence never is.
       if (network.settings.admissionRule === 'unanimous' && value.kind !== 'Approval')
-        errors.push('kind: the ToR admits a new member only upon unanimous approval: open the admission as Approval, so that each member approves');
+        errors.push(
+          'kind: the ToR admits a new member only upon unanimous approval: open the admission as Approval, so that each member approves',
+        );
     }
     if (network.consultations.header === null || network.log.header === null)
       errors.push('The Consultations or Log tab is missing or has no header row: run Set up / repair workbook first.');
     if (errors.length > 0) return refused(...errors);
     const id = nextId(
       ConsultationsTable,
-      [...columnCells(grids.Consultations, network.consultations.header?.index.get('id')), ...columnCells(grids.Log, network.log.header?.index.get('ref'))],
+      [
+        ...columnCells(grids.Consultations, network.consultations.header?.index.get('id')),
+        ...columnCells(grids.Log, network.log.header?.index.get('ref')),
+      ],
       Number(today.slice(0, 4)),
     );
-    const canonical = subject === '' ? '' : (network.members.records.find((m) => keyOf(m.agency) === keyOf(subject))?.agency.trim() ?? '');
+    const canonical =
+      subject === ''
+        ? ''
+        : (network.members.records.find((m) => keyOf(m.agency) === keyOf(subject))?.agency.trim() ?? '');
     tabs.append(ConsultationsTable, [
       {
         id,
@@ -212,7 +261,11 @@ export function openConsultation(ports: Pick<Ports, 'workbook' | 'clock' | 'user
 function answeringAgency(network: Network, email: string, today: IsoDay): { agency: string } | { refusal: string } {
   const agency = agenciesOf(network, email, today)[0];
   if (agency !== undefined) return { agency };
-  if (email === '') return { refusal: 'Google did not tell the add-on who you are signed in as: sign in with your agency account and try again.' };
+  if (email === '')
+    return {
+      refusal:
+        'Google did not tell the add-on who you are signed in as: sign in with your agency account and try again.',
+    };
   return {
     refusal: isFocalPoint(network, email)
       ? `${email} is a focal point of a member that is not active today: only active members answer consultations.`
@@ -232,13 +285,23 @@ function answerAs(ports: AnswerPorts, network: Network, value: AnswerConsultatio
   const c = consultationNamed(network, value.id);
   if (c === undefined) return refused(`${value.id} is not a consultation of the Consultations tab.`);
   if (c.status !== 'Open') return refused(`${c.id} is ${c.status.toLowerCase()}: it takes no more answers.`);
-  if (today > c.deadline) return refused(`${c.id} closed for answers on ${c.deadline}: an answer today (${today}) is too late.`);
-  if (!askedAgencies(network, c).some((a) => keyOf(a) === keyOf(agency))) return refused(`${agency} was not a member on ${c.openedOn}, when ${c.id} was opened: it is not asked.`);
+  if (today > c.deadline)
+    return refused(`${c.id} closed for answers on ${c.deadline}: an answer today (${today}) is too late.`);
+  if (!askedAgencies(network, c).some((a) => keyOf(a) === keyOf(agency)))
+    return refused(`${agency} was not a member on ${c.openedOn}, when ${c.id} was opened: it is not asked.`);
   const comment = (value.comment ?? '').trim();
   if (value.answer === 'Object' && comment === '') return refused('comment: say why you object.');
-  const answer: InboxAnswer = { timestamp: ports.clock.now(), consultation: c.id, agency, answer: value.answer, comment, answeredBy: email };
+  const answer: InboxAnswer = {
+    timestamp: ports.clock.now(),
+    consultation: c.id,
+    agency,
+    answer: value.answer,
+    comment,
+    answeredBy: email,
+  };
   ports.inbox.put(inboxKey(answer), JSON.stringify(answer));
-  if (isSecretariat(network, email, { owner: ports.user.owner(), today })) withLockedTabs(ports, (tabs) => recordInboxAnswers(ports, tabs, tabs.readNetwork(TABS).network));
+  if (isSecretariat(network, email, { owner: ports.user.owner(), today }))
+    withLockedTabs(ports, (tabs) => recordInboxAnswers(ports, tabs, tabs.readNetwork(TABS).network));
   return { ok: true };
 }
 
@@ -267,7 +330,10 @@ export function answerByPrompts(ports: Pick<Ports, 'workbook' | 'clock' | 'user'
   const who = answeringAgency(network, ports.user.email().trim(), today);
   if ('refusal' in who) return ui.alert(who.refusal, ANSWER_TITLE);
   const { agency } = who;
-  const open = network.consultations.records.filter((c) => c.status === 'Open' && today <= c.deadline && askedAgencies(network, c).some((a) => keyOf(a) === keyOf(agency)));
+  const open = network.consultations.records.filter(
+    (c) =>
+      c.status === 'Open' && today <= c.deadline && askedAgencies(network, c).some((a) => keyOf(a) === keyOf(agency)),
+  );
   if (open.length === 0) return ui.alert(`No consultation is open for ${agency}'s answer.`, ANSWER_TITLE);
   const given = latestAnswers(network.answers.records);
   const waiting = Object.values(ports.inbox.entries(INBOX_PREFIX)).flatMap((text) => {
@@ -275,7 +341,8 @@ export function answerByPrompts(ports: Pick<Ports, 'workbook' | 'clock' | 'user'
     return parsed !== null && keyOf(parsed.agency) === keyOf(agency) ? [parsed] : [];
   });
   const current = (id: string) =>
-    waiting.filter((a) => keyOf(a.consultation) === keyOf(id)).sort((a, b) => (a.timestamp < b.timestamp ? 1 : -1))[0]?.answer ??
+    waiting.filter((a) => keyOf(a.consultation) === keyOf(id)).sort((a, b) => (a.timestamp < b.timestamp ? 1 : -1))[0]
+      ?.answer ??
     given.get(keyOf(id))?.get(keyOf(agency))?.answer ??
     'none yet';
   const list = open.map(
@@ -283,13 +350,26 @@ export function answerByPrompts(ports: Pick<Ports, 'workbook' | 'clock' | 'user'
       `${c.id}: ${c.title} (${c.kind}, answers by ${c.deadline}; ${agency}'s answer: ${current(c.id)})\n${c.proposal}${c.proposalLink.trim() === '' ? '' : `\n${c.proposalLink.trim()}`}`,
   );
   const only = open.length === 1 ? open[0]!.id : '';
-  const id = ui.prompt(`${list.join('\n\n')}\n\nThe ID of the consultation to answer${only === '' ? '' : ` (blank: ${only})`}:`, ANSWER_TITLE);
+  const id = ui.prompt(
+    `${list.join('\n\n')}\n\nThe ID of the consultation to answer${only === '' ? '' : ` (blank: ${only})`}:`,
+    ANSWER_TITLE,
+  );
   if (id === null) return;
-  const typed = ui.prompt(`${agency}'s answer to ${id || only}: Approve, No objection, Object or Abstain.`, ANSWER_TITLE);
+  const typed = ui.prompt(
+    `${agency}'s answer to ${id || only}: Approve, No objection, Object or Abstain.`,
+    ANSWER_TITLE,
+  );
   if (typed === null) return;
   const answer = ANSWERS.find((a) => a.toLowerCase() === typed.toLowerCase());
-  if (answer === undefined) return ui.alert(`"${typed}" is not an answer: type Approve, No objection, Object or Abstain. Nothing was sent.`, ANSWER_TITLE);
-  const comment = ui.prompt(answer === 'Object' ? `Why does ${agency} object?` : 'A comment, if you wish:', ANSWER_TITLE);
+  if (answer === undefined)
+    return ui.alert(
+      `"${typed}" is not an answer: type Approve, No objection, Object or Abstain. Nothing was sent.`,
+      ANSWER_TITLE,
+    );
+  const comment = ui.prompt(
+    answer === 'Object' ? `Why does ${agency} object?` : 'A comment, if you wish:',
+    ANSWER_TITLE,
+  );
   if (comment === null) return;
   const result = answerAs(ports, network, { id: id || only, answer, comment });
   ui.alert(
@@ -338,13 +418,23 @@ export function closeConsultation(ports: DeliveryPorts, input: unknown): CloseCo
     const answers = latestAnswers(network.answers.records).get(keyOf(c.id)) ?? new Map();
     const silent = asked.filter((a) => !answers.has(keyOf(a)));
     if (today <= c.deadline && silent.length > 0)
-      return refused(`${c.id} is open until ${c.deadline} and ${silent.join(', ')} ${silent.length === 1 ? 'has' : 'have'} not answered yet.`);
+      return refused(
+        `${c.id} is open until ${c.deadline} and ${silent.join(', ')} ${silent.length === 1 ? 'has' : 'have'} not answered yet.`,
+      );
     const computed = outcomeOf(c.kind, asked, answers);
     const outcome = parsed.data.outcome ?? computed;
     closeRow(ports, tabs, network, c, outcome, computed);
-    return { ok: true, decisionDraft: draftOf(network, { ...c, status: 'Closed', outcome, closedOn: today }), changed: true };
+    return {
+      ok: true,
+      decisionDraft: draftOf(network, { ...c, status: 'Closed', outcome, closedOn: today }),
+      changed: true,
+    };
   });
   if (result.ok && result.changed)
-    deliver(ports, { meetings: null, reminders: false, consultations: true }, { authorize: (network) => requireSecretariat(ports, network, 'close a consultation') });
+    deliver(
+      ports,
+      { meetings: null, reminders: false, consultations: true },
+      { authorize: (network) => requireSecretariat(ports, network, 'close a consultation') },
+    );
   return result;
 }

@@ -4,7 +4,14 @@
  * the sidebar showed (rules/guidance.ts) run again on the lock-held read.
  */
 import type { Cell } from '../domain/cells';
-import { canonicalCodes, decisionOf, describeChanges, keepOrder, sameCode, savedDecision } from '../domain/decision-record';
+import {
+  canonicalCodes,
+  decisionOf,
+  describeChanges,
+  keepOrder,
+  sameCode,
+  savedDecision,
+} from '../domain/decision-record';
 import { columnCells, nextId, parseId } from '../domain/ids';
 import { GCM_OBJECTIVES } from '../domain/gcm';
 import type { Network } from '../domain/network';
@@ -22,7 +29,17 @@ import {
   type SavedDecision,
   unchangedMessage,
 } from '../domain/rpc';
-import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type Action, type Decision } from '../domain/tables';
+import {
+  ActionsTable,
+  DecisionsTable,
+  FocalPointsTable,
+  LogTable,
+  MeetingsTable,
+  MembersTable,
+  SettingsTable,
+  type Action,
+  type Decision,
+} from '../domain/tables';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
 import { statusOf } from './automation';
@@ -37,7 +54,15 @@ const WHAT = 'record a decision';
  * (Members, Meetings), its follow-up (Actions) and which IDs are taken (Decisions, Actions, Log). Each
  * read is a round trip in Sheets, so the other tabs are left unread.
  */
-const TABS = [SettingsTable, MembersTable, FocalPointsTable, MeetingsTable, DecisionsTable, ActionsTable, LogTable] as const;
+const TABS = [
+  SettingsTable,
+  MembersTable,
+  FocalPointsTable,
+  MeetingsTable,
+  DecisionsTable,
+  ActionsTable,
+  LogTable,
+] as const;
 
 /** Thrown when a decision cannot be recorded as given; each error names its field. */
 export class DecisionInputError extends Error {
@@ -54,15 +79,23 @@ export function nextDecisionId(
   logGrid: readonly (readonly Cell[])[] | null | undefined,
   year: number,
 ): string {
-  const cells = [...columnCells(decisionsGrid, network.decisions.header?.index.get('id')), ...columnCells(logGrid, network.log.header?.index.get('ref'))];
+  const cells = [
+    ...columnCells(decisionsGrid, network.decisions.header?.index.get('id')),
+    ...columnCells(logGrid, network.log.header?.index.get('ref')),
+  ];
   return nextId(DecisionsTable, cells, year);
 }
 
 /** The Actions tab's IDs and the Log's references, which nextId counts for a new action ID. */
-function actionIdCells(network: Network, actionsGrid: readonly (readonly Cell[])[] | null | undefined, logGrid: readonly (readonly Cell[])[] | null | undefined): Cell[] {
-  return [...columnCells(actionsGrid, network.actions.header?.index.get('id')), ...columnCells(logGrid, network.log.header?.index.get('ref'))].filter(
-    (c): c is Cell => c !== undefined,
-  );
+function actionIdCells(
+  network: Network,
+  actionsGrid: readonly (readonly Cell[])[] | null | undefined,
+  logGrid: readonly (readonly Cell[])[] | null | undefined,
+): Cell[] {
+  return [
+    ...columnCells(actionsGrid, network.actions.header?.index.get('id')),
+    ...columnCells(logGrid, network.log.header?.index.get('ref')),
+  ].filter((c): c is Cell => c !== undefined);
 }
 
 function mayRecord(ports: Pick<Ports, 'user' | 'clock'>, network: Network): string {
@@ -75,7 +108,9 @@ function mayRecord(ports: Pick<Ports, 'user' | 'clock'>, network: Network): stri
 }
 
 /** Everything the sidebar shows when it opens: one read per tab it needs, one round trip. */
-export function decisionSidebarData(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'triggers'>): DecisionSidebarData {
+export function decisionSidebarData(
+  ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'triggers'>,
+): DecisionSidebarData {
   const { network, grids } = readNetwork(ports.workbook, TABS);
   const today = ports.clock.today();
   const refusal = mayRecord(ports, network);
@@ -111,37 +146,66 @@ export function decisionSidebarData(ports: Pick<Ports, 'workbook' | 'clock' | 'u
 /** The checks that need the workbook: dates against today, the meeting, the agencies, the subject. */
 export function checkDecision(input: DecisionInput, network: Network, today: string): FieldError[] {
   const errors: FieldError[] = [];
-  if (input.date > today) errors.push(fieldError('date', `${input.date} is after today (${today}); record a decision once it is taken`));
+  if (input.date > today)
+    errors.push(fieldError('date', `${input.date} is after today (${today}); record a decision once it is taken`));
   if (input.meeting !== '') {
     const meeting = network.meetings.records.find((m) => sameCode(m.id, input.meeting));
-    if (!meeting) errors.push(fieldError('meeting', `${input.meeting} is not a meeting of the Meetings tab (leave it blank for a written consultation)`));
+    if (!meeting)
+      errors.push(
+        fieldError(
+          'meeting',
+          `${input.meeting} is not a meeting of the Meetings tab (leave it blank for a written consultation)`,
+        ),
+      );
     else if (meeting.status === 'Cancelled') errors.push(fieldError('meeting', `${meeting.id} was cancelled`));
   }
   const codes = network.members.records.map((m) => m.agency);
   const unknown = (list: readonly string[]) => list.filter((a) => !codes.some((c) => sameCode(c, a)));
   const badConsulted = unknown(input.consulted);
   if (badConsulted.length > 0)
-    errors.push(fieldError('consulted', `${badConsulted.join(', ')} ${badConsulted.length === 1 ? 'is not a member' : 'are not members'} of the Members tab`));
+    errors.push(
+      fieldError(
+        'consulted',
+        `${badConsulted.join(', ')} ${badConsulted.length === 1 ? 'is not a member' : 'are not members'} of the Members tab`,
+      ),
+    );
   const badObjections = unknown(input.objections);
   if (badObjections.length > 0) {
-    errors.push(fieldError('objections', `${badObjections.join(', ')} ${badObjections.length === 1 ? 'is not a member' : 'are not members'} of the Members tab`));
+    errors.push(
+      fieldError(
+        'objections',
+        `${badObjections.join(', ')} ${badObjections.length === 1 ? 'is not a member' : 'are not members'} of the Members tab`,
+      ),
+    );
   } else {
     const notConsulted = input.objections.filter((a) => !input.consulted.some((c) => sameCode(c, a)));
     if (notConsulted.length > 0)
-      errors.push(fieldError('objections', `${notConsulted.join(', ')} objected but ${notConsulted.length === 1 ? 'is' : 'are'} not among the members consulted`));
+      errors.push(
+        fieldError(
+          'objections',
+          `${notConsulted.join(', ')} objected but ${notConsulted.length === 1 ? 'is' : 'are'} not among the members consulted`,
+        ),
+      );
   }
   const subject = input.subject.trim();
-  if (input.kind === 'Admission' && subject === '') errors.push(fieldError('subject', 'give the agency code of the member admitted'));
-  if (input.kind === 'Workplan endorsement' && !/^\d{4}$/.test(subject)) errors.push(fieldError('subject', 'give the year of the workplan endorsed (YYYY)'));
-  if (input.kind === 'Working group' && subject === '') errors.push(fieldError('subject', 'give the ID of the working group (WG-NN)'));
-  if (input.stateConsultedOn !== '' && input.stateConsultedOn > today) errors.push(fieldError('stateConsultedOn', `${input.stateConsultedOn} is after today (${today})`));
-  if (input.stateConsultedOn !== '' && !input.stateRelevant) errors.push(fieldError('stateConsultedOn', 'tick State relevant, or leave this blank'));
+  if (input.kind === 'Admission' && subject === '')
+    errors.push(fieldError('subject', 'give the agency code of the member admitted'));
+  if (input.kind === 'Workplan endorsement' && !/^\d{4}$/.test(subject))
+    errors.push(fieldError('subject', 'give the year of the workplan endorsed (YYYY)'));
+  if (input.kind === 'Working group' && subject === '')
+    errors.push(fieldError('subject', 'give the ID of the working group (WG-NN)'));
+  if (input.stateConsultedOn !== '' && input.stateConsultedOn > today)
+    errors.push(fieldError('stateConsultedOn', `${input.stateConsultedOn} is after today (${today})`));
+  if (input.stateConsultedOn !== '' && !input.stateRelevant)
+    errors.push(fieldError('stateConsultedOn', 'tick State relevant, or leave this blank'));
   (input.actions ?? []).forEach((a, i) => {
     const which = `action ${i + 1}`;
     if (a.action.trim() === '') errors.push(fieldError('actions', `${which}: say what is to be done`));
     if (a.owner.trim() === '') errors.push(fieldError('actions', `${which}: give the owner's agency code`));
-    else if (unknown([a.owner]).length > 0) errors.push(fieldError('actions', `${which}: ${a.owner.trim()} is not a member of the Members tab`));
-    if (a.due !== '' && a.due < input.date) errors.push(fieldError('actions', `${which}: due on ${a.due}, before the decision (${input.date})`));
+    else if (unknown([a.owner]).length > 0)
+      errors.push(fieldError('actions', `${which}: ${a.owner.trim()} is not a member of the Members tab`));
+    if (a.due !== '' && a.due < input.date)
+      errors.push(fieldError('actions', `${which}: due on ${a.due}, before the decision (${input.date})`));
   });
   return errors;
 }
@@ -150,16 +214,33 @@ export function checkDecision(input: DecisionInput, network: Network, today: str
  * The decision's follow-up actions as records: an action the input names by ID keeps its status and
  * notes, a new one gets the next `A-YYYY-NNN` and Status Open.
  */
-function actionsOf(value: DecisionInput, network: Network, id: string, existing: readonly Action[], cells: Cell[]): Action[] {
+function actionsOf(
+  value: DecisionInput,
+  network: Network,
+  id: string,
+  existing: readonly Action[],
+  cells: Cell[],
+): Action[] {
   const year = Number(value.date.slice(0, 4));
   const taken = [...cells];
   return (value.actions ?? []).map((a) => {
     const was = a.id === '' ? undefined : existing.find((x) => sameCode(x.id, a.id));
-    if (a.id !== '' && was === undefined) throw new DecisionInputError([fieldError('actions', `${a.id} is not an action of ${id}`)]);
+    if (a.id !== '' && was === undefined)
+      throw new DecisionInputError([fieldError('actions', `${a.id} is not an action of ${id}`)]);
     const actionId = was?.id ?? nextId(ActionsTable, taken, year);
     taken.push(actionId);
     const owner = canonicalCodes([a.owner], network)[0] ?? a.owner.trim();
-    const base: Action = was ?? { id: actionId, source: id, action: '', owner: '', due: null, status: 'Open', doneOn: null, lastRemindedOn: null, notes: '' };
+    const base: Action = was ?? {
+      id: actionId,
+      source: id,
+      action: '',
+      owner: '',
+      due: null,
+      status: 'Open',
+      doneOn: null,
+      lastRemindedOn: null,
+      notes: '',
+    };
     return { ...base, action: a.action.trim(), owner, due: a.due === '' ? null : a.due };
   });
 }
@@ -168,13 +249,22 @@ function actionsOf(value: DecisionInput, network: Network, id: string, existing:
  * The ToR guidance on the saved state: an Adopted decision with findings is refused unless the input
  * confirms it, with the findings named beside the confirmation; a Pending one saves quietly.
  */
-function requireConfirmation(value: DecisionInput, network: Network, today: string, decision: Decision, actions: readonly Action[]): void {
+function requireConfirmation(
+  value: DecisionInput,
+  network: Network,
+  today: string,
+  decision: Decision,
+  actions: readonly Action[],
+): void {
   if (value.outcome !== 'Adopted' || value.confirmed === true) return;
   const findings = decisionGuidance(network, today, decision, actions);
   if (findings.length === 0) return;
   const rules = [...new Set(findings.map((f) => f.rule))].join(', ');
   throw new DecisionInputError([
-    fieldError('confirmed', `the ToR check would report ${rules} for this decision: read the guidance, then tick ${DECISION_FIELD_LABELS.confirmed} to record it as Adopted`),
+    fieldError(
+      'confirmed',
+      `the ToR check would report ${rules} for this decision: read the guidance, then tick ${DECISION_FIELD_LABELS.confirmed} to record it as Adopted`,
+    ),
   ]);
 }
 
@@ -185,7 +275,8 @@ function requireTabs(network: Network, value: DecisionInput): void {
     ['Actions', (value.actions ?? []).length > 0 ? network.actions.header : true],
     ['Log', network.log.header],
   ] as const) {
-    if (header === null) throw new Error(`The ${name} tab is missing or has no header row: run Set up / repair workbook first.`);
+    if (header === null)
+      throw new Error(`The ${name} tab is missing or has no header row: run Set up / repair workbook first.`);
   }
 }
 
@@ -234,7 +325,9 @@ export function recordDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' 
     const [row] = tabs.append(DecisionsTable, [decision]);
     if (actions.length > 0) tabs.append(ActionsTable, actions);
     const details = `${value.kind}: ${value.title} (${value.outcome})${actions.length > 0 ? `; follow-up ${actions.map((a) => a.id).join(', ')}` : ''}`;
-    tabs.append(LogTable, [{ timestamp: now, actor: email, event: 'Decision recorded', ref: id, recipients: [], outcome: 'Done', details }]);
+    tabs.append(LogTable, [
+      { timestamp: now, actor: email, event: 'Decision recorded', ref: id, recipients: [], outcome: 'Done', details },
+    ]);
     return { id, row: row ?? network.decisions.lastRow + 1, actions: actions.map((a) => a.id), changed: true };
   });
 }
@@ -256,16 +349,26 @@ export function updateDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' 
   return withLockedTabs(ports, (tabs) => {
     const { network, grids, email, today, value } = checkedInput(ports, tabs, parseDecisionUpdate, input);
     const before = savedDecision(network, value.id);
-    if (before === null) throw new DecisionInputError([fieldError('id', `${value.id} is not a decision of the Decisions tab`)]);
+    if (before === null)
+      throw new DecisionInputError([fieldError('id', `${value.id} is not a decision of the Decisions tab`)]);
     if (before.version !== value.version) throw new DecisionConflictError(before);
     const id = before.decision.id;
     const year = parseId(DecisionsTable, id)?.year;
     if (year != null && year !== Number(value.date.slice(0, 4))) {
-      throw new DecisionInputError([fieldError('date', `${id} is numbered in ${year}: keep its date in that year, or record a new decision`)]);
+      throw new DecisionInputError([
+        fieldError('date', `${id} is numbered in ${year}: keep its date in that year, or record a new decision`),
+      ]);
     }
     const decision = keepOrder(
       before.decision,
-      decisionOf(value, network, id, before.decision.recordedBy, before.decision.recordedAt, value.consultation ?? before.decision.consultation),
+      decisionOf(
+        value,
+        network,
+        id,
+        before.decision.recordedBy,
+        before.decision.recordedAt,
+        value.consultation ?? before.decision.consultation,
+      ),
       ['consulted', 'objections'],
     );
     const actions = actionsOf(value, network, id, before.actions, actionIdCells(network, grids.Actions, grids.Log));
@@ -290,7 +393,17 @@ export function updateDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' 
       actions.filter((a) => !known.has(a.id)),
     );
     const logged = notWritten.length === 0 ? details : `${details}; not written: ${notWritten.join('; ')}`;
-    tabs.append(LogTable, [{ timestamp: ports.clock.now(), actor: email, event: 'Decision updated', ref: id, recipients: [], outcome: 'Done', details: logged }]);
+    tabs.append(LogTable, [
+      {
+        timestamp: ports.clock.now(),
+        actor: email,
+        event: 'Decision updated',
+        ref: id,
+        recipients: [],
+        outcome: 'Done',
+        details: logged,
+      },
+    ]);
     return { id, row, actions: actions.map((a) => a.id), changed: true, notWritten };
   });
 }
@@ -307,7 +420,10 @@ function saveRpc(
 ): RecordDecisionResult {
   try {
     const { id, row, actions, changed, notWritten = [] } = save(ports);
-    ports.ui.toast(changed ? `Decision ${id} ${verb} in row ${row}.${leftAlone(notWritten)}` : unchangedMessage('Decision', id), 'Decisions');
+    ports.ui.toast(
+      changed ? `Decision ${id} ${verb} in row ${row}.${leftAlone(notWritten)}` : unchangedMessage('Decision', id),
+      'Decisions',
+    );
     return { ok: true, id, row, actions, changed };
   } catch (error) {
     if (error instanceof DecisionInputError) return { ok: false, errors: [...error.errors] };
@@ -315,7 +431,12 @@ function saveRpc(
       const d = error.current.decision;
       return {
         ok: false,
-        errors: [fieldError('', `${d.id} was changed by someone else since you opened it; nothing was saved. The form now shows it as it stands: make your change again.`)],
+        errors: [
+          fieldError(
+            '',
+            `${d.id} was changed by someone else since you opened it; nothing was saved. The form now shows it as it stands: make your change again.`,
+          ),
+        ],
         current: error.current,
       };
     }
@@ -323,10 +444,16 @@ function saveRpc(
   }
 }
 
-export function recordDecisionRpc(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>, input: unknown): RecordDecisionResult {
+export function recordDecisionRpc(
+  ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>,
+  input: unknown,
+): RecordDecisionResult {
   return saveRpc(ports, (p) => recordDecision(p, input), 'recorded');
 }
 
-export function updateDecisionRpc(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>, input: unknown): RecordDecisionResult {
+export function updateDecisionRpc(
+  ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>,
+  input: unknown,
+): RecordDecisionResult {
   return saveRpc(ports, (p) => updateDecision(p, input), 'updated');
 }

@@ -48,7 +48,15 @@ import { withLockedTabs, writeIfUnchanged, type GuardedWrite, type LockedTabs } 
 import { errorText } from '../domain/errors';
 
 /** The tabs a delivery reads: who receives, what the minutes say, and the Log. */
-export const DELIVERY_TABS = [SettingsTable, MembersTable, FocalPointsTable, MeetingsTable, DecisionsTable, ActionsTable, LogTable] as const;
+export const DELIVERY_TABS = [
+  SettingsTable,
+  MembersTable,
+  FocalPointsTable,
+  MeetingsTable,
+  DecisionsTable,
+  ActionsTable,
+  LogTable,
+] as const;
 
 /** Read first: whether anything can be due, and whether minutes are (the Decisions tab serves only them). */
 const GLANCE_TABS = [SettingsTable, MeetingsTable, ActionsTable] as const;
@@ -104,7 +112,15 @@ export interface DeliveryOptions {
   readonly prepare?: (tabs: LockedTabs, network: Network) => Network;
 }
 
-const NOTHING_DUE: Omit<DeliveryReport, 'locked'> = { delivered: [], unconfirmed: [], blocked: [], stopped: null, problem: '', stoppedTabs: [], announced: [] };
+const NOTHING_DUE: Omit<DeliveryReport, 'locked'> = {
+  delivered: [],
+  unconfirmed: [],
+  blocked: [],
+  stopped: null,
+  problem: '',
+  stoppedTabs: [],
+  announced: [],
+};
 
 /** Appends Log rows, stamped with the time and the user, below the Log as read under the lock. */
 class LogAppender {
@@ -132,7 +148,8 @@ function writeMarks(workbook: WorkbookPort, marks: readonly Mark[]): Unwritten[]
     const mine = marks.filter((m) => m.tab === tab);
     if (mine.length === 0) continue;
     const writes: GuardedWrite[] = mine.map((m) => ({ id: m.id, field: m.field, was: m.was, value: m.day }));
-    for (const { write, reason } of writeIfUnchanged(workbook, MARK_TABLES[tab], writes)) out.push({ mark: mine[writes.indexOf(write)]!, reason });
+    for (const { write, reason } of writeIfUnchanged(workbook, MARK_TABLES[tab], writes))
+      out.push({ mark: mine[writes.indexOf(write)]!, reason });
   }
   return out;
 }
@@ -174,7 +191,14 @@ class Run {
       this.record(job, message, 'Deferred', details);
       this.ports.workbook.flush();
     } else {
-      this.delivered.push({ what: job.what, event: job.event, ref: job.ref, recipients: message.to, outcome: 'Deferred', details });
+      this.delivered.push({
+        what: job.what,
+        event: job.event,
+        ref: job.ref,
+        recipients: message.to,
+        outcome: 'Deferred',
+        details,
+      });
     }
     return false;
   }
@@ -183,7 +207,13 @@ class Run {
   private mark(marks: readonly Mark[], then: string): Set<string> {
     const unwritten = writeMarks(this.ports.workbook, marks);
     for (const { mark, reason } of unwritten) {
-      this.log.append({ event: EVENTS.notWritten, ref: mark.id, recipients: [], outcome: null, details: `${markHeader(mark)} of ${mark.id} was not written: ${reason}. ${then}` });
+      this.log.append({
+        event: EVENTS.notWritten,
+        ref: mark.id,
+        recipients: [],
+        outcome: null,
+        details: `${markHeader(mark)} of ${mark.id} was not written: ${reason}. ${then}`,
+      });
     }
     return new Set(unwritten.map((u) => keyOf(u.mark.id)));
   }
@@ -192,7 +222,12 @@ class Run {
     const { workbook, mailer } = this.ports;
     if (job.refused.length > 0) {
       const them = job.refused.length === 1 ? 'this address' : 'these addresses';
-      this.record(job, { to: job.refused }, 'Refused', `${job.what} does not go to ${them}: neither a focal point of an active member nor an address in Settings`);
+      this.record(
+        job,
+        { to: job.refused },
+        'Refused',
+        `${job.what} does not go to ${them}: neither a focal point of an active member nor an address in Settings`,
+      );
     }
     const reached = new Set(job.confirmed);
     let claimHeld = false;
@@ -200,7 +235,14 @@ class Run {
     for (const message of job.messages) {
       if (this.ledger.failures(message.key, this.today) >= FAILURES_A_DAY) {
         const details = `failed ${FAILURES_A_DAY} times today: it goes again tomorrow`;
-        this.delivered.push({ what: job.what, event: job.event, ref: job.ref, recipients: message.to, outcome: 'Deferred', details });
+        this.delivered.push({
+          what: job.what,
+          event: job.event,
+          ref: job.ref,
+          recipients: message.to,
+          outcome: 'Deferred',
+          details,
+        });
         continue;
       }
       if (this.outOfTime()) this.stopped = 'time';
@@ -219,10 +261,22 @@ class Run {
         }
         claimWritten = claimHeld = true;
       }
-      this.log.append({ event: job.event, ref: job.ref, recipients: [...message.to], outcome: 'Sending', details: job.what });
+      this.log.append({
+        event: job.event,
+        ref: job.ref,
+        recipients: [...message.to],
+        outcome: 'Sending',
+        details: job.what,
+      });
       workbook.flush();
       try {
-        mailer.send({ to: message.to, subject: message.subject, text: message.text, html: message.html, ...(message.replyTo === '' ? {} : { replyTo: message.replyTo }) });
+        mailer.send({
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+          ...(message.replyTo === '' ? {} : { replyTo: message.replyTo }),
+        });
       } catch (error) {
         this.record(job, message, 'Failed', `${errorText(error)}; it goes again at the next tick`);
         if (claimHeld) {
@@ -266,9 +320,14 @@ function reportClaims(claims: readonly Claim[], ledger: Ledger, log: LogAppender
 
 /** Logs each stopped tab once (while its message stays the same); returns the messages logged now. */
 function announceStopped(stopped: readonly StoppedTab[], network: Network, log: LogAppender): string[] {
-  const said = new Set(network.log.records.filter((e) => keyOf(e.event) === keyOf(EVENTS.stopped)).map((e) => `${keyOf(e.ref)}|${e.details}`));
+  const said = new Set(
+    network.log.records
+      .filter((e) => keyOf(e.event) === keyOf(EVENTS.stopped))
+      .map((e) => `${keyOf(e.ref)}|${e.details}`),
+  );
   const fresh = stopped.filter((t) => !said.has(`${keyOf(t.tab)}|${t.message}`));
-  for (const t of fresh) log.append({ event: EVENTS.stopped, ref: t.tab, recipients: [], outcome: null, details: t.message });
+  for (const t of fresh)
+    log.append({ event: EVENTS.stopped, ref: t.tab, recipients: [], outcome: null, details: t.message });
   return fresh.map((t) => t.message);
 }
 
@@ -285,20 +344,28 @@ function readForDelivery(tabs: LockedTabs, today: IsoDay, scope: DueScope, optio
     MembersTable,
     FocalPointsTable,
     ...(minutesOwed(glance.network, today) ? [DecisionsTable] : []),
-    ...(consultations && (consultationsOwed(glance.network, today) || (options.busy?.() ?? false)) ? CONSULTATION_TABS.rest : []),
+    ...(consultations && (consultationsOwed(glance.network, today) || (options.busy?.() ?? false))
+      ? CONSULTATION_TABS.rest
+      : []),
     LogTable,
   ]);
   return decodeNetwork({ ...glance.grids, ...rest.grids });
 }
 
-function deliverLocked(ports: DeliveryPorts, tabs: LockedTabs, scope: DueScope, options: DeliveryOptions): DeliveryReport {
+function deliverLocked(
+  ports: DeliveryPorts,
+  tabs: LockedTabs,
+  scope: DueScope,
+  options: DeliveryOptions,
+): DeliveryReport {
   const read = readForDelivery(tabs, ports.clock.today(), scope, options);
   if (read === null) return { ...NOTHING_DUE, locked: true };
   options.authorize?.(read);
   const stopped = stoppedTabs(read);
   const brokenLog = stopped.find((t) => t.tab === LogTable.name);
   // A Log that cannot be read cannot be written either: nothing is sent, and the status says why.
-  if (brokenLog !== undefined) return { ...NOTHING_DUE, locked: true, problem: brokenLog.message, stoppedTabs: stopped };
+  if (brokenLog !== undefined)
+    return { ...NOTHING_DUE, locked: true, problem: brokenLog.message, stoppedTabs: stopped };
   const network = options.prepare?.(tabs, read) ?? read;
   const today = ports.clock.today();
   const ledger = new Ledger(network.log.records);
@@ -313,7 +380,16 @@ function deliverLocked(ports: DeliveryPorts, tabs: LockedTabs, scope: DueScope, 
     run.job(job);
     if (run.stopped !== null) break;
   }
-  return { locked: true, delivered: run.delivered, unconfirmed, blocked: due.blocked, stopped: run.stopped, problem: '', stoppedTabs: stopped, announced };
+  return {
+    locked: true,
+    delivered: run.delivered,
+    unconfirmed,
+    blocked: due.blocked,
+    stopped: run.stopped,
+    problem: '',
+    stoppedTabs: stopped,
+    announced,
+  };
 }
 
 /**
@@ -335,13 +411,17 @@ export function deliver(ports: DeliveryPorts, scope: DueScope, options: Delivery
 
 /** The report in a person's words, one line each. */
 export function describeDelivery(report: DeliveryReport): string[] {
-  if (!report.locked) return [`Another run of the add-on was busy with this spreadsheet, so nothing was sent; the next tick tries again. (${report.problem})`];
+  if (!report.locked)
+    return [
+      `Another run of the add-on was busy with this spreadsheet, so nothing was sent; the next tick tries again. (${report.problem})`,
+    ];
   const lines = report.problem === '' ? report.stoppedTabs.map((t) => t.message) : [report.problem];
   for (const d of report.delivered) {
     const to = d.recipients.length === 1 ? d.recipients[0] : plural(d.recipients.length, 'recipient');
     lines.push(`${d.outcome}: ${d.what} (${to})${d.outcome === 'Sent' ? '' : `: ${d.details}`}`);
   }
-  if (report.stopped === 'time') lines.push('Stopped before the execution ran out of time: the rest goes at the next tick.');
+  if (report.stopped === 'time')
+    lines.push('Stopped before the execution ran out of time: the rest goes at the next tick.');
   for (const b of report.blocked) lines.push(`Cannot send: ${b.reason}.`);
   for (const c of report.unconfirmed) {
     lines.push(

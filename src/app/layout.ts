@@ -8,7 +8,11 @@ import type { ColumnLayout, TabLayout } from '../ports';
  * has them (a HeaderMap's index); without it the columns stand in the definition's order. Columns
  * listed in `keepWidth` keep the width they have: only columns setup creates get the default width.
  */
-export function tabLayout(def: TableDef, positions?: ReadonlyMap<string, number>, keepWidth: ReadonlySet<string> = new Set()): TabLayout {
+export function tabLayout(
+  def: TableDef,
+  positions?: ReadonlyMap<string, number>,
+  keepWidth: ReadonlySet<string> = new Set(),
+): TabLayout {
   const columns: ColumnLayout[] = [];
   Object.entries(def.columns as Record<string, Column>).forEach(([key, column], i) => {
     const at = positions === undefined ? i : positions.get(key);

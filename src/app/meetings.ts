@@ -8,7 +8,15 @@ import { canonicalCodes, keepOrder, sameCode } from '../domain/decision-record';
 import { savedMeeting } from '../domain/meeting-steps';
 import { columnCells, nextId } from '../domain/ids';
 import type { Network } from '../domain/network';
-import { meetingFieldError, parseMeetingInput, unchangedMessage, type MeetingFieldError, type MeetingInput, type SaveMeetingResult, type SavedMeeting } from '../domain/rpc';
+import {
+  meetingFieldError,
+  parseMeetingInput,
+  unchangedMessage,
+  type MeetingFieldError,
+  type MeetingInput,
+  type SaveMeetingResult,
+  type SavedMeeting,
+} from '../domain/rpc';
 import { FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type Meeting } from '../domain/tables';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
@@ -33,17 +41,32 @@ export function checkMeeting(value: MeetingInput, network: Network, today: strin
   const codes = network.members.records.map((m) => m.agency);
   for (const field of ['chairedBy', 'attendees'] as const) {
     const unknown = value[field].filter((a) => !codes.some((c) => sameCode(c, a)));
-    if (unknown.length > 0) errors.push(meetingFieldError(field, `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a member' : 'are not members'} of the Members tab`));
+    if (unknown.length > 0)
+      errors.push(
+        meetingFieldError(
+          field,
+          `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a member' : 'are not members'} of the Members tab`,
+        ),
+      );
   }
-  if (value.status === 'Held' && value.date > today) errors.push(meetingFieldError('status', `a meeting on ${value.date} cannot be Held yet (today is ${today})`));
-  if (value.agendaCirculatedOn > today) errors.push(meetingFieldError('agendaCirculatedOn', `${value.agendaCirculatedOn} is after today (${today})`));
+  if (value.status === 'Held' && value.date > today)
+    errors.push(meetingFieldError('status', `a meeting on ${value.date} cannot be Held yet (today is ${today})`));
+  if (value.agendaCirculatedOn > today)
+    errors.push(meetingFieldError('agendaCirculatedOn', `${value.agendaCirculatedOn} is after today (${today})`));
   const link = value.minutesLink.trim();
-  if (link !== '' && !/^https:\/\/\S+$/i.test(link)) errors.push(meetingFieldError('minutesLink', 'must be a link starting with https://'));
+  if (link !== '' && !/^https:\/\/\S+$/i.test(link))
+    errors.push(meetingFieldError('minutesLink', 'must be a link starting with https://'));
   if (value.minutesApprovedOn !== '') {
-    if (value.minutesApprovedOn > today) errors.push(meetingFieldError('minutesApprovedOn', `${value.minutesApprovedOn} is after today (${today})`));
-    else if (value.minutesApprovedOn < value.date) errors.push(meetingFieldError('minutesApprovedOn', `${value.minutesApprovedOn} is before the meeting (${value.date})`));
-    if (link === '') errors.push(meetingFieldError('minutesLink', 'give the link to the minutes before recording their approval'));
-    if (value.status !== 'Held') errors.push(meetingFieldError('status', 'minutes are approved only for a Held meeting'));
+    if (value.minutesApprovedOn > today)
+      errors.push(meetingFieldError('minutesApprovedOn', `${value.minutesApprovedOn} is after today (${today})`));
+    else if (value.minutesApprovedOn < value.date)
+      errors.push(
+        meetingFieldError('minutesApprovedOn', `${value.minutesApprovedOn} is before the meeting (${value.date})`),
+      );
+    if (link === '')
+      errors.push(meetingFieldError('minutesLink', 'give the link to the minutes before recording their approval'));
+    if (value.status !== 'Held')
+      errors.push(meetingFieldError('status', 'minutes are approved only for a Held meeting'));
   }
   return errors;
 }
@@ -68,7 +91,10 @@ export interface SavedMeetingRow {
   readonly notWritten?: readonly string[];
 }
 
-export function saveMeeting(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>, input: unknown): SavedMeetingRow {
+export function saveMeeting(
+  ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>,
+  input: unknown,
+): SavedMeetingRow {
   return withLockedTabs(ports, (tabs) => {
     const { network, grids } = tabs.readNetwork(TABS);
     requireSecretariat(ports, network, WHAT);
@@ -80,14 +106,23 @@ export function saveMeeting(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | '
     if (network.meetings.header === null || network.log.header === null)
       throw new Error('The Meetings or Log tab is missing or has no header row: run Set up / repair workbook first.');
     const before = value.id === '' ? null : savedMeeting(network, value.id);
-    if (value.id !== '' && before === null) throw new MeetingInputError([meetingFieldError('id', `${value.id} is not a meeting of the Meetings tab`)]);
+    if (value.id !== '' && before === null)
+      throw new MeetingInputError([meetingFieldError('id', `${value.id} is not a meeting of the Meetings tab`)]);
     if (before !== null && before.version !== value.version) {
       throw new MeetingInputError(
-        [meetingFieldError('', `${before.meeting.id} was changed by someone else since you opened it; nothing was saved. The panel now shows it as it stands.`)],
+        [
+          meetingFieldError(
+            '',
+            `${before.meeting.id} was changed by someone else since you opened it; nothing was saved. The panel now shows it as it stands.`,
+          ),
+        ],
         before,
       );
     }
-    const cells = [...columnCells(grids.Meetings, network.meetings.header.index.get('id')), ...columnCells(grids.Log, network.log.header.index.get('ref'))];
+    const cells = [
+      ...columnCells(grids.Meetings, network.meetings.header.index.get('id')),
+      ...columnCells(grids.Log, network.log.header.index.get('ref')),
+    ];
     const id = before?.meeting.id ?? nextId(MeetingsTable, cells, Number(value.date.slice(0, 4)));
     const day = (d: string) => (d === '' ? null : d);
     const typed: Meeting = {
@@ -114,7 +149,10 @@ export function saveMeeting(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | '
       minutesApprovedOn: day(value.minutesApprovedOn),
     };
     const meeting = before === null ? typed : keepOrder(before.meeting, typed, ['chairedBy', 'attendees']);
-    const details = before === null ? `${meeting.kind} meeting on ${meeting.date}: ${meeting.title}` : changes(before.meeting, meeting);
+    const details =
+      before === null
+        ? `${meeting.kind} meeting on ${meeting.date}: ${meeting.title}`
+        : changes(before.meeting, meeting);
     let row: number;
     let notWritten: string[] = [];
     if (before === null) row = tabs.append(MeetingsTable, [meeting])[0] ?? network.meetings.lastRow + 1;
@@ -126,23 +164,44 @@ export function saveMeeting(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | '
     const email = ports.user.email();
     const logged = notWritten.length === 0 ? details : `${details}; not written: ${notWritten.join('; ')}`;
     tabs.append(LogTable, [
-      { timestamp: ports.clock.now(), actor: email, event: before === null ? 'Meeting planned' : 'Meeting updated', ref: id, recipients: [], outcome: 'Done', details: logged },
+      {
+        timestamp: ports.clock.now(),
+        actor: email,
+        event: before === null ? 'Meeting planned' : 'Meeting updated',
+        ref: id,
+        recipients: [],
+        outcome: 'Done',
+        details: logged,
+      },
     ]);
-    const minutesToCirculate = meeting.minutesApprovedOn !== null && (before?.meeting.minutesApprovedOn ?? null) === null && meeting.minutesCirculatedOn === null;
+    const minutesToCirculate =
+      meeting.minutesApprovedOn !== null &&
+      (before?.meeting.minutesApprovedOn ?? null) === null &&
+      meeting.minutesCirculatedOn === null;
     return { id, row, minutesToCirculate, changed: true, notWritten };
   });
 }
 
 /** `circulateLabel`: the menu item that circulates minutes at once, as the command table names it. */
-export function saveMeetingRpc(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>, input: unknown, circulateLabel: string): SaveMeetingResult {
+export function saveMeetingRpc(
+  ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>,
+  input: unknown,
+  circulateLabel: string,
+): SaveMeetingResult {
   try {
     const { id, row, minutesToCirculate, changed, notWritten = [] } = saveMeeting(ports, input);
     // A script's write sets off no edit trigger: the approval waits for the hourly tick or the menu.
-    const next = minutesToCirculate ? ` Its minutes go to the members at the next hourly tick when automation is on, or now from ${circulateLabel}` : '';
-    ports.ui.toast(changed ? `Meeting ${id} saved in row ${row}.${next}${leftAlone(notWritten)}` : unchangedMessage('Meeting', id), 'Meetings');
+    const next = minutesToCirculate
+      ? ` Its minutes go to the members at the next hourly tick when automation is on, or now from ${circulateLabel}`
+      : '';
+    ports.ui.toast(
+      changed ? `Meeting ${id} saved in row ${row}.${next}${leftAlone(notWritten)}` : unchangedMessage('Meeting', id),
+      'Meetings',
+    );
     return { ok: true, id, row, changed };
   } catch (error) {
-    if (error instanceof MeetingInputError) return { ok: false, errors: [...error.errors], ...(error.current ? { current: error.current } : {}) };
+    if (error instanceof MeetingInputError)
+      return { ok: false, errors: [...error.errors], ...(error.current ? { current: error.current } : {}) };
     throw error;
   }
 }

@@ -6,7 +6,15 @@
  * refuses the name of a data tab.
  */
 import { dateOfDay, isIsoDay } from '../domain/dates';
-import { isRowLink, titleLine, type ChartSpec, type ColumnKind, type Report, type ReportCell, type ReportTable } from '../domain/reports';
+import {
+  isRowLink,
+  titleLine,
+  type ChartSpec,
+  type ColumnKind,
+  type Report,
+  type ReportCell,
+  type ReportTable,
+} from '../domain/reports';
 import { ComplianceTable, TABLES } from '../domain/tables';
 import type { Cell, CellBlock, CellLink, TabChart, TabStyle, WorkbookPort } from '../ports';
 import { clipText } from '../domain/cells';
@@ -35,7 +43,14 @@ const FORMATS: Readonly<Partial<Record<ColumnKind, string>>> = {
   date: 'yyyy-mm-dd',
 };
 
-const WIDTHS: Readonly<Record<ColumnKind, number>> = { text: 200, count: 80, money: 110, percent: 90, date: 100, link: 100 };
+const WIDTHS: Readonly<Record<ColumnKind, number>> = {
+  text: 200,
+  count: 80,
+  money: 110,
+  percent: 90,
+  date: 100,
+  link: 100,
+};
 
 /** Google Sheets' light grey 1, under each table's header. */
 export const HEADER_FILL = '#e8eaed';
@@ -82,7 +97,10 @@ export function layoutResult(sheet: ResultSheet): Layout {
   const widths = new Map<number, number>();
   const push = (cells: readonly Cell[], fill: string | null = null) => {
     // A result quotes the sheet (an ID, a title, a name), which may be as long as a cell holds: every text is clipped to fit.
-    grid.push([...cells.map((c) => (typeof c === 'string' ? clipText(c) : c)), ...Array<Cell>(width - cells.length).fill('')]);
+    grid.push([
+      ...cells.map((c) => (typeof c === 'string' ? clipText(c) : c)),
+      ...Array<Cell>(width - cells.length).fill(''),
+    ]);
     fills.push(Array<string | null>(width).fill(fill));
     return grid.length;
   };
@@ -118,7 +136,11 @@ export function layoutResult(sheet: ResultSheet): Layout {
     table.columns.forEach((c, j) => {
       widths.set(j + 1, Math.max(widths.get(j + 1) ?? 0, c.width ?? WIDTHS[c.kind]));
       const format = FORMATS[c.kind];
-      if (format !== undefined && numbered > 0) formats.set(format, [...(formats.get(format) ?? []), { row: firstRow, column: j + 1, rows: numbered, columns: 1 }]);
+      if (format !== undefined && numbered > 0)
+        formats.set(format, [
+          ...(formats.get(format) ?? []),
+          { row: firstRow, column: j + 1, rows: numbered, columns: 1 },
+        ]);
       if (c.kind === 'link' && table.rows.length > 0) {
         links.push({ row: firstRow, column: j + 1, links: table.rows.map((cells) => [linkOf(cells[j] ?? null)]) });
       }
@@ -146,9 +168,18 @@ function chartsOf(sheet: ResultSheet, placed: readonly PlacedTable[], width: num
   for (const chart of sheet.charts) {
     const table = placed.find((p) => p.id === chart.table);
     if (table === undefined || table.rows === 0) continue;
-    const column = (at: number): CellBlock => ({ row: table.headerRow, column: at + 1, rows: table.rows + 1, columns: 1 });
+    const column = (at: number): CellBlock => ({
+      row: table.headerRow,
+      column: at + 1,
+      rows: table.rows + 1,
+      columns: 1,
+    });
     const row = Math.max(table.headerRow, free);
-    out.push({ title: chart.title, ranges: [column(chart.category), ...chart.series.map(column)], anchor: { row, column: width + 2 } });
+    out.push({
+      title: chart.title,
+      ranges: [column(chart.category), ...chart.series.map(column)],
+      anchor: { row, column: width + 2 },
+    });
     free = row + CHART_ROWS;
   }
   return out;
@@ -161,12 +192,14 @@ function chartsOf(sheet: ResultSheet, placed: readonly PlacedTable[], width: num
  * Returns where each table landed.
  */
 export function writeResultTab(workbook: WorkbookPort, tab: string, sheet: ResultSheet): PlacedTable[] {
-  if (DATA_TABS.has(tab.trim().toLowerCase())) throw new Error(`${tab} is a data tab: a report or check never writes to it.`);
+  if (DATA_TABS.has(tab.trim().toLowerCase()))
+    throw new Error(`${tab} is a data tab: a report or check never writes to it.`);
   const layout = layoutResult(sheet);
   const charts = chartsOf(sheet, layout.placed, layout.width);
   if (workbook.writeResult) {
     const links = layout.grid.map((row) => row.map((): CellLink | null => null));
-    for (const l of layout.links) l.links.forEach((line, i) => line.forEach((link, j) => (links[l.row - 1 + i]![l.column - 1 + j] = link)));
+    for (const l of layout.links)
+      l.links.forEach((line, i) => line.forEach((link, j) => (links[l.row - 1 + i]![l.column - 1 + j] = link)));
     workbook.writeResult(tab, { values: layout.grid, links, fills: layout.fills, style: layout.style, charts });
     return layout.placed;
   }

@@ -37,7 +37,8 @@ export interface ReportRun {
 
 export function reportDef(id: string): ReportDef {
   const def = reportNamed(id);
-  if (def === undefined) throw new Error(`There is no report "${id}": the reports are ${joinWords(REPORTS.map((r) => r.id))}.`);
+  if (def === undefined)
+    throw new Error(`There is no report "${id}": the reports are ${joinWords(REPORTS.map((r) => r.id))}.`);
   return def;
 }
 
@@ -50,8 +51,10 @@ function cannotSend(ports: Ports, network: Network, def: ReportDef, share: Repor
     throw error;
   }
   if (to === '') return `Settings give no address for ${share.recipient}: fill in the setting, then run this again.`;
-  if (network.log.header === null) return 'The Log tab is missing, so the email could not be recorded: run Set up / repair workbook, then run this again.';
-  if (ports.mailer.remainingQuota() < 1) return 'The daily email quota of this account is used up: run this again tomorrow.';
+  if (network.log.header === null)
+    return 'The Log tab is missing, so the email could not be recorded: run Set up / repair workbook, then run this again.';
+  if (ports.mailer.remainingQuota() < 1)
+    return 'The daily email quota of this account is used up: run this again tomorrow.';
   return null;
 }
 

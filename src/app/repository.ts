@@ -32,7 +32,12 @@ export function runs(sorted: readonly number[]): [number, number][] {
  * Writes rows of cells (indexed by 0-based column) at the given 1-based row numbers, limited to
  * `columns`, which every row must fill: one write per block of consecutive rows × consecutive columns.
  */
-export function writeRows(workbook: WorkbookPort, tab: string, rows: ReadonlyMap<number, readonly Cell[]>, columns: readonly number[]): void {
+export function writeRows(
+  workbook: WorkbookPort,
+  tab: string,
+  rows: ReadonlyMap<number, readonly Cell[]>,
+  columns: readonly number[],
+): void {
   const columnRuns = runs([...columns].sort((a, b) => a - b));
   for (const [firstRow, lastRow] of runs([...rows.keys()].sort((a, b) => a - b))) {
     for (const [firstCol, lastCol] of columnRuns) {
@@ -71,18 +76,29 @@ export function withLockedTabs<R>(ports: Pick<Ports, 'lock' | 'workbook'>, fn: (
   const { workbook } = ports;
   return ports.lock.withDocumentLock(() => {
     /** Each tab read under this lock: its cells, header and the row the next record goes to. */
-    const ends = new Map<string, { grid: readonly (readonly Cell[])[] | null; header: HeaderMap | null; next: number }>();
+    const ends = new Map<
+      string,
+      { grid: readonly (readonly Cell[])[] | null; header: HeaderMap | null; next: number }
+    >();
     let held = true;
     const hold = () => {
-      if (!held) throw new Error('These tabs were read under a document lock that has since been released: read them again under a new lock.');
+      if (!held)
+        throw new Error(
+          'These tabs were read under a document lock that has since been released: read them again under a new lock.',
+        );
     };
     const remember = (def: TableDef, grid: readonly (readonly Cell[])[] | null | undefined) => {
-      ends.set(def.name, { grid: grid ?? null, header: decodeTable(def, grid?.slice(0, 1) ?? null).header, next: (grid?.length ?? 0) + 1 });
+      ends.set(def.name, {
+        grid: grid ?? null,
+        header: decodeTable(def, grid?.slice(0, 1) ?? null).header,
+        next: (grid?.length ?? 0) + 1,
+      });
     };
     const readEnd = (def: TableDef) => {
       hold();
       const end = ends.get(def.name);
-      if (end === undefined) throw new Error(`The ${def.name} tab must be read under the document lock before anything is written to it.`);
+      if (end === undefined)
+        throw new Error(`The ${def.name} tab must be read under the document lock before anything is written to it.`);
       return end;
     };
     const tabs: LockedTabs = {
@@ -165,7 +181,10 @@ export function updateRecords<T extends TableDef>(
       if (!was.ok) {
         const blank = column.decode('');
         if (!(blank.ok && sameCell(blank.value, value)))
-          unreadable.push({ write: { id: k, field, was: null, value }, reason: `its ${column.header} holds something the add-on cannot read (${was.message})` });
+          unreadable.push({
+            write: { id: k, field, was: null, value },
+            reason: `its ${column.header} holds something the add-on cannot read (${was.message})`,
+          });
       } else if (!sameCell(was.value, value)) writes.push({ id: k, field, was: was.value, value });
     }
   }
@@ -192,12 +211,17 @@ export interface SkippedWrite {
 
 /** "Title of D-2026-03 (its Title was changed while the add-on was working (row 5))": what a save left undone, for its Log row and toast. */
 export function describeSkipped(def: TableDef, skipped: readonly SkippedWrite[]): string[] {
-  return skipped.map(({ write, reason }) => `${(def.columns as Record<string, Column>)[write.field]?.header ?? write.field} of ${write.id} (${reason})`);
+  return skipped.map(
+    ({ write, reason }) =>
+      `${(def.columns as Record<string, Column>)[write.field]?.header ?? write.field} of ${write.id} (${reason})`,
+  );
 }
 
 /** What a save's toast adds when it left cells alone: empty when it wrote them all. */
 export function leftAlone(notWritten: readonly string[]): string {
-  return notWritten.length === 0 ? '' : ` Left alone, as someone changed them while it saved: ${notWritten.join('; ')}. Open it again to see it as it stands.`;
+  return notWritten.length === 0
+    ? ''
+    : ` Left alone, as someone changed them while it saved: ${notWritten.join('; ')}. Open it again to see it as it stands.`;
 }
 
 /** Reads (and so checks) a guarded write's cell at most this often: people may keep moving rows while it writes. The last read only checks. */
@@ -235,7 +259,11 @@ function rowsById(grid: Grid, keyAt: number): Map<string, number[]> {
  * went; rows that keep moving leave the write undone (returned). Costs two reads and one write per
  * block when nobody edits. The tick's dates use it; any save of a cell found by ID may.
  */
-export function writeIfUnchanged(workbook: WorkbookPort, def: TableDef, writes: readonly GuardedWrite[]): SkippedWrite[] {
+export function writeIfUnchanged(
+  workbook: WorkbookPort,
+  def: TableDef,
+  writes: readonly GuardedWrite[],
+): SkippedWrite[] {
   const skipped: SkippedWrite[] = [];
   const same = (column: Column, cell: Cell | undefined, value: unknown) => {
     const decoded = column.decode(cell);
@@ -252,7 +280,8 @@ export function writeIfUnchanged(workbook: WorkbookPort, def: TableDef, writes: 
     const header = decodeTable(def, grid.slice(0, 1)).header;
     const keyAt = def.key === null ? undefined : header?.index.get(def.key);
     if (header === null || keyAt === undefined) {
-      for (const write of pending) skipped.push({ write, reason: `the ${def.name} tab has no ${def.key ?? 'ID'} column in row 1` });
+      for (const write of pending)
+        skipped.push({ write, reason: `the ${def.name} tab has no ${def.key ?? 'ID'} column in row 1` });
       break;
     }
     const view = grid.map((line) => [...line]);
@@ -305,11 +334,19 @@ export function writeIfUnchanged(workbook: WorkbookPort, def: TableDef, writes: 
       const at = header.index.get(write.field);
       const found = now.get(keyOf(write.id)) ?? [];
       const row = found[0] ?? 0;
-      if (column === undefined || at === undefined) skipped.push({ write, reason: `the ${def.name} tab has no such column in row 1` });
+      if (column === undefined || at === undefined)
+        skipped.push({ write, reason: `the ${def.name} tab has no such column in row 1` });
       else if (found.length !== 1)
-        skipped.push({ write, reason: found.length === 0 ? `no row of ${def.name} has the ID ${write.id}` : `${write.id} is the ID of rows ${found.join(', ')}` });
+        skipped.push({
+          write,
+          reason:
+            found.length === 0
+              ? `no row of ${def.name} has the ID ${write.id}`
+              : `${write.id} is the ID of rows ${found.join(', ')}`,
+        });
       else if (same(column, view[row - 1]?.[at], write.value)) continue;
-      else if (!same(column, view[row - 1]?.[at], write.was)) skipped.push({ write, reason: `its ${column.header} was changed while the add-on was working (row ${row})` });
+      else if (!same(column, view[row - 1]?.[at], write.was))
+        skipped.push({ write, reason: `its ${column.header} was changed while the add-on was working (row ${row})` });
       else {
         put(row, at, column.encode(write.value as never));
         placed.push({ id: keyOf(write.id), at, column, value: write.value, write });
@@ -320,7 +357,9 @@ export function writeIfUnchanged(workbook: WorkbookPort, def: TableDef, writes: 
     if (read === GUARDED_READS - 1) {
       // No read is left to check another write: leave it, and say where a value may stand wrongly.
       for (const p of placed) {
-        const check = givenBack.includes(p) ? `, and the row of ${p.id || 'no ID'} may hold a value meant for another: check it` : '';
+        const check = givenBack.includes(p)
+          ? `, and the row of ${p.id || 'no ID'} may hold a value meant for another: check it`
+          : '';
         skipped.push({ write: p.write, reason: `the rows of ${def.name} kept moving while the add-on wrote${check}` });
       }
       break;

@@ -15,7 +15,8 @@ import { SETUP_COMMAND, setupWorkbook, type SetupOptions, type SetupPorts } from
 export const SETUP_TITLE = 'Set up / repair workbook';
 
 function askProfile(ui: Ui): ProfileId | null {
-  const choices = 'Type azerbaijan, uzbekistan or custom (leave it blank for custom: you then set the cadence and deadlines in Settings).';
+  const choices =
+    'Type azerbaijan, uzbekistan or custom (leave it blank for custom: you then set the cadence and deadlines in Settings).';
   let message = `Which Terms of Reference does the network follow? ${choices}`;
   for (let attempt = 0; attempt < 3; attempt++) {
     const answer = ui.prompt(message, SETUP_TITLE);

@@ -15,7 +15,14 @@ import { mapHeader, normalizeHeader } from '../domain/codec';
 import { decodeNetwork, type Grids, type Network } from '../domain/network';
 import { PROFILES } from '../domain/profiles';
 import { secretariatEmails } from '../domain/secretariat';
-import { SETTING_COLUMNS, SETTING_KEYS, settingKeyOf, type ProfileId, type SettingKey, type Settings } from '../domain/settings';
+import {
+  SETTING_COLUMNS,
+  SETTING_KEYS,
+  settingKeyOf,
+  type ProfileId,
+  type SettingKey,
+  type Settings,
+} from '../domain/settings';
 import { ComplianceTable, SettingsTable, TABLES, type AnyTable } from '../domain/tables';
 import type { Ports, ProtectionChange, ProtectionPort, WorkbookPort } from '../ports';
 import { requireSecretariat } from './authorize';
@@ -45,7 +52,8 @@ export const SETUP_COMMAND = 'set up or repair the workbook';
 /** The Compliance tab's summary line until the first check. */
 export const NO_CHECK_YET = 'No compliance check has run yet: run Check compliance from the add-on menu.';
 
-export const PROTECTED_DESCRIPTION = 'Secretariat only: edited by the network secretariat (Set up / repair workbook keeps this list in line with the register).';
+export const PROTECTED_DESCRIPTION =
+  'Secretariat only: edited by the network secretariat (Set up / repair workbook keeps this list in line with the register).';
 export const ADDON_DESCRIPTION = 'Written by the add-on: only the secretariat runs the commands that write it.';
 
 /** What setup needs to run for a user: protection where the runtime has any. */
@@ -74,7 +82,11 @@ export function setupWorkbook(target: SetupPorts | WorkbookPort, options: SetupO
       result.notes.push('Protection applies in Google Sheets only: no tab was protected.');
       return finish(result);
     }
-    const editors = secretariatEmails(state.network, { owner: ports.user.owner(), setupUser: email, today: ports.clock.today() });
+    const editors = secretariatEmails(state.network, {
+      owner: ports.user.owner(),
+      setupUser: email,
+      today: ports.clock.today(),
+    });
     const existing = TABLES.filter((def) => state.grids[def.name] !== null);
     const changes: string[] = [];
     const blocked = protect(port, existing, editors, changes);
@@ -106,8 +118,11 @@ interface WorkbookState {
 function readAll(workbook: WorkbookPort): WorkbookState {
   const grids: Grids = {};
   // The check's output: setup only adds it when it is missing, so it needs to know no more than that.
-  for (const def of TABLES) grids[def.name] = def !== ComplianceTable ? workbook.read(def.name) : workbook.hasTab(def.name) ? [] : null;
-  const tabs = TABLES.every((def) => grids[def.name] !== null) ? TABLES.map((def) => def.name as string) : workbook.tabNames();
+  for (const def of TABLES)
+    grids[def.name] = def !== ComplianceTable ? workbook.read(def.name) : workbook.hasTab(def.name) ? [] : null;
+  const tabs = TABLES.every((def) => grids[def.name] !== null)
+    ? TABLES.map((def) => def.name as string)
+    : workbook.tabNames();
   return { tabs, grids, network: decodeNetwork(grids) };
 }
 
@@ -133,7 +148,9 @@ function repair(workbook: WorkbookPort, state: WorkbookState, options: SetupOpti
     if (grid === null) {
       const clash = tabs.find((t) => normalizeHeader(t) === normalizeHeader(def.name));
       if (clash !== undefined) {
-        notes.push(`The tab "${clash}" should be named "${def.name}": rename it and run Set up / repair workbook again.`);
+        notes.push(
+          `The tab "${clash}" should be named "${def.name}": rename it and run Set up / repair workbook again.`,
+        );
         continue;
       }
       const position = insertPosition(tabs, def);
@@ -188,11 +205,20 @@ function writeCells(workbook: WorkbookPort, tab: string, row: number, cells: Rea
  * Writes the headers a tab lacks and fixes the case or spacing of those it has. Returns where each
  * contract column stands (field key → 0-based column), or null when the tab is left alone.
  */
-function repairHeader(workbook: WorkbookPort, def: AnyTable, grid: readonly (readonly Cell[])[], existed: boolean, changes: string[], notes: string[]): Map<string, number> | null {
+function repairHeader(
+  workbook: WorkbookPort,
+  def: AnyTable,
+  grid: readonly (readonly Cell[])[],
+  existed: boolean,
+  changes: string[],
+  notes: string[],
+): Map<string, number> | null {
   const columns = Object.entries(def.columns as Record<string, Column>);
   if (isBlankRow(grid[0])) {
     if (grid.slice(1).some((row) => !isBlankRow(row))) {
-      notes.push(`Left ${def.name} alone: row 1 is blank but rows below hold data. Put the headers in row 1 and run Set up / repair workbook again.`);
+      notes.push(
+        `Left ${def.name} alone: row 1 is blank but rows below hold data. Put the headers in row 1 and run Set up / repair workbook again.`,
+      );
       return null;
     }
     workbook.write(def.name, 1, 1, [columns.map(([, c]) => c.header)]);
@@ -268,24 +294,38 @@ function describeDefault(cell: Cell): string {
 }
 
 /** Brings the tabs' protection in line and reports it; returns the tabs the user may not change. */
-function protect(port: ProtectionPort, tabs: readonly AnyTable[], editors: readonly string[], changes: string[]): string[] {
+function protect(
+  port: ProtectionPort,
+  tabs: readonly AnyTable[],
+  editors: readonly string[],
+  changes: string[],
+): string[] {
   const created: string[] = [];
   const added = new Map<string, string[]>();
   const removed = new Map<string, string[]>();
   const tightened: string[] = [];
   const blocked: string[] = [];
   for (const def of tabs) {
-    const change: ProtectionChange = port.protectTab(def.name, editors, def.addonOnly ? ADDON_DESCRIPTION : PROTECTED_DESCRIPTION);
+    const change: ProtectionChange = port.protectTab(
+      def.name,
+      editors,
+      def.addonOnly ? ADDON_DESCRIPTION : PROTECTED_DESCRIPTION,
+    );
     if (change.blocked) blocked.push(def.name);
     if (change.created) created.push(def.name);
     for (const email of change.added) added.set(email, [...(added.get(email) ?? []), def.name]);
     for (const email of change.removed) removed.set(email, [...(removed.get(email) ?? []), def.name]);
     if (!change.created && (change.domainEditOff || change.enforced)) tightened.push(def.name);
   }
-  const where = (names: readonly string[]) => (names.length === TABLES.length ? 'every protected tab' : names.join(', '));
-  if (created.length > 0) changes.push(`protected ${created.join(', ')}: only the secretariat can edit ${created.length === 1 ? 'it' : 'them'}`);
+  const where = (names: readonly string[]) =>
+    names.length === TABLES.length ? 'every protected tab' : names.join(', ');
+  if (created.length > 0)
+    changes.push(
+      `protected ${created.join(', ')}: only the secretariat can edit ${created.length === 1 ? 'it' : 'them'}`,
+    );
   for (const [email, names] of added) changes.push(`${email} can now edit ${where(names)}`);
   for (const [email, names] of removed) changes.push(`${email} can no longer edit ${where(names)}`);
-  if (tightened.length > 0) changes.push(`made the protection of ${tightened.join(', ')} apply to everyone but the secretariat again`);
+  if (tightened.length > 0)
+    changes.push(`made the protection of ${tightened.join(', ')} apply to everyone but the secretariat again`);
   return blocked;
 }

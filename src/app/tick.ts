@@ -7,7 +7,12 @@ import { INBOX_PREFIX } from '../domain/consultations';
 import { dueJobs } from '../domain/email/due';
 import { Ledger } from '../domain/email/ledger';
 import { networkName } from '../domain/email/minutes';
-import { CirculationRequestSchema, previewMeetings, type CirculationPreview, type CirculationResult } from '../domain/email/preview';
+import {
+  CirculationRequestSchema,
+  previewMeetings,
+  type CirculationPreview,
+  type CirculationResult,
+} from '../domain/email/preview';
 import type { Network } from '../domain/network';
 import { MeetingsTable } from '../domain/tables';
 import { keyOf } from '../domain/words';
@@ -31,7 +36,14 @@ export function hourlyTick(ports: TickPorts, options: TickOptions = {}): Deliver
   const authorize = options.anyCaller ? undefined : (network: Network) => void requireAutomationAccount(ports, network);
   const busy = () => Object.keys(ports.inbox.entries(INBOX_PREFIX)).length > 0;
   const prepare = (tabs: LockedTabs, network: Network) => consultationUpkeep(ports, tabs, network);
-  return announce(ports, deliver(ports, { reminders: true, consultations: true }, { stopWhenIdle: true, busy, prepare, ...(authorize ? { authorize } : {}) }));
+  return announce(
+    ports,
+    deliver(
+      ports,
+      { reminders: true, consultations: true },
+      { stopWhenIdle: true, busy, prepare, ...(authorize ? { authorize } : {}) },
+    ),
+  );
 }
 
 export interface TickOptions {
@@ -67,7 +79,11 @@ export function onSheetEdit(ports: TickPorts, edit: SheetEdit): DeliveryReport |
 /** Sends the due minutes of the meetings named, for the secretariat only; checked again under the lock. */
 export function circulateMeetings(ports: DeliveryPorts, ids: readonly string[]): DeliveryReport {
   const wanted = new Set(ids.map(keyOf));
-  return deliver(ports, { meetings: (m) => wanted.has(keyOf(m.id)), reminders: false }, { authorize: (network) => requireSecretariat(ports, network, CIRCULATE_COMMAND) });
+  return deliver(
+    ports,
+    { meetings: (m) => wanted.has(keyOf(m.id)), reminders: false },
+    { authorize: (network) => requireSecretariat(ports, network, CIRCULATE_COMMAND) },
+  );
 }
 
 /** What the preview dialog shows: each due message's recipients, subject and HTML body. Writes nothing. */

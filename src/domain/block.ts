@@ -6,7 +6,9 @@ export function rectangle<T>(values: readonly (readonly T[])[], what: string): {
   if (values.length === 0 || columns === 0) throw new Error(`Nothing to ${what}: the block has no rows or no columns.`);
   const ragged = values.findIndex((r) => r.length !== columns);
   if (ragged >= 0) {
-    throw new Error(`Cannot ${what}: row ${ragged + 1} of the block has ${values[ragged]!.length} cells where the first has ${columns}.`);
+    throw new Error(
+      `Cannot ${what}: row ${ragged + 1} of the block has ${values[ragged]!.length} cells where the first has ${columns}.`,
+    );
   }
   return { rows: values.length, columns };
 }

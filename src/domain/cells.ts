@@ -22,7 +22,8 @@ export function clipText(text: string, limit = MAX_CELL_TEXT): string {
   return `${text.slice(0, end)}…`;
 }
 
-export type CellKind = 'text' | 'date' | 'timestamp' | 'number' | 'yesno' | 'choice' | 'choices' | 'list' | 'email' | 'emails' | 'gcm';
+export type CellKind =
+  'text' | 'date' | 'timestamp' | 'number' | 'yesno' | 'choice' | 'choices' | 'list' | 'email' | 'emails' | 'gcm';
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -45,13 +46,15 @@ interface Options {
 }
 
 /** A required column's value is never blank, so its type drops the null. */
-type Maybe<S extends z.core.$ZodType, O extends Options> = (O extends { required: true } ? S : z.ZodMiniNullable<S>) & z.core.$ZodType;
+type Maybe<S extends z.core.$ZodType, O extends Options> = (O extends { required: true } ? S : z.ZodMiniNullable<S>) &
+  z.core.$ZodType;
 
 function maybe<S extends z.core.$ZodType, O extends Options>(schema: S, options: O): Maybe<S, O> {
   return (options.required ? schema : z.nullable(schema)) as Maybe<S, O>;
 }
 
-const EMAIL = /^[^\s@<>(),;:"']+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[^\s@<>(),;:"']+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 export function isEmail(text: string): boolean {
@@ -153,7 +156,11 @@ function dateColumn<const O extends Options = {}>(header: string, options: O = {
     `a date ${YEARS} (a date cell or text YYYY-MM-DD)`,
     { width: 110, ...options },
     (cell) => {
-      const day = isValidDate(cell) ? dayOfDate(cell) : typeof cell === 'string' && isIsoDay(cell.trim()) ? cell.trim() : null;
+      const day = isValidDate(cell)
+        ? dayOfDate(cell)
+        : typeof cell === 'string' && isIsoDay(cell.trim())
+          ? cell.trim()
+          : null;
       if (day === null) return fail(`${describe(cell)} is not a date`);
       return isDayInYears(day) ? ok(day as z.infer<typeof schema>) : fail(`${describe(cell)} is not a date ${YEARS}`);
     },
@@ -177,7 +184,11 @@ function timestampColumn<const O extends Options = {}>(header: string, options: 
     `a date-time ${YEARS} (a date-time cell or ISO 8601 text)`,
     { width: 150, ...options },
     (cell) => {
-      const day = isValidDate(cell) ? dayOfDate(cell) : typeof cell === 'string' ? (TIMESTAMP.exec(cell.trim())?.[1] ?? null) : null;
+      const day = isValidDate(cell)
+        ? dayOfDate(cell)
+        : typeof cell === 'string'
+          ? (TIMESTAMP.exec(cell.trim())?.[1] ?? null)
+          : null;
       if (day === null || !isIsoDay(day)) return fail(`${describe(cell)} is not a date-time`);
       // A Log row dated 9999 would otherwise count as "sent today" for ever, and one dated 0026 as never.
       if (!isDayInYears(day)) return fail(`${describe(cell)} is not a date-time ${YEARS}`);
@@ -223,10 +234,16 @@ function timeColumn(header: string, options: Options = {}) {
   );
 }
 
-function numberColumn<const O extends Options & { min?: number; max?: number; integer?: boolean; oneOf?: readonly number[] } = {}>(header: string, options: O = {} as O) {
+function numberColumn<
+  const O extends Options & { min?: number; max?: number; integer?: boolean; oneOf?: readonly number[] } = {},
+>(header: string, options: O = {} as O) {
   const { min, max, integer, oneOf } = options;
-  const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : '';
-  const expected = oneOf === undefined ? `${integer ? 'a whole number' : 'a number'}${range}` : `one of ${oneOf.slice(0, -1).join(', ')} or ${oneOf[oneOf.length - 1]}`;
+  const range =
+    min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : '';
+  const expected =
+    oneOf === undefined
+      ? `${integer ? 'a whole number' : 'a number'}${range}`
+      : `one of ${oneOf.slice(0, -1).join(', ')} or ${oneOf[oneOf.length - 1]}`;
   const schema = maybe(z.number(), options);
   return column<typeof schema>(
     header,
@@ -235,9 +252,14 @@ function numberColumn<const O extends Options & { min?: number; max?: number; in
     expected,
     { width: 100, ...options },
     (cell) => {
-      const n = typeof cell === 'number' ? cell : typeof cell === 'string' ? Number(cell.trim().replace(/[\s,]/g, '')) : NaN;
+      const n =
+        typeof cell === 'number' ? cell : typeof cell === 'string' ? Number(cell.trim().replace(/[\s,]/g, '')) : NaN;
       const fits =
-        Number.isFinite(n) && (!integer || Number.isInteger(n)) && (min === undefined || n >= min) && (max === undefined || n <= max) && (oneOf === undefined || oneOf.includes(n));
+        Number.isFinite(n) &&
+        (!integer || Number.isInteger(n)) &&
+        (min === undefined || n >= min) &&
+        (max === undefined || n <= max) &&
+        (oneOf === undefined || oneOf.includes(n));
       return fits ? ok(n as z.infer<typeof schema>) : fail(`${describe(cell)} is not ${expected}`);
     },
     null as z.infer<typeof schema>,
@@ -272,7 +294,11 @@ function canonicalChoice(choices: readonly string[], cell: unknown): string | un
   return choices.find((c) => c.toLowerCase() === t);
 }
 
-function choiceColumn<const C extends readonly [string, ...string[]], const O extends Options = {}>(header: string, choices: C, options: O = {} as O) {
+function choiceColumn<const C extends readonly [string, ...string[]], const O extends Options = {}>(
+  header: string,
+  choices: C,
+  options: O = {} as O,
+) {
   const expected = `one of ${choices.join(', ')}`;
   const schema = maybe(z.enum(choices as unknown as readonly [C[number], ...C[number][]]), options);
   return column<typeof schema>(
@@ -290,7 +316,11 @@ function choiceColumn<const C extends readonly [string, ...string[]], const O ex
   );
 }
 
-function choicesColumn<const C extends readonly [string, ...string[]]>(header: string, choices: C, options: Options = {}) {
+function choicesColumn<const C extends readonly [string, ...string[]]>(
+  header: string,
+  choices: C,
+  options: Options = {},
+) {
   const expected = `a comma-separated list of ${choices.join(', ')}`;
   const schema = z.array(z.enum(choices as unknown as readonly [C[number], ...C[number][]]));
   return column(

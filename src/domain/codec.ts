@@ -130,7 +130,10 @@ export function mapHeader(def: TableDef, headerRow: readonly Cell[]): { header: 
 }
 
 /** Decodes a whole tab, header row first, as one batch read returns it; null when the tab is missing. */
-export function decodeTable<T extends TableDef>(def: T, grid: readonly (readonly Cell[])[] | null): DecodedTable<RecordOf<T>> {
+export function decodeTable<T extends TableDef>(
+  def: T,
+  grid: readonly (readonly Cell[])[] | null,
+): DecodedTable<RecordOf<T>> {
   if (grid === null) {
     return {
       records: [],
@@ -180,7 +183,13 @@ export function decodeTable<T extends TableDef>(def: T, grid: readonly (readonly
   const { header } = mapped;
   const headerAt = header.missing.length === 0 ? null : headerBelow(def, grid, header.index.size);
   // A header moved down by a title line is one problem, not one per column that row 1 lacks.
-  const problems = headerAt === null ? mapped.problems : [...mapped.problems.filter((p) => !header.missing.some((c) => c.header === p.column)), misplacedHeader(def, headerAt)];
+  const problems =
+    headerAt === null
+      ? mapped.problems
+      : [
+          ...mapped.problems.filter((p) => !header.missing.some((c) => c.header === p.column)),
+          misplacedHeader(def, headerAt),
+        ];
   const records: Located<RecordOf<T>>[] = [];
   const unreadable: string[] = [];
   const entries = [...header.index.entries()].map(([key, at]) => [key, at, def.columns[key] as Column] as const);
@@ -200,7 +209,14 @@ export function decodeTable<T extends TableDef>(def: T, grid: readonly (readonly
         record[key] = decoded.value;
         continue;
       }
-      problems.push({ sheet: def.name, row, column: column.header, ref, message: decoded.message, expected: column.expected });
+      problems.push({
+        sheet: def.name,
+        row,
+        column: column.header,
+        ref,
+        message: decoded.message,
+        expected: column.expected,
+      });
       if (column.required) usable = false;
       invalid.push(key);
       record[key] = column.decode('').ok ? (column.decode('') as { value: unknown }).value : null;
@@ -222,7 +238,12 @@ export function decodeTable<T extends TableDef>(def: T, grid: readonly (readonly
  * A record as a row of cells under `header`, starting from `base` (the row as it stands) so that the
  * user's own columns keep their values. Contract columns the tab lacks are left out.
  */
-export function encodeRow<T extends TableDef>(def: T, header: HeaderMap, record: RecordOf<T>, base: readonly Cell[] = []): Cell[] {
+export function encodeRow<T extends TableDef>(
+  def: T,
+  header: HeaderMap,
+  record: RecordOf<T>,
+  base: readonly Cell[] = [],
+): Cell[] {
   const row: Cell[] = Array.from({ length: header.headers.length }, (_, i) => base[i] ?? '');
   for (const [key, at] of header.index) {
     const column = def.columns[key] as Column;

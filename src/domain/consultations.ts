@@ -49,9 +49,14 @@ export type Outcome = NonNullable<RecordOf<typeof ConsultationsTable>['outcome']
  * `No objection`: agreed unless an asked member objected (silence is agreement). `Approval`: agreed
  * only when every asked member approved.
  */
-export function outcomeOf(kind: Consultation['kind'], asked: readonly string[], answers: ReadonlyMap<string, { answer: string }>): Outcome {
+export function outcomeOf(
+  kind: Consultation['kind'],
+  asked: readonly string[],
+  answers: ReadonlyMap<string, { answer: string }>,
+): Outcome {
   const answerOf = (agency: string) => answers.get(keyOf(agency))?.answer;
-  if (kind === 'Approval') return asked.length > 0 && asked.every((a) => answerOf(a) === 'Approve') ? 'Agreed' : 'Not agreed';
+  if (kind === 'Approval')
+    return asked.length > 0 && asked.every((a) => answerOf(a) === 'Approve') ? 'Agreed' : 'Not agreed';
   return asked.some((a) => answerOf(a) === 'Object') ? 'Not agreed' : 'Agreed';
 }
 
@@ -59,8 +64,14 @@ export function outcomeOf(kind: Consultation['kind'], asked: readonly string[], 
 export function agenciesOf(network: Network, email: string, day: IsoDay): string[] {
   const key = emailKey(email);
   if (key === '') return [];
-  const codes = new Set(network.focalPoints.records.filter((fp) => fp.active === true && emailKey(fp.email) === key).map((fp) => keyOf(fp.agency)));
-  return network.members.records.filter((m) => codes.has(keyOf(m.agency)) && isActiveOn(m, day)).map((m) => m.agency.trim());
+  const codes = new Set(
+    network.focalPoints.records
+      .filter((fp) => fp.active === true && emailKey(fp.email) === key)
+      .map((fp) => keyOf(fp.agency)),
+  );
+  return network.members.records
+    .filter((m) => codes.has(keyOf(m.agency)) && isActiveOn(m, day))
+    .map((m) => m.agency.trim());
 }
 
 /** Whether the address is an active focal point of any member, active or not: to say why it is refused. */

@@ -30,14 +30,25 @@ export function sameCodes(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** `after`, with each of those lists that names the same agencies as in `before` as it was: a list reordered is no change. */
-export function keepOrder<K extends string, T extends Record<K, readonly string[]>>(before: T, after: T, keys: readonly K[]): T {
+export function keepOrder<K extends string, T extends Record<K, readonly string[]>>(
+  before: T,
+  after: T,
+  keys: readonly K[],
+): T {
   const kept = { ...after };
   for (const k of keys) if (sameCodes(before[k], after[k])) kept[k] = before[k];
   return kept;
 }
 
 /** The record a valid input makes, with the ID, author and stamp given. */
-export function decisionOf(value: DecisionInput, network: Network, id: string, recordedBy: string, recordedAt: string | null, consultation = value.consultation ?? ''): Decision {
+export function decisionOf(
+  value: DecisionInput,
+  network: Network,
+  id: string,
+  recordedBy: string,
+  recordedAt: string | null,
+  consultation = value.consultation ?? '',
+): Decision {
   return {
     id,
     date: value.date,
@@ -88,7 +99,9 @@ export function savedDecision(network: Network, id: string): SavedDecision | nul
   const found = network.decisions.records.find((d) => keyOf(d.id) === key);
   if (found === undefined) return null;
   const { row: _row, invalid: _invalid, ...decision } = found;
-  const actions: Action[] = network.actions.records.filter((a) => keyOf(a.source) === key).map(({ row: _r, invalid: _i, ...a }) => a);
+  const actions: Action[] = network.actions.records
+    .filter((a) => keyOf(a.source) === key)
+    .map(({ row: _r, invalid: _i, ...a }) => a);
   return { decision, actions, version: decisionVersion(decision, actions) };
 }
 
@@ -106,13 +119,15 @@ export function describeChanges(before: SavedDecision, after: Decision, actions:
   for (const [key, column] of Object.entries(DecisionsTable.columns)) {
     const k = key as keyof Decision;
     if (k === 'recordedBy' || k === 'recordedAt') continue;
-    if (JSON.stringify(before.decision[k]) !== JSON.stringify(after[k])) parts.push(`${column.header}: ${shown(before.decision[k])} → ${shown(after[k])}`);
+    if (JSON.stringify(before.decision[k]) !== JSON.stringify(after[k]))
+      parts.push(`${column.header}: ${shown(before.decision[k])} → ${shown(after[k])}`);
   }
   const old = new Map(before.actions.map((a) => [keyOf(a.id), a]));
   for (const a of actions) {
     const was = old.get(keyOf(a.id));
     if (was === undefined) parts.push(`${a.id} added`);
-    else if (JSON.stringify(fieldsOf(ActionsTable, was)) !== JSON.stringify(fieldsOf(ActionsTable, a))) parts.push(`${a.id} changed`);
+    else if (JSON.stringify(fieldsOf(ActionsTable, was)) !== JSON.stringify(fieldsOf(ActionsTable, a)))
+      parts.push(`${a.id} changed`);
   }
   return parts.join('; ');
 }

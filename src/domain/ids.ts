@@ -51,7 +51,10 @@ export function nextId(def: TableDef, cells: Iterable<Cell | undefined>, year?: 
 }
 
 /** The cells of one column below the header row, for nextId. */
-export function* columnCells(grid: readonly (readonly Cell[])[] | null | undefined, column: number | undefined): Generator<Cell | undefined> {
+export function* columnCells(
+  grid: readonly (readonly Cell[])[] | null | undefined,
+  column: number | undefined,
+): Generator<Cell | undefined> {
   if (!grid || column === undefined) return;
   for (let r = 1; r < grid.length; r++) yield grid[r]?.[column];
 }

@@ -26,15 +26,32 @@ export interface MeetingStep {
 
 export function meetingSteps(
   settings: Network['settings'],
-  m: Pick<Meeting, 'date' | 'agendaCirculatedOn' | 'minutesLink' | 'minutesApprovedOn' | 'minutesCirculatedOn' | 'sharedWithRcoOn'>,
+  m: Pick<
+    Meeting,
+    'date' | 'agendaCirculatedOn' | 'minutesLink' | 'minutesApprovedOn' | 'minutesCirculatedOn' | 'sharedWithRcoOn'
+  >,
 ): MeetingStep[] {
   const steps: MeetingStep[] = [];
-  const days = (n: number | null, from: string | null, sign: 1 | -1) => (n === null || from === null ? '' : addDays(from, sign * n));
-  steps.push({ what: 'Circulate the agenda', due: days(settings.agendaDueDays, m.date, -1), done: m.agendaCirculatedOn ?? '' });
-  steps.push({ what: 'Write the minutes and give their link', due: days(settings.minutesDueDays, m.date, 1), done: m.minutesLink.trim() === '' ? '' : 'linked' });
+  const days = (n: number | null, from: string | null, sign: 1 | -1) =>
+    n === null || from === null ? '' : addDays(from, sign * n);
+  steps.push({
+    what: 'Circulate the agenda',
+    due: days(settings.agendaDueDays, m.date, -1),
+    done: m.agendaCirculatedOn ?? '',
+  });
+  steps.push({
+    what: 'Write the minutes and give their link',
+    due: days(settings.minutesDueDays, m.date, 1),
+    done: m.minutesLink.trim() === '' ? '' : 'linked',
+  });
   steps.push({ what: 'Have the minutes approved', due: '', done: m.minutesApprovedOn ?? '' });
-  steps.push({ what: 'Circulate the approved minutes', due: days(settings.circulationDueDays, m.minutesApprovedOn, 1), done: m.minutesCirculatedOn ?? '' });
+  steps.push({
+    what: 'Circulate the approved minutes',
+    due: days(settings.circulationDueDays, m.minutesApprovedOn, 1),
+    done: m.minutesCirculatedOn ?? '',
+  });
   const rco = settings.rcoArchiveEmail.trim();
-  if (rco !== '') steps.push({ what: `Share the minutes with the RCO archive (${rco})`, due: '', done: m.sharedWithRcoOn ?? '' });
+  if (rco !== '')
+    steps.push({ what: `Share the minutes with the RCO archive (${rco})`, due: '', done: m.sharedWithRcoOn ?? '' });
   return steps;
 }

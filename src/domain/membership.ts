@@ -14,5 +14,9 @@ export function codesOf(agency: string): readonly string[] {
  * sidebar offers the same members for consultation as the consensus rule then requires.
  */
 export function isActiveOn(member: Pick<Member, 'status' | 'joinedOn' | 'leftOn'>, day: IsoDay): boolean {
-  return member.status === 'Active' && (member.joinedOn === null || member.joinedOn <= day) && (member.leftOn === null || member.leftOn > day);
+  return (
+    member.status === 'Active' &&
+    (member.joinedOn === null || member.joinedOn <= day) &&
+    (member.leftOn === null || member.leftOn > day)
+  );
 }

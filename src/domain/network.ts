@@ -44,14 +44,18 @@ type RecordTables = typeof RECORD_TABLES;
 /** The tabs a network is read from: Settings and every tab of records (Compliance is output only). */
 export const NETWORK_TABLES: readonly AnyTable[] = [SettingsTable, ...Object.values(RECORD_TABLES)];
 
-export type Network = EffectiveSettings & { readonly [K in keyof RecordTables]: DecodedTable<RecordOf<RecordTables[K]>> } & {
+export type Network = EffectiveSettings & {
+  readonly [K in keyof RecordTables]: DecodedTable<RecordOf<RecordTables[K]>>;
+} & {
   /** Every cell and tab that breaks WORKBOOK.md, Settings included. */
   readonly allProblems: Problem[];
 };
 
 export function decodeNetwork(grids: Grids): Network {
   const settings = effectiveSettings(grids[SettingsTable.name] ?? null);
-  const tables = Object.fromEntries(Object.entries(RECORD_TABLES).map(([key, def]) => [key, decodeTable(def, grids[def.name] ?? null)])) as {
+  const tables = Object.fromEntries(
+    Object.entries(RECORD_TABLES).map(([key, def]) => [key, decodeTable(def, grids[def.name] ?? null)]),
+  ) as {
     [K in keyof RecordTables]: DecodedTable<RecordOf<RecordTables[K]>>;
   };
   const allProblems = [...settings.problems, ...Object.values(tables).flatMap((t) => t.problems)];

@@ -24,7 +24,8 @@ export function plainGrid(def: TableDef, grid: readonly (readonly Cell[])[] | nu
   const first = grid[0];
   const timestamps = new Set<number>();
   if (first !== undefined && !first.every(isBlank)) {
-    for (const [field, at] of mapHeader(def, first).header.index) if ((def.columns[field] as Column).kind === 'timestamp') timestamps.add(at);
+    for (const [field, at] of mapHeader(def, first).header.index)
+      if ((def.columns[field] as Column).kind === 'timestamp') timestamps.add(at);
   }
   return grid.map((row) => row.map((cell, i) => plainCell(cell, timestamps.has(i))));
 }

@@ -13,7 +13,10 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   return problems
     .map((problem, i) => ({ problem, i }))
     .sort(
-      (a, b) => (TAB_ORDER.get(a.problem.sheet) ?? TABLES.length) - (TAB_ORDER.get(b.problem.sheet) ?? TABLES.length) || (a.problem.row ?? 0) - (b.problem.row ?? 0) || a.i - b.i,
+      (a, b) =>
+        (TAB_ORDER.get(a.problem.sheet) ?? TABLES.length) - (TAB_ORDER.get(b.problem.sheet) ?? TABLES.length) ||
+        (a.problem.row ?? 0) - (b.problem.row ?? 0) ||
+        a.i - b.i,
     )
     .map(({ problem }) => problem);
 }
@@ -21,7 +24,9 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 /** What is wrong, then what is expected, unless the message already says it. */
 export function problemText(problem: Pick<Problem, 'message' | 'expected'>): string {
   const { message, expected } = problem;
-  return expected === null || message.includes(expected.replace(/^an? /, '')) ? message : `${message}; expected ${expected}`;
+  return expected === null || message.includes(expected.replace(/^an? /, ''))
+    ? message
+    : `${message}; expected ${expected}`;
 }
 
 /** `Meetings!2 Mode: "By carrier pigeon" is not one of In person, Online, Hybrid`. */

@@ -3,7 +3,14 @@
  * a workbook. Where each default comes from is in profile-sources.ts, apart so that no bundle carries it.
  */
 import type { Problem } from './codec';
-import { BLANK_SETTINGS, readSettingsTab, type ProfileId, type SettingsRead, type SettingKey, type Settings } from './settings';
+import {
+  BLANK_SETTINGS,
+  readSettingsTab,
+  type ProfileId,
+  type SettingsRead,
+  type SettingKey,
+  type Settings,
+} from './settings';
 import type { Cell } from './cells';
 
 export interface Profile {

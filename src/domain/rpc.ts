@@ -60,7 +60,13 @@ export const DecisionSidebarDataSchema = z.object({
    * The tabs the ToR guidance runs over (Settings, Members, Decisions, Actions), as plain cells: the
    * sidebar decodes them with the server's codec and runs the rules' own code on them.
    */
-  tabs: z.object({ Settings: PlainGridSchema, Members: PlainGridSchema, Meetings: PlainGridSchema, Decisions: PlainGridSchema, Actions: PlainGridSchema }),
+  tabs: z.object({
+    Settings: PlainGridSchema,
+    Members: PlainGridSchema,
+    Meetings: PlainGridSchema,
+    Decisions: PlainGridSchema,
+    Actions: PlainGridSchema,
+  }),
   /** Whether automation is on and what needs a person's eye, one line each (automation.ts statusOf). */
   automation: z.array(z.string()),
   user: z.object({
@@ -100,7 +106,9 @@ function text(limit: number) {
   return z.string().check(z.maxLength(limit, `must be at most ${limit} characters`));
 }
 
-const codes = z.array(text(TEXT_LIMITS.code)).check(z.maxLength(TEXT_LIMITS.codes, `must list at most ${TEXT_LIMITS.codes} members`));
+const codes = z
+  .array(text(TEXT_LIMITS.code))
+  .check(z.maxLength(TEXT_LIMITS.codes, `must list at most ${TEXT_LIMITS.codes} members`));
 
 /** The most follow-up actions one save takes. */
 export const MAX_ACTIONS = 50;
@@ -120,7 +128,13 @@ export const DecisionInputSchema = z.object({
   /** A meeting ID, or '' for a decision taken by written consultation. */
   meeting: text(TEXT_LIMITS.meeting),
   kind: z.enum(DECISION_KINDS),
-  title: z.string().check(z.trim(), z.minLength(1, 'give the decision a short title'), z.maxLength(TEXT_LIMITS.title, `must be at most ${TEXT_LIMITS.title} characters`)),
+  title: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'give the decision a short title'),
+      z.maxLength(TEXT_LIMITS.title, `must be at most ${TEXT_LIMITS.title} characters`),
+    ),
   decision: text(TEXT_LIMITS.decision),
   subject: text(TEXT_LIMITS.subject),
   /** The written consultation the decision was taken by or prepared with (a C- ID); absent keeps the saved one. */
@@ -131,16 +145,23 @@ export const DecisionInputSchema = z.object({
   stateRelevant: z.boolean(),
   /** '' when the state has not been consulted. */
   stateConsultedOn: z.union([z.literal(''), isoDay]),
-  gcmObjectives: z.array(z.int().check(z.gte(1, 'must be from 1 to 23'), z.lte(23, 'must be from 1 to 23'))).check(z.maxLength(23, 'must be GCM objective numbers from 1 to 23')),
+  gcmObjectives: z
+    .array(z.int().check(z.gte(1, 'must be from 1 to 23'), z.lte(23, 'must be from 1 to 23')))
+    .check(z.maxLength(23, 'must be GCM objective numbers from 1 to 23')),
   /** The follow-up actions saved with the decision (Actions rows with Source = its ID). */
-  actions: z.optional(z.array(ActionInputSchema).check(z.maxLength(MAX_ACTIONS, `must be at most ${MAX_ACTIONS} actions`))),
+  actions: z.optional(
+    z.array(ActionInputSchema).check(z.maxLength(MAX_ACTIONS, `must be at most ${MAX_ACTIONS} actions`)),
+  ),
   /** True once the secretariat has seen the ToR guidance's findings and records an Adopted decision anyway. */
   confirmed: z.optional(z.boolean()),
 });
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
 
 /** An edit: the decision's ID, and the version the sidebar read (decisionVersion), so that a concurrent change is refused. */
-export const DecisionUpdateSchema = z.extend(DecisionInputSchema, { id: text(TEXT_LIMITS.id), version: text(TEXT_LIMITS.id) });
+export const DecisionUpdateSchema = z.extend(DecisionInputSchema, {
+  id: text(TEXT_LIMITS.id),
+  version: text(TEXT_LIMITS.id),
+});
 export type DecisionUpdate = z.infer<typeof DecisionUpdateSchema>;
 export type DecisionField = keyof DecisionUpdate;
 
@@ -177,7 +198,11 @@ export const FieldErrorSchema = z.object({
 });
 
 /** A decision as it stands in the workbook with its actions and their version: what a refused edit sends back. */
-export const SavedDecisionSchema = z.object({ decision: DecisionsTable.schema, actions: z.array(ActionsTable.schema), version: z.string() });
+export const SavedDecisionSchema = z.object({
+  decision: DecisionsTable.schema,
+  actions: z.array(ActionsTable.schema),
+  version: z.string(),
+});
 export type SavedDecision = z.infer<typeof SavedDecisionSchema>;
 
 export const RecordDecisionResultSchema = z.union([
@@ -242,16 +267,27 @@ export const SaveMeetingResultSchema = z.union([
   z.object({ ok: z.literal(true), id: z.string(), row: z.int(), changed: z.boolean() }),
   z.object({
     ok: z.literal(false),
-    errors: z.array(z.object({ field: z.union([z.literal(''), z.enum(Object.keys(MEETING_FIELD_LABELS) as [MeetingField, ...MeetingField[]])]), message: z.string() })),
+    errors: z.array(
+      z.object({
+        field: z.union([z.literal(''), z.enum(Object.keys(MEETING_FIELD_LABELS) as [MeetingField, ...MeetingField[]])]),
+        message: z.string(),
+      }),
+    ),
     current: z.optional(SavedMeetingSchema),
   }),
 ]);
 export type SaveMeetingResult = z.infer<typeof SaveMeetingResultSchema>;
 
 /** The shape checks of a meeting, one message per field that fails, each naming the field. */
-export function parseMeetingInput(raw: unknown): { ok: true; value: MeetingInput } | { ok: false; errors: MeetingFieldError[] } {
-  return parseFields(MeetingInputSchema, MEETING_FIELD_LABELS, raw, 'the meeting could not be read', (_field, message) =>
-    message.startsWith('Invalid') ? 'is not in the expected form' : message,
+export function parseMeetingInput(
+  raw: unknown,
+): { ok: true; value: MeetingInput } | { ok: false; errors: MeetingFieldError[] } {
+  return parseFields(
+    MeetingInputSchema,
+    MEETING_FIELD_LABELS,
+    raw,
+    'the meeting could not be read',
+    (_field, message) => (message.startsWith('Invalid') ? 'is not in the expected form' : message),
   );
 }
 
@@ -277,10 +313,20 @@ function parseFields<T, F extends string>(
 
 /** What the secretariat opens a written consultation with (see consultations.ts of src/app). */
 export const OpenConsultationSchema = z.object({
-  title: z.string().check(z.trim(), z.minLength(1, 'give the consultation a short title'), z.maxLength(TEXT_LIMITS.title, `must be at most ${TEXT_LIMITS.title} characters`)),
+  title: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'give the consultation a short title'),
+      z.maxLength(TEXT_LIMITS.title, `must be at most ${TEXT_LIMITS.title} characters`),
+    ),
   proposal: z
     .string()
-    .check(z.trim(), z.minLength(1, 'say what the members are asked to agree'), z.maxLength(TEXT_LIMITS.decision, `must be at most ${TEXT_LIMITS.decision} characters`)),
+    .check(
+      z.trim(),
+      z.minLength(1, 'say what the members are asked to agree'),
+      z.maxLength(TEXT_LIMITS.decision, `must be at most ${TEXT_LIMITS.decision} characters`),
+    ),
   proposalLink: z.optional(text(TEXT_LIMITS.link)),
   kind: z.enum(CONSULTATION_KINDS),
   deadline: isoDay,
@@ -326,7 +372,10 @@ const refused = z.object({ ok: z.literal(false), errors: z.array(z.string()) });
 export const OpenConsultationResultSchema = z.union([z.object({ ok: z.literal(true), id: z.string() }), refused]);
 export const AnswerConsultationResultSchema = z.union([z.object({ ok: z.literal(true) }), refused]);
 /** changed: false when it was closed already, and nothing was written. */
-export const CloseConsultationResultSchema = z.union([z.object({ ok: z.literal(true), decisionDraft: DecisionDraftSchema, changed: z.boolean() }), refused]);
+export const CloseConsultationResultSchema = z.union([
+  z.object({ ok: z.literal(true), decisionDraft: DecisionDraftSchema, changed: z.boolean() }),
+  refused,
+]);
 export type OpenConsultationResult = z.infer<typeof OpenConsultationResultSchema>;
 export type AnswerConsultationResult = z.infer<typeof AnswerConsultationResultSchema>;
 export type CloseConsultationResult = z.infer<typeof CloseConsultationResultSchema>;
@@ -349,7 +398,8 @@ export const RPC_CONTRACT = {
 } as const;
 
 export type RpcName = keyof typeof RPC_CONTRACT;
-export type RpcArgs<K extends RpcName> = (typeof RPC_CONTRACT)[K]['input'] extends z.ZodMiniType<infer I> ? [input: I] : [];
+export type RpcArgs<K extends RpcName> =
+  (typeof RPC_CONTRACT)[K]['input'] extends z.ZodMiniType<infer I> ? [input: I] : [];
 export type RpcResult<K extends RpcName> = z.infer<(typeof RPC_CONTRACT)[K]['result']>;
 export const RPC_NAMES = Object.keys(RPC_CONTRACT) as RpcName[];
 
@@ -358,19 +408,25 @@ export function fieldError(field: DecisionField | '', problem: string): FieldErr
 }
 
 /** The shape checks, one message per field that fails, each naming the field. */
-export function parseDecisionInput(raw: unknown): { ok: true; value: DecisionInput } | { ok: false; errors: FieldError[] } {
+export function parseDecisionInput(
+  raw: unknown,
+): { ok: true; value: DecisionInput } | { ok: false; errors: FieldError[] } {
   return parseFields(DecisionInputSchema, DECISION_FIELD_LABELS, raw, 'the decision could not be read', describeIssue);
 }
 
-export function parseDecisionUpdate(raw: unknown): { ok: true; value: DecisionUpdate } | { ok: false; errors: FieldError[] } {
+export function parseDecisionUpdate(
+  raw: unknown,
+): { ok: true; value: DecisionUpdate } | { ok: false; errors: FieldError[] } {
   return parseFields(DecisionUpdateSchema, DECISION_FIELD_LABELS, raw, 'the decision could not be read', describeIssue);
 }
 
 function describeIssue(field: DecisionField, message: string): string {
   if (field === 'kind') return `must be one of ${DECISION_KINDS.join(', ')}`;
   if (field === 'outcome') return `must be one of ${OUTCOMES.join(', ')}`;
-  if (field === 'date' || field === 'stateConsultedOn') return message.startsWith('must') ? message : 'must be a date YYYY-MM-DD';
+  if (field === 'date' || field === 'stateConsultedOn')
+    return message.startsWith('must') ? message : 'must be a date YYYY-MM-DD';
   if (field === 'gcmObjectives') return 'must be GCM objective numbers from 1 to 23';
-  if (field === 'actions') return message.startsWith('must') ? message : 'each needs an action, an owner and a due date YYYY-MM-DD (or none)';
+  if (field === 'actions')
+    return message.startsWith('must') ? message : 'each needs an action, an owner and a due date YYYY-MM-DD (or none)';
   return message.startsWith('Invalid') ? 'is not in the expected form' : message;
 }

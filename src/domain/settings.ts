@@ -35,7 +35,11 @@ export const SETTING_COLUMNS = {
   admissionRule: col.choice('Admission rule', ADMISSION_RULES),
   workplanMustBeCosted: col.yesno('Workplan must be costed'),
   workplanMustBeEndorsed: col.yesno('Workplan must be endorsed'),
-  workplanEndorsementDueDays: col.number('Workplan endorsement due (days into the year)', { integer: true, min: 1, max: 366 }),
+  workplanEndorsementDueDays: col.number('Workplan endorsement due (days into the year)', {
+    integer: true,
+    min: 1,
+    max: 366,
+  }),
   workplanReportingMonths: col.number('Workplan reporting interval (months)', { integer: true, min: 1 }),
   memberListSharingMonths: col.number('Member list sharing interval (months)', { integer: true, min: 1 }),
   confidentialityNotice: col.text('Confidentiality notice'),
@@ -137,7 +141,10 @@ export function readSettingsTab(grid: readonly (readonly Cell[])[] | null): Sett
           row: null,
           column: null,
           ref: null,
-          message: grid === null ? 'The workbook has no Settings tab: the ToR profile cannot be known' : 'The Settings tab is empty',
+          message:
+            grid === null
+              ? 'The workbook has no Settings tab: the ToR profile cannot be known'
+              : 'The Settings tab is empty',
           expected: 'a Settings tab with Setting and Value columns (Set up / repair workbook adds it)',
         },
       ],

@@ -12,7 +12,14 @@ export const MEETING_KINDS = ['Regular', 'Annual', 'Extraordinary', 'Working gro
 export const MEETING_MODES = ['In person', 'Online', 'Hybrid'] as const;
 export const MEETING_STATUSES = ['Planned', 'Held', 'Cancelled'] as const;
 export const CONFIDENTIALITY = ['Internal', 'Public'] as const;
-export const DECISION_KINDS = ['General', 'Admission', 'Workplan endorsement', 'Joint statement', 'Working group', 'Disclosure'] as const;
+export const DECISION_KINDS = [
+  'General',
+  'Admission',
+  'Workplan endorsement',
+  'Joint statement',
+  'Working group',
+  'Disclosure',
+] as const;
 export const OUTCOMES = ['Adopted', 'Not adopted', 'Pending'] as const;
 export const ACTION_STATUSES = ['Open', 'Done', 'Dropped'] as const;
 export const WORKPLAN_STATUSES = ['Not started', 'On track', 'Delayed', 'Completed', 'Dropped'] as const;
@@ -92,14 +99,18 @@ export const MembersTable = table(
   { key: 'agency' },
 );
 
-export const FocalPointsTable = table('Focal points', 'The people each member nominates: who gets the minutes and reminders.', {
-  agency: col.text('Agency', { required: true, width: 90 }),
-  name: col.text('Name', { width: 180 }),
-  position: col.text('Position', { width: 180 }),
-  email: col.email('Email'),
-  kind: col.choice('Kind', FOCAL_KINDS),
-  active: col.yesno('Active'),
-});
+export const FocalPointsTable = table(
+  'Focal points',
+  'The people each member nominates: who gets the minutes and reminders.',
+  {
+    agency: col.text('Agency', { required: true, width: 90 }),
+    name: col.text('Name', { width: 180 }),
+    position: col.text('Position', { width: 180 }),
+    email: col.email('Email'),
+    kind: col.choice('Kind', FOCAL_KINDS),
+    active: col.yesno('Active'),
+  },
+);
 
 export const MeetingsTable = table(
   'Meetings',

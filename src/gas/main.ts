@@ -69,14 +69,24 @@ export function callRpc_(name: string, args: readonly unknown[]): unknown {
 }
 
 /** What the build generates stubs and the manifest's macros from; touches no service. */
-export function manifest_(): { commands: string[]; rpc: string[]; macros: { functionName: string; menuName: string; defaultShortcut?: string }[] } {
+export function manifest_(): {
+  commands: string[];
+  rpc: string[];
+  macros: { functionName: string; menuName: string; defaultShortcut?: string }[];
+} {
   return {
     commands: [...COMMAND_IDS],
     rpc: [...RPC_NAMES],
     macros: COMMAND_IDS.flatMap((id) => {
       const command: { label: string; macro?: { shortcut?: string } } = COMMANDS[id];
       if (command.macro === undefined) return [];
-      return [{ menuName: command.label, functionName: id, ...(command.macro.shortcut ? { defaultShortcut: command.macro.shortcut } : {}) }];
+      return [
+        {
+          menuName: command.label,
+          functionName: id,
+          ...(command.macro.shortcut ? { defaultShortcut: command.macro.shortcut } : {}),
+        },
+      ];
     }),
   };
 }

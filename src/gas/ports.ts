@@ -61,7 +61,8 @@ export function gasUi(spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadshee
       SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile(page).setTitle(title));
     },
     showDialog(page) {
-      const source = 'html' in page ? HtmlService.createHtmlOutput(page.html) : HtmlService.createHtmlOutputFromFile(page.page);
+      const source =
+        'html' in page ? HtmlService.createHtmlOutput(page.html) : HtmlService.createHtmlOutputFromFile(page.page);
       const output = source.setWidth(page.width).setHeight(page.height);
       SpreadsheetApp.getUi().showModalDialog(output, page.title);
     },
@@ -143,7 +144,8 @@ export function gasInbox(): Inbox {
     return store;
   };
   return {
-    entries: (prefix) => Object.fromEntries(Object.entries(properties().getProperties()).filter(([k]) => k.startsWith(prefix))),
+    entries: (prefix) =>
+      Object.fromEntries(Object.entries(properties().getProperties()).filter(([k]) => k.startsWith(prefix))),
     put: (key, value) => void properties().setProperty(key, value),
     remove: (keys) => {
       for (const key of keys) properties().deleteProperty(key);
@@ -172,7 +174,12 @@ export function gasPorts(): Ports {
     mailer: gasMailer,
     inbox: gasInbox(),
     protection: {
-      protectTab: (...args) => (protection ??= gasProtection(active(), { sheet: (tab) => workbook.sheet(tab), memo, onWrite: () => workbook.markWritten() })).protectTab(...args),
+      protectTab: (...args) =>
+        (protection ??= gasProtection(active(), {
+          sheet: (tab) => workbook.sheet(tab),
+          memo,
+          onWrite: () => workbook.markWritten(),
+        })).protectTab(...args),
     },
     stopwatch: gasStopwatch(),
     triggers: gasTriggers(active),

@@ -19,7 +19,14 @@ function emailsOf(users: GoogleAppsScript.Base.User[]): string[] {
   return users.map((u) => emailKey(u.getEmail())).filter((e) => e !== '');
 }
 
-const UNCHANGED: ProtectionChange = { created: false, added: [], removed: [], domainEditOff: false, enforced: false, blocked: false };
+const UNCHANGED: ProtectionChange = {
+  created: false,
+  added: [],
+  removed: [],
+  domainEditOff: false,
+  enforced: false,
+  blocked: false,
+};
 
 export interface ProtectionOptions {
   /** The sheets as the workbook port has already looked them up (one lookup per tab and execution). */
@@ -29,20 +36,36 @@ export interface ProtectionOptions {
   readonly onWrite?: () => void;
 }
 
-export function gasProtection(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActive(), options: ProtectionOptions = {}): ProtectionPort {
+export function gasProtection(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActive(),
+  options: ProtectionOptions = {},
+): ProtectionPort {
   const { memo } = options;
   const sheetOf = options.sheet ?? ((tab: string) => spreadsheet.getSheetByName(tab));
   let kept: Set<string> | undefined;
   // Google never lets a protection exclude the owner or the user running the script.
-  const alwaysEditors = () => (kept ??= new Set([emailKey(Session.getEffectiveUser().getEmail()), emailKey(spreadsheet.getOwner()?.getEmail() ?? '')].filter((e) => e !== '')));
+  const alwaysEditors = () =>
+    (kept ??= new Set(
+      [emailKey(Session.getEffectiveUser().getEmail()), emailKey(spreadsheet.getOwner()?.getEmail() ?? '')].filter(
+        (e) => e !== '',
+      ),
+    ));
 
   return {
     protectTab(tab: string, editors: readonly string[], description: string): ProtectionChange {
       const sheet = sheetOf(tab);
       if (sheet === null) throw new Error(`The workbook has no ${tab} tab to protect.`);
-      const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] as GoogleAppsScript.Spreadsheet.Protection | undefined;
-      const applied = (count: number) => JSON.stringify({ editors: [...new Set(editors.map(emailKey))].sort(), description, count });
-      if (memo !== undefined && existing !== undefined && !existing.isWarningOnly() && memo.matches('protection', tab, applied(editorCount(existing)))) return UNCHANGED;
+      const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] as
+        GoogleAppsScript.Spreadsheet.Protection | undefined;
+      const applied = (count: number) =>
+        JSON.stringify({ editors: [...new Set(editors.map(emailKey))].sort(), description, count });
+      if (
+        memo !== undefined &&
+        existing !== undefined &&
+        !existing.isWarningOnly() &&
+        memo.matches('protection', tab, applied(editorCount(existing)))
+      )
+        return UNCHANGED;
       options.onWrite?.();
       if (existing !== undefined && !existing.canEdit()) {
         return { ...UNCHANGED, blocked: true };

@@ -6,7 +6,17 @@
  */
 import { rectangle } from '../domain/block';
 import { columnLetter } from '../domain/codec';
-import type { Cell, CellBlock, CellLink, ColumnLayout, ResultBlock, TabChart, TabLayout, TabStyle, WorkbookPort } from '../ports';
+import type {
+  Cell,
+  CellBlock,
+  CellLink,
+  ColumnLayout,
+  ResultBlock,
+  TabChart,
+  TabLayout,
+  TabStyle,
+  WorkbookPort,
+} from '../ports';
 import type { AppliedMemo } from './memo';
 import { zoneBridge, type ZoneBridge } from './zone';
 
@@ -80,7 +90,8 @@ export class GasWorkbook implements WorkbookPort {
     spreadsheet?: Spreadsheet | (() => Spreadsheet),
     private readonly memo?: AppliedMemo,
   ) {
-    this.find = typeof spreadsheet === 'function' ? spreadsheet : () => spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet();
+    this.find =
+      typeof spreadsheet === 'function' ? spreadsheet : () => spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet();
   }
 
   private get spreadsheet(): Spreadsheet {
@@ -169,7 +180,9 @@ export class GasWorkbook implements WorkbookPort {
       tab.sheet.insertRowsAfter(size.rows, added);
       const applied = this.memo?.value('layout', tab.name);
       if (applied !== undefined) {
-        const columns = (JSON.parse(applied) as [number, ColumnLayout['kind'], string[]][]).map(([c, kind, choices]): AppliedColumn => ({ column: c, kind, choices }));
+        const columns = (JSON.parse(applied) as [number, ColumnLayout['kind'], string[]][]).map(
+          ([c, kind, choices]): AppliedColumn => ({ column: c, kind, choices }),
+        );
         layOut(tab.sheet, columns, size.rows + 1, added);
       }
       size.rows += added;
@@ -195,8 +208,15 @@ export class GasWorkbook implements WorkbookPort {
     } catch {
       values = found.sheet.getDataRange().getValues() as Cell[][];
     }
-    found.reach = { rows: Math.max(found.reach.rows, values.length), columns: Math.max(found.reach.columns, values[0]?.length ?? 0) };
-    if (values.every((row) => row.length === 0) || (values.length === 1 && values[0]!.length === 1 && values[0]![0] === '')) return [];
+    found.reach = {
+      rows: Math.max(found.reach.rows, values.length),
+      columns: Math.max(found.reach.columns, values[0]?.length ?? 0),
+    };
+    if (
+      values.every((row) => row.length === 0) ||
+      (values.length === 1 && values[0]!.length === 1 && values[0]![0] === '')
+    )
+      return [];
     let zones: ZoneBridge | null = null;
     for (const row of values) {
       for (let i = 0; i < row.length; i++) {
@@ -214,13 +234,19 @@ export class GasWorkbook implements WorkbookPort {
       line.forEach((cell, j) => {
         // Google's own error names no cell; this one says where, before anything is written.
         if (typeof cell === 'string' && cell.length > CELL_TEXT_LIMIT) {
-          throw new Error(`${tab}!${columnLetter(column + j)}${row + i}: the text is ${cell.length} characters long; a Google Sheets cell holds at most 50,000.`);
+          throw new Error(
+            `${tab}!${columnLetter(column + j)}${row + i}: the text is ${cell.length} characters long; a Google Sheets cell holds at most 50,000.`,
+          );
         }
       }),
     );
     const range = this.range(this.tab(tab), row, column, rows, columns);
     let zones: ZoneBridge | null = null;
-    const cells = values.map((r) => r.map((cell) => (typeof cell === 'string' ? asText(cell) : cell instanceof Date ? (zones ??= this.zones).toSheet(cell) : cell)));
+    const cells = values.map((r) =>
+      r.map((cell) =>
+        typeof cell === 'string' ? asText(cell) : cell instanceof Date ? (zones ??= this.zones).toSheet(cell) : cell,
+      ),
+    );
     range.setValues(cells);
   }
 
@@ -262,7 +288,8 @@ export class GasWorkbook implements WorkbookPort {
   removeEmptyTab(tab: string): void {
     this.unflushed = true;
     const found = this.tab(tab);
-    if (found.sheet.getLastRow() > 0 || found.sheet.getLastColumn() > 0) throw new Error(`The ${tab} tab is not empty: it stays.`);
+    if (found.sheet.getLastRow() > 0 || found.sheet.getLastColumn() > 0)
+      throw new Error(`The ${tab} tab is not empty: it stays.`);
     this.spreadsheet.deleteSheet(found.sheet);
     this.tabs.delete(tab);
   }
@@ -317,7 +344,8 @@ export class GasWorkbook implements WorkbookPort {
     for (const { format, blocks } of style.numberFormats) {
       if (blocks.length > 0) sheet.getRangeList(blocks.map(a1)).setNumberFormat(format);
     }
-    for (const run of alike(style.widths, (c) => String(c.width))) sheet.setColumnWidths(run[0]!.column, run.length, run[0]!.width);
+    for (const run of alike(style.widths, (c) => String(c.width)))
+      sheet.setColumnWidths(run[0]!.column, run.length, run[0]!.width);
     sheet.setFrozenRows(style.frozenRows);
   }
 
@@ -334,7 +362,11 @@ export class GasWorkbook implements WorkbookPort {
     if (added) this.addTab(tab);
     const found = this.tab(tab);
     const look = fingerprint(JSON.stringify([result.style, result.charts]));
-    const colours = fingerprint(JSON.stringify(result.fills.flatMap((line, r) => line.flatMap((fill, c) => (fill === null ? [] : [[r, c, fill]])))));
+    const colours = fingerprint(
+      JSON.stringify(
+        result.fills.flatMap((line, r) => line.flatMap((fill, c) => (fill === null ? [] : [[r, c, fill]]))),
+      ),
+    );
     const { rows, columns } = rectangle(result.values as Cell[][], `write to ${tab}`);
     const text = this.memo?.value('result', tab);
     const last = text === undefined ? null : (JSON.parse(text) as WrittenResult);
@@ -355,9 +387,17 @@ export class GasWorkbook implements WorkbookPort {
         const link = result.links[r]?.[c] ?? null;
         const cell = result.values[r]?.[c] ?? '';
         if (typeof cell === 'string' && cell.length > CELL_TEXT_LIMIT)
-          throw new Error(`${tab}!${columnLetter(c + 1)}${r + 1}: the text is ${cell.length} characters long; a Google Sheets cell holds at most 50,000.`);
+          throw new Error(
+            `${tab}!${columnLetter(c + 1)}${r + 1}: the text is ${cell.length} characters long; a Google Sheets cell holds at most 50,000.`,
+          );
         line.push(
-          link !== null ? linkFormula(link, gid(link.sheet)) : typeof cell === 'string' ? asText(cell) : cell instanceof Date ? (zones ??= this.zones).toSheet(cell) : cell,
+          link !== null
+            ? linkFormula(link, gid(link.sheet))
+            : typeof cell === 'string'
+              ? asText(cell)
+              : cell instanceof Date
+                ? (zones ??= this.zones).toSheet(cell)
+                : cell,
         );
       }
       cells.push(line);
@@ -366,7 +406,8 @@ export class GasWorkbook implements WorkbookPort {
     const range = this.range(found, 1, 1, height, width);
     range.setValues(cells);
     // A tab cleared or styled just now has no colours left: only colours are then painted.
-    if (same ? last.colours !== colours : fills.some((line) => line.some((f) => f !== null))) range.setBackgrounds(fills as string[][]);
+    if (same ? last.colours !== colours : fills.some((line) => line.some((f) => f !== null)))
+      range.setBackgrounds(fills as string[][]);
     if (!same) this.chart(tab, result.charts);
     this.memo?.remember('result', tab, JSON.stringify({ look, colours, rows, columns } satisfies WrittenResult));
   }
@@ -462,7 +503,11 @@ function validationOf(column: AppliedColumn): GoogleAppsScript.Spreadsheet.DataV
     return SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(true).build();
   }
   if (column.kind === 'date') {
-    return SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true).setHelpText('A date (YYYY-MM-DD).').build();
+    return SpreadsheetApp.newDataValidation()
+      .requireDate()
+      .setAllowInvalid(true)
+      .setHelpText('A date (YYYY-MM-DD).')
+      .build();
   }
   return null;
 }

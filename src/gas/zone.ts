@@ -30,7 +30,14 @@ function wallClock(instant: Date, timeZone: string): Fields {
 }
 
 function localFields(date: Date): Fields {
-  return [date.getFullYear(), date.getMonth() + 1, date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds()];
+  return [
+    date.getFullYear(),
+    date.getMonth() + 1,
+    date.getDate(),
+    date.getHours(),
+    date.getMinutes(),
+    date.getSeconds(),
+  ];
 }
 
 function utcOf(f: Fields): number {
@@ -53,10 +60,16 @@ export function zoneBridge(sheetZone: string, scriptZone: string): ZoneBridge {
       const target = localFields(date);
       const wanted = utcOf(target) + date.getMilliseconds();
       let instant = wanted;
-      for (let i = 0; i < 3; i++) instant = wanted - (utcOf(wallClock(new Date(instant), sheetZone)) - Math.floor(instant / 1000) * 1000);
+      for (let i = 0; i < 3; i++)
+        instant = wanted - (utcOf(wallClock(new Date(instant), sheetZone)) - Math.floor(instant / 1000) * 1000);
       // A wall-clock time the zone skipped (midnight of 1 April 1984 in Tashkent, when clocks went to
       // 01:00) has no instant: the first hour of the same day that exists stands for it, never the day before.
-      for (let hour = 0; hour < 3 && wallClock(new Date(instant), sheetZone).slice(0, 3).join() !== target.slice(0, 3).join(); hour++) instant += 3_600_000;
+      for (
+        let hour = 0;
+        hour < 3 && wallClock(new Date(instant), sheetZone).slice(0, 3).join() !== target.slice(0, 3).join();
+        hour++
+      )
+        instant += 3_600_000;
       return new Date(instant);
     },
     fromSheet(date) {

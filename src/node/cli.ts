@@ -24,11 +24,23 @@ interface Command {
  * Every `cli` name of the add-on's command table must be here (tsc refuses the table otherwise).
  */
 const COMMANDS: { readonly [K in CliName]: Command } & Readonly<Record<string, Command>> = {
-  init: { summary: 'create a new workbook with every tab, header, dropdown and the ToR profile', load: () => import('./commands/init') },
+  init: {
+    summary: 'create a new workbook with every tab, header, dropdown and the ToR profile',
+    load: () => import('./commands/init'),
+  },
   validate: { summary: 'list every cell that breaks the workbook contract', load: () => import('./commands/validate') },
-  check: { summary: 'run the ToR compliance check and list its findings (the file is not changed)', load: () => import('./commands/check') },
-  tick: { summary: "run the add-on's hourly tick: due minutes and reminders as .eml files, the Log updated", load: () => import('./commands/tick') },
-  report: { summary: 'write a report (or all) as an HTML file and CSV files (the file is not changed)', load: () => import('./commands/report') },
+  check: {
+    summary: 'run the ToR compliance check and list its findings (the file is not changed)',
+    load: () => import('./commands/check'),
+  },
+  tick: {
+    summary: "run the add-on's hourly tick: due minutes and reminders as .eml files, the Log updated",
+    load: () => import('./commands/tick'),
+  },
+  report: {
+    summary: 'write a report (or all) as an HTML file and CSV files (the file is not changed)',
+    load: () => import('./commands/report'),
+  },
 };
 
 function help(): string {

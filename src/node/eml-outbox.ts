@@ -43,7 +43,10 @@ export class EmlOutbox implements Mailer {
 
   send(email: Email): void {
     const count = email.to.length + (email.cc?.length ?? 0);
-    if (count > this.remainingQuota()) throw new Error(`Service invoked too many times for one day: email (${this.remainingQuota()} recipients left today).`);
+    if (count > this.remainingQuota())
+      throw new Error(
+        `Service invoked too many times for one day: email (${this.remainingQuota()} recipients left today).`,
+      );
     this.messages.push(email);
     this.recipients += count;
   }

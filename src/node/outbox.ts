@@ -36,7 +36,8 @@ function entries(dir: string): string[] | null {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    if (code === 'ENOTDIR') throw new OutboxFolderError(`${dir}: not a folder; pass --outbox with a new or empty folder`);
+    if (code === 'ENOTDIR')
+      throw new OutboxFolderError(`${dir}: not a folder; pass --outbox with a new or empty folder`);
     throw new OutboxFolderError(`${dir}: cannot be read as an outbox (${code ?? String(error)})`);
   }
 }
@@ -50,10 +51,15 @@ export function claimOutbox(dir: string): void {
   const found = entries(dir);
   if (found?.includes(OUTBOX_MARKER)) return;
   if (found !== null && found.length > 0) {
-    throw new OutboxFolderError(`${dir}: holds files and is not an outbox of this playground (no ${OUTBOX_MARKER} in it); pass --outbox with a new or empty folder`);
+    throw new OutboxFolderError(
+      `${dir}: holds files and is not an outbox of this playground (no ${OUTBOX_MARKER} in it); pass --outbox with a new or empty folder`,
+    );
   }
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, OUTBOX_MARKER), 'The email files in this folder were written by the unmn playground, which clears them on a fresh start.\n');
+  writeFileSync(
+    path.join(dir, OUTBOX_MARKER),
+    'The email files in this folder were written by the unmn playground, which clears them on a fresh start.\n',
+  );
 }
 
 /** Removes the email files the outbox wrote; the marker, subfolders and every other file stay. */
@@ -94,7 +100,9 @@ export class FileOutbox implements Mailer {
   send(email: Email): void {
     const recipients = email.to.length + (email.cc?.length ?? 0);
     if (recipients > this.remainingQuota()) {
-      throw new Error(`Service invoked too many times for one day: email (${this.remainingQuota()} recipients left today).`);
+      throw new Error(
+        `Service invoked too many times for one day: email (${this.remainingQuota()} recipients left today).`,
+      );
     }
     mkdirSync(this.dir, { recursive: true });
     const sentAt = this.now();

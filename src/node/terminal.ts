@@ -33,8 +33,11 @@ export interface CliIo {
  * rewrite the terminal, a line break could forge a line of output) are shown as \u escapes.
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point.
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point.
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Bad arguments: the CLI prints the message as one line and exits with 2. */
@@ -52,7 +55,8 @@ export function todayOption(value: string | undefined): IsoDay {
 const ESC = '\u001b[';
 
 function colors(enabled: boolean): Colors {
-  const wrap = (open: number, close: number) => (text: string) => (enabled ? `${ESC}${open}m${text}${ESC}${close}m` : text);
+  const wrap = (open: number, close: number) => (text: string) =>
+    enabled ? `${ESC}${open}m${text}${ESC}${close}m` : text;
   return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
 }
 
@@ -62,7 +66,11 @@ interface Stream {
 }
 
 /** A CliIo over two streams (the process's own by default). */
-export function streamIo(stdout: Stream = process.stdout, stderr: Stream = process.stderr, env: Record<string, string | undefined> = process.env): CliIo {
+export function streamIo(
+  stdout: Stream = process.stdout,
+  stderr: Stream = process.stderr,
+  env: Record<string, string | undefined> = process.env,
+): CliIo {
   const isTTY = stdout.isTTY === true;
   const progressShown = stderr.isTTY === true;
   let pending = false;
@@ -99,7 +107,10 @@ interface Closable {
  * `unmn check FILE | head`: once the reader has gone, the rest of the output has nowhere to go, so the
  * CLI ends at once and quietly, as Unix tools do, instead of dying on an unhandled EPIPE.
  */
-export function endQuietlyOnBrokenPipe(stdout: Closable = process.stdout, exit: (code: number) => void = (code) => process.exit(code)): void {
+export function endQuietlyOnBrokenPipe(
+  stdout: Closable = process.stdout,
+  exit: (code: number) => void = (code) => process.exit(code),
+): void {
   stdout.on('error', (error) => {
     if (error.code === 'EPIPE') return exit(0);
     process.stderr.write(`unmn: cannot write the output: ${error.message}\n`);
@@ -117,7 +128,11 @@ type Values<O extends OptionSpec> = {
  * A command's options and its positional words, all required (`['FILE.xlsx']`). Unknown options, a
  * missing option value, a missing word or one too many is a UsageError.
  */
-export function parseArguments<O extends OptionSpec>(args: readonly string[], options: O, names: readonly string[]): { values: Values<O>; positionals: string[] } {
+export function parseArguments<O extends OptionSpec>(
+  args: readonly string[],
+  options: O,
+  names: readonly string[],
+): { values: Values<O>; positionals: string[] } {
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });

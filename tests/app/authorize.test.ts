@@ -11,7 +11,8 @@ import { MemoryWorkbook } from '../support/memory-workbook';
 import { memoryPorts, networkWorkbook, OWNER, snapshot, writes } from '../support/network';
 
 const MEMBER = 'dyusupova@undp.org';
-const REFUSAL = 'the focal points of IOM (Coordinator, Secretariat) and UNRC (Co-chair), or the Secretariat editors in Settings. You are signed in as dyusupova@undp.org.';
+const REFUSAL =
+  'the focal points of IOM (Coordinator, Secretariat) and UNRC (Co-chair), or the Secretariat editors in Settings. You are signed in as dyusupova@undp.org.';
 
 function networkOf(workbook: MemoryWorkbook) {
   return readNetwork(workbook).network;
@@ -28,7 +29,12 @@ describe('secretariatEmails', () => {
     const workbook = networkWorkbook();
     setSetting(workbook, 'Secretariat editors', 'RCO.Assistant@un.org, consultant@iom.int');
     const network = networkOf(workbook);
-    expect(secretariatEmails(network)).toEqual(['akarimova@iom.int', 'consultant@iom.int', 'jberg@un.org', 'rco.assistant@un.org']);
+    expect(secretariatEmails(network)).toEqual([
+      'akarimova@iom.int',
+      'consultant@iom.int',
+      'jberg@un.org',
+      'rco.assistant@un.org',
+    ]);
     expect(secretariatEmails(network, { owner: 'Owner@IOM.int', setupUser: 'x@iom.int' })).toContain('owner@iom.int');
     expect(secretariatEmails(network, { setupUser: 'x@iom.int' })).toContain('x@iom.int');
   });
@@ -68,9 +74,9 @@ describe('requireSecretariat', () => {
 
   it('refuses an unknown user, even on a workbook with no secretariat yet', () => {
     const ports = memoryPorts({ workbook: new MemoryWorkbook(), email: '' });
-    expect(() => requireSecretariat(ports, networkOf(ports.workbook), 'set up the workbook', { bootstrap: true })).toThrow(
-      /Google did not tell the add-on who you are signed in as/,
-    );
+    expect(() =>
+      requireSecretariat(ports, networkOf(ports.workbook), 'set up the workbook', { bootstrap: true }),
+    ).toThrow(/Google did not tell the add-on who you are signed in as/);
   });
 
   it('always lets the owner through', () => {
@@ -91,12 +97,16 @@ describe('requireSecretariat', () => {
     const at = focal[0]!.indexOf('Email');
     for (const row of focal.slice(1)) row[at] = 'not an address';
     const ports = memoryPorts({ workbook, email: MEMBER });
-    expect(() => requireSecretariat(ports, networkOf(ports.workbook), 'set up the workbook', { bootstrap: true })).toThrow(NotAuthorizedError);
+    expect(() =>
+      requireSecretariat(ports, networkOf(ports.workbook), 'set up the workbook', { bootstrap: true }),
+    ).toThrow(NotAuthorizedError);
   });
 
   it('closes the bootstrap door once the register names a secretariat', () => {
     const ports = memoryPorts({ workbook: networkWorkbook(), email: MEMBER });
-    expect(() => requireSecretariat(ports, networkOf(ports.workbook), 'set up the workbook', { bootstrap: true })).toThrow(NotAuthorizedError);
+    expect(() =>
+      requireSecretariat(ports, networkOf(ports.workbook), 'set up the workbook', { bootstrap: true }),
+    ).toThrow(NotAuthorizedError);
   });
 });
 

@@ -4,7 +4,13 @@
  * status that says from whose account the mail goes.
  */
 import { describe, expect, it } from 'vitest';
-import { AUTOMATION_EVENTS, automationStatus, BOUND_WARNING, disableAutomation, enableAutomation } from '../../src/app/automation';
+import {
+  AUTOMATION_EVENTS,
+  automationStatus,
+  BOUND_WARNING,
+  disableAutomation,
+  enableAutomation,
+} from '../../src/app/automation';
 import { NotAuthorizedError } from '../../src/app/authorize';
 import { decodeTable } from '../../src/domain/codec';
 import { LogTable } from '../../src/domain/tables';
@@ -20,11 +26,20 @@ const CO_CHAIR = 'jon.berg@un.org';
 const installed = onFixedDay(new Date(2026, 5, 15, 10, 0, 0));
 
 function install(activeUser = SECRETARIAT): GasFake {
-  return installed(createGasFake({ owner: 'owner@un.org', activeUser, editors: [SECRETARIAT, MEMBER, CO_CHAIR], sheets: gridsOf(emailNetwork()) }));
+  return installed(
+    createGasFake({
+      owner: 'owner@un.org',
+      activeUser,
+      editors: [SECRETARIAT, MEMBER, CO_CHAIR],
+      sheets: gridsOf(emailNetwork()),
+    }),
+  );
 }
 
 function triggersOf(fake: GasFake): string[] {
-  return fake.triggers.map((t) => `${t.owner} ${t.handler} ${t.eventType}${t.everyHours ? ` every ${t.everyHours}h` : ''}`);
+  return fake.triggers.map(
+    (t) => `${t.owner} ${t.handler} ${t.eventType}${t.everyHours ? ` every ${t.everyHours}h` : ''}`,
+  );
 }
 
 function switches(fake: GasFake): string[] {
@@ -38,7 +53,10 @@ describe('enableAutomation', () => {
     const fake = install();
     const first = enableAutomation(gasPorts());
     const second = enableAutomation(gasPorts());
-    expect(triggersOf(fake)).toEqual([`${SECRETARIAT} onEditInstalled ON_EDIT`, `${SECRETARIAT} hourlyTick CLOCK every 1h`]);
+    expect(triggersOf(fake)).toEqual([
+      `${SECRETARIAT} onEditInstalled ON_EDIT`,
+      `${SECRETARIAT} hourlyTick CLOCK every 1h`,
+    ]);
     expect([first.changed, second.changed]).toEqual([true, false]);
     expect(second.message).toBe('Automation was already on from your account: nothing changed.');
     expect(switches(fake)).toEqual([`${AUTOMATION_EVENTS.on} ${SECRETARIAT}`]);
@@ -50,7 +68,10 @@ describe('enableAutomation', () => {
     const S = fake.globals.ScriptApp as unknown as GoogleAppsScript.Script.ScriptApp;
     S.newTrigger('tick').timeBased().everyHours(1).create();
     enableAutomation(gasPorts());
-    expect(triggersOf(fake)).toEqual([`${SECRETARIAT} onEditInstalled ON_EDIT`, `${SECRETARIAT} hourlyTick CLOCK every 1h`]);
+    expect(triggersOf(fake)).toEqual([
+      `${SECRETARIAT} onEditInstalled ON_EDIT`,
+      `${SECRETARIAT} hourlyTick CLOCK every 1h`,
+    ]);
   });
 
   it('refuses a plain member and installs nothing', () => {
@@ -78,8 +99,15 @@ describe('disableAutomation', () => {
     const change = disableAutomation(gasPorts());
     expect(fake.triggers).toEqual([]);
     expect(change.changed).toBe(true);
-    expect(switches(fake)).toEqual([`${AUTOMATION_EVENTS.on} ${SECRETARIAT}`, `${AUTOMATION_EVENTS.off} ${SECRETARIAT}`]);
-    expect(automationStatus(gasPorts())).toMatchObject({ on: false, sender: '', yours: { edit: false, hourly: false } });
+    expect(switches(fake)).toEqual([
+      `${AUTOMATION_EVENTS.on} ${SECRETARIAT}`,
+      `${AUTOMATION_EVENTS.off} ${SECRETARIAT}`,
+    ]);
+    expect(automationStatus(gasPorts())).toMatchObject({
+      on: false,
+      sender: '',
+      yours: { edit: false, hourly: false },
+    });
     expect(disableAutomation(gasPorts()).changed).toBe(false);
   });
 
@@ -91,7 +119,11 @@ describe('disableAutomation', () => {
     expect(change.changed).toBe(false);
     expect(change.message).toContain(`only ${SECRETARIAT} can turn it off`);
     expect(fake.triggers).toHaveLength(2);
-    expect(automationStatus(gasPorts())).toMatchObject({ on: true, sender: SECRETARIAT, yours: { edit: false, hourly: false } });
+    expect(automationStatus(gasPorts())).toMatchObject({
+      on: true,
+      sender: SECRETARIAT,
+      yours: { edit: false, hourly: false },
+    });
   });
 
   it('refuses a plain member and removes nothing', () => {
@@ -106,7 +138,9 @@ describe('disableAutomation', () => {
 describe('automationStatus', () => {
   it('is open to anyone: off until turned on, then on from the account that turned it on', () => {
     const fake = install(MEMBER);
-    expect(automationStatus(gasPorts()).lines).toEqual(['Automation is off: approved minutes go out only with "Circulate minutes now".']);
+    expect(automationStatus(gasPorts()).lines).toEqual([
+      'Automation is off: approved minutes go out only with "Circulate minutes now".',
+    ]);
     fake.setContext({ activeUser: SECRETARIAT });
     enableAutomation(gasPorts());
     fake.setContext({ activeUser: MEMBER });
@@ -118,7 +152,9 @@ describe('automationStatus', () => {
 
 describe('where the code runs', () => {
   it('bound to the spreadsheet, whose every editor can change it, the status warns; installed as an add-on it does not', () => {
-    const bound = installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, addon: false, sheets: gridsOf(emailNetwork()) }));
+    const bound = installed(
+      createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, addon: false, sheets: gridsOf(emailNetwork()) }),
+    );
     expect(automationStatus(gasPorts()).lines).toContain(BOUND_WARNING);
     expect(bound.calls.of('ScriptApp.getInstallationSource')).toBe(1);
     install();

@@ -23,7 +23,14 @@ function lapsed(extra = 0): Spec {
   spec.meetings[1]!.attendees = [];
   spec.decisions[0]!.consulted = ['IOM'];
   for (let i = 0; i < extra; i++) {
-    spec.actions.push({ id: `A-2026-${String(i + 100)}`, source: 'D-2026-01', action: `Task ${i}`, owner: 'UNDP', due: '2026-08-01', status: 'Open' });
+    spec.actions.push({
+      id: `A-2026-${String(i + 100)}`,
+      source: 'D-2026-01',
+      action: `Task ${i}`,
+      owner: 'UNDP',
+      due: '2026-08-01',
+      status: 'Open',
+    });
   }
   return spec;
 }
@@ -49,9 +56,17 @@ describe('runComplianceCheck', () => {
     const rows = tab.slice(2);
     expect(rows).toHaveLength(result.findings.length);
     const severities = rows.map((r) => r[0]);
-    expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a as string) - ['error', 'warning', 'info'].indexOf(b as string)));
+    expect(severities).toEqual(
+      [...severities].sort(
+        (a, b) => ['error', 'warning', 'info'].indexOf(a as string) - ['error', 'warning', 'info'].indexOf(b as string),
+      ),
+    );
     const errors = rows.filter((r) => r[0] === 'error').map((r) => `${r[1]}:${r[2]}:${r[3]}`);
-    expect(errors).toEqual(['meetings.cadence:Meetings:', 'meetings.cadence:Meetings:', 'decisions.consensus:Decisions:2']);
+    expect(errors).toEqual([
+      'meetings.cadence:Meetings:',
+      'meetings.cadence:Meetings:',
+      'decisions.consensus:Decisions:2',
+    ]);
     expect(rows.filter((r) => r[0] === 'warning').map((r) => r[1])).toEqual([
       'meetings.cadence',
       'meetings.attendance',
@@ -73,7 +88,9 @@ describe('runComplianceCheck', () => {
       { row: 2, column: 1, rows: 1, columns: 8 },
     ]);
     expect(workbook.charts.get('Compliance')).toEqual([]);
-    expect(toasts).toEqual([`${result.findings.length} findings: 3 not in line with the ToR, 6 need attention, 0 notes. See the Compliance tab.`]);
+    expect(toasts).toEqual([
+      `${result.findings.length} findings: 3 not in line with the ToR, 6 need attention, 0 notes. See the Compliance tab.`,
+    ]);
   });
 
   it('appends one Compliance check row to the Log', () => {
@@ -95,17 +112,27 @@ describe('runComplianceCheck', () => {
 
   it('names what the second edition changed once, at the first check of a network checked under the first', () => {
     const spec = lapsed();
-    spec.log.push({ timestamp: '2026-12-01T10:00:00', actor: SECRETARIAT, event: 'Compliance check', outcome: 'Done', details: '2 errors, 5 warnings, 0 info' });
+    spec.log.push({
+      timestamp: '2026-12-01T10:00:00',
+      actor: SECRETARIAT,
+      event: 'Compliance check',
+      outcome: 'Done',
+      details: '2 errors, 5 warnings, 0 info',
+    });
     const workbook = workbookOf(spec);
     const first = portsFor(workbook, SECRETARIAT);
     runComplianceCheck(first.ports);
-    expect(first.toasts[0]).toContain("The compliance rules' second edition applies from this check: the meeting cadence counts calendar quarters");
+    expect(first.toasts[0]).toContain(
+      "The compliance rules' second edition applies from this check: the meeting cadence counts calendar quarters",
+    );
     const details = () =>
       workbook.tabs
         .get('Log')!
         .filter((r) => r[2] === 'Compliance check')
         .pop()![6] as string;
-    expect(details()).toMatch(/^Rules, second edition: 3 not in line with the ToR, 6 need attention, 0 notes\. The compliance rules' second edition applies/);
+    expect(details()).toMatch(
+      /^Rules, second edition: 3 not in line with the ToR, 6 need attention, 0 notes\. The compliance rules' second edition applies/,
+    );
     const second = portsFor(workbook, SECRETARIAT);
     runComplianceCheck(second.ports);
     expect(second.toasts[0]).not.toContain('second edition');
@@ -157,7 +184,10 @@ describe('runComplianceCheck', () => {
   });
 
   it('replaces the old findings: nothing of a longer earlier run is left', () => {
-    const old = [headerRow(ComplianceTable), ...Array.from({ length: 60 }, (_, i) => ['error', 'old.rule', 'Members', i + 2, '', 'stale', '', ''] as Cell[])];
+    const old = [
+      headerRow(ComplianceTable),
+      ...Array.from({ length: 60 }, (_, i) => ['error', 'old.rule', 'Members', i + 2, '', 'stale', '', ''] as Cell[]),
+    ];
     const workbook = workbookOf(lapsed(), old);
     const result = runComplianceCheck(portsFor(workbook, SECRETARIAT).ports);
     const tab = workbook.tabs.get('Compliance')!;
@@ -177,7 +207,16 @@ describe('runComplianceCheck', () => {
     expect(large.findings).toBeGreaterThan(small.findings + 400);
     expect(large.calls).toEqual(small.calls);
     expect(small.calls.read).toBe(11);
-    expect(small.calls).toEqual({ read: 11, hasTab: 1, write: 2, writeLinks: 1, style: 1, paint: 1, clearFrom: 1, chart: 1 });
+    expect(small.calls).toEqual({
+      read: 11,
+      hasTab: 1,
+      write: 2,
+      writeLinks: 1,
+      style: 1,
+      paint: 1,
+      clearFrom: 1,
+      chart: 1,
+    });
   });
 
   it('shows a member who is not secretariat the summary and writes nothing', () => {

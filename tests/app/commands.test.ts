@@ -55,7 +55,11 @@ describe('the playground runs every command of the table', () => {
     await copyFile(path.join(ROOT, 'examples', 'uzbekistan.xlsx'), file);
     const io = { out: () => undefined, err: (line: string) => void errors.push(line) };
     const errors: string[] = [];
-    const started = await runPlayground(['--workbook', file, '--port', '0', '--today', '2026-11-23', '--outbox', path.join(dir, 'outbox')], io, ROOT);
+    const started = await runPlayground(
+      ['--workbook', file, '--port', '0', '--today', '2026-11-23', '--outbox', path.join(dir, 'outbox')],
+      io,
+      ROOT,
+    );
     if (!started.running) throw new Error(errors.join('\n'));
     running = started.running;
   });
@@ -69,7 +73,10 @@ describe('the playground runs every command of the table', () => {
     const page = await (await fetch(running.url)).text();
     for (const id of COMMAND_IDS) {
       expect(page, id).toContain(`data-command="${id}"`);
-      const response = await fetch(`${running.url}command/${id}`, { method: 'POST', headers: { origin: running.url.slice(0, -1) } });
+      const response = await fetch(`${running.url}command/${id}`, {
+        method: 'POST',
+        headers: { origin: running.url.slice(0, -1) },
+      });
       expect(response.status, id).toBe(200);
       const body = (await response.json()) as { error?: string; messages: unknown[] };
       expect(body.error, id).toBeUndefined();

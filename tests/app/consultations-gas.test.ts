@@ -30,9 +30,23 @@ const installed = onFixedDay(new Date(2026, 5, 15, 10, 0, 0));
 function install(): GasFake {
   const spec = uzbekistan();
   spec.settings = { ...spec.settings, networkName: 'UN Network on Migration in Uzbekistan' };
-  spec.members.push({ agency: 'UNHCR', name: 'UN Refugee Agency', roles: ['Member'], status: 'Withdrawn', joinedOn: '2025-12-01', leftOn: '2026-03-01' });
+  spec.members.push({
+    agency: 'UNHCR',
+    name: 'UN Refugee Agency',
+    roles: ['Member'],
+    status: 'Withdrawn',
+    joinedOn: '2025-12-01',
+    leftOn: '2026-03-01',
+  });
   spec.focalPoints.push({ agency: 'UNHCR', name: 'Former', email: UNHCR, kind: 'Primary', active: true });
-  const fake = installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, editors: [SECRETARIAT, UNDP, UNRC, UNHCR, STRANGER], sheets: gridsOf(spec) }));
+  const fake = installed(
+    createGasFake({
+      owner: 'owner@un.org',
+      activeUser: SECRETARIAT,
+      editors: [SECRETARIAT, UNDP, UNRC, UNHCR, STRANGER],
+      sheets: gridsOf(spec),
+    }),
+  );
   // As setup leaves them: only the secretariat (IOM, and UNRC as Co-chair) and the owner may edit the data tabs.
   for (const tab of DATA_TABS) fake.sheet(tab).protect().removeEditors([UNDP, UNHCR, STRANGER]);
   return fake;
@@ -100,7 +114,9 @@ function proposals(fake: GasFake, id: string): string[] {
 }
 
 function answers(fake: GasFake): string[] {
-  return decodeTable(AnswersTable, fake.sheetValues('Answers')).records.map((a) => `${a.consultation} ${a.agency} ${a.answer} ${a.comment} ${a.answeredBy}`);
+  return decodeTable(AnswersTable, fake.sheetValues('Answers')).records.map(
+    (a) => `${a.consultation} ${a.agency} ${a.answer} ${a.comment} ${a.answeredBy}`,
+  );
 }
 
 describe.each(Object.entries(APIS))('a written consultation through %s', (_how, apiOf) => {
@@ -108,16 +124,30 @@ describe.each(Object.entries(APIS))('a written consultation through %s', (_how, 
     const fake = install();
     const api = apiOf(fake);
     expect(() => api.open(UNDP, OPEN)).toThrow('Only the secretariat can open a consultation');
-    expect(api.open(SECRETARIAT, { ...OPEN, deadline: '2026-06-17' })).toEqual({ ok: false, errors: [expect.stringContaining('fewer than 3 working days')] });
-    expect(api.open(SECRETARIAT, { ...OPEN, subject: 'UNDP', kind: 'Approval' })).toEqual({ ok: false, errors: ['subject: UNDP is already an active member'] });
+    expect(api.open(SECRETARIAT, { ...OPEN, deadline: '2026-06-17' })).toEqual({
+      ok: false,
+      errors: [expect.stringContaining('fewer than 3 working days')],
+    });
+    expect(api.open(SECRETARIAT, { ...OPEN, subject: 'UNDP', kind: 'Approval' })).toEqual({
+      ok: false,
+      errors: ['subject: UNDP is already an active member'],
+    });
     expect(api.open(SECRETARIAT, { ...OPEN, subject: 'unhcr' })).toEqual({
       ok: false,
       errors: [expect.stringContaining('upon unanimous approval: open the admission as Approval')],
     });
     // The Uzbekistan ToR admits upon unanimous approval.
-    expect(api.open(SECRETARIAT, { ...OPEN, subject: 'unhcr', kind: 'Approval' })).toEqual({ ok: true, id: 'C-2026-01' });
+    expect(api.open(SECRETARIAT, { ...OPEN, subject: 'unhcr', kind: 'Approval' })).toEqual({
+      ok: true,
+      id: 'C-2026-01',
+    });
     const opened = decodeTable(ConsultationsTable, fake.sheetValues('Consultations')).records[0]!;
-    expect([opened.id, opened.status, opened.openedOn, opened.subject]).toEqual(['C-2026-01', 'Open', '2026-06-15', 'UNHCR']);
+    expect([opened.id, opened.status, opened.openedOn, opened.subject]).toEqual([
+      'C-2026-01',
+      'Open',
+      '2026-06-15',
+      'UNHCR',
+    ]);
 
     const sending = fake.calls.during(() => api.tick(SECRETARIAT));
     api.tick(SECRETARIAT);
@@ -139,15 +169,23 @@ describe.each(Object.entries(APIS))('a written consultation through %s', (_how, 
     ]);
 
     const before = tabs(fake);
-    expect(api.answer(UNDP, { id: 'C-2026-01', answer: 'Object' })).toEqual({ ok: false, errors: ['comment: say why you object.'] });
+    expect(api.answer(UNDP, { id: 'C-2026-01', answer: 'Object' })).toEqual({
+      ok: false,
+      errors: ['comment: say why you object.'],
+    });
     expect(api.answer(STRANGER, { id: 'C-2026-01', answer: 'Approve' })).toEqual({
       ok: false,
       errors: [expect.stringContaining('is not an active focal point of any member')],
     });
-    expect(api.answer(UNHCR, { id: 'C-2026-01', answer: 'Approve' })).toEqual({ ok: false, errors: [expect.stringContaining('not active today')] });
+    expect(api.answer(UNHCR, { id: 'C-2026-01', answer: 'Approve' })).toEqual({
+      ok: false,
+      errors: [expect.stringContaining('not active today')],
+    });
     expect(inbox(fake)).toEqual([]);
     // The agency comes from the account: a payload naming another is not even read.
-    expect(api.answer(UNDP, { id: 'C-2026-01', answer: 'Object', comment: 'Not before the <review>', agency: 'UNRC' })).toEqual({ ok: true });
+    expect(
+      api.answer(UNDP, { id: 'C-2026-01', answer: 'Object', comment: 'Not before the <review>', agency: 'UNRC' }),
+    ).toEqual({ ok: true });
     expect(inbox(fake)).toHaveLength(1);
     expect(tabs(fake)).toEqual(before);
 
@@ -159,14 +197,20 @@ describe.each(Object.entries(APIS))('a written consultation through %s', (_how, 
     vi.setSystemTime(new Date(2026, 5, 22, 10, 0, 0));
     api.tick(SECRETARIAT);
     api.tick(SECRETARIAT);
-    expect(fake.sentMail.filter((m) => m.subject.includes('reminder')).map((m) => m.to.join(','))).toEqual([SECRETARIAT, UNRC]);
+    expect(fake.sentMail.filter((m) => m.subject.includes('reminder')).map((m) => m.to.join(','))).toEqual([
+      SECRETARIAT,
+      UNRC,
+    ]);
 
     // The secretariat answers: recorded at once. Then a late answer is refused with nothing written.
     expect(api.answer(SECRETARIAT, { id: 'C-2026-01', answer: 'No objection' })).toEqual({ ok: true });
     expect(answers(fake)).toHaveLength(2);
     vi.setSystemTime(new Date(2026, 5, 25, 10, 0, 0));
     const late = tabs(fake);
-    expect(api.answer(UNRC, { id: 'C-2026-01', answer: 'Approve' })).toEqual({ ok: false, errors: [expect.stringContaining('too late')] });
+    expect(api.answer(UNRC, { id: 'C-2026-01', answer: 'Approve' })).toEqual({
+      ok: false,
+      errors: [expect.stringContaining('too late')],
+    });
     expect(tabs(fake)).toEqual(late);
     expect(inbox(fake)).toEqual([]);
 
@@ -213,7 +257,9 @@ describe('a written consultation in Sheets', () => {
     const row = decodeTable(ConsultationsTable, fake.sheetValues('Consultations')).records[0]!;
     expect([row.status, row.outcome, row.closedOn]).toEqual(['Closed', 'Agreed', '2026-06-25']);
     // To the whole network: its mailing list (the profile's).
-    expect(fake.sentMail.filter((m) => m.subject.includes(': Agreed')).map((m) => m.to)).toEqual([['migration.uz@one.un.org']]);
+    expect(fake.sentMail.filter((m) => m.subject.includes(': Agreed')).map((m) => m.to)).toEqual([
+      ['migration.uz@one.un.org'],
+    ]);
   });
 
   it('an execution killed after sending a proposal never sends it again', () => {
@@ -292,7 +338,9 @@ describe('a written consultation in Sheets', () => {
     expect(tabs(fake)).toEqual(before);
     expect(inbox(fake)).toHaveLength(1);
     const [first, second, third, told] = fake.ui.dialogs;
-    expect(first?.content).toContain(`C-2026-01: ${OPEN.title} (No objection, answers by 2026-06-24; UNDP's answer: none yet)\n${OPEN.proposal}`);
+    expect(first?.content).toContain(
+      `C-2026-01: ${OPEN.title} (No objection, answers by 2026-06-24; UNDP's answer: none yet)\n${OPEN.proposal}`,
+    );
     expect([second?.kind, third?.content, told?.kind]).toEqual(['prompt', 'Why does UNDP object?', 'alert']);
     expect(told?.content).toContain('Received: UNDP answers Object to C-2026-01.');
 
@@ -327,8 +375,12 @@ describe('a written consultation in Sheets', () => {
   it('an Approval consultation is agreed only when every member asked approved, and waits for the secretariat to close it', () => {
     const fake = install();
     openConsultation(as(fake, SECRETARIAT), { ...OPEN, kind: 'Approval' });
-    for (const user of [SECRETARIAT, UNRC]) expect(answerConsultation(as(fake, user), { id: 'C-2026-01', answer: 'Approve' })).toEqual({ ok: true });
-    expect(closeConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01' })).toEqual({ ok: false, errors: ['C-2026-01 is open until 2026-06-24 and UNDP has not answered yet.'] });
+    for (const user of [SECRETARIAT, UNRC])
+      expect(answerConsultation(as(fake, user), { id: 'C-2026-01', answer: 'Approve' })).toEqual({ ok: true });
+    expect(closeConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01' })).toEqual({
+      ok: false,
+      errors: ['C-2026-01 is open until 2026-06-24 and UNDP has not answered yet.'],
+    });
     expect(answerConsultation(as(fake, UNDP), { id: 'C-2026-01', answer: 'Abstain' })).toEqual({ ok: true });
     vi.setSystemTime(new Date(2026, 5, 25, 10, 0, 0));
     hourlyTick(as(fake, SECRETARIAT));
@@ -344,9 +396,17 @@ describe('a written consultation in Sheets', () => {
     const fake = install();
     openConsultation(as(fake, SECRETARIAT), { ...OPEN, kind: 'Approval' });
     vi.setSystemTime(new Date(2026, 5, 25, 10, 0, 0));
-    expect(closeConsultation(as(fake, SECRETARIAT), { id: 'C-2026-09' })).toEqual({ ok: false, errors: ['C-2026-09 is not a consultation of the Consultations tab.'] });
-    expect(closeConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01', outcome: 'Agreed' })).toMatchObject({ ok: true, decisionDraft: { outcome: 'Adopted' } });
-    const closed = decodeTable(LogTable, fake.sheetValues('Log')).records.find((e) => e.event === 'Consultation closed');
+    expect(closeConsultation(as(fake, SECRETARIAT), { id: 'C-2026-09' })).toEqual({
+      ok: false,
+      errors: ['C-2026-09 is not a consultation of the Consultations tab.'],
+    });
+    expect(closeConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01', outcome: 'Agreed' })).toMatchObject({
+      ok: true,
+      decisionDraft: { outcome: 'Adopted' },
+    });
+    const closed = decodeTable(LogTable, fake.sheetValues('Log')).records.find(
+      (e) => e.event === 'Consultation closed',
+    );
     expect(closed?.details).toBe('Agreed (recorded by the secretariat; the answers give Not agreed): 0 answers of 3');
   });
 });

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { decisionSidebarData, DecisionInputError, recordDecision, recordDecisionRpc, updateDecisionRpc } from '../../src/app/decisions';
+import {
+  decisionSidebarData,
+  DecisionInputError,
+  recordDecision,
+  recordDecisionRpc,
+  updateDecisionRpc,
+} from '../../src/app/decisions';
 import { NotAuthorizedError } from '../../src/app/authorize';
 import { readTable } from '../../src/app/repository';
 import { headerRow } from '../../src/domain/codec';
 import { isActiveOn } from '../../src/domain/membership';
 import { DecisionSidebarDataSchema, TEXT_LIMITS, type DecisionInput } from '../../src/domain/rpc';
-import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable } from '../../src/domain/tables';
+import {
+  ActionsTable,
+  DecisionsTable,
+  FocalPointsTable,
+  LogTable,
+  MeetingsTable,
+  MembersTable,
+  SettingsTable,
+} from '../../src/domain/tables';
 import { savedDecision } from '../../src/domain/decision-record';
 import { readNetwork } from '../../src/app/network';
 import type { Ports } from '../../src/ports';
@@ -21,7 +35,16 @@ function workbook(extra: { decisions?: Cell[][]; log?: Cell[][]; actions?: Cell[
     [SettingsTable.name]: [headerRow(SettingsTable), ['ToR profile', 'uzbekistan']],
     [MembersTable.name]: [
       headerRow(MembersTable),
-      ['IOM', 'International Organization for Migration', 'Coordinator, Secretariat', 'Active', '2019-01-01', '', '', ''],
+      [
+        'IOM',
+        'International Organization for Migration',
+        'Coordinator, Secretariat',
+        'Active',
+        '2019-01-01',
+        '',
+        '',
+        '',
+      ],
       ['UNRC', 'Resident Coordinator Office', 'Chair', 'Active', '2019-01-01', '', '', ''],
       ['UNICEF', "United Nations Children's Fund", 'Member', 'Active', '2019-01-01', '', '', ''],
       ['ILO', 'International Labour Organization', 'Member', 'Withdrawn', '2019-01-01', '', '2025-06-30', ''],
@@ -34,7 +57,21 @@ function workbook(extra: { decisions?: Cell[][]; log?: Cell[][]; actions?: Cell[
     ],
     [MeetingsTable.name]: [
       headerRow(MeetingsTable),
-      ['M-2026-01', '2026-03-10', 'Regular', 'Online', 'First quarterly meeting', '', '', '', '', 'UNRC', 'Held', '', 'UNICEF, IOM, UNRC'],
+      [
+        'M-2026-01',
+        '2026-03-10',
+        'Regular',
+        'Online',
+        'First quarterly meeting',
+        '',
+        '',
+        '',
+        '',
+        'UNRC',
+        'Held',
+        '',
+        'UNICEF, IOM, UNRC',
+      ],
       ['M-2026-02', '2026-06-10', 'Regular', 'Online', 'Called off', '', '', '', '', 'UNRC', 'Cancelled'],
     ],
     [DecisionsTable.name]: [headerRow(DecisionsTable), ...(extra.decisions ?? [])],
@@ -82,16 +119,32 @@ function snapshot(wb: MemoryWorkbook) {
 
 describe('decisionSidebarData', () => {
   it('gives the sidebar everything in one payload, as plain JSON, reading each tab once', () => {
-    const wb = workbook({ decisions: [['D-2026-04', '2026-01-05', '', 'General', 'x', '', '', '', '', '', 'Adopted']] });
+    const wb = workbook({
+      decisions: [['D-2026-04', '2026-01-05', '', 'General', 'x', '', '', '', '', '', 'Adopted']],
+    });
     const data = decisionSidebarData(ports(wb).ports);
     expect(DecisionSidebarDataSchema.safeParse(data).success).toBe(true);
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
-    expect(data).toMatchObject({ today: '2026-04-02', nextId: 'D-2026-05', user: { email: SECRETARIAT, mayRecord: true, refusal: '' } });
-    expect(data.meetings).toEqual([{ id: 'M-2026-01', date: '2026-03-10', title: 'First quarterly meeting', attendees: ['UNICEF', 'IOM', 'UNRC'] }]);
+    expect(data).toMatchObject({
+      today: '2026-04-02',
+      nextId: 'D-2026-05',
+      user: { email: SECRETARIAT, mayRecord: true, refusal: '' },
+    });
+    expect(data.meetings).toEqual([
+      { id: 'M-2026-01', date: '2026-03-10', title: 'First quarterly meeting', attendees: ['UNICEF', 'IOM', 'UNRC'] },
+    ]);
     expect(data.gcmObjectives).toHaveLength(23);
-    expect(data.members.filter((m) => isActiveOn(m, '2026-03-10')).map((m) => m.code)).toEqual(['IOM', 'UNRC', 'UNICEF']);
+    expect(data.members.filter((m) => isActiveOn(m, '2026-03-10')).map((m) => m.code)).toEqual([
+      'IOM',
+      'UNRC',
+      'UNICEF',
+    ]);
     // ILO has since withdrawn: like the consensus rule (RULES.md, "active on day X"), the sidebar no longer asks for it.
-    expect(data.members.filter((m) => isActiveOn(m, '2025-01-10')).map((m) => m.code)).toEqual(['IOM', 'UNRC', 'UNICEF']);
+    expect(data.members.filter((m) => isActiveOn(m, '2025-01-10')).map((m) => m.code)).toEqual([
+      'IOM',
+      'UNRC',
+      'UNICEF',
+    ]);
     expect(wb.calls.read).toBe(7);
     expect(wb.calls.write ?? 0).toBe(0);
   });
@@ -125,7 +178,12 @@ describe('recordDecision', () => {
     });
     const log = readTable(wb, LogTable);
     expect(log.records).toHaveLength(1);
-    expect(log.records[0]).toMatchObject({ event: 'Decision recorded', ref: 'D-2026-01', actor: SECRETARIAT, outcome: 'Done' });
+    expect(log.records[0]).toMatchObject({
+      event: 'Decision recorded',
+      ref: 'D-2026-01',
+      actor: SECRETARIAT,
+      outcome: 'Done',
+    });
     expect(p.toasts[0]).toMatch(/D-2026-01/);
   });
 
@@ -148,7 +206,9 @@ describe('recordDecision', () => {
     const wb = workbook();
     const before = snapshot(wb);
     expect(() => recordDecision(ports(wb, MEMBER).ports, input())).toThrow(NotAuthorizedError);
-    expect(() => recordDecision(ports(wb, MEMBER).ports, input())).toThrow(/Only the secretariat can record a decision.*focal@unicef.org/);
+    expect(() => recordDecision(ports(wb, MEMBER).ports, input())).toThrow(
+      /Only the secretariat can record a decision.*focal@unicef.org/,
+    );
     expect(snapshot(wb)).toBe(before);
     expect(wb.calls.write ?? 0).toBe(0);
   });
@@ -163,12 +223,20 @@ describe('recordDecision', () => {
     expect(fails({ date: '2026-05-01' })).toEqual([expect.stringMatching(/^Date: 2026-05-01 is after today/)]);
     expect(fails({ meeting: 'M-2026-99' })).toEqual([expect.stringMatching(/^Meeting: M-2026-99 is not a meeting/)]);
     expect(fails({ meeting: 'M-2026-02' })).toEqual(['Meeting: M-2026-02 was cancelled']);
-    expect(fails({ consulted: ['IOM', 'WHO', 'XYZ'] })).toEqual(['Consulted: WHO, XYZ are not members of the Members tab']);
-    expect(fails({ objections: ['ILO'] })).toEqual([expect.stringMatching(/^Objections: ILO objected but is not among/)]);
+    expect(fails({ consulted: ['IOM', 'WHO', 'XYZ'] })).toEqual([
+      'Consulted: WHO, XYZ are not members of the Members tab',
+    ]);
+    expect(fails({ objections: ['ILO'] })).toEqual([
+      expect.stringMatching(/^Objections: ILO objected but is not among/),
+    ]);
     expect(fails({ title: '   ' })).toEqual(['Title: give the decision a short title']);
-    expect(fails({ kind: 'Workplan endorsement', subject: 'next' })).toEqual([expect.stringMatching(/^Subject: give the year/)]);
+    expect(fails({ kind: 'Workplan endorsement', subject: 'next' })).toEqual([
+      expect.stringMatching(/^Subject: give the year/),
+    ]);
     expect(fails({ gcmObjectives: [24] })).toEqual([expect.stringMatching(/^GCM objectives:/)]);
-    expect(fails({ stateConsultedOn: '2026-03-01' })).toEqual(['State consulted on: tick State relevant, or leave this blank']);
+    expect(fails({ stateConsultedOn: '2026-03-01' })).toEqual([
+      'State consulted on: tick State relevant, or leave this blank',
+    ]);
     expect(fails({ when: new Date() as unknown, date: undefined })).toEqual(['Date: must be a date YYYY-MM-DD']);
     expect(() => recordDecision(ports(wb).ports, null)).toThrow(DecisionInputError);
     expect(snapshot(wb)).toBe(before);
@@ -180,14 +248,30 @@ describe('recordDecision', () => {
     const fails = refusals(wb);
     expect(fails({ date: '0026-03-10' })).toEqual(['Date: must be a date from 1900 to 2100']);
     expect(fails({ date: '2101-01-01' })).toEqual(['Date: must be a date from 1900 to 2100']);
-    expect(fails({ stateRelevant: true, stateConsultedOn: '1899-12-31' })).toEqual(['State consulted on: must be a date from 1900 to 2100']);
-    expect(fails({ title: 'x'.repeat(TEXT_LIMITS.title + 1) })).toEqual([`Title: must be at most ${TEXT_LIMITS.title} characters`]);
-    expect(fails({ decision: 'x'.repeat(TEXT_LIMITS.decision + 1) })).toEqual([`Decision: must be at most ${TEXT_LIMITS.decision} characters`]);
-    expect(fails({ subject: 'x'.repeat(TEXT_LIMITS.subject + 1) })).toEqual([`Subject: must be at most ${TEXT_LIMITS.subject} characters`]);
-    expect(fails({ meeting: 'x'.repeat(TEXT_LIMITS.meeting + 1) })).toEqual([`Meeting: must be at most ${TEXT_LIMITS.meeting} characters`]);
-    expect(fails({ consulted: ['x'.repeat(TEXT_LIMITS.code + 1)] })).toEqual([`Consulted: must be at most ${TEXT_LIMITS.code} characters`]);
-    expect(fails({ objections: Array(TEXT_LIMITS.codes + 1).fill('IOM') })).toEqual([`Objections: must list at most ${TEXT_LIMITS.codes} members`]);
-    expect(fails({ gcmObjectives: Array(24).fill(1) })).toEqual(['GCM objectives: must be GCM objective numbers from 1 to 23']);
+    expect(fails({ stateRelevant: true, stateConsultedOn: '1899-12-31' })).toEqual([
+      'State consulted on: must be a date from 1900 to 2100',
+    ]);
+    expect(fails({ title: 'x'.repeat(TEXT_LIMITS.title + 1) })).toEqual([
+      `Title: must be at most ${TEXT_LIMITS.title} characters`,
+    ]);
+    expect(fails({ decision: 'x'.repeat(TEXT_LIMITS.decision + 1) })).toEqual([
+      `Decision: must be at most ${TEXT_LIMITS.decision} characters`,
+    ]);
+    expect(fails({ subject: 'x'.repeat(TEXT_LIMITS.subject + 1) })).toEqual([
+      `Subject: must be at most ${TEXT_LIMITS.subject} characters`,
+    ]);
+    expect(fails({ meeting: 'x'.repeat(TEXT_LIMITS.meeting + 1) })).toEqual([
+      `Meeting: must be at most ${TEXT_LIMITS.meeting} characters`,
+    ]);
+    expect(fails({ consulted: ['x'.repeat(TEXT_LIMITS.code + 1)] })).toEqual([
+      `Consulted: must be at most ${TEXT_LIMITS.code} characters`,
+    ]);
+    expect(fails({ objections: Array(TEXT_LIMITS.codes + 1).fill('IOM') })).toEqual([
+      `Objections: must list at most ${TEXT_LIMITS.codes} members`,
+    ]);
+    expect(fails({ gcmObjectives: Array(24).fill(1) })).toEqual([
+      'GCM objectives: must be GCM objective numbers from 1 to 23',
+    ]);
     expect(snapshot(wb)).toBe(before);
   });
 
@@ -203,7 +287,8 @@ describe('recordDecision', () => {
 });
 
 describe('follow-up actions, the ToR guidance and editing', () => {
-  const withActions = () => workbook({ actions: [['A-2026-004', 'M-2026-01', 'Older action', 'IOM', '2026-04-01', 'Open']] });
+  const withActions = () =>
+    workbook({ actions: [['A-2026-004', 'M-2026-01', 'Older action', 'IOM', '2026-04-01', 'Open']] });
   const twoActions = [
     { id: '', action: 'Draft the plan', owner: 'unicef', due: '2026-05-01' },
     { id: '', action: '=SUM(A1:A9) stays text', owner: 'IOM', due: '' },
@@ -217,8 +302,22 @@ describe('follow-up actions, the ToR guidance and editing', () => {
     expect(p.locks()).toBe(1);
     const actions = readTable(wb, ActionsTable).records;
     expect(actions.slice(1)).toMatchObject([
-      { id: 'A-2026-005', source: 'D-2026-01', action: 'Draft the plan', owner: 'UNICEF', due: '2026-05-01', status: 'Open' },
-      { id: 'A-2026-006', source: 'D-2026-01', action: '=SUM(A1:A9) stays text', owner: 'IOM', due: null, status: 'Open' },
+      {
+        id: 'A-2026-005',
+        source: 'D-2026-01',
+        action: 'Draft the plan',
+        owner: 'UNICEF',
+        due: '2026-05-01',
+        status: 'Open',
+      },
+      {
+        id: 'A-2026-006',
+        source: 'D-2026-01',
+        action: '=SUM(A1:A9) stays text',
+        owner: 'IOM',
+        due: null,
+        status: 'Open',
+      },
     ]);
     expect(readTable(wb, LogTable).records[0]!.details).toMatch(/follow-up A-2026-005, A-2026-006/);
   });
@@ -232,7 +331,9 @@ describe('follow-up actions, the ToR guidance and editing', () => {
       'Follow-up actions: action 1: WHO is not a member of the Members tab',
       'Follow-up actions: action 1: due on 2026-01-01, before the decision (2026-03-10)',
     ]);
-    expect(fails({ actions: [{ id: '', action: 'x', owner: 'IOM', due: '2026-13-01' }] })).toEqual([expect.stringMatching(/^Follow-up actions: /)]);
+    expect(fails({ actions: [{ id: '', action: 'x', owner: 'IOM', due: '2026-13-01' }] })).toEqual([
+      expect.stringMatching(/^Follow-up actions: /),
+    ]);
     expect(snapshot(wb)).toBe(before);
   });
 
@@ -240,7 +341,9 @@ describe('follow-up actions, the ToR guidance and editing', () => {
     const wb = withActions();
     const before = snapshot(wb);
     const fails = refusals(wb);
-    expect(fails({ consulted: ['IOM'] })).toEqual([expect.stringMatching(/^Record anyway: the ToR check would report decisions.consensus, decisions.follow-up/)]);
+    expect(fails({ consulted: ['IOM'] })).toEqual([
+      expect.stringMatching(/^Record anyway: the ToR check would report decisions.consensus, decisions.follow-up/),
+    ]);
     expect(snapshot(wb)).toBe(before);
     const p = ports(wb).ports;
     expect(recordDecisionRpc(p, input({ consulted: ['IOM'], outcome: 'Pending' })).ok).toBe(true);
@@ -264,7 +367,11 @@ describe('follow-up actions, the ToR guidance and editing', () => {
     expect([other, mine.id]).toEqual(['D-2026-01', 'D-2026-02']);
     expect(mine.actions).toEqual(['A-2026-006']);
     expect(readTable(wb, DecisionsTable).records.map((d) => d.id)).toEqual(['D-2026-01', 'D-2026-02']);
-    expect(readTable(wb, ActionsTable).records.map((a) => `${a.id} ${a.source}`)).toEqual(['A-2026-004 M-2026-01', 'A-2026-005 D-2026-01', 'A-2026-006 D-2026-02']);
+    expect(readTable(wb, ActionsTable).records.map((a) => `${a.id} ${a.source}`)).toEqual([
+      'A-2026-004 M-2026-01',
+      'A-2026-005 D-2026-01',
+      'A-2026-006 D-2026-02',
+    ]);
   });
 
   it('edits a decision and its actions in place, and logs what changed', () => {
@@ -287,7 +394,11 @@ describe('follow-up actions, the ToR guidance and editing', () => {
     expect(result).toEqual({ ok: true, id: 'D-2026-01', row: 2, actions: ['A-2026-005', 'A-2026-007'], changed: true });
     expect(wb.read(DecisionsTable.name)!.length).toBe(rowsBefore);
     const after = savedDecision(readNetwork(wb).network, 'D-2026-01')!;
-    expect(after.decision).toMatchObject({ title: 'Adopt the revised plan', recordedBy: SECRETARIAT, recordedAt: read.decision.recordedAt });
+    expect(after.decision).toMatchObject({
+      title: 'Adopt the revised plan',
+      recordedBy: SECRETARIAT,
+      recordedAt: read.decision.recordedAt,
+    });
     expect(after.actions.map((a) => [a.id, a.due])).toEqual([
       ['A-2026-005', '2026-06-01'],
       ['A-2026-006', null],
@@ -295,13 +406,23 @@ describe('follow-up actions, the ToR guidance and editing', () => {
     ]);
     const log = readTable(wb, LogTable).records.at(-1)!;
     expect(log).toMatchObject({ event: 'Decision updated', ref: 'D-2026-01' });
-    expect(log.details).toBe('Title: "Adopt the 2026 communication plan" → "Adopt the revised plan"; A-2026-005 changed; A-2026-007 added');
+    expect(log.details).toBe(
+      'Title: "Adopt the 2026 communication plan" → "Adopt the revised plan"; A-2026-005 changed; A-2026-007 added',
+    );
   });
 
   it('saves a decision unchanged but for the order of Consulted and Objections: no cell written, no Log row, nothing to confirm', () => {
     const wb = withActions();
     const p = ports(wb);
-    recordDecisionRpc(p.ports, input({ consulted: ['IOM', 'UNRC', 'UNICEF'], objections: ['IOM', 'UNICEF'], actions: twoActions, confirmed: true }));
+    recordDecisionRpc(
+      p.ports,
+      input({
+        consulted: ['IOM', 'UNRC', 'UNICEF'],
+        objections: ['IOM', 'UNICEF'],
+        actions: twoActions,
+        confirmed: true,
+      }),
+    );
     const read = savedDecision(readNetwork(wb).network, 'D-2026-01')!;
     const before = snapshot(wb);
     const writes = wb.calls.write ?? 0;
@@ -310,7 +431,13 @@ describe('follow-up actions, the ToR guidance and editing', () => {
       actions: read.actions.map(({ id, action, owner, due }) => ({ id, action, owner, due: due ?? '' })),
     };
     const result = updateDecisionRpc(p.ports, { ...same, id: 'D-2026-01', version: read.version });
-    expect(result).toEqual({ ok: true, id: 'D-2026-01', row: 2, actions: ['A-2026-005', 'A-2026-006'], changed: false });
+    expect(result).toEqual({
+      ok: true,
+      id: 'D-2026-01',
+      row: 2,
+      actions: ['A-2026-005', 'A-2026-006'],
+      changed: false,
+    });
     expect(wb.calls.write ?? 0).toBe(writes);
     expect(snapshot(wb)).toBe(before);
     expect(p.toasts.at(-1)).toBe('Decision D-2026-01 is unchanged: nothing was written.');
@@ -322,12 +449,24 @@ describe('follow-up actions, the ToR guidance and editing', () => {
     const p = ports(wb).ports;
     recordDecisionRpc(p, input({ confirmed: true }));
     const read = savedDecision(readNetwork(wb).network, 'D-2026-01')!;
-    expect(updateDecisionRpc(p, { ...input({ title: 'First edit', confirmed: true }), id: 'D-2026-01', version: read.version }).ok).toBe(true);
+    expect(
+      updateDecisionRpc(p, {
+        ...input({ title: 'First edit', confirmed: true }),
+        id: 'D-2026-01',
+        version: read.version,
+      }).ok,
+    ).toBe(true);
     const between = snapshot(wb);
-    const second = updateDecisionRpc(p, { ...input({ title: 'Second edit', confirmed: true }), id: 'D-2026-01', version: read.version });
+    const second = updateDecisionRpc(p, {
+      ...input({ title: 'Second edit', confirmed: true }),
+      id: 'D-2026-01',
+      version: read.version,
+    });
     expect(second.ok).toBe(false);
     if (second.ok) return;
-    expect(second.errors[0]!.message).toMatch(/D-2026-01 was changed by someone else since you opened it; nothing was saved/);
+    expect(second.errors[0]!.message).toMatch(
+      /D-2026-01 was changed by someone else since you opened it; nothing was saved/,
+    );
     expect(second.current?.decision.title).toBe('First edit');
     expect(snapshot(wb)).toBe(between);
   });
@@ -337,12 +476,26 @@ describe('follow-up actions, the ToR guidance and editing', () => {
     recordDecisionRpc(ports(wb).ports, input({ confirmed: true }));
     const read = savedDecision(readNetwork(wb).network, 'D-2026-01')!;
     const before = snapshot(wb);
-    expect(() => updateDecisionRpc(ports(wb, MEMBER).ports, { ...input({ confirmed: true }), id: 'D-2026-01', version: read.version })).toThrow(NotAuthorizedError);
+    expect(() =>
+      updateDecisionRpc(ports(wb, MEMBER).ports, {
+        ...input({ confirmed: true }),
+        id: 'D-2026-01',
+        version: read.version,
+      }),
+    ).toThrow(NotAuthorizedError);
     const p = ports(wb).ports;
     const unknown = updateDecisionRpc(p, { ...input({ confirmed: true }), id: 'D-2026-09', version: read.version });
-    expect(unknown.ok ? [] : unknown.errors.map((e) => e.message)).toEqual(['Decision ID: D-2026-09 is not a decision of the Decisions tab']);
-    const moved = updateDecisionRpc(p, { ...input({ date: '2025-12-01', meeting: '', confirmed: true }), id: 'D-2026-01', version: read.version });
-    expect(moved.ok ? [] : moved.errors.map((e) => e.message)).toEqual(['Date: D-2026-01 is numbered in 2026: keep its date in that year, or record a new decision']);
+    expect(unknown.ok ? [] : unknown.errors.map((e) => e.message)).toEqual([
+      'Decision ID: D-2026-09 is not a decision of the Decisions tab',
+    ]);
+    const moved = updateDecisionRpc(p, {
+      ...input({ date: '2025-12-01', meeting: '', confirmed: true }),
+      id: 'D-2026-01',
+      version: read.version,
+    });
+    expect(moved.ok ? [] : moved.errors.map((e) => e.message)).toEqual([
+      'Date: D-2026-01 is numbered in 2026: keep its date in that year, or record a new decision',
+    ]);
     expect(snapshot(wb)).toBe(before);
   });
 });

@@ -29,7 +29,10 @@ describe('one tick', () => {
       `Minutes archived with RCO M-2026-03 Sending ${RCO}`,
       `Minutes archived with RCO M-2026-03 Sent ${RCO}`,
     ]);
-    expect(meetingOf(world, 'M-2026-03')).toMatchObject({ minutesCirculatedOn: '2026-06-15', sharedWithRcoOn: '2026-06-15' });
+    expect(meetingOf(world, 'M-2026-03')).toMatchObject({
+      minutesCirculatedOn: '2026-06-15',
+      sharedWithRcoOn: '2026-06-15',
+    });
     expect(report?.delivered.map((d) => d.outcome)).toEqual(['Sent', 'Sent']);
     world.run((ports) => hourlyTick(ports));
     expect(world.sent).toHaveLength(2);
@@ -106,7 +109,8 @@ describe('exactly once', () => {
       world.minutes = hour * 60 + 17;
       world.run((ports) => hourlyTick(ports));
     }
-    const failed = () => mailLog(world).filter((l) => l.startsWith('Minutes archived with RCO') && l.includes(' Failed '));
+    const failed = () =>
+      mailLog(world).filter((l) => l.startsWith('Minutes archived with RCO') && l.includes(' Failed '));
     expect(failed()).toHaveLength(FAILURES_A_DAY);
     world.today = '2026-06-16';
     world.run((ports) => hourlyTick(ports));
@@ -132,7 +136,9 @@ describe('exactly once', () => {
     expect(meetingOf(world, 'M-2026-03')?.sharedWithRcoOn).toBe('2026-06-15');
 
     const second = world.run((ports) => hourlyTick(ports));
-    expect(second.value?.delivered.map((d) => `${d.event} ${d.outcome} ${d.recipients.length}`)).toEqual(['Minutes circulated Sent 50']);
+    expect(second.value?.delivered.map((d) => `${d.event} ${d.outcome} ${d.recipients.length}`)).toEqual([
+      'Minutes circulated Sent 50',
+    ]);
     expect(meetingOf(world, 'M-2026-03')?.minutesCirculatedOn).toBe('2026-06-15');
 
     const third = world.run((ports) => hourlyTick(ports));
@@ -169,7 +175,14 @@ describe('exactly once', () => {
     world.run((ports) => hourlyTick(ports));
     expect(world.sent.map((e) => e.to)).toEqual([[MAILING_LIST], [RCO]]);
     expect(meetingOf(world, 'M-2026-03')?.sharedWithRcoOn).toBe('2026-06-15');
-    expect(mailLog(world).map((l) => l.split(' ').slice(-2, -1)[0])).toEqual(['Sending', 'Sent', 'Sending', 'Failed', 'Sending', 'Sent']);
+    expect(mailLog(world).map((l) => l.split(' ').slice(-2, -1)[0])).toEqual([
+      'Sending',
+      'Sent',
+      'Sending',
+      'Failed',
+      'Sending',
+      'Sent',
+    ]);
   });
 });
 
@@ -180,7 +193,9 @@ describe('quota and time', () => {
     const first = world.run((ports) => hourlyTick(ports));
     expect(world.sent).toEqual([]);
     expect(first.value?.stopped).toBe('quota');
-    expect(mailLog(world)).toEqual([`Minutes circulated M-2026-03 Deferred ${first.value?.delivered[0]?.recipients.join(',')}`]);
+    expect(mailLog(world)).toEqual([
+      `Minutes circulated M-2026-03 Deferred ${first.value?.delivered[0]?.recipients.join(',')}`,
+    ]);
     expect(first.value?.delivered[0]?.details).toContain('needs 50 recipients');
     world.run((ports) => hourlyTick(ports));
     expect(mailLog(world)).toHaveLength(1);
@@ -192,7 +207,9 @@ describe('quota and time', () => {
 
   it('starts no message after 4.5 minutes; the next tick sends the rest', () => {
     const world = worldOf(withFocalPoints(emailNetwork(), 120));
-    const first = world.run((ports) => hourlyTick(ports), { elapsedMs: () => (world.sent.length >= 1 ? TIME_BUDGET_MS + 1 : 0) });
+    const first = world.run((ports) => hourlyTick(ports), {
+      elapsedMs: () => (world.sent.length >= 1 ? TIME_BUDGET_MS + 1 : 0),
+    });
     expect(first.value?.stopped).toBe('time');
     expect(world.sent).toHaveLength(1);
     world.run((ports) => hourlyTick(ports));
@@ -213,7 +230,14 @@ describe('recipients', () => {
   it('refuses an address outside the network once, in the Log, and sends to the rest', () => {
     const spec = emailNetwork();
     spec.settings = { ...spec.settings, mailingList: null };
-    spec.members.push({ agency: 'WFP', name: 'World Food Programme', roles: ['Member'], status: 'Withdrawn', joinedOn: '2025-12-01', leftOn: '2026-03-01' });
+    spec.members.push({
+      agency: 'WFP',
+      name: 'World Food Programme',
+      roles: ['Member'],
+      status: 'Withdrawn',
+      joinedOn: '2025-12-01',
+      leftOn: '2026-03-01',
+    });
     spec.focalPoints.push({ agency: 'WFP', name: 'Left', email: 'left@wfp.org', kind: 'Primary', active: true });
     const world = worldOf(spec);
     world.run((ports) => hourlyTick(ports));

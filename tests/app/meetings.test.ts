@@ -19,10 +19,23 @@ const TODAY = '2026-04-02';
 
 function workbook() {
   return new MemoryWorkbook({
-    [SettingsTable.name]: [headerRow(SettingsTable), ['ToR profile', 'uzbekistan'], ['RCO archive email', 'rco@un.org']],
+    [SettingsTable.name]: [
+      headerRow(SettingsTable),
+      ['ToR profile', 'uzbekistan'],
+      ['RCO archive email', 'rco@un.org'],
+    ],
     [MembersTable.name]: [
       headerRow(MembersTable),
-      ['IOM', 'International Organization for Migration', 'Chair, Coordinator, Secretariat', 'Active', '2019-01-01', '', '', ''],
+      [
+        'IOM',
+        'International Organization for Migration',
+        'Chair, Coordinator, Secretariat',
+        'Active',
+        '2019-01-01',
+        '',
+        '',
+        '',
+      ],
       ['UNICEF', "United Nations Children's Fund", 'Member', 'Active', '2019-01-01', '', '', ''],
     ],
     [FocalPointsTable.name]: [
@@ -30,7 +43,10 @@ function workbook() {
       ['IOM', 'Dilnoza', 'Programme officer', SECRETARIAT, 'Primary', true],
       ['UNICEF', 'Aziz', 'Child protection', MEMBER, 'Primary', true],
     ],
-    [MeetingsTable.name]: [headerRow(MeetingsTable), ['M-2026-01', '2026-01-10', 'Regular', 'Online', 'First', '', '', '', '', 'IOM', 'Held']],
+    [MeetingsTable.name]: [
+      headerRow(MeetingsTable),
+      ['M-2026-01', '2026-01-10', 'Regular', 'Online', 'First', '', '', '', '', 'IOM', 'Held'],
+    ],
     [LogTable.name]: [headerRow(LogTable)],
   });
 }
@@ -53,7 +69,8 @@ function input(over: Partial<MeetingInput> = {}): MeetingInput {
   };
 }
 
-const ports = (wb: MemoryWorkbook, email = SECRETARIAT) => memoryPorts({ workbook: wb, email, owner: '', today: TODAY, time: '09:00:00' });
+const ports = (wb: MemoryWorkbook, email = SECRETARIAT) =>
+  memoryPorts({ workbook: wb, email, owner: '', today: TODAY, time: '09:00:00' });
 const snapshot = (wb: MemoryWorkbook) => JSON.stringify([...wb.tabs.entries()]);
 
 describe('saveMeeting', () => {
@@ -93,7 +110,9 @@ describe('saveMeeting', () => {
     const network = readNetwork(wb).network;
     const about = checkNetwork(network, TODAY).filter((f) => f.ref === 'M-2026-02' && /agenda|minutes/.test(f.rule));
     expect(about).toEqual([]);
-    expect(meetingSteps(network.settings, savedMeeting(network, 'M-2026-02')!.meeting).map((s) => [s.what, s.due, s.done])).toEqual([
+    expect(
+      meetingSteps(network.settings, savedMeeting(network, 'M-2026-02')!.meeting).map((s) => [s.what, s.due, s.done]),
+    ).toEqual([
       ['Circulate the agenda', '2026-03-15', '2026-03-10'],
       ['Write the minutes and give their link', '2026-04-03', 'linked'],
       ['Have the minutes approved', '', '2026-03-30'],
@@ -104,7 +123,23 @@ describe('saveMeeting', () => {
 
   it('saves a co-chaired meeting unchanged, its lists in another order: both co-chairs kept, no cell written, no Log row', () => {
     const wb = workbook();
-    wb.write(MeetingsTable.name, 3, 1, [['M-2026-05', '2026-03-16', 'Regular', 'Hybrid', 'Co-chaired', '', '', '', '', 'UNICEF, IOM', 'Held', '2026-03-09', 'UNICEF, IOM']]);
+    wb.write(MeetingsTable.name, 3, 1, [
+      [
+        'M-2026-05',
+        '2026-03-16',
+        'Regular',
+        'Hybrid',
+        'Co-chaired',
+        '',
+        '',
+        '',
+        '',
+        'UNICEF, IOM',
+        'Held',
+        '2026-03-09',
+        'UNICEF, IOM',
+      ],
+    ]);
     const p = ports(wb);
     const read = savedMeeting(readNetwork(wb).network, 'M-2026-05')!;
     const before = snapshot(wb);
@@ -130,9 +165,19 @@ describe('saveMeeting', () => {
     const wb = workbook();
     const p = ports(wb);
     const read = savedMeeting(readNetwork(wb).network, 'M-2026-01')!;
-    expect(saveMeetingRpc(p, input({ id: 'M-2026-01', version: read.version, date: '2026-01-10', status: 'Held', attendees: ['IOM'] }), CIRCULATE).ok).toBe(true);
+    expect(
+      saveMeetingRpc(
+        p,
+        input({ id: 'M-2026-01', version: read.version, date: '2026-01-10', status: 'Held', attendees: ['IOM'] }),
+        CIRCULATE,
+      ).ok,
+    ).toBe(true);
     const between = snapshot(wb);
-    const second = saveMeetingRpc(p, input({ id: 'M-2026-01', version: read.version, date: '2026-01-10', title: 'Other' }), CIRCULATE);
+    const second = saveMeetingRpc(
+      p,
+      input({ id: 'M-2026-01', version: read.version, date: '2026-01-10', title: 'Other' }),
+      CIRCULATE,
+    );
     expect(second).toMatchObject({ ok: false, current: { meeting: { attendees: ['IOM'] } } });
     expect(snapshot(wb)).toBe(between);
   });
@@ -145,13 +190,17 @@ describe('saveMeeting', () => {
       return r.ok ? [] : r.errors.map((e) => e.message);
     };
     expect(fails({ attendees: ['WHO'] })).toEqual(['Attendees: WHO is not a member of the Members tab']);
-    expect(fails({ minutesLink: 'javascript:alert(1)' })).toEqual(['Minutes link: must be a link starting with https://']);
+    expect(fails({ minutesLink: 'javascript:alert(1)' })).toEqual([
+      'Minutes link: must be a link starting with https://',
+    ]);
     expect(fails({ minutesApprovedOn: '2026-03-25' })).toEqual([
       'Minutes link: give the link to the minutes before recording their approval',
       'Status: minutes are approved only for a Held meeting',
     ]);
     expect(fails({ date: '2026-02-30' })).toEqual([expect.stringMatching(/^Date: /)]);
-    expect(fails({ status: 'Held', date: '2026-05-01' })).toEqual(['Status: a meeting on 2026-05-01 cannot be Held yet (today is 2026-04-02)']);
+    expect(fails({ status: 'Held', date: '2026-05-01' })).toEqual([
+      'Status: a meeting on 2026-05-01 cannot be Held yet (today is 2026-04-02)',
+    ]);
     expect(() => saveMeetingRpc(ports(wb, MEMBER), input(), CIRCULATE)).toThrow(NotAuthorizedError);
     expect(snapshot(wb)).toBe(before);
   });

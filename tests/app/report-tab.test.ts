@@ -133,7 +133,10 @@ describe('writeResultTab', () => {
 
   it('replaces an earlier, longer run in the same constant number of calls, and adds the tab only once', () => {
     const workbook = new MemoryWorkbook();
-    const long = { ...sheet, tables: [table({ rows: Array.from({ length: 200 }, (_, i) => [null, `Row ${i}`, null, i, null]) })] };
+    const long = {
+      ...sheet,
+      tables: [table({ rows: Array.from({ length: 200 }, (_, i) => [null, `Row ${i}`, null, i, null]) })],
+    };
     writeResultTab(workbook, 'Report: Test', long);
     const first = { ...workbook.calls };
     for (const k of Object.keys(workbook.calls)) delete workbook.calls[k];
@@ -141,12 +144,24 @@ describe('writeResultTab', () => {
     expect(workbook.tabs.get('Report: Test')).toHaveLength(14);
     expect(workbook.tabNames()).toEqual(['Report: Test']);
     expect(first).toEqual({ hasTab: 1, addTab: 1, write: 1, writeLinks: 1, style: 1, paint: 1, chart: 1 });
-    expect(workbook.calls).toEqual({ hasTab: 1, tabNames: 1, clearFrom: 1, write: 1, writeLinks: 1, style: 1, paint: 1, chart: 1 });
+    expect(workbook.calls).toEqual({
+      hasTab: 1,
+      tabNames: 1,
+      clearFrom: 1,
+      write: 1,
+      writeLinks: 1,
+      style: 1,
+      paint: 1,
+      chart: 1,
+    });
   });
 
   it('says what an empty table is instead of leaving it bare, and draws no chart of it', () => {
     const workbook = new MemoryWorkbook();
-    writeResultTab(workbook, 'Report: Test', { ...sheet, tables: [table({ rows: [], totals: null, note: '' }), { ...small, rows: [] }] });
+    writeResultTab(workbook, 'Report: Test', {
+      ...sheet,
+      tables: [table({ rows: [], totals: null, note: '' }), { ...small, rows: [] }],
+    });
     const grid = workbook.tabs.get('Report: Test')!;
     expect(grid.slice(3, 6).map((r) => r[0])).toEqual(['Items', 'ID', 'Nothing.']);
     expect(workbook.charts.get('Report: Test')).toEqual([]);
@@ -155,7 +170,9 @@ describe('writeResultTab', () => {
 
   it('refuses to write over a data tab, whatever its case', () => {
     const workbook = new MemoryWorkbook({ Members: [['Agency']] });
-    expect(() => writeResultTab(workbook, 'members', sheet)).toThrow('members is a data tab: a report or check never writes to it.');
+    expect(() => writeResultTab(workbook, 'members', sheet)).toThrow(
+      'members is a data tab: a report or check never writes to it.',
+    );
     expect(workbook.tabs.get('Members')).toEqual([['Agency']]);
     expect(workbook.calls.write).toBeUndefined();
   });
@@ -163,7 +180,11 @@ describe('writeResultTab', () => {
   it('clips sheet text as long as a cell holds (a 60,000-character ID), links included, instead of failing the write', () => {
     const workbook = new MemoryWorkbook();
     const long = `W-${'9'.repeat(60_000)}`;
-    writeResultTab(workbook, 'Report: Test', { lines: [long], tables: [table({ rows: [[{ text: long, sheet: 'Workplan', row: 2 }, long, null, 1, null]] })], charts: [] });
+    writeResultTab(workbook, 'Report: Test', {
+      lines: [long],
+      tables: [table({ rows: [[{ text: long, sheet: 'Workplan', row: 2 }, long, null, 1, null]] })],
+      charts: [],
+    });
     const longest = Math.max(
       ...workbook.tabs
         .get('Report: Test')!

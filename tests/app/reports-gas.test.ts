@@ -34,7 +34,12 @@ afterEach(() => {
 
 /** The example in Sheets, set up (and so protected) by the secretariat, then opened by a member of UNDP. */
 function memberSpreadsheet(): GasFake {
-  const fake = createGasFake({ owner: 'owner@un.org', activeUser: EXAMPLE_SECRETARIAT, editors: [EXAMPLE_SECRETARIAT, EXAMPLE_MEMBER], sheets: grids });
+  const fake = createGasFake({
+    owner: 'owner@un.org',
+    activeUser: EXAMPLE_SECRETARIAT,
+    editors: [EXAMPLE_SECRETARIAT, EXAMPLE_MEMBER],
+    sheets: grids,
+  });
   restore = fake.install();
   setupWorkbook(gasPorts());
   fake.setContext({ activeUser: EXAMPLE_MEMBER });
@@ -47,7 +52,14 @@ function dataTabs(fake: GasFake): string {
     TABLES.map((def) => {
       const sheet = fake.sheet(def.name);
       const area = { row: 1, column: 1, rows: sheet.maxRows, columns: sheet.maxColumns };
-      return [fake.sheetValues(def.name), [...sheet.formulas], sheet.numberFormats.grid(area), sheet.backgrounds.grid(area), sheet.fontWeights.grid(area), sheet.frozenRows];
+      return [
+        fake.sheetValues(def.name),
+        [...sheet.formulas],
+        sheet.numberFormats.grid(area),
+        sheet.backgrounds.grid(area),
+        sheet.fontWeights.grid(area),
+        sheet.frozenRows,
+      ];
     }),
   );
 }
@@ -85,8 +97,18 @@ describe('reports in Sheets for a member who is not secretariat', () => {
     expect(sheet.fontWeights.get(6, 1)).toBe('normal');
     expect(sheet.backgrounds.get(8, 1)).toBe('#f4c7c3');
     expect(sheet.frozenRows).toBe(5);
-    expect(sheet.formulas.get('6,1')).toBe(`=HYPERLINK("#gid=${fake.sheet('Workplan').sheetId}&range=A7", "W-2026-01")`);
-    expect(sheet.charts.map((c) => [c.model.type, c.model.options.title, c.model.numHeaders, c.model.ranges.length, c.model.anchor.column])).toEqual([
+    expect(sheet.formulas.get('6,1')).toBe(
+      `=HYPERLINK("#gid=${fake.sheet('Workplan').sheetId}&range=A7", "W-2026-01")`,
+    );
+    expect(
+      sheet.charts.map((c) => [
+        c.model.type,
+        c.model.options.title,
+        c.model.numHeaders,
+        c.model.ranges.length,
+        c.model.anchor.column,
+      ]),
+    ).toEqual([
       ['COLUMN', 'Budget and funding by GCM objective (USD)', 1, 3, 11],
       ['COLUMN', 'Key actions by status', 1, 2, 11],
     ]);

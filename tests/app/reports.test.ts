@@ -29,7 +29,10 @@ interface Harness {
   alerts: string[];
 }
 
-function harness(email: string, options: { today?: string; tabs?: Record<string, Cell[][]>; failSend?: boolean } = {}): Harness {
+function harness(
+  email: string,
+  options: { today?: string; tabs?: Record<string, Cell[][]>; failSend?: boolean } = {},
+): Harness {
   const today = options.today ?? EXAMPLE_TODAY;
   const workbook = new MemoryWorkbook(options.tabs ?? grids);
   const base = memoryPorts({ workbook, email, owner: 'owner@un.org', today, time: '10:15:00' });
@@ -47,7 +50,18 @@ function harness(email: string, options: { today?: string; tabs?: Record<string,
   return { ports, workbook, sent, toasts, alerts };
 }
 
-const DATA_TABS = ['Settings', 'Members', 'Focal points', 'Meetings', 'Decisions', 'Actions', 'Workplan', 'Working groups', 'Log', 'Compliance'];
+const DATA_TABS = [
+  'Settings',
+  'Members',
+  'Focal points',
+  'Meetings',
+  'Decisions',
+  'Actions',
+  'Workplan',
+  'Working groups',
+  'Log',
+  'Compliance',
+];
 
 function dataTabs(workbook: MemoryWorkbook): string {
   return JSON.stringify(DATA_TABS.map((t) => workbook.tabs.get(t)));
@@ -69,7 +83,9 @@ describe('runReport for a member who is not secretariat', () => {
     for (const def of REPORTS) {
       const run = runReport(ports, def.id);
       expect(run.tab).toBe(def.tab);
-      expect(workbook.tabs.get(def.tab)![0]![0]).toBe(`${run.report.title} — UN Network on Migration in Uzbekistan — ${EXAMPLE_TODAY}`);
+      expect(workbook.tabs.get(def.tab)![0]![0]).toBe(
+        `${run.report.title} — UN Network on Migration in Uzbekistan — ${EXAMPLE_TODAY}`,
+      );
     }
     const first = REPORTS.map((def) => JSON.stringify(workbook.tabs.get(def.tab)));
     for (const def of REPORTS) runReport(ports, def.id);
@@ -106,7 +122,16 @@ describe('runReport for a member who is not secretariat', () => {
     const { ports, workbook } = harness(EXAMPLE_MEMBER);
     runReport(ports, 'workplan-progress', { year: 2026 });
     // Four tables, one link column (ID) in the key actions only.
-    expect(workbook.calls).toEqual({ read: 11, hasTab: 1, addTab: 1, write: 1, writeLinks: 1, style: 1, paint: 1, chart: 1 });
+    expect(workbook.calls).toEqual({
+      read: 11,
+      hasTab: 1,
+      addTab: 1,
+      write: 1,
+      writeLinks: 1,
+      style: 1,
+      paint: 1,
+      chart: 1,
+    });
     expect(workbook.charts.get('Report: Workplan progress')).toHaveLength(2);
   });
 
@@ -125,12 +150,16 @@ describe('runReport for a member who is not secretariat', () => {
     expect(JSON.stringify(workbook.tabs.get('Log'))).toBe(log);
     expect(workbook.tabs.has('Report: Member list')).toBe(true);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatch(/^Report: Member list is up to date, but the report was not emailed\. Only the secretariat can email the member list: /);
+    expect(alerts[0]).toMatch(
+      /^Report: Member list is up to date, but the report was not emailed\. Only the secretariat can email the member list: /,
+    );
   });
 
   it('refuses an unknown report by naming the ones there are', () => {
     const { ports } = harness(EXAMPLE_MEMBER);
-    expect(() => runReport(ports, 'budget')).toThrow('There is no report "budget": the reports are member-list, action-tracker, workplan-progress, gcm-summary and annual-review.');
+    expect(() => runReport(ports, 'budget')).toThrow(
+      'There is no report "budget": the reports are member-list, action-tracker, workplan-progress, gcm-summary and annual-review.',
+    );
   });
 });
 
@@ -138,19 +167,34 @@ describe('runReport for the secretariat, emailing the two reports the ToRs ask t
   it('emails the member list to the mailing list, records it, and members.list-shared goes quiet', () => {
     const tabs = withSetting('Member list sharing interval (months)', 6);
     const { ports, workbook, sent, toasts } = harness(EXAMPLE_SECRETARIAT, { tabs });
-    const rule = () => checkNetwork(readNetwork(workbook).network, EXAMPLE_TODAY).filter((f) => f.rule === 'members.list-shared');
-    expect(rule().map((f) => f.message)).toEqual(['The member list has never been shared: the Log has no "Member list shared" row with Outcome Sent (it is due every 6 months)']);
+    const rule = () =>
+      checkNetwork(readNetwork(workbook).network, EXAMPLE_TODAY).filter((f) => f.rule === 'members.list-shared');
+    expect(rule().map((f) => f.message)).toEqual([
+      'The member list has never been shared: the Log has no "Member list shared" row with Outcome Sent (it is due every 6 months)',
+    ]);
     const run = runReport(ports, 'member-list', { send: true });
     expect(run.sentTo).toEqual(['migration.uz@one.un.org']);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.to).toEqual(['migration.uz@one.un.org']);
     expect(sent[0]!.subject).toBe('Member list — UN Network on Migration in Uzbekistan');
-    expect(sent[0]!.html).toContain('<td style="border:1px solid #dadce0;padding:4px 8px;vertical-align:top">dkarimova@iom.int</td>');
+    expect(sent[0]!.html).toContain(
+      '<td style="border:1px solid #dadce0;padding:4px 8px;vertical-align:top">dkarimova@iom.int</td>',
+    );
     expect(sent[0]!.text).toContain('IOM | Dilnoza Karimova | Programme Coordinator | dkarimova@iom.int | Primary');
     const log = workbook.tabs.get('Log')!;
-    expect(log[log.length - 1]).toEqual([`${EXAMPLE_TODAY}T10:15:00`, EXAMPLE_SECRETARIAT, 'Member list shared', '', 'migration.uz@one.un.org', 'Sent', 'Member list']);
+    expect(log[log.length - 1]).toEqual([
+      `${EXAMPLE_TODAY}T10:15:00`,
+      EXAMPLE_SECRETARIAT,
+      'Member list shared',
+      '',
+      'migration.uz@one.un.org',
+      'Sent',
+      'Member list',
+    ]);
     expect(rule()).toEqual([]);
-    expect(toasts).toEqual(["Report: Member list is up to date and went to migration.uz@one.un.org (the members' mailing list); the Log records it."]);
+    expect(toasts).toEqual([
+      "Report: Member list is up to date and went to migration.uz@one.un.org (the members' mailing list); the Log records it.",
+    ]);
   });
 
   it('emails the workplan report to the UNCT, records it, and workplan.reported goes quiet', () => {
@@ -158,17 +202,33 @@ describe('runReport for the secretariat, emailing the two reports the ToRs ask t
     const today = '2027-02-01';
     const { ports, workbook, sent } = harness(EXAMPLE_SECRETARIAT, { today });
     const rule = () => checkNetwork(readNetwork(workbook).network, today).filter((f) => f.rule === 'workplan.reported');
-    expect(rule().map((f) => f.message)).toEqual(['The last workplan report went to the UNCT on 2026-07-15; the next was due by 2027-01-15 (every 6 months)']);
+    expect(rule().map((f) => f.message)).toEqual([
+      'The last workplan report went to the UNCT on 2026-07-15; the next was due by 2027-01-15 (every 6 months)',
+    ]);
     runReport(ports, 'workplan-progress', { year: 2026, send: true });
-    expect(sent.map((e) => [e.to, e.subject])).toEqual([[['unct-uzbekistan@un.org'], 'Workplan progress 2026 — UN Network on Migration in Uzbekistan']]);
-    expect(sent[0]!.text).toContain('W-2026-04 | Reintegration support for returning migrant women | UNWOMEN | On track | 70% | 180,000 | 150,000 | 30,000 | 2026-12-31');
+    expect(sent.map((e) => [e.to, e.subject])).toEqual([
+      [['unct-uzbekistan@un.org'], 'Workplan progress 2026 — UN Network on Migration in Uzbekistan'],
+    ]);
+    expect(sent[0]!.text).toContain(
+      'W-2026-04 | Reintegration support for returning migrant women | UNWOMEN | On track | 70% | 180,000 | 150,000 | 30,000 | 2026-12-31',
+    );
     const log = workbook.tabs.get('Log')!;
-    expect(log[log.length - 1]).toEqual([`${today}T10:15:00`, EXAMPLE_SECRETARIAT, 'Workplan report sent', '2026', 'unct-uzbekistan@un.org', 'Sent', 'Workplan progress 2026']);
+    expect(log[log.length - 1]).toEqual([
+      `${today}T10:15:00`,
+      EXAMPLE_SECRETARIAT,
+      'Workplan report sent',
+      '2026',
+      'unct-uzbekistan@un.org',
+      'Sent',
+      'Workplan progress 2026',
+    ]);
     expect(rule()).toEqual([]);
   });
 
   it('sends nothing and says so when Settings give no address', () => {
-    const { ports, sent, alerts, workbook } = harness(EXAMPLE_SECRETARIAT, { tabs: withSetting('UNCT reporting email', '') });
+    const { ports, sent, alerts, workbook } = harness(EXAMPLE_SECRETARIAT, {
+      tabs: withSetting('UNCT reporting email', ''),
+    });
     const log = workbook.tabs.get('Log')!.length;
     runReport(ports, 'workplan-progress', { send: true });
     expect(sent).toEqual([]);
@@ -203,7 +263,9 @@ describe('runReport for the secretariat, emailing the two reports the ToRs ask t
 
   it('records a send that fails as Failed, and lets the error through', () => {
     const { ports, workbook } = harness(EXAMPLE_SECRETARIAT, { failSend: true });
-    expect(() => runReport(ports, 'member-list', { send: true })).toThrow('Service invoked too many times for one day: email.');
+    expect(() => runReport(ports, 'member-list', { send: true })).toThrow(
+      'Service invoked too many times for one day: email.',
+    );
     const log = workbook.tabs.get('Log')!;
     expect(log[log.length - 1]!.slice(2, 6)).toEqual(['Member list shared', '', 'migration.uz@one.un.org', 'Failed']);
   });

@@ -4,12 +4,36 @@ import { ActionsTable, type Action } from '../../src/domain/tables';
 import { CountingLock } from '../support/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
 
-const header = ['Status', 'My formula', 'ID', 'Action', 'Owner', 'Due', 'Source', 'Done on', 'Last reminded on', 'Notes', 'Extra'];
+const header = [
+  'Status',
+  'My formula',
+  'ID',
+  'Action',
+  'Owner',
+  'Due',
+  'Source',
+  'Done on',
+  'Last reminded on',
+  'Notes',
+  'Extra',
+];
 
 function workbook(rows: number) {
   const grid = [header];
   for (let i = 1; i <= rows; i++) {
-    grid.push(['Open', `=ROW()*${i}`, `A-2026-${String(i).padStart(3, '0')}`, `Action ${i}`, 'IOM', '', '', '', '', '', `keep ${i}`]);
+    grid.push([
+      'Open',
+      `=ROW()*${i}`,
+      `A-2026-${String(i).padStart(3, '0')}`,
+      `Action ${i}`,
+      'IOM',
+      '',
+      '',
+      '',
+      '',
+      '',
+      `keep ${i}`,
+    ]);
   }
   return new MemoryWorkbook({ Actions: grid });
 }
@@ -30,7 +54,10 @@ describe('repository', () => {
     const done = (r: Action): Action => ({ ...r, status: 'Done', doneOn: '2026-11-20' });
     const rows = table.records.filter((r) => ['A-2026-002', 'A-2026-003', 'A-2026-005'].includes(r.id)).map(done);
     wb.calls.write = 0;
-    const { unknown, skipped } = updateRecords(wb, ActionsTable, table, grid, [...rows, { ...rows[0]!, id: 'A-1999-001' }]);
+    const { unknown, skipped } = updateRecords(wb, ActionsTable, table, grid, [
+      ...rows,
+      { ...rows[0]!, id: 'A-1999-001' },
+    ]);
     expect(unknown).toEqual(['A-1999-001']);
     expect(skipped).toEqual([]);
     // Two row runs (2–3 and 5) × two column runs (Status; Done on).
@@ -71,14 +98,24 @@ describe('repository', () => {
     const record: Action = { ...readTable(wb, ActionsTable).records[0]!, id: 'A-2026-100' };
     let released: LockedTabs | undefined;
     withLockedTabs({ workbook: wb, lock: new CountingLock() }, (tabs) => {
-      expect(() => tabs.append(ActionsTable, [record])).toThrow('The Actions tab must be read under the document lock before anything is written to it.');
+      expect(() => tabs.append(ActionsTable, [record])).toThrow(
+        'The Actions tab must be read under the document lock before anything is written to it.',
+      );
       tabs.read(ActionsTable);
       expect(tabs.append(ActionsTable, [record])).toEqual([4]);
       expect(tabs.append(ActionsTable, [{ ...record, id: 'A-2026-101' }])).toEqual([5]);
       released = tabs;
     });
-    expect(() => released!.append(ActionsTable, [record])).toThrow('read under a document lock that has since been released');
-    expect(wb.read('Actions')!.map((r) => r[2])).toEqual(['ID', 'A-2026-001', 'A-2026-002', 'A-2026-100', 'A-2026-101']);
+    expect(() => released!.append(ActionsTable, [record])).toThrow(
+      'read under a document lock that has since been released',
+    );
+    expect(wb.read('Actions')!.map((r) => r[2])).toEqual([
+      'ID',
+      'A-2026-001',
+      'A-2026-002',
+      'A-2026-100',
+      'A-2026-101',
+    ]);
   });
 
   it('refuses to append to a tab without a header row', () => {

@@ -47,9 +47,13 @@ function columnOf(grid: Cell[][], header: string): Cell[] {
 describe('setup on an empty workbook', () => {
   it('creates exactly the tabs, order, headers and layouts of WORKBOOK.md, with Settings from the profile', () => {
     const ports = memoryPorts();
-    const report = setupWorkbook(ports, { profile: 'uzbekistan', networkName: 'UN Network on Migration in Uzbekistan (Tashkent)' });
+    const report = setupWorkbook(ports, {
+      profile: 'uzbekistan',
+      networkName: 'UN Network on Migration in Uzbekistan (Tashkent)',
+    });
     expectExactlyWorkbookMd(ports.workbook, 'uzbekistan', 'UN Network on Migration in Uzbekistan (Tashkent)');
-    for (const def of TABLES.filter((t) => t !== ComplianceTable)) expect(ports.workbook.layouts.get(def.name)).toEqual(tabLayout(def));
+    for (const def of TABLES.filter((t) => t !== ComplianceTable))
+      expect(ports.workbook.layouts.get(def.name)).toEqual(tabLayout(def));
     expect(ports.workbook.styles.get('Compliance')?.frozenRows).toBe(2);
     expect(report.changes).toContain('added tab Settings');
     expect(report.changes).toContain('filled Settings from the Uzbekistan ToR profile (uzbekistan)');
@@ -72,7 +76,10 @@ describe('setup on an empty workbook', () => {
     const layout = tabLayout(MeetingsTable);
     const mode = layout.columns.find((c) => c.header === 'Mode');
     expect(mode).toMatchObject({ column: 4, kind: 'choice', choices: ['In person', 'Online', 'Hybrid'] });
-    expect(tabLayout(MembersTable).columns.find((c) => c.header === 'Joined on')).toMatchObject({ kind: 'date', width: 110 });
+    expect(tabLayout(MembersTable).columns.find((c) => c.header === 'Joined on')).toMatchObject({
+      kind: 'date',
+      width: 110,
+    });
   });
 
   it('changes nothing the second time', () => {
@@ -96,8 +103,32 @@ describe('repair', () => {
   function damagedWorkbook(): MemoryWorkbook {
     const workbook = networkWorkbook();
     const meetings = workbook.tabs.get('Meetings') as Cell[][];
-    meetings.push(['M-2026-01', new Date(2026, 0, 20), 'Regular', 'Online', 'Q1 meeting', '', '', '', '', 'IOM, UNRC', 'Held']);
-    meetings.push(['M-2026-02', new Date(2026, 1, 20), 'Regular', 'Hybrid', 'Q2 meeting', '', '', '', '', 'IOM', 'Planned']);
+    meetings.push([
+      'M-2026-01',
+      new Date(2026, 0, 20),
+      'Regular',
+      'Online',
+      'Q1 meeting',
+      '',
+      '',
+      '',
+      '',
+      'IOM, UNRC',
+      'Held',
+    ]);
+    meetings.push([
+      'M-2026-02',
+      new Date(2026, 1, 20),
+      'Regular',
+      'Hybrid',
+      'Q2 meeting',
+      '',
+      '',
+      '',
+      '',
+      'IOM',
+      'Planned',
+    ]);
     const modeAt = (meetings[0] as Cell[]).indexOf('Mode');
     for (const row of meetings) row.splice(modeAt, 1);
     const members = workbook.tabs.get('Members') as Cell[][];
@@ -151,7 +182,13 @@ describe('repair', () => {
     expect(columnOf(members, 'Budget code')).toEqual(['Budget code', '=SUM(A1:A1)', '=SUM(A2:A2)', '=SUM(A3:A3)']);
     expect(members.slice(1)).toEqual((before.Members as Cell[][]).slice(1));
 
-    expect(report.changes).toEqual(expect.arrayContaining(['added tab Actions', 'added column Mode to Meetings', "renamed header '  status ' to 'Status' in Members"]));
+    expect(report.changes).toEqual(
+      expect.arrayContaining([
+        'added tab Actions',
+        'added column Mode to Meetings',
+        "renamed header '  status ' to 'Status' in Members",
+      ]),
+    );
     expect(decodeNetwork(readGrids(ports.workbook)).allProblems).toEqual([]);
 
     for (const key of Object.keys(ports.workbook.calls)) delete ports.workbook.calls[key];
@@ -174,7 +211,9 @@ describe('repair', () => {
     expect(after.at(-1)).toEqual(['Secretariat editors', '']);
     expect(after.find((row) => row[0] === 'Meeting cadence (months)')).toEqual(['Meeting cadence (months)', 4]);
     expect(after.find((row) => row[0] === 'Mailing list')).toEqual(['Mailing list', '']);
-    expect(report.changes.filter((l) => l.startsWith('added'))).toEqual(['added setting Secretariat editors to Settings (blank)']);
+    expect(report.changes.filter((l) => l.startsWith('added'))).toEqual([
+      'added setting Secretariat editors to Settings (blank)',
+    ]);
     expect(decodeNetwork(readGrids(ports.workbook)).profile.id).toBe('uzbekistan');
   });
 
@@ -218,7 +257,9 @@ describe('repair', () => {
     workbook.tabs.set('log', grid);
     const report = setupWorkbook(memoryPorts({ workbook }));
     expect(workbook.tabNames().filter((t) => t.toLowerCase() === 'log')).toEqual(['log']);
-    expect(report.notes).toContain('The tab "log" should be named "Log": rename it and run Set up / repair workbook again.');
+    expect(report.notes).toContain(
+      'The tab "log" should be named "Log": rename it and run Set up / repair workbook again.',
+    );
   });
 });
 
@@ -227,11 +268,17 @@ describe('protection by setup', () => {
     const ports = memoryPorts({ workbook: networkWorkbook(), email: 'akarimova@iom.int' });
     const report = setupWorkbook(ports);
     for (const def of TABLES) {
-      expect([...(ports.protection.editors.get(def.name) ?? [])].sort()).toEqual(['akarimova@iom.int', 'jberg@un.org', OWNER]);
+      expect([...(ports.protection.editors.get(def.name) ?? [])].sort()).toEqual([
+        'akarimova@iom.int',
+        'jberg@un.org',
+        OWNER,
+      ]);
     }
     expect(ports.protection.descriptions.get('Log')).toMatch(/^Written by the add-on/);
     expect(ports.protection.descriptions.get('Members')).toMatch(/^Secretariat only/);
-    expect(report.changes[0]).toMatch(/^protected Settings, Members, .*Compliance: only the secretariat can edit them$/);
+    expect(report.changes[0]).toMatch(
+      /^protected Settings, Members, .*Compliance: only the secretariat can edit them$/,
+    );
     expect(report.changes).toContain('jberg@un.org can now edit every protected tab');
   });
 

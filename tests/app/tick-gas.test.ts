@@ -34,7 +34,10 @@ function meeting(fake: GasFake, id: string) {
 
 /** The event an installable edit trigger gets when a person edits a range of a tab. */
 function editEvent(fake: GasFake, tab: string, a1: string): GoogleAppsScript.Events.SheetsOnEdit {
-  const range = (fake.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive().getSheetByName(tab)!.getRange(a1);
+  const range = (fake.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+    .getActive()
+    .getSheetByName(tab)!
+    .getRange(a1);
   return { range } as GoogleAppsScript.Events.SheetsOnEdit;
 }
 
@@ -54,7 +57,9 @@ describe('an execution killed between claim and confirmation', () => {
     const report = hourlyTick(gasPorts());
     hourlyTick(gasPorts());
     expect(fake.sentMail.map((m) => m.to)).toEqual([[MAILING_LIST], [RCO]]);
-    expect(report.unconfirmed.map((c) => `${c.event} ${c.ref} ${c.recipients.join(',')}`)).toEqual([`Minutes circulated M-2026-03 ${MAILING_LIST}`]);
+    expect(report.unconfirmed.map((c) => `${c.event} ${c.ref} ${c.recipients.join(',')}`)).toEqual([
+      `Minutes circulated M-2026-03 ${MAILING_LIST}`,
+    ]);
     expect(mailLog(fake)).toEqual([
       `Minutes circulated M-2026-03 Sending ${MAILING_LIST}`,
       `Delivery unconfirmed M-2026-03 - ${MAILING_LIST}`,
@@ -63,7 +68,9 @@ describe('an execution killed between claim and confirmation', () => {
     ]);
     expect(meeting(fake, 'M-2026-03')?.minutesCirculatedOn).toBeNull();
     const status = automationStatus(gasPorts());
-    expect(status.lines.some((l) => l.startsWith(`To check by hand: Minutes circulated for M-2026-03 to ${MAILING_LIST}`))).toBe(true);
+    expect(
+      status.lines.some((l) => l.startsWith(`To check by hand: Minutes circulated for M-2026-03 to ${MAILING_LIST}`)),
+    ).toBe(true);
   });
 
   it('killed after writing its confirmation but before flushing it: the confirmation is lost like the rest, the claim stands', () => {
@@ -101,7 +108,11 @@ describe('an execution killed between claim and confirmation', () => {
 /** The network with every approved set of minutes out, and each action last reminded on `remindedOn`. */
 function allCirculated(remindedOn: string) {
   const spec = emailNetwork();
-  spec.meetings = spec.meetings.map((m) => (m.minutesApprovedOn === null ? m : { ...m, minutesCirculatedOn: m.minutesApprovedOn, sharedWithRcoOn: m.minutesApprovedOn }));
+  spec.meetings = spec.meetings.map((m) =>
+    m.minutesApprovedOn === null
+      ? m
+      : { ...m, minutesCirculatedOn: m.minutesApprovedOn, sharedWithRcoOn: m.minutesApprovedOn },
+  );
   spec.actions = spec.actions.map((a) => ({ ...a, lastRemindedOn: remindedOn }));
   return spec;
 }
@@ -141,7 +152,15 @@ describe('an hour with nothing due', () => {
     const spec = allCirculated('2026-06-14');
     spec.log = [
       ...spec.log,
-      { timestamp: '2026-06-14T23:17:00', actor: SECRETARIAT, event: EVENTS.reminder, ref: 'UNDP', recipients: ['fp@undp.org'], outcome: 'Sending', details: 'a reminder' },
+      {
+        timestamp: '2026-06-14T23:17:00',
+        actor: SECRETARIAT,
+        event: EVENTS.reminder,
+        ref: 'UNDP',
+        recipients: ['fp@undp.org'],
+        outcome: 'Sending',
+        details: 'a reminder',
+      },
     ];
     installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(spec) }));
     const report = hourlyTick(gasPorts());
@@ -158,7 +177,10 @@ describe('the edit trigger', () => {
     expect(first?.delivered.map((d) => d.outcome)).toEqual(['Sent', 'Sent']);
     expect(second?.delivered).toEqual([]);
     expect(fake.sentMail.map((m) => m.to)).toEqual([[MAILING_LIST], [RCO]]);
-    expect(meeting(fake, 'M-2026-03')).toMatchObject({ minutesCirculatedOn: '2026-06-15', sharedWithRcoOn: '2026-06-15' });
+    expect(meeting(fake, 'M-2026-03')).toMatchObject({
+      minutesCirculatedOn: '2026-06-15',
+      sharedWithRcoOn: '2026-06-15',
+    });
   });
 
   it('an edit of another tab costs a few calls about the edited range and reads no tab', () => {
@@ -185,7 +207,9 @@ describe('the claim is durable before the message goes', () => {
   it('flushes the Sending row before MailApp.sendEmail and the Sent row before the lock is let go', () => {
     const fake = install();
     hourlyTick(gasPorts());
-    const seq = fake.calls.sequence.filter((m) => ['Range.setValues', 'SpreadsheetApp.flush', 'MailApp.sendEmail', 'Lock.releaseLock'].includes(m));
+    const seq = fake.calls.sequence.filter((m) =>
+      ['Range.setValues', 'SpreadsheetApp.flush', 'MailApp.sendEmail', 'Lock.releaseLock'].includes(m),
+    );
     const firstSend = seq.indexOf('MailApp.sendEmail');
     expect(seq.slice(firstSend - 2, firstSend + 4)).toEqual([
       'Range.setValues',

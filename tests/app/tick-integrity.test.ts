@@ -25,7 +25,8 @@ function install(spec: Spec = busyNetwork()): GasFake {
 /** Each row's dated cells the tick may write, by ID. */
 function dates(fake: GasFake): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of decodeTable(MeetingsTable, fake.sheetValues('Meetings')).records) out.set(m.id, `${m.minutesCirculatedOn} ${m.sharedWithRcoOn}`);
+  for (const m of decodeTable(MeetingsTable, fake.sheetValues('Meetings')).records)
+    out.set(m.id, `${m.minutesCirculatedOn} ${m.sharedWithRcoOn}`);
   for (const a of decodeTable(ActionsTable, fake.sheetValues('Actions')).records) out.set(a.id, `${a.lastRemindedOn}`);
   return out;
 }
@@ -89,7 +90,9 @@ describe('a person edits while the tick holds the lock', () => {
   it('inserts a row where a date goes, then sorts a few calls later, anywhere in the tick: the cells given back are checked too', () => {
     // A-2026-001 and A-2026-002 were reminded three days ago: a date given back to the wrong row would show on them.
     const spec = busyNetwork();
-    spec.actions = spec.actions.map((a) => (a.id === 'A-2026-001' || a.id === 'A-2026-002' ? { ...a, lastRemindedOn: '2026-06-12' } : a));
+    spec.actions = spec.actions.map((a) =>
+      a.id === 'A-2026-001' || a.id === 'A-2026-002' ? { ...a, lastRemindedOn: '2026-06-12' } : a,
+    );
     const total = callsOfATick();
     // Row 4 holds A-2026-003, whose reminder date the tick writes first: the new row takes its place.
     for (let k = 1; k <= total; k++) {
@@ -125,7 +128,10 @@ describe('a person edits while the tick holds the lock', () => {
       logOf(fake)
         .filter((e) => e.event === EVENTS.notWritten)
         .map((e) => e.details.slice(0, e.details.indexOf(':'))),
-    ).toEqual(['Minutes circulated on of M-2026-03 was not written', 'Shared with RCO on of M-2026-03 was not written']);
+    ).toEqual([
+      'Minutes circulated on of M-2026-03 was not written',
+      'Shared with RCO on of M-2026-03 was not written',
+    ]);
     fake.person.deleteRows('Meetings', 2);
     fake.nextExecution();
     hourlyTick(gasPorts());
@@ -137,13 +143,21 @@ describe('a person edits while the tick holds the lock', () => {
 describe('a reminder whose claim is half written', () => {
   it('sends nothing, gives back the dates it wrote, and goes at the next tick without the action a person just dated', () => {
     const spec = busyNetwork();
-    spec.actions.push({ id: 'A-2026-005', source: 'D-2026-03', action: 'Collect the figures', owner: 'UNDP', due: '2026-06-19', status: 'Open' });
+    spec.actions.push({
+      id: 'A-2026-005',
+      source: 'D-2026-03',
+      action: 'Collect the figures',
+      owner: 'UNDP',
+      due: '2026-06-19',
+      status: 'Open',
+    });
     const fake = install(spec);
     const remindedAt = fake.sheetValues('Actions')[0]!.indexOf('Last reminded on') + 1;
     let quotaChecks = 0;
     // UNDP's reminder is the third message: as it is checked against the quota, a person dates A-2026-005.
     fake.person.between((method) => {
-      if (method === 'MailApp.getRemainingDailyQuota' && ++quotaChecks === 3) fake.setSheetValues('Actions', [[new Date(2026, 5, 14)]], 6, remindedAt);
+      if (method === 'MailApp.getRemainingDailyQuota' && ++quotaChecks === 3)
+        fake.setSheetValues('Actions', [[new Date(2026, 5, 14)]], 6, remindedAt);
     });
     hourlyTick(gasPorts());
     fake.person.between(null);
@@ -163,7 +177,11 @@ describe('a reminder whose claim is half written', () => {
 describe('a meeting ID on two rows', () => {
   it('holds both back from every delivery and write, and the automation status says why', () => {
     const spec = busyNetwork();
-    const copy = { ...spec.meetings.find((m) => m.id === 'M-2026-03')!, title: 'A copy', minutesLink: 'https://docs.example/copy' };
+    const copy = {
+      ...spec.meetings.find((m) => m.id === 'M-2026-03')!,
+      title: 'A copy',
+      minutesLink: 'https://docs.example/copy',
+    };
     spec.meetings.push(copy);
     const fake = install(spec);
     const meetings = fake.sheetValues('Meetings');
@@ -210,18 +228,24 @@ describe('a damaged header', () => {
       const { fake, sent, logged } = sixTicks(damage);
       expect(sent).toEqual([]);
       expect(logged).toEqual([]);
-      expect(automationStatus(gasPorts()).lines.some((l) => l.startsWith('Automation is stopped for the Log tab:'))).toBe(true);
+      expect(
+        automationStatus(gasPorts()).lines.some((l) => l.startsWith('Automation is stopped for the Log tab:')),
+      ).toBe(true);
       expect(fake.ui.toasts).toEqual([]);
     });
   }
 
   it('in Actions ("Last reminded on" renamed) stops the reminders with one Log row and one toast; the minutes still go once', () => {
-    const { fake, sent, logged } = sixTicks((fake) => fake.setSheetValues('Actions', [['Reminded']], 1, header(fake, 'Actions', 'Last reminded on')));
+    const { fake, sent, logged } = sixTicks((fake) =>
+      fake.setSheetValues('Actions', [['Reminded']], 1, header(fake, 'Actions', 'Last reminded on')),
+    );
     expect(sent.sort()).toEqual([MAILING_LIST, RCO].sort());
     const stopped = logged.filter((row) => row.includes(EVENTS.stopped));
     expect(stopped).toHaveLength(1);
     expect(stopped[0]).toContain('Actions');
-    expect(fake.ui.toasts.map((t) => t.message)).toEqual([expect.stringContaining('Automation is stopped for the Actions tab: row 1 has no column Last reminded on')]);
+    expect(fake.ui.toasts.map((t) => t.message)).toEqual([
+      expect.stringContaining('Automation is stopped for the Actions tab: row 1 has no column Last reminded on'),
+    ]);
     expect(automationStatus(gasPorts()).lines).toContain(fake.ui.toasts[0]!.message);
   });
 
@@ -240,7 +264,15 @@ describe('a damaged header', () => {
 describe('a Log row dated 9999', () => {
   it('is ignored: it does not stop an agency reminder for good', () => {
     const spec = busyNetwork();
-    spec.log.push({ timestamp: '9999-06-15T10:00:00', actor: SECRETARIAT, event: EVENTS.reminder, ref: 'UNDP', recipients: [UNDP], outcome: 'Sent', details: 'a reminder' });
+    spec.log.push({
+      timestamp: '9999-06-15T10:00:00',
+      actor: SECRETARIAT,
+      event: EVENTS.reminder,
+      ref: 'UNDP',
+      recipients: [UNDP],
+      outcome: 'Sent',
+      details: 'a reminder',
+    });
     const fake = install(spec);
     hourlyTick(gasPorts());
     expect(fake.sentMail.map((m) => m.to)).toContainEqual([UNDP]);

@@ -8,7 +8,17 @@ import { NotAuthorizedError } from '../../src/app/authorize';
 import { addDays, daysBetween } from '../../src/domain/dates';
 import { EVENTS } from '../../src/domain/email/ledger';
 import { CirculationPreviewSchema } from '../../src/domain/email/preview';
-import { MAILING_LIST, RCO, SECRETARIAT, actionOf, emailNetwork, logOf, mailLog, meetingOf, worldOf } from '../sim/network';
+import {
+  MAILING_LIST,
+  RCO,
+  SECRETARIAT,
+  actionOf,
+  emailNetwork,
+  logOf,
+  mailLog,
+  meetingOf,
+  worldOf,
+} from '../sim/network';
 import type { Spec } from '../domain/rules/support';
 
 const START = '2026-06-01';
@@ -64,11 +74,13 @@ describe('reminders over a month of hourly ticks', () => {
     for (const e of sent) {
       const k = `${e.ref} ${e.timestamp.slice(0, 10)}`;
       perAgencyDay.set(k, (perAgencyDay.get(k) ?? 0) + 1);
-      for (const id of e.details.match(/A-\d{4}-\d{3}/g) ?? []) daysOf.set(id, [...(daysOf.get(id) ?? []), e.timestamp.slice(0, 10)]);
+      for (const id of e.details.match(/A-\d{4}-\d{3}/g) ?? [])
+        daysOf.set(id, [...(daysOf.get(id) ?? []), e.timestamp.slice(0, 10)]);
     }
     expect(Math.max(...perAgencyDay.values())).toBe(1);
     for (const [id, days] of daysOf) {
-      for (let i = 1; i < days.length; i++) expect(daysBetween(days[i - 1]!, days[i]!), `${id} on ${days.join(', ')}`).toBeGreaterThanOrEqual(7);
+      for (let i = 1; i < days.length; i++)
+        expect(daysBetween(days[i - 1]!, days[i]!), `${id} on ${days.join(', ')}`).toBeGreaterThanOrEqual(7);
     }
     const dueInJune = busyNetwork()
       .actions.filter((a) => a.due! <= addDays('2026-06-30', 7))
@@ -86,7 +98,13 @@ describe('reminders over a month of hourly ticks', () => {
 describe('reminders to the secretariat', () => {
   it('about a planned meeting whose agenda has not gone out within the agenda days, once a week', () => {
     const spec = emailNetwork();
-    spec.meetings.push({ id: 'M-2026-04', date: '2026-06-19', kind: 'Regular', title: 'Q3 meeting', status: 'Planned' });
+    spec.meetings.push({
+      id: 'M-2026-04',
+      date: '2026-06-19',
+      kind: 'Regular',
+      title: 'Q3 meeting',
+      status: 'Planned',
+    });
     const world = worldOf(spec, '2026-06-13');
     world.run((ports) => hourlyTick(ports));
     expect(mailLog(world).filter((l) => l.startsWith(EVENTS.agenda))).toEqual([]);
@@ -118,8 +136,12 @@ describe('Circulate minutes now', () => {
     const { value: preview } = world.run((ports) => circulationPreview(ports));
     expect(CirculationPreviewSchema.safeParse(preview).success).toBe(true);
     expect(preview?.refusal).toBe('');
-    expect(preview?.meetings.map((m) => [m.id, m.messages.map((x) => x.to)])).toEqual([['M-2026-03', [[MAILING_LIST], [RCO]]]]);
-    expect(preview?.meetings[0]?.messages[0]?.subject).toBe('UN Network on Migration in Uzbekistan: minutes of Q2 2026 meeting: the regional review, 1 June 2026');
+    expect(preview?.meetings.map((m) => [m.id, m.messages.map((x) => x.to)])).toEqual([
+      ['M-2026-03', [[MAILING_LIST], [RCO]]],
+    ]);
+    expect(preview?.meetings[0]?.messages[0]?.subject).toBe(
+      'UN Network on Migration in Uzbekistan: minutes of Q2 2026 meeting: the regional review, 1 June 2026',
+    );
     expect(preview?.meetings[0]?.messages[0]?.html).toContain('A joint position for the regional review');
     expect(world.tab('Log')).toEqual(before);
     expect(world.sent).toEqual([]);
@@ -129,7 +151,9 @@ describe('Circulate minutes now', () => {
     const world = worldOf(emailNetwork());
     const { value: preview } = world.run((ports) => circulationPreview(ports));
     world.run((ports) => hourlyTick(ports));
-    const { value: result } = world.run((ports) => confirmCirculation(ports, { meetings: preview!.meetings.map((m) => m.id) }));
+    const { value: result } = world.run((ports) =>
+      confirmCirculation(ports, { meetings: preview!.meetings.map((m) => m.id) }),
+    );
     expect(result).toEqual({ sent: 0, lines: ['Nothing was due.'] });
     expect(world.sent).toHaveLength(2);
   });
@@ -138,7 +162,10 @@ describe('Circulate minutes now', () => {
     const world = worldOf(emailNetwork());
     const { value: result } = world.run((ports) => confirmCirculation(ports, { meetings: ['m-2026-03'] }));
     expect(result?.sent).toBe(2);
-    expect(result?.lines).toEqual([`Sent: the minutes of M-2026-03 to the members (${MAILING_LIST})`, `Sent: the archive copy of M-2026-03's minutes to the RCO (${RCO})`]);
+    expect(result?.lines).toEqual([
+      `Sent: the minutes of M-2026-03 to the members (${MAILING_LIST})`,
+      `Sent: the archive copy of M-2026-03's minutes to the RCO (${RCO})`,
+    ]);
     expect(meetingOf(world, 'M-2026-03')?.minutesCirculatedOn).toBe('2026-06-15');
   });
 
@@ -150,7 +177,9 @@ describe('Circulate minutes now', () => {
     expect(preview?.refusal).toContain('Only the secretariat can circulate minutes');
     expect(() => world.run((ports) => circulateMeetings(ports, ['M-2026-03']), member)).toThrow(NotAuthorizedError);
     expect(world.sent).toEqual([]);
-    expect(() => world.run((ports) => confirmCirculation(ports, { meetings: 'M-2026-03' }))).toThrow('did not say which meetings');
+    expect(() => world.run((ports) => confirmCirculation(ports, { meetings: 'M-2026-03' }))).toThrow(
+      'did not say which meetings',
+    );
   });
 
   it('names what it cannot send: minutes approved without a link', () => {
@@ -159,6 +188,8 @@ describe('Circulate minutes now', () => {
     const world = worldOf(spec);
     const { value: preview } = world.run((ports) => circulationPreview(ports));
     expect(preview?.meetings).toEqual([]);
-    expect(preview?.blocked).toEqual([{ ref: 'M-2026-03', reason: "M-2026-03's minutes are approved but have no Minutes link to send" }]);
+    expect(preview?.blocked).toEqual([
+      { ref: 'M-2026-03', reason: "M-2026-03's minutes are approved but have no Minutes link to send" },
+    ]);
   });
 });

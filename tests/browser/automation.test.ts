@@ -62,7 +62,10 @@ describe('automation in the playground', () => {
     const requests: string[] = [];
     const watch = (r: { url(): string }) => void requests.push(r.url());
     suite.context.on('request', watch);
-    const [report] = await Promise.all([suite.context.waitForEvent('page'), page.locator('#reports-panel a', { hasText: 'Workplan progress' }).click()]);
+    const [report] = await Promise.all([
+      suite.context.waitForEvent('page'),
+      page.locator('#reports-panel a', { hasText: 'Workplan progress' }).click(),
+    ]);
     report.on('console', (m) => void (m.type() === 'error' && complaints.push(m.text())));
     await report.waitForLoadState('load');
     expect(await report.locator('svg').count()).toBeGreaterThan(0);
@@ -70,7 +73,9 @@ describe('automation in the playground', () => {
     expect(complaints).toEqual([]);
     suite.context.off('request', watch);
     // The report itself, and nothing it would load.
-    expect(requests.filter((u) => !u.startsWith('data:'))).toEqual([`${suite.fixture.playground.url}report/workplan-progress`]);
+    expect(requests.filter((u) => !u.startsWith('data:'))).toEqual([
+      `${suite.fixture.playground.url}report/workplan-progress`,
+    ]);
     await report.close();
     await page.close();
   });

@@ -15,9 +15,21 @@ const DATA: DecisionSidebarData = {
   today: '2026-11-23',
   nextId: 'D-2026-07',
   members: [
-    { code: 'IOM', name: 'International Organization for Migration', status: 'Active', joinedOn: '2019-01-01', leftOn: null },
+    {
+      code: 'IOM',
+      name: 'International Organization for Migration',
+      status: 'Active',
+      joinedOn: '2019-01-01',
+      leftOn: null,
+    },
     { code: 'UNRC', name: 'Resident Coordinator Office', status: 'Active', joinedOn: '2019-01-01', leftOn: null },
-    { code: 'ILO', name: 'International Labour Organization', status: 'Withdrawn', joinedOn: '2019-01-01', leftOn: '2025-06-30' },
+    {
+      code: 'ILO',
+      name: 'International Labour Organization',
+      status: 'Withdrawn',
+      joinedOn: '2019-01-01',
+      leftOn: '2025-06-30',
+    },
     { code: 'UNHCR', name: 'UN Refugee Agency', status: 'Active', joinedOn: '2019-01-01', leftOn: null },
     { code: 'UNICEF', name: "United Nations Children's Fund", status: 'Active', joinedOn: '2019-01-01', leftOn: null },
     { code: 'WHO', name: 'World Health Organization', status: 'Active', joinedOn: '2019-01-01', leftOn: null },
@@ -83,14 +95,17 @@ describe('the decision sidebar', () => {
     await page.locator('#f-title').fill('Adopt the communication plan');
     await page.locator('#f-date').evaluate((input: HTMLInputElement) => (input.value = '0026-03-10'));
     await page.locator('#submit').click();
-    await expect(page.locator('#form [data-error="date"]').textContent()).resolves.toBe('Date: must be a date from 1900 to 2100');
+    await expect(page.locator('#form [data-error="date"]').textContent()).resolves.toBe(
+      'Date: must be a date from 1900 to 2100',
+    );
     await expect(page.evaluate(() => (window as unknown as { recorded: number }).recorded)).resolves.toBe(0);
     await page.close();
   });
 });
 
 describe('Consulted, a record of who was asked', () => {
-  const ticked = (page: Page) => page.locator('#consulted input:checked').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+  const ticked = (page: Page) =>
+    page.locator('#consulted input:checked').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
 
   it('starts empty for a new decision, and names every active member missing and why', async () => {
     const page = await open();
@@ -110,7 +125,9 @@ describe('Consulted, a record of who was asked', () => {
       'UNICEF and WHO were members on 12 May 2026 but are not in Consulted: the ToR asks for consensus after consulting all members; record how they were consulted, or run a written consultation.',
     );
     await page.locator('#consulted input[value="WHO"]').check();
-    await expect(page.locator('#consulted-missing').textContent()).resolves.toMatch(/^UNICEF was a member on 12 May 2026 but is not in Consulted: .* record how it was consulted/);
+    await expect(page.locator('#consulted-missing').textContent()).resolves.toMatch(
+      /^UNICEF was a member on 12 May 2026 but is not in Consulted: .* record how it was consulted/,
+    );
     await page.locator('#f-meeting').selectOption('');
     await expect(ticked(page)).resolves.toEqual([]);
     await page.close();

@@ -44,9 +44,13 @@ describe('the playground page', () => {
     const page = await open();
     await expect(page.title()).resolves.toMatch(/UN Network on Migration in Uzbekistan/);
     const tabs = await page.locator('.tab').allTextContents();
-    expect(tabs.map((t) => t.replace(/\d+$/, ''))).toEqual(expect.arrayContaining(['Settings', 'Members', 'Focal points', 'Meetings', 'Decisions', 'Log']));
+    expect(tabs.map((t) => t.replace(/\d+$/, ''))).toEqual(
+      expect.arrayContaining(['Settings', 'Members', 'Focal points', 'Meetings', 'Decisions', 'Log']),
+    );
     const meetings = await showTab(page, 'Meetings');
-    await expect(meetings.locator('tbody tr').nth(1).locator('td').nth(1).textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(meetings.locator('tbody tr').nth(1).locator('td').nth(1).textContent()).resolves.toMatch(
+      /^\d{4}-\d{2}-\d{2}$/,
+    );
     const focal = await showTab(page, 'Focal points');
     expect(await focal.locator('input[type=checkbox]').count()).toBeGreaterThan(0);
     expect(await page.locator('#log tbody tr').count()).toBeGreaterThan(0);
@@ -94,8 +98,15 @@ describe('the playground page', () => {
     const decisions = await showTab(page, 'Decisions');
     await expect(decisions.textContent()).resolves.toContain(id);
     await expect(decisions.locator('b').count()).resolves.toBe(0);
-    const stored = readTable(await XlsxWorkbook.open(suite.fixture.file), DecisionsTable).records.find((d) => d.id === id);
-    expect(stored).toMatchObject({ title, kind: 'Joint statement', gcmObjectives: [17], recordedAt: expect.stringMatching(/^2026-11-23T/) });
+    const stored = readTable(await XlsxWorkbook.open(suite.fixture.file), DecisionsTable).records.find(
+      (d) => d.id === id,
+    );
+    expect(stored).toMatchObject({
+      title,
+      kind: 'Joint statement',
+      gcmObjectives: [17],
+      recordedAt: expect.stringMatching(/^2026-11-23T/),
+    });
     await expect(page.locator('#log').textContent()).resolves.toContain(id);
     await page.close();
   });
@@ -105,7 +116,9 @@ describe('the playground page', () => {
     const frame = await openSidebar(page);
     const before = digest(suite.fixture.file);
     await frame.locator('#submit').click();
-    await expect(frame.locator('#form [data-error="title"]').textContent()).resolves.toBe('Title: give the decision a short title');
+    await expect(frame.locator('#form [data-error="title"]').textContent()).resolves.toBe(
+      'Title: give the decision a short title',
+    );
     await expect(frame.locator('#f-title').getAttribute('aria-invalid')).resolves.toBe('true');
 
     await frame.locator('#f-title').fill('Endorse the workplan');
@@ -116,7 +129,9 @@ describe('the playground page', () => {
     await frame.locator('#objections input[value="IOM"]').check();
     await frame.locator('#submit').click();
     await frame.locator('#form [data-error="subject"]:not(:empty)').waitFor();
-    await expect(frame.locator('#form [data-error="subject"]').textContent()).resolves.toBe('Subject: give the year of the workplan endorsed (YYYY)');
+    await expect(frame.locator('#form [data-error="subject"]').textContent()).resolves.toBe(
+      'Subject: give the year of the workplan endorsed (YYYY)',
+    );
     await expect(frame.locator('#form [data-error="title"]').textContent()).resolves.toBe('');
     expect(digest(suite.fixture.file)).toBe(before);
     await page.close();
@@ -177,8 +192,12 @@ describe('the playground page', () => {
           }),
         kind,
       );
-    await expect(attempt('date')).resolves.toMatch(/^true: google.script.run cannot carry a Date \(at recordDecision argument 1.date\)/);
-    await expect(attempt('nestedDate')).resolves.toMatch(/cannot carry a Date \(at recordDecision argument 1.extra\[0\].when\)/);
+    await expect(attempt('date')).resolves.toMatch(
+      /^true: google.script.run cannot carry a Date \(at recordDecision argument 1.date\)/,
+    );
+    await expect(attempt('nestedDate')).resolves.toMatch(
+      /cannot carry a Date \(at recordDecision argument 1.extra\[0\].when\)/,
+    );
     await expect(attempt('fn')).resolves.toMatch(/cannot carry a function/);
     await expect(attempt('node')).resolves.toMatch(/cannot carry a DOM node/);
     await expect(attempt('instance')).resolves.toMatch(/cannot carry an instance of Draft/);
@@ -192,10 +211,14 @@ describe('the playground page', () => {
 
     await menu(page, 'Set up', 'setupWorkbook');
     await page.locator('#messages .msg.error').waitFor();
-    await expect(page.locator('#messages').textContent()).resolves.toMatch(new RegExp(`Only the secretariat can set up or repair the workbook.*${email.replace('.', '\\.')}`));
+    await expect(page.locator('#messages').textContent()).resolves.toMatch(
+      new RegExp(`Only the secretariat can set up or repair the workbook.*${email.replace('.', '\\.')}`),
+    );
 
     const frame = await openSidebar(page);
-    await expect(frame.locator('#refusal').textContent()).resolves.toMatch(/^Read only: Only the secretariat can record a decision/);
+    await expect(frame.locator('#refusal').textContent()).resolves.toMatch(
+      /^Read only: Only the secretariat can record a decision/,
+    );
     await expect(frame.locator('#f-title').isDisabled()).resolves.toBe(true);
     await expect(frame.locator('#submit').isDisabled()).resolves.toBe(true);
     await expect(frame.locator('#f-pick').isEnabled()).resolves.toBe(true);
@@ -274,13 +297,17 @@ describe('the playground under its Content-Security-Policy', () => {
     page.on('console', (m: ConsoleMessage) => {
       if (/violates .*frame-ancestors/.test(m.text())) refused.push(m.text());
     });
-    await page.setContent(`<iframe src="${suite.fixture.playground.url}"></iframe><iframe src="${suite.fixture.playground.url}page/DecisionSidebar"></iframe>`);
+    await page.setContent(
+      `<iframe src="${suite.fixture.playground.url}"></iframe><iframe src="${suite.fixture.playground.url}page/DecisionSidebar"></iframe>`,
+    );
     const framed = () =>
       page
         .frames()
         .filter((f) => f !== page.mainFrame())
         .map((f) => f.url());
-    await expect.poll(framed, { timeout: 10_000 }).toEqual(['chrome-error://chromewebdata/', 'chrome-error://chromewebdata/']);
+    await expect
+      .poll(framed, { timeout: 10_000 })
+      .toEqual(['chrome-error://chromewebdata/', 'chrome-error://chromewebdata/']);
     expect(refused.map((m) => /frame-ancestors '(\w+)'/.exec(m)?.[1]).sort()).toEqual(['none', 'self']);
     await page.close();
   });

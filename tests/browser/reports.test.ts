@@ -15,7 +15,8 @@ import { EXAMPLE_TODAY, exampleNetwork } from '../support/example';
 import { launchBrowser, ROOT } from './support';
 
 /** What a member of UNDP typed as its name: a script that must never run. */
-const HOSTILE = '<script>window.__ran = true; console.error("script ran")</script><img src="https://example.org/x.png">';
+const HOSTILE =
+  '<script>window.__ran = true; console.error("script ran")</script><img src="https://example.org/x.png">';
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let network: Network;
@@ -23,7 +24,11 @@ let dir = '';
 const artifacts = path.join(ROOT, 'test-artifacts', 'reports');
 
 beforeAll(async () => {
-  [browser, network, dir] = await Promise.all([launchBrowser(), exampleNetwork(), mkdtemp(path.join(tmpdir(), 'unmn-reports-html-'))]);
+  [browser, network, dir] = await Promise.all([
+    launchBrowser(),
+    exampleNetwork(),
+    mkdtemp(path.join(tmpdir(), 'unmn-reports-html-')),
+  ]);
   await mkdir(artifacts, { recursive: true });
 });
 

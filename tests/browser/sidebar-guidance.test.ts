@@ -10,7 +10,14 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../src/app/repository';
 import type { Finding } from '../../src/domain/rules';
-import { ActionsTable, DecisionsTable, LogTable, MeetingsTable, MembersTable, SettingsTable } from '../../src/domain/tables';
+import {
+  ActionsTable,
+  DecisionsTable,
+  LogTable,
+  MeetingsTable,
+  MembersTable,
+  SettingsTable,
+} from '../../src/domain/tables';
 import { main } from '../../src/node/cli';
 import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
 import { captureIo } from '../node/cli-io';
@@ -28,9 +35,30 @@ async function prepare(file: string): Promise<void> {
   const body = (wb.read(SettingsTable.name) ?? []).findIndex((r) => r[0] === 'State consultation body');
   if (body < 0) append(SettingsTable.name, ['State consultation body', 'Ministry of Employment']);
   else wb.write(SettingsTable.name, body + 1, 2, [['Ministry of Employment']]);
-  append(MembersTable.name, ['UNEP', 'United Nations Environment Programme', 'Member', 'Active', '2026-06-01', '', '', '']);
+  append(MembersTable.name, [
+    'UNEP',
+    'United Nations Environment Programme',
+    'Member',
+    'Active',
+    '2026-06-01',
+    '',
+    '',
+    '',
+  ]);
   append(MembersTable.name, ['HOSTILE', HOSTILE_MEMBER, 'Member', 'Active', '2024-11-06', '', '', '']);
-  append(MeetingsTable.name, ['M-2026-90', '2026-11-20', 'Regular', 'Online', HOSTILE_MEETING, '', '', '', '', 'IOM', 'Held']);
+  append(MeetingsTable.name, [
+    'M-2026-90',
+    '2026-11-20',
+    'Regular',
+    'Online',
+    HOSTILE_MEETING,
+    '',
+    '',
+    '',
+    '',
+    'IOM',
+    'Held',
+  ]);
   await wb.save(file);
 }
 
@@ -154,7 +182,10 @@ describe('recording and editing', () => {
       [id, 'Publish the statement', 'UNRC', '2026-12-15', 'Open'],
       [id, 'Translate it into Uzbek', 'UNICEF', '2027-01-31', 'Open'],
     ]);
-    expect(actions.map((a) => a.id)).toEqual([expect.stringMatching(/^A-2026-\d{3}$/), expect.stringMatching(/^A-2026-\d{3}$/)]);
+    expect(actions.map((a) => a.id)).toEqual([
+      expect.stringMatching(/^A-2026-\d{3}$/),
+      expect.stringMatching(/^A-2026-\d{3}$/),
+    ]);
     expect(new Set(actions.map((a) => a.id)).size).toBe(2);
     await page.close();
   });
@@ -178,7 +209,9 @@ describe('recording and editing', () => {
     if (await second.frame.locator('#confirm-field').isVisible()) await second.frame.locator('#f-confirmed').check();
     await second.frame.locator('#submit').click();
     await second.frame.locator('#form [data-error=""]:not(:empty)').waitFor();
-    await expect(second.frame.locator('#form [data-error=""]').textContent()).resolves.toMatch(/changed by someone else since you opened it; nothing was saved/);
+    await expect(second.frame.locator('#form [data-error=""]').textContent()).resolves.toMatch(
+      /changed by someone else since you opened it; nothing was saved/,
+    );
     await expect(second.frame.locator('#f-title').inputValue()).resolves.toBe('Edited first');
     expect(digest(fixture.file)).toBe(between);
 
@@ -199,7 +232,9 @@ describe('recording and editing', () => {
     await frame.locator('#f-pick').selectOption('D-2025-04');
     const before = digest(fixture.file);
     await frame.locator('#submit').click();
-    await expect(frame.locator('#status.notice-ok').textContent()).resolves.toBe('Decision D-2025-04 is unchanged: nothing was written.');
+    await expect(frame.locator('#status.notice-ok').textContent()).resolves.toBe(
+      'Decision D-2025-04 is unchanged: nothing was written.',
+    );
     expect(digest(fixture.file)).toBe(before);
     await page.close();
   });
@@ -213,18 +248,26 @@ describe('recording and editing', () => {
     });
     await expect(frame.locator('#consulted label[title^="<img"]').count()).resolves.toBe(1);
     await expect(frame.locator('#consulted img').count()).resolves.toBe(0);
-    await expect(frame.locator('#f-meeting option[value="M-2026-90"]').textContent()).resolves.toContain(HOSTILE_MEETING);
+    await expect(frame.locator('#f-meeting option[value="M-2026-90"]').textContent()).resolves.toContain(
+      HOSTILE_MEETING,
+    );
     await frame.locator('#f-meeting').selectOption('M-2026-90');
     await frame.locator('#f-title').fill(HOSTILE_MEMBER);
     // Only the hostile member left out, so that the finding names it (a long list would end "… and N more").
     await frame.locator('#consulted-active').click();
     await frame.locator('#consulted label[title^="<img"] input').uncheck();
-    await expect(frame.locator('#guidance-list li[data-rule="decisions.consensus"] p').first().textContent()).resolves.toContain('HOSTILE');
+    await expect(
+      frame.locator('#guidance-list li[data-rule="decisions.consensus"] p').first().textContent(),
+    ).resolves.toContain('HOSTILE');
     const sidebar = page.frame({ url: /\/page\/DecisionSidebar/ })!;
-    await expect(sidebar.evaluate(() => (window as unknown as { pwned?: boolean }).pwned === true)).resolves.toBe(false);
+    await expect(sidebar.evaluate(() => (window as unknown as { pwned?: boolean }).pwned === true)).resolves.toBe(
+      false,
+    );
     expect(dialogs).toEqual([]);
     await mkdir(path.join(ROOT, 'test-artifacts'), { recursive: true });
-    await page.locator('#sidebar-frame').screenshot({ path: path.join(ROOT, 'test-artifacts', 'decision-sidebar-hostile.png') });
+    await page
+      .locator('#sidebar-frame')
+      .screenshot({ path: path.join(ROOT, 'test-artifacts', 'decision-sidebar-hostile.png') });
     await page.close();
   });
 });
@@ -247,11 +290,15 @@ describe('the Meetings panel', () => {
     await frame.locator('#m-status').selectOption('Held');
     await frame.locator('#m-agenda').fill('2026-11-01');
     await frame.locator('#m-all').click();
-    const attending = await frame.locator('#m-attendees input:checked').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+    const attending = await frame
+      .locator('#m-attendees input:checked')
+      .evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
     expect(attending.length).toBeGreaterThan(5);
     await frame.locator('#m-link').fill('https://docs.example.org/minutes-q4');
     await frame.locator('#m-approved').fill('2026-11-20');
-    await expect(frame.locator('#m-steps').textContent()).resolves.toMatch(/Circulate the approved minutes: due by 2026-11-27/);
+    await expect(frame.locator('#m-steps').textContent()).resolves.toMatch(
+      /Circulate the approved minutes: due by 2026-11-27/,
+    );
     await frame.locator('#m-submit').click();
     await frame.locator('#m-status-line.notice-ok').waitFor();
 
@@ -268,7 +315,9 @@ describe('the Meetings panel', () => {
       minutesLink: 'https://docs.example.org/minutes-q4',
       minutesApprovedOn: '2026-11-20',
     });
-    const about = (await check()).filter((f) => f.ref === id && ['meetings.agenda', 'meetings.minutes', 'meetings.attendance'].includes(f.rule));
+    const about = (await check()).filter(
+      (f) => f.ref === id && ['meetings.agenda', 'meetings.minutes', 'meetings.attendance'].includes(f.rule),
+    );
     expect(about).toEqual([]);
     await frame.locator('#m-pick').selectOption('M-2026-90');
     await expect(frame.locator('#m-pick option[value="M-2026-90"]').textContent()).resolves.toContain(HOSTILE_MEETING);
@@ -282,7 +331,8 @@ describe('the Meetings panel', () => {
     const { page, frame } = await openSidebar();
     await frame.locator('#tab-meetings').click();
     await frame.locator('#m-pick').selectOption('M-2026-05');
-    const chairs = () => frame.locator('#m-chair input:checked').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+    const chairs = () =>
+      frame.locator('#m-chair input:checked').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
     await expect(chairs()).resolves.toEqual(['IOM', 'UNRC']);
     const sidebar = page.frame({ url: /\/page\/DecisionSidebar/ })!;
     await frame.locator('#m-title').focus();
@@ -294,9 +344,13 @@ describe('the Meetings panel', () => {
     await expect(chairs()).resolves.toEqual(['IOM', 'UNRC']);
     const before = digest(fixture.file);
     await frame.locator('#m-submit').click();
-    await expect(frame.locator('#m-status-line.notice-ok').textContent()).resolves.toBe('Meeting M-2026-05 is unchanged: nothing was written.');
+    await expect(frame.locator('#m-status-line.notice-ok').textContent()).resolves.toBe(
+      'Meeting M-2026-05 is unchanged: nothing was written.',
+    );
     expect(digest(fixture.file)).toBe(before);
-    const stored = readTable(await XlsxWorkbook.open(fixture.file), MeetingsTable).records.find((m) => m.id === 'M-2026-05');
+    const stored = readTable(await XlsxWorkbook.open(fixture.file), MeetingsTable).records.find(
+      (m) => m.id === 'M-2026-05',
+    );
     expect(stored?.chairedBy).toEqual(['IOM', 'UNRC']);
     await page.close();
   });

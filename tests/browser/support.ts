@@ -21,7 +21,10 @@ export const TODAY = '2026-11-23';
 /** The built sidebar is what the playground serves; build it when a test runs on a fresh checkout. */
 export function ensureBuilt(): void {
   if (!existsSync(path.join(ROOT, 'dist', 'DecisionSidebar.html'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--quiet'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
 }
 
@@ -43,7 +46,11 @@ export async function startFixture(extra: string[] = [], prepare?: (file: string
   await prepare?.(file);
   const lines: string[] = [];
   const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
-  const started = await runPlayground(['--workbook', file, '--port', '0', '--today', TODAY, '--outbox', outbox, ...extra], io, ROOT);
+  const started = await runPlayground(
+    ['--workbook', file, '--port', '0', '--today', TODAY, '--outbox', outbox, ...extra],
+    io,
+    ROOT,
+  );
   if (!started.running) throw new Error(`The playground did not start: ${lines.join(' / ')}`);
   const playground = started.running;
   return {
@@ -68,7 +75,14 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     viewport: { width: 1440, height: 960 },
   });
   return {
@@ -87,7 +101,11 @@ export interface Suite {
 
 /** A playground and a browser for the tests of one file: started before them, closed after. */
 export function playgroundSuite(prepare?: (file: string) => Promise<void>): Suite {
-  const suite = {} as { fixture: Fixture; context: BrowserContext; browser?: Awaited<ReturnType<typeof launchBrowser>> };
+  const suite = {} as {
+    fixture: Fixture;
+    context: BrowserContext;
+    browser?: Awaited<ReturnType<typeof launchBrowser>>;
+  };
   beforeAll(async () => {
     ensureBuilt();
     const [fixture, browser] = await Promise.all([startFixture([], prepare), launchBrowser()]);

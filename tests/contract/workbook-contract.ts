@@ -303,12 +303,72 @@ export function workbookContract(name: string, makeEmpty: () => Promise<Contract
     });
 
     describe('through the repository', () => {
-      const userHeader = ['Notes', 'Status', 'My column', 'id', ' ACTION ', 'Owner', 'Due', 'Source', 'Done on', 'Last reminded on', 'Team'];
+      const userHeader = [
+        'Notes',
+        'Status',
+        'My column',
+        'id',
+        ' ACTION ',
+        'Owner',
+        'Due',
+        'Source',
+        'Done on',
+        'Last reminded on',
+        'Team',
+      ];
       const userRows: Cell[][] = [
-        ['', 'Open', 'mine 1', 'A-2026-001', 'Draft the ToR', 'IOM', dateOfDay('2026-03-31'), 'D-2026-01', '', '', 'alpha'],
-        ['n2', 'Open', 'mine 2', 'A-2026-002', 'Share the member list', 'UNRC', dateOfDay('2026-04-30'), 'D-2026-01', '', '', 'beta'],
-        ['', 'Done', 'mine 3', 'A-2026-003', 'Book the room', 'UNDP', '', 'M-2026-01', dateOfDay('2026-02-01'), '', 'gamma'],
-        ['', 'Open', 'mine 4', 'A-2026-004', 'Send the invitation', 'IOM', dateOfDay('2026-05-15'), 'M-2026-01', '', '', 'delta'],
+        [
+          '',
+          'Open',
+          'mine 1',
+          'A-2026-001',
+          'Draft the ToR',
+          'IOM',
+          dateOfDay('2026-03-31'),
+          'D-2026-01',
+          '',
+          '',
+          'alpha',
+        ],
+        [
+          'n2',
+          'Open',
+          'mine 2',
+          'A-2026-002',
+          'Share the member list',
+          'UNRC',
+          dateOfDay('2026-04-30'),
+          'D-2026-01',
+          '',
+          '',
+          'beta',
+        ],
+        [
+          '',
+          'Done',
+          'mine 3',
+          'A-2026-003',
+          'Book the room',
+          'UNDP',
+          '',
+          'M-2026-01',
+          dateOfDay('2026-02-01'),
+          '',
+          'gamma',
+        ],
+        [
+          '',
+          'Open',
+          'mine 4',
+          'A-2026-004',
+          'Send the invitation',
+          'IOM',
+          dateOfDay('2026-05-15'),
+          'M-2026-01',
+          '',
+          '',
+          'delta',
+        ],
       ];
 
       it('keeps reordered headers and extra user columns through read, update and append', async () => {
@@ -320,8 +380,15 @@ export function workbookContract(name: string, makeEmpty: () => Promise<Contract
         expect(table.problems).toEqual([]);
         expect(table.records.map((r) => r.id)).toEqual(['A-2026-001', 'A-2026-002', 'A-2026-003', 'A-2026-004']);
 
-        const done = (id: string): Action => ({ ...table.records.find((r) => r.id === id)!, status: 'Done', doneOn: '2026-11-20' });
-        expect(updateRecords(workbook, ActionsTable, table, grid, [done('A-2026-001'), done('A-2026-004')])).toEqual({ unknown: [], skipped: [] });
+        const done = (id: string): Action => ({
+          ...table.records.find((r) => r.id === id)!,
+          status: 'Done',
+          doneOn: '2026-11-20',
+        });
+        expect(updateRecords(workbook, ActionsTable, table, grid, [done('A-2026-001'), done('A-2026-004')])).toEqual({
+          unknown: [],
+          skipped: [],
+        });
         const added: Action = {
           id: 'A-2026-005',
           source: 'D-2026-02',
@@ -347,7 +414,12 @@ export function workbookContract(name: string, makeEmpty: () => Promise<Contract
           const again = readTable(wb, ActionsTable);
           expect(again.problems).toEqual([]);
           const byId = new Map(again.records.map((r) => [r.id, r]));
-          expect(byId.get('A-2026-001')).toMatchObject({ status: 'Done', doneOn: '2026-11-20', action: 'Draft the ToR', due: '2026-03-31' });
+          expect(byId.get('A-2026-001')).toMatchObject({
+            status: 'Done',
+            doneOn: '2026-11-20',
+            action: 'Draft the ToR',
+            due: '2026-03-31',
+          });
           expect(byId.get('A-2026-002')).toMatchObject({ status: 'Open', doneOn: null, notes: 'n2' });
           expect(byId.get('A-2026-004')).toMatchObject({ status: 'Done', doneOn: '2026-11-20', due: '2026-05-15' });
           expect(byId.get('A-2026-005')).toMatchObject({ ...added, row: 6 });

@@ -28,7 +28,10 @@ describe('a timestamp column', () => {
 
   it('reads a year out of bounds, 0026, 9999 or a date before 1900 (a negative serial), as a cell error', () => {
     for (const cell of ['9999-06-15T10:00:00', '0026-06-15T10:00:00', '1899-12-30T00:00:00', new Date(1850, 0, 1)]) {
-      expect(stamp.decode(cell), String(cell)).toMatchObject({ ok: false, message: expect.stringContaining('from 1900 to 2100') });
+      expect(stamp.decode(cell), String(cell)).toMatchObject({
+        ok: false,
+        message: expect.stringContaining('from 1900 to 2100'),
+      });
     }
   });
 });

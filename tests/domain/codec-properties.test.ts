@@ -15,7 +15,20 @@ import { SettingsTable, TABLES, type AnyTable } from '../../src/domain/tables';
 const RUNS = { numRuns: 200 };
 
 const anyCell: fc.Arbitrary<Cell> = fc.oneof(
-  fc.constantFrom<Cell>('', ' ', '  \t', '\n', 'Yes', 'no', 'TRUE', '2026-02-30', '2026-11-23', '1,2,3', '=SUM(A1)', 'IOM, UNDP'),
+  fc.constantFrom<Cell>(
+    '',
+    ' ',
+    '  \t',
+    '\n',
+    'Yes',
+    'no',
+    'TRUE',
+    '2026-02-30',
+    '2026-11-23',
+    '1,2,3',
+    '=SUM(A1)',
+    'IOM, UNDP',
+  ),
   fc.string({ maxLength: 12 }),
   fc.double(),
   fc.constantFrom<Cell>(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 0, 2026, 23.5),
@@ -29,7 +42,9 @@ function shuffledHeaders(def: AnyTable): fc.Arbitrary<Cell[]> {
   return fc
     .tuple(
       fc.subarray(real),
-      fc.array(fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom(' ID ', 'id', 'STATUS', 'Notes ')), { maxLength: 3 }),
+      fc.array(fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom(' ID ', 'id', 'STATUS', 'Notes ')), {
+        maxLength: 3,
+      }),
       fc.array(fc.boolean(), { minLength: 1, maxLength: real.length }),
     )
     .chain(([some, extra, casing]) =>
@@ -41,7 +56,9 @@ function shuffledHeaders(def: AnyTable): fc.Arbitrary<Cell[]> {
 
 function anyGrid(def: AnyTable): fc.Arbitrary<Cell[][]> {
   const header = fc.oneof(shuffledHeaders(def), fc.array(anyCell, { maxLength: 8 }), fc.constant(headerRow(def)));
-  return fc.tuple(header, fc.array(fc.array(anyCell, { maxLength: 20 }), { maxLength: 8 })).map(([h, rows]) => [h, ...rows]);
+  return fc
+    .tuple(header, fc.array(fc.array(anyCell, { maxLength: 20 }), { maxLength: 8 }))
+    .map(([h, rows]) => [h, ...rows]);
 }
 
 /** The fields a decoded record is compared on: its columns, without the row and invalid it carries. */
@@ -50,26 +67,31 @@ function comparable(def: AnyTable, record: object): Record<string, unknown> {
 }
 
 describe('decoding any grid', () => {
-  it.each(TABLES.map((def) => [def.name, def] as const))('%s: never throws, and every record and problem is well-formed', (_name, def) => {
-    fc.assert(
-      fc.property(fc.oneof(anyGrid(def), fc.constant([] as Cell[][])), (grid) => {
-        const table = decodeTable(def, grid);
-        for (const record of table.records) {
-          expect(record.row).toBeGreaterThanOrEqual(2);
-          expect(record.row).toBeLessThanOrEqual(grid.length);
-          expect(Object.keys(record).sort()).toEqual([...new Set([...Object.keys(def.columns), 'row', 'invalid'])].sort());
-          expect(def.schema.safeParse(record).success).toBe(true);
-        }
-        for (const problem of table.problems) {
-          expect(problem.sheet).toBe(def.name);
-          expect(problem.message).not.toBe('');
-          if (problem.row !== null) expect(problem.row).toBeGreaterThanOrEqual(1);
-        }
-        expect(table.lastRow).toBe(grid.length);
-      }),
-      RUNS,
-    );
-  });
+  it.each(TABLES.map((def) => [def.name, def] as const))(
+    '%s: never throws, and every record and problem is well-formed',
+    (_name, def) => {
+      fc.assert(
+        fc.property(fc.oneof(anyGrid(def), fc.constant([] as Cell[][])), (grid) => {
+          const table = decodeTable(def, grid);
+          for (const record of table.records) {
+            expect(record.row).toBeGreaterThanOrEqual(2);
+            expect(record.row).toBeLessThanOrEqual(grid.length);
+            expect(Object.keys(record).sort()).toEqual(
+              [...new Set([...Object.keys(def.columns), 'row', 'invalid'])].sort(),
+            );
+            expect(def.schema.safeParse(record).success).toBe(true);
+          }
+          for (const problem of table.problems) {
+            expect(problem.sheet).toBe(def.name);
+            expect(problem.message).not.toBe('');
+            if (problem.row !== null) expect(problem.row).toBeGreaterThanOrEqual(1);
+          }
+          expect(table.lastRow).toBe(grid.length);
+        }),
+        RUNS,
+      );
+    },
+  );
 
   it('Settings: never throws, and the effective settings always have every setting', () => {
     fc.assert(
@@ -90,13 +112,20 @@ const word = fc
   .filter((s) => s !== '');
 const text = fc.string({ maxLength: 30 }).map((s) => s.trim());
 const email = fc
-  .tuple(fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,10}$/), fc.stringMatching(/^[a-z0-9]{1,8}(\.[a-z0-9]{1,8}){0,2}\.[a-z]{2,6}$/))
+  .tuple(
+    fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,10}$/),
+    fc.stringMatching(/^[a-z0-9]{1,8}(\.[a-z0-9]{1,8}){0,2}\.[a-z]{2,6}$/),
+  )
   .map(([local, domain]) => `${local}@${domain}`)
   .filter(isEmail);
-const day = fc.date({ min: new Date(Date.UTC(FIRST_YEAR, 0, 1)), max: new Date(Date.UTC(LAST_YEAR, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const day = fc
+  .date({ min: new Date(Date.UTC(FIRST_YEAR, 0, 1)), max: new Date(Date.UTC(LAST_YEAR, 11, 31)), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const timestamp = fc
   .tuple(day, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }))
-  .map(([d, h, m, s]) => `${d}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`);
+  .map(
+    ([d, h, m, s]) => `${d}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`,
+  );
 
 /** A number column's bounds, read from the words it expects ("a whole number from 0 to 100"). */
 function numberValue(column: Column): fc.Arbitrary<number> {
@@ -116,7 +145,9 @@ function valueOf(column: Column): fc.Arbitrary<unknown> {
   switch (column.kind) {
     case 'text':
       if (column.expected.startsWith('a time of day'))
-        return fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+        return fc
+          .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+          .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
       return column.required ? word : text;
     case 'date':
       return blank(day);
@@ -147,33 +178,40 @@ function recordOf(def: AnyTable): fc.Arbitrary<Record<string, unknown>> {
 }
 
 describe('a valid record through encode → decode', () => {
-  it.each(TABLES.map((def) => [def.name, def] as const))('%s: comes back unchanged, between the user’s columns', (_name, def) => {
-    fc.assert(
-      fc.property(
-        recordOf(def),
-        fc.shuffledSubarray([...headerRow(def), 'My notes', 'Follow-up'], { minLength: headerRow(def).length + 2 }),
-        fc.array(anyCell, { minLength: 2, maxLength: 2 }),
-        (record, headers, extras) => {
-          expect(def.schema.safeParse(record).success).toBe(true);
-          const { header } = mapHeader(def, headers);
-          const base = headers.map((h) => (h === 'My notes' ? extras[0] : h === 'Follow-up' ? extras[1] : '')) as Cell[];
-          const row = encodeRow(def, header, record as never, base);
-          const contract = [...header.index.values()];
-          fc.pre(contract.some((at) => row[at] !== ''));
-          const table = decodeTable(def, [headers, row]);
-          expect(table.problems).toEqual([]);
-          expect(table.records).toHaveLength(1);
-          expect(comparable(def, table.records[0] as object)).toEqual(comparable(def, record));
-          expect(row[headers.indexOf('My notes')]).toBe(extras[0]);
-          expect(row[headers.indexOf('Follow-up')]).toBe(extras[1]);
-        },
-      ),
-      RUNS,
-    );
-  });
+  it.each(TABLES.map((def) => [def.name, def] as const))(
+    '%s: comes back unchanged, between the user’s columns',
+    (_name, def) => {
+      fc.assert(
+        fc.property(
+          recordOf(def),
+          fc.shuffledSubarray([...headerRow(def), 'My notes', 'Follow-up'], { minLength: headerRow(def).length + 2 }),
+          fc.array(anyCell, { minLength: 2, maxLength: 2 }),
+          (record, headers, extras) => {
+            expect(def.schema.safeParse(record).success).toBe(true);
+            const { header } = mapHeader(def, headers);
+            const base = headers.map((h) =>
+              h === 'My notes' ? extras[0] : h === 'Follow-up' ? extras[1] : '',
+            ) as Cell[];
+            const row = encodeRow(def, header, record as never, base);
+            const contract = [...header.index.values()];
+            fc.pre(contract.some((at) => row[at] !== ''));
+            const table = decodeTable(def, [headers, row]);
+            expect(table.problems).toEqual([]);
+            expect(table.records).toHaveLength(1);
+            expect(comparable(def, table.records[0] as object)).toEqual(comparable(def, record));
+            expect(row[headers.indexOf('My notes')]).toBe(extras[0]);
+            expect(row[headers.indexOf('Follow-up')]).toBe(extras[1]);
+          },
+        ),
+        RUNS,
+      );
+    },
+  );
 
   it('Settings: any valid settings written as rows read back as the effective settings', () => {
-    const settings = fc.record(Object.fromEntries(Object.entries(SETTING_COLUMNS).map(([key, column]) => [key, valueOf(column as Column)]))) as fc.Arbitrary<Settings>;
+    const settings = fc.record(
+      Object.fromEntries(Object.entries(SETTING_COLUMNS).map(([key, column]) => [key, valueOf(column as Column)])),
+    ) as fc.Arbitrary<Settings>;
     fc.assert(
       fc.property(settings, fc.constantFrom('azerbaijan', 'uzbekistan', 'custom' as const), (values, profile) => {
         const written = { ...values, torProfile: profile };

@@ -1,18 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { decodeTable, encodeRow } from '../../src/domain/codec';
-import { ActionsTable, DecisionsTable, MeetingsTable, MembersTable, type Meeting, type Member } from '../../src/domain/tables';
+import {
+  ActionsTable,
+  DecisionsTable,
+  MeetingsTable,
+  MembersTable,
+  type Meeting,
+  type Member,
+} from '../../src/domain/tables';
 import { addMonths } from '../../src/domain/dates';
 
 describe('codec', () => {
   it('finds columns by header name whatever their order, case and spacing, and keeps extra columns', () => {
     const grid = [
       ['  status ', 'My notes', 'AGENCY', 'Joined on', 'Roles', 'Name', 'Admission decision', 'Left on', 'Notes'],
-      ['active', 'keep me', 'IOM', new Date(2020, 0, 15), 'chair, Coordinator', 'International Organization for Migration', '', '', ''],
+      [
+        'active',
+        'keep me',
+        'IOM',
+        new Date(2020, 0, 15),
+        'chair, Coordinator',
+        'International Organization for Migration',
+        '',
+        '',
+        '',
+      ],
     ];
     const t = decodeTable(MembersTable, grid);
     expect(t.problems).toEqual([]);
     const m: Member = t.records[0]!;
-    expect(m).toMatchObject({ agency: 'IOM', status: 'Active', joinedOn: '2020-01-15', roles: ['Chair', 'Coordinator'], row: 2 });
+    expect(m).toMatchObject({
+      agency: 'IOM',
+      status: 'Active',
+      joinedOn: '2020-01-15',
+      roles: ['Chair', 'Coordinator'],
+      row: 2,
+    });
     const row = encodeRow(MembersTable, t.header!, { ...m, notes: 'x' }, grid[1]);
     expect(row[1]).toBe('keep me');
     expect(row[0]).toBe('Active');
@@ -49,9 +72,30 @@ describe('codec', () => {
     ]);
     const expected = 'a date from 1900 to 2100 (a date cell or text YYYY-MM-DD)';
     expect(t.problems.filter((p) => p.column === 'Date')).toEqual([
-      { sheet: 'Meetings', row: 2, column: 'Date', ref: 'M-0026-01', message: '"0026-03-10" is not a date from 1900 to 2100', expected },
-      { sheet: 'Meetings', row: 3, column: 'Date', ref: 'M-0026-02', message: 'the date 0026-03-10 is not a date from 1900 to 2100', expected },
-      { sheet: 'Meetings', row: 4, column: 'Date', ref: 'M-2101-01', message: '"2101-01-01" is not a date from 1900 to 2100', expected },
+      {
+        sheet: 'Meetings',
+        row: 2,
+        column: 'Date',
+        ref: 'M-0026-01',
+        message: '"0026-03-10" is not a date from 1900 to 2100',
+        expected,
+      },
+      {
+        sheet: 'Meetings',
+        row: 3,
+        column: 'Date',
+        ref: 'M-0026-02',
+        message: 'the date 0026-03-10 is not a date from 1900 to 2100',
+        expected,
+      },
+      {
+        sheet: 'Meetings',
+        row: 4,
+        column: 'Date',
+        ref: 'M-2101-01',
+        message: '"2101-01-01" is not a date from 1900 to 2100',
+        expected,
+      },
     ]);
   });
 
@@ -100,7 +144,12 @@ describe('codec: the rules for every tab', () => {
       ['D-2026-03', '2026-02-29', 'General', 'Adopted', '', '', '', ''],
     ];
     const t = decodeTable(DecisionsTable, grid);
-    expect(t.records[0]).toMatchObject({ subject: '2026', stateRelevant: true, gcmObjectives: [7], outcome: 'Adopted' });
+    expect(t.records[0]).toMatchObject({
+      subject: '2026',
+      stateRelevant: true,
+      gcmObjectives: [7],
+      outcome: 'Adopted',
+    });
     expect(t.problems.map((p) => [p.row, p.column])).toEqual([
       [1, 'Meeting'],
       [1, 'Title'],

@@ -15,7 +15,8 @@ describe('workingDaysUntil', () => {
 
 describe('outcomeOf', () => {
   const asked = ['IOM', 'UNRC', 'UNDP'];
-  const answers = (pairs: Record<string, string>) => new Map(Object.entries(pairs).map(([k, answer]) => [keyOf(k), { answer }]));
+  const answers = (pairs: Record<string, string>) =>
+    new Map(Object.entries(pairs).map(([k, answer]) => [keyOf(k), { answer }]));
 
   it('No objection: silence and abstention agree; one objection is enough to refuse', () => {
     expect(outcomeOf('No objection', asked, answers({}))).toBe('Agreed');
@@ -26,7 +27,9 @@ describe('outcomeOf', () => {
   it('Approval: every member asked approves, silence does not', () => {
     expect(outcomeOf('Approval', asked, answers({ IOM: 'Approve', UNRC: 'Approve', UNDP: 'Approve' }))).toBe('Agreed');
     expect(outcomeOf('Approval', asked, answers({ IOM: 'Approve', UNRC: 'Approve' }))).toBe('Not agreed');
-    expect(outcomeOf('Approval', asked, answers({ IOM: 'Approve', UNRC: 'Approve', UNDP: 'No objection' }))).toBe('Not agreed');
+    expect(outcomeOf('Approval', asked, answers({ IOM: 'Approve', UNRC: 'Approve', UNDP: 'No objection' }))).toBe(
+      'Not agreed',
+    );
     expect(outcomeOf('Approval', [], answers({}))).toBe('Not agreed');
   });
 });
@@ -34,8 +37,21 @@ describe('outcomeOf', () => {
 describe('who answers and who is asked', () => {
   it('an active focal point answers for its member, whatever the case of the address; a member that left does not', () => {
     const spec = uzbekistan();
-    spec.members.push({ agency: 'UNHCR', name: 'UN Refugee Agency', roles: ['Member'], status: 'Withdrawn', joinedOn: '2025-12-01', leftOn: '2026-03-01' });
-    spec.focalPoints.push({ agency: 'UNHCR', name: 'Former', email: 'former@unhcr.org', kind: 'Primary', active: true });
+    spec.members.push({
+      agency: 'UNHCR',
+      name: 'UN Refugee Agency',
+      roles: ['Member'],
+      status: 'Withdrawn',
+      joinedOn: '2025-12-01',
+      leftOn: '2026-03-01',
+    });
+    spec.focalPoints.push({
+      agency: 'UNHCR',
+      name: 'Former',
+      email: 'former@unhcr.org',
+      kind: 'Primary',
+      active: true,
+    });
     const network = networkOf(spec);
     expect(agenciesOf(network, 'Dilnoza.Yusupova@UNDP.org', '2026-06-15')).toEqual(['UNDP']);
     expect(agenciesOf(network, 'former@unhcr.org', '2026-06-15')).toEqual([]);

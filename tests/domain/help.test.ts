@@ -14,7 +14,9 @@ describe('the first-run help', () => {
 
   it('escapes every text it shows', () => {
     const html = helpHtml([{ name: '<img src=x onerror=alert(1)>', purpose: 'Tom & Jerry\'s "notes"' }]);
-    expect(html).toContain('<dt>&lt;img src=x onerror=alert(1)&gt;</dt><dd>Tom &amp; Jerry&#39;s &quot;notes&quot;</dd>');
+    expect(html).toContain(
+      '<dt>&lt;img src=x onerror=alert(1)&gt;</dt><dd>Tom &amp; Jerry&#39;s &quot;notes&quot;</dd>',
+    );
     expect(html).not.toContain('<img');
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatId, nextId, parseId } from '../../src/domain/ids';
-import { ActionsTable, DecisionsTable, MeetingsTable, WorkingGroupsTable, WorkplanTable } from '../../src/domain/tables';
+import {
+  ActionsTable,
+  DecisionsTable,
+  MeetingsTable,
+  WorkingGroupsTable,
+  WorkplanTable,
+} from '../../src/domain/tables';
 
 describe("IDs from each table's format", () => {
   it('writes every format of WORKBOOK.md', () => {

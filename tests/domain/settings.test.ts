@@ -40,7 +40,9 @@ describe('effective settings', () => {
       ]),
     );
     expect(e.settings.meetingCadenceMonths).toBe(3);
-    expect(e.problems).toEqual([expect.objectContaining({ sheet: 'Settings', row: 3, column: 'Value', expected: 'one of 1, 2, 3, 4, 6 or 12' })]);
+    expect(e.problems).toEqual([
+      expect.objectContaining({ sheet: 'Settings', row: 3, column: 'Value', expected: 'one of 1, 2, 3, 4, 6 or 12' }),
+    ]);
   });
 
   it('falls back to the custom profile, with a problem, when the Settings tab is missing', () => {

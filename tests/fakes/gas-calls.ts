@@ -74,7 +74,9 @@ export class Calls {
       }
     }
     if (this.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTH.has(method)) {
-      throw new Error(`You do not have permission to call ${method}. Required permissions are not granted in AuthMode.NONE.`);
+      throw new Error(
+        `You do not have permission to call ${method}. Required permissions are not granted in AuthMode.NONE.`,
+      );
     }
     this.total++;
     this.byMethod[method] = (this.byMethod[method] ?? 0) + 1;

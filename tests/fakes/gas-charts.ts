@@ -85,12 +85,23 @@ export class FakeEmbeddedChart {
   }
   getContainerInfo() {
     const a = this.model.anchor;
-    return { getAnchorRow: () => a.row, getAnchorColumn: () => a.column, getOffsetX: () => a.offsetX, getOffsetY: () => a.offsetY };
+    return {
+      getAnchorRow: () => a.row,
+      getAnchorColumn: () => a.column,
+      getOffsetX: () => a.offsetX,
+      getOffsetY: () => a.offsetY,
+    };
   }
 }
 
 export class FakeEmbeddedChartBuilder {
-  private readonly model: ChartModel = { type: ChartType.LINE, ranges: [], numHeaders: -1, options: {}, anchor: { row: 1, column: 1, offsetX: 0, offsetY: 0 } };
+  private readonly model: ChartModel = {
+    type: ChartType.LINE,
+    ranges: [],
+    numHeaders: -1,
+    options: {},
+    anchor: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
+  };
 
   constructor(
     private readonly env: Env,
@@ -144,7 +155,12 @@ export class FakeEmbeddedChartBuilder {
     return this;
   }
   build(): FakeEmbeddedChart {
-    const copy: ChartModel = { ...this.model, ranges: this.model.ranges.map((r) => ({ ...r })), options: { ...this.model.options }, anchor: { ...this.model.anchor } };
+    const copy: ChartModel = {
+      ...this.model,
+      ranges: this.model.ranges.map((r) => ({ ...r })),
+      options: { ...this.model.options },
+      anchor: { ...this.model.anchor },
+    };
     return this.env.wrap('EmbeddedChart', new FakeEmbeddedChart(this.env, copy));
   }
 }

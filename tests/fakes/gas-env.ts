@@ -61,7 +61,15 @@ export class Env {
   /** For each tab changed since the last flush, what puts it back as it was then (see FakeSheet._beforeChange). */
   readonly unflushed = new Map<object, () => void>();
 
-  constructor(options: { activeUser: string; effectiveUser: string; owner: string; editors: string[]; ownerIsConsumer: boolean; domainCanEdit: boolean; timeZone: string }) {
+  constructor(options: {
+    activeUser: string;
+    effectiveUser: string;
+    owner: string;
+    editors: string[];
+    ownerIsConsumer: boolean;
+    domainCanEdit: boolean;
+    timeZone: string;
+  }) {
     this.activeUser = options.activeUser;
     this.effectiveUser = options.effectiveUser;
     this.owner = options.owner;

@@ -292,7 +292,11 @@ export function display(value: Value, numberFormat: string): string {
   if (value === '') return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (isDate(value)) {
-    const format = /[yd]/i.test(numberFormat) ? numberFormat : value.getHours() || value.getMinutes() || value.getSeconds() ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd';
+    const format = /[yd]/i.test(numberFormat)
+      ? numberFormat
+      : value.getHours() || value.getMinutes() || value.getSeconds()
+        ? 'yyyy-mm-dd hh:mm:ss'
+        : 'yyyy-mm-dd';
     return format
       .replace(/hh:mm/gi, `${pad(value.getHours())}:${pad(value.getMinutes())}`)
       .replace(/yyyy/gi, String(value.getFullYear()))
@@ -302,7 +306,12 @@ export function display(value: Value, numberFormat: string): string {
   }
   if (typeof value === 'number') {
     const decimals = /0\.(0+)/.exec(numberFormat)?.[1]?.length;
-    const text = decimals !== undefined ? value.toFixed(decimals) : numberFormat === '0' ? String(Math.round(value)) : String(value);
+    const text =
+      decimals !== undefined
+        ? value.toFixed(decimals)
+        : numberFormat === '0'
+          ? String(Math.round(value))
+          : String(value);
     return numberFormat.includes('#,##0') ? text.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : text;
   }
   return value;
@@ -314,7 +323,16 @@ const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 function zoneParts(instant: number, timeZone: string): number[] {
   let f = zoneFormats.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     zoneFormats.set(timeZone, f);
   }
   const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, Number(x.value)]));
@@ -328,13 +346,27 @@ function zoneParts(instant: number, timeZone: string): number[] {
  */
 export function wallClockOf(instant: Date, timeZone: string): Date {
   if (timeZone === LOCAL_ZONE) return new Date(instant.getTime());
-  const [y, m, d, h, mi, s] = zoneParts(instant.getTime(), timeZone) as [number, number, number, number, number, number];
+  const [y, m, d, h, mi, s] = zoneParts(instant.getTime(), timeZone) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return new Date(y, m, d, h, mi, s, instant.getMilliseconds());
 }
 
 export function instantOf(wall: Date, timeZone: string): Date {
   if (timeZone === LOCAL_ZONE) return new Date(wall.getTime());
-  const target = Date.UTC(wall.getFullYear(), wall.getMonth(), wall.getDate(), wall.getHours(), wall.getMinutes(), wall.getSeconds());
+  const target = Date.UTC(
+    wall.getFullYear(),
+    wall.getMonth(),
+    wall.getDate(),
+    wall.getHours(),
+    wall.getMinutes(),
+    wall.getSeconds(),
+  );
   let guess = target;
   for (let i = 0; i < 3; i++) {
     const [y, m, d, h, mi, s] = zoneParts(guess, timeZone) as [number, number, number, number, number, number];

@@ -9,7 +9,12 @@ import { raw } from './gas-calls';
 // ---------- Ui ----------
 
 export const Button = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const;
-export const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+export const ButtonSet = {
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+} as const;
 
 /** What the simulated person answers to the next alert or prompt. */
 export interface Answer {
@@ -103,10 +108,22 @@ export class FakeUi {
     this.env.dialogs.push({ kind: 'sidebar', title: html.getTitle(), content: html.getContent(), width: 300 });
   }
   showModalDialog(html: HtmlLike, title: string): void {
-    this.env.dialogs.push({ kind: 'modal', title, content: html.getContent(), width: html.getWidth(), height: html.getHeight() });
+    this.env.dialogs.push({
+      kind: 'modal',
+      title,
+      content: html.getContent(),
+      width: html.getWidth(),
+      height: html.getHeight(),
+    });
   }
   showModelessDialog(html: HtmlLike, title: string): void {
-    this.env.dialogs.push({ kind: 'modeless', title, content: html.getContent(), width: html.getWidth(), height: html.getHeight() });
+    this.env.dialogs.push({
+      kind: 'modeless',
+      title,
+      content: html.getContent(),
+      width: html.getWidth(),
+      height: html.getHeight(),
+    });
   }
 }
 
@@ -324,7 +341,13 @@ export const EventType = {
   ON_EVENT_UPDATED: 'ON_EVENT_UPDATED',
 } as const;
 export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
-export const TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' } as const;
+export const TriggerSource = {
+  SPREADSHEETS: 'SPREADSHEETS',
+  CLOCK: 'CLOCK',
+  FORMS: 'FORMS',
+  DOCUMENTS: 'DOCUMENTS',
+  CALENDAR: 'CALENDAR',
+} as const;
 
 export interface FakeTrigger {
   id: string;
@@ -355,15 +378,25 @@ export function fakeScriptApp(env: Env, spreadsheet: FakeSpreadsheet, triggers: 
   const create = (t: Omit<FakeTrigger, 'id' | 'owner' | 'documentId'>) => {
     const mine = triggers.filter((x) => x.owner === env.effectiveUser);
     if (mine.length >= TRIGGERS_PER_USER) {
-      throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+      throw new Error(
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
     }
     if (addon) {
-      if (t.everyMinutes !== undefined) throw new Error('Add-ons may not create time-based triggers that run more often than once an hour.');
+      if (t.everyMinutes !== undefined)
+        throw new Error('Add-ons may not create time-based triggers that run more often than once an hour.');
       if (mine.some((x) => x.documentId === spreadsheet.id && x.eventType === t.eventType)) {
-        throw new Error(`This add-on has already created a ${t.eventType} trigger in this document for this Google Account user.`);
+        throw new Error(
+          `This add-on has already created a ${t.eventType} trigger in this document for this Google Account user.`,
+        );
       }
     }
-    const trigger: FakeTrigger = { ...t, id: String(nextTrigger++), owner: env.effectiveUser, documentId: spreadsheet.id };
+    const trigger: FakeTrigger = {
+      ...t,
+      id: String(nextTrigger++),
+      owner: env.effectiveUser,
+      documentId: spreadsheet.id,
+    };
     triggers.push(trigger);
     return wrapTrigger(trigger);
   };
@@ -399,8 +432,16 @@ export function fakeScriptApp(env: Env, spreadsheet: FakeSpreadsheet, triggers: 
       atHour: () => wrapped,
       nearMinute: () => wrapped,
       create: () => {
-        if (every.hours === undefined && every.minutes === undefined) throw new Error('A time-based trigger needs a frequency.');
-        return create({ handler, eventType: 'CLOCK', source: 'CLOCK', sourceId: null, everyHours: every.hours, everyMinutes: every.minutes });
+        if (every.hours === undefined && every.minutes === undefined)
+          throw new Error('A time-based trigger needs a frequency.');
+        return create({
+          handler,
+          eventType: 'CLOCK',
+          source: 'CLOCK',
+          sourceId: null,
+          everyHours: every.hours,
+          everyMinutes: every.minutes,
+        });
       },
     };
     const wrapped = env.wrap('ClockTriggerBuilder', builder);
@@ -414,7 +455,8 @@ export function fakeScriptApp(env: Env, spreadsheet: FakeSpreadsheet, triggers: 
       env.wrap('TriggerBuilder', {
         forSpreadsheet: (ss: unknown) => {
           const id = typeof ss === 'string' ? ss : raw(ss as FakeSpreadsheet).id;
-          if (addon && id !== spreadsheet.id) throw new Error('Add-ons may only create triggers for the document they are used in.');
+          if (addon && id !== spreadsheet.id)
+            throw new Error('Add-ons may only create triggers for the document they are used in.');
           return spreadsheetBuilder(functionName, id);
         },
         timeBased: () => clockBuilder(functionName),
@@ -436,7 +478,11 @@ export function fakeScriptApp(env: Env, spreadsheet: FakeSpreadsheet, triggers: 
   });
 }
 
-export const InstallationSource = { APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON', NONE: 'NONE', WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON' } as const;
+export const InstallationSource = {
+  APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+  NONE: 'NONE',
+  WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
+} as const;
 
 // ---------- HtmlService ----------
 
@@ -536,7 +582,20 @@ export function fakeHtmlService(env: Env, files: (name: string) => string | unde
 
 // ---------- Utilities, Logger, console ----------
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Java SimpleDateFormat, the patterns scripts use, in the given IANA time zone. */
@@ -568,51 +627,54 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
   const oh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
   const om = String(Math.abs(offset) % 60).padStart(2, '0');
   const p2 = (n: number) => String(n).padStart(2, '0');
-  return pattern.replace(/'([^']*)'|yyyy|yy|MMMM|MMM|MM|M|dd|d|HH|H|hh|h|mm|ss|SSS|a|EEEE|EEE|XXX|Z/g, (token, quoted: string | undefined) => {
-    if (quoted !== undefined) return quoted === '' ? "'" : quoted;
-    switch (token) {
-      case 'yyyy':
-        return String(y);
-      case 'yy':
-        return p2(y % 100);
-      case 'MMMM':
-        return MONTHS[mo - 1]!;
-      case 'MMM':
-        return MONTHS[mo - 1]!.slice(0, 3);
-      case 'MM':
-        return p2(mo);
-      case 'M':
-        return String(mo);
-      case 'dd':
-        return p2(d);
-      case 'd':
-        return String(d);
-      case 'HH':
-        return p2(h);
-      case 'H':
-        return String(h);
-      case 'hh':
-        return p2(h % 12 || 12);
-      case 'h':
-        return String(h % 12 || 12);
-      case 'mm':
-        return p2(mi);
-      case 'ss':
-        return p2(s);
-      case 'SSS':
-        return String(date.getMilliseconds()).padStart(3, '0');
-      case 'a':
-        return h < 12 ? 'AM' : 'PM';
-      case 'EEEE':
-        return parts.weekday ?? DAYS[0]!;
-      case 'EEE':
-        return (parts.weekday ?? DAYS[0]!).slice(0, 3);
-      case 'XXX':
-        return offset === 0 ? 'Z' : `${sign}${oh}:${om}`;
-      default:
-        return `${sign}${oh}${om}`;
-    }
-  });
+  return pattern.replace(
+    /'([^']*)'|yyyy|yy|MMMM|MMM|MM|M|dd|d|HH|H|hh|h|mm|ss|SSS|a|EEEE|EEE|XXX|Z/g,
+    (token, quoted: string | undefined) => {
+      if (quoted !== undefined) return quoted === '' ? "'" : quoted;
+      switch (token) {
+        case 'yyyy':
+          return String(y);
+        case 'yy':
+          return p2(y % 100);
+        case 'MMMM':
+          return MONTHS[mo - 1]!;
+        case 'MMM':
+          return MONTHS[mo - 1]!.slice(0, 3);
+        case 'MM':
+          return p2(mo);
+        case 'M':
+          return String(mo);
+        case 'dd':
+          return p2(d);
+        case 'd':
+          return String(d);
+        case 'HH':
+          return p2(h);
+        case 'H':
+          return String(h);
+        case 'hh':
+          return p2(h % 12 || 12);
+        case 'h':
+          return String(h % 12 || 12);
+        case 'mm':
+          return p2(mi);
+        case 'ss':
+          return p2(s);
+        case 'SSS':
+          return String(date.getMilliseconds()).padStart(3, '0');
+        case 'a':
+          return h < 12 ? 'AM' : 'PM';
+        case 'EEEE':
+          return parts.weekday ?? DAYS[0]!;
+        case 'EEE':
+          return (parts.weekday ?? DAYS[0]!).slice(0, 3);
+        case 'XXX':
+          return offset === 0 ? 'Z' : `${sign}${oh}:${om}`;
+        default:
+          return `${sign}${oh}${om}`;
+      }
+    },
+  );
 }
 
 export function fakeUtilities(env: Env, sleeps: number[]) {
@@ -624,7 +686,8 @@ export function fakeUtilities(env: Env, sleeps: number[]) {
 }
 
 function formatLog(format: unknown, values: unknown[]): string {
-  if (typeof format !== 'string' || values.length === 0) return typeof format === 'string' ? format : (JSON.stringify(format) ?? String(format));
+  if (typeof format !== 'string' || values.length === 0)
+    return typeof format === 'string' ? format : (JSON.stringify(format) ?? String(format));
   let i = 0;
   return format.replace(/%s|%d/g, () => String(values[i++]));
 }
@@ -644,6 +707,8 @@ export function fakeConsole(env: Env) {
   const at =
     (level: string) =>
     (...args: unknown[]) =>
-      void env.logs.push(`[${level}] ${args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(' ')}`);
+      void env.logs.push(
+        `[${level}] ${args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(' ')}`,
+      );
   return env.wrap('console', { log: at('log'), info: at('info'), warn: at('warn'), error: at('error') });
 }

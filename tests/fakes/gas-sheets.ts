@@ -6,13 +6,25 @@
 import { raw } from './gas-calls';
 import { FakeEmbeddedChart, FakeEmbeddedChartBuilder, FakeRangeList } from './gas-charts';
 import { Env, emailOf, sameEmail } from './gas-env';
-import { a1Of, display, instantOf, isDate, Layer, parseA1, storeInput, wallClockOf, type Area, type Value } from './gas-grid';
+import {
+  a1Of,
+  display,
+  instantOf,
+  isDate,
+  Layer,
+  parseA1,
+  storeInput,
+  wallClockOf,
+  type Area,
+  type Value,
+} from './gas-grid';
 
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
 const CELL_TEXT_LIMIT = 50_000;
-const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+const PROTECTED =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
 
@@ -88,7 +100,10 @@ export class FakeDataValidationBuilder {
     return this;
   }
   requireValueInList(values: unknown[], showDropdown = true): this {
-    if (!Array.isArray(values)) throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.");
+    if (!Array.isArray(values))
+      throw new Error(
+        "The parameters (String) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.",
+      );
     if (values.length > 500) throw new Error('Data validation lists may contain at most 500 items.');
     return this._set('VALUE_IN_LIST', [values.map(String), showDropdown]);
   }
@@ -96,7 +111,10 @@ export class FakeDataValidationBuilder {
     return this._set('VALUE_IN_RANGE', [range, showDropdown]);
   }
   requireCheckbox(checked?: unknown, unchecked?: unknown): this {
-    return this._set('CHECKBOX', checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked]);
+    return this._set(
+      'CHECKBOX',
+      checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked],
+    );
   }
   requireDate(): this {
     return this._set('DATE_IS_VALID_DATE', []);
@@ -132,7 +150,10 @@ export class FakeDataValidationBuilder {
   }
   build(): FakeDataValidation {
     if (this.criteria === null) throw new Error('You must set a criteria type before building a data validation rule.');
-    return this.env.wrap('DataValidation', new FakeDataValidation(this.env, this.criteria, this.values, this.allowInvalid, this.helpText));
+    return this.env.wrap(
+      'DataValidation',
+      new FakeDataValidation(this.env, this.criteria, this.values, this.allowInvalid, this.helpText),
+    );
   }
 }
 
@@ -218,7 +239,9 @@ export class FakeProtection {
   }
   setDomainEdit(editable: boolean): this {
     if (this.env.ownerIsConsumer) {
-      throw new Error('Domain edit permissions are only available for spreadsheets owned by a Google Workspace domain.');
+      throw new Error(
+        'Domain edit permissions are only available for spreadsheets owned by a Google Workspace domain.',
+      );
     }
     this.domainEdit = editable;
     return this;
@@ -266,9 +289,16 @@ export class FakeProtection {
   }
 }
 
-const intersects = (a: Area, b: Area) => a.row <= b.row + b.rows - 1 && b.row <= a.row + a.rows - 1 && a.column <= b.column + b.columns - 1 && b.column <= a.column + a.columns - 1;
+const intersects = (a: Area, b: Area) =>
+  a.row <= b.row + b.rows - 1 &&
+  b.row <= a.row + a.rows - 1 &&
+  a.column <= b.column + b.columns - 1 &&
+  b.column <= a.column + a.columns - 1;
 const contains = (outer: Area, inner: Area) =>
-  inner.row >= outer.row && inner.column >= outer.column && inner.row + inner.rows <= outer.row + outer.rows && inner.column + inner.columns <= outer.column + outer.columns;
+  inner.row >= outer.row &&
+  inner.column >= outer.column &&
+  inner.row + inner.rows <= outer.row + outer.rows &&
+  inner.column + inner.columns <= outer.column + outer.columns;
 
 let nextSheetId = 0;
 
@@ -391,7 +421,15 @@ export class FakeSheet {
   }
 
   _layers(): Layer<unknown>[] {
-    return [this.numberFormats, this.backgrounds, this.fontWeights, this.fontColors, this.alignments, this.wraps, this.validations] as Layer<unknown>[];
+    return [
+      this.numberFormats,
+      this.backgrounds,
+      this.fontWeights,
+      this.fontColors,
+      this.alignments,
+      this.wraps,
+      this.validations,
+    ] as Layer<unknown>[];
   }
 
   _shiftKeys(map: Map<string, string>, move: (r: number, c: number) => [number, number] | null): Map<string, string> {
@@ -432,7 +470,8 @@ export class FakeSheet {
       if (!area) throw new Error('Range not found');
       return this._range(area);
     }
-    if (column === undefined) throw new Error("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    if (column === undefined)
+      throw new Error("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     return this._range({ row: rowOrA1, column, rows: numRows ?? 1, columns: numColumns ?? 1 });
   }
   /** Google: one range per A1 notation, all of this sheet; a bad notation fails the whole call. */
@@ -470,7 +509,12 @@ export class FakeSheet {
     return new FakeRange(this.env, this, area).getValues();
   }
   getDataRange(): FakeRange {
-    return this._range({ row: 1, column: 1, rows: Math.max(1, this._lastRow()), columns: Math.max(1, this._lastColumn()) });
+    return this._range({
+      row: 1,
+      column: 1,
+      rows: Math.max(1, this._lastRow()),
+      columns: Math.max(1, this._lastColumn()),
+    });
   }
   getLastRow(): number {
     return this._lastRow();
@@ -530,7 +574,8 @@ export class FakeSheet {
     if (!(count >= 1)) throw new Error('The number of columns to insert must be at least 1.');
     this._assertCanEdit({ row: 1, column: 1, rows: this.maxRows, columns: this.maxColumns });
     this._beforeChange();
-    for (const line of this.rows) if (line && line.length > after) line.splice(after, 0, ...new Array<Value>(count).fill(''));
+    for (const line of this.rows)
+      if (line && line.length > after) line.splice(after, 0, ...new Array<Value>(count).fill(''));
     this.maxColumns += count;
     for (const l of this._layers()) l.insert('column', after, count);
     const move = (r: number, c: number): [number, number] => [r, c > after ? c + count : c];
@@ -543,7 +588,8 @@ export class FakeSheet {
   }
 
   deleteRows(rowPosition: number, howMany: number): void {
-    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.maxRows) throw new Error('Those rows are out of bounds.');
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.maxRows)
+      throw new Error('Those rows are out of bounds.');
     if (howMany >= this.maxRows - this.frozenRows && rowPosition <= this.frozenRows + 1) {
       throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
     }
@@ -553,7 +599,8 @@ export class FakeSheet {
     this.maxRows -= howMany;
     for (const l of this._layers()) l.remove('row', rowPosition, howMany);
     const end = rowPosition + howMany - 1;
-    const move = (r: number, c: number): [number, number] | null => (r < rowPosition ? [r, c] : r > end ? [r - howMany, c] : null);
+    const move = (r: number, c: number): [number, number] | null =>
+      r < rowPosition ? [r, c] : r > end ? [r - howMany, c] : null;
     this.formulas = this._shiftKeys(this.formulas, move);
     this.links = this._shiftKeys(this.links, move);
   }
@@ -574,7 +621,8 @@ export class FakeSheet {
     this.maxColumns -= howMany;
     for (const l of this._layers()) l.remove('column', columnPosition, howMany);
     const end = columnPosition + howMany - 1;
-    const move = (r: number, c: number): [number, number] | null => (c < columnPosition ? [r, c] : c > end ? [r, c - howMany] : null);
+    const move = (r: number, c: number): [number, number] | null =>
+      c < columnPosition ? [r, c] : c > end ? [r, c - howMany] : null;
     this.formulas = this._shiftKeys(this.formulas, move);
     this.links = this._shiftKeys(this.links, move);
   }
@@ -589,7 +637,13 @@ export class FakeSheet {
     if (rowContents.length > this.maxColumns) this.maxColumns = rowContents.length;
     const area = { row, column: 1, rows: 1, columns: Math.max(1, rowContents.length) };
     this._assertCanEdit(area);
-    rowContents.forEach((v, j) => this._put(row, j + 1, storeInput(isDate(v) ? wallClockOf(v, this.env.timeZone) : v, this.numberFormats.get(row, j + 1))));
+    rowContents.forEach((v, j) =>
+      this._put(
+        row,
+        j + 1,
+        storeInput(isDate(v) ? wallClockOf(v, this.env.timeZone) : v, this.numberFormats.get(row, j + 1)),
+      ),
+    );
     return this;
   }
 
@@ -601,7 +655,8 @@ export class FakeSheet {
     return this.frozenRows;
   }
   setFrozenColumns(columns: number): void {
-    if (columns < 0 || columns >= this.maxColumns) throw new Error("You can't freeze all visible columns on the sheet.");
+    if (columns < 0 || columns >= this.maxColumns)
+      throw new Error("You can't freeze all visible columns on the sheet.");
     this.frozenColumns = columns;
   }
   getFrozenColumns(): number {
@@ -613,7 +668,8 @@ export class FakeSheet {
     return this;
   }
   setColumnWidths(startColumn: number, numColumns: number, width: number): this {
-    if (startColumn < 1 || startColumn + numColumns - 1 > this.maxColumns) throw new Error('Those columns are out of bounds.');
+    if (startColumn < 1 || startColumn + numColumns - 1 > this.maxColumns)
+      throw new Error('Those columns are out of bounds.');
     for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
     return this;
   }
@@ -636,7 +692,14 @@ export class FakeSheet {
     return this.env.wrap('Protection', this.sheetProtection);
   }
   getProtections(type: string): FakeProtection[] {
-    const list = type === 'SHEET' ? (this.sheetProtection ? [this.sheetProtection] : []) : type === 'RANGE' ? this.rangeProtections : null;
+    const list =
+      type === 'SHEET'
+        ? this.sheetProtection
+          ? [this.sheetProtection]
+          : []
+        : type === 'RANGE'
+          ? this.rangeProtections
+          : null;
     if (list === null) throw new Error(`Unsupported protection type: ${String(type)}`);
     return list.map((p) => this.env.wrap('Protection', p));
   }
@@ -679,14 +742,20 @@ export class FakeSheet {
 
 function checkGrid(what: string, grid: unknown, area: Area): unknown[][] {
   if (!Array.isArray(grid) || grid.some((r) => !Array.isArray(r))) {
-    throw new Error(`The parameters (${typeof grid}) don't match the method signature for SpreadsheetApp.Range.${what}.`);
+    throw new Error(
+      `The parameters (${typeof grid}) don't match the method signature for SpreadsheetApp.Range.${what}.`,
+    );
   }
   if (grid.length !== area.rows) {
-    throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${grid.length} but the range has ${area.rows}.`);
+    throw new Error(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${grid.length} but the range has ${area.rows}.`,
+    );
   }
   for (const line of grid as unknown[][]) {
     if (line.length !== area.columns) {
-      throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${area.columns}.`);
+      throw new Error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${area.columns}.`,
+      );
     }
   }
   return grid as unknown[][];
@@ -694,7 +763,14 @@ function checkGrid(what: string, grid: unknown, area: Area): unknown[][] {
 
 function normalizeColor(color: string | null): string {
   if (color === null || color === '') return '#ffffff';
-  const named: Record<string, string> = { white: '#ffffff', black: '#000000', red: '#ff0000', green: '#00ff00', blue: '#0000ff', yellow: '#ffff00' };
+  const named: Record<string, string> = {
+    white: '#ffffff',
+    black: '#000000',
+    red: '#ff0000',
+    green: '#00ff00',
+    blue: '#0000ff',
+    yellow: '#ffff00',
+  };
   return named[color.toLowerCase()] ?? color.toLowerCase();
 }
 
@@ -723,12 +799,16 @@ export class FakeRange {
     for (const line of grid) {
       for (const v of line) {
         if (typeof v === 'string' && v.length > CELL_TEXT_LIMIT) {
-          throw new Error(`Your input contains more than the maximum of ${CELL_TEXT_LIMIT} characters in a single cell.`);
+          throw new Error(
+            `Your input contains more than the maximum of ${CELL_TEXT_LIMIT} characters in a single cell.`,
+          );
         }
       }
     }
     const { row, column } = this.area;
-    this.checkValidation(grid.map((line, i) => line.map((v, j) => storeInput(v, this.sheet.numberFormats.get(row + i, column + j)).value)));
+    this.checkValidation(
+      grid.map((line, i) => line.map((v, j) => storeInput(v, this.sheet.numberFormats.get(row + i, column + j)).value)),
+    );
     grid.forEach((line, i) => line.forEach((v, j) => cell(row + i, column + j, v)));
     return this;
   }
@@ -789,7 +869,9 @@ export class FakeRange {
     });
   }
   isBlank(): boolean {
-    return this.each((r, c) => this.sheet._value(r, c) === '' && !this.sheet.formulas.has(`${r},${c}`)).every((l) => l.every(Boolean));
+    return this.each((r, c) => this.sheet._value(r, c) === '' && !this.sheet.formulas.has(`${r},${c}`)).every((l) =>
+      l.every(Boolean),
+    );
   }
 
   getValues(): Value[][] {
@@ -807,7 +889,10 @@ export class FakeRange {
     return this.each((r, c) => display(this.sheet._value(r, c), this.sheet.numberFormats.get(r, c)));
   }
   getDisplayValue(): string {
-    return display(this.sheet._value(this.area.row, this.area.column), this.sheet.numberFormats.get(this.area.row, this.area.column));
+    return display(
+      this.sheet._value(this.area.row, this.area.column),
+      this.sheet.numberFormats.get(this.area.row, this.area.column),
+    );
   }
   setValues(values: unknown[][]): this {
     const grid = checkGrid('setValues', values, this.area);
@@ -843,7 +928,11 @@ export class FakeRange {
   }
   setNumberFormats(numberFormats: string[][]): this {
     this.sheet._assertCanEdit(this.area);
-    this.sheet.numberFormats.setGrid(this.area.row, this.area.column, checkGrid('setNumberFormats', numberFormats, this.area) as string[][]);
+    this.sheet.numberFormats.setGrid(
+      this.area.row,
+      this.area.column,
+      checkGrid('setNumberFormats', numberFormats, this.area) as string[][],
+    );
     return this;
   }
   getNumberFormat(): string {
@@ -964,7 +1053,9 @@ export class FakeRange {
     for (const line of grid) {
       for (const v of line) {
         if (!v || typeof (v as FakeRichTextValue).getText !== 'function') {
-          throw new Error("The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setRichTextValues.");
+          throw new Error(
+            "The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setRichTextValues.",
+          );
         }
       }
     }
@@ -980,7 +1071,13 @@ export class FakeRange {
   }
   getRichTextValues(): FakeRichTextValue[][] {
     return this.each((r, c) =>
-      this.env.wrap('RichTextValue', new FakeRichTextValue(display(this.sheet._value(r, c), this.sheet.numberFormats.get(r, c)), this.sheet.links.get(`${r},${c}`) ?? null)),
+      this.env.wrap(
+        'RichTextValue',
+        new FakeRichTextValue(
+          display(this.sheet._value(r, c), this.sheet.numberFormats.get(r, c)),
+          this.sheet.links.get(`${r},${c}`) ?? null,
+        ),
+      ),
     );
   }
 
@@ -1004,7 +1101,14 @@ export class FakeRange {
   }
   clearFormat(): this {
     this.sheet._assertCanEdit(this.area);
-    for (const l of [this.sheet.numberFormats, this.sheet.backgrounds, this.sheet.fontWeights, this.sheet.fontColors, this.sheet.alignments, this.sheet.wraps]) {
+    for (const l of [
+      this.sheet.numberFormats,
+      this.sheet.backgrounds,
+      this.sheet.fontWeights,
+      this.sheet.fontColors,
+      this.sheet.alignments,
+      this.sheet.wraps,
+    ]) {
       (l as Layer<unknown>).clear(this.area);
     }
     return this;

@@ -10,7 +10,14 @@
 import { EXECUTION_KILLED, type AuthMode } from './gas-calls';
 import { Env, type Dialog, type RecordedMenu, type Toast } from './gas-env';
 import { isDate, type Value } from './gas-grid';
-import { DataValidationCriteria, FakeDataValidationBuilder, FakeRichTextValueBuilder, FakeSheet, FakeSpreadsheet, ProtectionType } from './gas-sheets';
+import {
+  DataValidationCriteria,
+  FakeDataValidationBuilder,
+  FakeRichTextValueBuilder,
+  FakeSheet,
+  FakeSpreadsheet,
+  ProtectionType,
+} from './gas-sheets';
 import {
   AuthMode as AuthModes,
   Button,
@@ -88,7 +95,11 @@ export function createGasFake(options: GasFakeOptions = {}) {
   env.uiAvailable = options.uiAvailable ?? true;
   env.calls.authMode = options.authMode ?? 'FULL';
 
-  const spreadsheet = new FakeSpreadsheet(env, options.spreadsheetId ?? 'fake-spreadsheet-id', options.spreadsheetName ?? 'UN Network on Migration');
+  const spreadsheet = new FakeSpreadsheet(
+    env,
+    options.spreadsheetId ?? 'fake-spreadsheet-id',
+    options.spreadsheetName ?? 'UN Network on Migration',
+  );
   for (const [name, grid] of Object.entries(options.sheets ?? { Sheet1: [] })) {
     const sheet = spreadsheet._addSheet(name);
     loadGrid(sheet, grid);
@@ -98,7 +109,10 @@ export function createGasFake(options: GasFakeOptions = {}) {
   const answers: Answer[] = [];
   const locks = new LockState();
   const properties = new PropertyStores();
-  const mail = new MailState(options.mailQuota ?? (ownerIsConsumer ? 100 : 1500), ownerIsConsumer ? 200 * 1024 : 400 * 1024);
+  const mail = new MailState(
+    options.mailQuota ?? (ownerIsConsumer ? 100 : 1500),
+    ownerIsConsumer ? 200 * 1024 : 400 * 1024,
+  );
   const triggers: FakeTrigger[] = [];
   const sleeps: number[] = [];
   const html = options.htmlFiles;
@@ -186,7 +200,8 @@ export function createGasFake(options: GasFakeOptions = {}) {
     /** Puts the globals on globalThis; returns the function that takes them off again. */
     install(target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): () => void {
       const before = new Map(Object.keys(globals).map((k) => [k, Object.getOwnPropertyDescriptor(target, k)]));
-      for (const [k, v] of Object.entries(globals)) Object.defineProperty(target, k, { value: v, configurable: true, writable: true });
+      for (const [k, v] of Object.entries(globals))
+        Object.defineProperty(target, k, { value: v, configurable: true, writable: true });
       return () => {
         for (const [k, d] of before) {
           if (d) Object.defineProperty(target, k, d);
@@ -246,7 +261,11 @@ export function createGasFake(options: GasFakeOptions = {}) {
         asOwner(requireSheet(tab), (sheet) => {
           const body = sheet.rows.slice(1);
           const text = (line: Value[] | undefined) => String(line?.[column - 1] ?? '');
-          body.sort((a, b) => (text(a) === '' ? 1 : 0) - (text(b) === '' ? 1 : 0) || (descending ? -1 : 1) * text(a).localeCompare(text(b)));
+          body.sort(
+            (a, b) =>
+              (text(a) === '' ? 1 : 0) - (text(b) === '' ? 1 : 0) ||
+              (descending ? -1 : 1) * text(a).localeCompare(text(b)),
+          );
           sheet.rows.splice(1, body.length, ...body);
         });
       },
@@ -258,7 +277,9 @@ export function createGasFake(options: GasFakeOptions = {}) {
       const rows = sheet._lastRow();
       const columns = sheet._lastColumn();
       if (rows === 0) return [];
-      return Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => sheet._value(i + 1, j + 1)));
+      return Array.from({ length: rows }, (_, i) =>
+        Array.from({ length: columns }, (_, j) => sheet._value(i + 1, j + 1)),
+      );
     },
     /** Puts values into a tab as if a person typed them (no calls counted, protection ignored). */
     setSheetValues(name: string, grid: Value[][], row = 1, column = 1) {
@@ -272,6 +293,10 @@ function loadGrid(sheet: FakeSheet, grid: readonly (readonly Value[])[], row = 1
   const width = Math.max(0, ...grid.map((r) => r.length));
   sheet.maxRows = Math.max(sheet.maxRows, row + grid.length - 1);
   sheet.maxColumns = Math.max(sheet.maxColumns, column + width - 1);
-  grid.forEach((line, i) => line.forEach((v, j) => sheet._put(row + i, column + j, { value: isDate(v) ? new Date(v.getTime()) : v, formula: '' })));
+  grid.forEach((line, i) =>
+    line.forEach((v, j) =>
+      sheet._put(row + i, column + j, { value: isDate(v) ? new Date(v.getTime()) : v, formula: '' }),
+    ),
+  );
   sheet._saved();
 }

@@ -28,9 +28,27 @@ function topLevelFunctions(): string[] {
 
 function network() {
   const spec = busyNetwork();
-  spec.log.push({ timestamp: '2026-06-01T09:00:00', actor: SECRETARIAT, event: AUTOMATION_EVENTS.on, ref: '', recipients: [], outcome: 'Done', details: 'on' });
+  spec.log.push({
+    timestamp: '2026-06-01T09:00:00',
+    actor: SECRETARIAT,
+    event: AUTOMATION_EVENTS.on,
+    ref: '',
+    recipients: [],
+    outcome: 'Done',
+    details: 'on',
+  });
   // A consultation whose proposals are due and whose deadline has passed: sending and closing are both owed.
-  spec.consultations = [{ id: 'C-2026-01', openedOn: '2026-06-01', deadline: '2026-06-12', kind: 'No objection', title: 'A proposal', proposal: 'Agree.', status: 'Open' }];
+  spec.consultations = [
+    {
+      id: 'C-2026-01',
+      openedOn: '2026-06-01',
+      deadline: '2026-06-12',
+      kind: 'No objection',
+      title: 'A proposal',
+      proposal: 'Agree.',
+      status: 'Open',
+    },
+  ];
   return gridsOf(spec);
 }
 
@@ -39,13 +57,25 @@ const CALLERS = { member: 'dilnoza.yusupova@undp.org', stranger: 'someone@gmail.
 describe.each(Object.entries(CALLERS))('every top-level function called by a %s', (_who, user) => {
   it('sends nothing and writes no data tab', () => {
     const names = topLevelFunctions();
-    expect(names).toEqual(expect.arrayContaining(['hourlyTick', 'onEditInstalled', 'circulateMinutesNow', 'confirmCirculation']));
+    expect(names).toEqual(
+      expect.arrayContaining(['hourlyTick', 'onEditInstalled', 'circulateMinutesNow', 'confirmCirculation']),
+    );
     for (const name of names) {
-      const fake = installed(createGasFake({ owner: 'owner@un.org', activeUser: user, editors: [CALLERS.member, SECRETARIAT], sheets: network() }));
+      const fake = installed(
+        createGasFake({
+          owner: 'owner@un.org',
+          activeUser: user,
+          editors: [CALLERS.member, SECRETARIAT],
+          sheets: network(),
+        }),
+      );
       const before = DATA_TABS.map((tab) => (fake.sheetNames().includes(tab) ? fake.sheetValues(tab) : null));
       const script = loadBundle(code, fake);
       const edit = {
-        range: (fake.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive().getSheetByName('Meetings')!.getRange('L4'),
+        range: (fake.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+          .getActive()
+          .getSheetByName('Meetings')!
+          .getRange('L4'),
         authMode: 'FULL',
       };
       const valid: Record<string, unknown> = {

@@ -29,7 +29,13 @@ beforeAll(() => {
 const load = (fake: GasFake) => loadBundle(code, fake);
 
 function menuItems(menu: RecordedMenu): { caption: string; functionName: string }[] {
-  return menu.items.flatMap((item) => (item.submenu ? menuItems(item.submenu) : item.functionName ? [{ caption: item.caption, functionName: item.functionName }] : []));
+  return menu.items.flatMap((item) =>
+    item.submenu
+      ? menuItems(item.submenu)
+      : item.functionName
+        ? [{ caption: item.caption, functionName: item.functionName }]
+        : [],
+  );
 }
 
 describe('dist/Code.js', () => {
@@ -69,7 +75,9 @@ describe('dist/Code.js', () => {
     const script = load(fake);
     script.onOpen?.({ authMode: 'FULL' });
     const built = menuItems(fake.ui.menus[0] as RecordedMenu);
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8')) as { sheets?: { macros?: { functionName: string; menuName: string }[] } };
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8')) as {
+      sheets?: { macros?: { functionName: string; menuName: string }[] };
+    };
     const macros = manifest.sheets?.macros ?? [];
     for (const name of [...COMMAND_IDS, ...RPC_NAMES, 'onOpen', 'onInstall']) {
       expect(declared.has(name), `${name} is a top-level function of dist/Code.js`).toBe(true);
@@ -79,7 +87,10 @@ describe('dist/Code.js', () => {
     for (const item of built) expect(item.caption).toBe(COMMANDS[item.functionName as keyof typeof COMMANDS].label);
     const marked = COMMAND_IDS.filter((id) => 'macro' in COMMANDS[id]);
     expect(macros.map((m) => m.functionName).sort()).toEqual(marked.sort());
-    expect(macros.find((m) => m.functionName === 'runComplianceCheck')).toMatchObject({ menuName: 'Run compliance check', defaultShortcut: 'Ctrl+Alt+Shift+1' });
+    expect(macros.find((m) => m.functionName === 'runComplianceCheck')).toMatchObject({
+      menuName: 'Run compliance check',
+      defaultShortcut: 'Ctrl+Alt+Shift+1',
+    });
   });
 
   it('keeps its dispatchers private: no top-level function ends in "_", none is a command and an export at once', () => {
@@ -103,8 +114,11 @@ describe('dist/Code.js', () => {
     load(fake).setupWorkbook?.();
     expect(fake.sheetNames()).toEqual(TABLES.map((t) => t.name));
     // The Compliance tab's summary line stands above its header.
-    for (const def of TABLES) expect(fake.sheetValues(def.name)[def.name === 'Compliance' ? 1 : 0], def.name).toEqual(headerRow(def));
-    expect(fake.sheetValues('Settings').slice(1)).toEqual(settingsRows({ ...PROFILES.uzbekistan.defaults, networkName: 'UNNM Uzbekistan' }));
+    for (const def of TABLES)
+      expect(fake.sheetValues(def.name)[def.name === 'Compliance' ? 1 : 0], def.name).toEqual(headerRow(def));
+    expect(fake.sheetValues('Settings').slice(1)).toEqual(
+      settingsRows({ ...PROFILES.uzbekistan.defaults, networkName: 'UNNM Uzbekistan' }),
+    );
     const report = fake.ui.dialogs.find((d) => d.kind === 'alert');
     expect(report?.content).toMatch(/^added tab Settings\n/);
     expect(report?.content).toContain('removed the empty tab Sheet1');
@@ -137,7 +151,10 @@ describe('dist/Code.js', () => {
   });
 
   it('setupWorkbook() tells a member who is not secretariat who may run it, and changes nothing', () => {
-    const fake = createGasFake({ activeUser: 'dyusupova@undp.org', editors: ['dyusupova@undp.org', 'akarimova@iom.int'] });
+    const fake = createGasFake({
+      activeUser: 'dyusupova@undp.org',
+      editors: ['dyusupova@undp.org', 'akarimova@iom.int'],
+    });
     fake.ui.answer({ button: 'OK', text: 'custom' }, { button: 'OK', text: '' });
     const owner = load(fake);
     fake.setContext({ activeUser: 'owner@iom.int' });

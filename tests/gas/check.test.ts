@@ -27,7 +27,9 @@ describe('runComplianceCheck in Sheets', () => {
     const fake = fakeFor('akarimova@iom.int');
     runComplianceCheck();
     const values = fake.sheetValues('Compliance');
-    expect(values[0]![0]).toMatch(/^Checked on 2026-06-15 at 10:00 against the Uzbekistan ToR .*: 1 not in line with the ToR, 0 need attention, 0 notes$/);
+    expect(values[0]![0]).toMatch(
+      /^Checked on 2026-06-15 at 10:00 against the Uzbekistan ToR .*: 1 not in line with the ToR, 0 need attention, 0 notes$/,
+    );
     expect(values[1]).toEqual(['Severity', 'Rule', 'Sheet', 'Row', 'Ref', 'Finding', 'ToR clause', 'How to fix']);
     expect(values.slice(2).map((r) => r[0])).toEqual(['error']);
     expect(values[2]!.slice(0, 5)).toEqual(['error', 'decisions.consensus', 'Decisions', 2, 'D-2026-01']);
@@ -38,7 +40,9 @@ describe('runComplianceCheck in Sheets', () => {
     expect(sheet.frozenRows).toBe(2);
     expect(sheet.fontWeights.get(2, 8)).toBe('bold');
     expect(sheet.fontWeights.get(3, 1)).toBe('normal');
-    expect(fake.ui.toasts.map((t) => t.message)).toEqual(['1 finding: 1 not in line with the ToR, 0 need attention, 0 notes. See the Compliance tab.']);
+    expect(fake.ui.toasts.map((t) => t.message)).toEqual([
+      '1 finding: 1 not in line with the ToR, 0 need attention, 0 notes. See the Compliance tab.',
+    ]);
     const log = fake.sheetValues('Log');
     expect(log[log.length - 1]!.slice(1, 3)).toEqual(['akarimova@iom.int', 'Compliance check']);
     expect(fake.calls.of('Sheet.getSheetValues')).toBe(11);
@@ -69,7 +73,9 @@ describe('runComplianceCheck in Sheets', () => {
     expect(longest).toBeLessThanOrEqual(MAX_CELL_TEXT);
     const consensus = values.find((r) => r[1] === 'decisions.consensus')!;
     expect(String(consensus[4]).endsWith('x…')).toBe(true);
-    expect(String(values[0]![0])).toMatch(/ for N{199}…: \d+ not in line with the ToR, \d+ needs? attention, \d+ notes?$/);
+    expect(String(values[0]![0])).toMatch(
+      / for N{199}…: \d+ not in line with the ToR, \d+ needs? attention, \d+ notes?$/,
+    );
     const log = fake.sheetValues('Log');
     expect(log[log.length - 1]!.slice(1, 3)).toEqual(['akarimova@iom.int', 'Compliance check']);
   });

@@ -9,7 +9,13 @@ import { bundleCode, loadBundle, type Script } from '../support/bundle';
 import { EXAMPLE_MEMBER, EXAMPLE_SECRETARIAT, exampleGrids } from '../support/example';
 import type { Cell } from '../../src/ports';
 
-const REPORT_GLOBALS = ['reportMemberList', 'reportActionTracker', 'reportWorkplanProgress', 'reportGcmSummary', 'reportAnnualReview'];
+const REPORT_GLOBALS = [
+  'reportMemberList',
+  'reportActionTracker',
+  'reportWorkplanProgress',
+  'reportGcmSummary',
+  'reportAnnualReview',
+];
 
 let code = '';
 let grids: Record<string, Cell[][]> = {};
@@ -24,7 +30,10 @@ function fakeAs(user: string): { fake: GasFake; script: Script } {
     activeUser: user,
     editors: [EXAMPLE_SECRETARIAT, EXAMPLE_MEMBER],
     sheets: grids,
-    htmlFiles: { CirculationPreview: '<!DOCTYPE html><title>preview</title>', DecisionSidebar: '<!DOCTYPE html><title>sidebar</title>' },
+    htmlFiles: {
+      CirculationPreview: '<!DOCTYPE html><title>preview</title>',
+      DecisionSidebar: '<!DOCTYPE html><title>sidebar</title>',
+    },
   });
   return { fake, script: loadBundle(code, fake) };
 }
@@ -62,11 +71,17 @@ describe('automation through its globals', () => {
     const { fake, script } = fakeAs(EXAMPLE_SECRETARIAT);
     script.enableAutomation!();
     script.enableAutomation!();
-    expect(fake.triggers.map((t) => `${t.eventType}:${t.handler}`).sort()).toEqual(['CLOCK:hourlyTick', 'ON_EDIT:onEditInstalled']);
+    expect(fake.triggers.map((t) => `${t.eventType}:${t.handler}`).sort()).toEqual([
+      'CLOCK:hourlyTick',
+      'ON_EDIT:onEditInstalled',
+    ]);
     script.disableAutomation!();
     expect(fake.triggers).toEqual([]);
     const events = fake.sheetValues('Log').map((r) => r[2]);
-    expect(events.filter((e) => String(e).startsWith('Automation'))).toEqual(['Automation enabled', 'Automation disabled']);
+    expect(events.filter((e) => String(e).startsWith('Automation'))).toEqual([
+      'Automation enabled',
+      'Automation disabled',
+    ]);
   });
 
   it('refuses a member, installing nothing', () => {
@@ -84,7 +99,10 @@ describe('automation through its globals', () => {
     expect(typeof script.onEditInstalled).toBe('function');
     script.hourlyTick!();
     script.circulateMinutesNow!();
-    expect(fake.ui.dialogs.find((d) => d.kind === 'modal')).toMatchObject({ title: 'Circulate approved minutes', content: expect.stringContaining('preview') });
+    expect(fake.ui.dialogs.find((d) => d.kind === 'modal')).toMatchObject({
+      title: 'Circulate approved minutes',
+      content: expect.stringContaining('preview'),
+    });
   });
 });
 
@@ -95,8 +113,15 @@ describe('Set up / repair workbook from the menu', () => {
     fake.nextExecution();
     const again = fake.calls.during(() => script.setupWorkbook!());
     const tabs = Object.keys(grids).length;
-    expect(fake.ui.dialogs.at(-1)).toMatchObject({ kind: 'alert', content: expect.stringMatching(/^Nothing to repair/) });
+    expect(fake.ui.dialogs.at(-1)).toMatchObject({
+      kind: 'alert',
+      content: expect.stringMatching(/^Nothing to repair/),
+    });
     expect(again.spreadsheet).toBeLessThanOrEqual(6 * tabs);
-    expect(Object.keys(again.byMethod).filter((m) => /^(Sheet|Range|Protection)\.(set|insert|add|remove|clear|protect)/.test(m))).toEqual([]);
+    expect(
+      Object.keys(again.byMethod).filter((m) =>
+        /^(Sheet|Range|Protection)\.(set|insert|add|remove|clear|protect)/.test(m),
+      ),
+    ).toEqual([]);
   });
 });

@@ -6,7 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { decisionSidebarData, recordDecisionRpc } from '../../src/app/decisions';
 import { headerRow } from '../../src/domain/codec';
 import { DecisionSidebarDataSchema, type DecisionInput } from '../../src/domain/rpc';
-import { DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable } from '../../src/domain/tables';
+import {
+  DecisionsTable,
+  FocalPointsTable,
+  LogTable,
+  MeetingsTable,
+  MembersTable,
+  SettingsTable,
+} from '../../src/domain/tables';
 import { callRpc_, runCommand_ } from '../../src/gas/main';
 import { createGasFake } from '../fakes/gas';
 
@@ -32,8 +39,15 @@ function sheets() {
       ['IOM', 'International Organization for Migration', 'Coordinator, Secretariat', 'Active', new Date(2024, 10, 6)],
       ['UNICEF', "United Nations Children's Fund", 'Member', 'Active', new Date(2024, 10, 6)],
     ],
-    [FocalPointsTable.name]: [headerRow(FocalPointsTable), ['IOM', 'Coordinator', '', SECRETARIAT, 'Primary', true], ['UNICEF', 'Focal point', '', MEMBER, 'Primary', true]],
-    [MeetingsTable.name]: [headerRow(MeetingsTable), ['M-2026-01', new Date(2026, 2, 10), 'Regular', 'Online', 'First meeting', '', '', '', '', 'IOM', 'Held']],
+    [FocalPointsTable.name]: [
+      headerRow(FocalPointsTable),
+      ['IOM', 'Coordinator', '', SECRETARIAT, 'Primary', true],
+      ['UNICEF', 'Focal point', '', MEMBER, 'Primary', true],
+    ],
+    [MeetingsTable.name]: [
+      headerRow(MeetingsTable),
+      ['M-2026-01', new Date(2026, 2, 10), 'Regular', 'Online', 'First meeting', '', '', '', '', 'IOM', 'Held'],
+    ],
     [DecisionsTable.name]: [headerRow(DecisionsTable)],
     [LogTable.name]: [headerRow(LogTable)],
   };
@@ -80,7 +94,9 @@ describe('the decision sidebar in Sheets', () => {
   it('opens the built sidebar, 300 px wide, with its title', () => {
     const fake = install();
     showDecisionSidebar();
-    expect(fake.ui.dialogs).toEqual([expect.objectContaining({ kind: 'sidebar', title: 'Record a decision', width: 300 })]);
+    expect(fake.ui.dialogs).toEqual([
+      expect.objectContaining({ kind: 'sidebar', title: 'Record a decision', width: 300 }),
+    ]);
   });
 
   it('hands the sidebar plain JSON with days as text, never a Date, reading each tab once', () => {
@@ -98,7 +114,9 @@ describe('the decision sidebar in Sheets', () => {
   it('stores text that starts with = + - @ as text, not as a formula, and it reads back as typed', () => {
     const fake = install();
     const title = '=HYPERLINK("http://evil.example","open me")';
-    const result = recordDecision(input({ title, decision: '+7 days; -2 objections', subject: '@IOM', kind: 'Admission' }));
+    const result = recordDecision(
+      input({ title, decision: '+7 days; -2 objections', subject: '@IOM', kind: 'Admission' }),
+    );
     expect(result).toMatchObject({ ok: true, id: 'D-2026-01' });
     const grid = fake.sheetValues(DecisionsTable.name);
     const header = grid[0] ?? [];

@@ -26,7 +26,9 @@ describe('Range values', () => {
 
   it('requires a rectangle of exactly the range size, with Google wording', () => {
     const range = g.SpreadsheetApp.getActiveSheet().getRange('A1:B2');
-    expect(() => range.setValues([[1, 2]])).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
+    expect(() => range.setValues([[1, 2]])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
     expect(() => range.setValues([[1, 2], [3]])).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
     );
@@ -37,8 +39,12 @@ describe('Range values', () => {
     expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
     expect(() => sheet.getRange(1, 1, 1, 0)).toThrow('The number of columns in the range must be at least 1.');
     expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
-    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(() => sheet.getRange(1, 27)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange(1, 27)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(() => sheet.getRange('not a range!')).toThrow('Range not found');
   });
 
@@ -131,7 +137,9 @@ describe('Range values', () => {
   it('applies a validation rule set to reject input to script writes too', () => {
     const SA = g.SpreadsheetApp;
     const range = SA.getActiveSheet().getRange('A2:A1000');
-    range.setDataValidation(SA.newDataValidation().requireValueInList(['Open', 'Done'], true).setAllowInvalid(false).build());
+    range.setDataValidation(
+      SA.newDataValidation().requireValueInList(['Open', 'Done'], true).setAllowInvalid(false).build(),
+    );
     SA.getActiveSheet().getRange('A2').setValue('done');
     expect(() => SA.getActiveSheet().getRange('A3').setValue('Later')).toThrow('violates the data validation rules');
     const rule = range.getDataValidations()[0][0];
@@ -157,12 +165,16 @@ describe('Sheet and Spreadsheet', () => {
     ss.insertSheet('Settings', 0);
     expect(ss.getSheets().map((s: Any) => s.getName())).toEqual(['Settings', 'Sheet1', 'Members']);
     expect(ss.getSheetByName('Members').getIndex()).toBe(3);
-    expect(() => ss.insertSheet('members')).toThrow('A sheet with the name "members" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('members')).toThrow(
+      'A sheet with the name "members" already exists. Please enter another name.',
+    );
     expect(ss.getSheetByName('Nope')).toBeNull();
     expect(ss.getSheetByName('Settings').getSheetId()).not.toBe(ss.getSheetByName('Members').getSheetId());
     ss.deleteSheet(ss.getSheetByName('Sheet1'));
     ss.deleteSheet(ss.getSheetByName('Settings'));
-    expect(() => ss.deleteSheet(ss.getSheetByName('Members'))).toThrow("You can't remove all the sheets in a document.");
+    expect(() => ss.deleteSheet(ss.getSheetByName('Members'))).toThrow(
+      "You can't remove all the sheets in a document.",
+    );
   });
 
   it('inserts and deletes rows and columns, moving values and formats', () => {
@@ -181,7 +193,9 @@ describe('Sheet and Spreadsheet', () => {
     expect(sheet.getMaxRows()).toBe(999);
     sheet.insertRowsAfter(1, 10);
     expect(sheet.getRange('A12').getValue()).toBe('y');
-    expect(() => sheet.deleteRows(1, sheet.getMaxRows())).toThrow('Sorry, it is not possible to delete all non-frozen rows.');
+    expect(() => sheet.deleteRows(1, sheet.getMaxRows())).toThrow(
+      'Sorry, it is not possible to delete all non-frozen rows.',
+    );
   });
 
   it('freezes rows and sets column widths', () => {
@@ -197,7 +211,11 @@ describe('Sheet and Spreadsheet', () => {
     const ss = g.SpreadsheetApp.getActive();
     expect(ss.getUrl()).toContain(ss.getId());
     expect(ss.getOwner().getEmail()).toBe('owner@iom.int');
-    expect(ss.getEditors().map((u: Any) => u.getEmail())).toEqual(['owner@iom.int', 'editor@iom.int', 'member@undp.org']);
+    expect(ss.getEditors().map((u: Any) => u.getEmail())).toEqual([
+      'owner@iom.int',
+      'editor@iom.int',
+      'member@undp.org',
+    ]);
     expect(ss.getSpreadsheetTimeZone()).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     ss.toast('Done', 'Check');
     expect(fake.ui.toasts).toEqual([{ message: 'Done', title: 'Check', timeout: undefined }]);
@@ -208,7 +226,11 @@ describe('Protection', () => {
   it('starts with the file editors and follows the documented pattern', () => {
     const sheet = g.SpreadsheetApp.getActive().getSheetByName('Sheet1');
     const protection = sheet.protect().setDescription('Register');
-    expect(protection.getEditors().map((u: Any) => u.getEmail())).toEqual(['owner@iom.int', 'editor@iom.int', 'member@undp.org']);
+    expect(protection.getEditors().map((u: Any) => u.getEmail())).toEqual([
+      'owner@iom.int',
+      'editor@iom.int',
+      'member@undp.org',
+    ]);
     protection.addEditor(g.Session.getEffectiveUser());
     protection.removeEditors(protection.getEditors());
     expect(protection.getEditors().map((u: Any) => u.getEmail())).toEqual(['owner@iom.int']);
@@ -271,7 +293,14 @@ describe('Ui and menus', () => {
         items: [
           { caption: 'Check', functionName: 'runComplianceCheck' },
           { caption: '', separator: true },
-          { caption: 'Reports', submenu: { name: 'Reports', addon: false, items: [{ caption: 'Member list', functionName: 'reportMemberList' }] } },
+          {
+            caption: 'Reports',
+            submenu: {
+              name: 'Reports',
+              addon: false,
+              items: [{ caption: 'Member list', functionName: 'reportMemberList' }],
+            },
+          },
         ],
       },
     ]);
@@ -305,7 +334,10 @@ describe('Ui and menus', () => {
     const t = G.HtmlService.createTemplateFromFile('sidebar');
     t.name = '<b>';
     G.SpreadsheetApp.getUi().showSidebar(t.evaluate().setTitle('Record a decision'));
-    G.SpreadsheetApp.getUi().showModalDialog(G.HtmlService.createHtmlOutput('<p>x</p>').setWidth(500).setHeight(200), 'Help');
+    G.SpreadsheetApp.getUi().showModalDialog(
+      G.HtmlService.createHtmlOutput('<p>x</p>').setWidth(500).setHeight(200),
+      'Help',
+    );
     expect(f.ui.dialogs).toEqual([
       { kind: 'sidebar', title: 'Record a decision', content: '<p>Hi &#60;b&#62;</p>', width: 300 },
       { kind: 'modal', title: 'Help', content: '<p>x</p>', width: 500, height: 200 },
@@ -342,7 +374,9 @@ describe('Session, locks, properties', () => {
     g.PropertiesService.getUserProperties().setProperties({ a: 'x' });
     fake.setContext({ activeUser: 'editor@iom.int' });
     expect(g.PropertiesService.getUserProperties().getProperty('a')).toBeNull();
-    expect(() => g.PropertiesService.getScriptProperties().setProperty('big', 'x'.repeat(10_000))).toThrow('Argument too large');
+    expect(() => g.PropertiesService.getScriptProperties().setProperty('big', 'x'.repeat(10_000))).toThrow(
+      'Argument too large',
+    );
   });
 });
 
@@ -360,7 +394,9 @@ describe('a killed execution', () => {
     expect(fake.locks.holder).toBeNull();
     expect(() => g.SpreadsheetApp.flush()).toThrow('Exceeded maximum execution time');
     fake.nextExecution();
-    expect(g.SpreadsheetApp.getActive().getSheetByName('Sheet1').getRange(1, 1, 1, 2).getValues()).toEqual([['claimed', 1]]);
+    expect(g.SpreadsheetApp.getActive().getSheetByName('Sheet1').getRange(1, 1, 1, 2).getValues()).toEqual([
+      ['claimed', 1],
+    ]);
   });
 
   it('keeps what a person typed: it is saved at once', () => {
@@ -374,10 +410,24 @@ describe('MailApp', () => {
   it('records mail and spends the quota per recipient', () => {
     const f = createGasFake({ mailQuota: 3 });
     const MailApp = f.globals.MailApp as Any;
-    MailApp.sendEmail({ to: 'a@iom.int, b@undp.org', subject: 'Minutes', body: 'text', htmlBody: '<p>x</p>', replyTo: 'sec@iom.int' });
+    MailApp.sendEmail({
+      to: 'a@iom.int, b@undp.org',
+      subject: 'Minutes',
+      body: 'text',
+      htmlBody: '<p>x</p>',
+      replyTo: 'sec@iom.int',
+    });
     expect(MailApp.getRemainingDailyQuota()).toBe(1);
-    expect(f.sentMail[0]).toMatchObject({ to: ['a@iom.int', 'b@undp.org'], subject: 'Minutes', htmlBody: '<p>x</p>', replyTo: 'sec@iom.int', from: 'owner@iom.int' });
-    expect(() => MailApp.sendEmail('a@iom.int', 'S', 'B', { cc: 'c@iom.int' })).toThrow('Service invoked too many times for one day: email.');
+    expect(f.sentMail[0]).toMatchObject({
+      to: ['a@iom.int', 'b@undp.org'],
+      subject: 'Minutes',
+      htmlBody: '<p>x</p>',
+      replyTo: 'sec@iom.int',
+      from: 'owner@iom.int',
+    });
+    expect(() => MailApp.sendEmail('a@iom.int', 'S', 'B', { cc: 'c@iom.int' })).toThrow(
+      'Service invoked too many times for one day: email.',
+    );
     MailApp.sendEmail('a@iom.int', 'S', 'B');
     expect(f.sentMail).toHaveLength(2);
   });
@@ -388,7 +438,9 @@ describe('MailApp', () => {
       if (mail.subject === 'refused') throw new Error('Service unavailable');
     };
     fake.mail.afterSend = (mail) => void seen.push(mail.subject);
-    expect(() => g.MailApp.sendEmail({ to: 'a@iom.int', subject: 'refused', body: 'b' })).toThrow('Service unavailable');
+    expect(() => g.MailApp.sendEmail({ to: 'a@iom.int', subject: 'refused', body: 'b' })).toThrow(
+      'Service unavailable',
+    );
     g.MailApp.sendEmail({ to: 'a@iom.int', subject: 'sent', body: 'b' });
     expect(fake.sentMail.map((m) => m.subject)).toEqual(['sent']);
     expect(seen).toEqual(['sent']);
@@ -396,8 +448,12 @@ describe('MailApp', () => {
 
   it('refuses more than 50 recipients and malformed addresses', () => {
     const to = Array.from({ length: 51 }, (_, i) => `p${i}@iom.int`).join(',');
-    expect(() => g.MailApp.sendEmail({ to, subject: 's', body: 'b' })).toThrow('Limit Exceeded: Email Recipients Per Message.');
-    expect(() => g.MailApp.sendEmail({ to: 'not-an-address', subject: 's', body: 'b' })).toThrow('Invalid email: not-an-address');
+    expect(() => g.MailApp.sendEmail({ to, subject: 's', body: 'b' })).toThrow(
+      'Limit Exceeded: Email Recipients Per Message.',
+    );
+    expect(() => g.MailApp.sendEmail({ to: 'not-an-address', subject: 's', body: 'b' })).toThrow(
+      'Invalid email: not-an-address',
+    );
     expect(fake.sentMail).toHaveLength(0);
   });
 });
@@ -455,7 +511,9 @@ describe('call counting', () => {
   });
 
   it('handles a 10,000-row sheet quickly enough for tests', () => {
-    const grid = Array.from({ length: 10_000 }, (_, i) => Array.from({ length: 16 }, (_, j) => (j === 0 ? `W-${i}` : i * j)));
+    const grid = Array.from({ length: 10_000 }, (_, i) =>
+      Array.from({ length: 16 }, (_, j) => (j === 0 ? `W-${i}` : i * j)),
+    );
     const sheet = g.SpreadsheetApp.getActiveSheet();
     sheet.insertRowsAfter(1000, 9000);
     sheet.getRange(1, 1, 10_000, 16).setValues(grid);
@@ -497,7 +555,10 @@ describe('attribute layers (formats, colours, validation)', () => {
       op: fc.constant('grid' as const),
       row: pos,
       column: pos,
-      values: fc.array(fc.array(fc.constantFrom('x', 'y'), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 }),
+      values: fc.array(fc.array(fc.constantFrom('x', 'y'), { minLength: 2, maxLength: 2 }), {
+        minLength: 1,
+        maxLength: 3,
+      }),
     }),
     fc.record({
       op: fc.constantFrom('insert' as const, 'remove' as const),
@@ -517,7 +578,8 @@ describe('attribute layers (formats, colours, validation)', () => {
         for (const o of list) {
           if (o.op === 'fill') {
             layer.fill(o, o.value);
-            for (let r = o.row; r < o.row + o.rows; r++) for (let c = o.column; c < o.column + o.columns; c++) model.set(k(r, c), o.value);
+            for (let r = o.row; r < o.row + o.rows; r++)
+              for (let c = o.column; c < o.column + o.columns; c++) model.set(k(r, c), o.value);
           } else if (o.op === 'grid') {
             layer.setGrid(o.row, o.column, o.values);
             o.values.forEach((line, i) => line.forEach((v, j) => model.set(k(o.row + i, o.column + j), v)));
@@ -526,7 +588,16 @@ describe('attribute layers (formats, colours, validation)', () => {
             for (const [key, v] of model) {
               const [r, c] = key.split(',').map(Number) as [number, number];
               const p = o.axis === 'row' ? r : c;
-              const q = o.op === 'insert' ? (p > o.at ? p + o.count : p) : p < o.at ? p : p >= o.at + o.count ? p - o.count : null;
+              const q =
+                o.op === 'insert'
+                  ? p > o.at
+                    ? p + o.count
+                    : p
+                  : p < o.at
+                    ? p
+                    : p >= o.at + o.count
+                      ? p - o.count
+                      : null;
               if (q !== null) next.set(o.axis === 'row' ? k(q, c) : k(r, q), v);
             }
             if (o.op === 'insert') {
@@ -541,7 +612,8 @@ describe('attribute layers (formats, colours, validation)', () => {
         for (let r = 1; r <= SPAN; r++) {
           for (let c = 1; c <= SPAN; c++) {
             const want = model.get(k(r, c)) ?? '-';
-            if (want !== '?' && layer.get(r, c) !== want) expect({ r, c, got: layer.get(r, c) }).toEqual({ r, c, got: want });
+            if (want !== '?' && layer.get(r, c) !== want)
+              expect({ r, c, got: layer.get(r, c) }).toEqual({ r, c, got: want });
           }
         }
       }),

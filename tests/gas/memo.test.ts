@@ -33,7 +33,9 @@ function run(fake: GasFake) {
 
 /** Calls that change the spreadsheet: setters, inserts, removals, clearing, protecting. */
 const writesOf = (byMethod: Record<string, number>) =>
-  Object.keys(byMethod).filter((m) => /^(Spreadsheet|Sheet|Range|RangeList|Protection)\.(set|insert|remove|add|clear|delete|protect)/.test(m));
+  Object.keys(byMethod).filter((m) =>
+    /^(Spreadsheet|Sheet|Range|RangeList|Protection)\.(set|insert|remove|add|clear|delete|protect)/.test(m),
+  );
 
 describe('set up / repair on a workbook already set up', () => {
   it('only reads, in at most 6 SpreadsheetApp calls per tab, and reports nothing to repair', () => {

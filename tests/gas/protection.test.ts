@@ -21,7 +21,14 @@ afterEach(() => uninstall?.());
 /** A spreadsheet already holding the register of setup-support: IOM and UNRC are secretariat, UNDP a member. */
 function fakeNetwork(options: Parameters<typeof createGasFake>[0] = {}): GasFake {
   const sheets: Record<string, Cell[][]> = Object.fromEntries(networkWorkbook().tabs);
-  const fake = createGasFake({ owner: OWNER, activeUser: IOM, editors: [IOM, UNRC, MEMBER], domainCanEdit: true, sheets, ...options });
+  const fake = createGasFake({
+    owner: OWNER,
+    activeUser: IOM,
+    editors: [IOM, UNRC, MEMBER],
+    domainCanEdit: true,
+    sheets,
+    ...options,
+  });
   uninstall = fake.install();
   return fake;
 }
@@ -50,7 +57,9 @@ describe('protection of the data tabs', () => {
       expect(protection?.description, def.name).toBe(def.addonOnly ? ADDON_DESCRIPTION : PROTECTED_DESCRIPTION);
     }
     expect(report.changes).toContain(`${MEMBER} can no longer edit every protected tab`);
-    expect(report.changes[0]).toMatch(/^protected Settings, Members, .* Log, Compliance: only the secretariat can edit them$/);
+    expect(report.changes[0]).toMatch(
+      /^protected Settings, Members, .* Log, Compliance: only the secretariat can edit them$/,
+    );
   });
 
   it('keeps a member out of the register while the secretariat can still write', () => {
@@ -67,7 +76,11 @@ describe('protection of the data tabs', () => {
     runSetup();
 
     const focal = fake.sheetValues('Focal points');
-    fake.setSheetValues('Focal points', [['UNRC', 'Amina Rashidova', 'RCO assistant', 'ARashidova@un.org', 'Alternate', true]], focal.length + 1);
+    fake.setSheetValues(
+      'Focal points',
+      [['UNRC', 'Amina Rashidova', 'RCO assistant', 'ARashidova@un.org', 'Alternate', true]],
+      focal.length + 1,
+    );
     const added = runSetup();
     expectEveryTab(fake, [OWNER, IOM, UNRC, 'arashidova@un.org']);
     expect(added.changes).toEqual(['arashidova@un.org can now edit every protected tab']);
@@ -82,19 +95,28 @@ describe('protection of the data tabs', () => {
   it('tells a new secretariat focal point to ask an existing editor, and writes nothing, until one has run setup', () => {
     const fake = fakeNetwork({ editors: [IOM, UNRC, MEMBER, 'new@iom.int'] });
     runSetup();
-    fake.setSheetValues('Focal points', [['IOM', 'New officer', '', 'new@iom.int', 'Alternate', true]], fake.sheetValues('Focal points').length + 1);
+    fake.setSheetValues(
+      'Focal points',
+      [['IOM', 'New officer', '', 'new@iom.int', 'Alternate', true]],
+      fake.sheetValues('Focal points').length + 1,
+    );
     fake.sheet('Workplan').sheetProtection?.editors.push('stale@iom.int');
     const before = fake.sheetNames().map((n) => fake.sheetValues(n));
 
     fake.setContext({ activeUser: 'new@iom.int' });
     const first = runSetup();
     expect(first.changes).toEqual([]);
-    expect(first.notes[0]).toMatch(/^You \(new@iom\.int\) may set up the workbook but are not yet an editor of the protected tabs Settings, Members, .*Compliance/);
+    expect(first.notes[0]).toMatch(
+      /^You \(new@iom\.int\) may set up the workbook but are not yet an editor of the protected tabs Settings, Members, .*Compliance/,
+    );
     expect(fake.sheetNames().map((n) => fake.sheetValues(n))).toEqual(before);
     expect(editorsOf(fake, 'Workplan')).toContain('stale@iom.int');
 
     fake.setContext({ activeUser: IOM });
-    expect(runSetup().changes).toEqual(['new@iom.int can now edit every protected tab', 'stale@iom.int can no longer edit Workplan']);
+    expect(runSetup().changes).toEqual([
+      'new@iom.int can now edit every protected tab',
+      'stale@iom.int can no longer edit Workplan',
+    ]);
     fake.setContext({ activeUser: 'new@iom.int' });
     expect(runSetup().lines[0]).toBe('Nothing to repair');
   });
@@ -103,7 +125,12 @@ describe('protection of the data tabs', () => {
     const fake = fakeNetwork();
     runSetup();
     const settings = fake.sheetValues('Settings');
-    fake.setSheetValues('Settings', [['rco.office@un.org']], settings.findIndex((r) => r[0] === 'Secretariat editors') + 1, 2);
+    fake.setSheetValues(
+      'Settings',
+      [['rco.office@un.org']],
+      settings.findIndex((r) => r[0] === 'Secretariat editors') + 1,
+      2,
+    );
     const members = fake.sheetValues('Members');
     fake.setSheetValues('Members', [['Withdrawn']], members.findIndex((r) => r[0] === 'UNRC') + 1, 4);
     runSetup();

@@ -27,11 +27,17 @@ function install(): GasFake {
 
 /** M-2026-02 retitled and moved to Online, as the meetings panel sends it. */
 function retitled(): MeetingInput {
-  return { ...meetingInput(savedMeeting(readNetwork(gasPorts().workbook).network, 'M-2026-02')!), mode: 'Online', title: 'Q2 meeting (moved online)' };
+  return {
+    ...meetingInput(savedMeeting(readNetwork(gasPorts().workbook).network, 'M-2026-02')!),
+    mode: 'Online',
+    title: 'Q2 meeting (moved online)',
+  };
 }
 
 function titles(fake: GasFake): Map<string, string> {
-  return new Map(decodeTable(MeetingsTable, fake.sheetValues('Meetings')).records.map((m) => [m.id, `${m.title}|${m.mode}`]));
+  return new Map(
+    decodeTable(MeetingsTable, fake.sheetValues('Meetings')).records.map((m) => [m.id, `${m.title}|${m.mode}`]),
+  );
 }
 
 describe('a meeting saved from the sidebar while a person edits Meetings', () => {

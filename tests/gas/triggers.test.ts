@@ -44,6 +44,10 @@ describe('gasTriggers', () => {
 describe('sheetEditOf', () => {
   it('names the tab and the rows of the edited range', () => {
     const range = active().getSheetByName('Meetings')!.getRange('A2:C3');
-    expect(sheetEditOf({ range } as GoogleAppsScript.Events.SheetsOnEdit)).toEqual({ tab: 'Meetings', firstRow: 2, lastRow: 3 });
+    expect(sheetEditOf({ range } as GoogleAppsScript.Events.SheetsOnEdit)).toEqual({
+      tab: 'Meetings',
+      firstRow: 2,
+      lastRow: 3,
+    });
   });
 });

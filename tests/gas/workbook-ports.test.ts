@@ -64,7 +64,9 @@ describe('gasPorts', () => {
     ports.ui.toast('12 findings', 'Compliance check');
     ports.ui.alert('Only the secretariat may do this.', 'Not allowed');
     expect(fake.ui.toasts).toEqual([{ message: '12 findings', title: 'Compliance check', timeout: undefined }]);
-    expect(fake.ui.dialogs).toEqual([{ kind: 'alert', title: 'Not allowed', content: 'Only the secretariat may do this.' }]);
+    expect(fake.ui.dialogs).toEqual([
+      { kind: 'alert', title: 'Not allowed', content: 'Only the secretariat may do this.' },
+    ]);
     fake.setContext({ uiAvailable: false });
     ports.ui.alert('Sent 3 reminders', 'Automation');
     expect(fake.logs).toEqual(['Automation: Sent 3 reminders']);

@@ -13,7 +13,9 @@ afterEach(() => {
   uninstall = () => undefined;
 });
 
-const day = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true }).map((d) => dateOfDay(d.toISOString().slice(0, 10)));
+const day = fc
+  .date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true })
+  .map((d) => dateOfDay(d.toISOString().slice(0, 10)));
 
 /** Text as users and the add-on produce it, with the prefixes Sheets would parse. */
 const text = fc.oneof(
@@ -49,34 +51,42 @@ function dayExistsIn(day: Date, timeZone: string): boolean {
   const wanted = dayOfDate(day);
   const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const utcMidnight = Date.UTC(day.getFullYear(), day.getMonth(), day.getDate());
-  for (let hour = -14; hour <= 38; hour++) if (format.format(new Date(utcMidnight + hour * 3_600_000)) === wanted) return true;
+  for (let hour = -14; hour <= 38; hour++)
+    if (format.format(new Date(utcMidnight + hour * 3_600_000)) === wanted) return true;
   return false;
 }
 
-const comparable = (grid: Cell[][] | null) => grid?.map((r) => r.map((c) => (c instanceof Date ? { day: dayOfDate(c) } : c)));
+const comparable = (grid: Cell[][] | null) =>
+  grid?.map((r) => r.map((c) => (c instanceof Date ? { day: dayOfDate(c) } : c)));
 
 describe('GasWorkbook round trip (property)', () => {
-  it('reads back exactly what it wrote, for any grid of cells, in any spreadsheet time zone', { timeout: 60_000 }, () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 6 }).chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 8 })),
-        fc.constantFrom('UTC', 'America/New_York', 'Asia/Tashkent', 'Pacific/Kiritimati'),
-        (grid, timeZone) => {
-          fc.pre(grid.every((row) => row.every((c) => !(c instanceof Date) || dayExistsIn(c, timeZone))));
-          uninstall();
-          const fake = createGasFake({ timeZone });
-          uninstall = fake.install();
-          const ss = (fake.globals.SpreadsheetApp as unknown as { getActive(): Spreadsheet }).getActive();
-          const workbook = new GasWorkbook(ss);
-          workbook.write('Sheet1', 1, 1, grid);
-          const expected = trimmed(grid);
-          expect(comparable(workbook.read('Sheet1'))).toEqual(comparable(expected.length === 0 ? [] : expected));
-          expect(fake.sheet('Sheet1').formulas.size).toBe(0);
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    'reads back exactly what it wrote, for any grid of cells, in any spreadsheet time zone',
+    { timeout: 60_000 },
+    () => {
+      fc.assert(
+        fc.property(
+          fc
+            .integer({ min: 1, max: 6 })
+            .chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 8 })),
+          fc.constantFrom('UTC', 'America/New_York', 'Asia/Tashkent', 'Pacific/Kiritimati'),
+          (grid, timeZone) => {
+            fc.pre(grid.every((row) => row.every((c) => !(c instanceof Date) || dayExistsIn(c, timeZone))));
+            uninstall();
+            const fake = createGasFake({ timeZone });
+            uninstall = fake.install();
+            const ss = (fake.globals.SpreadsheetApp as unknown as { getActive(): Spreadsheet }).getActive();
+            const workbook = new GasWorkbook(ss);
+            workbook.write('Sheet1', 1, 1, grid);
+            const expected = trimmed(grid);
+            expect(comparable(workbook.read('Sheet1'))).toEqual(comparable(expected.length === 0 ? [] : expected));
+            expect(fake.sheet('Sheet1').formulas.size).toBe(0);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    },
+  );
 
   it('keeps a day whose midnight the zone skipped: 1 April 1984 in Tashkent began at 01:00', () => {
     uninstall();

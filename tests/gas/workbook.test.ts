@@ -31,7 +31,17 @@ afterEach(() => {
 });
 
 function actionRows(n: number): (string | Date)[][] {
-  return Array.from({ length: n }, (_, i) => [`A-2026-${String(i + 1).padStart(5, '0')}`, 'D-2026-01', `Action ${i + 1}`, 'IOM', dateOfDay('2026-06-30'), 'Open', '', '', '']);
+  return Array.from({ length: n }, (_, i) => [
+    `A-2026-${String(i + 1).padStart(5, '0')}`,
+    'D-2026-01',
+    `Action ${i + 1}`,
+    'IOM',
+    dateOfDay('2026-06-30'),
+    'Open',
+    '',
+    '',
+    '',
+  ]);
 }
 
 function withActions(n: number) {
@@ -64,7 +74,9 @@ describe('GasWorkbook calls stay flat in the rows', () => {
         fake.calls.reset();
         tabs.append(ActionsTable, more);
       });
-      const contiguous = table.records.slice(0, n).map((r) => ({ ...r, status: 'Done' as const, doneOn: '2026-11-20' }));
+      const contiguous = table.records
+        .slice(0, n)
+        .map((r) => ({ ...r, status: 'Done' as const, doneOn: '2026-11-20' }));
       updateRecords(workbook, ActionsTable, table, grid, contiguous);
       return fake.calls.total;
     });
@@ -103,7 +115,16 @@ describe('GasWorkbook.write', () => {
     workbook.write('Sheet1', 2, 2, [['=IMPORTXML("http://x")', '+1', '-1', '@IOM', '2026', '2026-03-01', "'q"]]);
     expect(fake.calls.of('Range.setValues')).toBe(1);
     const sheet = fake.sheet('Sheet1');
-    expect(fake.sheetValues('Sheet1')[1]).toEqual(['', '=IMPORTXML("http://x")', '+1', '-1', '@IOM', '2026', '2026-03-01', "'q"]);
+    expect(fake.sheetValues('Sheet1')[1]).toEqual([
+      '',
+      '=IMPORTXML("http://x")',
+      '+1',
+      '-1',
+      '@IOM',
+      '2026',
+      '2026-03-01',
+      "'q",
+    ]);
     expect([...sheet.formulas.keys()]).toEqual([]);
   });
 
@@ -141,7 +162,13 @@ describe('GasWorkbook.write', () => {
     expect(sheet.validations.get(sheet.maxRows, 5)!.getCriteriaType()).toBe('VALUE_IN_LIST');
     expect(sheet.validations.get(sheet.maxRows, 6)!.getCriteriaType()).toBe('CHECKBOX');
     expect(sheet.numberFormats.get(sheet.maxRows, 4)).toBe('@');
-    expect(new AppliedMemo().matches('layout', 'Focal points', JSON.stringify(tabLayout(FocalPointsTable).columns.map((c) => [c.column, c.kind, c.choices])))).toBe(true);
+    expect(
+      new AppliedMemo().matches(
+        'layout',
+        'Focal points',
+        JSON.stringify(tabLayout(FocalPointsTable).columns.map((c) => [c.column, c.kind, c.choices])),
+      ),
+    ).toBe(true);
     fake.calls.reset();
     workbook.write('Focal points', before + 2, 1, [row]);
     expect(fake.calls.of('Sheet.insertRowsAfter')).toBe(0);
@@ -205,7 +232,12 @@ describe('GasWorkbook.format', () => {
     workbook.addTab('Meetings');
     workbook.format('Meetings', tabLayout(MeetingsTable));
     const sheet = fake.sheet('Meetings');
-    expect(sheet.validations.get(2, 3)!.getCriteriaValues()[0]).toEqual(['Regular', 'Annual', 'Extraordinary', 'Working group']);
+    expect(sheet.validations.get(2, 3)!.getCriteriaValues()[0]).toEqual([
+      'Regular',
+      'Annual',
+      'Extraordinary',
+      'Working group',
+    ]);
     expect(sheet.numberFormats.get(2, 2)).toBe('yyyy-mm-dd');
     // Kind and Title swap places.
     const moved = new Map(Object.keys(MeetingsTable.columns).map((k, i) => [k, i === 2 ? 4 : i === 4 ? 2 : i]));
@@ -240,7 +272,9 @@ describe('GasWorkbook.clearFrom, paint and writeLinks', () => {
     workbook.addTab('Compliance');
     workbook.write('Compliance', 1, 1, [['Row'], ['old'], ['old']]);
     fake.calls.reset();
-    const links = Array.from({ length: 300 }, (_, i) => [i % 3 === 2 ? null : { text: String(i + 2), sheet: 'Meetings', row: i + 2 }]);
+    const links = Array.from({ length: 300 }, (_, i) => [
+      i % 3 === 2 ? null : { text: String(i + 2), sheet: 'Meetings', row: i + 2 },
+    ]);
     workbook.writeLinks('Compliance', 2, 1, [[{ text: 'Say "hi"', sheet: 'Gone', row: 7 }], ...links]);
     expect(fake.calls.of('Range.setFormulas')).toBe(1);
     expect(fake.calls.spreadsheet).toBeLessThanOrEqual(8);
@@ -347,7 +381,9 @@ describe('GasWorkbook.style and chart', () => {
 describe('GasWorkbook limits', () => {
   it('names the cell whose text is too long for Sheets, and writes nothing', () => {
     const workbook = setup();
-    expect(() => workbook.write('Sheet1', 4, 2, [['ok', 'x'.repeat(50_001)]])).toThrow('Sheet1!C4: the text is 50001 characters long; a Google Sheets cell holds at most 50,000.');
+    expect(() => workbook.write('Sheet1', 4, 2, [['ok', 'x'.repeat(50_001)]])).toThrow(
+      'Sheet1!C4: the text is 50001 characters long; a Google Sheets cell holds at most 50,000.',
+    );
     expect(fake.sheetValues('Sheet1')).toEqual([]);
   });
 });

@@ -36,24 +36,31 @@ const file = (name: string) => path.join(dir, name);
 
 // exceljs's typings omit Worksheet.dataValidations.
 function validationAt(sheet: ExcelJS.Worksheet | undefined, address: string): ExcelJS.DataValidation | undefined {
-  return (sheet as unknown as { dataValidations: { find(a: string): ExcelJS.DataValidation | undefined } }).dataValidations.find(address);
+  return (
+    sheet as unknown as { dataValidations: { find(a: string): ExcelJS.DataValidation | undefined } }
+  ).dataValidations.find(address);
 }
 
 describe('unmn init', () => {
-  it.each(PROFILE_IDS)('writes a workbook with every tab and the %s profile that validate finds no problem in', async (profile) => {
-    const target = file(`init-${profile}.xlsx`);
-    const io = captureIo();
-    expect(await init([target, '--profile', profile], io)).toBe(0);
-    expect(io.stdout).toEqual([`Created ${target} (${TABLES.length} tabs, ToR profile ${profile})`]);
-    const workbook = await XlsxWorkbook.open(target);
-    expect(workbook.tabNames()).toEqual(TABLES.map((t) => t.name));
-    const { network } = readNetwork(workbook);
-    expect(network.profile.id).toBe(profile);
-    expect(network.settings).toEqual(PROFILES[profile].defaults);
-    const check = captureIo();
-    expect(await validate([target], check)).toBe(0);
-    expect(check.stdout).toEqual([`No problems: 11 tabs, ${Object.keys(PROFILES[profile].defaults).length} rows checked`]);
-  });
+  it.each(PROFILE_IDS)(
+    'writes a workbook with every tab and the %s profile that validate finds no problem in',
+    async (profile) => {
+      const target = file(`init-${profile}.xlsx`);
+      const io = captureIo();
+      expect(await init([target, '--profile', profile], io)).toBe(0);
+      expect(io.stdout).toEqual([`Created ${target} (${TABLES.length} tabs, ToR profile ${profile})`]);
+      const workbook = await XlsxWorkbook.open(target);
+      expect(workbook.tabNames()).toEqual(TABLES.map((t) => t.name));
+      const { network } = readNetwork(workbook);
+      expect(network.profile.id).toBe(profile);
+      expect(network.settings).toEqual(PROFILES[profile].defaults);
+      const check = captureIo();
+      expect(await validate([target], check)).toBe(0);
+      expect(check.stdout).toEqual([
+        `No problems: 11 tabs, ${Object.keys(PROFILES[profile].defaults).length} rows checked`,
+      ]);
+    },
+  );
 
   it('gives the new workbook its dropdowns, checkboxes, date formats and frozen headers', async () => {
     const target = file('layout.xlsx');
@@ -61,7 +68,10 @@ describe('unmn init', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(target);
     const meetings = book.getWorksheet('Meetings');
-    expect(validationAt(meetings, 'C2')).toMatchObject({ type: 'list', formulae: ['"Regular,Annual,Extraordinary,Working group"'] });
+    expect(validationAt(meetings, 'C2')).toMatchObject({
+      type: 'list',
+      formulae: ['"Regular,Annual,Extraordinary,Working group"'],
+    });
     expect(validationAt(meetings, 'K1000')).toMatchObject({ type: 'list', formulae: ['"Planned,Held,Cancelled"'] });
     expect(meetings?.getColumn(2).numFmt).toBe('yyyy-mm-dd');
     expect(validationAt(book.getWorksheet('Focal points'), 'F2')).toMatchObject({ formulae: ['"TRUE,FALSE"'] });
@@ -92,7 +102,13 @@ describe('unmn init', () => {
   });
 
   it('rejects an unknown profile, a name that is not .xlsx, a missing file name and stray arguments (exit 2, one line)', async () => {
-    for (const args of [[file('x.xlsx'), '--profile', 'kazakhstan'], [file('x.csv')], [], [file('x.xlsx'), 'extra'], [file('x.xlsx'), '--colour']]) {
+    for (const args of [
+      [file('x.xlsx'), '--profile', 'kazakhstan'],
+      [file('x.csv')],
+      [],
+      [file('x.xlsx'), 'extra'],
+      [file('x.xlsx'), '--colour'],
+    ]) {
       const io = captureIo();
       expect(await main(['init', ...args], io)).toBe(2);
       expect(io.stderr).toHaveLength(1);
@@ -108,11 +124,29 @@ async function brokenWorkbook(name: string): Promise<string> {
   expect(await init([target, '--profile', 'uzbekistan'], captureIo())).toBe(0);
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(target);
-  book.getWorksheet('Members')?.addRow(['IOM', 'International Organization for Migration', 'Chair', 'Active', new Date(Date.UTC(2024, 10, 6))]);
-  book.getWorksheet('Members')?.addRow(['UNDP', 'United Nations Development Programme', 'Member', 'Active', 'next week']);
-  book.getWorksheet('Focal points')?.addRow(['UNDP', 'Malika Yusupova', 'Analyst', 'malika.yusupova(at)undp.org', 'Primary', true]);
+  book
+    .getWorksheet('Members')
+    ?.addRow(['IOM', 'International Organization for Migration', 'Chair', 'Active', new Date(Date.UTC(2024, 10, 6))]);
+  book
+    .getWorksheet('Members')
+    ?.addRow(['UNDP', 'United Nations Development Programme', 'Member', 'Active', 'next week']);
+  book
+    .getWorksheet('Focal points')
+    ?.addRow(['UNDP', 'Malika Yusupova', 'Analyst', 'malika.yusupova(at)undp.org', 'Primary', true]);
   const meetings = book.getWorksheet('Meetings');
-  meetings?.addRow(['M-2026-01', new Date(Date.UTC(2026, 0, 7)), 'Regular', 'By carrier pigeon', 'Q1', '', '', '', '', 'IOM', 'Held']);
+  meetings?.addRow([
+    'M-2026-01',
+    new Date(Date.UTC(2026, 0, 7)),
+    'Regular',
+    'By carrier pigeon',
+    'Q1',
+    '',
+    '',
+    '',
+    '',
+    'IOM',
+    'Held',
+  ]);
   // The user deletes the Status column of Actions.
   const actions = book.getWorksheet('Actions');
   actions?.spliceColumns(6, 1);
@@ -141,13 +175,13 @@ describe('unmn validate', () => {
     expect(await validate([target, '--json'], io)).toBe(1);
     expect(io.stderr).toEqual([]);
     const problems = JSON.parse(io.stdout.join('\n'));
-    expect(problems.map((p: { sheet: string; row: number; column: string }) => `${p.sheet}!${p.row} ${p.column}`)).toEqual([
-      'Members!3 Joined on',
-      'Focal points!2 Email',
-      'Meetings!2 Mode',
-      'Actions!1 Status',
-    ]);
-    expect(problems[0]).toMatchObject({ ref: 'UNDP', expected: 'a date from 1900 to 2100 (a date cell or text YYYY-MM-DD)' });
+    expect(
+      problems.map((p: { sheet: string; row: number; column: string }) => `${p.sheet}!${p.row} ${p.column}`),
+    ).toEqual(['Members!3 Joined on', 'Focal points!2 Email', 'Meetings!2 Mode', 'Actions!1 Status']);
+    expect(problems[0]).toMatchObject({
+      ref: 'UNDP',
+      expected: 'a date from 1900 to 2100 (a date cell or text YYYY-MM-DD)',
+    });
   });
 
   it('prints control characters from cells as escapes, so a cell cannot rewrite the terminal', async () => {
@@ -165,7 +199,16 @@ describe('unmn validate', () => {
   });
 
   it('reports a missing tab before the rows of the next ones', () => {
-    expect(formatProblem({ sheet: 'Log', row: null, column: null, ref: null, message: 'The workbook has no Log tab', expected: null })).toBe('Log: The workbook has no Log tab');
+    expect(
+      formatProblem({
+        sheet: 'Log',
+        row: null,
+        column: null,
+        ref: null,
+        message: 'The workbook has no Log tab',
+        expected: null,
+      }),
+    ).toBe('Log: The workbook has no Log tab');
   });
 
   it('says in one line, exit 2, when the file is missing or not an .xlsx', async () => {
@@ -221,7 +264,11 @@ describe('the dispatcher', () => {
 describe('the terminal', () => {
   function streams(isTTY: boolean) {
     const written = { out: '', err: '' };
-    const io = streamIo({ isTTY, write: (t: string) => (written.out += t) }, { isTTY, write: (t: string) => (written.err += t) }, {});
+    const io = streamIo(
+      { isTTY, write: (t: string) => (written.out += t) },
+      { isTTY, write: (t: string) => (written.err += t) },
+      {},
+    );
     return { io, written };
   }
 
@@ -253,7 +300,11 @@ describe('the built bin', () => {
   /** The newest change under a folder, to tell whether build/cli.mjs is older than its sources. */
   async function newest(folder: string): Promise<number> {
     const entries = await readdir(folder, { withFileTypes: true });
-    const times = await Promise.all(entries.map(async (e) => (e.isDirectory() ? newest(path.join(folder, e.name)) : (await stat(path.join(folder, e.name))).mtimeMs)));
+    const times = await Promise.all(
+      entries.map(async (e) =>
+        e.isDirectory() ? newest(path.join(folder, e.name)) : (await stat(path.join(folder, e.name))).mtimeMs,
+      ),
+    );
     return Math.max(0, ...times);
   }
 
@@ -272,12 +323,18 @@ describe('the built bin', () => {
     expect(created.stdout).toContain('Created');
     const checked = await exec(process.execPath, [bin, 'validate', target], { cwd: dir });
     expect(checked.stdout).toMatch(/^No problems: 11 tabs, \d+ rows checked\n$/);
-    const missing = await exec(process.execPath, [bin, 'validate', file('absent.xlsx')], { cwd: dir }).catch((e: { code: number; stderr: string }) => e);
+    const missing = await exec(process.execPath, [bin, 'validate', file('absent.xlsx')], { cwd: dir }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(missing).toMatchObject({ code: 2, stderr: `unmn validate: ${file('absent.xlsx')}: no such file\n` });
   });
 
   it('ends quietly when the reader of its output has gone (`unmn check FILE | head`)', async () => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/unmn.mjs'), 'check', path.join(ROOT, 'examples/uzbekistan.xlsx'), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'bin/unmn.mjs'), 'check', path.join(ROOT, 'examples/uzbekistan.xlsx'), '--json'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     // The reader goes before the first line is written: every write meets a closed pipe.
     child.stdout.destroy();
     let stderr = '';

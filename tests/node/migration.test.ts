@@ -17,13 +17,24 @@ import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
 
 const FIRST_EDITION = 'tests/fixtures/first-edition-example.xlsx';
 const TODAY = '2026-11-23';
-const NEW_SETTINGS = ['minutesApprovalDueDays', 'rcoArchiveRequired', 'workplanEndorsementDueDays', 'disclosureNeedsAgreement', 'consultationReminderDays', 'language', 'timeZone'];
+const NEW_SETTINGS = [
+  'minutesApprovalDueDays',
+  'rcoArchiveRequired',
+  'workplanEndorsementDueDays',
+  'disclosureNeedsAgreement',
+  'consultationReminderDays',
+  'language',
+  'timeZone',
+];
 
 function grids(workbook: XlsxWorkbook): Grids {
-  return Object.fromEntries(TABLES.map((def) => [def.name, workbook.hasTab(def.name) ? workbook.read(def.name) : null]));
+  return Object.fromEntries(
+    TABLES.map((def) => [def.name, workbook.hasTab(def.name) ? workbook.read(def.name) : null]),
+  );
 }
 
-const comparable = (findings: readonly Finding[]) => findings.map((f) => `${f.severity} ${f.rule} ${f.sheet} ${f.row} ${f.ref} ${f.message}`);
+const comparable = (findings: readonly Finding[]) =>
+  findings.map((f) => `${f.severity} ${f.rule} ${f.sheet} ${f.row} ${f.ref} ${f.message}`);
 
 describe('a first-edition workbook set up by the second edition', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'unmn-migration-'));
@@ -65,7 +76,9 @@ describe('a first-edition workbook set up by the second edition', async () => {
       const old = before[def.name];
       if (old === null || old === undefined || def.name === 'Compliance') continue;
       const now = after[def.name] ?? [];
-      old.forEach((row, r) => row.forEach((cell: Cell, c) => expect(now[r]?.[c], `${def.name} ${r + 1}:${c + 1}`).toEqual(cell)));
+      old.forEach((row, r) =>
+        row.forEach((cell: Cell, c) => expect(now[r]?.[c], `${def.name} ${r + 1}:${c + 1}`).toEqual(cell)),
+      );
     }
   });
 

@@ -67,14 +67,22 @@ describe('clearOutbox', () => {
 describe('FileOutbox', () => {
   it('numbers each email after the last one it wrote, lists only its own, and leaves other files as they are', () => {
     claimOutbox(dir);
-    writeFileSync(path.join(dir, 'stranger.json'), JSON.stringify({ to: ['x@example.org'], subject: 'Not from the outbox' }));
-    writeFileSync(path.join(dir, '0007-20261123090000.json'), JSON.stringify({ to: ['x@example.org'], subject: 'Seventh' }));
+    writeFileSync(
+      path.join(dir, 'stranger.json'),
+      JSON.stringify({ to: ['x@example.org'], subject: 'Not from the outbox' }),
+    );
+    writeFileSync(
+      path.join(dir, '0007-20261123090000.json'),
+      JSON.stringify({ to: ['x@example.org'], subject: 'Seventh' }),
+    );
     const outbox = new FileOutbox(dir, () => '2026-11-23T09:00:00');
     outbox.send(email);
     expect(outbox.list().map((e) => [e.file, e.subject])).toEqual([
       ['0007-20261123090000.json', 'Seventh'],
       ['0008-20261123090000.json', 'Minutes'],
     ]);
-    expect(JSON.parse(readFileSync(path.join(dir, 'stranger.json'), 'utf8'))).toMatchObject({ subject: 'Not from the outbox' });
+    expect(JSON.parse(readFileSync(path.join(dir, 'stranger.json'), 'utf8'))).toMatchObject({
+      subject: 'Not from the outbox',
+    });
   });
 });

@@ -50,7 +50,10 @@ describe('each layer compiles with its own runtime types only', () => {
       const planted = await compile(layer, code);
       expect(planted.ok).toBe(false);
       for (const word of words) expect(planted.output).toContain(word);
-      expect(await compile(layer, 'export const fine = [1, 2, 3].map((n) => n * 2);\n')).toEqual({ ok: true, output: '' });
+      expect(await compile(layer, 'export const fine = [1, 2, 3].map((n) => n * 2);\n')).toEqual({
+        ok: true,
+        output: '',
+      });
     },
     60_000,
   );

@@ -13,11 +13,14 @@ const RULES_DIR = path.join(ROOT, 'src/domain/rules');
 function fromCode(): { severities: Map<string, Set<string>>; settings: Map<string, Set<string>> } {
   const severities = new Map<string, Set<string>>();
   const settings = new Map<string, Set<string>>();
-  const add = (map: Map<string, Set<string>>, id: string, value: string) => map.set(id, (map.get(id) ?? new Set()).add(value));
+  const add = (map: Map<string, Set<string>>, id: string, value: string) =>
+    map.set(id, (map.get(id) ?? new Set()).add(value));
   for (const file of readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts'))) {
     const source = readFileSync(path.join(RULES_DIR, file), 'utf8');
-    for (const m of source.matchAll(/finding\(\s*'([a-z]+\.[a-z-]+)',\s*'(error|warning|info)'/g)) add(severities, m[1]!, m[2]!);
-    for (const m of source.matchAll(/ctx\.clause\(\s*[`']([a-z]+\.[a-z-]+)[^)]*?,\s*'(\w+)'\s*\)/g)) add(settings, m[1]!, m[2]!);
+    for (const m of source.matchAll(/finding\(\s*'([a-z]+\.[a-z-]+)',\s*'(error|warning|info)'/g))
+      add(severities, m[1]!, m[2]!);
+    for (const m of source.matchAll(/ctx\.clause\(\s*[`']([a-z]+\.[a-z-]+)[^)]*?,\s*'(\w+)'\s*\)/g))
+      add(settings, m[1]!, m[2]!);
   }
   return { severities, settings };
 }

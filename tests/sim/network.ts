@@ -15,7 +15,12 @@ export const MAILING_LIST = 'migration.uz@one.un.org';
 
 export function emailNetwork(): Spec {
   const spec = uzbekistan();
-  spec.settings = { ...spec.settings, networkName: 'UN Network on Migration in Uzbekistan', rcoArchiveEmail: RCO, mailingList: MAILING_LIST };
+  spec.settings = {
+    ...spec.settings,
+    networkName: 'UN Network on Migration in Uzbekistan',
+    rcoArchiveEmail: RCO,
+    mailingList: MAILING_LIST,
+  };
   spec.meetings = spec.meetings.map((m) => ({ ...m, sharedWithRcoOn: m.minutesCirculatedOn }));
   spec.meetings.push({
     id: 'M-2026-03',
@@ -40,7 +45,14 @@ export function emailNetwork(): Spec {
     consulted: ['IOM', 'UNRC', 'UNDP'],
     outcome: 'Adopted',
   });
-  spec.actions.push({ id: 'A-2026-002', source: 'D-2026-03', action: 'Draft the joint position', owner: 'UNDP', due: '2026-07-15', status: 'Open' });
+  spec.actions.push({
+    id: 'A-2026-002',
+    source: 'D-2026-03',
+    action: 'Draft the joint position',
+    owner: 'UNDP',
+    due: '2026-07-15',
+    status: 'Open',
+  });
   return spec;
 }
 
@@ -48,8 +60,22 @@ export function emailNetwork(): Spec {
 export function busyNetwork(): Spec {
   const spec = emailNetwork();
   spec.actions.push(
-    { id: 'A-2026-003', source: 'D-2026-03', action: 'Book the venue', owner: 'UNRC', due: '2026-06-17', status: 'Open' },
-    { id: 'A-2026-004', source: 'D-2026-03', action: 'Share the draft', owner: 'UNDP', due: '2026-06-18', status: 'Open' },
+    {
+      id: 'A-2026-003',
+      source: 'D-2026-03',
+      action: 'Book the venue',
+      owner: 'UNRC',
+      due: '2026-06-17',
+      status: 'Open',
+    },
+    {
+      id: 'A-2026-004',
+      source: 'D-2026-03',
+      action: 'Share the draft',
+      owner: 'UNDP',
+      due: '2026-06-18',
+      status: 'Open',
+    },
   );
   return spec;
 }
@@ -81,6 +107,13 @@ export function actionOf(world: World, id: string) {
 /** `n` active focal points of UNDP (besides the network's own), with no mailing list. */
 export function withFocalPoints(spec: Spec, n: number): Spec {
   spec.settings = { ...spec.settings, mailingList: null };
-  for (let i = 0; i < n; i++) spec.focalPoints.push({ agency: 'UNDP', name: `Person ${i}`, email: `person${i}@undp.org`, kind: 'Alternate', active: true });
+  for (let i = 0; i < n; i++)
+    spec.focalPoints.push({
+      agency: 'UNDP',
+      name: `Person ${i}`,
+      email: `person${i}@undp.org`,
+      kind: 'Alternate',
+      active: true,
+    });
   return spec;
 }

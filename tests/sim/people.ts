@@ -167,7 +167,14 @@ export class People {
   }
 
   private network() {
-    return decodeNetwork(Object.fromEntries(TABLES.filter((t) => this.sim.fake.sheetNames().includes(t.name)).map((t) => [t.name, this.sim.fake.sheetValues(t.name)])));
+    return decodeNetwork(
+      Object.fromEntries(
+        TABLES.filter((t) => this.sim.fake.sheetNames().includes(t.name)).map((t) => [
+          t.name,
+          this.sim.fake.sheetValues(t.name),
+        ]),
+      ),
+    );
   }
 
   private savedMeeting(id: string): SavedMeeting | null {
@@ -199,9 +206,10 @@ export class People {
   private nextId(def: TableDef, prefix: string, digits: number): string {
     const year = this.sim.today.slice(0, 4);
     const pattern = new RegExp(`^${prefix}-${year}-(\\d+)$`);
-    const numbers = [...this.sim.records(def).records.map((r) => String((r as Record<string, unknown>).id)), ...this.sim.records(LogTable).records.map((e) => e.ref)].map((id) =>
-      Number(pattern.exec(id)?.[1] ?? 0),
-    );
+    const numbers = [
+      ...this.sim.records(def).records.map((r) => String((r as Record<string, unknown>).id)),
+      ...this.sim.records(LogTable).records.map((e) => e.ref),
+    ].map((id) => Number(pattern.exec(id)?.[1] ?? 0));
     return `${prefix}-${year}-${String(Math.max(0, ...numbers) + 1).padStart(digits, '0')}`;
   }
 
@@ -215,7 +223,9 @@ export class People {
   /** Types one cell of the row holding `id`; returns the row, or null when the row is gone. */
   private typeCell(def: TableDef, id: string, field: string, value: unknown): number | null {
     const table = this.sim.records(def);
-    const record = table.records.find((r) => String((r as Record<string, unknown>)[def === MembersTable ? 'agency' : 'id']) === id);
+    const record = table.records.find(
+      (r) => String((r as Record<string, unknown>)[def === MembersTable ? 'agency' : 'id']) === id,
+    );
     const at = table.header?.index.get(field);
     if (!record || at === undefined) return null;
     const column = (def.columns as Record<string, { encode(v: never): unknown }>)[field]!;
@@ -284,11 +294,19 @@ export class People {
   }
 
   /** A new record saved from the sidebar after the tick; after a kill, the person looks for it by its title before saving again. */
-  private saveNew(name: string, input: unknown, def: TableDef, title: string, event: string, adopt: (id: string, actions?: readonly string[]) => void): void {
+  private saveNew(
+    name: string,
+    input: unknown,
+    def: TableDef,
+    title: string,
+    event: string,
+    adopt: (id: string, actions?: readonly string[]) => void,
+  ): void {
     this.later(`${name} (${title})`, () => {
       const outcome = this.rpc(name, input);
       if (outcome.ended === 'killed') {
-        const id = this.sim.records(def).records.find((r) => (r as { title?: string }).title === title) as { id: string } | undefined;
+        const id = this.sim.records(def).records.find((r) => (r as { title?: string }).title === title) as
+          { id: string } | undefined;
         if (!this.landed(def, id?.id, event)) return 'again';
         adopt(id!.id);
         return 'done';
@@ -305,7 +323,12 @@ export class People {
    * A change to a meeting from the Meetings panel, opened now and saved after the tick: refused when
    * the tick wrote into the row in between, and made again on the row as it then stands.
    */
-  private updateMeeting(id: string, what: string, change: (m: MeetingInput) => MeetingInput, done: (m: MeetingInput) => void): void {
+  private updateMeeting(
+    id: string,
+    what: string,
+    change: (m: MeetingInput) => MeetingInput,
+    done: (m: MeetingInput) => void,
+  ): void {
     const opened = this.savedMeeting(id);
     if (opened === null) return this.sim.violation(`meeting ${id} is gone from the Meetings tab`);
     let input = change(meetingInput(opened));
@@ -341,7 +364,12 @@ export class People {
       minutesLink: `https://docs.example/${id}`,
     });
     this.updateMeeting(id, 'hold a meeting', change, (m) => {
-      this.sim.expect(MeetingsTable, id, { status: 'Held', attendees: m.attendees, minutesLink: m.minutesLink, agendaCirculatedOn: m.agendaCirculatedOn });
+      this.sim.expect(MeetingsTable, id, {
+        status: 'Held',
+        attendees: m.attendees,
+        minutesLink: m.minutesLink,
+        agendaCirculatedOn: m.agendaCirculatedOn,
+      });
       this.toApprove.push({ id, on: addDays(this.sim.today, this.sim.int(2, 11)) });
       this.stats.heldMeetings++;
     });
@@ -373,7 +401,9 @@ export class People {
       this.sim.execute(
         'onEditInstalled',
         () => {
-          const range = this.sim.fake.globals.SpreadsheetApp.getActive().getSheetByName(MeetingsTable.name)!.getRange(row, column);
+          const range = this.sim.fake.globals.SpreadsheetApp.getActive()
+            .getSheetByName(MeetingsTable.name)!
+            .getRange(row, column);
           this.sim.script.onEditInstalled!({ range });
         },
         { fault: this.sim.randomFault() },
@@ -384,8 +414,12 @@ export class People {
   /** A new title for a held meeting, often one whose minutes are about to be approved and circulated. */
   private editMeeting(): void {
     const held = this.sim.records(MeetingsTable).records.filter((m) => m.status === 'Held');
-    const soon = held.filter((m) => this.toApprove.some((a) => a.id === m.id) || (m.minutesApprovedOn !== null && m.minutesCirculatedOn === null));
-    const meeting = soon.length > 0 && this.sim.chance(0.8) ? this.sim.pick(soon) : held.length > 0 ? this.sim.pick(held) : undefined;
+    const soon = held.filter(
+      (m) =>
+        this.toApprove.some((a) => a.id === m.id) || (m.minutesApprovedOn !== null && m.minutesCirculatedOn === null),
+    );
+    const meeting =
+      soon.length > 0 && this.sim.chance(0.8) ? this.sim.pick(soon) : held.length > 0 ? this.sim.pick(held) : undefined;
     if (meeting !== undefined) this.retitle(meeting.id);
   }
 
@@ -404,12 +438,18 @@ export class People {
 
   /** The secretariat opens "Circulate minutes now" before the tick and confirms after it: what the tick sent is not sent again. */
   private circulateByHand(): void {
-    const preview = this.sim.execute('getCirculationPreview', () => this.sim.script.getCirculationPreview!(), { ui: true });
+    const preview = this.sim.execute('getCirculationPreview', () => this.sim.script.getCirculationPreview!(), {
+      ui: true,
+    });
     if (preview.ended !== 'ok') return;
     const ids = (preview.value as { meetings: { id: string }[] }).meetings.map((m) => m.id);
     if (ids.length === 0) return;
     this.later(`confirmCirculation (${ids.join(', ')})`, () => {
-      const outcome = this.sim.execute('confirmCirculation', () => this.sim.script.confirmCirculation!({ meetings: ids }), { ui: true, fault: this.sim.randomFault() });
+      const outcome = this.sim.execute(
+        'confirmCirculation',
+        () => this.sim.script.confirmCirculation!({ meetings: ids }),
+        { ui: true, fault: this.sim.randomFault() },
+      );
       if (outcome.ended === 'ok') this.stats.circulatedByHand++;
       return outcome.ended === 'busy' ? 'again' : 'done';
     });
@@ -420,7 +460,18 @@ export class People {
   private addAction(): void {
     const id = this.nextId(ActionsTable, 'A', 3);
     const owner = this.sim.pick(this.activeMembers());
-    this.append(ActionsTable, { id, source: 'D-2026-01', action: `Action ${id}`, owner, due: addDays(this.sim.today, this.sim.int(-10, 29)), status: 'Open' }, id);
+    this.append(
+      ActionsTable,
+      {
+        id,
+        source: 'D-2026-01',
+        action: `Action ${id}`,
+        owner,
+        due: addDays(this.sim.today, this.sim.int(-10, 29)),
+        status: 'Open',
+      },
+      id,
+    );
     this.stats.actions++;
   }
 
@@ -469,8 +520,17 @@ export class People {
           .records.filter((a) => a.source === id)
           .map((a) => a.id);
       this.sim.expect(DecisionsTable, id, { id, title, date: today, decision: input.decision });
-      saved.forEach((a, i) => this.sim.expect(ActionsTable, a, { id: a, source: id, owner: actions[i]!.owner, due: actions[i]!.due, status: 'Open' }));
-      if (saved.length !== actions.length) this.sim.violation(`${id} was recorded with ${saved.length} of its ${actions.length} follow-up actions`);
+      saved.forEach((a, i) =>
+        this.sim.expect(ActionsTable, a, {
+          id: a,
+          source: id,
+          owner: actions[i]!.owner,
+          due: actions[i]!.due,
+          status: 'Open',
+        }),
+      );
+      if (saved.length !== actions.length)
+        this.sim.violation(`${id} was recorded with ${saved.length} of its ${actions.length} follow-up actions`);
       this.sidebarDecisions.push(id);
       this.stats.decisions++;
     };
@@ -488,7 +548,12 @@ export class People {
       this.sim
         .records(ActionsTable)
         .records.some(
-          (a) => a.source === d && a.status === 'Open' && a.due !== null && a.due <= addDays(today, 8) && (a.lastRemindedOn === null || a.lastRemindedOn <= addDays(today, -6)),
+          (a) =>
+            a.source === d &&
+            a.status === 'Open' &&
+            a.due !== null &&
+            a.due <= addDays(today, 8) &&
+            (a.lastRemindedOn === null || a.lastRemindedOn <= addDays(today, -6)),
         ),
     );
     const overnight = at.getHours() >= 16 && remindedTomorrow.length > 0 && this.sim.chance(0.7);
@@ -517,7 +582,12 @@ export class People {
           stateRelevant: decision.stateRelevant ?? false,
           stateConsultedOn: decision.stateConsultedOn ?? '',
           gcmObjectives: decision.gcmObjectives,
-          actions: actions.map((a) => ({ id: a.id, action: a.action, owner: a.owner, due: a.id === moved?.id ? addDays(a.due!, 7) : (a.due ?? '') })),
+          actions: actions.map((a) => ({
+            id: a.id,
+            action: a.action,
+            owner: a.owner,
+            due: a.id === moved?.id ? addDays(a.due!, 7) : (a.due ?? ''),
+          })),
           confirmed: true,
         },
       };
@@ -534,7 +604,10 @@ export class People {
       if (outcome.ended === 'killed') {
         const now = savedDecision(this.network(), id);
         const moved = form!.moved;
-        if (now?.decision.decision === text && (moved === null || now.actions.find((a) => a.id === moved.id)?.due === moved.due)) {
+        if (
+          now?.decision.decision === text &&
+          (moved === null || now.actions.find((a) => a.id === moved.id)?.due === moved.due)
+        ) {
           done();
           return 'done';
         }
@@ -556,8 +629,16 @@ export class People {
 
   private memberJoins(): void {
     const agency = `AG${this.nextMember++}`;
-    this.append(MembersTable, { agency, name: `Agency ${agency}`, roles: ['Member'], status: 'Active', joinedOn: this.sim.today }, agency);
-    this.append(FocalPointsTable, { agency, name: `Focal ${agency}`, email: `focal@${agency.toLowerCase()}.org`, kind: 'Primary', active: true }, agency);
+    this.append(
+      MembersTable,
+      { agency, name: `Agency ${agency}`, roles: ['Member'], status: 'Active', joinedOn: this.sim.today },
+      agency,
+    );
+    this.append(
+      FocalPointsTable,
+      { agency, name: `Focal ${agency}`, email: `focal@${agency.toLowerCase()}.org`, kind: 'Primary', active: true },
+      agency,
+    );
     this.stats.members++;
   }
 
@@ -572,7 +653,13 @@ export class People {
   private runReport(): void {
     const focal = this.sim.records(FocalPointsTable).records.filter((f) => f.active);
     const user = this.sim.pick(focal).email;
-    const command = this.sim.pick(['reportMemberList', 'reportActionTracker', 'reportWorkplanProgress', 'reportGcmSummary', 'reportAnnualReview']);
+    const command = this.sim.pick([
+      'reportMemberList',
+      'reportActionTracker',
+      'reportWorkplanProgress',
+      'reportGcmSummary',
+      'reportAnnualReview',
+    ]);
     this.sim.fake.ui.answer({ button: 'OK', text: this.sim.today.slice(0, 4) });
     this.sim.execute(command, () => this.sim.script[command]!(), { user, ui: true });
     this.stats.reports++;
@@ -580,7 +667,11 @@ export class People {
 
   /** The secretariat emails the member list to the network: sent by hand, logged once sent. */
   private shareMemberList(): void {
-    const outcome = this.sim.execute('shareMemberList', () => this.sim.script.shareMemberList!(), { user: SECRETARIAT, ui: true, manual: true });
+    const outcome = this.sim.execute('shareMemberList', () => this.sim.script.shareMemberList!(), {
+      user: SECRETARIAT,
+      ui: true,
+      manual: true,
+    });
     if (outcome.ended === 'ok') this.stats.sharedByHand++;
   }
 
@@ -588,7 +679,12 @@ export class People {
   private openConsultation(): void {
     const kind = this.sim.pick(['No objection', 'Approval'] as const);
     const deadline = addDays(this.sim.today, this.sim.int(7, 14));
-    const outcome = this.rpc('openConsultation', { title: `Consultation ${this.nextTitle++}`, proposal: 'A <proposal> & its terms.', kind, deadline });
+    const outcome = this.rpc('openConsultation', {
+      title: `Consultation ${this.nextTitle++}`,
+      proposal: 'A <proposal> & its terms.',
+      kind,
+      deadline,
+    });
     if (outcome.ended !== 'ok') return;
     const result = outcome.value as { ok: boolean; id?: string; errors?: string[] };
     if (!result.ok || result.id === undefined) {
@@ -608,13 +704,19 @@ export class People {
     const answer = this.sim.pick(['Approve', 'No objection', 'Object', 'Abstain'] as const);
     const input = { id: c.id, answer, comment: answer === 'Object' ? `${agency} objects <here>.` : '' };
     const fault: Fault | null = this.sim.chance(0.05) ? { kind: 'kill-at-call', at: this.sim.int(1, 20) } : null;
-    const outcome = this.sim.execute('answerConsultation', () => this.sim.script.answerConsultation!(input), { user: email, ui: true, fault });
+    const outcome = this.sim.execute('answerConsultation', () => this.sim.script.answerConsultation!(input), {
+      user: email,
+      ui: true,
+      fault,
+    });
     if (outcome.ended !== 'ok') return;
     const result = outcome.value as { ok: boolean };
     const member = this.sim.records(MembersTable).records.find((m) => m.agency === agency);
     const late = this.sim.today > c.deadline;
-    if (result.ok && late) this.sim.violation(`${email} answered ${c.id} on ${this.sim.today}, after its deadline ${c.deadline}`);
-    if (result.ok && member?.status !== 'Active') this.sim.violation(`${email} answered ${c.id} for ${agency}, which is not an active member`);
+    if (result.ok && late)
+      this.sim.violation(`${email} answered ${c.id} on ${this.sim.today}, after its deadline ${c.deadline}`);
+    if (result.ok && member?.status !== 'Active')
+      this.sim.violation(`${email} answered ${c.id} for ${agency}, which is not an active member`);
     if (late) this.stats.lateAnswers++;
     if (!result.ok) return;
     this.stats.answers++;
@@ -623,7 +725,9 @@ export class People {
 
   /** The secretariat closes an Approval consultation whose deadline has passed (a No objection one closes by itself). */
   private closeApproval(): void {
-    const open = this.sim.records(ConsultationsTable).records.filter((c) => c.status === 'Open' && c.kind === 'Approval' && c.deadline < this.sim.today);
+    const open = this.sim
+      .records(ConsultationsTable)
+      .records.filter((c) => c.status === 'Open' && c.kind === 'Approval' && c.deadline < this.sim.today);
     if (open.length === 0) return;
     const outcome = this.rpc('closeConsultation', { id: this.sim.pick(open).id });
     if (outcome.ended === 'ok') this.stats.closedByHand++;

@@ -4,7 +4,19 @@
  * As in Sheets, an execution's writes are its own until it flushes (or ends normally); one that is
  * killed loses them, lets go of the lock and can do nothing more. Nothing here enters a bundle.
  */
-import type { Cell, CellLink, Clock, Email, Lock, Mailer, Ports, Stopwatch, TabLayout, Ui, WorkbookPort } from '../../src/ports';
+import type {
+  Cell,
+  CellLink,
+  Clock,
+  Email,
+  Lock,
+  Mailer,
+  Ports,
+  Stopwatch,
+  TabLayout,
+  Ui,
+  WorkbookPort,
+} from '../../src/ports';
 import { MemoryInbox } from '../../src/node/inbox';
 import { MemoryWorkbook } from '../support/memory-workbook';
 
@@ -146,7 +158,8 @@ export class Execution {
       hasTab: (tab) => (this.alive(), this.view().hasTab(tab)),
       read: (tab) => (this.alive(), this.view().read(tab)),
       write: (tab, row, column, values: Cell[][]) => this.change((wb) => wb.write(tab, row, column, values)),
-      writeLinks: (tab, row, column, links: (CellLink | null)[][]) => this.change((wb) => wb.writeLinks(tab, row, column, links)),
+      writeLinks: (tab, row, column, links: (CellLink | null)[][]) =>
+        this.change((wb) => wb.writeLinks(tab, row, column, links)),
       paint: (tab, row, column, colors: (string | null)[][]) => this.change((wb) => wb.paint(tab, row, column, colors)),
       clearFrom: (tab, row) => this.change((wb) => wb.clearFrom(tab, row)),
       addTab: (tab, position) => this.change((wb) => wb.addTab(tab, position)),
@@ -163,7 +176,10 @@ export class Execution {
       const m = this.world.minutes;
       return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`;
     };
-    return { today: () => (this.alive(), this.world.today), now: () => (this.alive(), `${this.world.today}T${time()}`) };
+    return {
+      today: () => (this.alive(), this.world.today),
+      now: () => (this.alive(), `${this.world.today}T${time()}`),
+    };
   }
 
   private ui(): Ui {
@@ -171,7 +187,13 @@ export class Execution {
       this.alive();
       return null;
     };
-    return { toast: () => this.alive(), alert: () => this.alive(), prompt: nobody, showSidebar: () => this.alive(), showDialog: () => this.alive() };
+    return {
+      toast: () => this.alive(),
+      alert: () => this.alive(),
+      prompt: nobody,
+      showSidebar: () => this.alive(),
+      showDialog: () => this.alive(),
+    };
   }
 
   /** The document lock: another execution holding it makes the wait time out at once. */
@@ -180,7 +202,8 @@ export class Execution {
       withDocumentLock: <T>(fn: () => T): T => {
         this.alive();
         const { world } = this;
-        if (world.holder !== null && world.holder !== this) throw new Error('Lock timeout: another process was holding the lock for too long.');
+        if (world.holder !== null && world.holder !== this)
+          throw new Error('Lock timeout: another process was holding the lock for too long.');
         const outer = world.holder === this;
         world.holder = this;
         try {

@@ -13,7 +13,17 @@ import { TIME_BUDGET_MS } from '../../src/app/deliver';
 import { EVENTS } from '../../src/domain/email/ledger';
 import { INBOX_PREFIX } from '../../src/domain/consultations';
 import { consultationMailWhat } from '../../src/domain/email/due';
-import { ActionsTable, AnswersTable, ConsultationsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, type TableDef } from '../../src/domain/tables';
+import {
+  ActionsTable,
+  AnswersTable,
+  ConsultationsTable,
+  DecisionsTable,
+  FocalPointsTable,
+  LogTable,
+  MeetingsTable,
+  MembersTable,
+  type TableDef,
+} from '../../src/domain/tables';
 import { createGasFake, type GasFake, type SentMail, type Value } from '../fakes/gas';
 import { gridsOf } from '../domain/rules/support';
 import { loadBundle, type Script } from '../support/bundle';
@@ -88,17 +98,22 @@ export interface ExecuteOptions {
 }
 
 /** How an execution ended: with its return value, killed, refused the document lock, or thrown out to the person. */
-export type Outcome = { readonly ended: 'ok'; readonly value: unknown } | { readonly ended: 'killed' | 'busy' | 'threw' };
+export type Outcome =
+  { readonly ended: 'ok'; readonly value: unknown } | { readonly ended: 'killed' | 'busy' | 'threw' };
 
 const key = (event: string, ref: string, recipients: readonly string[]) =>
   `${event}|${ref}|${[...recipients]
     .map((r) => r.toLowerCase())
     .sort()
     .join(',')}`;
-const dayOf = (d: Date): IsoDay => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const dayOf = (d: Date): IsoDay =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const sameValue = (a: Value | undefined, b: Value | undefined) =>
-  a instanceof Date || b instanceof Date ? a instanceof Date && b instanceof Date && a.getTime() === b.getTime() : (a ?? '') === (b ?? '');
-const copyRow = (line: readonly Value[] | undefined): Value[] => (line ?? []).map((v) => (v instanceof Date ? new Date(v.getTime()) : v));
+  a instanceof Date || b instanceof Date
+    ? a instanceof Date && b instanceof Date && a.getTime() === b.getTime()
+    : (a ?? '') === (b ?? '');
+const copyRow = (line: readonly Value[] | undefined): Value[] =>
+  (line ?? []).map((v) => (v instanceof Date ? new Date(v.getTime()) : v));
 
 export class Year implements Sim {
   readonly violations: string[] = [];
@@ -149,7 +164,12 @@ export class Year implements Sim {
   ) {
     this.random = prng(options.seed);
     const spec = emailNetwork();
-    this.fake = createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(spec), uiAvailable: false });
+    this.fake = createGasFake({
+      owner: 'owner@un.org',
+      activeUser: SECRETARIAT,
+      sheets: gridsOf(spec),
+      uiAvailable: false,
+    });
     this.script = loadBundle(code, this.fake);
     for (const [def, records, id] of [
       [MembersTable, spec.members, 'agency'],
@@ -157,7 +177,10 @@ export class Year implements Sim {
       [DecisionsTable, spec.decisions, 'id'],
       [ActionsTable, spec.actions, 'id'],
     ] as const) {
-      this.expected.set(def, new Map(records.map((r) => [String((r as Record<string, unknown>)[id]), { ...r } as Record<string, unknown>])));
+      this.expected.set(
+        def,
+        new Map(records.map((r) => [String((r as Record<string, unknown>)[id]), { ...r } as Record<string, unknown>])),
+      );
     }
     for (const m of spec.meetings) if (m.minutesApprovedOn && !m.minutesCirculatedOn) this.owed.add(m.id!);
     this.people = new People(this);
@@ -179,10 +202,17 @@ export class Year implements Sim {
       if (!quiet) this.people.work(at);
       this.tick(quiet);
       if (!quiet) this.people.afterTick();
-      if (this.hour % 1000 === 999) progress?.(`${this.hour + 1} of ${hours} hours, ${this.violations.length} violations, Log ${this.logSeen.length} rows`);
+      if (this.hour % 1000 === 999)
+        progress?.(
+          `${this.hour + 1} of ${hours} hours, ${this.violations.length} violations, Log ${this.logSeen.length} rows`,
+        );
     }
     this.checkEnd();
-    return { seed: this.options.seed, violations: this.violations, stats: { ...this.stats, ...this.people.stats, ...this.logStats() } };
+    return {
+      seed: this.options.seed,
+      violations: this.violations,
+      stats: { ...this.stats, ...this.people.stats, ...this.logStats() },
+    };
   }
 
   // ---------- what people use ----------
@@ -309,9 +339,14 @@ export class Year implements Sim {
     this.fake.mail.beforeSend = (mail) => {
       const recipients = [...mail.to, ...mail.cc, ...mail.bcc];
       const claim = this.manual ? null : this.newestClaim();
-      if (!this.manual && claim === null) this.violation(`a mail to ${recipients.join(',')} ("${mail.subject}") went out with no Sending row before it in the Log`);
+      if (!this.manual && claim === null)
+        this.violation(
+          `a mail to ${recipients.join(',')} ("${mail.subject}") went out with no Sending row before it in the Log`,
+        );
       else if (claim !== null && key('', '', claim.recipients) !== key('', '', recipients))
-        this.violation(`a mail to ${recipients.join(',')} went out under the claim of Log row ${claim.row} for ${claim.recipients.join(',')}`);
+        this.violation(
+          `a mail to ${recipients.join(',')} went out under the claim of Log row ${claim.row} for ${claim.recipients.join(',')}`,
+        );
       this.pending = claim;
       if (this.fault !== null && this.chance(0.1)) {
         this.stats.failedSends!++;
@@ -324,7 +359,12 @@ export class Year implements Sim {
       this.mails.push({ mail, claim });
       if (this.options.plantDoubleSend && !this.planted && claim?.event === EVENTS.circulated) {
         this.planted = true;
-        this.fake.globals.MailApp.sendEmail({ to: mail.to.join(','), subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody });
+        this.fake.globals.MailApp.sendEmail({
+          to: mail.to.join(','),
+          subject: mail.subject,
+          body: mail.body,
+          htmlBody: mail.htmlBody,
+        });
       }
       if (this.fault !== null && this.chance(0.1)) this.fake.kill();
     };
@@ -342,7 +382,14 @@ export class Year implements Sim {
       this.claimedRows.add(i + 1);
       const entry = decodeTable(LogTable, [header, rows[i]!]).records[0];
       if (entry === undefined) return null;
-      return { row: i + 1, event: entry.event, ref: entry.ref, recipients: [...entry.recipients], details: entry.details, day: entry.timestamp.slice(0, 10) };
+      return {
+        row: i + 1,
+        event: entry.event,
+        ref: entry.ref,
+        recipients: [...entry.recipients],
+        details: entry.details,
+        day: entry.timestamp.slice(0, 10),
+      };
     }
     return null;
   }
@@ -386,7 +433,8 @@ export class Year implements Sim {
   }
 
   private ticks(quiet: boolean): void {
-    const run = () => this.execute('hourlyTick', () => this.script.hourlyTick!(), { fault: quiet ? null : this.randomFault() });
+    const run = () =>
+      this.execute('hourlyTick', () => this.script.hourlyTick!(), { fault: quiet ? null : this.randomFault() });
     if (!quiet && this.chance(0.02)) this.withLockHeld(run);
     else run();
     if (!quiet && this.chance(0.02)) {
@@ -433,7 +481,9 @@ export class Year implements Sim {
     const waiting = this.fake.properties.document.getKeys().filter((k) => k.startsWith(INBOX_PREFIX));
     if (waiting.length > 0) this.violation(`${waiting.length} answers are still in the inbox after the quiet days`);
     const sent = new Map<string, number>();
-    for (const { claim } of this.mails) if (claim?.event === EVENTS.consultation) sent.set(`${claim.ref}|${claim.details}`, (sent.get(`${claim.ref}|${claim.details}`) ?? 0) + 1);
+    for (const { claim } of this.mails)
+      if (claim?.event === EVENTS.consultation)
+        sent.set(`${claim.ref}|${claim.details}`, (sent.get(`${claim.ref}|${claim.details}`) ?? 0) + 1);
     for (const [k, n] of sent) if (n > 1) this.violation(`the proposal ${k} went out ${n} times`);
     const reported = new Set(
       this.records(LogTable)
@@ -451,17 +501,25 @@ export class Year implements Sim {
       const opened = log.find((e) => e.event === 'Consultation opened' && e.ref === c.id);
       const asked = (opened?.details.split('; ').at(-1) ?? '').split(', ').filter((a) => active.has(a));
       for (const agency of asked) {
-        if ((sent.get(`${c.id}|${consultationMailWhat(c.id, 'proposal', agency)}`) ?? 0) === 0 && !reported.has(c.id)) this.violation(`${c.id}'s proposal never went to ${agency}`);
+        if ((sent.get(`${c.id}|${consultationMailWhat(c.id, 'proposal', agency)}`) ?? 0) === 0 && !reported.has(c.id))
+          this.violation(`${c.id}'s proposal never went to ${agency}`);
       }
     }
     const focal = this.records(FocalPointsTable).records;
     const rows = this.records(AnswersTable).records;
     for (const a of rows) {
-      if (!focal.some((f) => f.agency === a.agency && f.email === a.answeredBy)) this.violation(`an answer of ${a.answeredBy} to ${a.consultation} is attributed to ${a.agency}`);
+      if (!focal.some((f) => f.agency === a.agency && f.email === a.answeredBy))
+        this.violation(`an answer of ${a.answeredBy} to ${a.consultation} is attributed to ${a.agency}`);
     }
     const unmatched = [...rows];
     for (const a of this.answers) {
-      const at = unmatched.findIndex((r) => r.consultation === a.consultation && r.agency === a.agency && r.answer === a.answer && r.answeredBy === a.answeredBy);
+      const at = unmatched.findIndex(
+        (r) =>
+          r.consultation === a.consultation &&
+          r.agency === a.agency &&
+          r.answer === a.answer &&
+          r.answeredBy === a.answeredBy,
+      );
       if (at < 0) this.violation(`${a.answeredBy}'s answer ${a.answer} to ${a.consultation} for ${a.agency} was lost`);
       else unmatched.splice(at, 1);
     }
@@ -487,8 +545,15 @@ export class Year implements Sim {
     }
     for (const a of this.records(ActionsTable).records) {
       if (a.lastRemindedOn === null || typed(ActionsTable, a.id, 'lastRemindedOn') === a.lastRemindedOn) continue;
-      const claimed = log.some((e) => e.event === EVENTS.reminder && e.outcome === 'Sending' && e.timestamp.startsWith(a.lastRemindedOn!) && e.details.includes(a.id));
-      if (!claimed) this.violation(`${a.id} was last reminded on ${a.lastRemindedOn}, and no reminder of that day listed it`);
+      const claimed = log.some(
+        (e) =>
+          e.event === EVENTS.reminder &&
+          e.outcome === 'Sending' &&
+          e.timestamp.startsWith(a.lastRemindedOn!) &&
+          e.details.includes(a.id),
+      );
+      if (!claimed)
+        this.violation(`${a.id} was last reminded on ${a.lastRemindedOn}, and no reminder of that day listed it`);
     }
   }
 
@@ -510,16 +575,26 @@ export class Year implements Sim {
         [EVENTS.archived, RCO, 'sharedWithRcoOn'],
       ] as const) {
         const k = key(event, meeting.id, [to]);
-        const mails = this.mails.filter((m) => m.claim !== null && key(m.claim.event, m.claim.ref, m.claim.recipients) === k).length;
+        const mails = this.mails.filter(
+          (m) => m.claim !== null && key(m.claim.event, m.claim.ref, m.claim.recipients) === k,
+        ).length;
         const rows = log.filter((e) => key(e.event, e.ref, e.recipients) === k);
         const confirmed = rows.some((e) => e.outcome === 'Sent');
-        const uncertain = rows.some((c) => c.outcome === 'Sending' && !rows.some((e) => e.row > c.row && (e.outcome === 'Sent' || e.outcome === 'Failed')));
+        const uncertain = rows.some(
+          (c) =>
+            c.outcome === 'Sending' &&
+            !rows.some((e) => e.row > c.row && (e.outcome === 'Sent' || e.outcome === 'Failed')),
+        );
         if (mails > 1) this.violation(`${event} of ${meeting.id} went to ${to} ${mails} times`);
         else if (uncertain && !reported.has(`${meeting.id}|${key('', '', [to])}`))
-          this.violation(`${event} of ${meeting.id} was claimed and never confirmed, and no "Delivery unconfirmed" row says so`);
+          this.violation(
+            `${event} of ${meeting.id} was claimed and never confirmed, and no "Delivery unconfirmed" row says so`,
+          );
         else if (mails === 0 && !uncertain) this.violation(`${event} of ${meeting.id} never went to ${to}`);
-        else if (mails === 1 && !confirmed && !uncertain) this.violation(`${event} of ${meeting.id} went out and the Log neither confirms it nor reports it uncertain`);
-        if (confirmed && meeting[field] === null) this.violation(`${event} of ${meeting.id} is confirmed in the Log, and its row does not say so`);
+        else if (mails === 1 && !confirmed && !uncertain)
+          this.violation(`${event} of ${meeting.id} went out and the Log neither confirms it nor reports it uncertain`);
+        if (confirmed && meeting[field] === null)
+          this.violation(`${event} of ${meeting.id} is confirmed in the Log, and its row does not say so`);
       }
     }
     const sentTimes = new Map<string, number>();
@@ -527,7 +602,8 @@ export class Year implements Sim {
       const k = `${mail.subject}|${key('', '', [...mail.to, ...mail.cc])}`;
       sentTimes.set(k, (sentTimes.get(k) ?? 0) + 1);
     }
-    for (const [k, n] of sentTimes) if (n > 1 && /minutes/i.test(k) && !/reminder/i.test(k)) this.violation(`the mail "${k}" went out ${n} times`);
+    for (const [k, n] of sentTimes)
+      if (n > 1 && /minutes/i.test(k) && !/reminder/i.test(k)) this.violation(`the mail "${k}" went out ${n} times`);
   }
 
   /** No action is reminded twice within seven days. */
@@ -537,7 +613,8 @@ export class Year implements Sim {
       if (claim?.event !== EVENTS.reminder) continue;
       for (const action of claim.details.match(/A-\d{4}-\d{3}/g) ?? []) {
         const before = last.get(action);
-        if (before !== undefined && daysBetween(before, claim.day) < 7) this.violation(`action ${action} was reminded on ${before} and again on ${claim.day}`);
+        if (before !== undefined && daysBetween(before, claim.day) < 7)
+          this.violation(`action ${action} was reminded on ${before} and again on ${claim.day}`);
         last.set(action, claim.day);
       }
     }
@@ -547,21 +624,30 @@ export class Year implements Sim {
   private checkLogMatchesMail(): void {
     const mailsBy = new Map<string, number>();
     const count = (k: string) => mailsBy.set(k, (mailsBy.get(k) ?? 0) + 1);
-    for (const { mail, claim } of this.mails) count(claim ? key(claim.event, claim.ref, claim.recipients) : key('by hand', '', mail.to));
+    for (const { mail, claim } of this.mails)
+      count(claim ? key(claim.event, claim.ref, claim.recipients) : key('by hand', '', mail.to));
     const sentBy = new Map<string, number>();
     for (const e of this.records(LogTable).records) {
       if (e.outcome !== 'Sent') continue;
-      const k = MAIL_EVENTS.has(e.event) ? key(e.event, e.ref, e.recipients) : e.recipients.length > 0 ? key('by hand', '', e.recipients) : null;
+      const k = MAIL_EVENTS.has(e.event)
+        ? key(e.event, e.ref, e.recipients)
+        : e.recipients.length > 0
+          ? key('by hand', '', e.recipients)
+          : null;
       if (k !== null) sentBy.set(k, (sentBy.get(k) ?? 0) + 1);
     }
     const initial = new Map<string, number>();
     for (const e of emailNetwork().log)
-      if (e.outcome === 'Sent' && e.recipients?.length) initial.set(key('by hand', '', e.recipients), (initial.get(key('by hand', '', e.recipients)) ?? 0) + 1);
+      if (e.outcome === 'Sent' && e.recipients?.length)
+        initial.set(key('by hand', '', e.recipients), (initial.get(key('by hand', '', e.recipients)) ?? 0) + 1);
     for (const [k, n] of sentBy) {
       const mails = (mailsBy.get(k) ?? 0) + (initial.get(k) ?? 0);
       if (n > mails) this.violation(`the Log has ${n} Sent rows for ${k} and the mail service sent ${mails}`);
     }
-    if (this.fake.sentMail.length !== this.mails.length) this.violation(`the mail service sent ${this.fake.sentMail.length} mails and ${this.mails.length} were seen going out`);
+    if (this.fake.sentMail.length !== this.mails.length)
+      this.violation(
+        `the mail service sent ${this.fake.sentMail.length} mails and ${this.mails.length} were seen going out`,
+      );
   }
 
   /** Every row a person typed or the sidebar recorded is there once, as typed. */
@@ -576,7 +662,8 @@ export class Year implements Sim {
       }
       for (const [id, n] of seen) if (n > 1) this.violation(`${def.name} holds ${id} ${n} times`);
       for (const [id, record] of expected) {
-        const actual = table.records.find((r) => String((r as Record<string, unknown>)[idField]) === id) as Record<string, unknown> | undefined;
+        const actual = table.records.find((r) => String((r as Record<string, unknown>)[idField]) === id) as
+          Record<string, unknown> | undefined;
         if (!actual) {
           this.violation(`${def.name} lost ${id}`);
           continue;
@@ -584,7 +671,9 @@ export class Year implements Sim {
         for (const [field, value] of Object.entries(record)) {
           if (AUTOMATION_FIELDS.has(field)) continue;
           if (JSON.stringify(actual[field]) !== JSON.stringify(value))
-            this.violation(`${def.name} ${id}: ${field} is ${JSON.stringify(actual[field])}, was typed as ${JSON.stringify(value)}`);
+            this.violation(
+              `${def.name} ${id}: ${field} is ${JSON.stringify(actual[field])}, was typed as ${JSON.stringify(value)}`,
+            );
         }
       }
     }

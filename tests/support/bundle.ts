@@ -12,18 +12,25 @@ const ROOT = join(__dirname, '..', '..');
 const CODE = join(ROOT, 'dist', 'Code.js');
 
 function newest(dir: string): number {
-  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
+  return Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+      e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
+    ),
+  );
 }
 
 /** `npm test` builds first; a lone run of a test file builds when dist/ is older than the sources. */
 export function bundleCode(): string {
   let stale: boolean;
   try {
-    stale = statSync(CODE).mtimeMs < Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'appsscript.json')).mtimeMs);
+    stale =
+      statSync(CODE).mtimeMs < Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'appsscript.json')).mtimeMs);
   } catch {
     stale = true;
   }
-  if (stale) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+  if (stale)
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT, stdio: 'inherit' });
   return readFileSync(CODE, 'utf8');
 }
 

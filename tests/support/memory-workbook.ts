@@ -112,7 +112,9 @@ export class MemoryWorkbook implements WorkbookPort {
     this.count('format');
     this.grid(tab);
     const before = new Map((this.layouts.get(tab)?.columns ?? []).map((c) => [c.column, c.width]));
-    this.layouts.set(tab, { columns: layout.columns.map((c) => ({ ...c, width: c.width ?? before.get(c.column) ?? null })) });
+    this.layouts.set(tab, {
+      columns: layout.columns.map((c) => ({ ...c, width: c.width ?? before.get(c.column) ?? null })),
+    });
   }
 
   style(tab: string, style: TabStyle): void {

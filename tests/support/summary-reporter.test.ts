@@ -14,12 +14,15 @@ const VITEST = path.resolve(HERE, '../../node_modules/vitest/vitest.mjs');
 
 /** Test files, with vitest's globals so that they import nothing from outside their folder. */
 const FIXTURES: Record<string, string> = {
-  'ok.test.js': "it('passes', () => {});\nit('fails', () => { throw new Error('no'); });\nit.skip('waits', () => {});\n",
+  'ok.test.js':
+    "it('passes', () => {});\nit('fails', () => { throw new Error('no'); });\nit.skip('waits', () => {});\n",
   'syntax.test.js': "it('never runs', () => {\n",
   'import.test.js': "import './missing.js';\nit('never runs', () => {});\n",
   'throw.test.js': "it('never runs', () => {});\nthrow new Error('at top level');\n",
-  'hook.test.js': "describe('a suite', () => {\n  beforeAll(() => { throw new Error('in beforeAll'); });\n  it('is skipped', () => {});\n});\n",
-  'unhandled.test.js': "it('passes but leaves a rejection nobody handles', () => { Promise.reject(new Error('late')); });\n",
+  'hook.test.js':
+    "describe('a suite', () => {\n  beforeAll(() => { throw new Error('in beforeAll'); });\n  it('is skipped', () => {});\n});\n",
+  'unhandled.test.js':
+    "it('passes but leaves a rejection nobody handles', () => { Promise.reject(new Error('late')); });\n",
 };
 
 const dir = mkdtempSync(path.join(tmpdir(), 'unmn-reporter-'));
@@ -29,11 +32,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function closingLine(): string {
   for (const [file, source] of Object.entries(FIXTURES)) writeFileSync(path.join(dir, file), source);
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
-  const result = spawnSync(process.execPath, [VITEST, 'run', '--globals', '--reporter', path.join(HERE, 'summary-reporter.ts')], {
-    cwd: dir,
-    env,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [VITEST, 'run', '--globals', '--reporter', path.join(HERE, 'summary-reporter.ts')],
+    {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+    },
+  );
   return result.stdout.trim().split('\n').pop() ?? '';
 }
 

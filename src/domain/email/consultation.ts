@@ -29,7 +29,9 @@ function facts(c: Consultation, today: IsoDay): Fact[] {
     { label: 'Kind', value: c.kind },
     { label: 'Deadline', value: `${longDay(c.deadline)} (${c.deadline}), ${when}` },
     ...(c.subject.trim() === '' ? [] : [{ label: 'Subject', value: c.subject.trim() }]),
-    ...(c.proposalLink.trim() === '' ? [] : [{ label: 'Proposal', value: c.proposalLink.trim(), href: c.proposalLink.trim() }]),
+    ...(c.proposalLink.trim() === ''
+      ? []
+      : [{ label: 'Proposal', value: c.proposalLink.trim(), href: c.proposalLink.trim() }]),
   ];
 }
 
@@ -45,15 +47,27 @@ function asking(c: Consultation, today: IsoDay): Block[] {
 
 /** To one member's focal points: what is asked, by when, what silence means and how to answer. */
 export function proposalMessage(network: Network, c: Consultation, agency: string, today: IsoDay): Composed {
-  return compose(network, `${networkName(network)}: written consultation ${c.id}, "${c.title}", answers by ${longDay(c.deadline)}`, [
-    { kind: 'paragraph', text: `Dear colleagues of ${agency},` },
-    { kind: 'paragraph', text: `The secretariat consults every member of the network in writing on the proposal below.` },
-    ...asking(c, today),
-  ]);
+  return compose(
+    network,
+    `${networkName(network)}: written consultation ${c.id}, "${c.title}", answers by ${longDay(c.deadline)}`,
+    [
+      { kind: 'paragraph', text: `Dear colleagues of ${agency},` },
+      {
+        kind: 'paragraph',
+        text: `The secretariat consults every member of the network in writing on the proposal below.`,
+      },
+      ...asking(c, today),
+    ],
+  );
 }
 
 /** To a member that has not answered yet, once, days before the deadline. */
-export function consultationReminderMessage(network: Network, c: Consultation, agency: string, today: IsoDay): Composed {
+export function consultationReminderMessage(
+  network: Network,
+  c: Consultation,
+  agency: string,
+  today: IsoDay,
+): Composed {
   return compose(network, `${networkName(network)}: reminder, ${c.id} "${c.title}" closes on ${longDay(c.deadline)}`, [
     { kind: 'paragraph', text: `Dear colleagues of ${agency},` },
     { kind: 'paragraph', text: `${agency} has not answered written consultation ${c.id} yet.` },
@@ -62,11 +76,20 @@ export function consultationReminderMessage(network: Network, c: Consultation, a
 }
 
 /** To all members: the outcome, and who answered what (silence shown as such). */
-export function outcomeMessage(network: Network, c: Consultation, asked: readonly string[], answers: ReadonlyMap<string, Located<Answer>>): Composed {
+export function outcomeMessage(
+  network: Network,
+  c: Consultation,
+  asked: readonly string[],
+  answers: ReadonlyMap<string, Located<Answer>>,
+): Composed {
   const outcome = c.outcome ?? 'Not agreed';
   const rows = asked.map((agency) => {
     const a = answers.get(keyOf(agency));
-    return [agency, a?.answer ?? (c.kind === 'No objection' ? 'No answer (taken as no objection)' : 'No answer'), a?.comment ?? ''];
+    return [
+      agency,
+      a?.answer ?? (c.kind === 'No objection' ? 'No answer (taken as no objection)' : 'No answer'),
+      a?.comment ?? '',
+    ];
   });
   return compose(network, `${networkName(network)}: written consultation ${c.id}, "${c.title}": ${outcome}`, [
     { kind: 'paragraph', text: 'Dear colleagues,' },

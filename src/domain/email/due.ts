@@ -10,13 +10,29 @@ import type { HeaderMap, Located } from '../codec';
 import { addDays, daysBetween, isIsoDay, type IsoDay } from '../dates';
 import type { Network } from '../network';
 import { askedAgencies, latestAnswers } from '../consultations';
-import { ActionsTable, LogTable, MeetingsTable, type Action, type Consultation, type Meeting, type TableDef } from '../tables';
+import {
+  ActionsTable,
+  LogTable,
+  MeetingsTable,
+  type Action,
+  type Consultation,
+  type Meeting,
+  type TableDef,
+} from '../tables';
 import { emailKey, joinFew, keyOf, plural } from '../words';
 import { isActiveOn } from '../membership';
 import { EVENTS, messageKey, type Claim, type Ledger } from './ledger';
 import { consultationReminderMessage, outcomeMessage, proposalMessage } from './consultation';
 import { archiveMessage, minutesMessage, type Composed } from './minutes';
-import { activeFocalPoints, allowedRecipients, batches, networkRecipients, replyTo, screen, secretariatRecipients } from './recipients';
+import {
+  activeFocalPoints,
+  allowedRecipients,
+  batches,
+  networkRecipients,
+  replyTo,
+  screen,
+  secretariatRecipients,
+} from './recipients';
 import { actionReminder, agendaReminder, minutesReminder, REMINDER_DAYS } from './reminders';
 
 export type MarkField = 'minutesCirculatedOn' | 'sharedWithRcoOn' | 'lastRemindedOn';
@@ -118,10 +134,21 @@ function job(ctx: Context, spec: Spec): Job | null {
     to,
     replyTo: ctx.replyTo,
   }));
-  const newlyRefused = refused.length > 0 && !ctx.ledger.has(messageKey(event, ref, refused), 'Refused', since) ? refused : [];
+  const newlyRefused =
+    refused.length > 0 && !ctx.ledger.has(messageKey(event, ref, refused), 'Refused', since) ? refused : [];
   const done = spec.done ?? [];
   if (messages.length === 0 && newlyRefused.length === 0 && !isComplete({ done, intended }, confirmed)) return null;
-  return { event, ref, what: spec.what, intended, confirmed, messages, refused: newlyRefused, claim: spec.claim ?? NO_CLAIM, done };
+  return {
+    event,
+    ref,
+    what: spec.what,
+    intended,
+    confirmed,
+    messages,
+    refused: newlyRefused,
+    claim: spec.claim ?? NO_CLAIM,
+    done,
+  };
 }
 
 /**
@@ -158,20 +185,30 @@ function agendaLate(m: Located<Meeting>, today: IsoDay, agendaDueDays: number | 
 }
 
 function minutesLate(m: Meeting, today: IsoDay, minutesDueDays: number | null): minutesDueDays is number {
-  return minutesDueDays !== null && m.status === 'Held' && m.minutesLink.trim() === '' && daysBetween(m.date, today) > minutesDueDays;
+  return (
+    minutesDueDays !== null &&
+    m.status === 'Held' &&
+    m.minutesLink.trim() === '' &&
+    daysBetween(m.date, today) > minutesDueDays
+  );
 }
 
 function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out: Due): void {
   const { network, today } = ctx;
   const rco = network.settings.rcoArchiveEmail.trim();
-  const meetings = network.meetings.records.filter((m) => isApproved(m, today) && pick(m)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
+  const meetings = network.meetings.records
+    .filter((m) => isApproved(m, today) && pick(m))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
   for (const m of meetings) {
     const { toMembers, toArchive } = copiesOwed(m, rco);
     if (!toMembers && !toArchive) continue;
     if (ctx.twice.has(keyOf(m.id))) continue;
     const unreadable = unreadableCells(MeetingsTable, network.meetings.header, m);
     if (unreadable.length > 0) {
-      out.blocked.push({ ref: m.id, reason: `${m.id}'s minutes wait until row ${m.row} of Meetings is corrected: its ${joinFew(unreadable)} cannot be read` });
+      out.blocked.push({
+        ref: m.id,
+        reason: `${m.id}'s minutes wait until row ${m.row} of Meetings is corrected: its ${joinFew(unreadable)} cannot be read`,
+      });
       continue;
     }
     if (m.minutesLink.trim() === '') {
@@ -180,7 +217,11 @@ function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out:
     }
     if (toMembers) {
       const recipients = networkRecipients(network);
-      if (recipients.length === 0) out.blocked.push({ ref: m.id, reason: `${m.id}'s minutes have nobody to go to: no mailing list and no active focal point` });
+      if (recipients.length === 0)
+        out.blocked.push({
+          ref: m.id,
+          reason: `${m.id}'s minutes have nobody to go to: no mailing list and no active focal point`,
+        });
       const j = job(ctx, {
         event: EVENTS.circulated,
         ref: m.id,
@@ -209,7 +250,11 @@ function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out:
 
 /** Open, due within the reminder days or overdue, and not reminded in the last reminder days. */
 function needsReminder(action: Action, today: IsoDay): boolean {
-  return action.due !== null && action.due <= addDays(today, REMINDER_DAYS) && (action.lastRemindedOn === null || action.lastRemindedOn <= addDays(today, -REMINDER_DAYS));
+  return (
+    action.due !== null &&
+    action.due <= addDays(today, REMINDER_DAYS) &&
+    (action.lastRemindedOn === null || action.lastRemindedOn <= addDays(today, -REMINDER_DAYS))
+  );
 }
 
 /**
@@ -224,7 +269,10 @@ function actionReminders(ctx: Context, out: Due): void {
     if (a.status !== 'Open' || a.owner.trim() === '' || ctx.twice.has(keyOf(a.id))) continue;
     const unreadable = unreadableCells(ActionsTable, network.actions.header, a);
     if (unreadable.length > 0) {
-      out.blocked.push({ ref: a.id, reason: `${a.id} is not reminded until row ${a.row} of Actions is corrected: its ${joinFew(unreadable)} cannot be read` });
+      out.blocked.push({
+        ref: a.id,
+        reason: `${a.id} is not reminded until row ${a.row} of Actions is corrected: its ${joinFew(unreadable)} cannot be read`,
+      });
       continue;
     }
     const k = keyOf(a.owner);
@@ -234,16 +282,24 @@ function actionReminders(ctx: Context, out: Due): void {
     const member = network.members.records.find((m) => keyOf(m.agency) === k);
     const agency = member?.agency.trim() ?? open[0]!.owner.trim();
     const started = ledger.covered(EVENTS.reminder, agency, today).size > 0;
-    const actions = started ? open.filter((a) => a.lastRemindedOn === today) : open.filter((a) => needsReminder(a, today));
+    const actions = started
+      ? open.filter((a) => a.lastRemindedOn === today)
+      : open.filter((a) => needsReminder(a, today));
     if (actions.length === 0) continue;
     // Its focal points are no longer the network's to write to: a reminder would only log a refusal, every day.
     if (member !== undefined && !isActiveOn(member, today)) {
-      out.blocked.push({ ref: agency, reason: `${agency} is not an active member, and ${plural(actions.length, 'open action point')} of its wait for a new owner` });
+      out.blocked.push({
+        ref: agency,
+        reason: `${agency} is not an active member, and ${plural(actions.length, 'open action point')} of its wait for a new owner`,
+      });
       continue;
     }
     const recipients = activeFocalPoints(network, new Set([k]));
     if (recipients.length === 0) {
-      out.blocked.push({ ref: agency, reason: `${agency} has ${plural(actions.length, 'action point')} to be reminded of but no active focal point` });
+      out.blocked.push({
+        ref: agency,
+        reason: `${agency} has ${plural(actions.length, 'action point')} to be reminded of but no active focal point`,
+      });
       continue;
     }
     const j = job(ctx, {
@@ -256,8 +312,20 @@ function actionReminders(ctx: Context, out: Due): void {
       claim: started
         ? NO_CLAIM
         : {
-            marks: actions.map((a) => ({ tab: 'Actions', id: a.id, field: 'lastRemindedOn', was: a.lastRemindedOn, day: today })),
-            undo: actions.map((a) => ({ tab: 'Actions', id: a.id, field: 'lastRemindedOn', was: today, day: a.lastRemindedOn })),
+            marks: actions.map((a) => ({
+              tab: 'Actions',
+              id: a.id,
+              field: 'lastRemindedOn',
+              was: a.lastRemindedOn,
+              day: today,
+            })),
+            undo: actions.map((a) => ({
+              tab: 'Actions',
+              id: a.id,
+              field: 'lastRemindedOn',
+              was: today,
+              day: a.lastRemindedOn,
+            })),
           },
     });
     if (j) out.jobs.push(j);
@@ -295,7 +363,10 @@ function secretariatReminders(ctx: Context, out: Due): void {
     }
     for (const spec of specs) {
       if (recipients.length === 0) {
-        out.blocked.push({ ref: m.id, reason: `${m.id}: nobody to remind, the register names no secretariat with an active focal point` });
+        out.blocked.push({
+          ref: m.id,
+          reason: `${m.id}: nobody to remind, the register names no secretariat with an active focal point`,
+        });
         continue;
       }
       const j = job(ctx, spec);
@@ -308,7 +379,12 @@ function secretariatReminders(ctx: Context, out: Due): void {
 export const OUTCOME_DAYS = 7;
 
 function consultationOwed(c: Consultation, today: IsoDay): boolean {
-  return c.status === 'Open' ? c.openedOn <= today : c.status === 'Closed' && c.closedOn !== null && c.closedOn <= today && c.closedOn >= addDays(today, -OUTCOME_DAYS);
+  return c.status === 'Open'
+    ? c.openedOn <= today
+    : c.status === 'Closed' &&
+        c.closedOn !== null &&
+        c.closedOn <= today &&
+        c.closedOn >= addDays(today, -OUTCOME_DAYS);
 }
 
 /** A consultation's message to one member in words, also its Log Details: what says the member has it. */
@@ -319,7 +395,9 @@ export function consultationMailWhat(id: string, noun: 'proposal' | 'reminder', 
 /** The active Primary focal points of one agency. */
 function primaries(network: Network, agency: string): string[] {
   const k = keyOf(agency);
-  return network.focalPoints.records.filter((fp) => fp.active === true && fp.kind === 'Primary' && fp.email !== '' && keyOf(fp.agency) === k).map((fp) => fp.email);
+  return network.focalPoints.records
+    .filter((fp) => fp.active === true && fp.kind === 'Primary' && fp.email !== '' && keyOf(fp.agency) === k)
+    .map((fp) => fp.email);
 }
 
 /**
@@ -335,14 +413,22 @@ function consultationMail(ctx: Context, out: Due): void {
   for (const c of network.consultations.records) {
     if (!consultationOwed(c, today) || !isIsoDay(c.deadline)) continue;
     const asked = askedAgencies(network, c);
-    const perAgency = (event: string, agencies: readonly string[], noun: 'proposal' | 'reminder', compose: (agency: string) => Composed) => {
+    const perAgency = (
+      event: string,
+      agencies: readonly string[],
+      noun: 'proposal' | 'reminder',
+      compose: (agency: string) => Composed,
+    ) => {
       const done = ledger.coveredDetails(event, c.id);
       for (const agency of agencies) {
         const what = consultationMailWhat(c.id, noun, agency);
         if (done.has(keyOf(what))) continue;
         const recipients = primaries(network, agency);
         if (recipients.length === 0) {
-          out.blocked.push({ ref: c.id, reason: `${c.id}'s ${noun} cannot go to ${agency}: it has no active Primary focal point` });
+          out.blocked.push({
+            ref: c.id,
+            reason: `${c.id}'s ${noun} cannot go to ${agency}: it has no active Primary focal point`,
+          });
           continue;
         }
         const j = job(ctx, { event, ref: c.id, what, recipients, since: null, composed: compose(agency) });
@@ -351,11 +437,14 @@ function consultationMail(ctx: Context, out: Due): void {
     };
     if (c.status === 'Open') {
       // Past the deadline a proposal could no longer be answered: it is not sent.
-      if (today <= c.deadline) perAgency(EVENTS.consultation, asked, 'proposal', (agency) => proposalMessage(network, c, agency, today));
+      if (today <= c.deadline)
+        perAgency(EVENTS.consultation, asked, 'proposal', (agency) => proposalMessage(network, c, agency, today));
       if (reminderDays !== null && today >= addDays(c.deadline, -reminderDays) && today <= c.deadline) {
         const answered = answers.get(keyOf(c.id));
         const silent = asked.filter((a) => !answered?.has(keyOf(a)));
-        perAgency(EVENTS.consultationReminder, silent, 'reminder', (agency) => consultationReminderMessage(network, c, agency, today));
+        perAgency(EVENTS.consultationReminder, silent, 'reminder', (agency) =>
+          consultationReminderMessage(network, c, agency, today),
+        );
       }
       continue;
     }
@@ -382,9 +471,16 @@ function consultationMail(ctx: Context, out: Due): void {
 export function mayBeDue(network: Network, today: IsoDay): boolean {
   const { agendaDueDays, minutesDueDays } = network.settings;
   const yesterday = addDays(today, -1);
-  const meetingDue = (m: Located<Meeting>) => agendaLate(m, today, agendaDueDays) || minutesLate(m, today, minutesDueDays);
-  const actionDue = (a: Located<Action>) => a.status === 'Open' && (needsReminder(a, today) || (a.lastRemindedOn !== null && a.lastRemindedOn >= yesterday));
-  return minutesOwed(network, today) || network.meetings.records.some(meetingDue) || network.actions.records.some(actionDue) || consultationsOwed(network, today);
+  const meetingDue = (m: Located<Meeting>) =>
+    agendaLate(m, today, agendaDueDays) || minutesLate(m, today, minutesDueDays);
+  const actionDue = (a: Located<Action>) =>
+    a.status === 'Open' && (needsReminder(a, today) || (a.lastRemindedOn !== null && a.lastRemindedOn >= yesterday));
+  return (
+    minutesOwed(network, today) ||
+    network.meetings.records.some(meetingDue) ||
+    network.actions.records.some(actionDue) ||
+    consultationsOwed(network, today)
+  );
 }
 
 /** Whether some consultation may have mail to send (open, or closed within OUTCOME_DAYS): only then are the answers read. */
@@ -408,7 +504,14 @@ export function minutesOwed(network: Network, today: IsoDay): boolean {
  */
 export function dueJobs(network: Network, today: IsoDay, ledger: Ledger, scope: DueScope): Due {
   const held = duplicateIds(network);
-  const ctx: Context = { network, today, ledger, allowed: allowedRecipients(network, today), replyTo: replyTo(network, today), twice: new Set(held.map((b) => keyOf(b.ref))) };
+  const ctx: Context = {
+    network,
+    today,
+    ledger,
+    allowed: allowedRecipients(network, today),
+    replyTo: replyTo(network, today),
+    twice: new Set(held.map((b) => keyOf(b.ref))),
+  };
   const out: Due = { jobs: [], blocked: [...held] };
   const stopped = new Set(stoppedTabs(network).map((t) => t.tab));
   if (stopped.has(LogTable.name)) return out;
@@ -461,11 +564,32 @@ export interface StoppedTab {
  */
 const NEEDED: readonly { readonly def: TableDef; readonly fields: readonly string[] }[] = [
   { def: LogTable, fields: ['timestamp', 'event', 'ref', 'recipients', 'outcome'] },
-  { def: MeetingsTable, fields: ['id', 'date', 'status', 'minutesLink', 'minutesApprovedOn', 'minutesCirculatedOn', 'sharedWithRcoOn', 'agendaCirculatedOn'] },
+  {
+    def: MeetingsTable,
+    fields: [
+      'id',
+      'date',
+      'status',
+      'minutesLink',
+      'minutesApprovedOn',
+      'minutesCirculatedOn',
+      'sharedWithRcoOn',
+      'agendaCirculatedOn',
+    ],
+  },
   { def: ActionsTable, fields: ['id', 'owner', 'status', 'due', 'lastRemindedOn'] },
 ];
 
-const TAB_OF: Readonly<Record<string, (network: Network) => { readonly header: HeaderMap | null; readonly headerAt: number | null; readonly lastRow: number }>> = {
+const TAB_OF: Readonly<
+  Record<
+    string,
+    (network: Network) => {
+      readonly header: HeaderMap | null;
+      readonly headerAt: number | null;
+      readonly lastRow: number;
+    }
+  >
+> = {
   [LogTable.name]: (n) => n.log,
   [MeetingsTable.name]: (n) => n.meetings,
   [ActionsTable.name]: (n) => n.actions,
@@ -481,7 +605,9 @@ export function stoppedTabs(network: Network, tabs: readonly string[] = NEEDED.m
   for (const { def, fields } of NEEDED) {
     if (!tabs.includes(def.name)) continue;
     const table = TAB_OF[def.name]!(network);
-    const headers = fields.filter((f) => !table.header?.index.has(f)).map((f) => (def.columns[f as keyof typeof def.columns] as Column).header);
+    const headers = fields
+      .filter((f) => !table.header?.index.has(f))
+      .map((f) => (def.columns[f as keyof typeof def.columns] as Column).header);
     if (headers.length === 0) continue;
     const where =
       table.headerAt !== null

@@ -104,7 +104,8 @@ export class Ledger {
    */
   coveredDetails(event: string, ref: string): Set<string> {
     const out = new Set<string>();
-    for (const entry of this.latest(event, ref, null).values()) if (entry.outcome === 'Sent' || entry.outcome === 'Sending') out.add(keyOf(entry.details));
+    for (const entry of this.latest(event, ref, null).values())
+      if (entry.outcome === 'Sent' || entry.outcome === 'Sending') out.add(keyOf(entry.details));
     return out;
   }
 
@@ -115,12 +116,15 @@ export class Ledger {
 
   /** Whether the Log has a row of the message `key` (see messageKey) with this outcome, on or after `since`. */
   has(key: string, outcome: string | null, since: IsoDay | null): boolean {
-    return (this.byKey.get(key) ?? []).some((e) => e.outcome === outcome && (since === null || e.timestamp.slice(0, 10) >= since));
+    return (this.byKey.get(key) ?? []).some(
+      (e) => e.outcome === outcome && (since === null || e.timestamp.slice(0, 10) >= since),
+    );
   }
 
   /** How many times the message `key` failed on or after `since`. */
   failures(key: string, since: IsoDay): number {
-    return (this.byKey.get(key) ?? []).filter((e) => e.outcome === 'Failed' && e.timestamp.slice(0, 10) >= since).length;
+    return (this.byKey.get(key) ?? []).filter((e) => e.outcome === 'Failed' && e.timestamp.slice(0, 10) >= since)
+      .length;
   }
 
   /** Every claim that no Sent or Failed row followed: the execution that made it stopped before it could tell. */
@@ -131,7 +135,13 @@ export class Ledger {
       if (first === undefined) continue;
       for (const entry of this.latest(first.event, first.ref, null).values()) {
         if (entry.outcome !== 'Sending') continue;
-        out.push({ event: entry.event, ref: entry.ref, recipients: entry.recipients, timestamp: entry.timestamp, row: entry.row });
+        out.push({
+          event: entry.event,
+          ref: entry.ref,
+          recipients: entry.recipients,
+          timestamp: entry.timestamp,
+          row: entry.row,
+        });
       }
     }
     return out.sort((a, b) => a.row - b.row);

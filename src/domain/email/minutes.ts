@@ -26,7 +26,10 @@ export function meetingTitle(meeting: Meeting): string {
 /** Blocks every message ends with: who writes, and the network's confidentiality notice. */
 export function closing(network: Network): Block[] {
   const notice = network.settings.confidentialityNotice.trim();
-  return [{ kind: 'paragraph', text: `The secretariat of ${networkName(network)}` }, ...(notice === '' ? [] : [{ kind: 'notice', text: notice } as const])];
+  return [
+    { kind: 'paragraph', text: `The secretariat of ${networkName(network)}` },
+    ...(notice === '' ? [] : [{ kind: 'notice', text: notice } as const]),
+  ];
 }
 
 /** Subject, HTML and text of blocks that end with the closing. */
@@ -96,7 +99,10 @@ function meetingBlocks(network: Network, meeting: Meeting): Block[] {
       facts: [
         { label: 'Date', value: longDay(meeting.date) },
         { label: 'Mode', value: meeting.mode ?? 'not recorded' },
-        { label: 'Chaired by', value: meeting.chairedBy.length === 0 ? 'not recorded' : agencyNames(network, meeting.chairedBy) },
+        {
+          label: 'Chaired by',
+          value: meeting.chairedBy.length === 0 ? 'not recorded' : agencyNames(network, meeting.chairedBy),
+        },
         { label: 'Attendees', value: meeting.attendees.length === 0 ? 'not recorded' : meeting.attendees.join(', ') },
         ...(external === '' ? [] : [{ label: 'External participants', value: external }]),
         { label: 'Minutes', value: link, href: link },
@@ -107,7 +113,10 @@ function meetingBlocks(network: Network, meeting: Meeting): Block[] {
       ? { kind: 'paragraph', text: 'No decision was recorded for this meeting.' }
       : {
           kind: 'items',
-          items: decisions.map((d) => ({ lead: `${d.id}: ${d.title.trim() || d.kind} (${d.outcome})`, text: d.decision.trim() })),
+          items: decisions.map((d) => ({
+            lead: `${d.id}: ${d.title.trim() || d.kind} (${d.outcome})`,
+            text: d.decision.trim(),
+          })),
         },
     { kind: 'heading', text: 'Action points' },
     actions.length === 0

@@ -64,7 +64,8 @@ export function previewMeetings(meetings: readonly Located<Meeting>[], jobs: rea
       entry = { id: meeting.id, title: meetingTitle(meeting), date: meeting.date, messages: [] };
       out.push(entry);
     }
-    for (const m of job.messages) entry.messages.push({ what: job.what, to: [...m.to], replyTo: m.replyTo, subject: m.subject, html: m.html });
+    for (const m of job.messages)
+      entry.messages.push({ what: job.what, to: [...m.to], replyTo: m.replyTo, subject: m.subject, html: m.html });
   }
   return out;
 }

@@ -27,7 +27,11 @@ function unique(addresses: readonly string[]): string[] {
 /** The active focal points' addresses, in register order; of the given agencies only, when given. */
 export function activeFocalPoints(network: Network, agencies?: ReadonlySet<string>): string[] {
   return unique(
-    network.focalPoints.records.filter((fp) => fp.active === true && fp.email !== '' && (agencies === undefined || agencies.has(keyOf(fp.agency)))).map((fp) => fp.email),
+    network.focalPoints.records
+      .filter(
+        (fp) => fp.active === true && fp.email !== '' && (agencies === undefined || agencies.has(keyOf(fp.agency))),
+      )
+      .map((fp) => fp.email),
   );
 }
 
@@ -39,7 +43,11 @@ export function networkRecipients(network: Network): string[] {
 
 /** The agencies whose Roles include one of `roles`, active on `today`. */
 function agenciesWith(network: Network, today: IsoDay, roles: readonly string[]): Set<string> {
-  return new Set(network.members.records.filter((m) => isActiveOn(m, today) && m.roles.some((r) => roles.includes(r))).map((m) => keyOf(m.agency)));
+  return new Set(
+    network.members.records
+      .filter((m) => isActiveOn(m, today) && m.roles.some((r) => roles.includes(r)))
+      .map((m) => keyOf(m.agency)),
+  );
 }
 
 /**
@@ -55,7 +63,9 @@ export function secretariatRecipients(network: Network, today: IsoDay): string[]
 /** Where replies go: the secretariat's Primary focal point first; '' when the register names nobody. */
 export function replyTo(network: Network, today: IsoDay): string {
   const secretariat = secretariatRecipients(network, today);
-  const primaries = new Set(network.focalPoints.records.filter((fp) => fp.kind === 'Primary').map((fp) => emailKey(fp.email)));
+  const primaries = new Set(
+    network.focalPoints.records.filter((fp) => fp.kind === 'Primary').map((fp) => emailKey(fp.email)),
+  );
   return secretariat.find((a) => primaries.has(emailKey(a))) ?? secretariat[0] ?? '';
 }
 
@@ -66,11 +76,18 @@ export function replyTo(network: Network, today: IsoDay): string {
 export function allowedRecipients(network: Network, today: IsoDay): Set<string> {
   const members = new Set(network.members.records.filter((m) => isActiveOn(m, today)).map((m) => keyOf(m.agency)));
   const { mailingList, rcoArchiveEmail, unctReportingEmail, secretariatEditors } = network.settings;
-  return new Set([...activeFocalPoints(network, members), mailingList, rcoArchiveEmail, unctReportingEmail, ...secretariatEditors].map(emailKey).filter((a) => a !== ''));
+  return new Set(
+    [...activeFocalPoints(network, members), mailingList, rcoArchiveEmail, unctReportingEmail, ...secretariatEditors]
+      .map(emailKey)
+      .filter((a) => a !== ''),
+  );
 }
 
 /** Splits recipients into those the network may write to and those it refuses. */
-export function screen(recipients: readonly string[], allowed: ReadonlySet<string>): { allowed: string[]; refused: string[] } {
+export function screen(
+  recipients: readonly string[],
+  allowed: ReadonlySet<string>,
+): { allowed: string[]; refused: string[] } {
   const out = { allowed: [] as string[], refused: [] as string[] };
   for (const address of unique(recipients)) (allowed.has(emailKey(address)) ? out.allowed : out.refused).push(address);
   return out;

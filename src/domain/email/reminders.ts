@@ -28,8 +28,15 @@ export function actionReminder(network: Network, agency: string, actions: readon
       kind: 'paragraph',
       text: `${actions.length === 1 ? 'This action point of the network is' : 'These action points of the network are'} yours and still open, and due within ${REMINDER_DAYS} days or overdue:`,
     },
-    { kind: 'table', headers: ['ID', 'Action', 'From', 'Due'], rows: actions.map((a) => [a.id, a.action, a.source, dueWords(a, today)]) },
-    { kind: 'paragraph', text: 'When one is done, please reply to this message so that the secretariat can mark it Done in the action tracker.' },
+    {
+      kind: 'table',
+      headers: ['ID', 'Action', 'From', 'Due'],
+      rows: actions.map((a) => [a.id, a.action, a.source, dueWords(a, today)]),
+    },
+    {
+      kind: 'paragraph',
+      text: 'When one is done, please reply to this message so that the secretariat can mark it Done in the action tracker.',
+    },
   ]);
 }
 
@@ -37,13 +44,17 @@ export function actionReminder(network: Network, agency: string, actions: readon
 export function agendaReminder(network: Network, meeting: Meeting, today: IsoDay, agendaDays: number): Composed {
   const title = meetingTitle(meeting);
   const inDays = daysBetween(today, meeting.date);
-  return compose(network, `${networkName(network)}: the agenda of ${title} (${longDay(meeting.date)}) has not gone out`, [
-    {
-      kind: 'paragraph',
-      text: `${meeting.id}, "${title}", is planned for ${longDay(meeting.date)}, ${inDays === 0 ? 'today' : `in ${plural(inDays, 'day')}`}. The agenda was due ${plural(agendaDays, 'day')} before it, by ${longDay(addDays(meeting.date, -agendaDays))}, and the Meetings tab records no "Agenda circulated on".`,
-    },
-    { kind: 'paragraph', text: 'Circulate the agenda to the members and enter the day in "Agenda circulated on".' },
-  ]);
+  return compose(
+    network,
+    `${networkName(network)}: the agenda of ${title} (${longDay(meeting.date)}) has not gone out`,
+    [
+      {
+        kind: 'paragraph',
+        text: `${meeting.id}, "${title}", is planned for ${longDay(meeting.date)}, ${inDays === 0 ? 'today' : `in ${plural(inDays, 'day')}`}. The agenda was due ${plural(agendaDays, 'day')} before it, by ${longDay(addDays(meeting.date, -agendaDays))}, and the Meetings tab records no "Agenda circulated on".`,
+      },
+      { kind: 'paragraph', text: 'Circulate the agenda to the members and enter the day in "Agenda circulated on".' },
+    ],
+  );
 }
 
 /** To the secretariat: a held meeting's minutes are past due and have no link yet. */

@@ -26,7 +26,20 @@ export type Block =
   | { readonly kind: 'table'; readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] }
   | { readonly kind: 'notice'; readonly text: string };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "16 September 2026": a day as the ToRs and the minutes write it. */
 export function longDay(day: string): string {
@@ -50,13 +63,19 @@ function htmlBlock(block: Block): string {
     case 'facts':
       return `<table style="border-collapse:collapse;margin:0 0 12px">${block.facts
         .map((f) => {
-          const value = f.href !== undefined && isWebLink(f.href) ? `<a href="${escapeHtml(f.href.trim())}">${escapeHtml(f.value)}</a>` : escapeHtml(f.value);
+          const value =
+            f.href !== undefined && isWebLink(f.href)
+              ? `<a href="${escapeHtml(f.href.trim())}">${escapeHtml(f.value)}</a>`
+              : escapeHtml(f.value);
           return `<tr><th style="padding:2px 12px 2px 0;text-align:left;vertical-align:top;color:#5f6368;font-weight:normal">${escapeHtml(f.label)}</th><td style="padding:2px 0">${value}</td></tr>`;
         })
         .join('')}</table>`;
     case 'items':
       return `<ul style="margin:0 0 12px;padding-left:20px">${block.items
-        .map((i) => `<li style="margin:0 0 6px"><strong>${escapeHtml(i.lead)}</strong>${i.text === '' ? '' : `<br>${escapeHtml(i.text)}`}</li>`)
+        .map(
+          (i) =>
+            `<li style="margin:0 0 6px"><strong>${escapeHtml(i.lead)}</strong>${i.text === '' ? '' : `<br>${escapeHtml(i.text)}`}</li>`,
+        )
         .join('')}</ul>`;
     case 'table':
       return `<table style="border-collapse:collapse;margin:0 0 12px"><tr>${block.headers.map((h) => `<th ${CELL}>${escapeHtml(h)}</th>`).join('')}</tr>${block.rows
@@ -75,10 +94,17 @@ function textBlock(block: Block): string {
       return `${block.text}\n${'-'.repeat(block.text.length)}`;
     case 'facts': {
       const width = Math.max(...block.facts.map((f) => f.label.length));
-      return block.facts.map((f) => `${`${f.label}:`.padEnd(width + 2)}${f.value}${f.href !== undefined && f.href.trim() !== f.value ? ` <${f.href.trim()}>` : ''}`).join('\n');
+      return block.facts
+        .map(
+          (f) =>
+            `${`${f.label}:`.padEnd(width + 2)}${f.value}${f.href !== undefined && f.href.trim() !== f.value ? ` <${f.href.trim()}>` : ''}`,
+        )
+        .join('\n');
     }
     case 'items':
-      return block.items.map((i) => `* ${i.lead}${i.text === '' ? '' : `\n  ${i.text.replace(/\n/g, '\n  ')}`}`).join('\n');
+      return block.items
+        .map((i) => `* ${i.lead}${i.text === '' ? '' : `\n  ${i.text.replace(/\n/g, '\n  ')}`}`)
+        .join('\n');
     case 'table':
       return block.rows.map((r) => `* ${r.filter((c) => c !== '').join(' | ')}`).join('\n');
     case 'notice':

@@ -24,7 +24,8 @@ const inYear = (day: IsoDay | null, year: number) => day !== null && yearOf(day)
 function periodsRequired(founded: IsoDay | null, year: number, cadence: number): number {
   if (12 % cadence !== 0) return 0;
   let n = 0;
-  for (let month = 1; month <= 12; month += cadence) if (founded === null || `${year}-${String(month).padStart(2, '0')}-01` >= founded) n++;
+  for (let month = 1; month <= 12; month += cadence)
+    if (founded === null || `${year}-${String(month).padStart(2, '0')}-01` >= founded) n++;
   return n;
 }
 
@@ -45,8 +46,16 @@ function meetingsTable(network: Network, held: readonly Located<Meeting>[], year
       { header: 'Required', kind: 'count' },
     ],
     rows: [
-      ['Regular and annual', count(['Regular', 'Annual']), cadence === null ? null : periodsRequired(foundedOn, year, cadence)],
-      ['Annual network meeting', count(['Annual']), annualMeetingRequired === true && annualRequired(foundedOn, year) ? 1 : null],
+      [
+        'Regular and annual',
+        count(['Regular', 'Annual']),
+        cadence === null ? null : periodsRequired(foundedOn, year, cadence),
+      ],
+      [
+        'Annual network meeting',
+        count(['Annual']),
+        annualMeetingRequired === true && annualRequired(foundedOn, year) ? 1 : null,
+      ],
       ['Extraordinary', count(['Extraordinary']), null],
       ['Working group', count(['Working group']), null],
     ],
@@ -72,7 +81,15 @@ function heldTable(held: readonly Located<Meeting>[], year: number): ReportTable
       { header: 'Attending members', kind: 'count', width: 130 },
       { header: 'Minutes circulated on', kind: 'date', width: 150 },
     ],
-    rows: held.map((m) => [rowLink('Meetings', m.row, m.id), m.date, m.kind, m.mode, m.title, m.attendees.length, m.minutesCirculatedOn]),
+    rows: held.map((m) => [
+      rowLink('Meetings', m.row, m.id),
+      m.date,
+      m.kind,
+      m.mode,
+      m.title,
+      m.attendees.length,
+      m.minutesCirculatedOn,
+    ]),
     totals: null,
     note: '',
     empty: `No meeting was held in ${year}.`,
@@ -150,7 +167,16 @@ function decisionsTable(ctx: RuleContext, year: number): ReportTable {
       { header: 'Objections', kind: 'text', width: 120 },
     ],
     rows,
-    totals: ['Total', null, null, `${adopted.length} adopted`, rows.reduce((n, r) => n + (r[4] as number), 0), rows.reduce((n, r) => n + (r[5] as number), 0), null, null],
+    totals: [
+      'Total',
+      null,
+      null,
+      `${adopted.length} adopted`,
+      rows.reduce((n, r) => n + (r[4] as number), 0),
+      rows.reduce((n, r) => n + (r[5] as number), 0),
+      null,
+      null,
+    ],
     note: `Members to consult: the members on the decision's day (an admission's candidate aside). Also recorded in ${year}: ${pending} Pending, ${notAdopted} Not adopted.`,
     empty: `No decision was adopted in ${year}.`,
   };
@@ -199,7 +225,10 @@ function workplanTable(items: readonly WorkplanRow[], year: number): ReportTable
       { header: 'Share funded', kind: 'percent', width: 110 },
       { header: 'Funding gap (USD)', kind: 'money', width: 130 },
     ],
-    rows: [...WORKPLAN_STATUSES.map((s) => line(s, groups.get(s) ?? [])), ...(blank.length > 0 ? [line('(no status)', blank)] : [])],
+    rows: [
+      ...WORKPLAN_STATUSES.map((s) => line(s, groups.get(s) ?? [])),
+      ...(blank.length > 0 ? [line('(no status)', blank)] : []),
+    ],
     totals: line('Total', items),
     note: '',
     empty: '',
@@ -211,7 +240,9 @@ function complianceTable(network: Network, today: IsoDay): ReportTable {
   const byRule = groupBy(findings, (f) => [`${f.severity} ${f.rule}`]);
   const rows = [...byRule.values()]
     .map((group) => group[0]!)
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.rule.localeCompare(b.rule))
+    .sort(
+      (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.rule.localeCompare(b.rule),
+    )
     .map((f) => [f.rule, SEVERITY_LABELS[f.severity], byRule.get(`${f.severity} ${f.rule}`)!.length]);
   return {
     id: 'compliance',
@@ -230,7 +261,9 @@ function complianceTable(network: Network, today: IsoDay): ReportTable {
 
 export function annualReview(network: Network, { year, today }: { year: number; today: IsoDay }): Report {
   const ctx = buildContext(network, today);
-  const held = network.meetings.records.filter((m) => m.status === 'Held' && inYear(m.date, year)).sort((a, b) => a.date.localeCompare(b.date) || a.row - b.row);
+  const held = network.meetings.records
+    .filter((m) => m.status === 'Held' && inYear(m.date, year))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.row - b.row);
   const meetings = meetingsTable(network, held, year);
   const attendance = attendanceTable(ctx, held, year);
   return {

@@ -39,7 +39,9 @@ function tableText(table: ReportTable): string[] {
     ...(table.title === '' ? [] : [table.title.toUpperCase()]),
     table.columns.map((c) => c.header).join(' | '),
     ...(rows.length === 0 && table.empty !== '' ? [table.empty] : rows),
-    ...(table.totals === null ? [] : [table.columns.map((c, j) => displayText(table.totals?.[j] ?? null, c.kind)).join(' | ')]),
+    ...(table.totals === null
+      ? []
+      : [table.columns.map((c, j) => displayText(table.totals?.[j] ?? null, c.kind)).join(' | ')]),
     ...(table.note === '' ? [] : [table.note]),
     '',
   ];
@@ -56,6 +58,13 @@ export function reportMessage(report: Report): ReportMessage {
     notice === '' ? '' : `<p style="margin-top:18px;font-style:italic">${escapeHtml(notice)}</p>`,
     '</div>',
   ].join('');
-  const text = [titleLine(report), '', report.subtitle, '', ...report.tables.flatMap(tableText), ...(notice === '' ? [] : [notice])].join('\n');
+  const text = [
+    titleLine(report),
+    '',
+    report.subtitle,
+    '',
+    ...report.tables.flatMap(tableText),
+    ...(notice === '' ? [] : [notice]),
+  ].join('\n');
   return { subject: `${report.title} — ${report.network}`, text, html };
 }

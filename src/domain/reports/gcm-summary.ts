@@ -21,7 +21,8 @@ function targetOrder(target: string): [number, number, string] {
 }
 
 function compareTargets(a: string, b: string): number {
-  if (a === SDG_MIGRATION_TARGET || b === SDG_MIGRATION_TARGET) return Number(b === SDG_MIGRATION_TARGET) - Number(a === SDG_MIGRATION_TARGET);
+  if (a === SDG_MIGRATION_TARGET || b === SDG_MIGRATION_TARGET)
+    return Number(b === SDG_MIGRATION_TARGET) - Number(a === SDG_MIGRATION_TARGET);
   const [ga, na, sa] = targetOrder(a);
   const [gb, nb, sb] = targetOrder(b);
   return ga - gb || na - nb || sa.localeCompare(sb);
@@ -103,6 +104,8 @@ export function gcmSummary(network: Network, { today }: { today: IsoDay }): Repo
       'What the network’s workplans and decisions contribute to each objective of the Global Compact for Migration: an input to the GCM regional reviews and the International Migration Review Forum.',
     notice: network.settings.confidentialityNotice,
     tables: [objectives, untouchedTable, sdgTable(items)],
-    charts: [{ title: 'Workplan items and decisions by GCM objective', table: objectives.id, category: 0, series: [2, 5] }],
+    charts: [
+      { title: 'Workplan items and decisions by GCM objective', table: objectives.id, category: 0, series: [2, 5] },
+    ],
   };
 }

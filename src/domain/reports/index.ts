@@ -41,7 +41,13 @@ export interface ReportDef {
   build(network: Network, options: ReportOptions): Report;
 }
 
-function report(id: string, name: string, takesYear: boolean, build: ReportDef['build'], share: ReportShare | null = null): ReportDef {
+function report(
+  id: string,
+  name: string,
+  takesYear: boolean,
+  build: ReportDef['build'],
+  share: ReportShare | null = null,
+): ReportDef {
   return { id, name, tab: `Report: ${name}`, takesYear, share, build };
 }
 

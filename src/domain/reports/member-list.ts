@@ -23,15 +23,27 @@ export function memberList(network: Network, { today }: { today: IsoDay }): Repo
       { header: 'Status', kind: 'text', width: 90 },
       { header: 'Joined on', kind: 'date' },
     ],
-    rows: members.map((m) => [rowLink('Members', m.row, m.agency.trim()), m.name, m.roles.join(', '), m.status, m.joinedOn]),
+    rows: members.map((m) => [
+      rowLink('Members', m.row, m.agency.trim()),
+      m.name,
+      m.roles.join(', '),
+      m.status,
+      m.joinedOn,
+    ]),
     totals: null,
     note: `The members on ${today}: applicants (Pending) and members that have withdrawn or left are not listed.`,
     empty: 'The register lists no members.',
   };
-  const kindOrder = (kind: string | null) => (kind === null ? FOCAL_KINDS.length : FOCAL_KINDS.indexOf(kind as (typeof FOCAL_KINDS)[number]));
+  const kindOrder = (kind: string | null) =>
+    kind === null ? FOCAL_KINDS.length : FOCAL_KINDS.indexOf(kind as (typeof FOCAL_KINDS)[number]);
   const focalPoints = network.focalPoints.records
     .filter((fp) => fp.active === true && order.has(keyOf(fp.agency)))
-    .sort((a, b) => order.get(keyOf(a.agency))! - order.get(keyOf(b.agency))! || kindOrder(a.kind) - kindOrder(b.kind) || a.row - b.row);
+    .sort(
+      (a, b) =>
+        order.get(keyOf(a.agency))! - order.get(keyOf(b.agency))! ||
+        kindOrder(a.kind) - kindOrder(b.kind) ||
+        a.row - b.row,
+    );
   const focalTable: ReportTable = {
     id: 'focal-points',
     title: 'Focal points',
@@ -42,7 +54,13 @@ export function memberList(network: Network, { today }: { today: IsoDay }): Repo
       { header: 'Email', kind: 'text', width: 240 },
       { header: 'Kind', kind: 'text', width: 90 },
     ],
-    rows: focalPoints.map((fp) => [rowLink('Focal points', fp.row, fp.agency.trim()), fp.name, fp.position, fp.email, fp.kind]),
+    rows: focalPoints.map((fp) => [
+      rowLink('Focal points', fp.row, fp.agency.trim()),
+      fp.name,
+      fp.position,
+      fp.email,
+      fp.kind,
+    ]),
     totals: null,
     note: 'Active focal points of the listed members, primary before alternate.',
     empty: 'No active focal point is recorded.',

@@ -5,7 +5,16 @@ import { gcmObjective } from '../gcm';
 import type { Network } from '../network';
 import { WORKPLAN_STATUSES, type WorkplanRow } from '../tables';
 import { keyOf } from '../words';
-import { funding, fundingCells, fundingGap, groupBy, inRegisterOrder, networkName, rowLink, workplanOf } from './figures';
+import {
+  funding,
+  fundingCells,
+  fundingGap,
+  groupBy,
+  inRegisterOrder,
+  networkName,
+  rowLink,
+  workplanOf,
+} from './figures';
 import { OVERDUE_FILL, type ReportColumn, type ReportTable, type Report } from './report';
 
 const MONEY: readonly ReportColumn[] = [
@@ -94,13 +103,21 @@ function byLead(network: Network, items: readonly WorkplanRow[]): ReportTable {
 function byObjective(items: readonly WorkplanRow[]): ReportTable {
   const groups = groupBy(items, (w) => w.gcmObjectives);
   const numbers = [...groups.keys()].sort((a, b) => a - b);
-  const rows = numbers.map((n) => [String(n), gcmObjective(n)?.title ?? '', ...fundingCells(funding(groups.get(n) ?? []))]);
+  const rows = numbers.map((n) => [
+    String(n),
+    gcmObjective(n)?.title ?? '',
+    ...fundingCells(funding(groups.get(n) ?? [])),
+  ]);
   const none = items.filter((w) => w.gcmObjectives.length === 0);
   if (none.length > 0) rows.push(['(none)', 'No GCM objective named', ...fundingCells(funding(none))]);
   return {
     id: 'by-gcm-objective',
     title: 'By GCM objective',
-    columns: [{ header: 'GCM objective', kind: 'text', width: 110 }, { header: 'Objective', kind: 'text', width: 360 }, ...MONEY],
+    columns: [
+      { header: 'GCM objective', kind: 'text', width: 110 },
+      { header: 'Objective', kind: 'text', width: 360 },
+      ...MONEY,
+    ],
     rows,
     totals: null,
     note: 'A key action that serves several objectives counts, with its whole budget, under each of them: the rows add up to more than the workplan.',

@@ -9,11 +9,17 @@ import { AZ_MONITORING, AZ_ROLE, UZ_WORKING, type ClauseTable } from './clauses'
 const QUOTES: ClauseTable = {
   'actions.overdue': {
     azerbaijan: { section: AZ_ROLE, words: [AZ_MONITORING] },
-    uzbekistan: { section: UZ_WORKING, words: ['The Network and its members have the responsibility to implement their decisions as agreed'] },
+    uzbekistan: {
+      section: UZ_WORKING,
+      words: ['The Network and its members have the responsibility to implement their decisions as agreed'],
+    },
   },
   'actions.owner': {
     azerbaijan: { section: AZ_ROLE, words: [AZ_MONITORING] },
-    uzbekistan: { section: UZ_WORKING, words: ['The Network and its members have the responsibility to implement their decisions as agreed'] },
+    uzbekistan: {
+      section: UZ_WORKING,
+      words: ['The Network and its members have the responsibility to implement their decisions as agreed'],
+    },
   },
 };
 

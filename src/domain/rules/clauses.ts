@@ -30,14 +30,19 @@ export const UZ_WORKING = 'Working Arrangements';
 export const UZ_SECRETARIAT = 'Coordination and Secretariat';
 export const UZ_MEMBERSHIP = 'Composition and Membership';
 
-export const AZ_CONSENSUS = 'Decisions relevant to the work of the Network will be made by consensus based on consultations with all Network Members';
+export const AZ_CONSENSUS =
+  'Decisions relevant to the work of the Network will be made by consensus based on consultations with all Network Members';
 export const AZ_MINUTES = 'disseminating meeting minutes';
-export const AZ_INTERNAL = 'All information exchanged within the Network meetings is meant for internal use only, unless explicitly stated and agreed otherwise';
+export const AZ_INTERNAL =
+  'All information exchanged within the Network meetings is meant for internal use only, unless explicitly stated and agreed otherwise';
 export const AZ_GROUPS = 'Working Groups can be established on a permanent or ad-hoc basis';
-export const UZ_CONSENSUS = 'Decisions relevant to the UNMN work will be made by consensus based on consultations with all its Members';
+export const UZ_CONSENSUS =
+  'Decisions relevant to the UNMN work will be made by consensus based on consultations with all its Members';
 export const AZ_MONITORING = 'monitoring the implementation of decisions made by UNMN';
-export const UZ_DOCUMENTED = 'IOM will serve as the Secretariat for the UNMN and ensure that all meetings are convened, facilitated, documented, and action points followed up';
-export const UZ_AWP = 'the UNMN may develop (costed) annual work plans (AWPs), with key actions, responsible participating agency(-ies) and timeframes';
+export const UZ_DOCUMENTED =
+  'IOM will serve as the Secretariat for the UNMN and ensure that all meetings are convened, facilitated, documented, and action points followed up';
+export const UZ_AWP =
+  'the UNMN may develop (costed) annual work plans (AWPs), with key actions, responsible participating agency(-ies) and timeframes';
 export const UZ_METHODS = 'The UNMN may adopt any additional working methods, as necessary';
 
 /**
@@ -94,13 +99,21 @@ export function settingCitation(key: SettingKey, settings: Settings): string {
  * the profile's ToR has no words for the rule (a custom choice turned it on), or when it is a number
  * (a cadence, a deadline) that the Settings tab changed from the ToR's.
  */
-export function citeClause(profile: Profile, settings: Settings, clauses: ClauseTable, key: ClauseKey, setting?: SettingKey): string {
+export function citeClause(
+  profile: Profile,
+  settings: Settings,
+  clauses: ClauseTable,
+  key: ClauseKey,
+  setting?: SettingKey,
+): string {
   const quote = profile.id === 'custom' ? undefined : clauses[key]?.[profile.id];
   if (setting !== undefined) {
     const changed = SETTING_COLUMNS[setting].kind === 'number' && settings[setting] !== profile.defaults[setting];
     if (quote === undefined || changed) return settingCitation(setting, settings);
   }
   if (quote !== undefined) return quoteText(profile, quote);
-  const rule = key.startsWith('data.') ? 'Workbook contract (WORKBOOK.md)' : `${profile.torName} (custom profile), the add-on's baseline`;
+  const rule = key.startsWith('data.')
+    ? 'Workbook contract (WORKBOOK.md)'
+    : `${profile.torName} (custom profile), the add-on's baseline`;
   return `${rule}: ${BASELINES[key] ?? BASELINES[key.split('/')[0] ?? ''] ?? key}`;
 }

@@ -21,7 +21,11 @@ export interface ConsensusGaps {
   readonly objections: string[];
 }
 
-export function consensusGaps(ctx: RuleContext, decision: Pick<Decision, 'date' | 'consulted' | 'objections'>, candidate: string): ConsensusGaps {
+export function consensusGaps(
+  ctx: RuleContext,
+  decision: Pick<Decision, 'date' | 'consulted' | 'objections'>,
+  candidate: string,
+): ConsensusGaps {
   const consulted = new Set(decision.consulted.map(keyOf));
   return {
     missing: requiredConsultees(ctx, decision.date, candidate)

@@ -30,4 +30,12 @@ function overdue(ctx: RuleContext): Finding[] {
     });
 }
 
-export const CONSULTATION_RULES: readonly RuleDef[] = [{ id: 'consultations.overdue', sheet: 'Consultations', needs: ['Consultations', 'Answers'], run: overdue, quotes: QUOTES }];
+export const CONSULTATION_RULES: readonly RuleDef[] = [
+  {
+    id: 'consultations.overdue',
+    sheet: 'Consultations',
+    needs: ['Consultations', 'Answers'],
+    run: overdue,
+    quotes: QUOTES,
+  },
+];

@@ -30,7 +30,12 @@ export interface RuleContext {
    * The keys of every row of Members, Meetings and Decisions, those that could not be read included:
    * a reference to a malformed row is not broken (the row itself is data.invalid's).
    */
-  readonly exists: { readonly members: KeySet; readonly meetings: KeySet; readonly decisions: KeySet; readonly consultations: KeySet };
+  readonly exists: {
+    readonly members: KeySet;
+    readonly meetings: KeySet;
+    readonly decisions: KeySet;
+    readonly consultations: KeySet;
+  };
   /** How many action points name each decision or meeting as their Source. */
   readonly actionsBySource: ReadonlyMap<string, number>;
   isActiveOn(member: Member, day: IsoDay): boolean;
@@ -84,7 +89,8 @@ export function buildContext(network: Network, today: IsoDay, quotes: ClauseTabl
   const decisions = firstByKey(network.decisions.records, (d) => d.id);
   const consultations = firstByKey(network.consultations.records, (c) => c.id);
   const answers = latestAnswers(network.answers.records);
-  const existing = (readable: ReadonlyMap<string, unknown>, unreadable: readonly string[]): KeySet => new Set([...readable.keys(), ...unreadable.map(keyOf)]);
+  const existing = (readable: ReadonlyMap<string, unknown>, unreadable: readonly string[]): KeySet =>
+    new Set([...readable.keys(), ...unreadable.map(keyOf)]);
   const uniqueMembers = [...members.values()];
   return {
     network,

@@ -6,7 +6,9 @@ import { joinFew, keyOf } from '../words';
 import type { Finding } from './finding';
 
 function where(sheet: string, row: number | null, column: string | null): string {
-  return [sheet, row === null ? '' : `row ${row}`, column === null ? '' : `column ${column}`].filter(Boolean).join(', ');
+  return [sheet, row === null ? '' : `row ${row}`, column === null ? '' : `column ${column}`]
+    .filter(Boolean)
+    .join(', ');
 }
 
 function invalid(ctx: RuleContext): Finding[] {
@@ -26,7 +28,13 @@ function invalid(ctx: RuleContext): Finding[] {
   );
 }
 
-function duplicates<T>(ctx: RuleContext, sheet: TabName, table: DecodedTable<T>, key: (r: Located<T>) => string, what: string): Finding[] {
+function duplicates<T>(
+  ctx: RuleContext,
+  sheet: TabName,
+  table: DecodedTable<T>,
+  key: (r: Located<T>) => string,
+  what: string,
+): Finding[] {
   const first = new Map<string, number>();
   const out: Finding[] = [];
   for (const r of table.records) {
@@ -121,24 +129,182 @@ function reference(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   if (n.members.header !== null) {
     const agency = { targets: [ctx.exists.members], target: 'an agency in Members' };
-    references(ctx, { ...agency, sheet: 'Focal points', table: n.focalPoints, ref: (r) => r.agency, column: 'Agency', codes: (r) => [r.agency] }, out);
-    references(ctx, { ...agency, sheet: 'Meetings', table: n.meetings, ref: (r) => r.id, column: 'Chaired by', codes: (r) => r.chairedBy }, out);
-    references(ctx, { ...agency, sheet: 'Meetings', table: n.meetings, ref: (r) => r.id, column: 'Attendees', codes: (r) => r.attendees }, out);
-    references(ctx, { ...agency, sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Consulted', codes: (r) => r.consulted }, out);
-    references(ctx, { ...agency, sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Objections', codes: (r) => r.objections }, out);
-    references(ctx, { ...agency, sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Subject', codes: (r) => (r.kind === 'Admission' ? [r.subject] : []) }, out);
-    references(ctx, { ...agency, sheet: 'Actions', table: n.actions, ref: (r) => r.id, column: 'Owner', codes: (r) => [r.owner] }, out);
-    references(ctx, { ...agency, sheet: 'Workplan', table: n.workplan, ref: (r) => r.id, column: 'Lead agency', codes: (r) => [r.leadAgency] }, out);
-    references(ctx, { ...agency, sheet: 'Workplan', table: n.workplan, ref: (r) => r.id, column: 'Partner agencies', codes: (r) => r.partnerAgencies }, out);
-    references(ctx, { ...agency, sheet: 'Working groups', table: n.groups, ref: (r) => r.id, column: 'Lead agency', codes: (r) => [r.leadAgency] }, out);
-    references(ctx, { ...agency, sheet: 'Working groups', table: n.groups, ref: (r) => r.id, column: 'Members', codes: (r) => r.members }, out);
-    references(ctx, { ...agency, sheet: 'Consultations', table: n.consultations, ref: (r) => r.id, column: 'Subject', codes: (r) => [r.subject] }, out);
-    references(ctx, { ...agency, sheet: 'Answers', table: n.answers, ref: (r) => r.consultation, column: 'Agency', codes: (r) => [r.agency] }, out);
+    references(
+      ctx,
+      {
+        ...agency,
+        sheet: 'Focal points',
+        table: n.focalPoints,
+        ref: (r) => r.agency,
+        column: 'Agency',
+        codes: (r) => [r.agency],
+      },
+      out,
+    );
+    references(
+      ctx,
+      {
+        ...agency,
+        sheet: 'Meetings',
+        table: n.meetings,
+        ref: (r) => r.id,
+        column: 'Chaired by',
+        codes: (r) => r.chairedBy,
+      },
+      out,
+    );
+    references(
+      ctx,
+      {
+        ...agency,
+        sheet: 'Meetings',
+        table: n.meetings,
+        ref: (r) => r.id,
+        column: 'Attendees',
+        codes: (r) => r.attendees,
+      },
+      out,
+    );
+    references(
+      ctx,
+      {
+        ...agency,
+        sheet: 'Decisions',
+        table: n.decisions,
+        ref: (r) => r.id,
+        column: 'Consulted',
+        codes: (r) => r.consulted,
+      },
+      out,
+    );
+    references(
+      ctx,
+      {
+        ...agency,
+        sheet: 'Decisions',
+        table: n.decisions,
+        ref: (r) => r.id,
+        column: 'Objections',
+        codes: (r) => r.objections,
+      },
+      out,
+    );
+    references(
+      ctx,
+      {
+        ...agency,
+        sheet: 'Decisions',
+        table: n.decisions,
+        ref: (r) => r.id,
+        column: 'Subject',
+        codes: (r) => (r.kind === 'Admission' ? [r.subject] : []),
+      },
+      out,
+    );
+    references(
+      ctx,
+      { ...agency, sheet: 'Actions', table: n.actions, ref: (r) => r.id, column: 'Owner', codes: (r) => [r.owner] },
+      out,
+    );
+    references(
+      ctx,
+      {
+        ...agency,
+        sheet: 'Workplan',
+        table: n.workplan,
+        ref: (r) => r.id,
+        column: 'Lead agency',
+        codes: (r) => [r.leadAgency],
+      },
+      out,
+    );
+    references(
+      ctx,
+      {
+        ...agency,
+        sheet: 'Workplan',
+        table: n.workplan,
+        ref: (r) => r.id,
+        column: 'Partner agencies',
+        codes: (r) => r.partnerAgencies,
+      },
+      out,
+    );
+    references(
+      ctx,
+      {
+        ...agency,
+        sheet: 'Working groups',
+        table: n.groups,
+        ref: (r) => r.id,
+        column: 'Lead agency',
+        codes: (r) => [r.leadAgency],
+      },
+      out,
+    );
+    references(
+      ctx,
+      {
+        ...agency,
+        sheet: 'Working groups',
+        table: n.groups,
+        ref: (r) => r.id,
+        column: 'Members',
+        codes: (r) => r.members,
+      },
+      out,
+    );
+    references(
+      ctx,
+      {
+        ...agency,
+        sheet: 'Consultations',
+        table: n.consultations,
+        ref: (r) => r.id,
+        column: 'Subject',
+        codes: (r) => [r.subject],
+      },
+      out,
+    );
+    references(
+      ctx,
+      {
+        ...agency,
+        sheet: 'Answers',
+        table: n.answers,
+        ref: (r) => r.consultation,
+        column: 'Agency',
+        codes: (r) => [r.agency],
+      },
+      out,
+    );
   }
   if (n.consultations.header !== null) {
     const consultation = { targets: [ctx.exists.consultations], target: 'a consultation ID in Consultations' };
-    references(ctx, { ...consultation, sheet: 'Decisions', table: n.decisions, ref: (r) => r.id, column: 'Consultation', codes: (r) => [r.consultation] }, out);
-    references(ctx, { ...consultation, sheet: 'Answers', table: n.answers, ref: (r) => r.consultation, column: 'Consultation', codes: (r) => [r.consultation] }, out);
+    references(
+      ctx,
+      {
+        ...consultation,
+        sheet: 'Decisions',
+        table: n.decisions,
+        ref: (r) => r.id,
+        column: 'Consultation',
+        codes: (r) => [r.consultation],
+      },
+      out,
+    );
+    references(
+      ctx,
+      {
+        ...consultation,
+        sheet: 'Answers',
+        table: n.answers,
+        ref: (r) => r.consultation,
+        column: 'Consultation',
+        codes: (r) => [r.consultation],
+      },
+      out,
+    );
   }
   const decisions = n.decisions.header !== null;
   const meetings = n.meetings.header !== null;
@@ -174,9 +340,42 @@ function reference(ctx: RuleContext): Finding[] {
   }
   if (decisions) {
     const decision = { targets: [ctx.exists.decisions], target: 'a decision ID in Decisions' };
-    references(ctx, { ...decision, sheet: 'Members', table: n.members, ref: (r) => r.agency, column: 'Admission decision', codes: (r) => [r.admissionDecision] }, out);
-    references(ctx, { ...decision, sheet: 'Working groups', table: n.groups, ref: (r) => r.id, column: 'Established by', codes: (r) => [r.establishedBy] }, out);
-    references(ctx, { ...decision, sheet: 'Consultations', table: n.consultations, ref: (r) => r.id, column: 'Decision', codes: (r) => [r.decision] }, out);
+    references(
+      ctx,
+      {
+        ...decision,
+        sheet: 'Members',
+        table: n.members,
+        ref: (r) => r.agency,
+        column: 'Admission decision',
+        codes: (r) => [r.admissionDecision],
+      },
+      out,
+    );
+    references(
+      ctx,
+      {
+        ...decision,
+        sheet: 'Working groups',
+        table: n.groups,
+        ref: (r) => r.id,
+        column: 'Established by',
+        codes: (r) => [r.establishedBy],
+      },
+      out,
+    );
+    references(
+      ctx,
+      {
+        ...decision,
+        sheet: 'Consultations',
+        table: n.consultations,
+        ref: (r) => r.id,
+        column: 'Decision',
+        codes: (r) => [r.decision],
+      },
+      out,
+    );
   }
   return out;
 }

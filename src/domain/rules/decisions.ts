@@ -3,7 +3,16 @@ import { clip, finding, unknownCodes, whoAsks, type RuleContext, type RuleDef } 
 import { joinFew, keyOf } from '../words';
 import type { Finding } from './finding';
 import { consensusGaps } from './consensus';
-import { AZ_CONSENSUS, AZ_MONITORING, AZ_ROLE, UZ_CONSENSUS, UZ_DOCUMENTED, UZ_MEMBERSHIP, UZ_SECRETARIAT, type ClauseTable } from './clauses';
+import {
+  AZ_CONSENSUS,
+  AZ_MONITORING,
+  AZ_ROLE,
+  UZ_CONSENSUS,
+  UZ_DOCUMENTED,
+  UZ_MEMBERSHIP,
+  UZ_SECRETARIAT,
+  type ClauseTable,
+} from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
 const QUOTES: ClauseTable = {
@@ -18,7 +27,9 @@ const QUOTES: ClauseTable = {
   'decisions.state-consultation': {
     azerbaijan: {
       section: AZ_ROLE,
-      words: ['on all issues relevant to or of concern to the state, with the State Migration Service under the Government of Azerbaijan'],
+      words: [
+        'on all issues relevant to or of concern to the state, with the State Migration Service under the Government of Azerbaijan',
+      ],
     },
   },
   'decisions.follow-up': {
@@ -44,7 +55,9 @@ function consensus(ctx: RuleContext): Finding[] {
       missing.length > 0
         ? `Add ${joinFew(missing)} to Consulted if ${missing.length === 1 ? 'it was' : 'they were'} consulted; if not, consult ${missing.length === 1 ? 'it' : 'them'} and record the answer`
         : '',
-      objections.length > 0 ? `An objection means no consensus: record ${d.id} as Not adopted or Pending, or clear Objections once the objection is withdrawn` : '',
+      objections.length > 0
+        ? `An objection means no consensus: record ${d.id} as Not adopted or Pending, or clear Objections once the objection is withdrawn`
+        : '',
     ].filter(Boolean);
     out.push(
       finding('decisions.consensus', 'error', {
@@ -92,7 +105,8 @@ function evidence(ctx: RuleContext): Finding[] {
     const asked = consultation !== undefined && consultation.status !== 'Withdrawn' ? consultation : undefined;
     if (asked !== undefined) {
       for (const agency of ctx.answersTo(asked.id).keys()) covered.add(agency);
-      if (asked.kind === 'No objection' && asked.status === 'Closed' && asked.outcome === 'Agreed') for (const m of ctx.activeOn(asked.openedOn)) covered.add(keyOf(m.agency));
+      if (asked.kind === 'No objection' && asked.status === 'Closed' && asked.outcome === 'Agreed')
+        for (const m of ctx.activeOn(asked.openedOn)) covered.add(keyOf(m.agency));
     }
     const beyond = unknownCodes(d.consulted, covered);
     if (beyond.length === 0) continue;
@@ -159,6 +173,12 @@ function followUp(ctx: RuleContext): Finding[] {
 export const DECISION_RULES: readonly RuleDef[] = [
   { id: 'decisions.consensus', sheet: 'Decisions', needs: ['Decisions', 'Members'], run: consensus, quotes: QUOTES },
   { id: 'decisions.evidence', sheet: 'Decisions', needs: ['Decisions', 'Meetings'], run: evidence, quotes: QUOTES },
-  { id: 'decisions.state-consultation', sheet: 'Decisions', needs: ['Decisions'], run: stateConsultation, quotes: QUOTES },
+  {
+    id: 'decisions.state-consultation',
+    sheet: 'Decisions',
+    needs: ['Decisions'],
+    run: stateConsultation,
+    quotes: QUOTES,
+  },
   { id: 'decisions.follow-up', sheet: 'Decisions', needs: ['Decisions', 'Actions'], run: followUp, quotes: QUOTES },
 ];

@@ -34,8 +34,14 @@ export const REF_LIMIT = 60;
  */
 export function clipped(finding: Finding): Finding {
   const { message, fix, ref } = finding;
-  if (message.length <= MESSAGE_LIMIT && fix.length <= MESSAGE_LIMIT && (ref === null || ref.length <= REF_LIMIT)) return finding;
-  return { ...finding, message: clipText(message, MESSAGE_LIMIT), fix: clipText(fix, MESSAGE_LIMIT), ref: ref === null ? null : clipText(ref, REF_LIMIT) };
+  if (message.length <= MESSAGE_LIMIT && fix.length <= MESSAGE_LIMIT && (ref === null || ref.length <= REF_LIMIT))
+    return finding;
+  return {
+    ...finding,
+    message: clipText(message, MESSAGE_LIMIT),
+    fix: clipText(fix, MESSAGE_LIMIT),
+    ref: ref === null ? null : clipText(ref, REF_LIMIT),
+  };
 }
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
@@ -52,7 +58,11 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
  * What a person reads for each severity (RULES.md): a colleague's words, not an auditor's. The JSON
  * and the Compliance tab's Severity column keep the ids.
  */
-export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: 'Not in line with the ToR', warning: 'Needs attention', info: 'Note' };
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
+  error: 'Not in line with the ToR',
+  warning: 'Needs attention',
+  info: 'Note',
+};
 
 /** "2 not in line with the ToR, 1 needs attention, 3 notes" as a person reads it. */
 export function describeCounts(counts: SeverityCounts): string {

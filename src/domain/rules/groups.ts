@@ -7,7 +7,10 @@ import { AZ_GROUPS, AZ_ROLE, UZ_MEMBERSHIP, UZ_METHODS, type ClauseTable } from 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
 const QUOTES: ClauseTable = {
   'groups.members': {
-    azerbaijan: { section: AZ_ROLE, words: ['The composition of Working Groups will be drawn from Network members and may include external partners'] },
+    azerbaijan: {
+      section: AZ_ROLE,
+      words: ['The composition of Working Groups will be drawn from Network members and may include external partners'],
+    },
     uzbekistan: { section: UZ_MEMBERSHIP, words: [UZ_METHODS] },
   },
   'groups.established': {
@@ -79,7 +82,13 @@ function ended(ctx: RuleContext): Finding[] {
     if ((closedOn.get(k) ?? '') < d.date) closedOn.set(k, d.date);
   }
   return ctx.network.groups.records
-    .filter((g) => g.kind === 'Ad hoc' && g.endsOn !== null && g.endsOn < ctx.today && (closedOn.get(keyOf(g.id)) ?? '') < g.endsOn)
+    .filter(
+      (g) =>
+        g.kind === 'Ad hoc' &&
+        g.endsOn !== null &&
+        g.endsOn < ctx.today &&
+        (closedOn.get(keyOf(g.id)) ?? '') < g.endsOn,
+    )
     .map((g) =>
       finding('groups.ended', 'info', {
         sheet: 'Working groups',

@@ -15,7 +15,13 @@ import { DECISION_RULES } from './decisions';
 import { ADMISSION_RULE } from './members';
 import { runRules } from './run';
 
-export const GUIDANCE_RULE_IDS: readonly RuleId[] = ['decisions.consensus', 'decisions.evidence', 'decisions.state-consultation', 'members.admission', 'decisions.follow-up'];
+export const GUIDANCE_RULE_IDS: readonly RuleId[] = [
+  'decisions.consensus',
+  'decisions.evidence',
+  'decisions.state-consultation',
+  'members.admission',
+  'decisions.follow-up',
+];
 
 /** Taken from the rule tables index.ts builds RULES from, which the sidebar's bundle leaves out. */
 const GUIDANCE_RULES = [ADMISSION_RULE, ...DECISION_RULES].filter((r) => GUIDANCE_RULE_IDS.includes(r.id));
@@ -31,7 +37,10 @@ export function withCandidate(network: Network, decision: Decision, actions: rea
     ...network,
     decisions: {
       ...network.decisions,
-      records: [...network.decisions.records.filter((d) => keyOf(d.id) !== id), { ...decision, row: existing?.row ?? network.decisions.lastRow + 1, invalid: [] }],
+      records: [
+        ...network.decisions.records.filter((d) => keyOf(d.id) !== id),
+        { ...decision, row: existing?.row ?? network.decisions.lastRow + 1, invalid: [] },
+      ],
     },
     actions: {
       ...network.actions,
@@ -44,10 +53,17 @@ export function withCandidate(network: Network, decision: Decision, actions: rea
 }
 
 /** The findings of the guidance rules that are about this decision, as the check would give them once it is saved. */
-export function decisionGuidance(network: Network, today: IsoDay, decision: Decision, actions: readonly Action[]): Finding[] {
+export function decisionGuidance(
+  network: Network,
+  today: IsoDay,
+  decision: Decision,
+  actions: readonly Action[],
+): Finding[] {
   const id = keyOf(decision.id);
   const admitted = decision.kind === 'Admission' ? keyOf(decision.subject) : null;
   return runRules(withCandidate(network, decision, actions), today, GUIDANCE_RULES).filter((f) =>
-    f.rule === 'members.admission' ? admitted !== null && admitted !== '' && keyOf(f.ref ?? '') === admitted : keyOf(f.ref ?? '') === id,
+    f.rule === 'members.admission'
+      ? admitted !== null && admitted !== '' && keyOf(f.ref ?? '') === admitted
+      : keyOf(f.ref ?? '') === id,
   );
 }

@@ -45,4 +45,7 @@ export type RuleId = (typeof RULE_IDS)[number];
 
 /** Where one rule rests on several clauses, one key per aspect. */
 export type ClauseKey =
-  RuleId | `members.roles/${'Chair' | 'Co-chair' | 'Coordinator' | 'Secretariat'}` | `members.admission/${'consensus' | 'unanimous' | 'open'}` | 'workplan.fields/budget';
+  | RuleId
+  | `members.roles/${'Chair' | 'Co-chair' | 'Coordinator' | 'Secretariat'}`
+  | `members.admission/${'consensus' | 'unanimous' | 'open'}`
+  | 'workplan.fields/budget';

@@ -7,7 +7,15 @@ import { joinFew, keyOf, plural } from '../words';
 import { clip, finding, whoAsks, type RuleContext, type RuleDef } from './context';
 import { settingCitation } from './clauses';
 import type { Finding } from './finding';
-import { AZ_INTERNAL, AZ_MINUTES, AZ_ROLE, UZ_DOCUMENTED, UZ_SECRETARIAT, UZ_WORKING, type ClauseTable } from './clauses';
+import {
+  AZ_INTERNAL,
+  AZ_MINUTES,
+  AZ_ROLE,
+  UZ_DOCUMENTED,
+  UZ_SECRETARIAT,
+  UZ_WORKING,
+  type ClauseTable,
+} from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
 const QUOTES: ClauseTable = {
@@ -16,20 +24,37 @@ const QUOTES: ClauseTable = {
     uzbekistan: { section: UZ_WORKING, words: ['The UNMN meets one time per quarter'] },
   },
   'meetings.annual': {
-    azerbaijan: { section: AZ_ROLE, words: ['There will be at least one Annual Network Meeting of the full membership of the Network'] },
+    azerbaijan: {
+      section: AZ_ROLE,
+      words: ['There will be at least one Annual Network Meeting of the full membership of the Network'],
+    },
   },
   'meetings.annual-membership': {
-    azerbaijan: { section: AZ_ROLE, words: ['There will be at least one Annual Network Meeting of the full membership of the Network to include other relevant stakeholders'] },
+    azerbaijan: {
+      section: AZ_ROLE,
+      words: [
+        'There will be at least one Annual Network Meeting of the full membership of the Network to include other relevant stakeholders',
+      ],
+    },
   },
   'meetings.status': {
-    azerbaijan: { section: AZ_ROLE, words: ['Convene and chair meetings to ensure the smooth functioning of the Network'] },
+    azerbaijan: {
+      section: AZ_ROLE,
+      words: ['Convene and chair meetings to ensure the smooth functioning of the Network'],
+    },
     uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
   },
   'meetings.mode': {
-    uzbekistan: { section: `${UZ_WORKING}, note 4`, words: ['The chosen mode of a meeting shall be recorded in the minutes'] },
+    uzbekistan: {
+      section: `${UZ_WORKING}, note 4`,
+      words: ['The chosen mode of a meeting shall be recorded in the minutes'],
+    },
   },
   'meetings.agenda': {
-    azerbaijan: { section: AZ_ROLE, words: ['it will assist the Co-chairs in preparing and circulating draft agendas'] },
+    azerbaijan: {
+      section: AZ_ROLE,
+      words: ['it will assist the Co-chairs in preparing and circulating draft agendas'],
+    },
     uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
   },
   'meetings.minutes': {
@@ -53,7 +78,10 @@ const QUOTES: ClauseTable = {
     },
   },
   'meetings.attendance': {
-    azerbaijan: { section: AZ_ROLE, words: ['Convene and chair meetings to ensure the smooth functioning of the Network'] },
+    azerbaijan: {
+      section: AZ_ROLE,
+      words: ['Convene and chair meetings to ensure the smooth functioning of the Network'],
+    },
     uzbekistan: { section: UZ_SECRETARIAT, words: [UZ_DOCUMENTED] },
   },
   'meetings.disclosure': {
@@ -74,12 +102,27 @@ function capitalised(text: string): string {
 }
 
 function cadenceWords(ctx: RuleContext, months: number, clause: string): string {
-  if (!clause.startsWith('Network settings') && ctx.network.profile.id === 'uzbekistan') return 'the Uzbekistan ToR asks for one meeting a quarter';
-  if (!clause.startsWith('Network settings') && ctx.network.profile.id === 'azerbaijan') return 'the Azerbaijan ToR asks for a meeting on a bi-annual basis (one every half-year)';
+  if (!clause.startsWith('Network settings') && ctx.network.profile.id === 'uzbekistan')
+    return 'the Uzbekistan ToR asks for one meeting a quarter';
+  if (!clause.startsWith('Network settings') && ctx.network.profile.id === 'azerbaijan')
+    return 'the Azerbaijan ToR asks for a meeting on a bi-annual basis (one every half-year)';
   return `the settings ask for a regular meeting in every period of ${plural(months, 'month')}`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 
 /** A calendar period of the cadence: quarters for 3 months, half-years for 6, the year for 12. */
@@ -101,8 +144,20 @@ export function periodOf(day: IsoDay, months: number): Period {
   const start = `${year}-${String(first + 1).padStart(2, '0')}-01`;
   const end = addDays(addMonths(start, months), -1);
   const span = months === 1 ? `${MONTHS[first]} ${year}` : `${MONTHS[first]} to ${MONTHS[first + months - 1]} ${year}`;
-  if (months === 3) return { start, end, label: `${year}-Q${index + 1}`, words: `the ${ORDINALS[index]} quarter of ${year} (${MONTHS[first]} to ${MONTHS[first + 2]})` };
-  if (months === 6) return { start, end, label: `${year}-H${index + 1}`, words: `the ${ORDINALS[index]} half of ${year} (${MONTHS[first]} to ${MONTHS[first + 5]})` };
+  if (months === 3)
+    return {
+      start,
+      end,
+      label: `${year}-Q${index + 1}`,
+      words: `the ${ORDINALS[index]} quarter of ${year} (${MONTHS[first]} to ${MONTHS[first + 2]})`,
+    };
+  if (months === 6)
+    return {
+      start,
+      end,
+      label: `${year}-H${index + 1}`,
+      words: `the ${ORDINALS[index]} half of ${year} (${MONTHS[first]} to ${MONTHS[first + 5]})`,
+    };
   if (months === 12) return { start, end, label: String(year), words: String(year) };
   return { start, end, label: start.slice(0, 7), words: span };
 }
@@ -124,7 +179,9 @@ function cadence(ctx: RuleContext): Finding[] {
   const held = regular.filter((m) => m.status === 'Held');
   const heldIn = new Set(held.map((m) => periodOf(m.date, months).label));
   const plannedIn = new Map<string, Located<Meeting>>();
-  for (const m of regular) if (m.status === 'Planned' && m.date >= ctx.today && !plannedIn.has(periodOf(m.date, months).label)) plannedIn.set(periodOf(m.date, months).label, m);
+  for (const m of regular)
+    if (m.status === 'Planned' && m.date >= ctx.today && !plannedIn.has(periodOf(m.date, months).label))
+      plannedIn.set(periodOf(m.date, months).label, m);
   const unreadable = ctx.network.meetings.unreadable.length;
   // A meeting whose row cannot be read may be the one a period lacks: say so rather than stay silent.
   const caveat =
@@ -189,7 +246,10 @@ function annual(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const founded = ctx.settings.foundedOn;
   // Without a founding day, the year of the first meeting on record stands for it.
-  const first = ctx.network.meetings.records.reduce<string | null>((min, m) => (min === null || m.date < min ? m.date : min), null);
+  const first = ctx.network.meetings.records.reduce<string | null>(
+    (min, m) => (min === null || m.date < min ? m.date : min),
+    null,
+  );
   const since = founded ?? first;
   const foundingYear = since === null ? null : yearOf(since);
   if (foundingYear !== null) {
@@ -357,7 +417,11 @@ function circulated(ctx: RuleContext): Finding[] {
   const clause = ctx.clause('meetings.circulated', 'circulationDueDays');
   return ctx.network.meetings.records
     .filter(
-      (m) => m.minutesApprovedOn !== null && m.minutesCirculatedOn === null && !m.invalid.includes('minutesCirculatedOn') && daysBetween(m.minutesApprovedOn, ctx.today) > days,
+      (m) =>
+        m.minutesApprovedOn !== null &&
+        m.minutesCirculatedOn === null &&
+        !m.invalid.includes('minutesCirculatedOn') &&
+        daysBetween(m.minutesApprovedOn, ctx.today) > days,
     )
     .map((m) =>
       finding('meetings.circulated', 'error', {
@@ -379,7 +443,13 @@ function minutesApproved(ctx: RuleContext): Finding[] {
   const days = minutesDays + approvalDays;
   const clause = ctx.clause('meetings.minutes-approved', 'minutesApprovalDueDays');
   return held(ctx)
-    .filter((m) => m.minutesLink.trim() !== '' && m.minutesApprovedOn === null && !m.invalid.includes('minutesApprovedOn') && daysBetween(m.date, ctx.today) > days)
+    .filter(
+      (m) =>
+        m.minutesLink.trim() !== '' &&
+        m.minutesApprovedOn === null &&
+        !m.invalid.includes('minutesApprovedOn') &&
+        daysBetween(m.date, ctx.today) > days,
+    )
     .map((m) =>
       finding('meetings.minutes-approved', 'warning', {
         sheet: 'Meetings',
@@ -401,7 +471,9 @@ function rcoArchive(ctx: RuleContext): Finding[] {
   const email = ctx.settings.rcoArchiveEmail.trim();
   if (!required && email === '') return [];
   // Not required, the address alone asks for the copies: the setting is cited, not the ToR that was switched off.
-  const clause = required ? ctx.clause('meetings.rco-archive', 'rcoArchiveRequired') : settingCitation('rcoArchiveEmail', ctx.settings);
+  const clause = required
+    ? ctx.clause('meetings.rco-archive', 'rcoArchiveRequired')
+    : settingCitation('rcoArchiveEmail', ctx.settings);
   const out: Finding[] = [];
   if (email === '') {
     out.push(
@@ -454,7 +526,11 @@ function attendance(ctx: RuleContext): Finding[] {
 function disclosure(ctx: RuleContext): Finding[] {
   if (ctx.settings.disclosureNeedsAgreement !== true) return [];
   const clause = ctx.clause('meetings.disclosure', 'disclosureNeedsAgreement');
-  const agreed = new Set(ctx.network.decisions.records.filter((d) => d.kind === 'Disclosure' && d.outcome === 'Adopted').map((d) => keyOf(d.subject)));
+  const agreed = new Set(
+    ctx.network.decisions.records
+      .filter((d) => d.kind === 'Disclosure' && d.outcome === 'Adopted')
+      .map((d) => keyOf(d.subject)),
+  );
   return ctx.network.meetings.records
     .filter((m) => m.confidentiality === 'Public' && !agreed.has(keyOf(m.id)))
     .map((m) =>
@@ -472,7 +548,13 @@ function disclosure(ctx: RuleContext): Finding[] {
 export const MEETING_RULES: readonly RuleDef[] = [
   { id: 'meetings.cadence', sheet: 'Meetings', needs: ['Meetings'], run: cadence, quotes: QUOTES },
   { id: 'meetings.annual', sheet: 'Meetings', needs: ['Meetings'], run: annual, quotes: QUOTES },
-  { id: 'meetings.annual-membership', sheet: 'Meetings', needs: ['Meetings', 'Members'], run: annualMembership, quotes: QUOTES },
+  {
+    id: 'meetings.annual-membership',
+    sheet: 'Meetings',
+    needs: ['Meetings', 'Members'],
+    run: annualMembership,
+    quotes: QUOTES,
+  },
   { id: 'meetings.status', sheet: 'Meetings', needs: ['Meetings'], run: status, quotes: QUOTES },
   { id: 'meetings.mode', sheet: 'Meetings', needs: ['Meetings'], run: mode, quotes: QUOTES },
   { id: 'meetings.agenda', sheet: 'Meetings', needs: ['Meetings'], run: agenda, quotes: QUOTES },

@@ -14,7 +14,10 @@ import { AZ_CONSENSUS, AZ_MEMBERSHIP, AZ_ROLE, UZ_MEMBERSHIP, UZ_SECRETARIAT, ty
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
 const QUOTES: ClauseTable = {
   'members.roles/Chair': {
-    uzbekistan: { section: UZ_MEMBERSHIP, words: ['The UNMN is chaired/coordinated by the International Organization for Migration (IOM)'] },
+    uzbekistan: {
+      section: UZ_MEMBERSHIP,
+      words: ['The UNMN is chaired/coordinated by the International Organization for Migration (IOM)'],
+    },
   },
   'members.roles/Co-chair': {
     azerbaijan: { section: AZ_MEMBERSHIP, words: ['Co-chairs UNRC and IOM mission in Azerbaijan'] },
@@ -22,7 +25,10 @@ const QUOTES: ClauseTable = {
   },
   'members.roles/Coordinator': {
     azerbaijan: { section: AZ_MEMBERSHIP, words: ['Coordinator and Secretariat: IOM Mission in Azerbaijan'] },
-    uzbekistan: { section: UZ_MEMBERSHIP, words: ['The UNMN is chaired/coordinated by the International Organization for Migration (IOM)'] },
+    uzbekistan: {
+      section: UZ_MEMBERSHIP,
+      words: ['The UNMN is chaired/coordinated by the International Organization for Migration (IOM)'],
+    },
   },
   'members.roles/Secretariat': {
     azerbaijan: { section: AZ_MEMBERSHIP, words: ['Coordinator and Secretariat: IOM Mission in Azerbaijan'] },
@@ -32,7 +38,10 @@ const QUOTES: ClauseTable = {
     azerbaijan: { section: AZ_ROLE, words: ['liaising with members, disseminating meeting minutes'] },
     uzbekistan: {
       section: UZ_MEMBERSHIP,
-      words: ['The UNMN comprises focal points from the UN entities', 'The UN system entities in Uzbekistan shall nominate members to the UNMN'],
+      words: [
+        'The UNMN comprises focal points from the UN entities',
+        'The UN system entities in Uzbekistan shall nominate members to the UNMN',
+      ],
     },
   },
   'members.corporate-email': {
@@ -51,7 +60,9 @@ const ADMISSION_QUOTES: ClauseTable = {
   'members.admission/unanimous': {
     uzbekistan: {
       section: UZ_MEMBERSHIP,
-      words: ['Other UN system entities may become members of the Network upon unanimous approval by its current members'],
+      words: [
+        'Other UN system entities may become members of the Network upon unanimous approval by its current members',
+      ],
     },
   },
   'members.admission/consensus': {
@@ -60,7 +71,9 @@ const ADMISSION_QUOTES: ClauseTable = {
   'members.admission/open': {
     azerbaijan: {
       section: AZ_MEMBERSHIP,
-      words: ['Members: UN Resident Coordinator Office (RCO), IOM, UNDP, UNICEF, WHO, ILO, FAO, UNHCR, OHCHR, UNFPA and other interested UN Agencies'],
+      words: [
+        'Members: UN Resident Coordinator Office (RCO), IOM, UNDP, UNICEF, WHO, ILO, FAO, UNHCR, OHCHR, UNFPA and other interested UN Agencies',
+      ],
     },
   },
 };
@@ -85,7 +98,10 @@ function roles(ctx: RuleContext): Finding[] {
   for (const [agency, wanted] of ROLE_HOLDERS[ctx.network.profile.id]) {
     const codes = codesOf(agency);
     const rows = codes.flatMap((code) => ctx.members.get(code) ?? []);
-    const member = rows.find((m) => ctx.isActiveOn(m, ctx.today) && wanted.every((r) => m.roles.includes(r))) ?? rows.find((m) => ctx.isActiveOn(m, ctx.today)) ?? rows[0];
+    const member =
+      rows.find((m) => ctx.isActiveOn(m, ctx.today) && wanted.every((r) => m.roles.includes(r))) ??
+      rows.find((m) => ctx.isActiveOn(m, ctx.today)) ??
+      rows[0];
     // The agency's row is malformed: data.invalid reports it, and its roles cannot be read.
     if (member === undefined && codes.some((code) => ctx.exists.members.has(code))) continue;
     const active = member !== undefined && ctx.isActiveOn(member, ctx.today);
@@ -138,7 +154,8 @@ function focalPoint(ctx: RuleContext): Finding[] {
           ? `has focal points (${joinWords(fps.map((fp) => fp.name || `row ${fp.row}`))}) but none is Primary`
           : `has no Primary focal point marked Active Yes with a name and an email (${primaries
               .map(
-                (fp) => `row ${fp.row}: ${[fp.active !== true ? 'not Active' : '', fp.name === '' ? 'no name' : '', fp.email === '' ? 'no email' : ''].filter(Boolean).join(', ')}`,
+                (fp) =>
+                  `row ${fp.row}: ${[fp.active !== true ? 'not Active' : '', fp.name === '' ? 'no name' : '', fp.email === '' ? 'no email' : ''].filter(Boolean).join(', ')}`,
               )
               .join('; ')})`;
     out.push(
@@ -216,19 +233,30 @@ function admissionChecks(ctx: RuleContext): AdmissionCheck[] {
 }
 
 /** Where a decision names a consultation that the workbook holds: each agency's latest answer there. */
-function consultationOf(ctx: RuleContext, decision: Decision): { id: string; answers: ReadonlyMap<string, { answer: string }> } | null {
+function consultationOf(
+  ctx: RuleContext,
+  decision: Decision,
+): { id: string; answers: ReadonlyMap<string, { answer: string }> } | null {
   const c = ctx.consultations.get(keyOf(decision.consultation));
   return c === undefined ? null : { id: c.id, answers: ctx.answersTo(c.id) };
 }
 
 /** What stands between an adopted admission decision and the ToR's rule: members not consulted (or not approving), objections. */
-function admissionGaps(ctx: RuleContext, decision: Located<Decision>, candidate: string, unanimous: boolean): { missing: string[]; objections: string[]; where: string } {
+function admissionGaps(
+  ctx: RuleContext,
+  decision: Located<Decision>,
+  candidate: string,
+  unanimous: boolean,
+): { missing: string[]; objections: string[]; where: string } {
   const consultation = consultationOf(ctx, decision);
-  if (consultation === null) return { ...consensusGaps(ctx, decision, candidate), where: `on ${decision.id} (${decision.date})` };
+  if (consultation === null)
+    return { ...consensusGaps(ctx, decision, candidate), where: `on ${decision.id} (${decision.date})` };
   const asked = requiredConsultees(ctx, decision.date, candidate);
   const answerOf = (agency: string) => consultation.answers.get(keyOf(agency))?.answer;
   return {
-    missing: unanimous ? asked.filter((m) => answerOf(m.agency) !== 'Approve' && answerOf(m.agency) !== 'Object').map((m) => m.agency) : [],
+    missing: unanimous
+      ? asked.filter((m) => answerOf(m.agency) !== 'Approve' && answerOf(m.agency) !== 'Object').map((m) => m.agency)
+      : [],
     objections: asked.filter((m) => answerOf(m.agency) === 'Object').map((m) => m.agency),
     where: `in ${consultation.id}, the written consultation behind ${decision.id},`,
   };
@@ -336,12 +364,24 @@ function listShared(ctx: RuleContext): Finding[] {
 }
 
 /** Apart, so that the sidebar's guidance carries this rule without the register's others. */
-export const ADMISSION_RULE: RuleDef = { id: 'members.admission', sheet: 'Members', needs: ['Members', 'Decisions'], run: admission, quotes: ADMISSION_QUOTES };
+export const ADMISSION_RULE: RuleDef = {
+  id: 'members.admission',
+  sheet: 'Members',
+  needs: ['Members', 'Decisions'],
+  run: admission,
+  quotes: ADMISSION_QUOTES,
+};
 
 export const MEMBER_RULES: readonly RuleDef[] = [
   { id: 'members.roles', sheet: 'Members', needs: ['Members'], run: roles, quotes: QUOTES },
   { id: 'members.focal-point', sheet: 'Members', needs: ['Members', 'Focal points'], run: focalPoint, quotes: QUOTES },
-  { id: 'members.corporate-email', sheet: 'Focal points', needs: ['Focal points'], run: corporateEmail, quotes: QUOTES },
+  {
+    id: 'members.corporate-email',
+    sheet: 'Focal points',
+    needs: ['Focal points'],
+    run: corporateEmail,
+    quotes: QUOTES,
+  },
   ADMISSION_RULE,
   { id: 'members.list-shared', sheet: 'Log', needs: ['Log'], run: listShared, quotes: QUOTES },
 ];

@@ -12,11 +12,21 @@ import { AZ_ROLE, UZ_AWP, UZ_ROLE, UZ_WORKING, type ClauseTable } from './clause
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
 const QUOTES: ClauseTable = {
   'workplan.exists': {
-    azerbaijan: { section: AZ_ROLE, words: ["Members of the Network will contribute to design and implementation of the Network's objectives and workplan"] },
+    azerbaijan: {
+      section: AZ_ROLE,
+      words: [
+        "Members of the Network will contribute to design and implementation of the Network's objectives and workplan",
+      ],
+    },
     uzbekistan: { section: UZ_ROLE, words: [UZ_AWP] },
   },
   'workplan.fields': {
-    azerbaijan: { section: AZ_ROLE, words: ["Members of the Network will contribute to design and implementation of the Network's objectives and workplan"] },
+    azerbaijan: {
+      section: AZ_ROLE,
+      words: [
+        "Members of the Network will contribute to design and implementation of the Network's objectives and workplan",
+      ],
+    },
     uzbekistan: { section: UZ_ROLE, words: [UZ_AWP] },
   },
   'workplan.fields/budget': {
@@ -26,15 +36,29 @@ const QUOTES: ClauseTable = {
     uzbekistan: { section: UZ_ROLE, words: ['The AWPs shall be endorsed by the UNMN members'] },
   },
   'workplan.reported': {
-    uzbekistan: { section: UZ_ROLE, words: ['the implementation is to be monitored and reported to UNCT on regular basis'] },
+    uzbekistan: {
+      section: UZ_ROLE,
+      words: ['the implementation is to be monitored and reported to UNCT on regular basis'],
+    },
   },
   'workplan.overdue': {
-    azerbaijan: { section: AZ_ROLE, words: ['contribute to reviewing the progress made by the Network, making recommendations for necessary actions'] },
+    azerbaijan: {
+      section: AZ_ROLE,
+      words: ['contribute to reviewing the progress made by the Network, making recommendations for necessary actions'],
+    },
     uzbekistan: { section: UZ_ROLE, words: [UZ_AWP] },
   },
   'workplan.gcm': {
-    azerbaijan: { section: AZ_ROLE, words: ['Galvanize coordinated support to the implementation of, and reporting on, the GCM'] },
-    uzbekistan: { section: UZ_WORKING, words: ['The Network will focus on supporting the progress of Uzbekistan towards achieving implementation of the GCM'] },
+    azerbaijan: {
+      section: AZ_ROLE,
+      words: ['Galvanize coordinated support to the implementation of, and reporting on, the GCM'],
+    },
+    uzbekistan: {
+      section: UZ_WORKING,
+      words: [
+        'The Network will focus on supporting the progress of Uzbekistan towards achieving implementation of the GCM',
+      ],
+    },
   },
 };
 
@@ -64,7 +88,8 @@ function fields(ctx: RuleContext): Finding[] {
     const gaps: string[] = [];
     if (w.keyAction.trim() === '') gaps.push('no Key action');
     if (w.leadAgency.trim() === '') gaps.push('no Lead agency');
-    else if (members !== null && !members.has(keyOf(w.leadAgency))) gaps.push(`a Lead agency, ${w.leadAgency.trim()}, that is not a member`);
+    else if (members !== null && !members.has(keyOf(w.leadAgency)))
+      gaps.push(`a Lead agency, ${w.leadAgency.trim()}, that is not a member`);
     if (w.start === null && !w.invalid.includes('start')) gaps.push('no Start');
     if (w.end === null && !w.invalid.includes('end')) gaps.push('no End');
     if (w.start !== null && w.end !== null && w.end < w.start) gaps.push(`End ${w.end} is before Start ${w.start}`);
@@ -104,9 +129,13 @@ function endorsed(ctx: RuleContext): Finding[] {
   if (ctx.settings.workplanMustBeEndorsed !== true) return [];
   const clause = ctx.clause('workplan.endorsed', 'workplanMustBeEndorsed');
   const thisYear = yearOf(ctx.today);
-  const dueDay = addDays(`${thisYear}-01-01`, (ctx.settings.workplanEndorsementDueDays ?? DEADLINES.workplanEndorsementDueDays) - 1);
+  const dueDay = addDays(
+    `${thisYear}-01-01`,
+    (ctx.settings.workplanEndorsementDueDays ?? DEADLINES.workplanEndorsementDueDays) - 1,
+  );
   const firstRow = new Map<number, Located<WorkplanRow>>();
-  for (const w of ctx.network.workplan.records) if (w.year <= thisYear && !firstRow.has(w.year)) firstRow.set(w.year, w);
+  for (const w of ctx.network.workplan.records)
+    if (w.year <= thisYear && !firstRow.has(w.year)) firstRow.set(w.year, w);
   const endorsements = ctx.network.decisions.records.filter((d) => d.kind === 'Workplan endorsement');
   // A network meeting can endorse the plan (a working group's cannot): the first planned from today.
   const next = ctx.network.meetings.records

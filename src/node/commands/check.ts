@@ -4,7 +4,15 @@
  * report, not a failure); 2 when the file cannot be read or --today is not a date.
  */
 import { readNetwork } from '../../app/network';
-import { checkNetwork, countBySeverity, describeCounts, SEVERITY_LABELS, SEVERITY_ORDER, type Finding, type Severity } from '../../domain/rules';
+import {
+  checkNetwork,
+  countBySeverity,
+  describeCounts,
+  SEVERITY_LABELS,
+  SEVERITY_ORDER,
+  type Finding,
+  type Severity,
+} from '../../domain/rules';
 import { parseArguments, printable, todayOption, type CliIo } from '../terminal';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
@@ -16,7 +24,9 @@ export function formatFinding(f: Finding): string[] {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArguments(args, { today: { type: 'string' }, json: { type: 'boolean' } }, ['FILE.xlsx']);
+  const { values, positionals } = parseArguments(args, { today: { type: 'string' }, json: { type: 'boolean' } }, [
+    'FILE.xlsx',
+  ]);
   const today = todayOption(values.today);
   const file = positionals[0] ?? '';
   io.progress(`Reading ${file}…`);
@@ -30,8 +40,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const counts = countBySeverity(findings);
-  const paint: Readonly<Record<Severity, (t: string) => string>> = { error: io.color.red, warning: io.color.yellow, info: io.color.dim };
-  io.out(io.color.bold(`Compliance check of ${file} on ${today} (${network.profile.torName}): ${describeCounts(counts)}`));
+  const paint: Readonly<Record<Severity, (t: string) => string>> = {
+    error: io.color.red,
+    warning: io.color.yellow,
+    info: io.color.dim,
+  };
+  io.out(
+    io.color.bold(`Compliance check of ${file} on ${today} (${network.profile.torName}): ${describeCounts(counts)}`),
+  );
   if (findings.length === 0) {
     io.out(io.color.green('No findings: the workbook keeps every rule that applies.'));
     return 0;

@@ -20,7 +20,11 @@ function profileOf(value: string | undefined): ProfileId {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArguments(args, { profile: { type: 'string' }, name: { type: 'string' }, force: { type: 'boolean' } }, ['FILE.xlsx']);
+  const { values, positionals } = parseArguments(
+    args,
+    { profile: { type: 'string' }, name: { type: 'string' }, force: { type: 'boolean' } },
+    ['FILE.xlsx'],
+  );
   const file = positionals[0] ?? '';
   if (!file.toLowerCase().endsWith('.xlsx')) throw new UsageError(`${file} should end in .xlsx`);
   const profile = profileOf(values.profile);

@@ -19,7 +19,8 @@ export const usage = `unmn report NAME FILE.xlsx [--year YYYY] [--today YYYY-MM-
 function chosen(name: string): readonly ReportDef[] {
   if (name.trim().toLowerCase() === 'all') return REPORTS;
   const def = reportNamed(name);
-  if (def === undefined) throw new UsageError(`there is no report "${name}": choose ${REPORTS.map((r) => r.id).join(', ')} or all`);
+  if (def === undefined)
+    throw new UsageError(`there is no report "${name}": choose ${REPORTS.map((r) => r.id).join(', ')} or all`);
   return [def];
 }
 
@@ -31,23 +32,29 @@ function baseName(report: Report): string {
 /** Writes the report's HTML file and CSV files; returns their paths. */
 async function writeReport(report: Report, dir: string): Promise<string[]> {
   const base = path.join(dir, baseName(report));
-  const files: [string, string][] = [[`${base}.html`, await renderReportHtml(report)], ...report.tables.map((t): [string, string] => [`${base}-${t.id}.csv`, tableCsv(t)])];
+  const files: [string, string][] = [
+    [`${base}.html`, await renderReportHtml(report)],
+    ...report.tables.map((t): [string, string] => [`${base}-${t.id}.csv`, tableCsv(t)]),
+  ];
   for (const [file, text] of files) await writeFile(file, text, 'utf8');
   return files.map(([file]) => file);
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArguments(args, { year: { type: 'string' }, today: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } }, [
-    'NAME',
-    'FILE.xlsx',
-  ]);
+  const { values, positionals } = parseArguments(
+    args,
+    { year: { type: 'string' }, today: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    ['NAME', 'FILE.xlsx'],
+  );
   const [name = '', file = ''] = positionals;
   const defs = chosen(name);
   const today = values.today ?? dayOfDate(new Date());
   if (!isIsoDay(today)) throw new UsageError(`--today must be a calendar day as YYYY-MM-DD, not "${today}"`);
-  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`--year must be a year as YYYY, not "${values.year}"`);
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year))
+    throw new UsageError(`--year must be a year as YYYY, not "${values.year}"`);
   const year = values.year === undefined ? yearOf(today) : Number(values.year);
-  if (values.json && values.out !== undefined) throw new UsageError("--json prints the reports' data and writes no file: leave out --out, or --json");
+  if (values.json && values.out !== undefined)
+    throw new UsageError("--json prints the reports' data and writes no file: leave out --out, or --json");
   const dir = values.out ?? '.';
   io.progress(`Reading ${file}…`);
   const { network } = readNetwork(await XlsxWorkbook.open(file));

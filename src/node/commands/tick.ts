@@ -41,9 +41,11 @@ interface Flush {
 export const usage = 'unmn tick FILE.xlsx [--today YYYY-MM-DD] [--outbox DIR] [--user EMAIL] [--dry-run]';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArguments(args, { today: { type: 'string' }, outbox: { type: 'string' }, user: { type: 'string' }, 'dry-run': { type: 'boolean' } }, [
-    'FILE.xlsx',
-  ]);
+  const { values, positionals } = parseArguments(
+    args,
+    { today: { type: 'string' }, outbox: { type: 'string' }, user: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    ['FILE.xlsx'],
+  );
   const user = values.user?.trim() ?? '';
   if (user !== '' && !isEmail(user)) throw new UsageError(`--user must be an email address, not "${user}"`);
   const actor = user !== '' ? user : systemAccount();
@@ -56,16 +58,27 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const outbox = new EmlOutbox(clock, undefined, user);
   const flushes: Flush[] = [];
   const flush = () => void flushes.push({ changes: workbook.pending(), messages: outbox.messages.length });
-  const port: WorkbookPort = new Proxy(workbook, { get: (target, name, receiver) => (name === 'flush' ? flush : Reflect.get(target, name, receiver)) as unknown });
+  const port: WorkbookPort = new Proxy(workbook, {
+    get: (target, name, receiver) => (name === 'flush' ? flush : Reflect.get(target, name, receiver)) as unknown,
+  });
   // One process works on the file: nothing else can hold its lock.
   const report = hourlyTick(
     // Nobody answers a consultation in a file of one's own: its inbox starts and stays empty.
-    { workbook: port, clock, lock: { withDocumentLock: (fn) => fn() }, mailer: outbox, user: { email: () => actor, owner: () => '' }, inbox: new MemoryInbox() },
+    {
+      workbook: port,
+      clock,
+      lock: { withDocumentLock: (fn) => fn() },
+      mailer: outbox,
+      user: { email: () => actor, owner: () => '' },
+      inbox: new MemoryInbox(),
+    },
     { anyCaller: true },
   );
   io.progress('Writing the messages…');
   const dryRun = values['dry-run'] === true;
-  const steps = dryRun ? [{ changes: 0, messages: outbox.messages.length }] : [...flushes, { changes: workbook.pending(), messages: outbox.messages.length }];
+  const steps = dryRun
+    ? [{ changes: 0, messages: outbox.messages.length }]
+    : [...flushes, { changes: workbook.pending(), messages: outbox.messages.length }];
   const files: string[] = [];
   // The changes as of the flush before the messages about to be written: their claims.
   let claimed = 0;
@@ -91,13 +104,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   io.progress('');
   io.out(io.color.bold(`Hourly tick of ${file} on ${today}`));
   // A dry run sent nothing: its lines say what would go out.
-  for (const line of describeDelivery(report)) io.out(`  ${printable(dryRun ? line.replace(/^Sent: /, 'Would send: ') : line)}`);
+  for (const line of describeDelivery(report))
+    io.out(`  ${printable(dryRun ? line.replace(/^Sent: /, 'Would send: ') : line)}`);
   if (files.length > 0) {
     io.out(`Wrote ${files.length} message${files.length === 1 ? '' : 's'} to ${dir}:`);
     for (const f of files) io.out(`  ${printable(path.basename(f))}`);
   }
   if (failure !== null) {
-    io.err(`unmn tick: ${printable(failure)}; the Log holds its claim unconfirmed, and the next run reports it instead of sending it again.`);
+    io.err(
+      `unmn tick: ${printable(failure)}; the Log holds its claim unconfirmed, and the next run reports it instead of sending it again.`,
+    );
     return 1;
   }
   if (dryRun) io.out(`--dry-run: ${file} is left as it was.`);

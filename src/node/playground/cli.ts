@@ -19,7 +19,8 @@ import { PlaygroundError, startPlayground, type RunningPlayground } from './serv
 import { defaultUser, knownUsers } from './users';
 import { errorText } from '../../domain/errors';
 
-export const USAGE = 'npm start -- [--workbook FILE.xlsx] [--port N] [--user EMAIL] [--today YYYY-MM-DD] [--keep] [--outbox DIR]';
+export const USAGE =
+  'npm start -- [--workbook FILE.xlsx] [--port N] [--user EMAIL] [--today YYYY-MM-DD] [--keep] [--outbox DIR]';
 
 export interface PlaygroundIo {
   out(line: string): void;
@@ -85,7 +86,8 @@ async function workingFile(root: string, given: string | undefined, keep: boolea
   const file = path.join(root, '.playground', 'workbook.xlsx');
   const shown = path.relative(process.cwd(), file) || file;
   if (keep && existsSync(file)) return { file, label: `${shown} (kept)` };
-  if (!existsSync(example)) throw new BadInput(`${example}: no such file (the shipped example workbook); pass --workbook FILE.xlsx`, 1);
+  if (!existsSync(example))
+    throw new BadInput(`${example}: no such file (the shipped example workbook); pass --workbook FILE.xlsx`, 1);
   await mkdir(path.dirname(file), { recursive: true });
   return { file, label: `${shown} (a copy of examples/uzbekistan.xlsx)`, copyOf: example };
 }
@@ -101,15 +103,18 @@ function actingUser(network: Network, today: string, label: string, given: strin
     return user;
   }
   const fallback = defaultUser(network, today);
-  if (fallback === undefined) throw new BadInput(`${label} names no secretariat focal point to act as: pass --user EMAIL`, 1);
+  if (fallback === undefined)
+    throw new BadInput(`${label} names no secretariat focal point to act as: pass --user EMAIL`, 1);
   return fallback;
 }
 
 async function prepare(argv: string[], root: string) {
   const values = options(argv);
   const port = Number(values.port);
-  if (!/^\d+$/.test(values.port ?? '') || port > 65535) throw new BadInput(`--port ${values.port}: expected a port number from 0 to 65535 (0: any free port)`, 2);
-  if (values.today !== undefined && !isIsoDay(values.today)) throw new BadInput(`--today ${values.today}: expected a date YYYY-MM-DD`, 2);
+  if (!/^\d+$/.test(values.port ?? '') || port > 65535)
+    throw new BadInput(`--port ${values.port}: expected a port number from 0 to 65535 (0: any free port)`, 2);
+  if (values.today !== undefined && !isIsoDay(values.today))
+    throw new BadInput(`--today ${values.today}: expected a date YYYY-MM-DD`, 2);
   const today = values.today ?? dayOfDate(new Date());
   const outboxDir = path.resolve(values.outbox ?? path.join(root, '.playground', 'outbox'));
   claimOutbox(outboxDir);
@@ -142,7 +147,8 @@ export async function runPlayground(argv: string[], io: PlaygroundIo, root: stri
     const p = await prepare(argv, root);
     const pagesDir = path.join(root, 'dist');
     const sidebarFile = path.join(pagesDir, 'DecisionSidebar.html');
-    if (!existsSync(sidebarFile)) io.err(`Note: ${sidebarFile} is missing, so the sidebar will not open: run npm run build.`);
+    if (!existsSync(sidebarFile))
+      io.err(`Note: ${sidebarFile} is missing, so the sidebar will not open: run npm run build.`);
     const running = await startPlayground({ ...p, pagesDir, scriptsDir: path.join(root, 'build', 'browser') });
     io.out(`Playground: ${running.url}`);
     io.out(`Workbook:   ${p.label}`);
@@ -154,7 +160,12 @@ export async function runPlayground(argv: string[], io: PlaygroundIo, root: stri
       io.err(error.message);
       return { code: error.code };
     }
-    if (error instanceof PlaygroundError || error instanceof WorkbookFileError || error instanceof OutboxFolderError || error instanceof FileLockError) {
+    if (
+      error instanceof PlaygroundError ||
+      error instanceof WorkbookFileError ||
+      error instanceof OutboxFolderError ||
+      error instanceof FileLockError
+    ) {
       io.err(error.message);
       return { code: 1 };
     }

@@ -63,7 +63,8 @@ export function lockWorkingFile(file: string): FileLock {
       throw new FileLockError(`${file} is open in ${by}: stop it first, or delete ${lock} if none is running.`);
     }
     rmSync(lock, { force: true });
-    if (!create(file, lock)) throw new FileLockError(`${file} was opened by another playground just now: stop it first.`);
+    if (!create(file, lock))
+      throw new FileLockError(`${file} was opened by another playground just now: stop it first.`);
   }
   let held = true;
   const release = () => {

@@ -104,7 +104,10 @@ function tabsHtml(view: PageView): string {
     })
     .join('');
   const sheets = view.tabs
-    .map((t, i) => `<section class="sheet" role="tabpanel" data-sheet="${i}"${i === 0 ? '' : ' hidden'}>${tableHtml(t, problems, `tab-${i}`)}</section>`)
+    .map(
+      (t, i) =>
+        `<section class="sheet" role="tabpanel" data-sheet="${i}"${i === 0 ? '' : ' hidden'}>${tableHtml(t, problems, `tab-${i}`)}</section>`,
+    )
     .join('\n');
   return `<div class="sheets">${sheets}</div><nav class="tabstrip" role="tablist" aria-label="Tabs of the workbook">${strip}</nav>`;
 }
@@ -146,7 +149,9 @@ function outboxHtml(outbox: readonly OutboxEmail[]): string {
     .map((e) => {
       const cc = e.cc && e.cc.length > 0 ? `<div><b>Cc</b> ${escapeHtml(e.cc.join(', '))}</div>` : '';
       const html =
-        e.html === '' ? '<p class="empty">No HTML body.</p>' : `<iframe class="mail-html" sandbox="" title="${escapeHtml(e.subject)}" srcdoc="${escapeHtml(e.html)}"></iframe>`;
+        e.html === ''
+          ? '<p class="empty">No HTML body.</p>'
+          : `<iframe class="mail-html" sandbox="" title="${escapeHtml(e.subject)}" srcdoc="${escapeHtml(e.html)}"></iframe>`;
       return `<details class="mail"><summary><span class="subj">${escapeHtml(e.subject)}</span><span class="when">${escapeHtml(e.sentAt)}</span></summary>
 <div class="meta"><div><b>To</b> ${escapeHtml(e.to.join(', '))}</div>${cc}</div>
 <div class="bodies"><div><h4>HTML</h4>${html}</div><div><h4>Text</h4><pre>${escapeHtml(e.text)}</pre></div></div></details>`;
@@ -173,7 +178,10 @@ function menuHtml(menu: readonly MenuEntry[]): string {
     .map((group) => {
       const items = menu
         .filter((m) => m.group === group)
-        .map((m) => `<button type="button" role="menuitem" data-command="${escapeHtml(m.command)}">${escapeHtml(m.label)}</button>`)
+        .map(
+          (m) =>
+            `<button type="button" role="menuitem" data-command="${escapeHtml(m.command)}">${escapeHtml(m.label)}</button>`,
+        )
         .join('');
       return `<div class="menu"><button type="button" class="menu-button" aria-haspopup="true" aria-expanded="false">${escapeHtml(group)}</button><div class="menu-items" role="menu" hidden>${items}</div></div>`;
     })
@@ -182,7 +190,10 @@ function menuHtml(menu: readonly MenuEntry[]): string {
 
 function userHtml(view: PageView): string {
   const known = view.users.some((u) => u.email === view.user);
-  const options = [...(known ? [] : [{ email: view.user, label: 'given with --user', secretariat: false }]), ...view.users]
+  const options = [
+    ...(known ? [] : [{ email: view.user, label: 'given with --user', secretariat: false }]),
+    ...view.users,
+  ]
     .map(
       (u) =>
         `<option value="${escapeHtml(u.email)}"${u.email === view.user ? ' selected' : ''}>${escapeHtml(u.email)} · ${escapeHtml(u.label)}${u.secretariat ? ' · secretariat' : ''}</option>`,

@@ -14,7 +14,13 @@ import { XlsxWorkbook } from '../xlsx/workbook';
 export type UiMessage =
   | { readonly kind: 'toast' | 'alert'; readonly title: string; readonly message: string }
   | { readonly kind: 'sidebar'; readonly title: string; readonly page: string }
-  | { readonly kind: 'dialog' | 'page-dialog'; readonly title: string; readonly content: string; readonly width: number; readonly height: number };
+  | {
+      readonly kind: 'dialog' | 'page-dialog';
+      readonly title: string;
+      readonly content: string;
+      readonly width: number;
+      readonly height: number;
+    };
 
 export function clockFor(today: string | undefined): Clock {
   return {
@@ -48,7 +54,11 @@ class CollectingUi implements Ui {
 
   showDialog(page: DialogPage): void {
     const size = { title: page.title, width: page.width, height: page.height };
-    this.messages.push('html' in page ? { kind: 'dialog', content: page.html, ...size } : { kind: 'page-dialog', content: page.page, ...size });
+    this.messages.push(
+      'html' in page
+        ? { kind: 'dialog', content: page.html, ...size }
+        : { kind: 'page-dialog', content: page.page, ...size },
+    );
   }
 }
 
@@ -73,7 +83,17 @@ export class ProcessLock implements Lock {
   }
 }
 
-const MUTATIONS = new Set(['write', 'writeLinks', 'paint', 'clearFrom', 'addTab', 'removeEmptyTab', 'format', 'style', 'chart']);
+const MUTATIONS = new Set([
+  'write',
+  'writeLinks',
+  'paint',
+  'clearFrom',
+  'addTab',
+  'removeEmptyTab',
+  'format',
+  'style',
+  'chart',
+]);
 
 /** The workbook with a note of whether anything was changed, so that a refused command saves nothing. */
 export function tracking(workbook: WorkbookPort): { port: WorkbookPort; changed: () => boolean } {
@@ -106,7 +126,8 @@ export interface PlaygroundConfig {
 }
 
 /** What the user is told when text they typed held characters a spreadsheet file cannot hold. */
-export const REMOVED_CHARACTERS = 'What you entered held characters a spreadsheet file cannot hold (such as U+FFFE or a control character): they were removed.';
+export const REMOVED_CHARACTERS =
+  'What you entered held characters a spreadsheet file cannot hold (such as U+FFFE or a control character): they were removed.';
 
 /**
  * Runs use cases on the working file one at a time: load, run, save when something was written.

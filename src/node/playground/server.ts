@@ -77,14 +77,20 @@ async function view(session: PlaygroundSession, label: string): Promise<PageView
     tabs,
     problems: sortProblems(network.allProblems),
     outbox: session.outbox.list(),
-    automation: [...statusOf(network, today, session.config.user, null).lines, 'The playground installs no triggers: "Run the hourly tick" does what the hourly trigger would.'],
+    automation: [
+      ...statusOf(network, today, session.config.user, null).lines,
+      'The playground installs no triggers: "Run the hourly tick" does what the hourly trigger would.',
+    ],
   };
 }
 
 /** What the hourly trigger does, on a click: the same use case, its report shown as an alert. */
 function runTick(ports: Ports): void {
   const lines = describeDelivery(hourlyTick(ports));
-  ports.ui.alert(lines.length > 0 ? lines.join('\n') : 'Nothing was due: no minutes to circulate and no reminders today.', 'Hourly tick');
+  ports.ui.alert(
+    lines.length > 0 ? lines.join('\n') : 'Nothing was due: no minutes to circulate and no reminders today.',
+    'Hourly tick',
+  );
 }
 
 /**
@@ -106,7 +112,15 @@ const NOTHING: Policy = { csp: [...LOCKED, "frame-ancestors 'none'"], frameOptio
  */
 function pagePolicy(nonce: string): Policy {
   return {
-    csp: [...LOCKED, `script-src 'nonce-${nonce}'`, "style-src 'unsafe-inline'", "img-src 'self' data:", "connect-src 'self'", "frame-src 'self'", "frame-ancestors 'none'"],
+    csp: [
+      ...LOCKED,
+      `script-src 'nonce-${nonce}'`,
+      "style-src 'unsafe-inline'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "frame-src 'self'",
+      "frame-ancestors 'none'",
+    ],
     frameOptions: 'DENY',
   };
 }
@@ -130,13 +144,23 @@ function scriptHashes(html: string): string[] {
  */
 function builtPagePolicy(html: string): Policy {
   return {
-    csp: [...LOCKED, `script-src ${scriptHashes(html).join(' ')}`, "style-src 'unsafe-inline'", "img-src 'self' data:", "connect-src 'self'", "frame-ancestors 'self'"],
+    csp: [
+      ...LOCKED,
+      `script-src ${scriptHashes(html).join(' ')}`,
+      "style-src 'unsafe-inline'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "frame-ancestors 'self'",
+    ],
     frameOptions: 'SAMEORIGIN',
   };
 }
 
 /** A report's HTML is self-contained: its own styles and inline SVG charts, no script, nothing to load. */
-const REPORT_POLICY: Policy = { csp: [...LOCKED, "style-src 'unsafe-inline'", 'img-src data:', "frame-ancestors 'none'"], frameOptions: 'DENY' };
+const REPORT_POLICY: Policy = {
+  csp: [...LOCKED, "style-src 'unsafe-inline'", 'img-src data:', "frame-ancestors 'none'"],
+  frameOptions: 'DENY',
+};
 
 function send(res: ServerResponse, status: number, type: string, body: string, policy: Policy = NOTHING): void {
   res.writeHead(status, {
@@ -222,7 +246,9 @@ function segment(text: string): string {
 }
 
 function errorOf(error: unknown): { name: string; message: string } {
-  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) };
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: 'Error', message: String(error) };
 }
 
 /** Only this page may drive the server: no other site open in the browser, no rebound DNS name. */
@@ -249,7 +275,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     lock.release();
     throw error;
   });
-  const session = new PlaygroundSession({ file: options.file, outboxDir: options.outboxDir, today: options.today, user: options.user });
+  const session = new PlaygroundSession({
+    file: options.file,
+    outboxDir: options.outboxDir,
+    today: options.today,
+    user: options.user,
+  });
   const label = options.label ?? options.file;
   let port = options.port;
 
@@ -259,9 +290,16 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     const [, first = '', second = ''] = url.pathname.split('/');
     if (req.method === 'GET' && url.pathname === '/') {
       const nonce = randomBytes(16).toString('base64');
-      return send(res, 200, 'text/html', renderPage(await view(session, label), nonce, scripts.page), pagePolicy(nonce));
+      return send(
+        res,
+        200,
+        'text/html',
+        renderPage(await view(session, label), nonce, scripts.page),
+        pagePolicy(nonce),
+      );
     }
-    if (req.method === 'GET' && url.pathname === '/fragment') return send(res, 200, 'text/html', renderContent(await view(session, label)));
+    if (req.method === 'GET' && url.pathname === '/fragment')
+      return send(res, 200, 'text/html', renderContent(await view(session, label)));
     if (req.method === 'GET' && first === 'page' && PAGE_NAME.test(second)) {
       const file = path.join(options.pagesDir, `${second}.html`);
       const html = await readFile(file, 'utf8').catch(() => null);
@@ -272,7 +310,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     if (req.method === 'POST' && first === 'rpc') {
       const name = segment(second);
       const target = rpcNamed(name);
-      if (!target) return json(res, 404, { ok: false, error: { name: 'Error', message: `Script function not found: ${name}` } });
+      if (!target)
+        return json(res, 404, { ok: false, error: { name: 'Error', message: `Script function not found: ${name}` } });
       const { args = [] } = await body(req, RpcRequest, 'a JSON object with an args array');
       const outcome = await session.run((ports) => target(ports, args[0]));
       // What Sheets would show beside the sidebar (a toast, an alert) travels with the answer, for the page to show.
@@ -289,7 +328,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     }
     if (req.method === 'POST' && url.pathname === '/tick') {
       const outcome = await session.run(runTick);
-      return json(res, 200, { messages: outcome.messages, ...(outcome.error ? { error: outcome.error.message } : {}), saved: outcome.saved });
+      return json(res, 200, {
+        messages: outcome.messages,
+        ...(outcome.error ? { error: outcome.error.message } : {}),
+        saved: outcome.saved,
+      });
     }
     if (req.method === 'POST' && first === 'command') {
       const name = segment(second);
@@ -306,7 +349,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       const email = emailKey((await body(req, UserRequest, 'a JSON object with an email')).email);
       const today = clockFor(session.config.today).today();
       const users = await session.read((wb) => knownUsers(decodeNetwork(readGrids(wb)), today));
-      if (!users.some((u) => u.email === email)) return json(res, 400, { error: `${email || 'That user'} is not a focal point of the workbook nor a Secretariat editor.` });
+      if (!users.some((u) => u.email === email))
+        return json(res, 400, {
+          error: `${email || 'That user'} is not a focal point of the workbook nor a Secretariat editor.`,
+        });
       session.config.user = email;
       return json(res, 200, { user: email });
     }
@@ -320,13 +366,25 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       if (!(error instanceof BadRequest)) return send(res, 500, 'text/plain', errorOf(error).message);
       // The rest of a body too large is not read: the connection closes after the answer.
       if (error.status === 413) res.setHeader('connection', 'close');
-      json(res, error.status, req.url?.startsWith('/rpc/') ? { ok: false, error: { name: 'Error', message: error.message } } : { error: error.message });
+      json(
+        res,
+        error.status,
+        req.url?.startsWith('/rpc/')
+          ? { ok: false, error: { name: 'Error', message: error.message } }
+          : { error: error.message },
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') reject(new PlaygroundError(`Port ${options.port} is in use: pass --port N for another, or --port 0 for any free port.`));
-      else if (error.code === 'EACCES') reject(new PlaygroundError(`Port ${options.port} is not allowed for this user: pass --port N above 1023.`));
+      if (error.code === 'EADDRINUSE')
+        reject(
+          new PlaygroundError(
+            `Port ${options.port} is in use: pass --port N for another, or --port 0 for any free port.`,
+          ),
+        );
+      else if (error.code === 'EACCES')
+        reject(new PlaygroundError(`Port ${options.port} is not allowed for this user: pass --port N above 1023.`));
       else reject(new PlaygroundError(`Cannot listen on ${HOST}:${options.port} (${error.message}).`));
     });
     server.listen(options.port, HOST, () => resolve());

@@ -19,7 +19,10 @@ export function knownUsers(network: Network, today: string): KnownUser[] {
     seen.set(key, { email: key, label, secretariat: isSecretariat(network, key, { today }) });
   };
   for (const fp of network.focalPoints.records) {
-    add(fp.email, [fp.agency, fp.name].filter((s) => s !== '').join(' · ') + (fp.active === false ? ' (inactive)' : ''));
+    add(
+      fp.email,
+      [fp.agency, fp.name].filter((s) => s !== '').join(' · ') + (fp.active === false ? ' (inactive)' : ''),
+    );
   }
   for (const editor of network.settings.secretariatEditors) add(editor, 'Secretariat editor');
   return [...seen.values()].sort((a, b) => Number(b.secretariat) - Number(a.secretariat));
@@ -32,7 +35,9 @@ export function knownUsers(network: Network, today: string): KnownUser[] {
 export function defaultUser(network: Network, today: string): string | undefined {
   const secretariat = new Set(registerSecretariatEmails(network, today));
   const focal = network.focalPoints.records.filter((fp) => fp.active === true && secretariat.has(emailKey(fp.email)));
-  const iom = focal.find((fp) => keyOf(fp.agency) === 'IOM' && fp.kind === 'Primary') ?? focal.find((fp) => keyOf(fp.agency) === 'IOM');
+  const iom =
+    focal.find((fp) => keyOf(fp.agency) === 'IOM' && fp.kind === 'Primary') ??
+    focal.find((fp) => keyOf(fp.agency) === 'IOM');
   const chosen = iom ?? focal[0];
   return chosen ? emailKey(chosen.email) : [...secretariat][0];
 }

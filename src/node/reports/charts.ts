@@ -16,7 +16,11 @@ function spec(chart: ChartSpec, table: ReportTable): TopLevelSpec {
   const series = chart.series.map((at) => table.columns[at]!.header);
   const kind = table.columns[chart.series[0] ?? 0]?.kind ?? 'count';
   const values = table.rows.flatMap((row) =>
-    chart.series.map((at, i) => ({ category: plainText(row[chart.category] ?? null), series: series[i], value: typeof row[at] === 'number' ? row[at] : 0 })),
+    chart.series.map((at, i) => ({
+      category: plainText(row[chart.category] ?? null),
+      series: series[i],
+      value: typeof row[at] === 'number' ? row[at] : 0,
+    })),
   );
   const several = series.length > 1;
   const longest = Math.max(0, ...values.map((v) => v.category.length));

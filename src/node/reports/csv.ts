@@ -8,7 +8,10 @@ import { stringify } from 'csv-stringify/sync';
 import { plainText, type ReportTable } from '../../domain/reports';
 
 export function tableCsv(table: ReportTable): string {
-  const records = [table.columns.map((c) => c.header), ...table.rows.map((r) => table.columns.map((_, j) => plainText(r[j] ?? null)))];
+  const records = [
+    table.columns.map((c) => c.header),
+    ...table.rows.map((r) => table.columns.map((_, j) => plainText(r[j] ?? null))),
+  ];
   if (table.totals !== null) records.push(table.columns.map((_, j) => plainText(table.totals?.[j] ?? null)));
   // A byte order mark, so that Excel reads UTF-8 names (Cyrillic, Uzbek, accents) as they are.
   return stringify(records, { bom: true, record_delimiter: 'windows', escape_formulas: true });

@@ -4,7 +4,15 @@
  * mail attachment or on a shared drive. Every word from the sheet is escaped.
  */
 import { escapeHtml } from '../../domain/html';
-import { displayText, isNumeric, titleLine, type ColumnKind, type Report, type ReportCell, type ReportTable } from '../../domain/reports';
+import {
+  displayText,
+  isNumeric,
+  titleLine,
+  type ColumnKind,
+  type Report,
+  type ReportCell,
+  type ReportTable,
+} from '../../domain/reports';
 import { chartSvg } from './charts';
 
 const STYLE = `
@@ -44,17 +52,25 @@ const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** Figures line up on the right; IDs and days never break across lines. */
 function cell(tag: 'td' | 'th', text: string, kind: ColumnKind): string {
-  const css = isNumeric(kind) ? ' class="num"' : tag === 'td' && (kind === 'date' || kind === 'link') ? ' class="day"' : '';
+  const css = isNumeric(kind)
+    ? ' class="num"'
+    : tag === 'td' && (kind === 'date' || kind === 'link')
+      ? ' class="day"'
+      : '';
   return `<${tag}${css}>${escapeHtml(text)}</${tag}>`;
 }
 
 function tableHtml(table: ReportTable): string {
-  const line = (cells: readonly ReportCell[]) => table.columns.map((c, j) => cell('td', displayText(cells[j] ?? null, c.kind), c.kind)).join('');
+  const line = (cells: readonly ReportCell[]) =>
+    table.columns.map((c, j) => cell('td', displayText(cells[j] ?? null, c.kind), c.kind)).join('');
   const rows = table.rows.map((r, i) => {
     const fill = table.fills?.[i];
     return `<tr${fill ? ` style="background:${escapeHtml(fill)}"` : ''}>${line(r)}</tr>`;
   });
-  const empty = table.rows.length === 0 && table.empty !== '' ? [`<tr><td class="empty" colspan="${table.columns.length}">${escapeHtml(table.empty)}</td></tr>`] : [];
+  const empty =
+    table.rows.length === 0 && table.empty !== ''
+      ? [`<tr><td class="empty" colspan="${table.columns.length}">${escapeHtml(table.empty)}</td></tr>`]
+      : [];
   return [
     table.title === '' ? '' : `<h2 id="${escapeHtml(table.id)}">${escapeHtml(table.title)}</h2>`,
     '<table>',
@@ -72,7 +88,9 @@ export async function renderReportHtml(report: Report): Promise<string> {
   for (const table of report.tables) {
     sections.push(`<section>\n${tableHtml(table)}`);
     for (const chart of report.charts.filter((c) => c.table === table.id && table.rows.length > 0)) {
-      sections.push(`<figure class="chart"><figcaption>${escapeHtml(chart.title)}</figcaption>\n${await chartSvg(chart, table)}\n</figure>`);
+      sections.push(
+        `<figure class="chart"><figcaption>${escapeHtml(chart.title)}</figcaption>\n${await chartSvg(chart, table)}\n</figure>`,
+      );
     }
     sections.push('</section>');
   }

@@ -14,11 +14,29 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /** Dates are serials as if in UTC; the codec wants the day the cell shows, a local Date. */
 export function localOf(utc: Date): Date {
-  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds(), utc.getUTCMilliseconds());
+  return new Date(
+    utc.getUTCFullYear(),
+    utc.getUTCMonth(),
+    utc.getUTCDate(),
+    utc.getUTCHours(),
+    utc.getUTCMinutes(),
+    utc.getUTCSeconds(),
+    utc.getUTCMilliseconds(),
+  );
 }
 
 export function utcOf(local: Date): Date {
-  return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds(), local.getMilliseconds()));
+  return new Date(
+    Date.UTC(
+      local.getFullYear(),
+      local.getMonth(),
+      local.getDate(),
+      local.getHours(),
+      local.getMinutes(),
+      local.getSeconds(),
+      local.getMilliseconds(),
+    ),
+  );
 }
 
 /**
@@ -38,8 +56,9 @@ export function serialOfDate(local: Date, date1904: boolean): number {
  * What a spreadsheet file cannot hold: the control characters XML 1.0 refuses (and DEL, which
  * exceljs drops), U+FFFE, U+FFFF, and either half of a surrogate pair standing alone.
  */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point.
-const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_IN_XML =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point.
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text without the characters a spreadsheet file cannot hold. */
 export function xmlSafe(text: string): string {

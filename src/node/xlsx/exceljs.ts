@@ -129,7 +129,10 @@ function validationFor(column: ColumnLayout): ExcelJS.DataValidation | null {
 }
 
 /** What XlsxWorkbook hands over: each change the port made, in order. */
-export type Changes = Pick<WorkbookPort, 'write' | 'writeLinks' | 'paint' | 'clearFrom' | 'addTab' | 'removeEmptyTab' | 'format' | 'style'>;
+export type Changes = Pick<
+  WorkbookPort,
+  'write' | 'writeLinks' | 'paint' | 'clearFrom' | 'addTab' | 'removeEmptyTab' | 'format' | 'style'
+>;
 
 /** An exceljs model of the workbook that takes the port's changes and gives the file's bytes. */
 export class ExcelJsWorkbook implements Changes {
@@ -204,7 +207,10 @@ export class ExcelJsWorkbook implements Changes {
       const target = sheet.getRow(row + i);
       cells.forEach((color, j) => {
         const cell = target.getCell(column + j);
-        cell.fill = color === null ? { type: 'pattern', pattern: 'none' } : { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(color) } };
+        cell.fill =
+          color === null
+            ? { type: 'pattern', pattern: 'none' }
+            : { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(color) } };
       });
     });
   }
@@ -281,15 +287,23 @@ export class ExcelJsWorkbook implements Changes {
     });
     (sheet as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model = {};
     for (const block of style.bold) eachCellOf(sheet, block, (cell) => (cell.font = { ...BODY_FONT, bold: true }));
-    for (const { format, blocks } of style.numberFormats) for (const block of blocks) eachCellOf(sheet, block, (cell) => (cell.numFmt = format));
-    for (const { column, width } of style.widths) sheet.getColumn(column).width = Math.max(4, Math.round(width / PIXELS_PER_CHARACTER));
+    for (const { format, blocks } of style.numberFormats)
+      for (const block of blocks) eachCellOf(sheet, block, (cell) => (cell.numFmt = format));
+    for (const { column, width } of style.widths)
+      sheet.getColumn(column).width = Math.max(4, Math.round(width / PIXELS_PER_CHARACTER));
     sheet.views = [{ state: 'frozen', ySplit: style.frozenRows }];
-    sheet.pageSetup = { ...sheet.pageSetup, ...PAGE_SETUP, printTitlesRow: style.frozenRows > 0 ? `1:${style.frozenRows}` : undefined };
+    sheet.pageSetup = {
+      ...sheet.pageSetup,
+      ...PAGE_SETUP,
+      printTitlesRow: style.frozenRows > 0 ? `1:${style.frozenRows}` : undefined,
+    };
   }
 }
 
 function isLinkFormula(value: ExcelJS.CellValue): boolean {
-  return typeof value === 'object' && value !== null && 'formula' in value && /^HYPERLINK\(/i.test(String(value.formula));
+  return (
+    typeof value === 'object' && value !== null && 'formula' in value && /^HYPERLINK\(/i.test(String(value.formula))
+  );
 }
 
 /** Every cell of a block, row by row. */

@@ -57,18 +57,25 @@ function notAZip(bytes: Uint8Array): string | null {
   if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return null;
   if (startsWith(bytes, OLE2)) {
     // The names of the streams inside tell an encrypted workbook and an old one from other Office files.
-    if (contains(bytes, 'EncryptionInfo')) return 'protected with a password; open it in Excel or LibreOffice and save it as .xlsx without a password';
-    if (contains(bytes, 'Workbook') || contains(bytes, 'Book')) return instead('an Excel 97–2003 workbook (.xls)', SAVE_AS_XLSX);
+    if (contains(bytes, 'EncryptionInfo'))
+      return 'protected with a password; open it in Excel or LibreOffice and save it as .xlsx without a password';
+    if (contains(bytes, 'Workbook') || contains(bytes, 'Book'))
+      return instead('an Excel 97–2003 workbook (.xls)', SAVE_AS_XLSX);
     return instead('an Office 97–2003 file of another kind');
   }
   if (startsWith(bytes, PDF)) return instead('a PDF document');
   const head = bytes.subarray(0, 4096);
-  const text = UTF16_BOMS.some((bom) => startsWith(head, bom)) || !head.some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20));
+  const text =
+    UTF16_BOMS.some((bom) => startsWith(head, bom)) ||
+    !head.some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20));
   if (!text) return 'not an .xlsx workbook';
   const firstLine = Buffer.from(head).toString('utf8').replaceAll('\u0000', '').split(/\r?\n/)[0] ?? '';
   if (/^\s*</.test(firstLine)) return instead('an HTML or XML text file', SAVE_AS_XLSX);
   if (/[,;\t]/.test(firstLine)) {
-    return instead('CSV text (one tab at most)', 'save the whole workbook as .xlsx (in Google Sheets: File → Download → Microsoft Excel)');
+    return instead(
+      'CSV text (one tab at most)',
+      'save the whole workbook as .xlsx (in Google Sheets: File → Download → Microsoft Excel)',
+    );
   }
   return instead('a text file', SAVE_AS_XLSX);
 }
@@ -82,7 +89,11 @@ interface Part {
 
 function partOf(entry: JSZip.JSZipObject): Part {
   const data = (entry as unknown as { _data?: Partial<Part> })._data;
-  if (typeof data?.uncompressedSize !== 'number' || !(data.compressedContent instanceof Uint8Array) || typeof data.compression?.magic !== 'string') {
+  if (
+    typeof data?.uncompressedSize !== 'number' ||
+    !(data.compressedContent instanceof Uint8Array) ||
+    typeof data.compression?.magic !== 'string'
+  ) {
     throw new Error(`JSZip no longer keeps the directory record of ${entry.name} where the guard reads it`);
   }
   return data as Part;
@@ -175,7 +186,9 @@ function openDocumentKind(mimetype: Part | undefined): string | null {
   const content = mimetype && mimetype.uncompressedSize <= 100 ? contentOf(mimetype) : null;
   const kind = content instanceof Buffer ? content.toString('latin1') : '';
   if (!kind.startsWith('application/vnd.oasis.opendocument.')) return null;
-  return kind.includes('spreadsheet') ? instead('an OpenDocument spreadsheet (.ods)', SAVE_AS_XLSX) : instead('an OpenDocument file of another kind');
+  return kind.includes('spreadsheet')
+    ? instead('an OpenDocument spreadsheet (.ods)', SAVE_AS_XLSX)
+    : instead('an OpenDocument file of another kind');
 }
 
 /**
@@ -201,7 +214,8 @@ export async function unpack(bytes: Uint8Array): Promise<Map<string, Buffer> | s
     .filter((entry) => !entry.dir)
     .map((entry) => ({ name: entry.name.replace(/^\//, ''), part: partOf(entry) }));
   const declared = parts.reduce((sum, { part }) => sum + part.uncompressedSize, 0);
-  if (declared > MAX_BYTES) return `unpacks to ${megabytes(declared)}, more than the ${megabytes(MAX_BYTES)} unmn reads; ${HOSTILE}`;
+  if (declared > MAX_BYTES)
+    return `unpacks to ${megabytes(declared)}, more than the ${megabytes(MAX_BYTES)} unmn reads; ${HOSTILE}`;
   const named = (wanted: string) => parts.find(({ name }) => name === wanted)?.part;
   if (!named('xl/workbook.xml')) {
     if (named('xl/workbook.bin')) return instead('an Excel binary workbook (.xlsb)', SAVE_AS_XLSX);

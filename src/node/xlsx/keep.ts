@@ -14,7 +14,18 @@ const RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationsh
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** The last elements of a worksheet, in the schema's order. */
-const TAIL = ['drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+const TAIL = [
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
 
 /** What a sheet relates to that exceljs drops: the relationship's type, and the element of the sheet that names it (none for notes). */
 const KEPT = [
@@ -42,7 +53,12 @@ function relationships(xml: string | undefined, from: string): Relationship[] {
     open(tag) {
       if (tag.name !== 'Relationship') return;
       const { Id = '', Type = '', Target = '', TargetMode } = tag.attributes;
-      const part = TargetMode === 'External' ? null : Target.startsWith('/') ? Target.slice(1) : path.posix.join(path.posix.dirname(from), Target);
+      const part =
+        TargetMode === 'External'
+          ? null
+          : Target.startsWith('/')
+            ? Target.slice(1)
+            : path.posix.join(path.posix.dirname(from), Target);
       found.push({ id: Id, type: Type, part });
     },
   });
@@ -69,7 +85,12 @@ function freeName(part: string, taken: (name: string) => boolean): string {
 function withElement(xml: string, name: string, id: string): string {
   const element = `<${name} r:id="${escapeAttribute(id)}"/>`;
   // Past the elements before the tail that may hold an extLst of their own (a conditional format's rule).
-  const floor = Math.max(xml.lastIndexOf('</sheetData>'), xml.lastIndexOf('conditionalFormatting>'), xml.lastIndexOf('dataValidations>'), 0);
+  const floor = Math.max(
+    xml.lastIndexOf('</sheetData>'),
+    xml.lastIndexOf('conditionalFormatting>'),
+    xml.lastIndexOf('dataValidations>'),
+    0,
+  );
   let at = -1;
   for (const follower of TAIL.slice(TAIL.indexOf(name) + 1)) {
     const pattern = new RegExp(`<(?:\\w+:)?${follower}[\\s/>]`, 'g');
@@ -78,7 +99,9 @@ function withElement(xml: string, name: string, id: string): string {
     if (m && (at < 0 || m.index < at)) at = m.index;
   }
   if (at < 0) at = xml.lastIndexOf('</');
-  const rooted = /<(?:\w+:)?worksheet[^>]*\sxmlns:r=/.test(xml) ? xml : xml.replace(/<((?:\w+:)?worksheet)/, `<$1 xmlns:r="${R}"`);
+  const rooted = /<(?:\w+:)?worksheet[^>]*\sxmlns:r=/.test(xml)
+    ? xml
+    : xml.replace(/<((?:\w+:)?worksheet)/, `<$1 xmlns:r="${R}"`);
   const shift = rooted.length - xml.length;
   return `${rooted.slice(0, at + shift)}${element}${rooted.slice(at + shift)}`;
 }
@@ -95,7 +118,11 @@ function definedNames(workbook: string): DefinedName[] {
   const tabs = [...workbook.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => m[1] ?? '');
   return [...workbook.matchAll(/<definedName\b[^>]*?(?:\/>|>[^]*?<\/definedName>)/g)].map(([xml]) => {
     const local = /\blocalSheetId="(\d+)"/.exec(xml)?.[1];
-    return { name: /\bname="([^"]*)"/.exec(xml)?.[1] ?? '', tab: local === undefined ? null : (tabs[Number(local)] ?? null), xml };
+    return {
+      name: /\bname="([^"]*)"/.exec(xml)?.[1] ?? '',
+      tab: local === undefined ? null : (tabs[Number(local)] ?? null),
+      xml,
+    };
   });
 }
 
@@ -105,7 +132,9 @@ function withDefinedNames(original: string, written: string): string {
   const tabs = [...written.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => m[1] ?? '');
   const lost = definedNames(original)
     .filter((d) => !have.has(`${d.tab ?? ''}|${d.name}`) && (d.tab === null || tabs.includes(d.tab)))
-    .map((d) => (d.tab === null ? d.xml : d.xml.replace(/\blocalSheetId="\d+"/, `localSheetId="${tabs.indexOf(d.tab)}"`)));
+    .map((d) =>
+      d.tab === null ? d.xml : d.xml.replace(/\blocalSheetId="\d+"/, `localSheetId="${tabs.indexOf(d.tab)}"`),
+    );
   if (lost.length === 0) return written;
   if (written.includes('</definedNames>')) return written.replace('</definedNames>', `${lost.join('')}</definedNames>`);
   return written.replace('</sheets>', `</sheets><definedNames>${lost.join('')}</definedNames>`);
@@ -138,7 +167,9 @@ export async function keepWhatExcelJsDrops(original: ReadonlyMap<string, Buffer>
   const namedAgain = withDefinedNames(workbook, outWorkbook);
   let changed = namedAgain !== outWorkbook;
   if (changed) zip.file('xl/workbook.xml', namedAgain);
-  const outSheets = sheetEntries(outWorkbook, await read('xl/_rels/workbook.xml.rels'), { has: (part) => zip.file(part) !== null }).entries;
+  const outSheets = sheetEntries(outWorkbook, await read('xl/_rels/workbook.xml.rels'), {
+    has: (part) => zip.file(part) !== null,
+  }).entries;
   let types = (await read('[Content_Types].xml')) ?? '';
   const originalTypes = text('[Content_Types].xml') ?? '';
   const renamed = new Map<string, string>();
@@ -155,7 +186,11 @@ export async function keepWhatExcelJsDrops(original: ReadonlyMap<string, Buffer>
       const target = renamed.get(part)!;
       zip.file(target, original.get(part)!);
       const override = new RegExp(`<Override\\b[^>]*PartName="/${quoted(part)}"[^>]*/>`).exec(originalTypes)?.[0];
-      if (override) types = types.replace('</Types>', `${override.replace(`PartName="/${part}"`, `PartName="/${target}"`)}</Types>`);
+      if (override)
+        types = types.replace(
+          '</Types>',
+          `${override.replace(`PartName="/${part}"`, `PartName="/${target}"`)}</Types>`,
+        );
       const extension = path.posix.extname(part).slice(1);
       const fallback = new RegExp(`<Default\\b[^>]*Extension="${extension}"[^>]*/>`, 'i');
       const known = fallback.exec(originalTypes)?.[0];
@@ -168,7 +203,9 @@ export async function keepWhatExcelJsDrops(original: ReadonlyMap<string, Buffer>
     const wanted = kept.get(name);
     let sheetXml = await read(sheetPart);
     if (wanted === undefined || sheetXml === undefined) continue;
-    let sheetRels = (await read(relsOf(sheetPart))) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELATIONSHIPS}"></Relationships>`;
+    let sheetRels =
+      (await read(relsOf(sheetPart))) ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELATIONSHIPS}"></Relationships>`;
     const present = relationships(sheetRels, sheetPart);
     const ids = new Set(present.map((r) => r.id));
     let grafted = false;
@@ -178,7 +215,11 @@ export async function keepWhatExcelJsDrops(original: ReadonlyMap<string, Buffer>
       // What exceljs wrote in its place (notes it read, emptied of text it did not understand) gives way to the original.
       for (const own of present.filter((r) => r.type === type)) {
         sheetRels = sheetRels.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${quoted(own.id)}"[^>]*/>`), '');
-        if (element !== null) sheetXml = sheetXml.replace(new RegExp(`<(?:\\w+:)?${element}\\b[^>]*\\bId="${quoted(own.id)}"[^>]*/>`, 'i'), '');
+        if (element !== null)
+          sheetXml = sheetXml.replace(
+            new RegExp(`<(?:\\w+:)?${element}\\b[^>]*\\bId="${quoted(own.id)}"[^>]*/>`, 'i'),
+            '',
+          );
         if (own.part === null) continue;
         zip.remove(own.part);
         types = types.replace(new RegExp(`<Override\\b[^>]*PartName="/${quoted(own.part)}"[^>]*/>`), '');
@@ -188,7 +229,10 @@ export async function keepWhatExcelJsDrops(original: ReadonlyMap<string, Buffer>
       const id = `rIdKept${n}`;
       ids.add(id);
       const to = path.posix.relative(path.posix.dirname(sheetPart), graft(part));
-      sheetRels = sheetRels.replace('</Relationships>', `<Relationship Id="${id}" Type="${type}" Target="${escapeAttribute(to)}"/></Relationships>`);
+      sheetRels = sheetRels.replace(
+        '</Relationships>',
+        `<Relationship Id="${id}" Type="${type}" Target="${escapeAttribute(to)}"/></Relationships>`,
+      );
       if (element !== null) sheetXml = withElement(sheetXml, element, id);
       grafted = true;
     }
@@ -201,11 +245,16 @@ export async function keepWhatExcelJsDrops(original: ReadonlyMap<string, Buffer>
   for (const [part, target] of renamed) {
     const rels = text(relsOf(part));
     if (rels === undefined) continue;
-    const moved = rels.replace(/(<Relationship\b[^>]*?\bTarget=")([^"]*)(")/g, (whole, open: string, to: string, close: string) => {
-      if (/TargetMode="External"/.test(whole)) return whole;
-      const now = renamed.get(to.startsWith('/') ? to.slice(1) : path.posix.join(path.posix.dirname(part), to));
-      return now === undefined ? whole : `${open}${escapeAttribute(path.posix.relative(path.posix.dirname(target), now))}${close}`;
-    });
+    const moved = rels.replace(
+      /(<Relationship\b[^>]*?\bTarget=")([^"]*)(")/g,
+      (whole, open: string, to: string, close: string) => {
+        if (/TargetMode="External"/.test(whole)) return whole;
+        const now = renamed.get(to.startsWith('/') ? to.slice(1) : path.posix.join(path.posix.dirname(part), to));
+        return now === undefined
+          ? whole
+          : `${open}${escapeAttribute(path.posix.relative(path.posix.dirname(target), now))}${close}`;
+      },
+    );
     zip.file(relsOf(target), moved);
   }
   if (!changed) return written;

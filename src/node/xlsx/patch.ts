@@ -13,7 +13,9 @@ import { columnOf, DATE_FORMAT, isMidnight, serialOfDate, TIMESTAMP_FORMAT, xmlS
 import { parseXml, tagStart, type SheetLayout, type SheetValues, type Styles, type WorkbookValues } from './read';
 
 /** What a patch needs to know of the file: where its sheets' rows lie, its number formats, its calendar. */
-export type FileLayout = Pick<WorkbookValues, 'styles' | 'date1904'> & { readonly sheets: readonly Pick<SheetValues, 'name' | 'part' | 'layout'>[] };
+export type FileLayout = Pick<WorkbookValues, 'styles' | 'date1904'> & {
+  readonly sheets: readonly Pick<SheetValues, 'name' | 'part' | 'layout'>[];
+};
 
 /** One WorkbookPort.write: a rectangle of values at a 1-based row and column of a tab. */
 export interface ValueWrite {
@@ -61,7 +63,9 @@ function escapeAttribute(text: string): string {
 /** An attribute of a tag's text set to a value (added after the tag name when absent). */
 function withAttribute(tag: string, name: string, value: string): string {
   const pattern = new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*')`);
-  return pattern.test(tag) ? tag.replace(pattern, ` ${name}="${value}"`) : tag.replace(/^<[^\s/>]+/, (open) => `${open} ${name}="${value}"`);
+  return pattern.test(tag)
+    ? tag.replace(pattern, ` ${name}="${value}"`)
+    : tag.replace(/^<[^\s/>]+/, (open) => `${open} ${name}="${value}"`);
 }
 
 function withoutAttribute(tag: string, name: string): string {
@@ -123,7 +127,8 @@ class StyleSheet {
       },
     });
     const { cellXfs, numFmts } = lists;
-    if (!cellXfs || cellXfs.close < 0 || sheetOpenEnd < 0) throw new CannotPatch('the styles have no list of cell formats');
+    if (!cellXfs || cellXfs.close < 0 || sheetOpenEnd < 0)
+      throw new CannotPatch('the styles have no list of cell formats');
     this.parsed = { xfs, cellXfs, numFmts: numFmts ?? null, sheetOpenEnd };
     return this.parsed;
   }
@@ -163,20 +168,38 @@ class StyleSheet {
     const xml = this.xml;
     const { xfs, cellXfs, numFmts, sheetOpenEnd } = this.structure();
     const splices: Splice[] = [];
-    const formats = [...this.addedFormats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`).join('');
+    const formats = [...this.addedFormats]
+      .map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`)
+      .join('');
     if (formats !== '') {
       if (numFmts && numFmts.close >= 0) {
         const open = xml.slice(numFmts.openStart, numFmts.openEnd);
-        splices.push({ start: numFmts.openStart, end: numFmts.openEnd, text: withAttribute(open, 'count', String(this.styles.custom.size + this.addedFormats.size)) });
+        splices.push({
+          start: numFmts.openStart,
+          end: numFmts.openEnd,
+          text: withAttribute(open, 'count', String(this.styles.custom.size + this.addedFormats.size)),
+        });
         splices.push({ start: numFmts.close, end: numFmts.close, text: formats });
       } else if (numFmts) {
-        splices.push({ start: numFmts.openStart, end: numFmts.openEnd, text: `<numFmts count="${this.addedFormats.size}">${formats}</numFmts>` });
+        splices.push({
+          start: numFmts.openStart,
+          end: numFmts.openEnd,
+          text: `<numFmts count="${this.addedFormats.size}">${formats}</numFmts>`,
+        });
       } else {
-        splices.push({ start: sheetOpenEnd, end: sheetOpenEnd, text: `<numFmts count="${this.addedFormats.size}">${formats}</numFmts>` });
+        splices.push({
+          start: sheetOpenEnd,
+          end: sheetOpenEnd,
+          text: `<numFmts count="${this.addedFormats.size}">${formats}</numFmts>`,
+        });
       }
     }
     const open = xml.slice(cellXfs.openStart, cellXfs.openEnd);
-    splices.push({ start: cellXfs.openStart, end: cellXfs.openEnd, text: withAttribute(open, 'count', String(xfs.length + this.addedStyles.length)) });
+    splices.push({
+      start: cellXfs.openStart,
+      end: cellXfs.openEnd,
+      text: withAttribute(open, 'count', String(xfs.length + this.addedStyles.length)),
+    });
     splices.push({ start: cellXfs.close, end: cellXfs.close, text: this.addedStyles.join('') });
     return spliced(xml, splices);
   }
@@ -214,7 +237,8 @@ function cellXml(address: string, style: string | undefined, value: Cell, writer
   }
   if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${address}"${s(style)}><v>${value}</v></c>`;
   if (typeof value === 'boolean') return `<c r="${address}"${s(style)} t="b"><v>${value ? 1 : 0}</v></c>`;
-  if (typeof value === 'string' && value !== '') return `<c r="${address}"${s(style)} t="inlineStr"><is><t xml:space="preserve">${escapeText(value)}</t></is></c>`;
+  if (typeof value === 'string' && value !== '')
+    return `<c r="${address}"${s(style)} t="inlineStr"><is><t xml:space="preserve">${escapeText(value)}</t></is></c>`;
   return style === undefined ? '' : `<c r="${address}"${s(style)}/>`;
 }
 
@@ -242,7 +266,12 @@ function existingRow(
         if (tag.attributes.s !== undefined && (custom === '1' || custom === 'true')) rowStyle = tag.attributes.s;
       } else if (tag.name === 'c') {
         const style = tag.attributes.s;
-        current = { column: columnOf(tag.attributes.r ?? ''), start: tagStart(rowXml, position), end: -1, ...(style === undefined ? {} : { style }) };
+        current = {
+          column: columnOf(tag.attributes.r ?? ''),
+          start: tagStart(rowXml, position),
+          end: -1,
+          ...(style === undefined ? {} : { style }),
+        };
       } else if (tag.name === 'f' && current && changed.has(current.column)) {
         throw new CannotPatch('a formula would be overwritten');
       }
@@ -260,7 +289,13 @@ function existingRow(
   return { open, cells, ...(rowStyle === undefined ? {} : { rowStyle }) };
 }
 
-function rowXml(row: number, existing: string | null, changed: ReadonlyMap<number, Cell>, layout: SheetLayout, writer: Writer): string {
+function rowXml(
+  row: number,
+  existing: string | null,
+  changed: ReadonlyMap<number, Cell>,
+  layout: SheetLayout,
+  writer: Writer,
+): string {
   const found = existing === null ? { open: `<row r="${row}">`, cells: [] } : existingRow(existing, changed);
   const kept = new Map(found.cells.map((c) => [c.column, c]));
   const columns = [...new Set([...kept.keys(), ...changed.keys()])].sort((a, b) => a - b);
@@ -291,7 +326,11 @@ function patchSheet(xml: string, sheet: FileLayout['sheets'][number], writes: Ta
   if (!layout.addressed) throw new CannotPatch('its rows or cells do not name their places');
   if (layout.dataEnd < 0 && !layout.emptyData) throw new CannotPatch('it has no sheetData');
   const splices: Splice[] = [];
-  if (layout.dimension) splices.push({ ...layout.dimension, text: dimensionXml(xml.slice(layout.dimension.start, layout.dimension.end), writes) });
+  if (layout.dimension)
+    splices.push({
+      ...layout.dimension,
+      text: dimensionXml(xml.slice(layout.dimension.start, layout.dimension.end), writes),
+    });
   const rows = layout.rows;
   const changedRows = [...writes.keys()].sort((a, b) => a - b);
   const added: string[] = [];
@@ -301,7 +340,11 @@ function patchSheet(xml: string, sheet: FileLayout['sheets'][number], writes: Ta
     const span = rows[next];
     const cells = writes.get(row)!;
     if (span && span.row === row) {
-      splices.push({ start: span.start, end: span.end, text: rowXml(row, xml.slice(span.start, span.end), cells, layout, writer) });
+      splices.push({
+        start: span.start,
+        end: span.end,
+        text: rowXml(row, xml.slice(span.start, span.end), cells, layout, writer),
+      });
     } else if (layout.emptyData) {
       added.push(rowXml(row, null, cells, layout, writer));
     } else {
@@ -323,8 +366,16 @@ function entryOf(zip: JSZip, part: string): string {
  * formula in its place, rows or cells that do not name their places, a style missing).
  * `parts` are the file's parts inflated, `file` where readWorkbook found things in them.
  */
-export async function patchValues(bytes: Buffer, parts: ReadonlyMap<string, Buffer>, file: FileLayout, writes: readonly ValueWrite[]): Promise<Buffer | null> {
-  const writer: Writer = { styles: new StyleSheet(parts.get('xl/styles.xml')?.toString('utf8'), file.styles), date1904: file.date1904 };
+export async function patchValues(
+  bytes: Buffer,
+  parts: ReadonlyMap<string, Buffer>,
+  file: FileLayout,
+  writes: readonly ValueWrite[],
+): Promise<Buffer | null> {
+  const writer: Writer = {
+    styles: new StyleSheet(parts.get('xl/styles.xml')?.toString('utf8'), file.styles),
+    date1904: file.date1904,
+  };
   const zip = await JSZip.loadAsync(bytes);
   try {
     for (const [tab, cells] of byTab(writes)) {

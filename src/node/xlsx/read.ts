@@ -96,12 +96,17 @@ export function tagStart(xml: string, position: number): number {
 
 /** exceljs decodes the five XML entities once more in `t="str"` cells and in tab names. */
 function xmlDecode(text: string): string {
-  return text.replace(/&([a-z]*);/g, (entity, name: string) => ({ lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' })[name] ?? entity);
+  return text.replace(
+    /&([a-z]*);/g,
+    (entity, name: string) => ({ lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' })[name] ?? entity,
+  );
 }
 
 /** Excel spells a character XML cannot hold as _xHHHH_ inside shared strings and rich text runs. */
 function decodeEscapes(text: string): string {
-  return text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+  return text.includes('_x')
+    ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 }
 
 const attribute = (tag: SaxesTagPlain, name: string): string | undefined => tag.attributes[name];
@@ -167,7 +172,10 @@ function readStyles(xml: string | undefined): Styles {
       open(tag) {
         if (tag.name === 'numFmts' || tag.name === 'cellXfs') within = tag.name;
         else if (within === 'numFmts' && tag.name === 'numFmt') {
-          custom.set(parseInt(attribute(tag, 'numFmtId') ?? '', 10), (attribute(tag, 'formatCode') ?? '').replace(/[\\](.)/g, '$1'));
+          custom.set(
+            parseInt(attribute(tag, 'numFmtId') ?? '', 10),
+            (attribute(tag, 'formatCode') ?? '').replace(/[\\](.)/g, '$1'),
+          );
         } else if (within === 'cellXfs' && tag.name === 'xf') ids.push(parseInt(attribute(tag, 'numFmtId') ?? '', 10));
       },
       close(name) {
@@ -247,7 +255,8 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
     if (formula !== '' || shared) {
       // A formula reads as its cached result.
       if (!value) return '';
-      const result: Cell = type === 'str' ? xmlDecode(value) : type === 'b' ? parseInt(value, 10) !== 0 : parseFloat(value);
+      const result: Cell =
+        type === 'str' ? xmlDecode(value) : type === 'b' ? parseInt(value, 10) !== 0 : parseFloat(value);
       return plain(isDate ? dateOfSerial(result, date1904) : result);
     }
     if (runs !== null) return runs.join('');
@@ -320,7 +329,12 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
           break;
         case 'col': {
           const s = attribute(tag, 'style');
-          if (s !== undefined) columnStyles.push({ min: parseInt(attribute(tag, 'min') ?? '', 10), max: parseInt(attribute(tag, 'max') ?? '', 10), style: parseInt(s, 10) });
+          if (s !== undefined)
+            columnStyles.push({
+              min: parseInt(attribute(tag, 'min') ?? '', 10),
+              max: parseInt(attribute(tag, 'max') ?? '', 10),
+              style: parseInt(s, 10),
+            });
           break;
         }
         case 'mergeCell':
@@ -356,7 +370,8 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
         case 'c': {
           rowWidth = Math.max(rowWidth, column);
           // exceljs counts a cell that is more than a style as a value, even an error.
-          if (value !== undefined || formula !== '' || shared || runs !== null || style === undefined) rowHasValues = true;
+          if (value !== undefined || formula !== '' || shared || runs !== null || style === undefined)
+            rowHasValues = true;
           const read = cellValue();
           const cell = typeof read === 'string' ? clipText(read, SHEETS_CELL_TEXT) : read;
           if (cell !== '') (rowCells ??= [])[column - 1] = cell;
@@ -375,7 +390,11 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
     },
   });
   unmerge(rows, merges);
-  return { rows, cells: lastRow * widest, layout: { rows: spans, dataEnd, emptyData, dimension, columnStyles, addressed } };
+  return {
+    rows,
+    cells: lastRow * widest,
+    layout: { rows: spans, dataEnd, emptyData, dimension, columnStyles, addressed },
+  };
 }
 
 /** Blanks the cells a merge covers, but its top left one: Sheets reads them as empty. */
@@ -420,7 +439,11 @@ export interface SheetEntry {
 }
 
 /** The worksheets in tab order, each with its part, found as exceljs finds them (through the workbook's relationships). */
-export function sheetEntries(workbook: string, rels: string | undefined, parts: { has(part: string): boolean }): { entries: SheetEntry[]; date1904: boolean } {
+export function sheetEntries(
+  workbook: string,
+  rels: string | undefined,
+  parts: { has(part: string): boolean },
+): { entries: SheetEntry[]; date1904: boolean } {
   const targets = new Map<string, string>();
   if (rels !== undefined) {
     parseXml(rels, {

@@ -45,7 +45,11 @@ interface Base {
 }
 
 function layoutOf(values: WorkbookValues): FileLayout {
-  return { sheets: values.sheets.map(({ name, part, layout }) => ({ name, part, layout })), styles: values.styles, date1904: values.date1904 };
+  return {
+    sheets: values.sheets.map(({ name, part, layout }) => ({ name, part, layout })),
+    styles: values.styles,
+    date1904: values.date1904,
+  };
 }
 
 /**
@@ -57,7 +61,10 @@ function relayout(parts: ReadonlyMap<string, Buffer>, previous: FileLayout, stal
   const partsOf = new Set(previous.sheets.filter((s) => stale.has(s.name)).map((s) => s.part));
   const others = new Set(previous.sheets.map((s) => s.part).filter((part) => !partsOf.has(part)));
   const fresh = layoutOf(readWorkbook(new Map([...parts].filter(([name]) => !others.has(name))), Infinity));
-  return { ...fresh, sheets: previous.sheets.map((s) => (stale.has(s.name) ? (fresh.sheets.find((f) => f.name === s.name) ?? s) : s)) };
+  return {
+    ...fresh,
+    sheets: previous.sheets.map((s) => (stale.has(s.name) ? (fresh.sheets.find((f) => f.name === s.name) ?? s) : s)),
+  };
 }
 
 const MAX_LINK_HOPS = 40;
@@ -163,7 +170,12 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       await rename(temporary, target);
       const patched = this.patched;
-      this.base = count === 0 ? { bytes, layout: this.base?.layout ?? null } : patched === null ? { bytes, layout: null } : { bytes, layout: patched.layout, stale: patched.tabs };
+      this.base =
+        count === 0
+          ? { bytes, layout: this.base?.layout ?? null }
+          : patched === null
+            ? { bytes, layout: null }
+            : { bytes, layout: patched.layout, stale: patched.tabs };
       this.changes = this.changes.slice(count);
     } catch (error) {
       if (temporary !== null) await unlink(temporary).catch(() => undefined);
@@ -186,7 +198,12 @@ export class XlsxWorkbook implements WorkbookPort {
     if (typeof parts === 'string') throw new Error(DAMAGED);
     this.patched = null;
     if (changes.every((c) => c.method === 'write')) {
-      base.layout = base.layout === null ? layoutOf(readWorkbook(parts, Infinity)) : base.stale ? relayout(parts, base.layout, base.stale) : base.layout;
+      base.layout =
+        base.layout === null
+          ? layoutOf(readWorkbook(parts, Infinity))
+          : base.stale
+            ? relayout(parts, base.layout, base.stale)
+            : base.layout;
       base.stale = undefined;
       const writes = changes.map(({ args: [tab, row, column, values] }): ValueWrite => ({ tab, row, column, values }));
       const patched = await patchValues(base.bytes, parts, base.layout, writes);
@@ -296,7 +313,9 @@ export class XlsxWorkbook implements WorkbookPort {
   writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {
     const target = this.tab(tab);
     rectangle(links, `write links to ${tab}`);
-    const safe = links.map((line) => line.map((link) => (link === null ? null : { ...link, text: this.safe(link.text) })));
+    const safe = links.map((line) =>
+      line.map((link) => (link === null ? null : { ...link, text: this.safe(link.text) })),
+    );
     this.put(
       target,
       row,
@@ -322,7 +341,8 @@ export class XlsxWorkbook implements WorkbookPort {
   addTab(tab: string, position?: number): void {
     // Excel and Sheets both tell tab names apart without regard to case.
     const same = excelName(tab).toLowerCase();
-    if (this.tabs.some((t) => excelName(t.name).toLowerCase() === same)) throw new Error(`A sheet with the name "${tab}" already exists.`);
+    if (this.tabs.some((t) => excelName(t.name).toLowerCase() === same))
+      throw new Error(`A sheet with the name "${tab}" already exists.`);
     this.tabs.splice(position ?? this.tabs.length, 0, { name: tab, rows: [] });
     this.record({ method: 'addTab', args: [tab, position] });
   }

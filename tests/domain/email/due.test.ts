@@ -20,7 +20,11 @@ function due(edit: (grids: ReturnType<typeof gridsOf>) => void) {
 describe('dueJobs over malformed rows', () => {
   it('circulates the approved minutes and reminds the owner when the rows read well', () => {
     const { jobs, blocked } = due(() => {});
-    expect(jobs.map((j) => `${j.event} ${j.ref}`)).toEqual(['Minutes circulated M-2026-03', 'Minutes archived with RCO M-2026-03', 'Reminder sent UNDP']);
+    expect(jobs.map((j) => `${j.event} ${j.ref}`)).toEqual([
+      'Minutes circulated M-2026-03',
+      'Minutes archived with RCO M-2026-03',
+      'Reminder sent UNDP',
+    ]);
     expect(blocked).toEqual([]);
   });
 
@@ -31,8 +35,14 @@ describe('dueJobs over malformed rows', () => {
     });
     expect(jobs).toEqual([]);
     expect(blocked).toEqual([
-      { ref: 'M-2026-03', reason: "M-2026-03's minutes wait until row 4 of Meetings is corrected: its Mode cannot be read" },
-      { ref: 'A-2026-001', reason: 'A-2026-001 is not reminded until row 2 of Actions is corrected: its Done on cannot be read' },
+      {
+        ref: 'M-2026-03',
+        reason: "M-2026-03's minutes wait until row 4 of Meetings is corrected: its Mode cannot be read",
+      },
+      {
+        ref: 'A-2026-001',
+        reason: 'A-2026-001 is not reminded until row 2 of Actions is corrected: its Done on cannot be read',
+      },
     ]);
   });
 
@@ -42,7 +52,10 @@ describe('dueJobs over malformed rows', () => {
       grids.Members[undp]![grids.Members[0]!.indexOf('Status')] = 'Withdrawn';
     });
     expect(jobs.map((j) => `${j.event} ${j.ref}`)).not.toContain('Reminder sent UNDP');
-    expect(blocked).toContainEqual({ ref: 'UNDP', reason: 'UNDP is not an active member, and 1 open action point of its wait for a new owner' });
+    expect(blocked).toContainEqual({
+      ref: 'UNDP',
+      reason: 'UNDP is not an active member, and 1 open action point of its wait for a new owner',
+    });
   });
 
   it('still sends when a column is missing from the tab: that is the tab to repair, not the row', () => {

@@ -6,7 +6,12 @@ import { LogTable, type LogEntry } from '../../../src/domain/tables';
 import { gridOf } from '../rules/support';
 
 function ledger(rows: Partial<LogEntry>[]): Ledger {
-  const entries = rows.map((r, i) => ({ timestamp: `2026-06-${String(10 + i).padStart(2, '0')}T09:00:00`, event: 'Minutes circulated', ref: 'M-1', ...r }));
+  const entries = rows.map((r, i) => ({
+    timestamp: `2026-06-${String(10 + i).padStart(2, '0')}T09:00:00`,
+    event: 'Minutes circulated',
+    ref: 'M-1',
+    ...r,
+  }));
   return new Ledger(decodeTable(LogTable, gridOf(LogTable, entries)).records);
 }
 
@@ -36,6 +41,8 @@ describe('Ledger', () => {
   });
 
   it('keys a message by event, ref and recipient set, whatever their order and case', () => {
-    expect(messageKey('Minutes circulated', 'm-1', ['B@x.org', 'a@x.org'])).toBe(messageKey('minutes circulated ', 'M-1', ['a@x.org', 'b@x.org']));
+    expect(messageKey('Minutes circulated', 'm-1', ['B@x.org', 'a@x.org'])).toBe(
+      messageKey('minutes circulated ', 'M-1', ['a@x.org', 'b@x.org']),
+    );
   });
 });

@@ -9,7 +9,9 @@ const IMG_ACTION = '<img src=x onerror="window.__ran = true">Draft';
 
 function hostile() {
   const spec = emailNetwork();
-  spec.meetings = spec.meetings.map((m) => (m.id === 'M-2026-03' ? { ...m, title: SCRIPT_TITLE, externalParticipants: 'Ministry "Labour" & Co' } : m));
+  spec.meetings = spec.meetings.map((m) =>
+    m.id === 'M-2026-03' ? { ...m, title: SCRIPT_TITLE, externalParticipants: 'Ministry "Labour" & Co' } : m,
+  );
   spec.actions = spec.actions.map((a) => (a.id === 'A-2026-002' ? { ...a, action: IMG_ACTION } : a));
   const network = networkOf(spec);
   return { network, meeting: network.meetings.records.find((m) => m.id === 'M-2026-03')! };
@@ -20,7 +22,9 @@ describe('minutesMessage', () => {
     const network = networkOf(emailNetwork());
     const meeting = network.meetings.records.find((m) => m.id === 'M-2026-03')!;
     const message = minutesMessage(network, meeting);
-    expect(message.subject).toBe('UN Network on Migration in Uzbekistan: minutes of Q2 2026 meeting: the regional review, 1 June 2026');
+    expect(message.subject).toBe(
+      'UN Network on Migration in Uzbekistan: minutes of Q2 2026 meeting: the regional review, 1 June 2026',
+    );
     for (const body of [message.text, message.html]) {
       for (const part of [
         '1 June 2026',

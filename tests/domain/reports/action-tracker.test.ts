@@ -26,8 +26,26 @@ describe('action tracker of the example', () => {
         '2026-10-22',
         'Date with the Ombudsman not yet confirmed',
       ],
-      ['A-2026-005', 'UNFPA', "Circulate the task team's mapping of migration data sources", 'M-2026-05', '2026-11-06', 17, '2026-11-09', ''],
-      ['A-2026-006', 'IOM', "Collect the members' proposals for the 2027 workplan", 'D-2026-05', '2026-12-15', null, null, ''],
+      [
+        'A-2026-005',
+        'UNFPA',
+        "Circulate the task team's mapping of migration data sources",
+        'M-2026-05',
+        '2026-11-06',
+        17,
+        '2026-11-09',
+        '',
+      ],
+      [
+        'A-2026-006',
+        'IOM',
+        "Collect the members' proposals for the 2027 workplan",
+        'D-2026-05',
+        '2026-12-15',
+        null,
+        null,
+        '',
+      ],
     ]);
     expect(open.fills).toEqual([OVERDUE_FILL, OVERDUE_FILL, null]);
     // The Actions tab: header in row 1, A-2026-004 is the tenth action.
@@ -37,7 +55,14 @@ describe('action tracker of the example', () => {
   it("counts each owner agency's open, overdue, done and dropped action points and its completion rate", () => {
     const report = actionTracker(network, { today: EXAMPLE_TODAY });
     const byAgency = report.tables[1]!;
-    expect(byAgency.columns.map((c) => c.header)).toEqual(['Agency', 'Open', 'Overdue', 'Done', 'Dropped', 'Completion rate']);
+    expect(byAgency.columns.map((c) => c.header)).toEqual([
+      'Agency',
+      'Open',
+      'Overdue',
+      'Done',
+      'Dropped',
+      'Completion rate',
+    ]);
     expect(values(byAgency)).toEqual([
       ['IOM', 1, 0, 3, 0, 0.75],
       ['UNRC', 0, 0, 1, 0, 1],
@@ -51,7 +76,9 @@ describe('action tracker of the example', () => {
     ]);
     // 13 action points: 3 open (2 overdue), 9 done, 1 dropped; 9 done of 12 = 75%.
     expect(byAgency.totals).toEqual(['Total', 3, 2, 9, 1, 0.75]);
-    expect(report.charts).toEqual([{ title: 'Action points by owner agency', table: 'by-agency', category: 0, series: [1, 2, 3] }]);
+    expect(report.charts).toEqual([
+      { title: 'Action points by owner agency', table: 'by-agency', category: 0, series: [1, 2, 3] },
+    ]);
   });
 
   it('says so when nothing is open', () => {

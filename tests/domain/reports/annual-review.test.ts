@@ -18,7 +18,15 @@ describe('annual review of the example, 2026', () => {
   it('counts the meetings held against the quarterly cadence and the annual meeting the network adopted', () => {
     const { report, table } = review(2026);
     expect(report.title).toBe('Annual review 2026');
-    expect(report.tables.map((t) => t.id)).toEqual(['meetings', 'meetings-held', 'attendance', 'decisions', 'actions', 'workplan', 'compliance']);
+    expect(report.tables.map((t) => t.id)).toEqual([
+      'meetings',
+      'meetings-held',
+      'attendance',
+      'decisions',
+      'actions',
+      'workplan',
+      'compliance',
+    ]);
     expect(values(table('meetings'))).toEqual([
       ['Regular and annual', 5, 4],
       ['Annual network meeting', 1, 1],
@@ -27,19 +35,57 @@ describe('annual review of the example, 2026', () => {
     ]);
     expect(table('meetings')!.totals).toEqual(['Total', 6, null]);
     expect(values(table('meetings-held'))).toEqual([
-      ['M-2026-01', '2026-01-07', 'Regular', 'In person', 'Q1 2026 meeting: 2026 workplan and a migration data task team', 13, '2026-01-21'],
+      [
+        'M-2026-01',
+        '2026-01-07',
+        'Regular',
+        'In person',
+        'Q1 2026 meeting: 2026 workplan and a migration data task team',
+        13,
+        '2026-01-21',
+      ],
       ['M-2026-02', '2026-03-04', 'Working group', 'Online', 'Migration Data Task Team: kick-off', 5, null],
       ['M-2026-03', '2026-04-01', 'Regular', null, 'Q2 2026 meeting: the regional GCM review', 13, '2026-04-15'],
-      ['M-2026-04', '2026-06-24', 'Regular', 'Online', 'Mid-year meeting: the draft Law on Labour Migration', 13, '2026-07-08'],
+      [
+        'M-2026-04',
+        '2026-06-24',
+        'Regular',
+        'Online',
+        'Mid-year meeting: the draft Law on Labour Migration',
+        13,
+        '2026-07-08',
+      ],
       ['M-2026-05', '2026-09-16', 'Regular', 'Hybrid', 'Q3 2026 meeting: preparing the 2027 workplan', 13, null],
-      ['M-2026-06', '2026-11-18', 'Annual', 'In person', 'Year-end meeting: 2026 results and International Migrants Day', 13, null],
+      [
+        'M-2026-06',
+        '2026-11-18',
+        'Annual',
+        'In person',
+        'Year-end meeting: 2026 results and International Migrants Day',
+        13,
+        null,
+      ],
     ]);
   });
 
   it('gives every member full attendance at the five network meetings', () => {
     const { table } = review(2026);
     const rows = values(table('attendance'));
-    expect(rows.map((r) => r[0])).toEqual(['IOM', 'UNRC', 'UNDP', 'UNICEF', 'ILO', 'UNHCR', 'OHCHR', 'UNWOMEN', 'UNFPA', 'UNODC', 'WHO', 'FAO', 'UNHABITAT']);
+    expect(rows.map((r) => r[0])).toEqual([
+      'IOM',
+      'UNRC',
+      'UNDP',
+      'UNICEF',
+      'ILO',
+      'UNHCR',
+      'OHCHR',
+      'UNWOMEN',
+      'UNFPA',
+      'UNODC',
+      'WHO',
+      'FAO',
+      'UNHABITAT',
+    ]);
     for (const row of rows) expect(row.slice(1)).toEqual([5, 5, 1]);
     expect(table('attendance')!.totals).toEqual(['Total', 65, 65, 1]);
   });
@@ -166,7 +212,10 @@ describe('annual review of the example, 2025', () => {
   });
 
   it('requires an annual meeting where the ToR asks for one (the Azerbaijan profile)', () => {
-    const azerbaijan = { ...network, settings: { ...network.settings, annualMeetingRequired: true, meetingCadenceMonths: 6 } };
+    const azerbaijan = {
+      ...network,
+      settings: { ...network.settings, annualMeetingRequired: true, meetingCadenceMonths: 6 },
+    };
     const report = annualReview(azerbaijan, { year: 2026, today: EXAMPLE_TODAY });
     expect(values(report.tables[0]).map((r) => r.slice(0, 3))).toEqual([
       ['Regular and annual', 5, 2],

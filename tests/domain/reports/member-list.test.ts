@@ -26,7 +26,13 @@ describe('member list of the example', () => {
       ['ILO', 'International Labour Organization', 'Member', 'Active', founding],
       ['UNHCR', 'United Nations High Commissioner for Refugees', 'Member', 'Active', founding],
       ['OHCHR', 'Office of the High Commissioner for Human Rights', 'Member', 'Active', founding],
-      ['UNWOMEN', 'United Nations Entity for Gender Equality and the Empowerment of Women (UN Women)', 'Member', 'Active', founding],
+      [
+        'UNWOMEN',
+        'United Nations Entity for Gender Equality and the Empowerment of Women (UN Women)',
+        'Member',
+        'Active',
+        founding,
+      ],
       ['UNFPA', 'United Nations Population Fund', 'Member', 'Active', founding],
       ['UNODC', 'United Nations Office on Drugs and Crime', 'Member', 'Active', founding],
       ['WHO', 'World Health Organization', 'Member', 'Active', founding],
@@ -70,7 +76,9 @@ describe('member list of the example', () => {
     const withdrawn = { ...network.members.records[2]!, status: 'Withdrawn' as const };
     const left = { ...network.members.records[3]!, leftOn: '2026-06-30' };
     const pending = { ...network.members.records[4]!, status: 'Pending' as const };
-    const records = network.members.records.map((m, i) => (i === 2 ? withdrawn : i === 3 ? left : i === 4 ? pending : m));
+    const records = network.members.records.map((m, i) =>
+      i === 2 ? withdrawn : i === 3 ? left : i === 4 ? pending : m,
+    );
     const report = memberList({ ...network, members: { ...network.members, records } }, { today: EXAMPLE_TODAY });
     const agencies = values(report.tables[0]).map((r) => r[0]);
     expect(agencies).not.toContain('UNDP');

@@ -18,11 +18,61 @@ describe('workplan progress of the example, 2026', () => {
     expect(report.title).toBe('Workplan progress 2026');
     const items = report.tables[0]!;
     expect(values(items)).toEqual([
-      ['W-2026-01', 'Joint contribution to the regional review of the GCM', 'IOM', 'Completed', 1, 10000, 10000, 0, '2026-06-30'],
-      ['W-2026-02', 'Technical support to the draft Law on Labour Migration', 'ILO', 'Completed', 1, 25000, 25000, 0, '2026-09-30'],
-      ['W-2026-03', 'Mapping of migration data sources and gaps', 'UNFPA', 'Delayed', 0.8, 35000, 20000, 15000, '2026-10-31'],
-      ['W-2026-04', 'Reintegration support for returning migrant women', 'UNWOMEN', 'On track', 0.7, 180000, 150000, 30000, '2026-12-31'],
-      ['W-2026-05', 'Climate-induced mobility: assessment in the Aral Sea region', 'FAO', 'On track', 0.55, 60000, 60000, 0, '2026-12-31'],
+      [
+        'W-2026-01',
+        'Joint contribution to the regional review of the GCM',
+        'IOM',
+        'Completed',
+        1,
+        10000,
+        10000,
+        0,
+        '2026-06-30',
+      ],
+      [
+        'W-2026-02',
+        'Technical support to the draft Law on Labour Migration',
+        'ILO',
+        'Completed',
+        1,
+        25000,
+        25000,
+        0,
+        '2026-09-30',
+      ],
+      [
+        'W-2026-03',
+        'Mapping of migration data sources and gaps',
+        'UNFPA',
+        'Delayed',
+        0.8,
+        35000,
+        20000,
+        15000,
+        '2026-10-31',
+      ],
+      [
+        'W-2026-04',
+        'Reintegration support for returning migrant women',
+        'UNWOMEN',
+        'On track',
+        0.7,
+        180000,
+        150000,
+        30000,
+        '2026-12-31',
+      ],
+      [
+        'W-2026-05',
+        'Climate-induced mobility: assessment in the Aral Sea region',
+        'FAO',
+        'On track',
+        0.55,
+        60000,
+        60000,
+        0,
+        '2026-12-31',
+      ],
     ]);
     // 10,000 + 25,000 + 35,000 + 180,000 + 60,000; funded 10,000 + 25,000 + 20,000 + 150,000 + 60,000.
     expect(items.totals).toEqual(['Total', '5 key actions', null, null, null, 310000, 265000, 45000, null]);
@@ -53,7 +103,9 @@ describe('workplan progress of the example, 2026', () => {
       ['22', 1, 25000, 25000, 0],
       ['23', 1, 10000, 10000, 0],
     ]);
-    expect(byObjective.rows[0]![1]).toBe('Collect and utilize accurate and disaggregated data as a basis for evidence-based policies');
+    expect(byObjective.rows[0]![1]).toBe(
+      'Collect and utilize accurate and disaggregated data as a basis for evidence-based policies',
+    );
     expect(byObjective.totals).toBeNull();
   });
 

@@ -22,7 +22,9 @@ const TOR = { azerbaijan: tor('azerbaijan'), uzbekistan: tor('uzbekistan') };
 
 describe('ToR clauses', () => {
   const quotes = Object.entries(CLAUSES).flatMap(([key, byProfile]) =>
-    Object.entries(byProfile).flatMap(([profile, quote]) => quote!.words.map((words) => [key, profile, quote!.section, words] as const)),
+    Object.entries(byProfile).flatMap(([profile, quote]) =>
+      quote!.words.map((words) => [key, profile, quote!.section, words] as const),
+    ),
   );
 
   it.each(quotes)('%s (%s) quotes the ToR verbatim: %s — "%s"', (_key, profile, section, words) => {
@@ -33,7 +35,9 @@ describe('ToR clauses', () => {
 
   const sources = (['azerbaijan', 'uzbekistan'] as const).flatMap((profile) =>
     Object.entries(PROFILE_SOURCES[profile]).flatMap(([setting, text]) =>
-      [...(text ?? '').matchAll(/"([^"]+)"/g)].flatMap((m) => (m[1] ?? '').split(' … ').map((words) => [setting, profile, words] as const)),
+      [...(text ?? '').matchAll(/"([^"]+)"/g)].flatMap((m) =>
+        (m[1] ?? '').split(' … ').map((words) => [setting, profile, words] as const),
+      ),
     ),
   );
 

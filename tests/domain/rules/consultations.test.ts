@@ -41,9 +41,31 @@ describe('decisions.evidence', () => {
     const spec = uzbekistan();
     spec.meetings[0]!.attendees = ['IOM', 'UNRC'];
     spec.decisions[0]!.consultation = 'C-2026-01';
-    withAnswers(spec, { ...proposal, openedOn: '2026-01-02', deadline: '2026-01-09', kind: 'Approval', status: 'Closed', outcome: 'Agreed' }, []);
-    expect(refs(check(spec, undefined, 'decisions.evidence'))).toEqual(['decisions.evidence:D-2026-01', 'decisions.evidence:D-2026-02']);
-    spec.answers = [{ timestamp: '2026-01-05T09:00:00', consultation: 'C-2026-01', agency: 'UNDP', answer: 'Approve', answeredBy: 'dilnoza.yusupova@undp.org' }];
+    withAnswers(
+      spec,
+      {
+        ...proposal,
+        openedOn: '2026-01-02',
+        deadline: '2026-01-09',
+        kind: 'Approval',
+        status: 'Closed',
+        outcome: 'Agreed',
+      },
+      [],
+    );
+    expect(refs(check(spec, undefined, 'decisions.evidence'))).toEqual([
+      'decisions.evidence:D-2026-01',
+      'decisions.evidence:D-2026-02',
+    ]);
+    spec.answers = [
+      {
+        timestamp: '2026-01-05T09:00:00',
+        consultation: 'C-2026-01',
+        agency: 'UNDP',
+        answer: 'Approve',
+        answeredBy: 'dilnoza.yusupova@undp.org',
+      },
+    ];
     expect(refs(check(spec, undefined, 'decisions.evidence'))).toEqual(['decisions.evidence:D-2026-02']);
     spec.answers = [];
     spec.consultations![0]!.kind = 'No objection';
@@ -72,7 +94,9 @@ describe('decisions.evidence', () => {
 
 describe('consultations.overdue', () => {
   it('warns about an Open consultation from the day after its deadline, not on it', () => {
-    const spec = withAnswers(uzbekistan(), proposal, [{ timestamp: '2026-05-05T10:00:00', consultation: 'C-2026-01', agency: 'UNDP', answer: 'No objection' }]);
+    const spec = withAnswers(uzbekistan(), proposal, [
+      { timestamp: '2026-05-05T10:00:00', consultation: 'C-2026-01', agency: 'UNDP', answer: 'No objection' },
+    ]);
     expect(check(spec, '2026-05-12', 'consultations.overdue')).toEqual([]);
     const [f] = check(spec, '2026-05-13', 'consultations.overdue');
     expect(f).toMatchObject({ severity: 'warning', sheet: 'Consultations', row: 2, ref: 'C-2026-01' });
@@ -84,12 +108,22 @@ describe('consultations.overdue', () => {
   });
 
   it('reports a decision or answer that names a consultation no row has', () => {
-    const spec = withAnswers(uzbekistan(), proposal, [{ timestamp: '2026-05-05T10:00:00', consultation: 'C-2026-09', agency: 'UNXX', answer: 'Object' }]);
+    const spec = withAnswers(uzbekistan(), proposal, [
+      { timestamp: '2026-05-05T10:00:00', consultation: 'C-2026-09', agency: 'UNXX', answer: 'Object' },
+    ]);
     spec.decisions[0]!.consultation = 'C-2026-07';
     expect(check(spec, '2026-05-10', 'data.reference').map((f) => [f.sheet, f.ref, f.message])).toEqual([
-      ['Decisions', 'D-2026-01', 'Decisions row 2 (D-2026-01), Consultation: "C-2026-07" is not a consultation ID in Consultations'],
+      [
+        'Decisions',
+        'D-2026-01',
+        'Decisions row 2 (D-2026-01), Consultation: "C-2026-07" is not a consultation ID in Consultations',
+      ],
       ['Answers', 'C-2026-09', 'Answers row 2 (C-2026-09), Agency: "UNXX" is not an agency in Members'],
-      ['Answers', 'C-2026-09', 'Answers row 2 (C-2026-09), Consultation: "C-2026-09" is not a consultation ID in Consultations'],
+      [
+        'Answers',
+        'C-2026-09',
+        'Answers row 2 (C-2026-09), Consultation: "C-2026-09" is not a consultation ID in Consultations',
+      ],
     ]);
   });
 });
@@ -139,7 +173,9 @@ describe('data.duplicate-id in Settings', () => {
     expect(network.settings.meetingCadenceMonths).toBe(6);
     const found = checkNetwork(network, '2026-06-15').filter((f) => f.rule === 'data.duplicate-id');
     expect(found.map((f) => [f.sheet, f.row, f.ref])).toEqual([['Settings', 6, 'Meeting cadence (months)']]);
-    expect(found[0]!.message).toBe('Settings row 6 repeats the setting "Meeting cadence (months)" of row 5; the add-on uses row 5 and ignores row 6');
+    expect(found[0]!.message).toBe(
+      'Settings row 6 repeats the setting "Meeting cadence (months)" of row 5; the add-on uses row 5 and ignores row 6',
+    );
   });
 });
 
@@ -151,10 +187,16 @@ describe('what a consultation proves, and blank settings', () => {
     withAnswers(spec, { ...proposal, openedOn: '2026-01-02', deadline: '2026-01-09', status: 'Withdrawn' }, [
       { timestamp: '2026-01-05T09:00:00', consultation: 'C-2026-01', agency: 'UNDP', answer: 'No objection' },
     ]);
-    expect(refs(check(spec, undefined, 'decisions.evidence'))).toEqual(['decisions.evidence:D-2026-01', 'decisions.evidence:D-2026-02']);
+    expect(refs(check(spec, undefined, 'decisions.evidence'))).toEqual([
+      'decisions.evidence:D-2026-01',
+      'decisions.evidence:D-2026-02',
+    ]);
     spec.consultations![0]!.status = 'Open';
     spec.answers = [];
-    expect(refs(check(spec, undefined, 'decisions.evidence'))).toEqual(['decisions.evidence:D-2026-01', 'decisions.evidence:D-2026-02']);
+    expect(refs(check(spec, undefined, 'decisions.evidence'))).toEqual([
+      'decisions.evidence:D-2026-01',
+      'decisions.evidence:D-2026-02',
+    ]);
     spec.consultations![0] = { ...spec.consultations![0]!, status: 'Closed', outcome: 'Agreed' };
     expect(refs(check(spec, undefined, 'decisions.evidence'))).toEqual(['decisions.evidence:D-2026-02']);
   });
@@ -182,5 +224,14 @@ describe('what a consultation proves, and blank settings', () => {
 });
 
 function heldOn(id: string, date: string): NonNullable<Spec['meetings']>[number] {
-  return { id, date, kind: 'Regular', mode: 'Online', status: 'Held', attendees: ['IOM', 'UNRC', 'UNDP'], agendaCirculatedOn: '2000-01-01', minutesLink: 'https://x' };
+  return {
+    id,
+    date,
+    kind: 'Regular',
+    mode: 'Online',
+    status: 'Held',
+    attendees: ['IOM', 'UNRC', 'UNDP'],
+    agendaCirculatedOn: '2000-01-01',
+    minutesLink: 'https://x',
+  };
 }

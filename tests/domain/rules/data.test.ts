@@ -17,8 +17,12 @@ describe('data.invalid', () => {
     const meeting = found.find((f) => f.sheet === 'Meetings')!;
     expect(meeting).toMatchObject({ severity: 'error', row: 3, ref: 'M-2026-02' });
     expect(meeting.message).toBe('Meetings, row 3, column Date: "soon" is not a date');
-    expect(meeting.fix).toBe('Correct Date in row 3 of Meetings: it should hold a date from 1900 to 2100 (a date cell or text YYYY-MM-DD)');
-    expect(found.find((f) => f.sheet === 'Settings')!.message).toContain('Settings, row 5, column Value: Meeting cadence (months)');
+    expect(meeting.fix).toBe(
+      'Correct Date in row 3 of Meetings: it should hold a date from 1900 to 2100 (a date cell or text YYYY-MM-DD)',
+    );
+    expect(found.find((f) => f.sheet === 'Settings')!.message).toContain(
+      'Settings, row 5, column Value: Meeting cadence (months)',
+    );
   });
 
   it('leaves a row it cannot read to data.invalid alone: nothing that names that row is reported', () => {
@@ -38,7 +42,10 @@ describe('data.invalid', () => {
   it('reports a missing tab and a missing column, with ref null', () => {
     const grids: Record<string, Cell[][] | null> = gridsOf(uzbekistan());
     grids['Working groups'] = null;
-    grids.Actions = [headerRow(TABLES[5]).filter((h) => h !== 'Owner'), ...grids.Actions!.slice(1).map((r) => r.filter((_, i) => i !== 3))];
+    grids.Actions = [
+      headerRow(TABLES[5]).filter((h) => h !== 'Owner'),
+      ...grids.Actions!.slice(1).map((r) => r.filter((_, i) => i !== 3)),
+    ];
     const found = checkNetwork(decodeNetwork(grids), TODAY).filter((f) => f.rule === 'data.invalid');
     expect(found.map((f) => [f.sheet, f.row, f.ref, f.message])).toEqual([
       ['Actions', 1, null, 'Actions, row 1, column Owner: The Actions tab has no column Owner'],
@@ -71,7 +78,14 @@ describe('data.reference', () => {
     spec.decisions[0]!.consulted = ['IOM', 'UNRC', 'UNDP', 'UNEP'];
     spec.decisions[0]!.objections = ['FAO'];
     spec.decisions[0]!.outcome = 'Not adopted';
-    spec.decisions.push({ id: 'D-2026-03', date: '2026-02-01', kind: 'Admission', subject: 'UNHCR', outcome: 'Pending', meeting: 'M-2099-01' });
+    spec.decisions.push({
+      id: 'D-2026-03',
+      date: '2026-02-01',
+      kind: 'Admission',
+      subject: 'UNHCR',
+      outcome: 'Pending',
+      meeting: 'M-2099-01',
+    });
     spec.actions[0]!.source = 'D-2099-01';
     spec.workplan[0]!.leadAgency = 'ILO';
     spec.workplan[0]!.partnerAgencies = ['UNDP', 'UNODC'];
@@ -103,7 +117,20 @@ describe('data.reference', () => {
   });
 });
 
-const GARBAGE: Cell[] = ['??', -1, true, new Date(Number.NaN), '=HYPERLINK("x")', '2026-02-30', '💥', 1e308, '  ', 'D-', '@x', 'Yes, No'];
+const GARBAGE: Cell[] = [
+  '??',
+  -1,
+  true,
+  new Date(Number.NaN),
+  '=HYPERLINK("x")',
+  '2026-02-30',
+  '💥',
+  1e308,
+  '  ',
+  'D-',
+  '@x',
+  'Yes, No',
+];
 
 describe('a workbook with garbage in every column of every tab', () => {
   it('completes, every rule runs, and data.invalid names tab, row and column', () => {
@@ -112,7 +139,10 @@ describe('a workbook with garbage in every column of every tab', () => {
       const header = headerRow(def);
       grids[def.name] = [header, ...GARBAGE.map((_, r) => header.map((__, c) => GARBAGE[(r + c) % GARBAGE.length]!))];
     }
-    grids.Settings = [['Setting', 'Value'], ...Object.values(SETTING_COLUMNS).map((c, i) => [c.header, GARBAGE[i % GARBAGE.length]!])];
+    grids.Settings = [
+      ['Setting', 'Value'],
+      ...Object.values(SETTING_COLUMNS).map((c, i) => [c.header, GARBAGE[i % GARBAGE.length]!]),
+    ];
     const network = decodeNetwork(grids);
     const found = checkNetwork(network, TODAY);
     expect(found.filter((f) => f.message.includes('stopped on something'))).toEqual([]);
@@ -136,7 +166,10 @@ describe('a workbook with garbage in every column of every tab', () => {
         throw new Error('odd record');
       },
     };
-    const found = checkNetwork(decodeNetwork(gridsOf(uzbekistan())), '2027-01-01', [boom, ...RULES.filter((r) => r.id !== boom.id)]);
+    const found = checkNetwork(decodeNetwork(gridsOf(uzbekistan())), '2027-01-01', [
+      boom,
+      ...RULES.filter((r) => r.id !== boom.id),
+    ]);
     expect(found.find((f) => f.rule === 'members.roles')).toMatchObject({ severity: 'error', row: null, ref: null });
     expect(found.find((f) => f.rule === 'members.roles')!.message).toContain('odd record');
     expect(found.some((f) => f.rule === 'workplan.exists')).toBe(true);
@@ -148,8 +181,14 @@ describe('a workbook with garbage in every column of every tab', () => {
     grids.Meetings = null;
     grids.Log = [];
     const found = checkNetwork(decodeNetwork(grids), '2027-06-01');
-    expect(found.filter((f) => /^(members|meetings|decisions\.consensus|actions\.owner|workplan\.reported)/.test(f.rule))).toEqual([]);
-    expect([...new Set(found.filter((f) => f.rule === 'data.invalid').map((f) => f.sheet))]).toEqual(['Members', 'Meetings', 'Log']);
+    expect(
+      found.filter((f) => /^(members|meetings|decisions\.consensus|actions\.owner|workplan\.reported)/.test(f.rule)),
+    ).toEqual([]);
+    expect([...new Set(found.filter((f) => f.rule === 'data.invalid').map((f) => f.sheet))]).toEqual([
+      'Members',
+      'Meetings',
+      'Log',
+    ]);
     expect(found.some((f) => f.rule === 'workplan.exists')).toBe(true);
   });
 });
@@ -159,7 +198,9 @@ describe('data.invalid: a header that is not in row 1', () => {
     const grids = gridsOf(uzbekistan());
     grids.Log = [['Log of the UN Network on Migration in Uzbekistan'], ...grids.Log];
     const found = checkNetwork(decodeNetwork(grids), TODAY).filter((f) => f.rule === 'data.invalid');
-    expect(found.map((f) => [f.sheet, f.row, f.message])).toEqual([['Log', 2, "Log, row 2: The Log tab's header is in row 2, not row 1, so the add-on cannot read the tab"]]);
+    expect(found.map((f) => [f.sheet, f.row, f.message])).toEqual([
+      ['Log', 2, "Log, row 2: The Log tab's header is in row 2, not row 1, so the add-on cannot read the tab"],
+    ]);
     grids.Log = [[], ...grids.Log.slice(1)];
     expect(
       checkNetwork(decodeNetwork(grids), TODAY)

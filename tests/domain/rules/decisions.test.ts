@@ -50,7 +50,9 @@ describe('decisions.state-consultation', () => {
     const [f] = check(spec, undefined, 'decisions.state-consultation');
     expect(f).toMatchObject({ ref: 'D-2026-01', severity: 'error', row: 2 });
     expect(f!.message).toContain('the State Migration Service was consulted only on 2026-01-11, after the decision');
-    expect(f!.clause).toContain('"on all issues relevant to or of concern to the state, with the State Migration Service under the Government of Azerbaijan"');
+    expect(f!.clause).toContain(
+      '"on all issues relevant to or of concern to the state, with the State Migration Service under the Government of Azerbaijan"',
+    );
     spec.decisions[0]!.stateConsultedOn = null;
     expect(check(spec, undefined, 'decisions.state-consultation')[0]!.message).toContain('State consulted on is blank');
   });
@@ -97,13 +99,17 @@ describe('actions.owner', () => {
     spec.members[2]!.leftOn = '2026-05-01';
     const found = check(spec, undefined, 'actions.owner');
     expect(refs(found)).toEqual(['actions.owner:A-2026-001', 'actions.owner:A-2026-002']);
-    expect(found[0]!.message).toContain('its Owner UNDP is not an active member on 2026-06-15 (Status Withdrawn, left on 2026-05-01)');
+    expect(found[0]!.message).toContain(
+      'its Owner UNDP is not an active member on 2026-06-15 (Status Withdrawn, left on 2026-05-01)',
+    );
   });
 
   it('reports an Open action whose owner is not in Members, under its own rule and as a broken reference', () => {
     const spec = uzbekistan();
     spec.actions[0]!.owner = 'UNXX';
-    expect(check(spec, undefined, 'actions.owner')).toMatchObject([{ ref: 'A-2026-001', message: expect.stringContaining('UNXX is not a member') }]);
+    expect(check(spec, undefined, 'actions.owner')).toMatchObject([
+      { ref: 'A-2026-001', message: expect.stringContaining('UNXX is not a member') },
+    ]);
     expect(refs(check(spec, undefined, 'data.reference'))).toEqual(['data.reference:A-2026-001']);
   });
 });

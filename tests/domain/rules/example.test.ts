@@ -37,17 +37,24 @@ describe.runIf(existsSync(FILE))('the example workbook on 2026-11-23', () => {
     expect(findings.map((f) => [f.severity, f.rule, f.sheet, f.ref])).toEqual(EXPECTED);
     for (const f of findings) {
       // Two working methods the network adopted beyond its ToR cite its Settings.
-      expect(f.clause).toMatch(/^(Uzbekistan ToR, |Network settings: "(Annual network meeting required|Disclosure needs agreement)" = Yes)/);
+      expect(f.clause).toMatch(
+        /^(Uzbekistan ToR, |Network settings: "(Annual network meeting required|Disclosure needs agreement)" = Yes)/,
+      );
       expect(f.row).toBeGreaterThan(1);
     }
     const mode = findings[0]!;
-    expect(mode.message).toBe('M-2026-03 on 2026-04-01 was held but its Mode (In person, Online or Hybrid) is not recorded');
-    expect(findings[2]!.message).toContain('approved on 2026-10-07 but have not been circulated; they were due to go out by 2026-10-14');
+    expect(mode.message).toBe(
+      'M-2026-03 on 2026-04-01 was held but its Mode (In person, Online or Hybrid) is not recorded',
+    );
+    expect(findings[2]!.message).toContain(
+      'approved on 2026-10-07 but have not been circulated; they were due to go out by 2026-10-14',
+    );
   });
 
   it('asks about the Q1 2027 meeting once its day has passed, and reports the quarter once it has ended', async () => {
     const { network } = readNetwork(await XlsxWorkbook.open(FILE));
-    const about2027 = (today: string) => checkNetwork(network, today).filter((f) => f.rule === 'meetings.cadence' || f.ref === 'M-2027-01');
+    const about2027 = (today: string) =>
+      checkNetwork(network, today).filter((f) => f.rule === 'meetings.cadence' || f.ref === 'M-2027-01');
     expect(about2027('2027-02-10')).toEqual([]);
     expect(about2027('2027-02-11').map((f) => [f.rule, f.severity, f.ref])).toEqual([
       ['meetings.cadence', 'warning', '2027-Q1'],

@@ -6,7 +6,16 @@ import { decisionOf } from '../../../src/domain/decision-record';
 import { parseDecisionInput, type DecisionInput } from '../../../src/domain/rpc';
 import { checkNetwork } from '../../../src/domain/rules';
 import { decisionGuidance } from '../../../src/domain/rules/guidance';
-import { ActionsTable, DecisionsTable, FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type Action } from '../../../src/domain/tables';
+import {
+  ActionsTable,
+  DecisionsTable,
+  FocalPointsTable,
+  LogTable,
+  MeetingsTable,
+  MembersTable,
+  SettingsTable,
+  type Action,
+} from '../../../src/domain/tables';
 import { MemoryWorkbook } from '../../support/memory-workbook';
 import { memoryPorts } from '../../support/ports';
 
@@ -24,12 +33,24 @@ function workbook() {
     ],
     [MembersTable.name]: [
       headerRow(MembersTable),
-      ['IOM', 'International Organization for Migration', 'Chair, Coordinator, Secretariat', 'Active', '2019-01-01', '', '', ''],
+      [
+        'IOM',
+        'International Organization for Migration',
+        'Chair, Coordinator, Secretariat',
+        'Active',
+        '2019-01-01',
+        '',
+        '',
+        '',
+      ],
       ['UNRC', 'Resident Coordinator Office', 'Co-chair', 'Active', '2019-01-01', '', '', ''],
       ['WHO', 'World Health Organization', 'Member', 'Active', '2019-01-01', '', '', ''],
       ['UNODC', 'UN Office on Drugs and Crime', 'Member', 'Active', '2026-03-01', '', '', ''],
     ],
-    [FocalPointsTable.name]: [headerRow(FocalPointsTable), ['IOM', 'Dilnoza', 'Programme officer', SECRETARIAT, 'Primary', true]],
+    [FocalPointsTable.name]: [
+      headerRow(FocalPointsTable),
+      ['IOM', 'Dilnoza', 'Programme officer', SECRETARIAT, 'Primary', true],
+    ],
     [MeetingsTable.name]: [headerRow(MeetingsTable)],
     [DecisionsTable.name]: [headerRow(DecisionsTable)],
     [ActionsTable.name]: [headerRow(ActionsTable)],
@@ -62,21 +83,36 @@ function guidedThenChecked(over: Partial<DecisionInput>, actions: Action[] = [])
   const value = input(over);
   const before = readNetwork(wb).network;
   const guidance = decisionGuidance(before, TODAY, decisionOf(value, before, 'D-2026-01', SECRETARIAT, null), actions);
-  const parsed = parseDecisionInput({ ...value, actions: actions.map((a) => ({ id: '', action: a.action, owner: a.owner, due: a.due ?? '' })), confirmed: true });
+  const parsed = parseDecisionInput({
+    ...value,
+    actions: actions.map((a) => ({ id: '', action: a.action, owner: a.owner, due: a.due ?? '' })),
+    confirmed: true,
+  });
   if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join());
   const { id } = recordDecision(ports, parsed.value);
   const after = readNetwork(wb).network;
-  const checked = checkNetwork(after, TODAY).filter((f) => f.ref === id || (f.rule === 'members.admission' && f.ref === value.subject));
+  const checked = checkNetwork(after, TODAY).filter(
+    (f) => f.ref === id || (f.rule === 'members.admission' && f.ref === value.subject),
+  );
   return { guidance, checked };
 }
 
-const strip = (fs: readonly { rule: string; message: string; clause: string; fix: string }[]) => fs.map(({ rule, message, clause, fix }) => ({ rule, message, clause, fix }));
+const strip = (fs: readonly { rule: string; message: string; clause: string; fix: string }[]) =>
+  fs.map(({ rule, message, clause, fix }) => ({ rule, message, clause, fix }));
 
 describe('decisionGuidance', () => {
   it.each([
-    ['decisions.consensus', { consulted: ['IOM', 'UNRC'] }, /WHO and UNODC were members that day and are not in Consulted/],
+    [
+      'decisions.consensus',
+      { consulted: ['IOM', 'UNRC'] },
+      /WHO and UNODC were members that day and are not in Consulted/,
+    ],
     ['decisions.state-consultation', { stateRelevant: true }, /no consultation of the Ministry of Labour is recorded/],
-    ['members.admission', { kind: 'Admission' as const, subject: 'UNODC', outcome: 'Pending' as const }, /D-2026-01, the decision that admits it, is Pending, not Adopted/],
+    [
+      'members.admission',
+      { kind: 'Admission' as const, subject: 'UNODC', outcome: 'Pending' as const },
+      /D-2026-01, the decision that admits it, is Pending, not Adopted/,
+    ],
     ['decisions.follow-up', {}, /was adopted but no action point in Actions has it as Source/],
     ['decisions.evidence', {}, /was taken outside a meeting and names no written consultation/],
   ])('gives %s the finding and the clause the check gives once the decision is saved', (rule, over, message) => {

@@ -9,8 +9,20 @@ import { check, uzbekistan } from './support';
 function thousandMembers() {
   const spec = uzbekistan();
   for (let i = 0; i < 997; i++) {
-    spec.members.push({ agency: `AG${i}`, name: `Agency ${i}`, roles: ['Member'], status: 'Active', joinedOn: '2025-12-01' });
-    spec.focalPoints.push({ agency: `AG${i}`, name: `Person ${i}`, email: `p${i}@un.org`, kind: 'Primary', active: true });
+    spec.members.push({
+      agency: `AG${i}`,
+      name: `Agency ${i}`,
+      roles: ['Member'],
+      status: 'Active',
+      joinedOn: '2025-12-01',
+    });
+    spec.focalPoints.push({
+      agency: `AG${i}`,
+      name: `Person ${i}`,
+      email: `p${i}@un.org`,
+      kind: 'Primary',
+      active: true,
+    });
   }
   spec.decisions.push({
     id: 'D-2026-03',
@@ -21,7 +33,14 @@ function thousandMembers() {
     consulted: ['IOM', 'UNRC', 'UNDP', ...Array.from({ length: 400 }, (_, i) => `ZZ${i}`)],
     outcome: 'Adopted',
   });
-  spec.actions.push({ id: 'A-2026-002', source: 'D-2026-01', action: 'x'.repeat(5000), owner: 'NOBODY'.repeat(200), due: '2026-07-01', status: 'Open' });
+  spec.actions.push({
+    id: 'A-2026-002',
+    source: 'D-2026-01',
+    action: 'x'.repeat(5000),
+    owner: 'NOBODY'.repeat(200),
+    due: '2026-07-01',
+    status: 'Open',
+  });
   return spec;
 }
 
@@ -35,6 +54,8 @@ describe('the check on a network of 1,000 members', () => {
 
   it('ends a long list of members with how many more there are', () => {
     const consensus = findings.filter((f) => f.rule === 'decisions.consensus');
-    expect(consensus.map((f) => f.message)).toEqual(expect.arrayContaining([expect.stringMatching(/… and 9\d\d more were members that day/)]));
+    expect(consensus.map((f) => f.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/… and 9\d\d more were members that day/)]),
+    );
   });
 });

@@ -4,7 +4,17 @@ import { azerbaijan, check, refs, uzbekistan, type Spec } from './support';
 type MeetingSpec = Spec['meetings'][number];
 
 function held(id: string, date: string, more: MeetingSpec = {}): MeetingSpec {
-  return { id, date, kind: 'Regular', mode: 'Online', status: 'Held', attendees: ['IOM'], agendaCirculatedOn: '2000-01-01', minutesLink: 'https://x', ...more };
+  return {
+    id,
+    date,
+    kind: 'Regular',
+    mode: 'Online',
+    status: 'Held',
+    attendees: ['IOM'],
+    agendaCirculatedOn: '2000-01-01',
+    minutesLink: 'https://x',
+    ...more,
+  };
 }
 
 function withMeetings(spec: Spec, meetings: MeetingSpec[]): Spec {
@@ -14,13 +24,22 @@ function withMeetings(spec: Spec, meetings: MeetingSpec[]): Spec {
 
 describe('meetings.cadence', () => {
   it('counts calendar quarters: a meeting moved from late March to 10 April keeps one in each quarter', () => {
-    const spec = withMeetings(uzbekistan(), [held('M-1', '2026-01-10'), held('M-2', '2026-04-10'), held('M-3', '2026-06-30')]);
+    const spec = withMeetings(uzbekistan(), [
+      held('M-1', '2026-01-10'),
+      held('M-2', '2026-04-10'),
+      held('M-3', '2026-06-30'),
+    ]);
     expect(check(spec, '2026-06-30', 'meetings.cadence')).toEqual([]);
-    expect(check(spec, '2026-07-01', 'meetings.cadence').map((f) => [f.ref, f.severity])).toEqual([['2026-Q3', 'warning']]);
+    expect(check(spec, '2026-07-01', 'meetings.cadence').map((f) => [f.ref, f.severity])).toEqual([
+      ['2026-Q3', 'warning'],
+    ]);
   });
 
   it('reports an ended quarter from its first next day, not on its last', () => {
-    const spec = withMeetings(uzbekistan(), [held('M-1', '2026-01-10'), { ...held('M-2', '2026-06-20'), status: 'Planned' }]);
+    const spec = withMeetings(uzbekistan(), [
+      held('M-1', '2026-01-10'),
+      { ...held('M-2', '2026-06-20'), status: 'Planned' },
+    ]);
     const lastDay = check(spec, '2026-06-30', 'meetings.cadence');
     expect(lastDay.map((f) => [f.ref, f.severity])).toEqual([['2026-Q2', 'warning']]);
     expect(lastDay[0]!.message).toBe(
@@ -39,7 +58,9 @@ describe('meetings.cadence', () => {
     const spec = withMeetings(uzbekistan(), []);
     spec.settings.foundedOn = '2025-11-15';
     expect(check(spec, '2025-12-31', 'meetings.cadence')).toEqual([]);
-    expect(check(spec, '2026-01-01', 'meetings.cadence').map((f) => [f.ref, f.severity])).toEqual([['2026-Q1', 'warning']]);
+    expect(check(spec, '2026-01-01', 'meetings.cadence').map((f) => [f.ref, f.severity])).toEqual([
+      ['2026-Q1', 'warning'],
+    ]);
     expect(check(spec, '2026-04-01', 'meetings.cadence').map((f) => [f.ref, f.severity])).toEqual([
       ['2026-Q1', 'error'],
       ['2026-Q2', 'warning'],
@@ -57,7 +78,10 @@ describe('meetings.cadence', () => {
       { ...held('M-4', '2026-05-20'), status: 'Planned' },
     ]);
     expect(check(spec, '2026-05-01', 'meetings.cadence')).toEqual([]);
-    expect(refs(check(spec, '2026-07-02', 'meetings.cadence'))).toEqual(['meetings.cadence:2026-Q2', 'meetings.cadence:2026-Q3']);
+    expect(refs(check(spec, '2026-07-02', 'meetings.cadence'))).toEqual([
+      'meetings.cadence:2026-Q2',
+      'meetings.cadence:2026-Q3',
+    ]);
   });
 
   it('names half-years, years and months as RULES.md does', () => {
@@ -69,21 +93,30 @@ describe('meetings.cadence', () => {
       ['2025-H2', 'error'],
       ['2026-H2', 'warning'],
     ]);
-    expect(found[0]!.message).toContain('the first half of 2025 (January to June); the Azerbaijan ToR asks for a meeting on a bi-annual basis');
-    expect(found[0]!.clause).toBe('Azerbaijan ToR, Role and Organizational Arrangements: "The UN Migration Network will meet on a bi-annual basis"');
+    expect(found[0]!.message).toContain(
+      'the first half of 2025 (January to June); the Azerbaijan ToR asks for a meeting on a bi-annual basis',
+    );
+    expect(found[0]!.clause).toBe(
+      'Azerbaijan ToR, Role and Organizational Arrangements: "The UN Migration Network will meet on a bi-annual basis"',
+    );
     az.settings.meetingCadenceMonths = 12;
     expect(check(az, '2026-08-01', 'meetings.cadence').map((f) => f.ref)).toEqual(['2025']);
     az.settings.meetingCadenceMonths = 2;
     const monthly = check(az, '2025-03-01', 'meetings.cadence');
     expect(monthly.map((f) => f.ref)).toEqual(['2025-01', '2025-03']);
-    expect(monthly[0]!.message).toContain('January to February 2025; the settings ask for a regular meeting in every period of 2 months');
+    expect(monthly[0]!.message).toContain(
+      'January to February 2025; the settings ask for a regular meeting in every period of 2 months',
+    );
     expect(monthly[0]!.clause).toBe('Network settings: "Meeting cadence (months)" = 2');
   });
 
   it('counts from the first regular meeting on record when Founded on is blank, and is silent when the cadence is blank', () => {
     const spec = withMeetings(uzbekistan(), [held('M-1', '2026-02-10')]);
     spec.settings.foundedOn = null;
-    expect(refs(check(spec, '2026-07-01', 'meetings.cadence'))).toEqual(['meetings.cadence:2026-Q2', 'meetings.cadence:2026-Q3']);
+    expect(refs(check(spec, '2026-07-01', 'meetings.cadence'))).toEqual([
+      'meetings.cadence:2026-Q2',
+      'meetings.cadence:2026-Q3',
+    ]);
     spec.settings.meetingCadenceMonths = null;
     expect(check(spec, '2026-07-01', 'meetings.cadence')).toEqual([]);
     const none = withMeetings(uzbekistan(), []);
@@ -116,7 +149,9 @@ describe('meetings.annual', () => {
       'Azerbaijan ToR, Role and Organizational Arrangements: "There will be at least one Annual Network Meeting of the full membership of the Network"',
     );
     spec.meetings.push({ ...held('M-2025-09', '2025-12-15'), kind: 'Annual' });
-    expect(refs(check(spec, '2026-06-15', 'meetings.annual').filter((f) => f.rule === 'meetings.annual'))).toEqual(['meetings.annual:2026']);
+    expect(refs(check(spec, '2026-06-15', 'meetings.annual').filter((f) => f.rule === 'meetings.annual'))).toEqual([
+      'meetings.annual:2026',
+    ]);
   });
 
   it('does not count a cancelled annual meeting', () => {
@@ -148,16 +183,27 @@ describe('meetings.annual-membership', () => {
     expect(found[0]!.message).toBe(
       'M-2026-04, the Annual meeting of 2026-05-20, lists 2 members among its Attendees; UNDP was a member that day and is not listed; the ToR asks for a meeting of the full membership',
     );
-    expect(found[1]!.message).toContain('names no External participants; the ToR asks the annual meeting to include other relevant stakeholders');
+    expect(found[1]!.message).toContain(
+      'names no External participants; the ToR asks the annual meeting to include other relevant stakeholders',
+    );
     expect(found[0]!.clause).toContain('of the full membership of the Network to include other relevant stakeholders');
-    spec.meetings[spec.meetings.length - 1] = { ...spec.meetings[spec.meetings.length - 1]!, attendees: ['IOM', 'UNRC', 'UNDP'], externalParticipants: 'State Migration Service' };
+    spec.meetings[spec.meetings.length - 1] = {
+      ...spec.meetings[spec.meetings.length - 1]!,
+      attendees: ['IOM', 'UNRC', 'UNDP'],
+      externalParticipants: 'State Migration Service',
+    };
     expect(check(spec, undefined, 'meetings.annual-membership')).toEqual([]);
   });
 
   it('counts only members active on the day, takes RCO for UNRC, and is silent where no annual meeting is required', () => {
     const spec = azerbaijan();
     spec.members.push({ agency: 'WHO', roles: ['Member'], status: 'Active', joinedOn: '2026-06-01' });
-    spec.meetings.push({ ...held('M-2026-04', '2026-05-20'), kind: 'Annual', attendees: ['IOM', 'RCO', 'UNDP'], externalParticipants: 'IFRC' });
+    spec.meetings.push({
+      ...held('M-2026-04', '2026-05-20'),
+      kind: 'Annual',
+      attendees: ['IOM', 'RCO', 'UNDP'],
+      externalParticipants: 'IFRC',
+    });
     expect(check(spec, undefined, 'meetings.annual-membership')).toEqual([]);
     const uz = uzbekistan();
     uz.meetings.push({ ...held('M-2026-04', '2026-05-20'), kind: 'Annual', attendees: ['IOM'] });
@@ -168,11 +214,19 @@ describe('meetings.annual-membership', () => {
 describe('meetings.status', () => {
   it('asks for a Planned meeting whose day has passed to be marked Held or Cancelled', () => {
     const spec = uzbekistan();
-    spec.meetings.push({ id: 'M-2026-03', date: '2026-06-14', kind: 'Regular', status: 'Planned', title: 'Q2 meeting' });
+    spec.meetings.push({
+      id: 'M-2026-03',
+      date: '2026-06-14',
+      kind: 'Regular',
+      status: 'Planned',
+      title: 'Q2 meeting',
+    });
     expect(check(spec, '2026-06-14', 'meetings.status')).toEqual([]);
     const [f] = check(spec, '2026-06-15', 'meetings.status');
     expect(f).toMatchObject({ severity: 'warning', ref: 'M-2026-03', row: 4 });
-    expect(f!.message).toBe('M-2026-03 ("Q2 meeting") was planned for 2026-06-14, 1 day ago, and is still recorded as Planned');
+    expect(f!.message).toBe(
+      'M-2026-03 ("Q2 meeting") was planned for 2026-06-14, 1 day ago, and is still recorded as Planned',
+    );
     expect(f!.clause).toContain('ensure that all meetings are convened, facilitated, documented');
   });
 });
@@ -188,7 +242,9 @@ describe('meetings.minutes-approved', () => {
     expect(f!.message).toContain('were due for approval by 2026-05-29');
     spec.settings.minutesApprovalDueDays = 30;
     expect(check(spec, '2026-05-30', 'meetings.minutes-approved')).toEqual([]);
-    expect(check(spec, '2026-06-15', 'meetings.minutes-approved')[0]!.clause).toBe('Network settings: "Minutes approval due (days after minutes due)" = 30');
+    expect(check(spec, '2026-06-15', 'meetings.minutes-approved')[0]!.clause).toBe(
+      'Network settings: "Minutes approval due (days after minutes due)" = 30',
+    );
   });
 
   it('leaves minutes without a link to meetings.minutes', () => {
@@ -206,7 +262,9 @@ describe('meetings.mode', () => {
     const [f, ...rest] = check(spec, undefined, 'meetings.mode');
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ severity: 'error', ref: 'M-2026-02', row: 3 });
-    expect(f!.clause).toBe('Uzbekistan ToR, Working Arrangements, note 4: "The chosen mode of a meeting shall be recorded in the minutes"');
+    expect(f!.clause).toBe(
+      'Uzbekistan ToR, Working Arrangements, note 4: "The chosen mode of a meeting shall be recorded in the minutes"',
+    );
   });
 
   it('is silent under the Azerbaijan ToR and cites the setting where a network turns it on', () => {
@@ -214,7 +272,9 @@ describe('meetings.mode', () => {
     spec.meetings[1]!.mode = null;
     expect(check(spec, undefined, 'meetings.mode')).toEqual([]);
     spec.settings.meetingModeRequired = true;
-    expect(check(spec, undefined, 'meetings.mode')[0]!.clause).toBe('Network settings: "Meeting mode must be recorded" = Yes');
+    expect(check(spec, undefined, 'meetings.mode')[0]!.clause).toBe(
+      'Network settings: "Meeting mode must be recorded" = Yes',
+    );
   });
 });
 
@@ -226,7 +286,9 @@ describe('meetings.agenda', () => {
     spec.meetings[0]!.agendaCirculatedOn = null;
     const found = check(spec, undefined, 'meetings.agenda');
     expect(refs(found)).toEqual(['meetings.agenda:M-2026-01', 'meetings.agenda:M-2026-02']);
-    expect(found[1]!.message).toContain('went out on 2026-04-01, 4 days before the meeting on 2026-04-05; it was due by 2026-03-31');
+    expect(found[1]!.message).toContain(
+      'went out on 2026-04-01, 4 days before the meeting on 2026-04-05; it was due by 2026-03-31',
+    );
   });
 
   it('is silent when the agenda days are left blank', () => {
@@ -242,7 +304,9 @@ describe('meetings.minutes', () => {
     const spec = uzbekistan();
     spec.meetings.push(held('M-2026-03', '2026-06-01', { minutesLink: '' }));
     expect(check(spec, '2026-06-15', 'meetings.minutes')).toEqual([]);
-    expect(check(spec, '2026-06-16', 'meetings.minutes')).toMatchObject([{ ref: 'M-2026-03', severity: 'error', row: 4 }]);
+    expect(check(spec, '2026-06-16', 'meetings.minutes')).toMatchObject([
+      { ref: 'M-2026-03', severity: 'error', row: 4 },
+    ]);
   });
 });
 
@@ -254,7 +318,9 @@ describe('meetings.circulated', () => {
     expect(check(spec, '2026-06-15', 'meetings.circulated')).toEqual([]);
     const [f] = check(spec, '2026-06-16', 'meetings.circulated');
     expect(f).toMatchObject({ ref: 'M-2026-02', severity: 'error' });
-    expect(f!.clause).toBe('Uzbekistan ToR, Coordination and Secretariat: "The Secretariat will share all minutes of UNMN meetings"');
+    expect(f!.clause).toBe(
+      'Uzbekistan ToR, Coordination and Secretariat: "The Secretariat will share all minutes of UNMN meetings"',
+    );
   });
 });
 
@@ -283,7 +349,9 @@ describe('meetings.rco-archive', () => {
     expect(refs(found)).toEqual(['meetings.rco-archive:M-2026-01', 'meetings.rco-archive:M-2026-02']);
     expect(found[0]!.clause).toBe('Network settings: "RCO archive email" = rco.archive@un.org');
     az.settings.rcoArchiveRequired = true;
-    expect(check(az, undefined, 'meetings.rco-archive')[0]!.clause).toBe('Network settings: "RCO archive required" = Yes');
+    expect(check(az, undefined, 'meetings.rco-archive')[0]!.clause).toBe(
+      'Network settings: "RCO archive required" = Yes',
+    );
   });
 });
 

@@ -13,7 +13,9 @@ describe('members.roles', () => {
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ severity: 'error', sheet: 'Members', row: 2, ref: 'IOM' });
     expect(f!.message).toContain('lack Chair and Secretariat');
-    expect(f!.clause).toContain('Uzbekistan ToR, Composition and Membership: "The UNMN is chaired/coordinated by the International Organization for Migration (IOM)"');
+    expect(f!.clause).toContain(
+      'Uzbekistan ToR, Composition and Membership: "The UNMN is chaired/coordinated by the International Organization for Migration (IOM)"',
+    );
     expect(f!.clause).toContain('"IOM will serve as the Secretariat for the UNMN"');
   });
 
@@ -34,7 +36,9 @@ describe('members.roles', () => {
     const [f] = check(spec, undefined, 'members.roles');
     expect(f).toMatchObject({ ref: 'UNRC', row: 3 });
     spec.members.splice(1, 1);
-    expect(check(spec, undefined, 'members.roles')[0]!.message).toBe('Neither UNRC nor RCO is in Members, yet the ToR makes UNRC Co-chair');
+    expect(check(spec, undefined, 'members.roles')[0]!.message).toBe(
+      'Neither UNRC nor RCO is in Members, yet the ToR makes UNRC Co-chair',
+    );
   });
 
   it('asks the Azerbaijan ToR for IOM and UNRC as co-chairs, not for a Chair', () => {
@@ -43,7 +47,9 @@ describe('members.roles', () => {
     spec.members[0]!.roles = ['Chair', 'Coordinator', 'Secretariat'];
     const [f] = check(spec, undefined, 'members.roles');
     expect(f).toMatchObject({ ref: 'IOM' });
-    expect(f!.clause).toBe('Azerbaijan ToR, Composition and Membership: "Co-chairs UNRC and IOM mission in Azerbaijan"');
+    expect(f!.clause).toBe(
+      'Azerbaijan ToR, Composition and Membership: "Co-chairs UNRC and IOM mission in Azerbaijan"',
+    );
   });
 
   it('is silent under the other profile and under a custom one', () => {
@@ -98,7 +104,9 @@ describe('members.corporate-email', () => {
     spec.focalPoints[1]!.email = 'jon.berg@tashkent.one.un.org';
     const found = check(spec, undefined, 'members.corporate-email');
     expect(found).toMatchObject([{ severity: 'warning', sheet: 'Focal points', row: 2, ref: 'IOM' }]);
-    expect(found[0]!.clause).toContain('"All email-communications of the UNMN will be shared through the UN system corporate email-accounts"');
+    expect(found[0]!.clause).toContain(
+      '"All email-communications of the UNMN will be shared through the UN system corporate email-accounts"',
+    );
     spec.focalPoints[0]!.active = false;
     expect(check(spec, undefined, 'members.corporate-email')).toEqual([]);
   });
@@ -125,11 +133,24 @@ describe('members.corporate-email', () => {
 describe('members.admission', () => {
   function joiner(spec: Spec, decision: Spec['decisions'][number] | null) {
     spec.members.push({ agency: 'UNHCR', roles: ['Member'], status: 'Active', joinedOn: '2026-03-01' });
-    spec.focalPoints.push({ agency: 'UNHCR', name: 'Ana Diaz', email: 'diaz@unhcr.org', kind: 'Primary', active: true });
+    spec.focalPoints.push({
+      agency: 'UNHCR',
+      name: 'Ana Diaz',
+      email: 'diaz@unhcr.org',
+      kind: 'Primary',
+      active: true,
+    });
     if (decision) spec.decisions.push(decision);
     return spec;
   }
-  const admit: Spec['decisions'][number] = { id: 'D-2026-03', date: '2026-02-20', kind: 'Admission', subject: 'unhcr ', consulted: ['IOM', 'UNRC', 'UNDP'], outcome: 'Adopted' };
+  const admit: Spec['decisions'][number] = {
+    id: 'D-2026-03',
+    date: '2026-02-20',
+    kind: 'Admission',
+    subject: 'unhcr ',
+    consulted: ['IOM', 'UNRC', 'UNDP'],
+    outcome: 'Adopted',
+  };
 
   it('accepts a member admitted by an adopted decision every current member approved', () => {
     expect(check(joiner(uzbekistan(), admit), undefined, 'members.admission')).toEqual([]);
@@ -158,7 +179,14 @@ describe('members.admission', () => {
   it('holds a unanimous admission to every member active that day, counting one that joined that very day', () => {
     const spec = joiner(uzbekistan(), { ...admit, consulted: ['IOM', 'UNRC'] });
     spec.members.push({ agency: 'WHO', status: 'Active', joinedOn: '2026-02-20', admissionDecision: 'D-2026-09' });
-    spec.decisions.push({ id: 'D-2026-09', date: '2026-02-01', kind: 'Admission', subject: 'WHO', consulted: ['IOM', 'UNRC', 'UNDP'], outcome: 'Adopted' });
+    spec.decisions.push({
+      id: 'D-2026-09',
+      date: '2026-02-01',
+      kind: 'Admission',
+      subject: 'WHO',
+      consulted: ['IOM', 'UNRC', 'UNDP'],
+      outcome: 'Adopted',
+    });
     spec.focalPoints.push({ agency: 'WHO', name: 'Li Wei', email: 'li@who.int', kind: 'Primary', active: true });
     const found = check(spec, undefined, 'members.admission');
     expect(refs(found)).toEqual(['members.admission:UNHCR']);
@@ -175,8 +203,12 @@ describe('members.admission', () => {
   });
 
   it('reports an objection to a unanimous admission and a decision not adopted', () => {
-    expect(check(joiner(uzbekistan(), { ...admit, objections: ['UNDP'] }), undefined, 'members.admission')[0]!.message).toContain('UNDP objected');
-    expect(check(joiner(uzbekistan(), { ...admit, outcome: 'Pending' }), undefined, 'members.admission')[0]!.message).toContain('is Pending, not Adopted');
+    expect(
+      check(joiner(uzbekistan(), { ...admit, objections: ['UNDP'] }), undefined, 'members.admission')[0]!.message,
+    ).toContain('UNDP objected');
+    expect(
+      check(joiner(uzbekistan(), { ...admit, outcome: 'Pending' }), undefined, 'members.admission')[0]!.message,
+    ).toContain('is Pending, not Adopted');
   });
 
   it("under the Azerbaijan ToR's open membership needs no decision, and notes how a member joined", () => {
@@ -188,7 +220,9 @@ describe('members.admission', () => {
     const [f, ...rest] = check(az(null), undefined, 'members.admission');
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ severity: 'info', ref: 'UNHCR', row: 5 });
-    expect(f!.message).toContain('no decision records how it joined; the ToR opens membership to other interested UN agencies, so none is needed');
+    expect(f!.message).toContain(
+      'no decision records how it joined; the ToR opens membership to other interested UN agencies, so none is needed',
+    );
     expect(f!.clause).toBe(
       'Azerbaijan ToR, Composition and Membership: "Members: UN Resident Coordinator Office (RCO), IOM, UNDP, UNICEF, WHO, ILO, FAO, UNHCR, OHCHR, UNFPA and other interested UN Agencies"',
     );
@@ -204,7 +238,9 @@ describe('members.admission', () => {
     };
     expect(check(consensus(admit), undefined, 'members.admission')).toEqual([]);
     const [f] = check(consensus({ ...admit, consulted: ['IOM'] }), undefined, 'members.admission');
-    expect(f!.message).toContain('admission needs the consensus of the members, but on D-2026-03 (2026-02-20) UNRC and UNDP were members that day and are not in its Consulted');
+    expect(f!.message).toContain(
+      'admission needs the consensus of the members, but on D-2026-03 (2026-02-20) UNRC and UNDP were members that day and are not in its Consulted',
+    );
     expect(f!.clause).toBe('Network settings: "Admission rule" = consensus');
   });
 
@@ -219,7 +255,11 @@ describe('members.admission', () => {
       status: 'Closed' as const,
       outcome: 'Agreed' as const,
     };
-    const answer = (agency: string, answer: 'Approve' | 'No objection' | 'Object' | 'Abstain', at = '2026-02-12T10:00:00') => ({
+    const answer = (
+      agency: string,
+      answer: 'Approve' | 'No objection' | 'Object' | 'Abstain',
+      at = '2026-02-12T10:00:00',
+    ) => ({
       timestamp: at,
       consultation: 'C-2026-01',
       agency,
@@ -234,16 +274,29 @@ describe('members.admission', () => {
     }
 
     it('accepts a unanimous admission every member approved there, the latest answer of each counting', () => {
-      const spec = consulted([answer('IOM', 'Approve'), answer('UNRC', 'Object'), answer('UNDP', 'Approve'), answer('UNRC', 'Approve', '2026-02-14T09:00:00')]);
+      const spec = consulted([
+        answer('IOM', 'Approve'),
+        answer('UNRC', 'Object'),
+        answer('UNDP', 'Approve'),
+        answer('UNRC', 'Approve', '2026-02-14T09:00:00'),
+      ]);
       expect(check(spec, undefined, 'members.admission')).toEqual([]);
     });
 
     it('reports a member that did not approve and one that objected, naming the consultation', () => {
-      const [f] = check(consulted([answer('IOM', 'Approve'), answer('UNRC', 'Abstain'), answer('UNDP', 'Object')]), undefined, 'members.admission');
+      const [f] = check(
+        consulted([answer('IOM', 'Approve'), answer('UNRC', 'Abstain'), answer('UNDP', 'Object')]),
+        undefined,
+        'members.admission',
+      );
       expect(f!.message).toContain(
         "admission needs every current member's approval, but in C-2026-01, the written consultation behind D-2026-03, UNRC did not answer Approve, and UNDP objected",
       );
-      const [silent] = check(consulted([answer('IOM', 'Approve'), answer('UNRC', 'Approve')]), undefined, 'members.admission');
+      const [silent] = check(
+        consulted([answer('IOM', 'Approve'), answer('UNRC', 'Approve')]),
+        undefined,
+        'members.admission',
+      );
       expect(silent!.message).toContain('UNDP did not answer Approve');
     });
   });
@@ -262,9 +315,13 @@ describe('members.list-shared', () => {
   it('warns when the member list was not shared within the interval (Azerbaijan: 6 months)', () => {
     const spec = azerbaijan();
     expect(check(spec, '2026-09-01', 'members.list-shared')).toEqual([]);
-    expect(check(spec, '2026-09-02', 'members.list-shared')).toMatchObject([{ severity: 'warning', sheet: 'Log', ref: null, row: 3 }]);
+    expect(check(spec, '2026-09-02', 'members.list-shared')).toMatchObject([
+      { severity: 'warning', sheet: 'Log', ref: null, row: 3 },
+    ]);
     const [f] = check(spec, '2026-09-02', 'members.list-shared');
-    expect(f!.clause).toBe('Azerbaijan ToR, Role and Organizational Arrangements: "IOM will maintain the member list and share it regularly"');
+    expect(f!.clause).toBe(
+      'Azerbaijan ToR, Role and Organizational Arrangements: "IOM will maintain the member list and share it regularly"',
+    );
     expect(f!.message).toContain('last shared on 2026-03-01; it was due again by 2026-09-01');
   });
 

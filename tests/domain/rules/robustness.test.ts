@@ -42,12 +42,16 @@ const tabs = fc.record(
   Object.fromEntries(
     TABLES.filter((t) => t.name !== 'Settings' && t.name !== 'Compliance').map((t) => [
       t.name,
-      fc.array(fc.array(cell, { minLength: headerRow(t).length, maxLength: headerRow(t).length }), { maxLength: 6 }).map((rows) => [headerRow(t), ...rows]),
+      fc
+        .array(fc.array(cell, { minLength: headerRow(t).length, maxLength: headerRow(t).length }), { maxLength: 6 })
+        .map((rows) => [headerRow(t), ...rows]),
     ]),
   ),
 );
 
-const settings = fc.array(fc.tuple(fc.constantFrom(...Object.values(SETTING_COLUMNS).map((c) => c.header)), cell), { maxLength: 10 });
+const settings = fc.array(fc.tuple(fc.constantFrom(...Object.values(SETTING_COLUMNS).map((c) => c.header)), cell), {
+  maxLength: 10,
+});
 
 describe('the check on arbitrary workbooks', () => {
   it('always completes, with findings of the right shape and no rule failing', () => {

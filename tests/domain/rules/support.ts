@@ -50,7 +50,10 @@ export interface Spec {
 
 export function gridOf(def: TableDef, records: readonly Record<string, unknown>[]): Cell[][] {
   const columns = Object.entries(def.columns as Record<string, Column>);
-  return [headerRow(def), ...records.map((r) => columns.map(([key, c]) => (r[key] === undefined ? '' : c.encode(r[key] as never))))];
+  return [
+    headerRow(def),
+    ...records.map((r) => columns.map(([key, c]) => (r[key] === undefined ? '' : c.encode(r[key] as never)))),
+  ];
 }
 
 export function settingsGrid(settings: Spec['settings']): Cell[][] {
@@ -100,8 +103,20 @@ export function uzbekistan(): Spec {
   return {
     settings: { torProfile: 'uzbekistan', foundedOn: '2025-12-01', rcoArchiveEmail: 'rco.archive@un.org' },
     members: [
-      { agency: 'IOM', name: 'International Organization for Migration', roles: ['Chair', 'Coordinator', 'Secretariat'], status: 'Active', joinedOn: '2025-12-01' },
-      { agency: 'UNRC', name: 'UN Resident Coordinator', roles: ['Co-chair'], status: 'Active', joinedOn: '2025-12-01' },
+      {
+        agency: 'IOM',
+        name: 'International Organization for Migration',
+        roles: ['Chair', 'Coordinator', 'Secretariat'],
+        status: 'Active',
+        joinedOn: '2025-12-01',
+      },
+      {
+        agency: 'UNRC',
+        name: 'UN Resident Coordinator',
+        roles: ['Co-chair'],
+        status: 'Active',
+        joinedOn: '2025-12-01',
+      },
       { agency: 'UNDP', name: 'UN Development Programme', roles: ['Member'], status: 'Active', joinedOn: '2025-12-01' },
     ],
     focalPoints: [
@@ -140,10 +155,35 @@ export function uzbekistan(): Spec {
       },
     ],
     decisions: [
-      { id: 'D-2026-01', date: '2026-01-10', meeting: 'M-2026-01', kind: 'General', title: 'Joint advocacy', consulted: ALL.split(', '), outcome: 'Adopted' },
-      { id: 'D-2026-02', date: '2026-01-10', meeting: 'M-2026-01', kind: 'Workplan endorsement', subject: '2026', consulted: ALL.split(', '), outcome: 'Adopted' },
+      {
+        id: 'D-2026-01',
+        date: '2026-01-10',
+        meeting: 'M-2026-01',
+        kind: 'General',
+        title: 'Joint advocacy',
+        consulted: ALL.split(', '),
+        outcome: 'Adopted',
+      },
+      {
+        id: 'D-2026-02',
+        date: '2026-01-10',
+        meeting: 'M-2026-01',
+        kind: 'Workplan endorsement',
+        subject: '2026',
+        consulted: ALL.split(', '),
+        outcome: 'Adopted',
+      },
     ],
-    actions: [{ id: 'A-2026-001', source: 'D-2026-01', action: 'Draft the joint statement', owner: 'UNDP', due: '2026-07-01', status: 'Open' }],
+    actions: [
+      {
+        id: 'A-2026-001',
+        source: 'D-2026-01',
+        action: 'Draft the joint statement',
+        owner: 'UNDP',
+        due: '2026-07-01',
+        status: 'Open',
+      },
+    ],
     workplan: [
       {
         id: 'W-2026-01',
@@ -158,8 +198,19 @@ export function uzbekistan(): Spec {
         status: 'On track',
       },
     ],
-    groups: [{ id: 'WG-01', name: 'Data', kind: 'Permanent', leadAgency: 'IOM', members: ['IOM', 'UNDP'], establishedBy: 'D-2026-01' }],
-    log: [{ timestamp: '2026-05-02T10:00:00', actor: 'akarimova@iom.int', event: 'Workplan report sent', outcome: 'Sent' }],
+    groups: [
+      {
+        id: 'WG-01',
+        name: 'Data',
+        kind: 'Permanent',
+        leadAgency: 'IOM',
+        members: ['IOM', 'UNDP'],
+        establishedBy: 'D-2026-01',
+      },
+    ],
+    log: [
+      { timestamp: '2026-05-02T10:00:00', actor: 'akarimova@iom.int', event: 'Workplan report sent', outcome: 'Sent' },
+    ],
   };
 }
 
@@ -167,8 +218,15 @@ export function uzbekistan(): Spec {
 export function azerbaijan(): Spec {
   const spec = uzbekistan();
   spec.settings = { torProfile: 'azerbaijan', foundedOn: '2026-01-01' };
-  spec.members = spec.members.map((m) => (m.agency === 'IOM' ? { ...m, roles: ['Co-chair', 'Coordinator', 'Secretariat'] } : m));
+  spec.members = spec.members.map((m) =>
+    m.agency === 'IOM' ? { ...m, roles: ['Co-chair', 'Coordinator', 'Secretariat'] } : m,
+  );
   spec.meetings.push({ id: 'M-2026-03', date: '2026-11-20', kind: 'Annual', status: 'Planned' });
-  spec.log.push({ timestamp: '2026-03-01T09:00:00', actor: 'akarimova@iom.int', event: 'Member list shared', outcome: 'Sent' });
+  spec.log.push({
+    timestamp: '2026-03-01T09:00:00',
+    actor: 'akarimova@iom.int',
+    event: 'Member list shared',
+    outcome: 'Sent',
+  });
   return spec;
 }

@@ -3,7 +3,9 @@ import { azerbaijan, check, refs, uzbekistan } from './support';
 
 describe('workplan.exists', () => {
   it('warns when the current year has no rows', () => {
-    expect(check(uzbekistan(), '2027-01-01', 'workplan.exists')).toMatchObject([{ ref: '2027', row: null, severity: 'warning', sheet: 'Workplan' }]);
+    expect(check(uzbekistan(), '2027-01-01', 'workplan.exists')).toMatchObject([
+      { ref: '2027', row: null, severity: 'warning', sheet: 'Workplan' },
+    ]);
     expect(check(uzbekistan(), '2026-12-31', 'workplan.exists')).toEqual([]);
   });
 });
@@ -11,13 +13,31 @@ describe('workplan.exists', () => {
 describe('workplan.fields', () => {
   it('reports missing key action, lead agency, Start and End, and End before Start', () => {
     const spec = uzbekistan();
-    spec.workplan.push({ id: 'W-2026-02', year: 2026, start: '2026-05-01', end: '2026-04-30', budgetUsd: 0, gcmObjectives: [2] });
-    spec.workplan.push({ id: 'W-2026-03', year: 2026, keyAction: 'Training', leadAgency: 'UNDP', budgetUsd: 5, gcmObjectives: [2] });
+    spec.workplan.push({
+      id: 'W-2026-02',
+      year: 2026,
+      start: '2026-05-01',
+      end: '2026-04-30',
+      budgetUsd: 0,
+      gcmObjectives: [2],
+    });
+    spec.workplan.push({
+      id: 'W-2026-03',
+      year: 2026,
+      keyAction: 'Training',
+      leadAgency: 'UNDP',
+      budgetUsd: 5,
+      gcmObjectives: [2],
+    });
     const found = check(spec, undefined, 'workplan.fields');
     expect(refs(found)).toEqual(['workplan.fields:W-2026-02', 'workplan.fields:W-2026-03']);
-    expect(found[0]!.message).toBe('W-2026-02 (2026) has no Key action, no Lead agency and End 2026-04-30 is before Start 2026-05-01');
+    expect(found[0]!.message).toBe(
+      'W-2026-02 (2026) has no Key action, no Lead agency and End 2026-04-30 is before Start 2026-05-01',
+    );
     expect(found[1]!.message).toContain('has no Start and no End');
-    expect(found[0]!.clause).toContain('"the UNMN may develop (costed) annual work plans (AWPs), with key actions, responsible participating agency(-ies) and timeframes"');
+    expect(found[0]!.clause).toContain(
+      '"the UNMN may develop (costed) annual work plans (AWPs), with key actions, responsible participating agency(-ies) and timeframes"',
+    );
   });
 
   it('reports a lead agency that is not a member of the network', () => {
@@ -35,12 +55,16 @@ describe('workplan.fields', () => {
     uz.workplan[0]!.budgetUsd = null;
     const [f] = check(uz, undefined, 'workplan.fields');
     expect(f).toMatchObject({ ref: 'W-2026-01', severity: 'warning' });
-    expect(f!.message).toBe('W-2026-01 (2026, "Labour migration study") has no Budget (USD); the ToR asks for costed work plans');
+    expect(f!.message).toBe(
+      'W-2026-01 (2026, "Labour migration study") has no Budget (USD); the ToR asks for costed work plans',
+    );
     const az = azerbaijan();
     az.workplan[0]!.budgetUsd = null;
     expect(check(az, undefined, 'workplan.fields')).toEqual([]);
     az.settings.workplanMustBeCosted = true;
-    expect(check(az, undefined, 'workplan.fields')[0]!.clause).toBe('Network settings: "Workplan must be costed" = Yes');
+    expect(check(az, undefined, 'workplan.fields')[0]!.clause).toBe(
+      'Network settings: "Workplan must be costed" = Yes',
+    );
   });
 });
 
@@ -58,10 +82,21 @@ describe('workplan.endorsed', () => {
       gcmObjectives: [1],
       status: 'Completed',
     });
-    spec.workplan.push({ id: 'W-2027-01', year: 2027, keyAction: 'Next', leadAgency: 'IOM', start: '2027-01-01', end: '2027-12-31', budgetUsd: 1, gcmObjectives: [1] });
+    spec.workplan.push({
+      id: 'W-2027-01',
+      year: 2027,
+      keyAction: 'Next',
+      leadAgency: 'IOM',
+      start: '2027-01-01',
+      end: '2027-12-31',
+      budgetUsd: 1,
+      gcmObjectives: [1],
+    });
     const found = check(spec, undefined, 'workplan.endorsed');
     expect(found).toMatchObject([{ ref: '2025', row: 3, severity: 'error' }]);
-    expect(found[0]!.clause).toBe('Uzbekistan ToR, Role and Organizational Arrangements: "The AWPs shall be endorsed by the UNMN members"');
+    expect(found[0]!.clause).toBe(
+      'Uzbekistan ToR, Role and Organizational Arrangements: "The AWPs shall be endorsed by the UNMN members"',
+    );
     spec.decisions[1]!.outcome = 'Pending';
     expect(check(spec, undefined, 'workplan.endorsed').find((f) => f.ref === '2026')!.message).toBe(
       'The 2026 workplan is not endorsed: its endorsement, D-2026-02, is Pending, not Adopted; the ToR asks the members to endorse each annual work plan, and it was due by 2026-03-31',
@@ -85,7 +120,16 @@ describe('workplan.endorsed', () => {
 
   it('lets a plan entered in December wait for the February meeting that will endorse it', () => {
     const spec = uzbekistan();
-    spec.workplan.push({ id: 'W-2027-01', year: 2027, keyAction: 'Next', leadAgency: 'IOM', start: '2027-01-01', end: '2027-12-31', budgetUsd: 1, gcmObjectives: [1] });
+    spec.workplan.push({
+      id: 'W-2027-01',
+      year: 2027,
+      keyAction: 'Next',
+      leadAgency: 'IOM',
+      start: '2027-01-01',
+      end: '2027-12-31',
+      budgetUsd: 1,
+      gcmObjectives: [1],
+    });
     spec.meetings.push({ id: 'M-2027-01', date: '2027-02-10', kind: 'Regular', status: 'Planned' });
     expect(check(spec, '2026-12-15', 'workplan.endorsed')).toEqual([]);
     expect(check(spec, '2027-01-05', 'workplan.endorsed')).toMatchObject([{ ref: '2027', severity: 'info' }]);
@@ -102,7 +146,9 @@ describe('workplan.reported', () => {
   it('warns when no report went to the UNCT within the interval, counting from the first Start when none went', () => {
     const spec = uzbekistan();
     expect(check(spec, '2026-11-02', 'workplan.reported')).toEqual([]);
-    expect(check(spec, '2026-11-03', 'workplan.reported')).toMatchObject([{ ref: null, sheet: 'Log', row: 2, severity: 'warning' }]);
+    expect(check(spec, '2026-11-03', 'workplan.reported')).toMatchObject([
+      { ref: null, sheet: 'Log', row: 2, severity: 'warning' },
+    ]);
     spec.log = [];
     expect(check(spec, '2026-07-01', 'workplan.reported')).toEqual([]);
     const [f] = check(spec, '2026-07-02', 'workplan.reported');
@@ -143,7 +189,9 @@ describe('groups.members', () => {
     const spec = uzbekistan();
     spec.groups[0]!.members = ['IOM', 'SMS', 'undp'];
     const found = check(spec, undefined, 'groups');
-    expect(found).toMatchObject([{ rule: 'groups.members', ref: 'WG-01', severity: 'error', sheet: 'Working groups', row: 2 }]);
+    expect(found).toMatchObject([
+      { rule: 'groups.members', ref: 'WG-01', severity: 'error', sheet: 'Working groups', row: 2 },
+    ]);
     expect(found[0]!.fix).toContain("Move SMS to WG-01's External partners");
     expect(refs(check(spec, undefined, 'data.reference'))).toEqual(['data.reference:WG-01']);
   });

@@ -65,7 +65,10 @@ interface Case {
 const CASES: Record<string, Case> = {
   'the last day of a quarter and the first of the next': {
     rule: 'meetings.cadence',
-    spec: () => ({ ...uzbekistan(), meetings: [held('M-1', '2026-01-10'), { id: 'M-2', date: '2026-06-20', kind: 'Regular', status: 'Planned' }] }),
+    spec: () => ({
+      ...uzbekistan(),
+      meetings: [held('M-1', '2026-01-10'), { id: 'M-2', date: '2026-06-20', kind: 'Regular', status: 'Planned' }],
+    }),
     sides: [
       ['2026-06-30', ['warning 2026-Q2']],
       ['2026-07-01', ['error 2026-Q2', 'warning 2026-Q3']],
@@ -73,7 +76,11 @@ const CASES: Record<string, Case> = {
   },
   'the founding quarter and the next': {
     rule: 'meetings.cadence',
-    spec: () => ({ ...uzbekistan(), settings: { torProfile: 'uzbekistan', foundedOn: '2025-11-15', rcoArchiveEmail: 'rco@un.org' }, meetings: [] }),
+    spec: () => ({
+      ...uzbekistan(),
+      settings: { torProfile: 'uzbekistan', foundedOn: '2025-11-15', rcoArchiveEmail: 'rco@un.org' },
+      meetings: [],
+    }),
     sides: [
       ['2025-12-31', []],
       ['2026-01-01', ['warning 2026-Q1']],
@@ -110,15 +117,32 @@ const CASES: Record<string, Case> = {
     spec: () => {
       const spec = uzbekistan();
       spec.meetings[1]!.attendees = ['IOM', 'UNRC'];
-      spec.decisions.push({ id: 'D-2026-03', date: '2026-04-05', meeting: 'M-2026-02', kind: 'Joint statement', consulted: ['IOM', 'UNRC'], outcome: 'Adopted' });
-      spec.decisions.push({ id: 'D-2026-04', date: '2026-04-05', meeting: 'M-2026-02', kind: 'Joint statement', consulted: ['IOM', 'UNRC', 'UNDP'], outcome: 'Adopted' });
+      spec.decisions.push({
+        id: 'D-2026-03',
+        date: '2026-04-05',
+        meeting: 'M-2026-02',
+        kind: 'Joint statement',
+        consulted: ['IOM', 'UNRC'],
+        outcome: 'Adopted',
+      });
+      spec.decisions.push({
+        id: 'D-2026-04',
+        date: '2026-04-05',
+        meeting: 'M-2026-02',
+        kind: 'Joint statement',
+        consulted: ['IOM', 'UNRC', 'UNDP'],
+        outcome: 'Adopted',
+      });
       return spec;
     },
     sides: [['2026-06-15', ['warning D-2026-04']]],
   },
   'a planned meeting on its day and the day after': {
     rule: 'meetings.status',
-    spec: () => ({ ...uzbekistan(), meetings: [...uzbekistan().meetings, { id: 'M-2026-03', date: '2026-06-14', kind: 'Regular', status: 'Planned' }] }),
+    spec: () => ({
+      ...uzbekistan(),
+      meetings: [...uzbekistan().meetings, { id: 'M-2026-03', date: '2026-06-14', kind: 'Regular', status: 'Planned' }],
+    }),
     sides: [
       ['2026-06-14', []],
       ['2026-06-15', ['warning M-2026-03']],
@@ -126,7 +150,10 @@ const CASES: Record<string, Case> = {
   },
   'draft minutes on the last day for their approval and the day after': {
     rule: 'meetings.minutes-approved',
-    spec: () => ({ ...uzbekistan(), meetings: [...uzbekistan().meetings, held('M-2026-03', '2026-05-01', { minutesApprovedOn: null })] }),
+    spec: () => ({
+      ...uzbekistan(),
+      meetings: [...uzbekistan().meetings, held('M-2026-03', '2026-05-01', { minutesApprovedOn: null })],
+    }),
     sides: [
       ['2026-05-29', []],
       ['2026-05-30', ['warning M-2026-03']],
@@ -136,7 +163,16 @@ const CASES: Record<string, Case> = {
     rule: 'consultations.overdue',
     spec: () => ({
       ...uzbekistan(),
-      consultations: [{ id: 'C-2026-01', openedOn: '2026-05-04', deadline: '2026-05-12', kind: 'No objection', title: 'Statement', status: 'Open' }],
+      consultations: [
+        {
+          id: 'C-2026-01',
+          openedOn: '2026-05-04',
+          deadline: '2026-05-12',
+          kind: 'No objection',
+          title: 'Statement',
+          status: 'Open',
+        },
+      ],
     }),
     sides: [
       ['2026-05-12', []],
@@ -147,7 +183,17 @@ const CASES: Record<string, Case> = {
     rule: 'groups.ended',
     spec: () => ({
       ...uzbekistan(),
-      groups: [{ id: 'WG-01', name: 'Task team', kind: 'Ad hoc', leadAgency: 'IOM', members: ['IOM'], establishedBy: 'D-2026-01', endsOn: '2026-06-14' }],
+      groups: [
+        {
+          id: 'WG-01',
+          name: 'Task team',
+          kind: 'Ad hoc',
+          leadAgency: 'IOM',
+          members: ['IOM'],
+          establishedBy: 'D-2026-01',
+          endsOn: '2026-06-14',
+        },
+      ],
     }),
     sides: [
       ['2026-06-14', []],
@@ -165,12 +211,21 @@ const CASES: Record<string, Case> = {
   },
   'an Annual meeting with a member absent and no stakeholders': {
     rule: 'meetings.annual-membership',
-    spec: () => ({ ...azerbaijan(), meetings: [...azerbaijan().meetings, held('M-2026-04', '2026-05-20', { kind: 'Annual', attendees: ['IOM', 'UNRC'] })] }),
+    spec: () => ({
+      ...azerbaijan(),
+      meetings: [
+        ...azerbaijan().meetings,
+        held('M-2026-04', '2026-05-20', { kind: 'Annual', attendees: ['IOM', 'UNRC'] }),
+      ],
+    }),
     sides: [['2026-06-15', ['warning M-2026-04', 'info M-2026-04']]],
   },
   'the RCO archive required with its address blank': {
     rule: 'meetings.rco-archive',
-    spec: () => ({ ...uzbekistan(), settings: { torProfile: 'uzbekistan', foundedOn: '2025-12-01', rcoArchiveEmail: null } }),
+    spec: () => ({
+      ...uzbekistan(),
+      settings: { torProfile: 'uzbekistan', foundedOn: '2025-12-01', rcoArchiveEmail: null },
+    }),
     sides: [['2026-06-15', ['error -']]],
   },
   'a member joined under open membership without a decision': {
@@ -178,7 +233,13 @@ const CASES: Record<string, Case> = {
     spec: () => {
       const spec = azerbaijan();
       spec.members.push({ agency: 'UNHCR', roles: ['Member'], status: 'Active', joinedOn: '2026-03-01' });
-      spec.focalPoints.push({ agency: 'UNHCR', name: 'Ana Diaz', email: 'diaz@unhcr.org', kind: 'Primary', active: true });
+      spec.focalPoints.push({
+        agency: 'UNHCR',
+        name: 'Ana Diaz',
+        email: 'diaz@unhcr.org',
+        kind: 'Primary',
+        active: true,
+      });
       return spec;
     },
     sides: [['2026-06-15', ['info UNHCR']]],
@@ -204,7 +265,8 @@ const CASES: Record<string, Case> = {
   },
 };
 
-const shown = (findings: readonly Finding[], rule: string) => findings.filter((f) => f.rule === rule).map((f) => `${f.severity} ${f.ref ?? '-'}`);
+const shown = (findings: readonly Finding[], rule: string) =>
+  findings.filter((f) => f.rule === rule).map((f) => `${f.severity} ${f.ref ?? '-'}`);
 
 describe('the second edition at its boundaries, through checkNetwork and unmn check --json', () => {
   it.each(Object.entries(CASES))('%s', async (name, { rule, spec, sides }) => {

@@ -21,7 +21,9 @@ function capture(isTTY = false) {
     out: (l) => out.push(l),
     err: (l) => err.push(l),
     isTTY,
-    color: isTTY ? { red: paint(31), yellow: paint(33), green: paint(32), bold: paint(1), dim: paint(2) } : { red: plain, yellow: plain, green: plain, bold: plain, dim: plain },
+    color: isTTY
+      ? { red: paint(31), yellow: paint(33), green: paint(32), bold: paint(1), dim: paint(2) }
+      : { red: plain, yellow: plain, green: plain, bold: plain, dim: plain },
     progress: () => undefined,
   };
   return { io, out, err };
@@ -45,7 +47,15 @@ beforeAll(async () => {
   await workbook.save(file);
   // Inside the repository so that the bundle's external packages resolve from node_modules.
   cli = path.resolve('build', `check-test-${process.pid}`, 'cli.mjs');
-  await build({ entryPoints: ['src/node/cli.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: cli, logLevel: 'silent' });
+  await build({
+    entryPoints: ['src/node/cli.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: cli,
+    logLevel: 'silent',
+  });
 });
 
 afterAll(() => {
@@ -58,7 +68,9 @@ describe('unmn check', () => {
     const { io, out, err } = capture();
     expect(await main(['check', file, '--today', '2026-06-15'], io)).toBe(0);
     expect(err).toEqual([]);
-    expect(out[0]).toBe(`Compliance check of ${file} on 2026-06-15 (Uzbekistan ToR): 1 not in line with the ToR, 1 needs attention, 0 notes`);
+    expect(out[0]).toBe(
+      `Compliance check of ${file} on 2026-06-15 (Uzbekistan ToR): 1 not in line with the ToR, 1 needs attention, 0 notes`,
+    );
     expect(out.slice(1)).toEqual([
       '',
       'Not in line with the ToR (1)',
@@ -80,17 +92,28 @@ describe('unmn check', () => {
   });
 
   it('with --json writes one JSON array of findings with exactly the fields of RULES.md, and nothing else', () => {
-    const run = spawnSync(process.execPath, [cli, 'check', file, '--today', '2026-06-15', '--json'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [cli, 'check', file, '--today', '2026-06-15', '--json'], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     const findings = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(Array.isArray(findings)).toBe(true);
     expect(findings).toHaveLength(2);
-    for (const f of findings) expect(Object.keys(f).sort()).toEqual(['clause', 'fix', 'message', 'ref', 'row', 'rule', 'severity', 'sheet']);
-    expect(findings[0]).toMatchObject({ rule: 'decisions.consensus', severity: 'error', sheet: 'Decisions', row: 2, ref: 'D-2026-01' });
+    for (const f of findings)
+      expect(Object.keys(f).sort()).toEqual(['clause', 'fix', 'message', 'ref', 'row', 'rule', 'severity', 'sheet']);
+    expect(findings[0]).toMatchObject({
+      rule: 'decisions.consensus',
+      severity: 'error',
+      sheet: 'Decisions',
+      row: 2,
+      ref: 'D-2026-01',
+    });
   });
 
   it('exits 2 with one line when the file cannot be read or --today is not a date', () => {
-    const missing = spawnSync(process.execPath, [cli, 'check', path.join(dir, 'nope.xlsx'), '--json'], { encoding: 'utf8' });
+    const missing = spawnSync(process.execPath, [cli, 'check', path.join(dir, 'nope.xlsx'), '--json'], {
+      encoding: 'utf8',
+    });
     expect(missing.status).toBe(2);
     expect(missing.stdout).toBe('');
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
@@ -101,7 +124,9 @@ describe('unmn check', () => {
     expect(garbage.stderr.trim().split('\n')).toHaveLength(1);
     const badDay = spawnSync(process.execPath, [cli, 'check', file, '--today', '2026-02-30'], { encoding: 'utf8' });
     expect(badDay.status).toBe(2);
-    expect(badDay.stderr.trim().split('\n')).toEqual([expect.stringContaining('--today must be a calendar day as YYYY-MM-DD, not "2026-02-30"')]);
+    expect(badDay.stderr.trim().split('\n')).toEqual([
+      expect.stringContaining('--today must be a calendar day as YYYY-MM-DD, not "2026-02-30"'),
+    ]);
   });
 
   it('prints output bounded whatever the size of a text that many rows share', async () => {
@@ -126,7 +151,11 @@ describe('unmn check', () => {
         ['text', []],
         ['json', ['--json']],
       ] as const) {
-        const run = spawnSync(process.execPath, [cli, 'check', name, '--today', '2026-11-23', ...flags], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+        const run = spawnSync(process.execPath, [cli, 'check', name, '--today', '2026-11-23', ...flags], {
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+          timeout: 60_000,
+        });
         expect(run.status).toBe(0);
         expect(run.stdout.length).toBeLessThan(1024 * 1024);
         sizes[kind]?.push(run.stdout.length);
@@ -138,7 +167,16 @@ describe('unmn check', () => {
   }, 120_000);
 
   it('keeps escape sequences typed into cells off the terminal', () => {
-    const lines = formatFinding({ rule: 'actions.overdue', severity: 'warning', sheet: 'Actions', row: 2, ref: 'A-1', message: 'late: "\u001b[2Jwiped"', clause: 'c', fix: 'f' });
+    const lines = formatFinding({
+      rule: 'actions.overdue',
+      severity: 'warning',
+      sheet: 'Actions',
+      row: 2,
+      ref: 'A-1',
+      message: 'late: "\u001b[2Jwiped"',
+      clause: 'c',
+      fix: 'f',
+    });
     expect(lines.join('\n')).not.toContain('\u001b');
   });
 });

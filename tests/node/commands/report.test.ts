@@ -51,8 +51,16 @@ describe('unmn report', () => {
       'workplan-progress-2026-key-actions.csv',
       'workplan-progress-2026.html',
     ]);
-    expect(io.stdout.map((l) => l.split(':')[0])).toEqual(['Member list', 'Action tracker', 'Workplan progress 2026', 'GCM summary', 'Annual review 2026']);
-    expect(io.stdout[0]).toBe(`Member list: ${['member-list.html', 'member-list-members.csv', 'member-list-focal-points.csv'].map((f) => path.join(dir, f)).join(', ')}`);
+    expect(io.stdout.map((l) => l.split(':')[0])).toEqual([
+      'Member list',
+      'Action tracker',
+      'Workplan progress 2026',
+      'GCM summary',
+      'Annual review 2026',
+    ]);
+    expect(io.stdout[0]).toBe(
+      `Member list: ${['member-list.html', 'member-list-members.csv', 'member-list-focal-points.csv'].map((f) => path.join(dir, f)).join(', ')}`,
+    );
     expect(io.progressLines).toContain('Writing the annual review (5 of 5)…');
     expect(readFileSync(path.join(dir, 'action-tracker-by-agency.csv'), 'utf8')).toBe(
       '\ufeffAgency,Open,Overdue,Done,Dropped,Completion rate\r\nIOM,1,0,3,0,0.75\r\nUNRC,0,0,1,0,1\r\nUNDP,0,0,0,1,\r\nUNICEF,0,0,1,0,1\r\nILO,0,0,2,0,1\r\nUNHCR,0,0,1,0,1\r\nOHCHR,1,1,0,0,0\r\nUNWOMEN,0,0,1,0,1\r\nUNFPA,1,1,0,0,0\r\nTotal,3,2,9,1,0.75\r\n',
@@ -62,7 +70,12 @@ describe('unmn report', () => {
   it('takes the year asked for, and with --json prints the report data and nothing else, writing no file', async () => {
     const io = captureIo();
     const before = readdirSync('.');
-    expect(await main(['report', 'workplan-progress', EXAMPLE_FILE, '--year', '2025', '--today', EXAMPLE_TODAY, '--json'], io)).toBe(0);
+    expect(
+      await main(
+        ['report', 'workplan-progress', EXAMPLE_FILE, '--year', '2025', '--today', EXAMPLE_TODAY, '--json'],
+        io,
+      ),
+    ).toBe(0);
     const report = JSON.parse(io.stdout.join('\n'));
     expect(report.title).toBe('Workplan progress 2025');
     expect(report.tables[0].totals.slice(5, 8)).toEqual([270000, 215000, 55000]);
@@ -75,15 +88,23 @@ describe('unmn report', () => {
 
   it('refuses an unknown report, a year or a day that is not one, with one line and exit 2', async () => {
     const cases: [string[], string][] = [
-      [['report', 'budget', EXAMPLE_FILE], 'there is no report "budget": choose member-list, action-tracker, workplan-progress, gcm-summary, annual-review or all'],
+      [
+        ['report', 'budget', EXAMPLE_FILE],
+        'there is no report "budget": choose member-list, action-tracker, workplan-progress, gcm-summary, annual-review or all',
+      ],
       [['report', 'all', EXAMPLE_FILE, '--year', '26'], '--year must be a year as YYYY, not "26"'],
-      [['report', 'all', EXAMPLE_FILE, '--today', '2026-02-30'], '--today must be a calendar day as YYYY-MM-DD, not "2026-02-30"'],
+      [
+        ['report', 'all', EXAMPLE_FILE, '--today', '2026-02-30'],
+        '--today must be a calendar day as YYYY-MM-DD, not "2026-02-30"',
+      ],
       [['report', 'all'], 'FILE.xlsx is missing'],
     ];
     for (const [args, message] of cases) {
       const io = captureIo();
       expect(await main(args, io), args.join(' ')).toBe(2);
-      expect(io.stderr).toEqual([expect.stringContaining(`unmn report: ${message} (usage: unmn report NAME FILE.xlsx`)]);
+      expect(io.stderr).toEqual([
+        expect.stringContaining(`unmn report: ${message} (usage: unmn report NAME FILE.xlsx`),
+      ]);
     }
   });
 });

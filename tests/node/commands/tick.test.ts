@@ -71,13 +71,17 @@ describe('unmn tick --dry-run', () => {
       'UN Network on Migration in Uzbekistan: written consultation C-2026-01, "The Network\'s comments on the draft State Programme on external labour migration": Agreed',
     );
     const minutes = mails[1]!;
-    expect(minutes.subject).toBe('UN Network on Migration in Uzbekistan: minutes of Q3 2026 meeting: preparing the 2027 workplan, 16 September 2026');
+    expect(minutes.subject).toBe(
+      'UN Network on Migration in Uzbekistan: minutes of Q3 2026 meeting: preparing the 2027 workplan, 16 September 2026',
+    );
     expect(addresses(minutes.replyTo)).toEqual(['dkarimova@iom.int']);
     // From the Secretariat, as the add-on in Sheets sends from the secretariat's account.
     expect(addresses(minutes.from)).toEqual(['dkarimova@iom.int']);
     expect(minutes.messageId).toMatch(/@iom\.int>$/);
     expect(minutes.text).toContain('Internal use only unless explicitly agreed otherwise.');
-    expect(minutes.html).toContain('<a href="https://unitednations.sharepoint.com/sites/UNMN-Uzbekistan/Minutes/M-2026-05.docx">');
+    expect(minutes.html).toContain(
+      '<a href="https://unitednations.sharepoint.com/sites/UNMN-Uzbekistan/Minutes/M-2026-05.docx">',
+    );
     expect((minutes.headers.get('content-type') as { value: string }).value).toBe('multipart/alternative');
   });
 });
@@ -90,7 +94,9 @@ describe('unmn tick', () => {
     const workbook = await XlsxWorkbook.open(file);
     const meeting = readTable(workbook, MeetingsTable).records.find((m) => m.id === 'M-2026-05');
     expect(meeting).toMatchObject({ minutesCirculatedOn: TODAY, sharedWithRcoOn: TODAY });
-    const sent = readTable(workbook, LogTable).records.filter((e) => e.timestamp.startsWith(TODAY) && e.outcome === 'Sent');
+    const sent = readTable(workbook, LogTable).records.filter(
+      (e) => e.timestamp.startsWith(TODAY) && e.outcome === 'Sent',
+    );
     expect(sent.map((e) => `${e.event} ${e.ref}`)).toEqual([
       'Minutes archived with RCO M-2026-04',
       'Minutes circulated M-2026-05',
@@ -114,8 +120,12 @@ describe('unmn tick', () => {
     const save = XlsxWorkbook.prototype.save;
     vi.spyOn(XlsxWorkbook.prototype, 'save').mockImplementation(async function (this: XlsxWorkbook, ...args) {
       await save.apply(this, args);
-      const log = readTable(await XlsxWorkbook.open(file), LogTable).records.filter((e) => e.timestamp.startsWith(TODAY));
-      order.push(`save ${log.filter((e) => e.outcome === 'Sending').length}/${log.filter((e) => e.outcome === 'Sent').length}`);
+      const log = readTable(await XlsxWorkbook.open(file), LogTable).records.filter((e) =>
+        e.timestamp.startsWith(TODAY),
+      );
+      order.push(
+        `save ${log.filter((e) => e.outcome === 'Sending').length}/${log.filter((e) => e.outcome === 'Sent').length}`,
+      );
     });
     const write = EmlOutbox.prototype.write;
     vi.spyOn(EmlOutbox.prototype, 'write').mockImplementation(async function (this: EmlOutbox, ...args) {
@@ -125,7 +135,21 @@ describe('unmn tick', () => {
     });
     expect(await main(['tick', file, '--today', TODAY, '--outbox', outbox], captureIo())).toBe(0);
     vi.restoreAllMocks();
-    expect(order).toEqual(['save 1/0', 'eml', 'save 2/1', 'eml', 'save 3/2', 'eml', 'save 4/3', 'eml', 'save 5/4', 'eml', 'save 6/5', 'eml', 'save 6/6']);
+    expect(order).toEqual([
+      'save 1/0',
+      'eml',
+      'save 2/1',
+      'eml',
+      'save 3/2',
+      'eml',
+      'save 4/3',
+      'eml',
+      'save 5/4',
+      'eml',
+      'save 6/5',
+      'eml',
+      'save 6/6',
+    ]);
   });
 
   it('refuses a --today that is not a day', async () => {
@@ -206,7 +230,12 @@ describe('unmn tick killed at any point', () => {
 describe('unmn tick --user', () => {
   it('names who ran it in the Log and sends from that address; without it, the account of this computer', async () => {
     const named = await copy('user.xlsx');
-    expect(await main(['tick', named, '--today', TODAY, '--outbox', path.join(dir, 'user-outbox'), '--user', 'akarimova@iom.int'], captureIo())).toBe(0);
+    expect(
+      await main(
+        ['tick', named, '--today', TODAY, '--outbox', path.join(dir, 'user-outbox'), '--user', 'akarimova@iom.int'],
+        captureIo(),
+      ),
+    ).toBe(0);
     const actors = async (file: string) =>
       new Set(
         readTable(await XlsxWorkbook.open(file), LogTable)
@@ -214,10 +243,14 @@ describe('unmn tick --user', () => {
           .map((r) => r.actor),
       );
     expect(await actors(named)).toEqual(new Set(['akarimova@iom.int']));
-    const mail = await simpleParser(await readFile(path.join(dir, 'user-outbox', (await readdir(path.join(dir, 'user-outbox'))).sort()[0]!)));
+    const mail = await simpleParser(
+      await readFile(path.join(dir, 'user-outbox', (await readdir(path.join(dir, 'user-outbox'))).sort()[0]!)),
+    );
     expect(addresses(mail.from)).toEqual(['akarimova@iom.int']);
     const unnamed = await copy('system.xlsx');
-    expect(await main(['tick', unnamed, '--today', TODAY, '--outbox', path.join(dir, 'system-outbox')], captureIo())).toBe(0);
+    expect(
+      await main(['tick', unnamed, '--today', TODAY, '--outbox', path.join(dir, 'system-outbox')], captureIo()),
+    ).toBe(0);
     expect(await actors(unnamed)).toEqual(new Set([`${os.userInfo().username}@${os.hostname()}`]));
     const io = captureIo();
     expect(await main(['tick', unnamed, '--user', 'not an address'], io)).toBe(2);

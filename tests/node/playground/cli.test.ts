@@ -63,9 +63,20 @@ describe('npm start: bad input is one line and a non-zero exit', () => {
   });
 
   it('a user who is neither a focal point nor a Secretariat editor', async () => {
-    const r = await start(['--workbook', await copyOfExample('user.xlsx'), '--port', '0', '--user', 'stranger@example.org']);
+    const r = await start([
+      '--workbook',
+      await copyOfExample('user.xlsx'),
+      '--port',
+      '0',
+      '--user',
+      'stranger@example.org',
+    ]);
     expect(r.code).toBe(1);
-    expect(r.err).toEqual([expect.stringMatching(/^--user stranger@example\.org: not a focal point of .*user\.xlsx nor one of its Secretariat editors$/)]);
+    expect(r.err).toEqual([
+      expect.stringMatching(
+        /^--user stranger@example\.org: not a focal point of .*user\.xlsx nor one of its Secretariat editors$/,
+      ),
+    ]);
   });
 
   it('options it does not know or cannot read', async () => {
@@ -95,7 +106,9 @@ describe('npm start --outbox: the playground never deletes what it did not creat
     const before = await readdir(root, { recursive: true });
     const r = await start(['--port', '0', '--today', TODAY, '--outbox', root], root);
     expect(r.code).toBe(1);
-    expect(r.err).toEqual([`${root}: holds files and is not an outbox of this playground (no .unmn-outbox in it); pass --outbox with a new or empty folder`]);
+    expect(r.err).toEqual([
+      `${root}: holds files and is not an outbox of this playground (no .unmn-outbox in it); pass --outbox with a new or empty folder`,
+    ]);
     expect(r.out).toEqual([]);
     expect((await readdir(root, { recursive: true })).sort()).toEqual(before.sort());
   });
@@ -103,8 +116,17 @@ describe('npm start --outbox: the playground never deletes what it did not creat
   it('a fresh start clears only the emails its outbox wrote; --keep clears nothing', async () => {
     const root = await repository('marked');
     const outbox = path.join(root, 'mail');
-    const first = await runPlayground(['--port', '0', '--today', TODAY, '--outbox', outbox], { out: () => undefined, err: () => undefined }, root);
-    first.running!.session.outbox.send({ to: ['migration.uz@one.un.org'], subject: 'Minutes', text: 'Hello', html: '' });
+    const first = await runPlayground(
+      ['--port', '0', '--today', TODAY, '--outbox', outbox],
+      { out: () => undefined, err: () => undefined },
+      root,
+    );
+    first.running!.session.outbox.send({
+      to: ['migration.uz@one.un.org'],
+      subject: 'Minutes',
+      text: 'Hello',
+      html: '',
+    });
     await first.running!.close();
     await writeFile(path.join(outbox, 'stranger.txt'), "not the playground's");
     await mkdir(path.join(outbox, 'drafts'));
@@ -123,7 +145,11 @@ describe('npm start: one playground per working file', () => {
   it('a second fresh start on a running playground is refused before it copies the example or clears the outbox', async () => {
     const root = await repository('running');
     const outbox = path.join(root, '.playground', 'outbox');
-    const first = await runPlayground(['--port', '0', '--today', TODAY], { out: () => undefined, err: () => undefined }, root);
+    const first = await runPlayground(
+      ['--port', '0', '--today', TODAY],
+      { out: () => undefined, err: () => undefined },
+      root,
+    );
     try {
       const running = first.running!;
       await fetch(new URL('/command/runComplianceCheck', running.url), { method: 'POST' });
@@ -134,7 +160,9 @@ describe('npm start: one playground per working file', () => {
 
       const second = await start(['--port', '0', '--today', TODAY], root);
       expect(second.code).toBe(1);
-      expect(second.err).toEqual([expect.stringMatching(/workbook\.xlsx is open in another playground \(process \d+\): stop it first/)]);
+      expect(second.err).toEqual([
+        expect.stringMatching(/workbook\.xlsx is open in another playground \(process \d+\): stop it first/),
+      ]);
       expect({ file: digest(file), outbox: await readdir(outbox) }).toEqual(before);
     } finally {
       await first.running?.close();
@@ -161,7 +189,11 @@ describe('npm start: good input', () => {
     const probe = await start(['--workbook', file, '--port', '0', '--today', TODAY]);
     expect(probe.code).toBe(0);
     const out: string[] = [];
-    const started = await runPlayground(['--workbook', file, '--port', '0', '--today', TODAY], { out: (l) => out.push(l), err: (l) => out.push(l) }, ROOT);
+    const started = await runPlayground(
+      ['--workbook', file, '--port', '0', '--today', TODAY],
+      { out: (l) => out.push(l), err: (l) => out.push(l) },
+      ROOT,
+    );
     const page = await fetch(started.running!.url).then((res) => res.text());
     await started.running!.close();
     const member = /<option value="([^"]+@unicef\.org)"/.exec(page)?.[1];
@@ -180,7 +212,11 @@ describe('npm start: a malformed workbook', () => {
     const dateAt = (grid[0] ?? []).indexOf('Date');
     book.write('Meetings', 3, dateAt + 1, [['soon, <script>alert(1)</script>']]);
     await book.save(file);
-    const started = await runPlayground(['--workbook', file, '--port', '0', '--today', TODAY], { out: () => undefined, err: () => undefined }, ROOT);
+    const started = await runPlayground(
+      ['--workbook', file, '--port', '0', '--today', TODAY],
+      { out: () => undefined, err: () => undefined },
+      ROOT,
+    );
     try {
       const response = await fetch(started.running!.url);
       expect(response.status).toBe(200);
@@ -197,11 +233,14 @@ describe('npm start: a malformed workbook', () => {
 describe('the built program', () => {
   const program = path.join(ROOT, 'build', 'playground.mjs');
   beforeAll(() => {
-    if (!existsSync(program)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT });
+    if (!existsSync(program))
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT });
   });
 
   it('exits non-zero with one line on stderr', () => {
-    const r = spawnSync(process.execPath, [program, '--workbook', path.join(dir, 'missing.xlsx'), '--port', '0'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [program, '--workbook', path.join(dir, 'missing.xlsx'), '--port', '0'], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/missing\.xlsx: no such file$/)]);
     expect(r.stdout).toBe('');
@@ -210,7 +249,17 @@ describe('the built program', () => {
   it('holds a lock beside the working file while it runs, so that a second one on that file is refused, and removes it on Ctrl+C', async () => {
     const file = await copyOfExample('locked.xlsx');
     const lock = path.join(dir, '.locked.xlsx.playground-lock');
-    const args = [program, '--workbook', file, '--port', '0', '--today', TODAY, '--outbox', path.join(dir, 'locked-outbox')];
+    const args = [
+      program,
+      '--workbook',
+      file,
+      '--port',
+      '0',
+      '--today',
+      TODAY,
+      '--outbox',
+      path.join(dir, 'locked-outbox'),
+    ];
     const first = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => first.once('exit', (code) => resolve(code)));
     try {
@@ -225,7 +274,9 @@ describe('the built program', () => {
       expect(readFileSync(lock, 'utf8')).toBe(`${first.pid}\n`);
       const second = spawnSync(process.execPath, args, { encoding: 'utf8' });
       expect(second.status).toBe(1);
-      expect(second.stderr.trim().split('\n')).toEqual([`${file} is open in another playground (process ${first.pid}): stop it first, or delete ${lock} if none is running.`]);
+      expect(second.stderr.trim().split('\n')).toEqual([
+        `${file} is open in another playground (process ${first.pid}): stop it first, or delete ${lock} if none is running.`,
+      ]);
     } finally {
       first.kill('SIGINT');
     }

@@ -31,7 +31,11 @@ beforeAll(async () => {
   await copyFile(path.join(ROOT, 'examples', 'uzbekistan.xlsx'), file);
   const lines: string[] = [];
   const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
-  const started = await runPlayground(['--workbook', file, '--port', '0', '--today', EXAMPLE_TODAY, '--outbox', path.join(dir, 'outbox')], io, ROOT);
+  const started = await runPlayground(
+    ['--workbook', file, '--port', '0', '--today', EXAMPLE_TODAY, '--outbox', path.join(dir, 'outbox')],
+    io,
+    ROOT,
+  );
   if (!started.running) throw new Error(lines.join(' / '));
   playground = started.running;
 });
@@ -42,18 +46,26 @@ afterAll(async () => {
 });
 
 const post = (route: string, body: unknown) =>
-  fetch(new URL(route, playground.url), { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  fetch(new URL(route, playground.url), {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
 
 async function undpAnswers(): Promise<string[]> {
   const records = readTable(await XlsxWorkbook.open(file), AnswersTable).records;
-  return records.filter((a) => a.agency === 'UNDP' && a.consultation === 'C-2026-02').map((a) => `${a.answer} ${a.comment} ${a.answeredBy}`);
+  return records
+    .filter((a) => a.agency === 'UNDP' && a.consultation === 'C-2026-02')
+    .map((a) => `${a.answer} ${a.comment} ${a.answeredBy}`);
 }
 
 describe('answering a consultation in the playground', () => {
   it("as UNDP's focal point waits in the inbox; the secretariat's tick records it", async () => {
     expect((await post('/user', { email: EXAMPLE_MEMBER })).status).toBe(200);
     const before = readFileSync(file);
-    const answered = await post('/rpc/answerConsultation', { args: [{ id: 'C-2026-02', answer: 'Object', comment: 'Not without <our> health data.' }] });
+    const answered = await post('/rpc/answerConsultation', {
+      args: [{ id: 'C-2026-02', answer: 'Object', comment: 'Not without <our> health data.' }],
+    });
     await expect(answered.json()).resolves.toMatchObject({ ok: true, value: { ok: true } });
     expect(readFileSync(file).equals(before)).toBe(true);
 

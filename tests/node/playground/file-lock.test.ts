@@ -49,7 +49,9 @@ describe('lockWorkingFile', () => {
 
   it('refuses a lock that names no process, and leaves it', () => {
     writeFileSync(lockPathOf(file), '');
-    expect(() => lockWorkingFile(file)).toThrow(`${file} is open in another playground: stop it first, or delete ${lockPathOf(file)} if none is running.`);
+    expect(() => lockWorkingFile(file)).toThrow(
+      `${file} is open in another playground: stop it first, or delete ${lockPathOf(file)} if none is running.`,
+    );
     expect(existsSync(lockPathOf(file))).toBe(true);
   });
 
@@ -74,7 +76,10 @@ describe('lockWorkingFile', () => {
       platform: 'node',
     });
     const child = path.join(dir, 'lock.mjs');
-    writeFileSync(child, `${outputFiles[0]!.text}\nlockWorkingFile(process.argv[2]);\nconsole.log(process.pid);\nprocess.exit(3);\n`);
+    writeFileSync(
+      child,
+      `${outputFiles[0]!.text}\nlockWorkingFile(process.argv[2]);\nconsole.log(process.pid);\nprocess.exit(3);\n`,
+    );
     const run = spawnSync(process.execPath, [child, file], { encoding: 'utf8' });
     expect(run.status).toBe(3);
     expect(run.stdout.trim()).toMatch(/^\d+$/);

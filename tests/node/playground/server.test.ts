@@ -37,7 +37,11 @@ beforeAll(async () => {
   await copyFile(path.join(ROOT, 'examples', 'uzbekistan.xlsx'), file);
   const lines: string[] = [];
   const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
-  const started = await runPlayground(['--workbook', file, '--port', '0', '--today', TODAY, '--outbox', path.join(dir, 'outbox')], io, ROOT);
+  const started = await runPlayground(
+    ['--workbook', file, '--port', '0', '--today', TODAY, '--outbox', path.join(dir, 'outbox')],
+    io,
+    ROOT,
+  );
   if (!started.running) throw new Error(lines.join(' / '));
   playground = started.running;
 });
@@ -48,7 +52,11 @@ afterAll(async () => {
 });
 
 const at = (route: string) => new URL(route, playground.url);
-const post = (route: string, body?: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) => fetch(at(route), { method: 'POST', body, headers });
+const post = (
+  route: string,
+  body?: BodyInit,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) => fetch(at(route), { method: 'POST', body, headers });
 
 function policy(response: Response): Map<string, string> {
   const csp = response.headers.get('content-security-policy') ?? '';
@@ -92,7 +100,9 @@ describe('every response', () => {
   it('the sidebar runs its own scripts by their hashes and may be framed by the page only', async () => {
     const response = await fetch(at('/page/DecisionSidebar'));
     const html = await response.text();
-    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+      (m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
+    );
     expect(scripts).toHaveLength(2);
     expect(policy(response).get('script-src')?.split(' ')).toEqual(scripts);
     expect(policy(response).get('frame-ancestors')).toBe("'self'");
@@ -106,7 +116,10 @@ describe('RPC targets and commands', () => {
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
       const rpc = await post(`/rpc/${name}`, '{"args":[]}');
       expect(rpc.status).toBe(404);
-      await expect(rpc.json()).resolves.toEqual({ ok: false, error: { name: 'Error', message: `Script function not found: ${name}` } });
+      await expect(rpc.json()).resolves.toEqual({
+        ok: false,
+        error: { name: 'Error', message: `Script function not found: ${name}` },
+      });
       const command = await post(`/command/${name}`);
       expect(command.status).toBe(404);
       await expect(command.json()).resolves.toEqual({ messages: [], error: `No such command: ${name}` });
@@ -117,7 +130,10 @@ describe('RPC targets and commands', () => {
   it('a real one still answers', async () => {
     const response = await post('/rpc/getDecisionSidebarData', '{"args":[]}');
     expect(response.status).toBe(200);
-    await expect(response.json()).resolves.toMatchObject({ ok: true, value: { networkName: expect.stringMatching(/Uzbekistan/) } });
+    await expect(response.json()).resolves.toMatchObject({
+      ok: true,
+      value: { networkName: expect.stringMatching(/Uzbekistan/) },
+    });
   });
 });
 
@@ -138,10 +154,16 @@ describe('text typed in the playground', () => {
       gcmObjectives: [],
     };
     const response = await post('/rpc/recordDecision', JSON.stringify({ args: [decision] }));
-    const answer = (await response.json()) as { ok: boolean; value: unknown; messages: { kind: string; message: string }[] };
+    const answer = (await response.json()) as {
+      ok: boolean;
+      value: unknown;
+      messages: { kind: string; message: string }[];
+    };
     expect(answer).toMatchObject({ ok: true });
     expect(answer.messages).toContainEqual({ kind: 'toast', title: 'Text changed', message: REMOVED_CHARACTERS });
-    const recorded = readTable(await XlsxWorkbook.open(file), DecisionsTable).records.find((d) => d.title?.startsWith('Plan'));
+    const recorded = readTable(await XlsxWorkbook.open(file), DecisionsTable).records.find((d) =>
+      d.title?.startsWith('Plan'),
+    );
     expect(recorded).toMatchObject({ title: 'Plan for 2027', decision: 'Agreed.' });
   });
 });
@@ -173,7 +195,10 @@ describe('bad requests', () => {
     const big = `{"args":["${'x'.repeat(2_000_000)}"]}`;
     const declared = await post('/rpc/recordDecision', big);
     expect(declared.status).toBe(413);
-    await expect(declared.json()).resolves.toEqual({ ok: false, error: { name: 'Error', message: 'The request is larger than 1000000 bytes.' } });
+    await expect(declared.json()).resolves.toEqual({
+      ok: false,
+      error: { name: 'Error', message: 'The request is larger than 1000000 bytes.' },
+    });
 
     const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
     let sent = 0;

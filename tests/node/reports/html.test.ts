@@ -13,19 +13,28 @@ beforeAll(async () => {
 const build = (id: string) => REPORTS.find((r) => r.id === id)!.build(network, { year: 2026, today: EXAMPLE_TODAY });
 
 describe('renderReportHtml', () => {
-  it.each(REPORTS.map((r) => r.id))('%s: one document that loads nothing, with one inline SVG per chart', async (id) => {
-    const report = build(id);
-    const html = await renderReportHtml(report);
-    expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
-    expect(html).toContain(`<title>${report.title} — UN Network on Migration in Uzbekistan — ${EXAMPLE_TODAY}</title>`);
-    expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|url\(/i);
-    // The only addresses are XML namespaces, which a browser never fetches.
-    expect([...html.matchAll(/https?:\/\/[^\s"']+/g)].map((m) => m[0]).filter((u) => !/^http:\/\/www\.w3\.org\//.test(u))).toEqual([]);
-    expect(html.match(/<svg/g) ?? []).toHaveLength(report.charts.length);
-    expect(html.match(/<table>/g) ?? []).toHaveLength(report.tables.length);
-    expect(html).toContain('@page { size: A4;');
-  });
+  it.each(REPORTS.map((r) => r.id))(
+    '%s: one document that loads nothing, with one inline SVG per chart',
+    async (id) => {
+      const report = build(id);
+      const html = await renderReportHtml(report);
+      expect(html.startsWith('<!doctype html>')).toBe(true);
+      expect(html).toContain(
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+      );
+      expect(html).toContain(
+        `<title>${report.title} — UN Network on Migration in Uzbekistan — ${EXAMPLE_TODAY}</title>`,
+      );
+      expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|url\(/i);
+      // The only addresses are XML namespaces, which a browser never fetches.
+      expect(
+        [...html.matchAll(/https?:\/\/[^\s"']+/g)].map((m) => m[0]).filter((u) => !/^http:\/\/www\.w3\.org\//.test(u)),
+      ).toEqual([]);
+      expect(html.match(/<svg/g) ?? []).toHaveLength(report.charts.length);
+      expect(html.match(/<table>/g) ?? []).toHaveLength(report.tables.length);
+      expect(html).toContain('@page { size: A4;');
+    },
+  );
 
   it('shows figures as a reader expects them: dollars grouped, shares as percentages, the late item highlighted', async () => {
     const html = await renderReportHtml(build('workplan-progress'));
@@ -38,8 +47,13 @@ describe('renderReportHtml', () => {
   });
 
   it('shows sheet text with markup in it as text', async () => {
-    const records = network.members.records.map((m, i) => (i === 2 ? { ...m, name: '<script>alert("x")</script><b>UNDP</b>' } : m));
-    const report = REPORTS[0]!.build({ ...network, members: { ...network.members, records } }, { year: 2026, today: EXAMPLE_TODAY });
+    const records = network.members.records.map((m, i) =>
+      i === 2 ? { ...m, name: '<script>alert("x")</script><b>UNDP</b>' } : m,
+    );
+    const report = REPORTS[0]!.build(
+      { ...network, members: { ...network.members, records } },
+      { year: 2026, today: EXAMPLE_TODAY },
+    );
     const html = await renderReportHtml(report);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;UNDP&lt;/b&gt;');
     expect(html).not.toContain('<script>');
@@ -47,7 +61,9 @@ describe('renderReportHtml', () => {
 
   it('escapes sheet text inside the SVG of a chart too', async () => {
     const records = network.actions.records.map((a, i) => (i === 0 ? { ...a, owner: '<script>x</script>' } : a));
-    const html = await renderReportHtml(REPORTS[1]!.build({ ...network, actions: { ...network.actions, records } }, { year: 2026, today: EXAMPLE_TODAY }));
+    const html = await renderReportHtml(
+      REPORTS[1]!.build({ ...network, actions: { ...network.actions, records } }, { year: 2026, today: EXAMPLE_TODAY }),
+    );
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
   });

@@ -33,7 +33,8 @@ const file = (name: string) => path.join(dir, name);
 /** The small workbook with some of its parts replaced. */
 async function withParts(parts: Record<string, (xml: string) => string>): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
-  for (const [name, change] of Object.entries(parts)) zip.file(name, change((await zip.file(name)?.async('string')) ?? ''));
+  for (const [name, change] of Object.entries(parts))
+    zip.file(name, change((await zip.file(name)?.async('string')) ?? ''));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -42,7 +43,11 @@ function declaring(zip: Buffer, part: string, size: number): Buffer {
   const out = Buffer.from(zip);
   let at = out.readUInt32LE(out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) + 16);
   while (out.readUInt32LE(at) === 0x02014b50) {
-    const [nameLength, extraLength, commentLength] = [out.readUInt16LE(at + 28), out.readUInt16LE(at + 30), out.readUInt16LE(at + 32)];
+    const [nameLength, extraLength, commentLength] = [
+      out.readUInt16LE(at + 28),
+      out.readUInt16LE(at + 30),
+      out.readUInt16LE(at + 32),
+    ];
     if (out.toString('utf8', at + 46, at + 46 + nameLength) === part) {
       out.writeUInt32LE(size, at + 24);
       out.writeUInt32LE(size, out.readUInt32LE(at + 42) + 22);
@@ -61,7 +66,11 @@ async function checked(name: string, bytes: Buffer): Promise<{ code: number; std
   return { code, stderr: io.stderr, stdout: io.stdout };
 }
 
-function expectOneLine(result: { code: number; stderr: string[]; stdout: string[] }, name: string, message: RegExp): void {
+function expectOneLine(
+  result: { code: number; stderr: string[]; stdout: string[] },
+  name: string,
+  message: RegExp,
+): void {
   expect(result.code).toBe(2);
   expect(result.stdout).toEqual([]);
   expect(result.stderr).toHaveLength(1);
@@ -73,7 +82,8 @@ function expectOneLine(result: { code: number; stderr: string[]; stdout: string[
 
 describe('files that are not .xlsx workbooks', () => {
   const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-  const ole2 = (text: string) => Buffer.concat([Buffer.from(OLE2), Buffer.alloc(504), Buffer.from(text, 'utf16le'), Buffer.alloc(1024)]);
+  const ole2 = (text: string) =>
+    Buffer.concat([Buffer.from(OLE2), Buffer.alloc(504), Buffer.from(text, 'utf16le'), Buffer.alloc(1024)]);
   const zipOf = async (parts: Record<string, string>) => {
     const zip = new JSZip();
     for (const [name, text] of Object.entries(parts)) zip.file(name, text);
@@ -82,26 +92,54 @@ describe('files that are not .xlsx workbooks', () => {
   const cases: [string, () => Promise<Buffer> | Buffer, RegExp][] = [
     [
       'network.ods',
-      () => zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' }),
+      () =>
+        zipOf({
+          mimetype: 'application/vnd.oasis.opendocument.spreadsheet',
+          'content.xml': '<office:document-content/>',
+        }),
       /: not an \.xlsx workbook but an OpenDocument spreadsheet \(\.ods\); .*save it as \.xlsx$/,
     ],
-    ['network.xls', () => ole2('Workbook'), /: not an \.xlsx workbook but an Excel 97–2003 workbook \(\.xls\); .*save it as \.xlsx$/],
-    ['minutes.xlsx', () => ole2('WordDocument'), /: not an \.xlsx workbook but an Office 97–2003 file of another kind$/],
-    ['locked.xlsx', () => ole2('EncryptionInfo'), /: protected with a password; .*save it as \.xlsx without a password$/],
+    [
+      'network.xls',
+      () => ole2('Workbook'),
+      /: not an \.xlsx workbook but an Excel 97–2003 workbook \(\.xls\); .*save it as \.xlsx$/,
+    ],
+    [
+      'minutes.xlsx',
+      () => ole2('WordDocument'),
+      /: not an \.xlsx workbook but an Office 97–2003 file of another kind$/,
+    ],
+    [
+      'locked.xlsx',
+      () => ole2('EncryptionInfo'),
+      /: protected with a password; .*save it as \.xlsx without a password$/,
+    ],
     [
       'members.csv',
       () => Buffer.from('Agency,Name,Roles\nIOM,International Organization for Migration,Chair\n'),
       /: not an \.xlsx workbook but CSV text \(one tab at most\); save the whole workbook as \.xlsx/,
     ],
-    ['members.tsv', () => Buffer.from('\ufeffAgency\tName\nIOM\tInternational Organization for Migration\n', 'utf16le'), /: not an \.xlsx workbook but CSV text/],
+    [
+      'members.tsv',
+      () => Buffer.from('\ufeffAgency\tName\nIOM\tInternational Organization for Migration\n', 'utf16le'),
+      /: not an \.xlsx workbook but CSV text/,
+    ],
     ['notes.xlsx', () => Buffer.from('just text'), /: not an \.xlsx workbook but a text file; .*save it as \.xlsx$/],
-    ['page.xlsx', () => Buffer.from('<!DOCTYPE html><html><body>Sign in</body></html>'), /: not an \.xlsx workbook but an HTML or XML text file/],
+    [
+      'page.xlsx',
+      () => Buffer.from('<!DOCTYPE html><html><body>Sign in</body></html>'),
+      /: not an \.xlsx workbook but an HTML or XML text file/,
+    ],
     [
       'binary.xlsb',
       () => zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': 'binary' }),
       /: not an \.xlsx workbook but an Excel binary workbook \(\.xlsb\); .*save it as \.xlsx$/,
     ],
-    ['archive.zip', () => zipOf({ 'readme.txt': 'hello' }), /: not an \.xlsx workbook but a zip archive with no workbook in it$/],
+    [
+      'archive.zip',
+      () => zipOf({ 'readme.txt': 'hello' }),
+      /: not an \.xlsx workbook but a zip archive with no workbook in it$/,
+    ],
     ['report.xlsx', () => Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), /: not an \.xlsx workbook but a PDF document$/],
     ['empty.xlsx', () => Buffer.alloc(0), /: not an \.xlsx workbook but an empty file$/],
     ['noise.xlsx', () => Buffer.from([0x00, 0x01, 0x02, 0xff, 0x10, 0x00]), /: not an \.xlsx workbook$/],
@@ -123,13 +161,23 @@ describe('zip bombs', () => {
   it('refuses a small zip that declares hundreds of MB, from its directory, before inflating anything', async () => {
     const bomb = declaring(xlsx, 'xl/worksheets/sheet1.xml', 512 * 1024 * 1024);
     expect(bomb.length).toBeLessThan(10_000);
-    expect(await refusal(bomb)).toMatch(/^unpacks to 51[23] MB, more than the 100 MB unmn reads; the file is damaged or made to exhaust memory$/);
+    expect(await refusal(bomb)).toMatch(
+      /^unpacks to 51[23] MB, more than the 100 MB unmn reads; the file is damaged or made to exhaust memory$/,
+    );
     expectOneLine(await checked('bomb.xlsx', bomb), 'bomb.xlsx', /unpacks to 51[23] MB/);
   });
 
   it('stops inflating a part that holds more than its directory declares', async () => {
-    const liar = declaring(await withParts({ 'xl/worksheets/sheet1.xml': (xml) => xml + ' '.repeat(100_000) }), 'xl/worksheets/sheet1.xml', 1000);
-    expectOneLine(await checked('liar.xlsx', liar), 'liar.xlsx', /holds more than its zip directory declares \(xl\/worksheets\/sheet1\.xml\)/);
+    const liar = declaring(
+      await withParts({ 'xl/worksheets/sheet1.xml': (xml) => xml + ' '.repeat(100_000) }),
+      'xl/worksheets/sheet1.xml',
+      1000,
+    );
+    expectOneLine(
+      await checked('liar.xlsx', liar),
+      'liar.xlsx',
+      /holds more than its zip directory declares \(xl\/worksheets\/sheet1\.xml\)/,
+    );
   });
 
   it('refuses a part that holds less than it declares, as damaged', async () => {
@@ -160,21 +208,44 @@ describe('ranges that exceljs would expand cell by cell', () => {
           ),
       },
     ],
-    ['a merge', { 'xl/worksheets/sheet1.xml': (xml) => xml.replace('</sheetData>', `</sheetData><mergeCells count="1"><mergeCell ref="${everything}"/></mergeCells>`) }],
+    [
+      'a merge',
+      {
+        'xl/worksheets/sheet1.xml': (xml) =>
+          xml.replace(
+            '</sheetData>',
+            `</sheetData><mergeCells count="1"><mergeCell ref="${everything}"/></mergeCells>`,
+          ),
+      },
+    ],
     [
       'a defined name',
-      { 'xl/workbook.xml': (xml) => xml.replace('</sheets>', `</sheets><definedNames><definedName name="All">Members!$A$1:$XFD$1048576</definedName></definedNames>`) },
+      {
+        'xl/workbook.xml': (xml) =>
+          xml.replace(
+            '</sheets>',
+            `</sheets><definedNames><definedName name="All">Members!$A$1:$XFD$1048576</definedName></definedNames>`,
+          ),
+      },
     ],
   ];
 
   it.each(bombs)('refuses %s over the whole sheet', async (what, parts) => {
     const name = `${what.replace(/ /g, '-')}.xlsx`;
-    expectOneLine(await checked(name, await withParts(parts)), name, /over 17,179,869,1\d\d cells, more than the 1,000,000 unmn reads/);
+    expectOneLine(
+      await checked(name, await withParts(parts)),
+      name,
+      /over 17,179,869,1\d\d cells, more than the 1,000,000 unmn reads/,
+    );
   });
 
   it('refuses a column format that reaches past a billion columns', async () => {
     const wide = await withParts({
-      'xl/worksheets/sheet1.xml': (xml) => xml.replace(/<cols>.*?<\/cols>|(?=<sheetData)/, '<cols><col min="3" max="2000000000" width="9" customWidth="1"/></cols>'),
+      'xl/worksheets/sheet1.xml': (xml) =>
+        xml.replace(
+          /<cols>.*?<\/cols>|(?=<sheetData)/,
+          '<cols><col min="3" max="2000000000" width="9" customWidth="1"/></cols>',
+        ),
     });
     expectOneLine(await checked('wide.xlsx', wide), 'wide.xlsx', /column formats over 2,000,000,00\d cells/);
   });
@@ -182,16 +253,27 @@ describe('ranges that exceljs would expand cell by cell', () => {
   it('counts what a part named with a leading slash holds too, as exceljs reads it', async () => {
     const zip = await JSZip.loadAsync(xlsx);
     const sheet = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
-    zip.file('/xl/worksheets/sheet1.xml', sheet.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:Z99999"/></mergeCells>'));
+    zip.file(
+      '/xl/worksheets/sheet1.xml',
+      sheet.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:Z99999"/></mergeCells>'),
+    );
     const twin = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     expectOneLine(await checked('twin.xlsx', twin), 'twin.xlsx', /over 2,599,9\d\d cells/);
   });
 
   it('refuses a tab whose used range is larger than a Google Sheet', async () => {
     const far = await withParts({
-      'xl/worksheets/sheet1.xml': (xml) => xml.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>far</t></is></c></row></sheetData>'),
+      'xl/worksheets/sheet1.xml': (xml) =>
+        xml.replace(
+          '</sheetData>',
+          '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>far</t></is></c></row></sheetData>',
+        ),
     });
-    expectOneLine(await checked('far.xlsx', far), 'far.xlsx', /its tabs span 17,179,869,184 cells, more than the 10,000,000 a Google Sheet holds$/);
+    expectOneLine(
+      await checked('far.xlsx', far),
+      'far.xlsx',
+      /its tabs span 17,179,869,184 cells, more than the 10,000,000 a Google Sheet holds$/,
+    );
   });
 
   it('counts the cells of A1 references, ranges, sheet-qualified and absolute ones', () => {

@@ -35,7 +35,11 @@ const file = (...names: string[]) => path.join(dir, ...names);
 /** Converts the files with a profile of its own, so that no LibreOffice the user has open is disturbed. */
 async function convert(to: string, outdir: string, files: string[]): Promise<void> {
   const profile = pathToFileURL(file('profile')).href;
-  await run(SOFFICE, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', file(outdir), ...files], { timeout: 60_000 });
+  await run(
+    SOFFICE,
+    [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', file(outdir), ...files],
+    { timeout: 60_000 },
+  );
 }
 
 async function zipText(name: string, part: string): Promise<string> {
@@ -78,7 +82,10 @@ describe.runIf(installed)('the files unmn writes, opened and saved by LibreOffic
     expect(await main(['init', file('empty.xlsx')], captureIo())).toBe(0);
     // What the playground writes: the example workbook with its Compliance tab filled in.
     const example = await XlsxWorkbook.open(EXAMPLE);
-    runComplianceCheck({ ...memoryPorts({ email: 'dkarimova@iom.int', owner: 'dkarimova@iom.int', today: '2026-11-23', time: '09:30:00' }), workbook: example });
+    runComplianceCheck({
+      ...memoryPorts({ email: 'dkarimova@iom.int', owner: 'dkarimova@iom.int', today: '2026-11-23', time: '09:30:00' }),
+      workbook: example,
+    });
     dataRows = example.tabNames().reduce((sum, tab) => sum + Math.max(0, (example.read(tab)?.length ?? 1) - 1), 0);
     await example.save(file('example.xlsx'));
     const written = [file('example.xlsx'), file('empty.xlsx')];
@@ -109,7 +116,10 @@ describe.runIf(installed)('the files unmn writes, opened and saved by LibreOffic
         const header = sheet.name === ComplianceTable.name ? 'A2' : 'A1';
         expect(sheet.getCell(header).font, `${name} ${sheet.name}`).toMatchObject({ name: 'Calibri', bold: true });
       }
-      const fonts = (await readFile(file('printed', name.replace('.xlsx', '.pdf')))).toString('latin1').match(/\/BaseFont\s*\/[\w+-]+/g) ?? [];
+      const fonts =
+        (await readFile(file('printed', name.replace('.xlsx', '.pdf'))))
+          .toString('latin1')
+          .match(/\/BaseFont\s*\/[\w+-]+/g) ?? [];
       expect(fonts.length).toBeGreaterThan(0);
       expect(fonts.filter((f) => /Serif|Times|Cambria/.test(f))).toEqual([]);
     }
@@ -123,9 +133,15 @@ describe.runIf(installed)('the files unmn writes, opened and saved by LibreOffic
       for (const sheet of workbook.worksheets) {
         // The Compliance tab repeats its summary line and its header.
         const titles = sheet.name === ComplianceTable.name ? '1:2' : '1:1';
-        expect(sheet.pageSetup, `${name} ${sheet.name}`).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: titles });
+        expect(sheet.pageSetup, `${name} ${sheet.name}`).toMatchObject({
+          orientation: 'landscape',
+          fitToWidth: 1,
+          fitToHeight: 0,
+          printTitlesRow: titles,
+        });
       }
-      for (let i = 1; i <= TABLES.length; i++) expect(await zipText(saved, `xl/worksheets/sheet${i}.xml`)).toMatch(/<pageSetUpPr fitToPage="(true|1)"\/>/);
+      for (let i = 1; i <= TABLES.length; i++)
+        expect(await zipText(saved, `xl/worksheets/sheet${i}.xml`)).toMatch(/<pageSetUpPr fitToPage="(true|1)"\/>/);
     }
   });
 
@@ -148,7 +164,10 @@ describe.runIf(installed)('the files unmn writes, opened and saved by LibreOffic
     const again = await zipText(file('again.xlsx'), 'xl/worksheets/sheet4.xml');
     expect(sqrefs(again).sort()).toEqual([...ours].sort());
     expect(again).toContain('<pageSetUpPr fitToPage="1"/>');
-    expect((await book(file('again.xlsx'))).getWorksheet(MeetingsTable.name)?.pageSetup).toMatchObject({ fitToPage: true, printTitlesRow: '1:1' });
+    expect((await book(file('again.xlsx'))).getWorksheet(MeetingsTable.name)?.pageSetup).toMatchObject({
+      fitToPage: true,
+      printTitlesRow: '1:1',
+    });
   });
 
   it('reads, once LibreOffice has saved it again, what a save of values only wrote into a file LibreOffice saved', async () => {
@@ -158,7 +177,10 @@ describe.runIf(installed)('the files unmn writes, opened and saved by LibreOffic
     workbook.write(MeetingsTable.name, 3, 4, [['Online']]);
     await workbook.save(file('patched.xlsx'));
     await convert('xlsx', 'resaved', [file('patched.xlsx')]);
-    const [ours, theirs] = [await XlsxWorkbook.open(file('patched.xlsx')), await XlsxWorkbook.open(file('resaved', 'patched.xlsx'))];
+    const [ours, theirs] = [
+      await XlsxWorkbook.open(file('patched.xlsx')),
+      await XlsxWorkbook.open(file('resaved', 'patched.xlsx')),
+    ];
     expect(ours.read(LogTable.name)?.[next - 1]?.slice(1, 3)).toEqual(['Reminder sent', 'A-2026-004 & <co>']);
     for (const tab of [LogTable.name, MeetingsTable.name]) expect(theirs.read(tab), tab).toEqual(ours.read(tab));
   });

@@ -6,7 +6,11 @@ import JSZip from 'jszip';
 export const EXAMPLE = path.resolve(__dirname, '../../../examples/uzbekistan.xlsx');
 
 /** The example's tabs and their parts: Members is sheet2, Log sheet9. */
-export const PART = { Members: 'xl/worksheets/sheet2.xml', Meetings: 'xl/worksheets/sheet4.xml', Log: 'xl/worksheets/sheet9.xml' } as const;
+export const PART = {
+  Members: 'xl/worksheets/sheet2.xml',
+  Meetings: 'xl/worksheets/sheet4.xml',
+  Log: 'xl/worksheets/sheet9.xml',
+} as const;
 
 /** The workbook's bytes with each named part rewritten (a part that is not there is added from ''). */
 export async function withParts(bytes: Buffer, edits: Record<string, (xml: string) => string>): Promise<Buffer> {

@@ -32,7 +32,9 @@ const file = (name: string) => path.join(dir, name);
 async function partsOf(name: string): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(await readFile(name));
   const entries = Object.values(zip.files).filter((e) => !e.dir);
-  return new Map(await Promise.all(entries.map(async (e): Promise<[string, string]> => [e.name, await e.async('string')])));
+  return new Map(
+    await Promise.all(entries.map(async (e): Promise<[string, string]> => [e.name, await e.async('string')])),
+  );
 }
 
 /** The zip part that holds a tab. */
@@ -67,7 +69,10 @@ describe('a save of values only', () => {
     await workbook.save(file('patched.xlsx'));
 
     const [before, after] = [await partsOf(file('example.xlsx')), await partsOf(file('patched.xlsx'))];
-    const [meetings, log] = [await partOf(file('example.xlsx'), MeetingsTable.name), await partOf(file('example.xlsx'), LogTable.name)];
+    const [meetings, log] = [
+      await partOf(file('example.xlsx'), MeetingsTable.name),
+      await partOf(file('example.xlsx'), LogTable.name),
+    ];
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [name, text] of before) if (name !== meetings && name !== log) expect(after.get(name), name).toBe(text);
     const [meetingRows, patchedMeetingRows] = [rowsOf(before.get(meetings) ?? ''), rowsOf(after.get(meetings) ?? '')];
@@ -78,7 +83,11 @@ describe('a save of values only', () => {
     const reopened = await XlsxWorkbook.open(file('patched.xlsx'));
     expect(reopened.read(MeetingsTable.name)?.[2]?.[3]).toBe('Online');
     const [stamp, event, ref] = reopened.read(LogTable.name)?.[logRows] ?? [];
-    expect([timestampOfDate(stamp as Date), event, ref]).toEqual(['2026-11-23T09:30:00', 'Reminder sent', 'A-2026-004']);
+    expect([timestampOfDate(stamp as Date), event, ref]).toEqual([
+      '2026-11-23T09:30:00',
+      'Reminder sent',
+      'A-2026-004',
+    ]);
   });
 
   it('writes text, numbers, booleans, dates and blanks that exceljs reads back as written', async () => {
@@ -89,7 +98,9 @@ describe('a save of values only', () => {
     });
     const strings = (await partsOf(name)).get('xl/sharedStrings.xml');
     const workbook = await XlsxWorkbook.open(name);
-    workbook.write('Log', 2, 1, [[new Date(2026, 10, 23), new Date(2026, 10, 20, 16, 45, 10), 'R&D <team> "x"\u0007', 3.5, true, '=SUM(A1:A2)']]);
+    workbook.write('Log', 2, 1, [
+      [new Date(2026, 10, 23), new Date(2026, 10, 20, 16, 45, 10), 'R&D <team> "x"\u0007', 3.5, true, '=SUM(A1:A2)'],
+    ]);
     workbook.write('Log', 1, 6, [['']]);
     await workbook.save(file('plain-after.xlsx'));
 
@@ -97,7 +108,14 @@ describe('a save of values only', () => {
     expect(parts.get('xl/sharedStrings.xml')).toBe(strings);
     expect(parts.get('xl/worksheets/sheet1.xml')).toContain('t="inlineStr"');
     const [day, moment, ...rest] = (await XlsxWorkbook.open(file('plain-after.xlsx'))).read('Log')?.[1] ?? [];
-    expect([dayOfDate(day as Date), timestampOfDate(moment as Date), ...rest]).toEqual(['2026-11-23', '2026-11-20T16:45:10', 'R&D <team> "x"', 3.5, true, '=SUM(A1:A2)']);
+    expect([dayOfDate(day as Date), timestampOfDate(moment as Date), ...rest]).toEqual([
+      '2026-11-23',
+      '2026-11-20T16:45:10',
+      'R&D <team> "x"',
+      3.5,
+      true,
+      '=SUM(A1:A2)',
+    ]);
 
     const sheet = (await exceljsBook(file('plain-after.xlsx'))).getWorksheet('Log');
     expect((sheet?.getCell('A2').value as Date).toISOString()).toBe('2026-11-23T00:00:00.000Z');
@@ -120,7 +138,9 @@ describe('a save of values only', () => {
     const reopened = await XlsxWorkbook.open(file('rows-after.xlsx'));
     expect(reopened.read('Log')?.[49]).toEqual(['', '', '', 'far']);
     expect(reopened.read('Empty')).toEqual([['first'], ['second']]);
-    expect((await partsOf(file('rows-after.xlsx'))).get('xl/worksheets/sheet1.xml')).toMatch(/<dimension ref="A1:D50"\/>/);
+    expect((await partsOf(file('rows-after.xlsx'))).get('xl/worksheets/sheet1.xml')).toMatch(
+      /<dimension ref="A1:D50"\/>/,
+    );
     expect((await exceljsBook(file('rows-after.xlsx'))).getWorksheet('Log')?.getCell('D50').value).toBe('far');
   });
 
@@ -158,6 +178,10 @@ describe('a write over a formula', () => {
     await workbook.save(file('beside-after.xlsx'));
     expect((await partsOf(file('beside-after.xlsx'))).get('xl/worksheets/sheet1.xml')).toContain('t="inlineStr"');
     const sheet = (await exceljsBook(file('beside-after.xlsx'))).getWorksheet('Budget');
-    expect([sheet?.getCell('A2').formula, sheet?.getCell('B2').formula, sheet?.getCell('C2').value]).toEqual(['1+1', '2+2', 'checked']);
+    expect([sheet?.getCell('A2').formula, sheet?.getCell('B2').formula, sheet?.getCell('C2').value]).toEqual([
+      '1+1',
+      '2+2',
+      'checked',
+    ]);
   });
 });

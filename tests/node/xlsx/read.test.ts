@@ -32,13 +32,18 @@ function partsOf({ sheets, strings, styles, date1904 }: Parts): Map<string, Buff
     [
       'xl/_rels/workbook.xml.rels',
       `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names
-        .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${RELS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+        .map(
+          (_, i) => `<Relationship Id="rId${i + 1}" Type="${RELS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
         .join('')}</Relationships>`,
     ],
   ]);
   names.forEach((name, i) => {
     const xml = sheets[name] ?? '';
-    parts.set(`xl/worksheets/sheet${i + 1}.xml`, xml.startsWith('<worksheet') ? xml : `<worksheet xmlns="${MAIN}"><sheetData>${xml}</sheetData></worksheet>`);
+    parts.set(
+      `xl/worksheets/sheet${i + 1}.xml`,
+      xml.startsWith('<worksheet') ? xml : `<worksheet xmlns="${MAIN}"><sheetData>${xml}</sheetData></worksheet>`,
+    );
   });
   if (strings) parts.set('xl/sharedStrings.xml', `<sst xmlns="${MAIN}">${strings.join('')}</sst>`);
   if (styles) parts.set('xl/styles.xml', `<styleSheet xmlns="${MAIN}">${styles}</styleSheet>`);
@@ -66,7 +71,9 @@ describe('reading values', () => {
       '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c>' +
       '<c r="E1" t="inlineStr"><is><t>R&amp;D &lt;team&gt;</t></is></c><c r="F1" t="inlineStr"><is><r><t>a</t></r><r><t>_x0041_</t></r></is></c>' +
       '<c r="G1" t="str"><v>plain</v></c><c r="H1" t="s"><v>99</v></c></row>';
-    expect(grid({ sheets: { Members: row }, strings })).toEqual([['IOM', 'UNDP', 'line\rbreak', ' padded ', 'R&D <team>', 'aA', 'plain']]);
+    expect(grid({ sheets: { Members: row }, strings })).toEqual([
+      ['IOM', 'UNDP', 'line\rbreak', ' padded ', 'R&D <team>', 'aA', 'plain'],
+    ]);
   });
 
   it('reads numbers, booleans, errors as their text, and formulas as their cached results, false and 0 included', () => {
@@ -91,7 +98,11 @@ describe('reading values', () => {
   });
 
   it('reads a text longer than a Google Sheets cell holds as Sheets would keep it', () => {
-    const [[long] = []] = grid({ sheets: { Notes: `<row r="1"><c r="A1" t="inlineStr"><is><t>${'x'.repeat(SHEETS_CELL_TEXT + 10)}</t></is></c></row>` } });
+    const [[long] = []] = grid({
+      sheets: {
+        Notes: `<row r="1"><c r="A1" t="inlineStr"><is><t>${'x'.repeat(SHEETS_CELL_TEXT + 10)}</t></is></c></row>`,
+      },
+    });
     expect(long).toBe(`${'x'.repeat(SHEETS_CELL_TEXT - 1)}…`);
   });
 
@@ -121,10 +132,23 @@ describe('reading values', () => {
 describe('the workbook', () => {
   it('lists the worksheets in tab order under their Sheets names, past chart sheets and missing parts', () => {
     const parts = partsOf({ sheets: { Members: '', 'Report\ua789 Members': '', Gone: '' } });
-    parts.set('xl/workbook.xml', Buffer.from(parts.get('xl/workbook.xml')!.toString().replace('</sheets>', `<sheet name="Chart" sheetId="9" r:id="rId9"/></sheets>`)));
+    parts.set(
+      'xl/workbook.xml',
+      Buffer.from(
+        parts
+          .get('xl/workbook.xml')!
+          .toString()
+          .replace('</sheets>', `<sheet name="Chart" sheetId="9" r:id="rId9"/></sheets>`),
+      ),
+    );
     parts.set(
       'xl/_rels/workbook.xml.rels',
-      Buffer.from(parts.get('xl/_rels/workbook.xml.rels')!.toString().replace('</Relationships>', `<Relationship Id="rId9" Target="chartsheets/sheet1.xml"/></Relationships>`)),
+      Buffer.from(
+        parts
+          .get('xl/_rels/workbook.xml.rels')!
+          .toString()
+          .replace('</Relationships>', `<Relationship Id="rId9" Target="chartsheets/sheet1.xml"/></Relationships>`),
+      ),
     );
     parts.delete('xl/worksheets/sheet3.xml');
     expect(readWorkbook(parts, Infinity).sheets.map((s) => s.name)).toEqual(['Members', 'Report: Members']);
@@ -146,7 +170,8 @@ describe('the workbook', () => {
   });
 
   it('refuses tabs larger than the bound before laying out a grid, counting styled cells as exceljs does', () => {
-    const far = '<row r="1"><c r="A1"><v>1</v></c><c r="Z1" s="1"/></row><row r="1000000"><c r="A1000000" s="1"/></row>';
+    const far =
+      '<row r="1"><c r="A1"><v>1</v></c><c r="Z1" s="1"/></row><row r="1000000"><c r="A1000000" s="1"/></row>';
     const error = (() => {
       try {
         readWorkbook(partsOf({ sheets: { Far: far }, styles: STYLES }), 10_000_000);
@@ -160,6 +185,8 @@ describe('the workbook', () => {
   });
 
   it('throws on XML that is not well formed', () => {
-    expect(() => readWorkbook(partsOf({ sheets: { Broken: '<row r="1"><c r="A1"><v>1</c></row>' } }), Infinity)).toThrow();
+    expect(() =>
+      readWorkbook(partsOf({ sheets: { Broken: '<row r="1"><c r="A1"><v>1</c></row>' } }), Infinity),
+    ).toThrow();
   });
 });

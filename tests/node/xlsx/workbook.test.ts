@@ -4,7 +4,19 @@
  * user's own columns, formulas and tabs kept through a read–update–save cycle. The port's shared
  * behaviour is covered by the contract suite in tests/contract.
  */
-import { chmod, lstat, mkdtemp, mkdir, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  lstat,
+  mkdtemp,
+  mkdir,
+  readdir,
+  readFile,
+  readlink,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -56,7 +68,9 @@ async function throughExcelJs(name: string): Promise<XlsxWorkbook> {
 
 // exceljs's typings omit Worksheet.dataValidations, which its reader fills one cell address at a time.
 function validationAt(sheet: ExcelJS.Worksheet | undefined, address: string): ExcelJS.DataValidation | undefined {
-  return (sheet as unknown as { dataValidations: { find(a: string): ExcelJS.DataValidation | undefined } }).dataValidations.find(address);
+  return (
+    sheet as unknown as { dataValidations: { find(a: string): ExcelJS.DataValidation | undefined } }
+  ).dataValidations.find(address);
 }
 
 function patternOf(cell: ExcelJS.Cell | undefined): string | undefined {
@@ -125,7 +139,10 @@ describe('reading cells as plain values', () => {
       sheet.getCell('H2').value = 'kept';
       sheet.mergeCells('H2:I2');
       sheet.getCell('C3').value = { formula: '1/0', result: { error: '#DIV/0!' } };
-      sheet.getCell('A3').value = { text: { richText: [{ text: 'IOM' }] }, hyperlink: 'https://www.iom.int' } as unknown as ExcelJS.CellValue;
+      sheet.getCell('A3').value = {
+        text: { richText: [{ text: 'IOM' }] },
+        hyperlink: 'https://www.iom.int',
+      } as unknown as ExcelJS.CellValue;
     });
     const grid = (await XlsxWorkbook.open(name)).read('Members') ?? [];
     const [row2, row3] = [grid[1] ?? [], grid[2] ?? []];
@@ -171,7 +188,9 @@ describe('writing', () => {
     workbook.addTab('Workplan');
     workbook.write('Workplan', 1, 1, [[Number.NaN, Number.POSITIVE_INFINITY, new Date(Number.NaN), 'x']]);
     expect(workbook.read('Workplan')).toEqual([['', '', '', 'x']]);
-    expect(() => workbook.write('Workplan', 1, 1, [['a'], ['b', 'c']])).toThrow(/row 2 of the block has 2 cells where the first has 1/);
+    expect(() => workbook.write('Workplan', 1, 1, [['a'], ['b', 'c']])).toThrow(
+      /row 2 of the block has 2 cells where the first has 1/,
+    );
     expect(() => workbook.write('Workplan', 1, 1, [])).toThrow(/no rows or no columns/);
     expect(() => workbook.write('Nowhere', 1, 1, [['a']])).toThrow(/Nowhere/);
   });
@@ -191,8 +210,14 @@ describe('writing', () => {
       ["O'Brien", ''],
     ]);
     const raw = (await rawBook('links.xlsx')).getWorksheet('Compliance');
-    expect(raw?.getCell('A2').value).toEqual({ formula: `HYPERLINK("#'Meetings'!A9","M-2026-03")`, result: 'M-2026-03' });
-    expect(raw?.getCell('A3').value).toEqual({ formula: `HYPERLINK("#'Working groups'!A3","O'Brien")`, result: "O'Brien" });
+    expect(raw?.getCell('A2').value).toEqual({
+      formula: `HYPERLINK("#'Meetings'!A9","M-2026-03")`,
+      result: 'M-2026-03',
+    });
+    expect(raw?.getCell('A3').value).toEqual({
+      formula: `HYPERLINK("#'Working groups'!A3","O'Brien")`,
+      result: "O'Brien",
+    });
     expect(raw?.getCell('A2').font).toMatchObject({ name: 'Calibri', underline: true, color: { argb: 'FF1155CC' } });
   });
 
@@ -234,7 +259,9 @@ describe('writing', () => {
   it('clears rows from a given row down, keeping the tab formats and dropdowns', async () => {
     const workbook = XlsxWorkbook.create();
     workbook.addTab('Compliance');
-    workbook.format('Compliance', { columns: [{ column: 1, header: 'Severity', kind: 'choice', choices: ['error', 'warning', 'info'], width: 90 }] });
+    workbook.format('Compliance', {
+      columns: [{ column: 1, header: 'Severity', kind: 'choice', choices: ['error', 'warning', 'info'], width: 90 }],
+    });
     workbook.write('Compliance', 1, 1, [
       ['Severity', 'Finding'],
       ['error', 'a'],
@@ -254,7 +281,9 @@ describe('the look of a result tab', () => {
   it('saves number formats, bold blocks, widths and frozen rows, and clears the dropdowns and formats it had', async () => {
     const workbook = XlsxWorkbook.create();
     workbook.addTab('Report: Test');
-    workbook.format('Report: Test', { columns: [{ column: 2, header: 'Status', kind: 'choice', choices: ['Open', 'Done'], width: 90 }] });
+    workbook.format('Report: Test', {
+      columns: [{ column: 2, header: 'Status', kind: 'choice', choices: ['Open', 'Done'], width: 90 }],
+    });
     workbook.write('Report: Test', 1, 1, [
       ['Title', '', ''],
       ['Agency', 'Budget', 'Due'],
@@ -328,7 +357,11 @@ describe('tabs and formats', () => {
     expect(sheet?.getCell('B1').font?.bold).toBe(true);
     expect(sheet?.getColumn(2).width).toBe(20);
     expect(sheet?.getColumn(3).numFmt).toBe('yyyy-mm-dd');
-    expect(validationAt(sheet, 'B2')).toMatchObject({ type: 'list', formulae: ['"Regular,Annual"'], showErrorMessage: true });
+    expect(validationAt(sheet, 'B2')).toMatchObject({
+      type: 'list',
+      formulae: ['"Regular,Annual"'],
+      showErrorMessage: true,
+    });
     expect(validationAt(sheet, 'B1000')).toMatchObject({ type: 'list' });
     expect(validationAt(sheet, 'B1')).toBeUndefined();
     expect(validationAt(sheet, 'D2')).toMatchObject({ type: 'list', formulae: ['"Chair,Member"'] });
@@ -352,9 +385,16 @@ describe('tabs and formats', () => {
     workbook.write('Compliance', 1, 1, [['Severity', 'Rule', 'Sheet', 'Mine']]);
     await workbook.save(file('page.xlsx'));
     const sheet = (await rawBook('page.xlsx')).getWorksheet('Compliance');
-    for (const address of ['A1', 'B1', 'C1']) expect(sheet?.getCell(address).font).toMatchObject({ name: 'Calibri', family: 2, bold: true });
+    for (const address of ['A1', 'B1', 'C1'])
+      expect(sheet?.getCell(address).font).toMatchObject({ name: 'Calibri', family: 2, bold: true });
     expect(sheet?.getCell('D1').font?.bold).toBeFalsy();
-    expect(sheet?.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    expect(sheet?.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    });
   });
 
   it('keeps one rule per column range through open and save cycles that do not format', async () => {
@@ -374,7 +414,10 @@ describe('tabs and formats', () => {
       name = next;
     }
     const xml = await zipEntry(name, 'xl/worksheets/sheet1.xml');
-    expect(xml.match(/<dataValidation [^>]*sqref="[^"]*"/g)?.map((v) => /sqref="([^"]*)"/.exec(v)?.[1])).toEqual(['B2:B1000', 'C2:C1000']);
+    expect(xml.match(/<dataValidation [^>]*sqref="[^"]*"/g)?.map((v) => /sqref="([^"]*)"/.exec(v)?.[1])).toEqual([
+      'B2:B1000',
+      'C2:C1000',
+    ]);
   });
 
   it('keeps a rule that covers part of a column, or single cells, as it was', async () => {
@@ -414,7 +457,9 @@ describe('formatting a user’s tab', () => {
       sheet.getCell('B1').font = { color: { argb: 'FF0000FF' } };
     });
     const workbook = await XlsxWorkbook.open(name);
-    workbook.format('Members', { columns: [{ column: 2, header: 'Status', kind: 'choice', choices: ['Active'], width: 140 }] });
+    workbook.format('Members', {
+      columns: [{ column: 2, header: 'Status', kind: 'choice', choices: ['Active'], width: 140 }],
+    });
     await workbook.save(file('frozen-after.xlsx'));
     const sheet = (await rawBook('frozen-after.xlsx')).getWorksheet('Members');
     expect(sheet?.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
@@ -429,7 +474,11 @@ async function zipEntry(name: string, entry: string): Promise<string> {
   let at = zip.readUInt32LE(end + 16);
   while (zip.readUInt32LE(at) === 0x02014b50) {
     const [method, size] = [zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 20)];
-    const [nameLength, extraLength, commentLength] = [zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32)];
+    const [nameLength, extraLength, commentLength] = [
+      zip.readUInt16LE(at + 28),
+      zip.readUInt16LE(at + 30),
+      zip.readUInt16LE(at + 32),
+    ];
     const local = zip.readUInt32LE(at + 42);
     if (zip.toString('utf8', at + 46, at + 46 + nameLength) === entry) {
       const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
@@ -458,7 +507,10 @@ describe('a user’s workbook through a read–update–save cycle', () => {
     const table = readTable(workbook, MeetingsTable);
     const record = table.records[0];
     expect(record?.date).toBe('2026-11-18');
-    expect(record && updateRecords(workbook, MeetingsTable, table, grid, [{ ...record, status: 'Held' }])).toEqual({ unknown: [], skipped: [] });
+    expect(record && updateRecords(workbook, MeetingsTable, table, grid, [{ ...record, status: 'Held' }])).toEqual({
+      unknown: [],
+      skipped: [],
+    });
     await workbook.save(file('user-after.xlsx'));
     const raw = await rawBook('user-after.xlsx');
     expect(raw.worksheets.map((s) => s.name)).toEqual(['Meetings', 'My pivot']);
@@ -512,26 +564,35 @@ describe('what a save through exceljs keeps of the user’s', () => {
     '<v:shape type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>1</x:Row><x:Column>0</x:Column></x:ClientData></v:shape></xml>';
   const rels = (...targets: [string, string][]) =>
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-    targets.map(([target, type], i) => `<Relationship Id="rId${i + 1}" Type="${REL}/${type}" Target="${target}"/>`).join('') +
+    targets
+      .map(([target, type], i) => `<Relationship Id="rId${i + 1}" Type="${REL}/${type}" Target="${target}"/>`)
+      .join('') +
     '</Relationships>';
 
   /** The example with a chart and a note on the Members tab, a DATE() formula in a column of the user's and in Joined on, and a defined name that is no range. */
   async function charted(): Promise<string> {
     const name = file('charted.xlsx');
-    const date = (address: string, y: number, serial: number) => `<c r="${address}" s="2"><f>DATE(${y},1,5)</f><v>${serial}</v></c>`;
+    const date = (address: string, y: number, serial: number) =>
+      `<c r="${address}" s="2"><f>DATE(${y},1,5)</f><v>${serial}</v></c>`;
     const bytes = await withParts(await example(), {
       [PART.Members]: (xml) =>
         appendCells(replaceCell(xml, 'E2', date('E2', 2025, 45662)), 2, date('J2', 2026, 46027)).replace(
           '</worksheet>',
           '<drawing r:id="rId1"/><legacyDrawing r:id="rId2"/></worksheet>',
         ),
-      'xl/worksheets/_rels/sheet2.xml.rels': () => rels(['../drawings/drawing1.xml', 'drawing'], ['../drawings/vmlDrawing1.vml', 'vmlDrawing'], ['../comments1.xml', 'comments']),
+      'xl/worksheets/_rels/sheet2.xml.rels': () =>
+        rels(
+          ['../drawings/drawing1.xml', 'drawing'],
+          ['../drawings/vmlDrawing1.vml', 'vmlDrawing'],
+          ['../comments1.xml', 'comments'],
+        ),
       'xl/drawings/drawing1.xml': () => DRAWING_XML,
       'xl/drawings/_rels/drawing1.xml.rels': () => rels(['../charts/chart1.xml', 'chart']),
       'xl/charts/chart1.xml': () => CHART,
       'xl/drawings/vmlDrawing1.vml': () => VML,
       'xl/comments1.xml': () => COMMENTS,
-      'xl/workbook.xml': (xml) => xml.replace('</definedNames>', '<definedName name="Rate">0.5</definedName></definedNames>'),
+      'xl/workbook.xml': (xml) =>
+        xml.replace('</definedNames>', '<definedName name="Rate">0.5</definedName></definedNames>'),
       '[Content_Types].xml': (xml) =>
         xml.replace(
           '</Types>',
@@ -559,9 +620,13 @@ describe('what a save through exceljs keeps of the user’s', () => {
     const id = /<drawing r:id="([^"]+)"\/>/.exec(sheet)?.[1];
     expect(id).toBeDefined();
     const sheetRels = (await partText(saved, 'xl/worksheets/_rels/sheet2.xml.rels')) ?? '';
-    const drawing = new RegExp(`Id="${id}"[^>]*Target="\\.\\./([^"]+)"`).exec(sheetRels)?.[1] ?? new RegExp(`Target="\\.\\./([^"]+)"[^>]*Id="${id}"`).exec(sheetRels)?.[1];
+    const drawing =
+      new RegExp(`Id="${id}"[^>]*Target="\\.\\./([^"]+)"`).exec(sheetRels)?.[1] ??
+      new RegExp(`Target="\\.\\./([^"]+)"[^>]*Id="${id}"`).exec(sheetRels)?.[1];
     expect(await partText(saved, `xl/${drawing}`)).toBe(DRAWING_XML);
-    const chart = /Target="\.\.\/([^"]+)"/.exec((await partText(saved, `xl/drawings/_rels/${path.basename(drawing ?? '')}.rels`)) ?? '')?.[1];
+    const chart = /Target="\.\.\/([^"]+)"/.exec(
+      (await partText(saved, `xl/drawings/_rels/${path.basename(drawing ?? '')}.rels`)) ?? '',
+    )?.[1];
     expect(await partText(saved, `xl/${chart}`)).toBe(CHART);
     expect(await partText(saved, '[Content_Types].xml')).toContain(
       `<Override PartName="/xl/${chart}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
@@ -589,7 +654,9 @@ describe('formula errors', () => {
   it('ignores an error in a date-formatted cell of a column the add-on does not use', async () => {
     await writeFile(
       file('error-mine.xlsx'),
-      await withParts(await example(), { [PART.Members]: (xml) => appendCells(xml, 2, `${DIV0('J2')}<c r="K2" s="2" t="e"><v>#N/A</v></c>`) }),
+      await withParts(await example(), {
+        [PART.Members]: (xml) => appendCells(xml, 2, `${DIV0('J2')}<c r="K2" s="2" t="e"><v>#N/A</v></c>`),
+      }),
     );
     const workbook = await XlsxWorkbook.open(file('error-mine.xlsx'));
     expect(decodeNetwork(readGrids(workbook)).allProblems).toEqual([]);
@@ -597,7 +664,10 @@ describe('formula errors', () => {
   });
 
   it('reports an error in a column the add-on reads as a cell error naming the tab, row and column', async () => {
-    await writeFile(file('error-joined.xlsx'), await withParts(await example(), { [PART.Members]: (xml) => replaceCell(xml, 'E2', DIV0('E2')) }));
+    await writeFile(
+      file('error-joined.xlsx'),
+      await withParts(await example(), { [PART.Members]: (xml) => replaceCell(xml, 'E2', DIV0('E2')) }),
+    );
     const problems = decodeNetwork(readGrids(await XlsxWorkbook.open(file('error-joined.xlsx')))).allProblems;
     expect(problems).toEqual([expect.objectContaining({ sheet: 'Members', row: 2, column: 'Joined on' })]);
     expect(problems[0]?.message).toContain('#DIV/0!');

@@ -7,7 +7,13 @@ import { errorText } from '../../../domain/errors';
 type Message =
   | { readonly kind: 'toast' | 'alert' | 'error'; readonly title: string; readonly message: string }
   | { readonly kind: 'sidebar'; readonly title: string; readonly page: string }
-  | { readonly kind: 'dialog' | 'page-dialog'; readonly title: string; readonly content: string; readonly width: number; readonly height: number };
+  | {
+      readonly kind: 'dialog' | 'page-dialog';
+      readonly title: string;
+      readonly content: string;
+      readonly width: number;
+      readonly height: number;
+    };
 
 interface CommandAnswer {
   readonly messages?: readonly Message[];
@@ -127,7 +133,8 @@ for (const b of all('.menu-button')) {
     b.setAttribute('aria-expanded', String(open));
   });
 }
-for (const b of all('[data-command]')) b.addEventListener('click', () => void run(`/command/${encodeURIComponent(b.dataset.command ?? '')}`));
+for (const b of all('[data-command]'))
+  b.addEventListener('click', () => void run(`/command/${encodeURIComponent(b.dataset.command ?? '')}`));
 // The panel is redrawn with the content: listen on the document.
 document.addEventListener('click', (e) => {
   if ((e.target as HTMLElement | null)?.id === 'run-tick') void run('/tick');
@@ -140,14 +147,22 @@ $('#sidebar-close').addEventListener('click', () => {
 });
 $<HTMLSelectElement>('#user').addEventListener('change', (e) => {
   const email = (e.target as HTMLSelectElement).value;
-  void fetch('/user', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) }).then(() => location.reload());
+  void fetch('/user', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email }),
+  }).then(() => location.reload());
 });
 window.addEventListener('message', (e: MessageEvent<{ type?: string; messages?: readonly Message[] } | null>) => {
   if (!e.data) return;
-  const frames = [$<HTMLIFrameElement>('#sidebar-frame').contentWindow, $<HTMLIFrameElement>('#dialog-frame').contentWindow];
+  const frames = [
+    $<HTMLIFrameElement>('#sidebar-frame').contentWindow,
+    $<HTMLIFrameElement>('#dialog-frame').contentWindow,
+  ];
   // A call's toasts and alerts, as Sheets shows them beside the sidebar or dialog; nothing else a page may open.
   if (e.data.type === 'unmn:messages' && frames.includes(e.source as Window)) {
-    for (const m of e.data.messages ?? []) if (m.kind === 'toast' || m.kind === 'alert') say(m.kind, m.title, m.message);
+    for (const m of e.data.messages ?? [])
+      if (m.kind === 'toast' || m.kind === 'alert') say(m.kind, m.title, m.message);
   }
   if (e.source === $<HTMLIFrameElement>('#sidebar-frame').contentWindow) {
     if (e.data.type === 'unmn:changed') void refresh();

@@ -25,8 +25,10 @@ function plain(value: unknown, path: string, seen: readonly object[]): unknown {
   if (value === undefined) return undefined;
   if (typeof value === 'function') throw fail('a function', path, 'send data, not code');
   if (typeof value !== 'object') throw fail(`a ${typeof value}`, path);
-  if (Object.prototype.toString.call(value) === '[object Date]') throw fail('a Date', path, 'send days as YYYY-MM-DD text');
-  if (typeof Node !== 'undefined' && value instanceof Node) throw fail('a DOM node', path, 'send the values of the form');
+  if (Object.prototype.toString.call(value) === '[object Date]')
+    throw fail('a Date', path, 'send days as YYYY-MM-DD text');
+  if (typeof Node !== 'undefined' && value instanceof Node)
+    throw fail('a DOM node', path, 'send the values of the form');
   if (seen.includes(value)) throw fail('an object that contains itself', path);
   const inner = [...seen, value];
   if (Array.isArray(value)) {
@@ -68,7 +70,11 @@ function invoke(name: string, args: readonly unknown[], success: Handler, failur
     setTimeout(() => report(failure, error as Error, userObject), 0);
     return;
   }
-  fetch(`/rpc/${encodeURIComponent(name)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ args: payload }) })
+  fetch(`/rpc/${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ args: payload }),
+  })
     .then((response) => response.json() as Promise<RpcAnswer>)
     .then(
       (answer) => {
@@ -81,7 +87,8 @@ function invoke(name: string, args: readonly unknown[], success: Handler, failur
         e.name = answer.error?.name || 'Error';
         report(failure, e, userObject);
       },
-      (error: Error) => report(failure, new Error(`The playground server did not answer: ${error.message}`), userObject),
+      (error: Error) =>
+        report(failure, new Error(`The playground server did not answer: ${error.message}`), userObject),
     )
     .then(() => tellParent('unmn:changed'));
 }
