@@ -5,6 +5,22 @@
 
 export type IsoDay = string;
 
+/** The months as the ToRs, the minutes and the findings name them. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isIsoDay(text: string): boolean {

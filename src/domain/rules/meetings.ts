@@ -1,6 +1,6 @@
 /** The meeting log: cadence by calendar periods, the annual meeting and who came, status, mode, agenda, minutes, their approval, circulation and archive, attendance, disclosure. */
 import type { Located } from '../codec';
-import { addDays, addMonths, daysBetween, yearOf, type IsoDay } from '../dates';
+import { addDays, addMonths, daysBetween, MONTH_NAMES, yearOf, type IsoDay } from '../dates';
 import type { Meeting } from '../tables';
 import { codesOf } from '../membership';
 import { joinFew, keyOf, plural } from '../words';
@@ -109,20 +109,6 @@ function cadenceWords(ctx: RuleContext, months: number, clause: string): string 
   return `the settings ask for a regular meeting in every period of ${plural(months, 'month')}`;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 
 /** A calendar period of the cadence: quarters for 3 months, half-years for 6, the year for 12. */
@@ -143,20 +129,23 @@ export function periodOf(day: IsoDay, months: number): Period {
   const first = index * months;
   const start = `${year}-${String(first + 1).padStart(2, '0')}-01`;
   const end = addDays(addMonths(start, months), -1);
-  const span = months === 1 ? `${MONTHS[first]} ${year}` : `${MONTHS[first]} to ${MONTHS[first + months - 1]} ${year}`;
+  const span =
+    months === 1
+      ? `${MONTH_NAMES[first]} ${year}`
+      : `${MONTH_NAMES[first]} to ${MONTH_NAMES[first + months - 1]} ${year}`;
   if (months === 3)
     return {
       start,
       end,
       label: `${year}-Q${index + 1}`,
-      words: `the ${ORDINALS[index]} quarter of ${year} (${MONTHS[first]} to ${MONTHS[first + 2]})`,
+      words: `the ${ORDINALS[index]} quarter of ${year} (${MONTH_NAMES[first]} to ${MONTH_NAMES[first + 2]})`,
     };
   if (months === 6)
     return {
       start,
       end,
       label: `${year}-H${index + 1}`,
-      words: `the ${ORDINALS[index]} half of ${year} (${MONTHS[first]} to ${MONTHS[first + 5]})`,
+      words: `the ${ORDINALS[index]} half of ${year} (${MONTH_NAMES[first]} to ${MONTH_NAMES[first + 5]})`,
     };
   if (months === 12) return { start, end, label: String(year), words: String(year) };
   return { start, end, label: start.slice(0, 7), words: span };
