@@ -3,47 +3,26 @@
  * (the answer waits in the playground's inbox, the file untouched), then run the hourly tick as the
  * secretariat, which records it in Answers.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../../src/app/repository';
 import { AnswersTable } from '../../../src/domain/tables';
-import { runPlayground } from '../../../src/node/playground/cli';
 import type { RunningPlayground } from '../../../src/node/playground/server';
 import { XlsxWorkbook } from '../../../src/node/xlsx/workbook';
+import { startExamplePlayground, type ExamplePlayground } from './example-playground';
 import { EXAMPLE_MEMBER, EXAMPLE_SECRETARIAT, EXAMPLE_TODAY } from '../../support/example';
 
-const ROOT = path.resolve(__dirname, '../../..');
-
-let dir: string;
 let file: string;
 let playground: RunningPlayground;
 
+let started: ExamplePlayground;
+
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist', 'DecisionSidebar.html'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT });
-  }
-  dir = await mkdtemp(path.join(os.tmpdir(), 'unmn-consultation-'));
-  file = path.join(dir, 'workbook.xlsx');
-  await copyFile(path.join(ROOT, 'examples', 'uzbekistan.xlsx'), file);
-  const lines: string[] = [];
-  const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
-  const started = await runPlayground(
-    ['--workbook', file, '--port', '0', '--today', EXAMPLE_TODAY, '--outbox', path.join(dir, 'outbox')],
-    io,
-    ROOT,
-  );
-  if (!started.running) throw new Error(lines.join(' / '));
-  playground = started.running;
+  started = await startExamplePlayground('unmn-consultation-', EXAMPLE_TODAY);
+  ({ file, playground } = started);
 });
 
-afterAll(async () => {
-  await playground?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => started?.close());
 
 const post = (route: string, body: unknown) =>
   fetch(new URL(route, playground.url), {

@@ -3,21 +3,18 @@
  * response, lookups among its own RPC targets and commands only, and bad requests refused with 400 or
  * 413, never 500, with the working file untouched.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../../src/app/repository';
 import { DecisionsTable } from '../../../src/domain/tables';
-import { runPlayground } from '../../../src/node/playground/cli';
 import { REMOVED_CHARACTERS } from '../../../src/node/playground/ports';
 import type { RunningPlayground } from '../../../src/node/playground/server';
+import { runPlayground } from '../../../src/node/playground/cli';
 import { XlsxWorkbook } from '../../../src/node/xlsx/workbook';
+import { ROOT, startExamplePlayground, type ExamplePlayground } from './example-playground';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const TODAY = '2026-11-23';
 
 let dir: string;
@@ -28,28 +25,14 @@ function digest(): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
+let started: ExamplePlayground;
+
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist', 'DecisionSidebar.html'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT });
-  }
-  dir = await mkdtemp(path.join(os.tmpdir(), 'unmn-server-'));
-  file = path.join(dir, 'workbook.xlsx');
-  await copyFile(path.join(ROOT, 'examples', 'uzbekistan.xlsx'), file);
-  const lines: string[] = [];
-  const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
-  const started = await runPlayground(
-    ['--workbook', file, '--port', '0', '--today', TODAY, '--outbox', path.join(dir, 'outbox')],
-    io,
-    ROOT,
-  );
-  if (!started.running) throw new Error(lines.join(' / '));
-  playground = started.running;
+  started = await startExamplePlayground('unmn-server-', TODAY);
+  ({ dir, file, playground } = started);
 });
 
-afterAll(async () => {
-  await playground?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => started?.close());
 
 const at = (route: string) => new URL(route, playground.url);
 const post = (
