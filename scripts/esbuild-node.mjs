@@ -1,20 +1,20 @@
 // The esbuild options of every Node program the project bundles (CLI, playground, benches, the
-// example writer, the docs generator): ESM for Node 20. The scripts run inside the project and leave
+// example writer, the docs generator): ESM for Node 22. The scripts run inside the project and leave
 // node_modules to Node to resolve; the shipped programs carry their packages (see shippedBundle).
 import { build } from 'esbuild';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const node20 = {
+const node22 = {
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node22',
   logLevel: 'warning',
 };
 
-export const nodeBundle = { ...node20, packages: 'external' };
+export const nodeBundle = { ...node22, packages: 'external' };
 
 /**
  * The CLI and the playground: their packages bundled in, because Node resolving and loading the
@@ -24,7 +24,7 @@ export const nodeBundle = { ...node20, packages: 'external' };
  * which an ES module has only when given one.
  */
 export const shippedBundle = {
-  ...node20,
+  ...node22,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   banner: {
