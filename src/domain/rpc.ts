@@ -387,6 +387,15 @@ export const CloseConsultationSchema = lazily(() =>
 );
 export type CloseConsultationInput = z.infer<typeof CloseConsultationSchema>;
 
+export const WithdrawConsultationSchema = lazily(() =>
+  z.object({
+    id: text(TEXT_LIMITS.id),
+    /** Why, in a few words: the notice to the members gives it. */
+    reason: z.optional(text(TEXT_LIMITS.title)),
+  }),
+);
+export type WithdrawConsultationInput = z.infer<typeof WithdrawConsultationSchema>;
+
 /** The decision a closed consultation drafts, for the secretariat to review and record in the sidebar. */
 export const DecisionDraftSchema = lazily(() =>
   z.object({
@@ -415,7 +424,17 @@ export const AnswerConsultationResultSchema = lazily(() => z.union([z.object({ o
 export const CloseConsultationResultSchema = lazily(() =>
   z.union([z.object({ ok: z.literal(true), decisionDraft: DecisionDraftSchema, changed: z.boolean() }), refused]),
 );
+/** changed: false when it was no longer open; lines: what was done and sent, in words. */
+export const WithdrawConsultationResultSchema = lazily(() =>
+  z.union([z.object({ ok: z.literal(true), changed: z.boolean(), lines: z.array(z.string()) }), refused]),
+);
+/** What "Send now" did, one line each (sent, failed, held back), as the tick's report says it. */
+export const SendConsultationsResultSchema = lazily(() =>
+  z.union([z.object({ ok: z.literal(true), lines: z.array(z.string()) }), refused]),
+);
 export type OpenConsultationResult = z.infer<typeof OpenConsultationResultSchema>;
+export type WithdrawConsultationResult = z.infer<typeof WithdrawConsultationResultSchema>;
+export type SendConsultationsResult = z.infer<typeof SendConsultationsResultSchema>;
 export type AnswerConsultationResult = z.infer<typeof AnswerConsultationResultSchema>;
 export type CloseConsultationResult = z.infer<typeof CloseConsultationResultSchema>;
 
@@ -434,6 +453,8 @@ export const RPC_CONTRACT = {
   openConsultation: { input: OpenConsultationSchema, result: OpenConsultationResultSchema },
   answerConsultation: { input: AnswerConsultationSchema, result: AnswerConsultationResultSchema },
   closeConsultation: { input: CloseConsultationSchema, result: CloseConsultationResultSchema },
+  withdrawConsultation: { input: WithdrawConsultationSchema, result: WithdrawConsultationResultSchema },
+  sendConsultationsNow: { input: null, result: SendConsultationsResultSchema },
 } as const;
 
 export type RpcName = keyof typeof RPC_CONTRACT;
