@@ -98,8 +98,8 @@ describe('dist/Code.js', () => {
   });
 
   it('has a top-level function for every google.script.run call the sidebar makes', () => {
-    const source = readdirSync(join(ROOT, 'sidebar'))
-      .filter((f) => f.endsWith('.ts'))
+    const source = readdirSync(join(ROOT, 'sidebar'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f))
       .map((f) => readFileSync(join(ROOT, 'sidebar', f), 'utf8'))
       .join('\n');
     const targets = [...source.matchAll(/\bcall\('([A-Za-z_$][\w$]*)'/g)].map((m) => m[1] as string);
