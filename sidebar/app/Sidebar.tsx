@@ -1,21 +1,24 @@
 /**
- * The sidebar: one round trip to open, then the panel chosen (Decisions or Meetings), each with its
- * own state over the same data, read again after a save.
+ * The sidebar: one round trip to open, then the panel chosen (Decisions, Meetings, and Consultations
+ * for the secretariat), each with its own state over the same data, read again after a save.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../../src/domain/errors';
+import type { DecisionDraft } from '../../src/domain/rpc';
+import { ConsultationPanel } from '../consultations/ConsultationPanel';
 import { DecisionPanel } from '../decisions/DecisionPanel';
 import { StatusLine } from '../lib/ui';
 import { MeetingPanel } from '../meetings/MeetingPanel';
 import { fetchState, type SidebarState } from './state';
 
-const PANELS = ['Decisions', 'Meetings'] as const;
+const PANELS = ['Decisions', 'Meetings', 'Consultations'] as const;
 type Panel = (typeof PANELS)[number];
 
 export function Sidebar() {
   const [state, setState] = useState<SidebarState | null>(null);
   const [failure, setFailure] = useState('');
   const [panel, setPanel] = useState<Panel>('Decisions');
+  const [draft, setDraft] = useState<{ value: DecisionDraft } | null>(null);
   useEffect(() => {
     fetchState().then(setState, (error: unknown) => setFailure(`The sidebar could not open: ${errorText(error)}`));
   }, []);
@@ -25,6 +28,7 @@ export function Sidebar() {
     return next;
   };
   const data = state?.data;
+  const panels = PANELS.filter((p) => p !== 'Consultations' || data?.user.mayRecord === true);
   return (
     <main id="app" aria-busy={state === null && failure === '' ? 'true' : 'false'}>
       <header class="head">
@@ -46,7 +50,7 @@ export function Sidebar() {
             {state.data.user.mayRecord ? '' : `Read only: ${state.data.user.refusal}`}
           </div>
           <nav id="panels" class="panels">
-            {PANELS.map((p) => (
+            {panels.map((p) => (
               <button
                 key={p}
                 type="button"
@@ -58,8 +62,18 @@ export function Sidebar() {
               </button>
             ))}
           </nav>
-          <DecisionPanel state={state} hidden={panel !== 'Decisions'} draft={null} reload={reload} />
+          <DecisionPanel state={state} hidden={panel !== 'Decisions'} draft={draft} reload={reload} />
           <MeetingPanel state={state} hidden={panel !== 'Meetings'} reload={reload} />
+          {panels.includes('Consultations') && (
+            <ConsultationPanel
+              hidden={panel !== 'Consultations'}
+              today={state.data.today}
+              onDraft={(value) => {
+                setDraft({ value });
+                setPanel('Decisions');
+              }}
+            />
+          )}
         </>
       )}
     </main>

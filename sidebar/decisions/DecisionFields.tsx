@@ -47,6 +47,9 @@ export function DecisionFields(props: {
           ))}
         </select>
         <ErrorBox errors={errors} field="meeting" />
+        {form.consultation !== '' && (
+          <p id="f-consultation" class="muted small">{`Taken by written consultation ${form.consultation}.`}</p>
+        )}
       </div>
       <div class="pair">
         <div class="field">

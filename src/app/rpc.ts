@@ -6,6 +6,7 @@
 import { RPC_CONTRACT, type RpcName, type RpcResult } from '../domain/rpc';
 import type { Ports } from '../ports';
 import { COMMANDS } from './commands';
+import { consultationDialogData, consultationPanelData } from './consultation-views';
 import { answerConsultation, closeConsultation, openConsultation, recordWaitingAnswers } from './consultations';
 import { decisionSidebarData, recordDecisionRpc, updateDecisionRpc } from './decisions';
 import { saveMeetingRpc } from './meetings';
@@ -24,6 +25,8 @@ export const RPC_HANDLERS: { readonly [K in RpcName]: (ports: Ports, input: unkn
   openConsultation: (ports, input) => openConsultation(ports, input),
   answerConsultation: (ports, input) => answerConsultation(ports, input),
   closeConsultation: (ports, input) => closeConsultation(ports, input),
+  getConsultationPanelData: (ports) => consultationPanelData(ports),
+  getConsultationDialogData: (ports) => consultationDialogData(ports),
 };
 
 /** The handler of that name: own entries only, so "constructor" or "__proto__" finds nothing. */

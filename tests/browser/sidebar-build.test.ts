@@ -19,8 +19,10 @@ beforeAll(() => {
 });
 
 describe('the built sidebar and dialogs', () => {
-  it('are the decision sidebar and the circulation preview', () => {
-    expect(pages).toEqual(expect.arrayContaining(['DecisionSidebar.html', 'CirculationPreview.html']));
+  it('are the decision sidebar, the circulation preview and the answer dialog', () => {
+    expect(pages).toEqual(
+      expect.arrayContaining(['DecisionSidebar.html', 'CirculationPreview.html', 'ConsultationDialog.html']),
+    );
   });
 
   it('are each one self-contained file within its budget that loads nothing from the network', () => {
