@@ -32,6 +32,8 @@ export interface Column<S extends z.core.$ZodType = any> {
   readonly header: string;
   readonly kind: CellKind;
   readonly required: boolean;
+  /** A column added after the first edition: a workbook without it reads as if it were blank, and setup adds it. */
+  readonly optional: boolean;
   readonly choices: readonly string[];
   readonly expected: string;
   readonly width: number;
@@ -42,6 +44,7 @@ export interface Column<S extends z.core.$ZodType = any> {
 
 interface Options {
   required?: boolean;
+  optional?: boolean;
   width?: number;
 }
 
@@ -117,6 +120,7 @@ function column<S extends z.core.$ZodType>(
     header,
     kind,
     required,
+    optional: options.optional ?? false,
     choices: options.choices ?? [],
     expected,
     width: options.width ?? 140,

@@ -351,6 +351,13 @@ export const CloseConsultationSchema = z.object({
 });
 export type CloseConsultationInput = z.infer<typeof CloseConsultationSchema>;
 
+export const WithdrawConsultationSchema = z.object({
+  id: text(TEXT_LIMITS.id),
+  /** Why, in a few words: the notice to the members gives it. */
+  reason: z.optional(text(TEXT_LIMITS.title)),
+});
+export type WithdrawConsultationInput = z.infer<typeof WithdrawConsultationSchema>;
+
 /** The decision a closed consultation drafts, for the secretariat to review and record in the sidebar. */
 export const DecisionDraftSchema = z.object({
   date: isoDay,
@@ -376,7 +383,19 @@ export const CloseConsultationResultSchema = z.union([
   z.object({ ok: z.literal(true), decisionDraft: DecisionDraftSchema, changed: z.boolean() }),
   refused,
 ]);
+/** changed: false when it was no longer open; lines: what was done and sent, in words. */
+export const WithdrawConsultationResultSchema = z.union([
+  z.object({ ok: z.literal(true), changed: z.boolean(), lines: z.array(z.string()) }),
+  refused,
+]);
+/** What "Send now" did, one line each (sent, failed, held back), as the tick's report says it. */
+export const SendConsultationsResultSchema = z.union([
+  z.object({ ok: z.literal(true), lines: z.array(z.string()) }),
+  refused,
+]);
 export type OpenConsultationResult = z.infer<typeof OpenConsultationResultSchema>;
+export type WithdrawConsultationResult = z.infer<typeof WithdrawConsultationResultSchema>;
+export type SendConsultationsResult = z.infer<typeof SendConsultationsResultSchema>;
 export type AnswerConsultationResult = z.infer<typeof AnswerConsultationResultSchema>;
 export type CloseConsultationResult = z.infer<typeof CloseConsultationResultSchema>;
 
@@ -395,6 +414,8 @@ export const RPC_CONTRACT = {
   openConsultation: { input: OpenConsultationSchema, result: OpenConsultationResultSchema },
   answerConsultation: { input: AnswerConsultationSchema, result: AnswerConsultationResultSchema },
   closeConsultation: { input: CloseConsultationSchema, result: CloseConsultationResultSchema },
+  withdrawConsultation: { input: WithdrawConsultationSchema, result: WithdrawConsultationResultSchema },
+  sendConsultationsNow: { input: null, result: SendConsultationsResultSchema },
 } as const;
 
 export type RpcName = keyof typeof RPC_CONTRACT;

@@ -48,6 +48,10 @@ export const SETTING_COLUMNS = {
   language: col.choice('Language', LANGUAGES),
   timeZone: col.text('Time zone'),
   secretariatEditors: col.emails('Secretariat editors'),
+  unctCoverNote: col.text('UNCT cover note'),
+  lastGcmReviewOn: col.date('Last GCM review on'),
+  emergingChallenges: col.text('Emerging challenges'),
+  recommendations: col.text('Recommendations'),
 } satisfies Record<string, Column>;
 
 export type SettingKey = keyof typeof SETTING_COLUMNS;
@@ -101,6 +105,10 @@ export const BLANK_SETTINGS: Settings = {
   language: 'English',
   timeZone: '',
   secretariatEditors: [],
+  unctCoverNote: '',
+  lastGcmReviewOn: null,
+  emergingChallenges: '',
+  recommendations: '',
 };
 
 /** One row a setting, in WORKBOOK.md's order, as `unmn init` and setup write them. */

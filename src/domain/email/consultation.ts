@@ -100,3 +100,15 @@ export function outcomeMessage(
     { kind: 'table', headers: ['Member', 'Answer', 'Comment'], rows },
   ]);
 }
+
+/** To all members, once, when the Secretariat withdraws a consultation whose proposal went out. */
+export function withdrawalMessage(network: Network, c: Consultation, reason: string): Composed {
+  return compose(network, `${networkName(network)}: written consultation ${c.id}, "${c.title}", withdrawn`, [
+    { kind: 'paragraph', text: 'Dear colleagues,' },
+    {
+      kind: 'paragraph',
+      text: `The Secretariat has withdrawn written consultation ${c.id}, "${c.title}", on ${longDay(c.closedOn ?? c.deadline)}. No answer is needed, and answers already given will not be counted.`,
+    },
+    ...(reason.trim() === '' ? [] : [{ kind: 'paragraph' as const, text: `Reason: ${reason.trim()}` }]),
+  ]);
+}
