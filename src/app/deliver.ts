@@ -43,7 +43,7 @@ import {
   type LogEntry,
 } from '../domain/tables';
 import { emailKey, keyOf, plural } from '../domain/words';
-import type { Ports, WorkbookPort } from '../ports';
+import type { Email, Ports, WorkbookPort } from '../ports';
 import { withLockedTabs, writeIfUnchanged, type GuardedWrite, type LockedTabs } from './repository';
 import { errorText } from '../domain/errors';
 
@@ -123,14 +123,49 @@ const NOTHING_DUE: Omit<DeliveryReport, 'locked'> = {
 };
 
 /** Appends Log rows, stamped with the time and the user, below the Log as read under the lock. */
-class LogAppender {
+export class LogAppender {
   constructor(
-    private readonly ports: DeliveryPorts,
+    private readonly ports: Pick<Ports, 'clock' | 'user'>,
     private readonly tabs: LockedTabs,
   ) {}
 
   append(entry: Omit<LogEntry, 'timestamp' | 'actor'>): void {
     this.tabs.append(LogTable, [{ timestamp: this.ports.clock.now(), actor: this.ports.user.email(), ...entry }]);
+  }
+}
+
+/** What a sent message's Log rows say: the event, the ID concerned, and the Details of its claim. */
+export interface Sending {
+  readonly event: string;
+  readonly ref: string;
+  readonly details: string;
+}
+
+/**
+ * The one sender: claims the message with a `Sending` Log row, flushed so that the claim is durable
+ * before the message goes, and sends it. Returns the error a send threw, for the caller to log as
+ * `Failed` in its own words (and give its other claims back), or null once it went; the caller then
+ * confirms with a `Sent` row. A run killed between the two leaves the claim, which the tick reports.
+ */
+export function sendClaimed(
+  ports: Pick<Ports, 'workbook' | 'mailer'>,
+  log: LogAppender,
+  sending: Sending,
+  email: Email,
+): unknown {
+  log.append({
+    event: sending.event,
+    ref: sending.ref,
+    recipients: [...email.to],
+    outcome: 'Sending',
+    details: sending.details,
+  });
+  ports.workbook.flush();
+  try {
+    ports.mailer.send(email);
+    return null;
+  } catch (error) {
+    return error ?? new Error('The mail service gave no reason.');
   }
 }
 
@@ -219,7 +254,7 @@ class Run {
   }
 
   job(job: Job): void {
-    const { workbook, mailer } = this.ports;
+    const { workbook } = this.ports;
     if (job.refused.length > 0) {
       const them = job.refused.length === 1 ? 'this address' : 'these addresses';
       this.record(
@@ -261,23 +296,19 @@ class Run {
         }
         claimWritten = claimHeld = true;
       }
-      this.log.append({
-        event: job.event,
-        ref: job.ref,
-        recipients: [...message.to],
-        outcome: 'Sending',
-        details: job.what,
-      });
-      workbook.flush();
-      try {
-        mailer.send({
+      const error = sendClaimed(
+        this.ports,
+        this.log,
+        { event: job.event, ref: job.ref, details: job.what },
+        {
           to: message.to,
           subject: message.subject,
           text: message.text,
           html: message.html,
           ...(message.replyTo === '' ? {} : { replyTo: message.replyTo }),
-        });
-      } catch (error) {
+        },
+      );
+      if (error !== null) {
         this.record(job, message, 'Failed', `${errorText(error)}; it goes again at the next tick`);
         if (claimHeld) {
           this.mark(job.claim.undo, UNDO_CHECK);

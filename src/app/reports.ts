@@ -12,11 +12,11 @@ import { yearOf } from '../domain/dates';
 import { NETWORK_TABLES, type Network } from '../domain/network';
 import { REPORTS, reportNamed, type Report, type ReportDef, type ReportShare } from '../domain/reports';
 import { reportMessage } from '../domain/reports/email';
-import { LogTable, type LogEntry } from '../domain/tables';
 import { joinWords } from '../domain/words';
 import type { Ports } from '../ports';
 import { NotAuthorizedError, requireSecretariat } from './authorize';
 import { reportSheet, writeResultTab } from './report-tab';
+import { LogAppender, sendClaimed } from './deliver';
 import { withLockedTabs, type LockedTabs } from './repository';
 import { errorText } from '../domain/errors';
 
@@ -59,30 +59,18 @@ function cannotSend(ports: Ports, network: Network, def: ReportDef, share: Repor
 }
 
 /**
- * Claims, sends and confirms, as every delivery does: a `Sending` row flushed before the message
- * goes, then `Sent` (or `Failed` with Google's reason, and the error goes on). A run killed between
- * the two leaves the claim, which the hourly tick reports for a person to check.
+ * Claims, sends and confirms through the one sender deliveries use: `Failed` with Google's reason,
+ * and the error goes on to the user.
  */
 function send(ports: Ports, tabs: LockedTabs, report: Report, share: ReportShare, to: string): void {
-  const message = reportMessage(report);
-  const entry = (outcome: LogEntry['outcome'], details: string): LogEntry => ({
-    timestamp: ports.clock.now(),
-    actor: ports.user.email(),
-    event: share.event,
-    ref: report.year === null ? '' : String(report.year),
-    recipients: [to],
-    outcome,
-    details,
-  });
-  tabs.append(LogTable, [entry('Sending', report.title)]);
-  ports.workbook.flush();
-  try {
-    ports.mailer.send({ to: [to], ...message });
-  } catch (error) {
-    tabs.append(LogTable, [entry('Failed', errorText(error))]);
+  const log = new LogAppender(ports, tabs);
+  const sending = { event: share.event, ref: report.year === null ? '' : String(report.year), details: report.title };
+  const error = sendClaimed(ports, log, sending, { to: [to], ...reportMessage(report) });
+  if (error !== null) {
+    log.append({ ...sending, recipients: [to], outcome: 'Failed', details: errorText(error) });
     throw error;
   }
-  tabs.append(LogTable, [entry('Sent', report.title)]);
+  log.append({ ...sending, recipients: [to], outcome: 'Sent' });
   ports.workbook.flush();
 }
 

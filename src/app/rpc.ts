@@ -7,7 +7,14 @@ import { RPC_CONTRACT, type RpcName, type RpcResult } from '../domain/rpc';
 import type { Ports } from '../ports';
 import { COMMANDS } from './commands';
 import { consultationDialogData, consultationPanelData } from './consultation-views';
-import { answerConsultation, closeConsultation, openConsultation, recordWaitingAnswers } from './consultations';
+import {
+  answerConsultation,
+  closeConsultation,
+  openConsultation,
+  recordWaitingAnswers,
+  sendConsultationsNow,
+  withdrawConsultation,
+} from './consultations';
 import { decisionSidebarData, recordDecisionRpc, updateDecisionRpc } from './decisions';
 import { saveMeetingRpc } from './meetings';
 import { circulationPreview, confirmCirculation } from './tick';
@@ -27,6 +34,8 @@ export const RPC_HANDLERS: { readonly [K in RpcName]: (ports: Ports, input: unkn
   closeConsultation: (ports, input) => closeConsultation(ports, input),
   getConsultationPanelData: (ports) => consultationPanelData(ports),
   getConsultationDialogData: (ports) => consultationDialogData(ports),
+  withdrawConsultation: (ports, input) => withdrawConsultation(ports, input),
+  sendConsultationsNow: (ports) => sendConsultationsNow(ports),
 };
 
 /** The handler of that name: own entries only, so "constructor" or "__proto__" finds nothing. */
