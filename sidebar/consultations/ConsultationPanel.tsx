@@ -1,6 +1,7 @@
 /**
- * The Consultations panel (secretariat): open a written consultation, follow the answers, close it.
- * Its data is read when the panel is first shown, and again after each change.
+ * The Consultations panel (secretariat): open a written consultation, follow the answers, close or
+ * withdraw it, and send its mail now rather than at the next run. Its data is read when the panel
+ * is first shown, and again after each change.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../../src/domain/errors';
@@ -22,14 +23,19 @@ export function ConsultationPanel(props: { hidden: boolean; today: string; onDra
     if (!props.hidden && data === null) void load();
   }, [props.hidden]);
 
-  const close = async (id: string) => {
+  /** One change through the server, then the list read again; a refusal or a failure shown as an error. */
+  const change = async (run: () => Promise<{ ok: true; lines?: string[] } | { ok: false; errors: string[] }>) => {
     setNotice(NO_NOTICE);
     setBusy(true);
     try {
-      const result = await call('closeConsultation', { id });
+      const result = await run();
       if (result.ok) {
         await load();
-        props.onDraft(result.decisionDraft);
+        if (result.lines !== undefined)
+          setNotice({
+            kind: 'ok',
+            text: result.lines.length > 0 ? result.lines.join('\n') : 'Nothing was due to go out.',
+          });
       } else setNotice({ kind: 'error', text: result.errors.join('\n') });
     } catch (error) {
       setNotice({ kind: 'error', text: errorText(error) });
@@ -37,6 +43,14 @@ export function ConsultationPanel(props: { hidden: boolean; today: string; onDra
       setBusy(false);
     }
   };
+  const close = (id: string) =>
+    change(async () => {
+      const result = await call('closeConsultation', { id });
+      if (result.ok) props.onDraft(result.decisionDraft);
+      return result.ok ? { ok: true } : result;
+    });
+  const withdraw = (id: string, reason: string) =>
+    change(() => call('withdrawConsultation', reason === '' ? { id } : { id, reason }));
 
   return (
     <section id="consultations-panel" aria-label="Consultations" hidden={props.hidden}>
@@ -49,8 +63,20 @@ export function ConsultationPanel(props: { hidden: boolean; today: string; onDra
           today={data.today}
           busy={busy}
           onClose={(id) => void close(id)}
+          onWithdraw={(id, reason) => void withdraw(id, reason)}
         />
       )}
+      <div class="links">
+        <button
+          type="button"
+          class="link"
+          id="c-send-now"
+          disabled={busy}
+          onClick={() => void change(() => call('sendConsultationsNow'))}
+        >
+          Send the consultations' emails now
+        </button>
+      </div>
       <OpenForm
         today={props.today}
         onOpened={(id) => {

@@ -1,11 +1,13 @@
 /**
- * The open consultations: each member asked with its answer, who has not answered yet, and "Close
- * now", whose drafted decision goes to the Decisions panel for the Secretariat to review and record.
+ * The open consultations: each member asked with its answer, who has not answered yet, "Close",
+ * whose drafted decision goes to the Decisions panel for the Secretariat to review and record, and
+ * "Withdraw".
  */
 import { longDay } from '../../src/domain/email/render';
 import type { ConsultationView } from '../../src/domain/rpc';
 import { joinWords } from '../../src/domain/words';
 import { kindNote } from './Proposal';
+import { Withdraw } from './Withdraw';
 
 function waitingNote(c: ConsultationView, today: string): string {
   const silent = c.answers.filter((a) => a.answer === '').map((a) => a.agency);
@@ -20,6 +22,7 @@ export function OpenConsultations(props: {
   today: string;
   busy: boolean;
   onClose(id: string): void;
+  onWithdraw(id: string, reason: string): void;
 }) {
   if (props.consultations.length === 0)
     return (
@@ -58,6 +61,7 @@ export function OpenConsultations(props: {
               {`Close ${c.id} and draft its decision`}
             </button>
           </div>
+          <Withdraw id={c.id} busy={props.busy} onWithdraw={(reason) => props.onWithdraw(c.id, reason)} />
         </li>
       ))}
     </ul>

@@ -9,7 +9,7 @@ import { errorText } from '../../src/domain/errors';
 import { TEXT_LIMITS } from '../../src/domain/rpc';
 import { CONSULTATION_KINDS } from '../../src/domain/tables';
 import { call } from '../lib/rpc';
-import { checkedOf, ErrorBox, invalid, Options, useFocus, valueOf, type Errors } from '../lib/ui';
+import { checkedOf, ErrorBox, Field, Input, invalid, Options, useFocus, valueOf, type Errors } from '../lib/ui';
 
 const BLANK = { title: '', proposal: '', proposalLink: '', kind: 'No objection', subject: '', confirm: false };
 
@@ -62,21 +62,17 @@ export function OpenForm(props: { today: string; onOpened(id: string): void }) {
       setBusy(false);
     }
   };
-  const text = (field: 'title' | 'proposalLink' | 'subject', label: string, limit: number, hint = '') => (
-    <div class="field">
-      <label for={`c-${field}`}>{label}</label>
-      <input
-        type="text"
+  const text = (field: 'title' | 'proposalLink' | 'subject', label: string, limit: number, hint?: string) => (
+    <Field id={`c-${field}`} label={label} field={field} errors={errors}>
+      <Input
         id={`c-${field}`}
-        autocomplete="off"
         maxLength={limit}
         placeholder={hint}
         value={form[field]}
-        aria-invalid={invalid(errors, field)}
-        onInput={(e) => set({ [field]: valueOf(e) })}
+        invalid={!!errors[field]}
+        onValue={(v) => set({ [field]: v })}
       />
-      <ErrorBox errors={errors} field={field} />
-    </div>
+    </Field>
   );
   return (
     <form id="cform" novalidate onSubmit={(e) => void submit(e)}>

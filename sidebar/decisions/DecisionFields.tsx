@@ -2,7 +2,7 @@
 import { FIRST_YEAR } from '../../src/domain/dates';
 import { TEXT_LIMITS, type DecisionSidebarData, type SidebarMember } from '../../src/domain/rpc';
 import { DECISION_KINDS, OUTCOMES } from '../../src/domain/tables';
-import { checkedOf, Checks, ErrorBox, invalid, Options, valueOf, type Errors } from '../lib/ui';
+import { checkedOf, Checks, ErrorBox, Field, Input, invalid, Options, valueOf, type Errors } from '../lib/ui';
 import { activeCodes, SUBJECTS, type DecisionForm } from './form';
 import { GcmObjectives } from './GcmObjectives';
 
@@ -52,9 +52,8 @@ export function DecisionFields(props: {
         )}
       </div>
       <div class="pair">
-        <div class="field">
-          <label for="f-date">Date</label>
-          <input
+        <Field id="f-date" label="Date" field="date" errors={errors}>
+          <Input
             type="date"
             id="f-date"
             name="date"
@@ -62,11 +61,10 @@ export function DecisionFields(props: {
             min={min}
             max={data.today}
             value={form.date}
-            aria-invalid={invalid(errors, 'date')}
-            onInput={(e) => set({ date: valueOf(e) })}
+            invalid={!!errors.date}
+            onValue={(date) => set({ date })}
           />
-          <ErrorBox errors={errors} field="date" />
-        </div>
+        </Field>
         <div class="field">
           <label for="f-outcome">Outcome</label>
           <select id="f-outcome" name="outcome" value={form.outcome} onChange={(e) => set({ outcome: valueOf(e) })}>
@@ -87,38 +85,36 @@ export function DecisionFields(props: {
         </select>
         <ErrorBox errors={errors} field="kind" />
       </div>
-      <div class="field" id="subject-field" hidden={subject === undefined}>
-        <label for="f-subject" id="subject-label">
-          {subject?.label ?? 'Subject'}
-        </label>
-        <input
-          type="text"
+      <Field
+        id="f-subject"
+        label={subject?.label ?? 'Subject'}
+        boxId="subject-field"
+        labelId="subject-label"
+        field="subject"
+        errors={errors}
+        hidden={subject === undefined}
+      >
+        <Input
           id="f-subject"
           name="subject"
-          autocomplete="off"
           maxLength={TEXT_LIMITS.subject}
           placeholder={subject?.placeholder}
           value={form.subject}
-          aria-invalid={invalid(errors, 'subject')}
-          onInput={(e) => set({ subject: valueOf(e) })}
+          invalid={!!errors.subject}
+          onValue={(v) => set({ subject: v })}
         />
-        <ErrorBox errors={errors} field="subject" />
-      </div>
-      <div class="field">
-        <label for="f-title">Title</label>
-        <input
-          type="text"
+      </Field>
+      <Field id="f-title" label="Title" field="title" errors={errors}>
+        <Input
           id="f-title"
           name="title"
-          autocomplete="off"
           placeholder="Short title, as in the minutes"
           maxLength={TEXT_LIMITS.title}
           value={form.title}
-          aria-invalid={invalid(errors, 'title')}
-          onInput={(e) => set({ title: valueOf(e) })}
+          invalid={!!errors.title}
+          onValue={(title) => set({ title })}
         />
-        <ErrorBox errors={errors} field="title" />
-      </div>
+      </Field>
       <div class="field">
         <label for="f-decision">Decision</label>
         <textarea
@@ -204,20 +200,25 @@ export function DecisionFields(props: {
         </p>
         <ErrorBox errors={errors} field="stateRelevant" />
       </div>
-      <div class="field" id="state-consulted-field" hidden={!form.stateRelevant}>
-        <label for="f-state-consulted">State consulted on</label>
-        <input
+      <Field
+        id="f-state-consulted"
+        label="State consulted on"
+        boxId="state-consulted-field"
+        field="stateConsultedOn"
+        errors={errors}
+        hidden={!form.stateRelevant}
+      >
+        <Input
           type="date"
           id="f-state-consulted"
           name="stateConsultedOn"
           min={min}
           max={data.today}
           value={form.stateConsultedOn}
-          aria-invalid={invalid(errors, 'stateConsultedOn')}
-          onInput={(e) => set({ stateConsultedOn: valueOf(e) })}
+          invalid={!!errors.stateConsultedOn}
+          onValue={(v) => set({ stateConsultedOn: v })}
         />
-        <ErrorBox errors={errors} field="stateConsultedOn" />
-      </div>
+      </Field>
       <GcmObjectives data={data} checked={form.gcm} errors={errors} onChange={(gcm) => set({ gcm })} />
     </>
   );

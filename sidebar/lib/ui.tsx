@@ -131,3 +131,62 @@ export function useFocus(): (selector: string) => void {
 export function closeDialog(): void {
   (globalThis as { google?: { script?: { host?: { close(): void } } } }).google?.script?.host?.close();
 }
+
+/** A field: its label, its control (the children), and the box of its messages. */
+export function Field(props: {
+  id: string;
+  label: ComponentChildren;
+  field: string;
+  errors: Errors;
+  hidden?: boolean;
+  /** The IDs of the field's box and label, where something else refers to them. */
+  boxId?: string;
+  labelId?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="field" id={props.boxId} hidden={props.hidden}>
+      <label for={props.id} id={props.labelId}>
+        {props.label}
+      </label>
+      {props.children}
+      <ErrorBox errors={props.errors} field={props.field} />
+    </div>
+  );
+}
+
+/** A text or date input bound to a value, marked invalid while its field has a message. */
+export function Input(props: {
+  id: string;
+  value: string;
+  onValue(value: string): void;
+  type?: 'text' | 'date';
+  name?: string;
+  invalid?: boolean;
+  maxLength?: number;
+  placeholder?: string | undefined;
+  min?: string;
+  max?: string;
+  required?: boolean;
+  inputMode?: 'url';
+  describedBy?: string;
+}) {
+  return (
+    <input
+      type={(props.type ?? 'text') as 'text'}
+      id={props.id}
+      name={props.name}
+      autocomplete="off"
+      required={props.required}
+      maxLength={props.maxLength}
+      placeholder={props.placeholder}
+      min={props.min}
+      max={props.max}
+      inputMode={props.inputMode}
+      aria-describedby={props.describedBy}
+      value={props.value}
+      aria-invalid={props.invalid ? 'true' : undefined}
+      onInput={(e) => props.onValue(valueOf(e))}
+    />
+  );
+}

@@ -4,7 +4,7 @@ import { isActiveOn } from '../../src/domain/membership';
 import type { Network } from '../../src/domain/network';
 import { TEXT_LIMITS, type DecisionSidebarData, type SavedMeeting } from '../../src/domain/rpc';
 import { MEETING_KINDS, MEETING_MODES, MEETING_STATUSES } from '../../src/domain/tables';
-import { Checks, ErrorBox, invalid, Options, valueOf, type Errors } from '../lib/ui';
+import { Checks, ErrorBox, Field, Input, Options, valueOf, type Errors } from '../lib/ui';
 import type { MeetingForm } from './form';
 
 export function MeetingFields(props: {
@@ -35,33 +35,20 @@ export function MeetingFields(props: {
     minutesCirculatedOn: base?.minutesCirculatedOn ?? null,
     sharedWithRcoOn: base?.sharedWithRcoOn ?? null,
   });
-  const text = (id: string, field: 'title' | 'minutesLink', label: string, extra: Record<string, unknown>) => (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <input
-        type="text"
-        id={id}
-        autocomplete="off"
-        value={form[field]}
-        aria-invalid={invalid(errors, field)}
-        onInput={(e) => set({ [field]: valueOf(e) })}
-        {...extra}
-      />
-      <ErrorBox errors={errors} field={field} />
-    </div>
+  const text = (
+    id: string,
+    field: 'title' | 'minutesLink',
+    label: string,
+    extra: Partial<Parameters<typeof Input>[0]>,
+  ) => (
+    <Field id={id} label={label} field={field} errors={errors}>
+      <Input id={id} value={form[field]} invalid={!!errors[field]} onValue={(v) => set({ [field]: v })} {...extra} />
+    </Field>
   );
   const date = (id: string, field: 'date' | 'agendaCirculatedOn' | 'minutesApprovedOn', label: string) => (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <input
-        type="date"
-        id={id}
-        value={form[field]}
-        aria-invalid={invalid(errors, field)}
-        onInput={(e) => set({ [field]: valueOf(e) })}
-      />
-      <ErrorBox errors={errors} field={field} />
-    </div>
+    <Field id={id} label={label} field={field} errors={errors}>
+      <Input type="date" id={id} value={form[field]} invalid={!!errors[field]} onValue={(v) => set({ [field]: v })} />
+    </Field>
   );
   const select = (id: string, field: 'status' | 'kind' | 'mode', label: string, values: readonly string[]) => (
     <div class="field">
@@ -83,7 +70,7 @@ export function MeetingFields(props: {
         {select('m-kind', 'kind', 'Kind', MEETING_KINDS)}
         {select('m-mode', 'mode', 'Mode', MEETING_MODES)}
       </div>
-      {text('m-title', 'title', 'Title', { maxLength: TEXT_LIMITS.title, 'aria-describedby': 'm-steps-head' })}
+      {text('m-title', 'title', 'Title', { maxLength: TEXT_LIMITS.title, describedBy: 'm-steps-head' })}
       <fieldset class="field group">
         <legend>Chaired by</legend>
         <Checks

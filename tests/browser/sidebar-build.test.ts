@@ -5,10 +5,11 @@ import { ensureBuilt, ROOT } from './support';
 
 /**
  * What each built page may weigh. Every dialog fits the 80 KB of issue 20. The sidebar does not yet:
- * what it shares with the server (zod/mini 25 KB, the tables, codec and settings 30 KB, the rules the
- * live guidance runs 16 KB) and Preact (13.5 KB) come to 85 KB before its own views.
+ * what it shares with the server (zod/mini 25 KB; the tables, codec, settings and RPC schemas 32 KB;
+ * the rules its live guidance runs 16 KB) and Preact (13.5 KB) come to 86 KB before its own three
+ * panels (30 KB) and style (5 KB).
  */
-const BUDGET_KB: Readonly<Record<string, number>> = { 'DecisionSidebar.html': 120 };
+const BUDGET_KB: Readonly<Record<string, number>> = { 'DecisionSidebar.html': 125 };
 const DIALOG_KB = 80;
 
 let pages: string[];
