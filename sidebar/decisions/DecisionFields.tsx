@@ -1,18 +1,11 @@
 /** The decision form's fields, rendered from the form state; every change goes back through `set`. */
 import { FIRST_YEAR } from '../../src/domain/dates';
-import { TEXT_LIMITS, type DecisionSidebarData, type SidebarMember } from '../../src/domain/rpc';
+import { TEXT_LIMITS, type DecisionSidebarData } from '../../src/domain/rpc';
 import { DECISION_KINDS, OUTCOMES } from '../../src/domain/tables';
-import { checkedOf, Checks, ErrorBox, Field, Input, invalid, Options, valueOf, type Errors } from '../lib/ui';
-import { activeCodes, SUBJECTS, type DecisionForm } from './form';
+import { checkedOf, ErrorBox, Field, Input, invalid, Options, valueOf, type Errors } from '../lib/ui';
+import { SUBJECTS, type DecisionForm } from './form';
+import { Consulted } from './Consulted';
 import { GcmObjectives } from './GcmObjectives';
-
-export function memberTitle(m: SidebarMember): string {
-  return m.name === '' ? `${m.code} (${m.status})` : `${m.name} (${m.status})`;
-}
-
-function count(k: number, of?: number): string {
-  return k === 0 ? '' : of === undefined ? `(${k})` : `(${k} of ${of})`;
-}
 
 export function DecisionFields(props: {
   data: DecisionSidebarData;
@@ -22,11 +15,8 @@ export function DecisionFields(props: {
   set(change: Partial<DecisionForm>): void;
 }) {
   const { data, form, errors, set } = props;
-  const active = activeCodes(data, form.date || data.today);
   const subject = SUBJECTS[form.kind];
   const min = `${FIRST_YEAR}-01-01`;
-  const setConsulted = (consulted: readonly string[]) =>
-    set({ consulted, objections: form.objections.filter((c) => consulted.includes(c)) });
   const chooseMeeting = (id: string) => {
     const meeting = data.meetings.find((m) => m.id === id);
     set({
@@ -129,61 +119,7 @@ export function DecisionFields(props: {
         />
         <ErrorBox errors={errors} field="decision" />
       </div>
-      <fieldset class="field group">
-        <legend>
-          Consulted{' '}
-          <span id="consulted-count" class="count">
-            {count(form.consulted.length, data.members.length)}
-          </span>
-        </legend>
-        <Checks
-          id="consulted"
-          name="consulted"
-          items={data.members.map((m) => ({
-            value: m.code,
-            text: m.code,
-            title: memberTitle(m),
-            inactive: !active.includes(m.code),
-          }))}
-          checked={form.consulted}
-          onChange={setConsulted}
-        />
-        <div class="links">
-          <button type="button" class="link" id="consulted-active" onClick={() => setConsulted(active)}>
-            Tick every active member
-          </button>
-          <button type="button" class="link" id="consulted-none" onClick={() => setConsulted([])}>
-            None
-          </button>
-        </div>
-        <p id="consulted-missing" class="small" aria-live="polite" hidden={props.missing === ''}>
-          {props.missing}
-        </p>
-        <ErrorBox errors={errors} field="consulted" />
-      </fieldset>
-      <fieldset class="field group">
-        <legend>
-          Objections{' '}
-          <span id="objections-count" class="count">
-            {count(form.objections.length)}
-          </span>
-        </legend>
-        <Checks
-          id="objections"
-          name="objections"
-          hidden={form.consulted.length === 0}
-          items={form.consulted.map((code) => {
-            const m = data.members.find((x) => x.code === code);
-            return { value: code, text: code, title: m ? memberTitle(m) : code };
-          })}
-          checked={form.objections}
-          onChange={(objections) => set({ objections })}
-        />
-        <p id="objections-empty" class="muted small" hidden={form.consulted.length > 0}>
-          Tick the members consulted first.
-        </p>
-        <ErrorBox errors={errors} field="objections" />
-      </fieldset>
+      <Consulted data={data} form={form} errors={errors} missing={props.missing} set={set} />
       <div class="field">
         <label class="inline">
           <input
