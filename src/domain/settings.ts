@@ -56,12 +56,7 @@ export const SETTING_COLUMNS = {
 
 export type SettingKey = keyof typeof SETTING_COLUMNS;
 
-export const SettingsSchema = z.object(
-  Object.fromEntries(Object.entries(SETTING_COLUMNS).map(([k, c]) => [k, c.schema])) as {
-    [K in SettingKey]: (typeof SETTING_COLUMNS)[K]['schema'];
-  },
-);
-export type Settings = z.infer<typeof SettingsSchema>;
+export type Settings = z.infer<z.ZodMiniObject<{ [K in SettingKey]: (typeof SETTING_COLUMNS)[K]['schema'] }>>;
 
 export const SETTING_KEYS = Object.keys(SETTING_COLUMNS) as SettingKey[];
 

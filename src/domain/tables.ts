@@ -61,7 +61,7 @@ function table<const N extends string, const C extends Columns>(
   columns: C,
   options: { key?: keyof C & string; idFormat?: string; addonOnly?: boolean } = {},
 ): TableDef<N, C> {
-  const shape = Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, c.schema])) as Shape<C>;
+  let schema: z.ZodMiniObject<Shape<C>> | undefined;
   return {
     name,
     purpose,
@@ -70,7 +70,11 @@ function table<const N extends string, const C extends Columns>(
     idFormat: options.idFormat ?? null,
     idPrefix: options.idFormat?.split('-')[0] ?? null,
     addonOnly: options.addonOnly ?? false,
-    schema: z.object(shape),
+    // Built on first use, as the columns' own are (cells.ts): most executions parse no record.
+    get schema() {
+      schema ??= z.object(Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, c.schema])) as Shape<C>);
+      return schema;
+    },
   };
 }
 
