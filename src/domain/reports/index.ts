@@ -3,7 +3,6 @@
  * Apps Script global that runs it, whether it reports on a year, and its pure builder. Two reports
  * can also be emailed by the secretariat, and their Log rows are what two compliance rules read.
  */
-import type { IsoDay } from '../dates';
 import type { Network } from '../network';
 import type { SettingKey } from '../settings';
 import { actionTracker } from './action-tracker';
