@@ -31,6 +31,13 @@ export const settings: Settings = {
   // Working methods the network adopted beyond its ToR ("The UNMN may adopt any additional working methods").
   annualMeetingRequired: true,
   disclosureNeedsAgreement: true,
+  unctCoverNote:
+    'The Network asks the UN Country Team to help close the funding gap of the reintegration and data mapping actions, and to take the migration data map into the Cooperation Framework joint work plans for 2027.',
+  lastGcmReviewOn: '2026-03-31',
+  emergingChallenges:
+    'Climate-related displacement from the Aral Sea region; more returning migrant workers since the summer; gaps in social protection for families of migrants abroad.',
+  recommendations:
+    'Fund the 2027 data actions before the plan is endorsed; make the Migration Data Task Team permanent; invite the Agency for External Labour Migration to the annual meeting.',
 };
 
 function member(agency: string, name: string, extra: Partial<Member> = {}): Member {
@@ -599,8 +606,21 @@ export const actions: Action[] = [
   ),
 ];
 
-function row(spec: Omit<WorkplanRow, 'fundingSource' | 'lastUpdate'> & Partial<WorkplanRow>): WorkplanRow {
-  return { fundingSource: 'Agency core funds', lastUpdate: null, ...spec };
+type RowSpec = Omit<
+  WorkplanRow,
+  'fundingSource' | 'lastUpdate' | 'resultsToDate' | 'cooperationFrameworkOutcome' | 'guidingPrinciples'
+> &
+  Partial<WorkplanRow>;
+
+function row(spec: RowSpec): WorkplanRow {
+  return {
+    fundingSource: 'Agency core funds',
+    lastUpdate: null,
+    resultsToDate: '',
+    cooperationFrameworkOutcome: '',
+    guidingPrinciples: [],
+    ...spec,
+  };
 }
 
 export const workplan: WorkplanRow[] = [
@@ -620,6 +640,10 @@ export const workplan: WorkplanRow[] = [
     status: 'Completed',
     progressPct: 100,
     lastUpdate: '2025-07-09',
+    resultsToDate:
+      'One UN contribution submitted to the Ministry of Foreign Affairs on 28 May 2025 and quoted in the national voluntary review.',
+    cooperationFrameworkOutcome: 'Outcome 4: Effective and accountable governance',
+    guidingPrinciples: ['International cooperation', 'Whole-of-government approach'],
   }),
   row({
     id: 'W-2025-02',
@@ -638,6 +662,9 @@ export const workplan: WorkplanRow[] = [
     status: 'Completed',
     progressPct: 100,
     lastUpdate: '2026-01-07',
+    resultsToDate: '2,140 departing workers briefed in 38 sessions, 41% of them women.',
+    cooperationFrameworkOutcome: 'Outcome 2: Decent work and inclusive growth',
+    guidingPrinciples: ['People-centred', 'Human rights', 'Gender-responsive'],
   }),
   row({
     id: 'W-2025-03',
@@ -655,6 +682,10 @@ export const workplan: WorkplanRow[] = [
     status: 'Completed',
     progressPct: 100,
     lastUpdate: '2026-01-07',
+    resultsToDate:
+      'Referral pathway signed with the Ministry of Mahalla and Family Support on 12 December 2025; 96 returnees referred by year end.',
+    cooperationFrameworkOutcome: 'Outcome 3: Social protection for all',
+    guidingPrinciples: ['People-centred', 'Child-sensitive', 'Whole-of-government approach'],
   }),
   row({
     id: 'W-2025-04',
@@ -673,6 +704,9 @@ export const workplan: WorkplanRow[] = [
     status: 'Completed',
     progressPct: 100,
     lastUpdate: '2025-12-10',
+    resultsToDate: '162 officers trained in Tashkent, Samarkand, Fergana and Nukus.',
+    cooperationFrameworkOutcome: 'Outcome 4: Effective and accountable governance',
+    guidingPrinciples: ['Rule of law and due process', 'Human rights'],
   }),
   row({
     id: 'W-2025-05',
@@ -708,6 +742,9 @@ export const workplan: WorkplanRow[] = [
     status: 'Completed',
     progressPct: 100,
     lastUpdate: '2026-06-24',
+    resultsToDate: 'Joint contribution submitted on 20 June 2026, before the regional review in Geneva.',
+    cooperationFrameworkOutcome: 'Outcome 4: Effective and accountable governance',
+    guidingPrinciples: ['International cooperation', 'Whole-of-society approach'],
   }),
   row({
     id: 'W-2026-02',
@@ -725,6 +762,10 @@ export const workplan: WorkplanRow[] = [
     status: 'Completed',
     progressPct: 100,
     lastUpdate: '2026-09-16',
+    resultsToDate:
+      'Consolidated comments submitted on 15 September 2026; 9 of the 14 were taken up in the second draft.',
+    cooperationFrameworkOutcome: 'Outcome 2: Decent work and inclusive growth',
+    guidingPrinciples: ['Human rights', 'Rule of law and due process'],
   }),
   row({
     id: 'W-2026-03',
@@ -743,6 +784,9 @@ export const workplan: WorkplanRow[] = [
     status: 'Delayed',
     progressPct: 80,
     lastUpdate: '2026-11-18',
+    resultsToDate: 'Data sources of 11 of the 14 ministries and agencies mapped; the report is in draft.',
+    cooperationFrameworkOutcome: 'Outcome 4: Effective and accountable governance',
+    guidingPrinciples: ['Sustainable development', 'Whole-of-government approach'],
   }),
   row({
     id: 'W-2026-04',
@@ -761,6 +805,9 @@ export const workplan: WorkplanRow[] = [
     status: 'On track',
     progressPct: 70,
     lastUpdate: '2026-11-18',
+    resultsToDate: '212 returning women counselled and 64 small business grants awarded.',
+    cooperationFrameworkOutcome: 'Outcome 3: Social protection for all',
+    guidingPrinciples: ['Gender-responsive', 'People-centred'],
   }),
   row({
     id: 'W-2026-05',
@@ -779,6 +826,8 @@ export const workplan: WorkplanRow[] = [
     status: 'On track',
     progressPct: 55,
     lastUpdate: '2026-11-18',
+    resultsToDate: 'Household survey completed in six districts of Karakalpakstan.',
+    guidingPrinciples: ['Sustainable development'],
   }),
 ];
 

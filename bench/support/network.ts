@@ -22,6 +22,7 @@ import type { Grids } from '../../src/domain/network';
 import { settingsRows, type Settings } from '../../src/domain/settings';
 import {
   ActionsTable,
+  PRINCIPLES,
   DecisionsTable,
   FocalPointsTable,
   LogTable,
@@ -631,6 +632,9 @@ export function generate(scale: Scale): GeneratedNetwork {
       status,
       progressPct: status === 'Completed' ? 100 : status === 'Dropped' ? 0 : 20 + (w % 7) * 10,
       lastUpdate: past ? end : addDays(TODAY, -5),
+      resultsToDate: status === 'Completed' ? `Delivered: ${pick(TOPICS, w)}` : '',
+      cooperationFrameworkOutcome: `Outcome ${1 + (w % 5)}`,
+      guidingPrinciples: [pick(PRINCIPLES, w), pick(PRINCIPLES, w + 3)].filter((p, k, all) => all.indexOf(p) === k),
     };
   });
   numberByYear(

@@ -25,11 +25,14 @@ import {
   AnswerConsultationSchema,
   CloseConsultationSchema,
   OpenConsultationSchema,
+  WithdrawConsultationSchema,
   type AnswerConsultationInput,
   type AnswerConsultationResult,
   type CloseConsultationResult,
   type DecisionDraft,
   type OpenConsultationResult,
+  type SendConsultationsResult,
+  type WithdrawConsultationResult,
 } from '../domain/rpc';
 import { isActiveOn } from '../domain/membership';
 import { isSecretariat } from '../domain/secretariat';
@@ -46,7 +49,8 @@ import {
 import { plural, keyOf } from '../domain/words';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
-import { deliver, type DeliveryPorts } from './deliver';
+import { EVENTS } from '../domain/email/ledger';
+import { deliver, describeDelivery, type DeliveryPorts } from './deliver';
 import { readNetwork } from './network';
 import { describeSkipped, withLockedTabs, type LockedTabs } from './repository';
 
@@ -55,6 +59,7 @@ export const CONSULTATION_EVENTS = {
   opened: 'Consultation opened',
   closed: 'Consultation closed',
   answered: 'Answer recorded',
+  withdrawn: EVENTS.withdrawn,
 } as const;
 
 const TABS = [SettingsTable, MembersTable, FocalPointsTable, ConsultationsTable, AnswersTable, LogTable] as const;
@@ -437,4 +442,63 @@ export function closeConsultation(ports: DeliveryPorts, input: unknown): CloseCo
       { authorize: (network) => requireSecretariat(ports, network, 'close a consultation') },
     );
   return result;
+}
+
+/**
+ * Withdraws an open consultation (secretariat): Status Withdrawn, Closed on today and a Log row with
+ * the reason, then a short notice to the members, once, if the proposal had gone out. A consultation
+ * no longer open changes nothing.
+ */
+export function withdrawConsultation(ports: DeliveryPorts, input: unknown): WithdrawConsultationResult {
+  const parsed = WithdrawConsultationSchema.safeParse(input);
+  const result = withLockedTabs(ports, (tabs): WithdrawConsultationResult => {
+    const network = tabs.readNetwork(TABS).network;
+    requireSecretariat(ports, network, 'withdraw a consultation');
+    if (!parsed.success) return refused(...shapeErrors(parsed.error.issues));
+    const c = consultationNamed(network, parsed.data.id);
+    if (c === undefined) return refused(`${parsed.data.id} is not a consultation of the Consultations tab.`);
+    if (c.status !== 'Open')
+      return { ok: true, changed: false, lines: [`${c.id} is ${c.status.toLowerCase()} already.`] };
+    const notWritten = describeSkipped(
+      ConsultationsTable,
+      tabs.update(ConsultationsTable, [{ ...c, status: 'Withdrawn', outcome: null, closedOn: ports.clock.today() }])
+        .skipped,
+    );
+    if (notWritten.length > 0) return refused(...notWritten);
+    tabs.append(LogTable, [
+      {
+        timestamp: ports.clock.now(),
+        actor: ports.user.email(),
+        event: CONSULTATION_EVENTS.withdrawn,
+        ref: c.id,
+        recipients: [],
+        outcome: 'Done',
+        details: (parsed.data.reason ?? '').trim(),
+      },
+    ]);
+    return { ok: true, changed: true, lines: [`${c.id} is withdrawn.`] };
+  });
+  if (!result.ok || !result.changed) return result;
+  const report = deliver(
+    ports,
+    { meetings: null, reminders: false, consultations: true },
+    { authorize: (network) => requireSecretariat(ports, network, 'withdraw a consultation') },
+  );
+  return { ...result, lines: [...result.lines, ...describeDelivery(report)] };
+}
+
+/**
+ * "Send now" (secretariat): the consultations' mail that is due (proposals, reminders, outcomes,
+ * notices) goes at once instead of at the next tick, through the same exactly-once delivery.
+ */
+export function sendConsultationsNow(ports: DeliveryPorts): SendConsultationsResult {
+  const report = deliver(
+    ports,
+    { meetings: null, reminders: false, consultations: true },
+    {
+      authorize: (network) => requireSecretariat(ports, network, 'send the consultations now'),
+      prepare: (tabs, network) => consultationUpkeep(ports, tabs, network),
+    },
+  );
+  return { ok: true, lines: describeDelivery(report) };
 }

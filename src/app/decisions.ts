@@ -31,6 +31,7 @@ import {
 } from '../domain/rpc';
 import {
   ActionsTable,
+  ConsultationsTable,
   DecisionsTable,
   FocalPointsTable,
   LogTable,
@@ -46,6 +47,7 @@ import { statusOf } from './automation';
 import { readNetwork } from './network';
 import { type LockedTabs, describeSkipped, leftAlone, withLockedTabs } from './repository';
 import { errorText } from '../domain/errors';
+import { keyOf } from '../domain/words';
 
 const WHAT = 'record a decision';
 
@@ -328,8 +330,27 @@ export function recordDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' 
     tabs.append(LogTable, [
       { timestamp: now, actor: email, event: 'Decision recorded', ref: id, recipients: [], outcome: 'Done', details },
     ]);
-    return { id, row: row ?? network.decisions.lastRow + 1, actions: actions.map((a) => a.id), changed: true };
+    const notWritten = linkConsultation(tabs, decision.consultation, id);
+    return {
+      id,
+      row: row ?? network.decisions.lastRow + 1,
+      actions: actions.map((a) => a.id),
+      changed: true,
+      ...(notWritten.length > 0 ? { notWritten } : {}),
+    };
   });
+}
+
+/**
+ * A decision taken by written consultation names it; the consultation's Decision column then names
+ * the decision, unless it names one already (a second decision from one consultation leaves it).
+ * Consultations is read only then, so that most recordings cost no extra read.
+ */
+function linkConsultation(tabs: LockedTabs, consultation: string, decision: string): readonly string[] {
+  if (consultation === '') return [];
+  const c = tabs.read(ConsultationsTable).records.find((r) => keyOf(r.id) === keyOf(consultation));
+  if (c === undefined || c.decision.trim() !== '') return [];
+  return describeSkipped(ConsultationsTable, tabs.update(ConsultationsTable, [{ ...c, decision }]).skipped);
 }
 
 /** Thrown when the decision changed since the sidebar read it: nothing is written, and its new state goes back. */

@@ -6,7 +6,14 @@
 import { RPC_CONTRACT, type RpcName, type RpcResult } from '../domain/rpc';
 import type { Ports } from '../ports';
 import { COMMANDS } from './commands';
-import { answerConsultation, closeConsultation, openConsultation, recordWaitingAnswers } from './consultations';
+import {
+  answerConsultation,
+  closeConsultation,
+  openConsultation,
+  recordWaitingAnswers,
+  sendConsultationsNow,
+  withdrawConsultation,
+} from './consultations';
 import { decisionSidebarData, recordDecisionRpc, updateDecisionRpc } from './decisions';
 import { saveMeetingRpc } from './meetings';
 import { circulationPreview, confirmCirculation } from './tick';
@@ -24,6 +31,8 @@ export const RPC_HANDLERS: { readonly [K in RpcName]: (ports: Ports, input: unkn
   openConsultation: (ports, input) => openConsultation(ports, input),
   answerConsultation: (ports, input) => answerConsultation(ports, input),
   closeConsultation: (ports, input) => closeConsultation(ports, input),
+  withdrawConsultation: (ports, input) => withdrawConsultation(ports, input),
+  sendConsultationsNow: (ports) => sendConsultationsNow(ports),
 };
 
 /** The handler of that name: own entries only, so "constructor" or "__proto__" finds nothing. */

@@ -32,6 +32,8 @@ export interface Column<S extends z.core.$ZodType = any> {
   readonly header: string;
   readonly kind: CellKind;
   readonly required: boolean;
+  /** A column added after the first edition: a workbook without it reads as if it were blank, and setup adds it. */
+  readonly optional: boolean;
   readonly choices: readonly string[];
   readonly expected: string;
   readonly width: number;
@@ -42,6 +44,7 @@ export interface Column<S extends z.core.$ZodType = any> {
 
 interface Options {
   required?: boolean;
+  optional?: boolean;
   width?: number;
 }
 
@@ -102,10 +105,14 @@ function splitList(cell: unknown): string[] {
     .filter((item) => item !== '');
 }
 
+/**
+ * A column whose schema is built on first use: every execution of the Apps Script bundle loads every
+ * table, and building all their zod schemas then took half of the load, while most runs parse none.
+ */
 function column<S extends z.core.$ZodType>(
   header: string,
   kind: CellKind,
-  schema: S,
+  schemaOf: () => S,
   expected: string,
   options: Options & { choices?: readonly string[] },
   decodeFilled: (cell: unknown) => Decoded<z.infer<S>>,
@@ -113,14 +120,19 @@ function column<S extends z.core.$ZodType>(
   encode: (value: NonNullable<z.infer<S>>) => Cell,
 ): Column<S> {
   const required = options.required ?? false;
+  let schema: S | undefined;
   return {
     header,
     kind,
     required,
+    optional: options.optional ?? false,
     choices: options.choices ?? [],
     expected,
     width: options.width ?? 140,
-    schema,
+    get schema() {
+      schema ??= schemaOf();
+      return schema;
+    },
     decode(cell) {
       if (isBlank(cell)) return required ? fail(`${header} is required`) : ok(blank);
       return decodeFilled(cell);
@@ -131,14 +143,11 @@ function column<S extends z.core.$ZodType>(
   };
 }
 
-const requiredText = z.string().check(z.minLength(1));
-
 function textColumn(header: string, options: Options = {}) {
-  const schema = options.required ? requiredText : z.string();
   return column(
     header,
     'text',
-    schema,
+    () => (options.required ? z.string().check(z.minLength(1)) : z.string()),
     'text',
     options,
     (cell) => ok(cellText(cell)),
@@ -148,8 +157,9 @@ function textColumn(header: string, options: Options = {}) {
 }
 
 function dateColumn<const O extends Options = {}>(header: string, options: O = {} as O) {
-  const schema = maybe(z.string().check(z.refine(isDayInYears)), options);
-  return column<typeof schema>(
+  const schema = () => maybe(z.string().check(z.refine(isDayInYears)), options);
+  type S = ReturnType<typeof schema>;
+  return column<S>(
     header,
     'date',
     schema,
@@ -162,22 +172,24 @@ function dateColumn<const O extends Options = {}>(header: string, options: O = {
           ? cell.trim()
           : null;
       if (day === null) return fail(`${describe(cell)} is not a date`);
-      return isDayInYears(day) ? ok(day as z.infer<typeof schema>) : fail(`${describe(cell)} is not a date ${YEARS}`);
+      return isDayInYears(day) ? ok(day as z.infer<S>) : fail(`${describe(cell)} is not a date ${YEARS}`);
     },
-    null as z.infer<typeof schema>,
+    null as z.infer<S>,
     (v) => dateOfDay(v as string),
   );
 }
 
 function timestampColumn<const O extends Options = {}>(header: string, options: O = {} as O) {
-  const schema = maybe(
-    z.string().check(
-      z.regex(TIMESTAMP),
-      z.refine((v) => isDayInYears(v.slice(0, 10))),
-    ),
-    options,
-  );
-  return column<typeof schema>(
+  const schema = () =>
+    maybe(
+      z.string().check(
+        z.regex(TIMESTAMP),
+        z.refine((v) => isDayInYears(v.slice(0, 10))),
+      ),
+      options,
+    );
+  type S = ReturnType<typeof schema>;
+  return column<S>(
     header,
     'timestamp',
     schema,
@@ -192,9 +204,9 @@ function timestampColumn<const O extends Options = {}>(header: string, options: 
       if (day === null || !isIsoDay(day)) return fail(`${describe(cell)} is not a date-time`);
       // A Log row dated 9999 would otherwise count as "sent today" for ever, and one dated 0026 as never.
       if (!isDayInYears(day)) return fail(`${describe(cell)} is not a date-time ${YEARS}`);
-      return ok((isValidDate(cell) ? timestampOfDate(cell) : (cell as string).trim()) as z.infer<typeof schema>);
+      return ok((isValidDate(cell) ? timestampOfDate(cell) : (cell as string).trim()) as z.infer<S>);
     },
-    null as z.infer<typeof schema>,
+    null as z.infer<S>,
     (v) => v as string,
   );
 }
@@ -222,7 +234,7 @@ function timeColumn(header: string, options: Options = {}) {
   return column(
     header,
     'text',
-    z.string(),
+    () => z.string(),
     'a time of day HH:MM (24-hour clock)',
     { width: 80, ...options },
     (cell) => {
@@ -244,8 +256,9 @@ function numberColumn<
     oneOf === undefined
       ? `${integer ? 'a whole number' : 'a number'}${range}`
       : `one of ${oneOf.slice(0, -1).join(', ')} or ${oneOf[oneOf.length - 1]}`;
-  const schema = maybe(z.number(), options);
-  return column<typeof schema>(
+  const schema = () => maybe(z.number(), options);
+  type S = ReturnType<typeof schema>;
+  return column<S>(
     header,
     'number',
     schema,
@@ -260,9 +273,9 @@ function numberColumn<
         (min === undefined || n >= min) &&
         (max === undefined || n <= max) &&
         (oneOf === undefined || oneOf.includes(n));
-      return fits ? ok(n as z.infer<typeof schema>) : fail(`${describe(cell)} is not ${expected}`);
+      return fits ? ok(n as z.infer<S>) : fail(`${describe(cell)} is not ${expected}`);
     },
-    null as z.infer<typeof schema>,
+    null as z.infer<S>,
     (v) => v as number,
   );
 }
@@ -274,7 +287,7 @@ function yesNoColumn(header: string, options: Options = {}) {
   return column(
     header,
     'yesno',
-    z.nullable(z.boolean()),
+    () => z.nullable(z.boolean()),
     'Yes or No (a checkbox)',
     { width: 90, ...options },
     (cell) => {
@@ -300,8 +313,9 @@ function choiceColumn<const C extends readonly [string, ...string[]], const O ex
   options: O = {} as O,
 ) {
   const expected = `one of ${choices.join(', ')}`;
-  const schema = maybe(z.enum(choices as unknown as readonly [C[number], ...C[number][]]), options);
-  return column<typeof schema>(
+  const schema = () => maybe(z.enum(choices as unknown as readonly [C[number], ...C[number][]]), options);
+  type S = ReturnType<typeof schema>;
+  return column<S>(
     header,
     'choice',
     schema,
@@ -309,9 +323,9 @@ function choiceColumn<const C extends readonly [string, ...string[]], const O ex
     { ...options, choices },
     (cell) => {
       const c = canonicalChoice(choices, cell);
-      return c === undefined ? fail(`${describe(cell)} is not ${expected}`) : ok(c as z.infer<typeof schema>);
+      return c === undefined ? fail(`${describe(cell)} is not ${expected}`) : ok(c as z.infer<S>);
     },
-    null as z.infer<typeof schema>,
+    null as z.infer<S>,
     (v) => v as string,
   );
 }
@@ -322,7 +336,7 @@ function choicesColumn<const C extends readonly [string, ...string[]]>(
   options: Options = {},
 ) {
   const expected = `a comma-separated list of ${choices.join(', ')}`;
-  const schema = z.array(z.enum(choices as unknown as readonly [C[number], ...C[number][]]));
+  const schema = () => z.array(z.enum(choices as unknown as readonly [C[number], ...C[number][]]));
   return column(
     header,
     'choices',
@@ -348,7 +362,7 @@ function listColumn(header: string, options: Options = {}) {
   return column(
     header,
     'list',
-    z.array(z.string()),
+    () => z.array(z.string()),
     'a comma-separated list',
     options,
     (cell) => ok(splitList(cell)),
@@ -358,7 +372,7 @@ function listColumn(header: string, options: Options = {}) {
 }
 
 function emailColumn(header: string, options: Options = {}) {
-  const schema = z.string().check(z.refine((s) => s === '' || isEmail(s)));
+  const schema = () => z.string().check(z.refine((s) => s === '' || isEmail(s)));
   return column(
     header,
     'email',
@@ -378,7 +392,7 @@ function emailsColumn(header: string, options: Options = {}) {
   return column(
     header,
     'emails',
-    z.array(z.string().check(z.refine(isEmail))),
+    () => z.array(z.string().check(z.refine(isEmail))),
     'a comma-separated list of email addresses',
     { width: 200, ...options },
     (cell) => {
@@ -396,7 +410,7 @@ function gcmColumn(header: string, options: Options = {}) {
   return column(
     header,
     'gcm',
-    z.array(z.int().check(z.gte(1), z.lte(23))),
+    () => z.array(z.int().check(z.gte(1), z.lte(23))),
     expected,
     { width: 110, ...options },
     (cell) => {

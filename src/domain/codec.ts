@@ -116,7 +116,7 @@ export function mapHeader(def: TableDef, headerRow: readonly Cell[]): { header: 
     if (at === undefined) missing.push(column);
     else index.set(key, at);
   }
-  for (const column of missing) {
+  for (const column of missing.filter((c) => !c.optional)) {
     problems.push({
       sheet: def.name,
       row: 1,

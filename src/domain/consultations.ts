@@ -4,6 +4,7 @@
  * cannot write the protected Answers tab) hands its answer to the secretariat's next one.
  */
 import * as z from 'zod/mini';
+import { lazily } from './lazy';
 import type { Located } from './codec';
 import { addDays, daysBetween, type IsoDay } from './dates';
 import { isActiveOn } from './membership';
@@ -81,14 +82,16 @@ export function isFocalPoint(network: Network, email: string): boolean {
 }
 
 /** One answer waiting in the inbox: everything its Answers row will hold. */
-export const InboxAnswerSchema = z.object({
-  timestamp: z.string(),
-  consultation: z.string(),
-  agency: z.string(),
-  answer: z.enum(ANSWERS),
-  comment: z.string(),
-  answeredBy: z.string(),
-});
+export const InboxAnswerSchema = lazily(() =>
+  z.object({
+    timestamp: z.string(),
+    consultation: z.string(),
+    agency: z.string(),
+    answer: z.enum(ANSWERS),
+    comment: z.string(),
+    answeredBy: z.string(),
+  }),
+);
 export type InboxAnswer = z.infer<typeof InboxAnswerSchema>;
 
 /** An inbox entry's answer, or null when it cannot be read (written by another version, or by hand). */

@@ -4,13 +4,16 @@
  * The sidebar decodes the network from these with the very codec the server uses.
  */
 import * as z from 'zod/mini';
+import { lazily } from './lazy';
 import { isBlank, type Cell, type Column } from './cells';
 import { mapHeader } from './codec';
 import { dayOfDate, timestampOfDate } from './dates';
 import type { TableDef } from './tables';
 
 export type PlainCell = string | number | boolean;
-export const PlainGridSchema = z.nullable(z.array(z.array(z.union([z.string(), z.number(), z.boolean()]))));
+export const PlainGridSchema = lazily(() =>
+  z.nullable(z.array(z.array(z.union([z.string(), z.number(), z.boolean()])))),
+);
 export type PlainGrid = z.infer<typeof PlainGridSchema>;
 
 function plainCell(cell: Cell, timestamp: boolean): PlainCell {

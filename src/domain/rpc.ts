@@ -5,6 +5,7 @@
  * before it touches the workbook.
  */
 import * as z from 'zod/mini';
+import { lazily } from './lazy';
 import { isDayInYears, isIsoDay, YEARS } from './dates';
 import { CirculationPreviewSchema, CirculationRequestSchema, CirculationResultSchema } from './email/preview';
 import { PlainGridSchema } from './plain-grid';
@@ -23,59 +24,67 @@ import {
   OUTCOMES,
 } from './tables';
 
-const isoDay = z.string().check(
-  z.refine(isIsoDay, 'must be a date YYYY-MM-DD'),
-  z.refine((s) => !isIsoDay(s) || isDayInYears(s), `must be a date ${YEARS}`),
+const isoDay = lazily(() =>
+  z.string().check(
+    z.refine(isIsoDay, 'must be a date YYYY-MM-DD'),
+    z.refine((s) => !isIsoDay(s) || isDayInYears(s), `must be a date ${YEARS}`),
+  ),
 );
 
-export const SidebarMemberSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  status: z.enum(MEMBER_STATUSES),
-  joinedOn: z.nullable(isoDay),
-  leftOn: z.nullable(isoDay),
-});
+export const SidebarMemberSchema = lazily(() =>
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    status: z.enum(MEMBER_STATUSES),
+    joinedOn: z.nullable(isoDay),
+    leftOn: z.nullable(isoDay),
+  }),
+);
 export type SidebarMember = z.infer<typeof SidebarMemberSchema>;
 
-export const SidebarMeetingSchema = z.object({
-  id: z.string(),
-  date: isoDay,
-  title: z.string(),
-  /** Who attended: a decision taken at the meeting starts with them as Consulted. */
-  attendees: z.array(z.string()),
-});
+export const SidebarMeetingSchema = lazily(() =>
+  z.object({
+    id: z.string(),
+    date: isoDay,
+    title: z.string(),
+    /** Who attended: a decision taken at the meeting starts with them as Consulted. */
+    attendees: z.array(z.string()),
+  }),
+);
 export type SidebarMeeting = z.infer<typeof SidebarMeetingSchema>;
 
-export const DecisionSidebarDataSchema = z.object({
-  networkName: z.string(),
-  today: isoDay,
-  /** The ID a decision dated in today's year would get; the server decides at recording time. */
-  nextId: z.string(),
-  members: z.array(SidebarMemberSchema),
-  meetings: z.array(SidebarMeetingSchema),
-  gcmObjectives: z.array(z.object({ number: z.int(), title: z.string() })),
-  /** Blank when the settings name no state consultation body. */
-  stateConsultationBody: z.string(),
-  /**
-   * The tabs the ToR guidance runs over (Settings, Members, Decisions, Actions), as plain cells: the
-   * sidebar decodes them with the server's codec and runs the rules' own code on them.
-   */
-  tabs: z.object({
-    Settings: PlainGridSchema,
-    Members: PlainGridSchema,
-    Meetings: PlainGridSchema,
-    Decisions: PlainGridSchema,
-    Actions: PlainGridSchema,
+export const DecisionSidebarDataSchema = lazily(() =>
+  z.object({
+    networkName: z.string(),
+    today: isoDay,
+    /** The ID a decision dated in today's year would get; the server decides at recording time. */
+    nextId: z.string(),
+    members: z.array(SidebarMemberSchema),
+    meetings: z.array(SidebarMeetingSchema),
+    gcmObjectives: z.array(z.object({ number: z.int(), title: z.string() })),
+    /** Blank when the settings name no state consultation body. */
+    stateConsultationBody: z.string(),
+    /**
+     * The tabs the ToR guidance runs over (Settings, Members, Decisions, Actions), as plain cells: the
+     * sidebar decodes them with the server's codec and runs the rules' own code on them.
+     */
+    tabs: z.object({
+      Settings: PlainGridSchema,
+      Members: PlainGridSchema,
+      Meetings: PlainGridSchema,
+      Decisions: PlainGridSchema,
+      Actions: PlainGridSchema,
+    }),
+    /** Whether automation is on and what needs a person's eye, one line each (automation.ts statusOf). */
+    automation: z.array(z.string()),
+    user: z.object({
+      email: z.string(),
+      mayRecord: z.boolean(),
+      /** Why the user may not record, in words to show them; '' when they may. */
+      refusal: z.string(),
+    }),
   }),
-  /** Whether automation is on and what needs a person's eye, one line each (automation.ts statusOf). */
-  automation: z.array(z.string()),
-  user: z.object({
-    email: z.string(),
-    mayRecord: z.boolean(),
-    /** Why the user may not record, in words to show them; '' when they may. */
-    refusal: z.string(),
-  }),
-});
+);
 export type DecisionSidebarData = z.infer<typeof DecisionSidebarDataSchema>;
 
 /**
@@ -106,62 +115,70 @@ function text(limit: number) {
   return z.string().check(z.maxLength(limit, `must be at most ${limit} characters`));
 }
 
-const codes = z
-  .array(text(TEXT_LIMITS.code))
-  .check(z.maxLength(TEXT_LIMITS.codes, `must list at most ${TEXT_LIMITS.codes} members`));
+const codes = lazily(() =>
+  z
+    .array(text(TEXT_LIMITS.code))
+    .check(z.maxLength(TEXT_LIMITS.codes, `must list at most ${TEXT_LIMITS.codes} members`)),
+);
 
 /** The most follow-up actions one save takes. */
 export const MAX_ACTIONS = 50;
 
-export const ActionInputSchema = z.object({
-  /** '' for a new action; when editing, the ID of one of the decision's actions. */
-  id: text(TEXT_LIMITS.id),
-  action: text(TEXT_LIMITS.action),
-  /** An agency code of the register. */
-  owner: text(TEXT_LIMITS.code),
-  due: z.union([z.literal(''), isoDay]),
-});
+export const ActionInputSchema = lazily(() =>
+  z.object({
+    /** '' for a new action; when editing, the ID of one of the decision's actions. */
+    id: text(TEXT_LIMITS.id),
+    action: text(TEXT_LIMITS.action),
+    /** An agency code of the register. */
+    owner: text(TEXT_LIMITS.code),
+    due: z.union([z.literal(''), isoDay]),
+  }),
+);
 export type ActionInput = z.infer<typeof ActionInputSchema>;
 
-export const DecisionInputSchema = z.object({
-  date: isoDay,
-  /** A meeting ID, or '' for a decision taken by written consultation. */
-  meeting: text(TEXT_LIMITS.meeting),
-  kind: z.enum(DECISION_KINDS),
-  title: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, 'give the decision a short title'),
-      z.maxLength(TEXT_LIMITS.title, `must be at most ${TEXT_LIMITS.title} characters`),
+export const DecisionInputSchema = lazily(() =>
+  z.object({
+    date: isoDay,
+    /** A meeting ID, or '' for a decision taken by written consultation. */
+    meeting: text(TEXT_LIMITS.meeting),
+    kind: z.enum(DECISION_KINDS),
+    title: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, 'give the decision a short title'),
+        z.maxLength(TEXT_LIMITS.title, `must be at most ${TEXT_LIMITS.title} characters`),
+      ),
+    decision: text(TEXT_LIMITS.decision),
+    subject: text(TEXT_LIMITS.subject),
+    /** The written consultation the decision was taken by or prepared with (a C- ID); absent keeps the saved one. */
+    consultation: z.optional(text(TEXT_LIMITS.id)),
+    consulted: codes,
+    objections: codes,
+    outcome: z.enum(OUTCOMES),
+    stateRelevant: z.boolean(),
+    /** '' when the state has not been consulted. */
+    stateConsultedOn: z.union([z.literal(''), isoDay]),
+    gcmObjectives: z
+      .array(z.int().check(z.gte(1, 'must be from 1 to 23'), z.lte(23, 'must be from 1 to 23')))
+      .check(z.maxLength(23, 'must be GCM objective numbers from 1 to 23')),
+    /** The follow-up actions saved with the decision (Actions rows with Source = its ID). */
+    actions: z.optional(
+      z.array(ActionInputSchema).check(z.maxLength(MAX_ACTIONS, `must be at most ${MAX_ACTIONS} actions`)),
     ),
-  decision: text(TEXT_LIMITS.decision),
-  subject: text(TEXT_LIMITS.subject),
-  /** The written consultation the decision was taken by or prepared with (a C- ID); absent keeps the saved one. */
-  consultation: z.optional(text(TEXT_LIMITS.id)),
-  consulted: codes,
-  objections: codes,
-  outcome: z.enum(OUTCOMES),
-  stateRelevant: z.boolean(),
-  /** '' when the state has not been consulted. */
-  stateConsultedOn: z.union([z.literal(''), isoDay]),
-  gcmObjectives: z
-    .array(z.int().check(z.gte(1, 'must be from 1 to 23'), z.lte(23, 'must be from 1 to 23')))
-    .check(z.maxLength(23, 'must be GCM objective numbers from 1 to 23')),
-  /** The follow-up actions saved with the decision (Actions rows with Source = its ID). */
-  actions: z.optional(
-    z.array(ActionInputSchema).check(z.maxLength(MAX_ACTIONS, `must be at most ${MAX_ACTIONS} actions`)),
-  ),
-  /** True once the secretariat has seen the ToR guidance's findings and records an Adopted decision anyway. */
-  confirmed: z.optional(z.boolean()),
-});
+    /** True once the secretariat has seen the ToR guidance's findings and records an Adopted decision anyway. */
+    confirmed: z.optional(z.boolean()),
+  }),
+);
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
 
 /** An edit: the decision's ID, and the version the sidebar read (decisionVersion), so that a concurrent change is refused. */
-export const DecisionUpdateSchema = z.extend(DecisionInputSchema, {
-  id: text(TEXT_LIMITS.id),
-  version: text(TEXT_LIMITS.id),
-});
+export const DecisionUpdateSchema = lazily(() =>
+  z.extend(DecisionInputSchema, {
+    id: text(TEXT_LIMITS.id),
+    version: text(TEXT_LIMITS.id),
+  }),
+);
 export type DecisionUpdate = z.infer<typeof DecisionUpdateSchema>;
 export type DecisionField = keyof DecisionUpdate;
 
@@ -192,24 +209,30 @@ export interface FieldError {
   readonly message: string;
 }
 
-export const FieldErrorSchema = z.object({
-  field: z.union([z.literal(''), z.enum(Object.keys(DECISION_FIELD_LABELS) as [DecisionField, ...DecisionField[]])]),
-  message: z.string(),
-});
+export const FieldErrorSchema = lazily(() =>
+  z.object({
+    field: z.union([z.literal(''), z.enum(Object.keys(DECISION_FIELD_LABELS) as [DecisionField, ...DecisionField[]])]),
+    message: z.string(),
+  }),
+);
 
 /** A decision as it stands in the workbook with its actions and their version: what a refused edit sends back. */
-export const SavedDecisionSchema = z.object({
-  decision: DecisionsTable.schema,
-  actions: z.array(ActionsTable.schema),
-  version: z.string(),
-});
+export const SavedDecisionSchema = lazily(() =>
+  z.object({
+    decision: DecisionsTable.schema,
+    actions: z.array(ActionsTable.schema),
+    version: z.string(),
+  }),
+);
 export type SavedDecision = z.infer<typeof SavedDecisionSchema>;
 
-export const RecordDecisionResultSchema = z.union([
-  /** changed: false when the edit named nothing new, and nothing was written or logged. */
-  z.object({ ok: z.literal(true), id: z.string(), row: z.int(), actions: z.array(z.string()), changed: z.boolean() }),
-  z.object({ ok: z.literal(false), errors: z.array(FieldErrorSchema), current: z.optional(SavedDecisionSchema) }),
-]);
+export const RecordDecisionResultSchema = lazily(() =>
+  z.union([
+    /** changed: false when the edit named nothing new, and nothing was written or logged. */
+    z.object({ ok: z.literal(true), id: z.string(), row: z.int(), actions: z.array(z.string()), changed: z.boolean() }),
+    z.object({ ok: z.literal(false), errors: z.array(FieldErrorSchema), current: z.optional(SavedDecisionSchema) }),
+  ]),
+);
 export type RecordDecisionResult = z.infer<typeof RecordDecisionResultSchema>;
 
 /** What the server's toast and the sidebar say of an edit that changed nothing (changed: false). */
@@ -218,21 +241,23 @@ export function unchangedMessage(what: 'Decision' | 'Meeting', id: string): stri
 }
 
 /** A meeting as the sidebar's Meetings panel plans or updates it; '' for a blank date. */
-export const MeetingInputSchema = z.object({
-  /** '' to plan a new meeting; else the ID of the meeting changed, with the version read. */
-  id: text(TEXT_LIMITS.id),
-  version: text(TEXT_LIMITS.id),
-  date: isoDay,
-  kind: z.enum(MEETING_KINDS),
-  mode: z.union([z.literal(''), z.enum(MEETING_MODES)]),
-  title: text(TEXT_LIMITS.title),
-  chairedBy: codes,
-  status: z.enum(MEETING_STATUSES),
-  agendaCirculatedOn: z.union([z.literal(''), isoDay]),
-  attendees: codes,
-  minutesLink: text(TEXT_LIMITS.link),
-  minutesApprovedOn: z.union([z.literal(''), isoDay]),
-});
+export const MeetingInputSchema = lazily(() =>
+  z.object({
+    /** '' to plan a new meeting; else the ID of the meeting changed, with the version read. */
+    id: text(TEXT_LIMITS.id),
+    version: text(TEXT_LIMITS.id),
+    date: isoDay,
+    kind: z.enum(MEETING_KINDS),
+    mode: z.union([z.literal(''), z.enum(MEETING_MODES)]),
+    title: text(TEXT_LIMITS.title),
+    chairedBy: codes,
+    status: z.enum(MEETING_STATUSES),
+    agendaCirculatedOn: z.union([z.literal(''), isoDay]),
+    attendees: codes,
+    minutesLink: text(TEXT_LIMITS.link),
+    minutesApprovedOn: z.union([z.literal(''), isoDay]),
+  }),
+);
 export type MeetingInput = z.infer<typeof MeetingInputSchema>;
 export type MeetingField = keyof MeetingInput;
 
@@ -260,22 +285,27 @@ export function meetingFieldError(field: MeetingField | '', problem: string): Me
   return { field, message: field === '' ? problem : `${MEETING_FIELD_LABELS[field]}: ${problem}` };
 }
 
-export const SavedMeetingSchema = z.object({ meeting: MeetingsTable.schema, version: z.string() });
+export const SavedMeetingSchema = lazily(() => z.object({ meeting: MeetingsTable.schema, version: z.string() }));
 export type SavedMeeting = z.infer<typeof SavedMeetingSchema>;
 
-export const SaveMeetingResultSchema = z.union([
-  z.object({ ok: z.literal(true), id: z.string(), row: z.int(), changed: z.boolean() }),
-  z.object({
-    ok: z.literal(false),
-    errors: z.array(
-      z.object({
-        field: z.union([z.literal(''), z.enum(Object.keys(MEETING_FIELD_LABELS) as [MeetingField, ...MeetingField[]])]),
-        message: z.string(),
-      }),
-    ),
-    current: z.optional(SavedMeetingSchema),
-  }),
-]);
+export const SaveMeetingResultSchema = lazily(() =>
+  z.union([
+    z.object({ ok: z.literal(true), id: z.string(), row: z.int(), changed: z.boolean() }),
+    z.object({
+      ok: z.literal(false),
+      errors: z.array(
+        z.object({
+          field: z.union([
+            z.literal(''),
+            z.enum(Object.keys(MEETING_FIELD_LABELS) as [MeetingField, ...MeetingField[]]),
+          ]),
+          message: z.string(),
+        }),
+      ),
+      current: z.optional(SavedMeetingSchema),
+    }),
+  ]),
+);
 export type SaveMeetingResult = z.infer<typeof SaveMeetingResultSchema>;
 
 /** The shape checks of a meeting, one message per field that fails, each naming the field. */
@@ -312,71 +342,99 @@ function parseFields<T, F extends string>(
 }
 
 /** What the secretariat opens a written consultation with (see consultations.ts of src/app). */
-export const OpenConsultationSchema = z.object({
-  title: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, 'give the consultation a short title'),
-      z.maxLength(TEXT_LIMITS.title, `must be at most ${TEXT_LIMITS.title} characters`),
-    ),
-  proposal: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, 'say what the members are asked to agree'),
-      z.maxLength(TEXT_LIMITS.decision, `must be at most ${TEXT_LIMITS.decision} characters`),
-    ),
-  proposalLink: z.optional(text(TEXT_LIMITS.link)),
-  kind: z.enum(CONSULTATION_KINDS),
-  deadline: isoDay,
-  /** For an admission: the agency code of the member to admit. */
-  subject: z.optional(text(TEXT_LIMITS.subject)),
-  /** True once the secretariat confirms a deadline closer than three working days. */
-  confirmShortDeadline: z.optional(z.boolean()),
-});
+export const OpenConsultationSchema = lazily(() =>
+  z.object({
+    title: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, 'give the consultation a short title'),
+        z.maxLength(TEXT_LIMITS.title, `must be at most ${TEXT_LIMITS.title} characters`),
+      ),
+    proposal: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, 'say what the members are asked to agree'),
+        z.maxLength(TEXT_LIMITS.decision, `must be at most ${TEXT_LIMITS.decision} characters`),
+      ),
+    proposalLink: z.optional(text(TEXT_LIMITS.link)),
+    kind: z.enum(CONSULTATION_KINDS),
+    deadline: isoDay,
+    /** For an admission: the agency code of the member to admit. */
+    subject: z.optional(text(TEXT_LIMITS.subject)),
+    /** True once the secretariat confirms a deadline closer than three working days. */
+    confirmShortDeadline: z.optional(z.boolean()),
+  }),
+);
 export type OpenConsultationInput = z.infer<typeof OpenConsultationSchema>;
 
-export const AnswerConsultationSchema = z.object({
-  id: text(TEXT_LIMITS.id),
-  answer: z.enum(ANSWERS),
-  comment: z.optional(text(TEXT_LIMITS.decision)),
-});
+export const AnswerConsultationSchema = lazily(() =>
+  z.object({
+    id: text(TEXT_LIMITS.id),
+    answer: z.enum(ANSWERS),
+    comment: z.optional(text(TEXT_LIMITS.decision)),
+  }),
+);
 export type AnswerConsultationInput = z.infer<typeof AnswerConsultationSchema>;
 
-export const CloseConsultationSchema = z.object({
-  id: text(TEXT_LIMITS.id),
-  /** The outcome the secretariat records when it differs from the one computed from the answers. */
-  outcome: z.optional(z.enum(CONSULTATION_OUTCOMES)),
-});
+export const CloseConsultationSchema = lazily(() =>
+  z.object({
+    id: text(TEXT_LIMITS.id),
+    /** The outcome the secretariat records when it differs from the one computed from the answers. */
+    outcome: z.optional(z.enum(CONSULTATION_OUTCOMES)),
+  }),
+);
 export type CloseConsultationInput = z.infer<typeof CloseConsultationSchema>;
 
+export const WithdrawConsultationSchema = lazily(() =>
+  z.object({
+    id: text(TEXT_LIMITS.id),
+    /** Why, in a few words: the notice to the members gives it. */
+    reason: z.optional(text(TEXT_LIMITS.title)),
+  }),
+);
+export type WithdrawConsultationInput = z.infer<typeof WithdrawConsultationSchema>;
+
 /** The decision a closed consultation drafts, for the secretariat to review and record in the sidebar. */
-export const DecisionDraftSchema = z.object({
-  date: isoDay,
-  meeting: z.literal(''),
-  kind: z.enum(DECISION_KINDS),
-  title: z.string(),
-  decision: z.string(),
-  subject: z.string(),
-  consultation: z.string(),
-  consulted: z.array(z.string()),
-  objections: z.array(z.string()),
-  outcome: z.enum(OUTCOMES),
-});
+export const DecisionDraftSchema = lazily(() =>
+  z.object({
+    date: isoDay,
+    meeting: z.literal(''),
+    kind: z.enum(DECISION_KINDS),
+    title: z.string(),
+    decision: z.string(),
+    subject: z.string(),
+    consultation: z.string(),
+    consulted: z.array(z.string()),
+    objections: z.array(z.string()),
+    outcome: z.enum(OUTCOMES),
+  }),
+);
 export type DecisionDraft = z.infer<typeof DecisionDraftSchema>;
 
 /** A refusal of a consultation call, one message each, nothing written. */
-const refused = z.object({ ok: z.literal(false), errors: z.array(z.string()) });
+const refused = lazily(() => z.object({ ok: z.literal(false), errors: z.array(z.string()) }));
 
-export const OpenConsultationResultSchema = z.union([z.object({ ok: z.literal(true), id: z.string() }), refused]);
-export const AnswerConsultationResultSchema = z.union([z.object({ ok: z.literal(true) }), refused]);
+export const OpenConsultationResultSchema = lazily(() =>
+  z.union([z.object({ ok: z.literal(true), id: z.string() }), refused]),
+);
+export const AnswerConsultationResultSchema = lazily(() => z.union([z.object({ ok: z.literal(true) }), refused]));
 /** changed: false when it was closed already, and nothing was written. */
-export const CloseConsultationResultSchema = z.union([
-  z.object({ ok: z.literal(true), decisionDraft: DecisionDraftSchema, changed: z.boolean() }),
-  refused,
-]);
+export const CloseConsultationResultSchema = lazily(() =>
+  z.union([z.object({ ok: z.literal(true), decisionDraft: DecisionDraftSchema, changed: z.boolean() }), refused]),
+);
+/** changed: false when it was no longer open; lines: what was done and sent, in words. */
+export const WithdrawConsultationResultSchema = lazily(() =>
+  z.union([z.object({ ok: z.literal(true), changed: z.boolean(), lines: z.array(z.string()) }), refused]),
+);
+/** What "Send now" did, one line each (sent, failed, held back), as the tick's report says it. */
+export const SendConsultationsResultSchema = lazily(() =>
+  z.union([z.object({ ok: z.literal(true), lines: z.array(z.string()) }), refused]),
+);
 export type OpenConsultationResult = z.infer<typeof OpenConsultationResultSchema>;
+export type WithdrawConsultationResult = z.infer<typeof WithdrawConsultationResultSchema>;
+export type SendConsultationsResult = z.infer<typeof SendConsultationsResultSchema>;
 export type AnswerConsultationResult = z.infer<typeof AnswerConsultationResultSchema>;
 export type CloseConsultationResult = z.infer<typeof CloseConsultationResultSchema>;
 
@@ -395,6 +453,8 @@ export const RPC_CONTRACT = {
   openConsultation: { input: OpenConsultationSchema, result: OpenConsultationResultSchema },
   answerConsultation: { input: AnswerConsultationSchema, result: AnswerConsultationResultSchema },
   closeConsultation: { input: CloseConsultationSchema, result: CloseConsultationResultSchema },
+  withdrawConsultation: { input: WithdrawConsultationSchema, result: WithdrawConsultationResultSchema },
+  sendConsultationsNow: { input: null, result: SendConsultationsResultSchema },
 } as const;
 
 export type RpcName = keyof typeof RPC_CONTRACT;

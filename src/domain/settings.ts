@@ -48,16 +48,15 @@ export const SETTING_COLUMNS = {
   language: col.choice('Language', LANGUAGES),
   timeZone: col.text('Time zone'),
   secretariatEditors: col.emails('Secretariat editors'),
+  unctCoverNote: col.text('UNCT cover note'),
+  lastGcmReviewOn: col.date('Last GCM review on'),
+  emergingChallenges: col.text('Emerging challenges'),
+  recommendations: col.text('Recommendations'),
 } satisfies Record<string, Column>;
 
 export type SettingKey = keyof typeof SETTING_COLUMNS;
 
-export const SettingsSchema = z.object(
-  Object.fromEntries(Object.entries(SETTING_COLUMNS).map(([k, c]) => [k, c.schema])) as {
-    [K in SettingKey]: (typeof SETTING_COLUMNS)[K]['schema'];
-  },
-);
-export type Settings = z.infer<typeof SettingsSchema>;
+export type Settings = z.infer<z.ZodMiniObject<{ [K in SettingKey]: (typeof SETTING_COLUMNS)[K]['schema'] }>>;
 
 export const SETTING_KEYS = Object.keys(SETTING_COLUMNS) as SettingKey[];
 
@@ -101,6 +100,10 @@ export const BLANK_SETTINGS: Settings = {
   language: 'English',
   timeZone: '',
   secretariatEditors: [],
+  unctCoverNote: '',
+  lastGcmReviewOn: null,
+  emergingChallenges: '',
+  recommendations: '',
 };
 
 /** One row a setting, in WORKBOOK.md's order, as `unmn init` and setup write them. */

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { col, type Column } from './cells';
+import { GCM_PRINCIPLES } from './gcm';
 
 export const ROLES = ['Chair', 'Co-chair', 'Coordinator', 'Secretariat', 'Member'] as const;
 export const MEMBER_STATUSES = ['Active', 'Pending', 'Withdrawn'] as const;
@@ -30,6 +31,8 @@ export const CONSULTATION_OUTCOMES = ['Agreed', 'Not agreed'] as const;
 export const ANSWERS = ['Approve', 'No objection', 'Object', 'Abstain'] as const;
 export const LOG_OUTCOMES = ['Sending', 'Sent', 'Failed', 'Deferred', 'Refused', 'Done'] as const;
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
+/** The ten guiding principles of the Compact (paragraph 15), as a workplan row names them. */
+export const PRINCIPLES = GCM_PRINCIPLES.map((p) => p.title) as unknown as readonly [string, ...string[]];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table holds columns of many value types (Column is invariant).
 type Columns = Record<string, Column<any>>;
@@ -58,7 +61,7 @@ function table<const N extends string, const C extends Columns>(
   columns: C,
   options: { key?: keyof C & string; idFormat?: string; addonOnly?: boolean } = {},
 ): TableDef<N, C> {
-  const shape = Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, c.schema])) as Shape<C>;
+  let schema: z.ZodMiniObject<Shape<C>> | undefined;
   return {
     name,
     purpose,
@@ -67,7 +70,11 @@ function table<const N extends string, const C extends Columns>(
     idFormat: options.idFormat ?? null,
     idPrefix: options.idFormat?.split('-')[0] ?? null,
     addonOnly: options.addonOnly ?? false,
-    schema: z.object(shape),
+    // Built on first use, as the columns' own are (cells.ts): most executions parse no record.
+    get schema() {
+      schema ??= z.object(Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, c.schema])) as Shape<C>);
+      return schema;
+    },
   };
 }
 
@@ -200,6 +207,9 @@ export const WorkplanTable = table(
     status: col.choice('Status', WORKPLAN_STATUSES),
     progressPct: col.number('Progress (%)', { min: 0, max: 100, width: 100 }),
     lastUpdate: col.date('Last update'),
+    resultsToDate: col.text('Results to date', { width: 320, optional: true }),
+    cooperationFrameworkOutcome: col.text('Cooperation Framework outcome', { width: 220, optional: true }),
+    guidingPrinciples: col.choices('Guiding principles', PRINCIPLES, { width: 220, optional: true }),
   },
   { key: 'id', idFormat: 'W-YYYY-NN' },
 );

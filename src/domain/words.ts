@@ -22,6 +22,18 @@ export function joinFew(items: readonly string[], shown = 10): string {
   return `${items.slice(0, shown).join(', ')} … and ${items.length - shown} more`;
 }
 
+/**
+ * "UNRC (United Nations Resident Coordinator, RCO)": an agency's code with its name, one pair of
+ * parentheses deep, whatever parentheses the register's name holds.
+ */
+export function agencyWithName(agency: string, name: string): string {
+  const flat = name
+    .trim()
+    .replace(/\s*\(\s*([^()]*?)\s*\)/g, ', $1')
+    .replace(/[()]/g, '');
+  return flat === '' ? agency : `${agency} (${flat})`;
+}
+
 /** "1 error", "3 errors". */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

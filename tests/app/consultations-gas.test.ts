@@ -6,7 +6,14 @@
  * the decision.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { closeConsultation, openConsultation, answerConsultation } from '../../src/app/consultations';
+import {
+  answerConsultation,
+  closeConsultation,
+  openConsultation,
+  sendConsultationsNow,
+  withdrawConsultation,
+} from '../../src/app/consultations';
+import { recordDecision } from '../../src/app/decisions';
 import { RPC_HANDLERS } from '../../src/app/rpc';
 import { hourlyTick } from '../../src/app/tick';
 import { bundleCode, loadBundle } from '../support/bundle';
@@ -408,5 +415,95 @@ describe('a written consultation in Sheets', () => {
       (e) => e.event === 'Consultation closed',
     );
     expect(closed?.details).toBe('Agreed (recorded by the secretariat; the answers give Not agreed): 0 answers of 3');
+  });
+});
+
+describe('withdrawing a consultation, sending at once, and the decision it leads to', () => {
+  const log = (fake: GasFake, event: string) =>
+    decodeTable(LogTable, fake.sheetValues('Log'))
+      .records.filter((e) => e.event === event)
+      .map((e) => `${e.outcome} ${e.ref} ${e.details}`);
+  const notices = (fake: GasFake) => fake.sentMail.filter((m) => m.subject.includes('withdrawn'));
+
+  it('"Send now" sends the proposals at once, for the Secretariat only, and the tick sends nothing again', () => {
+    const fake = install();
+    openConsultation(as(fake, SECRETARIAT), OPEN);
+    expect(() => sendConsultationsNow(as(fake, UNDP))).toThrow('Only the secretariat can send the consultations now');
+    expect(fake.sentMail).toEqual([]);
+    const sent = sendConsultationsNow(as(fake, SECRETARIAT));
+    expect(sent.ok && sent.lines).toEqual([
+      expect.stringContaining("Sent: C-2026-01's proposal to IOM"),
+      expect.stringContaining("Sent: C-2026-01's proposal to UNRC"),
+      expect.stringContaining("Sent: C-2026-01's proposal to UNDP"),
+    ]);
+    hourlyTick(as(fake, SECRETARIAT));
+    expect(proposals(fake, 'C-2026-01')).toEqual([SECRETARIAT, UNRC, UNDP]);
+  });
+
+  it('a withdrawal writes Withdrawn, tells the members once with the reason, and refuses later answers', () => {
+    const fake = install();
+    openConsultation(as(fake, SECRETARIAT), OPEN);
+    hourlyTick(as(fake, SECRETARIAT));
+    expect(() => withdrawConsultation(as(fake, UNDP), { id: 'C-2026-01' })).toThrow(
+      'Only the secretariat can withdraw a consultation',
+    );
+    const result = withdrawConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01', reason: 'UNHCR asked to wait' });
+    expect(result).toMatchObject({ ok: true, changed: true });
+    const row = decodeTable(ConsultationsTable, fake.sheetValues('Consultations')).records[0]!;
+    expect([row.status, row.outcome, row.closedOn]).toEqual(['Withdrawn', null, '2026-06-15']);
+    expect(log(fake, 'Consultation withdrawn')).toEqual(['Done C-2026-01 UNHCR asked to wait']);
+    expect(notices(fake).map((m) => m.to)).toEqual([['migration.uz@one.un.org']]);
+    expect(notices(fake)[0]!.body).toContain('Reason: UNHCR asked to wait');
+
+    expect(withdrawConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01' })).toMatchObject({
+      ok: true,
+      changed: false,
+    });
+    hourlyTick(as(fake, SECRETARIAT));
+    expect(notices(fake)).toHaveLength(1);
+    expect(answerConsultation(as(fake, UNDP), { id: 'C-2026-01', answer: 'Approve' })).toEqual({
+      ok: false,
+      errors: ['C-2026-01 is withdrawn: it takes no more answers.'],
+    });
+    expect(inbox(fake)).toEqual([]);
+  });
+
+  it('a consultation withdrawn before its proposal went out needs no notice', () => {
+    const fake = install();
+    openConsultation(as(fake, SECRETARIAT), OPEN);
+    withdrawConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01' });
+    hourlyTick(as(fake, SECRETARIAT));
+    expect(fake.sentMail).toEqual([]);
+  });
+
+  it('an execution killed after sending the withdrawal notice never sends it again', () => {
+    const fake = install();
+    openConsultation(as(fake, SECRETARIAT), OPEN);
+    hourlyTick(as(fake, SECRETARIAT));
+    fake.mail.afterSend = (m) => {
+      if (m.subject.includes('withdrawn')) fake.kill();
+    };
+    expect(() => withdrawConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01' })).toThrow(
+      'Exceeded maximum execution time',
+    );
+    fake.mail.afterSend = null;
+    hourlyTick(as(fake, SECRETARIAT));
+    hourlyTick(as(fake, SECRETARIAT));
+    expect(notices(fake)).toHaveLength(1);
+    expect(log(fake, 'Delivery unconfirmed').map((l) => l.split(' ')[1])).toEqual(['C-2026-01']);
+  });
+
+  it("recording the drafted decision names it in the consultation's Decision column, once", () => {
+    const fake = install();
+    openConsultation(as(fake, SECRETARIAT), OPEN);
+    vi.setSystemTime(new Date(2026, 5, 25, 10, 0, 0));
+    const closed = closeConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01' });
+    if (!closed.ok) throw new Error(closed.errors.join('; '));
+    const { decisionDraft: draft } = closed;
+    const input = { ...draft, stateRelevant: false, stateConsultedOn: '', gcmObjectives: [], confirmed: true };
+    const saved = recordDecision(as(fake, SECRETARIAT), input);
+    expect(decodeTable(ConsultationsTable, fake.sheetValues('Consultations')).records[0]!.decision).toBe(saved.id);
+    recordDecision(as(fake, SECRETARIAT), { ...input, title: 'A second one' });
+    expect(decodeTable(ConsultationsTable, fake.sheetValues('Consultations')).records[0]!.decision).toBe(saved.id);
   });
 });

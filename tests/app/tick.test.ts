@@ -140,7 +140,7 @@ describe('Circulate minutes now', () => {
       ['M-2026-03', [[MAILING_LIST], [RCO]]],
     ]);
     expect(preview?.meetings[0]?.messages[0]?.subject).toBe(
-      'UN Network on Migration in Uzbekistan: minutes of Q2 2026 meeting: the regional review, 1 June 2026',
+      'UN Network on Migration in Uzbekistan: minutes of "Q2 2026 meeting: the regional review", 1 June 2026',
     );
     expect(preview?.meetings[0]?.messages[0]?.html).toContain('A joint position for the regional review');
     expect(world.tab('Log')).toEqual(before);

@@ -5,12 +5,32 @@ import {
   DecisionsTable,
   MeetingsTable,
   MembersTable,
+  WorkplanTable,
   type Meeting,
   type Member,
 } from '../../src/domain/tables';
 import { addMonths } from '../../src/domain/dates';
 
 describe('codec', () => {
+  it('reads a tab without its optional columns as blank, with no problem, and rejects a principle outside the ten', () => {
+    const headers = Object.values(WorkplanTable.columns)
+      .filter((c) => !c.optional)
+      .map((c) => c.header);
+    const row = headers.map((h) => (h === 'ID' ? 'W-2026-01' : h === 'Year' ? 2026 : ''));
+    const t = decodeTable(WorkplanTable, [headers, row]);
+    expect(t.problems).toEqual([]);
+    expect(t.records[0]).toMatchObject({ resultsToDate: '', cooperationFrameworkOutcome: '', guidingPrinciples: [] });
+    const withPrinciples = decodeTable(WorkplanTable, [
+      [...headers, 'Guiding principles'],
+      [...row, 'human rights, Gender-responsive'],
+      [...row, 'Human rights, Fairness'],
+    ]);
+    expect(withPrinciples.records[0]!.guidingPrinciples).toEqual(['Human rights', 'Gender-responsive']);
+    expect(withPrinciples.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [3, 'Guiding principles', expect.stringContaining('"Fairness" is not one of People-centred')],
+    ]);
+  });
+
   it('finds columns by header name whatever their order, case and spacing, and keeps extra columns', () => {
     const grid = [
       ['  status ', 'My notes', 'AGENCY', 'Joined on', 'Roles', 'Name', 'Admission decision', 'Left on', 'Notes'],

@@ -28,8 +28,10 @@ describe('npm run verify, which npm run push runs first', () => {
     expect(verify).toMatch(/^node scripts\/build\.mjs && npm run typecheck && npm run lint && vitest run tests\//);
     expect(tests.length).toBeGreaterThan(0);
     expect(tests.every((t) => t.startsWith('tests/') && !t.startsWith('tests/browser'))).toBe(true);
-    expect(scripts.push).toMatch(/^npm run verify && clasp push/);
-    expect(scripts['push:prod']).toMatch(/^npm run verify && clasp -P \.clasp\.prod\.json push/);
+    expect(scripts.push).toMatch(/^node scripts\/clasp-project\.mjs --check && npm run verify && clasp push/);
+    expect(scripts['push:prod']).toMatch(
+      /^node scripts\/clasp-project\.mjs --check --prod && npm run verify && clasp -P \.clasp\.prod\.json push/,
+    );
   });
 
   it('runs tests that need no Chromium, no LibreOffice and nothing outside the repository', () => {

@@ -94,6 +94,7 @@ export class People {
     answers: 0,
     lateAnswers: 0,
     closedByHand: 0,
+    withdrawn: 0,
   };
   /** The consultations opened, with their deadline and kind. */
   private readonly consultations: { id: string; deadline: IsoDay; kind: 'No objection' | 'Approval' }[] = [];
@@ -132,6 +133,7 @@ export class People {
     if (sim.chance(0.02)) this.openConsultation();
     if (this.consultations.length > 0 && sim.chance(0.05)) this.answerConsultation();
     if (sim.chance(0.05)) this.closeApproval();
+    if (sim.chance(0.01)) this.withdrawConsultation();
   }
 
   /** The saves of sidebars opened before the tick; sometimes another execution still holds the lock. */
@@ -721,6 +723,16 @@ export class People {
     if (!result.ok) return;
     this.stats.answers++;
     this.sim.answered({ consultation: c.id, agency, answer, answeredBy: email });
+  }
+
+  /** The secretariat withdraws an open consultation, with a reason, before its deadline. */
+  private withdrawConsultation(): void {
+    const open = this.sim
+      .records(ConsultationsTable)
+      .records.filter((c) => c.status === 'Open' && c.deadline >= this.sim.today);
+    if (open.length === 0) return;
+    const outcome = this.rpc('withdrawConsultation', { id: this.sim.pick(open).id, reason: 'Overtaken <by events>' });
+    if (outcome.ended === 'ok' && (outcome.value as { changed?: boolean }).changed === true) this.stats.withdrawn++;
   }
 
   /** The secretariat closes an Approval consultation whose deadline has passed (a No objection one closes by itself). */

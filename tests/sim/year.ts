@@ -71,6 +71,7 @@ const MAIL_EVENTS = new Set<string>([
   EVENTS.consultation,
   EVENTS.consultationReminder,
   EVENTS.consultationOutcome,
+  EVENTS.consultationWithdrawn,
 ]);
 const AUTOMATION_FIELDS = new Set(['minutesCirculatedOn', 'sharedWithRcoOn', 'lastRemindedOn']);
 const LOCK_BUSY = /another run of the add-on is still working/i;
@@ -485,6 +486,10 @@ export class Year implements Sim {
       if (claim?.event === EVENTS.consultation)
         sent.set(`${claim.ref}|${claim.details}`, (sent.get(`${claim.ref}|${claim.details}`) ?? 0) + 1);
     for (const [k, n] of sent) if (n > 1) this.violation(`the proposal ${k} went out ${n} times`);
+    const notices = new Map<string, number>();
+    for (const { claim } of this.mails)
+      if (claim?.event === EVENTS.consultationWithdrawn) notices.set(claim.ref, (notices.get(claim.ref) ?? 0) + 1);
+    for (const [id, n] of notices) if (n > 1) this.violation(`the withdrawal of ${id} was told ${n} times`);
     const reported = new Set(
       this.records(LogTable)
         .records.filter((e) => e.event === EVENTS.unconfirmed)
@@ -497,7 +502,7 @@ export class Year implements Sim {
         .map((m) => m.agency),
     );
     for (const c of this.records(ConsultationsTable).records) {
-      if (c.deadline < this.today) continue;
+      if (c.deadline < this.today || c.status === 'Withdrawn') continue;
       const opened = log.find((e) => e.event === 'Consultation opened' && e.ref === c.id);
       const asked = (opened?.details.split('; ').at(-1) ?? '').split(', ').filter((a) => active.has(a));
       for (const agency of asked) {

@@ -13,7 +13,7 @@ import { longDay, type Block, type Fact } from './render';
 
 /** The menu path a focal point follows to answer. */
 export const HOW_TO_ANSWER =
-  'To answer, open the network spreadsheet, then the add-on\'s menu (Extensions), then "Answer a consultation…": Approve, No objection, Object (with your reason) or Abstain.';
+  'To answer, open the Network\'s spreadsheet, then the add-on\'s menu (Extensions), then "Answer a consultation…": Approve, No objection, Object (with your reason) or Abstain.';
 
 function silenceMeans(c: Consultation): string {
   return c.kind === 'No objection'
@@ -27,7 +27,7 @@ function facts(c: Consultation, today: IsoDay): Fact[] {
   return [
     { label: 'Consultation', value: c.id },
     { label: 'Kind', value: c.kind },
-    { label: 'Deadline', value: `${longDay(c.deadline)} (${c.deadline}), ${when}` },
+    { label: 'Deadline', value: `${longDay(c.deadline)}, ${when}` },
     ...(c.subject.trim() === '' ? [] : [{ label: 'Subject', value: c.subject.trim() }]),
     ...(c.proposalLink.trim() === ''
       ? []
@@ -51,10 +51,10 @@ export function proposalMessage(network: Network, c: Consultation, agency: strin
     network,
     `${networkName(network)}: written consultation ${c.id}, "${c.title}", answers by ${longDay(c.deadline)}`,
     [
-      { kind: 'paragraph', text: `Dear colleagues of ${agency},` },
+      { kind: 'paragraph', text: `Dear ${agency} colleagues,` },
       {
         kind: 'paragraph',
-        text: `The secretariat consults every member of the network in writing on the proposal below.`,
+        text: 'The Secretariat consults every member of the Network in writing on the proposal below.',
       },
       ...asking(c, today),
     ],
@@ -69,7 +69,7 @@ export function consultationReminderMessage(
   today: IsoDay,
 ): Composed {
   return compose(network, `${networkName(network)}: reminder, ${c.id} "${c.title}" closes on ${longDay(c.deadline)}`, [
-    { kind: 'paragraph', text: `Dear colleagues of ${agency},` },
+    { kind: 'paragraph', text: `Dear ${agency} colleagues,` },
     { kind: 'paragraph', text: `${agency} has not answered written consultation ${c.id} yet.` },
     ...asking(c, today),
   ]);
@@ -98,5 +98,17 @@ export function outcomeMessage(
       text: `Written consultation ${c.id}, "${c.title}", closed on ${longDay(c.closedOn ?? c.deadline)}. Outcome: ${outcome}. ${silenceMeans(c)}`,
     },
     { kind: 'table', headers: ['Member', 'Answer', 'Comment'], rows },
+  ]);
+}
+
+/** To all members, once, when the Secretariat withdraws a consultation whose proposal went out. */
+export function withdrawalMessage(network: Network, c: Consultation, reason: string): Composed {
+  return compose(network, `${networkName(network)}: written consultation ${c.id}, "${c.title}", withdrawn`, [
+    { kind: 'paragraph', text: 'Dear colleagues,' },
+    {
+      kind: 'paragraph',
+      text: `The Secretariat has withdrawn written consultation ${c.id}, "${c.title}", on ${longDay(c.closedOn ?? c.deadline)}. No answer is needed, and answers already given will not be counted.`,
+    },
+    ...(reason.trim() === '' ? [] : [{ kind: 'paragraph' as const, text: `Reason: ${reason.trim()}` }]),
   ]);
 }

@@ -22,7 +22,7 @@ import {
 import { emailKey, joinFew, keyOf, plural } from '../words';
 import { isActiveOn } from '../membership';
 import { EVENTS, messageKey, type Claim, type Ledger } from './ledger';
-import { consultationReminderMessage, outcomeMessage, proposalMessage } from './consultation';
+import { consultationReminderMessage, outcomeMessage, proposalMessage, withdrawalMessage } from './consultation';
 import { archiveMessage, minutesMessage, type Composed } from './minutes';
 import {
   activeFocalPoints,
@@ -560,10 +560,7 @@ export const OUTCOME_DAYS = 7;
 function consultationOwed(c: Consultation, today: IsoDay): boolean {
   return c.status === 'Open'
     ? c.openedOn <= today
-    : c.status === 'Closed' &&
-        c.closedOn !== null &&
-        c.closedOn <= today &&
-        c.closedOn >= addDays(today, -OUTCOME_DAYS);
+    : c.closedOn !== null && c.closedOn <= today && c.closedOn >= addDays(today, -OUTCOME_DAYS);
 }
 
 /** A consultation's message to one member in words, also its Log Details: what says the member has it. */
@@ -628,6 +625,20 @@ function consultationMail(ctx: Context, out: Due): void {
       continue;
     }
     const recipients = networkRecipients(network);
+    if (c.status === 'Withdrawn') {
+      // Members who never received the proposal need no notice that it is withdrawn.
+      if (ledger.coveredDetails(EVENTS.consultation, c.id).size === 0) continue;
+      const j = job(ctx, {
+        event: EVENTS.consultationWithdrawn,
+        ref: c.id,
+        what: `the withdrawal of ${c.id} to the members`,
+        recipients,
+        since: null,
+        composed: withdrawalMessage(network, c, ledger.lastDetails(EVENTS.withdrawn, c.id)),
+      });
+      if (j) out.jobs.push(j);
+      continue;
+    }
     const j = job(ctx, {
       event: EVENTS.consultationOutcome,
       ref: c.id,

@@ -23,6 +23,9 @@ export const EVENTS = {
   consultation: 'Consultation sent',
   consultationReminder: 'Consultation reminder',
   consultationOutcome: 'Consultation outcome',
+  /** The Secretariat's withdrawal of a consultation (not mail): its Details hold the reason given. */
+  withdrawn: 'Consultation withdrawn',
+  consultationWithdrawn: 'Consultation withdrawal notice',
   unconfirmed: 'Delivery unconfirmed',
   /** A date the tick could not write: its row changed, moved to a duplicated ID or went while it worked. */
   notWritten: 'Date not written',
@@ -130,6 +133,11 @@ export class Ledger {
     for (const entry of this.latest(event, ref, null).values())
       if (entry.outcome === 'Sent' || entry.outcome === 'Sending') out.add(keyOf(entry.details));
     return out;
+  }
+
+  /** The Details of the last row of event|ref, '' when there is none. */
+  lastDetails(event: string, ref: string): string {
+    return this.rows(event, ref, null).at(-1)?.details ?? '';
   }
 
   /** Recipients that a message of event|ref was confirmed sent to. */

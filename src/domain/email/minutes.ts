@@ -6,7 +6,7 @@
 import type { Invitation } from '../invitation';
 import type { Network } from '../network';
 import type { Action, Decision, Meeting } from '../tables';
-import { keyOf } from '../words';
+import { agencyWithName, keyOf } from '../words';
 import { longDay, renderHtml, renderText, type Block } from './render';
 
 export interface Composed {
@@ -17,27 +17,53 @@ export interface Composed {
   readonly invitation?: Invitation;
 }
 
-/** The network's name as messages write it. */
+/** The network's name as Settings give it: subjects and titles begin with it. */
 export function networkName(network: Network): string {
-  return network.settings.networkName.trim() || 'the UN Network on Migration';
+  return network.settings.networkName.trim() || 'UN Network on Migration';
+}
+
+/** The network's name inside a sentence, with its article: "the UN Network on Migration in Uzbekistan". */
+export function theNetwork(network: Network): string {
+  const name = networkName(network);
+  return /^the\s/i.test(name) ? name : `the ${name}`;
 }
 
 export function meetingTitle(meeting: Meeting): string {
   return meeting.title.trim() || `${meeting.kind} meeting`;
 }
 
+/**
+ * Who signs: the Secretariat, on behalf of the co-chairs, what goes to the members; the add-on what
+ * it sends to the Secretariat itself, which would otherwise be signed by its own addressee.
+ */
+export type Signer = 'secretariat' | 'add-on';
+
 /** Blocks every message ends with: who writes, and the network's confidentiality notice. */
-export function closing(network: Network): Block[] {
+export function closing(network: Network, signer: Signer = 'secretariat'): Block[] {
   const notice = network.settings.confidentialityNotice.trim();
-  return [
-    { kind: 'paragraph', text: `The secretariat of ${networkName(network)}` },
-    ...(notice === '' ? [] : [{ kind: 'notice', text: notice } as const]),
-  ];
+  const signature: Block[] =
+    signer === 'secretariat'
+      ? [
+          { kind: 'paragraph', text: 'Kind regards,' },
+          { kind: 'paragraph', text: `The Secretariat of ${theNetwork(network)}, on behalf of the Co-chairs` },
+        ]
+      : [
+          {
+            kind: 'paragraph',
+            text: `This message was sent automatically by the add-on on the spreadsheet of ${theNetwork(network)}.`,
+          },
+        ];
+  return [...signature, ...(notice === '' ? [] : [{ kind: 'notice', text: notice } as const])];
 }
 
 /** Subject, HTML and text of blocks that end with the closing. */
-export function compose(network: Network, subject: string, blocks: readonly Block[]): Composed {
-  const all = [...blocks, ...closing(network)];
+export function compose(
+  network: Network,
+  subject: string,
+  blocks: readonly Block[],
+  signer: Signer = 'secretariat',
+): Composed {
+  const all = [...blocks, ...closing(network, signer)];
   return { subject, text: renderText(all), html: renderHtml(subject, all) };
 }
 
@@ -45,7 +71,7 @@ function agencyNames(network: Network, codes: readonly string[]): string {
   return codes
     .map((code) => {
       const member = network.members.records.find((m) => keyOf(m.agency) === keyOf(code));
-      return member && member.name.trim() !== '' ? `${member.agency} (${member.name.trim()})` : code;
+      return member && member.name.trim() !== '' ? agencyWithName(member.agency, member.name) : code;
     })
     .join(', ');
 }
@@ -133,7 +159,7 @@ function meetingBlocks(network: Network, meeting: Meeting): Block[] {
 }
 
 function subjectOf(network: Network, meeting: Meeting): string {
-  return `${networkName(network)}: minutes of ${meetingTitle(meeting)}, ${longDay(meeting.date)}`;
+  return `${networkName(network)}: minutes of "${meetingTitle(meeting)}", ${longDay(meeting.date)}`;
 }
 
 /** What the members receive. */
@@ -143,7 +169,7 @@ export function minutesMessage(network: Network, meeting: Meeting): Composed {
     { kind: 'paragraph', text: 'Dear colleagues,' },
     {
       kind: 'paragraph',
-      text: `Please find the minutes of "${meetingTitle(meeting)}" of ${longDay(meeting.date)}${approved}, with the decisions taken and the action points agreed.`,
+      text: `Please find below the minutes of "${meetingTitle(meeting)}" of ${longDay(meeting.date)}${approved}, with the decisions taken and the action points agreed.`,
     },
     ...meetingBlocks(network, meeting),
   ]);
@@ -154,7 +180,7 @@ export function archiveMessage(network: Network, meeting: Meeting): Composed {
   return compose(network, `Archive copy: ${subjectOf(network, meeting)}`, [
     {
       kind: 'paragraph',
-      text: `For the archive of the Resident Coordinator's Office: the approved minutes of "${meetingTitle(meeting)}" of ${longDay(meeting.date)}, as circulated to the members of ${networkName(network)}.`,
+      text: `For the archive of the Resident Coordinator's Office: the approved minutes of "${meetingTitle(meeting)}" of ${longDay(meeting.date)}, as circulated to the members of ${theNetwork(network)}.`,
     },
     ...meetingBlocks(network, meeting),
   ]);

@@ -4,53 +4,62 @@
  * schemas on both sides.
  */
 import * as z from 'zod/mini';
+import { lazily } from '../lazy';
 import type { Located } from '../codec';
 import type { Meeting } from '../tables';
 import { keyOf } from '../words';
 import type { Job } from './due';
 import { meetingTitle } from './minutes';
 
-export const PreviewMessageSchema = z.object({
-  /** "the minutes of M-2026-05 to the members". */
-  what: z.string(),
-  to: z.array(z.string()),
-  replyTo: z.string(),
-  subject: z.string(),
-  /** The HTML body exactly as it will be sent (every sheet text in it escaped). */
-  html: z.string(),
-});
+export const PreviewMessageSchema = lazily(() =>
+  z.object({
+    /** "the minutes of M-2026-05 to the members". */
+    what: z.string(),
+    to: z.array(z.string()),
+    replyTo: z.string(),
+    subject: z.string(),
+    /** The HTML body exactly as it will be sent (every sheet text in it escaped). */
+    html: z.string(),
+  }),
+);
 export type PreviewMessage = z.infer<typeof PreviewMessageSchema>;
 
-export const PreviewMeetingSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  date: z.string(),
-  messages: z.array(PreviewMessageSchema),
-});
+export const PreviewMeetingSchema = lazily(() =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    date: z.string(),
+    messages: z.array(PreviewMessageSchema),
+  }),
+);
 export type PreviewMeeting = z.infer<typeof PreviewMeetingSchema>;
 
-export const CirculationPreviewSchema = z.object({
-  networkName: z.string(),
-  /** Whose account the messages go from: the user confirming. */
-  sender: z.string(),
-  /** Recipients the sender may still email today. */
-  quota: z.int(),
-  meetings: z.array(PreviewMeetingSchema),
-  blocked: z.array(z.object({ ref: z.string(), reason: z.string() })),
-  /** Why the user may not circulate, in words to show them; '' when they may. */
-  refusal: z.string(),
-});
+export const CirculationPreviewSchema = lazily(() =>
+  z.object({
+    networkName: z.string(),
+    /** Whose account the messages go from: the user confirming. */
+    sender: z.string(),
+    /** Recipients the sender may still email today. */
+    quota: z.int(),
+    meetings: z.array(PreviewMeetingSchema),
+    blocked: z.array(z.object({ ref: z.string(), reason: z.string() })),
+    /** Why the user may not circulate, in words to show them; '' when they may. */
+    refusal: z.string(),
+  }),
+);
 export type CirculationPreview = z.infer<typeof CirculationPreviewSchema>;
 
 /** The confirmation: the meetings the person saw and agreed to send. */
-export const CirculationRequestSchema = z.object({ meetings: z.array(z.string().check(z.minLength(1))) });
+export const CirculationRequestSchema = lazily(() => z.object({ meetings: z.array(z.string().check(z.minLength(1))) }));
 export type CirculationRequest = z.infer<typeof CirculationRequestSchema>;
 
-export const CirculationResultSchema = z.object({
-  sent: z.int(),
-  /** What happened, one line each, for the dialog to show. */
-  lines: z.array(z.string()),
-});
+export const CirculationResultSchema = lazily(() =>
+  z.object({
+    sent: z.int(),
+    /** What happened, one line each, for the dialog to show. */
+    lines: z.array(z.string()),
+  }),
+);
 export type CirculationResult = z.infer<typeof CirculationResultSchema>;
 
 /** The due jobs grouped by meeting, in the order they would go. */

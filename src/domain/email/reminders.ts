@@ -1,6 +1,6 @@
 /**
- * Reminders: to an owner agency about its open action points, and to the secretariat about an agenda
- * that has not gone out or minutes that are late. Both ToRs ask the secretariat to follow these up.
+ * Reminders: to an owner agency about its open action points, and to the Secretariat about an agenda
+ * that has not gone out or minutes that are late. Both ToRs ask the Secretariat to follow these up.
  */
 import { addDays, daysBetween, type IsoDay } from '../dates';
 import type { Network } from '../network';
@@ -34,17 +34,17 @@ const AHEAD: Record<Deadline, { what: string; then: (m: Meeting) => string }> = 
     what: 'agenda',
     then: (m) =>
       m.agendaLink.trim() === ''
-        ? 'Put the draft agenda\'s link in "Agenda link": on the due day the add-on emails it to the members with the calendar invitation.'
+        ? 'Please put the draft agenda\'s link in "Agenda link": on the due day the add-on emails it to the members with the calendar invitation.'
         : 'The add-on emails the agenda at "Agenda link" to the members on the due day, with the calendar invitation: make sure the draft is final.',
   },
   minutes: {
     what: 'minutes',
-    then: () => 'Put the minutes\' link in "Minutes link" when they are written.',
+    then: () => 'Please put the minutes\' link in "Minutes link" when they are written.',
   },
   approval: {
     what: 'approval of the minutes',
     then: () =>
-      'Ask the members to approve the minutes, then enter the day in "Minutes approved on": the add-on then circulates them.',
+      'Please ask the members to approve the minutes, then enter the day in "Minutes approved on": the add-on then circulates them.',
   },
 };
 
@@ -59,13 +59,18 @@ export function aheadReminder(
   const title = meetingTitle(meeting);
   const { what, then } = AHEAD[deadline];
   const days = daysBetween(today, due);
-  return compose(network, `${networkName(network)}: the ${what} of ${title} is due on ${longDay(due)}`, [
-    {
-      kind: 'paragraph',
-      text: `The ${what} of ${meeting.id}, "${title}" (${longDay(meeting.date)}), is due on ${longDay(due)}, in ${plural(days, 'day')}.`,
-    },
-    { kind: 'paragraph', text: then(meeting) },
-  ]);
+  return compose(
+    network,
+    `${networkName(network)}: the ${what} of ${title} is due on ${longDay(due)}`,
+    [
+      {
+        kind: 'paragraph',
+        text: `The ${what} of ${meeting.id}, "${title}" (${longDay(meeting.date)}), is due on ${longDay(due)}, in ${plural(days, 'day')}.`,
+      },
+      { kind: 'paragraph', text: then(meeting) },
+    ],
+    'add-on',
+  );
 }
 
 /** To the secretariat: minutes with a link that the members have not approved by the day the ToR sets. */
@@ -81,24 +86,29 @@ export function approvalReminder(network: Network, meeting: Meeting, due: IsoDay
       },
       { kind: 'paragraph', text: AHEAD.approval.then(meeting) },
     ],
+    'add-on',
   );
 }
 
+/** The Due cell of a reminder's table: "16 September 2026 (in 3 days)", "today", "overdue since …". */
 function dueWords(action: Action, today: IsoDay): string {
   if (action.due === null) return '';
   const days = daysBetween(today, action.due);
   if (days < 0) return `overdue since ${longDay(action.due)}`;
-  if (days === 0) return 'due today';
-  return `due ${longDay(action.due)} (in ${plural(days, 'day')})`;
+  if (days === 0) return 'today';
+  return `${longDay(action.due)} (in ${plural(days, 'day')})`;
 }
 
 /** One message to an owner agency's focal points, listing its open action points. */
 export function actionReminder(network: Network, agency: string, actions: readonly Action[], today: IsoDay): Composed {
+  const one = actions.length === 1;
   return compose(network, `${networkName(network)}: ${plural(actions.length, 'open action point')} for ${agency}`, [
-    { kind: 'paragraph', text: `Dear colleagues of ${agency},` },
+    { kind: 'paragraph', text: `Dear ${agency} colleagues,` },
     {
       kind: 'paragraph',
-      text: `${actions.length === 1 ? 'This action point of the network is' : 'These action points of the network are'} yours and still open, and due within ${REMINDER_DAYS} days or overdue:`,
+      text: one
+        ? `${agency} owns this open action point of the Network, which is due within the next ${REMINDER_DAYS} days or overdue:`
+        : `${agency} owns these ${actions.length} open action points of the Network, which are due within the next ${REMINDER_DAYS} days or overdue:`,
     },
     {
       kind: 'table',
@@ -107,42 +117,50 @@ export function actionReminder(network: Network, agency: string, actions: readon
     },
     {
       kind: 'paragraph',
-      text: 'When one is done, please reply to this message so that the secretariat can mark it Done in the action tracker.',
+      text: `${one ? 'When it is done' : 'When one of them is done'}, please reply to this message so that the Secretariat can mark it Done in the action tracker.`,
     },
   ]);
 }
 
-/** To the secretariat: a planned meeting is near and its agenda has not gone out. */
+/** To the Secretariat: a planned meeting is near and its agenda has not gone out. Signed by the add-on. */
 export function agendaReminder(network: Network, meeting: Meeting, today: IsoDay, agendaDays: number): Composed {
   const title = meetingTitle(meeting);
   const inDays = daysBetween(today, meeting.date);
   return compose(
     network,
-    `${networkName(network)}: the agenda of ${title} (${longDay(meeting.date)}) has not gone out`,
+    `${networkName(network)}: the agenda of "${title}" (${longDay(meeting.date)}) has not gone out`,
     [
+      { kind: 'paragraph', text: 'Dear Secretariat colleagues,' },
       {
         kind: 'paragraph',
         text: `${meeting.id}, "${title}", is planned for ${longDay(meeting.date)}, ${inDays === 0 ? 'today' : `in ${plural(inDays, 'day')}`}. The agenda was due ${plural(agendaDays, 'day')} before it, by ${longDay(addDays(meeting.date, -agendaDays))}, and the Meetings tab records no "Agenda circulated on".`,
       },
       {
         kind: 'paragraph',
-        text: 'Put the draft agenda\'s link in "Agenda link": the add-on then emails it to the members with the calendar invitation, and enters the day in "Agenda circulated on".',
+        text: 'Please put the draft agenda\'s link in "Agenda link": the add-on then emails it to the members with the calendar invitation and enters the day in "Agenda circulated on".',
       },
     ],
+    'add-on',
   );
 }
 
-/** To the secretariat: a held meeting's minutes are past due and have no link yet. */
+/** To the Secretariat: a held meeting's minutes are past due and have no link yet. Signed by the add-on. */
 export function minutesReminder(network: Network, meeting: Meeting, today: IsoDay, minutesDays: number): Composed {
   const title = meetingTitle(meeting);
-  return compose(network, `${networkName(network)}: the minutes of ${title} (${longDay(meeting.date)}) are late`, [
-    {
-      kind: 'paragraph',
-      text: `${meeting.id}, "${title}", was held on ${longDay(meeting.date)}, ${plural(daysBetween(meeting.date, today), 'day')} ago. Its minutes were due by ${longDay(addDays(meeting.date, minutesDays))} and the Meetings tab has no Minutes link.`,
-    },
-    {
-      kind: 'paragraph',
-      text: 'Write up the minutes, put their link in "Minutes link", and fill "Minutes approved on" once the members approve them: the add-on then circulates them.',
-    },
-  ]);
+  return compose(
+    network,
+    `${networkName(network)}: the minutes of "${title}" (${longDay(meeting.date)}) are late`,
+    [
+      { kind: 'paragraph', text: 'Dear Secretariat colleagues,' },
+      {
+        kind: 'paragraph',
+        text: `${meeting.id}, "${title}", was held on ${longDay(meeting.date)}, ${plural(daysBetween(meeting.date, today), 'day')} ago. Its minutes were due by ${longDay(addDays(meeting.date, minutesDays))}, and the Meetings tab has no "Minutes link" for it.`,
+      },
+      {
+        kind: 'paragraph',
+        text: 'Please write up the minutes and put their link in "Minutes link". Once the members approve them, enter the day in "Minutes approved on": the add-on then circulates them.',
+      },
+    ],
+    'add-on',
+  );
 }

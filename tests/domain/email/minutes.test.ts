@@ -23,7 +23,7 @@ describe('minutesMessage', () => {
     const meeting = network.meetings.records.find((m) => m.id === 'M-2026-03')!;
     const message = minutesMessage(network, meeting);
     expect(message.subject).toBe(
-      'UN Network on Migration in Uzbekistan: minutes of Q2 2026 meeting: the regional review, 1 June 2026',
+      'UN Network on Migration in Uzbekistan: minutes of "Q2 2026 meeting: the regional review", 1 June 2026',
     );
     for (const body of [message.text, message.html]) {
       for (const part of [

@@ -72,7 +72,7 @@ describe('unmn tick --dry-run', () => {
     );
     const minutes = mails[1]!;
     expect(minutes.subject).toBe(
-      'UN Network on Migration in Uzbekistan: minutes of Q3 2026 meeting: preparing the 2027 workplan, 16 September 2026',
+      'UN Network on Migration in Uzbekistan: minutes of "Q3 2026 meeting: preparing the 2027 workplan", 16 September 2026',
     );
     expect(addresses(minutes.replyTo)).toEqual(['dkarimova@iom.int']);
     // From the Secretariat, as the add-on in Sheets sends from the secretariat's account.
