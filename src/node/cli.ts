@@ -1,6 +1,7 @@
 /**
- * `unmn <command> [args]`: the network's workbook from the command line, on an .xlsx copy. Exit codes:
- * 0 done, 1 the command found problems, 2 bad arguments or an unreadable file, 3 an unexpected error.
+ * `unmn <command> [args]`: the network's workbook from the command line, on an .xlsx copy. Exit codes,
+ * the same for the playground's command line (README, "Exit codes"): 0 done; 1 problems found, where
+ * the command says so; 2 cannot run (bad arguments, a file that cannot be read, an unexpected error).
  */
 import { setFlagsFromString } from 'node:v8';
 import { name as packageName, version } from '../../package.json';
@@ -70,7 +71,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) {
-    io.err(`unmn: unknown command "${name}"`);
+    io.err(`unmn: there is no command "${name}"`);
     io.err(help());
     return 2;
   }
@@ -84,16 +85,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     io.progress('');
     if (error instanceof UsageError) {
-      io.err(`unmn ${name}: ${error.message} (usage: ${command.usage})`);
+      io.err(`unmn ${name}: ${error.message}. Usage: ${command.usage}`);
       return 2;
     }
     if (error instanceof WorkbookFileError) {
       io.err(`unmn ${name}: ${error.message}`);
       return 2;
     }
-    io.err(`unmn ${name}: unexpected error`);
+    io.err(`unmn ${name}: unexpected error, a fault of unmn itself (please report it with the lines below)`);
     io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    return 3;
+    return 2;
   }
 }
 

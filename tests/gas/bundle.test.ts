@@ -102,14 +102,33 @@ describe('dist/Code.js', () => {
   });
 
   it('has a top-level function for every google.script.run call the sidebar makes', () => {
-    const source = readdirSync(join(ROOT, 'sidebar'))
-      .filter((f) => f.endsWith('.ts'))
+    const source = readdirSync(join(ROOT, 'sidebar'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f))
       .map((f) => readFileSync(join(ROOT, 'sidebar', f), 'utf8'))
       .join('\n');
     const targets = [...source.matchAll(/\bcall\('([A-Za-z_$][\w$]*)'/g)].map((m) => m[1] as string);
-    expect(targets).toEqual(expect.arrayContaining(['getDecisionSidebarData', 'recordDecision']));
+    expect(targets).toEqual(
+      expect.arrayContaining([
+        'getDecisionSidebarData',
+        'recordDecision',
+        'getConsultationPanelData',
+        'openConsultation',
+        'closeConsultation',
+        'getConsultationDialogData',
+        'answerConsultation',
+      ]),
+    );
     const names = topLevelFunctions(code);
     for (const target of targets) expect(names.has(target), target).toBe(true);
+  });
+
+  it('showConsultationDialog() is a global that opens the answer dialog, its page built into dist/', () => {
+    expect(topLevelFunctions(code).has('showConsultationDialog')).toBe(true);
+    const page = (name: string) => readFileSync(join(ROOT, 'dist', `${name}.html`), 'utf8');
+    const fake = createGasFake({ uiAvailable: true, htmlFiles: page });
+    loadBundle(code, fake).showConsultationDialog!();
+    expect(fake.ui.dialogs.map((d) => [d.kind, d.title])).toEqual([['modal', 'Answer a consultation']]);
+    expect(fake.ui.dialogs[0]?.content).toBe(page('ConsultationDialog'));
   });
 
   it('setupWorkbook() asks for the profile and the name, then creates every tab of WORKBOOK.md on an empty spreadsheet', () => {

@@ -112,7 +112,7 @@ describe('unmn init', () => {
       const io = captureIo();
       expect(await main(['init', ...args], io)).toBe(2);
       expect(io.stderr).toHaveLength(1);
-      expect(io.stderr[0]).toMatch(/^unmn init: .+ \(usage: unmn init FILE\.xlsx/);
+      expect(io.stderr[0]).toMatch(/^unmn init: .+\. Usage: unmn init FILE\.xlsx/);
     }
     await expect(stat(file('x.xlsx'))).rejects.toThrow();
   });
@@ -246,7 +246,7 @@ describe('the dispatcher', () => {
     expect(command.stdout).toEqual(['usage: unmn validate FILE.xlsx [--json]']);
   });
 
-  it('shows a stack trace only for an unexpected error, with exit 3', async () => {
+  it('shows a stack trace only for an unexpected error, with exit 2 (cannot run)', async () => {
     const io = captureIo();
     // A failure that is about neither the file nor the arguments.
     const broken = {
@@ -255,8 +255,8 @@ describe('the dispatcher', () => {
         throw new Error('stdout closed');
       },
     };
-    expect(await main(['init', file('fresh.xlsx')], broken)).toBe(3);
-    expect(io.stderr[0]).toBe('unmn init: unexpected error');
+    expect(await main(['init', file('fresh.xlsx')], broken)).toBe(2);
+    expect(io.stderr[0]).toMatch(/^unmn init: unexpected error, a fault of unmn itself/);
     expect(io.stderr[1]).toContain('stdout closed');
   });
 });

@@ -113,7 +113,7 @@ export function citeClause(
   }
   if (quote !== undefined) return quoteText(profile, quote);
   const rule = key.startsWith('data.')
-    ? 'Workbook contract (WORKBOOK.md)'
+    ? 'The workbook contract (docs/workbook.md)'
     : `${profile.torName} (custom profile), the add-on's baseline`;
   return `${rule}: ${BASELINES[key] ?? BASELINES[key.split('/')[0] ?? ''] ?? key}`;
 }

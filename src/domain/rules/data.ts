@@ -19,10 +19,12 @@ function invalid(ctx: RuleContext): Finding[] {
       row: p.row,
       ref: p.ref,
       message: `${where(p.sheet, p.row, p.column)}: ${p.message}`,
-      clause: p.expected && p.column ? `${clause} (${p.sheet}, ${p.column}: ${p.expected})` : clause,
+      clause,
       fix:
         p.row !== null && p.row > 1 && p.column !== null
-          ? `Correct ${p.column} in row ${p.row} of ${p.sheet}: it should hold ${p.expected ?? 'what WORKBOOK.md allows'}`
+          ? p.expected === null
+            ? `Correct ${p.column} in row ${p.row} of ${p.sheet} as docs/workbook.md describes it`
+            : `Correct ${p.column} in row ${p.row} of ${p.sheet}: it should hold ${p.expected}`
           : `Add ${p.expected ?? `what the ${p.sheet} tab lacks`}`,
     }),
   );

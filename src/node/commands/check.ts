@@ -1,7 +1,8 @@
 /**
  * `unmn check FILE.xlsx [--today YYYY-MM-DD] [--json]`: the ToR compliance check of RULES.md on an
- * .xlsx copy, without writing to it. Exit 0 whenever the check ran, whatever it found (findings are the
- * report, not a failure); 2 when the file cannot be read or --today is not a date.
+ * .xlsx copy, without writing to it. Exit 0 when the check found nothing out of line with the ToR
+ * (warnings and notes are no failure); 1 when it found an error; 2 when the file cannot be read or
+ * --today is not a date.
  */
 import { readNetwork } from '../../app/network';
 import {
@@ -35,11 +36,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   io.progress('Checking…');
   const findings = checkNetwork(network, today);
   io.progress('');
+  const counts = countBySeverity(findings);
+  const code = counts.error > 0 ? 1 : 0;
   if (values.json) {
     io.out(JSON.stringify(findings, null, 2));
-    return 0;
+    return code;
   }
-  const counts = countBySeverity(findings);
   const paint: Readonly<Record<Severity, (t: string) => string>> = {
     error: io.color.red,
     warning: io.color.yellow,
@@ -63,5 +65,5 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       for (const r of rest) io.out(io.color.dim(r));
     }
   }
-  return 0;
+  return code;
 }

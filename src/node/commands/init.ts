@@ -1,6 +1,6 @@
 /**
  * `unmn init FILE.xlsx [--profile azerbaijan|uzbekistan|custom] [--name "Network name"] [--force]`:
- * a new workbook with every tab of WORKBOOK.md, its headers, dropdowns, checkboxes, date formats and
+ * a new workbook with every tab of docs/workbook.md, its headers, dropdowns, checkboxes, date formats and
  * the ToR profile's Settings, ready to upload to Google Drive and open as a Google Sheet.
  */
 import { existsSync } from 'node:fs';
@@ -15,7 +15,7 @@ function profileOf(value: string | undefined): ProfileId {
   if (value === undefined) return 'custom';
   const wanted = value.trim().toLowerCase();
   const id = PROFILE_IDS.find((p) => p === wanted);
-  if (!id) throw new UsageError(`unknown profile "${value}" (expected ${PROFILE_IDS.join(', ')})`);
+  if (!id) throw new UsageError(`there is no profile "${value}"`);
   return id;
 }
 

@@ -7,20 +7,19 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readNetwork } from '../../app/network';
-import { dayOfDate, isIsoDay, yearOf } from '../../domain/dates';
+import { yearOf } from '../../domain/dates';
 import { REPORTS, reportNamed, type Report, type ReportDef } from '../../domain/reports';
 import { tableCsv } from '../reports/csv';
 import { renderReportHtml } from '../reports/html';
-import { parseArguments, printable, UsageError, type CliIo } from '../terminal';
+import { parseArguments, printable, todayOption, UsageError, type CliIo } from '../terminal';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
-export const usage = `unmn report NAME FILE.xlsx [--year YYYY] [--today YYYY-MM-DD] [--out DIR] [--json]   (NAME: ${REPORTS.map((r) => r.id).join(', ')} or all)`;
+export const usage = `unmn report NAME FILE.xlsx [--year YYYY] [--today YYYY-MM-DD] [--out DIR] [--json], where NAME is ${REPORTS.map((r) => r.id).join(', ')} or all`;
 
 function chosen(name: string): readonly ReportDef[] {
   if (name.trim().toLowerCase() === 'all') return REPORTS;
   const def = reportNamed(name);
-  if (def === undefined)
-    throw new UsageError(`there is no report "${name}": choose ${REPORTS.map((r) => r.id).join(', ')} or all`);
+  if (def === undefined) throw new UsageError(`there is no report "${name}"`);
   return [def];
 }
 
@@ -48,8 +47,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   );
   const [name = '', file = ''] = positionals;
   const defs = chosen(name);
-  const today = values.today ?? dayOfDate(new Date());
-  if (!isIsoDay(today)) throw new UsageError(`--today must be a calendar day as YYYY-MM-DD, not "${today}"`);
+  const today = todayOption(values.today);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year))
     throw new UsageError(`--year must be a year as YYYY, not "${values.year}"`);
   const year = values.year === undefined ? yearOf(today) : Number(values.year);

@@ -1,7 +1,7 @@
 /**
  * `npm start -- [--workbook FILE.xlsx] [--port N] [--user EMAIL] [--today YYYY-MM-DD] [--keep]`:
- * checks everything it can before it listens, so that a wrong file, port or user is one line and a
- * non-zero exit, never a stack trace.
+ * checks everything it can before it listens, so that a wrong file, port or user is one line and
+ * exit code 2 (cannot run, as for `unmn`), never a stack trace.
  */
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -43,14 +43,11 @@ export function findRoot(from: string): string {
   return dir;
 }
 
-class BadInput extends Error {
-  constructor(
-    message: string,
-    readonly code: number,
-  ) {
-    super(message);
-  }
-}
+/** What stops the playground before it starts: one line, and exit code 2. */
+class BadInput extends Error {}
+
+/** The exit code when the playground cannot run, the same as `unmn`'s. */
+const CANNOT_RUN = 2;
 
 function options(argv: string[]) {
   try {
@@ -68,7 +65,7 @@ function options(argv: string[]) {
       strict: true,
     }).values;
   } catch (error) {
-    throw new BadInput(`${errorText(error).split('\n')[0]}. Usage: ${USAGE}`, 2);
+    throw new BadInput(`${errorText(error).split('\n')[0]}. Usage: ${USAGE}`);
   }
 }
 
@@ -87,7 +84,7 @@ async function workingFile(root: string, given: string | undefined, keep: boolea
   const shown = path.relative(process.cwd(), file) || file;
   if (keep && existsSync(file)) return { file, label: `${shown} (kept)` };
   if (!existsSync(example))
-    throw new BadInput(`${example}: no such file (the shipped example workbook); pass --workbook FILE.xlsx`, 1);
+    throw new BadInput(`${example}: no such file (the shipped example workbook); pass --workbook FILE.xlsx`);
   await mkdir(path.dirname(file), { recursive: true });
   return { file, label: `${shown} (a copy of examples/uzbekistan.xlsx)`, copyOf: example };
 }
@@ -98,13 +95,13 @@ function actingUser(network: Network, today: string, label: string, given: strin
     const user = emailKey(given);
     const known = users.some((u) => u.email === user);
     if (!known && (users.length > 0 || !isEmail(user))) {
-      throw new BadInput(`--user ${given}: not a focal point of ${label} nor one of its Secretariat editors`, 1);
+      throw new BadInput(`--user ${given}: not a focal point of ${label} nor one of its Secretariat editors`);
     }
     return user;
   }
   const fallback = defaultUser(network, today);
   if (fallback === undefined)
-    throw new BadInput(`${label} names no secretariat focal point to act as: pass --user EMAIL`, 1);
+    throw new BadInput(`${label} names no focal point of the Secretariat to act as: pass --user EMAIL`);
   return fallback;
 }
 
@@ -112,9 +109,9 @@ async function prepare(argv: string[], root: string) {
   const values = options(argv);
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port ?? '') || port > 65535)
-    throw new BadInput(`--port ${values.port}: expected a port number from 0 to 65535 (0: any free port)`, 2);
+    throw new BadInput(`--port ${values.port}: expected a port number from 0 to 65535 (0: any free port)`);
   if (values.today !== undefined && !isIsoDay(values.today))
-    throw new BadInput(`--today ${values.today}: expected a date YYYY-MM-DD`, 2);
+    throw new BadInput(`--today must be a calendar day as YYYY-MM-DD, not "${values.today}"`);
   const today = values.today ?? dayOfDate(new Date());
   const outboxDir = path.resolve(values.outbox ?? path.join(root, '.playground', 'outbox'));
   claimOutbox(outboxDir);
@@ -130,7 +127,7 @@ async function prepare(argv: string[], root: string) {
     try {
       network = decodeNetwork(readGrids(await XlsxWorkbook.open(file)));
     } catch (error) {
-      if (error instanceof WorkbookFileError) throw new BadInput(error.message, 1);
+      if (error instanceof WorkbookFileError) throw new BadInput(error.message);
       throw error;
     }
     const user = actingUser(network, today, label, values.user);
@@ -158,7 +155,7 @@ export async function runPlayground(argv: string[], io: PlaygroundIo, root: stri
   } catch (error) {
     if (error instanceof BadInput) {
       io.err(error.message);
-      return { code: error.code };
+      return { code: CANNOT_RUN };
     }
     if (
       error instanceof PlaygroundError ||
@@ -167,9 +164,9 @@ export async function runPlayground(argv: string[], io: PlaygroundIo, root: stri
       error instanceof FileLockError
     ) {
       io.err(error.message);
-      return { code: 1 };
+      return { code: CANNOT_RUN };
     }
     io.err(`The playground could not start: ${errorText(error).split('\n')[0]}`);
-    return { code: 1 };
+    return { code: CANNOT_RUN };
   }
 }

@@ -26,7 +26,7 @@ async function cliFindings(file: string, today: string): Promise<Finding[]> {
     color: { red: plain, yellow: plain, green: plain, bold: plain, dim: plain },
     progress: () => undefined,
   };
-  expect(await main(['check', file, '--today', today, '--json'], io)).toBe(0);
+  expect(await main(['check', file, '--today', today, '--json'], io), 'the check ran').toBeLessThan(2);
   return JSON.parse(out.join('\n')) as Finding[];
 }
 

@@ -36,7 +36,7 @@ async function copyOfExample(name: string): Promise<string> {
 describe('npm start: bad input is one line and a non-zero exit', () => {
   it('a missing workbook', async () => {
     const r = await start(['--workbook', path.join(dir, 'nowhere.xlsx'), '--port', '0']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toEqual([expect.stringMatching(/nowhere\.xlsx: no such file$/)]);
   });
 
@@ -44,7 +44,7 @@ describe('npm start: bad input is one line and a non-zero exit', () => {
     const file = path.join(dir, 'notes.xlsx');
     await writeFile(file, 'these are not the minutes you are looking for\n');
     const r = await start(['--workbook', file, '--port', '0']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toHaveLength(1);
     expect(r.err[0]).toMatch(/notes\.xlsx: not an \.xlsx workbook/);
   });
@@ -55,7 +55,7 @@ describe('npm start: bad input is one line and a non-zero exit', () => {
     const port = (blocker.address() as { port: number }).port;
     try {
       const r = await start(['--workbook', await copyOfExample('port.xlsx'), '--port', String(port), '--today', TODAY]);
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(2);
       expect(r.err).toEqual([`Port ${port} is in use: pass --port N for another, or --port 0 for any free port.`]);
     } finally {
       blocker.close();
@@ -71,7 +71,7 @@ describe('npm start: bad input is one line and a non-zero exit', () => {
       '--user',
       'stranger@example.org',
     ]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toEqual([
       expect.stringMatching(
         /^--user stranger@example\.org: not a focal point of .*user\.xlsx nor one of its Secretariat editors$/,
@@ -80,7 +80,9 @@ describe('npm start: bad input is one line and a non-zero exit', () => {
   });
 
   it('options it does not know or cannot read', async () => {
-    expect((await start(['--today', '2026-13-01'])).err).toEqual(['--today 2026-13-01: expected a date YYYY-MM-DD']);
+    expect((await start(['--today', '2026-13-01'])).err).toEqual([
+      '--today must be a calendar day as YYYY-MM-DD, not "2026-13-01"',
+    ]);
     expect((await start(['--port', 'eighty'])).code).toBe(2);
     const unknown = await start(['--colour']);
     expect(unknown.code).toBe(2);
@@ -105,7 +107,7 @@ describe('npm start --outbox: the playground never deletes what it did not creat
     await writeFile(path.join(root, '.git', 'HEAD'), 'ref: refs/heads/main\n');
     const before = await readdir(root, { recursive: true });
     const r = await start(['--port', '0', '--today', TODAY, '--outbox', root], root);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toEqual([
       `${root}: holds files and is not an outbox of this playground (no .unmn-outbox in it); pass --outbox with a new or empty folder`,
     ]);
@@ -159,7 +161,7 @@ describe('npm start: one playground per working file', () => {
       expect(before.file).not.toBe(digest(path.join(root, 'examples', 'uzbekistan.xlsx')));
 
       const second = await start(['--port', '0', '--today', TODAY], root);
-      expect(second.code).toBe(1);
+      expect(second.code).toBe(2);
       expect(second.err).toEqual([
         expect.stringMatching(/workbook\.xlsx is open in another playground \(process \d+\): stop it first/),
       ]);
@@ -237,11 +239,11 @@ describe('the built program', () => {
       execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT });
   });
 
-  it('exits non-zero with one line on stderr', () => {
+  it('exits 2 (cannot run) with one line on stderr', () => {
     const r = spawnSync(process.execPath, [program, '--workbook', path.join(dir, 'missing.xlsx'), '--port', '0'], {
       encoding: 'utf8',
     });
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/missing\.xlsx: no such file$/)]);
     expect(r.stdout).toBe('');
   });
@@ -273,7 +275,7 @@ describe('the built program', () => {
       });
       expect(readFileSync(lock, 'utf8')).toBe(`${first.pid}\n`);
       const second = spawnSync(process.execPath, args, { encoding: 'utf8' });
-      expect(second.status).toBe(1);
+      expect(second.status).toBe(2);
       expect(second.stderr.trim().split('\n')).toEqual([
         `${file} is open in another playground (process ${first.pid}): stop it first, or delete ${lock} if none is running.`,
       ]);

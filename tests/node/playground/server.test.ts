@@ -205,7 +205,7 @@ describe('one playground per working file', () => {
     const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
     const args = ['--workbook', file, '--port', '0', '--today', TODAY, '--outbox', path.join(dir, 'outbox')];
     const second = await runPlayground(args, io, ROOT);
-    expect(second.code).toBe(1);
+    expect(second.code).toBe(2);
     expect(lines).toEqual([
       `${file} is open in another playground (process ${process.pid}): stop it first, or delete ${path.join(dir, '.workbook.xlsx.playground-lock')} if none is running.`,
     ]);
