@@ -155,7 +155,7 @@ function closeRow(
       recipients: [],
       outcome: 'Done',
       details:
-        `${outcome ?? ''}${computed === outcome ? '' : ` (recorded by the secretariat; the answers give ${computed ?? ''})`}: ` +
+        `${outcome ?? ''}${computed === outcome ? '' : ` (recorded by the Secretariat; the answers give ${computed ?? ''})`}: ` +
         `${plural(answered, 'answer')} of ${askedAgencies(network, c).length}${notWritten.length === 0 ? '' : `; not written: ${notWritten.join('; ')}`}`,
     },
   ]);
@@ -274,7 +274,7 @@ function answeringAgency(network: Network, email: string, today: IsoDay): { agen
   return {
     refusal: isFocalPoint(network, email)
       ? `${email} is a focal point of a member that is not active today: only active members answer consultations.`
-      : `${email} is not an active focal point of any member: only a member's focal point can answer. Ask the secretariat to add you to the Focal points tab.`,
+      : `${email} is not an active focal point of any member: only a member's focal point can answer. Ask the Secretariat to add you to the Focal points tab.`,
   };
 }
 
@@ -379,7 +379,7 @@ export function answerByPrompts(ports: Pick<Ports, 'workbook' | 'clock' | 'user'
   const result = answerAs(ports, network, { id: id || only, answer, comment });
   ui.alert(
     result.ok
-      ? `Received: ${agency} answers ${answer} to ${id || only}. The secretariat's next run records it in the Answers tab.`
+      ? `Received: ${agency} answers ${answer} to ${id || only}. The Secretariat's next run records it in the Answers tab.`
       : `${result.errors.join('\n')} Nothing was sent.`,
     ANSWER_TITLE,
   );

@@ -345,7 +345,7 @@ function secretariatReminders(ctx: Context, out: Due): void {
       specs.push({
         event: EVENTS.agenda,
         ref: m.id,
-        what: `the reminder of ${m.id}'s agenda to the secretariat`,
+        what: `the reminder of ${m.id}'s agenda to the Secretariat`,
         recipients,
         since,
         composed: agendaReminder(network, m, today, agendaDueDays),
@@ -355,7 +355,7 @@ function secretariatReminders(ctx: Context, out: Due): void {
       specs.push({
         event: EVENTS.minutes,
         ref: m.id,
-        what: `the reminder of ${m.id}'s minutes to the secretariat`,
+        what: `the reminder of ${m.id}'s minutes to the Secretariat`,
         recipients,
         since,
         composed: minutesReminder(network, m, today, minutesDueDays),
@@ -365,7 +365,7 @@ function secretariatReminders(ctx: Context, out: Due): void {
       if (recipients.length === 0) {
         out.blocked.push({
           ref: m.id,
-          reason: `${m.id}: nobody to remind, the register names no secretariat with an active focal point`,
+          reason: `${m.id}: nobody to remind, the register names no Secretariat with an active focal point`,
         });
         continue;
       }
