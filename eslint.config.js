@@ -90,7 +90,9 @@ export default defineConfig(
   tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.json'] })] },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: LAYERS, basePath: import.meta.dirname }],
       // A leading underscore names what a signature or a destructuring must have but the body leaves unused.

@@ -88,7 +88,10 @@ async function writeManifest(macros) {
   await writeFile(path.join(dist, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-/** Each sidebar/<name>.html with its <name>.ts, lib/addon.css and <name>.css inlined: one self-contained file. */
+/**
+ * Each sidebar/<name>.html with its <name>.tsx (Preact components, JSX compiled by esbuild),
+ * lib/addon.css and <name>.css inlined: one self-contained file.
+ */
 async function buildPages() {
   const dir = path.join(root, 'sidebar');
   if (!existsSync(dir)) return [];
@@ -99,7 +102,7 @@ async function buildPages() {
   for (const page of pages) {
     const name = page.slice(0, -'.html'.length);
     let html = await readFile(path.join(dir, page), 'utf8');
-    const entry = path.join(dir, `${name}.ts`);
+    const entry = path.join(dir, `${name}.tsx`);
     if (existsSync(entry)) {
       const js = await build({
         entryPoints: [entry],
@@ -107,6 +110,8 @@ async function buildPages() {
         format: 'iife',
         target: 'es2020',
         minify: true,
+        jsx: 'automatic',
+        jsxImportSource: 'preact',
         write: false,
         logLevel: 'warning',
       });

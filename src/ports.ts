@@ -152,6 +152,8 @@ export interface Email {
   readonly text: string;
   readonly html: string;
   readonly replyTo?: string;
+  /** A calendar invitation (iCalendar text): in Apps Script an `invite.ics` attachment, in an .eml a text/calendar part. */
+  readonly invitation?: { readonly method: 'REQUEST' | 'CANCEL'; readonly ics: string };
 }
 
 export interface Mailer {

@@ -8,7 +8,7 @@ import { helpDialog } from '../domain/help';
 import type { Ports } from '../ports';
 import { automationStatus, disableAutomation, enableAutomation } from './automation';
 import { CHECK_TITLE, runComplianceCheck } from './check';
-import { ANSWER_TITLE, answerByPrompts } from './consultations';
+import { ANSWER_TITLE } from './consultations';
 import { reportCommand } from './report-command';
 import { SETUP_TITLE, setupCommand } from './setup-command';
 
@@ -38,11 +38,11 @@ export const COMMANDS = {
     secretariat: false,
     run: (ports) => ports.ui.showSidebar('DecisionSidebar', 'Record a decision'),
   },
-  answerConsultationPrompts: {
+  showConsultationDialog: {
     label: `${ANSWER_TITLE}…`,
     group: 'Record',
     secretariat: false,
-    run: answerByPrompts,
+    run: (ports) => ports.ui.showDialog({ title: ANSWER_TITLE, page: 'ConsultationDialog', width: 560, height: 620 }),
   },
   runComplianceCheck: {
     label: CHECK_TITLE,

@@ -37,7 +37,6 @@ import {
 import { isActiveOn } from '../domain/membership';
 import { isSecretariat } from '../domain/secretariat';
 import {
-  ANSWERS,
   AnswersTable,
   ConsultationsTable,
   FocalPointsTable,
@@ -263,7 +262,11 @@ export function openConsultation(
 }
 
 /** The member the signed-in focal point answers for, or why they may not answer, in words. */
-function answeringAgency(network: Network, email: string, today: IsoDay): { agency: string } | { refusal: string } {
+export function answeringAgency(
+  network: Network,
+  email: string,
+  today: IsoDay,
+): { agency: string } | { refusal: string } {
   const agency = agenciesOf(network, email, today)[0];
   if (agency !== undefined) return { agency };
   if (email === '')
@@ -321,69 +324,8 @@ export function answerConsultation(ports: AnswerPorts, input: unknown): AnswerCo
   return answerAs(ports, readNetwork(ports.workbook, ANSWER_TABS).network, parsed.data);
 }
 
+/** The menu item's and the answer dialog's title. */
 export const ANSWER_TITLE = 'Answer a consultation';
-
-/**
- * The menu's "Answer a consultation…", in the prompts every runtime has (the dialog comes later): the
- * consultations open to the user's member with the proposal and its current answer (an answer still
- * in the inbox shows as received), then which one, the answer and a comment.
- */
-export function answerByPrompts(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'inbox' | 'ui'>): void {
-  const { ui } = ports;
-  const { network } = readNetwork(ports.workbook, [...ANSWER_TABS, AnswersTable]);
-  const today = ports.clock.today();
-  const who = answeringAgency(network, ports.user.email().trim(), today);
-  if ('refusal' in who) return ui.alert(who.refusal, ANSWER_TITLE);
-  const { agency } = who;
-  const open = network.consultations.records.filter(
-    (c) =>
-      c.status === 'Open' && today <= c.deadline && askedAgencies(network, c).some((a) => keyOf(a) === keyOf(agency)),
-  );
-  if (open.length === 0) return ui.alert(`No consultation is open for ${agency}'s answer.`, ANSWER_TITLE);
-  const given = latestAnswers(network.answers.records);
-  const waiting = Object.values(ports.inbox.entries(INBOX_PREFIX)).flatMap((text) => {
-    const parsed = parseInboxAnswer(text);
-    return parsed !== null && keyOf(parsed.agency) === keyOf(agency) ? [parsed] : [];
-  });
-  const current = (id: string) =>
-    waiting.filter((a) => keyOf(a.consultation) === keyOf(id)).sort((a, b) => (a.timestamp < b.timestamp ? 1 : -1))[0]
-      ?.answer ??
-    given.get(keyOf(id))?.get(keyOf(agency))?.answer ??
-    'none yet';
-  const list = open.map(
-    (c) =>
-      `${c.id}: ${c.title} (${c.kind}, answers by ${c.deadline}; ${agency}'s answer: ${current(c.id)})\n${c.proposal}${c.proposalLink.trim() === '' ? '' : `\n${c.proposalLink.trim()}`}`,
-  );
-  const only = open.length === 1 ? open[0]!.id : '';
-  const id = ui.prompt(
-    `${list.join('\n\n')}\n\nThe ID of the consultation to answer${only === '' ? '' : ` (blank: ${only})`}:`,
-    ANSWER_TITLE,
-  );
-  if (id === null) return;
-  const typed = ui.prompt(
-    `${agency}'s answer to ${id || only}: Approve, No objection, Object or Abstain.`,
-    ANSWER_TITLE,
-  );
-  if (typed === null) return;
-  const answer = ANSWERS.find((a) => a.toLowerCase() === typed.toLowerCase());
-  if (answer === undefined)
-    return ui.alert(
-      `"${typed}" is not an answer: type Approve, No objection, Object or Abstain. Nothing was sent.`,
-      ANSWER_TITLE,
-    );
-  const comment = ui.prompt(
-    answer === 'Object' ? `Why does ${agency} object?` : 'A comment, if you wish:',
-    ANSWER_TITLE,
-  );
-  if (comment === null) return;
-  const result = answerAs(ports, network, { id: id || only, answer, comment });
-  ui.alert(
-    result.ok
-      ? `Received: ${agency} answers ${answer} to ${id || only}. The Secretariat's next run records it in the Answers tab.`
-      : `${result.errors.join('\n')} Nothing was sent.`,
-    ANSWER_TITLE,
-  );
-}
 
 /** The decision a closed consultation drafts: Consulted = the members asked, Objections = those that objected. */
 function draftOf(network: Network, c: Consultation): DecisionDraft {

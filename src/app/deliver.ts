@@ -18,6 +18,7 @@ import {
   dueJobs,
   isComplete,
   mayBeDue,
+  packOwed,
   minutesOwed,
   openClaims,
   stoppedTabs,
@@ -193,6 +194,11 @@ function markHeader(mark: Mark): string {
   return ((MARK_TABLES[mark.tab].columns as Record<string, Column>)[mark.field] as Column).header;
 }
 
+/** Details that carry the job's tag, which the Ledger counts its rows by. */
+function tagged(job: Job, details: string): string {
+  return job.tag === '' ? details : `${details} ${job.tag}`;
+}
+
 const DONE_RETRY = 'The message went out; the date is written at the next tick.';
 const UNDO_CHECK = 'It was to be given back: a person should check it.';
 
@@ -208,7 +214,13 @@ class Run {
   ) {}
 
   private record(job: Job, message: Pick<Message, 'to'>, outcome: Delivered['outcome'], details: string): void {
-    this.log.append({ event: job.event, ref: job.ref, recipients: [...message.to], outcome, details });
+    this.log.append({
+      event: job.event,
+      ref: job.ref,
+      recipients: [...message.to],
+      outcome,
+      details: tagged(job, details),
+    });
     this.delivered.push({ what: job.what, event: job.event, ref: job.ref, recipients: message.to, outcome, details });
   }
 
@@ -299,13 +311,14 @@ class Run {
       const error = sendClaimed(
         this.ports,
         this.log,
-        { event: job.event, ref: job.ref, details: job.what },
+        { event: job.event, ref: job.ref, details: tagged(job, job.what) },
         {
           to: message.to,
           subject: message.subject,
           text: message.text,
           html: message.html,
           ...(message.replyTo === '' ? {} : { replyTo: message.replyTo }),
+          ...(message.invitation ? { invitation: message.invitation } : {}),
         },
       );
       if (error !== null) {
@@ -374,7 +387,7 @@ function readForDelivery(tabs: LockedTabs, today: IsoDay, scope: DueScope, optio
   const rest = tabs.readNetwork([
     MembersTable,
     FocalPointsTable,
-    ...(minutesOwed(glance.network, today) ? [DecisionsTable] : []),
+    ...(minutesOwed(glance.network, today) || packOwed(glance.network, today, scope) ? [DecisionsTable] : []),
     ...(consultations && (consultationsOwed(glance.network, today) || (options.busy?.() ?? false))
       ? CONSULTATION_TABS.rest
       : []),

@@ -6,6 +6,7 @@
 import { RPC_CONTRACT, type RpcName, type RpcResult } from '../domain/rpc';
 import type { Ports } from '../ports';
 import { COMMANDS } from './commands';
+import { consultationDialogData, consultationPanelData } from './consultation-views';
 import {
   answerConsultation,
   closeConsultation,
@@ -31,6 +32,8 @@ export const RPC_HANDLERS: { readonly [K in RpcName]: (ports: Ports, input: unkn
   openConsultation: (ports, input) => openConsultation(ports, input),
   answerConsultation: (ports, input) => answerConsultation(ports, input),
   closeConsultation: (ports, input) => closeConsultation(ports, input),
+  getConsultationPanelData: (ports) => consultationPanelData(ports),
+  getConsultationDialogData: (ports) => consultationDialogData(ports),
   withdrawConsultation: (ports, input) => withdrawConsultation(ports, input),
   sendConsultationsNow: (ports) => sendConsultationsNow(ports),
 };

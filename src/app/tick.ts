@@ -40,7 +40,7 @@ export function hourlyTick(ports: TickPorts, options: TickOptions = {}): Deliver
     ports,
     deliver(
       ports,
-      { reminders: true, consultations: true },
+      { reminders: true, consultations: true, agendas: { pick: () => true, now: false } },
       { stopWhenIdle: true, busy, prepare, ...(authorize ? { authorize } : {}) },
     ),
   );

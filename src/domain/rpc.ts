@@ -14,6 +14,7 @@ import {
   ANSWERS,
   CONSULTATION_KINDS,
   CONSULTATION_OUTCOMES,
+  CONSULTATION_STATUSES,
   DECISION_KINDS,
   DecisionsTable,
   MEETING_KINDS,
@@ -438,6 +439,58 @@ export type SendConsultationsResult = z.infer<typeof SendConsultationsResultSche
 export type AnswerConsultationResult = z.infer<typeof AnswerConsultationResultSchema>;
 export type CloseConsultationResult = z.infer<typeof CloseConsultationResultSchema>;
 
+/** One member asked, and its answer: '' while it has not answered; pending while it waits in the inbox. */
+export const MemberAnswerSchema = lazily(() =>
+  z.object({
+    agency: z.string(),
+    answer: z.union([z.literal(''), z.enum(ANSWERS)]),
+    comment: z.string(),
+    answeredBy: z.string(),
+    /** Received from the member but not yet moved into the Answers tab by the secretariat's next run. */
+    pending: z.boolean(),
+  }),
+);
+export type MemberAnswer = z.infer<typeof MemberAnswerSchema>;
+
+/** A consultation as the Consultations panel and the answer dialog show it, with the answers they may see. */
+export const ConsultationViewSchema = lazily(() =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.enum(CONSULTATION_KINDS),
+    openedOn: isoDay,
+    deadline: isoDay,
+    proposal: z.string(),
+    proposalLink: z.string(),
+    subject: z.string(),
+    status: z.enum(CONSULTATION_STATUSES),
+    /** The secretariat's panel: every member asked; the dialog: the signed-in member's alone. */
+    answers: z.array(MemberAnswerSchema),
+  }),
+);
+export type ConsultationView = z.infer<typeof ConsultationViewSchema>;
+
+/** The secretariat's Consultations panel: the open consultations with every member's answer. */
+export const ConsultationPanelDataSchema = lazily(() =>
+  z.object({
+    today: isoDay,
+    consultations: z.array(ConsultationViewSchema),
+  }),
+);
+export type ConsultationPanelData = z.infer<typeof ConsultationPanelDataSchema>;
+
+/** The answer dialog: the member the signed-in focal point answers for and what is open to it, or why not. */
+export const ConsultationDialogDataSchema = lazily(() =>
+  z.object({
+    today: isoDay,
+    agency: z.string(),
+    /** Why the user may not answer, in words to show them; '' when they may. */
+    refusal: z.string(),
+    consultations: z.array(ConsultationViewSchema),
+  }),
+);
+export type ConsultationDialogData = z.infer<typeof ConsultationDialogDataSchema>;
+
 /**
  * Every function a sidebar or dialog may call through google.script.run: its one argument's schema
  * (null: it takes none) and its answer's. The server's handlers (src/app/rpc.ts) and the sidebar's
@@ -453,6 +506,8 @@ export const RPC_CONTRACT = {
   openConsultation: { input: OpenConsultationSchema, result: OpenConsultationResultSchema },
   answerConsultation: { input: AnswerConsultationSchema, result: AnswerConsultationResultSchema },
   closeConsultation: { input: CloseConsultationSchema, result: CloseConsultationResultSchema },
+  getConsultationPanelData: { input: null, result: ConsultationPanelDataSchema },
+  getConsultationDialogData: { input: null, result: ConsultationDialogDataSchema },
   withdrawConsultation: { input: WithdrawConsultationSchema, result: WithdrawConsultationResultSchema },
   sendConsultationsNow: { input: null, result: SendConsultationsResultSchema },
 } as const;

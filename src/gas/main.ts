@@ -4,6 +4,7 @@
  * command of src/app/commands.ts (calling runCommand_) and one per RPC target (calling callRpc_).
  * Names ending in "_" stay private: Apps Script lets neither google.script.run nor a menu call them.
  */
+import './crypto';
 import { NotAuthorizedError } from '../app/authorize';
 import { COMMAND_IDS, COMMANDS, commandNamed } from '../app/commands';
 import { rpcNamed } from '../app/rpc';

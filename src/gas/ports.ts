@@ -128,6 +128,8 @@ export const gasMailer: Mailer = {
     };
     if (email.cc && email.cc.length > 0) message.cc = email.cc.join(',');
     if (email.replyTo) message.replyTo = email.replyTo;
+    if (email.invitation)
+      message.attachments = [Utilities.newBlob(email.invitation.ics, 'text/calendar', 'invite.ics')];
     MailApp.sendEmail(message);
   },
 };

@@ -333,29 +333,62 @@ describe('a written consultation in Sheets', () => {
     expect(answers(fake)).toEqual([`C-2026-01 UNDP Approve  ${UNDP}`]);
   });
 
-  it('the menu\'s "Answer a consultation…" shows the proposal, asks which, what and why, and puts the answer in the inbox', () => {
+  it("the answer dialog's calls show the proposal and the member's current answer, and answer", () => {
     const fake = install();
     openConsultation(as(fake, SECRETARIAT), OPEN);
     const script = loadBundle(code, fake);
-    as(fake, UNDP);
-    fake.setContext({ uiAvailable: true });
-    for (const text of ['', 'object', 'Not before the review.']) fake.ui.answer({ button: 'OK', text });
+    const rpc = (name: string, user: string, input?: unknown) => {
+      as(fake, user);
+      return JSON.parse(JSON.stringify(script[name]!(input) ?? null)) as Record<string, any>;
+    };
+
     const before = tabs(fake);
-    script.answerConsultationPrompts!();
+    const open = rpc('getConsultationDialogData', UNDP);
+    expect(open).toMatchObject({ agency: 'UNDP', refusal: '' });
+    expect(open.consultations.map((c: any) => [c.id, c.title, c.proposal, c.deadline, c.answers])).toEqual([
+      [
+        'C-2026-01',
+        OPEN.title,
+        OPEN.proposal,
+        '2026-06-24',
+        [{ agency: 'UNDP', answer: '', comment: '', answeredBy: '', pending: false }],
+      ],
+    ]);
+    expect(rpc('answerConsultation', UNDP, { id: 'C-2026-01', answer: 'Object' })).toEqual({
+      ok: false,
+      errors: ['comment: say why you object.'],
+    });
+    expect(
+      rpc('answerConsultation', UNDP, { id: 'C-2026-01', answer: 'Object', comment: 'Not before the review.' }),
+    ).toEqual({ ok: true });
     expect(tabs(fake)).toEqual(before);
     expect(inbox(fake)).toHaveLength(1);
-    const [first, second, third, told] = fake.ui.dialogs;
-    expect(first?.content).toContain(
-      `C-2026-01: ${OPEN.title} (No objection, answers by 2026-06-24; UNDP's answer: none yet)\n${OPEN.proposal}`,
-    );
-    expect([second?.kind, third?.content, told?.kind]).toEqual(['prompt', 'Why does UNDP object?', 'alert']);
-    expect(told?.content).toContain('Received: UNDP answers Object to C-2026-01.');
+    expect(rpc('getConsultationDialogData', UNDP).consultations[0].answers).toEqual([
+      { agency: 'UNDP', answer: 'Object', comment: 'Not before the review.', answeredBy: UNDP, pending: true },
+    ]);
 
-    fake.ui.dialogs.length = 0;
-    as(fake, STRANGER);
-    script.answerConsultationPrompts!();
-    expect(fake.ui.dialogs.map((d) => d.kind)).toEqual(['alert']);
+    const stranger = rpc('getConsultationDialogData', STRANGER);
+    expect(stranger).toMatchObject({ agency: '', consultations: [] });
+    expect(stranger.refusal).toMatch(/is not an active focal point of any member/);
+    expect(rpc('answerConsultation', STRANGER, { id: 'C-2026-01', answer: 'Approve' }).ok).toBe(false);
     expect(inbox(fake)).toHaveLength(1);
+  });
+
+  it("the Consultations panel records the inbox, then shows each member's answer, for the secretariat only", () => {
+    const fake = install();
+    openConsultation(as(fake, SECRETARIAT), OPEN);
+    expect(answerConsultation(as(fake, UNDP), { id: 'C-2026-01', answer: 'Approve', comment: 'Fine.' })).toEqual({
+      ok: true,
+    });
+    expect(() => RPC_HANDLERS.getConsultationPanelData(as(fake, UNDP), undefined)).toThrow(/Only the Secretariat/);
+    const data = RPC_HANDLERS.getConsultationPanelData(as(fake, SECRETARIAT), undefined);
+    expect(inbox(fake)).toEqual([]);
+    expect(data.consultations.map((c) => c.id)).toEqual(['C-2026-01']);
+    expect(data.consultations[0]?.answers.map((a) => [a.agency, a.answer, a.comment, a.pending])).toEqual([
+      ['IOM', '', '', false],
+      ['UNRC', '', '', false],
+      ['UNDP', 'Approve', 'Fine.', false],
+    ]);
   });
 
   it('a tick on a workbook whose Answers tab lost its header keeps the answers in the inbox and sends the rest', () => {

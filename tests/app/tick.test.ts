@@ -96,7 +96,7 @@ describe('reminders over a month of hourly ticks', () => {
 });
 
 describe('reminders to the Secretariat', () => {
-  it('about a planned meeting whose agenda has not gone out within the agenda days, once a week', () => {
+  it('about a planned meeting with no agenda link: 3 working days ahead of the due day, then on it', () => {
     const spec = emailNetwork();
     spec.meetings.push({
       id: 'M-2026-04',
@@ -105,15 +105,17 @@ describe('reminders to the Secretariat', () => {
       title: 'Q3 meeting',
       status: 'Planned',
     });
-    const world = worldOf(spec, '2026-06-13');
+    const world = worldOf(spec, '2026-06-09');
     world.run((ports) => hourlyTick(ports));
-    expect(mailLog(world).filter((l) => l.startsWith(EVENTS.agenda))).toEqual([]);
-    world.today = '2026-06-14';
-    world.run((ports) => hourlyTick(ports));
-    world.run((ports) => hourlyTick(ports));
+    expect(world.sent.filter((e) => e.subject.includes('agenda'))).toEqual([]);
+    for (const day of ['2026-06-10', '2026-06-11', '2026-06-14', '2026-06-14', '2026-06-15']) {
+      world.today = day;
+      world.run((ports) => hourlyTick(ports));
+    }
     const agenda = world.sent.filter((e) => e.subject.includes('agenda'));
-    expect(agenda.map((e) => e.to)).toEqual([[SECRETARIAT]]);
-    expect(agenda[0]?.text).toContain('by 14 June 2026');
+    expect(agenda.map((e) => e.to)).toEqual([[SECRETARIAT], [SECRETARIAT]]);
+    expect(agenda[0]?.subject).toContain('is due on 14 June 2026');
+    expect(agenda[1]?.text).toContain('by 14 June 2026');
   });
 
   it('about a held meeting with no minutes past the minutes days, again a week later', () => {

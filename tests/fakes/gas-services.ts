@@ -262,6 +262,41 @@ export interface SentMail {
   replyTo: string | undefined;
   name: string | undefined;
   noReply: boolean;
+  /** The attachments, as blobs give them: name, content type and text. */
+  attachments: FakeAttachment[];
+}
+
+export interface FakeAttachment {
+  readonly name: string;
+  readonly contentType: string;
+  readonly text: string;
+}
+
+/** A Blob as Utilities.newBlob makes it: what MailApp reads of an attachment. */
+export class FakeBlob {
+  constructor(
+    private readonly text: string,
+    private readonly contentType: string,
+    private readonly name: string,
+  ) {}
+  getDataAsString(): string {
+    return this.text;
+  }
+  getContentType(): string {
+    return this.contentType;
+  }
+  getName(): string {
+    return this.name;
+  }
+}
+
+function attachmentsOf(list: unknown): FakeAttachment[] {
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) throw new Error('Invalid argument: attachments');
+  return list.map((blob: unknown) => {
+    if (!(blob instanceof FakeBlob)) throw new Error('Invalid argument: attachments');
+    return { name: blob.getName(), contentType: blob.getContentType(), text: blob.getDataAsString() };
+  });
 }
 
 const RECIPIENTS_PER_MESSAGE = 50;
@@ -314,6 +349,7 @@ export function fakeMailApp(env: Env, state: MailState) {
         replyTo: message.replyTo === undefined ? undefined : String(message.replyTo),
         name: message.name === undefined ? undefined : String(message.name),
         noReply: Boolean(message.noReply),
+        attachments: attachmentsOf(message.attachments),
       };
       state.beforeSend?.(mail);
       state.remaining -= all.length;
@@ -682,6 +718,8 @@ export function fakeUtilities(env: Env, sleeps: number[]) {
     formatDate: (date: Date, timeZone: string, format: string) => formatDate(date, timeZone, format),
     sleep: (ms: number) => void sleeps.push(ms),
     getUuid: () => globalThis.crypto.randomUUID(),
+    newBlob: (data: unknown, contentType?: string, name?: string) =>
+      new FakeBlob(String(data), contentType ?? 'application/octet-stream', name ?? ''),
   });
 }
 

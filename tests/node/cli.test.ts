@@ -92,11 +92,11 @@ describe('unmn init', () => {
 
   it('refuses to overwrite a file without --force, and replaces it with --force', async () => {
     const target = file('kept.xlsx');
-    await writeFile(target, 'the Secretariat’s own file');
+    await writeFile(target, 'the secretariat’s own file');
     const io = captureIo();
     expect(await init([target], io)).toBe(2);
     expect(io.stderr).toEqual([`unmn init: ${target} already exists; add --force to replace it`]);
-    expect(await readFile(target, 'utf8')).toBe('the Secretariat’s own file');
+    expect(await readFile(target, 'utf8')).toBe('the secretariat’s own file');
     expect(await init([target, '--force', '--profile', 'azerbaijan'], captureIo())).toBe(0);
     expect((await XlsxWorkbook.open(target)).tabNames()).toContain('Settings');
   });

@@ -33,9 +33,20 @@ import {
   screen,
   secretariatRecipients,
 } from './recipients';
-import { actionReminder, agendaReminder, minutesReminder, REMINDER_DAYS } from './reminders';
+import {
+  actionReminder,
+  agendaReminder,
+  aheadReminder,
+  AHEAD_WORKING_DAYS,
+  approvalReminder,
+  minutesReminder,
+  REMINDER_DAYS,
+  workingDaysBefore,
+  type Deadline,
+} from './reminders';
+import { agendaMessage, cancellationMessage, fingerprint, updateMessage } from './agenda';
 
-export type MarkField = 'minutesCirculatedOn' | 'sharedWithRcoOn' | 'lastRemindedOn';
+export type MarkField = 'minutesCirculatedOn' | 'sharedWithRcoOn' | 'lastRemindedOn' | 'agendaCirculatedOn';
 
 /**
  * A dated cell the add-on fills: a day, or blank (null) when a claim is given back. It is found by the
@@ -61,6 +72,8 @@ export interface Message extends Composed {
 export interface Job {
   readonly event: string;
   readonly ref: string;
+  /** Said in every Log row of the job, which counts only rows that say it: one invitation's sequence, one of a meeting's reminders. */
+  readonly tag: string;
   /** In words, for reports and the Log: "the minutes of M-2026-05 to the members". */
   readonly what: string;
   /** Every allowed recipient of the delivery, messages already sent included. */
@@ -87,6 +100,11 @@ export interface DueScope {
   /** The meetings whose minutes may go out now (all that are due when omitted; none when null). */
   readonly meetings?: ((meeting: Located<Meeting>) => boolean) | null;
   readonly reminders: boolean;
+  /**
+   * The meeting pack: agendas with their invitation (on their due day, or at once with `now`), and
+   * the invitation's updates and cancellations, for the meetings picked. None when omitted.
+   */
+  readonly agendas?: { readonly pick: (meeting: Located<Meeting>) => boolean; readonly now: boolean };
   /** The mail of written consultations: proposals, reminders and outcomes (the tick's and a close's). */
   readonly consultations?: boolean;
 }
@@ -113,6 +131,7 @@ interface Spec {
   readonly recipients: readonly string[];
   /** Log rows from this day on count (null: ever). */
   readonly since: IsoDay | null;
+  readonly tag?: string;
   readonly composed: Composed;
   readonly claim?: Job['claim'];
   readonly done?: readonly Mark[];
@@ -123,9 +142,10 @@ const NO_CLAIM: Job['claim'] = { marks: [], undo: [] };
 /** The job of a spec, or null when nothing of it is left to do. */
 function job(ctx: Context, spec: Spec): Job | null {
   const { event, ref, since } = spec;
+  const tag = spec.tag ?? '';
   const { allowed: intended, refused } = screen(spec.recipients, ctx.allowed);
-  const covered = ctx.ledger.covered(event, ref, since);
-  const confirmed = ctx.ledger.confirmed(event, ref, since);
+  const covered = ctx.ledger.covered(event, ref, since, tag);
+  const confirmed = ctx.ledger.confirmed(event, ref, since, tag);
   const messages = batches(intended.filter((r) => !covered.has(emailKey(r)))).map((to): Message => ({
     ...spec.composed,
     key: messageKey(event, ref, to),
@@ -141,6 +161,7 @@ function job(ctx: Context, spec: Spec): Job | null {
   return {
     event,
     ref,
+    tag,
     what: spec.what,
     intended,
     confirmed,
@@ -173,24 +194,46 @@ function copiesOwed(m: Meeting, rco: string): { toMembers: boolean; toArchive: b
   return { toMembers: m.minutesCirculatedOn === null, toArchive: rco !== '' && m.sharedWithRcoOn === null };
 }
 
-function agendaLate(m: Located<Meeting>, today: IsoDay, agendaDueDays: number | null): agendaDueDays is number {
-  return (
+/** A meeting's deadline the secretariat is reminded of, while it is still open. */
+interface OpenDeadline {
+  readonly deadline: Deadline;
+  readonly due: IsoDay;
+  /** Reminded again weekly from the due day on (an agenda with a link goes by itself instead). */
+  readonly late: boolean;
+}
+
+/** The deadlines of a meeting still open on `today`: the agenda before a planned meeting, the minutes and their approval after a held one. */
+function openDeadlines(m: Located<Meeting>, settings: Network['settings'], today: IsoDay): OpenDeadline[] {
+  const out: OpenDeadline[] = [];
+  const { agendaDueDays, minutesDueDays, minutesApprovalDueDays } = settings;
+  if (
     agendaDueDays !== null &&
     m.status === 'Planned' &&
     m.agendaCirculatedOn === null &&
     !m.invalid.includes('agendaCirculatedOn') &&
-    today < m.date &&
-    today >= addDays(m.date, -agendaDueDays)
-  );
+    today < m.date
+  )
+    out.push({ deadline: 'agenda', due: addDays(m.date, -agendaDueDays), late: m.agendaLink.trim() === '' });
+  if (minutesDueDays !== null && m.status === 'Held') {
+    const due = addDays(m.date, minutesDueDays);
+    if (m.minutesLink.trim() === '') out.push({ deadline: 'minutes', due, late: true });
+    else if (m.minutesApprovedOn === null && !m.invalid.includes('minutesApprovedOn'))
+      out.push({
+        deadline: 'approval',
+        due: addDays(due, minutesApprovalDueDays ?? DEFAULT_APPROVAL_DAYS),
+        late: true,
+      });
+  }
+  return out;
 }
 
-function minutesLate(m: Meeting, today: IsoDay, minutesDueDays: number | null): minutesDueDays is number {
-  return (
-    minutesDueDays !== null &&
-    m.status === 'Held' &&
-    m.minutesLink.trim() === '' &&
-    daysBetween(m.date, today) > minutesDueDays
-  );
+/** "Minutes approval due (days after minutes due)" when Settings leave it blank, as meetings.minutes-approved reads it. */
+const DEFAULT_APPROVAL_DAYS = 14;
+
+/** Which reminder of a deadline is due today: a few working days ahead, or from the due day on; null for none. */
+function reminderPhase(d: OpenDeadline, today: IsoDay): 'ahead' | 'due' | null {
+  if (today < d.due) return today >= workingDaysBefore(d.due, AHEAD_WORKING_DAYS) ? 'ahead' : null;
+  return d.late ? 'due' : null;
 }
 
 function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out: Due): void {
@@ -332,36 +375,25 @@ function actionReminders(ctx: Context, out: Due): void {
   }
 }
 
-/** To the secretariat, about one meeting at a time, at most once in the reminder days each. */
+const REMINDER_EVENTS: Readonly<Record<Deadline, string>> = {
+  agenda: EVENTS.agenda,
+  minutes: EVENTS.minutes,
+  approval: EVENTS.approval,
+};
+
+/**
+ * To the secretariat, about one meeting's deadline at a time: once a few working days ahead of it,
+ * then from the due day on at most once in the reminder days while it stays open. An agenda with a
+ * link is not reminded on its day: the add-on sends it then.
+ */
 function secretariatReminders(ctx: Context, out: Due): void {
   const { network, today } = ctx;
-  const { agendaDueDays, minutesDueDays } = network.settings;
   const recipients = secretariatRecipients(network, today);
-  const since = addDays(today, -(REMINDER_DAYS - 1));
   for (const m of network.meetings.records) {
     if (ctx.twice.has(keyOf(m.id))) continue;
-    const specs: Spec[] = [];
-    if (agendaLate(m, today, agendaDueDays)) {
-      specs.push({
-        event: EVENTS.agenda,
-        ref: m.id,
-        what: `the reminder of ${m.id}'s agenda to the Secretariat`,
-        recipients,
-        since,
-        composed: agendaReminder(network, m, today, agendaDueDays),
-      });
-    }
-    if (minutesLate(m, today, minutesDueDays)) {
-      specs.push({
-        event: EVENTS.minutes,
-        ref: m.id,
-        what: `the reminder of ${m.id}'s minutes to the Secretariat`,
-        recipients,
-        since,
-        composed: minutesReminder(network, m, today, minutesDueDays),
-      });
-    }
-    for (const spec of specs) {
+    for (const d of openDeadlines(m, network.settings, today)) {
+      const phase = reminderPhase(d, today);
+      if (phase === null) continue;
       if (recipients.length === 0) {
         out.blocked.push({
           ref: m.id,
@@ -369,9 +401,156 @@ function secretariatReminders(ctx: Context, out: Due): void {
         });
         continue;
       }
-      const j = job(ctx, spec);
+      const composed =
+        phase === 'ahead'
+          ? aheadReminder(network, m, d.deadline, d.due, today)
+          : d.deadline === 'agenda'
+            ? agendaReminder(network, m, today, daysBetween(d.due, m.date))
+            : d.deadline === 'minutes'
+              ? minutesReminder(network, m, today, daysBetween(m.date, d.due))
+              : approvalReminder(network, m, d.due);
+      const j = job(ctx, {
+        event: REMINDER_EVENTS[d.deadline],
+        ref: m.id,
+        what: `the reminder of ${m.id}'s ${d.deadline === 'approval' ? 'minutes approval' : d.deadline} to the Secretariat`,
+        recipients,
+        since: phase === 'ahead' ? null : addDays(today, -(REMINDER_DAYS - 1)),
+        tag: phase === 'ahead' ? `(ahead of ${d.due})` : `(due ${d.due})`,
+        composed,
+      });
       if (j) out.jobs.push(j);
     }
+  }
+}
+
+/** The sequence and the fingerprint of a meeting's invitation as the Log last tells them; null when none went. */
+export interface InvitationState {
+  readonly sequence: number;
+  readonly fingerprint: string;
+  readonly cancelled: boolean;
+}
+
+const SEQUENCE = /\(invitation sequence (\d+), ([0-9a-f]{8}|cancelled)\)/;
+
+/** The Details tag of an invitation: its sequence and what it said of the meeting (or that it cancels it). */
+export function invitationTag(sequence: number, fingerprintOrCancelled: string): string {
+  return `(invitation sequence ${sequence}, ${fingerprintOrCancelled})`;
+}
+
+/** What the Log says of a meeting's invitations, from every claimed or sent agenda, update and cancellation. */
+export function invitationState(ledger: Ledger, ref: string): InvitationState | null {
+  let state: InvitationState | null = null;
+  for (const event of [EVENTS.agendaCirculated, EVENTS.invitationUpdated, EVENTS.invitationCancelled]) {
+    for (const details of ledger.claimedDetails(event, ref)) {
+      const found = SEQUENCE.exec(details);
+      if (found === null) continue;
+      const sequence = Number(found[1]);
+      if (state !== null && sequence < state.sequence) continue;
+      state = { sequence, fingerprint: found[2]!, cancelled: found[2] === 'cancelled' };
+    }
+  }
+  return state;
+}
+
+/** Where the agenda goes: the mailing list and the focal points of the active members. */
+function packRecipients(network: Network, today: IsoDay): { to: string[]; attendees: string[] } {
+  const members = new Set(network.members.records.filter((m) => isActiveOn(m, today)).map((m) => keyOf(m.agency)));
+  const attendees = activeFocalPoints(network, members);
+  const list = network.settings.mailingList.trim();
+  return { to: list === '' ? attendees : [list, ...attendees], attendees };
+}
+
+/** Whether a planned meeting's agenda is to go now: it has a link, has not gone, and its day has come (or the secretariat says now). */
+function agendaDue(m: Located<Meeting>, settings: Network['settings'], today: IsoDay, now: boolean): boolean {
+  const days = settings.agendaDueDays;
+  return (
+    m.status === 'Planned' &&
+    m.agendaLink.trim() !== '' &&
+    m.agendaCirculatedOn === null &&
+    !m.invalid.includes('agendaCirculatedOn') &&
+    today <= m.date &&
+    (now || (days !== null && today >= addDays(m.date, -days)))
+  );
+}
+
+/** Whether a meeting may owe an update or a cancellation of its invitation (only the Log can tell). */
+function invitationMayChange(m: Meeting, today: IsoDay): boolean {
+  return m.agendaCirculatedOn !== null && m.status !== 'Held' && m.date >= today;
+}
+
+/**
+ * The meeting pack of each meeting picked: the agenda with its invitation once, on its due day (or
+ * at once with `now`); after it, one update (same UID, next SEQUENCE) for each change of date, time,
+ * duration, venue or link, and one cancellation when the meeting is Cancelled.
+ */
+function meetingPack(ctx: Context, scope: NonNullable<DueScope['agendas']>, out: Due): void {
+  const { network, today, ledger } = ctx;
+  const { to, attendees } = packRecipients(network, today);
+  const people = { organizer: ctx.replyTo, attendees, today };
+  for (const m of network.meetings.records) {
+    if (!scope.pick(m) || ctx.twice.has(keyOf(m.id))) continue;
+    const sending = agendaDue(m, network.settings, today, scope.now);
+    if (!sending && !invitationMayChange(m, today)) continue;
+    const unreadable = unreadableCells(MeetingsTable, network.meetings.header, m);
+    if (unreadable.length > 0) {
+      out.blocked.push({
+        ref: m.id,
+        reason: `${m.id}'s agenda and invitation wait until row ${m.row} of Meetings is corrected: its ${joinFew(unreadable)} cannot be read`,
+      });
+      continue;
+    }
+    if (to.length === 0) {
+      out.blocked.push({
+        ref: m.id,
+        reason: `${m.id}'s agenda has nobody to go to: no mailing list and no active focal point`,
+      });
+      continue;
+    }
+    const state = invitationState(ledger, m.id);
+    const print = fingerprint(m);
+    let spec: Spec | null = null;
+    if (sending && (state === null || state.sequence === 0)) {
+      spec = {
+        event: EVENTS.agendaCirculated,
+        ref: m.id,
+        what: `the agenda of ${m.id} to the members`,
+        recipients: to,
+        since: null,
+        tag: invitationTag(0, state?.fingerprint ?? print),
+        composed: agendaMessage(network, m, people),
+        done: [{ tab: 'Meetings', id: m.id, field: 'agendaCirculatedOn', was: null, day: today }],
+      };
+    } else if (state !== null && m.status === 'Cancelled') {
+      const sequence = state.cancelled ? state.sequence : state.sequence + 1;
+      spec = {
+        event: EVENTS.invitationCancelled,
+        ref: m.id,
+        what: `the cancellation of ${m.id} to the members`,
+        recipients: to,
+        since: null,
+        tag: invitationTag(sequence, 'cancelled'),
+        composed: cancellationMessage(network, m, sequence, people),
+      };
+    } else if (
+      state !== null &&
+      !state.cancelled &&
+      m.status === 'Planned' &&
+      (state.sequence > 0 || state.fingerprint !== print)
+    ) {
+      const sequence = state.fingerprint === print ? state.sequence : state.sequence + 1;
+      spec = {
+        event: EVENTS.invitationUpdated,
+        ref: m.id,
+        what: `the update of ${m.id}'s invitation to the members`,
+        recipients: to,
+        since: null,
+        tag: invitationTag(sequence, print),
+        composed: updateMessage(network, m, sequence, people),
+      };
+    }
+    if (spec === null) continue;
+    const j = job(ctx, spec);
+    if (j) out.jobs.push(j);
   }
 }
 
@@ -480,10 +659,12 @@ function consultationMail(ctx: Context, out: Due): void {
  * would find nothing due: an idle hour then costs three reads.
  */
 export function mayBeDue(network: Network, today: IsoDay): boolean {
-  const { agendaDueDays, minutesDueDays } = network.settings;
+  const { settings } = network;
   const yesterday = addDays(today, -1);
   const meetingDue = (m: Located<Meeting>) =>
-    agendaLate(m, today, agendaDueDays) || minutesLate(m, today, minutesDueDays);
+    openDeadlines(m, settings, today).some((d) => reminderPhase(d, today) !== null) ||
+    agendaDue(m, settings, today, false) ||
+    invitationMayChange(m, today);
   const actionDue = (a: Located<Action>) =>
     a.status === 'Open' && (needsReminder(a, today) || (a.lastRemindedOn !== null && a.lastRemindedOn >= yesterday));
   return (
@@ -491,6 +672,15 @@ export function mayBeDue(network: Network, today: IsoDay): boolean {
     network.meetings.records.some(meetingDue) ||
     network.actions.records.some(actionDue) ||
     consultationsOwed(network, today)
+  );
+}
+
+/** Whether an agenda in scope may go now: only then are the decisions read, for its matters arising. */
+export function packOwed(network: Network, today: IsoDay, scope: DueScope): boolean {
+  const agendas = scope.agendas;
+  return (
+    agendas !== undefined &&
+    network.meetings.records.some((m) => agendas.pick(m) && agendaDue(m, network.settings, today, agendas.now))
   );
 }
 
@@ -528,6 +718,7 @@ export function dueJobs(network: Network, today: IsoDay, ledger: Ledger, scope: 
   if (stopped.has(LogTable.name)) return out;
   const meetings = !stopped.has(MeetingsTable.name);
   if (meetings && scope.meetings !== null) circulations(ctx, scope.meetings ?? (() => true), out);
+  if (meetings && scope.agendas) meetingPack(ctx, scope.agendas, out);
   if (scope.reminders) {
     if (!stopped.has(ActionsTable.name)) actionReminders(ctx, out);
     if (meetings) secretariatReminders(ctx, out);
@@ -641,9 +832,10 @@ export function stoppedTabs(network: Network, tabs: readonly string[] = NEEDED.m
  * (or archived) by other means, or the reminder is recent enough that the next one is not yet due.
  */
 export function openClaims(network: Network, today: IsoDay, ledger: Ledger): Claim[] {
-  const fields: Readonly<Record<string, 'minutesCirculatedOn' | 'sharedWithRcoOn'>> = {
+  const fields: Readonly<Record<string, 'minutesCirculatedOn' | 'sharedWithRcoOn' | 'agendaCirculatedOn'>> = {
     [EVENTS.circulated.toLowerCase()]: 'minutesCirculatedOn',
     [EVENTS.archived.toLowerCase()]: 'sharedWithRcoOn',
+    [EVENTS.agendaCirculated.toLowerCase()]: 'agendaCirculatedOn',
   };
   return ledger.unconfirmed().filter((claim) => {
     const field = fields[claim.event.trim().toLowerCase()];

@@ -16,6 +16,10 @@ export const EVENTS = {
   reminder: 'Reminder sent',
   agenda: 'Agenda reminder',
   minutes: 'Minutes reminder',
+  approval: 'Approval reminder',
+  agendaCirculated: 'Agenda circulated',
+  invitationUpdated: 'Invitation updated',
+  invitationCancelled: 'Invitation cancelled',
   consultation: 'Consultation sent',
   consultationReminder: 'Consultation reminder',
   consultationOutcome: 'Consultation outcome',
@@ -73,31 +77,50 @@ export class Ledger {
     }
   }
 
-  private rows(event: string, ref: string, since: IsoDay | null): Located<LogEntry>[] {
+  /** Rows of event|ref from `since` on, and whose Details hold `tag` where one is given. */
+  private rows(event: string, ref: string, since: IsoDay | null, tag = ''): Located<LogEntry>[] {
     const rows = this.byEventRef.get(eventRef(event, ref)) ?? [];
-    return since === null ? rows : rows.filter((e) => e.timestamp.slice(0, 10) >= since);
+    return rows.filter(
+      (e) => (since === null || e.timestamp.slice(0, 10) >= since) && (tag === '' || e.details.includes(tag)),
+    );
+  }
+
+  /** The Details of every Sending or Sent row of event|ref, in Log order. */
+  claimedDetails(event: string, ref: string): string[] {
+    return this.rows(event, ref, null)
+      .filter((e) => e.outcome === 'Sending' || e.outcome === 'Sent')
+      .map((e) => e.details);
   }
 
   /** Where each message of event|ref stands (rows from `since` on): its latest Sending, Sent or Failed row. */
-  private latest(event: string, ref: string, since: IsoDay | null): Map<string, Located<LogEntry>> {
+  private latest(event: string, ref: string, since: IsoDay | null, tag = ''): Map<string, Located<LogEntry>> {
     const out = new Map<string, Located<LogEntry>>();
-    for (const entry of this.rows(event, ref, since)) {
+    for (const entry of this.rows(event, ref, since, tag)) {
       if (entry.outcome !== null && STATES.has(entry.outcome)) out.set(recipientsKey(entry.recipients), entry);
     }
     return out;
   }
 
-  private recipientsIn(event: string, ref: string, since: IsoDay | null, states: readonly State[]): Set<string> {
+  private recipientsIn(
+    event: string,
+    ref: string,
+    since: IsoDay | null,
+    states: readonly State[],
+    tag: string,
+  ): Set<string> {
     const out = new Set<string>();
-    for (const entry of this.latest(event, ref, since).values()) {
+    for (const entry of this.latest(event, ref, since, tag).values()) {
       if (states.includes(entry.outcome as State)) for (const r of entry.recipients) out.add(emailKey(r));
     }
     return out;
   }
 
-  /** Recipients that a message of event|ref (from `since` on; ever when null) was sent or is claimed for. */
-  covered(event: string, ref: string, since: IsoDay | null): Set<string> {
-    return this.recipientsIn(event, ref, since, ['Sent', 'Sending']);
+  /**
+   * Recipients that a message of event|ref (from `since` on; ever when null) was sent or is claimed
+   * for; with a tag, only messages whose Details hold it (one invitation's sequence, one reminder of several).
+   */
+  covered(event: string, ref: string, since: IsoDay | null, tag = ''): Set<string> {
+    return this.recipientsIn(event, ref, since, ['Sent', 'Sending'], tag);
   }
 
   /**
@@ -118,8 +141,8 @@ export class Ledger {
   }
 
   /** Recipients that a message of event|ref was confirmed sent to. */
-  confirmed(event: string, ref: string, since: IsoDay | null): Set<string> {
-    return this.recipientsIn(event, ref, since, ['Sent']);
+  confirmed(event: string, ref: string, since: IsoDay | null, tag = ''): Set<string> {
+    return this.recipientsIn(event, ref, since, ['Sent'], tag);
   }
 
   /** Whether the Log has a row of the message `key` (see messageKey) with this outcome, on or after `since`. */

@@ -3,6 +3,7 @@
  * copy the Resident Coordinator's Office archives. Everything the sheet says goes through the block
  * renderer, which escapes it.
  */
+import type { Invitation } from '../invitation';
 import type { Network } from '../network';
 import type { Action, Decision, Meeting } from '../tables';
 import { agencyWithName, keyOf } from '../words';
@@ -12,6 +13,8 @@ export interface Composed {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** The calendar invitation that travels with it (the meeting pack). */
+  readonly invitation?: Invitation;
 }
 
 /** The network's name as Settings give it: subjects and titles begin with it. */

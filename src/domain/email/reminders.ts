@@ -12,6 +12,84 @@ import { longDay } from './render';
 /** How long a reminder of one action, and a reminder about one meeting, hold before the next. */
 export const REMINDER_DAYS = 7;
 
+/** How many working days ahead of a deadline the secretariat hears of it first. */
+export const AHEAD_WORKING_DAYS = 3;
+
+/** The day `count` working days (Monday to Friday) before `day`. */
+export function workingDaysBefore(day: IsoDay, count: number): IsoDay {
+  let at = day;
+  for (let left = count; left > 0;) {
+    at = addDays(at, -1);
+    const weekday = new Date(`${at}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return at;
+}
+
+/** The three deadlines of a meeting the secretariat is reminded of. */
+export type Deadline = 'agenda' | 'minutes' | 'approval';
+
+const AHEAD: Record<Deadline, { what: string; then: (m: Meeting) => string }> = {
+  agenda: {
+    what: 'agenda',
+    then: (m) =>
+      m.agendaLink.trim() === ''
+        ? 'Please put the draft agenda\'s link in "Agenda link": on the due day the add-on emails it to the members with the calendar invitation.'
+        : 'The add-on emails the agenda at "Agenda link" to the members on the due day, with the calendar invitation: make sure the draft is final.',
+  },
+  minutes: {
+    what: 'minutes',
+    then: () => 'Please put the minutes\' link in "Minutes link" when they are written.',
+  },
+  approval: {
+    what: 'approval of the minutes',
+    then: () =>
+      'Please ask the members to approve the minutes, then enter the day in "Minutes approved on": the add-on then circulates them.',
+  },
+};
+
+/** To the secretariat, a few working days ahead: a meeting's agenda, minutes or approval falls due on `due`. */
+export function aheadReminder(
+  network: Network,
+  meeting: Meeting,
+  deadline: Deadline,
+  due: IsoDay,
+  today: IsoDay,
+): Composed {
+  const title = meetingTitle(meeting);
+  const { what, then } = AHEAD[deadline];
+  const days = daysBetween(today, due);
+  return compose(
+    network,
+    `${networkName(network)}: the ${what} of ${title} is due on ${longDay(due)}`,
+    [
+      {
+        kind: 'paragraph',
+        text: `The ${what} of ${meeting.id}, "${title}" (${longDay(meeting.date)}), is due on ${longDay(due)}, in ${plural(days, 'day')}.`,
+      },
+      { kind: 'paragraph', text: then(meeting) },
+    ],
+    'add-on',
+  );
+}
+
+/** To the secretariat: minutes with a link that the members have not approved by the day the ToR sets. */
+export function approvalReminder(network: Network, meeting: Meeting, due: IsoDay): Composed {
+  const title = meetingTitle(meeting);
+  return compose(
+    network,
+    `${networkName(network)}: the minutes of ${title} (${longDay(meeting.date)}) await approval`,
+    [
+      {
+        kind: 'paragraph',
+        text: `The minutes of ${meeting.id}, "${title}", held on ${longDay(meeting.date)}, were due to be approved by ${longDay(due)}, and the Meetings tab has no "Minutes approved on".`,
+      },
+      { kind: 'paragraph', text: AHEAD.approval.then(meeting) },
+    ],
+    'add-on',
+  );
+}
+
 /** The Due cell of a reminder's table: "16 September 2026 (in 3 days)", "today", "overdue since …". */
 function dueWords(action: Action, today: IsoDay): string {
   if (action.due === null) return '';
@@ -59,7 +137,7 @@ export function agendaReminder(network: Network, meeting: Meeting, today: IsoDay
       },
       {
         kind: 'paragraph',
-        text: 'Please circulate the agenda to the members and enter the day in "Agenda circulated on".',
+        text: 'Please put the draft agenda\'s link in "Agenda link": the add-on then emails it to the members with the calendar invitation and enters the day in "Agenda circulated on".',
       },
     ],
     'add-on',

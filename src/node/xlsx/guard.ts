@@ -123,6 +123,12 @@ function contentOf(part: Part): Buffer | 'more' | null {
   return content.length === declared ? content : null;
 }
 
+/** A part of a file this program wrote or unpacked before, inflated; undefined when it is damaged. */
+export function inflated(entry: JSZip.JSZipObject): Buffer | undefined {
+  const content = contentOf(partOf(entry));
+  return content instanceof Buffer ? content : undefined;
+}
+
 /** Cells named by every A1 or A1:B2 reference in a sqref, a merge or a defined name (sheet names and $ allowed). */
 export function cellsOf(references: string): number {
   const column = (letters: string) => [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);

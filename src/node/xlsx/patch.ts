@@ -6,11 +6,24 @@
  * has no number format gets a date style, as the exceljs adapter gives it. Where a change cannot be
  * made this way (a formula in its place, rows out of order) the caller saves through exceljs.
  */
+import { crc32, deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
+// JSZip copies an entry given as its CompressedObject into the file without compressing it again.
+import CompressedObject from 'jszip/lib/compressedObject.js';
+import compressions from 'jszip/lib/compressions.js';
 import type { Cell } from '../../ports';
 import { columnLetter } from '../../domain/codec';
 import { columnOf, DATE_FORMAT, isMidnight, serialOfDate, TIMESTAMP_FORMAT, xmlSafe } from './codec';
-import { parseXml, tagStart, type SheetLayout, type SheetValues, type Styles, type WorkbookValues } from './read';
+import { inflated } from './guard';
+import {
+  parseXml,
+  tagStart,
+  type RowSpan,
+  type SheetLayout,
+  type SheetValues,
+  type Styles,
+  type WorkbookValues,
+} from './read';
 
 /** What a patch needs to know of the file: where its sheets' rows lie, its number formats, its calendar. */
 export type FileLayout = Pick<WorkbookValues, 'styles' | 'date1904'> & {
@@ -41,15 +54,43 @@ interface Splice extends Span {
 
 /** The text with each span replaced; spans in order, none overlapping, insertions (start = end) kept in their order. */
 function spliced(text: string, splices: readonly Splice[]): string {
+  return splicedAt(text, splices).text;
+}
+
+/** spliced, with where each splice's text starts in the result (by splice) and a map of the other positions. */
+function splicedAt(
+  text: string,
+  splices: readonly Splice[],
+): { text: string; landed: Map<Splice, number>; moved: (position: number) => number } {
   const ordered = [...splices].sort((a, b) => a.start - b.start);
   const out: string[] = [];
+  const landed = new Map<Splice, number>();
   let at = 0;
-  for (const { start, end, text: piece } of ordered) {
-    out.push(text.slice(at, start), piece);
-    at = end;
+  let length = 0;
+  for (const splice of ordered) {
+    const kept = text.slice(at, splice.start);
+    out.push(kept, splice.text);
+    landed.set(splice, length + kept.length);
+    length += kept.length + splice.text.length;
+    at = splice.end;
   }
   out.push(text.slice(at));
-  return out.join('');
+  // A position outside every replaced span moves by what the splices ending at or before it added.
+  const ends = ordered.map((s) => ({ end: s.end, after: landed.get(s)! + s.text.length }));
+  const moved = (position: number) => {
+    let lo = 0;
+    let hi = ends.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]!.end <= position) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return last < 0 ? position : ends[last]!.after + (position - ends[last]!.end);
+  };
+  return { text: out.join(''), landed, moved };
 }
 
 function escapeText(text: string): string {
@@ -160,6 +201,16 @@ class StyleSheet {
     this.addedStyles.push(xf);
     this.made.set(key, id);
     return String(id);
+  }
+
+  /** The number formats of the styles once the added ones are in. */
+  after(): Styles {
+    if (this.addedStyles.length === 0) return this.styles;
+    const formats = [...this.styles.formats];
+    for (const [key, id] of this.made) formats[id] = key.slice(key.indexOf('|') + 1);
+    const custom = new Map(this.styles.custom);
+    for (const [code, id] of this.addedFormats) custom.set(id, code);
+    return { formats, custom };
   }
 
   /** styles.xml with the added formats and styles; null when nothing was added. */
@@ -321,7 +372,17 @@ function dimensionXml(tag: string, writes: TabWrites): string {
   return withAttribute(tag, 'ref', `${m[1]}${m[2]}:${columnLetter(lastColumn)}${lastRow}`);
 }
 
-function patchSheet(xml: string, sheet: FileLayout['sheets'][number], writes: TabWrites, writer: Writer): string {
+/**
+ * The sheet's XML with the rows written, and where things now lie in it: the rows kept move by what
+ * the splices before them added, the rows written lie where their splice landed. Reading the sheet
+ * again for that took most of a tick's saves on a large file.
+ */
+function patchSheet(
+  xml: string,
+  sheet: FileLayout['sheets'][number],
+  writes: TabWrites,
+  writer: Writer,
+): { xml: string; layout: SheetLayout } {
   const { layout } = sheet;
   if (!layout.addressed) throw new CannotPatch('its rows or cells do not name their places');
   if (layout.dataEnd < 0 && !layout.emptyData) throw new CannotPatch('it has no sheetData');
@@ -331,29 +392,66 @@ function patchSheet(xml: string, sheet: FileLayout['sheets'][number], writes: Ta
       ...layout.dimension,
       text: dimensionXml(xml.slice(layout.dimension.start, layout.dimension.end), writes),
     });
+  const dimension = splices[0];
   const rows = layout.rows;
   const changedRows = [...writes.keys()].sort((a, b) => a - b);
   const added: string[] = [];
+  const written = new Map<number, Splice>();
   let next = 0;
   for (const row of changedRows) {
     while (next < rows.length && rows[next]!.row < row) next++;
     const span = rows[next];
     const cells = writes.get(row)!;
+    let splice: Splice;
     if (span && span.row === row) {
-      splices.push({
+      splice = {
         start: span.start,
         end: span.end,
         text: rowXml(row, xml.slice(span.start, span.end), cells, layout, writer),
-      });
+      };
     } else if (layout.emptyData) {
       added.push(rowXml(row, null, cells, layout, writer));
+      continue;
     } else {
       const at = span ? span.start : layout.dataEnd;
-      splices.push({ start: at, end: at, text: rowXml(row, null, cells, layout, writer) });
+      splice = { start: at, end: at, text: rowXml(row, null, cells, layout, writer) };
     }
+    splices.push(splice);
+    written.set(row, splice);
   }
-  if (layout.emptyData) splices.push({ ...layout.emptyData, text: `<sheetData>${added.join('')}</sheetData>` });
-  return spliced(xml, splices);
+  const data = layout.emptyData && { ...layout.emptyData, text: `<sheetData>${added.join('')}</sheetData>` };
+  if (data) splices.push(data);
+  const out = splicedAt(xml, splices);
+  const spans: RowSpan[] = [];
+  for (const span of rows) {
+    if (written.has(span.row)) continue;
+    spans.push({ row: span.row, start: out.moved(span.start), end: out.moved(span.end) });
+  }
+  for (const [row, splice] of written) {
+    const start = out.landed.get(splice)!;
+    spans.push({ row, start, end: start + splice.text.length });
+  }
+  let dataEnd = layout.dataEnd < 0 ? -1 : out.moved(layout.dataEnd);
+  if (data) {
+    let at = out.landed.get(data)! + '<sheetData>'.length;
+    changedRows.forEach((row, i) => {
+      spans.push({ row, start: at, end: at + added[i]!.length });
+      at += added[i]!.length;
+    });
+    dataEnd = at;
+  }
+  spans.sort((a, b) => a.row - b.row);
+  const placed = dimension && out.landed.get(dimension);
+  return {
+    xml: out.text,
+    layout: {
+      ...layout,
+      rows: spans,
+      dataEnd,
+      emptyData: null,
+      dimension: dimension && placed !== undefined ? { start: placed, end: placed + dimension.text.length } : null,
+    },
+  };
 }
 
 /** The zip entry of a part, which may be stored with a leading slash. */
@@ -366,30 +464,72 @@ function entryOf(zip: JSZip, part: string): string {
  * formula in its place, rows or cells that do not name their places, a style missing).
  * `parts` are the file's parts inflated, `file` where readWorkbook found things in them.
  */
+/** A patched file: its bytes, where things now lie in it, and the text of each part the patch rewrote. */
+export interface Patched {
+  readonly bytes: Buffer;
+  readonly layout: FileLayout;
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+/**
+ * A part compressed by zlib, in the form JSZip copies into the file as it is: its own deflate, in
+ * JavaScript, took most of a save of a large sheet.
+ */
+function compressed(text: string): unknown {
+  const raw = Buffer.from(text, 'utf8');
+  const data = deflateRawSync(raw, { level: 1 });
+  return new CompressedObject(data.length, raw.length, crc32(raw), compressions.DEFLATE, data);
+}
+
+/**
+ * The file's bytes with the values written, where things now lie in it, and the text of the parts it
+ * rewrote (`texts` gives those of an earlier patch, so that they are not inflated again); null when a
+ * write cannot be made by rewriting rows (a formula in its place, rows or cells that do not name their
+ * places, a style missing). `file` says where readWorkbook or the last patch found things.
+ */
 export async function patchValues(
   bytes: Buffer,
-  parts: ReadonlyMap<string, Buffer>,
+  texts: ReadonlyMap<string, string>,
   file: FileLayout,
   writes: readonly ValueWrite[],
-): Promise<Buffer | null> {
-  const writer: Writer = {
-    styles: new StyleSheet(parts.get('xl/styles.xml')?.toString('utf8'), file.styles),
-    date1904: file.date1904,
-  };
+): Promise<Patched | null> {
   const zip = await JSZip.loadAsync(bytes);
+  const textOf = (part: string): string | undefined => {
+    const known = texts.get(part);
+    if (known !== undefined) return known;
+    const entry = zip.file(entryOf(zip, part));
+    return entry ? inflated(entry)?.toString('utf8') : undefined;
+  };
+  const writer: Writer = { styles: new StyleSheet(textOf('xl/styles.xml'), file.styles), date1904: file.date1904 };
+  const rewritten = new Map<string, string>();
+  const layouts = new Map<string, SheetLayout>();
   try {
     for (const [tab, cells] of byTab(writes)) {
       const sheet = file.sheets.find((s) => s.name === tab);
-      const xml = sheet && parts.get(sheet.part)?.toString('utf8');
+      const xml = sheet && textOf(sheet.part);
       if (!sheet || xml === undefined) throw new CannotPatch(`no sheet ${tab}`);
-      zip.file(entryOf(zip, sheet.part), patchSheet(xml, sheet, cells, writer));
+      const patched = patchSheet(xml, sheet, cells, writer);
+      rewritten.set(sheet.part, patched.xml);
+      layouts.set(sheet.name, patched.layout);
     }
     const styles = writer.styles.changed();
-    if (styles !== null) zip.file(entryOf(zip, 'xl/styles.xml'), styles);
+    if (styles !== null) rewritten.set('xl/styles.xml', styles);
   } catch (error) {
     if (error instanceof CannotPatch) return null;
     throw error;
   }
-  // The fastest deflate: only the parts rewritten are compressed again, and speed matters more than a few kB there.
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+  for (const [part, text] of rewritten) zip.file(entryOf(zip, part), compressed(text) as string);
+  return {
+    // Every part left as it was is copied as it is, compressed.
+    bytes: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }),
+    layout: {
+      ...file,
+      styles: writer.styles.after(),
+      sheets: file.sheets.map((s) => {
+        const layout = layouts.get(s.name);
+        return layout ? { ...s, layout } : s;
+      }),
+    },
+    texts: new Map([...texts, ...rewritten]),
+  };
 }

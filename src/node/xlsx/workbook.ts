@@ -15,7 +15,7 @@ import { argb, excelName, xmlSafe } from './codec';
 import type { Changes } from './exceljs';
 import { DAMAGED, MAX_BYTES, tooLarge, unpack } from './guard';
 import { keepWhatExcelJsDrops } from './keep';
-import { patchValues, type FileLayout, type ValueWrite } from './patch';
+import { patchValues, type FileLayout, type Patched, type ValueWrite } from './patch';
 import { readWorkbook, TooManyCells, type WorkbookValues } from './read';
 import { errorText } from '../../domain/errors';
 
@@ -36,12 +36,13 @@ interface Tab {
   rows: Cell[][];
 }
 
-/** The file the workbook was read from or last saved as; what a patch needs of it is read again when a save needs it. */
+/** The file the workbook was read from or last saved as, and what a patch needs of it. */
 interface Base {
   readonly bytes: Buffer;
+  /** Where things lie in its parts; null when a save went through exceljs (read again when a patch needs it). */
   layout: FileLayout | null;
-  /** Tabs whose rows a patch moved since `layout` was read: their layout is read again, the others' kept. */
-  stale?: ReadonlySet<string>;
+  /** The text of the parts the last patch rewrote, so that the next does not inflate them again. */
+  texts: ReadonlyMap<string, string>;
 }
 
 function layoutOf(values: WorkbookValues): FileLayout {
@@ -49,21 +50,6 @@ function layoutOf(values: WorkbookValues): FileLayout {
     sheets: values.sheets.map(({ name, part, layout }) => ({ name, part, layout })),
     styles: values.styles,
     date1904: values.date1904,
-  };
-}
-
-/**
- * The layout after a patch of some tabs: theirs read again (with the styles, which a patch may have
- * added to), every other tab's as it was. The tick saves once a message, and reading every tab of a
- * large file again each time made `unmn tick` at 1,000× take half a minute.
- */
-function relayout(parts: ReadonlyMap<string, Buffer>, previous: FileLayout, stale: ReadonlySet<string>): FileLayout {
-  const partsOf = new Set(previous.sheets.filter((s) => stale.has(s.name)).map((s) => s.part));
-  const others = new Set(previous.sheets.map((s) => s.part).filter((part) => !partsOf.has(part)));
-  const fresh = layoutOf(readWorkbook(new Map([...parts].filter(([name]) => !others.has(name))), Infinity));
-  return {
-    ...fresh,
-    sheets: previous.sheets.map((s) => (stale.has(s.name) ? (fresh.sheets.find((f) => f.name === s.name) ?? s) : s)),
   };
 }
 
@@ -93,8 +79,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private changes: Change[] = [];
   /** Characters a file cannot hold, removed from the text written since removedCharacters() last said. */
   private removed = 0;
-  /** The layout the last bytes() patched with, and the tabs it patched; null when it went through exceljs. */
-  private patched: { readonly layout: FileLayout; readonly tabs: ReadonlySet<string> } | null = null;
+  /** What the last bytes() patched; null when it went through exceljs. */
+  private patched: Patched | null = null;
 
   private constructor(
     private readonly tabs: Tab[],
@@ -128,7 +114,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     return new XlsxWorkbook(
       values.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.grid })),
-      { bytes, layout: layoutOf(values) },
+      { bytes, layout: layoutOf(values), texts: new Map() },
     );
   }
 
@@ -172,10 +158,10 @@ export class XlsxWorkbook implements WorkbookPort {
       const patched = this.patched;
       this.base =
         count === 0
-          ? { bytes, layout: this.base?.layout ?? null }
+          ? { bytes, layout: this.base?.layout ?? null, texts: this.base?.texts ?? new Map() }
           : patched === null
-            ? { bytes, layout: null }
-            : { bytes, layout: patched.layout, stale: patched.tabs };
+            ? { bytes, layout: null, texts: new Map() }
+            : { bytes, layout: patched.layout, texts: patched.texts };
       this.changes = this.changes.slice(count);
     } catch (error) {
       if (temporary !== null) await unlink(temporary).catch(() => undefined);
@@ -194,24 +180,19 @@ export class XlsxWorkbook implements WorkbookPort {
       return book.bytes();
     }
     if (changes.length === 0) return base.bytes;
-    const parts = await unpack(base.bytes);
-    if (typeof parts === 'string') throw new Error(DAMAGED);
     this.patched = null;
+    const unpacked = async () => {
+      const parts = await unpack(base.bytes);
+      if (typeof parts === 'string') throw new Error(DAMAGED);
+      return parts;
+    };
     if (changes.every((c) => c.method === 'write')) {
-      base.layout =
-        base.layout === null
-          ? layoutOf(readWorkbook(parts, Infinity))
-          : base.stale
-            ? relayout(parts, base.layout, base.stale)
-            : base.layout;
-      base.stale = undefined;
+      base.layout ??= layoutOf(readWorkbook(await unpacked(), Infinity));
       const writes = changes.map(({ args: [tab, row, column, values] }): ValueWrite => ({ tab, row, column, values }));
-      const patched = await patchValues(base.bytes, parts, base.layout, writes);
-      if (patched) {
-        this.patched = { layout: base.layout, tabs: new Set(writes.map((w) => w.tab)) };
-        return patched;
-      }
+      this.patched = await patchValues(base.bytes, base.texts, base.layout, writes);
+      if (this.patched) return this.patched.bytes;
     }
+    const parts = await unpacked();
     const { ExcelJsWorkbook } = await import('./exceljs');
     const book = await ExcelJsWorkbook.load(base.bytes).catch(() => {
       throw new Error(DAMAGED);

@@ -1,0 +1,104 @@
+/**
+ * The member's answer to one consultation: Approve, No objection, Object (a reason required) or
+ * Abstain, with a comment; the server's refusals (late, closed, not a member's focal point) beside it.
+ */
+import { useState } from 'preact/hooks';
+import { errorText } from '../../src/domain/errors';
+import { TEXT_LIMITS, type ConsultationView, type MemberAnswer } from '../../src/domain/rpc';
+import { ANSWERS } from '../../src/domain/tables';
+import { call } from '../lib/rpc';
+import { closeDialog, ErrorBox, invalid, useFocus, valueOf, type Errors } from '../lib/ui';
+
+const slug = (answer: string) => answer.toLowerCase().replace(/ /g, '-');
+
+export function currentAnswer(agency: string, a: MemberAnswer | undefined): string {
+  if (a === undefined || a.answer === '') return `${agency} has not answered yet.`;
+  const comment = a.comment === '' ? '' : ` (“${a.comment}”)`;
+  return a.pending
+    ? `${agency}'s answer: ${a.answer}${comment}, received; the Secretariat's next run records it in the Answers tab.`
+    : `${agency}'s answer: ${a.answer}${comment}, recorded by ${a.answeredBy || 'the Secretariat'}.`;
+}
+
+export function AnswerForm(props: { c: ConsultationView; agency: string; onAnswered(text: string): void }) {
+  const { c, agency } = props;
+  const mine = c.answers[0];
+  const [answer, setAnswer] = useState(mine?.answer ?? '');
+  const [comment, setComment] = useState(mine?.comment ?? '');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const focus = useFocus();
+  const refuse = (field: string, message: string, selector: string) => {
+    setErrors({ [field]: message });
+    focus(selector);
+  };
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const chosen = ANSWERS.find((a) => a === answer);
+    if (chosen === undefined) return refuse('answer', 'Choose an answer.', '#a-approve');
+    if (chosen === 'Object' && comment.trim() === '')
+      return refuse('comment', `Say why ${agency} objects: the Secretariat and the members read it.`, '#a-comment');
+    setErrors({});
+    setBusy(true);
+    try {
+      const result = await call('answerConsultation', { id: c.id, answer: chosen, comment: comment.trim() });
+      if (result.ok) props.onAnswered(`Received: ${agency} answers ${chosen} to ${c.id}.`);
+      else refuse('', `${result.errors.join(' ')} Nothing was sent.`, '#a-submit');
+    } catch (error) {
+      refuse('', errorText(error), '#a-submit');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form id="aform" novalidate onSubmit={(e) => void submit(e)}>
+      <p id="current" class="current">
+        {currentAnswer(agency, mine)}
+      </p>
+      <fieldset class="plain" disabled={busy}>
+        <fieldset class="field group answers" aria-describedby="current">
+          <legend>{`${agency}'s answer`}</legend>
+          {ANSWERS.map((a) => (
+            <label key={a} class="inline">
+              <input
+                type="radio"
+                name="answer"
+                id={`a-${slug(a)}`}
+                value={a}
+                checked={answer === a}
+                aria-invalid={invalid(errors, 'answer')}
+                onChange={() => setAnswer(a)}
+              />{' '}
+              {a}
+            </label>
+          ))}
+          <ErrorBox errors={errors} field="answer" />
+        </fieldset>
+        <div class="field">
+          <label for="a-comment">
+            {answer === 'Object' ? `Why ${agency} objects (required)` : 'Comment (optional)'}
+          </label>
+          <textarea
+            id="a-comment"
+            rows={3}
+            maxLength={TEXT_LIMITS.decision}
+            value={comment}
+            aria-invalid={invalid(errors, 'comment')}
+            onInput={(e) => setComment(valueOf(e))}
+          />
+          <ErrorBox errors={errors} field="comment" />
+        </div>
+        <div class="error" data-error="" role="alert">
+          {errors[''] ?? ''}
+        </div>
+        <div class="actions">
+          <button type="submit" class="action" id="a-submit">
+            {busy ? 'Sending…' : 'Send answer'}
+          </button>
+          <button type="button" id="a-close" onClick={closeDialog}>
+            Close
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+/** One consultation's proposal as the members read it: what is asked, by when, and what silence means. */
+import { longDay } from '../../src/domain/email/render';
+import type { ConsultationView } from '../../src/domain/rpc';
+
+/** What the kind of consultation asks of each member, and what silence counts as. */
+export function kindNote(c: Pick<ConsultationView, 'kind' | 'deadline'>): string {
+  return c.kind === 'No objection'
+    ? `No objection: a member that has not answered by ${longDay(c.deadline)} is taken to agree.`
+    : `Approval: every member must approve by ${longDay(c.deadline)}; silence is not approval.`;
+}
+
+/** Only a web address becomes a link; anything else in the cell stays text. */
+function webAddress(text: string): boolean {
+  return /^https?:\/\/[^\s]+$/i.test(text);
+}
+
+export function Proposal({ c, id }: { c: ConsultationView; id: string }) {
+  return (
+    <section class="proposal" id={id} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{`${c.id} · ${c.title}`}</h2>
+      <p class="muted small">{kindNote(c)}</p>
+      {c.subject !== '' && <p class="small">{`Admission of ${c.subject}.`}</p>}
+      <p class="text">{c.proposal}</p>
+      {c.proposalLink !== '' &&
+        (webAddress(c.proposalLink) ? (
+          <p class="small">
+            <a href={c.proposalLink} target="_blank" rel="noopener noreferrer">
+              {c.proposalLink}
+            </a>
+          </p>
+        ) : (
+          <p class="small">{c.proposalLink}</p>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Matters arising: what a meeting takes up from the ones before it. The open action points (each
+ * with its owner and due day) and the decisions taken since the last meeting that was held, as the
+ * agenda lists them and the minutes carry them over.
+ */
+import type { Network } from './network';
+import type { Action, Decision, Meeting } from './tables';
+import { keyOf } from './words';
+
+export interface MattersArising {
+  /** The last meeting held before this one, or null when none was. */
+  readonly since: Meeting | null;
+  /** Open action points that do not come from this meeting or its decisions, in the tracker's order. */
+  readonly actions: readonly Action[];
+  /** Decisions dated from the last held meeting's day up to before this meeting, none of this meeting. */
+  readonly decisions: readonly Decision[];
+}
+
+/** The meeting held last before `meeting` (by date; the later row of one day). */
+export function lastHeldBefore(network: Network, meeting: Pick<Meeting, 'id' | 'date'>): Meeting | null {
+  let last: Meeting | null = null;
+  for (const m of network.meetings.records) {
+    if (m.status !== 'Held' || m.date >= meeting.date || keyOf(m.id) === keyOf(meeting.id)) continue;
+    if (last === null || m.date >= last.date) last = m;
+  }
+  return last;
+}
+
+export function mattersArising(network: Network, meeting: Pick<Meeting, 'id' | 'date'>): MattersArising {
+  const id = keyOf(meeting.id);
+  const since = lastHeldBefore(network, meeting);
+  const own = new Set([
+    id,
+    ...network.decisions.records.filter((d) => keyOf(d.meeting) === id).map((d) => keyOf(d.id)),
+  ]);
+  const decisions = network.decisions.records.filter(
+    (d) => keyOf(d.meeting) !== id && d.date < meeting.date && (since === null ? true : d.date >= since.date),
+  );
+  const actions = network.actions.records.filter((a) => a.status === 'Open' && !own.has(keyOf(a.source)));
+  return { since, actions, decisions };
+}
