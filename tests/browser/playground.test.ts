@@ -109,7 +109,7 @@ describe('the playground page', () => {
     await page.locator('.tab', { hasText: 'Compliance' }).waitFor();
     const compliance = await showTab(page, 'Compliance');
     expect(await compliance.locator('tbody tr').count()).toBeGreaterThan(1);
-    await expect(page.locator('#messages').textContent()).resolves.not.toMatch(/Only the secretariat/);
+    await expect(page.locator('#messages').textContent()).resolves.not.toMatch(/Only the Secretariat/);
     await page.reload();
     await expect(page.locator('.tab', { hasText: 'Compliance' }).count()).resolves.toBe(1);
     const log = readTable(await XlsxWorkbook.open(suite.fixture.file), LogTable);
@@ -256,12 +256,12 @@ describe('the playground page', () => {
     await menu(page, 'Set up', 'setupWorkbook');
     await page.locator('#messages .msg.error').waitFor();
     await expect(page.locator('#messages').textContent()).resolves.toMatch(
-      new RegExp(`Only the secretariat can set up or repair the workbook.*${email.replace('.', '\\.')}`),
+      new RegExp(`Only the Secretariat can set up or repair the workbook.*${email.replace('.', '\\.')}`),
     );
 
     const frame = await openSidebar(page);
     await expect(frame.locator('#refusal').textContent()).resolves.toMatch(
-      /^Read only: Only the secretariat can record a decision/,
+      /^Read only: Only the Secretariat can record a decision/,
     );
     await expect(frame.locator('#f-title').isDisabled()).resolves.toBe(true);
     await expect(frame.locator('#submit').isDisabled()).resolves.toBe(true);

@@ -138,7 +138,8 @@ function tabsHtml(view: PageView): string {
 }
 
 function problemsHtml(problems: readonly Problem[]): string {
-  if (problems.length === 0) return '<p class="empty">No problems: every tab follows WORKBOOK.md.</p>';
+  if (problems.length === 0)
+    return '<p class="empty">No problems: every tab keeps to the workbook contract (docs/workbook.md in the repository).</p>';
   const items = problems.map((p) => `<li>${escapeHtml(formatProblem(p))}</li>`).join('');
   return `<ul class="problems">${items}</ul>`;
 }
@@ -221,7 +222,7 @@ function userHtml(view: PageView): string {
   ]
     .map(
       (u) =>
-        `<option value="${escapeHtml(u.email)}"${u.email === view.user ? ' selected' : ''}>${escapeHtml(u.email)} · ${escapeHtml(u.label)}${u.secretariat ? ' · secretariat' : ''}</option>`,
+        `<option value="${escapeHtml(u.email)}"${u.email === view.user ? ' selected' : ''}>${escapeHtml(u.email)} · ${escapeHtml(u.label)}${u.secretariat ? ' · Secretariat' : ''}</option>`,
     )
     .join('');
   return `<label class="user">Acting as <select id="user" aria-label="Acting as">${options}</select></label>`;
