@@ -21,7 +21,8 @@ import {
 } from '../tables';
 import { emailKey, joinFew, keyOf, plural } from '../words';
 import { isActiveOn } from '../membership';
-import { EVENTS, messageKey, type Claim, type Ledger } from './ledger';
+import { EVENTS, Ledger, messageKey, type Claim } from './ledger';
+import type { Invitation } from '../invitation';
 import { consultationReminderMessage, outcomeMessage, proposalMessage, withdrawalMessage } from './consultation';
 import { archiveMessage, minutesMessage, type Composed } from './minutes';
 import {
@@ -450,6 +451,31 @@ export function invitationState(ledger: Ledger, ref: string): InvitationState | 
     }
   }
   return state;
+}
+
+/**
+ * A meeting's invitation as it stands today: the cancellation once the meeting is Cancelled, else a
+ * request whose SEQUENCE is the last one the Log shows, raised when the meeting changed since.
+ * Null when no meeting has that ID.
+ */
+export function currentInvitation(network: Network, id: string, today: IsoDay): Invitation | null {
+  const m = network.meetings.records.find((r) => keyOf(r.id) === keyOf(id));
+  if (m === undefined) return null;
+  const state = invitationState(new Ledger(network.log.records), m.id);
+  const people = {
+    organizer: replyTo(network, today),
+    attendees: packRecipients(network, today).attendees,
+    today,
+  };
+  if (m.status === 'Cancelled')
+    return cancellationMessage(
+      network,
+      m,
+      state === null ? 0 : state.cancelled ? state.sequence : state.sequence + 1,
+      people,
+    ).invitation!;
+  const sequence = state === null ? 0 : state.fingerprint === fingerprint(m) ? state.sequence : state.sequence + 1;
+  return (sequence === 0 ? agendaMessage(network, m, people) : updateMessage(network, m, sequence, people)).invitation!;
 }
 
 /** Where the agenda goes: the mailing list and the focal points of the active members. */
