@@ -197,7 +197,7 @@ describe('runReport for the secretariat, emailing the two reports the ToRs ask t
     ]);
   });
 
-  it('emails the workplan report to the UNCT, records it, and workplan.reported goes quiet', () => {
+  it('emails the workplan report to the UNCT and, as the Uzbekistan ToR asks, the RCO archive; records it, and workplan.reported goes quiet', () => {
     // Six months after the mid-year report of 15 July 2026, the next one is late.
     const today = '2027-02-01';
     const { ports, workbook, sent } = harness(EXAMPLE_SECRETARIAT, { today });
@@ -207,7 +207,10 @@ describe('runReport for the secretariat, emailing the two reports the ToRs ask t
     ]);
     runReport(ports, 'workplan-progress', { year: 2026, send: true });
     expect(sent.map((e) => [e.to, e.subject])).toEqual([
-      [['unct-uzbekistan@un.org'], 'Workplan progress 2026 — UN Network on Migration in Uzbekistan'],
+      [
+        ['unct-uzbekistan@un.org', 'rco-uzbekistan@un.org'],
+        'Workplan progress 2026 — UN Network on Migration in Uzbekistan',
+      ],
     ]);
     expect(sent[0]!.text).toContain(
       'W-2026-04 | Reintegration support for returning migrant women | UNWOMEN | On track | 70% | 180,000 | 150,000 | 30,000 | 2026-12-31',
@@ -218,7 +221,7 @@ describe('runReport for the secretariat, emailing the two reports the ToRs ask t
       EXAMPLE_SECRETARIAT,
       'Workplan report sent',
       '2026',
-      'unct-uzbekistan@un.org',
+      'unct-uzbekistan@un.org, rco-uzbekistan@un.org',
       'Sent',
       'Workplan progress 2026',
     ]);

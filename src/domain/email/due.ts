@@ -30,6 +30,7 @@ import {
   allowedRecipients,
   batches,
   networkRecipients,
+  refusalReason,
   replyTo,
   screen,
   secretariatRecipients,
@@ -83,8 +84,10 @@ export interface Job {
   readonly confirmed: ReadonlySet<string>;
   /** What is left to send. */
   readonly messages: readonly Message[];
-  /** Addresses the confidentiality rule refuses, not yet logged. */
+  /** Addresses the confidentiality rule refuses that no Refused row of the Log names yet. */
   readonly refused: readonly string[];
+  /** Why they are refused, for the Log. */
+  readonly refusal: string;
   /** Cells written with the delivery's first claim (a reminder's "Last reminded on"), and what gives them back. */
   readonly claim: { readonly marks: readonly Mark[]; readonly undo: readonly Mark[] };
   /** Cells written once every intended recipient is confirmed ("Minutes circulated on"). */
@@ -123,6 +126,8 @@ interface Context {
   readonly replyTo: string;
   /** IDs (by keyOf) that more than one row of Meetings or Actions carries: held back from everything. */
   readonly twice: ReadonlySet<string>;
+  /** Addresses (by emailKey) a Refused Log row already names, and those this run refuses. */
+  readonly refusedBefore: Set<string>;
 }
 
 interface Spec {
@@ -155,8 +160,9 @@ function job(ctx: Context, spec: Spec): Job | null {
     to,
     replyTo: ctx.replyTo,
   }));
-  const newlyRefused =
-    refused.length > 0 && !ctx.ledger.has(messageKey(event, ref, refused), 'Refused', since) ? refused : [];
+  // Each address is held back with one Refused row, whatever message it was to have.
+  const newlyRefused = refused.filter((r) => !ctx.refusedBefore.has(emailKey(r)));
+  for (const r of newlyRefused) ctx.refusedBefore.add(emailKey(r));
   const done = spec.done ?? [];
   if (messages.length === 0 && newlyRefused.length === 0 && !isComplete({ done, intended }, confirmed)) return null;
   return {
@@ -168,6 +174,7 @@ function job(ctx: Context, spec: Spec): Job | null {
     confirmed,
     messages,
     refused: newlyRefused,
+    refusal: newlyRefused.length === 0 ? '' : refusalReason(ctx.network, newlyRefused),
     claim: spec.claim ?? NO_CLAIM,
     done,
   };
@@ -284,7 +291,7 @@ function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out:
         what: `the archive copy of ${m.id}'s minutes to the RCO`,
         recipients: [rco],
         since: null,
-        composed: archiveMessage(network, m),
+        composed: archiveMessage(network, m, today),
         done: [{ tab: 'Meetings', id: m.id, field: 'sharedWithRcoOn', was: null, day: today }],
       });
       if (j) out.jobs.push(j);
@@ -738,6 +745,9 @@ export function dueJobs(network: Network, today: IsoDay, ledger: Ledger, scope: 
     allowed: allowedRecipients(network, today),
     replyTo: replyTo(network, today),
     twice: new Set(held.map((b) => keyOf(b.ref))),
+    refusedBefore: new Set(
+      network.log.records.filter((e) => e.outcome === 'Refused').flatMap((e) => e.recipients.map(emailKey)),
+    ),
   };
   const out: Due = { jobs: [], blocked: [...held] };
   const stopped = new Set(stoppedTabs(network).map((t) => t.tab));
