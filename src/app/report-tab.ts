@@ -7,6 +7,7 @@
  */
 import { dateOfDay, isIsoDay } from '../domain/dates';
 import {
+  CURRENCY,
   isRowLink,
   titleLine,
   type ChartSpec,
@@ -35,12 +36,12 @@ export interface PlacedTable {
   readonly rows: number;
 }
 
-/** Sheets' number formats of the column kinds that hold numbers or days. */
+/** Sheets' number formats of the column kinds that hold numbers or days: as displayText reads them ("USD 10,000", "80%", "16 September 2026"). */
 const FORMATS: Readonly<Partial<Record<ColumnKind, string>>> = {
   count: '#,##0',
-  money: '#,##0',
+  money: `"${CURRENCY} "#,##0`,
   percent: '0%',
-  date: 'yyyy-mm-dd',
+  date: 'd mmmm yyyy',
 };
 
 const WIDTHS: Readonly<Record<ColumnKind, number>> = {
@@ -60,10 +61,17 @@ const CHART_ROWS = 19;
 
 const DATA_TABS = new Set<string>(TABLES.filter((t) => t !== ComplianceTable).map((t) => t.name.toLowerCase()));
 
-/** A report as its tab shows it: the title line, then what it is for and the confidentiality notice. */
+/**
+ * A report as its tab shows it: the title line, then what it is for and the confidentiality notice,
+ * then what the secretariat wrote (a cover note, emerging challenges), each a line of its own.
+ */
 export function reportSheet(report: Report): ResultSheet {
   return {
-    lines: [titleLine(report), [report.subtitle, report.notice.trim()].filter((t) => t !== '').join(' ')],
+    lines: [
+      titleLine(report),
+      [report.subtitle, report.notice.trim()].filter((t) => t !== '').join(' '),
+      ...report.sections.map((s) => `${s.title}: ${s.text}`),
+    ],
     tables: report.tables,
     charts: report.charts,
   };

@@ -10,7 +10,15 @@
  */
 import { yearOf } from '../domain/dates';
 import { NETWORK_TABLES, type Network } from '../domain/network';
-import { REPORTS, reportNamed, type Report, type ReportDef, type ReportShare } from '../domain/reports';
+import {
+  REPORTS,
+  reportNamed,
+  type Period,
+  type Report,
+  type ReportDef,
+  type ReportNotes,
+  type ReportShare,
+} from '../domain/reports';
 import { reportMessage } from '../domain/reports/email';
 import { joinWords } from '../domain/words';
 import type { Ports } from '../ports';
@@ -23,6 +31,10 @@ import { errorText } from '../domain/errors';
 export interface RunReportOptions {
   /** The year of a report that has one; the current year when absent. */
   readonly year?: number;
+  /** The days a report on a period covers; its default when absent (the GCM pack: since the last review). */
+  readonly period?: Period;
+  /** Text typed for this copy in place of the Settings rows (the cover note to the UNCT). */
+  readonly notes?: ReportNotes;
   /** Also email the report where its REPORTS entry says to whom (secretariat only), and log it. */
   readonly send?: boolean;
 }
@@ -93,7 +105,12 @@ export function runReport(ports: Ports, id: string, options: RunReportOptions = 
   const year = options.year ?? yearOf(today);
   return withLockedTabs(ports, (tabs) => {
     const { network } = tabs.readNetwork(NETWORK_TABLES);
-    const report = def.build(network, { year, today });
+    const report = def.build(network, {
+      year,
+      today,
+      ...(options.period === undefined ? {} : { period: options.period }),
+      ...(options.notes === undefined ? {} : { notes: options.notes }),
+    });
     writeResultTab(ports.workbook, def.tab, reportSheet(report));
     const share = options.send ? def.share : null;
     if (share === null) {

@@ -114,15 +114,16 @@ interface WorkbookState {
   readonly network: Network;
 }
 
-/** Every contract tab; the names of all tabs only when one is missing (a call per tab in Sheets). */
+/**
+ * Every contract tab, and the names of all tabs: a call per tab in Sheets, where naming them lets the
+ * commands after setup find every tab in one call (see GasWorkbook's directory).
+ */
 function readAll(workbook: WorkbookPort): WorkbookState {
+  const tabs = workbook.tabNames();
   const grids: Grids = {};
   // The check's output: setup only adds it when it is missing, so it needs to know no more than that.
   for (const def of TABLES)
     grids[def.name] = def !== ComplianceTable ? workbook.read(def.name) : workbook.hasTab(def.name) ? [] : null;
-  const tabs = TABLES.every((def) => grids[def.name] !== null)
-    ? TABLES.map((def) => def.name as string)
-    : workbook.tabNames();
   return { tabs, grids, network: decodeNetwork(grids) };
 }
 

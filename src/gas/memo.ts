@@ -9,8 +9,11 @@
 
 const PREFIX = 'unmn.applied:';
 
-/** What setup applied to a tab (`layout`, `protection`), and what the last report or check wrote to a result tab (`result`). */
-export type MemoKind = 'layout' | 'protection' | 'result';
+/**
+ * What setup applied to a tab (`layout`, `protection`), what the last report or check wrote to a
+ * result tab (`result`), and the spreadsheet's sheets in order as last named (`tabs`, under '').
+ */
+export type MemoKind = 'layout' | 'protection' | 'result' | 'tabs';
 
 export class AppliedMemo {
   private entries: Map<string, string> | null = null;

@@ -57,9 +57,24 @@ function numberFormatOf(column: AppliedColumn): string | null {
 interface Tab {
   readonly name: string;
   readonly sheet: Sheet;
+  /** Whether Sheets said this execution that the sheet bears the name (else the memo of the sheets did). */
+  sure: boolean;
+  /** Its values were handed out this execution. */
+  read?: boolean;
   size: { rows: number; columns: number } | null;
   /** Rows and columns the sheet is known to have without asking: what a read or a range reached. */
   reach: { rows: number; columns: number };
+}
+
+/** What the memo keeps of a sheet, by its place among the sheets: its name, its row 1's fingerprint and its sheet ID, when known. */
+type Listed = [name: string, header: string | null, gid: number | null];
+
+/** The spreadsheet's sheets in order, with what the memo or this execution knows of each. */
+interface Listing {
+  readonly sheets: Sheet[];
+  readonly entries: Listed[];
+  /** Every name was asked of Sheets this execution. */
+  readonly sure: boolean;
 }
 
 /**
@@ -80,6 +95,8 @@ export class GasWorkbook implements WorkbookPort {
   private readonly find: () => Spreadsheet;
   private bridge: ZoneBridge | null = null;
   private readonly tabs = new Map<string, Tab>();
+  /** See directory(): undefined until asked, null when tabs are looked up by name. */
+  private listing: Listing | null | undefined = undefined;
   private unflushed = false;
 
   /**
@@ -105,33 +122,117 @@ export class GasWorkbook implements WorkbookPort {
     return this.bridge;
   }
 
+  /**
+   * Every sheet in one call, each named by the memo of the sheets as they stood when last named (by
+   * tabNames, which setup calls): a lookup by name is a call per tab, and a command reads a dozen
+   * tabs. A name the memo gave is checked before anything is written to its sheet (getName), and a
+   * read against the header row remembered with it: a tab renamed, moved or replaced since is then
+   * looked up by name. Without a memo, or when the number of sheets changed, every tab is looked up
+   * by name until setup names them again.
+   */
+  private directory(): Listing | null {
+    if (this.listing !== undefined) return this.listing;
+    const text = this.memo?.value('tabs', '');
+    if (text === undefined) return (this.listing = null);
+    const sheets = this.spreadsheet.getSheets();
+    const entries = JSON.parse(text) as Listed[];
+    if (entries.length === sheets.length) return (this.listing = { sheets, entries, sure: false });
+    this.memo?.forget('tabs', '');
+    return (this.listing = null);
+  }
+
+  /** The listing of these sheets with the names Sheets gives them, what is known of each kept by name. */
+  private named(sheets: Sheet[], known: readonly Listed[]): Listing {
+    const entries = sheets.map((sheet): Listed => {
+      const name = sheet.getName();
+      const was = known.find((e) => e[0] === name);
+      return [name, was?.[1] ?? null, was?.[2] ?? null];
+    });
+    this.listing = { sheets, entries, sure: true };
+    this.remember();
+    return this.listing;
+  }
+
+  private remember(): void {
+    if (this.listing) this.memo?.remember('tabs', '', JSON.stringify(this.listing.entries));
+  }
+
+  /** The memo of the sheets no longer says where they are: this execution looks tabs up by name, the next names them all again. */
+  private unlisted(): void {
+    this.memo?.forget('tabs', '');
+    this.listing = null;
+    for (const [name, found] of this.tabs) if (!found.sure) this.tabs.delete(name);
+  }
+
+  private entry(tab: string): Listed | undefined {
+    return this.listing?.entries.find((e) => e[0] === tab);
+  }
+
   private lookup(tab: string): Tab | null {
-    let found = this.tabs.get(tab);
-    if (!found) {
+    const cached = this.tabs.get(tab);
+    if (cached) return cached;
+    const listing = this.directory();
+    const at = listing?.entries.findIndex((e) => e[0] === tab) ?? -1;
+    let found: Tab;
+    if (listing && at >= 0) {
+      found = { name: tab, sheet: listing.sheets[at]!, sure: listing.sure, size: null, reach: { rows: 0, columns: 0 } };
+    } else {
+      if (listing?.sure) return null;
       const sheet = this.spreadsheet.getSheetByName(tab);
       if (!sheet) return null;
-      found = { name: tab, sheet, size: null, reach: { rows: 0, columns: 0 } };
-      this.tabs.set(tab, found);
+      // A tab the memo of the sheets does not know: it is out of date.
+      if (listing) this.unlisted();
+      found = { name: tab, sheet, sure: true, size: null, reach: { rows: 0, columns: 0 } };
     }
+    this.tabs.set(tab, found);
     return found;
+  }
+
+  /**
+   * The tab, its name asked of Sheets when only the memo gave it; null when there is no such tab.
+   * A name the memo had wrong stops the command when it read any tab by the memo: what it read may
+   * be another tab's, so it writes nothing, and the next run looks every tab up by name.
+   */
+  private confirmed(tab: string): Tab | null {
+    const found = this.lookup(tab);
+    if (found === null || found.sure) return found;
+    if (found.sheet.getName() === tab) {
+      found.sure = true;
+      return found;
+    }
+    const misread = [...this.tabs.values()].some((t) => t.read && !t.sure);
+    this.unlisted();
+    if (misread)
+      throw new Error(
+        `Tabs were renamed since the add-on last named them, so it may have read one tab for another and wrote nothing. Please run it again.`,
+      );
+    return this.lookup(tab);
   }
 
   /** The sheet of a tab, looked up once per execution; null when there is no such tab. */
   sheet(tab: string): Sheet | null {
-    return this.lookup(tab)?.sheet ?? null;
+    return this.confirmed(tab)?.sheet ?? null;
   }
 
-  /** The sheet ID of a tab by name, asked once per tab and execution; null for a tab that is gone. */
+  /** The sheet ID of a tab by name, asked once per tab (the memo of the sheets keeps it); null for a tab that is gone. */
   private gids(): (tab: string) => number | null {
     const gids = new Map<string, number | null>();
     return (tab) => {
-      if (!gids.has(tab)) gids.set(tab, this.lookup(tab)?.sheet.getSheetId() ?? null);
+      if (!gids.has(tab)) {
+        const listed = this.entry(tab);
+        const gid = listed?.[2] ?? this.lookup(tab)?.sheet.getSheetId() ?? null;
+        if (listed && listed[2] === null && gid !== null) {
+          listed[2] = gid;
+          this.remember();
+        }
+        gids.set(tab, gid);
+      }
       return gids.get(tab) ?? null;
     };
   }
 
   private tab(tab: string): Tab {
-    const found = this.lookup(tab);
+    const found = this.confirmed(tab);
     if (!found) throw new Error(`The ${tab} tab does not exist: run Set up / repair workbook first.`);
     return found;
   }
@@ -194,12 +295,33 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   tabNames(): string[] {
-    return this.spreadsheet.getSheets().map((s) => s.getName());
+    const sheets = this.spreadsheet.getSheets();
+    if (!this.memo) return sheets.map((s) => s.getName());
+    const listing = this.named(sheets, this.listing?.entries ?? []);
+    for (const [name, found] of this.tabs) if (!found.sure) this.tabs.delete(name);
+    return listing.entries.map((e) => e[0]);
   }
 
   read(tab: string): Cell[][] | null {
     const found = this.lookup(tab);
     if (!found) return null;
+    const values = this.valuesOf(found);
+    const header = fingerprint(JSON.stringify(values[0] ?? []));
+    const listed = this.entry(tab);
+    if (!found.sure && listed?.[1] !== header) {
+      const checked = this.confirmed(tab);
+      if (checked !== found) return checked === null ? null : this.read(tab);
+    }
+    found.read = true;
+    if (listed && listed[1] !== header) {
+      listed[1] = header;
+      this.remember();
+    }
+    return this.cellsOf(values);
+  }
+
+  /** Every value of the sheet's used range, in one call. */
+  private valuesOf(found: Tab): Cell[][] {
     // One call: -1 counts reach the last row and column with data. A sheet without any has no such
     // row, and Sheets refuses the count; its data range is then the one blank cell A1.
     let values: Cell[][];
@@ -212,6 +334,11 @@ export class GasWorkbook implements WorkbookPort {
       rows: Math.max(found.reach.rows, values.length),
       columns: Math.max(found.reach.columns, values[0]?.length ?? 0),
     };
+    return values;
+  }
+
+  /** The values as the port hands them: [] for an empty sheet, dates in the spreadsheet's zone. */
+  private cellsOf(values: Cell[][]): Cell[][] {
     if (
       values.every((row) => row.length === 0) ||
       (values.length === 1 && values[0]!.length === 1 && values[0]![0] === '')
@@ -278,9 +405,16 @@ export class GasWorkbook implements WorkbookPort {
 
   addTab(tab: string, position?: number): void {
     this.unflushed = true;
-    const count = this.spreadsheet.getNumSheets();
-    const sheet = this.spreadsheet.insertSheet(tab, Math.max(0, Math.min(position ?? count, count)));
-    this.tabs.set(tab, { name: tab, sheet, size: null, reach: { rows: 0, columns: 0 } });
+    const listing = this.directory();
+    const count = listing?.sheets.length ?? this.spreadsheet.getNumSheets();
+    const at = Math.max(0, Math.min(position ?? count, count));
+    const sheet = this.spreadsheet.insertSheet(tab, at);
+    this.tabs.set(tab, { name: tab, sheet, sure: true, size: null, reach: { rows: 0, columns: 0 } });
+    if (listing) {
+      listing.sheets.splice(at, 0, sheet);
+      listing.entries.splice(at, 0, [tab, null, null]);
+      this.remember();
+    }
     this.memo?.forget('layout', tab);
     this.memo?.forget('result', tab);
   }
@@ -292,6 +426,12 @@ export class GasWorkbook implements WorkbookPort {
       throw new Error(`The ${tab} tab is not empty: it stays.`);
     this.spreadsheet.deleteSheet(found.sheet);
     this.tabs.delete(tab);
+    const at = this.listing?.sheets.indexOf(found.sheet) ?? -1;
+    if (this.listing && at >= 0) {
+      this.listing.sheets.splice(at, 1);
+      this.listing.entries.splice(at, 1);
+      this.remember();
+    } else this.unlisted();
   }
 
   flush(): void {

@@ -94,15 +94,10 @@ describe('writeResultTab', () => {
       { row: 12, column: 1, rows: 1, columns: 2 },
     ]);
     expect(style.numberFormats).toEqual([
-      { format: 'yyyy-mm-dd', blocks: [{ row: 6, column: 3, rows: 3, columns: 1 }] },
-      {
-        format: '#,##0',
-        blocks: [
-          { row: 6, column: 4, rows: 3, columns: 1 },
-          { row: 13, column: 2, rows: 2, columns: 1 },
-        ],
-      },
+      { format: 'd mmmm yyyy', blocks: [{ row: 6, column: 3, rows: 3, columns: 1 }] },
+      { format: '"USD "#,##0', blocks: [{ row: 6, column: 4, rows: 3, columns: 1 }] },
       { format: '0%', blocks: [{ row: 6, column: 5, rows: 3, columns: 1 }] },
+      { format: '#,##0', blocks: [{ row: 13, column: 2, rows: 2, columns: 1 }] },
     ]);
     expect(style.widths).toEqual([
       { column: 1, width: 200 },

@@ -79,25 +79,27 @@ describe('reports in Sheets for a member who is not secretariat', () => {
     const fake = memberSpreadsheet();
     runReport(gasPorts(), 'workplan-progress', { year: 2026 });
     const values = fake.sheetValues('Report: Workplan progress');
-    expect(values[0]![0]).toBe('Workplan progress 2026 — UN Network on Migration in Uzbekistan — 2026-11-23');
-    expect(values.slice(3, 7).map((r) => r.slice(0, 3))).toEqual([
+    expect(values[0]![0]).toBe('Workplan progress 2026 — UN Network on Migration in Uzbekistan — 23 November 2026');
+    expect(values[2]![0]).toMatch(/^Cover note: The Network asks the UN Country Team/);
+    expect(values.slice(4, 8).map((r) => [r[0], r[1], r[3]])).toEqual([
       ['Key actions of 2026', '', ''],
       ['ID', 'Key action', 'Lead agency'],
       ['W-2026-01', 'Joint contribution to the regional review of the GCM', 'IOM'],
       ['W-2026-02', 'Technical support to the draft Law on Labour Migration', 'ILO'],
     ]);
     const sheet = fake.sheet('Report: Workplan progress');
-    // Row 5 the header; W-2026-03, late and highlighted, in row 8.
-    expect(values[7]!.slice(4, 8)).toEqual([0.8, 35000, 20000, 15000]);
-    expect(values[7]![8]).toBeInstanceOf(Date);
-    expect(sheet.numberFormats.get(8, 5)).toBe('0%');
-    expect(sheet.numberFormats.get(8, 6)).toBe('#,##0');
-    expect(sheet.numberFormats.get(8, 9)).toBe('yyyy-mm-dd');
-    expect(sheet.fontWeights.get(5, 9)).toBe('bold');
-    expect(sheet.fontWeights.get(6, 1)).toBe('normal');
-    expect(sheet.backgrounds.get(8, 1)).toBe('#f4c7c3');
-    expect(sheet.frozenRows).toBe(5);
-    expect(sheet.formulas.get('6,1')).toBe(
+    // Row 6 the header; W-2026-03, late and highlighted, in row 9.
+    expect(values[8]!.slice(7, 12)).toEqual([35000, 20000, 15000, 'Delayed', 0.8]);
+    expect(values[8]![6]).toBeInstanceOf(Date);
+    expect(sheet.numberFormats.get(9, 12)).toBe('0%');
+    expect(sheet.numberFormats.get(9, 8)).toBe('"USD "#,##0');
+    expect(sheet.numberFormats.get(9, 7)).toBe('d mmmm yyyy');
+    expect(sheet.fontWeights.get(6, 9)).toBe('bold');
+    expect(sheet.fontWeights.get(7, 1)).toBe('normal');
+    expect(sheet.backgrounds.get(9, 1)).toBe('#f4c7c3');
+    expect(sheet.backgrounds.get(9, 14)).toBe('#f4c7c3');
+    expect(sheet.frozenRows).toBe(6);
+    expect(sheet.formulas.get('7,1')).toBe(
       `=HYPERLINK("#gid=${fake.sheet('Workplan').sheetId}&range=A7", "W-2026-01")`,
     );
     expect(
@@ -109,8 +111,8 @@ describe('reports in Sheets for a member who is not secretariat', () => {
         c.model.anchor.column,
       ]),
     ).toEqual([
-      ['COLUMN', 'Budget and funding by GCM objective (USD)', 1, 3, 11],
-      ['COLUMN', 'Key actions by status', 1, 2, 11],
+      ['COLUMN', 'Budget and funding by GCM objective (USD)', 1, 3, 16],
+      ['COLUMN', 'Key actions by status', 1, 2, 16],
     ]);
   });
 
@@ -122,7 +124,7 @@ describe('reports in Sheets for a member who is not secretariat', () => {
     const second = fake.calls.during(() => REPORTS.forEach((def) => runReport(gasPorts(), def.id)));
     expect(REPORTS.map((def) => JSON.stringify(fake.sheetValues(def.tab)))).toEqual(tabs);
     expect(REPORTS.map((def) => fake.sheet(def.tab).charts.length)).toEqual(charts);
-    expect(charts).toEqual([0, 1, 2, 1, 2]);
+    expect(charts).toEqual([0, 1, 2, 2, 2]);
     expect(fake.sheetNames()).toHaveLength(TABLES.length + REPORTS.length);
     expect(first.byMethod['Sheet.getSheetValues']).toBe(11 * REPORTS.length);
     expect(second.byMethod['Sheet.getSheetValues']).toBe(11 * REPORTS.length);

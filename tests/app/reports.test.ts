@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readNetwork } from '../../src/app/network';
+import { reportCommand } from '../../src/app/report-command';
 import { runReport } from '../../src/app/reports';
 import { REPORTS } from '../../src/domain/reports';
 import { checkNetwork } from '../../src/domain/rules';
@@ -84,7 +85,7 @@ describe('runReport for a member who is not secretariat', () => {
       const run = runReport(ports, def.id);
       expect(run.tab).toBe(def.tab);
       expect(workbook.tabs.get(def.tab)![0]![0]).toBe(
-        `${run.report.title} — UN Network on Migration in Uzbekistan — ${EXAMPLE_TODAY}`,
+        `${run.report.title} — UN Network on Migration in Uzbekistan — 23 November 2026`,
       );
     }
     const first = REPORTS.map((def) => JSON.stringify(workbook.tabs.get(def.tab)));
@@ -213,7 +214,13 @@ describe('runReport for the secretariat, emailing the two reports the ToRs ask t
       ],
     ]);
     expect(sent[0]!.text).toContain(
-      'W-2026-04 | Reintegration support for returning migrant women | UNWOMEN | On track | 70% | 180,000 | 150,000 | 30,000 | 2026-12-31',
+      'W-2026-04 | Reintegration support for returning migrant women | 300 returning women receive counselling and small business grants | UNWOMEN | IOM, UNDP | 1 April 2026 | 31 December 2026 | USD 180,000 | USD 150,000 | USD 30,000 | On track | 70% | 212 returning women counselled and 64 small business grants awarded. | Outcome 3: Social protection for all',
+    );
+    expect(sent[0]!.text).toContain(
+      'COVER NOTE\nThe Network asks the UN Country Team to help close the funding gap of the reintegration and data mapping actions',
+    );
+    expect(sent[0]!.html).toContain(
+      '<h3 style="margin:18px 0 6px">Cover note</h3><p>The Network asks the UN Country Team',
     );
     const log = workbook.tabs.get('Log')!;
     expect(log[log.length - 1]).toEqual([
@@ -280,5 +287,41 @@ describe('runReport for the secretariat, emailing the two reports the ToRs ask t
     runReport(ports, 'member-list', { send: true });
     expect(sent[0]!.html).not.toContain('<script>');
     expect(sent[0]!.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
+  });
+});
+
+describe('the report commands of the menu', () => {
+  const command = (answers: (string | null)[], id: string, send = false) => {
+    const workbook = new MemoryWorkbook(grids);
+    const ports = memoryPorts({ workbook, email: EXAMPLE_SECRETARIAT, today: EXAMPLE_TODAY, answers });
+    reportCommand(id, { send })(ports);
+    return { ports, workbook, title: () => String(workbook.tabs.get(REPORTS.find((r) => r.id === id)!.tab)?.[0]?.[0]) };
+  };
+
+  it('asks the GCM pack for its first day, blank meaning since the last GCM review', () => {
+    const blank = command([''], 'gcm-summary');
+    expect(blank.ports.ui.prompts).toEqual([
+      'From which day (YYYY-MM-DD) to today? Leave it blank for the days since the last GCM review, from 1 April 2026.',
+    ]);
+    expect(blank.title()).toMatch(/^GCM review pack, 1 April to 23 November 2026 — /);
+    expect(command(['2025-07-01'], 'gcm-summary').title()).toMatch(
+      /^GCM review pack, 1 July 2025 to 23 November 2026 — /,
+    );
+    const wrong = command(['2027-01-01'], 'gcm-summary');
+    expect(wrong.ports.ui.alerts).toEqual([
+      '"2027-01-01" is not a day as YYYY-MM-DD up to today: nothing was written.',
+    ]);
+    expect(wrong.workbook.tabs.has('Report: GCM summary')).toBe(false);
+  });
+
+  it('asks for a cover note before emailing the workplan report, blank meaning the one in Settings', () => {
+    const typed = command(['2026', 'Please fund the data map.'], 'workplan-progress', true);
+    expect(typed.ports.ui.prompts[1]).toBe(
+      'A cover note to the UN Country Team: what the Network asks of it. Leave it blank for the UNCT cover note of Settings.',
+    );
+    expect(typed.ports.sent[0]!.text).toContain('COVER NOTE\nPlease fund the data map.\n');
+    const blank = command(['2026', ''], 'workplan-progress', true);
+    expect(blank.ports.sent[0]!.text).toContain('COVER NOTE\nThe Network asks the UN Country Team');
+    expect(command(['2026', null], 'workplan-progress', true).ports.sent).toEqual([]);
   });
 });

@@ -4,12 +4,14 @@
  * proposal staying text), and the secretariat follows the answers and closes a consultation, whose
  * drafted decision it then records from the Decisions panel.
  */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../src/app/repository';
 import { ConsultationsTable, DecisionsTable } from '../../src/domain/tables';
 import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
-import { playgroundSuite, runMenu } from './support';
+import { playgroundSuite, ROOT, runMenu } from './support';
 
 const HOSTILE = '<img src=x onerror="window.pwned = true">Admit UNEP</script><script>window.pwned = true</script>';
 
@@ -106,6 +108,10 @@ describe('the Consultations panel and the answer dialog', () => {
     await expect(frame.locator('#current').textContent()).resolves.toMatch(/^UNDP's answer: Object .*received/);
     await expect(dialog.evaluate(() => (window as unknown as { pwned?: boolean }).pwned === true)).resolves.toBe(false);
     expect(dialogs).toEqual([]);
+    await mkdir(path.join(ROOT, 'test-artifacts'), { recursive: true });
+    await page
+      .locator('#dialog-frame')
+      .screenshot({ path: path.join(ROOT, 'test-artifacts', 'consultation-dialog.png') });
     await page.close();
   });
 
@@ -130,6 +136,10 @@ describe('the Consultations panel and the answer dialog', () => {
       /^UNDPObjectNot before the review of its mandate\.$/,
     );
     await expect(item.locator('.waiting').textContent()).resolves.not.toMatch(/UNDP/);
+    await mkdir(path.join(ROOT, 'test-artifacts'), { recursive: true });
+    await page
+      .locator('#sidebar-frame')
+      .screenshot({ path: path.join(ROOT, 'test-artifacts', 'consultations-panel.png') });
     await frame.locator(`[data-close="${opened}"]`).click();
     await expect(frame.locator('#c-status.notice-error').textContent()).resolves.toMatch(
       new RegExp(`^${opened} is open until 2026-12-04 and .* have not answered yet\\.$`),

@@ -56,15 +56,33 @@ describe('SpreadsheetApp calls of the commands run most', () => {
     expect(after.spreadsheet).toBeLessThanOrEqual(6 * TABLES.length);
   });
 
-  it('checks again in 34 calls: 23 of them read the tabs, one writes the Compliance tab and one the Log', () => {
+  it('checks again in at most 25 calls: a read per tab, one write of the Compliance tab, one append to the Log, a toast', () => {
     const fake = spreadsheet(Object.fromEntries(networkWorkbook().tabs));
     run(fake, () => setupWorkbook(gasPorts()));
     run(fake, () => runComplianceCheck(gasPorts()));
     const again = run(fake, () => runComplianceCheck(gasPorts()));
     expect(again.byMethod['Sheet.getSheetValues']).toBe(TABLES.length - 1);
+    expect(again.byMethod['Spreadsheet.getSheetByName']).toBeUndefined();
     expect(again.byMethod['Range.setValues']).toBe(2);
+    expect(again.byMethod['Spreadsheet.toast']).toBe(1);
     expect(again.byMethod['Range.clearFormat']).toBeUndefined();
-    expect(again.spreadsheet).toBeLessThanOrEqual(34);
+    expect(again.byMethod['Sheet.getSheetId']).toBeUndefined();
+    expect(again.spreadsheet).toBeLessThanOrEqual(25);
+  });
+
+  it('writes nothing where a tab renamed since setup was read under its old place, and finds it by name next time', () => {
+    const fake = spreadsheet(Object.fromEntries(networkWorkbook().tabs));
+    run(fake, () => setupWorkbook(gasPorts()));
+    run(fake, () => runComplianceCheck(gasPorts()));
+    fake.sheet(LogTable.name).name = 'Log 2025';
+    fake.sheet(ComplianceTable.name).name = LogTable.name;
+    fake.sheet('Log 2025').name = ComplianceTable.name;
+    const before = fake.sheetNames().map((t) => fake.sheetValues(t));
+    expect(() => run(fake, () => runComplianceCheck(gasPorts()))).toThrow(/renamed/);
+    expect(fake.sheetNames().map((t) => fake.sheetValues(t))).toEqual(before);
+    const byName = run(fake, () => runComplianceCheck(gasPorts()));
+    expect(byName.result.written).toBe(true);
+    expect(byName.byMethod['Spreadsheet.getSheetByName']).toBeGreaterThan(0);
   });
 
   it('blanks the rows, links and colours a check no longer uses, in the same block', () => {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { readNetwork } from '../../src/app/network';
 import type { Network } from '../../src/domain/network';
-import type { ReportCell, ReportTable } from '../../src/domain/reports';
+import type { Report, ReportCell, ReportTable } from '../../src/domain/reports';
 import type { Cell } from '../../src/ports';
 import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
 
@@ -26,6 +26,13 @@ export async function exampleGrids(): Promise<Record<string, Cell[][]>> {
 }
 
 /** A table's rows as plain values: a row link as its text. */
+/** A report's table by its id. */
+export function table(report: Report, id: string): ReportTable {
+  const found = report.tables.find((t) => t.id === id);
+  if (found === undefined) throw new Error(`no table ${id} in ${report.id}`);
+  return found;
+}
+
 export function values(table: ReportTable | undefined): (string | number | null)[][] {
   if (table === undefined) throw new Error('no such table');
   return table.rows.map((row) => row.map((c: ReportCell) => (typeof c === 'object' && c !== null ? c.text : c)));

@@ -1,5 +1,6 @@
 /** The action tracker: the open action points, overdue first, and how each owner agency keeps up. */
 import type { Located } from '../codec';
+import { longDay } from '../email/render';
 import { daysBetween, type IsoDay } from '../dates';
 import type { Network } from '../network';
 import type { Action } from '../tables';
@@ -48,7 +49,7 @@ function openActions(network: Network, today: IsoDay, agencies: readonly string[
     ]),
     totals: null,
     fills: open.map((a) => (isOverdue(a, today) ? OVERDUE_FILL : null)),
-    note: `Overdue (due before ${today}) first and highlighted, then by owner in register order and by due day.`,
+    note: `Overdue (due before ${longDay(today)}) first and highlighted in red, then by owner in register order and by due day.`,
     empty: 'No action point is open.',
   };
 }
@@ -111,6 +112,8 @@ export function actionTracker(network: Network, { today }: { today: IsoDay }): R
     today,
     subtitle: 'The action points the network agreed: what is open, what is late, and each owner agency’s record.',
     notice: network.settings.confidentialityNotice,
+    period: null,
+    sections: [],
     tables: [openActions(network, today, agencies), agencyTable],
     charts: [{ title: 'Action points by owner agency', table: agencyTable.id, category: 0, series: [1, 2, 3] }],
   };

@@ -1,20 +1,24 @@
 /**
  * The annual review: what the annual network meeting looks back on for one year. Meetings held against
- * what the ToR's cadence and annual meeting require, attendance by agency, the decisions adopted and
- * whom they consulted, the fate of the action points due, workplan delivery and funding, and the
- * compliance check as of today.
+ * what the ToR's cadence and annual meeting require, attendance by agency, the external participants
+ * met, the working groups and their output, the decisions adopted and whom they consulted, the
+ * register of every decision's text, joint statements, written consultations and who answered them,
+ * the fate of the action points due, workplan delivery and funding, the compliance check as of today,
+ * and the emerging challenges and recommendations the secretariat writes.
  */
 import type { Located } from '../codec';
+import { askedAgencies, latestAnswers } from '../consultations';
 import { yearOf, type IsoDay } from '../dates';
+import { longDay } from '../email/render';
 import type { Network } from '../network';
 import { checkNetwork, SEVERITY_LABELS, SEVERITY_ORDER } from '../rules';
 import { buildContext, type RuleContext } from '../rules/context';
 import { requiredConsultees } from '../rules/consensus';
-import { WORKPLAN_STATUSES, type Meeting, type WorkplanRow } from '../tables';
+import { WORKPLAN_STATUSES, type Meeting, type WorkingGroup, type WorkplanRow } from '../tables';
 import { keyOf } from '../words';
 import { isOverdue } from './action-tracker';
 import { funding, groupBy, networkName, rowLink, share, workplanOf } from './figures';
-import type { Report, ReportCell, ReportTable } from './report';
+import { sections, type Report, type ReportCell, type ReportOptions, type ReportTable } from './report';
 
 const NETWORK_MEETINGS: readonly Meeting['kind'][] = ['Regular', 'Annual', 'Extraordinary'];
 
@@ -196,7 +200,7 @@ function actionsTable(network: Network, year: number, today: IsoDay): ReportTabl
     rows: [
       count('Done', done.length),
       count('Done by the due day', done.filter((a) => a.doneOn !== null && a.due !== null && a.doneOn <= a.due).length),
-      count(`Open and overdue on ${today}`, due.filter((a) => isOverdue(a, today)).length),
+      count(`Open and overdue on ${longDay(today)}`, due.filter((a) => isOverdue(a, today)).length),
       count('Open, not yet due', due.filter((a) => a.status === 'Open' && !isOverdue(a, today)).length),
       count('Dropped', due.filter((a) => a.status === 'Dropped').length),
     ],
@@ -220,10 +224,10 @@ function workplanTable(items: readonly WorkplanRow[], year: number): ReportTable
       { header: 'Status', kind: 'text', width: 110 },
       { header: 'Items', kind: 'count' },
       { header: 'Share of items', kind: 'percent', width: 110 },
-      { header: 'Budget (USD)', kind: 'money' },
-      { header: 'Funded (USD)', kind: 'money' },
+      { header: 'Budget', kind: 'money' },
+      { header: 'Funded', kind: 'money' },
       { header: 'Share funded', kind: 'percent', width: 110 },
-      { header: 'Funding gap (USD)', kind: 'money', width: 130 },
+      { header: 'Funding gap', kind: 'money', width: 120 },
     ],
     rows: [
       ...WORKPLAN_STATUSES.map((s) => line(s, groups.get(s) ?? [])),
@@ -246,7 +250,7 @@ function complianceTable(network: Network, today: IsoDay): ReportTable {
     .map((f) => [f.rule, SEVERITY_LABELS[f.severity], byRule.get(`${f.severity} ${f.rule}`)!.length]);
   return {
     id: 'compliance',
-    title: `Compliance with the ToR on ${today}`,
+    title: `Compliance with the ToR on ${longDay(today)}`,
     columns: [
       { header: 'Rule', kind: 'text', width: 200 },
       { header: 'Severity', kind: 'text', width: 170 },
@@ -254,12 +258,208 @@ function complianceTable(network: Network, today: IsoDay): ReportTable {
     ],
     rows,
     totals: ['Total', null, findings.length],
-    note: `The compliance check of the ${network.profile.torName} as of ${today}; the Compliance tab lists each finding and how to fix it.`,
+    note: `The compliance check of the ${network.profile.torName} as of ${longDay(today)}; the Compliance tab lists each finding and how to fix it.`,
     empty: 'No findings: the workbook keeps every rule that applies.',
   };
 }
 
-export function annualReview(network: Network, { year, today }: { year: number; today: IsoDay }): Report {
+/** A group's meetings: those of Kind Working group whose title names the group (its Name or its ID). */
+function namesGroup(m: Meeting, g: WorkingGroup): boolean {
+  const title = m.title.toLowerCase();
+  return [g.name, g.id].some((n) => n.trim() !== '' && title.includes(n.trim().toLowerCase()));
+}
+
+/** The groups that existed in the year, what they met on and the decisions about them. */
+function groupsTable(network: Network, held: readonly Located<Meeting>[], year: number): ReportTable {
+  const established = new Map(network.decisions.records.map((d) => [keyOf(d.id), d.date] as const));
+  const groups = network.groups.records.filter((g) => {
+    const from = established.get(keyOf(g.establishedBy));
+    return (from === undefined || yearOf(from) <= year) && (g.endsOn === null || yearOf(g.endsOn) >= year);
+  });
+  const rows = groups.map((g) => {
+    const meetings = held.filter((m) => m.kind === 'Working group' && namesGroup(m, g));
+    return [
+      rowLink('Working groups', g.row, g.id),
+      g.name,
+      g.kind ?? '',
+      g.leadAgency.trim(),
+      g.members.length,
+      g.externalPartners,
+      g.endsOn,
+      meetings.length,
+      meetings.map((m) => `${longDay(m.date)}: ${m.title}`).join('; '),
+    ] satisfies ReportCell[];
+  });
+  return {
+    id: 'working-groups',
+    title: `Working groups in ${year}`,
+    columns: [
+      { header: 'ID', kind: 'link' },
+      { header: 'Name', kind: 'text', width: 260 },
+      { header: 'Kind', kind: 'text', width: 90 },
+      { header: 'Lead agency', kind: 'text', width: 90 },
+      { header: 'Members', kind: 'count' },
+      { header: 'External partners', kind: 'text', width: 220 },
+      { header: 'Ends on', kind: 'date', width: 120 },
+      { header: 'Meetings held', kind: 'count', width: 100 },
+      { header: 'Output', kind: 'text', width: 320 },
+    ],
+    rows,
+    totals: null,
+    note: "Output: the group's meetings held in the year (meetings of Kind Working group whose title names the group).",
+    empty: `No working group existed in ${year}.`,
+  };
+}
+
+function statementsTable(network: Network, year: number): ReportTable {
+  const statements = network.decisions.records.filter((d) => d.kind === 'Joint statement' && inYear(d.date, year));
+  return {
+    id: 'joint-statements',
+    title: `Joint statements of ${year}`,
+    columns: [
+      { header: 'ID', kind: 'link' },
+      { header: 'Date', kind: 'date', width: 130 },
+      { header: 'Title', kind: 'text', width: 300 },
+      { header: 'Outcome', kind: 'text', width: 100 },
+      { header: 'Statement', kind: 'text', width: 400 },
+    ],
+    rows: statements.map((d) => [rowLink('Decisions', d.row, d.id), d.date, d.title, d.outcome, d.decision]),
+    totals: null,
+    note: '',
+    empty: `The Network made no joint statement in ${year}.`,
+  };
+}
+
+function consultationsTables(network: Network, year: number): [ReportTable, ReportTable] {
+  const held = network.consultations.records.filter((c) => inYear(c.openedOn, year) && c.status !== 'Withdrawn');
+  const latest = latestAnswers(network.answers.records);
+  const tally = new Map<string, { agency: string; asked: number; answered: number }>();
+  const rows = held.map((c) => {
+    const asked = askedAgencies(network, c);
+    const answers = latest.get(keyOf(c.id)) ?? new Map();
+    const answered = asked.filter((a) => answers.has(keyOf(a)));
+    for (const a of asked) {
+      const t = tally.get(keyOf(a)) ?? { agency: a, asked: 0, answered: 0 };
+      t.asked++;
+      if (answers.has(keyOf(a))) t.answered++;
+      tally.set(keyOf(a), t);
+    }
+    return [
+      rowLink('Consultations', c.row, c.id),
+      c.openedOn,
+      c.deadline,
+      c.kind,
+      c.title,
+      c.status,
+      c.outcome ?? '',
+      asked.length,
+      answered.length,
+      share(answered.length, asked.length),
+    ] satisfies ReportCell[];
+  });
+  const asked = rows.reduce((n, r) => n + (r[7] as number), 0);
+  const answered = rows.reduce((n, r) => n + (r[8] as number), 0);
+  const members = [...tally.values()];
+  return [
+    {
+      id: 'consultations',
+      title: `Written consultations opened in ${year}`,
+      columns: [
+        { header: 'ID', kind: 'link' },
+        { header: 'Opened on', kind: 'date', width: 130 },
+        { header: 'Deadline', kind: 'date', width: 130 },
+        { header: 'Kind', kind: 'text', width: 100 },
+        { header: 'Title', kind: 'text', width: 280 },
+        { header: 'Status', kind: 'text', width: 80 },
+        { header: 'Outcome', kind: 'text', width: 90 },
+        { header: 'Members asked', kind: 'count', width: 110 },
+        { header: 'Answered', kind: 'count' },
+        { header: 'Answer rate', kind: 'percent', width: 100 },
+      ],
+      rows,
+      totals: [
+        'Total',
+        null,
+        null,
+        null,
+        `${rows.length} consultations`,
+        null,
+        null,
+        asked,
+        answered,
+        share(answered, asked),
+      ],
+      note: 'Members asked: every member active on the opening day. Withdrawn consultations are left out.',
+      empty: `No written consultation was opened in ${year}.`,
+    },
+    {
+      id: 'answer-rates',
+      title: `Answers to written consultations by member in ${year}`,
+      columns: [
+        { header: 'Agency', kind: 'text', width: 110 },
+        { header: 'Asked', kind: 'count' },
+        { header: 'Answered', kind: 'count' },
+        { header: 'Answer rate', kind: 'percent', width: 100 },
+      ],
+      rows: members.map((t) => [t.agency, t.asked, t.answered, share(t.answered, t.asked)]),
+      totals: ['Total', asked, answered, share(answered, asked)],
+      note: 'Silence counts as agreement in a No objection consultation, but it is not an answer here.',
+      empty: '',
+    },
+  ];
+}
+
+function externalTable(held: readonly Located<Meeting>[], year: number): ReportTable {
+  const met = held.filter((m) => m.externalParticipants.trim() !== '');
+  return {
+    id: 'external',
+    title: `External participants met in ${year}`,
+    columns: [
+      { header: 'Meeting', kind: 'link' },
+      { header: 'Date', kind: 'date', width: 130 },
+      { header: 'Title', kind: 'text', width: 300 },
+      { header: 'External participants', kind: 'text', width: 400 },
+    ],
+    rows: met.map((m) => [rowLink('Meetings', m.row, m.id), m.date, m.title, m.externalParticipants.trim()]),
+    totals: null,
+    note: '',
+    empty: `No meeting held in ${year} records an external participant.`,
+  };
+}
+
+/** Every decision recorded in the year, whatever its outcome, with its text: the register the annual meeting reviews. */
+function registerTable(network: Network, year: number): ReportTable {
+  const decisions = network.decisions.records
+    .filter((d) => inYear(d.date, year))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  return {
+    id: 'decision-register',
+    title: `Decision register ${year}`,
+    columns: [
+      { header: 'ID', kind: 'link' },
+      { header: 'Date', kind: 'date', width: 130 },
+      { header: 'Title', kind: 'text', width: 260 },
+      { header: 'Decision', kind: 'text', width: 400 },
+      { header: 'Outcome', kind: 'text', width: 100 },
+      { header: 'Consulted', kind: 'text', width: 240 },
+      { header: 'Objections', kind: 'text', width: 120 },
+    ],
+    rows: decisions.map((d) => [
+      rowLink('Decisions', d.row, d.id),
+      d.date,
+      d.title,
+      d.decision,
+      d.outcome,
+      d.consulted.join(', '),
+      d.objections.join(', '),
+    ]),
+    totals: null,
+    note: '',
+    empty: `No decision was recorded in ${year}.`,
+  };
+}
+
+export function annualReview(network: Network, { year, today, notes }: ReportOptions): Report {
   const ctx = buildContext(network, today);
   const held = network.meetings.records
     .filter((m) => m.status === 'Held' && inYear(m.date, year))
@@ -272,13 +472,27 @@ export function annualReview(network: Network, { year, today }: { year: number; 
     network: networkName(network),
     year,
     today,
-    subtitle: `The network's ${year} at a glance, for the annual network meeting: meetings, attendance, decisions, action points, the workplan and compliance with the ToR.`,
+    subtitle: `The Network's ${year} at a glance, for the annual network meeting: meetings, attendance, external partners, working groups, decisions and joint statements, written consultations, action points, the workplan and compliance with the ToR.`,
     notice: network.settings.confidentialityNotice,
+    period: null,
+    sections: sections(
+      {
+        title: 'Emerging challenges',
+        text: notes?.emergingChallenges ?? network.settings.emergingChallenges,
+        place: 'after',
+      },
+      { title: 'Recommendations', text: notes?.recommendations ?? network.settings.recommendations, place: 'after' },
+    ),
     tables: [
       meetings,
       heldTable(held, year),
       attendance,
+      externalTable(held, year),
+      groupsTable(network, held, year),
       decisionsTable(ctx, year),
+      registerTable(network, year),
+      statementsTable(network, year),
+      ...consultationsTables(network, year),
       actionsTable(network, year, today),
       workplanTable(workplanOf(network, year), year),
       complianceTable(network, today),

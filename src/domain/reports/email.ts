@@ -3,8 +3,17 @@
  * that do not. Every word from the sheet is escaped. Charts stay in the Sheets tab and the HTML file:
  * mail readers drop SVG.
  */
+import { longDay } from '../email/render';
 import { escapeHtml } from '../html';
-import { displayText, isNumeric, titleLine, type Report, type ReportCell, type ReportTable } from './report';
+import {
+  displayText,
+  isNumeric,
+  titleLine,
+  type Report,
+  type ReportCell,
+  type ReportSection,
+  type ReportTable,
+} from './report';
 
 export interface ReportMessage {
   readonly subject: string;
@@ -47,23 +56,38 @@ function tableText(table: ReportTable): string[] {
   ];
 }
 
+/** A section the secretariat wrote: its heading, then its paragraphs as typed (line breaks kept). */
+function sectionHtml(section: ReportSection): string {
+  const paragraphs = section.text.split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`);
+  return `<h3 style="margin:18px 0 6px">${escapeHtml(section.title)}</h3>${paragraphs.join('')}`;
+}
+
+function sectionText(section: ReportSection): string[] {
+  return [section.title.toUpperCase(), section.text, ''];
+}
+
 export function reportMessage(report: Report): ReportMessage {
   const notice = report.notice.trim();
+  const placed = (place: ReportSection['place']) => report.sections.filter((s) => s.place === place);
   const html = [
     '<div style="font-family:Arial,Helvetica,sans-serif;color:#202124">',
     `<h2 style="margin:0 0 4px">${escapeHtml(report.title)}</h2>`,
-    `<p style="margin:0 0 12px;color:#5f6368">${escapeHtml(`${report.network} — ${report.today}`)}</p>`,
+    `<p style="margin:0 0 12px;color:#5f6368">${escapeHtml(`${report.network} — ${longDay(report.today)}`)}</p>`,
+    ...placed('before').map(sectionHtml),
     `<p>${escapeHtml(report.subtitle)}</p>`,
     ...report.tables.map(tableHtml),
+    ...placed('after').map(sectionHtml),
     notice === '' ? '' : `<p style="margin-top:18px;font-style:italic">${escapeHtml(notice)}</p>`,
     '</div>',
   ].join('');
   const text = [
     titleLine(report),
     '',
+    ...placed('before').flatMap(sectionText),
     report.subtitle,
     '',
     ...report.tables.flatMap(tableText),
+    ...placed('after').flatMap(sectionText),
     ...(notice === '' ? [] : [notice]),
   ].join('\n');
   return { subject: `${report.title} — ${report.network}`, text, html };

@@ -1,17 +1,47 @@
 /**
- * The GCM summary: what the network's workplans and decisions contribute to each of the 23 objectives
- * of the Global Compact, the objectives it has not touched, and the SDG targets its workplans serve.
- * An input to the GCM regional reviews and the International Migration Review Forum.
+ * The GCM review pack: what the network's workplans and decisions contributed to each of the 23
+ * objectives of the Global Compact in a period (by default since the last GCM review), with their
+ * results; the guiding principles its work applies; the objectives nothing served (the gaps); and
+ * the SDG targets its workplans serve. An input to the GCM regional reviews and the International
+ * Migration Review Forum. Decisions about the network itself (an admission, a workplan's
+ * endorsement, a disclosure) are not contributions: the work they endorse is counted where it is.
  */
-import type { IsoDay } from '../dates';
-import { GCM_OBJECTIVES } from '../gcm';
+import type { Located } from '../codec';
+import { addDays, yearOf, type IsoDay } from '../dates';
+import { GCM_OBJECTIVES, GCM_PRINCIPLES } from '../gcm';
 import type { Network } from '../network';
-import type { WorkplanRow } from '../tables';
-import { funding, groupBy, networkName } from './figures';
-import type { Report, ReportTable } from './report';
+import type { Decision, WorkplanRow } from '../tables';
+import { joinWords } from '../words';
+import { funding, groupBy, networkName, rowLink } from './figures';
+import { periodWords, type Period, type Report, type ReportCell, type ReportOptions, type ReportTable } from './report';
 
 /** The target the Compact serves most directly ("facilitate orderly, safe, regular and responsible migration"). */
 export const SDG_MIGRATION_TARGET = '10.7';
+
+/** Decisions on how the network runs, which serve no objective by themselves. */
+export const PROCEDURAL_DECISIONS: readonly Decision['kind'][] = ['Admission', 'Workplan endorsement', 'Disclosure'];
+
+/** The twelve months of a year. */
+export function yearPeriod(year: number): Period {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/**
+ * Since the last review: from the day after Settings' `Last GCM review on` (else from the founding,
+ * else from the start of this year) to today.
+ */
+export function sinceLastReview(network: Network, today: IsoDay): Period {
+  const { lastGcmReviewOn, foundedOn } = network.settings;
+  const from = lastGcmReviewOn !== null ? addDays(lastGcmReviewOn, 1) : (foundedOn ?? `${yearOf(today)}-01-01`);
+  return { from, to: today };
+}
+
+/** A key action runs in the period when its Start to End (blank: its year's first or last day) meets it. */
+function runsIn(w: WorkplanRow, { from, to }: Period): boolean {
+  const start = w.start ?? `${w.year}-01-01`;
+  const end = w.end ?? `${w.year}-12-31`;
+  return start <= to && end >= from;
+}
 
 /** "10.7" → [10, 7]; a lettered target ("10.c") comes after the numbered ones of its goal. */
 function targetOrder(target: string): [number, number, string] {
@@ -38,9 +68,9 @@ function sdgTable(items: readonly WorkplanRow[]): ReportTable {
     title: 'SDG targets',
     columns: [
       { header: 'SDG target', kind: 'text', width: 100 },
-      { header: 'Workplan items', kind: 'count', width: 110 },
-      { header: 'Budget (USD)', kind: 'money' },
-      { header: 'Funded (USD)', kind: 'money' },
+      { header: 'Key actions', kind: 'count', width: 100 },
+      { header: 'Budget', kind: 'money' },
+      { header: 'Funded', kind: 'money' },
       { header: 'Workplan IDs', kind: 'text', width: 320 },
     ],
     rows: targets.map((t) => {
@@ -48,28 +78,27 @@ function sdgTable(items: readonly WorkplanRow[]): ReportTable {
       return [t, f.items, f.budget, f.funded, ids(groups.get(t) ?? [])];
     }),
     totals: null,
-    note: `Target ${SDG_MIGRATION_TARGET} first, the one the Compact serves most directly; then every target a workplan item names.`,
+    note: `Target ${SDG_MIGRATION_TARGET} first, the one the Compact serves most directly; then every target a key action names.`,
     empty: '',
   };
 }
 
-export function gcmSummary(network: Network, { today }: { today: IsoDay }): Report {
-  const items = network.workplan.records.filter((w) => w.status !== 'Dropped');
-  const decisions = network.decisions.records.filter((d) => d.outcome === 'Adopted');
-  const itemsBy = groupBy(items, (w) => w.gcmObjectives);
-  const decisionsBy = groupBy(decisions, (d) => d.gcmObjectives);
-  const objectives: ReportTable = {
+function objectivesTable(
+  itemsBy: Map<number, Located<WorkplanRow>[]>,
+  decisionsBy: Map<number, Located<Decision>[]>,
+): ReportTable {
+  return {
     id: 'objectives',
     title: 'The 23 objectives',
     columns: [
-      { header: 'GCM objective', kind: 'text', width: 110 },
+      { header: 'GCM objective', kind: 'text', width: 100 },
       { header: 'Objective', kind: 'text', width: 360 },
-      { header: 'Workplan items', kind: 'count', width: 110 },
-      { header: 'Budget (USD)', kind: 'money' },
-      { header: 'Funded (USD)', kind: 'money' },
+      { header: 'Key actions', kind: 'count', width: 100 },
+      { header: 'Budget', kind: 'money' },
+      { header: 'Funded', kind: 'money' },
       { header: 'Decisions', kind: 'count' },
-      { header: 'Workplan IDs', kind: 'text', width: 240 },
-      { header: 'Decision IDs', kind: 'text', width: 240 },
+      { header: 'Workplan IDs', kind: 'text', width: 200 },
+      { header: 'Decision IDs', kind: 'text', width: 200 },
     ],
     rows: GCM_OBJECTIVES.map((o) => {
       const w = itemsBy.get(o.number) ?? [];
@@ -78,34 +107,127 @@ export function gcmSummary(network: Network, { today }: { today: IsoDay }): Repo
       return [String(o.number), o.title, f.items, f.budget, f.funded, d.length, ids(w), ids(d)];
     }),
     totals: null,
-    note: 'Workplan items of every year except Dropped ones, and Adopted decisions. An item or decision that serves several objectives counts under each.',
+    note: 'A key action or decision that serves several objectives counts under each, with its whole budget.',
     empty: '',
   };
-  const untouched = GCM_OBJECTIVES.filter((o) => !itemsBy.has(o.number) && !decisionsBy.has(o.number));
-  const untouchedTable: ReportTable = {
-    id: 'untouched',
-    title: 'Objectives the network has not touched',
+}
+
+/** Per objective, each key action and decision that serves it, with what it achieved. */
+function contributionsTable(
+  itemsBy: Map<number, Located<WorkplanRow>[]>,
+  decisionsBy: Map<number, Located<Decision>[]>,
+): ReportTable {
+  const rows: ReportCell[][] = [];
+  for (const o of GCM_OBJECTIVES) {
+    for (const w of itemsBy.get(o.number) ?? [])
+      rows.push([
+        String(o.number),
+        rowLink('Workplan', w.row, w.id),
+        'Key action',
+        w.keyAction,
+        w.leadAgency.trim(),
+        w.status ?? '',
+        w.resultsToDate.trim() || w.expectedResult.trim(),
+      ]);
+    for (const d of decisionsBy.get(o.number) ?? [])
+      rows.push([String(o.number), rowLink('Decisions', d.row, d.id), d.kind, d.title, '', d.outcome, d.decision]);
+  }
+  return {
+    id: 'contributions',
+    title: 'Contributions by objective',
     columns: [
-      { header: 'GCM objective', kind: 'text', width: 110 },
+      { header: 'GCM objective', kind: 'text', width: 100 },
+      { header: 'ID', kind: 'link' },
+      { header: 'Kind', kind: 'text', width: 110 },
+      { header: 'Key action or decision', kind: 'text', width: 300 },
+      { header: 'Lead agency', kind: 'text', width: 90 },
+      { header: 'Status', kind: 'text', width: 90 },
+      { header: 'Results', kind: 'text', width: 360 },
+    ],
+    rows,
+    totals: null,
+    note: "Results: a key action's Results to date (its Expected result while none is recorded); a decision's text.",
+    empty: 'Nothing in the period names a GCM objective.',
+  };
+}
+
+function principlesTable(items: readonly Located<WorkplanRow>[]): ReportTable {
+  const by = groupBy(items, (w) => w.guidingPrinciples);
+  return {
+    id: 'principles',
+    title: 'Guiding principles',
+    columns: [
+      { header: 'Principle', kind: 'text', width: 260 },
+      { header: 'Key actions', kind: 'count', width: 100 },
+      { header: 'Workplan IDs', kind: 'text', width: 320 },
+    ],
+    rows: GCM_PRINCIPLES.map((p) => {
+      const named = by.get(p.title) ?? [];
+      return [`(${p.letter}) ${p.title}`, named.length, ids(named)];
+    }),
+    totals: null,
+    note: 'The principles of paragraph 15 of the Compact that each key action names in its Guiding principles column.',
+    empty: '',
+  };
+}
+
+function gapsTable(
+  itemsBy: Map<number, readonly unknown[]>,
+  decisionsBy: Map<number, readonly unknown[]>,
+): ReportTable {
+  const gaps = GCM_OBJECTIVES.filter((o) => !itemsBy.has(o.number) && !decisionsBy.has(o.number));
+  return {
+    id: 'gaps',
+    title: 'Gaps: objectives nothing served',
+    columns: [
+      { header: 'GCM objective', kind: 'text', width: 100 },
       { header: 'Objective', kind: 'text', width: 360 },
     ],
-    rows: untouched.map((o) => [String(o.number), o.title]),
+    rows: gaps.map((o) => [String(o.number), o.title]),
     totals: null,
-    note: 'No workplan item (Dropped aside) and no Adopted decision names them.',
-    empty: 'The network has touched every objective.',
+    note: 'No key action (Dropped aside) running in the period and no decision adopted in it names them.',
+    empty: 'Something in the period served every objective.',
   };
+}
+
+export function gcmSummary(network: Network, { today, period: asked }: ReportOptions): Report {
+  const period = asked ?? sinceLastReview(network, today);
+  const items = network.workplan.records.filter((w) => w.status !== 'Dropped' && runsIn(w, period));
+  const decisions = network.decisions.records.filter(
+    (d) =>
+      d.outcome === 'Adopted' && d.date >= period.from && d.date <= period.to && !PROCEDURAL_DECISIONS.includes(d.kind),
+  );
+  const itemsBy = groupBy(items, (w) => w.gcmObjectives);
+  const decisionsBy = groupBy(decisions, (d) => d.gcmObjectives);
+  const objectives = objectivesTable(itemsBy, decisionsBy);
+  const principles = principlesTable(items);
+  const unnamed = GCM_PRINCIPLES.filter((p) => !items.some((w) => w.guidingPrinciples.includes(p.title)));
   return {
     id: 'gcm-summary',
-    title: 'GCM summary',
+    title: `GCM review pack, ${periodWords(period)}`,
     network: networkName(network),
     year: null,
     today,
-    subtitle:
-      'What the network’s workplans and decisions contribute to each objective of the Global Compact for Migration: an input to the GCM regional reviews and the International Migration Review Forum.',
+    subtitle: `What the Network's key actions running from ${periodWords(period)} and its decisions adopted then contribute to the objectives of the Global Compact for Migration, with their results: an input to the GCM regional reviews and the International Migration Review Forum.`,
     notice: network.settings.confidentialityNotice,
-    tables: [objectives, untouchedTable, sdgTable(items)],
+    period,
+    sections: [],
+    tables: [
+      objectives,
+      contributionsTable(itemsBy, decisionsBy),
+      gapsTable(itemsBy, decisionsBy),
+      {
+        ...principles,
+        note:
+          unnamed.length === 0
+            ? `${principles.note} Every principle is named.`
+            : `${principles.note} Named by none: ${joinWords(unnamed.map((p) => p.title))}.`,
+      },
+      sdgTable(items),
+    ],
     charts: [
-      { title: 'Workplan items and decisions by GCM objective', table: objectives.id, category: 0, series: [2, 5] },
+      { title: 'Key actions and decisions by GCM objective', table: objectives.id, category: 0, series: [2, 5] },
+      { title: 'Key actions by guiding principle', table: principles.id, category: 0, series: [1] },
     ],
   };
 }

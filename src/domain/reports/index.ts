@@ -3,24 +3,39 @@
  * Apps Script global that runs it, whether it reports on a year, and its pure builder. Two reports
  * can also be emailed by the secretariat, and their Log rows are what two compliance rules read.
  */
-import type { IsoDay } from '../dates';
 import type { Network } from '../network';
 import type { SettingKey } from '../settings';
 import { actionTracker } from './action-tracker';
 import { annualReview } from './annual-review';
 import { gcmSummary } from './gcm-summary';
 import { memberList } from './member-list';
-import type { Report } from './report';
+import type { Report, ReportOptions } from './report';
 import { workplanProgress } from './workplan-progress';
 
-export type { ChartSpec, ColumnKind, Report, ReportCell, ReportColumn, ReportTable, RowLink } from './report';
-export { displayText, isNumeric, isRowLink, plainText, titleLine } from './report';
-
-export interface ReportOptions {
-  /** The year reported on (reports without one ignore it). */
-  readonly year: number;
-  readonly today: IsoDay;
-}
+export type {
+  ChartSpec,
+  ColumnKind,
+  Period,
+  Report,
+  ReportCell,
+  ReportColumn,
+  ReportNotes,
+  ReportOptions,
+  ReportSection,
+  ReportTable,
+  RowLink,
+} from './report';
+export {
+  CURRENCY,
+  csvHeader,
+  csvText,
+  displayText,
+  isNumeric,
+  isRowLink,
+  periodWords,
+  plainText,
+  titleLine,
+} from './report';
 
 /** Sending a report by email: to whom (a setting), and the Log event that records it. */
 export interface ReportShare {
@@ -37,6 +52,8 @@ export interface ReportDef {
   /** `Report: NAME` (WORKBOOK.md, Report tabs). */
   readonly tab: string;
   readonly takesYear: boolean;
+  /** Covers a period (`--from`, `--to`; a year stands for its twelve months). */
+  readonly takesPeriod: boolean;
   readonly share: ReportShare | null;
   build(network: Network, options: ReportOptions): Report;
 }
@@ -44,11 +61,19 @@ export interface ReportDef {
 function report(
   id: string,
   name: string,
-  takesYear: boolean,
+  takesYear: boolean | 'period',
   build: ReportDef['build'],
   share: ReportShare | null = null,
 ): ReportDef {
-  return { id, name, tab: `Report: ${name}`, takesYear, share, build };
+  return {
+    id,
+    name,
+    tab: `Report: ${name}`,
+    takesYear: takesYear !== false,
+    takesPeriod: takesYear === 'period',
+    share,
+    build,
+  };
 }
 
 export const REPORTS: readonly ReportDef[] = [
@@ -63,7 +88,7 @@ export const REPORTS: readonly ReportDef[] = [
     recipient: 'the UN Country Team (UNCT reporting email)',
     event: 'Workplan report sent',
   }),
-  report('gcm-summary', 'GCM summary', false, gcmSummary),
+  report('gcm-summary', 'GCM summary', 'period', gcmSummary),
   report('annual-review', 'Annual review', true, annualReview),
 ];
 

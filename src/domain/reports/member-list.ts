@@ -1,5 +1,6 @@
 /** The member list: who the members are and whom to write to, ready to share with the members. */
 import type { IsoDay } from '../dates';
+import { longDay } from '../email/render';
 import { isActiveOn } from '../membership';
 import type { Network } from '../network';
 import { FOCAL_KINDS } from '../tables';
@@ -31,7 +32,7 @@ export function memberList(network: Network, { today }: { today: IsoDay }): Repo
       m.joinedOn,
     ]),
     totals: null,
-    note: `The members on ${today}: applicants (Pending) and members that have withdrawn or left are not listed.`,
+    note: `The members on ${longDay(today)}: applicants (Pending) and members that have withdrawn or left are not listed.`,
     empty: 'The register lists no members.',
   };
   const kindOrder = (kind: string | null) =>
@@ -73,6 +74,8 @@ export function memberList(network: Network, { today }: { today: IsoDay }): Repo
     today,
     subtitle: `${members.length} member entities and ${focalPoints.length} focal points, for sharing with the members.`,
     notice: network.settings.confidentialityNotice,
+    period: null,
+    sections: [],
     tables: [memberTable, focalTable],
     charts: [],
   };

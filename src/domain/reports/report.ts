@@ -3,6 +3,7 @@
  * the email and the CLI's JSON all render, so that every one of them shows the same figures.
  */
 import type { IsoDay } from '../dates';
+import { longDay } from '../email/render';
 
 /** How a column's values read: the Sheets number format and the HTML alignment follow from it. */
 export type ColumnKind = 'text' | 'count' | 'money' | 'percent' | 'date' | 'link';
@@ -14,6 +15,9 @@ export interface RowLink {
   readonly row: number;
 }
 
+/** The currency of every `money` column: the workbook's budgets are in US dollars. */
+export const CURRENCY = 'USD';
+
 /**
  * One cell: text; a number (a count, US dollars, a share from 0 to 1 for `percent`); a day as
  * `YYYY-MM-DD` text in a `date` column; a row link in a `link` column; null for blank.
@@ -21,6 +25,7 @@ export interface RowLink {
 export type ReportCell = string | number | RowLink | null;
 
 export interface ReportColumn {
+  /** The header a person reads: no unit, the cells carry it ("USD 10,000", "80%"); CSV adds it (`csvHeader`). */
   readonly header: string;
   readonly kind: ColumnKind;
   /** Pixels in Sheets; absent: the kind's default. */
@@ -55,6 +60,36 @@ export interface ChartSpec {
   readonly series: readonly number[];
 }
 
+/** Text the secretariat writes (a Settings row, or typed for this copy): a cover note, emerging challenges. */
+export interface ReportSection {
+  readonly title: string;
+  readonly text: string;
+  /** Before the tables (a cover note) or after them (recommendations). */
+  readonly place: 'before' | 'after';
+}
+
+/** The days a report covers, both included. */
+export interface Period {
+  readonly from: IsoDay;
+  readonly to: IsoDay;
+}
+
+/** What the secretariat typed for one copy, in place of the Settings rows of the same name. */
+export interface ReportNotes {
+  readonly coverNote?: string;
+  readonly emergingChallenges?: string;
+  readonly recommendations?: string;
+}
+
+export interface ReportOptions {
+  /** The year reported on (reports without one ignore it). */
+  readonly year: number;
+  readonly today: IsoDay;
+  /** The days reported on, for a report that covers a period; absent: its default (the GCM pack: since the last review). */
+  readonly period?: Period;
+  readonly notes?: ReportNotes;
+}
+
 export interface Report {
   /** The id of its REPORTS entry. */
   readonly id: string;
@@ -70,6 +105,9 @@ export interface Report {
   readonly subtitle: string;
   /** The network's confidentiality notice (Settings), shown on every copy. */
   readonly notice: string;
+  /** The period reported on, for a report that covers one (the GCM review pack); null otherwise. */
+  readonly period: Period | null;
+  readonly sections: readonly ReportSection[];
   readonly tables: readonly ReportTable[];
   readonly charts: readonly ChartSpec[];
 }
@@ -77,20 +115,44 @@ export interface Report {
 /** The light red of an overdue row, Google Sheets' own light red 2. */
 export const OVERDUE_FILL = '#f4c7c3';
 
-/** "Workplan progress 2026 — UN Network on Migration in Uzbekistan — 2026-11-23": the first line of every copy. */
+/** "Workplan progress 2026 — UN Network on Migration in Uzbekistan — 23 November 2026": the first line of every copy. */
 export function titleLine(report: Report): string {
-  return [report.title, report.network, report.today].filter((part) => part !== '').join(' — ');
+  return [report.title, report.network, longDay(report.today)].filter((part) => part !== '').join(' — ');
+}
+
+/** "1 April to 23 November 2026", "1 December 2025 to 23 November 2026". */
+export function periodWords({ from, to }: Period): string {
+  const [a, b] = [longDay(from), longDay(to)];
+  return from.slice(0, 4) === to.slice(0, 4) ? `${a.slice(0, -5)} to ${b}` : `${a} to ${b}`;
+}
+
+/** The sections the secretariat wrote, without the blank ones. */
+export function sections(...list: ReportSection[]): ReportSection[] {
+  return list.filter((s) => s.text.trim() !== '').map((s) => ({ ...s, text: s.text.trim() }));
 }
 
 export function isRowLink(cell: ReportCell): cell is RowLink {
   return typeof cell === 'object' && cell !== null;
 }
 
-/** A cell as text: what CSV and the email show. Numbers stay plain (no grouping), shares stay shares. */
+/** A cell as text with no formatting: a chart's category. */
 export function plainText(cell: ReportCell): string {
   if (cell === null) return '';
   if (isRowLink(cell)) return cell.text;
   return String(cell);
+}
+
+/** A column's CSV header: the unit of its plain numbers in brackets, "Budget (USD)", "Progress (%)". */
+export function csvHeader(column: ReportColumn): string {
+  if (column.kind === 'money') return `${column.header} (${CURRENCY})`;
+  if (column.kind === 'percent') return `${column.header} (%)`;
+  return column.header;
+}
+
+/** A CSV cell: plain numbers (a share as a percentage to one decimal, as the header says), days as YYYY-MM-DD. */
+export function csvText(cell: ReportCell, kind: ColumnKind): string {
+  if (kind === 'percent' && typeof cell === 'number') return String(Math.round(cell * 1000) / 10);
+  return plainText(cell);
 }
 
 /** 310000 → "310,000": whole numbers grouped by thousands, as a reader expects dollars and counts. */
@@ -99,13 +161,14 @@ function grouped(n: number): string {
   return sign + String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** A cell as a person reads it: "310,000", "86%", "2026-11-23"; what the HTML copy and the email show. */
+/** A cell as a person reads it: "USD 310,000", "1,200", "86%", "23 November 2026"; what the HTML copy and the email show. */
 export function displayText(cell: ReportCell, kind: ColumnKind): string {
   if (cell === null) return '';
   if (isRowLink(cell)) return cell.text;
-  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'string') return kind === 'date' ? longDay(cell) : cell;
   if (kind === 'percent') return `${Math.round(cell * 100)}%`;
-  return kind === 'count' || kind === 'money' ? grouped(cell) : String(cell);
+  if (kind === 'money') return `${CURRENCY} ${grouped(cell)}`;
+  return kind === 'count' ? grouped(cell) : String(cell);
 }
 
 /** Columns whose figures line up on the right. */

@@ -1,6 +1,11 @@
-/** Workplan progress, for the UN Country Team: each key action of a year, and its money by lead agency, GCM objective and status. */
+/**
+ * Workplan progress, for the UN Country Team: each key action of a year with its expected result,
+ * partners, period, money, status and results to date; its money by status, lead agency, Cooperation
+ * Framework outcome and GCM objective; and the cover note of what the network asks of the UNCT.
+ */
 import type { Located } from '../codec';
 import type { IsoDay } from '../dates';
+import { longDay } from '../email/render';
 import { gcmObjective } from '../gcm';
 import type { Network } from '../network';
 import { WORKPLAN_STATUSES, type WorkplanRow } from '../tables';
@@ -15,13 +20,13 @@ import {
   rowLink,
   workplanOf,
 } from './figures';
-import { OVERDUE_FILL, type ReportColumn, type ReportTable, type Report } from './report';
+import { OVERDUE_FILL, sections, type ReportColumn, type ReportOptions, type ReportTable, type Report } from './report';
 
 const MONEY: readonly ReportColumn[] = [
   { header: 'Items', kind: 'count' },
-  { header: 'Budget (USD)', kind: 'money' },
-  { header: 'Funded (USD)', kind: 'money' },
-  { header: 'Funding gap (USD)', kind: 'money', width: 130 },
+  { header: 'Budget', kind: 'money' },
+  { header: 'Funded', kind: 'money' },
+  { header: 'Funding gap', kind: 'money', width: 120 },
 ];
 
 /** RULES.md's workplan.overdue: its End has passed and it is neither Completed nor Dropped. */
@@ -35,32 +40,57 @@ function keyActions(items: readonly Located<WorkplanRow>[], year: number, today:
     title: `Key actions of ${year}`,
     columns: [
       { header: 'ID', kind: 'link' },
-      { header: 'Key action', kind: 'text', width: 320 },
-      { header: 'Lead agency', kind: 'text', width: 100 },
-      { header: 'Status', kind: 'text', width: 100 },
+      { header: 'Key action', kind: 'text', width: 260 },
+      { header: 'Expected result', kind: 'text', width: 220 },
+      { header: 'Lead agency', kind: 'text', width: 90 },
+      { header: 'Partner agencies', kind: 'text', width: 150 },
+      { header: 'Start', kind: 'date', width: 120 },
+      { header: 'End', kind: 'date', width: 120 },
+      { header: 'Budget', kind: 'money' },
+      { header: 'Funded', kind: 'money' },
+      { header: 'Funding gap', kind: 'money', width: 120 },
+      { header: 'Status', kind: 'text', width: 90 },
       { header: 'Progress', kind: 'percent' },
-      { header: 'Budget (USD)', kind: 'money' },
-      { header: 'Funded (USD)', kind: 'money' },
-      { header: 'Funding gap (USD)', kind: 'money', width: 130 },
-      { header: 'End', kind: 'date' },
+      { header: 'Results to date', kind: 'text', width: 280 },
+      { header: 'Cooperation Framework outcome', kind: 'text', width: 200 },
     ],
     rows: items.map((w) => [
       rowLink('Workplan', w.row, w.id),
       w.keyAction,
+      w.expectedResult,
       w.leadAgency.trim(),
-      w.status,
-      w.progressPct === null ? null : w.progressPct / 100,
+      w.partnerAgencies.join(', '),
+      w.start,
+      w.end,
       w.budgetUsd,
       w.fundedUsd,
       fundingGap(w),
-      w.end,
+      w.status,
+      w.progressPct === null ? null : w.progressPct / 100,
+      w.resultsToDate,
+      w.cooperationFrameworkOutcome,
     ]),
     totals: (() => {
       const f = funding(items);
-      return ['Total', `${f.items} key actions`, null, null, null, f.budget, f.funded, f.gap, null];
+      return [
+        'Total',
+        `${f.items} key actions`,
+        null,
+        null,
+        null,
+        null,
+        null,
+        f.budget,
+        f.funded,
+        f.gap,
+        null,
+        null,
+        null,
+        null,
+      ];
     })(),
     fills: items.map((w) => (isLate(w, today) ? OVERDUE_FILL : null)),
-    note: `Highlighted: past its End on ${today} and neither Completed nor Dropped. Funding gap: budget less funded.`,
+    note: `Highlighted in red: past its End on ${longDay(today)} and neither Completed nor Dropped. Funding gap: budget less funded.`,
     empty: `The Workplan has no key action for ${year}.`,
   };
 }
@@ -84,7 +114,7 @@ function fundingBy<K>(
   return {
     id,
     title: `By ${header.toLowerCase()}`,
-    columns: [{ header, kind: 'text', width: 110 }, ...MONEY],
+    columns: [{ header, kind: 'text', width: header.length > 20 ? 260 : 110 }, ...MONEY],
     rows,
     totals: ['Total', ...fundingCells(funding(items))],
     note: '',
@@ -125,6 +155,18 @@ function byObjective(items: readonly WorkplanRow[]): ReportTable {
   };
 }
 
+function byOutcome(items: readonly WorkplanRow[]): ReportTable {
+  const outcomes = [...new Set(items.map((w) => w.cooperationFrameworkOutcome.trim()).filter((o) => o !== ''))];
+  return fundingBy(
+    'by-cf-outcome',
+    'Cooperation Framework outcome',
+    items,
+    (w) => w.cooperationFrameworkOutcome.trim(),
+    outcomes.map((o) => [o, o] as const),
+    ['', '(no outcome named)'],
+  );
+}
+
 function byStatus(items: readonly WorkplanRow[]): ReportTable {
   return fundingBy<WorkplanRow['status']>(
     'by-status',
@@ -136,8 +178,9 @@ function byStatus(items: readonly WorkplanRow[]): ReportTable {
   );
 }
 
-export function workplanProgress(network: Network, { year, today }: { year: number; today: IsoDay }): Report {
+export function workplanProgress(network: Network, { year, today, notes }: ReportOptions): Report {
   const items = workplanOf(network, year);
+  const coverNote = notes?.coverNote ?? network.settings.unctCoverNote;
   const objectives = byObjective(items);
   const statuses = byStatus(items);
   return {
@@ -148,7 +191,9 @@ export function workplanProgress(network: Network, { year, today }: { year: numb
     today,
     subtitle: `Progress and funding of the ${year} annual workplan, for the UN Country Team.`,
     notice: network.settings.confidentialityNotice,
-    tables: [keyActions(items, year, today), byLead(network, items), objectives, statuses],
+    period: null,
+    sections: sections({ title: 'Cover note', text: coverNote, place: 'before' }),
+    tables: [keyActions(items, year, today), statuses, byLead(network, items), byOutcome(items), objectives],
     charts: [
       { title: 'Budget and funding by GCM objective (USD)', table: objectives.id, category: 0, series: [3, 4] },
       { title: 'Key actions by status', table: statuses.id, category: 0, series: [1] },

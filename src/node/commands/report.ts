@@ -1,20 +1,23 @@
 /**
- * `unmn report NAME FILE.xlsx [--year YYYY] [--today YYYY-MM-DD] [--out DIR] [--json]`: a report (or
- * `all` of them) from an .xlsx copy, as one self-contained HTML file and one CSV per table in DIR (the
- * current directory by default). The workbook is not changed. With --json, standard output holds the
- * reports' data as JSON and nothing else, and no file is written: the data is the output.
+ * `unmn report NAME FILE.xlsx [--year YYYY] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--today YYYY-MM-DD]
+ * [--out DIR] [--json]`: a report (or `all` of them) from an .xlsx copy, as one self-contained HTML
+ * file and one CSV per table in DIR (the current directory by default). The GCM review pack covers
+ * --from to --to, or the twelve months of --year, or by default the days since the last GCM review.
+ * The workbook is not changed. With --json, standard output holds the reports' data as JSON and
+ * nothing else, and no file is written: the data is the output.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readNetwork } from '../../app/network';
-import { yearOf } from '../../domain/dates';
-import { REPORTS, reportNamed, type Report, type ReportDef } from '../../domain/reports';
+import { isIsoDay, yearOf } from '../../domain/dates';
+import { REPORTS, reportNamed, type Period, type Report, type ReportDef } from '../../domain/reports';
+import { sinceLastReview, yearPeriod } from '../../domain/reports/gcm-summary';
 import { tableCsv } from '../reports/csv';
 import { renderReportHtml } from '../reports/html';
 import { parseArguments, printable, todayOption, UsageError, type CliIo } from '../terminal';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
-export const usage = `unmn report NAME FILE.xlsx [--year YYYY] [--today YYYY-MM-DD] [--out DIR] [--json], where NAME is ${REPORTS.map((r) => r.id).join(', ')} or all`;
+export const usage = `unmn report NAME FILE.xlsx [--year YYYY] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--today YYYY-MM-DD] [--out DIR] [--json], where NAME is ${REPORTS.map((r) => r.id).join(', ')} or all`;
 
 function chosen(name: string): readonly ReportDef[] {
   if (name.trim().toLowerCase() === 'all') return REPORTS;
@@ -23,9 +26,16 @@ function chosen(name: string): readonly ReportDef[] {
   return [def];
 }
 
-/** `workplan-progress-2026`: the report's id, and its year where it has one. */
+/** `workplan-progress-2026`, `gcm-summary-2026-04-01-to-2026-11-23`: the report's id, and its year or period. */
 function baseName(report: Report): string {
+  if (report.period !== null) return `${report.id}-${report.period.from}-to-${report.period.to}`;
   return report.year === null ? report.id : `${report.id}-${report.year}`;
+}
+
+function day(flag: string, text: string | undefined): string | undefined {
+  if (text !== undefined && !isIsoDay(text))
+    throw new UsageError(`--${flag} must be a calendar day as YYYY-MM-DD, not "${text}"`);
+  return text;
 }
 
 /** Writes the report's HTML file and CSV files; returns their paths. */
@@ -42,7 +52,14 @@ async function writeReport(report: Report, dir: string): Promise<string[]> {
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArguments(
     args,
-    { year: { type: 'string' }, today: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      year: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      today: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     ['NAME', 'FILE.xlsx'],
   );
   const [name = '', file = ''] = positionals;
@@ -51,13 +68,22 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (values.year !== undefined && !/^\d{4}$/.test(values.year))
     throw new UsageError(`--year must be a year as YYYY, not "${values.year}"`);
   const year = values.year === undefined ? yearOf(today) : Number(values.year);
+  const [from, to] = [day('from', values.from), day('to', values.to)];
+  if (from !== undefined && to !== undefined && from > to)
+    throw new UsageError(`--from (${from}) must not come after --to (${to})`);
   if (values.json && values.out !== undefined)
     throw new UsageError("--json prints the reports' data and writes no file: leave out --out, or --json");
   const dir = values.out ?? '.';
   io.progress(`Reading ${file}…`);
   const { network } = readNetwork(await XlsxWorkbook.open(file));
+  // A period given in part keeps the rest of its default: the year's, or since the last review.
+  const fallback = values.year === undefined ? sinceLastReview(network, today) : yearPeriod(year);
+  const period: Period | undefined =
+    from === undefined && to === undefined && values.year === undefined
+      ? undefined
+      : { from: from ?? fallback.from, to: to ?? fallback.to };
   if (values.json) {
-    const reports = defs.map((def) => def.build(network, { year, today }));
+    const reports = defs.map((def) => def.build(network, { year, today, ...(period === undefined ? {} : { period }) }));
     io.progress('');
     io.out(JSON.stringify(name.trim().toLowerCase() === 'all' ? reports : reports[0], null, 2));
     return 0;
@@ -65,7 +91,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   await mkdir(dir, { recursive: true });
   for (const [i, def] of defs.entries()) {
     io.progress(`Writing the ${def.name.toLowerCase()} (${i + 1} of ${defs.length})…`);
-    const report = def.build(network, { year, today });
+    const report = def.build(network, { year, today, ...(period === undefined ? {} : { period }) });
     const files = await writeReport(report, dir);
     io.progress('');
     io.out(printable(`${report.title}: ${files.join(', ')}`));

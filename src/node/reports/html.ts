@@ -3,6 +3,7 @@
  * on A4. It loads nothing (its content security policy forbids it), so it opens the same offline, in a
  * mail attachment or on a shared drive. Every word from the sheet is escaped.
  */
+import { longDay } from '../../domain/email/render';
 import { escapeHtml } from '../../domain/html';
 import {
   displayText,
@@ -11,6 +12,7 @@ import {
   type ColumnKind,
   type Report,
   type ReportCell,
+  type ReportSection,
   type ReportTable,
 } from '../../domain/reports';
 import { chartSvg } from './charts';
@@ -82,9 +84,18 @@ function tableHtml(table: ReportTable): string {
   ].join('\n');
 }
 
+/** A section the secretariat wrote: its heading and its paragraphs as typed. */
+function sectionHtml(section: ReportSection): string {
+  const paragraphs = section.text
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+  return `<section class="written">\n<h2>${escapeHtml(section.title)}</h2>\n${paragraphs}\n</section>`;
+}
+
 /** The whole report as one HTML document; its charts are drawn here, so this takes a moment. */
 export async function renderReportHtml(report: Report): Promise<string> {
-  const sections: string[] = [];
+  const sections: string[] = report.sections.filter((s) => s.place === 'before').map(sectionHtml);
   for (const table of report.tables) {
     sections.push(`<section>\n${tableHtml(table)}`);
     for (const chart of report.charts.filter((c) => c.table === table.id && table.rows.length > 0)) {
@@ -94,6 +105,7 @@ export async function renderReportHtml(report: Report): Promise<string> {
     }
     sections.push('</section>');
   }
+  sections.push(...report.sections.filter((s) => s.place === 'after').map(sectionHtml));
   const notice = report.notice.trim();
   return `<!doctype html>
 <html lang="en">
@@ -107,7 +119,7 @@ export async function renderReportHtml(report: Report): Promise<string> {
 <body>
 <header>
 <h1>${escapeHtml(report.title)}</h1>
-<p class="meta">${escapeHtml(report.network)} — ${escapeHtml(report.today)}</p>
+<p class="meta">${escapeHtml(report.network)} — ${escapeHtml(longDay(report.today))}</p>
 <p class="subtitle">${escapeHtml(report.subtitle)}</p>
 </header>
 <main>
@@ -115,7 +127,7 @@ ${sections.join('\n')}
 </main>
 <footer>
 ${notice === '' ? '' : `<p class="notice">${escapeHtml(notice)}</p>`}
-<p>Made by the unmn-secretariat add-on from the network's workbook on ${escapeHtml(report.today)}.</p>
+<p>Made by the unmn-secretariat add-on from the network's workbook on ${escapeHtml(longDay(report.today))}.</p>
 </footer>
 </body>
 </html>

@@ -22,8 +22,12 @@ const PIXELS_PER_CHARACTER = 7;
 const BODY_FONT = { name: 'Calibri', family: 2, size: 11 } as const;
 const LINK_FONT: Partial<ExcelJS.Font> = { ...BODY_FONT, color: { argb: 'FF1155CC' }, underline: true };
 
-/** Landscape, as wide as one page and as many pages long as the rows need, the header on each page. */
+/** A4 paper, as the UN prints; 9 is its number in the file format's list of paper sizes. */
+const A4 = 9;
+
+/** A4 landscape, as wide as one page and as many pages long as the rows need, the header on each page. */
 const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: A4,
   orientation: 'landscape',
   fitToPage: true,
   fitToWidth: 1,

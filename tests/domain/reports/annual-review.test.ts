@@ -22,7 +22,13 @@ describe('annual review of the example, 2026', () => {
       'meetings',
       'meetings-held',
       'attendance',
+      'external',
+      'working-groups',
       'decisions',
+      'decision-register',
+      'joint-statements',
+      'consultations',
+      'answer-rates',
       'actions',
       'workplan',
       'compliance',
@@ -108,7 +114,7 @@ describe('annual review of the example, 2026', () => {
     expect(values(table('actions'))).toEqual([
       ['Done', 3],
       ['Done by the due day', 3],
-      ['Open and overdue on 2026-11-23', 2],
+      ['Open and overdue on 23 November 2026', 2],
       ['Open, not yet due', 1],
       ['Dropped', 1],
     ]);
@@ -156,6 +162,90 @@ describe('annual review of the example, 2026', () => {
   });
 });
 
+describe('annual review of the example, 2026: the network at work', () => {
+  it('lists the external participants met, at the task team kick-off only', () => {
+    const { table } = review(2026);
+    expect(values(table('external'))).toEqual([
+      [
+        'M-2026-02',
+        '2026-03-04',
+        'Migration Data Task Team: kick-off',
+        'Statistics Agency under the President of the Republic of Uzbekistan',
+      ],
+    ]);
+  });
+
+  it('lists both working groups of the year with the meetings each held', () => {
+    const { table } = review(2026);
+    expect(values(table('working-groups')).map((r) => [r[0], r[2], r[3], r[4], r[6], r[7], r[8]])).toEqual([
+      ['WG-01', 'Permanent', 'ILO', 5, null, 0, ''],
+      ['WG-02', 'Ad hoc', 'UNFPA', 5, '2026-10-31', 1, '4 March 2026: Migration Data Task Team: kick-off'],
+    ]);
+  });
+
+  it('keeps a register of every decision of the year with its text, outcome, consulted and objections', () => {
+    const { table } = review(2026);
+    const register = values(table('decision-register'));
+    expect(register.map((r) => [r[0], r[1], r[4]])).toEqual([
+      ['D-2026-01', '2026-01-07', 'Adopted'],
+      ['D-2026-02', '2026-01-07', 'Adopted'],
+      ['D-2026-03', '2026-04-01', 'Adopted'],
+      ['D-2026-04', '2026-06-24', 'Adopted'],
+      ['D-2026-05', '2026-09-16', 'Adopted'],
+      ['D-2026-06', '2026-11-20', 'Pending'],
+    ]);
+    expect(register[5]).toEqual([
+      'D-2026-06',
+      '2026-11-20',
+      'Joint statement for International Migrants Day 2026',
+      'Draft joint statement on migrant health and social protection, circulated for written consultation until 4 December.',
+      'Pending',
+      'IOM, UNRC, WHO, ILO, UNICEF',
+      '',
+    ]);
+    expect(values(table('joint-statements')).map((r) => [r[0], r[3]])).toEqual([['D-2026-06', 'Pending']]);
+  });
+
+  it("counts the written consultations, their answer rates and each member's", () => {
+    const { table } = review(2026);
+    // Thirteen members asked each time; ILO, UNDP and WHO answered the first, five members the second.
+    expect(values(table('consultations')).map((r) => [r[0], r[5], r[7], r[8], r[9]])).toEqual([
+      ['C-2026-01', 'Open', 13, 3, 0.231],
+      ['C-2026-02', 'Open', 13, 5, 0.385],
+    ]);
+    expect(table('consultations')!.totals!.slice(7)).toEqual([26, 8, 0.308]);
+    expect(values(table('answer-rates'))).toEqual([
+      ['IOM', 2, 1, 0.5],
+      ['UNRC', 2, 1, 0.5],
+      ['UNDP', 2, 1, 0.5],
+      ['UNICEF', 2, 1, 0.5],
+      ['ILO', 2, 2, 1],
+      ['UNHCR', 2, 0, 0],
+      ['OHCHR', 2, 0, 0],
+      ['UNWOMEN', 2, 0, 0],
+      ['UNFPA', 2, 0, 0],
+      ['UNODC', 2, 0, 0],
+      ['WHO', 2, 2, 1],
+      ['FAO', 2, 0, 0],
+      ['UNHABITAT', 2, 0, 0],
+    ]);
+  });
+
+  it('ends with the emerging challenges and recommendations of Settings, or those typed for this copy', () => {
+    const { report } = review(2026);
+    expect(report.sections.map((s) => [s.title, s.place, s.text.slice(0, 40)])).toEqual([
+      ['Emerging challenges', 'after', 'Climate-related displacement from the Ar'],
+      ['Recommendations', 'after', 'Fund the 2027 data actions before the pl'],
+    ]);
+    const typed = annualReview(network, {
+      year: 2026,
+      today: EXAMPLE_TODAY,
+      notes: { emergingChallenges: 'Winter returns.', recommendations: '' },
+    });
+    expect(typed.sections).toEqual([{ title: 'Emerging challenges', text: 'Winter returns.', place: 'after' }]);
+  });
+});
+
 describe('annual review of the example, 2025', () => {
   it('counts three regular meetings, the annual one and one extraordinary', () => {
     const { table } = review(2025);
@@ -200,7 +290,7 @@ describe('annual review of the example, 2025', () => {
     expect(values(table('actions'))).toEqual([
       ['Done', 6],
       ['Done by the due day', 5],
-      ['Open and overdue on 2026-11-23', 0],
+      ['Open and overdue on 23 November 2026', 0],
       ['Open, not yet due', 0],
       ['Dropped', 0],
     ]);

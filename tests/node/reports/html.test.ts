@@ -23,7 +23,7 @@ describe('renderReportHtml', () => {
         `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
       );
       expect(html).toContain(
-        `<title>${report.title} — UN Network on Migration in Uzbekistan — ${EXAMPLE_TODAY}</title>`,
+        `<title>${report.title} — UN Network on Migration in Uzbekistan — 23 November 2026</title>`,
       );
       expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|url\(/i);
       // The only addresses are XML namespaces, which a browser never fetches.
@@ -36,14 +36,25 @@ describe('renderReportHtml', () => {
     },
   );
 
-  it('shows figures as a reader expects them: dollars grouped, shares as percentages, the late item highlighted', async () => {
+  it('shows figures as a reader expects them: dollars grouped with the currency, shares as percentages, days in words, the late item highlighted', async () => {
     const html = await renderReportHtml(build('workplan-progress'));
     expect(html).toContain(
-      '<tr style="background:#f4c7c3"><td class="day">W-2026-03</td><td>Mapping of migration data sources and gaps</td><td>UNFPA</td><td>Delayed</td><td class="num">80%</td><td class="num">35,000</td><td class="num">20,000</td><td class="num">15,000</td><td class="day">2026-10-31</td></tr>',
+      '<tr style="background:#f4c7c3"><td class="day">W-2026-03</td><td>Mapping of migration data sources and gaps</td><td>A data map shared with the Statistics Agency</td><td>UNFPA</td><td>IOM, UNICEF, UNHCR, UNHABITAT</td><td class="day">1 March 2026</td><td class="day">31 October 2026</td><td class="num">USD 35,000</td><td class="num">USD 20,000</td><td class="num">USD 15,000</td><td>Delayed</td><td class="num">80%</td><td>Data sources of 11 of the 14 ministries and agencies mapped; the report is in draft.</td><td>Outcome 4: Effective and accountable governance</td></tr>',
     );
     expect(html).toContain(
-      '<tfoot><tr><td class="day">Total</td><td>5 key actions</td><td></td><td></td><td class="num"></td><td class="num">310,000</td><td class="num">265,000</td><td class="num">45,000</td><td class="day"></td></tr></tfoot>',
+      '<tfoot><tr><td class="day">Total</td><td>5 key actions</td><td></td><td></td><td></td><td class="day"></td><td class="day"></td><td class="num">USD 310,000</td><td class="num">USD 265,000</td><td class="num">USD 45,000</td><td></td><td class="num"></td><td></td><td></td></tr></tfoot>',
     );
+    expect(html).toContain('<p class="meta">UN Network on Migration in Uzbekistan — 23 November 2026</p>');
+  });
+
+  it('puts the cover note before the tables and the annual review’s own sections after them', async () => {
+    const workplan = await renderReportHtml(build('workplan-progress'));
+    expect(workplan.indexOf('<h2>Cover note</h2>')).toBeGreaterThan(0);
+    expect(workplan.indexOf('<h2>Cover note</h2>')).toBeLessThan(workplan.indexOf('<table>'));
+    expect(workplan).toContain('<p>The Network asks the UN Country Team to help close the funding gap');
+    const annual = await renderReportHtml(build('annual-review'));
+    expect(annual.indexOf('<h2>Emerging challenges</h2>')).toBeGreaterThan(annual.lastIndexOf('</table>'));
+    expect(annual.indexOf('<h2>Recommendations</h2>')).toBeGreaterThan(annual.indexOf('<h2>Emerging challenges</h2>'));
   });
 
   it('shows sheet text with markup in it as text', async () => {

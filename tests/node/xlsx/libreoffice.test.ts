@@ -1,5 +1,7 @@
 /**
- * The .xlsx files unmn writes, opened by a second spreadsheet program: LibreOffice, headless. After
+ * The .xlsx files unmn writes, opened by a second spreadsheet program: LibreOffice, headless. Printed
+ * to PDF, every tab of them (data tabs, the Compliance tab before and after a check, every report's
+ * tab full and empty) is on A4 landscape, one page wide, its header row on each page. After
  * LibreOffice opens and saves them, the Compliance tab's links still point at their rows, headers keep
  * a named sans-serif font, every tab still prints one page wide in landscape with its header on each
  * page, saving the result again through the adapter stacks no second dropdown rule, and the values a
@@ -17,6 +19,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runComplianceCheck } from '../../../src/app/check';
+import { runReport } from '../../../src/app/reports';
+import { REPORTS } from '../../../src/domain/reports';
 import { ComplianceTable, LogTable, MeetingsTable, TABLES } from '../../../src/domain/tables';
 import { main } from '../../../src/node/cli';
 import { XlsxWorkbook } from '../../../src/node/xlsx/workbook';
@@ -66,6 +70,63 @@ async function pages(name: string): Promise<number> {
   return Number(count);
 }
 
+interface PrintedPage {
+  readonly width: number;
+  readonly height: number;
+  /** The page's text with no white space: what a cell shows, whatever runs the PDF cut it into. */
+  readonly text: string;
+}
+
+const squeezed = (text: string) => text.replace(/\s+/g, '');
+
+/** Each page of a PDF, read by PDF.js: its size in points and its text. */
+async function printedPages(name: string): Promise<PrintedPage[]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = getDocument({ data: new Uint8Array(await readFile(name)), verbosity: 0 });
+  const doc = await task.promise;
+  const out: PrintedPage[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
+    const items = (await page.getTextContent()).items;
+    out.push({
+      width: x1 - x0,
+      height: y1 - y0,
+      text: squeezed(items.map((item) => ('str' in item ? item.str : '')).join('')),
+    });
+  }
+  await task.destroy();
+  return out;
+}
+
+/**
+ * The headers each tab repeats on every page it prints (the last of its title rows), each cut to its
+ * first five characters: a narrow column clips the rest of its header on paper.
+ */
+async function repeatedHeaders(name: string): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const sheet of (await book(name)).worksheets) {
+    const last = Number(/:(\d+)$/.exec(sheet.pageSetup.printTitlesRow ?? '')?.[1] ?? 1);
+    const texts: string[] = [];
+    sheet.getRow(last).eachCell((cell) => {
+      if (typeof cell.value === 'string' && cell.value.trim() !== '') texts.push(squeezed(cell.value).slice(0, 5));
+    });
+    out.set(sheet.name, texts);
+  }
+  return out;
+}
+
+/** Whether the texts appear in the page, one after the other: a page cut off at either side lacks some. */
+function showsInOrder(page: string, texts: readonly string[]): boolean {
+  let at = 0;
+  for (const text of texts) {
+    const found = page.indexOf(text, at);
+    if (found < 0) return false;
+    at = found + text.length;
+  }
+  return true;
+}
+
 const sqrefs = (xml: string) => [...xml.matchAll(/<dataValidation [^>]*?sqref="([^"]*)"/g)].map((m) => m[1]);
 
 describe.runIf(inCi && !installed)('in CI', () => {
@@ -88,9 +149,18 @@ describe.runIf(installed)('the files unmn writes, opened and saved by LibreOffic
     });
     dataRows = example.tabNames().reduce((sum, tab) => sum + Math.max(0, (example.read(tab)?.length ?? 1) - 1), 0);
     await example.save(file('example.xlsx'));
+    // Every report's tab too, full on the example and empty on a new workbook, each printed as it stands.
+    const reports = async (from: string, to: string) => {
+      const workbook = await XlsxWorkbook.open(from);
+      const ports = memoryPorts({ email: 'dkarimova@iom.int', owner: 'dkarimova@iom.int', today: '2026-11-23' });
+      for (const def of REPORTS) runReport({ ...ports, workbook }, def.id, { year: 2026 });
+      await workbook.save(to);
+    };
+    await reports(file('example.xlsx'), file('reports.xlsx'));
+    await reports(file('empty.xlsx'), file('empty-reports.xlsx'));
     const written = [file('example.xlsx'), file('empty.xlsx')];
     await convert('xlsx', 'saved', written);
-    await convert('pdf', 'printed', [file('saved', 'example.xlsx'), file('saved', 'empty.xlsx')]);
+    await convert('pdf', 'printed', [...written, file('reports.xlsx'), file('empty-reports.xlsx')]);
     await convert('ods', 'other', [file('example.xlsx')]);
     await convert('xls', 'other', [file('example.xlsx')]);
   });
@@ -145,8 +215,30 @@ describe.runIf(installed)('the files unmn writes, opened and saved by LibreOffic
     }
   });
 
+  it.each(['example', 'empty', 'reports', 'empty-reports'])(
+    'prints %s.xlsx on A4 landscape, every tab one page wide: each page shows its whole header row',
+    async (name) => {
+      const pages = await printedPages(file('printed', `${name}.pdf`));
+      const headers = await repeatedHeaders(file(`${name}.xlsx`));
+      expect(pages.length).toBeGreaterThanOrEqual(headers.size);
+      const seen = new Set<string>();
+      pages.forEach((page, i) => {
+        // A4 is 297 by 210 mm: 841.9 by 595.3 points.
+        expect([Math.round(page.width), Math.round(page.height)], `page ${i + 1}`).toEqual([842, 595]);
+        const tabs = [...headers].filter(([, texts]) => texts.length > 0 && showsInOrder(page.text, texts));
+        expect(
+          tabs.length,
+          `page ${i + 1} shows the whole header row of a tab: ${page.text.slice(0, 120)}`,
+        ).toBeGreaterThan(0);
+        for (const [tab] of tabs) seen.add(tab);
+      });
+      expect([...headers.keys()].filter((tab) => !seen.has(tab))).toEqual([]);
+    },
+  );
+
   it('prints a page per tab for an empty workbook, and pages in proportion to the data for the example', async () => {
-    expect(await pages(file('printed', 'empty.pdf'))).toBe(TABLES.length);
+    // Settings' 38 rows take a second page of A4 landscape.
+    expect(await pages(file('printed', 'empty.pdf'))).toBe(TABLES.length + 1);
     const example = await pages(file('printed', 'example.pdf'));
     expect(dataRows).toBeGreaterThan(100);
     expect(example).toBeLessThanOrEqual(TABLES.length + Math.ceil(dataRows / 20));
