@@ -206,7 +206,9 @@ function copiesOwed(m: Meeting, rco: string): { toMembers: boolean; toArchive: b
 interface OpenDeadline {
   readonly deadline: Deadline;
   readonly due: IsoDay;
-  /** Reminded again weekly from the due day on (an agenda with a link goes by itself instead). */
+  /** Reminded on the due day (an agenda with a link goes by itself instead). */
+  readonly onTheDay: boolean;
+  /** Reminded again weekly after the due day (an approval only while it is near: on the day and before). */
   readonly late: boolean;
 }
 
@@ -220,16 +222,19 @@ function openDeadlines(m: Located<Meeting>, settings: Network['settings'], today
     m.agendaCirculatedOn === null &&
     !m.invalid.includes('agendaCirculatedOn') &&
     today < m.date
-  )
-    out.push({ deadline: 'agenda', due: addDays(m.date, -agendaDueDays), late: m.agendaLink.trim() === '' });
+  ) {
+    const unlinked = m.agendaLink.trim() === '';
+    out.push({ deadline: 'agenda', due: addDays(m.date, -agendaDueDays), onTheDay: unlinked, late: unlinked });
+  }
   if (minutesDueDays !== null && m.status === 'Held') {
     const due = addDays(m.date, minutesDueDays);
-    if (m.minutesLink.trim() === '') out.push({ deadline: 'minutes', due, late: true });
+    if (m.minutesLink.trim() === '') out.push({ deadline: 'minutes', due, onTheDay: true, late: true });
     else if (m.minutesApprovedOn === null && !m.invalid.includes('minutesApprovedOn'))
       out.push({
         deadline: 'approval',
         due: addDays(due, minutesApprovalDueDays ?? DEFAULT_APPROVAL_DAYS),
-        late: true,
+        onTheDay: true,
+        late: false,
       });
   }
   return out;
@@ -241,7 +246,7 @@ const DEFAULT_APPROVAL_DAYS = 14;
 /** Which reminder of a deadline is due today: a few working days ahead, or from the due day on; null for none. */
 function reminderPhase(d: OpenDeadline, today: IsoDay): 'ahead' | 'due' | null {
   if (today < d.due) return today >= workingDaysBefore(d.due, AHEAD_WORKING_DAYS) ? 'ahead' : null;
-  return d.late ? 'due' : null;
+  return (today === d.due ? d.onTheDay : d.late) ? 'due' : null;
 }
 
 function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out: Due): void {
