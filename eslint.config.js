@@ -72,8 +72,13 @@ const LAYERS = [
     message: 'sidebar/ shares only src/domain/ with the server.',
   },
   {
+    target: ['./src', './scripts', './examples', './bin'],
+    from: './tests',
+    message: 'Only tests import from tests/: the fakes and the bench live there (tests/bench/).',
+  },
+  {
     target: './sidebar',
-    from: ['./tests', './scripts', './bench', './examples', './bin'],
+    from: ['./tests', './scripts', './examples', './bin'],
     message: 'sidebar/ shares only src/domain/ with the server.',
   },
   {

@@ -1,5 +1,5 @@
-// `npm run bench`: bundles each bench/*.ts with esbuild and runs them in order, all on the networks
-// of bench/support/network.ts. Each prints its own section; the last, 6-results, ends with the one
+// `npm run bench`: bundles each tests/bench/*.ts with esbuild and runs them in order, all on the networks
+// of tests/bench/support/network.ts. Each prints its own section; the last, 6-results, ends with the one
 // table of every command's calls, time and memory at each size, also written to bench/RESULTS.md.
 // `npm run bench -- NAME` runs the benches whose file name contains NAME.
 import { build } from 'esbuild';
@@ -17,12 +17,12 @@ globalThis.gc = runInNewContext('gc');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv[2];
-const files = (await readdir(path.join(root, 'bench')))
+const files = (await readdir(path.join(root, 'tests', 'bench')))
   .filter((f) => f.endsWith('.ts') && (!only || f.includes(only)))
   .sort();
 const outdir = path.join(root, 'build', 'bench');
 await build({
-  entryPoints: files.map((f) => path.join(root, 'bench', f)),
+  entryPoints: files.map((f) => path.join(root, 'tests', 'bench', f)),
   outdir,
   outExtension: { '.js': '.mjs' },
   ...nodeBundle,

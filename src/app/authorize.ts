@@ -62,5 +62,5 @@ export function requireSecretariat(
     email === ''
       ? 'Google did not tell the add-on who you are signed in as; sign in with your agency account and try again.'
       : `You are signed in as ${email}.`;
-  throw new NotAuthorizedError(`Only the secretariat can ${what}: ${describeSecretariat(network, today)}. ${who}`);
+  throw new NotAuthorizedError(`Only the Secretariat can ${what}: ${describeSecretariat(network, today)}. ${who}`);
 }

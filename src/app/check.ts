@@ -25,6 +25,9 @@ import { writeResultTab } from './report-tab';
 
 export const COMPLIANCE_EVENT = 'Compliance check';
 
+/** The menu item's words, which every text naming the command quotes. */
+export const CHECK_TITLE = 'Run compliance check';
+
 /** Light fills a person can read black text on: Google Sheets' light red, yellow and blue. */
 export const SEVERITY_COLORS: Readonly<Record<Severity, string>> = {
   error: '#f4c7c3',

@@ -7,7 +7,7 @@
 import { helpDialog } from '../domain/help';
 import type { Ports } from '../ports';
 import { automationStatus, disableAutomation, enableAutomation } from './automation';
-import { runComplianceCheck } from './check';
+import { CHECK_TITLE, runComplianceCheck } from './check';
 import { ANSWER_TITLE } from './consultations';
 import { reportCommand } from './report-command';
 import { SETUP_TITLE, setupCommand } from './setup-command';
@@ -45,7 +45,7 @@ export const COMMANDS = {
     run: (ports) => ports.ui.showDialog({ title: ANSWER_TITLE, page: 'ConsultationDialog', width: 560, height: 620 }),
   },
   runComplianceCheck: {
-    label: 'Run compliance check',
+    label: CHECK_TITLE,
     group: 'Check',
     macro: { shortcut: 'Ctrl+Alt+Shift+1' },
     secretariat: false,

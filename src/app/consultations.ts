@@ -154,7 +154,7 @@ function closeRow(
       recipients: [],
       outcome: 'Done',
       details:
-        `${outcome ?? ''}${computed === outcome ? '' : ` (recorded by the secretariat; the answers give ${computed ?? ''})`}: ` +
+        `${outcome ?? ''}${computed === outcome ? '' : ` (recorded by the Secretariat; the answers give ${computed ?? ''})`}: ` +
         `${plural(answered, 'answer')} of ${askedAgencies(network, c).length}${notWritten.length === 0 ? '' : `; not written: ${notWritten.join('; ')}`}`,
     },
   ]);
@@ -277,7 +277,7 @@ export function answeringAgency(
   return {
     refusal: isFocalPoint(network, email)
       ? `${email} is a focal point of a member that is not active today: only active members answer consultations.`
-      : `${email} is not an active focal point of any member: only a member's focal point can answer. Ask the secretariat to add you to the Focal points tab.`,
+      : `${email} is not an active focal point of any member: only a member's focal point can answer. Ask the Secretariat to add you to the Focal points tab.`,
   };
 }
 

@@ -26,7 +26,7 @@ import {
 import { ComplianceTable, SettingsTable, TABLES, type AnyTable } from '../domain/tables';
 import type { Ports, ProtectionChange, ProtectionPort, WorkbookPort } from '../ports';
 import { requireSecretariat } from './authorize';
-import { writeCompliance } from './check';
+import { CHECK_TITLE, writeCompliance } from './check';
 import { tabLayout } from './layout';
 import { writeRows } from './repository';
 
@@ -50,11 +50,11 @@ export interface SetupReport {
 export const SETUP_COMMAND = 'set up or repair the workbook';
 
 /** The Compliance tab's summary line until the first check. */
-export const NO_CHECK_YET = 'No compliance check has run yet: run Check compliance from the add-on menu.';
+export const NO_CHECK_YET = `No compliance check has run yet: run Check → ${CHECK_TITLE} from the add-on menu.`;
 
 export const PROTECTED_DESCRIPTION =
-  'Secretariat only: edited by the network secretariat (Set up / repair workbook keeps this list in line with the register).';
-export const ADDON_DESCRIPTION = 'Written by the add-on: only the secretariat runs the commands that write it.';
+  "Secretariat only: edited by the Network's Secretariat (Set up / repair workbook keeps this list in line with the register).";
+export const ADDON_DESCRIPTION = 'Written by the add-on: only the Secretariat runs the commands that write it.';
 
 /** What setup needs to run for a user: protection where the runtime has any. */
 export type SetupPorts = Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'protection'>;
@@ -93,7 +93,7 @@ export function setupWorkbook(target: SetupPorts | WorkbookPort, options: SetupO
     if (blocked.length > 0) {
       const notes = [
         `You (${email}) may set up the workbook but are not yet an editor of the protected tabs ${blocked.join(', ')}, so Google lets you change nothing there. ` +
-          'Ask the owner or a secretariat member who edits them to run Set up / repair workbook once: it adds you.',
+          'Ask the owner or a member of the Secretariat who edits them to run Set up / repair workbook once: it adds you.',
       ];
       return finish({ changes, notes, present: existing });
     }
@@ -322,11 +322,11 @@ function protect(
     names.length === TABLES.length ? 'every protected tab' : names.join(', ');
   if (created.length > 0)
     changes.push(
-      `protected ${created.join(', ')}: only the secretariat can edit ${created.length === 1 ? 'it' : 'them'}`,
+      `protected ${created.join(', ')}: only the Secretariat can edit ${created.length === 1 ? 'it' : 'them'}`,
     );
   for (const [email, names] of added) changes.push(`${email} can now edit ${where(names)}`);
   for (const [email, names] of removed) changes.push(`${email} can no longer edit ${where(names)}`);
   if (tightened.length > 0)
-    changes.push(`made the protection of ${tightened.join(', ')} apply to everyone but the secretariat again`);
+    changes.push(`made the protection of ${tightened.join(', ')} apply to everyone but the Secretariat again`);
   return blocked;
 }

@@ -17,7 +17,7 @@ export function helpHtml(tabs: readonly HelpTab[] = HELP_TABS): string {
     '<style>body{font:13px/1.5 Arial,sans-serif;color:#202124;margin:0 4px}h2{font-size:15px;font-weight:500}',
     'dt{font-weight:bold;margin-top:8px}dd{margin:0 0 4px 0}p{color:#5f6368}</style></head><body>',
     '<h2>The network workbook</h2>',
-    "<p>The secretariat keeps the network's records in these tabs. Members can read them and run reports; only the secretariat can change them.</p>",
+    "<p>The Secretariat keeps the Network's records in these tabs. Members can read them and run reports; only the Secretariat can change them.</p>",
     `<dl>${rows}</dl>`,
     '<p>Start with <b>Set up / repair workbook</b>: it adds any tab or column that is missing and never touches what you wrote.</p>',
     '</body></html>',

@@ -69,10 +69,10 @@ describe('requireSecretariat', () => {
     const ports = memoryPorts({ workbook: networkWorkbook(), email: MEMBER });
     const act = () => requireSecretariat(ports, networkOf(ports.workbook), 'record a decision');
     expect(act).toThrow(NotAuthorizedError);
-    expect(act).toThrow(`Only the secretariat can record a decision: ${REFUSAL}`);
+    expect(act).toThrow(`Only the Secretariat can record a decision: ${REFUSAL}`);
   });
 
-  it('refuses an unknown user, even on a workbook with no secretariat yet', () => {
+  it('refuses an unknown user, even on a workbook with no Secretariat yet', () => {
     const ports = memoryPorts({ workbook: new MemoryWorkbook(), email: '' });
     expect(() =>
       requireSecretariat(ports, networkOf(ports.workbook), 'set up the workbook', { bootstrap: true }),
@@ -84,14 +84,14 @@ describe('requireSecretariat', () => {
     expect(requireSecretariat(ports, networkOf(ports.workbook), 'record a decision')).toBe(OWNER);
   });
 
-  it('lets anyone signed in set up a workbook whose register names no secretariat, and nobody else do anything else there', () => {
+  it('lets anyone signed in set up a workbook whose register names no Secretariat, and nobody else do anything else there', () => {
     const ports = memoryPorts({ workbook: new MemoryWorkbook(), email: 'first.user@iom.int' });
     const network = networkOf(ports.workbook);
     expect(requireSecretariat(ports, network, 'set up the workbook', { bootstrap: true })).toBe('first.user@iom.int');
     expect(() => requireSecretariat(ports, network, 'record a decision')).toThrow(NotAuthorizedError);
   });
 
-  it('keeps the bootstrap door closed when the secretariat is in the register but its emails cannot be read', () => {
+  it('keeps the bootstrap door closed when the Secretariat is in the register but its emails cannot be read', () => {
     const workbook = networkWorkbook();
     const focal = workbook.tabs.get('Focal points')!;
     const at = focal[0]!.indexOf('Email');
@@ -155,7 +155,7 @@ describe('a member who is not secretariat', () => {
     expect(ports.ui.alerts.join('\n')).toContain(REFUSAL);
   });
 
-  it('is let through by the same commands once the secretariat names them in Settings', () => {
+  it('is let through by the same commands once the Secretariat names them in Settings', () => {
     const workbook = networkWorkbook();
     setSetting(workbook, 'Secretariat editors', MEMBER);
     for (const [, command] of MUTATING) expect(() => command(memoryPorts({ workbook, email: MEMBER }))).not.toThrow();

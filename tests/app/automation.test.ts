@@ -77,7 +77,7 @@ describe('enableAutomation', () => {
   it('refuses a plain member and installs nothing', () => {
     const fake = install(MEMBER);
     expect(() => enableAutomation(gasPorts())).toThrow(NotAuthorizedError);
-    expect(() => enableAutomation(gasPorts())).toThrow('Only the secretariat can turn automation on or off');
+    expect(() => enableAutomation(gasPorts())).toThrow('Only the Secretariat can turn automation on or off');
     expect(fake.triggers).toEqual([]);
     expect(switches(fake)).toEqual([]);
   });

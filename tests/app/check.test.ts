@@ -232,7 +232,7 @@ describe('runComplianceCheck', () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toContain('3 not in line with the ToR, 6 need attention, 0 notes');
     expect(alerts[0]).toContain('Decisions row 2 — D-2026-01');
-    expect(alerts[0]).toContain(`Only the secretariat can write the Compliance tab`);
+    expect(alerts[0]).toContain(`Only the Secretariat can write the Compliance tab`);
   });
 
   it('still writes the Compliance tab when the Log tab is missing, and says the run was not logged', () => {

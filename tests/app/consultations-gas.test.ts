@@ -54,7 +54,7 @@ function install(): GasFake {
       sheets: gridsOf(spec),
     }),
   );
-  // As setup leaves them: only the secretariat (IOM, and UNRC as Co-chair) and the owner may edit the data tabs.
+  // As setup leaves them: only the Secretariat (IOM, and UNRC as Co-chair) and the owner may edit the data tabs.
   for (const tab of DATA_TABS) fake.sheet(tab).protect().removeEditors([UNDP, UNHCR, STRANGER]);
   return fake;
 }
@@ -130,7 +130,7 @@ describe.each(Object.entries(APIS))('a written consultation through %s', (_how, 
   it('opens, sends once per member, takes answers through the inbox, reminds the silent and closes', () => {
     const fake = install();
     const api = apiOf(fake);
-    expect(() => api.open(UNDP, OPEN)).toThrow('Only the secretariat can open a consultation');
+    expect(() => api.open(UNDP, OPEN)).toThrow('Only the Secretariat can open a consultation');
     expect(api.open(SECRETARIAT, { ...OPEN, deadline: '2026-06-17' })).toEqual({
       ok: false,
       errors: [expect.stringContaining('fewer than 3 working days')],
@@ -380,7 +380,7 @@ describe('a written consultation in Sheets', () => {
     expect(answerConsultation(as(fake, UNDP), { id: 'C-2026-01', answer: 'Approve', comment: 'Fine.' })).toEqual({
       ok: true,
     });
-    expect(() => RPC_HANDLERS.getConsultationPanelData(as(fake, UNDP), undefined)).toThrow(/Only the secretariat/);
+    expect(() => RPC_HANDLERS.getConsultationPanelData(as(fake, UNDP), undefined)).toThrow(/Only the Secretariat/);
     const data = RPC_HANDLERS.getConsultationPanelData(as(fake, SECRETARIAT), undefined);
     expect(inbox(fake)).toEqual([]);
     expect(data.consultations.map((c) => c.id)).toEqual(['C-2026-01']);
@@ -401,7 +401,7 @@ describe('a written consultation in Sheets', () => {
     expect(proposals(fake, 'C-2026-01')).toEqual([SECRETARIAT, UNRC, UNDP]);
   });
 
-  it('opening the sidebar records the answers waiting, for the secretariat only', () => {
+  it('opening the sidebar records the answers waiting, for the Secretariat only', () => {
     const fake = install();
     openConsultation(as(fake, SECRETARIAT), OPEN);
     expect(answerConsultation(as(fake, UNDP), { id: 'C-2026-01', answer: 'No objection' })).toEqual({ ok: true });
@@ -412,7 +412,7 @@ describe('a written consultation in Sheets', () => {
     expect(answers(fake)).toEqual([`C-2026-01 UNDP No objection  ${UNDP}`]);
   });
 
-  it('an Approval consultation is agreed only when every member asked approved, and waits for the secretariat to close it', () => {
+  it('an Approval consultation is agreed only when every member asked approved, and waits for the Secretariat to close it', () => {
     const fake = install();
     openConsultation(as(fake, SECRETARIAT), { ...OPEN, kind: 'Approval' });
     for (const user of [SECRETARIAT, UNRC])
@@ -447,7 +447,7 @@ describe('a written consultation in Sheets', () => {
     const closed = decodeTable(LogTable, fake.sheetValues('Log')).records.find(
       (e) => e.event === 'Consultation closed',
     );
-    expect(closed?.details).toBe('Agreed (recorded by the secretariat; the answers give Not agreed): 0 answers of 3');
+    expect(closed?.details).toBe('Agreed (recorded by the Secretariat; the answers give Not agreed): 0 answers of 3');
   });
 });
 
@@ -461,7 +461,7 @@ describe('withdrawing a consultation, sending at once, and the decision it leads
   it('"Send now" sends the proposals at once, for the Secretariat only, and the tick sends nothing again', () => {
     const fake = install();
     openConsultation(as(fake, SECRETARIAT), OPEN);
-    expect(() => sendConsultationsNow(as(fake, UNDP))).toThrow('Only the secretariat can send the consultations now');
+    expect(() => sendConsultationsNow(as(fake, UNDP))).toThrow('Only the Secretariat can send the consultations now');
     expect(fake.sentMail).toEqual([]);
     const sent = sendConsultationsNow(as(fake, SECRETARIAT));
     expect(sent.ok && sent.lines).toEqual([
@@ -478,7 +478,7 @@ describe('withdrawing a consultation, sending at once, and the decision it leads
     openConsultation(as(fake, SECRETARIAT), OPEN);
     hourlyTick(as(fake, SECRETARIAT));
     expect(() => withdrawConsultation(as(fake, UNDP), { id: 'C-2026-01' })).toThrow(
-      'Only the secretariat can withdraw a consultation',
+      'Only the Secretariat can withdraw a consultation',
     );
     const result = withdrawConsultation(as(fake, SECRETARIAT), { id: 'C-2026-01', reason: 'UNHCR asked to wait' });
     expect(result).toMatchObject({ ok: true, changed: true });

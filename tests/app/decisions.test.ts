@@ -152,7 +152,7 @@ describe('decisionSidebarData', () => {
   it('tells a plain member that they may not record, and why', () => {
     const data = decisionSidebarData(ports(workbook(), MEMBER).ports);
     expect(data.user.mayRecord).toBe(false);
-    expect(data.user.refusal).toMatch(/Only the secretariat can record a decision/);
+    expect(data.user.refusal).toMatch(/Only the Secretariat can record a decision/);
   });
 });
 
@@ -207,7 +207,7 @@ describe('recordDecision', () => {
     const before = snapshot(wb);
     expect(() => recordDecision(ports(wb, MEMBER).ports, input())).toThrow(NotAuthorizedError);
     expect(() => recordDecision(ports(wb, MEMBER).ports, input())).toThrow(
-      /Only the secretariat can record a decision.*focal@unicef.org/,
+      /Only the Secretariat can record a decision.*focal@unicef.org/,
     );
     expect(snapshot(wb)).toBe(before);
     expect(wb.calls.write ?? 0).toBe(0);

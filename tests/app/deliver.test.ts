@@ -218,7 +218,7 @@ describe('quota and time', () => {
 });
 
 describe('recipients', () => {
-  it('120 focal points and no mailing list: three messages of at most 50, Reply-To the secretariat', () => {
+  it('120 focal points and no mailing list: three messages of at most 50, Reply-To the Secretariat', () => {
     const world = worldOf(withFocalPoints(emailNetwork(), 120));
     world.run((ports) => deliver(ports, { reminders: false }));
     const members = world.sent.filter((e) => !e.to.includes(RCO));

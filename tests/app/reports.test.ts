@@ -152,7 +152,7 @@ describe('runReport for a member who is not secretariat', () => {
     expect(workbook.tabs.has('Report: Member list')).toBe(true);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatch(
-      /^Report: Member list is up to date, but the report was not emailed\. Only the secretariat can email the member list: /,
+      /^Report: Member list is up to date, but the report was not emailed\. Only the Secretariat can email the member list: /,
     );
   });
 
@@ -164,7 +164,7 @@ describe('runReport for a member who is not secretariat', () => {
   });
 });
 
-describe('runReport for the secretariat, emailing the two reports the ToRs ask to share', () => {
+describe('runReport for the Secretariat, emailing the two reports the ToRs ask to share', () => {
   it('emails the member list to the mailing list, records it, and members.list-shared goes quiet', () => {
     const tabs = withSetting('Member list sharing interval (months)', 6);
     const { ports, workbook, sent, toasts } = harness(EXAMPLE_SECRETARIAT, { tabs });

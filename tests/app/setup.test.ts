@@ -264,7 +264,7 @@ describe('repair', () => {
 });
 
 describe('protection by setup', () => {
-  it('protects every tab for the secretariat, the owner and the setup user, and describes the add-on tabs', () => {
+  it('protects every tab for the Secretariat, the owner and the setup user, and describes the add-on tabs', () => {
     const ports = memoryPorts({ workbook: networkWorkbook(), email: 'akarimova@iom.int' });
     const report = setupWorkbook(ports);
     for (const def of TABLES) {
@@ -277,7 +277,7 @@ describe('protection by setup', () => {
     expect(ports.protection.descriptions.get('Log')).toMatch(/^Written by the add-on/);
     expect(ports.protection.descriptions.get('Members')).toMatch(/^Secretariat only/);
     expect(report.changes[0]).toMatch(
-      /^protected Settings, Members, .*Compliance: only the secretariat can edit them$/,
+      /^protected Settings, Members, .*Compliance: only the Secretariat can edit them$/,
     );
     expect(report.changes).toContain('jberg@un.org can now edit every protected tab');
   });

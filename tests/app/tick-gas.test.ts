@@ -42,7 +42,7 @@ function editEvent(fake: GasFake, tab: string, a1: string): GoogleAppsScript.Eve
 }
 
 describe('an execution killed between claim and confirmation', () => {
-  it('loses its confirmation; the claimed message is never sent again and the secretariat sees it reported', () => {
+  it('loses its confirmation; the claimed message is never sent again and the Secretariat sees it reported', () => {
     const fake = install();
     fake.mail.afterSend = (mail) => {
       if (mail.to.includes(MAILING_LIST)) fake.kill();
@@ -93,7 +93,7 @@ describe('an execution killed between claim and confirmation', () => {
     expect(mailLog(fake)[1]).toBe(`Delivery unconfirmed M-2026-03 - ${MAILING_LIST}`);
   });
 
-  it('once the secretariat fills "Minutes circulated on" by hand, the claim is no longer reported', () => {
+  it('once the Secretariat fills "Minutes circulated on" by hand, the claim is no longer reported', () => {
     const fake = install();
     fake.mail.afterSend = () => fake.kill();
     expect(() => hourlyTick(gasPorts())).toThrow();

@@ -85,7 +85,7 @@ describe('reminders over a month of hourly ticks', () => {
   });
 });
 
-describe('reminders to the secretariat', () => {
+describe('reminders to the Secretariat', () => {
   it('about a planned meeting with no agenda link: 3 working days ahead of the due day, then on it', () => {
     const spec = emailNetwork();
     spec.meetings.push({
@@ -166,7 +166,7 @@ describe('Circulate minutes now', () => {
     const member = { user: 'dilnoza.yusupova@undp.org' };
     const { value: preview } = world.run((ports) => circulationPreview(ports), member);
     expect(preview?.meetings).toEqual([]);
-    expect(preview?.refusal).toContain('Only the secretariat can circulate minutes');
+    expect(preview?.refusal).toContain('Only the Secretariat can circulate minutes');
     expect(() => world.run((ports) => circulateMeetings(ports, ['M-2026-03']), member)).toThrow(NotAuthorizedError);
     expect(world.sent).toEqual([]);
     expect(() => world.run((ports) => confirmCirculation(ports, { meetings: 'M-2026-03' }))).toThrow(

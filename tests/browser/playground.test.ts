@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ConsoleMessage, FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../src/app/repository';
+import { REPORTS } from '../../src/domain/reports';
 import { DecisionsTable, LogTable } from '../../src/domain/tables';
 import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
 import { digest, playgroundSuite, ROOT, runMenu } from './support';
@@ -10,6 +11,14 @@ import { digest, playgroundSuite, ROOT, runMenu } from './support';
 const MEMBER = 'unicef';
 
 const suite = playgroundSuite();
+
+const REPORT_COMMANDS: Record<string, string> = {
+  'member-list': 'reportMemberList',
+  'action-tracker': 'reportActionTracker',
+  'workplan-progress': 'reportWorkplanProgress',
+  'gcm-summary': 'reportGcmSummary',
+  'annual-review': 'reportAnnualReview',
+};
 
 async function open(): Promise<Page> {
   const page = await suite.context.newPage();
@@ -59,13 +68,48 @@ describe('the playground page', () => {
     await page.close();
   });
 
+  it('runs each report from the menu and shows its tab, in view in the tab strip, with its charts and formats', async () => {
+    const page = await open();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    for (const def of REPORTS) {
+      await menu(page, 'Reports', REPORT_COMMANDS[def.id]!);
+      const tab = page.locator(`.tab[data-name="${def.tab}"]`);
+      await expect(tab.getAttribute('aria-selected')).resolves.toBe('true');
+      const sheet = page.locator('.sheet:not([hidden])');
+      await expect(sheet.locator('table.grid').getAttribute('data-tab')).resolves.toBe(def.tab);
+      // The tab's button is within the strip's visible part.
+      await page.waitForFunction((name) => {
+        const button = document.querySelector(`.tab[data-name="${name}"]`)!.getBoundingClientRect();
+        const strip = document.querySelector('.tabstrip')!.getBoundingClientRect();
+        return button.left >= strip.left - 1 && button.right <= strip.right + 1;
+      }, def.tab);
+      const charts = sheet.locator('figure.chart svg');
+      expect(await charts.count(), def.tab).toBe(def.id === 'member-list' ? 0 : def.id === 'action-tracker' ? 1 : 2);
+      for (const svg of await charts.all()) expect(await svg.locator('path, rect').count()).toBeGreaterThan(3);
+    }
+    // With the report tabs the strip is wider than the window: each new tab landed out of sight, and was scrolled to.
+    expect(await page.locator('.tabstrip').evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    const workplan = page.locator('table.grid[data-tab="Report: Workplan progress"]');
+    await page.locator('.tab[data-name="Report: Workplan progress"]').click();
+    const late = workplan.locator('tr', { hasText: 'W-2026-03' });
+    await expect(late.locator('td').nth(11).textContent()).resolves.toBe('80%');
+    await expect(late.locator('td').nth(7).textContent()).resolves.toBe('USD 35,000');
+    await expect(late.locator('td').nth(6).textContent()).resolves.toBe('31 October 2026');
+    await expect(late.locator('td').first().getAttribute('style')).resolves.toBe('background:#f4c7c3');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('runs the compliance check from the menu and shows its findings', async () => {
     const page = await open();
     await menu(page, 'Check', 'runComplianceCheck');
     await page.locator('.tab', { hasText: 'Compliance' }).waitFor();
     const compliance = await showTab(page, 'Compliance');
     expect(await compliance.locator('tbody tr').count()).toBeGreaterThan(1);
-    await expect(page.locator('#messages').textContent()).resolves.not.toMatch(/Only the secretariat/);
+    await expect(page.locator('#messages').textContent()).resolves.not.toMatch(/Only the Secretariat/);
     await page.reload();
     await expect(page.locator('.tab', { hasText: 'Compliance' }).count()).resolves.toBe(1);
     const log = readTable(await XlsxWorkbook.open(suite.fixture.file), LogTable);
@@ -212,12 +256,12 @@ describe('the playground page', () => {
     await menu(page, 'Set up', 'setupWorkbook');
     await page.locator('#messages .msg.error').waitFor();
     await expect(page.locator('#messages').textContent()).resolves.toMatch(
-      new RegExp(`Only the secretariat can set up or repair the workbook.*${email.replace('.', '\\.')}`),
+      new RegExp(`Only the Secretariat can set up or repair the workbook.*${email.replace('.', '\\.')}`),
     );
 
     const frame = await openSidebar(page);
     await expect(frame.locator('#refusal').textContent()).resolves.toMatch(
-      /^Read only: Only the secretariat can record a decision/,
+      /^Read only: Only the Secretariat can record a decision/,
     );
     await expect(frame.locator('#f-title').isDisabled()).resolves.toBe(true);
     await expect(frame.locator('#submit').isDisabled()).resolves.toBe(true);

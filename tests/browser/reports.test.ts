@@ -60,7 +60,7 @@ describe('the HTML reports in Chromium', () => {
       if (r.url() !== url) requests.push(r.url());
     });
     await page.goto(url, { waitUntil: 'load' });
-    expect(await page.title()).toBe(`${report.title} — UN Network on Migration in Uzbekistan — ${EXAMPLE_TODAY}`);
+    expect(await page.title()).toBe(`${report.title} — UN Network on Migration in Uzbekistan — 23 November 2026`);
     expect(await page.locator('figure.chart svg').count()).toBe(report.charts.length);
     for (const svg of await page.locator('figure.chart svg').all()) {
       expect(await svg.locator('path, rect').count()).toBeGreaterThan(3);

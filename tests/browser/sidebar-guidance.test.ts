@@ -364,7 +364,7 @@ describe('the Meetings panel', () => {
     await page.locator('[data-command="showDecisionSidebar"]').click();
     const frame = page.frameLocator('#sidebar-frame');
     await frame.locator('#form').waitFor({ state: 'visible' });
-    await expect(frame.locator('#refusal').textContent()).resolves.toMatch(/^Read only: Only the secretariat/);
+    await expect(frame.locator('#refusal').textContent()).resolves.toMatch(/^Read only: Only the Secretariat/);
     await frame.locator('#tab-meetings').click();
     await expect(frame.locator('#m-pick').isEnabled()).resolves.toBe(true);
     await expect(frame.locator('#m-submit').isDisabled()).resolves.toBe(true);

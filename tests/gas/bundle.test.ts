@@ -194,7 +194,7 @@ describe('dist/Code.js', () => {
       expect.objectContaining({
         kind: 'alert',
         content: expect.stringMatching(
-          /^Only the secretariat can set up or repair the workbook: the focal points of IOM \(Secretariat\).*You are signed in as dyusupova@undp\.org\.$/,
+          /^Only the Secretariat can set up or repair the workbook: the focal points of IOM \(Secretariat\).*You are signed in as dyusupova@undp\.org\.$/,
         ),
       }),
     ]);

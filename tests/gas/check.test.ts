@@ -57,7 +57,7 @@ describe('runComplianceCheck in Sheets', () => {
     expect(fake.calls.of('Range.setValues')).toBe(0);
     const alert = fake.ui.dialogs.find((d) => d.kind === 'alert');
     expect(alert?.content).toContain('1 not in line with the ToR, 0 need attention, 0 notes');
-    expect(alert?.content).toContain('Only the secretariat can write the Compliance tab');
+    expect(alert?.content).toContain('Only the Secretariat can write the Compliance tab');
   });
 
   it('clips a network name and an ID as long as a cell holds, instead of failing on the write', () => {

@@ -61,7 +61,7 @@ describe('the report globals', () => {
     expect(fake.ui.dialogs.filter((d) => d.kind === 'alert')).toEqual([]);
   });
 
-  it('refuses a member the secretariat options, saying why, and sends nothing', () => {
+  it('refuses a member the Secretariat options, saying why, and sends nothing', () => {
     const { fake, script } = fakeAs(EXAMPLE_MEMBER);
     script.shareMemberList!();
     expect(fake.sentMail).toEqual([]);
@@ -93,7 +93,7 @@ describe('automation through its globals', () => {
     script.enableAutomation!();
     expect(fake.triggers).toEqual([]);
     expect(fake.sheetValues('Log')).toHaveLength(log);
-    expect(fake.ui.dialogs.find((d) => d.kind === 'alert')?.content).toMatch(/Only the secretariat/);
+    expect(fake.ui.dialogs.find((d) => d.kind === 'alert')?.content).toMatch(/Only the Secretariat/);
   });
 
   it('runs the hourly tick and the preview dialog by their names', () => {

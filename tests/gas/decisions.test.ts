@@ -133,7 +133,7 @@ describe('the decision sidebar in Sheets', () => {
   it('refuses a member with a message the failure handler shows, and writes nothing', () => {
     const fake = install(MEMBER);
     const before = JSON.stringify(fake.sheetValues(DecisionsTable.name));
-    expect(() => recordDecision(input())).toThrow(/Only the secretariat can record a decision/);
+    expect(() => recordDecision(input())).toThrow(/Only the Secretariat can record a decision/);
     expect(JSON.stringify(fake.sheetValues(DecisionsTable.name))).toBe(before);
     expect(fake.sheetValues(LogTable.name)).toHaveLength(1);
   });

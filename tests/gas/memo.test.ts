@@ -54,7 +54,7 @@ describe('set up / repair on a workbook already set up', () => {
     const outcome = headerRow(DecisionsTable).indexOf('Outcome') + 1;
     expect(fake.sheet(DecisionsTable.name).validations.get(2, outcome)).toBeNull();
     const again = run(fake);
-    expect(again.result.changes).toContain('protected Decisions: only the secretariat can edit it');
+    expect(again.result.changes).toContain('protected Decisions: only the Secretariat can edit it');
     expect(fake.sheet(DecisionsTable.name).validations.get(2, outcome)).not.toBeNull();
   });
 

@@ -46,7 +46,7 @@ function expectEveryTab(fake: GasFake, editors: string[]) {
 }
 
 describe('protection of the data tabs', () => {
-  it('lets only the secretariat and the owner edit, turns domain edit off, and describes the add-on tabs', () => {
+  it('lets only the Secretariat and the owner edit, turns domain edit off, and describes the add-on tabs', () => {
     const fake = fakeNetwork();
     const report = runSetup();
     expectEveryTab(fake, [OWNER, IOM, UNRC]);
@@ -58,11 +58,11 @@ describe('protection of the data tabs', () => {
     }
     expect(report.changes).toContain(`${MEMBER} can no longer edit every protected tab`);
     expect(report.changes[0]).toMatch(
-      /^protected Settings, Members, .* Log, Compliance: only the secretariat can edit them$/,
+      /^protected Settings, Members, .* Log, Compliance: only the Secretariat can edit them$/,
     );
   });
 
-  it('keeps a member out of the register while the secretariat can still write', () => {
+  it('keeps a member out of the register while the Secretariat can still write', () => {
     const fake = fakeNetwork();
     runSetup();
     fake.setContext({ activeUser: MEMBER });
@@ -153,7 +153,7 @@ describe('protection of the data tabs', () => {
     if (protection) protection.warningOnly = true;
     const report = runSetup();
     expect(fake.sheet('Decisions').sheetProtection?.warningOnly).toBe(false);
-    expect(report.changes).toEqual(['made the protection of Decisions apply to everyone but the secretariat again']);
+    expect(report.changes).toEqual(['made the protection of Decisions apply to everyone but the Secretariat again']);
   });
 
   it('carries on for a file owned by a gmail.com account, where domain edit cannot be set', () => {

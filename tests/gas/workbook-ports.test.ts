@@ -62,10 +62,10 @@ describe('gasPorts', () => {
     const fake = setup();
     const ports = gasPorts();
     ports.ui.toast('12 findings', 'Compliance check');
-    ports.ui.alert('Only the secretariat may do this.', 'Not allowed');
+    ports.ui.alert('Only the Secretariat may do this.', 'Not allowed');
     expect(fake.ui.toasts).toEqual([{ message: '12 findings', title: 'Compliance check', timeout: undefined }]);
     expect(fake.ui.dialogs).toEqual([
-      { kind: 'alert', title: 'Not allowed', content: 'Only the secretariat may do this.' },
+      { kind: 'alert', title: 'Not allowed', content: 'Only the Secretariat may do this.' },
     ]);
     fake.setContext({ uiAvailable: false });
     ports.ui.alert('Sent 3 reminders', 'Automation');

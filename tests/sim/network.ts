@@ -80,7 +80,7 @@ export function busyNetwork(): Spec {
   return spec;
 }
 
-/** A world over the spec; the secretariat runs it unless said otherwise. */
+/** A world over the spec; the Secretariat runs it unless said otherwise. */
 export function worldOf(spec: Spec, today = TODAY): World {
   return new World(gridsOf(spec), today, SECRETARIAT);
 }

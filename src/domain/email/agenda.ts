@@ -147,11 +147,11 @@ function calendarText(m: PackMeeting): string {
 /** The agenda to the members, with the invitation (sequence 0). */
 export function agendaMessage(network: Network, m: PackMeeting, people: PackPeople): Composed {
   return {
-    ...compose(network, `${networkName(network)}: agenda of ${title(m)}, ${longDay(m.date)}`, [
+    ...compose(network, `${networkName(network)}: agenda of "${title(m)}", ${longDay(m.date)}`, [
       { kind: 'paragraph', text: 'Dear colleagues,' },
       {
         kind: 'paragraph',
-        text: `On behalf of the co-chairs, the Secretariat circulates the draft agenda of "${title(m)}". The calendar invitation is attached.`,
+        text: `Please find below the draft agenda of "${title(m)}". The calendar invitation is attached.`,
       },
       facts(network, m),
       ...mattersBlocks(network, m, 'Matters arising'),
@@ -164,7 +164,7 @@ export function agendaMessage(network: Network, m: PackMeeting, people: PackPeop
 /** The invitation's update: the meeting moved, or its venue or link changed. */
 export function updateMessage(network: Network, m: PackMeeting, sequence: number, people: PackPeople): Composed {
   return {
-    ...compose(network, `${networkName(network)}: ${title(m)} changed, now ${longDay(m.date)}`, [
+    ...compose(network, `${networkName(network)}: "${title(m)}" changed, now ${longDay(m.date)}`, [
       { kind: 'paragraph', text: 'Dear colleagues,' },
       {
         kind: 'paragraph',
@@ -179,7 +179,7 @@ export function updateMessage(network: Network, m: PackMeeting, sequence: number
 /** The cancellation: removes the meeting from the members' calendars. */
 export function cancellationMessage(network: Network, m: PackMeeting, sequence: number, people: PackPeople): Composed {
   return {
-    ...compose(network, `${networkName(network)}: ${title(m)} of ${longDay(m.date)} is cancelled`, [
+    ...compose(network, `${networkName(network)}: "${title(m)}" of ${longDay(m.date)} is cancelled`, [
       { kind: 'paragraph', text: 'Dear colleagues,' },
       {
         kind: 'paragraph',

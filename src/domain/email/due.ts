@@ -410,7 +410,7 @@ function secretariatReminders(ctx: Context, out: Due): void {
       if (recipients.length === 0) {
         out.blocked.push({
           ref: m.id,
-          reason: `${m.id}: nobody to remind, the register names no secretariat with an active focal point`,
+          reason: `${m.id}: nobody to remind, the register names no Secretariat with an active focal point`,
         });
         continue;
       }
@@ -425,7 +425,7 @@ function secretariatReminders(ctx: Context, out: Due): void {
       const j = job(ctx, {
         event: REMINDER_EVENTS[d.deadline],
         ref: m.id,
-        what: `the reminder of ${m.id}'s ${d.deadline === 'approval' ? 'minutes approval' : d.deadline} to the secretariat`,
+        what: `the reminder of ${m.id}'s ${d.deadline === 'approval' ? 'minutes approval' : d.deadline} to the Secretariat`,
         recipients,
         since: phase === 'ahead' ? null : addDays(today, -(REMINDER_DAYS - 1)),
         tag: phase === 'ahead' ? `(ahead of ${d.due})` : `(due ${d.due})`,

@@ -1,12 +1,13 @@
 /**
- * `unmn validate FILE.xlsx [--json]`: every cell of the workbook that breaks WORKBOOK.md, each named by
- * tab, row and column with what was expected. A secretariat runs it before the compliance check, or
+ * `unmn validate FILE.xlsx [--json]`: every cell of the workbook that breaks docs/workbook.md, each named
+ * by tab, row and column with what was expected. The Secretariat runs it before the compliance check, or
  * after editing the file by hand. Exit 0: no problems; 1: problems; 2: the file cannot be read.
  */
 import { readGrids } from '../../app/network';
 import { isBlank, type Cell } from '../../domain/cells';
 import { formatProblem, sortProblems } from '../../domain/problems';
 import { decodeNetwork, type Grids } from '../../domain/network';
+import { TABLES } from '../../domain/tables';
 import { parseArguments, printable, type CliIo } from '../terminal';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
@@ -28,7 +29,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.out(JSON.stringify(problems, null, 2));
     return problems.length === 0 ? 0 : 1;
   }
-  const tabs = Object.values(grids).filter((g) => g !== null).length;
+  // Counted as `unmn init` counts them, so that one workbook has one number of tabs.
+  const names = new Set(workbook.tabNames());
+  const tabs = TABLES.filter((t) => names.has(t.name)).length;
   const rows = Object.values(grids).reduce((sum, grid) => sum + rowsInUse(grid), 0);
   if (problems.length === 0) {
     io.out(io.color.green(`No problems: ${tabs} tabs, ${rows} rows checked`));

@@ -8,9 +8,10 @@ import { type Cell } from '../../domain/cells';
 import { columnLetter, normalizeHeader, type Problem } from '../../domain/codec';
 import { dayOfDate } from '../../domain/dates';
 import { escapeHtml } from '../../domain/html';
-import { REPORTS } from '../../domain/reports';
+import { displayText, REPORTS, type ColumnKind } from '../../domain/reports';
 import { formatProblem, problemText } from '../../domain/problems';
 import type { OutboxEmail } from '../outbox';
+import type { ShownLook } from './look';
 import type { KnownUser } from './users';
 
 export interface MenuEntry {
@@ -23,6 +24,8 @@ export interface MenuEntry {
 export interface TabView {
   readonly name: string;
   readonly grid: readonly (readonly Cell[])[];
+  /** A result tab's formats, colours and charts, as Sheets shows them; absent for a data tab. */
+  readonly look?: ShownLook;
 }
 
 export interface PageView {
@@ -51,7 +54,14 @@ export function displayCell(cell: Cell): string {
   return String(cell);
 }
 
-function cellHtml(cell: Cell, problem: string | undefined): string {
+/** A cell in the number format a report gave it: "USD 10,000", "80%", "16 September 2026". */
+function formatted(cell: Cell, kind: ColumnKind | undefined): string {
+  if (kind === undefined || typeof cell === 'boolean' || cell === '') return displayCell(cell);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : displayText(dayOfDate(cell), kind);
+  return displayText(cell, kind);
+}
+
+function cellHtml(cell: Cell, problem: string | undefined, kind?: ColumnKind, fill?: string): string {
   const classes: string[] = [];
   let inner: string;
   if (typeof cell === 'boolean') {
@@ -59,12 +69,21 @@ function cellHtml(cell: Cell, problem: string | undefined): string {
     inner = `<input type="checkbox" disabled${cell ? ' checked' : ''} aria-label="${cell ? 'Yes' : 'No'}">`;
   } else {
     if (typeof cell === 'number') classes.push('n');
-    inner = escapeHtml(displayCell(cell));
+    inner = escapeHtml(formatted(cell, kind));
   }
   if (problem !== undefined) classes.push('bad');
   const cls = classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
   const title = problem !== undefined ? ` title="${escapeHtml(problem)}"` : '';
-  return `<td${cls}${title}>${inner}</td>`;
+  const style = fill !== undefined ? ` style="background:${escapeHtml(fill)}"` : '';
+  return `<td${cls}${title}${style}>${inner}</td>`;
+}
+
+function chartsHtml(look: ShownLook | undefined): string {
+  if (look === undefined || look.charts.length === 0) return '';
+  const figures = look.charts.map(
+    (c) => `<figure class="chart"><figcaption>${escapeHtml(c.title)}</figcaption>${c.svg}</figure>`,
+  );
+  return `<div class="charts">${figures.join('')}</div>`;
 }
 
 function problemIndex(problems: readonly Problem[]): Map<string, string> {
@@ -87,12 +106,18 @@ function tableHtml(tab: TabView, problems: Map<string, string>, id: string): str
       const tds = Array.from({ length: width }, (_, c) => {
         const cell = cells[c] ?? '';
         if (r === 0) return `<th scope="col">${escapeHtml(displayCell(cell))}</th>`;
-        return cellHtml(cell, problems.get(`${tab.name}|${r + 1}|${headers[c] ?? ''}`));
+        const where = `${r + 1},${c + 1}`;
+        return cellHtml(
+          cell,
+          problems.get(`${tab.name}|${r + 1}|${headers[c] ?? ''}`),
+          tab.look?.kinds.get(where),
+          tab.look?.fills.get(where),
+        );
       }).join('');
       return `<tr${r === 0 ? ' class="hdr"' : ''}><th class="rn">${r + 1}</th>${tds}</tr>`;
     })
     .join('\n');
-  return `<div class="grid-wrap"><table class="grid" id="${id}" data-tab="${escapeHtml(tab.name)}"><thead><tr><th class="corner"></th>${letters}</tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `<div class="grid-wrap"><table class="grid" id="${id}" data-tab="${escapeHtml(tab.name)}"><thead><tr><th class="corner"></th>${letters}</tr></thead><tbody>${rows}</tbody></table></div>${chartsHtml(tab.look)}`;
 }
 
 function tabsHtml(view: PageView): string {
@@ -100,7 +125,7 @@ function tabsHtml(view: PageView): string {
   const strip = view.tabs
     .map((t, i) => {
       const rows = Math.max(0, t.grid.length - 1);
-      return `<button type="button" class="tab" role="tab" data-tab="${i}" aria-selected="${i === 0}">${escapeHtml(t.name)}<span class="badge">${rows}</span></button>`;
+      return `<button type="button" class="tab" role="tab" data-tab="${i}" data-name="${escapeHtml(t.name)}" aria-selected="${i === 0}">${escapeHtml(t.name)}<span class="badge">${rows}</span></button>`;
     })
     .join('');
   const sheets = view.tabs
@@ -113,7 +138,8 @@ function tabsHtml(view: PageView): string {
 }
 
 function problemsHtml(problems: readonly Problem[]): string {
-  if (problems.length === 0) return '<p class="empty">No problems: every tab follows WORKBOOK.md.</p>';
+  if (problems.length === 0)
+    return '<p class="empty">No problems: every tab keeps to the workbook contract (docs/workbook.md in the repository).</p>';
   const items = problems.map((p) => `<li>${escapeHtml(formatProblem(p))}</li>`).join('');
   return `<ul class="problems">${items}</ul>`;
 }
@@ -204,7 +230,7 @@ function userHtml(view: PageView): string {
   ]
     .map(
       (u) =>
-        `<option value="${escapeHtml(u.email)}"${u.email === view.user ? ' selected' : ''}>${escapeHtml(u.email)} · ${escapeHtml(u.label)}${u.secretariat ? ' · secretariat' : ''}</option>`,
+        `<option value="${escapeHtml(u.email)}"${u.email === view.user ? ' selected' : ''}>${escapeHtml(u.email)} · ${escapeHtml(u.label)}${u.secretariat ? ' · Secretariat' : ''}</option>`,
     )
     .join('');
   return `<label class="user">Acting as <select id="user" aria-label="Acting as">${options}</select></label>`;
@@ -288,7 +314,11 @@ table.grid{border-collapse:collapse;font-size:12px;white-space:nowrap}
 .grid td.n{text-align:right;font-variant-numeric:tabular-nums}
 .grid td.c{text-align:center}
 .grid td.bad{background:#fce8e6;box-shadow:inset 2px 0 #d93025}
-.tabstrip{display:flex;gap:2px;padding:4px 8px 0;background:#f1f3f4;border-top:1px solid #dadce0;overflow-x:auto}
+.tabstrip{display:flex;gap:2px;padding:4px 8px 0;background:#f1f3f4;border-top:1px solid #dadce0;overflow-x:auto;scroll-behavior:smooth}
+.charts{display:flex;flex-wrap:wrap;gap:16px;padding:12px;border-top:1px solid #e2e3e3;background:#fff}
+.chart{margin:0}
+.chart figcaption{font-weight:500;margin-bottom:4px}
+.chart svg{max-width:100%;height:auto}
 .tab{font:inherit;border:0;background:none;padding:7px 14px;border-radius:4px 4px 0 0;cursor:pointer;color:#5f6368;white-space:nowrap}
 .tab[aria-selected=true]{background:#fff;color:#188038;font-weight:500;box-shadow:0 -2px 0 #188038 inset}
 .tab .badge{margin-left:6px;font-size:11px;color:#80868b;font-weight:400}

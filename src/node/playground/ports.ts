@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { dayOfDate, timestampOfDate } from '../../domain/dates';
-import type { Clock, DialogPage, Lock, Ports, Ui, WorkbookPort } from '../../ports';
+import type { Clock, DialogPage, Lock, Ports, TabChart, TabStyle, Ui, WorkbookPort } from '../../ports';
 import { MemoryInbox } from '../inbox';
 import { FileOutbox } from '../outbox';
 import { XlsxWorkbook } from '../xlsx/workbook';
@@ -95,20 +95,52 @@ const MUTATIONS = new Set([
   'chart',
 ]);
 
-/** The workbook with a note of whether anything was changed, so that a refused command saves nothing. */
-export function tracking(workbook: WorkbookPort): { port: WorkbookPort; changed: () => boolean } {
+/**
+ * How a result tab looks in Sheets beyond its values: its number formats, colours and charts. An
+ * .xlsx holds no chart the add-on draws, so the playground keeps them (and the rest of the look,
+ * which it would otherwise have to read back from the file) for as long as it runs.
+ */
+export interface TabLook {
+  style?: TabStyle;
+  fills?: { readonly row: number; readonly column: number; readonly colors: (string | null)[][] };
+  charts: readonly TabChart[];
+}
+
+/**
+ * The workbook with a note of whether anything was changed (so that a refused command saves nothing)
+ * and of the tabs it wrote to, in order; the look of the tabs a run styles, paints or charts goes
+ * into `looks`, and a tab cleared or added starts with none.
+ */
+export function tracking(
+  workbook: WorkbookPort,
+  looks: Map<string, TabLook> = new Map(),
+): { port: WorkbookPort; changed: () => boolean; tabs: () => string[] } {
   let changed = false;
+  const tabs: string[] = [];
+  const look = (tab: string) => looks.get(tab) ?? looks.set(tab, { charts: [] }).get(tab)!;
+  const record: Partial<Record<string, (tab: string, ...args: never[]) => void>> = {
+    clearFrom: (tab: string, fromRow: number) => fromRow <= 1 && looks.delete(tab),
+    addTab: (tab: string) => looks.delete(tab),
+    style: (tab: string, style: TabStyle) => (look(tab).style = style),
+    paint: (tab: string, row: number, column: number, colors: (string | null)[][]) =>
+      (look(tab).fills = { row, column, colors }),
+    chart: (tab: string, charts: readonly TabChart[]) => (look(tab).charts = charts),
+  };
   const port = new Proxy(workbook, {
     get(target, name, receiver) {
       const value: unknown = Reflect.get(target, name, receiver);
-      if (typeof value !== 'function') return value;
+      if (typeof value !== 'function' && name !== 'chart') return value;
       return (...args: unknown[]) => {
-        if (typeof name === 'string' && MUTATIONS.has(name)) changed = true;
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (typeof name === 'string' && MUTATIONS.has(name)) {
+          changed = true;
+          if (typeof args[0] === 'string') tabs.push(args[0]);
+        }
+        if (typeof name === 'string') (record[name] as ((...a: unknown[]) => void) | undefined)?.(...args);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).apply(target, args) : undefined;
       };
     },
   });
-  return { port, changed: () => changed };
+  return { port, changed: () => changed, tabs: () => tabs };
 }
 
 export interface Outcome<T> {
@@ -116,6 +148,8 @@ export interface Outcome<T> {
   readonly error?: Error;
   readonly messages: UiMessage[];
   readonly saved: boolean;
+  /** The tabs the run wrote to, in order. */
+  readonly tabs: readonly string[];
 }
 
 export interface PlaygroundConfig {
@@ -137,6 +171,8 @@ export class PlaygroundSession {
   readonly outbox: FileOutbox;
   /** The members' answers waiting for a run of the secretariat, for as long as the playground runs. */
   readonly inbox = new MemoryInbox();
+  /** The look of the result tabs written since the playground started (see TabLook). */
+  readonly looks = new Map<string, TabLook>();
   private queue: Promise<unknown> = Promise.resolve();
   private cached: { workbook: XlsxWorkbook; stamp: string } | undefined;
 
@@ -177,7 +213,7 @@ export class PlaygroundSession {
   run<T>(fn: (ports: Ports) => T): Promise<Outcome<T>> {
     return this.serial(async () => {
       const workbook = await this.load();
-      const { port, changed } = tracking(workbook);
+      const { port, changed, tabs } = tracking(workbook, this.looks);
       const ui = new CollectingUi();
       const user = this.config.user;
       const ports: Ports = {
@@ -199,7 +235,7 @@ export class PlaygroundSession {
       if (workbook.removedCharacters() > 0) ui.toast(REMOVED_CHARACTERS, 'Text changed');
       const saved = changed();
       if (saved) await this.saved(workbook);
-      return { ...(error ? { error } : { value: value as T }), messages: ui.messages, saved };
+      return { ...(error ? { error } : { value: value as T }), messages: ui.messages, saved, tabs: tabs() };
     });
   }
 }

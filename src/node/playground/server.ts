@@ -22,7 +22,9 @@ import { decodeNetwork, type Grids } from '../../domain/network';
 import { emailKey } from '../../domain/words';
 import { sortProblems } from '../../domain/problems';
 import type { FileLock } from './file-lock';
-import { renderContent, renderPage, type MenuEntry, type PageView } from './page';
+import { ComplianceTable } from '../../domain/tables';
+import { shownLook } from './look';
+import { renderContent, renderPage, type MenuEntry, type PageView, type TabView } from './page';
 import type { Ports } from '../../ports';
 import { clockFor, PlaygroundSession, type PlaygroundConfig } from './ports';
 import { withShim } from './shim';
@@ -64,7 +66,12 @@ const PAGE_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 async function view(session: PlaygroundSession, label: string): Promise<PageView> {
   // Every tab is shown, so every tab is read once, and the network is decoded from those same grids.
-  const tabs = await session.read((wb) => wb.tabNames().map((name) => ({ name, grid: wb.read(name) ?? [] })));
+  const grids = await session.read((wb) => wb.tabNames().map((name) => ({ name, grid: wb.read(name) ?? [] })));
+  const tabs: TabView[] = [];
+  for (const t of grids) {
+    const look = session.looks.get(t.name);
+    tabs.push(look === undefined ? t : { ...t, look: await shownLook(t.grid, look) });
+  }
   const network = decodeNetwork(Object.fromEntries(tabs.map((t) => [t.name, t.grid])) as Grids);
   const today = clockFor(session.config.today).today();
   return {
@@ -339,8 +346,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       const command = commandNamed(name);
       if (!command) return json(res, 404, { messages: [], error: `No such command: ${name}` });
       const outcome = await session.run((ports) => command.run(ports));
+      // A report or check shows its tab, as Sheets does once the tab is written.
+      const shown = outcome.tabs.filter((t) => t.startsWith('Report: ') || t === ComplianceTable.name).pop();
       return json(res, 200, {
         messages: outcome.messages,
+        ...(shown === undefined ? {} : { show: shown }),
         ...(outcome.error ? { error: outcome.error.message } : {}),
         saved: outcome.saved,
       });

@@ -58,7 +58,7 @@ describe('allowedRecipients and screen', () => {
   });
 });
 
-describe('the secretariat', () => {
+describe('the Secretariat', () => {
   it('is the Secretariat member\u2019s focal points and the Secretariat editors; replies go to its Primary', () => {
     const spec = emailNetwork();
     spec.settings = { ...spec.settings, secretariatEditors: ['assistant@un.org'] };

@@ -39,7 +39,7 @@ async function undpAnswers(): Promise<string[]> {
 }
 
 describe('answering a consultation in the playground', () => {
-  it("as UNDP's focal point waits in the inbox; the secretariat's tick records it", async () => {
+  it("as UNDP's focal point waits in the inbox; the Secretariat's tick records it", async () => {
     expect((await post('/user', { email: EXAMPLE_MEMBER })).status).toBe(200);
     const before = readFileSync(file);
     const answered = await post('/rpc/answerConsultation', {

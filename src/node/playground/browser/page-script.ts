@@ -18,6 +18,8 @@ type Message =
 interface CommandAnswer {
   readonly messages?: readonly Message[];
   readonly error?: string;
+  /** The tab the command wrote its result to (a report's, the Compliance tab): shown once the page is redrawn. */
+  readonly show?: string;
 }
 
 let selected = 0;
@@ -32,10 +34,20 @@ function all<T extends HTMLElement = HTMLElement>(selector: string): T[] {
   return [...document.querySelectorAll<T>(selector)];
 }
 
+/** Shows tab i, its button scrolled into the strip's view: a workbook has more tabs than a window is wide. */
 function selectTab(i: number): void {
   selected = i;
-  for (const t of all('.tab')) t.setAttribute('aria-selected', String(Number(t.dataset.tab) === i));
+  for (const t of all('.tab')) {
+    const active = Number(t.dataset.tab) === i;
+    t.setAttribute('aria-selected', String(active));
+    if (active) t.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
   for (const s of all('.sheet')) s.hidden = Number(s.dataset.sheet) !== i;
+}
+
+function selectTabNamed(name: string): void {
+  const tab = all('.tab').find((t) => t.dataset.name === name);
+  if (tab) selectTab(Number(tab.dataset.tab));
 }
 
 function wireContent(): void {
@@ -116,6 +128,7 @@ async function run(path: string): Promise<void> {
     for (const m of out.messages ?? []) show(m);
     if (out.error) say('error', '', out.error);
     await refresh();
+    if (out.show) selectTabNamed(out.show);
   } catch (e) {
     say('error', '', `The playground server did not answer: ${errorText(e)}`);
   } finally {

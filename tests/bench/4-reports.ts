@@ -1,10 +1,10 @@
 /**
- * Each report's builder alone (best of 3) on the decoded networks of bench/support/network.ts at each
+ * Each report's builder alone (best of 3) on the decoded networks of tests/bench/support/network.ts at each
  * size. The SpreadsheetApp calls and time of the report commands over the Apps Script fake are in the
  * results table (6-results).
  */
-import { decodeNetwork } from '../src/domain/network';
-import { REPORTS } from '../src/domain/reports';
+import { decodeNetwork } from '../../src/domain/network';
+import { REPORTS } from '../../src/domain/reports';
 import { best, generate, gridsOf, SCALES, TODAY } from './support/network';
 
 const YEAR = Number(TODAY.slice(0, 4));

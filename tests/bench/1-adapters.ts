@@ -9,16 +9,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readTable, updateRecords, withLockedTabs } from '../src/app/repository';
-import type { Cell, Column } from '../src/domain/cells';
-import type { Lock } from '../src/ports';
-import { decodeTable, headerRow } from '../src/domain/codec';
-import { dateOfDay } from '../src/domain/dates';
-import { TABLES, type TableDef } from '../src/domain/tables';
-import { GasWorkbook } from '../src/gas/workbook';
-import { XlsxWorkbook } from '../src/node/xlsx/workbook';
-import type { WorkbookPort } from '../src/ports';
-import { createGasFake } from '../tests/fakes/gas';
+import { readTable, updateRecords, withLockedTabs } from '../../src/app/repository';
+import type { Cell, Column } from '../../src/domain/cells';
+import type { Lock } from '../../src/ports';
+import { decodeTable, headerRow } from '../../src/domain/codec';
+import { dateOfDay } from '../../src/domain/dates';
+import { TABLES, type TableDef } from '../../src/domain/tables';
+import { GasWorkbook } from '../../src/gas/workbook';
+import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
+import type { WorkbookPort } from '../../src/ports';
+import { createGasFake } from '../fakes/gas';
 
 /** The bench is the only execution: nobody to lock out. */
 const NO_LOCK: Lock = { withDocumentLock: (fn) => fn() };

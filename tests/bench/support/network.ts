@@ -13,13 +13,13 @@
  * minutes reminder to the secretariat, and three agencies' action reminders. So the hourly tick has
  * the same work whatever the rows, and another tick right after it has none.
  */
-import { EXAMPLE } from '../../examples/uzbekistan';
-import type { Cell } from '../../src/domain/cells';
-import { headerRow } from '../../src/domain/codec';
-import { addDays, addMonths, daysBetween, yearOf, type IsoDay } from '../../src/domain/dates';
-import { formatId } from '../../src/domain/ids';
-import type { Grids } from '../../src/domain/network';
-import { settingsRows, type Settings } from '../../src/domain/settings';
+import { EXAMPLE } from '../../../examples/uzbekistan';
+import type { Cell } from '../../../src/domain/cells';
+import { headerRow } from '../../../src/domain/codec';
+import { addDays, addMonths, daysBetween, yearOf, type IsoDay } from '../../../src/domain/dates';
+import { formatId } from '../../../src/domain/ids';
+import type { Grids } from '../../../src/domain/network';
+import { settingsRows, type Settings } from '../../../src/domain/settings';
 import {
   ActionsTable,
   PRINCIPLES,
@@ -40,8 +40,8 @@ import {
   type TableDef,
   type WorkingGroup,
   type WorkplanRow,
-} from '../../src/domain/tables';
-import { gridOf } from '../../tests/domain/rules/support';
+} from '../../../src/domain/tables';
+import { gridOf } from '../../domain/rules/support';
 
 export const SCALES = [1, 10, 100, 1000] as const;
 export type Scale = (typeof SCALES)[number];

@@ -9,15 +9,15 @@
  * recorded, the due minutes circulated. A second spreadsheet for the hourly trigger: the first tick of
  * the day sends what is due, the next one finds nothing left to do.
  */
-import { COMMANDS, type CommandId } from '../../src/app/commands';
-import { RPC_HANDLERS } from '../../src/app/rpc';
-import { hourlyTick } from '../../src/app/tick';
-import { addDays } from '../../src/domain/dates';
-import type { DecisionInput } from '../../src/domain/rpc';
-import { REPORTS } from '../../src/domain/reports';
-import { gasPorts } from '../../src/gas/ports';
-import type { Clock, Ports } from '../../src/ports';
-import { createGasFake, type GasFake, type Value } from '../../tests/fakes/gas';
+import { COMMANDS, type CommandId } from '../../../src/app/commands';
+import { RPC_HANDLERS } from '../../../src/app/rpc';
+import { hourlyTick } from '../../../src/app/tick';
+import { addDays } from '../../../src/domain/dates';
+import type { DecisionInput } from '../../../src/domain/rpc';
+import { REPORTS } from '../../../src/domain/reports';
+import { gasPorts } from '../../../src/gas/ports';
+import type { Clock, Ports } from '../../../src/ports';
+import { createGasFake, type GasFake, type Value } from '../../fakes/gas';
 import { countCalls, isWrite, type CallCounts } from './calls';
 import { gridsOf, SECRETARIAT, TODAY, type GeneratedNetwork } from './network';
 
@@ -122,6 +122,8 @@ function menuRuns(network: GeneratedNetwork): [FakeRun, Measured][] {
   within(fake, () => {
     COMMANDS.setupWorkbook.run(ports());
     out.push(['setupWorkbook (intact)', measure(fake, () => COMMANDS.setupWorkbook.run(ports()))]);
+    // As each report: the first run after setup gives the Compliance tab its look, the runs after it only write.
+    COMMANDS.runComplianceCheck.run(ports());
     out.push(['runComplianceCheck', measure(fake, () => COMMANDS.runComplianceCheck.run(ports()))]);
     for (const id of REPORT_COMMANDS) {
       COMMANDS[id].run(ports());

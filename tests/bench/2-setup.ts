@@ -1,15 +1,15 @@
 /**
  * Set up / repair workbook over the Apps Script fake through GasWorkbook, on a damaged copy of each
- * generated network of bench/support/network.ts: its user deleted the Actions tab and the Meetings'
+ * generated network of tests/bench/support/network.ts: its user deleted the Actions tab and the Meetings'
  * Mode column and retyped a header in lower case, and nothing is protected yet. The first run repairs
  * it and protects every tab; the second has nothing to repair. The SpreadsheetApp calls must not grow
  * with the rows. (Setup on an intact workbook, through the menu command, is in the results table.)
  */
-import { setupWorkbook } from '../src/app/setup';
-import type { Cell } from '../src/domain/cells';
-import { gasPorts } from '../src/gas/ports';
-import { gasProtection } from '../src/gas/protection';
-import { createGasFake } from '../tests/fakes/gas';
+import { setupWorkbook } from '../../src/app/setup';
+import type { Cell } from '../../src/domain/cells';
+import { gasPorts } from '../../src/gas/ports';
+import { gasProtection } from '../../src/gas/protection';
+import { createGasFake } from '../fakes/gas';
 import { generate, gridsOf, rowsOf, SCALES, SECRETARIAT, type Scale } from './support/network';
 
 function damagedWorkbook(scale: Scale): { sheets: Record<string, Cell[][]>; rows: number } {

@@ -1,12 +1,12 @@
 /**
- * The compliance check's own work on the generated networks of bench/support/network.ts: decoding the
+ * The compliance check's own work on the generated networks of tests/bench/support/network.ts: decoding the
  * tabs and running every rule (best of 3; goal under 1 s at every size), and how many findings each
  * rule has at each size, to show that every rule has work. The SpreadsheetApp calls and time of
  * runComplianceCheck over the Apps Script fake are in the results table (6-results).
  */
-import { decodeNetwork } from '../src/domain/network';
-import { checkNetwork, type Finding } from '../src/domain/rules';
-import { RULE_IDS } from '../src/domain/rules/ids';
+import { decodeNetwork } from '../../src/domain/network';
+import { checkNetwork, type Finding } from '../../src/domain/rules';
+import { RULE_IDS } from '../../src/domain/rules/ids';
 import { best, generate, gridsOf, rowsOf, SCALES, TODAY } from './support/network';
 
 const GOAL_MS = 1000;

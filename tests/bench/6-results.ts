@@ -2,11 +2,12 @@
  * The results of `npm run bench` as one table, printed last and written to bench/RESULTS.md under the
  * machine it ran on: each public command and trigger of the add-on over the Apps Script fake
  * (SpreadsheetApp calls and time), and each CLI command on an .xlsx file (time and peak memory), on
- * the generated networks of bench/support/network.ts at 1×, 10×, 100× and 1,000× the example
+ * the generated networks of tests/bench/support/network.ts at 1×, 10×, 100× and 1,000× the example
  * workbook; whether the calls stay flat in the rows and the time grows no faster than the rows; and
  * the targets of issue 14 beside the numbers.
  */
-import { execSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import {
   BENCH_DIR,
   CLI_RUNS,
   measureCheck,
+  measureCheckAndFloor,
   measureCli,
   ROOT,
   writeWorkbookFile,
@@ -21,8 +23,13 @@ import {
   type CliRun,
 } from './support/cli';
 import { FAKE_RUNS, measureCommands, writesOf, type FakeRun, type Measured } from './support/commands';
-import { generate, gridsOf, rowsOf, SCALES, TODAY } from './support/network';
-import { TABLES } from '../src/domain/tables';
+import { generate, gridsOf, rowsOf, SCALES, SECRETARIAT, TODAY } from './support/network';
+import { LogTable, TABLES } from '../../src/domain/tables';
+import { runComplianceCheck } from '../../src/app/check';
+import { setupWorkbook } from '../../src/app/setup';
+import type { Cell } from '../../src/domain/cells';
+import { gasPorts } from '../../src/gas/ports';
+import { createGasFake, type GasFake } from '../fakes/gas';
 
 /** Below this, a step's time is mostly the timer's and the fake's noise: it does not count for linearity. */
 const NOISE_MS = 100;
@@ -38,6 +45,12 @@ const IDLE_TICK_CALLS = 15;
 const CHECK_CALLS = 25;
 const REPORT_CALLS = 30;
 const CLI_MS = 15_000;
+const CLI_TARGET_MS = 5_000;
+const CHECK_MIB = 256;
+const FLOOR_RATIO = 2;
+const COLD_MS = 15;
+const COLD_RUNS = 9;
+const BUNDLE_KB = 250;
 const CLI_MIB = 1024;
 const EXAMPLE_CHECK_MS = 600;
 
@@ -66,6 +79,56 @@ for (const scale of SCALES) {
   console.log(`${shapes.at(-1)}: measured in ${secs(performance.now() - t)}`);
 }
 const example = await measureCheck(path.join(ROOT, 'examples', 'uzbekistan.xlsx'));
+const floorRun = await measureCheckAndFloor(path.join(BENCH_DIR, `network-${SCALES.at(-1)!}x.xlsx`));
+const cold = coldLoadMs();
+const bundleKB = statSync(path.join(ROOT, 'dist', 'Code.js')).size / 1000;
+const setups = setupCalls();
+
+/**
+ * The load of dist/Code.js in node:vm as each Apps Script execution begins: compiled and run in a
+ * new context by a new process, so that nothing is cached; the median of COLD_RUNS.
+ */
+function coldLoadMs(): number {
+  const probe =
+    "const vm=require('node:vm');const code=require('node:fs').readFileSync(process.argv[1],'utf8');" +
+    "const t=performance.now();vm.runInContext(code,vm.createContext({}),{filename:'Code.js'});" +
+    'process.stdout.write(String(performance.now()-t))';
+  const times = Array.from({ length: COLD_RUNS }, () =>
+    Number(execFileSync(process.execPath, ['-e', probe, path.join(ROOT, 'dist', 'Code.js')]).toString()),
+  ).sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** Setup's calls on its second run over a fresh spreadsheet, and on the run after a check grew the full Log. */
+function setupCalls(): { fresh: number; grown: number } {
+  const run = <T>(fake: GasFake, fn: () => T) => {
+    fake.nextExecution();
+    return fake.calls.during(fn);
+  };
+  const within = <T>(fake: GasFake, fn: () => T): T => {
+    const restore = fake.install();
+    try {
+      return fn();
+    } finally {
+      restore();
+    }
+  };
+  const empty = createGasFake({ owner: 'owner@iom.int', activeUser: SECRETARIAT, sheets: {} });
+  const fresh = within(empty, () => {
+    run(empty, () => setupWorkbook(gasPorts()));
+    return run(empty, () => setupWorkbook(gasPorts())).spreadsheet;
+  });
+  const sheets = gridsOf(generate(SCALES[0]!)) as Record<string, Cell[][]>;
+  const full = createGasFake({ owner: 'owner@iom.int', activeUser: SECRETARIAT, sheets });
+  const grown = within(full, () => {
+    run(full, () => setupWorkbook(gasPorts()));
+    const log = full.sheet(LogTable.name);
+    log.maxRows = full.sheetValues(LogTable.name).length;
+    run(full, () => runComplianceCheck(gasPorts()));
+    return run(full, () => setupWorkbook(gasPorts())).spreadsheet;
+  });
+  return { fresh, grown };
+}
 
 function yearsOf(foundedOn: string | null): number {
   return Number(TODAY.slice(0, 4)) - Number((foundedOn ?? TODAY).slice(0, 4));
@@ -156,6 +219,49 @@ table.push(
     .join('')} — | — | — | < 0.6 s | ${example.ms < EXAMPLE_CHECK_MS ? 'yes' : `no: ${secs(example.ms)}`} |`,
 );
 
+const atLargest = (run: CliRun) => cli.get(run)!.at(-1)!;
+const ratio = floorRun.check.ms / floorRun.floor.ms;
+const checkRuns = fake.get('runComplianceCheck')!;
+const targets: [string, string, boolean][] = [
+  [
+    `\`runComplianceCheck\` ≤ ${CHECK_CALLS} SpreadsheetApp calls at every size`,
+    `${Math.max(...checkRuns.map((r) => r.spreadsheet))} at most`,
+    most(checkRuns, 'spreadsheet') <= CHECK_CALLS,
+  ],
+  [
+    `\`setupWorkbook\` second run on a fresh spreadsheet ≤ 6 calls a tab (${SETUP_CALLS})`,
+    String(setups.fresh),
+    setups.fresh <= SETUP_CALLS,
+  ],
+  [
+    `\`setupWorkbook\` after a check grew the full Log ≤ 6 calls a tab (${SETUP_CALLS})`,
+    String(setups.grown),
+    setups.grown <= SETUP_CALLS,
+  ],
+  [`cold load of dist/Code.js in node:vm ≤ ${COLD_MS} ms`, `${cold.toFixed(1)} ms`, cold <= COLD_MS],
+  [`dist/Code.js ≤ ${BUNDLE_KB} KB`, `${bundleKB.toFixed(1)} KB`, bundleKB <= BUNDLE_KB],
+  [
+    `\`unmn check\` at 1,000× ≤ ${FLOOR_RATIO}× the parse floor of the same file`,
+    `${secs(floorRun.check.ms)} over ${secs(floorRun.floor.ms)}: ${ratio.toFixed(2)}×`,
+    ratio <= FLOOR_RATIO,
+  ],
+  [
+    `\`unmn check\` at 1,000× peak memory ≤ ${CHECK_MIB} MiB`,
+    `${int(floorRun.check.rssMiB)} MiB`,
+    floorRun.check.rssMiB <= CHECK_MIB,
+  ],
+  ...CLI_RUNS.map((run): [string, string, boolean] => [
+    `\`unmn ${run}\` at 1,000× ≤ ${secs(CLI_TARGET_MS)}`,
+    secs(atLargest(run).ms),
+    atLargest(run).ms <= CLI_TARGET_MS,
+  ]),
+];
+const targetTable = [
+  '| target (issue 20) | measured | met |',
+  '|---|---|---|',
+  ...targets.map(([what, value, met]) => `| ${what} | ${value} | ${met ? 'pass' : '**fail**'} |`),
+];
+
 const largest = (run: FakeRun) => fake.get(run)!.at(-1)!;
 const tickCalls = (run: Measured) =>
   `${run.sent} messages in ${run.spreadsheet} calls: ${run.reads} reads, ${run.writes} writes, ${run.byMethod['SpreadsheetApp.flush'] ?? 0} flushes`;
@@ -171,14 +277,16 @@ const text = [
     `Load average (1 min) ${loadAtStart.toFixed(1)} at the start and ${(os.loadavg()[0] ?? 0).toFixed(1)} at the end: ` +
     'where it is above the cores, other work shared them and the wall times are upper bounds (the CPU times of the CLI less so).',
   '',
-  `Networks of bench/support/network.ts, each tab that grows with the years keeping its share of the example's rows: ${shapes.join('; ')}.`,
+  `Networks of tests/bench/support/network.ts, each tab that grows with the years keeping its share of the example's rows: ${shapes.join('; ')}.`,
+  '',
+  ...targetTable,
   '',
   ...table,
   '',
   '- **Calls**: every call into SpreadsheetApp and the objects it hands out (spreadsheet, sheets, ranges, protections, the UI), as tests/fakes/gas.ts counts them. ' +
     'In Sheets each is a round trip of tens of milliseconds, so they, not the fake\'s time, say what a command costs there. "Writes" are the calls that change the spreadsheet.',
   '- **Runs**: by the secretariat, each with its own ports, on a clock fixed at ' +
-    `${TODAY}. Set up runs once to bring layout and protection in line, then again on the intact workbook (measured); each report runs twice and the second, replacing its tab, is measured; ` +
+    `${TODAY}. Set up runs once to bring layout and protection in line, then again on the intact workbook (measured); the check and each report run twice and the second, replacing its tab, is measured; ` +
     `the decision is recorded through the sidebar's RPC; the circulation confirms the two meetings whose minutes are due. The first tick of the day sends ${largest('hourlyTick (with work)').sent} messages at every size ` +
     "(minutes to the members and the RCO, an agenda and a minutes reminder, three agencies' action reminders); the tick right after it has nothing to do.",
   '- **Time**: CPU time of the process, which the other work on shared cores leaves be (the wall time of a command over the fake grows with the load). ' +

@@ -8,12 +8,13 @@
  * the CPU time says what the wall time would be without the other work.
  */
 import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { setupWorkbook } from '../../src/app/setup';
-import type { Cell } from '../../src/domain/cells';
-import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
+import { setupWorkbook } from '../../../src/app/setup';
+import type { Cell } from '../../../src/domain/cells';
+import { XlsxWorkbook } from '../../../src/node/xlsx/workbook';
 import { gridsOf, TODAY, type GeneratedNetwork } from './network';
 
 export const ROOT = process.cwd();
@@ -47,13 +48,13 @@ export async function writeWorkbookFile(network: GeneratedNetwork, file: string)
 
 const GNU_TIME = '/usr/bin/time';
 
-function once(args: readonly string[]): CliMeasure {
+function once(args: readonly string[], script = BIN): CliMeasure {
   const outside = existsSync(GNU_TIME);
   // GNU time writes "peak kB, user s, system s" to a file; the preload writes "kB µs" to the pipe on fd 3.
   const report = path.join(BENCH_DIR, 'time.txt');
   const command = outside
-    ? [GNU_TIME, '-f', '%M %U %S', '-o', report, process.execPath, BIN, ...args]
-    : [process.execPath, '--import', PRELOAD, BIN, ...args];
+    ? [GNU_TIME, '-f', '%M %U %S', '-o', report, process.execPath, script, ...args]
+    : [process.execPath, '--import', PRELOAD, script, ...args];
   const started = performance.now();
   const run = spawnSync(command[0]!, command.slice(1), {
     cwd: ROOT,
@@ -72,6 +73,35 @@ function once(args: readonly string[]): CliMeasure {
   const [rss = NaN] = numbers;
   const cpuMs = outside ? ((numbers[1] ?? NaN) + (numbers[2] ?? NaN)) * 1000 : (numbers[1] ?? NaN) / 1000;
   return { ms, cpuMs, rssMiB: rss / 1024 };
+}
+
+/**
+ * The floor of `unmn check` on the file (support/floor.ts: unzip and parse the sheets' XML), then the
+ * check itself, alternately, the fastest of three each: both measured on the same machine at the same time.
+ */
+export async function measureCheckAndFloor(file: string): Promise<{ check: CliMeasure; floor: CliMeasure }> {
+  const script = path.join(BENCH_DIR, 'floor.mjs');
+  await build({
+    entryPoints: [path.join(ROOT, 'tests/bench/support/floor.ts')],
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const checks: CliMeasure[] = [];
+  const floors: CliMeasure[] = [];
+  for (let i = 0; i < 3; i++) {
+    floors.push(once([file], script));
+    checks.push(once(['check', file, '--today', TODAY]));
+  }
+  const fastest = (runs: CliMeasure[]) => ({
+    ...runs.reduce((a, b) => (b.ms < a.ms ? b : a)),
+    rssMiB: Math.max(...runs.map((r) => r.rssMiB)),
+  });
+  return { check: fastest(checks), floor: fastest(floors) };
 }
 
 /** The fastest of up to `times` runs (repeated while the fastest is under 5 s: above, noise matters less), with the highest peak memory. */
