@@ -4,6 +4,7 @@
  * the sidebar showed (rules/guidance.ts) run again on the lock-held read.
  */
 import type { Cell } from '../domain/cells';
+import type { DecodedTable } from '../domain/codec';
 import {
   canonicalCodes,
   decisionOf,
@@ -15,7 +16,6 @@ import {
 import { columnCells, nextId, parseId } from '../domain/ids';
 import { GCM_OBJECTIVES } from '../domain/gcm';
 import type { Network } from '../domain/network';
-import { plainGrid } from '../domain/plain-grid';
 import { decisionGuidance } from '../domain/rules/guidance';
 import {
   DECISION_FIELD_LABELS,
@@ -25,6 +25,7 @@ import {
   type DecisionInput,
   type DecisionSidebarData,
   type FieldError,
+  type GuidanceNetwork,
   type RecordDecisionResult,
   type SavedDecision,
   unchangedMessage,
@@ -109,6 +110,28 @@ function mayRecord(ports: Pick<Ports, 'user' | 'clock'>, network: Network): stri
   }
 }
 
+/** A decoded tab as it travels: plain JSON, the header map reduced to whether there is one. */
+function travelling<T>(table: DecodedTable<T>) {
+  return {
+    records: table.records,
+    lastRow: table.lastRow,
+    unreadable: [...table.unreadable],
+    readable: table.header !== null,
+  };
+}
+
+/** What the sidebar's ToR guidance runs over: what the server decoded, so that the sidebar carries no codec. */
+export function guidanceNetwork(network: Network): GuidanceNetwork {
+  return {
+    profile: network.profile,
+    settings: network.settings,
+    members: travelling(network.members),
+    meetings: travelling(network.meetings),
+    decisions: travelling(network.decisions),
+    actions: travelling(network.actions),
+  };
+}
+
 /** Everything the sidebar shows when it opens: one read per tab it needs, one round trip. */
 export function decisionSidebarData(
   ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'triggers'>,
@@ -133,13 +156,7 @@ export function decisionSidebarData(
       .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
     gcmObjectives: GCM_OBJECTIVES.map((o) => ({ number: o.number, title: o.title })),
     stateConsultationBody: network.settings.stateConsultationBody ?? '',
-    tabs: {
-      Settings: plainGrid(SettingsTable, grids.Settings),
-      Members: plainGrid(MembersTable, grids.Members),
-      Meetings: plainGrid(MeetingsTable, grids.Meetings),
-      Decisions: plainGrid(DecisionsTable, grids.Decisions),
-      Actions: plainGrid(ActionsTable, grids.Actions),
-    },
+    network: guidanceNetwork(network),
     automation: statusOf(network, today, ports.user.email(), ports.triggers?.list() ?? null).lines,
     user: { email: ports.user.email(), mayRecord: refusal === '', refusal },
   };

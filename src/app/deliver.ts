@@ -269,12 +269,7 @@ class Run {
     const { workbook } = this.ports;
     if (job.refused.length > 0) {
       const them = job.refused.length === 1 ? 'this address' : 'these addresses';
-      this.record(
-        job,
-        { to: job.refused },
-        'Refused',
-        `${job.what} does not go to ${them}: neither a focal point of an active member nor an address in Settings`,
-      );
+      this.record(job, { to: job.refused }, 'Refused', `${job.what} does not go to ${them}: ${job.refusal}`);
     }
     const reached = new Set(job.confirmed);
     let claimHeld = false;

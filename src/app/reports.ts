@@ -71,18 +71,27 @@ function cannotSend(ports: Ports, network: Network, def: ReportDef, share: Repor
 }
 
 /**
+ * Where the RCO archive is required (the Uzbekistan ToR: "minutes … and relevant documents/materials
+ * on … AWP's implementation"), the workplan report goes to the archive address too; '' otherwise.
+ */
+function archiveCopy(network: Network, share: ReportShare): string {
+  const rco = network.settings.rcoArchiveEmail.trim();
+  return share.to === 'unctReportingEmail' && network.settings.rcoArchiveRequired === true ? rco : '';
+}
+
+/**
  * Claims, sends and confirms through the one sender deliveries use: `Failed` with Google's reason,
  * and the error goes on to the user.
  */
-function send(ports: Ports, tabs: LockedTabs, report: Report, share: ReportShare, to: string): void {
+function send(ports: Ports, tabs: LockedTabs, report: Report, share: ReportShare, to: readonly string[]): void {
   const log = new LogAppender(ports, tabs);
   const sending = { event: share.event, ref: report.year === null ? '' : String(report.year), details: report.title };
-  const error = sendClaimed(ports, log, sending, { to: [to], ...reportMessage(report) });
+  const error = sendClaimed(ports, log, sending, { to, ...reportMessage(report) });
   if (error !== null) {
-    log.append({ ...sending, recipients: [to], outcome: 'Failed', details: errorText(error) });
+    log.append({ ...sending, recipients: [...to], outcome: 'Failed', details: errorText(error) });
     throw error;
   }
-  log.append({ ...sending, recipients: [to], outcome: 'Sent' });
+  log.append({ ...sending, recipients: [...to], outcome: 'Sent' });
   ports.workbook.flush();
 }
 
@@ -114,8 +123,13 @@ export function runReport(ports: Ports, id: string, options: RunReportOptions = 
       ports.ui.alert(`${def.tab} is up to date, but the report was not emailed. ${refusal}`, def.name);
       return { report, tab: def.tab, sentTo: [] };
     }
-    send(ports, tabs, report, share, to);
-    ports.ui.toast(`${def.tab} is up to date and went to ${to} (${share.recipient}); the Log records it.`, def.name);
-    return { report, tab: def.tab, sentTo: [to] };
+    const archive = archiveCopy(network, share);
+    send(ports, tabs, report, share, archive === '' ? [to] : [to, archive]);
+    const also = archive === '' ? '' : ` and to the RCO archive (${archive})`;
+    ports.ui.toast(
+      `${def.tab} is up to date and went to ${to} (${share.recipient})${also}; the Log records it.`,
+      def.name,
+    );
+    return { report, tab: def.tab, sentTo: archive === '' ? [to] : [to, archive] };
   });
 }

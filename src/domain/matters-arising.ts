@@ -10,7 +10,7 @@ import { keyOf } from './words';
 export interface MattersArising {
   /** The last meeting held before this one, or null when none was. */
   readonly since: Meeting | null;
-  /** Open action points that do not come from this meeting or its decisions, in the tracker's order. */
+  /** Open action points from before this meeting (not from it, its decisions or a later source), in the tracker's order. */
   readonly actions: readonly Action[];
   /** Decisions dated from the last held meeting's day up to before this meeting, none of this meeting. */
   readonly decisions: readonly Decision[];
@@ -36,6 +36,13 @@ export function mattersArising(network: Network, meeting: Pick<Meeting, 'id' | '
   const decisions = network.decisions.records.filter(
     (d) => keyOf(d.meeting) !== id && d.date < meeting.date && (since === null ? true : d.date >= since.date),
   );
-  const actions = network.actions.records.filter((a) => a.status === 'Open' && !own.has(keyOf(a.source)));
+  // An action whose source is dated on or after this meeting came later: it is not carried over to it.
+  const dated = new Map<string, string>();
+  for (const m of network.meetings.records) dated.set(keyOf(m.id), m.date);
+  for (const d of network.decisions.records) dated.set(keyOf(d.id), d.date);
+  const actions = network.actions.records.filter((a) => {
+    const from = dated.get(keyOf(a.source));
+    return a.status === 'Open' && !own.has(keyOf(a.source)) && (from === undefined || from < meeting.date);
+  });
   return { since, actions, decisions };
 }

@@ -8,7 +8,9 @@ import * as z from 'zod/mini';
 import { lazily } from './lazy';
 import { isDayInYears, isIsoDay, YEARS } from './dates';
 import { CirculationPreviewSchema, CirculationRequestSchema, CirculationResultSchema } from './email/preview';
-import { PlainGridSchema } from './plain-grid';
+import type { Located } from './codec';
+import type { Profile } from './profiles';
+import type { Settings } from './settings';
 import {
   ActionsTable,
   ANSWERS,
@@ -23,6 +25,10 @@ import {
   MeetingsTable,
   MEMBER_STATUSES,
   OUTCOMES,
+  type Action,
+  type Decision,
+  type Meeting,
+  type Member,
 } from './tables';
 
 const isoDay = lazily(() =>
@@ -54,6 +60,46 @@ export const SidebarMeetingSchema = lazily(() =>
 );
 export type SidebarMeeting = z.infer<typeof SidebarMeetingSchema>;
 
+function isRecord(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A record the server decoded with its table's own schema: the sidebar checks that it is a record and
+ * takes its type from tables.ts, so that its bundle carries neither the table schemas nor the codec.
+ */
+function decoded<T>() {
+  return z.custom<T>(isRecord, 'must be a record');
+}
+
+/** A tab as the server decoded it: its records, the rows in use and the keys of rows it could not read. */
+function decodedTab<T>() {
+  return z.object({
+    records: z.array(decoded<Located<T>>()),
+    lastRow: z.int(),
+    unreadable: z.array(z.string()),
+    /** False when the tab is missing or has no header row: the rules that need it stay silent. */
+    readable: z.boolean(),
+  });
+}
+
+/**
+ * The network as the ToR guidance reads it, decoded by the server: the effective settings and the tabs
+ * a decision's guidance runs over, every day `YYYY-MM-DD` text as decoding gives it. The sidebar runs
+ * the rules' own code on it as the user types.
+ */
+export const GuidanceNetworkSchema = lazily(() =>
+  z.object({
+    profile: decoded<Profile>(),
+    settings: decoded<Settings>(),
+    members: decodedTab<Member>(),
+    meetings: decodedTab<Meeting>(),
+    decisions: decodedTab<Decision>(),
+    actions: decodedTab<Action>(),
+  }),
+);
+export type GuidanceNetwork = z.infer<typeof GuidanceNetworkSchema>;
+
 export const DecisionSidebarDataSchema = lazily(() =>
   z.object({
     networkName: z.string(),
@@ -65,17 +111,8 @@ export const DecisionSidebarDataSchema = lazily(() =>
     gcmObjectives: z.array(z.object({ number: z.int(), title: z.string() })),
     /** Blank when the settings name no state consultation body. */
     stateConsultationBody: z.string(),
-    /**
-     * The tabs the ToR guidance runs over (Settings, Members, Decisions, Actions), as plain cells: the
-     * sidebar decodes them with the server's codec and runs the rules' own code on them.
-     */
-    tabs: z.object({
-      Settings: PlainGridSchema,
-      Members: PlainGridSchema,
-      Meetings: PlainGridSchema,
-      Decisions: PlainGridSchema,
-      Actions: PlainGridSchema,
-    }),
+    /** What the ToR guidance runs over, decoded by the server (see GuidanceNetworkSchema). */
+    network: GuidanceNetworkSchema,
     /** Whether automation is on and what needs a person's eye, one line each (automation.ts statusOf). */
     automation: z.array(z.string()),
     user: z.object({

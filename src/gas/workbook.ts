@@ -513,6 +513,9 @@ export class GasWorkbook implements WorkbookPort {
     const same = last !== null && last.look === look;
     if (!same) {
       if (!added) this.clearFrom(tab, 1);
+      // The look's ranges reach the block's last row: a new sheet (1,000 rows) grows first.
+      const size = this.size(found);
+      if (rows > size.rows || columns > size.columns) this.grow(found, rows, columns);
       this.style(tab, result.style);
     }
     const height = same ? Math.max(rows, last.rows) : rows;

@@ -42,6 +42,10 @@ const COMMANDS: { readonly [K in CliName]: Command } & Readonly<Record<string, C
     summary: 'write a report (or all) as an HTML file and CSV files (the file is not changed)',
     load: () => import('./commands/report'),
   },
+  meeting: {
+    summary: "write a meeting's calendar invitation as an .ics file (the file is not changed)",
+    load: () => import('./commands/meeting'),
+  },
 };
 
 function help(): string {

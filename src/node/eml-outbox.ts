@@ -1,7 +1,8 @@
 /**
- * A Mailer for `unmn tick`: each message becomes an RFC 5322 `.eml` file (multipart text + HTML)
- * that any mail program opens, composed by nodemailer's MailComposer. The Mailer port is synchronous,
- * as MailApp is, and composing is not: send() keeps the message and write() composes and saves them all.
+ * A Mailer for `unmn tick`: each message becomes an RFC 5322 `.eml` file (multipart text + HTML, and a
+ * text/calendar part where it carries a meeting's invitation) that any mail program opens, composed by
+ * nodemailer's MailComposer. The Mailer port is synchronous, as MailApp is, and composing is not:
+ * send() keeps the message and write() composes and saves them all.
  */
 import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -77,6 +78,11 @@ export class EmlOutbox implements Mailer {
         subject: email.subject,
         text: email.text,
         html: email.html,
+        // nodemailer adds the invitation as a text/calendar alternative (what Gmail and Outlook show
+        // as an invitation) and as an invite.ics attachment.
+        ...(email.invitation
+          ? { icalEvent: { method: email.invitation.method, filename: 'invite.ics', content: email.invitation.ics } }
+          : {}),
         date,
       });
       const name = `${String(this.taken + 1).padStart(4, '0')}-${slug(email.subject)}.eml`;

@@ -149,6 +149,20 @@ describe('decisionSidebarData', () => {
     expect(wb.calls.write ?? 0).toBe(0);
   });
 
+  it('sends the network the guidance reads decoded, so the sidebar needs no codec', () => {
+    const wb = workbook({
+      decisions: [['D-2026-04', '2026-01-05', '', 'General', 'x', '', '', '', '', '', 'Adopted']],
+    });
+    const { network } = decisionSidebarData(ports(wb).ports);
+    const server = readNetwork(wb, [SettingsTable, MembersTable, MeetingsTable, DecisionsTable, ActionsTable]).network;
+    expect(network.decisions.records).toEqual(server.decisions.records);
+    expect(network.decisions).toMatchObject({ lastRow: 2, unreadable: [], readable: true });
+    expect(network.members.records.map((m) => m.agency)).toEqual(server.members.records.map((m) => m.agency));
+    expect(network.settings).toEqual(server.settings);
+    expect(network.profile.id).toBe(server.profile.id);
+    expect(network.meetings.records[0]?.date).toBe('2026-03-10');
+  });
+
   it('tells a plain member that they may not record, and why', () => {
     const data = decisionSidebarData(ports(workbook(), MEMBER).ports);
     expect(data.user.mayRecord).toBe(false);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { deliver, FAILURES_A_DAY, TIME_BUDGET_MS } from '../../src/app/deliver';
 import { hourlyTick, onSheetEdit } from '../../src/app/tick';
 import { emailKey } from '../../src/domain/words';
-import { MAILING_LIST, RCO, emailNetwork, mailLog, meetingOf, withFocalPoints, worldOf } from '../sim/network';
+import { MAILING_LIST, RCO, emailNetwork, logOf, mailLog, meetingOf, withFocalPoints, worldOf } from '../sim/network';
 import type { World } from '../sim/world';
 
 /** How many messages each recipient got. */
@@ -225,6 +225,34 @@ describe('recipients', () => {
     expect(members.map((e) => e.to.length)).toEqual([50, 50, 23]);
     expect(members.every((e) => e.replyTo === 'akarimova@iom.int')).toBe(true);
     expect(new Set(members.flatMap((e) => e.to)).size).toBe(123);
+  });
+
+  it('holds back a personal address under corporate domains with one Refused row, whatever the message', () => {
+    const spec = emailNetwork();
+    spec.settings = { ...spec.settings, mailingList: null, corporateEmailDomains: ['un.org', 'iom.int', 'undp.org'] };
+    spec.focalPoints.push({
+      agency: 'UNDP',
+      name: 'Home',
+      email: 'dilnoza@gmail.com',
+      kind: 'Alternate',
+      active: true,
+    });
+    spec.actions.push({
+      id: 'A-2026-009',
+      source: 'D-2026-03',
+      action: 'Call',
+      owner: 'UNDP',
+      due: '2026-06-16',
+      status: 'Open',
+    });
+    const world = worldOf(spec);
+    world.run((ports) => hourlyTick(ports));
+    world.run((ports) => hourlyTick(ports));
+    expect(world.sent.some((e) => e.to.includes('dilnoza@gmail.com'))).toBe(false);
+    expect(world.sent.some((e) => e.to.includes('dilnoza.yusupova@undp.org'))).toBe(true);
+    const refused = logOf(world).filter((e) => e.outcome === 'Refused');
+    expect(refused.map((e) => e.recipients)).toEqual([['dilnoza@gmail.com']]);
+    expect(refused[0]?.details).toContain('a personal address is held back');
   });
 
   it('refuses an address outside the network once, in the Log, and sends to the rest', () => {

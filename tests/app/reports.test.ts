@@ -198,7 +198,7 @@ describe('runReport for the Secretariat, emailing the two reports the ToRs ask t
     ]);
   });
 
-  it('emails the workplan report to the UNCT, records it, and workplan.reported goes quiet', () => {
+  it('emails the workplan report to the UNCT and, as the Uzbekistan ToR asks, the RCO archive; records it, and workplan.reported goes quiet', () => {
     // Six months after the mid-year report of 15 July 2026, the next one is late.
     const today = '2027-02-01';
     const { ports, workbook, sent } = harness(EXAMPLE_SECRETARIAT, { today });
@@ -208,7 +208,10 @@ describe('runReport for the Secretariat, emailing the two reports the ToRs ask t
     ]);
     runReport(ports, 'workplan-progress', { year: 2026, send: true });
     expect(sent.map((e) => [e.to, e.subject])).toEqual([
-      [['unct-uzbekistan@un.org'], 'Workplan progress 2026 — UN Network on Migration in Uzbekistan'],
+      [
+        ['unct-uzbekistan@un.org', 'rco-uzbekistan@un.org'],
+        'Workplan progress 2026 — UN Network on Migration in Uzbekistan',
+      ],
     ]);
     expect(sent[0]!.text).toContain(
       'W-2026-04 | Reintegration support for returning migrant women | 300 returning women receive counselling and small business grants | UNWOMEN | IOM, UNDP | 1 April 2026 | 31 December 2026 | USD 180,000 | USD 150,000 | USD 30,000 | On track | 70% | 212 returning women counselled and 64 small business grants awarded. | Outcome 3: Social protection for all',
@@ -225,7 +228,7 @@ describe('runReport for the Secretariat, emailing the two reports the ToRs ask t
       EXAMPLE_SECRETARIAT,
       'Workplan report sent',
       '2026',
-      'unct-uzbekistan@un.org',
+      'unct-uzbekistan@un.org, rco-uzbekistan@un.org',
       'Sent',
       'Workplan progress 2026',
     ]);

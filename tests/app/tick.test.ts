@@ -8,17 +8,7 @@ import { NotAuthorizedError } from '../../src/app/authorize';
 import { addDays, daysBetween } from '../../src/domain/dates';
 import { EVENTS } from '../../src/domain/email/ledger';
 import { CirculationPreviewSchema } from '../../src/domain/email/preview';
-import {
-  MAILING_LIST,
-  RCO,
-  SECRETARIAT,
-  actionOf,
-  emailNetwork,
-  logOf,
-  mailLog,
-  meetingOf,
-  worldOf,
-} from '../sim/network';
+import { MAILING_LIST, RCO, SECRETARIAT, actionOf, emailNetwork, logOf, meetingOf, worldOf } from '../sim/network';
 import type { Spec } from '../domain/rules/support';
 
 const START = '2026-06-01';

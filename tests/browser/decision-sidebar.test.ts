@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guidanceNetwork } from '../../src/app/decisions';
 import { FIRST_YEAR } from '../../src/domain/dates';
+import { decodeNetwork } from '../../src/domain/network';
 import { TEXT_LIMITS, type DecisionSidebarData } from '../../src/domain/rpc';
 import { ensureBuilt, launchBrowser, ROOT } from './support';
 
@@ -37,7 +39,7 @@ const DATA: DecisionSidebarData = {
   meetings: [{ id: 'M-2026-03', date: '2026-05-12', title: 'Q2 meeting', attendees: ['UNHCR', 'IOM', 'UNRC'] }],
   gcmObjectives: [{ number: 1, title: 'Collect and utilize accurate and disaggregated data' }],
   stateConsultationBody: '',
-  tabs: { Settings: null, Members: null, Meetings: null, Decisions: null, Actions: null },
+  network: guidanceNetwork(decodeNetwork({})),
   automation: ['Automation is off: approved minutes go out only with "Circulate minutes now".'],
   user: { email: 'secretariat@iom.int', mayRecord: true, refusal: '' },
 };

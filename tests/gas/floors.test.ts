@@ -11,7 +11,7 @@ import type { Cell } from '../../src/domain/cells';
 import { REPORTS } from '../../src/domain/reports';
 import { ComplianceTable, LogTable, TABLES } from '../../src/domain/tables';
 import { gasPorts } from '../../src/gas/ports';
-import { GROWTH_ROWS } from '../../src/gas/workbook';
+import { GasWorkbook, GROWTH_ROWS } from '../../src/gas/workbook';
 import { createGasFake, type GasFake } from '../fakes/gas';
 import { networkWorkbook } from '../support/network';
 
@@ -83,6 +83,22 @@ describe('SpreadsheetApp calls of the commands run most', () => {
     const byName = run(fake, () => runComplianceCheck(gasPorts()));
     expect(byName.result.written).toBe(true);
     expect(byName.byMethod['Spreadsheet.getSheetByName']).toBeGreaterThan(0);
+  });
+
+  it('grows a new result tab to its block before giving it its look', () => {
+    const fake = spreadsheet({});
+    const rows = 1_500;
+    const values = Array.from({ length: rows }, (_, i) => [`row ${i + 1}`]);
+    const block = {
+      values,
+      links: values.map(() => [null]),
+      fills: values.map(() => [null]),
+      style: { frozenRows: 1, bold: [{ row: rows, column: 1, rows: 1, columns: 1 }], numberFormats: [], widths: [] },
+      charts: [],
+    };
+    run(fake, () => new GasWorkbook().writeResult('Report: Totals', block));
+    expect(fake.sheetValues('Report: Totals')).toHaveLength(rows);
+    expect(fake.sheet('Report: Totals').fontWeights.get(rows, 1)).toBe('bold');
   });
 
   it('blanks the rows, links and colours a check no longer uses, in the same block', () => {

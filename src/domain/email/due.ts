@@ -21,7 +21,8 @@ import {
 } from '../tables';
 import { emailKey, joinFew, keyOf, plural } from '../words';
 import { isActiveOn } from '../membership';
-import { EVENTS, messageKey, type Claim, type Ledger } from './ledger';
+import { EVENTS, Ledger, messageKey, type Claim } from './ledger';
+import type { Invitation } from '../invitation';
 import { consultationReminderMessage, outcomeMessage, proposalMessage, withdrawalMessage } from './consultation';
 import { archiveMessage, minutesMessage, type Composed } from './minutes';
 import {
@@ -29,6 +30,7 @@ import {
   allowedRecipients,
   batches,
   networkRecipients,
+  refusalReason,
   replyTo,
   screen,
   secretariatRecipients,
@@ -82,8 +84,10 @@ export interface Job {
   readonly confirmed: ReadonlySet<string>;
   /** What is left to send. */
   readonly messages: readonly Message[];
-  /** Addresses the confidentiality rule refuses, not yet logged. */
+  /** Addresses the confidentiality rule refuses that no Refused row of the Log names yet. */
   readonly refused: readonly string[];
+  /** Why they are refused, for the Log. */
+  readonly refusal: string;
   /** Cells written with the delivery's first claim (a reminder's "Last reminded on"), and what gives them back. */
   readonly claim: { readonly marks: readonly Mark[]; readonly undo: readonly Mark[] };
   /** Cells written once every intended recipient is confirmed ("Minutes circulated on"). */
@@ -122,6 +126,8 @@ interface Context {
   readonly replyTo: string;
   /** IDs (by keyOf) that more than one row of Meetings or Actions carries: held back from everything. */
   readonly twice: ReadonlySet<string>;
+  /** Addresses (by emailKey) a Refused Log row already names, and those this run refuses. */
+  readonly refusedBefore: Set<string>;
 }
 
 interface Spec {
@@ -154,8 +160,9 @@ function job(ctx: Context, spec: Spec): Job | null {
     to,
     replyTo: ctx.replyTo,
   }));
-  const newlyRefused =
-    refused.length > 0 && !ctx.ledger.has(messageKey(event, ref, refused), 'Refused', since) ? refused : [];
+  // Each address is held back with one Refused row, whatever message it was to have.
+  const newlyRefused = refused.filter((r) => !ctx.refusedBefore.has(emailKey(r)));
+  for (const r of newlyRefused) ctx.refusedBefore.add(emailKey(r));
   const done = spec.done ?? [];
   if (messages.length === 0 && newlyRefused.length === 0 && !isComplete({ done, intended }, confirmed)) return null;
   return {
@@ -167,6 +174,7 @@ function job(ctx: Context, spec: Spec): Job | null {
     confirmed,
     messages,
     refused: newlyRefused,
+    refusal: newlyRefused.length === 0 ? '' : refusalReason(ctx.network, newlyRefused),
     claim: spec.claim ?? NO_CLAIM,
     done,
   };
@@ -198,7 +206,9 @@ function copiesOwed(m: Meeting, rco: string): { toMembers: boolean; toArchive: b
 interface OpenDeadline {
   readonly deadline: Deadline;
   readonly due: IsoDay;
-  /** Reminded again weekly from the due day on (an agenda with a link goes by itself instead). */
+  /** Reminded on the due day (an agenda with a link goes by itself instead). */
+  readonly onTheDay: boolean;
+  /** Reminded again weekly after the due day (an approval only while it is near: on the day and before). */
   readonly late: boolean;
 }
 
@@ -212,16 +222,19 @@ function openDeadlines(m: Located<Meeting>, settings: Network['settings'], today
     m.agendaCirculatedOn === null &&
     !m.invalid.includes('agendaCirculatedOn') &&
     today < m.date
-  )
-    out.push({ deadline: 'agenda', due: addDays(m.date, -agendaDueDays), late: m.agendaLink.trim() === '' });
+  ) {
+    const unlinked = m.agendaLink.trim() === '';
+    out.push({ deadline: 'agenda', due: addDays(m.date, -agendaDueDays), onTheDay: unlinked, late: unlinked });
+  }
   if (minutesDueDays !== null && m.status === 'Held') {
     const due = addDays(m.date, minutesDueDays);
-    if (m.minutesLink.trim() === '') out.push({ deadline: 'minutes', due, late: true });
+    if (m.minutesLink.trim() === '') out.push({ deadline: 'minutes', due, onTheDay: true, late: true });
     else if (m.minutesApprovedOn === null && !m.invalid.includes('minutesApprovedOn'))
       out.push({
         deadline: 'approval',
         due: addDays(due, minutesApprovalDueDays ?? DEFAULT_APPROVAL_DAYS),
-        late: true,
+        onTheDay: true,
+        late: false,
       });
   }
   return out;
@@ -233,7 +246,7 @@ const DEFAULT_APPROVAL_DAYS = 14;
 /** Which reminder of a deadline is due today: a few working days ahead, or from the due day on; null for none. */
 function reminderPhase(d: OpenDeadline, today: IsoDay): 'ahead' | 'due' | null {
   if (today < d.due) return today >= workingDaysBefore(d.due, AHEAD_WORKING_DAYS) ? 'ahead' : null;
-  return d.late ? 'due' : null;
+  return (today === d.due ? d.onTheDay : d.late) ? 'due' : null;
 }
 
 function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out: Due): void {
@@ -283,7 +296,7 @@ function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out:
         what: `the archive copy of ${m.id}'s minutes to the RCO`,
         recipients: [rco],
         since: null,
-        composed: archiveMessage(network, m),
+        composed: archiveMessage(network, m, today),
         done: [{ tab: 'Meetings', id: m.id, field: 'sharedWithRcoOn', was: null, day: today }],
       });
       if (j) out.jobs.push(j);
@@ -450,6 +463,31 @@ export function invitationState(ledger: Ledger, ref: string): InvitationState | 
     }
   }
   return state;
+}
+
+/**
+ * A meeting's invitation as it stands today: the cancellation once the meeting is Cancelled, else a
+ * request whose SEQUENCE is the last one the Log shows, raised when the meeting changed since.
+ * Null when no meeting has that ID.
+ */
+export function currentInvitation(network: Network, id: string, today: IsoDay): Invitation | null {
+  const m = network.meetings.records.find((r) => keyOf(r.id) === keyOf(id));
+  if (m === undefined) return null;
+  const state = invitationState(new Ledger(network.log.records), m.id);
+  const people = {
+    organizer: replyTo(network, today),
+    attendees: packRecipients(network, today).attendees,
+    today,
+  };
+  if (m.status === 'Cancelled')
+    return cancellationMessage(
+      network,
+      m,
+      state === null ? 0 : state.cancelled ? state.sequence : state.sequence + 1,
+      people,
+    ).invitation!;
+  const sequence = state === null ? 0 : state.fingerprint === fingerprint(m) ? state.sequence : state.sequence + 1;
+  return (sequence === 0 ? agendaMessage(network, m, people) : updateMessage(network, m, sequence, people)).invitation!;
 }
 
 /** Where the agenda goes: the mailing list and the focal points of the active members. */
@@ -712,6 +750,9 @@ export function dueJobs(network: Network, today: IsoDay, ledger: Ledger, scope: 
     allowed: allowedRecipients(network, today),
     replyTo: replyTo(network, today),
     twice: new Set(held.map((b) => keyOf(b.ref))),
+    refusedBefore: new Set(
+      network.log.records.filter((e) => e.outcome === 'Refused').flatMap((e) => e.recipients.map(emailKey)),
+    ),
   };
   const out: Due = { jobs: [], blocked: [...held] };
   const stopped = new Set(stoppedTabs(network).map((t) => t.tab));

@@ -4,9 +4,12 @@
  * renderer, which escapes it.
  */
 import type { Invitation } from '../invitation';
+import { addDays, daysBetween, type IsoDay } from '../dates';
+import { mattersArising } from '../matters-arising';
+import { isActiveOn } from '../membership';
 import type { Network } from '../network';
 import type { Action, Decision, Meeting } from '../tables';
-import { agencyWithName, keyOf } from '../words';
+import { agencyWithName, keyOf, plural } from '../words';
 import { longDay, renderHtml, renderText, type Block } from './render';
 
 export interface Composed {
@@ -38,9 +41,12 @@ export function meetingTitle(meeting: Meeting): string {
  */
 export type Signer = 'secretariat' | 'add-on';
 
-/** Blocks every message ends with: who writes, and the network's confidentiality notice. */
-export function closing(network: Network, signer: Signer = 'secretariat'): Block[] {
-  const notice = network.settings.confidentialityNotice.trim();
+/**
+ * Blocks every message ends with: who writes, and the network's confidentiality notice, which only
+ * the minutes of a meeting the members agreed to disclose go without (`notice` false).
+ */
+export function closing(network: Network, signer: Signer = 'secretariat', notice = true): Block[] {
+  const text = notice ? network.settings.confidentialityNotice.trim() : '';
   const signature: Block[] =
     signer === 'secretariat'
       ? [
@@ -53,7 +59,7 @@ export function closing(network: Network, signer: Signer = 'secretariat'): Block
             text: `This message was sent automatically by the add-on on the spreadsheet of ${theNetwork(network)}.`,
           },
         ];
-  return [...signature, ...(notice === '' ? [] : [{ kind: 'notice', text: notice } as const])];
+  return [...signature, ...(text === '' ? [] : [{ kind: 'notice', text } as const])];
 }
 
 /** Subject, HTML and text of blocks that end with the closing. */
@@ -62,8 +68,9 @@ export function compose(
   subject: string,
   blocks: readonly Block[],
   signer: Signer = 'secretariat',
+  notice = true,
 ): Composed {
-  const all = [...blocks, ...closing(network, signer)];
+  const all = [...blocks, ...closing(network, signer, notice)];
   return { subject, text: renderText(all), html: renderHtml(subject, all) };
 }
 
@@ -118,8 +125,32 @@ export function outcomesOf(network: Network, meeting: Meeting): { decisions: Dec
   return { decisions: [...decisions], actions };
 }
 
+/** The members active on the meeting's day that its Attendees do not list; null when attendance was not recorded. */
+function absentMembers(network: Network, meeting: Meeting): string[] | null {
+  if (meeting.attendees.length === 0) return null;
+  const present = new Set(meeting.attendees.map(keyOf));
+  return network.members.records
+    .filter((m) => isActiveOn(m, meeting.date) && !present.has(keyOf(m.agency)))
+    .map((m) => m.agency.trim());
+}
+
+/** The first meeting planned after this one, if any. */
+function nextMeeting(network: Network, meeting: Meeting): Meeting | null {
+  let next: Meeting | null = null;
+  for (const m of network.meetings.records)
+    if (m.status === 'Planned' && m.date > meeting.date && (next === null || m.date < next.date)) next = m;
+  return next;
+}
+
+function listOrNone(codes: readonly string[]): string {
+  return codes.length === 0 ? 'none' : codes.join(', ');
+}
+
 function meetingBlocks(network: Network, meeting: Meeting): Block[] {
   const { decisions, actions } = outcomesOf(network, meeting);
+  const carried = mattersArising(network, meeting).actions;
+  const absent = absentMembers(network, meeting);
+  const next = nextMeeting(network, meeting);
   const external = meeting.externalParticipants.trim();
   const link = meeting.minutesLink.trim();
   return [
@@ -133,8 +164,12 @@ function meetingBlocks(network: Network, meeting: Meeting): Block[] {
           value: meeting.chairedBy.length === 0 ? 'not recorded' : agencyNames(network, meeting.chairedBy),
         },
         { label: 'Attendees', value: meeting.attendees.length === 0 ? 'not recorded' : meeting.attendees.join(', ') },
+        ...(absent === null ? [] : [{ label: 'Members absent', value: listOrNone(absent) }]),
         ...(external === '' ? [] : [{ label: 'External participants', value: external }]),
         { label: 'Minutes', value: link, href: link },
+        ...(next === null
+          ? []
+          : [{ label: 'Next meeting', value: `${longDay(next.date)}: ${meetingTitle(next)} (${next.id})` }]),
       ],
     },
     { kind: 'heading', text: 'Decisions' },
@@ -144,7 +179,9 @@ function meetingBlocks(network: Network, meeting: Meeting): Block[] {
           kind: 'items',
           items: decisions.map((d) => ({
             lead: `${d.id}: ${d.title.trim() || d.kind} (${d.outcome})`,
-            text: d.decision.trim(),
+            text: [d.decision.trim(), `Consulted: ${listOrNone(d.consulted)}. Objections: ${listOrNone(d.objections)}.`]
+              .filter((t) => t !== '')
+              .join('\n'),
           })),
         },
     { kind: 'heading', text: 'Action points' },
@@ -155,7 +192,25 @@ function meetingBlocks(network: Network, meeting: Meeting): Block[] {
           headers: ['ID', 'Action', 'Owner', 'Due', 'Status'],
           rows: actions.map((a) => [a.id, a.action, a.owner, a.due === null ? '' : longDay(a.due), a.status]),
         },
+    { kind: 'heading', text: 'Matters arising carried over' },
+    carried.length === 0
+      ? { kind: 'paragraph', text: 'No action point of an earlier meeting is still open.' }
+      : {
+          kind: 'table',
+          headers: ['ID', 'Action', 'Owner', 'Due', 'From'],
+          rows: carried.map((a) => [a.id, a.action, a.owner, a.due === null ? '' : longDay(a.due), a.source]),
+        },
   ];
+}
+
+/** Whether the members agreed to disclose the meeting: marked Public, with an Adopted Disclosure decision about it (meetings.disclosure). */
+export function disclosed(network: Network, meeting: Meeting): boolean {
+  return (
+    meeting.confidentiality === 'Public' &&
+    network.decisions.records.some(
+      (d) => d.kind === 'Disclosure' && d.outcome === 'Adopted' && keyOf(d.subject) === keyOf(meeting.id),
+    )
+  );
 }
 
 function subjectOf(network: Network, meeting: Meeting): string {
@@ -165,23 +220,45 @@ function subjectOf(network: Network, meeting: Meeting): string {
 /** What the members receive. */
 export function minutesMessage(network: Network, meeting: Meeting): Composed {
   const approved = meeting.minutesApprovedOn === null ? '' : `, approved on ${longDay(meeting.minutesApprovedOn)}`;
-  return compose(network, subjectOf(network, meeting), [
-    { kind: 'paragraph', text: 'Dear colleagues,' },
-    {
-      kind: 'paragraph',
-      text: `Please find below the minutes of "${meetingTitle(meeting)}" of ${longDay(meeting.date)}${approved}, with the decisions taken and the action points agreed.`,
-    },
-    ...meetingBlocks(network, meeting),
-  ]);
+  return compose(
+    network,
+    subjectOf(network, meeting),
+    [
+      { kind: 'paragraph', text: 'Dear colleagues,' },
+      {
+        kind: 'paragraph',
+        text: `Please find below the minutes of "${meetingTitle(meeting)}" of ${longDay(meeting.date)}${approved}, with the decisions taken and the action points agreed.`,
+      },
+      ...meetingBlocks(network, meeting),
+    ],
+    'secretariat',
+    !disclosed(network, meeting),
+  );
 }
 
-/** The separate copy the Resident Coordinator's Office keeps in its archive. */
-export function archiveMessage(network: Network, meeting: Meeting): Composed {
+/**
+ * The separate copy the Resident Coordinator's Office keeps in its archive. One that goes later than
+ * the circulation's days after the approval says when the minutes were approved, so that the archive
+ * does not date them by the copy.
+ */
+export function archiveMessage(network: Network, meeting: Meeting, today: IsoDay): Composed {
+  const approved = meeting.minutesApprovedOn;
+  const days = network.settings.circulationDueDays ?? 0;
+  const late =
+    approved !== null && today > addDays(approved, days)
+      ? [
+          {
+            kind: 'paragraph',
+            text: `The members approved these minutes on ${longDay(approved)}; this copy follows ${plural(daysBetween(approved, today), 'day')} later.`,
+          } as const,
+        ]
+      : [];
   return compose(network, `Archive copy: ${subjectOf(network, meeting)}`, [
     {
       kind: 'paragraph',
       text: `For the archive of the Resident Coordinator's Office: the approved minutes of "${meetingTitle(meeting)}" of ${longDay(meeting.date)}, as circulated to the members of ${theNetwork(network)}.`,
     },
+    ...late,
     ...meetingBlocks(network, meeting),
   ]);
 }

@@ -69,18 +69,49 @@ export function replyTo(network: Network, today: IsoDay): string {
   return secretariat.find((a) => primaries.has(emailKey(a))) ?? secretariat[0] ?? '';
 }
 
+/** The domains of Settings' "Corporate email domains", lower case, without a leading @ or dot. */
+function corporateDomains(network: Network): string[] {
+  return network.settings.corporateEmailDomains
+    .map((d) =>
+      d
+        .trim()
+        .toLowerCase()
+        .replace(/^[@.]+/, ''),
+    )
+    .filter((d) => d !== '');
+}
+
+/** Whether an address is on one of the domains (or a subdomain of one); every address is when none are set. */
+export function onCorporateDomain(address: string, domains: readonly string[]): boolean {
+  if (domains.length === 0) return true;
+  const host = (emailKey(address).split('@').pop() ?? '').toLowerCase();
+  return domains.some((d) => host === d || host.endsWith(`.${d}`));
+}
+
 /**
  * Every address the network's mail may go to: the active focal points of the members active on
- * `today`, and the addresses of Settings (mailing list, RCO archive, UNCT reporting, Secretariat editors).
+ * `today`, and the addresses of Settings (mailing list, RCO archive, UNCT reporting, Secretariat
+ * editors); where Settings name corporate email domains, only those of them on one (DESIGN.md, "Who
+ * receives mail": a personal address is held back).
  */
 export function allowedRecipients(network: Network, today: IsoDay): Set<string> {
   const members = new Set(network.members.records.filter((m) => isActiveOn(m, today)).map((m) => keyOf(m.agency)));
   const { mailingList, rcoArchiveEmail, unctReportingEmail, secretariatEditors } = network.settings;
+  const domains = corporateDomains(network);
   return new Set(
     [...activeFocalPoints(network, members), mailingList, rcoArchiveEmail, unctReportingEmail, ...secretariatEditors]
       .map(emailKey)
-      .filter((a) => a !== ''),
+      .filter((a) => a !== '' && onCorporateDomain(a, domains)),
   );
+}
+
+/** Why an address is refused, in the words of the Log's Details. */
+export function refusalReason(network: Network, addresses: readonly string[]): string {
+  const domains = corporateDomains(network);
+  const personal = addresses.every((a) => !onCorporateDomain(a, domains));
+  return personal
+    ? `not on the corporate email domains of Settings (${domains.join(', ')}): a personal address is held back`
+    : 'neither a focal point of an active member nor an address in Settings';
 }
 
 /** Splits recipients into those the network may write to and those it refuses. */

@@ -168,6 +168,14 @@ function logHtml(tabs: readonly TabView[]): string {
   return `<table class="list" id="log"><thead><tr><th>Timestamp</th><th>Actor</th><th>Event</th><th>Ref</th><th>Outcome</th><th>Details</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
+/** A message's calendar invitation: what a calendar reads of it, and the .ics to download. */
+function invitationHtml(e: OutboxEmail): string {
+  if (!e.invitation) return '';
+  const href = `data:text/calendar;charset=utf-8,${encodeURIComponent(e.invitation.ics)}`;
+  const label = e.invitation.method === 'CANCEL' ? 'Calendar cancellation' : 'Calendar invitation';
+  return `<div class="invitation"><h4>${label} <a class="ics" download="invite.ics" href="${escapeHtml(href)}">Download invite.ics</a></h4><pre>${escapeHtml(e.invitation.ics)}</pre></div>`;
+}
+
 function outboxHtml(outbox: readonly OutboxEmail[]): string {
   if (outbox.length === 0) return '<p class="empty" id="outbox-empty">No email has gone out yet.</p>';
   const items = [...outbox]
@@ -180,7 +188,7 @@ function outboxHtml(outbox: readonly OutboxEmail[]): string {
           : `<iframe class="mail-html" sandbox="" title="${escapeHtml(e.subject)}" srcdoc="${escapeHtml(e.html)}"></iframe>`;
       return `<details class="mail"><summary><span class="subj">${escapeHtml(e.subject)}</span><span class="when">${escapeHtml(e.sentAt)}</span></summary>
 <div class="meta"><div><b>To</b> ${escapeHtml(e.to.join(', '))}</div>${cc}</div>
-<div class="bodies"><div><h4>HTML</h4>${html}</div><div><h4>Text</h4><pre>${escapeHtml(e.text)}</pre></div></div></details>`;
+<div class="bodies"><div><h4>HTML</h4>${html}</div><div><h4>Text</h4><pre>${escapeHtml(e.text)}</pre></div></div>${invitationHtml(e)}</details>`;
     })
     .join('\n');
   return `<div class="outbox">${items}</div>`;

@@ -63,7 +63,8 @@ describe('unmn tick --dry-run', () => {
       ['migration.uz@one.un.org'],
       ['rco-uzbekistan@un.org'],
       ['nurlan.abdyldaev@un.org'],
-      ['alimova@unfpa.org', 'sardor.yuldashev.uz@gmail.com'],
+      // The personal address of UNFPA's alternate is held back: Settings name corporate domains.
+      ['alimova@unfpa.org'],
       // C-2026-01's deadline passed on 13 November: the tick closes it and tells the network.
       ['migration.uz@one.un.org'],
     ]);
