@@ -150,7 +150,7 @@ function emails(network: Network): string[] {
   const people = { organizer: 'akarimova@iom.int', attendees: ['jon.berg@un.org'], today: '2026-12-14' as const };
   const messages: Composed[] = [
     minutesMessage(network, meeting('M-2026-05')),
-    archiveMessage(network, meeting('M-2026-05')),
+    archiveMessage(network, meeting('M-2026-05'), '2026-12-14'),
     actionReminder(network, 'UNDP', actions.slice(0, 1), '2026-12-14'),
     actionReminder(network, 'UNDP', actions, '2026-12-14'),
     agendaReminder(network, meeting('M-2026-06'), '2026-12-14', 5),
