@@ -1,7 +1,8 @@
 /** What every panel of the sidebar renders from: the data of one opening call, and the network the guidance reads. */
 import type { DecodedTable } from '../../src/domain/codec';
 import type { Network } from '../../src/domain/network';
-import type { DecisionSidebarData, GuidanceNetwork } from '../../src/domain/rpc';
+import type { DecisionSidebarData, GuidanceNetwork, SavedDecision, SavedMeeting } from '../../src/domain/rpc';
+import { keyOf } from '../../src/domain/words';
 import { call } from '../lib/rpc';
 
 export interface SidebarState {
@@ -51,6 +52,29 @@ export function networkOf(sent: GuidanceNetwork): Network {
     log: table(null),
     allProblems: [],
   };
+}
+
+/** The decision of that ID with its actions and the version the server read; null when no row has it. */
+export function savedDecisionOf(state: SidebarState, id: string): SavedDecision | null {
+  const key = keyOf(id);
+  const found = state.network.decisions.records.find((d) => keyOf(d.id) === key);
+  const version = state.data.versions.decisions[key];
+  if (found === undefined || version === undefined) return null;
+  const { row: _row, invalid: _invalid, ...decision } = found;
+  const actions = state.network.actions.records
+    .filter((a) => keyOf(a.source) === key)
+    .map(({ row: _r, invalid: _i, ...a }) => a);
+  return { decision, actions, version };
+}
+
+/** The meeting of that ID with the version the server read; null when no row has it. */
+export function savedMeetingOf(state: SidebarState, id: string): SavedMeeting | null {
+  const key = keyOf(id);
+  const found = state.network.meetings.records.find((m) => keyOf(m.id) === key);
+  const version = state.data.versions.meetings[key];
+  if (found === undefined || version === undefined) return null;
+  const { row: _row, invalid: _invalid, ...meeting } = found;
+  return { meeting, version };
 }
 
 export async function fetchState(): Promise<SidebarState> {

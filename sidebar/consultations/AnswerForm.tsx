@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { errorText } from '../../src/domain/errors';
 import { TEXT_LIMITS, type ConsultationView, type MemberAnswer } from '../../src/domain/rpc';
-import { ANSWERS } from '../../src/domain/tables';
+import { ANSWERS } from '../../src/domain/choices';
 import { call } from '../lib/rpc';
 import { closeDialog, ErrorBox, invalid, useFocus, valueOf, type Errors } from '../lib/ui';
 

@@ -7,7 +7,7 @@ import { MIN_WORKING_DAYS, workingDaysUntil } from '../../src/domain/consultatio
 import { addDays, isIsoDay } from '../../src/domain/dates';
 import { errorText } from '../../src/domain/errors';
 import { TEXT_LIMITS } from '../../src/domain/rpc';
-import { CONSULTATION_KINDS } from '../../src/domain/tables';
+import { CONSULTATION_KINDS } from '../../src/domain/choices';
 import { call } from '../lib/rpc';
 import { checkedOf, ErrorBox, Field, Input, invalid, Options, useFocus, valueOf, type Errors } from '../lib/ui';
 

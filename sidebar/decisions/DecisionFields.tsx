@@ -1,7 +1,7 @@
 /** The decision form's fields, rendered from the form state; every change goes back through `set`. */
 import { FIRST_YEAR } from '../../src/domain/dates';
 import { TEXT_LIMITS, type DecisionSidebarData } from '../../src/domain/rpc';
-import { DECISION_KINDS, OUTCOMES } from '../../src/domain/tables';
+import { DECISION_KINDS, OUTCOMES } from '../../src/domain/choices';
 import { checkedOf, ErrorBox, Field, Input, invalid, Options, valueOf, type Errors } from '../lib/ui';
 import { SUBJECTS, type DecisionForm } from './form';
 import { Consulted } from './Consulted';

@@ -3,10 +3,9 @@
  * the schema the server uses and shows the ToR guidance as it changes, and one call to record or edit.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { savedDecision } from '../../src/domain/decision-record';
 import { errorText } from '../../src/domain/errors';
 import { unchangedMessage, type DecisionDraft, type FieldError, type SavedDecision } from '../../src/domain/rpc';
-import type { SidebarState } from '../app/state';
+import { savedDecisionOf, type SidebarState } from '../app/state';
 import { call } from '../lib/rpc';
 import { errorsOf, NO_NOTICE, StatusLine, useFocus, type Errors, type Notice } from '../lib/ui';
 import { ActionRows } from './ActionRows';
@@ -123,7 +122,7 @@ export function DecisionPanel(props: {
         editing={editing}
         onPick={(picked) => {
           setNotice(NO_NOTICE);
-          load(picked === '' ? null : savedDecision(network, picked));
+          load(picked === '' ? null : savedDecisionOf(props.state, picked));
         }}
       />
       <form id="form" novalidate onSubmit={(e) => void submit(e)}>

@@ -13,7 +13,7 @@ import {
   type SavedDecision,
 } from '../../src/domain/rpc';
 import { isActiveOn } from '../../src/domain/membership';
-import { DECISION_KINDS, OUTCOMES } from '../../src/domain/tables';
+import { DECISION_KINDS, OUTCOMES } from '../../src/domain/choices';
 
 export interface ActionRow {
   /** Numbers the row's labels and control IDs; new with each row. */

@@ -3,7 +3,7 @@ import { meetingSteps } from '../../src/domain/meeting-steps';
 import { isActiveOn } from '../../src/domain/membership';
 import type { Network } from '../../src/domain/network';
 import { TEXT_LIMITS, type DecisionSidebarData, type SavedMeeting } from '../../src/domain/rpc';
-import { MEETING_KINDS, MEETING_MODES, MEETING_STATUSES } from '../../src/domain/tables';
+import { MEETING_KINDS, MEETING_MODES, MEETING_STATUSES } from '../../src/domain/choices';
 import { Checks, ErrorBox, Field, Input, Options, valueOf, type Errors } from '../lib/ui';
 import type { MeetingForm } from './form';
 

@@ -5,9 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import { errorText } from '../../src/domain/errors';
-import { savedMeeting } from '../../src/domain/meeting-steps';
 import { parseMeetingInput, unchangedMessage, type MeetingFieldError, type SavedMeeting } from '../../src/domain/rpc';
-import type { SidebarState } from '../app/state';
+import { savedMeetingOf, type SidebarState } from '../app/state';
 import { call } from '../lib/rpc';
 import { errorsOf, NO_NOTICE, StatusLine, useFocus, valueOf, type Errors, type Notice } from '../lib/ui';
 import { MeetingFields } from './MeetingFields';
@@ -45,7 +44,7 @@ export function MeetingPanel(props: { state: SidebarState; hidden: boolean; relo
       const result = await call('saveMeeting', parsed.value);
       const next = await props.reload();
       if (result.ok) {
-        load(savedMeeting(next.network, result.id));
+        load(savedMeetingOf(next, result.id));
         setNotice({
           kind: 'ok',
           text: result.changed
@@ -71,7 +70,7 @@ export function MeetingPanel(props: { state: SidebarState; hidden: boolean; relo
         <select
           id="m-pick"
           value={current?.meeting.id ?? ''}
-          onChange={(e) => load(valueOf(e) === '' ? null : savedMeeting(network, valueOf(e)))}
+          onChange={(e) => load(valueOf(e) === '' ? null : savedMeetingOf(props.state, valueOf(e)))}
         >
           <option value="">Plan a new meeting</option>
           {meetings.map((x) => (

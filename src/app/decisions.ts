@@ -5,14 +5,8 @@
  */
 import type { Cell } from '../domain/cells';
 import type { DecodedTable } from '../domain/codec';
-import {
-  canonicalCodes,
-  decisionOf,
-  describeChanges,
-  keepOrder,
-  sameCode,
-  savedDecision,
-} from '../domain/decision-record';
+import { canonicalCodes, decisionOf, keepOrder, sameCode } from '../domain/decision-record';
+import { decisionVersion, describeChanges, recordVersion, savedDecision } from '../domain/edits';
 import { columnCells, nextId, parseId } from '../domain/ids';
 import { GCM_OBJECTIVES } from '../domain/gcm';
 import type { Network } from '../domain/network';
@@ -132,6 +126,20 @@ export function guidanceNetwork(network: Network): GuidanceNetwork {
   };
 }
 
+/** The version of each decision with its actions, and of each meeting, as savedDecision and savedMeeting give them. */
+function editVersions(network: Network): DecisionSidebarData['versions'] {
+  const actions = new Map<string, Action[]>();
+  for (const { row: _row, invalid: _invalid, ...a } of network.actions.records)
+    actions.set(keyOf(a.source), [...(actions.get(keyOf(a.source)) ?? []), a]);
+  const decisions: Record<string, string> = {};
+  for (const { row: _row, invalid: _invalid, ...d } of network.decisions.records)
+    decisions[keyOf(d.id)] ??= decisionVersion(d, actions.get(keyOf(d.id)) ?? []);
+  const meetings: Record<string, string> = {};
+  for (const { row: _row, invalid: _invalid, ...m } of network.meetings.records)
+    meetings[keyOf(m.id)] ??= recordVersion(MeetingsTable, m);
+  return { decisions, meetings };
+}
+
 /** Everything the sidebar shows when it opens: one read per tab it needs, one round trip. */
 export function decisionSidebarData(
   ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'triggers'>,
@@ -157,6 +165,7 @@ export function decisionSidebarData(
     gcmObjectives: GCM_OBJECTIVES.map((o) => ({ number: o.number, title: o.title })),
     stateConsultationBody: network.settings.stateConsultationBody ?? '',
     network: guidanceNetwork(network),
+    versions: editVersions(network),
     automation: statusOf(network, today, ports.user.email(), ports.triggers?.list() ?? null).lines,
     user: { email: ports.user.email(), mayRecord: refusal === '', refusal },
   };

@@ -5,7 +5,7 @@
  * changed since the sidebar read it.
  */
 import { canonicalCodes, keepOrder, sameCode } from '../domain/decision-record';
-import { savedMeeting } from '../domain/meeting-steps';
+import { savedMeeting } from '../domain/edits';
 import { columnCells, nextId } from '../domain/ids';
 import type { Network } from '../domain/network';
 import {

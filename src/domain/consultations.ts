@@ -9,7 +9,8 @@ import type { Located } from './codec';
 import { addDays, daysBetween, type IsoDay } from './dates';
 import { isActiveOn } from './membership';
 import type { Network } from './network';
-import { ANSWERS, type Answer, type Consultation, type ConsultationsTable, type RecordOf } from './tables';
+import { ANSWERS } from './choices';
+import type { Answer, Consultation, ConsultationsTable, RecordOf } from './tables';
 import { emailKey, keyOf } from './words';
 
 /** A deadline closer than this many working days (Monday to Friday) needs the secretariat's confirmation. */

@@ -1,20 +1,10 @@
 /**
- * The sidebar's Meetings panel, shared with the server: a meeting as the workbook holds it with its
- * version, and what the ToR asks next of it, from the settings the compliance check uses (agenda,
- * minutes and circulation deadlines, the RCO archive).
+ * The sidebar's Meetings panel, shared with the server: what the ToR asks next of a meeting, from the
+ * settings the compliance check uses (agenda, minutes and circulation deadlines, the RCO archive).
  */
 import { addDays } from './dates';
-import { recordVersion, sameCode } from './decision-record';
 import type { Network } from './network';
-import type { SavedMeeting } from './rpc';
-import { MeetingsTable, type Meeting } from './tables';
-
-export function savedMeeting(network: Network, id: string): SavedMeeting | null {
-  const found = network.meetings.records.find((m) => sameCode(m.id, id));
-  if (found === undefined) return null;
-  const { row: _row, invalid: _invalid, ...meeting } = found;
-  return { meeting, version: recordVersion(MeetingsTable, meeting) };
-}
+import type { Meeting } from './tables';
 
 export interface MeetingStep {
   readonly what: string;

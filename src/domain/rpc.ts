@@ -12,24 +12,18 @@ import type { Located } from './codec';
 import type { Profile } from './profiles';
 import type { Settings } from './settings';
 import {
-  ActionsTable,
   ANSWERS,
   CONSULTATION_KINDS,
   CONSULTATION_OUTCOMES,
   CONSULTATION_STATUSES,
   DECISION_KINDS,
-  DecisionsTable,
   MEETING_KINDS,
   MEETING_MODES,
   MEETING_STATUSES,
-  MeetingsTable,
   MEMBER_STATUSES,
   OUTCOMES,
-  type Action,
-  type Decision,
-  type Meeting,
-  type Member,
-} from './tables';
+} from './choices';
+import type { Action, Decision, Meeting, Member } from './tables';
 
 const isoDay = lazily(() =>
   z.string().check(
@@ -65,17 +59,18 @@ function isRecord(value: unknown): boolean {
 }
 
 /**
- * A record the server decoded with its table's own schema: the sidebar checks that it is a record and
- * takes its type from tables.ts, so that its bundle carries neither the table schemas nor the codec.
+ * A plain object the server built (a record decoded with its table's own schema, or a map of versions):
+ * the sidebar checks that it is an object and takes its type from the server's, so that its bundle
+ * carries neither the table schemas nor the codec.
  */
-function decoded<T>() {
+function plainRecord<T>() {
   return z.custom<T>(isRecord, 'must be a record');
 }
 
 /** A tab as the server decoded it: its records, the rows in use and the keys of rows it could not read. */
 function decodedTab<T>() {
   return z.object({
-    records: z.array(decoded<Located<T>>()),
+    records: z.array(plainRecord<Located<T>>()),
     lastRow: z.int(),
     unreadable: z.array(z.string()),
     /** False when the tab is missing or has no header row: the rules that need it stay silent. */
@@ -90,8 +85,8 @@ function decodedTab<T>() {
  */
 export const GuidanceNetworkSchema = lazily(() =>
   z.object({
-    profile: decoded<Profile>(),
-    settings: decoded<Settings>(),
+    profile: plainRecord<Profile>(),
+    settings: plainRecord<Settings>(),
     members: decodedTab<Member>(),
     meetings: decodedTab<Meeting>(),
     decisions: decodedTab<Decision>(),
@@ -113,6 +108,14 @@ export const DecisionSidebarDataSchema = lazily(() =>
     stateConsultationBody: z.string(),
     /** What the ToR guidance runs over, decoded by the server (see GuidanceNetworkSchema). */
     network: GuidanceNetworkSchema,
+    /**
+     * The version of each decision (with its actions) and of each meeting, by ID as keyOf gives it:
+     * what the sidebar sends back with an edit, so that the server refuses one made over another's.
+     */
+    versions: z.object({
+      decisions: plainRecord<Record<string, string>>(),
+      meetings: plainRecord<Record<string, string>>(),
+    }),
     /** Whether automation is on and what needs a person's eye, one line each (automation.ts statusOf). */
     automation: z.array(z.string()),
     user: z.object({
@@ -257,8 +260,8 @@ export const FieldErrorSchema = lazily(() =>
 /** A decision as it stands in the workbook with its actions and their version: what a refused edit sends back. */
 export const SavedDecisionSchema = lazily(() =>
   z.object({
-    decision: DecisionsTable.schema,
-    actions: z.array(ActionsTable.schema),
+    decision: plainRecord<Decision>(),
+    actions: z.array(plainRecord<Action>()),
     version: z.string(),
   }),
 );
@@ -323,7 +326,7 @@ export function meetingFieldError(field: MeetingField | '', problem: string): Me
   return { field, message: field === '' ? problem : `${MEETING_FIELD_LABELS[field]}: ${problem}` };
 }
 
-export const SavedMeetingSchema = lazily(() => z.object({ meeting: MeetingsTable.schema, version: z.string() }));
+export const SavedMeetingSchema = lazily(() => z.object({ meeting: plainRecord<Meeting>(), version: z.string() }));
 export type SavedMeeting = z.infer<typeof SavedMeetingSchema>;
 
 export const SaveMeetingResultSchema = lazily(() =>

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { col, type Cell, type Column } from './cells';
 import { mapHeader, type Problem } from './codec';
 import { SettingsTable } from './tables';
+import { SETTING_LABELS } from './setting-labels';
 
 export const PROFILE_IDS = ['azerbaijan', 'uzbekistan', 'custom'] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
@@ -14,44 +15,44 @@ export const LANGUAGES = ['English', 'Russian'] as const;
 
 /** Each setting: the words in the Setting column, and the column kind its Value decodes as. */
 export const SETTING_COLUMNS = {
-  networkName: col.text('Network name'),
-  country: col.text('Country'),
-  torProfile: col.choice('ToR profile', PROFILE_IDS),
-  foundedOn: col.date('Founded on'),
+  networkName: col.text(SETTING_LABELS.networkName),
+  country: col.text(SETTING_LABELS.country),
+  torProfile: col.choice(SETTING_LABELS.torProfile, PROFILE_IDS),
+  foundedOn: col.date(SETTING_LABELS.foundedOn),
   // Calendar periods: a cadence that does not divide the year into whole periods cannot be checked.
-  meetingCadenceMonths: col.number('Meeting cadence (months)', { integer: true, oneOf: [1, 2, 3, 4, 6, 12] }),
-  annualMeetingRequired: col.yesno('Annual network meeting required'),
-  meetingModeRequired: col.yesno('Meeting mode must be recorded'),
-  agendaDueDays: col.number('Agenda due (days before meeting)', { integer: true, min: 0 }),
-  minutesDueDays: col.number('Minutes due (days after meeting)', { integer: true, min: 0 }),
-  minutesApprovalDueDays: col.number('Minutes approval due (days after minutes due)', { integer: true, min: 0 }),
-  circulationDueDays: col.number('Circulation due (days after approval)', { integer: true, min: 0 }),
-  mailingList: col.email('Mailing list'),
-  rcoArchiveRequired: col.yesno('RCO archive required'),
-  rcoArchiveEmail: col.email('RCO archive email'),
-  unctReportingEmail: col.email('UNCT reporting email'),
-  stateConsultationBody: col.text('State consultation body'),
-  corporateEmailDomains: col.list('Corporate email domains'),
-  admissionRule: col.choice('Admission rule', ADMISSION_RULES),
-  workplanMustBeCosted: col.yesno('Workplan must be costed'),
-  workplanMustBeEndorsed: col.yesno('Workplan must be endorsed'),
-  workplanEndorsementDueDays: col.number('Workplan endorsement due (days into the year)', {
+  meetingCadenceMonths: col.number(SETTING_LABELS.meetingCadenceMonths, { integer: true, oneOf: [1, 2, 3, 4, 6, 12] }),
+  annualMeetingRequired: col.yesno(SETTING_LABELS.annualMeetingRequired),
+  meetingModeRequired: col.yesno(SETTING_LABELS.meetingModeRequired),
+  agendaDueDays: col.number(SETTING_LABELS.agendaDueDays, { integer: true, min: 0 }),
+  minutesDueDays: col.number(SETTING_LABELS.minutesDueDays, { integer: true, min: 0 }),
+  minutesApprovalDueDays: col.number(SETTING_LABELS.minutesApprovalDueDays, { integer: true, min: 0 }),
+  circulationDueDays: col.number(SETTING_LABELS.circulationDueDays, { integer: true, min: 0 }),
+  mailingList: col.email(SETTING_LABELS.mailingList),
+  rcoArchiveRequired: col.yesno(SETTING_LABELS.rcoArchiveRequired),
+  rcoArchiveEmail: col.email(SETTING_LABELS.rcoArchiveEmail),
+  unctReportingEmail: col.email(SETTING_LABELS.unctReportingEmail),
+  stateConsultationBody: col.text(SETTING_LABELS.stateConsultationBody),
+  corporateEmailDomains: col.list(SETTING_LABELS.corporateEmailDomains),
+  admissionRule: col.choice(SETTING_LABELS.admissionRule, ADMISSION_RULES),
+  workplanMustBeCosted: col.yesno(SETTING_LABELS.workplanMustBeCosted),
+  workplanMustBeEndorsed: col.yesno(SETTING_LABELS.workplanMustBeEndorsed),
+  workplanEndorsementDueDays: col.number(SETTING_LABELS.workplanEndorsementDueDays, {
     integer: true,
     min: 1,
     max: 366,
   }),
-  workplanReportingMonths: col.number('Workplan reporting interval (months)', { integer: true, min: 1 }),
-  memberListSharingMonths: col.number('Member list sharing interval (months)', { integer: true, min: 1 }),
-  confidentialityNotice: col.text('Confidentiality notice'),
-  disclosureNeedsAgreement: col.yesno('Disclosure needs agreement'),
-  consultationReminderDays: col.number('Consultation reminder (days before deadline)', { integer: true, min: 0 }),
-  language: col.choice('Language', LANGUAGES),
-  timeZone: col.text('Time zone'),
-  secretariatEditors: col.emails('Secretariat editors'),
-  unctCoverNote: col.text('UNCT cover note'),
-  lastGcmReviewOn: col.date('Last GCM review on'),
-  emergingChallenges: col.text('Emerging challenges'),
-  recommendations: col.text('Recommendations'),
+  workplanReportingMonths: col.number(SETTING_LABELS.workplanReportingMonths, { integer: true, min: 1 }),
+  memberListSharingMonths: col.number(SETTING_LABELS.memberListSharingMonths, { integer: true, min: 1 }),
+  confidentialityNotice: col.text(SETTING_LABELS.confidentialityNotice),
+  disclosureNeedsAgreement: col.yesno(SETTING_LABELS.disclosureNeedsAgreement),
+  consultationReminderDays: col.number(SETTING_LABELS.consultationReminderDays, { integer: true, min: 0 }),
+  language: col.choice(SETTING_LABELS.language, LANGUAGES),
+  timeZone: col.text(SETTING_LABELS.timeZone),
+  secretariatEditors: col.emails(SETTING_LABELS.secretariatEditors),
+  unctCoverNote: col.text(SETTING_LABELS.unctCoverNote),
+  lastGcmReviewOn: col.date(SETTING_LABELS.lastGcmReviewOn),
+  emergingChallenges: col.text(SETTING_LABELS.emergingChallenges),
+  recommendations: col.text(SETTING_LABELS.recommendations),
 } satisfies Record<string, Column>;
 
 export type SettingKey = keyof typeof SETTING_COLUMNS;
@@ -61,7 +62,7 @@ export type Settings = z.infer<z.ZodMiniObject<{ [K in SettingKey]: (typeof SETT
 export const SETTING_KEYS = Object.keys(SETTING_COLUMNS) as SettingKey[];
 
 export function settingLabel(key: SettingKey): string {
-  return SETTING_COLUMNS[key].header;
+  return SETTING_LABELS[key];
 }
 
 export function settingKeyOf(label: string): SettingKey | undefined {

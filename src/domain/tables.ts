@@ -5,32 +5,29 @@
 import * as z from 'zod/mini';
 import { col, type Column } from './cells';
 import { GCM_PRINCIPLES } from './gcm';
+import {
+  ROLES,
+  MEMBER_STATUSES,
+  FOCAL_KINDS,
+  MEETING_KINDS,
+  MEETING_MODES,
+  MEETING_STATUSES,
+  CONFIDENTIALITY,
+  DECISION_KINDS,
+  OUTCOMES,
+  ACTION_STATUSES,
+  WORKPLAN_STATUSES,
+  GROUP_KINDS,
+  CONSULTATION_KINDS,
+  CONSULTATION_STATUSES,
+  CONSULTATION_OUTCOMES,
+  ANSWERS,
+  LOG_OUTCOMES,
+  SEVERITIES,
+} from './choices';
 
-export const ROLES = ['Chair', 'Co-chair', 'Coordinator', 'Secretariat', 'Member'] as const;
-export const MEMBER_STATUSES = ['Active', 'Pending', 'Withdrawn'] as const;
-export const FOCAL_KINDS = ['Primary', 'Alternate'] as const;
-export const MEETING_KINDS = ['Regular', 'Annual', 'Extraordinary', 'Working group'] as const;
-export const MEETING_MODES = ['In person', 'Online', 'Hybrid'] as const;
-export const MEETING_STATUSES = ['Planned', 'Held', 'Cancelled'] as const;
-export const CONFIDENTIALITY = ['Internal', 'Public'] as const;
-export const DECISION_KINDS = [
-  'General',
-  'Admission',
-  'Workplan endorsement',
-  'Joint statement',
-  'Working group',
-  'Disclosure',
-] as const;
-export const OUTCOMES = ['Adopted', 'Not adopted', 'Pending'] as const;
-export const ACTION_STATUSES = ['Open', 'Done', 'Dropped'] as const;
-export const WORKPLAN_STATUSES = ['Not started', 'On track', 'Delayed', 'Completed', 'Dropped'] as const;
-export const GROUP_KINDS = ['Permanent', 'Ad hoc'] as const;
-export const CONSULTATION_KINDS = ['No objection', 'Approval'] as const;
-export const CONSULTATION_STATUSES = ['Open', 'Closed', 'Withdrawn'] as const;
-export const CONSULTATION_OUTCOMES = ['Agreed', 'Not agreed'] as const;
-export const ANSWERS = ['Approve', 'No objection', 'Object', 'Abstain'] as const;
-export const LOG_OUTCOMES = ['Sending', 'Sent', 'Failed', 'Deferred', 'Refused', 'Done'] as const;
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export * from './choices';
+
 /** The ten guiding principles of the Compact (paragraph 15), as a workplan row names them. */
 export const PRINCIPLES = GCM_PRINCIPLES.map((p) => p.title) as unknown as readonly [string, ...string[]];
 

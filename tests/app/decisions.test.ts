@@ -20,7 +20,7 @@ import {
   MembersTable,
   SettingsTable,
 } from '../../src/domain/tables';
-import { savedDecision } from '../../src/domain/decision-record';
+import { savedDecision } from '../../src/domain/edits';
 import { readNetwork } from '../../src/app/network';
 import type { Ports } from '../../src/ports';
 import type { Cell } from '../../src/ports';

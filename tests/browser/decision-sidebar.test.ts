@@ -40,6 +40,7 @@ const DATA: DecisionSidebarData = {
   gcmObjectives: [{ number: 1, title: 'Collect and utilize accurate and disaggregated data' }],
   stateConsultationBody: '',
   network: guidanceNetwork(decodeNetwork({})),
+  versions: { decisions: {}, meetings: {} },
   automation: ['Automation is off: approved minutes go out only with "Circulate minutes now".'],
   user: { email: 'secretariat@iom.int', mayRecord: true, refusal: '' },
 };

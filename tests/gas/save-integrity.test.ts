@@ -8,7 +8,7 @@ import { COMMANDS } from '../../src/app/commands';
 import { saveMeetingRpc } from '../../src/app/meetings';
 import { readNetwork } from '../../src/app/network';
 import { decodeTable } from '../../src/domain/codec';
-import { savedMeeting } from '../../src/domain/meeting-steps';
+import { savedMeeting } from '../../src/domain/edits';
 import type { MeetingInput } from '../../src/domain/rpc';
 import { MeetingsTable } from '../../src/domain/tables';
 import { gasPorts } from '../../src/gas/ports';

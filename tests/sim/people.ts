@@ -9,7 +9,7 @@
  */
 import type { DecodedTable } from '../../src/domain/codec';
 import { addDays, type IsoDay } from '../../src/domain/dates';
-import { recordVersion, savedDecision } from '../../src/domain/decision-record';
+import { recordVersion, savedDecision } from '../../src/domain/edits';
 import type { MeetingInput, RecordDecisionResult, SavedMeeting, SaveMeetingResult } from '../../src/domain/rpc';
 import { decodeNetwork } from '../../src/domain/network';
 import {

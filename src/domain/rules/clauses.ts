@@ -3,7 +3,8 @@
  * phrase against the ToR text), and how a finding cites them: the ToR when the profile's own words
  * require it, the Settings row when only a setting the secretariat chose makes the rule apply.
  */
-import { SETTING_COLUMNS, settingLabel, type ProfileId, type SettingKey, type Settings } from '../settings';
+import { SETTING_LABELS } from '../setting-labels';
+import type { ProfileId, SettingKey, Settings } from '../settings';
 import type { Profile } from '../profiles';
 import type { ClauseKey } from './ids';
 
@@ -91,7 +92,7 @@ function settingValue(value: Settings[SettingKey]): string {
 }
 
 export function settingCitation(key: SettingKey, settings: Settings): string {
-  return `Network settings: "${settingLabel(key)}" = ${settingValue(settings[key])}`;
+  return `Network settings: "${SETTING_LABELS[key]}" = ${settingValue(settings[key])}`;
 }
 
 /**
@@ -108,7 +109,10 @@ export function citeClause(
 ): string {
   const quote = profile.id === 'custom' ? undefined : clauses[key]?.[profile.id];
   if (setting !== undefined) {
-    const changed = SETTING_COLUMNS[setting].kind === 'number' && settings[setting] !== profile.defaults[setting];
+    // Only a number setting holds a number (or null, where both being null is no change).
+    const value = settings[setting];
+    const base = profile.defaults[setting];
+    const changed = (typeof value === 'number' || typeof base === 'number') && value !== base;
     if (quote === undefined || changed) return settingCitation(setting, settings);
   }
   if (quote !== undefined) return quoteText(profile, quote);

@@ -5,12 +5,13 @@
  */
 import type { IsoDay } from '../dates';
 import type { Network } from '../network';
-import { TABLES, type TabName } from '../tables';
+import { TAB_NAMES } from '../choices';
+import type { TabName } from '../tables';
 import { buildContext, type RuleDef } from './context';
 import { clipped, SEVERITY_ORDER, type Finding } from './finding';
 import { errorText } from '../errors';
 
-const TAB_ORDER = new Map<string, number>(TABLES.map((t, i) => [t.name, i]));
+const TAB_ORDER = new Map<string, number>(TAB_NAMES.map((name, i) => [name, i]));
 
 /** Errors first, then warnings, then infos; within each, tab order, then row (tab-wide findings first). */
 export function compareFindings(a: Finding, b: Finding): number {
