@@ -11,6 +11,7 @@ import { CHECK_TITLE, runComplianceCheck } from './check';
 import { ANSWER_TITLE } from './consultations';
 import { reportCommand } from './report-command';
 import { SETUP_TITLE, setupCommand } from './setup-command';
+import { circulateAgendaNow } from './tick';
 
 const AUTOMATION_TITLE = 'Automation';
 
@@ -110,6 +111,12 @@ export const COMMANDS = {
     secretariat: true,
     run: (ports) =>
       ports.ui.showDialog({ title: 'Circulate approved minutes', page: 'CirculationPreview', width: 640, height: 560 }),
+  },
+  circulateAgendaNow: {
+    label: 'Circulate agenda now…',
+    group: 'Automation',
+    secretariat: true,
+    run: (ports) => void circulateAgendaNow(ports),
   },
   showAutomationStatus: {
     label: 'Automation status',

@@ -5,7 +5,7 @@
  */
 import { INBOX_PREFIX } from '../domain/consultations';
 import { dueJobs } from '../domain/email/due';
-import { Ledger } from '../domain/email/ledger';
+import { EVENTS, Ledger } from '../domain/email/ledger';
 import { networkName } from '../domain/email/minutes';
 import {
   CirculationRequestSchema,
@@ -14,8 +14,9 @@ import {
   type CirculationResult,
 } from '../domain/email/preview';
 import type { Network } from '../domain/network';
-import { MeetingsTable } from '../domain/tables';
-import { keyOf } from '../domain/words';
+import type { Located } from '../domain/codec';
+import { MeetingsTable, type Meeting } from '../domain/tables';
+import { keyOf, plural } from '../domain/words';
 import type { Ports } from '../ports';
 import { NotAuthorizedError, requireSecretariat } from './authorize';
 import { requireAutomationAccount } from './automation';
@@ -115,4 +116,60 @@ export function confirmCirculation(ports: DeliveryPorts, input: unknown): Circul
   if (!parsed.success) throw new Error('The confirmation did not say which meetings to circulate.');
   const report = circulateMeetings(ports, parsed.data.meetings);
   return { sent: report.delivered.filter((d) => d.outcome === 'Sent').length, lines: describeDelivery(report) };
+}
+
+/** Completes "Only the secretariat can …". */
+export const AGENDA_COMMAND = 'circulate an agenda';
+
+const AGENDA_TITLE = 'Circulate agenda now';
+
+/** Whether a planned meeting's agenda could go now: it has a link and has not gone. */
+function agendaReady(m: Located<Meeting>, today: string): boolean {
+  return m.status === 'Planned' && m.agendaLink.trim() !== '' && m.agendaCirculatedOn === null && m.date >= today;
+}
+
+/**
+ * "Circulate agenda now…": a preview of each agenda that could go before its due day (subject and
+ * recipients), then the meeting the secretariat names goes at once, with its invitation, through the
+ * same exactly-once path as the tick. Nothing goes unless a meeting ID is typed.
+ */
+export function circulateAgendaNow(ports: Ports): DeliveryReport | null {
+  const { network } = readNetwork(ports.workbook, DELIVERY_TABS);
+  try {
+    requireSecretariat(ports, network, AGENDA_COMMAND);
+  } catch (error) {
+    if (!(error instanceof NotAuthorizedError)) throw error;
+    ports.ui.alert(error.message, AGENDA_TITLE);
+    return null;
+  }
+  const today = ports.clock.today();
+  const agendas = { pick: (m: Located<Meeting>) => agendaReady(m, today), now: true };
+  const due = dueJobs(network, today, new Ledger(network.log.records), { meetings: null, reminders: false, agendas });
+  const jobs = due.jobs.filter((j) => keyOf(j.event) === keyOf(EVENTS.agendaCirculated) && j.messages.length > 0);
+  const blocked = due.blocked.map((b) => `Cannot send: ${b.reason}.`);
+  if (jobs.length === 0) {
+    ports.ui.alert(['No planned meeting has an agenda link waiting to go out.', ...blocked].join('\n'), AGENDA_TITLE);
+    return null;
+  }
+  const preview = jobs.map((j) => {
+    const to = j.messages.flatMap((m) => m.to);
+    return `${j.ref}: the agenda with the calendar invitation, to ${plural(to.length, 'recipient')} (${to.join(', ')}). Subject: ${j.messages[0]!.subject}`;
+  });
+  const answer = ports.ui.prompt(
+    [...preview, ...blocked, '', 'Type the ID of the meeting whose agenda goes now (Cancel sends nothing):'].join('\n'),
+    AGENDA_TITLE,
+  );
+  if (answer === null || answer === '') return null;
+  const chosen = jobs.find((j) => keyOf(j.ref) === keyOf(answer));
+  if (chosen === undefined) {
+    ports.ui.alert(`${answer} is not one of ${jobs.map((j) => j.ref).join(', ')}: nothing was sent.`, AGENDA_TITLE);
+    return null;
+  }
+  const report = deliver(
+    ports,
+    { meetings: null, reminders: false, agendas: { pick: (m) => keyOf(m.id) === keyOf(chosen.ref), now: true } },
+    { authorize: (fresh) => requireSecretariat(ports, fresh, AGENDA_COMMAND) },
+  );
+  ports.ui.alert(describeDelivery(report).join('\n'), AGENDA_TITLE);
+  return report;
 }
