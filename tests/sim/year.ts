@@ -13,6 +13,7 @@ import { TIME_BUDGET_MS } from '../../src/app/deliver';
 import { EVENTS } from '../../src/domain/email/ledger';
 import { INBOX_PREFIX } from '../../src/domain/consultations';
 import { consultationMailWhat } from '../../src/domain/email/due';
+import { emailKey } from '../../src/domain/words';
 import {
   ActionsTable,
   AnswersTable,
@@ -501,11 +502,20 @@ export class Year implements Sim {
         .records.filter((m) => m.status === 'Active')
         .map((m) => m.agency),
     );
+    const refused = new Set(log.filter((e) => e.outcome === 'Refused').flatMap((e) => e.recipients.map(emailKey)));
+    const focalPoints = this.records(FocalPointsTable).records;
+    const primaries = (agency: string) =>
+      focalPoints
+        .filter((f) => f.agency === agency && f.active === true && f.kind === 'Primary' && f.email !== '')
+        .map((f) => f.email);
     for (const c of this.records(ConsultationsTable).records) {
       if (c.deadline < this.today || c.status === 'Withdrawn') continue;
       const opened = log.find((e) => e.event === 'Consultation opened' && e.ref === c.id);
       const asked = (opened?.details.split('; ').at(-1) ?? '').split(', ').filter((a) => active.has(a));
       for (const agency of asked) {
+        // A member whose every Primary focal point is held back (a personal address where corporate
+        // domains are set, with its Refused row) or missing cannot be written to: the add-on says so.
+        if (!primaries(agency).some((email) => !refused.has(emailKey(email)))) continue;
         if ((sent.get(`${c.id}|${consultationMailWhat(c.id, 'proposal', agency)}`) ?? 0) === 0 && !reported.has(c.id))
           this.violation(`${c.id}'s proposal never went to ${agency}`);
       }
