@@ -23,6 +23,14 @@ export const MONTH_NAMES = [
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** "16 September 2026": a day as the ToRs, the minutes and every running text write it. */
+export function longDay(day: string | null): string {
+  if (day === null) return '';
+  const m = DAY.exec(day);
+  const month = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : day;
+}
+
 export function isIsoDay(text: string): boolean {
   const m = DAY.exec(text);
   if (!m) return false;

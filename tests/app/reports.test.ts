@@ -204,7 +204,7 @@ describe('runReport for the Secretariat, emailing the two reports the ToRs ask t
     const { ports, workbook, sent } = harness(EXAMPLE_SECRETARIAT, { today });
     const rule = () => checkNetwork(readNetwork(workbook).network, today).filter((f) => f.rule === 'workplan.reported');
     expect(rule().map((f) => f.message)).toEqual([
-      'The last workplan report went to the UNCT on 2026-07-15; the next was due by 2027-01-15 (every 6 months)',
+      'The last workplan report went to the UNCT on 15 July 2026; the next was due by 15 January 2027 (every 6 months)',
     ]);
     runReport(ports, 'workplan-progress', { year: 2026, send: true });
     expect(sent.map((e) => [e.to, e.subject])).toEqual([

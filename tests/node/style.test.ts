@@ -151,6 +151,7 @@ function emails(network: Network): string[] {
   const messages: Composed[] = [
     minutesMessage(network, meeting('M-2026-05')),
     archiveMessage(network, meeting('M-2026-05'), '2026-12-14'),
+    archiveMessage(network, meeting('M-2026-05'), '2026-12-31'),
     actionReminder(network, 'UNDP', actions.slice(0, 1), '2026-12-14'),
     actionReminder(network, 'UNDP', actions, '2026-12-14'),
     agendaReminder(network, meeting('M-2026-06'), '2026-12-14', 5),
@@ -229,10 +230,11 @@ describe('every text a person reads', () => {
     ['every email kind', () => emails(network)],
     ['every report title and its prose', () => reportTexts(network, '2026-12-14')],
     ['every finding message and fix', () => findings().flatMap((f) => [f.message, f.fix])],
-  ])('%s keeps docs/style.md', (_, texts) => {
+  ])('%s keeps docs/style.md, with its dates as "16 September 2026"', (_, texts) => {
     const all = texts();
     expect(all.length).toBeGreaterThan(10);
     expect(all.flatMap((t) => slips(t))).toEqual([]);
+    expect(all.filter((t) => /\b\d{4}-\d{2}-\d{2}\b/.test(t.replace(/https?:\S+/g, '')))).toEqual([]);
   });
 
   it('the findings come from many rules, in the singular and the plural', () => {

@@ -4,7 +4,7 @@
  * become links, so nothing from the sheet can run or open anything in a reader's mail client.
  */
 import { escapeHtml } from '../html';
-import { MONTH_NAMES } from '../dates';
+export { longDay } from '../dates';
 
 export interface Fact {
   readonly label: string;
@@ -26,13 +26,6 @@ export type Block =
   | { readonly kind: 'items'; readonly items: readonly Item[] }
   | { readonly kind: 'table'; readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] }
   | { readonly kind: 'notice'; readonly text: string };
-
-/** "16 September 2026": a day as the ToRs and the minutes write it. */
-export function longDay(day: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  const month = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : day;
-}
 
 function isWebLink(url: string): boolean {
   return /^https?:\/\/[^\s]+$/i.test(url.trim());

@@ -1,5 +1,5 @@
 /** The action tracker: overdue action points and their owners. */
-import { daysBetween } from '../dates';
+import { daysBetween, longDay } from '../dates';
 import { clip, finding, type RuleContext, type RuleDef } from './context';
 import { keyOf, plural } from '../words';
 import type { Finding } from './finding';
@@ -32,7 +32,7 @@ function overdue(ctx: RuleContext): Finding[] {
         sheet: 'Actions',
         row: a.row,
         ref: a.id,
-        message: `${a.id}${a.owner ? ` (${a.owner})` : ''} was due on ${a.due} and is still Open, ${plural(daysBetween(a.due!, ctx.today), 'day')} late: "${clip(a.action)}"`,
+        message: `${a.id}${a.owner ? ` (${a.owner})` : ''} was due on ${longDay(a.due)} and is still Open, ${plural(daysBetween(a.due!, ctx.today), 'day')} late: "${clip(a.action)}"`,
         clause,
         fix: `Follow up with ${a.owner || 'its owner'}: record ${a.id} as Done with its Done on day, or agree a new Due day`,
       }),
@@ -60,7 +60,7 @@ function owner(ctx: RuleContext): Finding[] {
             ? `${a.id} is Open but has no Owner: "${clip(a.action)}"`
             : member === undefined
               ? `${a.id} is Open but its Owner ${code} is not a member of the network`
-              : `${a.id} is Open but its Owner ${code} is not an active member on ${ctx.today} (Status ${member.status}${member.leftOn ? `, left on ${member.leftOn}` : ''})`,
+              : `${a.id} is Open but its Owner ${code} is not an active member on ${longDay(ctx.today)} (Status ${member.status}${member.leftOn ? `, left on ${longDay(member.leftOn)}` : ''})`,
         clause,
         fix: `Agree which active member owns ${a.id} and enter its agency code in Owner`,
       }),

@@ -1,5 +1,5 @@
 /** Written consultations: none is left open once its deadline has passed. */
-import { daysBetween } from '../dates';
+import { daysBetween, longDay } from '../dates';
 import { clip, finding, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
 import { plural } from '../words';
@@ -23,7 +23,7 @@ function overdue(ctx: RuleContext): Finding[] {
         sheet: 'Consultations',
         row: c.row,
         ref: c.id,
-        message: `${c.id} ("${clip(c.title)}") closed for answers on ${c.deadline}, ${plural(daysBetween(c.deadline, ctx.today), 'day')} ago, and is still Open with ${plural(answered, 'answer')}; until it is closed, its outcome is not on record`,
+        message: `${c.id} ("${clip(c.title)}") closed for answers on ${longDay(c.deadline)}, ${plural(daysBetween(c.deadline, ctx.today), 'day')} ago, and is still Open with ${plural(answered, 'answer')}; until it is closed, its outcome is not on record`,
         clause,
         fix: `Close ${c.id} from the sidebar (Consultations): the add-on computes the outcome from the answers and drafts the decision`,
       });

@@ -1,4 +1,5 @@
 /** The decision log: consensus, the evidence of consultation, consulting the state, and following decisions up with action points. */
+import { longDay } from '../dates';
 import { clip, finding, unknownCodes, whoAsks, type RuleContext, type RuleDef } from './context';
 import { joinFew, keyOf } from '../words';
 import type { Finding } from './finding';
@@ -64,7 +65,7 @@ function consensus(ctx: RuleContext): Finding[] {
         sheet: 'Decisions',
         row: d.row,
         ref: d.id,
-        message: `${d.id} (${d.date}${d.title ? `, "${clip(d.title)}"` : ''}) is recorded as Adopted, but ${problems.join(', and ')}; ${whoAsks(clause)} for consensus based on consultations with all members`,
+        message: `${d.id} (${longDay(d.date)}${d.title ? `, "${clip(d.title)}"` : ''}) is recorded as Adopted, but ${problems.join(', and ')}; ${whoAsks(clause)} for consensus based on consultations with all members`,
         clause,
         fix: fixes.join('. '),
       }),
@@ -90,7 +91,7 @@ function evidence(ctx: RuleContext): Finding[] {
           sheet: 'Decisions',
           row: d.row,
           ref: d.id,
-          message: `${d.id} (${d.date}${d.title ? `, "${clip(d.title)}"` : ''}) was taken outside a meeting and names no written consultation, so nothing records how the members were asked`,
+          message: `${d.id} (${longDay(d.date)}${d.title ? `, "${clip(d.title)}"` : ''}) was taken outside a meeting and names no written consultation, so nothing records how the members were asked`,
           clause,
           fix: `Enter the meeting ${d.id} was taken at in Meeting, or the written consultation that asked the members in Consultation`,
         }),
@@ -116,7 +117,7 @@ function evidence(ctx: RuleContext): Finding[] {
         sheet: 'Decisions',
         row: d.row,
         ref: d.id,
-        message: `${d.id} (${d.date}) was taken at ${meeting.id} and lists ${joinFew(beyond)} as consulted, but ${one ? 'it' : 'they'} did not attend ${meeting.id}${consultation === undefined ? ' and no written consultation is named' : ` and did not answer ${consultation.id}`}; ${whoAsks(clause)} for consultation with all members, and Consulted should show how each was reached`,
+        message: `${d.id} (${longDay(d.date)}) was taken at ${meeting.id} and lists ${joinFew(beyond)} as consulted, but ${one ? 'it' : 'they'} did not attend ${meeting.id}${consultation === undefined ? ' and no written consultation is named' : ` and did not answer ${consultation.id}`}; ${whoAsks(clause)} for consultation with all members, and Consulted should show how each was reached`,
         clause,
         fix: `If ${joinFew(beyond)} ${one ? 'was' : 'were'} consulted in writing, run or name that consultation in ${d.id}'s Consultation; if ${one ? 'it was' : 'they were'} not consulted, take ${one ? 'it' : 'them'} out of Consulted and consult ${one ? 'it' : 'them'}`,
       }),
@@ -141,8 +142,8 @@ function stateConsultation(ctx: RuleContext): Finding[] {
         ref: d.id,
         message:
           on === null
-            ? `${d.id} (${d.date}) is State relevant and Adopted, but no consultation of the ${body} is recorded (State consulted on is blank)`
-            : `${d.id} (${d.date}) is State relevant, but the ${body} was consulted only on ${on}, after the decision`,
+            ? `${d.id} (${longDay(d.date)}) is State relevant and Adopted, but no consultation of the ${body} is recorded (State consulted on is blank)`
+            : `${d.id} (${longDay(d.date)}) is State relevant, but the ${body} was consulted only on ${longDay(on)}, after the decision`,
         clause,
         fix:
           on === null
@@ -163,7 +164,7 @@ function followUp(ctx: RuleContext): Finding[] {
         sheet: 'Decisions',
         row: d.row,
         ref: d.id,
-        message: `${d.id} (${d.date}${d.title ? `, "${clip(d.title)}"` : ''}) was adopted but no action point in Actions has it as Source`,
+        message: `${d.id} (${longDay(d.date)}${d.title ? `, "${clip(d.title)}"` : ''}) was adopted but no action point in Actions has it as Source`,
         clause,
         fix: `Record the action points that carry ${d.id} out in Actions, with Source ${d.id}, an Owner and a Due day`,
       }),

@@ -1,4 +1,5 @@
 /** Working groups: drawn from the members, established by a decision, closed or extended when an ad hoc term ends. */
+import { longDay } from '../dates';
 import { clip, finding, unknownCodes, type RuleContext, type RuleDef } from './context';
 import { joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
@@ -94,7 +95,7 @@ function ended(ctx: RuleContext): Finding[] {
         sheet: 'Working groups',
         row: g.row,
         ref: g.id,
-        message: `${g.id} (${clip(g.name)}) is an Ad hoc working group whose term ended on ${g.endsOn}, and no later adopted decision about it is on record`,
+        message: `${g.id} (${clip(g.name)}) is an Ad hoc working group whose term ended on ${longDay(g.endsOn)}, and no later adopted decision about it is on record`,
         clause,
         fix: `Record that ${g.id} closed (a decision of Kind Working group with Subject ${g.id}, with what it delivered), or extend it by moving its Ends on`,
       }),

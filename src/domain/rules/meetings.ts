@@ -1,6 +1,6 @@
 /** The meeting log: cadence by calendar periods, the annual meeting and who came, status, mode, agenda, minutes, their approval, circulation and archive, attendance, disclosure. */
 import type { Located } from '../codec';
-import { addDays, addMonths, daysBetween, MONTH_NAMES, yearOf, type IsoDay } from '../dates';
+import { addDays, addMonths, daysBetween, MONTH_NAMES, yearOf, type IsoDay, longDay } from '../dates';
 import type { Meeting } from '../tables';
 import { codesOf } from '../membership';
 import { joinFew, keyOf, plural } from '../words';
@@ -190,7 +190,8 @@ function cadence(ctx: RuleContext): Finding[] {
     while (next < held.length && held[next]!.date < period.start) next++;
     if (heldIn.has(period.label)) continue;
     const before = held[next - 1];
-    const last = before === undefined ? '' : ` The last regular meeting before it was ${before.id} on ${before.date}.`;
+    const last =
+      before === undefined ? '' : ` The last regular meeting before it was ${before.id} on ${longDay(before.date)}.`;
     if (period.end < ctx.today) {
       out.push(
         finding('meetings.cadence', 'error', {
@@ -199,7 +200,7 @@ function cadence(ctx: RuleContext): Finding[] {
           ref: period.label,
           message: `No regular meeting was held in ${period.words}${caveat}; ${words}.${last}`,
           clause,
-          fix: `If a regular meeting took place between ${period.start} and ${period.end}, record it in Meetings with Status Held; if none did, note the reason in the minutes of the next meeting`,
+          fix: `If a regular meeting took place between ${longDay(period.start)} and ${longDay(period.end)}, record it in Meetings with Status Held; if none did, note the reason in the minutes of the next meeting`,
         }),
       );
       continue;
@@ -211,9 +212,9 @@ function cadence(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: null,
         ref: period.label,
-        message: `No regular meeting is held or planned in ${period.words}, which ends on ${period.end}; ${words}.${last}`,
+        message: `No regular meeting is held or planned in ${period.words}, which ends on ${longDay(period.end)}; ${words}.${last}`,
         clause,
-        fix: `Plan a regular meeting before ${period.end} and record it in Meetings with Status Planned`,
+        fix: `Plan a regular meeting before ${longDay(period.end)} and record it in Meetings with Status Planned`,
       }),
     );
   }
@@ -290,7 +291,7 @@ function annualMembership(ctx: RuleContext): Finding[] {
           sheet: 'Meetings',
           row: m.row,
           ref: m.id,
-          message: `${m.id}, the Annual meeting of ${m.date}, lists ${plural(m.attendees.length, 'member')} among its Attendees; ${joinFew(absent)} ${absent.length === 1 ? 'was a member' : 'were members'} that day and ${absent.length === 1 ? 'is' : 'are'} not listed; ${whoAsks(clause)} for a meeting of the full membership`,
+          message: `${m.id}, the Annual meeting of ${longDay(m.date)}, lists ${plural(m.attendees.length, 'member')} among its Attendees; ${joinFew(absent)} ${absent.length === 1 ? 'was a member' : 'were members'} that day and ${absent.length === 1 ? 'is' : 'are'} not listed; ${whoAsks(clause)} for a meeting of the full membership`,
           clause,
           fix: `If ${joinFew(absent)} attended, add ${absent.length === 1 ? 'it' : 'them'} to ${m.id}'s Attendees; otherwise invite every member to the next annual meeting and note in the minutes who sent apologies`,
         }),
@@ -302,7 +303,7 @@ function annualMembership(ctx: RuleContext): Finding[] {
           sheet: 'Meetings',
           row: m.row,
           ref: m.id,
-          message: `${m.id}, the Annual meeting of ${m.date}, names no External participants; ${whoAsks(clause)} the annual meeting to include other relevant stakeholders`,
+          message: `${m.id}, the Annual meeting of ${longDay(m.date)}, names no External participants; ${whoAsks(clause)} the annual meeting to include other relevant stakeholders`,
           clause,
           fix: `Record in ${m.id}'s External participants the stakeholders who took part (the State Migration Service, civil society, …); if none did, invite them to the next annual meeting`,
         }),
@@ -322,7 +323,7 @@ function status(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id}${m.title ? ` ("${clip(m.title)}")` : ''} was planned for ${m.date}, ${plural(daysBetween(m.date, ctx.today), 'day')} ago, and is still recorded as Planned`,
+        message: `${m.id}${m.title ? ` ("${clip(m.title)}")` : ''} was planned for ${longDay(m.date)}, ${plural(daysBetween(m.date, ctx.today), 'day')} ago, and is still recorded as Planned`,
         clause,
         fix: `If ${m.id} took place, set its Status to Held and enter its Attendees; if not, set it to Cancelled (or move its Date if it was postponed)`,
       }),
@@ -339,7 +340,7 @@ function mode(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id} on ${m.date} was held but its Mode (In person, Online or Hybrid) is not recorded`,
+        message: `${m.id} on ${longDay(m.date)} was held but its Mode (In person, Online or Hybrid) is not recorded`,
         clause,
         fix: `Enter ${m.id}'s Mode, and make sure its minutes state it`,
       }),
@@ -369,8 +370,8 @@ function agenda(ctx: RuleContext): Finding[] {
         ref: m.id,
         message:
           sent === null
-            ? `${m.id} on ${m.date} has no "Agenda circulated on"; the agenda was due by ${due} (${plural(days, 'day')} before)`
-            : `${m.id}'s agenda went out on ${sent}, ${lead(daysBetween(sent, m.date))} the meeting on ${m.date}; it was due by ${due} (${plural(days, 'day')} before)`,
+            ? `${m.id} on ${longDay(m.date)} has no "Agenda circulated on"; the agenda was due by ${longDay(due)} (${plural(days, 'day')} before)`
+            : `${m.id}'s agenda went out on ${longDay(sent)}, ${lead(daysBetween(sent, m.date))} the meeting on ${longDay(m.date)}; it was due by ${longDay(due)} (${plural(days, 'day')} before)`,
         clause,
         fix:
           sent === null
@@ -393,7 +394,7 @@ function minutes(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id} was held on ${m.date}, ${daysBetween(m.date, ctx.today)} days ago, and has no Minutes link; minutes were due by ${addDays(m.date, days)}`,
+        message: `${m.id} was held on ${longDay(m.date)}, ${daysBetween(m.date, ctx.today)} days ago, and has no Minutes link; minutes were due by ${longDay(addDays(m.date, days))}`,
         clause,
         fix: `Write up ${m.id}'s minutes and put their link in Minutes link`,
       }),
@@ -417,7 +418,7 @@ function circulated(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id}'s minutes were approved on ${m.minutesApprovedOn} but have not been circulated; they were due to go out by ${addDays(m.minutesApprovedOn!, days)}`,
+        message: `${m.id}'s minutes were approved on ${longDay(m.minutesApprovedOn)} but have not been circulated; they were due to go out by ${longDay(addDays(m.minutesApprovedOn!, days))}`,
         clause,
         fix: `Circulate ${m.id}'s minutes to the members and enter the day in "Minutes circulated on"`,
       }),
@@ -444,7 +445,7 @@ function minutesApproved(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id}'s minutes (meeting of ${m.date}) have a Minutes link but no "Minutes approved on"; they were due for approval by ${addDays(m.date, days)}, and draft minutes cannot be circulated`,
+        message: `${m.id}'s minutes (meeting of ${longDay(m.date)}) have a Minutes link but no "Minutes approved on"; they were due for approval by ${longDay(addDays(m.date, days))}, and draft minutes cannot be circulated`,
         clause,
         fix: `Ask the members to approve ${m.id}'s draft minutes (or to send their comments) and enter the day they were approved in "Minutes approved on": the add-on then circulates them`,
       }),
@@ -484,7 +485,7 @@ function rcoArchive(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id}'s minutes were circulated on ${m.minutesCirculatedOn} but not shared with ${to} for its archive`,
+        message: `${m.id}'s minutes were circulated on ${longDay(m.minutesCirculatedOn)} but not shared with ${to} for its archive`,
         clause,
         fix:
           email === ''
@@ -504,7 +505,7 @@ function attendance(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id} on ${m.date} was held but lists no Attendees`,
+        message: `${m.id} on ${longDay(m.date)} was held but lists no Attendees`,
         clause: ctx.clause('meetings.attendance'),
         fix: `Enter the agency codes of the members who attended ${m.id} in Attendees`,
       }),
@@ -527,7 +528,7 @@ function disclosure(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id} (${m.date}) is marked Public, but no Adopted decision of Kind Disclosure with Subject ${m.id} records that the members agreed to disclose it; ${whoAsks(clause)} for meeting records to stay internal unless the members agree otherwise`,
+        message: `${m.id} (${longDay(m.date)}) is marked Public, but no Adopted decision of Kind Disclosure with Subject ${m.id} records that the members agreed to disclose it; ${whoAsks(clause)} for meeting records to stay internal unless the members agree otherwise`,
         clause,
         fix: `Record the members' agreement as a decision (Kind Disclosure, Subject ${m.id}), or set ${m.id}'s Confidentiality back to Internal`,
       }),

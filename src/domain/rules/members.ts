@@ -1,6 +1,6 @@
 /** The member register: roles the ToR assigns, focal points, corporate email, admission, sharing the list. */
 import type { Located } from '../codec';
-import { addMonths } from '../dates';
+import { addMonths, longDay } from '../dates';
 import type { ProfileId } from '../settings';
 import type { Decision, FocalPoint, Member } from '../tables';
 import { codesOf } from '../membership';
@@ -118,7 +118,7 @@ function roles(ctx: RuleContext): Finding[] {
           member === undefined
             ? `${codes.length > 1 ? `Neither ${codes.join(' nor ')} is` : `${agency} is not`} in Members, yet the ToR makes ${agency} ${what}`
             : !active
-              ? `${agency} is not an active member on ${ctx.today} (Status ${member.status}${member.leftOn ? `, left on ${member.leftOn}` : ''}${member.joinedOn && member.joinedOn > ctx.today ? `, joins on ${member.joinedOn}` : ''}), yet the ToR makes it ${what}`
+              ? `${agency} is not an active member on ${longDay(ctx.today)} (Status ${member.status}${member.leftOn ? `, left on ${longDay(member.leftOn)}` : ''}${member.joinedOn && member.joinedOn > ctx.today ? `, joins on ${longDay(member.joinedOn)}` : ''}), yet the ToR makes it ${what}`
               : `${agency}'s Roles (${member.roles.join(', ') || 'blank'}) lack ${what}, which the ToR gives it`,
         clause,
         fix:
@@ -250,7 +250,7 @@ function admissionGaps(
 ): { missing: string[]; objections: string[]; where: string } {
   const consultation = consultationOf(ctx, decision);
   if (consultation === null)
-    return { ...consensusGaps(ctx, decision, candidate), where: `on ${decision.id} (${decision.date})` };
+    return { ...consensusGaps(ctx, decision, candidate), where: `on ${decision.id} (${longDay(decision.date)})` };
   const asked = requiredConsultees(ctx, decision.date, candidate);
   const answerOf = (agency: string) => consultation.answers.get(keyOf(agency))?.answer;
   return {
@@ -270,7 +270,7 @@ function admission(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const { member, decision } of admissionChecks(ctx)) {
     const base = { sheet: 'Members' as const, row: member.row, ref: member.agency, clause };
-    const joined = `${member.agency} joined on ${member.joinedOn}, after the network was founded on ${founded}`;
+    const joined = `${member.agency} joined on ${longDay(member.joinedOn)}, after the network was founded on ${longDay(founded)}`;
     if (rule === 'open') {
       if (decision !== null) continue;
       out.push(
@@ -356,7 +356,7 @@ function listShared(ctx: RuleContext): Finding[] {
       sheet: 'Log',
       row: last.row,
       ref: null,
-      message: `The member list was last shared on ${last.day}; it was due again by ${due} (every ${plural(months, 'month')})`,
+      message: `The member list was last shared on ${longDay(last.day)}; it was due again by ${longDay(due)} (every ${plural(months, 'month')})`,
       clause,
       fix: 'Share the current member list with the members now, and record it in the Log as "Member list shared" with Outcome Sent',
     }),

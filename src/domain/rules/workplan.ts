@@ -1,6 +1,6 @@
 /** The annual workplan: it exists, its rows are complete, it is endorsed, reported on, kept current, tied to the GCM. */
 import type { Located } from '../codec';
-import { addDays, addMonths, yearOf } from '../dates';
+import { addDays, addMonths, yearOf, longDay } from '../dates';
 import { DEADLINES } from '../profiles';
 import type { WorkplanRow } from '../tables';
 import { clip, finding, whoAsks, type RuleContext, type RuleDef } from './context';
@@ -92,7 +92,8 @@ function fields(ctx: RuleContext): Finding[] {
       gaps.push(`a Lead agency, ${w.leadAgency.trim()}, that is not a member`);
     if (w.start === null && !w.invalid.includes('start')) gaps.push('no Start');
     if (w.end === null && !w.invalid.includes('end')) gaps.push('no End');
-    if (w.start !== null && w.end !== null && w.end < w.start) gaps.push(`End ${w.end} is before Start ${w.start}`);
+    if (w.start !== null && w.end !== null && w.end < w.start)
+      gaps.push(`End ${longDay(w.end)} is before Start ${longDay(w.start)}`);
     if (gaps.length > 0) {
       out.push(
         finding('workplan.fields', 'error', {
@@ -155,8 +156,8 @@ function endorsed(ctx: RuleContext): Finding[] {
       row: w.row,
       ref: String(year),
       message: early
-        ? `The ${year} workplan is not endorsed yet (${state}); ${whoAsks(clause)} the members to endorse it, and it is due by ${dueDay}.${next === undefined ? '' : next.date <= dueDay ? ` ${next.id} on ${next.date} could endorse it.` : ` The first meeting planned, ${next.id}, is on ${next.date}, after that day.`}`
-        : `The ${year} workplan is not endorsed: ${state}; ${whoAsks(clause)} the members to endorse each annual work plan${year === thisYear ? `, and it was due by ${dueDay}` : ''}`,
+        ? `The ${year} workplan is not endorsed yet (${state}); ${whoAsks(clause)} the members to endorse it, and it is due by ${longDay(dueDay)}.${next === undefined ? '' : next.date <= dueDay ? ` ${next.id} on ${longDay(next.date)} could endorse it.` : ` The first meeting planned, ${next.id}, is on ${longDay(next.date)}, after that day.`}`
+        : `The ${year} workplan is not endorsed: ${state}; ${whoAsks(clause)} the members to endorse each annual work plan${year === thisYear ? `, and it was due by ${longDay(dueDay)}` : ''}`,
       clause,
       fix: pending
         ? `Have the members endorse the ${year} workplan and record ${pending.id} as Adopted`
@@ -183,8 +184,8 @@ function reported(ctx: RuleContext): Finding[] {
       row: last?.row ?? null,
       ref: null,
       message: last
-        ? `The last workplan report went to the UNCT on ${last.day}; the next was due by ${due} (every ${plural(months, 'month')})`
-        : `No workplan report has gone to the UNCT (no "Workplan report sent" row with Outcome Sent in the Log) since the workplan started on ${from}; the first was due by ${due}`,
+        ? `The last workplan report went to the UNCT on ${longDay(last.day)}; the next was due by ${longDay(due)} (every ${plural(months, 'month')})`
+        : `No workplan report has gone to the UNCT (no "Workplan report sent" row with Outcome Sent in the Log) since the workplan started on ${longDay(from)}; the first was due by ${longDay(due)}`,
       clause,
       fix: 'Send a workplan progress report to the UNCT, and record it in the Log as "Workplan report sent" with Outcome Sent',
     }),
@@ -200,7 +201,7 @@ function overdue(ctx: RuleContext): Finding[] {
         sheet: 'Workplan',
         row: w.row,
         ref: w.id,
-        message: `${w.id}${w.keyAction ? ` ("${clip(w.keyAction)}")` : ''} was to end on ${w.end} and is ${w.status ?? 'without a Status'}`,
+        message: `${w.id}${w.keyAction ? ` ("${clip(w.keyAction)}")` : ''} was to end on ${longDay(w.end)} and is ${w.status ?? 'without a Status'}`,
         clause,
         fix: `Ask ${w.leadAgency || 'the lead agency'} where ${w.id} stands: mark it Completed or Dropped, or agree a new End`,
       }),

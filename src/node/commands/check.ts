@@ -5,6 +5,7 @@
  * --today is not a date.
  */
 import { readNetwork } from '../../app/network';
+import { longDay } from '../../domain/dates';
 import {
   checkNetwork,
   countBySeverity,
@@ -48,7 +49,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     info: io.color.dim,
   };
   io.out(
-    io.color.bold(`Compliance check of ${file} on ${today} (${network.profile.torName}): ${describeCounts(counts)}`),
+    io.color.bold(
+      `Compliance check of ${file} on ${longDay(today)} (${network.profile.torName}): ${describeCounts(counts)}`,
+    ),
   );
   if (findings.length === 0) {
     io.out(io.color.green('No findings: the workbook keeps every rule that applies.'));

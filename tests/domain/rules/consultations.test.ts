@@ -30,7 +30,7 @@ describe('decisions.evidence', () => {
     expect(refs(found)).toEqual(['decisions.evidence:D-2026-01', 'decisions.evidence:D-2026-02']);
     expect(found[0]).toMatchObject({ severity: 'warning', sheet: 'Decisions', row: 2 });
     expect(found[0]!.message).toBe(
-      'D-2026-01 (2026-01-10) was taken at M-2026-01 and lists UNDP as consulted, but it did not attend M-2026-01 and no written consultation is named; the ToR asks for consultation with all members, and Consulted should show how each was reached',
+      'D-2026-01 (10 January 2026) was taken at M-2026-01 and lists UNDP as consulted, but it did not attend M-2026-01 and no written consultation is named; the ToR asks for consultation with all members, and Consulted should show how each was reached',
     );
     expect(found[0]!.clause).toBe(
       'Uzbekistan ToR, Composition and Membership: "Decisions relevant to the UNMN work will be made by consensus based on consultations with all its Members"',
@@ -101,7 +101,7 @@ describe('consultations.overdue', () => {
     const [f] = check(spec, '2026-05-13', 'consultations.overdue');
     expect(f).toMatchObject({ severity: 'warning', sheet: 'Consultations', row: 2, ref: 'C-2026-01' });
     expect(f!.message).toBe(
-      'C-2026-01 ("Joint statement for International Migrants Day") closed for answers on 2026-05-12, 1 day ago, and is still Open with 1 answer; until it is closed, its outcome is not on record',
+      'C-2026-01 ("Joint statement for International Migrants Day") closed for answers on 12 May 2026, 1 day ago, and is still Open with 1 answer; until it is closed, its outcome is not on record',
     );
     spec.consultations![0]!.status = 'Closed';
     expect(check(spec, '2026-05-13', 'consultations.overdue')).toEqual([]);
@@ -144,7 +144,7 @@ describe('groups.ended', () => {
     const [f] = check(spec, '2026-06-15', 'groups.ended');
     expect(f).toMatchObject({ severity: 'info', sheet: 'Working groups', row: 3, ref: 'WG-02' });
     expect(f!.message).toBe(
-      'WG-02 (Task team on the returnees study) is an Ad hoc working group whose term ended on 2026-06-14, and no later adopted decision about it is on record',
+      'WG-02 (Task team on the returnees study) is an Ad hoc working group whose term ended on 14 June 2026, and no later adopted decision about it is on record',
     );
     spec.decisions.push({
       id: 'D-2026-03',

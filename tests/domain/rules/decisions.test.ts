@@ -9,7 +9,7 @@ describe('decisions.consensus', () => {
     const found = check(spec, undefined, 'decisions.consensus');
     expect(refs(found)).toEqual(['decisions.consensus:D-2026-01', 'decisions.consensus:D-2026-02']);
     expect(found[0]!.message).toBe(
-      'D-2026-01 (2026-01-10, "Joint advocacy") is recorded as Adopted, but UNDP was a member that day and is not in Consulted; the ToR asks for consensus based on consultations with all members',
+      'D-2026-01 (10 January 2026, "Joint advocacy") is recorded as Adopted, but UNDP was a member that day and is not in Consulted; the ToR asks for consensus based on consultations with all members',
     );
     expect(found[0]!.fix).toContain('Add UNDP to Consulted');
     expect(found[1]!.message).toContain('UNDP objected');
@@ -49,7 +49,9 @@ describe('decisions.state-consultation', () => {
     spec.decisions[0]!.stateConsultedOn = '2026-01-11';
     const [f] = check(spec, undefined, 'decisions.state-consultation');
     expect(f).toMatchObject({ ref: 'D-2026-01', severity: 'error', row: 2 });
-    expect(f!.message).toContain('the State Migration Service was consulted only on 2026-01-11, after the decision');
+    expect(f!.message).toContain(
+      'the State Migration Service was consulted only on 11 January 2026, after the decision',
+    );
     expect(f!.clause).toContain(
       '"on all issues relevant to or of concern to the state, with the State Migration Service under the Government of Azerbaijan"',
     );
@@ -85,7 +87,7 @@ describe('actions.overdue', () => {
     expect(check(spec, '2026-07-01', 'actions.overdue')).toEqual([]);
     const [f] = check(spec, '2026-07-02', 'actions.overdue');
     expect(f).toMatchObject({ ref: 'A-2026-001', severity: 'warning', sheet: 'Actions', row: 2 });
-    expect(f!.message).toContain('A-2026-001 (UNDP) was due on 2026-07-01 and is still Open, 1 day late');
+    expect(f!.message).toContain('A-2026-001 (UNDP) was due on 1 July 2026 and is still Open, 1 day late');
     spec.actions[0]!.status = 'Done';
     expect(check(spec, '2026-07-02', 'actions.overdue')).toEqual([]);
   });
@@ -100,7 +102,7 @@ describe('actions.owner', () => {
     const found = check(spec, undefined, 'actions.owner');
     expect(refs(found)).toEqual(['actions.owner:A-2026-001', 'actions.owner:A-2026-002']);
     expect(found[0]!.message).toContain(
-      'its Owner UNDP is not an active member on 2026-06-15 (Status Withdrawn, left on 2026-05-01)',
+      'its Owner UNDP is not an active member on 15 June 2026 (Status Withdrawn, left on 1 May 2026)',
     );
   });
 

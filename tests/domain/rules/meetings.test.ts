@@ -43,12 +43,12 @@ describe('meetings.cadence', () => {
     const lastDay = check(spec, '2026-06-30', 'meetings.cadence');
     expect(lastDay.map((f) => [f.ref, f.severity])).toEqual([['2026-Q2', 'warning']]);
     expect(lastDay[0]!.message).toBe(
-      'No regular meeting is held or planned in the second quarter of 2026 (April to June), which ends on 2026-06-30; the Uzbekistan ToR asks for one meeting a quarter. The last regular meeting before it was M-1 on 2026-01-10.',
+      'No regular meeting is held or planned in the second quarter of 2026 (April to June), which ends on 30 June 2026; the Uzbekistan ToR asks for one meeting a quarter. The last regular meeting before it was M-1 on 10 January 2026.',
     );
     const [f, ...rest] = check(spec, '2026-07-01', 'meetings.cadence');
     expect(f).toMatchObject({ severity: 'error', sheet: 'Meetings', row: null, ref: '2026-Q2' });
     expect(f!.message).toBe(
-      'No regular meeting was held in the second quarter of 2026 (April to June); the Uzbekistan ToR asks for one meeting a quarter. The last regular meeting before it was M-1 on 2026-01-10.',
+      'No regular meeting was held in the second quarter of 2026 (April to June); the Uzbekistan ToR asks for one meeting a quarter. The last regular meeting before it was M-1 on 10 January 2026.',
     );
     expect(f!.clause).toBe('Uzbekistan ToR, Working Arrangements: "The UNMN meets one time per quarter"');
     expect(rest.map((r) => [r.ref, r.severity])).toEqual([['2026-Q3', 'warning']]);
@@ -181,7 +181,7 @@ describe('meetings.annual-membership', () => {
       ['M-2026-04', 'info'],
     ]);
     expect(found[0]!.message).toBe(
-      'M-2026-04, the Annual meeting of 2026-05-20, lists 2 members among its Attendees; UNDP was a member that day and is not listed; the ToR asks for a meeting of the full membership',
+      'M-2026-04, the Annual meeting of 20 May 2026, lists 2 members among its Attendees; UNDP was a member that day and is not listed; the ToR asks for a meeting of the full membership',
     );
     expect(found[1]!.message).toContain(
       'names no External participants; the ToR asks the annual meeting to include other relevant stakeholders',
@@ -225,7 +225,7 @@ describe('meetings.status', () => {
     const [f] = check(spec, '2026-06-15', 'meetings.status');
     expect(f).toMatchObject({ severity: 'warning', ref: 'M-2026-03', row: 4 });
     expect(f!.message).toBe(
-      'M-2026-03 ("Q2 meeting") was planned for 2026-06-14, 1 day ago, and is still recorded as Planned',
+      'M-2026-03 ("Q2 meeting") was planned for 14 June 2026, 1 day ago, and is still recorded as Planned',
     );
     expect(f!.clause).toContain('ensure that all meetings are convened, facilitated, documented');
   });
@@ -239,7 +239,7 @@ describe('meetings.minutes-approved', () => {
     expect(check(spec, '2026-05-29', 'meetings.minutes-approved')).toEqual([]);
     const [f] = check(spec, '2026-05-30', 'meetings.minutes-approved');
     expect(f).toMatchObject({ severity: 'warning', ref: 'M-2026-03' });
-    expect(f!.message).toContain('were due for approval by 2026-05-29');
+    expect(f!.message).toContain('were due for approval by 29 May 2026');
     spec.settings.minutesApprovalDueDays = 30;
     expect(check(spec, '2026-05-30', 'meetings.minutes-approved')).toEqual([]);
     expect(check(spec, '2026-06-15', 'meetings.minutes-approved')[0]!.clause).toBe(
@@ -287,7 +287,7 @@ describe('meetings.agenda', () => {
     const found = check(spec, undefined, 'meetings.agenda');
     expect(refs(found)).toEqual(['meetings.agenda:M-2026-01', 'meetings.agenda:M-2026-02']);
     expect(found[1]!.message).toContain(
-      'went out on 2026-04-01, 4 days before the meeting on 2026-04-05; it was due by 2026-03-31',
+      'went out on 1 April 2026, 4 days before the meeting on 5 April 2026; it was due by 31 March 2026',
     );
   });
 

@@ -161,7 +161,7 @@ describe('members.admission', () => {
     const [f, ...rest] = check(joiner(uzbekistan(), null), undefined, 'members.admission');
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ severity: 'error', sheet: 'Members', row: 5, ref: 'UNHCR' });
-    expect(f!.message).toContain('UNHCR joined on 2026-03-01, after the network was founded on 2025-12-01');
+    expect(f!.message).toContain('UNHCR joined on 1 March 2026, after the network was founded on 1 December 2025');
     expect(f!.clause).toBe(
       'Uzbekistan ToR, Composition and Membership: "Other UN system entities may become members of the Network upon unanimous approval by its current members"',
     );
@@ -239,7 +239,7 @@ describe('members.admission', () => {
     expect(check(consensus(admit), undefined, 'members.admission')).toEqual([]);
     const [f] = check(consensus({ ...admit, consulted: ['IOM'] }), undefined, 'members.admission');
     expect(f!.message).toContain(
-      'admission needs the consensus of the members, but on D-2026-03 (2026-02-20) UNRC and UNDP were members that day and are not in its Consulted',
+      'admission needs the consensus of the members, but on D-2026-03 (20 February 2026) UNRC and UNDP were members that day and are not in its Consulted',
     );
     expect(f!.clause).toBe('Network settings: "Admission rule" = consensus');
   });
@@ -322,7 +322,7 @@ describe('members.list-shared', () => {
     expect(f!.clause).toBe(
       'Azerbaijan ToR, Role and Organizational Arrangements: "IOM will maintain the member list and share it regularly"',
     );
-    expect(f!.message).toContain('last shared on 2026-03-01; it was due again by 2026-09-01');
+    expect(f!.message).toContain('last shared on 1 March 2026; it was due again by 1 September 2026');
   });
 
   it('counts only Sent rows and warns when the list was never shared', () => {

@@ -32,7 +32,7 @@ describe('workplan.fields', () => {
     const found = check(spec, undefined, 'workplan.fields');
     expect(refs(found)).toEqual(['workplan.fields:W-2026-02', 'workplan.fields:W-2026-03']);
     expect(found[0]!.message).toBe(
-      'W-2026-02 (2026) has no Key action, no Lead agency and End 2026-04-30 is before Start 2026-05-01',
+      'W-2026-02 (2026) has no Key action, no Lead agency and End 30 April 2026 is before Start 1 May 2026',
     );
     expect(found[1]!.message).toContain('has no Start and no End');
     expect(found[0]!.clause).toContain(
@@ -99,7 +99,7 @@ describe('workplan.endorsed', () => {
     );
     spec.decisions[1]!.outcome = 'Pending';
     expect(check(spec, undefined, 'workplan.endorsed').find((f) => f.ref === '2026')!.message).toBe(
-      'The 2026 workplan is not endorsed: its endorsement, D-2026-02, is Pending, not Adopted; the ToR asks the members to endorse each annual work plan, and it was due by 2026-03-31',
+      'The 2026 workplan is not endorsed: its endorsement, D-2026-02, is Pending, not Adopted; the ToR asks the members to endorse each annual work plan, and it was due by 31 March 2026',
     );
   });
 
@@ -110,7 +110,7 @@ describe('workplan.endorsed', () => {
     const day90 = check(spec, '2026-03-31', 'workplan.endorsed');
     expect(day90).toMatchObject([{ ref: '2026', severity: 'info' }]);
     expect(day90[0]!.message).toBe(
-      'The 2026 workplan is not endorsed yet (no decision of Kind Workplan endorsement with Subject 2026 is Adopted); the ToR asks the members to endorse it, and it is due by 2026-03-31. The first meeting planned, M-2026-03, is on 2026-04-20, after that day.',
+      'The 2026 workplan is not endorsed yet (no decision of Kind Workplan endorsement with Subject 2026 is Adopted); the ToR asks the members to endorse it, and it is due by 31 March 2026. The first meeting planned, M-2026-03, is on 20 April 2026, after that day.',
     );
     expect(check(spec, '2026-04-01', 'workplan.endorsed')).toMatchObject([{ ref: '2026', severity: 'error' }]);
     spec.settings.workplanEndorsementDueDays = 120;
@@ -153,7 +153,7 @@ describe('workplan.reported', () => {
     expect(check(spec, '2026-07-01', 'workplan.reported')).toEqual([]);
     const [f] = check(spec, '2026-07-02', 'workplan.reported');
     expect(f).toMatchObject({ ref: null, row: null });
-    expect(f!.message).toContain('since the workplan started on 2026-01-01; the first was due by 2026-07-01');
+    expect(f!.message).toContain('since the workplan started on 1 January 2026; the first was due by 1 July 2026');
   });
 
   it('is silent under the Azerbaijan ToR and when the interval is left blank', () => {

@@ -69,17 +69,17 @@ describe('unmn check', () => {
     expect(await main(['check', file, '--today', '2026-06-15'], io)).toBe(1);
     expect(err).toEqual([]);
     expect(out[0]).toBe(
-      `Compliance check of ${file} on 2026-06-15 (Uzbekistan ToR): 1 not in line with the ToR, 1 needs attention, 0 notes`,
+      `Compliance check of ${file} on 15 June 2026 (Uzbekistan ToR): 1 not in line with the ToR, 1 needs attention, 0 notes`,
     );
     expect(out.slice(1)).toEqual([
       '',
       'Not in line with the ToR (1)',
-      '  Decisions!2 D-2026-01 — D-2026-01 (2026-01-10, "Joint advocacy") is recorded as Adopted, but UNRC and UNDP were members that day and are not in Consulted; the ToR asks for consensus based on consultations with all members',
+      '  Decisions!2 D-2026-01 — D-2026-01 (10 January 2026, "Joint advocacy") is recorded as Adopted, but UNRC and UNDP were members that day and are not in Consulted; the ToR asks for consensus based on consultations with all members',
       '      Fix: Add UNRC and UNDP to Consulted if they were consulted; if not, consult them and record the answer',
       '      ToR: Uzbekistan ToR, Composition and Membership: "Decisions relevant to the UNMN work will be made by consensus based on consultations with all its Members"',
       '',
       'Needs attention (1)',
-      '  Meetings!3 M-2026-02 — M-2026-02 on 2026-04-05 was held but lists no Attendees',
+      '  Meetings!3 M-2026-02 — M-2026-02 on 5 April 2026 was held but lists no Attendees',
       '      Fix: Enter the agency codes of the members who attended M-2026-02 in Attendees',
       expect.stringMatching(/^ {6}ToR: Uzbekistan ToR, Coordination and Secretariat: /),
     ]);
