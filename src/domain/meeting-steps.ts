@@ -14,6 +14,13 @@ export interface MeetingStep {
   readonly done: string;
 }
 
+/** "Minutes approval due (days after minutes due)" when Settings leave it blank, as meetings.minutes-approved reads it. */
+const DEFAULT_APPROVAL_DAYS = 14;
+
+/**
+ * What the ToR asks next of a meeting and by when; the add-on sends the agenda with its invitation on
+ * its due day, and reminds the Secretariat 3 working days before each of these days and on it.
+ */
 export function meetingSteps(
   settings: Network['settings'],
   m: Pick<
@@ -25,7 +32,7 @@ export function meetingSteps(
   const days = (n: number | null, from: string | null, sign: 1 | -1) =>
     n === null || from === null ? '' : addDays(from, sign * n);
   steps.push({
-    what: 'Circulate the agenda',
+    what: 'Circulate the agenda and the calendar invitation',
     due: days(settings.agendaDueDays, m.date, -1),
     done: m.agendaCirculatedOn ?? '',
   });
@@ -34,7 +41,12 @@ export function meetingSteps(
     due: days(settings.minutesDueDays, m.date, 1),
     done: m.minutesLink.trim() === '' ? '' : 'linked',
   });
-  steps.push({ what: 'Have the minutes approved', due: '', done: m.minutesApprovedOn ?? '' });
+  const minutesDue = days(settings.minutesDueDays, m.date, 1);
+  steps.push({
+    what: 'Have the minutes approved',
+    due: days(settings.minutesApprovalDueDays ?? DEFAULT_APPROVAL_DAYS, minutesDue === '' ? null : minutesDue, 1),
+    done: m.minutesApprovedOn ?? '',
+  });
   steps.push({
     what: 'Circulate the approved minutes',
     due: days(settings.circulationDueDays, m.minutesApprovedOn, 1),

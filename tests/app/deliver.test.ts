@@ -7,7 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { deliver, FAILURES_A_DAY, TIME_BUDGET_MS } from '../../src/app/deliver';
 import { hourlyTick, onSheetEdit } from '../../src/app/tick';
 import { emailKey } from '../../src/domain/words';
-import { MAILING_LIST, RCO, emailNetwork, logOf, mailLog, meetingOf, withFocalPoints, worldOf } from '../sim/network';
+import {
+  MAILING_LIST,
+  RCO,
+  actionOf,
+  emailNetwork,
+  logOf,
+  mailLog,
+  meetingOf,
+  withFocalPoints,
+  worldOf,
+} from '../sim/network';
 import type { World } from '../sim/world';
 
 /** How many messages each recipient got. */
@@ -253,6 +263,44 @@ describe('recipients', () => {
     const refused = logOf(world).filter((e) => e.outcome === 'Refused');
     expect(refused.map((e) => e.recipients)).toEqual([['dilnoza@gmail.com']]);
     expect(refused[0]?.details).toContain('a personal address is held back');
+  });
+
+  it('writes no reminder date for an action whose owner can only be written to at a held-back address', () => {
+    const spec = emailNetwork();
+    spec.settings = { ...spec.settings, mailingList: null, corporateEmailDomains: ['un.org', 'iom.int', 'undp.org'] };
+    spec.members.push({
+      agency: 'WFP',
+      name: 'World Food Programme',
+      roles: ['Member'],
+      status: 'Active',
+      joinedOn: '2025-12-01',
+      leftOn: null,
+    });
+    spec.focalPoints.push({
+      agency: 'WFP',
+      name: 'Home',
+      email: 'wfp.person@gmail.com',
+      kind: 'Primary',
+      active: true,
+    });
+    spec.actions.push({
+      id: 'A-2026-009',
+      source: 'D-2026-03',
+      action: 'Call',
+      owner: 'WFP',
+      due: '2026-06-16',
+      status: 'Open',
+    });
+    const world = worldOf(spec);
+    world.run((ports) => hourlyTick(ports));
+    world.run((ports) => hourlyTick(ports));
+    expect(world.sent.some((e) => e.to.includes('wfp.person@gmail.com'))).toBe(false);
+    expect(
+      logOf(world)
+        .filter((e) => e.outcome === 'Refused')
+        .map((e) => e.recipients),
+    ).toEqual([['wfp.person@gmail.com']]);
+    expect(actionOf(world, 'A-2026-009')?.lastRemindedOn).toBeNull();
   });
 
   it('refuses an address outside the network once, in the Log, and sends to the rest', () => {

@@ -114,9 +114,9 @@ describe('saveMeeting', () => {
     expect(
       meetingSteps(network.settings, savedMeeting(network, 'M-2026-02')!.meeting).map((s) => [s.what, s.due, s.done]),
     ).toEqual([
-      ['Circulate the agenda', '2026-03-15', '2026-03-10'],
+      ['Circulate the agenda and the calendar invitation', '2026-03-15', '2026-03-10'],
       ['Write the minutes and give their link', '2026-04-03', 'linked'],
-      ['Have the minutes approved', '', '2026-03-30'],
+      ['Have the minutes approved', '2026-04-17', '2026-03-30'],
       ['Circulate the approved minutes', '2026-04-06', ''],
       ['Share the minutes with the RCO archive (rco@un.org)', '', ''],
     ]);

@@ -79,6 +79,9 @@ export class People {
     heldMeetings: 0,
     approvals: 0,
     meetingEdits: 0,
+    agendasLinked: 0,
+    meetingsMoved: 0,
+    meetingsCancelled: 0,
     actions: 0,
     closedActions: 0,
     decisions: 0,
@@ -121,6 +124,7 @@ export class People {
     const due = this.toApprove.findIndex((m) => m.on <= today);
     if (due >= 0 && sim.chance(0.3)) this.approveMinutes(this.toApprove.splice(due, 1)[0]!.id);
     if (sim.chance(0.01)) this.editMeeting();
+    if (sim.chance(0.03)) this.moveOrCancelMeeting();
     if (sim.chance(0.05)) this.addAction();
     if (sim.chance(0.03)) this.closeAction();
     if (sim.chance(0.02)) this.recordDecision();
@@ -291,6 +295,9 @@ export class People {
       this.sim.expect(MeetingsTable, id, { id, date, title, status: 'Planned' });
       this.planned.push({ id, date });
       this.stats.plannedMeetings++;
+      // Most agendas are linked when the meeting is planned: the tick then circulates them with the invitation.
+      if (this.sim.chance(0.7) && this.typeCell(MeetingsTable, id, 'agendaLink', `https://docs.example/agenda-${id}`))
+        this.stats.agendasLinked++;
     };
     this.saveNew('saveMeeting', input, MeetingsTable, title, 'Meeting planned', adopt);
   }
@@ -361,7 +368,12 @@ export class People {
     const change = (m: MeetingInput): MeetingInput => ({
       ...m,
       status: 'Held',
-      agendaCirculatedOn: addDays(m.date, -7) <= this.sim.today ? addDays(m.date, -7) : m.date,
+      agendaCirculatedOn:
+        m.agendaCirculatedOn !== ''
+          ? m.agendaCirculatedOn
+          : addDays(m.date, -7) <= this.sim.today
+            ? addDays(m.date, -7)
+            : m.date,
       attendees,
       minutesLink: `https://docs.example/${id}`,
     });
@@ -423,6 +435,34 @@ export class People {
     const meeting =
       soon.length > 0 && this.sim.chance(0.8) ? this.sim.pick(soon) : held.length > 0 ? this.sim.pick(held) : undefined;
     if (meeting !== undefined) this.retitle(meeting.id);
+  }
+
+  /**
+   * A planned meeting moves by a few days, or is cancelled, typed into the tab: after its agenda went
+   * out, the tick owes one update of the invitation, or its cancellation.
+   */
+  private moveOrCancelMeeting(): void {
+    const today = this.sim.today;
+    const ahead = this.planned.filter((m) => m.date > addDays(today, 1));
+    const invited = new Set(
+      this.sim
+        .records(MeetingsTable)
+        .records.filter((m) => m.agendaCirculatedOn !== null)
+        .map((m) => m.id),
+    );
+    const sent = ahead.filter((m) => invited.has(m.id));
+    if (ahead.length === 0) return;
+    const meeting = this.sim.pick(sent.length > 0 && this.sim.chance(0.8) ? sent : ahead);
+    if (this.sim.chance(0.3)) {
+      if (this.typeCell(MeetingsTable, meeting.id, 'status', 'Cancelled') === null) return;
+      this.planned.splice(this.planned.indexOf(meeting), 1);
+      this.stats.meetingsCancelled++;
+      return;
+    }
+    const date = addDays(meeting.date, this.sim.int(1, 7));
+    if (this.typeCell(MeetingsTable, meeting.id, 'date', date) === null) return;
+    meeting.date = date;
+    this.stats.meetingsMoved++;
   }
 
   private retitle(id: string): void {
@@ -638,7 +678,7 @@ export class People {
     );
     this.append(
       FocalPointsTable,
-      { agency, name: `Focal ${agency}`, email: `focal@${agency.toLowerCase()}.org`, kind: 'Primary', active: true },
+      { agency, name: `Focal ${agency}`, email: `focal.${agency.toLowerCase()}@un.org`, kind: 'Primary', active: true },
       agency,
     );
     this.stats.members++;

@@ -7,12 +7,14 @@
  * two of a tick's service calls (the document lock does not stop typing). Every mail is matched to the Log claim that preceded it as it goes; no Log
  * row may ever change; the other invariants are checked at the end. Seeded: a seed replays its year.
  */
+import ICAL from 'ical.js';
 import { decodeTable } from '../../src/domain/codec';
 import { daysBetween, type IsoDay } from '../../src/domain/dates';
 import { TIME_BUDGET_MS } from '../../src/app/deliver';
 import { EVENTS } from '../../src/domain/email/ledger';
 import { INBOX_PREFIX } from '../../src/domain/consultations';
 import { consultationMailWhat } from '../../src/domain/email/due';
+import { emailKey } from '../../src/domain/words';
 import {
   ActionsTable,
   AnswersTable,
@@ -68,12 +70,16 @@ const MAIL_EVENTS = new Set<string>([
   EVENTS.reminder,
   EVENTS.agenda,
   EVENTS.minutes,
+  EVENTS.approval,
+  EVENTS.agendaCirculated,
+  EVENTS.invitationUpdated,
+  EVENTS.invitationCancelled,
   EVENTS.consultation,
   EVENTS.consultationReminder,
   EVENTS.consultationOutcome,
   EVENTS.consultationWithdrawn,
 ]);
-const AUTOMATION_FIELDS = new Set(['minutesCirculatedOn', 'sharedWithRcoOn', 'lastRemindedOn']);
+const AUTOMATION_FIELDS = new Set(['minutesCirculatedOn', 'sharedWithRcoOn', 'lastRemindedOn', 'agendaCirculatedOn']);
 const LOCK_BUSY = /another run of the add-on is still working/i;
 /** How likely a person edits Meetings or Actions before any one service call of a tick. */
 const EDIT_CHANCE = 0.05;
@@ -130,6 +136,9 @@ export class Year implements Sim {
     lowQuotaDays: 0,
     failedSends: 0,
     mails: 0,
+    invitations: 0,
+    updates: 0,
+    cancellations: 0,
     rowsInserted: 0,
     rowsDeleted: 0,
     tabsSorted: 0,
@@ -471,6 +480,56 @@ export class Year implements Sim {
     this.checkRows();
     this.checkDates();
     this.checkConsultations();
+    this.checkInvitations();
+  }
+
+  /**
+   * No invitation (UID and SEQUENCE) reached anyone twice; each meeting's sequences follow one
+   * another from 0; a planned meeting's last invitation names its date as it stands, and a cancelled
+   * one's is a cancellation, unless its last claim is reported as uncertain.
+   */
+  private checkInvitations(): void {
+    const reported = this.unconfirmedReported();
+    const byMeeting = new Map<string, { sequence: number; method: string; start: string; to: string[] }[]>();
+    const seen = new Set<string>();
+    for (const { mail } of this.mails) {
+      const ics = mail.attachments.find((a) => a.contentType === 'text/calendar')?.text;
+      if (ics === undefined) continue;
+      const calendar = new ICAL.Component(ICAL.parse(ics));
+      const event = calendar.getFirstSubcomponent('vevent')!;
+      const uid = String(event.getFirstPropertyValue('uid'));
+      const sequence = Number(event.getFirstPropertyValue('sequence'));
+      const method = String(calendar.getFirstPropertyValue('method'));
+      for (const to of mail.to) {
+        const k = `${uid}|${sequence}|${to.toLowerCase()}`;
+        if (seen.has(k)) this.violation(`the invitation ${uid} sequence ${sequence} went to ${to} twice`);
+        seen.add(k);
+      }
+      const id = uid.split('@')[0]!;
+      const list = byMeeting.get(id) ?? [];
+      list.push({ sequence, method, start: String(event.getFirstPropertyValue('dtstart')).slice(0, 10), to: mail.to });
+      byMeeting.set(id, list);
+      this.stats.invitations!++;
+      if (sequence > 0) this.stats[method === 'CANCEL' ? 'cancellations' : 'updates']!++;
+    }
+    const meetings = new Map(this.records(MeetingsTable).records.map((m) => [m.id.toUpperCase(), m]));
+    for (const [id, sent] of byMeeting) {
+      const sequences = [...new Set(sent.map((s) => s.sequence))].sort((a, b) => a - b);
+      if (sequences.some((n, i) => n !== i))
+        this.violation(`${id}'s invitations skipped a sequence: ${sequences.join(', ')}`);
+      const meeting = meetings.get(id);
+      if (
+        meeting === undefined ||
+        reported.has(`${meeting.id}|`) ||
+        [...reported].some((r) => r.startsWith(`${meeting.id}|`))
+      )
+        continue;
+      const last = sent[sent.length - 1]!;
+      if (meeting.status === 'Planned' && meeting.date >= this.today && last.start !== meeting.date)
+        this.violation(`${id} is planned for ${meeting.date}, and its last invitation said ${last.start}`);
+      if (meeting.status === 'Cancelled' && meeting.date >= this.today && last.method !== 'CANCEL')
+        this.violation(`${id} is cancelled, and no cancellation of its invitation went out`);
+    }
   }
 
   /**
@@ -501,11 +560,20 @@ export class Year implements Sim {
         .records.filter((m) => m.status === 'Active')
         .map((m) => m.agency),
     );
+    const refused = new Set(log.filter((e) => e.outcome === 'Refused').flatMap((e) => e.recipients.map(emailKey)));
+    const focalPoints = this.records(FocalPointsTable).records;
+    const primaries = (agency: string) =>
+      focalPoints
+        .filter((f) => f.agency === agency && f.active === true && f.kind === 'Primary' && f.email !== '')
+        .map((f) => f.email);
     for (const c of this.records(ConsultationsTable).records) {
       if (c.deadline < this.today || c.status === 'Withdrawn') continue;
       const opened = log.find((e) => e.event === 'Consultation opened' && e.ref === c.id);
       const asked = (opened?.details.split('; ').at(-1) ?? '').split(', ').filter((a) => active.has(a));
       for (const agency of asked) {
+        // A member whose every Primary focal point is held back (a personal address where corporate
+        // domains are set, with its Refused row) or missing cannot be written to: the add-on says so.
+        if (!primaries(agency).some((email) => !refused.has(emailKey(email)))) continue;
         if ((sent.get(`${c.id}|${consultationMailWhat(c.id, 'proposal', agency)}`) ?? 0) === 0 && !reported.has(c.id))
           this.violation(`${c.id}'s proposal never went to ${agency}`);
       }
