@@ -8,6 +8,7 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { IsoDay } from './dates';
 import type { Meeting } from './tables';
+import { wallClockIn } from './wall-clock';
 
 export type InvitationMethod = 'REQUEST' | 'CANCEL';
 
@@ -58,18 +59,8 @@ function wallClock(day: IsoDay, time: string, plusMinutes = 0): string {
 /** The zone's UTC offset (`+0400`) at a wall-clock time, from the platform's time zone data. */
 function offsetAt(timeZone: string, local: string): string {
   const guess = new Date(`${local}Z`);
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(guess);
-  const f: Record<string, number> = {};
-  for (const p of parts) if (p.type !== 'literal') f[p.type] = Number(p.value);
-  const shown = Date.UTC(f.year ?? 1970, (f.month ?? 1) - 1, f.day ?? 1, (f.hour ?? 0) % 24, f.minute ?? 0);
+  const [y, m, d, h, min] = wallClockIn(guess, timeZone);
+  const shown = Date.UTC(y, m - 1, d, h, min);
   const minutes = Math.round((shown - guess.getTime()) / 60_000);
   const abs = Math.abs(minutes);
   return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;

@@ -5,29 +5,7 @@
  * with no service calls.
  */
 
-type Fields = [year: number, month: number, day: number, hour: number, minute: number, second: number];
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function wallClock(instant: Date, timeZone: string): Fields {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formats.set(timeZone, format);
-  }
-  const f: Record<string, number> = {};
-  for (const p of format.formatToParts(instant)) if (p.type !== 'literal') f[p.type] = Number(p.value);
-  return [f.year ?? 1970, f.month ?? 1, f.day ?? 1, (f.hour ?? 0) % 24, f.minute ?? 0, f.second ?? 0];
-}
+import { wallClockIn, type Fields } from '../domain/wall-clock';
 
 function localFields(date: Date): Fields {
   return [
@@ -61,19 +39,19 @@ export function zoneBridge(sheetZone: string, scriptZone: string): ZoneBridge {
       const wanted = utcOf(target) + date.getMilliseconds();
       let instant = wanted;
       for (let i = 0; i < 3; i++)
-        instant = wanted - (utcOf(wallClock(new Date(instant), sheetZone)) - Math.floor(instant / 1000) * 1000);
+        instant = wanted - (utcOf(wallClockIn(new Date(instant), sheetZone)) - Math.floor(instant / 1000) * 1000);
       // A wall-clock time the zone skipped (midnight of 1 April 1984 in Tashkent, when clocks went to
       // 01:00) has no instant: the first hour of the same day that exists stands for it, never the day before.
       for (
         let hour = 0;
-        hour < 3 && wallClock(new Date(instant), sheetZone).slice(0, 3).join() !== target.slice(0, 3).join();
+        hour < 3 && wallClockIn(new Date(instant), sheetZone).slice(0, 3).join() !== target.slice(0, 3).join();
         hour++
       )
         instant += 3_600_000;
       return new Date(instant);
     },
     fromSheet(date) {
-      const [y, m, d, h, mi, s] = wallClock(date, sheetZone);
+      const [y, m, d, h, mi, s] = wallClockIn(date, sheetZone);
       return new Date(y, m - 1, d, h, mi, s, date.getMilliseconds());
     },
   };
