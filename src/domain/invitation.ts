@@ -109,7 +109,9 @@ export function invitation(input: InvitationInput): Invitation {
     name: input.networkName,
     method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   });
-  if (zoned) calendar.timezone({ name: zone, generator: vtimezone(start) });
+  // The zone goes on the event, with its VTIMEZONE from the generator: a calendar-wide zone would make
+  // ical-generator write DTSTAMP in local time, where RFC 5545 asks for UTC.
+  if (zoned) calendar.timezone({ name: null, generator: vtimezone(start) });
   const venue = meeting.venueOrLink.trim();
   calendar.createEvent({
     id: invitationUid(meeting.id, input.networkName),

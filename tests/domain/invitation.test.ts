@@ -45,6 +45,9 @@ describe('the calendar invitation', () => {
     ]);
     expect(String(event.getFirstPropertyValue('organizer')).toLowerCase()).toBe('mailto:secretariat@iom.int');
     expect(event.getFirstPropertyValue('location')).toBe('UN House, Tashkent');
+    // RFC 5545 3.8.7.2: DTSTAMP is always in UTC, whatever the events' time zone.
+    expect(invitation(INPUT).ics).toMatch(/\r\nDTSTAMP:20260909T000000Z\r\n/);
+    expect((event.getFirstPropertyValue('dtstamp') as ICAL.Time).zone?.tzid).toBe('UTC');
   });
 
   it('keeps the UID and carries the sequence and the cancellation', () => {
