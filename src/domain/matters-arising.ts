@@ -5,7 +5,7 @@
  */
 import type { Network } from './network';
 import type { Action, Decision, Meeting } from './tables';
-import { keyOf } from './words';
+import { keyOf, plural } from './words';
 
 export interface MattersArising {
   /** The last meeting held before this one, or null when none was. */
@@ -45,4 +45,21 @@ export function mattersArising(network: Network, meeting: Pick<Meeting, 'id' | '
     return a.status === 'Open' && !own.has(keyOf(a.source)) && (from === undefined || from < meeting.date);
   });
   return { since, actions, decisions };
+}
+
+/**
+ * How many action points or decisions a message lists before it points to the tab for the rest: a
+ * network with hundreds open would otherwise send a message no one reads, and MailApp refuses a
+ * body over its size limit.
+ */
+export const LISTED_AT_MOST = 40;
+
+/** The first LISTED_AT_MOST of a list, and how many are left out. */
+export function firstListed<T>(list: readonly T[]): { shown: readonly T[]; more: number } {
+  return { shown: list.slice(0, LISTED_AT_MOST), more: Math.max(0, list.length - LISTED_AT_MOST) };
+}
+
+/** "And 1 more open action point", "And 12 more open action points". */
+export function moreOpen(more: number): string {
+  return `And ${plural(more, 'more open action point')}`;
 }

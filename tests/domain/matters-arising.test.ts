@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readNetwork } from '../../src/app/network';
-import { mattersArising } from '../../src/domain/matters-arising';
+import { mattersBlocks } from '../../src/domain/email/agenda';
+import { minutesMessage } from '../../src/domain/email/minutes';
+import { LISTED_AT_MOST, mattersArising } from '../../src/domain/matters-arising';
 import type { Network } from '../../src/domain/network';
 import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
 
@@ -27,5 +29,24 @@ describe('matters arising on the example workbook', () => {
     expect(matters.since?.id).toBe('M-2026-06');
     expect(matters.actions.map((a) => a.id)).toEqual(['A-2026-004', 'A-2026-005', 'A-2026-006']);
     expect(matters.decisions.map((d) => d.id)).toEqual(['D-2026-06']);
+  });
+
+  it('lists at most LISTED_AT_MOST open action points in a message and points to the tab for the rest', () => {
+    const template = network.actions.records.find((a) => a.id === 'A-2026-004')!;
+    const many: Network = {
+      ...network,
+      actions: {
+        ...network.actions,
+        records: Array.from({ length: 500 }, (_, i) => ({ ...template, id: `A-2026-${String(100 + i)}` })),
+      },
+    };
+    const minutes = minutesMessage(many, meeting('M-2026-05'));
+    expect(minutes.text).toContain('And 460 more open action points: see the Actions tab.');
+    expect(minutes.text).not.toContain('A-2026-140');
+    expect(minutes.html.length).toBeLessThan(60_000);
+    const agenda = mattersBlocks(many, meeting('M-2027-01'), 'Matters arising');
+    const table = agenda.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.rows.length).toBe(LISTED_AT_MOST);
+    expect(agenda).toContainEqual({ kind: 'paragraph', text: 'And 460 more open action points: see the Actions tab.' });
   });
 });

@@ -3,7 +3,7 @@
  * when the meeting moves, and its cancellation. Everything the sheet says goes through the block
  * renderer, which escapes it.
  */
-import { mattersArising } from '../matters-arising';
+import { firstListed, mattersArising, moreOpen } from '../matters-arising';
 import { DEFAULT_MINUTES, DEFAULT_TIME, invitation, type Invitation, type InvitationMethod } from '../invitation';
 import type { IsoDay } from '../dates';
 import type { Network } from '../network';
@@ -76,12 +76,15 @@ export function mattersBlocks(network: Network, m: Pick<Meeting, 'id' | 'date'>,
     });
     return blocks;
   }
-  if (actions.length > 0)
+  if (actions.length > 0) {
+    const { shown, more } = firstListed(actions);
     blocks.push({
       kind: 'table',
       headers: ['ID', 'Open action point', 'Owner', 'Due'],
-      rows: actions.map((a) => [a.id, a.action, a.owner, a.due === null ? '' : longDay(a.due)]),
+      rows: shown.map((a) => [a.id, a.action, a.owner, a.due === null ? '' : longDay(a.due)]),
     });
+    if (more > 0) blocks.push({ kind: 'paragraph', text: `${moreOpen(more)}: see the Actions tab.` });
+  }
   if (decisions.length > 0)
     blocks.push(
       {
@@ -91,7 +94,7 @@ export function mattersBlocks(network: Network, m: Pick<Meeting, 'id' | 'date'>,
       },
       {
         kind: 'items',
-        items: decisions.map((d) => {
+        items: firstListed(decisions).shown.map((d) => {
           const follow = network.actions.records.filter(
             (a) => a.source.trim().toUpperCase() === d.id.trim().toUpperCase(),
           );
@@ -103,6 +106,12 @@ export function mattersBlocks(network: Network, m: Pick<Meeting, 'id' | 'date'>,
         }),
       },
     );
+  const moreDecisions = firstListed(decisions).more;
+  if (moreDecisions > 0)
+    blocks.push({
+      kind: 'paragraph',
+      text: `And ${plural(moreDecisions, 'more decision')} since then: see the Decisions tab.`,
+    });
   return blocks;
 }
 

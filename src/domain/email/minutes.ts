@@ -5,7 +5,7 @@
  */
 import type { Invitation } from '../invitation';
 import { addDays, daysBetween, type IsoDay } from '../dates';
-import { mattersArising } from '../matters-arising';
+import { firstListed, mattersArising, moreOpen } from '../matters-arising';
 import { isActiveOn } from '../membership';
 import type { Network } from '../network';
 import type { Action, Decision, Meeting } from '../tables';
@@ -148,7 +148,7 @@ function listOrNone(codes: readonly string[]): string {
 
 function meetingBlocks(network: Network, meeting: Meeting): Block[] {
   const { decisions, actions } = outcomesOf(network, meeting);
-  const carried = mattersArising(network, meeting).actions;
+  const carried = firstListed(mattersArising(network, meeting).actions);
   const absent = absentMembers(network, meeting);
   const next = nextMeeting(network, meeting);
   const external = meeting.externalParticipants.trim();
@@ -193,13 +193,16 @@ function meetingBlocks(network: Network, meeting: Meeting): Block[] {
           rows: actions.map((a) => [a.id, a.action, a.owner, a.due === null ? '' : longDay(a.due), a.status]),
         },
     { kind: 'heading', text: 'Matters arising carried over' },
-    carried.length === 0
+    carried.shown.length === 0
       ? { kind: 'paragraph', text: 'No action point of an earlier meeting is still open.' }
       : {
           kind: 'table',
           headers: ['ID', 'Action', 'Owner', 'Due', 'From'],
-          rows: carried.map((a) => [a.id, a.action, a.owner, a.due === null ? '' : longDay(a.due), a.source]),
+          rows: carried.shown.map((a) => [a.id, a.action, a.owner, a.due === null ? '' : longDay(a.due), a.source]),
         },
+    ...(carried.more === 0
+      ? []
+      : [{ kind: 'paragraph' as const, text: `${moreOpen(carried.more)}: see the Actions tab.` }]),
   ];
 }
 
