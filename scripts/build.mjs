@@ -89,19 +89,21 @@ async function writeManifest(macros) {
 }
 
 /**
- * Each sidebar/<name>.html with its <name>.tsx (Preact components, JSX compiled by esbuild),
- * lib/addon.css and <name>.css inlined: one self-contained file.
+ * Each page of sidebar/pages.json (its name and title): the one shell lib/page.html with its title,
+ * <name>.tsx (Preact components, JSX compiled by esbuild), lib/addon.css and <name>.css inlined,
+ * written as dist/<name>.html, one self-contained file.
  */
 async function buildPages() {
   const dir = path.join(root, 'sidebar');
   if (!existsSync(dir)) return [];
   const shared = path.join(dir, 'lib', 'addon.css');
   const look = existsSync(shared) ? await readFile(shared, 'utf8') : '';
-  const pages = (await readdir(dir)).filter((f) => f.endsWith('.html'));
+  const shell = await readFile(path.join(dir, 'lib', 'page.html'), 'utf8');
+  const titles = JSON.parse(await readFile(path.join(dir, 'pages.json'), 'utf8'));
   const built = [];
-  for (const page of pages) {
-    const name = page.slice(0, -'.html'.length);
-    let html = await readFile(path.join(dir, page), 'utf8');
+  for (const [name, title] of Object.entries(titles)) {
+    const page = `${name}.html`;
+    let html = shell.replace('<!-- inline:title -->', () => title);
     const entry = path.join(dir, `${name}.tsx`);
     if (existsSync(entry)) {
       const js = await build({
