@@ -4,6 +4,7 @@
 //   build/  the Node programs: the `unmn` CLI and the local playground.
 import { build, transform } from 'esbuild';
 import { shippedBundle } from './esbuild-node.mjs';
+import { LANGUAGES, lazyCatalogueScript, messagesPlugin } from './i18n-plugin.mjs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -56,6 +57,9 @@ async function buildAppsScript() {
     platform: 'neutral',
     target: 'es2020',
     mainFields: ['module', 'main'],
+    // English in the bundle; every other language in a project file of its own (writeLazyCatalogues),
+    // read only by an execution in a network that works in it.
+    plugins: [messagesPlugin({ inline: ['en'], lazy: LANGUAGES.filter((l) => l !== 'en') })],
     // Every execution parses the whole file, so it is minified to stay inside the 250 KB budget (the
     // second edition's rules and tables took names-kept code past it). The globals Apps Script calls
     // are the stubs appended below, outside the minified code, so the editor's function list and the
@@ -81,6 +85,18 @@ async function buildAppsScript() {
   return { ...globals, bytes: Buffer.byteLength(code) };
 }
 
+/**
+ * dist/Messages-<language>.html: the catalogue Code.js leaves out, compiled, as the body of a function
+ * that returns it. Apps Script reads a project's HTML files only when asked, so a network working in
+ * English never loads the Russian one.
+ */
+async function writeLazyCatalogues() {
+  const languages = LANGUAGES.filter((l) => l !== 'en');
+  for (const language of languages)
+    await writeFile(path.join(dist, `Messages-${language}.html`), await lazyCatalogueScript(language));
+  return languages.map((language) => `Messages-${language}.html`);
+}
+
 /** appsscript.json with the macros of the command table: the bound deployment's Macros menu. */
 async function writeManifest(macros) {
   const manifest = JSON.parse(await readFile(path.join(root, 'appsscript.json'), 'utf8'));
@@ -89,9 +105,10 @@ async function writeManifest(macros) {
 }
 
 /**
- * Each page of sidebar/pages.json (its name and title): the one shell lib/page.html with its title,
- * <name>.tsx (Preact components, JSX compiled by esbuild), lib/addon.css and <name>.css inlined,
- * written as dist/<name>.html, one self-contained file.
+ * Each page of sidebar/pages.json (its name and title) in each language: the one shell lib/page.html
+ * with its title and language, <name>.tsx (Preact components, JSX compiled by esbuild) with that
+ * language's catalogue compiled in, lib/addon.css and <name>.css inlined, written as one
+ * self-contained file: dist/<name>.html in English, dist/<name>-<language>.html in the others.
  */
 async function buildPages() {
   const dir = path.join(root, 'sidebar');
@@ -102,31 +119,38 @@ async function buildPages() {
   const titles = JSON.parse(await readFile(path.join(dir, 'pages.json'), 'utf8'));
   const built = [];
   for (const [name, title] of Object.entries(titles)) {
-    const page = `${name}.html`;
-    let html = shell.replace('<!-- inline:title -->', () => title);
     const entry = path.join(dir, `${name}.tsx`);
-    if (existsSync(entry)) {
-      const js = await build({
-        entryPoints: [entry],
-        bundle: true,
-        format: 'iife',
-        target: 'es2020',
-        minify: true,
-        jsx: 'automatic',
-        jsxImportSource: 'preact',
-        write: false,
-        logLevel: 'warning',
-      });
-      const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-      html = html.replace('<!-- inline:script -->', () => `<script>${script}</script>`);
-    }
     const css = path.join(dir, `${name}.css`);
-    if (existsSync(css)) {
-      const { code: style } = await transform(`${look}${await readFile(css, 'utf8')}`, { loader: 'css', minify: true });
-      html = html.replace('<!-- inline:style -->', () => `<style>${style.replace(/<\/style/gi, '<\\/style')}</style>`);
+    const style = existsSync(css)
+      ? (await transform(`${look}${await readFile(css, 'utf8')}`, { loader: 'css', minify: true })).code
+      : null;
+    for (const language of LANGUAGES) {
+      const page = language === 'en' ? `${name}.html` : `${name}-${language}.html`;
+      let html = shell.replace('<!-- inline:title -->', () => title).replace('<!-- inline:lang -->', language);
+      if (existsSync(entry)) {
+        const js = await build({
+          entryPoints: [entry],
+          bundle: true,
+          format: 'iife',
+          target: 'es2020',
+          minify: true,
+          jsx: 'automatic',
+          jsxImportSource: 'preact',
+          plugins: [messagesPlugin({ inline: [language] })],
+          write: false,
+          logLevel: 'warning',
+        });
+        const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+        html = html.replace('<!-- inline:script -->', () => `<script>${script}</script>`);
+      }
+      if (style !== null)
+        html = html.replace(
+          '<!-- inline:style -->',
+          () => `<style>${style.replace(/<\/style/gi, '<\\/style')}</style>`,
+        );
+      await writeFile(path.join(dist, page), html);
+      built.push({ page, bytes: Buffer.byteLength(html) });
     }
-    await writeFile(path.join(dist, page), html);
-    built.push({ page, bytes: Buffer.byteLength(html) });
   }
   return built;
 }
@@ -174,12 +198,14 @@ async function main() {
     buildBrowserScripts(),
   ]);
   await writeManifest(gas.macros);
+  const catalogues = await writeLazyCatalogues();
   const size = (await stat(path.join(dist, 'Code.js'))).size;
   if (!process.argv.includes('--quiet')) {
     console.log(
       `dist/Code.js ${(size / 1024).toFixed(1)} KB, ${gas.commands.length} commands, ${gas.rpc.length} RPC targets`,
     );
     for (const p of pages) console.log(`dist/${p.page} ${(p.bytes / 1024).toFixed(1)} KB`);
+    for (const c of catalogues) console.log(`dist/${c}`);
     for (const n of node) console.log(`build/${n}.mjs`);
     for (const b of browser) console.log(b);
   }

@@ -3,32 +3,15 @@
  * a string, survives `google.script.run` and JSON, and has no time zone to drift through.
  */
 
-export type IsoDay = string;
+import { formatDay } from './i18n';
 
-/** The months as the ToRs, the minutes and the findings name them. */
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+export type IsoDay = string;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** "16 September 2026": a day as the ToRs, the minutes and every running text write it. */
+/** "16 September 2026", "16 сентября 2026 г.": a day as running text writes it, in the execution's language. */
 export function longDay(day: string | null): string {
-  if (day === null) return '';
-  const m = DAY.exec(day);
-  const month = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : day;
+  return formatDay(day);
 }
 
 export function isIsoDay(text: string): boolean {

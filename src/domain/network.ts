@@ -5,6 +5,7 @@
 import type { Cell } from './cells';
 import { decodeTable, type DecodedTable, type Problem } from './codec';
 import { effectiveSettings, type EffectiveSettings } from './profiles';
+import { followSettings, languageOfSetting } from './i18n';
 import {
   ActionsTable,
   AnswersTable,
@@ -53,6 +54,8 @@ export type Network = EffectiveSettings & {
 
 export function decodeNetwork(grids: Grids): Network {
   const settings = effectiveSettings(grids[SettingsTable.name] ?? null);
+  // Whatever is written from here on (findings, emails, reports) is in the network's language.
+  followSettings(languageOfSetting(settings.settings.language));
   const tables = Object.fromEntries(
     Object.entries(RECORD_TABLES).map(([key, def]) => [key, decodeTable(def, grids[def.name] ?? null)]),
   ) as {

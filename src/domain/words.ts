@@ -1,4 +1,5 @@
 /** How the domain compares codes and emails, and how its messages name several things. */
+import { formatList, t } from './i18n';
 
 /** Agency codes and IDs compare trimmed and case-insensitively: "unhcr " is UNHCR. */
 export function keyOf(code: string): string {
@@ -10,16 +11,15 @@ export function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** "UNDP, UNICEF and WHO". */
+/** "UNDP, UNICEF and WHO", "ПРООН, ЮНИСЕФ и ВОЗ". */
 export function joinWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return formatList(items);
 }
 
 /** "UNDP, UNICEF, … and 37 more": a list in a message, cut after `shown` items so that the message stays short. */
 export function joinFew(items: readonly string[], shown = 10): string {
   if (items.length <= shown) return joinWords(items);
-  return `${items.slice(0, shown).join(', ')} … and ${items.length - shown} more`;
+  return t('common.more', { shown: items.slice(0, shown).join(', '), more: items.length - shown });
 }
 
 /**

@@ -13,6 +13,10 @@ import { RPC_NAMES } from '../domain/rpc';
 import { buildAddonMenu } from './menu';
 import { gasPorts, LockBusyError } from './ports';
 import { sheetEditOf } from './triggers';
+import { readCataloguesWith } from '../domain/i18n/catalogues';
+
+// A language Code.js leaves out is compiled into a project file of its own (scripts/build.mjs).
+readCataloguesWith((language) => HtmlService.createHtmlOutputFromFile(`Messages-${language}`).getContent());
 
 /**
  * Runs in AuthMode.NONE until the add-on is used in the document: it builds the menu and touches

@@ -1,6 +1,7 @@
 /** The meeting log: cadence by calendar periods, the annual meeting and who came, status, mode, agenda, minutes, their approval, circulation and archive, attendance, disclosure. */
 import type { Located } from '../codec';
-import { addDays, addMonths, daysBetween, MONTH_NAMES, yearOf, type IsoDay, longDay } from '../dates';
+import { addDays, addMonths, daysBetween, yearOf, type IsoDay, longDay } from '../dates';
+import { MONTH_NAMES } from '../i18n/months';
 import type { Meeting } from '../tables';
 import { codesOf } from '../membership';
 import { joinFew, keyOf, plural } from '../words';

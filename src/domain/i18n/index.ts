@@ -1,0 +1,101 @@
+/**
+ * What a person reads, in the network's language: `t(key, values)` renders a message of the catalogue
+ * (src/domain/i18n/messages), and the helpers below write days, numbers and lists as that language
+ * does. One execution works in one language: the entry point (a menu item, a trigger, an RPC call, a
+ * CLI command) sets it from Settings or `--lang` before anything is written.
+ */
+import { loadCatalogue } from './catalogues';
+import type { Area, SOURCES } from './messages';
+import type { Language, Render } from './language';
+
+export { languageOfSetting, isLanguage, LANGUAGE_CODES, type Language } from './language';
+
+type Keys<A extends Area> = `${A}.${keyof (typeof SOURCES)['en'][A] & string}`;
+export type MessageKey = { [A in Area]: Keys<A> }[Area];
+export type Values = Record<string, string | number | boolean | null | undefined>;
+
+let current: Language = 'en';
+const catalogues = new Map<Language, (key: string) => Render | undefined>();
+
+function catalogue(language: Language): (key: string) => Render | undefined {
+  let found = catalogues.get(language);
+  if (!found) {
+    found = loadCatalogue(language);
+    catalogues.set(language, found);
+  }
+  return found;
+}
+
+let pinned = false;
+
+/** The CLI's `--lang`: this language, whatever the Settings tab says. */
+export function pinLanguage(language: Language): void {
+  pinned = true;
+  current = language;
+}
+
+/** The Settings tab's `Language`, read with the network: the execution's language unless one is pinned. */
+export function followSettings(language: Language): void {
+  if (!pinned) current = language;
+}
+
+/** Sets the language of this execution; returns the one it replaces, for a caller that restores it. */
+export function useLanguage(language: Language): Language {
+  const before = current;
+  current = language;
+  return before;
+}
+
+export function currentLanguage(): Language {
+  return current;
+}
+
+/** Runs `work` in `language` and puts the language back, whatever happens. */
+export function inLanguage<T>(language: Language, work: () => T): T {
+  const before = useLanguage(language);
+  try {
+    return work();
+  } finally {
+    useLanguage(before);
+  }
+}
+
+/** A message in the current language; a key Russian lacks falls back to English rather than fail. */
+export function t(key: MessageKey, values?: Values): string {
+  const render = catalogue(current)(key) ?? catalogue('en')(key);
+  if (!render) throw new Error(`No message "${key}" in the catalogue.`);
+  return render(values ?? {});
+}
+
+const LOCALE: Record<Language, string> = { en: 'en-GB', ru: 'ru' };
+
+/** "16 September 2026", "16 сентября 2026 г.": a `YYYY-MM-DD` day as running text writes it. */
+export function formatDay(day: string | null): string {
+  if (day === null) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return day;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(LOCALE[current], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** "September 2026", "сентябрь 2026 г.": a month of a year standing alone, as in a heading. */
+export function formatMonth(year: number, month: number): string {
+  return new Intl.DateTimeFormat(LOCALE[current], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, 1)),
+  );
+}
+
+/** "1,234" or "1 234". */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(LOCALE[current]).format(n);
+}
+
+/** "UNDP, UNICEF and WHO", "ПРООН, ЮНИСЕФ и ВОЗ". */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(LOCALE[current], { type: 'conjunction' }).format(items);
+}
