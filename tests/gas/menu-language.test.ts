@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createGasFake, type GasFakeOptions } from '../fakes/gas';
-import type { RecordedMenu } from '../fakes/gas-services';
+import type { RecordedMenu } from '../fakes/gas-env';
 import { bundleCode, loadBundle } from '../support/bundle';
 import { EXAMPLE_MEMBER, exampleGrids } from '../support/example';
 import type { Cell } from '../../src/ports';
