@@ -13,7 +13,7 @@ import type { Cell, CellLink, TabLayout, TabStyle, WorkbookPort } from '../../po
 import { rectangle } from '../../domain/block';
 import { argb, excelName, xmlSafe } from './codec';
 import type { Changes } from './exceljs';
-import { DAMAGED, MAX_BYTES, tooLarge, unpack } from './guard';
+import { DAMAGED, MAX_BYTES, tooLarge, unpack, unpackLazily } from './guard';
 import { keepWhatExcelJsDrops } from './keep';
 import { patchValues, type FileLayout, type Patched, type ValueWrite } from './patch';
 import { readWorkbook, TooManyCells, type WorkbookValues } from './read';
@@ -98,7 +98,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (info.size > MAX_BYTES) throw new WorkbookFileError(`${file}: ${tooLarge(info.size)}`);
     const bytes = await readFile(file).catch(() => null);
     if (!bytes) throw new WorkbookFileError(`${file}: cannot be read`);
-    const parts = await unpack(bytes);
+    const parts = await unpackLazily(bytes);
     if (typeof parts === 'string') throw new WorkbookFileError(`${file}: ${parts}`);
     let values: WorkbookValues;
     try {
