@@ -12,6 +12,7 @@ import { ANSWER_TITLE } from './consultations';
 import { reportCommand } from './report-command';
 import { SETUP_TITLE, setupCommand } from './setup-command';
 import { circulateAgendaNow } from './tick';
+import { showCirculationPreview, showConsultationDialog, showDecisionSidebar } from './pages';
 
 const AUTOMATION_TITLE = 'Automation';
 
@@ -37,13 +38,13 @@ export const COMMANDS = {
     label: 'Record a decision',
     group: 'Record',
     secretariat: false,
-    run: (ports) => ports.ui.showSidebar('DecisionSidebar', 'Record a decision'),
+    run: showDecisionSidebar,
   },
   showConsultationDialog: {
     label: `${ANSWER_TITLE}…`,
     group: 'Record',
     secretariat: false,
-    run: (ports) => ports.ui.showDialog({ title: ANSWER_TITLE, page: 'ConsultationDialog', width: 560, height: 620 }),
+    run: showConsultationDialog,
   },
   runComplianceCheck: {
     label: CHECK_TITLE,
@@ -109,8 +110,7 @@ export const COMMANDS = {
     label: 'Circulate approved minutes now…',
     group: 'Automation',
     secretariat: true,
-    run: (ports) =>
-      ports.ui.showDialog({ title: 'Circulate approved minutes', page: 'CirculationPreview', width: 640, height: 560 }),
+    run: showCirculationPreview,
   },
   circulateAgendaNow: {
     label: 'Circulate agenda now…',
