@@ -103,7 +103,7 @@ describe('the decision sidebar in Sheets', () => {
     ]);
   });
 
-  it('hands the sidebar plain JSON with days as text, never a Date, reading each tab once', () => {
+  it('hands the sidebar plain JSON with days as text, never a Date, reading each tab once and the language', () => {
     const fake = install();
     const { result: data, byMethod } = fake.calls.during(() => getDecisionSidebarData());
     expect(hasDate(data)).toBe(false);
@@ -111,7 +111,8 @@ describe('the decision sidebar in Sheets', () => {
     expect(data.meetings).toEqual([{ id: 'M-2026-01', date: '2026-03-10', title: 'First meeting', attendees: [] }]);
     expect(data.members[0]).toMatchObject({ code: 'IOM', joinedOn: '2024-11-06' });
     expect(data.user).toEqual({ email: SECRETARIAT, mayRecord: true, refusal: '' });
-    expect(byMethod['Sheet.getSheetValues']).toBe(6);
+    // Six tabs, and Settings once more: callRpc_ reads the language before the handler runs.
+    expect(byMethod['Sheet.getSheetValues']).toBe(7);
     expect(byMethod['Range.setValues'] ?? 0).toBe(0);
   });
 
