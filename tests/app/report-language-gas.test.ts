@@ -23,7 +23,10 @@ beforeAll(async () => {
 
 /** The example as a member of UNDP opens it, its Settings saying `language`. */
 function spreadsheet(language: 'English' | 'Russian'): { fake: GasFake; script: Script } {
-  const sheets = { ...grids, Settings: grids.Settings!.map((row) => (row[0] === 'Language' ? [row[0], language] : row)) };
+  const sheets = {
+    ...grids,
+    Settings: grids.Settings!.map((row) => (row[0] === 'Language' ? [row[0], language] : row)),
+  };
   const fake = createGasFake({
     owner: 'owner@un.org',
     activeUser: EXAMPLE_MEMBER,
@@ -53,11 +56,12 @@ describe('a report tab in the language of the Settings', () => {
     expect(first).toContain('23 цели');
     expect(first).toContain('Руководящие принципы');
     expect(first).toContain('a) Ориентированность на человека');
-    expect(fake.sheetValues(tab).find((row) => row[0] === 'Цель ГДМ')?.slice(0, 3)).toEqual([
-      'Цель ГДМ',
-      'Цель',
-      'Ключевые мероприятия',
-    ]);
+    expect(
+      fake
+        .sheetValues(tab)
+        .find((row) => row[0] === 'Цель ГДМ')
+        ?.slice(0, 3),
+    ).toEqual(['Цель ГДМ', 'Цель', 'Ключевые мероприятия']);
     expect(second).toContain(
       'Сбор и использование точных и дезагрегированных данных в качестве основы для выработки эмпирически обоснованной политики',
     );

@@ -85,7 +85,13 @@ describe('unmn report in the language of the workbook', () => {
     expect(principles[4]![0]).toBe('d) Верховенство права и надлежащие правовые процедуры');
     const en = await report('gcm-summary', EXAMPLE_FILE);
     const english = csv(path.join(en, 'gcm-summary-2026-04-01-to-2026-11-23-objectives.csv'));
-    expect(english[0]!.slice(0, 5)).toEqual(['GCM objective', 'Objective', 'Key actions', 'Budget (USD)', 'Funded (USD)']);
+    expect(english[0]!.slice(0, 5)).toEqual([
+      'GCM objective',
+      'Objective',
+      'Key actions',
+      'Budget (USD)',
+      'Funded (USD)',
+    ]);
     expect(readFileSync(path.join(en, 'gcm-summary-2026-04-01-to-2026-11-23.html'), 'utf8')).toContain(
       '<html lang="en">',
     );
