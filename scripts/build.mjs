@@ -4,7 +4,7 @@
 //   build/  the Node programs: the `unmn` CLI and the local playground.
 import { build, transform } from 'esbuild';
 import { shippedBundle } from './esbuild-node.mjs';
-import { LANGUAGES, lazyCatalogueScript, messagesPlugin } from './i18n-plugin.mjs';
+import { catalogueOf, LANGUAGES, lazyCatalogueScript, messagesPlugin } from './i18n-plugin.mjs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const out = path.join(root, 'build');
 const GLOBAL = '__unmn';
+
+/**
+ * The messages a bundle's code can ask for: each key it names, and every key under a prefix it builds
+ * a key from (`rules.${id}.fix` keeps all of `rules.`), read from the bundle built with no message at
+ * all. A bundle then carries only its own messages: the pages not those of the emails or reports,
+ * Code.js not those of the pages.
+ */
+function keysNamedIn(code) {
+  const named = [...code.matchAll(/["'`]([a-z]+\.[a-z0-9.-]*)/g)].map((m) => m[1]);
+  return (key) => named.some((n) => key.startsWith(n));
+}
 
 /**
  * Apps Script calls menu items, triggers and google.script.run targets by top-level function name:
@@ -49,29 +60,33 @@ function surface(code) {
 }
 
 async function buildAppsScript() {
-  const result = await build({
-    entryPoints: [path.join(root, 'src/gas/main.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: GLOBAL,
-    platform: 'neutral',
-    target: 'es2020',
-    mainFields: ['module', 'main'],
-    // English in the bundle; every other language in a project file of its own (writeLazyCatalogues),
-    // read only by an execution in a network that works in it.
-    plugins: [messagesPlugin({ inline: ['en'], lazy: LANGUAGES.filter((l) => l !== 'en') })],
-    // Every execution parses the whole file, so it is minified to stay inside the 250 KB budget (the
-    // second edition's rules and tables took names-kept code past it). The globals Apps Script calls
-    // are the stubs appended below, outside the minified code, so the editor's function list and the
-    // trigger and menu names are unchanged; build/Code.js.map turns a minified stack trace back into
-    // source lines.
-    minify: true,
-    sourcemap: 'external',
-    outfile: path.join(root, 'build/Code.js'),
-    legalComments: 'none',
-    write: false,
-    logLevel: 'warning',
-  });
+  const bundle = (keep) =>
+    build({
+      entryPoints: [path.join(root, 'src/gas/main.ts')],
+      bundle: true,
+      format: 'iife',
+      globalName: GLOBAL,
+      platform: 'neutral',
+      target: 'es2020',
+      mainFields: ['module', 'main'],
+      // English in the bundle; every other language in a project file of its own (writeLazyCatalogues),
+      // read only by an execution in a network that works in it.
+      plugins: [messagesPlugin({ inline: ['en'], lazy: LANGUAGES.filter((l) => l !== 'en'), keep })],
+      // Every execution parses the whole file, so it is minified to stay inside the 250 KB budget (the
+      // second edition's rules and tables took names-kept code past it). The globals Apps Script calls
+      // are the stubs appended below, outside the minified code, so the editor's function list and the
+      // trigger and menu names are unchanged; build/Code.js.map turns a minified stack trace back into
+      // source lines.
+      minify: true,
+      sourcemap: 'external',
+      outfile: path.join(root, 'build/Code.js'),
+      legalComments: 'none',
+      write: false,
+      logLevel: 'warning',
+    });
+  const bare = await bundle(() => false);
+  const keep = keysNamedIn(bare.outputFiles.find((f) => f.path.endsWith('.js')).text);
+  const result = await bundle(keep);
   const output = (suffix) => result.outputFiles.find((f) => f.path.endsWith(suffix)).text;
   // The map stays in build/: clasp pushes dist/, and Apps Script has no use for it.
   await mkdir(path.join(root, 'build'), { recursive: true });
@@ -82,7 +97,7 @@ async function buildAppsScript() {
   const note =
     '// unmn-secretariat: built by scripts/build.mjs from src/gas/main.ts (map: build/Code.js.map). Do not edit.';
   await writeFile(path.join(dist, 'Code.js'), `${code}\n${note}\n${stubs(globals)}\n`);
-  return { ...globals, bytes: Buffer.byteLength(code) };
+  return { ...globals, bytes: Buffer.byteLength(code), keep };
 }
 
 /**
@@ -90,10 +105,10 @@ async function buildAppsScript() {
  * that returns it. Apps Script reads a project's HTML files only when asked, so a network working in
  * English never loads the Russian one.
  */
-async function writeLazyCatalogues() {
+async function writeLazyCatalogues(keep) {
   const languages = LANGUAGES.filter((l) => l !== 'en');
   for (const language of languages)
-    await writeFile(path.join(dist, `Messages-${language}.html`), await lazyCatalogueScript(language));
+    await writeFile(path.join(dist, `Messages-${language}.html`), await lazyCatalogueScript(language, undefined, keep));
   return languages.map((language) => `Messages-${language}.html`);
 }
 
@@ -105,7 +120,7 @@ async function writeManifest(macros) {
 }
 
 /**
- * Each page of sidebar/pages.json (its name and title) in each language: the one shell lib/page.html
+ * Each page of sidebar/pages.json (its name and its title's message) in each language: the one shell lib/page.html
  * with its title and language, <name>.tsx (Preact components, JSX compiled by esbuild) with that
  * language's catalogue compiled in, lib/addon.css and <name>.css inlined, written as one
  * self-contained file: dist/<name>.html in English, dist/<name>-<language>.html in the others.
@@ -126,20 +141,26 @@ async function buildPages() {
       : null;
     for (const language of LANGUAGES) {
       const page = language === 'en' ? `${name}.html` : `${name}-${language}.html`;
-      let html = shell.replace('<!-- inline:title -->', () => title).replace('<!-- inline:lang -->', language);
+      const words = catalogueOf(language)[title] ?? title;
+      let html = shell.replace('<!-- inline:title -->', () => words).replace('<!-- inline:lang -->', language);
       if (existsSync(entry)) {
-        const js = await build({
-          entryPoints: [entry],
-          bundle: true,
-          format: 'iife',
-          target: 'es2020',
-          minify: true,
-          jsx: 'automatic',
-          jsxImportSource: 'preact',
-          plugins: [messagesPlugin({ inline: [language] })],
-          write: false,
-          logLevel: 'warning',
-        });
+        const bundle = (keep) =>
+          build({
+            entryPoints: [entry],
+            bundle: true,
+            format: 'iife',
+            target: 'es2020',
+            minify: true,
+            jsx: 'automatic',
+            jsxImportSource: 'preact',
+            // The page declares UTF-8: Cyrillic as written, not as \u escapes that weigh three times more.
+            charset: 'utf8',
+            plugins: [messagesPlugin({ inline: [language], keep })],
+            write: false,
+            logLevel: 'warning',
+          });
+        const bare = await bundle(() => false);
+        const js = await bundle(keysNamedIn(bare.outputFiles[0].text));
         const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
         html = html.replace('<!-- inline:script -->', () => `<script>${script}</script>`);
       }
@@ -198,7 +219,7 @@ async function main() {
     buildBrowserScripts(),
   ]);
   await writeManifest(gas.macros);
-  const catalogues = await writeLazyCatalogues();
+  const catalogues = await writeLazyCatalogues(gas.keep);
   const size = (await stat(path.join(dist, 'Code.js'))).size;
   if (!process.argv.includes('--quiet')) {
     console.log(

@@ -14,33 +14,38 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const messages = path.join(root, 'src/domain/i18n/messages');
 export const LANGUAGES = ['en', 'ru'];
 
-/** Every message of a language as `<area>.<key>`, from the areas asked for (all when none are). */
-export function catalogueOf(language, areas) {
+/**
+ * Every message of a language as `<area>.<key>`, from the areas asked for (all when none are), and
+ * of those only the keys `keep` accepts, when given.
+ */
+export function catalogueOf(language, areas, keep) {
   const flat = {};
   for (const file of readdirSync(path.join(messages, language)).sort()) {
     const area = file.replace(/\.json$/, '');
     if (!file.endsWith('.json') || (areas && !areas.includes(area))) continue;
     const table = JSON.parse(readFileSync(path.join(messages, language, file), 'utf8'));
-    for (const [key, text] of Object.entries(table)) flat[`${area}.${key}`] = text;
+    for (const [key, text] of Object.entries(table)) if (!keep || keep(`${area}.${key}`)) flat[`${area}.${key}`] = text;
   }
   return flat;
 }
 
 /** An ES module whose default export maps each key to its compiled function. */
-function compiledModule(language, areas) {
-  return compileModule(new MessageFormat(language), catalogueOf(language, areas));
+function compiledModule(language, areas, keep) {
+  return compileModule(new MessageFormat(language), catalogueOf(language, areas, keep));
 }
 
 /** The body of a function that returns the compiled catalogue, self-contained (runtime included). */
-export async function lazyCatalogueScript(language, areas) {
+export async function lazyCatalogueScript(language, areas, keep) {
   const result = await build({
-    stdin: { contents: compiledModule(language, areas), resolveDir: root, loader: 'js' },
+    stdin: { contents: compiledModule(language, areas, keep), resolveDir: root, loader: 'js' },
     bundle: true,
     format: 'iife',
     globalName: '__catalogue',
     platform: 'neutral',
     target: 'es2020',
     minify: true,
+    // Russian as written: \u escapes would weigh three times more.
+    charset: 'utf8',
     write: false,
     logLevel: 'warning',
   });
@@ -52,7 +57,7 @@ export async function lazyCatalogueScript(language, areas) {
  * reader the host gives readCataloguesWith (the Apps Script layer reads a project file). Any other
  * language falls back to the first inlined one.
  */
-export function messagesPlugin({ inline, lazy = [], areas }) {
+export function messagesPlugin({ inline, lazy = [], areas, keep }) {
   const stub = [
     ...inline.map((language) => `import ${language} from 'unmn-catalogue:${language}';`),
     `const INLINE = { ${inline.join(', ')} };`,
@@ -79,7 +84,7 @@ export function messagesPlugin({ inline, lazy = [], areas }) {
         namespace: 'unmn-catalogue',
       }));
       b.onLoad({ filter: /.*/, namespace: 'unmn-catalogue' }, (args) => ({
-        contents: compiledModule(args.path, areas),
+        contents: compiledModule(args.path, areas, keep),
         loader: 'js',
         resolveDir: root,
       }));

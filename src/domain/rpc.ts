@@ -6,7 +6,8 @@
  */
 import * as z from 'zod/mini';
 import { lazily } from './lazy';
-import { isDayInYears, isIsoDay, YEARS } from './dates';
+import { FIRST_YEAR, isDayInYears, isIsoDay, LAST_YEAR } from './dates';
+import { t, type MessageKey } from './i18n';
 import { CirculationPreviewSchema, CirculationRequestSchema, CirculationResultSchema } from './email/preview';
 import type { Located } from './codec';
 import type { Profile } from './profiles';
@@ -25,10 +26,23 @@ import {
 } from './choices';
 import type { Action, Decision, Meeting, Member } from './tables';
 
+/**
+ * A check's message, written when the check fails rather than when the schema is built: schemas are
+ * built once, and the message is in the language of the execution (or page) that reads it.
+ */
+function says(message: () => string): { error: () => string } {
+  return { error: message };
+}
+
+const yearsMessage = () => t('sidebar.check.date-years', { first: String(FIRST_YEAR), last: String(LAST_YEAR) });
+
 const isoDay = lazily(() =>
   z.string().check(
-    z.refine(isIsoDay, 'must be a date YYYY-MM-DD'),
-    z.refine((s) => !isIsoDay(s) || isDayInYears(s), `must be a date ${YEARS}`),
+    z.refine(
+      isIsoDay,
+      says(() => t('sidebar.check.date')),
+    ),
+    z.refine((s) => !isIsoDay(s) || isDayInYears(s), says(yearsMessage)),
   ),
 );
 
@@ -64,7 +78,10 @@ function isRecord(value: unknown): boolean {
  * carries neither the table schemas nor the codec.
  */
 function plainRecord<T>() {
-  return z.custom<T>(isRecord, 'must be a record');
+  return z.custom<T>(
+    isRecord,
+    says(() => t('sidebar.check.record')),
+  );
 }
 
 /** A tab as the server decoded it: its records, the rows in use and the keys of rows it could not read. */
@@ -153,13 +170,21 @@ export const TEXT_LIMITS = {
 } as const satisfies Record<string, number>;
 
 function text(limit: number) {
-  return z.string().check(z.maxLength(limit, `must be at most ${limit} characters`));
+  return z.string().check(
+    z.maxLength(
+      limit,
+      says(() => t('sidebar.check.max-length', { limit })),
+    ),
+  );
 }
 
 const codes = lazily(() =>
-  z
-    .array(text(TEXT_LIMITS.code))
-    .check(z.maxLength(TEXT_LIMITS.codes, `must list at most ${TEXT_LIMITS.codes} members`)),
+  z.array(text(TEXT_LIMITS.code)).check(
+    z.maxLength(
+      TEXT_LIMITS.codes,
+      says(() => t('sidebar.check.max-codes', { limit: TEXT_LIMITS.codes })),
+    ),
+  ),
 );
 
 /** The most follow-up actions one save takes. */
@@ -177,19 +202,25 @@ export const ActionInputSchema = lazily(() =>
 );
 export type ActionInput = z.infer<typeof ActionInputSchema>;
 
+const gcmMessage = says(() => t('sidebar.check.gcm'));
+
 export const DecisionInputSchema = lazily(() =>
   z.object({
     date: isoDay,
     /** A meeting ID, or '' for a decision taken by written consultation. */
     meeting: text(TEXT_LIMITS.meeting),
     kind: z.enum(DECISION_KINDS),
-    title: z
-      .string()
-      .check(
-        z.trim(),
-        z.minLength(1, 'give the decision a short title'),
-        z.maxLength(TEXT_LIMITS.title, `must be at most ${TEXT_LIMITS.title} characters`),
+    title: z.string().check(
+      z.trim(),
+      z.minLength(
+        1,
+        says(() => t('sidebar.check.decision-title')),
       ),
+      z.maxLength(
+        TEXT_LIMITS.title,
+        says(() => t('sidebar.check.max-length', { limit: TEXT_LIMITS.title })),
+      ),
+    ),
     decision: text(TEXT_LIMITS.decision),
     subject: text(TEXT_LIMITS.subject),
     /** The written consultation the decision was taken by or prepared with (a C- ID); absent keeps the saved one. */
@@ -201,11 +232,16 @@ export const DecisionInputSchema = lazily(() =>
     /** '' when the state has not been consulted. */
     stateConsultedOn: z.union([z.literal(''), isoDay]),
     gcmObjectives: z
-      .array(z.int().check(z.gte(1, 'must be from 1 to 23'), z.lte(23, 'must be from 1 to 23')))
-      .check(z.maxLength(23, 'must be GCM objective numbers from 1 to 23')),
+      .array(z.int().check(z.gte(1, gcmMessage), z.lte(23, gcmMessage)))
+      .check(z.maxLength(23, gcmMessage)),
     /** The follow-up actions saved with the decision (Actions rows with Source = its ID). */
     actions: z.optional(
-      z.array(ActionInputSchema).check(z.maxLength(MAX_ACTIONS, `must be at most ${MAX_ACTIONS} actions`)),
+      z.array(ActionInputSchema).check(
+        z.maxLength(
+          MAX_ACTIONS,
+          says(() => t('sidebar.check.max-actions', { limit: MAX_ACTIONS })),
+        ),
+      ),
     ),
     /** True once the secretariat has seen the ToR guidance's findings and records an Adopted decision anyway. */
     confirmed: z.optional(z.boolean()),
@@ -224,25 +260,34 @@ export type DecisionUpdate = z.infer<typeof DecisionUpdateSchema>;
 export type DecisionField = keyof DecisionUpdate;
 
 /** The words the sidebar labels each field with: every message names its field this way. */
-export const DECISION_FIELD_LABELS: Readonly<Record<DecisionField, string>> = {
-  date: 'Date',
-  meeting: 'Meeting',
-  kind: 'Kind',
-  title: 'Title',
-  decision: 'Decision',
-  subject: 'Subject',
-  consultation: 'Consultation',
-  consulted: 'Consulted',
-  objections: 'Objections',
-  outcome: 'Outcome',
-  stateRelevant: 'State relevant',
-  stateConsultedOn: 'State consulted on',
-  gcmObjectives: 'GCM objectives',
-  actions: 'Follow-up actions',
-  confirmed: 'Record anyway',
-  id: 'Decision ID',
-  version: 'Version',
+const DECISION_FIELD_KEYS: Readonly<Record<DecisionField, MessageKey>> = {
+  date: 'sidebar.field.date',
+  meeting: 'sidebar.field.meeting',
+  kind: 'sidebar.field.kind',
+  title: 'sidebar.field.title',
+  decision: 'sidebar.field.decision',
+  subject: 'sidebar.field.subject',
+  consultation: 'sidebar.field.consultation',
+  consulted: 'sidebar.field.consulted',
+  objections: 'sidebar.field.objections',
+  outcome: 'sidebar.field.outcome',
+  stateRelevant: 'sidebar.field.state-relevant',
+  stateConsultedOn: 'sidebar.field.state-consulted-on',
+  gcmObjectives: 'sidebar.field.gcm-objectives',
+  actions: 'sidebar.field.actions',
+  confirmed: 'sidebar.field.confirmed',
+  id: 'sidebar.field.decision-id',
+  version: 'sidebar.field.version',
 };
+
+export function decisionFieldLabel(field: DecisionField): string {
+  return t(DECISION_FIELD_KEYS[field]);
+}
+
+/** "Date: must be …": a problem as the message of its field. */
+function namedProblem(label: string, problem: string): string {
+  return t('sidebar.field-problem', { field: label, problem });
+}
 
 export interface FieldError {
   /** A field of DecisionInput, or '' for the payload as a whole. */
@@ -252,7 +297,7 @@ export interface FieldError {
 
 export const FieldErrorSchema = lazily(() =>
   z.object({
-    field: z.union([z.literal(''), z.enum(Object.keys(DECISION_FIELD_LABELS) as [DecisionField, ...DecisionField[]])]),
+    field: z.union([z.literal(''), z.enum(Object.keys(DECISION_FIELD_KEYS) as [DecisionField, ...DecisionField[]])]),
     message: z.string(),
   }),
 );
@@ -278,7 +323,7 @@ export type RecordDecisionResult = z.infer<typeof RecordDecisionResultSchema>;
 
 /** What the server's toast and the sidebar say of an edit that changed nothing (changed: false). */
 export function unchangedMessage(what: 'Decision' | 'Meeting', id: string): string {
-  return `${what} ${id} is unchanged: nothing was written.`;
+  return what === 'Decision' ? t('sidebar.unchanged.decision', { id }) : t('sidebar.unchanged.meeting', { id });
 }
 
 /** A meeting as the sidebar's Meetings panel plans or updates it; '' for a blank date. */
@@ -302,20 +347,24 @@ export const MeetingInputSchema = lazily(() =>
 export type MeetingInput = z.infer<typeof MeetingInputSchema>;
 export type MeetingField = keyof MeetingInput;
 
-export const MEETING_FIELD_LABELS: Readonly<Record<MeetingField, string>> = {
-  id: 'Meeting ID',
-  version: 'Version',
-  date: 'Date',
-  kind: 'Kind',
-  mode: 'Mode',
-  title: 'Title',
-  chairedBy: 'Chaired by',
-  status: 'Status',
-  agendaCirculatedOn: 'Agenda circulated on',
-  attendees: 'Attendees',
-  minutesLink: 'Minutes link',
-  minutesApprovedOn: 'Minutes approved on',
+const MEETING_FIELD_KEYS: Readonly<Record<MeetingField, MessageKey>> = {
+  id: 'sidebar.field.meeting-id',
+  version: 'sidebar.field.version',
+  date: 'sidebar.field.date',
+  kind: 'sidebar.field.kind',
+  mode: 'sidebar.field.mode',
+  title: 'sidebar.field.title',
+  chairedBy: 'sidebar.field.chaired-by',
+  status: 'sidebar.field.status',
+  agendaCirculatedOn: 'sidebar.field.agenda-circulated-on',
+  attendees: 'sidebar.field.attendees',
+  minutesLink: 'sidebar.field.minutes-link',
+  minutesApprovedOn: 'sidebar.field.minutes-approved-on',
 };
+
+export function meetingFieldLabel(field: MeetingField): string {
+  return t(MEETING_FIELD_KEYS[field]);
+}
 
 export interface MeetingFieldError {
   readonly field: MeetingField | '';
@@ -323,7 +372,7 @@ export interface MeetingFieldError {
 }
 
 export function meetingFieldError(field: MeetingField | '', problem: string): MeetingFieldError {
-  return { field, message: field === '' ? problem : `${MEETING_FIELD_LABELS[field]}: ${problem}` };
+  return { field, message: field === '' ? problem : namedProblem(meetingFieldLabel(field), problem) };
 }
 
 export const SavedMeetingSchema = lazily(() => z.object({ meeting: plainRecord<Meeting>(), version: z.string() }));
@@ -336,10 +385,7 @@ export const SaveMeetingResultSchema = lazily(() =>
       ok: z.literal(false),
       errors: z.array(
         z.object({
-          field: z.union([
-            z.literal(''),
-            z.enum(Object.keys(MEETING_FIELD_LABELS) as [MeetingField, ...MeetingField[]]),
-          ]),
+          field: z.union([z.literal(''), z.enum(Object.keys(MEETING_FIELD_KEYS) as [MeetingField, ...MeetingField[]])]),
           message: z.string(),
         }),
       ),
@@ -355,29 +401,48 @@ export function parseMeetingInput(
 ): { ok: true; value: MeetingInput } | { ok: false; errors: MeetingFieldError[] } {
   return parseFields(
     MeetingInputSchema,
-    MEETING_FIELD_LABELS,
+    MEETING_FIELD_KEYS,
+    meetingFieldLabel,
     raw,
-    'the meeting could not be read',
-    (_field, message) => (message.startsWith('Invalid') ? 'is not in the expected form' : message),
+    'sidebar.check.meeting-unreadable',
+    (_field, issue) => ownMessage(issue) ?? t('sidebar.check.form'),
   );
+}
+
+/** A schema's failure as parseFields reads it: the field's path, zod's code, and the message. */
+interface Issue {
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * The message of one of this file's own checks; null for zod's (a wrong type, a value outside an
+ * enum or a union), which are written for developers, in English, and get a message of their field.
+ */
+function ownMessage(issue: Issue): string | null {
+  return issue.code === 'custom' || issue.code === 'too_big' || issue.code === 'too_small' ? issue.message : null;
 }
 
 /** One error per field that fails (the payload as a whole under ''), each message naming its field by its label. */
 function parseFields<T, F extends string>(
   schema: z.ZodMiniType<T>,
-  labels: Readonly<Record<F, string>>,
+  fields: Readonly<Record<F, unknown>>,
+  label: (field: F) => string,
   raw: unknown,
-  unreadable: string,
-  describe: (field: F, message: string) => string,
+  unreadable: MessageKey,
+  describe: (field: F, issue: Issue) => string,
 ): { ok: true; value: T } | { ok: false; errors: { field: F | ''; message: string }[] } {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors: { field: F | ''; message: string }[] = [];
   for (const issue of parsed.error.issues) {
     const key = issue.path[0];
-    const field = typeof key === 'string' && Object.hasOwn(labels, key) ? (key as F) : '';
+    const field = typeof key === 'string' && Object.hasOwn(fields, key) ? (key as F) : '';
     if (errors.some((e) => e.field === field)) continue;
-    errors.push({ field, message: field === '' ? unreadable : `${labels[field]}: ${describe(field, issue.message)}` });
+    errors.push({
+      field,
+      message: field === '' ? t(unreadable) : namedProblem(label(field), describe(field, issue)),
+    });
   }
   return { ok: false, errors };
 }
@@ -385,20 +450,28 @@ function parseFields<T, F extends string>(
 /** What the secretariat opens a written consultation with (see consultations.ts of src/app). */
 export const OpenConsultationSchema = lazily(() =>
   z.object({
-    title: z
-      .string()
-      .check(
-        z.trim(),
-        z.minLength(1, 'give the consultation a short title'),
-        z.maxLength(TEXT_LIMITS.title, `must be at most ${TEXT_LIMITS.title} characters`),
+    title: z.string().check(
+      z.trim(),
+      z.minLength(
+        1,
+        says(() => t('sidebar.check.consultation-title')),
       ),
-    proposal: z
-      .string()
-      .check(
-        z.trim(),
-        z.minLength(1, 'say what the members are asked to agree'),
-        z.maxLength(TEXT_LIMITS.decision, `must be at most ${TEXT_LIMITS.decision} characters`),
+      z.maxLength(
+        TEXT_LIMITS.title,
+        says(() => t('sidebar.check.max-length', { limit: TEXT_LIMITS.title })),
       ),
+    ),
+    proposal: z.string().check(
+      z.trim(),
+      z.minLength(
+        1,
+        says(() => t('sidebar.check.proposal')),
+      ),
+      z.maxLength(
+        TEXT_LIMITS.decision,
+        says(() => t('sidebar.check.max-length', { limit: TEXT_LIMITS.decision })),
+      ),
+    ),
     proposalLink: z.optional(text(TEXT_LIMITS.link)),
     kind: z.enum(CONSULTATION_KINDS),
     deadline: isoDay,
@@ -559,29 +632,41 @@ export type RpcResult<K extends RpcName> = z.infer<(typeof RPC_CONTRACT)[K]['res
 export const RPC_NAMES = Object.keys(RPC_CONTRACT) as RpcName[];
 
 export function fieldError(field: DecisionField | '', problem: string): FieldError {
-  return { field, message: field === '' ? problem : `${DECISION_FIELD_LABELS[field]}: ${problem}` };
+  return { field, message: field === '' ? problem : namedProblem(decisionFieldLabel(field), problem) };
 }
 
 /** The shape checks, one message per field that fails, each naming the field. */
 export function parseDecisionInput(
   raw: unknown,
 ): { ok: true; value: DecisionInput } | { ok: false; errors: FieldError[] } {
-  return parseFields(DecisionInputSchema, DECISION_FIELD_LABELS, raw, 'the decision could not be read', describeIssue);
+  return parseFields(
+    DecisionInputSchema,
+    DECISION_FIELD_KEYS,
+    decisionFieldLabel,
+    raw,
+    'sidebar.check.decision-unreadable',
+    describeIssue,
+  );
 }
 
 export function parseDecisionUpdate(
   raw: unknown,
 ): { ok: true; value: DecisionUpdate } | { ok: false; errors: FieldError[] } {
-  return parseFields(DecisionUpdateSchema, DECISION_FIELD_LABELS, raw, 'the decision could not be read', describeIssue);
+  return parseFields(
+    DecisionUpdateSchema,
+    DECISION_FIELD_KEYS,
+    decisionFieldLabel,
+    raw,
+    'sidebar.check.decision-unreadable',
+    describeIssue,
+  );
 }
 
-function describeIssue(field: DecisionField, message: string): string {
-  if (field === 'kind') return `must be one of ${DECISION_KINDS.join(', ')}`;
-  if (field === 'outcome') return `must be one of ${OUTCOMES.join(', ')}`;
-  if (field === 'date' || field === 'stateConsultedOn')
-    return message.startsWith('must') ? message : 'must be a date YYYY-MM-DD';
-  if (field === 'gcmObjectives') return 'must be GCM objective numbers from 1 to 23';
-  if (field === 'actions')
-    return message.startsWith('must') ? message : 'each needs an action, an owner and a due date YYYY-MM-DD (or none)';
-  return message.startsWith('Invalid') ? 'is not in the expected form' : message;
+function describeIssue(field: DecisionField, issue: Issue): string {
+  if (field === 'kind') return t('sidebar.check.one-of', { values: DECISION_KINDS.join(', ') });
+  if (field === 'outcome') return t('sidebar.check.one-of', { values: OUTCOMES.join(', ') });
+  if (field === 'date' || field === 'stateConsultedOn') return ownMessage(issue) ?? t('sidebar.check.date');
+  if (field === 'gcmObjectives') return t('sidebar.check.gcm');
+  if (field === 'actions') return ownMessage(issue) ?? t('sidebar.check.actions');
+  return ownMessage(issue) ?? t('sidebar.check.form');
 }
