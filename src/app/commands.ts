@@ -7,7 +7,7 @@
 import { helpDialog } from '../domain/help';
 import type { Ports } from '../ports';
 import { automationStatus, disableAutomation, enableAutomation } from './automation';
-import { CHECK_TITLE, runComplianceCheck } from './check';
+import { checkTitle, runComplianceCheck } from './check';
 import { ANSWER_TITLE } from './consultations';
 import { reportCommand } from './report-command';
 import { SETUP_TITLE, setupCommand } from './setup-command';
@@ -46,7 +46,7 @@ export const COMMANDS = {
     run: (ports) => ports.ui.showDialog({ title: ANSWER_TITLE, page: 'ConsultationDialog', width: 560, height: 620 }),
   },
   runComplianceCheck: {
-    label: CHECK_TITLE,
+    label: checkTitle(),
     group: 'Check',
     macro: { shortcut: 'Ctrl+Alt+Shift+1' },
     secretariat: false,

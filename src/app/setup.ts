@@ -26,7 +26,7 @@ import {
 import { ComplianceTable, SettingsTable, TABLES, type AnyTable } from '../domain/tables';
 import type { Ports, ProtectionChange, ProtectionPort, WorkbookPort } from '../ports';
 import { requireSecretariat } from './authorize';
-import { CHECK_TITLE, writeCompliance } from './check';
+import { checkTitle, writeCompliance } from './check';
 import { tabLayout } from './layout';
 import { writeRows } from './repository';
 
@@ -50,7 +50,7 @@ export interface SetupReport {
 export const SETUP_COMMAND = 'set up or repair the workbook';
 
 /** The Compliance tab's summary line until the first check. */
-export const NO_CHECK_YET = `No compliance check has run yet: run Check → ${CHECK_TITLE} from the add-on menu.`;
+export const NO_CHECK_YET = `No compliance check has run yet: run Check → ${checkTitle()} from the add-on menu.`;
 
 export const PROTECTED_DESCRIPTION =
   "Secretariat only: edited by the Network's Secretariat (Set up / repair workbook keeps this list in line with the register).";

@@ -6,6 +6,7 @@ import { plural } from '../words';
 import { AZ_CONSENSUS, AZ_ROLE, UZ_CONSENSUS, UZ_MEMBERSHIP, type ClauseTable } from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+// @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
 const QUOTES: ClauseTable = {
   'consultations.overdue': {
     azerbaijan: { section: AZ_ROLE, words: [AZ_CONSENSUS] },

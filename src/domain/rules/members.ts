@@ -12,6 +12,7 @@ import { latestLogDay } from './log';
 import { AZ_CONSENSUS, AZ_MEMBERSHIP, AZ_ROLE, UZ_MEMBERSHIP, UZ_SECRETARIAT, type ClauseTable } from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+// @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
 const QUOTES: ClauseTable = {
   'members.roles/Chair': {
     uzbekistan: {
@@ -56,6 +57,7 @@ const QUOTES: ClauseTable = {
 };
 
 /** Apart from the others, so that the sidebar's guidance carries the admission rule's words alone. */
+// @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
 const ADMISSION_QUOTES: ClauseTable = {
   'members.admission/unanimous': {
     uzbekistan: {
