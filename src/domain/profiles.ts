@@ -31,6 +31,7 @@ export const DEADLINES = {
   consultationReminderDays: 2,
 } as const;
 
+// @i18n-exempt: the Settings defaults of WORKBOOK.md: the network's name and state body as its ToR writes them
 const AZERBAIJAN: Profile = {
   id: 'azerbaijan',
   get torName() {
@@ -56,6 +57,7 @@ const AZERBAIJAN: Profile = {
   },
 };
 
+// @i18n-exempt: the Settings defaults of WORKBOOK.md: the network's name as its ToR writes it
 const UZBEKISTAN: Profile = {
   id: 'uzbekistan',
   get torName() {

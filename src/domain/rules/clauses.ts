@@ -25,12 +25,18 @@ type TorProfile = Exclude<ProfileId, 'custom'>;
  */
 export type ClauseTable = Readonly<Partial<Record<ClauseKey, Partial<Record<TorProfile, Quote>>>>>;
 
-// @i18n-exempt: the ToR's own headings and words, quoted in English and labelled as quotations in Russian
+/* The ToR's own headings and words, quoted in English and labelled as quotations in Russian. */
+// @i18n-exempt: ToR heading
 export const AZ_ROLE = 'Role and Organizational Arrangements';
+// @i18n-exempt: ToR heading
 export const AZ_MEMBERSHIP = 'Composition and Membership';
+// @i18n-exempt: ToR heading
 export const UZ_ROLE = 'Role and Organizational Arrangements';
+// @i18n-exempt: ToR heading
 export const UZ_WORKING = 'Working Arrangements';
+// @i18n-exempt: ToR heading
 export const UZ_SECRETARIAT = 'Coordination and Secretariat';
+// @i18n-exempt: ToR heading
 export const UZ_MEMBERSHIP = 'Composition and Membership';
 
 // @i18n-exempt: ToR quotation

@@ -185,6 +185,7 @@ function reported(ctx: RuleContext): Finding[] {
   const months = ctx.settings.workplanReportingMonths;
   if (months === null) return [];
   const clause = ctx.clause('workplan.reported', 'workplanReportingMonths');
+  // @i18n-exempt: a Log event of WORKBOOK.md, the same in every language
   const last = latestLogDay(ctx, 'Workplan report sent');
   const starts = ctx.network.workplan.records.flatMap((w) => (w.start === null ? [] : [w.start])).sort();
   const from = last?.day ?? starts[0];
