@@ -27,11 +27,6 @@ import { writeResultTab } from './report-tab';
 /** The Log's event for a run (WORKBOOK.md fixes the Log's events: English whatever the language). */
 export const COMPLIANCE_EVENT = 'Compliance check';
 
-/** The menu item's words, which every text naming the command quotes. */
-export function checkTitle(): string {
-  return t('check.command');
-}
-
 /** Light fills a person can read black text on: Google Sheets' light red, yellow and blue. */
 export const SEVERITY_COLORS: Readonly<Record<Severity, string>> = {
   error: '#f4c7c3',

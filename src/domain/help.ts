@@ -24,7 +24,7 @@ export function helpHtml(tabs: readonly HelpTab[] = HELP_TABS): string {
     `<h2>${escapeHtml(t('check.help.heading'))}</h2>`,
     `<p>${escapeHtml(t('check.help.intro'))}</p>`,
     `<dl>${rows}</dl>`,
-    `<p>${t('check.help.start', { command: `<b>${escapeHtml(t('check.help.setup-command'))}</b>` })}</p>`,
+    `<p>${t('check.help.start', { command: `<b>${escapeHtml(t('menu.command.setup-workbook'))}</b>` })}</p>`,
     '</body></html>',
   ].join('');
 }
