@@ -5,6 +5,7 @@
  */
 import type { Problem } from './codec';
 import { TABLES } from './tables';
+import { t } from './i18n';
 
 const TAB_ORDER = new Map<string, number>(TABLES.map((t, i) => [t.name, i]));
 
@@ -26,7 +27,7 @@ export function problemText(problem: Pick<Problem, 'message' | 'expected'>): str
   const { message, expected } = problem;
   return expected === null || message.includes(expected.replace(/^an? /, ''))
     ? message
-    : `${message}; expected ${expected}`;
+    : t('check.problem.expected', { message, expected });
 }
 
 /** `Meetings!2 Mode: "By carrier pigeon" is not one of In person, Online, Hybrid`. */
