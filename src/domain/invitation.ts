@@ -7,6 +7,7 @@
  */
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { IsoDay } from './dates';
+import { t } from './i18n';
 import type { Meeting } from './tables';
 import { wallClockIn } from './wall-clock';
 
@@ -105,6 +106,7 @@ export function invitation(input: InvitationInput): Invitation {
   const zone = input.timeZone.trim();
   const zoned = zone !== '' && knownZone(zone);
   const calendar = ical({
+    // @i18n-exempt: the calendar product's identifier (RFC 5545 PRODID), which no person reads
     prodId: { company: 'UN Network on Migration', product: 'unmn-secretariat', language: 'EN' },
     name: input.networkName,
     method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
@@ -120,12 +122,15 @@ export function invitation(input: InvitationInput): Invitation {
     start,
     end,
     ...(zoned ? { timezone: zone } : { floating: true }),
-    summary: `${input.networkName}: ${meeting.title.trim() || `${meeting.kind} meeting`}`,
+    summary: t('email.invitation.summary', {
+      network: input.networkName,
+      title: meeting.title.trim() || t('email.meeting.untitled', { kind: meeting.kind }),
+    }),
     description: input.description,
     ...(venue === '' ? {} : { location: venue }),
     ...(/^https?:\/\/\S+$/i.test(venue) ? { url: venue } : {}),
     status: input.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    ...(input.organizer === '' ? {} : { organizer: { name: 'The Secretariat', email: input.organizer } }),
+    ...(input.organizer === '' ? {} : { organizer: { name: t('email.invitation.organizer'), email: input.organizer } }),
     attendees: input.attendees.map((email) => ({
       email,
       role: ICalAttendeeRole.REQ,

@@ -5,7 +5,8 @@
  */
 import type { Network } from './network';
 import type { Action, Decision, Meeting } from './tables';
-import { keyOf, plural } from './words';
+import { t } from './i18n';
+import { keyOf } from './words';
 
 export interface MattersArising {
   /** The last meeting held before this one, or null when none was. */
@@ -59,7 +60,7 @@ export function firstListed<T>(list: readonly T[]): { shown: readonly T[]; more:
   return { shown: list.slice(0, LISTED_AT_MOST), more: Math.max(0, list.length - LISTED_AT_MOST) };
 }
 
-/** "And 1 more open action point", "And 12 more open action points". */
+/** "And 12 more open action points: see the Actions tab." */
 export function moreOpen(more: number): string {
-  return `And ${plural(more, 'more open action point')}`;
+  return t('email.matters.more-open', { more });
 }

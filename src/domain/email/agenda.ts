@@ -83,7 +83,7 @@ export function mattersBlocks(network: Network, m: Pick<Meeting, 'id' | 'date'>,
       headers: ['ID', 'Open action point', 'Owner', 'Due'],
       rows: shown.map((a) => [a.id, a.action, a.owner, a.due === null ? '' : longDay(a.due)]),
     });
-    if (more > 0) blocks.push({ kind: 'paragraph', text: `${moreOpen(more)}: see the Actions tab.` });
+    if (more > 0) blocks.push({ kind: 'paragraph', text: moreOpen(more) });
   }
   if (decisions.length > 0)
     blocks.push(

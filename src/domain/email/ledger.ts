@@ -10,6 +10,7 @@ import type { LogEntry } from '../tables';
 import { emailKey, keyOf } from '../words';
 
 /** The Log events of the mail the add-on sends, and of the reports it makes about it. */
+// @i18n-exempt: the Log's Event values, which the ledger matches whatever the language (WORKBOOK.md)
 export const EVENTS = {
   circulated: 'Minutes circulated',
   archived: 'Minutes archived with RCO',

@@ -9,7 +9,8 @@ import { firstListed, mattersArising, moreOpen } from '../matters-arising';
 import { isActiveOn } from '../membership';
 import type { Network } from '../network';
 import type { Action, Decision, Meeting } from '../tables';
-import { agencyWithName, keyOf, plural } from '../words';
+import { t } from '../i18n';
+import { agencyWithName, keyOf } from '../words';
 import { longDay, renderHtml, renderText, type Block } from './render';
 
 export interface Composed {
@@ -22,17 +23,17 @@ export interface Composed {
 
 /** The network's name as Settings give it: subjects and titles begin with it. */
 export function networkName(network: Network): string {
-  return network.settings.networkName.trim() || 'UN Network on Migration';
+  return network.settings.networkName.trim() || t('email.network.default-name');
 }
 
-/** The network's name inside a sentence, with its article: "the UN Network on Migration in Uzbekistan". */
+/** The network's name inside a sentence: "the UN Network on Migration in Uzbekistan", "сети «…»". */
 export function theNetwork(network: Network): string {
   const name = networkName(network);
-  return /^the\s/i.test(name) ? name : `the ${name}`;
+  return t('email.network.in-sentence', { name, article: /^the\s/i.test(name) ? 'yes' : 'no' });
 }
 
 export function meetingTitle(meeting: Meeting): string {
-  return meeting.title.trim() || `${meeting.kind} meeting`;
+  return meeting.title.trim() || t('email.meeting.untitled', { kind: meeting.kind });
 }
 
 /**
@@ -50,13 +51,13 @@ export function closing(network: Network, signer: Signer = 'secretariat', notice
   const signature: Block[] =
     signer === 'secretariat'
       ? [
-          { kind: 'paragraph', text: 'Kind regards,' },
-          { kind: 'paragraph', text: `The Secretariat of ${theNetwork(network)}, on behalf of the Co-chairs` },
+          { kind: 'paragraph', text: t('email.closing.regards') },
+          { kind: 'paragraph', text: t('email.closing.secretariat', { network: theNetwork(network) }) },
         ]
       : [
           {
             kind: 'paragraph',
-            text: `This message was sent automatically by the add-on on the spreadsheet of ${theNetwork(network)}.`,
+            text: t('email.closing.add-on', { network: theNetwork(network) }),
           },
         ];
   return [...signature, ...(text === '' ? [] : [{ kind: 'notice', text } as const])];
@@ -143,7 +144,18 @@ function nextMeeting(network: Network, meeting: Meeting): Meeting | null {
 }
 
 function listOrNone(codes: readonly string[]): string {
-  return codes.length === 0 ? 'none' : codes.join(', ');
+  return codes.length === 0 ? t('email.fact.none') : codes.join(', ');
+}
+
+/** The header of an action points table: ID, the action, its owner, its due day, then `last`. */
+export function columns(action: 'action' | 'open-action', last?: 'status' | 'from'): string[] {
+  return [
+    t('email.column.id'),
+    t(`email.column.${action}`),
+    t('email.column.owner'),
+    t('email.column.due'),
+    ...(last === undefined ? [] : [t(`email.column.${last}`)]),
+  ];
 }
 
 function meetingBlocks(network: Network, meeting: Meeting): Block[] {
@@ -157,52 +169,69 @@ function meetingBlocks(network: Network, meeting: Meeting): Block[] {
     {
       kind: 'facts',
       facts: [
-        { label: 'Date', value: longDay(meeting.date) },
-        { label: 'Mode', value: meeting.mode ?? 'not recorded' },
+        { label: t('email.fact.date'), value: longDay(meeting.date) },
+        { label: t('email.fact.mode'), value: meeting.mode ?? t('email.fact.not-recorded') },
         {
-          label: 'Chaired by',
-          value: meeting.chairedBy.length === 0 ? 'not recorded' : agencyNames(network, meeting.chairedBy),
+          label: t('email.fact.chaired-by'),
+          value:
+            meeting.chairedBy.length === 0 ? t('email.fact.not-recorded') : agencyNames(network, meeting.chairedBy),
         },
-        { label: 'Attendees', value: meeting.attendees.length === 0 ? 'not recorded' : meeting.attendees.join(', ') },
-        ...(absent === null ? [] : [{ label: 'Members absent', value: listOrNone(absent) }]),
-        ...(external === '' ? [] : [{ label: 'External participants', value: external }]),
-        { label: 'Minutes', value: link, href: link },
+        {
+          label: t('email.fact.attendees'),
+          value: meeting.attendees.length === 0 ? t('email.fact.not-recorded') : meeting.attendees.join(', '),
+        },
+        ...(absent === null ? [] : [{ label: t('email.fact.absent'), value: listOrNone(absent) }]),
+        ...(external === '' ? [] : [{ label: t('email.fact.external'), value: external }]),
+        { label: t('email.fact.minutes'), value: link, href: link },
         ...(next === null
           ? []
-          : [{ label: 'Next meeting', value: `${longDay(next.date)}: ${meetingTitle(next)} (${next.id})` }]),
+          : [
+              {
+                label: t('email.fact.next-meeting'),
+                value: t('email.minutes.next-meeting', {
+                  date: longDay(next.date),
+                  title: meetingTitle(next),
+                  id: next.id,
+                }),
+              },
+            ]),
       ],
     },
-    { kind: 'heading', text: 'Decisions' },
+    { kind: 'heading', text: t('email.minutes.decisions') },
     decisions.length === 0
-      ? { kind: 'paragraph', text: 'No decision was recorded for this meeting.' }
+      ? { kind: 'paragraph', text: t('email.minutes.no-decision') }
       : {
           kind: 'items',
           items: decisions.map((d) => ({
-            lead: `${d.id}: ${d.title.trim() || d.kind} (${d.outcome})`,
-            text: [d.decision.trim(), `Consulted: ${listOrNone(d.consulted)}. Objections: ${listOrNone(d.objections)}.`]
-              .filter((t) => t !== '')
+            lead: t('email.minutes.decision-lead', { id: d.id, title: d.title.trim() || d.kind, outcome: d.outcome }),
+            text: [
+              d.decision.trim(),
+              t('email.minutes.consulted', {
+                consulted: listOrNone(d.consulted),
+                objections: listOrNone(d.objections),
+              }),
+            ]
+              .filter((line) => line !== '')
               .join('\n'),
           })),
         },
-    { kind: 'heading', text: 'Action points' },
+    { kind: 'heading', text: t('email.minutes.actions') },
     actions.length === 0
-      ? { kind: 'paragraph', text: 'No action point was recorded for this meeting.' }
+      ? { kind: 'paragraph', text: t('email.minutes.no-action') }
       : {
           kind: 'table',
-          headers: ['ID', 'Action', 'Owner', 'Due', 'Status'],
+          headers: columns('action', 'status'),
           rows: actions.map((a) => [a.id, a.action, a.owner, a.due === null ? '' : longDay(a.due), a.status]),
         },
-    { kind: 'heading', text: 'Matters arising carried over' },
+    { kind: 'heading', text: t('email.minutes.carried-over') },
     carried.shown.length === 0
-      ? { kind: 'paragraph', text: 'No action point of an earlier meeting is still open.' }
+      ? { kind: 'paragraph', text: t('email.minutes.none-carried') }
       : {
           kind: 'table',
-          headers: ['ID', 'Action', 'Owner', 'Due', 'From'],
+          headers: columns('action', 'from'),
           rows: carried.shown.map((a) => [a.id, a.action, a.owner, a.due === null ? '' : longDay(a.due), a.source]),
         },
-    ...(carried.more === 0
-      ? []
-      : [{ kind: 'paragraph' as const, text: `${moreOpen(carried.more)}: see the Actions tab.` }]),
+    ...(carried.more === 0 ? [] : [{ kind: 'paragraph' as const, text: moreOpen(carried.more) }]),
   ];
 }
 
@@ -217,20 +246,30 @@ export function disclosed(network: Network, meeting: Meeting): boolean {
 }
 
 function subjectOf(network: Network, meeting: Meeting): string {
-  return `${networkName(network)}: minutes of "${meetingTitle(meeting)}", ${longDay(meeting.date)}`;
+  return t('email.minutes.subject', {
+    network: networkName(network),
+    title: meetingTitle(meeting),
+    date: longDay(meeting.date),
+  });
 }
 
 /** What the members receive. */
 export function minutesMessage(network: Network, meeting: Meeting): Composed {
-  const approved = meeting.minutesApprovedOn === null ? '' : `, approved on ${longDay(meeting.minutesApprovedOn)}`;
   return compose(
     network,
     subjectOf(network, meeting),
     [
-      { kind: 'paragraph', text: 'Dear colleagues,' },
+      { kind: 'paragraph', text: t('email.greeting.all') },
       {
         kind: 'paragraph',
-        text: `Please find below the minutes of "${meetingTitle(meeting)}" of ${longDay(meeting.date)}${approved}, with the decisions taken and the action points agreed.`,
+        text:
+          meeting.minutesApprovedOn === null
+            ? t('email.minutes.intro', { title: meetingTitle(meeting), date: longDay(meeting.date) })
+            : t('email.minutes.intro-approved', {
+                title: meetingTitle(meeting),
+                date: longDay(meeting.date),
+                approved: longDay(meeting.minutesApprovedOn),
+              }),
       },
       ...meetingBlocks(network, meeting),
     ],
@@ -252,14 +291,18 @@ export function archiveMessage(network: Network, meeting: Meeting, today: IsoDay
       ? [
           {
             kind: 'paragraph',
-            text: `The members approved these minutes on ${longDay(approved)}; this copy follows ${plural(daysBetween(approved, today), 'day')} later.`,
+            text: t('email.minutes.archive-late', { approved: longDay(approved), days: daysBetween(approved, today) }),
           } as const,
         ]
       : [];
-  return compose(network, `Archive copy: ${subjectOf(network, meeting)}`, [
+  return compose(network, t('email.minutes.archive-subject', { subject: subjectOf(network, meeting) }), [
     {
       kind: 'paragraph',
-      text: `For the archive of the Resident Coordinator's Office: the approved minutes of "${meetingTitle(meeting)}" of ${longDay(meeting.date)}, as circulated to the members of ${theNetwork(network)}.`,
+      text: t('email.minutes.archive-intro', {
+        title: meetingTitle(meeting),
+        date: longDay(meeting.date),
+        network: theNetwork(network),
+      }),
     },
     ...late,
     ...meetingBlocks(network, meeting),

@@ -6,6 +6,7 @@
 import type { IsoDay } from '../dates';
 import { isActiveOn } from '../membership';
 import type { Network } from '../network';
+import { t } from '../i18n';
 import { emailKey, keyOf } from '../words';
 
 /** Google sends a message to at most 50 recipients (to, cc and bcc together). */
@@ -109,9 +110,7 @@ export function allowedRecipients(network: Network, today: IsoDay): Set<string> 
 export function refusalReason(network: Network, addresses: readonly string[]): string {
   const domains = corporateDomains(network);
   const personal = addresses.every((a) => !onCorporateDomain(a, domains));
-  return personal
-    ? `not on the corporate email domains of Settings (${domains.join(', ')}): a personal address is held back`
-    : 'neither a focal point of an active member nor an address in Settings';
+  return personal ? t('email.refusal.personal', { domains: domains.join(', ') }) : t('email.refusal.stranger');
 }
 
 /** Splits recipients into those the network may write to and those it refuses. */

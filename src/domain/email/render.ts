@@ -4,6 +4,7 @@
  * become links, so nothing from the sheet can run or open anything in a reader's mail client.
  */
 import { escapeHtml } from '../html';
+import { currentLanguage } from '../i18n';
 export { longDay } from '../dates';
 
 export interface Fact {
@@ -31,8 +32,10 @@ function isWebLink(url: string): boolean {
   return /^https?:\/\/[^\s]+$/i.test(url.trim());
 }
 
+// @i18n-exempt: markup and inline styles, no text
 const CELL = 'style="border:1px solid #dadce0;padding:4px 8px;text-align:left;vertical-align:top"';
 
+// @i18n-exempt: markup and inline styles around the blocks' texts, which come from the catalogue or the sheet
 function htmlBlock(block: Block): string {
   switch (block.kind) {
     case 'paragraph':
@@ -91,10 +94,11 @@ function textBlock(block: Block): string {
   }
 }
 
-/** A whole HTML document: what MailApp's htmlBody and the preview dialog show. */
+/** A whole HTML document, in the execution's language: what MailApp's htmlBody and the preview dialog show. */
+// @i18n-exempt: markup and inline styles around the title and the blocks
 export function renderHtml(title: string, blocks: readonly Block[]): string {
   return [
-    '<!DOCTYPE html><html><head><meta charset="utf-8">',
+    `<!DOCTYPE html><html lang="${currentLanguage()}"><head><meta charset="utf-8">`,
     `<title>${escapeHtml(title)}</title></head>`,
     '<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.45;color:#202124;margin:0;padding:16px">',
     ...blocks.map(htmlBlock),

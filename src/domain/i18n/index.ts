@@ -69,33 +69,48 @@ export function t(key: MessageKey, values?: Values): string {
 
 const LOCALE: Record<Language, string> = { en: 'en-GB', ru: 'ru' };
 
+const formatters = new Map<string, unknown>();
+
+/**
+ * One formatter of each kind per language: building an Intl formatter costs far more than using one,
+ * and holds native memory until it is collected (a check of a large network formats a day per finding).
+ */
+function formatter<T>(kind: string, make: (locale: string) => T): T {
+  const key = `${kind}|${current}`;
+  let found = formatters.get(key) as T | undefined;
+  if (found === undefined) {
+    found = make(LOCALE[current]);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** "16 September 2026", "16 сентября 2026 г.": a `YYYY-MM-DD` day as running text writes it. */
 export function formatDay(day: string | null): string {
   if (day === null) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return day;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(LOCALE[current], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  return formatter(
+    'day',
+    (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  ).format(date);
 }
 
 /** "September 2026", "сентябрь 2026 г.": a month of a year standing alone, as in a heading. */
 export function formatMonth(year: number, month: number): string {
-  return new Intl.DateTimeFormat(LOCALE[current], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
-  );
+  return formatter(
+    'month',
+    (locale) => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  ).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /** "1,234" or "1 234". */
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(LOCALE[current]).format(n);
+  return formatter('number', (locale) => new Intl.NumberFormat(locale)).format(n);
 }
 
 /** "UNDP, UNICEF and WHO", "ПРООН, ЮНИСЕФ и ВОЗ". */
 export function formatList(items: readonly string[]): string {
-  return new Intl.ListFormat(LOCALE[current], { type: 'conjunction' }).format(items);
+  return formatter('list', (locale) => new Intl.ListFormat(locale, { type: 'conjunction' })).format(items);
 }
