@@ -10,6 +10,7 @@
  * member, focal point or Secretariat editor exists, the bootstrap door closes. An unknown user
  * ('' email) is always refused.
  */
+import { t } from '../domain/i18n';
 import { describeSecretariat, isSecretariat, registerSecretariatEmails } from '../domain/secretariat';
 import type { Network } from '../domain/network';
 import { emailKey } from '../domain/words';
@@ -42,7 +43,8 @@ export interface AuthorizeOptions {
 
 /**
  * Throws NotAuthorizedError unless the current user is secretariat. `what` completes "Only the
- * secretariat can …" ("record a decision"). Returns the user's email, lower-cased.
+ * Secretariat can …" in the execution's language, from the catalogue: "record a decision",
+ * "записать решение" (an infinitive in Russian). Returns the user's email, lower-cased.
  */
 export function requireSecretariat(
   ports: Pick<Ports, 'user' | 'clock'>,
@@ -58,9 +60,10 @@ export function requireSecretariat(
       return email;
     if (options.bootstrap && isUnregistered(network, today)) return email;
   }
-  const who =
+  const secretariat = describeSecretariat(network, today);
+  throw new NotAuthorizedError(
     email === ''
-      ? 'Google did not tell the add-on who you are signed in as; sign in with your agency account and try again.'
-      : `You are signed in as ${email}.`;
-  throw new NotAuthorizedError(`Only the Secretariat can ${what}: ${describeSecretariat(network, today)}. ${who}`);
+      ? t('app.refused.unknown-user', { what, secretariat })
+      : t('app.refused.signed-in', { what, secretariat, email }),
+  );
 }

@@ -5,21 +5,35 @@
  * Adding a command is adding a row here.
  */
 import { helpDialog } from '../domain/help';
+import { t, type MessageKey } from '../domain/i18n';
 import type { Ports } from '../ports';
 import { automationStatus, disableAutomation, enableAutomation } from './automation';
-import { CHECK_TITLE, runComplianceCheck } from './check';
-import { ANSWER_TITLE } from './consultations';
+import { runComplianceCheck } from './check';
 import { reportCommand } from './report-command';
-import { SETUP_TITLE, setupCommand } from './setup-command';
+import { setupCommand } from './setup-command';
 import { circulateAgendaNow } from './tick';
-
-const AUTOMATION_TITLE = 'Automation';
 
 export const MENU_GROUPS = ['Record', 'Check', 'Reports', 'Automation', 'Set up'] as const;
 export type MenuGroup = (typeof MENU_GROUPS)[number];
 
+const GROUP_LABELS: Record<MenuGroup, MessageKey> = {
+  Record: 'menu.group.record',
+  Check: 'menu.group.check',
+  Reports: 'menu.group.reports',
+  Automation: 'menu.group.automation',
+  'Set up': 'menu.group.set-up',
+};
+
+/** The submenu's words in the execution's language. */
+export function groupLabel(group: MenuGroup): string {
+  return t(GROUP_LABELS[group]);
+}
+
 export interface CommandDef {
-  /** The menu item's words. */
+  /**
+   * The menu item's words, in the execution's language when read (a getter: the language is known
+   * only once the entry point has read Settings). The build reads them in English for the manifest.
+   */
   readonly label: string;
   readonly group: MenuGroup;
   /** Declared as a Sheets macro (bound deployments), with its keyboard shortcut if any. */
@@ -34,19 +48,31 @@ export interface CommandDef {
 
 export const COMMANDS = {
   showDecisionSidebar: {
-    label: 'Record a decision',
+    get label() {
+      return t('menu.command.record-decision');
+    },
     group: 'Record',
     secretariat: false,
-    run: (ports) => ports.ui.showSidebar('DecisionSidebar', 'Record a decision'),
+    run: (ports) => ports.ui.showSidebar('DecisionSidebar', t('menu.title.record-decision')),
   },
   showConsultationDialog: {
-    label: `${ANSWER_TITLE}…`,
+    get label() {
+      return t('menu.command.answer-consultation');
+    },
     group: 'Record',
     secretariat: false,
-    run: (ports) => ports.ui.showDialog({ title: ANSWER_TITLE, page: 'ConsultationDialog', width: 560, height: 620 }),
+    run: (ports) =>
+      ports.ui.showDialog({
+        title: t('menu.title.answer-consultation'),
+        page: 'ConsultationDialog',
+        width: 560,
+        height: 620,
+      }),
   },
   runComplianceCheck: {
-    label: CHECK_TITLE,
+    get label() {
+      return t('menu.command.run-compliance-check');
+    },
     group: 'Check',
     macro: { shortcut: 'Ctrl+Alt+Shift+1' },
     secretariat: false,
@@ -54,7 +80,9 @@ export const COMMANDS = {
     run: (ports) => void runComplianceCheck(ports),
   },
   reportMemberList: {
-    label: 'Member list',
+    get label() {
+      return t('menu.command.member-list');
+    },
     group: 'Reports',
     macro: {},
     secretariat: false,
@@ -62,7 +90,9 @@ export const COMMANDS = {
     run: reportCommand('member-list'),
   },
   reportActionTracker: {
-    label: 'Action tracker',
+    get label() {
+      return t('menu.command.action-tracker');
+    },
     group: 'Reports',
     macro: {},
     secretariat: false,
@@ -70,7 +100,9 @@ export const COMMANDS = {
     run: reportCommand('action-tracker'),
   },
   reportWorkplanProgress: {
-    label: 'Workplan progress',
+    get label() {
+      return t('menu.command.workplan-progress');
+    },
     group: 'Reports',
     macro: {},
     secretariat: false,
@@ -78,7 +110,9 @@ export const COMMANDS = {
     run: reportCommand('workplan-progress'),
   },
   reportGcmSummary: {
-    label: 'GCM summary',
+    get label() {
+      return t('menu.command.gcm-summary');
+    },
     group: 'Reports',
     macro: {},
     secretariat: false,
@@ -86,7 +120,9 @@ export const COMMANDS = {
     run: reportCommand('gcm-summary'),
   },
   reportAnnualReview: {
-    label: 'Annual review',
+    get label() {
+      return t('menu.command.annual-review');
+    },
     group: 'Reports',
     macro: {},
     secretariat: false,
@@ -94,57 +130,80 @@ export const COMMANDS = {
     run: reportCommand('annual-review'),
   },
   shareMemberList: {
-    label: 'Email the member list to the network',
+    get label() {
+      return t('menu.command.share-member-list');
+    },
     group: 'Reports',
     secretariat: true,
     run: reportCommand('member-list', { send: true }),
   },
   sendWorkplanReport: {
-    label: 'Send the workplan report to the UNCT',
+    get label() {
+      return t('menu.command.send-workplan-report');
+    },
     group: 'Reports',
     secretariat: true,
     run: reportCommand('workplan-progress', { send: true }),
   },
   circulateMinutesNow: {
-    label: 'Circulate approved minutes now…',
+    get label() {
+      return t('menu.command.circulate-minutes-now');
+    },
     group: 'Automation',
     secretariat: true,
     run: (ports) =>
-      ports.ui.showDialog({ title: 'Circulate approved minutes', page: 'CirculationPreview', width: 640, height: 560 }),
+      ports.ui.showDialog({
+        title: t('menu.title.circulate-minutes'),
+        page: 'CirculationPreview',
+        width: 640,
+        height: 560,
+      }),
   },
   circulateAgendaNow: {
-    label: 'Circulate agenda now…',
+    get label() {
+      return t('menu.command.circulate-agenda-now');
+    },
     group: 'Automation',
     secretariat: true,
     run: (ports) => void circulateAgendaNow(ports),
   },
   showAutomationStatus: {
-    label: 'Automation status',
+    get label() {
+      return t('menu.command.automation-status');
+    },
     group: 'Automation',
     secretariat: false,
-    run: (ports) => ports.ui.alert(automationStatus(ports).lines.join('\n'), AUTOMATION_TITLE),
+    run: (ports) => ports.ui.alert(automationStatus(ports).lines.join('\n'), t('menu.title.automation')),
   },
   enableAutomation: {
-    label: 'Turn automation on (mail goes from your account)',
+    get label() {
+      return t('menu.command.enable-automation');
+    },
     group: 'Automation',
     secretariat: true,
-    run: (ports) => ports.ui.alert(enableAutomation(ports).message, AUTOMATION_TITLE),
+    run: (ports) => ports.ui.alert(enableAutomation(ports).message, t('menu.title.automation')),
   },
   disableAutomation: {
-    label: 'Turn automation off',
+    get label() {
+      return t('menu.command.disable-automation');
+    },
     group: 'Automation',
     secretariat: true,
-    run: (ports) => ports.ui.alert(disableAutomation(ports).message, AUTOMATION_TITLE),
+    run: (ports) => ports.ui.alert(disableAutomation(ports).message, t('menu.title.automation')),
   },
   setupWorkbook: {
-    label: SETUP_TITLE,
+    get label() {
+      return t('menu.command.setup-workbook');
+    },
     group: 'Set up',
     secretariat: true,
     cli: 'init',
     run: setupCommand,
   },
   showHelp: {
-    label: 'Help',
+    get label() {
+      return t('menu.command.help');
+    },
     group: 'Set up',
     secretariat: false,
     run: (ports) => ports.ui.showDialog(helpDialog()),
@@ -158,20 +217,22 @@ export type CliName = {
 
 export const COMMAND_IDS = Object.keys(COMMANDS) as CommandId[];
 
+/** The command's row with its id; its label read when asked, in the language of that moment. */
+function withId(id: CommandId): CommandDef & { readonly id: CommandId } {
+  return Object.create(COMMANDS[id] as CommandDef, { id: { value: id, enumerable: true } }) as CommandDef & {
+    readonly id: CommandId;
+  };
+}
+
 /** The command of that id: own entries only, so a name like "constructor" finds nothing. */
 export function commandNamed(id: string): (CommandDef & { readonly id: CommandId }) | undefined {
-  return Object.hasOwn(COMMANDS, id)
-    ? { ...(COMMANDS[id as CommandId] as CommandDef), id: id as CommandId }
-    : undefined;
+  return Object.hasOwn(COMMANDS, id) ? withId(id as CommandId) : undefined;
 }
 
 /** Menu entries in MENU_GROUPS order, each group's commands in table order. */
 export function menuGroups(): { group: MenuGroup; commands: (CommandDef & { id: CommandId })[] }[] {
   return MENU_GROUPS.map((group) => ({
     group,
-    commands: COMMAND_IDS.filter((id) => COMMANDS[id].group === group).map((id) => ({
-      ...(COMMANDS[id] as CommandDef),
-      id,
-    })),
+    commands: COMMAND_IDS.filter((id) => COMMANDS[id].group === group).map(withId),
   })).filter((g) => g.commands.length > 0);
 }

@@ -4,8 +4,9 @@
  * into its tab, and with `send` emails it as its REPORTS entry says, asking first for the cover note
  * (blank: the Settings row).
  */
-import { FIRST_YEAR, isDayInYears, LAST_YEAR, YEARS } from '../domain/dates';
+import { FIRST_YEAR, isDayInYears, LAST_YEAR } from '../domain/dates';
 import { longDay } from '../domain/email/render';
+import { t } from '../domain/i18n';
 import { reportNamed, type Period } from '../domain/reports';
 import { sinceLastReview } from '../domain/reports/gcm-summary';
 import { SettingsTable } from '../domain/tables';
@@ -16,12 +17,12 @@ import { runReport } from './reports';
 /** The year asked for: null when the person cancelled or typed something that is not a year (they are told). */
 function askYear(ports: Pick<Ports, 'ui' | 'clock'>, title: string): number | null {
   const thisYear = Number(ports.clock.today().slice(0, 4));
-  const answer = ports.ui.prompt(`Which year? Leave it blank for ${thisYear}.`, title);
+  const answer = ports.ui.prompt(t('reports.ask.year', { year: thisYear }), title);
   if (answer === null) return null;
   if (answer === '') return thisYear;
   const year = Number(answer);
   if (!/^\d{4}$/.test(answer) || year < FIRST_YEAR || year > LAST_YEAR) {
-    ports.ui.alert(`"${answer}" is not a year ${YEARS}: nothing was written.`, title);
+    ports.ui.alert(t('reports.ask.not-a-year', { answer, first: FIRST_YEAR, last: LAST_YEAR }), title);
     return null;
   }
   return year;
@@ -29,10 +30,7 @@ function askYear(ports: Pick<Ports, 'ui' | 'clock'>, title: string): number | nu
 
 /** The cover note typed for this copy ('' for the Settings row's); null when the person cancelled. */
 function askCoverNote(ports: Pick<Ports, 'ui'>, title: string): string | null {
-  const answer = ports.ui.prompt(
-    'A cover note to the UN Country Team: what the Network asks of it. Leave it blank for the UNCT cover note of Settings.',
-    title,
-  );
+  const answer = ports.ui.prompt(t('reports.ask.cover-note'), title);
   return answer === null ? null : answer.trim();
 }
 
@@ -42,14 +40,11 @@ function askCoverNote(ports: Pick<Ports, 'ui'>, title: string): string | null {
  */
 function askPeriod(ports: Ports, title: string, since: Period): Period | null {
   const today = ports.clock.today();
-  const answer = ports.ui.prompt(
-    `From which day (YYYY-MM-DD) to today? Leave it blank for the days since the last GCM review, from ${longDay(since.from)}.`,
-    title,
-  );
+  const answer = ports.ui.prompt(t('reports.ask.period', { day: longDay(since.from) }), title);
   if (answer === null) return null;
   if (answer === '') return since;
   if (!isDayInYears(answer) || answer > today) {
-    ports.ui.alert(`"${answer}" is not a day as YYYY-MM-DD up to today: nothing was written.`, title);
+    ports.ui.alert(t('reports.ask.not-a-day', { answer }), title);
     return null;
   }
   return { from: answer, to: today };
@@ -58,17 +53,17 @@ function askPeriod(ports: Ports, title: string, since: Period): Period | null {
 export function reportCommand(id: string, options: { readonly send?: boolean } = {}): (ports: Ports) => void {
   return (ports) => {
     const def = reportNamed(id);
-    if (def === undefined) throw new Error(`The add-on has no report ${id}.`);
-    if (def.takesPeriod) {
-      // Settings alone say when the last review was: one read before the prompt.
-      const network = readNetwork(ports.workbook, [SettingsTable]).network;
-      const period = askPeriod(ports, def.name, sinceLastReview(network, ports.clock.today()));
+    if (def === undefined) throw new Error(t('reports.ask.no-report', { id }));
+    // Settings alone say the language of the prompts and when the last review was: one read before asking.
+    const network = def.takesYear ? readNetwork(ports.workbook, [SettingsTable]).network : null;
+    if (def.takesPeriod && network !== null) {
+      const period = askPeriod(ports, def.label, sinceLastReview(network, ports.clock.today()));
       if (period !== null) runReport(ports, def.id, { period, send: options.send ?? false });
       return;
     }
-    const year = def.takesYear ? askYear(ports, def.name) : undefined;
+    const year = def.takesYear ? askYear(ports, def.label) : undefined;
     if (year === null) return;
-    const coverNote = options.send && def.share?.to === 'unctReportingEmail' ? askCoverNote(ports, def.name) : '';
+    const coverNote = options.send && def.share?.to === 'unctReportingEmail' ? askCoverNote(ports, def.label) : '';
     if (coverNote === null) return;
     runReport(ports, def.id, {
       ...(year === undefined ? {} : { year }),

@@ -6,8 +6,8 @@
  * refuses the name of a data tab.
  */
 import { dateOfDay, isIsoDay } from '../domain/dates';
+import { t } from '../domain/i18n';
 import {
-  CURRENCY,
   isRowLink,
   titleLine,
   type ChartSpec,
@@ -36,13 +36,13 @@ export interface PlacedTable {
   readonly rows: number;
 }
 
-/** Sheets' number formats of the column kinds that hold numbers or days: as displayText reads them ("USD 10,000", "80%", "16 September 2026"). */
-const FORMATS: Readonly<Partial<Record<ColumnKind, string>>> = {
-  count: '#,##0',
-  money: `"${CURRENCY} "#,##0`,
-  percent: '0%',
-  date: 'd mmmm yyyy',
-};
+/**
+ * Sheets' number formats of the column kinds that hold numbers or days: as displayText reads them
+ * ("USD 10,000", "10 000 долл. США", "80%", "16 September 2026"); the spreadsheet's locale groups the digits.
+ */
+function formats(): Readonly<Partial<Record<ColumnKind, string>>> {
+  return { count: '#,##0', money: t('reports.sheet.money-format'), percent: '0%', date: 'd mmmm yyyy' };
+}
 
 const WIDTHS: Readonly<Record<ColumnKind, number>> = {
   text: 200,
@@ -99,7 +99,8 @@ export function layoutResult(sheet: ResultSheet): Layout {
   const grid: Cell[][] = [];
   const fills: (string | null)[][] = [];
   const bold: CellBlock[] = [];
-  const formats = new Map<string, CellBlock[]>();
+  const formatOf = formats();
+  const blocks = new Map<string, CellBlock[]>();
   const links: Layout['links'] = [];
   const placed: PlacedTable[] = [];
   const widths = new Map<number, number>();
@@ -143,10 +144,10 @@ export function layoutResult(sheet: ResultSheet): Layout {
     const numbered = table.rows.length + (table.totals === null ? 0 : 1);
     table.columns.forEach((c, j) => {
       widths.set(j + 1, Math.max(widths.get(j + 1) ?? 0, c.width ?? WIDTHS[c.kind]));
-      const format = FORMATS[c.kind];
+      const format = formatOf[c.kind];
       if (format !== undefined && numbered > 0)
-        formats.set(format, [
-          ...(formats.get(format) ?? []),
+        blocks.set(format, [
+          ...(blocks.get(format) ?? []),
           { row: firstRow, column: j + 1, rows: numbered, columns: 1 },
         ]);
       if (c.kind === 'link' && table.rows.length > 0) {
@@ -159,7 +160,7 @@ export function layoutResult(sheet: ResultSheet): Layout {
   const style: TabStyle = {
     frozenRows: placed[0]?.headerRow ?? sheet.lines.length,
     bold,
-    numberFormats: [...formats].map(([format, blocks]) => ({ format, blocks })),
+    numberFormats: [...blocks].map(([format, at]) => ({ format, blocks: at })),
     widths: [...widths].map(([column, w]) => ({ column, width: w })),
   };
   return { grid, width, placed, style, fills, links };
@@ -200,8 +201,7 @@ function chartsOf(sheet: ResultSheet, placed: readonly PlacedTable[], width: num
  * Returns where each table landed.
  */
 export function writeResultTab(workbook: WorkbookPort, tab: string, sheet: ResultSheet): PlacedTable[] {
-  if (DATA_TABS.has(tab.trim().toLowerCase()))
-    throw new Error(`${tab} is a data tab: a report or check never writes to it.`);
+  if (DATA_TABS.has(tab.trim().toLowerCase())) throw new Error(t('reports.run.data-tab', { tab }));
   const layout = layoutResult(sheet);
   const charts = chartsOf(sheet, layout.placed, layout.width);
   if (workbook.writeResult) {

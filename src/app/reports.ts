@@ -20,6 +20,7 @@ import {
   type ReportShare,
 } from '../domain/reports';
 import { reportMessage } from '../domain/reports/email';
+import { t } from '../domain/i18n';
 import { joinWords } from '../domain/words';
 import type { Ports } from '../ports';
 import { NotAuthorizedError, requireSecretariat } from './authorize';
@@ -50,23 +51,21 @@ export interface ReportRun {
 export function reportDef(id: string): ReportDef {
   const def = reportNamed(id);
   if (def === undefined)
-    throw new Error(`There is no report "${id}": the reports are ${joinWords(REPORTS.map((r) => r.id))}.`);
+    throw new Error(t('reports.run.no-report', { id, reports: joinWords(REPORTS.map((r) => r.id)) }));
   return def;
 }
 
 /** Why the report cannot go out, or null when it can; said to the user, nothing is sent or logged. */
-function cannotSend(ports: Ports, network: Network, def: ReportDef, share: ReportShare, to: string): string | null {
+function cannotSend(ports: Ports, network: Network, share: ReportShare, to: string): string | null {
   try {
-    requireSecretariat(ports, network, `email the ${def.name.toLowerCase()}`);
+    requireSecretariat(ports, network, share.action);
   } catch (error) {
     if (error instanceof NotAuthorizedError) return error.message;
     throw error;
   }
-  if (to === '') return `Settings give no address for ${share.recipient}: fill in the setting, then run this again.`;
-  if (network.log.header === null)
-    return 'The Log tab is missing, so the email could not be recorded: run Set up / repair workbook, then run this again.';
-  if (ports.mailer.remainingQuota() < 1)
-    return 'The daily email quota of this account is used up: run this again tomorrow.';
+  if (to === '') return t('reports.run.no-address', { recipient: share.recipient });
+  if (network.log.header === null) return t('reports.run.no-log');
+  if (ports.mailer.remainingQuota() < 1) return t('reports.run.no-quota');
   return null;
 }
 
@@ -114,22 +113,19 @@ export function runReport(ports: Ports, id: string, options: RunReportOptions = 
     writeResultTab(ports.workbook, def.tab, reportSheet(report));
     const share = options.send ? def.share : null;
     if (share === null) {
-      ports.ui.toast(`${def.tab} is up to date.`, def.name);
+      ports.ui.toast(t('reports.run.done', { tab: def.tab }), def.label);
       return { report, tab: def.tab, sentTo: [] };
     }
     const to = String(network.settings[share.to] ?? '').trim();
-    const refusal = cannotSend(ports, network, def, share, to);
+    const refusal = cannotSend(ports, network, share, to);
     if (refusal !== null) {
-      ports.ui.alert(`${def.tab} is up to date, but the report was not emailed. ${refusal}`, def.name);
+      ports.ui.alert(t('reports.run.not-sent', { tab: def.tab, reason: refusal }), def.label);
       return { report, tab: def.tab, sentTo: [] };
     }
     const archive = archiveCopy(network, share);
     send(ports, tabs, report, share, archive === '' ? [to] : [to, archive]);
-    const also = archive === '' ? '' : ` and to the RCO archive (${archive})`;
-    ports.ui.toast(
-      `${def.tab} is up to date and went to ${to} (${share.recipient})${also}; the Log records it.`,
-      def.name,
-    );
+    const said = { tab: def.tab, to, recipient: share.recipient, archive };
+    ports.ui.toast(t(archive === '' ? 'reports.run.sent' : 'reports.run.sent-archive', said), def.label);
     return { report, tab: def.tab, sentTo: archive === '' ? [to] : [to, archive] };
   });
 }

@@ -4,27 +4,26 @@
  * and on a new workbook removes the blank tab the spreadsheet came with and opens the help.
  */
 import { helpDialog } from '../domain/help';
+import { t } from '../domain/i18n';
 import { PROFILES } from '../domain/profiles';
 import { PROFILE_IDS, type ProfileId } from '../domain/settings';
 import { SettingsTable, tableNamed } from '../domain/tables';
 import type { Ports, Ui, WorkbookPort } from '../ports';
 import { requireSecretariat } from './authorize';
 import { readNetwork } from './network';
-import { SETUP_COMMAND, setupWorkbook, type SetupOptions, type SetupPorts } from './setup';
+import { setupWhat, setupWorkbook, type SetupOptions, type SetupPorts } from './setup';
 
-export const SETUP_TITLE = 'Set up / repair workbook';
+const title = () => t('menu.command.setup-workbook');
 
 function askProfile(ui: Ui): ProfileId | null {
-  const choices =
-    'Type azerbaijan, uzbekistan or custom (leave it blank for custom: you then set the cadence and deadlines in Settings).';
-  let message = `Which Terms of Reference does the network follow? ${choices}`;
+  let message = t('app.setup.ask-profile');
   for (let attempt = 0; attempt < 3; attempt++) {
-    const answer = ui.prompt(message, SETUP_TITLE);
+    const answer = ui.prompt(message, title());
     if (answer === null) return null;
     if (answer === '') return 'custom';
     const id = PROFILE_IDS.find((p) => p === answer.toLowerCase());
     if (id !== undefined) return id;
-    message = `"${answer}" is not a profile. ${choices}`;
+    message = t('app.setup.not-a-profile', { answer });
   }
   return null;
 }
@@ -33,8 +32,8 @@ function askOptions(ui: Ui): SetupOptions | null {
   const profile = askProfile(ui);
   if (profile === null) return null;
   const fallback = PROFILES[profile].defaults.networkName;
-  const hint = fallback === '' ? '' : ` Leave it blank for "${fallback}".`;
-  const networkName = ui.prompt(`The network's name, as the minutes and reports should show it.${hint}`, SETUP_TITLE);
+  const question = fallback === '' ? t('app.setup.ask-name') : t('app.setup.ask-name-or-default', { fallback });
+  const networkName = ui.prompt(question, title());
   if (networkName === null) return null;
   return { profile, networkName };
 }
@@ -51,20 +50,20 @@ export function setupCommand(ports: SetupPorts & Pick<Ports, 'ui'>): void {
   let starter: string | null = null;
   if (!ports.workbook.hasTab(SettingsTable.name)) {
     // Refuse before asking questions; the use case checks again under the lock before it writes.
-    requireSecretariat(ports, readNetwork(ports.workbook).network, SETUP_COMMAND, { bootstrap: true });
+    requireSecretariat(ports, readNetwork(ports.workbook).network, setupWhat(), { bootstrap: true });
     const answers = askOptions(ports.ui);
     if (answers === null) return;
     options = answers;
     starter = blankStarterTab(ports.workbook, ports.workbook.tabNames());
   }
   // Repair and protection take some seconds on a large workbook: say so before the report arrives.
-  ports.ui.toast('Checking every tab, column and protection…', SETUP_TITLE);
+  ports.ui.toast(t('app.setup.checking'), title());
   const report = setupWorkbook(ports, options);
   const lines = [...report.lines];
   if (starter !== null) {
     ports.workbook.removeEmptyTab(starter);
-    lines.splice(report.changes.length, 0, `removed the empty tab ${starter}`);
+    lines.splice(report.changes.length, 0, t('app.setup.removed-starter', { tab: starter }));
   }
-  ports.ui.alert(lines.join('\n'), SETUP_TITLE);
+  ports.ui.alert(lines.join('\n'), title());
   if (starter !== null || options.profile !== undefined) ports.ui.showDialog(helpDialog());
 }

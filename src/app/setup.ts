@@ -11,6 +11,7 @@
  * so. The report lists only changes to cells, tabs and protection.
  */
 import type { Cell, Column } from '../domain/cells';
+import { t } from '../domain/i18n';
 import { mapHeader, normalizeHeader } from '../domain/codec';
 import { decodeNetwork, type Grids, type Network } from '../domain/network';
 import { PROFILES } from '../domain/profiles';
@@ -26,7 +27,7 @@ import {
 import { ComplianceTable, SettingsTable, TABLES, type AnyTable } from '../domain/tables';
 import type { Ports, ProtectionChange, ProtectionPort, WorkbookPort } from '../ports';
 import { requireSecretariat } from './authorize';
-import { CHECK_TITLE, writeCompliance } from './check';
+import { writeCompliance } from './check';
 import { tabLayout } from './layout';
 import { writeRows } from './repository';
 
@@ -46,15 +47,20 @@ export interface SetupReport {
   readonly lines: string[];
 }
 
-/** Completes "Only the secretariat can …". */
-export const SETUP_COMMAND = 'set up or repair the workbook';
+/** Completes "Only the Secretariat can …". */
+export function setupWhat(): string {
+  return t('app.setup.what');
+}
 
 /** The Compliance tab's summary line until the first check. */
-export const NO_CHECK_YET = `No compliance check has run yet: run Check → ${CHECK_TITLE} from the add-on menu.`;
+export function noCheckYet(): string {
+  return t('app.setup.no-check-yet', { group: t('menu.group.check'), command: t('menu.command.run-compliance-check') });
+}
 
-export const PROTECTED_DESCRIPTION =
-  "Secretariat only: edited by the Network's Secretariat (Set up / repair workbook keeps this list in line with the register).";
-export const ADDON_DESCRIPTION = 'Written by the add-on: only the Secretariat runs the commands that write it.';
+/** The description of a protected tab, as Sheets lists it under Protected sheets and ranges. */
+export function protectionDescription(addonOnly: boolean): string {
+  return addonOnly ? t('app.setup.protected-addon') : t('app.setup.protected-secretariat');
+}
 
 /** What setup needs to run for a user: protection where the runtime has any. */
 export type SetupPorts = Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'protection'>;
@@ -75,11 +81,11 @@ export function setupWorkbook(target: SetupPorts | WorkbookPort, options: SetupO
   const ports = target;
   return ports.lock.withDocumentLock(() => {
     const state = readAll(ports.workbook);
-    const email = requireSecretariat(ports, state.network, SETUP_COMMAND, { bootstrap: true });
+    const email = requireSecretariat(ports, state.network, setupWhat(), { bootstrap: true });
     const port = ports.protection;
     if (port === undefined) {
       const result = repair(ports.workbook, state, options);
-      result.notes.push('Protection applies in Google Sheets only: no tab was protected.');
+      result.notes.push(t('app.setup.protection-sheets-only'));
       return finish(result);
     }
     const editors = secretariatEmails(state.network, {
@@ -91,10 +97,7 @@ export function setupWorkbook(target: SetupPorts | WorkbookPort, options: SetupO
     const changes: string[] = [];
     const blocked = protect(port, existing, editors, changes);
     if (blocked.length > 0) {
-      const notes = [
-        `You (${email}) may set up the workbook but are not yet an editor of the protected tabs ${blocked.join(', ')}, so Google lets you change nothing there. ` +
-          'Ask the owner or a member of the Secretariat who edits them to run Set up / repair workbook once: it adds you.',
-      ];
+      const notes = [t('app.setup.not-an-editor', { email, tabs: blocked.join(', ') })];
       return finish({ changes, notes, present: existing });
     }
     const result = repair(ports.workbook, state, options);
@@ -135,7 +138,7 @@ interface RepairResult {
 }
 
 function finish(result: RepairResult): SetupReport {
-  const lines = [...(result.changes.length === 0 ? ['Nothing to repair'] : result.changes), ...result.notes];
+  const lines = [...(result.changes.length === 0 ? [t('app.setup.nothing')] : result.changes), ...result.notes];
   return { changes: result.changes, notes: result.notes, lines };
 }
 
@@ -149,19 +152,17 @@ function repair(workbook: WorkbookPort, state: WorkbookState, options: SetupOpti
     if (grid === null) {
       const clash = tabs.find((t) => normalizeHeader(t) === normalizeHeader(def.name));
       if (clash !== undefined) {
-        notes.push(
-          `The tab "${clash}" should be named "${def.name}": rename it and run Set up / repair workbook again.`,
-        );
+        notes.push(t('app.setup.misnamed-tab', { actual: clash, tab: def.name }));
         continue;
       }
       const position = insertPosition(tabs, def);
       workbook.addTab(def.name, position);
       tabs.splice(position, 0, def.name);
-      changes.push(`added tab ${def.name}`);
+      changes.push(t('app.setup.added-tab', { tab: def.name }));
     }
     if (def === ComplianceTable) {
       // The check's output, replaced whole at every run with its summary above the header: setup only adds it.
-      if (grid === null) writeCompliance(workbook, [], NO_CHECK_YET);
+      if (grid === null) writeCompliance(workbook, [], noCheckYet());
       present.push(def);
       continue;
     }
@@ -217,13 +218,11 @@ function repairHeader(
   const columns = Object.entries(def.columns as Record<string, Column>);
   if (isBlankRow(grid[0])) {
     if (grid.slice(1).some((row) => !isBlankRow(row))) {
-      notes.push(
-        `Left ${def.name} alone: row 1 is blank but rows below hold data. Put the headers in row 1 and run Set up / repair workbook again.`,
-      );
+      notes.push(t('app.setup.blank-header', { tab: def.name }));
       return null;
     }
     workbook.write(def.name, 1, 1, [columns.map(([, c]) => c.header)]);
-    if (existed) changes.push(`added the headers of ${def.name}`);
+    if (existed) changes.push(t('app.setup.added-headers', { tab: def.name }));
     return new Map(columns.map(([key], i) => [key, i]));
   }
   const { header } = mapHeader(def, grid[0] ?? []);
@@ -234,7 +233,7 @@ function repairHeader(
     const actual = header.headers[at] ?? '';
     if (actual === wanted) continue;
     cells.set(at, wanted);
-    changes.push(`renamed header '${actual}' to '${wanted}' in ${def.name}`);
+    changes.push(t('app.setup.renamed-header', { from: actual, to: wanted, tab: def.name }));
   }
   let next = gridWidth(grid);
   for (const [key, column] of columns) {
@@ -242,7 +241,7 @@ function repairHeader(
     positions.set(key, next);
     cells.set(next, column.header);
     next++;
-    changes.push(`added column ${column.header} to ${def.name}`);
+    changes.push(t('app.setup.added-column', { column: column.header, tab: def.name }));
   }
   writeCells(workbook, def.name, 1, cells);
   return positions;
@@ -282,16 +281,16 @@ function repairSettings(
     line[settingAt] = column.header;
     line[valueAt] = value;
     rows.set(firstRow + i, line);
-    if (!fresh) changes.push(`added setting ${column.header} to Settings (${describeDefault(value)})`);
+    if (!fresh) changes.push(t('app.setup.added-setting', { setting: column.header, value: describeDefault(value) }));
   });
   writeRows(workbook, SettingsTable.name, rows, [settingAt, valueAt]);
-  if (fresh) changes.push(`filled Settings from the ${profile.torName} profile (${profile.id})`);
+  if (fresh) changes.push(t('app.setup.filled-settings', { profile: profile.torName, id: profile.id }));
 }
 
 function describeDefault(cell: Cell): string {
-  if (cell === '') return 'blank';
-  if (typeof cell === 'boolean') return cell ? 'Yes' : 'No';
-  return `"${String(cell)}"`;
+  if (cell === '') return t('app.setup.default-blank');
+  if (typeof cell === 'boolean') return cell ? t('app.setup.default-yes') : t('app.setup.default-no');
+  return t('app.setup.default-value', { value: String(cell) });
 }
 
 /** Brings the tabs' protection in line and reports it; returns the tabs the user may not change. */
@@ -307,11 +306,7 @@ function protect(
   const tightened: string[] = [];
   const blocked: string[] = [];
   for (const def of tabs) {
-    const change: ProtectionChange = port.protectTab(
-      def.name,
-      editors,
-      def.addonOnly ? ADDON_DESCRIPTION : PROTECTED_DESCRIPTION,
-    );
+    const change: ProtectionChange = port.protectTab(def.name, editors, protectionDescription(def.addonOnly));
     if (change.blocked) blocked.push(def.name);
     if (change.created) created.push(def.name);
     for (const email of change.added) added.set(email, [...(added.get(email) ?? []), def.name]);
@@ -319,14 +314,10 @@ function protect(
     if (!change.created && (change.domainEditOff || change.enforced)) tightened.push(def.name);
   }
   const where = (names: readonly string[]) =>
-    names.length === TABLES.length ? 'every protected tab' : names.join(', ');
-  if (created.length > 0)
-    changes.push(
-      `protected ${created.join(', ')}: only the Secretariat can edit ${created.length === 1 ? 'it' : 'them'}`,
-    );
-  for (const [email, names] of added) changes.push(`${email} can now edit ${where(names)}`);
-  for (const [email, names] of removed) changes.push(`${email} can no longer edit ${where(names)}`);
-  if (tightened.length > 0)
-    changes.push(`made the protection of ${tightened.join(', ')} apply to everyone but the Secretariat again`);
+    names.length === TABLES.length ? t('app.setup.every-protected-tab') : names.join(', ');
+  if (created.length > 0) changes.push(t('app.setup.protected', { tabs: created.join(', '), n: created.length }));
+  for (const [email, names] of added) changes.push(t('app.setup.can-edit', { email, tabs: where(names) }));
+  for (const [email, names] of removed) changes.push(t('app.setup.cannot-edit', { email, tabs: where(names) }));
+  if (tightened.length > 0) changes.push(t('app.setup.tightened', { tabs: tightened.join(', ') }));
   return blocked;
 }

@@ -1,83 +1,82 @@
-/** The Global Compact for Safe, Orderly and Regular Migration (A/RES/73/195): its 23 objectives and 10 guiding principles, numbered as there. */
+/**
+ * The Global Compact for Safe, Orderly and Regular Migration (A/RES/73/195): its 23 objectives and 10
+ * guiding principles, numbered as there. Their titles are the catalogue's `gcm` area: the official
+ * wording of the resolution in each language (docs/glossary-ru.md says where the Russian comes from).
+ */
+import { t, type MessageKey } from './i18n';
 
 export interface GcmObjective {
   readonly number: number;
+  /** The official title, in the execution's language. */
   readonly title: string;
 }
 
-export const GCM_OBJECTIVES: readonly GcmObjective[] = [
-  { number: 1, title: 'Collect and utilize accurate and disaggregated data as a basis for evidence-based policies' },
-  {
-    number: 2,
-    title: 'Minimize the adverse drivers and structural factors that compel people to leave their country of origin',
+const OBJECTIVE_KEYS = [
+  'gcm.objective.1',
+  'gcm.objective.2',
+  'gcm.objective.3',
+  'gcm.objective.4',
+  'gcm.objective.5',
+  'gcm.objective.6',
+  'gcm.objective.7',
+  'gcm.objective.8',
+  'gcm.objective.9',
+  'gcm.objective.10',
+  'gcm.objective.11',
+  'gcm.objective.12',
+  'gcm.objective.13',
+  'gcm.objective.14',
+  'gcm.objective.15',
+  'gcm.objective.16',
+  'gcm.objective.17',
+  'gcm.objective.18',
+  'gcm.objective.19',
+  'gcm.objective.20',
+  'gcm.objective.21',
+  'gcm.objective.22',
+  'gcm.objective.23',
+] as const satisfies readonly MessageKey[];
+
+export const GCM_OBJECTIVES: readonly GcmObjective[] = OBJECTIVE_KEYS.map((key, i) => ({
+  number: i + 1,
+  get title() {
+    return t(key);
   },
-  { number: 3, title: 'Provide accurate and timely information at all stages of migration' },
-  { number: 4, title: 'Ensure that all migrants have proof of legal identity and adequate documentation' },
-  { number: 5, title: 'Enhance availability and flexibility of pathways for regular migration' },
-  { number: 6, title: 'Facilitate fair and ethical recruitment and safeguard conditions that ensure decent work' },
-  { number: 7, title: 'Address and reduce vulnerabilities in migration' },
-  { number: 8, title: 'Save lives and establish coordinated international efforts on missing migrants' },
-  { number: 9, title: 'Strengthen the transnational response to smuggling of migrants' },
-  {
-    number: 10,
-    title: 'Prevent, combat and eradicate trafficking in persons in the context of international migration',
-  },
-  { number: 11, title: 'Manage borders in an integrated, secure and coordinated manner' },
-  {
-    number: 12,
-    title:
-      'Strengthen certainty and predictability in migration procedures for appropriate screening, assessment and referral',
-  },
-  { number: 13, title: 'Use migration detention only as a measure of last resort and work towards alternatives' },
-  { number: 14, title: 'Enhance consular protection, assistance and cooperation throughout the migration cycle' },
-  { number: 15, title: 'Provide access to basic services for migrants' },
-  { number: 16, title: 'Empower migrants and societies to realize full inclusion and social cohesion' },
-  {
-    number: 17,
-    title:
-      'Eliminate all forms of discrimination and promote evidence-based public discourse to shape perceptions of migration',
-  },
-  {
-    number: 18,
-    title: 'Invest in skills development and facilitate mutual recognition of skills, qualifications and competences',
-  },
-  {
-    number: 19,
-    title:
-      'Create conditions for migrants and diasporas to fully contribute to sustainable development in all countries',
-  },
-  {
-    number: 20,
-    title: 'Promote faster, safer and cheaper transfer of remittances and foster financial inclusion of migrants',
-  },
-  {
-    number: 21,
-    title: 'Cooperate in facilitating safe and dignified return and readmission, as well as sustainable reintegration',
-  },
-  { number: 22, title: 'Establish mechanisms for the portability of social security entitlements and earned benefits' },
-  {
-    number: 23,
-    title: 'Strengthen international cooperation and global partnerships for safe, orderly and regular migration',
-  },
-];
+}));
 
 export interface GcmPrinciple {
   readonly letter: string;
+  /** The English title: what the Workplan's Guiding principles column holds (WORKBOOK.md). */
   readonly title: string;
+  /** The official title, in the execution's language: what a person reads. */
+  readonly label: string;
 }
 
-/** Paragraph 15 of the Compact. */
+function principle(letter: string, title: string, key: MessageKey): GcmPrinciple {
+  return {
+    letter,
+    title,
+    get label() {
+      return t(key);
+    },
+  };
+}
+
+/**
+ * Paragraph 15 of the Compact.
+ * @i18n-exempt: the titles are the dropdown values of the Workplan's Guiding principles column (WORKBOOK.md)
+ */
 export const GCM_PRINCIPLES: readonly GcmPrinciple[] = [
-  { letter: 'a', title: 'People-centred' },
-  { letter: 'b', title: 'International cooperation' },
-  { letter: 'c', title: 'National sovereignty' },
-  { letter: 'd', title: 'Rule of law and due process' },
-  { letter: 'e', title: 'Sustainable development' },
-  { letter: 'f', title: 'Human rights' },
-  { letter: 'g', title: 'Gender-responsive' },
-  { letter: 'h', title: 'Child-sensitive' },
-  { letter: 'i', title: 'Whole-of-government approach' },
-  { letter: 'j', title: 'Whole-of-society approach' },
+  principle('a', 'People-centred', 'gcm.principle.a'),
+  principle('b', 'International cooperation', 'gcm.principle.b'),
+  principle('c', 'National sovereignty', 'gcm.principle.c'),
+  principle('d', 'Rule of law and due process', 'gcm.principle.d'),
+  principle('e', 'Sustainable development', 'gcm.principle.e'),
+  principle('f', 'Human rights', 'gcm.principle.f'),
+  principle('g', 'Gender-responsive', 'gcm.principle.g'),
+  principle('h', 'Child-sensitive', 'gcm.principle.h'),
+  principle('i', 'Whole-of-government approach', 'gcm.principle.i'),
+  principle('j', 'Whole-of-society approach', 'gcm.principle.j'),
 ];
 
 export function gcmObjective(n: number): GcmObjective | undefined {

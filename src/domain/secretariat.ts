@@ -9,6 +9,7 @@ import type { IsoDay } from './dates';
 import type { Network } from './network';
 import { isActiveOn } from './membership';
 import type { Member } from './tables';
+import { t } from './i18n';
 import { emailKey, joinWords, keyOf } from './words';
 
 export const SECRETARIAT_ROLES = ['Chair', 'Co-chair', 'Coordinator', 'Secretariat'] as const;
@@ -78,10 +79,13 @@ export function isSecretariat(network: Network, email: string, extra: Secretaria
  * (Co-chair), or the Secretariat editors in Settings".
  */
 export function describeSecretariat(network: Network, today?: IsoDay): string {
-  const agencies = secretariatAgencies(network, today).map((a) => `${a.agency} (${a.roles.join(', ')})`);
-  const register =
-    agencies.length === 0
-      ? 'the focal points of the members with a Chair, Co-chair, Coordinator or Secretariat role (the register names none yet)'
-      : `the focal points of ${joinWords(agencies)}`;
-  return `${register}, or the Secretariat editors in Settings`;
+  const agencies = secretariatAgencies(network, today).map((a) =>
+    t('app.secretariat.agency', {
+      agency: a.agency,
+      roles: a.roles.map((role) => t('app.secretariat.role', { role })).join(', '),
+    }),
+  );
+  return agencies.length === 0
+    ? t('app.secretariat.none')
+    : t('app.secretariat.agencies', { agencies: joinWords(agencies) });
 }

@@ -7,6 +7,7 @@
 import './crypto';
 import { NotAuthorizedError } from '../app/authorize';
 import { COMMAND_IDS, COMMANDS, commandNamed } from '../app/commands';
+import { followNetworkLanguage } from '../app/language';
 import { rpcNamed } from '../app/rpc';
 import { hourlyTick as tick, onSheetEdit } from '../app/tick';
 import { RPC_NAMES } from '../domain/rpc';
@@ -14,15 +15,30 @@ import { buildAddonMenu } from './menu';
 import { gasPorts, LockBusyError } from './ports';
 import { sheetEditOf } from './triggers';
 import { readCataloguesWith } from '../domain/i18n/catalogues';
+import { followSettings } from '../domain/i18n';
+import { userLanguage } from './language';
+import { GasWorkbook } from './workbook';
 
 // A language Code.js leaves out is compiled into a project file of its own (scripts/build.mjs).
 readCataloguesWith((language) => HtmlService.createHtmlOutputFromFile(`Messages-${language}`).getContent());
 
 /**
- * Runs in AuthMode.NONE until the add-on is used in the document: it builds the menu and touches
- * neither Properties nor sheet data.
+ * Runs in AuthMode.NONE until the add-on is used in the document: it then builds the menu in English
+ * and touches neither Properties, nor sheet data, nor the project's files (the Russian catalogue is
+ * one, read through HtmlService, which NONE may not be allowed). Once the add-on is used there
+ * (LIMITED or FULL), the menu is in the network's language, from one read of the Settings tab, or in
+ * the user's own where the spreadsheet has no Settings tab yet.
  */
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  if (e !== undefined && e.authMode !== ScriptApp.AuthMode.NONE) {
+    try {
+      followNetworkLanguage(new GasWorkbook(), userLanguage());
+    } catch (error) {
+      // A menu in English beats no menu at all.
+      console.warn(error);
+      followSettings('en');
+    }
+  }
   buildAddonMenu(SpreadsheetApp.getUi());
 }
 
@@ -56,9 +72,12 @@ function refusedQuietly(work: () => unknown): void {
 /** A menu item or macro: a refusal or a busy lock is a message to the user, anything else a failure. */
 export function runCommand_(id: string): void {
   const command = commandNamed(id);
+  // @i18n-exempt: a menu item or macro the build did not generate; the execution log is for developers
   if (command === undefined) throw new Error(`The add-on has no command ${id}.`);
   const ports = gasPorts();
   try {
+    // A refusal or a busy lock is told before the network is read: know its language first.
+    followNetworkLanguage(ports.workbook, userLanguage());
     command.run(ports);
   } catch (error) {
     if (!(error instanceof NotAuthorizedError || error instanceof LockBusyError)) throw error;
@@ -69,8 +88,11 @@ export function runCommand_(id: string): void {
 /** A google.script.run target: what it throws reaches the page's failure handler. */
 export function callRpc_(name: string, args: readonly unknown[]): unknown {
   const handler = rpcNamed(name);
+  // @i18n-exempt: Apps Script's own words for an unknown function: a developer's mistake, for the log
   if (handler === undefined) throw new Error(`Script function not found: ${name}`);
-  return handler(gasPorts(), args[0]);
+  const ports = gasPorts();
+  followNetworkLanguage(ports.workbook, userLanguage());
+  return handler(ports, args[0]);
 }
 
 /** What the build generates stubs and the manifest's macros from; touches no service. */
@@ -82,6 +104,8 @@ export function manifest_(): {
   return {
     commands: [...COMMAND_IDS],
     rpc: [...RPC_NAMES],
+    // The manifest is written once, at build time, for every network: its macros keep the English
+    // labels (Sheets shows them under Extensions → Macros, beside the add-on's own menu in the network's language).
     macros: COMMAND_IDS.flatMap((id) => {
       const command: { label: string; macro?: { shortcut?: string } } = COMMANDS[id];
       if (command.macro === undefined) return [];

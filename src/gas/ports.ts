@@ -3,6 +3,7 @@
  * needs it, so building the ports costs no service call.
  */
 import { dayOfDate, timestampOfDate } from '../domain/dates';
+import { t } from '../domain/i18n';
 import type { Clock, CurrentUser, Email, Inbox, Lock, Mailer, Ports, ProtectionPort, Stopwatch, Ui } from '../ports';
 import { AppliedMemo } from './memo';
 import { gasProtection } from './protection';
@@ -14,7 +15,7 @@ const LOCK_WAIT_MS = 30_000;
 
 export class LockBusyError extends Error {
   constructor() {
-    super('Another run of the add-on is still working on this spreadsheet (waited 30 seconds). Try again in a minute.');
+    super(t('app.lock.busy', { seconds: LOCK_WAIT_MS / 1000 }));
     this.name = 'LockBusyError';
   }
 }
@@ -100,7 +101,7 @@ function withDocumentLock<T>(fn: () => T, unflushed: () => boolean): T {
   // A use case run from another must not release the lock the outer one still relies on.
   if (lockDepth > 0) return fn();
   const lock = LockService.getDocumentLock();
-  if (!lock) throw new Error('This command must run from the network spreadsheet (no document lock is available).');
+  if (!lock) throw new Error(t('app.lock.no-document'));
   try {
     lock.waitLock(LOCK_WAIT_MS);
   } catch {
@@ -142,7 +143,7 @@ export function gasInbox(): Inbox {
   let store: GoogleAppsScript.Properties.Properties | null = null;
   const properties = () => {
     store ??= PropertiesService.getDocumentProperties();
-    if (!store) throw new Error('This command must run from the network spreadsheet (it has no document properties).');
+    if (!store) throw new Error(t('app.properties.no-document'));
     return store;
   };
   return {

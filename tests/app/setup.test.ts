@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tabLayout } from '../../src/app/layout';
-import { NO_CHECK_YET, setupWorkbook } from '../../src/app/setup';
+import { noCheckYet, setupWorkbook } from '../../src/app/setup';
 import { runComplianceCheck } from '../../src/app/check';
 import type { Cell } from '../../src/domain/cells';
 import { headerRow } from '../../src/domain/codec';
@@ -24,7 +24,7 @@ function expectExactlyWorkbookMd(workbook: WorkbookPort, profile: keyof typeof P
   for (const def of TABLES) {
     const grid = workbook.read(def.name) ?? [];
     if (def === ComplianceTable) {
-      expect(grid, def.name).toEqual([[NO_CHECK_YET, ...Array(7).fill('')], headerRow(def)]);
+      expect(grid, def.name).toEqual([[noCheckYet(), ...Array(7).fill('')], headerRow(def)]);
       continue;
     }
     expect(grid[0], def.name).toEqual(headerRow(def));

@@ -44,6 +44,8 @@ export interface Toast {
 export class Env {
   readonly calls = new Calls();
   activeUser: string;
+  /** The user's language setting (Session.getActiveUserLocale). */
+  locale = 'en';
   effectiveUser: string;
   owner: string;
   editors: string[];

@@ -135,7 +135,7 @@ export function fakeSession(env: Env) {
     getEffectiveUser: () => env.user(env.effectiveUser),
     // The script's zone is the runtime's local zone (V8's local time in Apps Script is the script's zone).
     getScriptTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    getActiveUserLocale: () => 'en',
+    getActiveUserLocale: () => env.locale,
     getTemporaryActiveUserKey: () => `key-${env.activeUser}`,
   });
 }

@@ -75,6 +75,8 @@ export interface GasFakeOptions {
   authMode?: AuthMode;
   /** Whether SpreadsheetApp.getUi() works (false in a trigger). Default true. */
   uiAvailable?: boolean;
+  /** The user's language setting, as Session.getActiveUserLocale gives it (default "en"). */
+  locale?: string;
 }
 
 export type GasFake = ReturnType<typeof createGasFake>;
@@ -93,6 +95,7 @@ export function createGasFake(options: GasFakeOptions = {}) {
     timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   env.uiAvailable = options.uiAvailable ?? true;
+  env.locale = options.locale ?? 'en';
   env.calls.authMode = options.authMode ?? 'FULL';
 
   const spreadsheet = new FakeSpreadsheet(

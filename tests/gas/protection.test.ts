@@ -3,7 +3,7 @@
  * runs again after focal points come and go, and what Google keeps (owner, effective user) stays.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADDON_DESCRIPTION, PROTECTED_DESCRIPTION, setupWorkbook } from '../../src/app/setup';
+import { protectionDescription, setupWorkbook } from '../../src/app/setup';
 import type { Cell } from '../../src/domain/cells';
 import { TABLES } from '../../src/domain/tables';
 import { gasPorts } from '../../src/gas/ports';
@@ -54,7 +54,7 @@ describe('protection of the data tabs', () => {
       const protection = fake.sheet(def.name).sheetProtection;
       expect(protection?.domainEdit, def.name).toBe(false);
       expect(protection?.warningOnly, def.name).toBe(false);
-      expect(protection?.description, def.name).toBe(def.addonOnly ? ADDON_DESCRIPTION : PROTECTED_DESCRIPTION);
+      expect(protection?.description, def.name).toBe(protectionDescription(def.addonOnly));
     }
     expect(report.changes).toContain(`${MEMBER} can no longer edit every protected tab`);
     expect(report.changes[0]).toMatch(

@@ -2,6 +2,7 @@
 import type { Located } from '../codec';
 import { longDay } from '../email/render';
 import { daysBetween, type IsoDay } from '../dates';
+import { t } from '../i18n';
 import type { Network } from '../network';
 import type { Action } from '../tables';
 import { keyOf } from '../words';
@@ -26,16 +27,16 @@ function openActions(network: Network, today: IsoDay, agencies: readonly string[
     );
   return {
     id: 'open-actions',
-    title: 'Open action points',
+    title: t('reports.actions.open.title'),
     columns: [
-      { header: 'ID', kind: 'link' },
-      { header: 'Owner', kind: 'text', width: 90 },
-      { header: 'Action', kind: 'text', width: 360 },
-      { header: 'Source', kind: 'text' },
-      { header: 'Due', kind: 'date' },
-      { header: 'Days overdue', kind: 'count' },
-      { header: 'Last reminded on', kind: 'date', width: 120 },
-      { header: 'Notes', kind: 'text', width: 240 },
+      { header: t('reports.col.id'), kind: 'link' },
+      { header: t('reports.col.owner'), kind: 'text', width: 90 },
+      { header: t('reports.col.action'), kind: 'text', width: 360 },
+      { header: t('reports.col.source'), kind: 'text' },
+      { header: t('reports.col.due'), kind: 'date' },
+      { header: t('reports.col.days-overdue'), kind: 'count' },
+      { header: t('reports.col.last-reminded-on'), kind: 'date', width: 120 },
+      { header: t('reports.col.notes'), kind: 'text', width: 240 },
     ],
     rows: open.map((a) => [
       rowLink('Actions', a.row, a.id),
@@ -49,8 +50,8 @@ function openActions(network: Network, today: IsoDay, agencies: readonly string[
     ]),
     totals: null,
     fills: open.map((a) => (isOverdue(a, today) ? OVERDUE_FILL : null)),
-    note: `Overdue (due before ${longDay(today)}) first and highlighted in red, then by owner in register order and by due day.`,
-    empty: 'No action point is open.',
+    note: t('reports.actions.open.note', { day: longDay(today) }),
+    empty: t('reports.actions.open.empty'),
   };
 }
 
@@ -78,22 +79,22 @@ function byAgency(actions: readonly Located<Action>[], today: IsoDay, agencies: 
   const groups = groupBy(actions, (a) => [keyOf(a.owner)]);
   const unowned = groups.get('') ?? [];
   const rows = agencies.map((code) => [code, ...tallyCells(tally(groups.get(keyOf(code)) ?? [], today))]);
-  if (unowned.length > 0) rows.push(['(no owner)', ...tallyCells(tally(unowned, today))]);
+  if (unowned.length > 0) rows.push([t('reports.actions.by-agency.no-owner'), ...tallyCells(tally(unowned, today))]);
   return {
     id: 'by-agency',
-    title: 'By owner agency',
+    title: t('reports.actions.by-agency.title'),
     columns: [
-      { header: 'Agency', kind: 'text', width: 110 },
-      { header: 'Open', kind: 'count' },
-      { header: 'Overdue', kind: 'count' },
-      { header: 'Done', kind: 'count' },
-      { header: 'Dropped', kind: 'count' },
-      { header: 'Completion rate', kind: 'percent', width: 120 },
+      { header: t('reports.col.agency'), kind: 'text', width: 110 },
+      { header: t('reports.col.open'), kind: 'count' },
+      { header: t('reports.col.overdue'), kind: 'count' },
+      { header: t('reports.col.done'), kind: 'count' },
+      { header: t('reports.col.dropped'), kind: 'count' },
+      { header: t('reports.col.completion-rate'), kind: 'percent', width: 120 },
     ],
     rows,
-    totals: ['Total', ...tallyCells(tally(actions, today))],
-    note: 'Completion rate: action points done out of those done or still open (dropped ones aside). Overdue ones are among the open.',
-    empty: 'No action point is recorded.',
+    totals: [t('reports.total'), ...tallyCells(tally(actions, today))],
+    note: t('reports.actions.by-agency.note'),
+    empty: t('reports.actions.by-agency.empty'),
   };
 }
 
@@ -106,15 +107,15 @@ export function actionTracker(network: Network, { today }: { today: IsoDay }): R
   const agencyTable = byAgency(actions, today, agencies);
   return {
     id: 'action-tracker',
-    title: 'Action tracker',
+    title: t('reports.actions.title'),
     network: networkName(network),
     year: null,
     today,
-    subtitle: 'The action points the network agreed: what is open, what is late, and each owner agency’s record.',
+    subtitle: t('reports.actions.subtitle'),
     notice: network.settings.confidentialityNotice,
     period: null,
     sections: [],
     tables: [openActions(network, today, agencies), agencyTable],
-    charts: [{ title: 'Action points by owner agency', table: agencyTable.id, category: 0, series: [1, 2, 3] }],
+    charts: [{ title: t('reports.actions.chart'), table: agencyTable.id, category: 0, series: [1, 2, 3] }],
   };
 }

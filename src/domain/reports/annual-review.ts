@@ -10,6 +10,7 @@ import type { Located } from '../codec';
 import { askedAgencies, latestAnswers } from '../consultations';
 import { yearOf, type IsoDay } from '../dates';
 import { longDay } from '../email/render';
+import { t } from '../i18n';
 import type { Network } from '../network';
 import { checkNetwork, SEVERITY_LABELS, SEVERITY_ORDER } from '../rules';
 import { buildContext, type RuleContext } from '../rules/context';
@@ -43,31 +44,33 @@ function meetingsTable(network: Network, held: readonly Located<Meeting>[], year
   const count = (kinds: readonly Meeting['kind'][]) => held.filter((m) => kinds.includes(m.kind)).length;
   return {
     id: 'meetings',
-    title: `Meetings in ${year}`,
+    title: t('reports.annual.meetings.title', { year }),
     columns: [
-      { header: 'Meetings', kind: 'text', width: 240 },
-      { header: 'Held', kind: 'count' },
-      { header: 'Required', kind: 'count' },
+      { header: t('reports.col.meetings'), kind: 'text', width: 240 },
+      { header: t('reports.col.held'), kind: 'count' },
+      { header: t('reports.col.required'), kind: 'count' },
     ],
     rows: [
       [
-        'Regular and annual',
+        t('reports.annual.meetings.regular-and-annual'),
         count(['Regular', 'Annual']),
         cadence === null ? null : periodsRequired(foundedOn, year, cadence),
       ],
       [
-        'Annual network meeting',
+        t('reports.annual.meetings.annual'),
         count(['Annual']),
         annualMeetingRequired === true && annualRequired(foundedOn, year) ? 1 : null,
       ],
-      ['Extraordinary', count(['Extraordinary']), null],
-      ['Working group', count(['Working group']), null],
+      [t('reports.annual.meetings.extraordinary'), count(['Extraordinary']), null],
+      [t('reports.annual.meetings.working-group'), count(['Working group']), null],
     ],
-    totals: ['Total', held.length, null],
+    totals: [t('reports.total'), held.length, null],
     note:
       cadence === null
-        ? 'Required: blank where the settings require nothing.'
-        : `Required: one regular meeting in each calendar period of ${cadence} months that began after the network was founded${annualMeetingRequired === true ? ', and one annual network meeting after the founding year' : ''}; blank where nothing is required.`,
+        ? t('reports.annual.meetings.note-none')
+        : annualMeetingRequired === true
+          ? t('reports.annual.meetings.note-annual', { months: cadence })
+          : t('reports.annual.meetings.note', { months: cadence }),
     empty: '',
   };
 }
@@ -75,15 +78,15 @@ function meetingsTable(network: Network, held: readonly Located<Meeting>[], year
 function heldTable(held: readonly Located<Meeting>[], year: number): ReportTable {
   return {
     id: 'meetings-held',
-    title: `Meetings held in ${year}`,
+    title: t('reports.annual.held.title', { year }),
     columns: [
-      { header: 'ID', kind: 'link' },
-      { header: 'Date', kind: 'date' },
-      { header: 'Kind', kind: 'text', width: 110 },
-      { header: 'Mode', kind: 'text', width: 90 },
-      { header: 'Title', kind: 'text', width: 320 },
-      { header: 'Attending members', kind: 'count', width: 130 },
-      { header: 'Minutes circulated on', kind: 'date', width: 150 },
+      { header: t('reports.col.id'), kind: 'link' },
+      { header: t('reports.col.date'), kind: 'date' },
+      { header: t('reports.col.kind'), kind: 'text', width: 110 },
+      { header: t('reports.col.mode'), kind: 'text', width: 90 },
+      { header: t('reports.col.title'), kind: 'text', width: 320 },
+      { header: t('reports.col.attending-members'), kind: 'count', width: 130 },
+      { header: t('reports.col.minutes-circulated-on'), kind: 'date', width: 150 },
     ],
     rows: held.map((m) => [
       rowLink('Meetings', m.row, m.id),
@@ -96,7 +99,7 @@ function heldTable(held: readonly Located<Meeting>[], year: number): ReportTable
     ]),
     totals: null,
     note: '',
-    empty: `No meeting was held in ${year}.`,
+    empty: t('reports.annual.held.empty', { year }),
   };
 }
 
@@ -123,17 +126,17 @@ function attendanceTable(ctx: RuleContext, held: readonly Located<Meeting>[], ye
   const attended = rows.reduce((n, t) => n + t.attended, 0);
   return {
     id: 'attendance',
-    title: `Attendance by agency in ${year}`,
+    title: t('reports.annual.attendance.title', { year }),
     columns: [
-      { header: 'Agency', kind: 'text', width: 110 },
-      { header: 'Meetings', kind: 'count' },
-      { header: 'Attended', kind: 'count' },
-      { header: 'Attendance rate', kind: 'percent', width: 120 },
+      { header: t('reports.col.agency'), kind: 'text', width: 110 },
+      { header: t('reports.col.meetings'), kind: 'count' },
+      { header: t('reports.col.attended'), kind: 'count' },
+      { header: t('reports.col.attendance-rate'), kind: 'percent', width: 120 },
     ],
     rows: rows.map((t) => [t.agency, t.eligible, t.attended, share(t.attended, t.eligible)]),
-    totals: ['Total', eligible, attended, share(attended, eligible)],
-    note: 'Network meetings (regular, annual, extraordinary) held while the agency was a member; meetings with no attendance recorded are left out.',
-    empty: `No network meeting of ${year} records its attendance.`,
+    totals: [t('reports.total'), eligible, attended, share(attended, eligible)],
+    note: t('reports.annual.attendance.note'),
+    empty: t('reports.annual.attendance.empty', { year }),
   };
 }
 
@@ -159,30 +162,30 @@ function decisionsTable(ctx: RuleContext, year: number): ReportTable {
   const notAdopted = ofYear.filter((d) => d.outcome === 'Not adopted').length;
   return {
     id: 'decisions',
-    title: `Decisions adopted in ${year}`,
+    title: t('reports.annual.decisions.title', { year }),
     columns: [
-      { header: 'ID', kind: 'link' },
-      { header: 'Date', kind: 'date' },
-      { header: 'Kind', kind: 'text', width: 150 },
-      { header: 'Title', kind: 'text', width: 320 },
-      { header: 'Consulted', kind: 'count' },
-      { header: 'Members to consult', kind: 'count', width: 130 },
-      { header: 'Not consulted', kind: 'text', width: 160 },
-      { header: 'Objections', kind: 'text', width: 120 },
+      { header: t('reports.col.id'), kind: 'link' },
+      { header: t('reports.col.date'), kind: 'date' },
+      { header: t('reports.col.kind'), kind: 'text', width: 150 },
+      { header: t('reports.col.title'), kind: 'text', width: 320 },
+      { header: t('reports.col.consulted'), kind: 'count' },
+      { header: t('reports.col.members-to-consult'), kind: 'count', width: 130 },
+      { header: t('reports.col.not-consulted'), kind: 'text', width: 160 },
+      { header: t('reports.col.objections'), kind: 'text', width: 120 },
     ],
     rows,
     totals: [
-      'Total',
+      t('reports.total'),
       null,
       null,
-      `${adopted.length} adopted`,
+      t('reports.annual.decisions.adopted', { n: adopted.length }),
       rows.reduce((n, r) => n + (r[4] as number), 0),
       rows.reduce((n, r) => n + (r[5] as number), 0),
       null,
       null,
     ],
-    note: `Members to consult: the members on the decision's day (an admission's candidate aside). Also recorded in ${year}: ${pending} Pending, ${notAdopted} Not adopted.`,
-    empty: `No decision was adopted in ${year}.`,
+    note: t('reports.annual.decisions.note', { year, pending, notAdopted }),
+    empty: t('reports.annual.decisions.empty', { year }),
   };
 }
 
@@ -192,20 +195,29 @@ function actionsTable(network: Network, year: number, today: IsoDay): ReportTabl
   const count = (label: string, n: number): ReportCell[] => [label, n];
   return {
     id: 'actions',
-    title: `Action points due in ${year}`,
+    title: t('reports.annual.actions.title', { year }),
     columns: [
-      { header: 'Action points', kind: 'text', width: 240 },
-      { header: 'Count', kind: 'count' },
+      { header: t('reports.col.action-points'), kind: 'text', width: 240 },
+      { header: t('reports.col.count'), kind: 'count' },
     ],
     rows: [
-      count('Done', done.length),
-      count('Done by the due day', done.filter((a) => a.doneOn !== null && a.due !== null && a.doneOn <= a.due).length),
-      count(`Open and overdue on ${longDay(today)}`, due.filter((a) => isOverdue(a, today)).length),
-      count('Open, not yet due', due.filter((a) => a.status === 'Open' && !isOverdue(a, today)).length),
-      count('Dropped', due.filter((a) => a.status === 'Dropped').length),
+      count(t('reports.annual.actions.done'), done.length),
+      count(
+        t('reports.annual.actions.done-on-time'),
+        done.filter((a) => a.doneOn !== null && a.due !== null && a.doneOn <= a.due).length,
+      ),
+      count(
+        t('reports.annual.actions.overdue', { day: longDay(today) }),
+        due.filter((a) => isOverdue(a, today)).length,
+      ),
+      count(
+        t('reports.annual.actions.not-yet-due'),
+        due.filter((a) => a.status === 'Open' && !isOverdue(a, today)).length,
+      ),
+      count(t('reports.annual.actions.dropped'), due.filter((a) => a.status === 'Dropped').length),
     ],
-    totals: ['Due in the year', due.length],
-    note: '"Done by the due day" is part of "Done".',
+    totals: [t('reports.annual.actions.due-in-year'), due.length],
+    note: t('reports.annual.actions.note'),
     empty: '',
   };
 }
@@ -219,21 +231,21 @@ function workplanTable(items: readonly WorkplanRow[], year: number): ReportTable
   const blank = groups.get(null) ?? [];
   return {
     id: 'workplan',
-    title: `Workplan ${year}: delivery and funding`,
+    title: t('reports.annual.workplan.title', { year }),
     columns: [
-      { header: 'Status', kind: 'text', width: 110 },
-      { header: 'Items', kind: 'count' },
-      { header: 'Share of items', kind: 'percent', width: 110 },
-      { header: 'Budget', kind: 'money' },
-      { header: 'Funded', kind: 'money' },
-      { header: 'Share funded', kind: 'percent', width: 110 },
-      { header: 'Funding gap', kind: 'money', width: 120 },
+      { header: t('reports.col.status'), kind: 'text', width: 110 },
+      { header: t('reports.col.items'), kind: 'count' },
+      { header: t('reports.col.share-of-items'), kind: 'percent', width: 110 },
+      { header: t('reports.col.budget'), kind: 'money' },
+      { header: t('reports.col.funded'), kind: 'money' },
+      { header: t('reports.col.share-funded'), kind: 'percent', width: 110 },
+      { header: t('reports.col.funding-gap'), kind: 'money', width: 120 },
     ],
     rows: [
       ...WORKPLAN_STATUSES.map((s) => line(s, groups.get(s) ?? [])),
-      ...(blank.length > 0 ? [line('(no status)', blank)] : []),
+      ...(blank.length > 0 ? [line(t('reports.workplan.by-status.none'), blank)] : []),
     ],
-    totals: line('Total', items),
+    totals: line(t('reports.total'), items),
     note: '',
     empty: '',
   };
@@ -250,16 +262,16 @@ function complianceTable(network: Network, today: IsoDay): ReportTable {
     .map((f) => [f.rule, SEVERITY_LABELS[f.severity], byRule.get(`${f.severity} ${f.rule}`)!.length]);
   return {
     id: 'compliance',
-    title: `Compliance with the ToR on ${longDay(today)}`,
+    title: t('reports.annual.compliance.title', { day: longDay(today) }),
     columns: [
-      { header: 'Rule', kind: 'text', width: 200 },
-      { header: 'Severity', kind: 'text', width: 170 },
-      { header: 'Findings', kind: 'count' },
+      { header: t('reports.col.rule'), kind: 'text', width: 200 },
+      { header: t('reports.col.severity'), kind: 'text', width: 170 },
+      { header: t('reports.col.findings'), kind: 'count' },
     ],
     rows,
-    totals: ['Total', null, findings.length],
-    note: `The compliance check of the ${network.profile.torName} as of ${longDay(today)}; the Compliance tab lists each finding and how to fix it.`,
-    empty: 'No findings: the workbook keeps every rule that applies.',
+    totals: [t('reports.total'), null, findings.length],
+    note: t('reports.annual.compliance.note', { tor: network.profile.torName, day: longDay(today) }),
+    empty: t('reports.annual.compliance.empty'),
   };
 }
 
@@ -287,27 +299,27 @@ function groupsTable(network: Network, held: readonly Located<Meeting>[], year: 
       g.externalPartners,
       g.endsOn,
       meetings.length,
-      meetings.map((m) => `${longDay(m.date)}: ${m.title}`).join('; '),
+      meetings.map((m) => t('reports.annual.groups.output', { day: longDay(m.date), title: m.title })).join('; '),
     ] satisfies ReportCell[];
   });
   return {
     id: 'working-groups',
-    title: `Working groups in ${year}`,
+    title: t('reports.annual.groups.title', { year }),
     columns: [
-      { header: 'ID', kind: 'link' },
-      { header: 'Name', kind: 'text', width: 260 },
-      { header: 'Kind', kind: 'text', width: 90 },
-      { header: 'Lead agency', kind: 'text', width: 90 },
-      { header: 'Members', kind: 'count' },
-      { header: 'External partners', kind: 'text', width: 220 },
-      { header: 'Ends on', kind: 'date', width: 120 },
-      { header: 'Meetings held', kind: 'count', width: 100 },
-      { header: 'Output', kind: 'text', width: 320 },
+      { header: t('reports.col.id'), kind: 'link' },
+      { header: t('reports.col.name'), kind: 'text', width: 260 },
+      { header: t('reports.col.kind'), kind: 'text', width: 90 },
+      { header: t('reports.col.lead-agency'), kind: 'text', width: 90 },
+      { header: t('reports.col.members'), kind: 'count' },
+      { header: t('reports.col.external-partners'), kind: 'text', width: 220 },
+      { header: t('reports.col.ends-on'), kind: 'date', width: 120 },
+      { header: t('reports.col.meetings-held'), kind: 'count', width: 100 },
+      { header: t('reports.col.output'), kind: 'text', width: 320 },
     ],
     rows,
     totals: null,
-    note: "Output: the group's meetings held in the year (meetings of Kind Working group whose title names the group).",
-    empty: `No working group existed in ${year}.`,
+    note: t('reports.annual.groups.note'),
+    empty: t('reports.annual.groups.empty', { year }),
   };
 }
 
@@ -315,18 +327,18 @@ function statementsTable(network: Network, year: number): ReportTable {
   const statements = network.decisions.records.filter((d) => d.kind === 'Joint statement' && inYear(d.date, year));
   return {
     id: 'joint-statements',
-    title: `Joint statements of ${year}`,
+    title: t('reports.annual.statements.title', { year }),
     columns: [
-      { header: 'ID', kind: 'link' },
-      { header: 'Date', kind: 'date', width: 130 },
-      { header: 'Title', kind: 'text', width: 300 },
-      { header: 'Outcome', kind: 'text', width: 100 },
-      { header: 'Statement', kind: 'text', width: 400 },
+      { header: t('reports.col.id'), kind: 'link' },
+      { header: t('reports.col.date'), kind: 'date', width: 130 },
+      { header: t('reports.col.title'), kind: 'text', width: 300 },
+      { header: t('reports.col.outcome'), kind: 'text', width: 100 },
+      { header: t('reports.col.statement'), kind: 'text', width: 400 },
     ],
     rows: statements.map((d) => [rowLink('Decisions', d.row, d.id), d.date, d.title, d.outcome, d.decision]),
     totals: null,
     note: '',
-    empty: `The Network made no joint statement in ${year}.`,
+    empty: t('reports.annual.statements.empty', { year }),
   };
 }
 
@@ -363,47 +375,47 @@ function consultationsTables(network: Network, year: number): [ReportTable, Repo
   return [
     {
       id: 'consultations',
-      title: `Written consultations opened in ${year}`,
+      title: t('reports.annual.consultations.title', { year }),
       columns: [
-        { header: 'ID', kind: 'link' },
-        { header: 'Opened on', kind: 'date', width: 130 },
-        { header: 'Deadline', kind: 'date', width: 130 },
-        { header: 'Kind', kind: 'text', width: 100 },
-        { header: 'Title', kind: 'text', width: 280 },
-        { header: 'Status', kind: 'text', width: 80 },
-        { header: 'Outcome', kind: 'text', width: 90 },
-        { header: 'Members asked', kind: 'count', width: 110 },
-        { header: 'Answered', kind: 'count' },
-        { header: 'Answer rate', kind: 'percent', width: 100 },
+        { header: t('reports.col.id'), kind: 'link' },
+        { header: t('reports.col.opened-on'), kind: 'date', width: 130 },
+        { header: t('reports.col.deadline'), kind: 'date', width: 130 },
+        { header: t('reports.col.kind'), kind: 'text', width: 100 },
+        { header: t('reports.col.title'), kind: 'text', width: 280 },
+        { header: t('reports.col.status'), kind: 'text', width: 80 },
+        { header: t('reports.col.outcome'), kind: 'text', width: 90 },
+        { header: t('reports.col.members-asked'), kind: 'count', width: 110 },
+        { header: t('reports.col.answered'), kind: 'count' },
+        { header: t('reports.col.answer-rate'), kind: 'percent', width: 100 },
       ],
       rows,
       totals: [
-        'Total',
+        t('reports.total'),
         null,
         null,
         null,
-        `${rows.length} consultations`,
+        t('reports.annual.consultations.count', { n: rows.length }),
         null,
         null,
         asked,
         answered,
         share(answered, asked),
       ],
-      note: 'Members asked: every member active on the opening day. Withdrawn consultations are left out.',
-      empty: `No written consultation was opened in ${year}.`,
+      note: t('reports.annual.consultations.note'),
+      empty: t('reports.annual.consultations.empty', { year }),
     },
     {
       id: 'answer-rates',
-      title: `Answers to written consultations by member in ${year}`,
+      title: t('reports.annual.answers.title', { year }),
       columns: [
-        { header: 'Agency', kind: 'text', width: 110 },
-        { header: 'Asked', kind: 'count' },
-        { header: 'Answered', kind: 'count' },
-        { header: 'Answer rate', kind: 'percent', width: 100 },
+        { header: t('reports.col.agency'), kind: 'text', width: 110 },
+        { header: t('reports.col.asked'), kind: 'count' },
+        { header: t('reports.col.answered'), kind: 'count' },
+        { header: t('reports.col.answer-rate'), kind: 'percent', width: 100 },
       ],
       rows: members.map((t) => [t.agency, t.asked, t.answered, share(t.answered, t.asked)]),
-      totals: ['Total', asked, answered, share(answered, asked)],
-      note: 'Silence counts as agreement in a No objection consultation, but it is not an answer here.',
+      totals: [t('reports.total'), asked, answered, share(answered, asked)],
+      note: t('reports.annual.answers.note'),
       empty: '',
     },
   ];
@@ -413,17 +425,17 @@ function externalTable(held: readonly Located<Meeting>[], year: number): ReportT
   const met = held.filter((m) => m.externalParticipants.trim() !== '');
   return {
     id: 'external',
-    title: `External participants met in ${year}`,
+    title: t('reports.annual.external.title', { year }),
     columns: [
-      { header: 'Meeting', kind: 'link' },
-      { header: 'Date', kind: 'date', width: 130 },
-      { header: 'Title', kind: 'text', width: 300 },
-      { header: 'External participants', kind: 'text', width: 400 },
+      { header: t('reports.col.meeting'), kind: 'link' },
+      { header: t('reports.col.date'), kind: 'date', width: 130 },
+      { header: t('reports.col.title'), kind: 'text', width: 300 },
+      { header: t('reports.col.external-participants'), kind: 'text', width: 400 },
     ],
     rows: met.map((m) => [rowLink('Meetings', m.row, m.id), m.date, m.title, m.externalParticipants.trim()]),
     totals: null,
     note: '',
-    empty: `No meeting held in ${year} records an external participant.`,
+    empty: t('reports.annual.external.empty', { year }),
   };
 }
 
@@ -434,15 +446,15 @@ function registerTable(network: Network, year: number): ReportTable {
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   return {
     id: 'decision-register',
-    title: `Decision register ${year}`,
+    title: t('reports.annual.register.title', { year }),
     columns: [
-      { header: 'ID', kind: 'link' },
-      { header: 'Date', kind: 'date', width: 130 },
-      { header: 'Title', kind: 'text', width: 260 },
-      { header: 'Decision', kind: 'text', width: 400 },
-      { header: 'Outcome', kind: 'text', width: 100 },
-      { header: 'Consulted', kind: 'text', width: 240 },
-      { header: 'Objections', kind: 'text', width: 120 },
+      { header: t('reports.col.id'), kind: 'link' },
+      { header: t('reports.col.date'), kind: 'date', width: 130 },
+      { header: t('reports.col.title'), kind: 'text', width: 260 },
+      { header: t('reports.col.decision'), kind: 'text', width: 400 },
+      { header: t('reports.col.outcome'), kind: 'text', width: 100 },
+      { header: t('reports.col.consulted-agencies'), kind: 'text', width: 240 },
+      { header: t('reports.col.objections'), kind: 'text', width: 120 },
     ],
     rows: decisions.map((d) => [
       rowLink('Decisions', d.row, d.id),
@@ -455,7 +467,7 @@ function registerTable(network: Network, year: number): ReportTable {
     ]),
     totals: null,
     note: '',
-    empty: `No decision was recorded in ${year}.`,
+    empty: t('reports.annual.register.empty', { year }),
   };
 }
 
@@ -468,20 +480,24 @@ export function annualReview(network: Network, { year, today, notes }: ReportOpt
   const attendance = attendanceTable(ctx, held, year);
   return {
     id: 'annual-review',
-    title: `Annual review ${year}`,
+    title: t('reports.annual.title', { year }),
     network: networkName(network),
     year,
     today,
-    subtitle: `The Network's ${year} at a glance, for the annual network meeting: meetings, attendance, external partners, working groups, decisions and joint statements, written consultations, action points, the workplan and compliance with the ToR.`,
+    subtitle: t('reports.annual.subtitle', { year }),
     notice: network.settings.confidentialityNotice,
     period: null,
     sections: sections(
       {
-        title: 'Emerging challenges',
+        title: t('reports.annual.emerging-challenges'),
         text: notes?.emergingChallenges ?? network.settings.emergingChallenges,
         place: 'after',
       },
-      { title: 'Recommendations', text: notes?.recommendations ?? network.settings.recommendations, place: 'after' },
+      {
+        title: t('reports.annual.recommendations'),
+        text: notes?.recommendations ?? network.settings.recommendations,
+        place: 'after',
+      },
     ),
     tables: [
       meetings,
@@ -498,8 +514,8 @@ export function annualReview(network: Network, { year, today, notes }: ReportOpt
       complianceTable(network, today),
     ],
     charts: [
-      { title: 'Meetings held against the ToR', table: meetings.id, category: 0, series: [1, 2] },
-      { title: 'Attendance rate by agency', table: attendance.id, category: 0, series: [3] },
+      { title: t('reports.annual.chart.meetings'), table: meetings.id, category: 0, series: [1, 2] },
+      { title: t('reports.annual.chart.attendance'), table: attendance.id, category: 0, series: [3] },
     ],
   };
 }

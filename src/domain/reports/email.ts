@@ -21,8 +21,10 @@ export interface ReportMessage {
   readonly html: string;
 }
 
+// @i18n-exempt: an inline style
 const CELL = 'border:1px solid #dadce0;padding:4px 8px;vertical-align:top';
 
+// @i18n-exempt: markup and inline styles; every word in it comes from the report
 function tableHtml(table: ReportTable): string {
   const cell = (tag: 'td' | 'th', text: string, numeric: boolean) =>
     `<${tag} style="${CELL}${numeric ? ';text-align:right' : tag === 'th' ? ';text-align:left' : ''}">${escapeHtml(text)}</${tag}>`;
@@ -56,7 +58,10 @@ function tableText(table: ReportTable): string[] {
   ];
 }
 
-/** A section the secretariat wrote: its heading, then its paragraphs as typed (line breaks kept). */
+/**
+ * A section the secretariat wrote: its heading, then its paragraphs as typed (line breaks kept).
+ * @i18n-exempt: markup and inline styles; every word in it comes from the report
+ */
 function sectionHtml(section: ReportSection): string {
   const paragraphs = section.text.split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`);
   return `<h3 style="margin:18px 0 6px">${escapeHtml(section.title)}</h3>${paragraphs.join('')}`;
@@ -66,6 +71,7 @@ function sectionText(section: ReportSection): string[] {
   return [section.title.toUpperCase(), section.text, ''];
 }
 
+// @i18n-exempt: markup and inline styles; every word in it comes from the report
 export function reportMessage(report: Report): ReportMessage {
   const notice = report.notice.trim();
   const placed = (place: ReportSection['place']) => report.sections.filter((s) => s.place === place);

@@ -2,6 +2,7 @@
 import type { Located } from '../codec';
 import type { Network } from '../network';
 import type { TabName, WorkplanRow } from '../tables';
+import { t } from '../i18n';
 import { keyOf } from '../words';
 import type { ReportCell, RowLink } from './report';
 
@@ -20,7 +21,7 @@ export function rowLink(sheet: TabName, row: number, text: string): RowLink {
 
 /** The network's name as Settings give it, or a plain description when blank. */
 export function networkName(network: Network): string {
-  return network.settings.networkName.trim() || 'The network';
+  return network.settings.networkName.trim() || t('reports.network.unnamed');
 }
 
 /**

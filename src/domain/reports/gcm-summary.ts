@@ -9,6 +9,7 @@
 import type { Located } from '../codec';
 import { addDays, yearOf, type IsoDay } from '../dates';
 import { GCM_OBJECTIVES, GCM_PRINCIPLES } from '../gcm';
+import { t } from '../i18n';
 import type { Network } from '../network';
 import type { Decision, WorkplanRow } from '../tables';
 import { joinWords } from '../words';
@@ -65,20 +66,20 @@ function sdgTable(items: readonly WorkplanRow[]): ReportTable {
   const targets = [...new Set([SDG_MIGRATION_TARGET, ...groups.keys()])].sort(compareTargets);
   return {
     id: 'sdg-targets',
-    title: 'SDG targets',
+    title: t('reports.gcm.sdg.title'),
     columns: [
-      { header: 'SDG target', kind: 'text', width: 100 },
-      { header: 'Key actions', kind: 'count', width: 100 },
-      { header: 'Budget', kind: 'money' },
-      { header: 'Funded', kind: 'money' },
-      { header: 'Workplan IDs', kind: 'text', width: 320 },
+      { header: t('reports.col.sdg-target'), kind: 'text', width: 100 },
+      { header: t('reports.col.key-actions'), kind: 'count', width: 100 },
+      { header: t('reports.col.budget'), kind: 'money' },
+      { header: t('reports.col.funded'), kind: 'money' },
+      { header: t('reports.col.workplan-ids'), kind: 'text', width: 320 },
     ],
     rows: targets.map((t) => {
       const f = funding(groups.get(t) ?? []);
       return [t, f.items, f.budget, f.funded, ids(groups.get(t) ?? [])];
     }),
     totals: null,
-    note: `Target ${SDG_MIGRATION_TARGET} first, the one the Compact serves most directly; then every target a key action names.`,
+    note: t('reports.gcm.sdg.note', { target: SDG_MIGRATION_TARGET }),
     empty: '',
   };
 }
@@ -89,16 +90,16 @@ function objectivesTable(
 ): ReportTable {
   return {
     id: 'objectives',
-    title: 'The 23 objectives',
+    title: t('reports.gcm.objectives.title'),
     columns: [
-      { header: 'GCM objective', kind: 'text', width: 100 },
-      { header: 'Objective', kind: 'text', width: 360 },
-      { header: 'Key actions', kind: 'count', width: 100 },
-      { header: 'Budget', kind: 'money' },
-      { header: 'Funded', kind: 'money' },
-      { header: 'Decisions', kind: 'count' },
-      { header: 'Workplan IDs', kind: 'text', width: 200 },
-      { header: 'Decision IDs', kind: 'text', width: 200 },
+      { header: t('reports.col.gcm-objective'), kind: 'text', width: 100 },
+      { header: t('reports.col.objective'), kind: 'text', width: 360 },
+      { header: t('reports.col.key-actions'), kind: 'count', width: 100 },
+      { header: t('reports.col.budget'), kind: 'money' },
+      { header: t('reports.col.funded'), kind: 'money' },
+      { header: t('reports.col.decisions'), kind: 'count' },
+      { header: t('reports.col.workplan-ids'), kind: 'text', width: 200 },
+      { header: t('reports.col.decision-ids'), kind: 'text', width: 200 },
     ],
     rows: GCM_OBJECTIVES.map((o) => {
       const w = itemsBy.get(o.number) ?? [];
@@ -107,7 +108,7 @@ function objectivesTable(
       return [String(o.number), o.title, f.items, f.budget, f.funded, d.length, ids(w), ids(d)];
     }),
     totals: null,
-    note: 'A key action or decision that serves several objectives counts under each, with its whole budget.',
+    note: t('reports.gcm.objectives.note'),
     empty: '',
   };
 }
@@ -123,7 +124,7 @@ function contributionsTable(
       rows.push([
         String(o.number),
         rowLink('Workplan', w.row, w.id),
-        'Key action',
+        t('reports.gcm.contributions.key-action'),
         w.keyAction,
         w.leadAgency.trim(),
         w.status ?? '',
@@ -134,39 +135,43 @@ function contributionsTable(
   }
   return {
     id: 'contributions',
-    title: 'Contributions by objective',
+    title: t('reports.gcm.contributions.title'),
     columns: [
-      { header: 'GCM objective', kind: 'text', width: 100 },
-      { header: 'ID', kind: 'link' },
-      { header: 'Kind', kind: 'text', width: 110 },
-      { header: 'Key action or decision', kind: 'text', width: 300 },
-      { header: 'Lead agency', kind: 'text', width: 90 },
-      { header: 'Status', kind: 'text', width: 90 },
-      { header: 'Results', kind: 'text', width: 360 },
+      { header: t('reports.col.gcm-objective'), kind: 'text', width: 100 },
+      { header: t('reports.col.id'), kind: 'link' },
+      { header: t('reports.col.kind'), kind: 'text', width: 110 },
+      { header: t('reports.col.key-action-or-decision'), kind: 'text', width: 300 },
+      { header: t('reports.col.lead-agency'), kind: 'text', width: 90 },
+      { header: t('reports.col.status'), kind: 'text', width: 90 },
+      { header: t('reports.col.results'), kind: 'text', width: 360 },
     ],
     rows,
     totals: null,
-    note: "Results: a key action's Results to date (its Expected result while none is recorded); a decision's text.",
-    empty: 'Nothing in the period names a GCM objective.',
+    note: t('reports.gcm.contributions.note'),
+    empty: t('reports.gcm.contributions.empty'),
   };
 }
 
 function principlesTable(items: readonly Located<WorkplanRow>[]): ReportTable {
   const by = groupBy(items, (w) => w.guidingPrinciples);
+  const unnamed = GCM_PRINCIPLES.filter((p) => !by.has(p.title));
   return {
     id: 'principles',
-    title: 'Guiding principles',
+    title: t('reports.gcm.principles.title'),
     columns: [
-      { header: 'Principle', kind: 'text', width: 260 },
-      { header: 'Key actions', kind: 'count', width: 100 },
-      { header: 'Workplan IDs', kind: 'text', width: 320 },
+      { header: t('reports.col.principle'), kind: 'text', width: 260 },
+      { header: t('reports.col.key-actions'), kind: 'count', width: 100 },
+      { header: t('reports.col.workplan-ids'), kind: 'text', width: 320 },
     ],
     rows: GCM_PRINCIPLES.map((p) => {
       const named = by.get(p.title) ?? [];
-      return [`(${p.letter}) ${p.title}`, named.length, ids(named)];
+      return [t('reports.gcm.principles.row', { letter: p.letter, title: p.label }), named.length, ids(named)];
     }),
     totals: null,
-    note: 'The principles of paragraph 15 of the Compact that each key action names in its Guiding principles column.',
+    note:
+      unnamed.length === 0
+        ? t('reports.gcm.principles.note-all')
+        : t('reports.gcm.principles.note-unnamed', { principles: joinWords(unnamed.map((p) => p.label)) }),
     empty: '',
   };
 }
@@ -178,15 +183,15 @@ function gapsTable(
   const gaps = GCM_OBJECTIVES.filter((o) => !itemsBy.has(o.number) && !decisionsBy.has(o.number));
   return {
     id: 'gaps',
-    title: 'Gaps: objectives nothing served',
+    title: t('reports.gcm.gaps.title'),
     columns: [
-      { header: 'GCM objective', kind: 'text', width: 100 },
-      { header: 'Objective', kind: 'text', width: 360 },
+      { header: t('reports.col.gcm-objective'), kind: 'text', width: 100 },
+      { header: t('reports.col.objective'), kind: 'text', width: 360 },
     ],
     rows: gaps.map((o) => [String(o.number), o.title]),
     totals: null,
-    note: 'No key action (Dropped aside) running in the period and no decision adopted in it names them.',
-    empty: 'Something in the period served every objective.',
+    note: t('reports.gcm.gaps.note'),
+    empty: t('reports.gcm.gaps.empty'),
   };
 }
 
@@ -201,14 +206,13 @@ export function gcmSummary(network: Network, { today, period: asked }: ReportOpt
   const decisionsBy = groupBy(decisions, (d) => d.gcmObjectives);
   const objectives = objectivesTable(itemsBy, decisionsBy);
   const principles = principlesTable(items);
-  const unnamed = GCM_PRINCIPLES.filter((p) => !items.some((w) => w.guidingPrinciples.includes(p.title)));
   return {
     id: 'gcm-summary',
-    title: `GCM review pack, ${periodWords(period)}`,
+    title: t('reports.gcm.title', { period: periodWords(period) }),
     network: networkName(network),
     year: null,
     today,
-    subtitle: `What the Network's key actions running from ${periodWords(period)} and its decisions adopted then contribute to the objectives of the Global Compact for Migration, with their results: an input to the GCM regional reviews and the International Migration Review Forum.`,
+    subtitle: t('reports.gcm.subtitle', { period: periodWords(period) }),
     notice: network.settings.confidentialityNotice,
     period,
     sections: [],
@@ -216,18 +220,12 @@ export function gcmSummary(network: Network, { today, period: asked }: ReportOpt
       objectives,
       contributionsTable(itemsBy, decisionsBy),
       gapsTable(itemsBy, decisionsBy),
-      {
-        ...principles,
-        note:
-          unnamed.length === 0
-            ? `${principles.note} Every principle is named.`
-            : `${principles.note} Named by none: ${joinWords(unnamed.map((p) => p.title))}.`,
-      },
+      principles,
       sdgTable(items),
     ],
     charts: [
-      { title: 'Key actions and decisions by GCM objective', table: objectives.id, category: 0, series: [2, 5] },
-      { title: 'Key actions by guiding principle', table: principles.id, category: 0, series: [1] },
+      { title: t('reports.gcm.chart.objectives'), table: objectives.id, category: 0, series: [2, 5] },
+      { title: t('reports.gcm.chart.principles'), table: principles.id, category: 0, series: [1] },
     ],
   };
 }

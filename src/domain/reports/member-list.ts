@@ -1,6 +1,7 @@
 /** The member list: who the members are and whom to write to, ready to share with the members. */
 import type { IsoDay } from '../dates';
 import { longDay } from '../email/render';
+import { t } from '../i18n';
 import { isActiveOn } from '../membership';
 import type { Network } from '../network';
 import { FOCAL_KINDS } from '../tables';
@@ -16,13 +17,13 @@ export function memberList(network: Network, { today }: { today: IsoDay }): Repo
   });
   const memberTable: ReportTable = {
     id: 'members',
-    title: 'Members',
+    title: t('reports.members.members.title'),
     columns: [
-      { header: 'Agency', kind: 'link', width: 100 },
-      { header: 'Name', kind: 'text', width: 320 },
-      { header: 'Roles', kind: 'text', width: 200 },
-      { header: 'Status', kind: 'text', width: 90 },
-      { header: 'Joined on', kind: 'date' },
+      { header: t('reports.col.agency'), kind: 'link', width: 100 },
+      { header: t('reports.col.name'), kind: 'text', width: 320 },
+      { header: t('reports.col.roles'), kind: 'text', width: 200 },
+      { header: t('reports.col.status'), kind: 'text', width: 90 },
+      { header: t('reports.col.joined-on'), kind: 'date' },
     ],
     rows: members.map((m) => [
       rowLink('Members', m.row, m.agency.trim()),
@@ -32,8 +33,8 @@ export function memberList(network: Network, { today }: { today: IsoDay }): Repo
       m.joinedOn,
     ]),
     totals: null,
-    note: `The members on ${longDay(today)}: applicants (Pending) and members that have withdrawn or left are not listed.`,
-    empty: 'The register lists no members.',
+    note: t('reports.members.members.note', { day: longDay(today) }),
+    empty: t('reports.members.members.empty'),
   };
   const kindOrder = (kind: string | null) =>
     kind === null ? FOCAL_KINDS.length : FOCAL_KINDS.indexOf(kind as (typeof FOCAL_KINDS)[number]);
@@ -47,13 +48,13 @@ export function memberList(network: Network, { today }: { today: IsoDay }): Repo
     );
   const focalTable: ReportTable = {
     id: 'focal-points',
-    title: 'Focal points',
+    title: t('reports.members.focal.title'),
     columns: [
-      { header: 'Agency', kind: 'link', width: 100 },
-      { header: 'Name', kind: 'text', width: 200 },
-      { header: 'Position', kind: 'text', width: 260 },
-      { header: 'Email', kind: 'text', width: 240 },
-      { header: 'Kind', kind: 'text', width: 90 },
+      { header: t('reports.col.agency'), kind: 'link', width: 100 },
+      { header: t('reports.col.name'), kind: 'text', width: 200 },
+      { header: t('reports.col.position'), kind: 'text', width: 260 },
+      { header: t('reports.col.email'), kind: 'text', width: 240 },
+      { header: t('reports.col.kind'), kind: 'text', width: 90 },
     ],
     rows: focalPoints.map((fp) => [
       rowLink('Focal points', fp.row, fp.agency.trim()),
@@ -63,16 +64,16 @@ export function memberList(network: Network, { today }: { today: IsoDay }): Repo
       fp.kind,
     ]),
     totals: null,
-    note: 'Active focal points of the listed members, primary before alternate.',
-    empty: 'No active focal point is recorded.',
+    note: t('reports.members.focal.note'),
+    empty: t('reports.members.focal.empty'),
   };
   return {
     id: 'member-list',
-    title: 'Member list',
+    title: t('reports.members.title'),
     network: networkName(network),
     year: null,
     today,
-    subtitle: `${members.length} member entities and ${focalPoints.length} focal points, for sharing with the members.`,
+    subtitle: t('reports.members.subtitle', { members: members.length, focal: focalPoints.length }),
     notice: network.settings.confidentialityNotice,
     period: null,
     sections: [],

@@ -4,6 +4,7 @@
  */
 import type { IsoDay } from '../dates';
 import { longDay } from '../email/render';
+import { currentLanguage, formatNumber, t } from '../i18n';
 
 /** How a column's values read: the Sheets number format and the HTML alignment follow from it. */
 export type ColumnKind = 'text' | 'count' | 'money' | 'percent' | 'date' | 'link';
@@ -15,11 +16,8 @@ export interface RowLink {
   readonly row: number;
 }
 
-/** The currency of every `money` column: the workbook's budgets are in US dollars. */
-export const CURRENCY = 'USD';
-
 /**
- * One cell: text; a number (a count, US dollars, a share from 0 to 1 for `percent`); a day as
+ * One cell: text; a number (a count, US dollars, the workbook's currency; a share from 0 to 1 for `percent`); a day as
  * `YYYY-MM-DD` text in a `date` column; a row link in a `link` column; null for blank.
  */
 export type ReportCell = string | number | RowLink | null;
@@ -120,10 +118,21 @@ export function titleLine(report: Report): string {
   return [report.title, report.network, longDay(report.today)].filter((part) => part !== '').join(' — ');
 }
 
-/** "1 April to 23 November 2026", "1 December 2025 to 23 November 2026". */
+/** "1 April", "1 апреля": a day of a period whose year the period's last day says. */
+function dayOfMonth(day: IsoDay): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(currentLanguage() === 'ru' ? 'ru' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year!, month! - 1, date!)));
+}
+
+/** "1 April to 23 November 2026", "1 December 2025 to 23 November 2026", "с 1 апреля по 23 ноября 2026 г.". */
 export function periodWords({ from, to }: Period): string {
-  const [a, b] = [longDay(from), longDay(to)];
-  return from.slice(0, 4) === to.slice(0, 4) ? `${a.slice(0, -5)} to ${b}` : `${a} to ${b}`;
+  return from.slice(0, 4) === to.slice(0, 4)
+    ? t('reports.period.same-year', { from: dayOfMonth(from), to: longDay(to) })
+    : t('reports.period.years', { from: longDay(from), to: longDay(to) });
 }
 
 /** The sections the secretariat wrote, without the blank ones. */
@@ -144,8 +153,8 @@ export function plainText(cell: ReportCell): string {
 
 /** A column's CSV header: the unit of its plain numbers in brackets, "Budget (USD)", "Progress (%)". */
 export function csvHeader(column: ReportColumn): string {
-  if (column.kind === 'money') return `${column.header} (${CURRENCY})`;
-  if (column.kind === 'percent') return `${column.header} (%)`;
+  if (column.kind === 'money') return t('reports.csv.money', { header: column.header });
+  if (column.kind === 'percent') return t('reports.csv.percent', { header: column.header });
   return column.header;
 }
 
@@ -155,19 +164,21 @@ export function csvText(cell: ReportCell, kind: ColumnKind): string {
   return plainText(cell);
 }
 
-/** 310000 → "310,000": whole numbers grouped by thousands, as a reader expects dollars and counts. */
+/** 310000 → "310,000", "310 000": whole numbers grouped by thousands as the language does, as a reader expects dollars and counts. */
 function grouped(n: number): string {
-  const sign = n < 0 ? '-' : '';
-  return sign + String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return formatNumber(Math.round(n));
 }
 
-/** A cell as a person reads it: "USD 310,000", "1,200", "86%", "23 November 2026"; what the HTML copy and the email show. */
+/**
+ * A cell as a person reads it: "USD 310,000", "1,200", "86%", "23 November 2026" ("310 000 долл. США",
+ * "1 200", "23 ноября 2026 г."); what the HTML copy and the email show.
+ */
 export function displayText(cell: ReportCell, kind: ColumnKind): string {
   if (cell === null) return '';
   if (isRowLink(cell)) return cell.text;
   if (typeof cell === 'string') return kind === 'date' ? longDay(cell) : cell;
   if (kind === 'percent') return `${Math.round(cell * 100)}%`;
-  if (kind === 'money') return `${CURRENCY} ${grouped(cell)}`;
+  if (kind === 'money') return t('reports.money', { amount: grouped(cell) });
   return kind === 'count' ? grouped(cell) : String(cell);
 }
 

@@ -7,6 +7,7 @@ import type { Located } from '../codec';
 import type { IsoDay } from '../dates';
 import { longDay } from '../email/render';
 import { gcmObjective } from '../gcm';
+import { t } from '../i18n';
 import type { Network } from '../network';
 import { WORKPLAN_STATUSES, type WorkplanRow } from '../tables';
 import { keyOf } from '../words';
@@ -22,11 +23,11 @@ import {
 } from './figures';
 import { OVERDUE_FILL, sections, type ReportColumn, type ReportOptions, type ReportTable, type Report } from './report';
 
-const MONEY: readonly ReportColumn[] = [
-  { header: 'Items', kind: 'count' },
-  { header: 'Budget', kind: 'money' },
-  { header: 'Funded', kind: 'money' },
-  { header: 'Funding gap', kind: 'money', width: 120 },
+const money = (): ReportColumn[] => [
+  { header: t('reports.col.items'), kind: 'count' },
+  { header: t('reports.col.budget'), kind: 'money' },
+  { header: t('reports.col.funded'), kind: 'money' },
+  { header: t('reports.col.funding-gap'), kind: 'money', width: 120 },
 ];
 
 /** RULES.md's workplan.overdue: its End has passed and it is neither Completed nor Dropped. */
@@ -37,22 +38,22 @@ function isLate(w: WorkplanRow, today: IsoDay): boolean {
 function keyActions(items: readonly Located<WorkplanRow>[], year: number, today: IsoDay): ReportTable {
   return {
     id: 'key-actions',
-    title: `Key actions of ${year}`,
+    title: t('reports.workplan.key-actions.title', { year }),
     columns: [
-      { header: 'ID', kind: 'link' },
-      { header: 'Key action', kind: 'text', width: 260 },
-      { header: 'Expected result', kind: 'text', width: 220 },
-      { header: 'Lead agency', kind: 'text', width: 90 },
-      { header: 'Partner agencies', kind: 'text', width: 150 },
-      { header: 'Start', kind: 'date', width: 120 },
-      { header: 'End', kind: 'date', width: 120 },
-      { header: 'Budget', kind: 'money' },
-      { header: 'Funded', kind: 'money' },
-      { header: 'Funding gap', kind: 'money', width: 120 },
-      { header: 'Status', kind: 'text', width: 90 },
-      { header: 'Progress', kind: 'percent' },
-      { header: 'Results to date', kind: 'text', width: 280 },
-      { header: 'Cooperation Framework outcome', kind: 'text', width: 200 },
+      { header: t('reports.col.id'), kind: 'link' },
+      { header: t('reports.col.key-action'), kind: 'text', width: 260 },
+      { header: t('reports.col.expected-result'), kind: 'text', width: 220 },
+      { header: t('reports.col.lead-agency'), kind: 'text', width: 90 },
+      { header: t('reports.col.partner-agencies'), kind: 'text', width: 150 },
+      { header: t('reports.col.start'), kind: 'date', width: 120 },
+      { header: t('reports.col.end'), kind: 'date', width: 120 },
+      { header: t('reports.col.budget'), kind: 'money' },
+      { header: t('reports.col.funded'), kind: 'money' },
+      { header: t('reports.col.funding-gap'), kind: 'money', width: 120 },
+      { header: t('reports.col.status'), kind: 'text', width: 90 },
+      { header: t('reports.col.progress'), kind: 'percent' },
+      { header: t('reports.col.results-to-date'), kind: 'text', width: 280 },
+      { header: t('reports.col.cf-outcome'), kind: 'text', width: 200 },
     ],
     rows: items.map((w) => [
       rowLink('Workplan', w.row, w.id),
@@ -73,8 +74,8 @@ function keyActions(items: readonly Located<WorkplanRow>[], year: number, today:
     totals: (() => {
       const f = funding(items);
       return [
-        'Total',
-        `${f.items} key actions`,
+        t('reports.total'),
+        t('reports.workplan.key-actions.count', { n: f.items }),
         null,
         null,
         null,
@@ -90,8 +91,8 @@ function keyActions(items: readonly Located<WorkplanRow>[], year: number, today:
       ];
     })(),
     fills: items.map((w) => (isLate(w, today) ? OVERDUE_FILL : null)),
-    note: `Highlighted in red: past its End on ${longDay(today)} and neither Completed nor Dropped. Funding gap: budget less funded.`,
-    empty: `The Workplan has no key action for ${year}.`,
+    note: t('reports.workplan.key-actions.note', { day: longDay(today) }),
+    empty: t('reports.workplan.key-actions.empty', { year }),
   };
 }
 
@@ -102,6 +103,7 @@ function keyActions(items: readonly Located<WorkplanRow>[], year: number, today:
 function fundingBy<K>(
   id: string,
   header: string,
+  title: string,
   items: readonly WorkplanRow[],
   keyOf: (w: WorkplanRow) => K,
   keys: readonly (readonly [K, string])[],
@@ -113,10 +115,10 @@ function fundingBy<K>(
   if (blank.length > 0) rows.push([none[1], ...fundingCells(funding(blank))]);
   return {
     id,
-    title: `By ${header.toLowerCase()}`,
-    columns: [{ header, kind: 'text', width: header.length > 20 ? 260 : 110 }, ...MONEY],
+    title,
+    columns: [{ header, kind: 'text', width: header.length > 20 ? 260 : 110 }, ...money()],
     rows,
-    totals: ['Total', ...fundingCells(funding(items))],
+    totals: [t('reports.total'), ...fundingCells(funding(items))],
     note: '',
     empty: '',
   };
@@ -127,7 +129,15 @@ function byLead(network: Network, items: readonly WorkplanRow[]): ReportTable {
     network,
     items.map((w) => w.leadAgency),
   ).map((code) => [keyOf(code), code] as const);
-  return fundingBy('by-lead-agency', 'Lead agency', items, (w) => keyOf(w.leadAgency), codes, ['', '(no lead agency)']);
+  return fundingBy(
+    'by-lead-agency',
+    t('reports.col.lead-agency'),
+    t('reports.workplan.by-lead.title'),
+    items,
+    (w) => keyOf(w.leadAgency),
+    codes,
+    ['', t('reports.workplan.by-lead.none')],
+  );
 }
 
 function byObjective(items: readonly WorkplanRow[]): ReportTable {
@@ -139,18 +149,23 @@ function byObjective(items: readonly WorkplanRow[]): ReportTable {
     ...fundingCells(funding(groups.get(n) ?? [])),
   ]);
   const none = items.filter((w) => w.gcmObjectives.length === 0);
-  if (none.length > 0) rows.push(['(none)', 'No GCM objective named', ...fundingCells(funding(none))]);
+  if (none.length > 0)
+    rows.push([
+      t('reports.workplan.by-objective.none'),
+      t('reports.workplan.by-objective.none-title'),
+      ...fundingCells(funding(none)),
+    ]);
   return {
     id: 'by-gcm-objective',
-    title: 'By GCM objective',
+    title: t('reports.workplan.by-objective.title'),
     columns: [
-      { header: 'GCM objective', kind: 'text', width: 110 },
-      { header: 'Objective', kind: 'text', width: 360 },
-      ...MONEY,
+      { header: t('reports.col.gcm-objective'), kind: 'text', width: 110 },
+      { header: t('reports.col.objective'), kind: 'text', width: 360 },
+      ...money(),
     ],
     rows,
     totals: null,
-    note: 'A key action that serves several objectives counts, with its whole budget, under each of them: the rows add up to more than the workplan.',
+    note: t('reports.workplan.by-objective.note'),
     empty: '',
   };
 }
@@ -159,22 +174,24 @@ function byOutcome(items: readonly WorkplanRow[]): ReportTable {
   const outcomes = [...new Set(items.map((w) => w.cooperationFrameworkOutcome.trim()).filter((o) => o !== ''))];
   return fundingBy(
     'by-cf-outcome',
-    'Cooperation Framework outcome',
+    t('reports.col.cf-outcome'),
+    t('reports.workplan.by-outcome.title'),
     items,
     (w) => w.cooperationFrameworkOutcome.trim(),
     outcomes.map((o) => [o, o] as const),
-    ['', '(no outcome named)'],
+    ['', t('reports.workplan.by-outcome.none')],
   );
 }
 
 function byStatus(items: readonly WorkplanRow[]): ReportTable {
   return fundingBy<WorkplanRow['status']>(
     'by-status',
-    'Status',
+    t('reports.col.status'),
+    t('reports.workplan.by-status.title'),
     items,
     (w) => w.status,
     WORKPLAN_STATUSES.map((s) => [s, s] as const),
-    [null, '(no status)'],
+    [null, t('reports.workplan.by-status.none')],
   );
 }
 
@@ -185,18 +202,18 @@ export function workplanProgress(network: Network, { year, today, notes }: Repor
   const statuses = byStatus(items);
   return {
     id: 'workplan-progress',
-    title: `Workplan progress ${year}`,
+    title: t('reports.workplan.title', { year }),
     network: networkName(network),
     year,
     today,
-    subtitle: `Progress and funding of the ${year} annual workplan, for the UN Country Team.`,
+    subtitle: t('reports.workplan.subtitle', { year }),
     notice: network.settings.confidentialityNotice,
     period: null,
-    sections: sections({ title: 'Cover note', text: coverNote, place: 'before' }),
+    sections: sections({ title: t('reports.workplan.cover-note'), text: coverNote, place: 'before' }),
     tables: [keyActions(items, year, today), statuses, byLead(network, items), byOutcome(items), objectives],
     charts: [
-      { title: 'Budget and funding by GCM objective (USD)', table: objectives.id, category: 0, series: [3, 4] },
-      { title: 'Key actions by status', table: statuses.id, category: 0, series: [1] },
+      { title: t('reports.workplan.chart.objectives'), table: objectives.id, category: 0, series: [3, 4] },
+      { title: t('reports.workplan.chart.statuses'), table: statuses.id, category: 0, series: [1] },
     ],
   };
 }

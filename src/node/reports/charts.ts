@@ -5,12 +5,24 @@
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { currentLanguage, t, type Language } from '../../domain/i18n';
 import { plainText, type ChartSpec, type ReportTable } from '../../domain/reports';
 
 /** Google Sheets' default series colours, so that the HTML chart looks like the one in the tab. */
 const SERIES_COLORS = ['#4285f4', '#ea4335', '#fbbc04', '#34a853'];
 
 const AXIS_FORMAT: Readonly<Record<string, string>> = { percent: '.0%', money: ',.0f', count: ',d' };
+
+/** How the axes write numbers: Russian groups thousands with a (no-break) space and writes a decimal comma. */
+const NUMBER_LOCALE: Record<Language, vega.NumberLocale> = {
+  en: { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''] },
+  ru: { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0$'] },
+};
+
+function axisTitle(kind: string): string {
+  if (kind === 'money') return t('reports.chart.axis.money');
+  return kind === 'percent' ? t('reports.chart.axis.percent') : t('reports.chart.axis.count');
+}
 
 function spec(chart: ChartSpec, table: ReportTable): TopLevelSpec {
   const series = chart.series.map((at) => table.columns[at]!.header);
@@ -40,7 +52,7 @@ function spec(chart: ChartSpec, table: ReportTable): TopLevelSpec {
       y: {
         field: 'value',
         type: 'quantitative',
-        title: kind === 'money' ? 'USD' : kind === 'percent' ? 'Share' : 'Count',
+        title: axisTitle(kind),
         axis: { format: AXIS_FORMAT[kind] ?? '', tickMinStep: kind === 'count' ? 1 : undefined },
         ...(kind === 'percent' ? { scale: { domain: [0, 1] } } : {}),
       },
@@ -53,7 +65,13 @@ function spec(chart: ChartSpec, table: ReportTable): TopLevelSpec {
         legend: several ? { orient: 'top', title: null } : null,
       },
     },
-    config: { font: 'Arial, Helvetica, sans-serif', view: { stroke: null }, background: 'white' },
+    config: {
+      // @i18n-exempt: a font list
+      font: 'Arial, Helvetica, sans-serif',
+      view: { stroke: null },
+      background: 'white',
+      locale: { number: NUMBER_LOCALE[currentLanguage()] },
+    },
   };
 }
 

@@ -15,8 +15,10 @@ import {
   type ReportSection,
   type ReportTable,
 } from '../../domain/reports';
+import { currentLanguage, t } from '../../domain/i18n';
 import { chartSvg } from './charts';
 
+// @i18n-exempt: a style sheet
 const STYLE = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
@@ -49,7 +51,10 @@ footer { margin-top: 32px; border-top: 1px solid #dadce0; padding-top: 8px; colo
 }
 `;
 
-/** Inline scripts, frames, fetches and remote images, fonts or styles are all refused. */
+/**
+ * Inline scripts, frames, fetches and remote images, fonts or styles are all refused.
+ * @i18n-exempt: a content security policy
+ */
 const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** Figures line up on the right; IDs and days never break across lines. */
@@ -62,6 +67,7 @@ function cell(tag: 'td' | 'th', text: string, kind: ColumnKind): string {
   return `<${tag}${css}>${escapeHtml(text)}</${tag}>`;
 }
 
+// @i18n-exempt: markup and inline styles; every word in it comes from the report
 function tableHtml(table: ReportTable): string {
   const line = (cells: readonly ReportCell[]) =>
     table.columns.map((c, j) => cell('td', displayText(cells[j] ?? null, c.kind), c.kind)).join('');
@@ -84,7 +90,10 @@ function tableHtml(table: ReportTable): string {
   ].join('\n');
 }
 
-/** A section the secretariat wrote: its heading and its paragraphs as typed. */
+/**
+ * A section the secretariat wrote: its heading and its paragraphs as typed.
+ * @i18n-exempt: markup and inline styles; every word in it comes from the report
+ */
 function sectionHtml(section: ReportSection): string {
   const paragraphs = section.text
     .split(/\n\s*\n/)
@@ -93,7 +102,10 @@ function sectionHtml(section: ReportSection): string {
   return `<section class="written">\n<h2>${escapeHtml(section.title)}</h2>\n${paragraphs}\n</section>`;
 }
 
-/** The whole report as one HTML document; its charts are drawn here, so this takes a moment. */
+/**
+ * The whole report as one HTML document; its charts are drawn here, so this takes a moment.
+ * @i18n-exempt: markup and inline styles; every word in it comes from the report
+ */
 export async function renderReportHtml(report: Report): Promise<string> {
   const sections: string[] = report.sections.filter((s) => s.place === 'before').map(sectionHtml);
   for (const table of report.tables) {
@@ -108,7 +120,7 @@ export async function renderReportHtml(report: Report): Promise<string> {
   sections.push(...report.sections.filter((s) => s.place === 'after').map(sectionHtml));
   const notice = report.notice.trim();
   return `<!doctype html>
-<html lang="en">
+<html lang="${currentLanguage()}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${POLICY}">
@@ -127,7 +139,7 @@ ${sections.join('\n')}
 </main>
 <footer>
 ${notice === '' ? '' : `<p class="notice">${escapeHtml(notice)}</p>`}
-<p>Made by the unmn-secretariat add-on from the network's workbook on ${escapeHtml(longDay(report.today))}.</p>
+<p>${escapeHtml(t('reports.html.footer', { day: longDay(report.today) }))}</p>
 </footer>
 </body>
 </html>
