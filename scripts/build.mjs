@@ -4,7 +4,7 @@
 //   build/  the Node programs: the `unmn` CLI and the local playground.
 import { build, transform } from 'esbuild';
 import { shippedBundle } from './esbuild-node.mjs';
-import { LANGUAGES, lazyCatalogueScript, messagesPlugin } from './i18n-plugin.mjs';
+import { keysNamedIn, LANGUAGES, lazyCatalogueScript, messagesPlugin } from './i18n-plugin.mjs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -48,8 +48,9 @@ function surface(code) {
   return { exported, ...manifest };
 }
 
-async function buildAppsScript() {
-  const result = await build({
+/** The Apps Script bundle's options, carrying those messages of the catalogue (all when not given). */
+function appsScriptOptions(keys) {
+  return {
     entryPoints: [path.join(root, 'src/gas/main.ts')],
     bundle: true,
     format: 'iife',
@@ -59,19 +60,34 @@ async function buildAppsScript() {
     mainFields: ['module', 'main'],
     // English in the bundle; every other language in a project file of its own (writeLazyCatalogues),
     // read only by an execution in a network that works in it.
-    plugins: [messagesPlugin({ inline: ['en'], lazy: LANGUAGES.filter((l) => l !== 'en') })],
+    plugins: [messagesPlugin({ inline: ['en'], lazy: LANGUAGES.filter((l) => l !== 'en'), keys })],
     // Every execution parses the whole file, so it is minified to stay inside the 250 KB budget (the
     // second edition's rules and tables took names-kept code past it). The globals Apps Script calls
     // are the stubs appended below, outside the minified code, so the editor's function list and the
     // trigger and menu names are unchanged; build/Code.js.map turns a minified stack trace back into
     // source lines.
     minify: true,
-    sourcemap: 'external',
     outfile: path.join(root, 'build/Code.js'),
     legalComments: 'none',
     write: false,
     logLevel: 'warning',
-  });
+  };
+}
+
+/**
+ * The messages a bundle carries: those its code names (keysNamedIn), read in the bundle built once
+ * with no catalogue. The command-line and playground messages stay out of Code.js, and each page
+ * carries only its own.
+ */
+async function keysOf(options, wholeAreas) {
+  const bare = await build({ ...options, plugins: [messagesPlugin({ inline: ['en'], keys: [] })], sourcemap: false });
+  return keysNamedIn(bare.outputFiles.map((f) => f.text).join('\n'), { wholeAreas });
+}
+
+async function buildAppsScript() {
+  // Whole areas: a key put together in a way keysNamedIn misses would fail a command in production.
+  const keys = await keysOf(appsScriptOptions(), true);
+  const result = await build({ ...appsScriptOptions(keys), sourcemap: 'external' });
   const output = (suffix) => result.outputFiles.find((f) => f.path.endsWith(suffix)).text;
   // The map stays in build/: clasp pushes dist/, and Apps Script has no use for it.
   await mkdir(path.join(root, 'build'), { recursive: true });
@@ -82,7 +98,7 @@ async function buildAppsScript() {
   const note =
     '// unmn-secretariat: built by scripts/build.mjs from src/gas/main.ts (map: build/Code.js.map). Do not edit.';
   await writeFile(path.join(dist, 'Code.js'), `${code}\n${note}\n${stubs(globals)}\n`);
-  return { ...globals, bytes: Buffer.byteLength(code) };
+  return { ...globals, keys, bytes: Buffer.byteLength(code) };
 }
 
 /**
@@ -90,10 +106,10 @@ async function buildAppsScript() {
  * that returns it. Apps Script reads a project's HTML files only when asked, so a network working in
  * English never loads the Russian one.
  */
-async function writeLazyCatalogues() {
+async function writeLazyCatalogues(keys) {
   const languages = LANGUAGES.filter((l) => l !== 'en');
   for (const language of languages)
-    await writeFile(path.join(dist, `Messages-${language}.html`), await lazyCatalogueScript(language));
+    await writeFile(path.join(dist, `Messages-${language}.html`), await lazyCatalogueScript(language, undefined, keys));
   return languages.map((language) => `Messages-${language}.html`);
 }
 
@@ -107,7 +123,7 @@ async function writeManifest(macros) {
 /**
  * Each page of sidebar/pages.json (its name and title) in each language: the one shell lib/page.html
  * with its title and language, <name>.tsx (Preact components, JSX compiled by esbuild) with that
- * language's catalogue compiled in, lib/addon.css and <name>.css inlined, written as one
+ * language's messages that it names compiled in, lib/addon.css and <name>.css inlined, written as one
  * self-contained file: dist/<name>.html in English, dist/<name>-<language>.html in the others.
  */
 async function buildPages() {
@@ -124,22 +140,25 @@ async function buildPages() {
     const style = existsSync(css)
       ? (await transform(`${look}${await readFile(css, 'utf8')}`, { loader: 'css', minify: true })).code
       : null;
+    const options = {
+      entryPoints: [entry],
+      bundle: true,
+      format: 'iife',
+      target: 'es2020',
+      minify: true,
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      // Each language's own letters rather than \u escapes three times their size: the page is UTF-8.
+      charset: 'utf8',
+      write: false,
+      logLevel: 'warning',
+    };
+    const keys = existsSync(entry) ? await keysOf(options, false) : [];
     for (const language of LANGUAGES) {
       const page = language === 'en' ? `${name}.html` : `${name}-${language}.html`;
       let html = shell.replace('<!-- inline:title -->', () => title).replace('<!-- inline:lang -->', language);
       if (existsSync(entry)) {
-        const js = await build({
-          entryPoints: [entry],
-          bundle: true,
-          format: 'iife',
-          target: 'es2020',
-          minify: true,
-          jsx: 'automatic',
-          jsxImportSource: 'preact',
-          plugins: [messagesPlugin({ inline: [language] })],
-          write: false,
-          logLevel: 'warning',
-        });
+        const js = await build({ ...options, plugins: [messagesPlugin({ inline: [language], keys })] });
         const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
         html = html.replace('<!-- inline:script -->', () => `<script>${script}</script>`);
       }
@@ -198,7 +217,7 @@ async function main() {
     buildBrowserScripts(),
   ]);
   await writeManifest(gas.macros);
-  const catalogues = await writeLazyCatalogues();
+  const catalogues = await writeLazyCatalogues(gas.keys);
   const size = (await stat(path.join(dist, 'Code.js'))).size;
   if (!process.argv.includes('--quiet')) {
     console.log(

@@ -51,6 +51,13 @@ describe('the built sidebar and dialogs', () => {
     }
   });
 
+  it('carry only the messages they name: no report or email text rides along', () => {
+    for (const page of pages.filter((p) => !p.startsWith('Messages-'))) {
+      const html = readFileSync(path.join(ROOT, 'dist', page), 'utf8');
+      expect(html, page).not.toMatch(/"(reports|email)\.[a-z0-9.-]+":/);
+    }
+  });
+
   it('never put text into the page as HTML', () => {
     const sources = readdirSync(path.join(ROOT, 'sidebar'), { recursive: true, encoding: 'utf8' }).filter((f) =>
       /\.tsx?$/.test(f),
