@@ -9,7 +9,7 @@ import path from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { dateOfDay } from '../domain/dates';
 import type { Clock, Email, Mailer } from '../ports';
-import { CONSUMER_QUOTA } from './outbox';
+import { CONSUMER_QUOTA, quotaExceeded } from './outbox';
 
 /** Whom a message is from when nobody is named: the messages never leave the disk. */
 const NOBODY = 'unmn-tick@localhost';
@@ -44,10 +44,7 @@ export class EmlOutbox implements Mailer {
 
   send(email: Email): void {
     const count = email.to.length + (email.cc?.length ?? 0);
-    if (count > this.remainingQuota())
-      throw new Error(
-        `Service invoked too many times for one day: email (${this.remainingQuota()} recipients left today).`,
-      );
+    if (count > this.remainingQuota()) throw quotaExceeded(this.remainingQuota());
     this.messages.push(email);
     this.recipients += count;
   }
