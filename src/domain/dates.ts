@@ -51,8 +51,23 @@ function format(y: number, m: number, d: number): IsoDay {
 }
 
 /** The calendar day of a `Date` as the runtime's local clock shows it (the script's time zone in Apps Script). */
+/** Past this many distinct days the store starts again: three centuries of days fit. */
+const DAYS_KEPT = 100_000;
+const daysOf = new Map<number, IsoDay>();
+
+/** The day of a date cell, one string for each day however many cells hold it (a large network has hundreds of thousands). */
 export function dayOfDate(date: Date): IsoDay {
-  return format(date.getFullYear(), date.getMonth() + 1, date.getDate());
+  const y = date.getFullYear();
+  const m = date.getMonth() + 1;
+  const d = date.getDate();
+  const key = (y * 100 + m) * 100 + d;
+  let day = daysOf.get(key);
+  if (day === undefined) {
+    if (daysOf.size >= DAYS_KEPT) daysOf.clear();
+    day = format(y, m, d);
+    daysOf.set(key, day);
+  }
+  return day;
 }
 
 /** Local midnight of a calendar day: what a spreadsheet date cell holds. */

@@ -27,7 +27,7 @@ export function problemText(problem: Pick<Problem, 'message' | 'expected'>): str
   const { message, expected } = problem;
   return expected === null || message.includes(expected.replace(/^an? /, ''))
     ? message
-    : t('validate.expected', { message, expected });
+    : t('check.problem.expected', { message, expected });
 }
 
 /** `Meetings!2 Mode: "By carrier pigeon" is not one of In person, Online, Hybrid`. */
