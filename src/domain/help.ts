@@ -8,10 +8,13 @@ export interface HelpTab {
   readonly purpose: string;
 }
 
-export const HELP_TABS: readonly HelpTab[] = TABLES.map((t) => ({ name: t.name, purpose: t.purpose }));
+/** Each tab and what it is for, in the language of the execution that asks. */
+export function helpTabs(): HelpTab[] {
+  return TABLES.map((table) => ({ name: table.name, purpose: table.purpose }));
+}
 
 /** Escapes every text it is given: tab names and purposes could one day come from the sheet. */
-export function helpHtml(tabs: readonly HelpTab[] = HELP_TABS): string {
+export function helpHtml(tabs: readonly HelpTab[] = helpTabs()): string {
   // @i18n-exempt: markup around the tab names, no words of its own
   const rows = tabs.map((tab) => `<dt>${escapeHtml(tab.name)}</dt><dd>${escapeHtml(tab.purpose)}</dd>`).join('');
   return [
