@@ -23,7 +23,7 @@ describe('a meeting row that breaks the contract', () => {
       'Meetings!2 Status: «Postponed» не подходит: требуется одно из значений «Planned», «Held», «Cancelled»',
     );
     expect(problems).toContain(
-      'Meetings!2 Date: «2026-02-30» не является датой; требуется дата с 1900 по 2100 год (ячейка с датой или текст в формате ГГГГ-ММ-ДД)',
+      'Meetings!2 Date: «2026-02-30» не является датой; ожидается дата с 1900 по 2100 год (ячейка с датой или текст в формате ГГГГ-ММ-ДД)',
     );
     expect(problems).toContain('Meetings!2 Duration (minutes): 0 не подходит: требуется целое число не менее 1');
   });
@@ -41,7 +41,7 @@ describe('a meeting row that breaks the contract', () => {
     const header = headerRow(MeetingsTable).filter((h) => h !== 'Status');
     const problems = inLanguage('ru', () => decodeTable(MeetingsTable, [header]).problems.map(formatProblem));
     expect(problems).toEqual([
-      'Meetings!1 Status: На листе Meetings нет столбца Status; требуется заголовок «Status» в строке 1 (его добавляет команда «Настроить / восстановить таблицу»)',
+      'Meetings!1 Status: На листе Meetings нет столбца Status; ожидается заголовок «Status» в строке 1 (его добавляет команда «Настроить / восстановить таблицу»)',
     ]);
     expect(inLanguage('ru', () => MeetingsTable.columns.mode.expected)).toBe(
       'одно из значений «In person», «Online», «Hybrid»',
