@@ -2,8 +2,9 @@
  * The decision form's state and what derives from it alone: a blank form, a saved decision or a
  * consultation's draft as a form, the payload sent, and the checks the sidebar makes before sending.
  */
+import { t } from '../../src/domain/i18n';
 import {
-  DECISION_FIELD_LABELS,
+  fieldError,
   parseDecisionInput,
   type DecisionDraft,
   type DecisionField,
@@ -138,15 +139,11 @@ export function validate(
   if (!parsed.ok) return parsed;
   const errors: FieldError[] = [];
   if (parsed.value.date > today)
-    errors.push({
-      field: 'date',
-      message: `${DECISION_FIELD_LABELS.date}: ${parsed.value.date} is after today (${today})`,
-    });
+    errors.push(fieldError('date', t('sidebar.server.after-today', { date: parsed.value.date, today })));
   if (parsed.value.stateConsultedOn > today)
-    errors.push({
-      field: 'stateConsultedOn',
-      message: `${DECISION_FIELD_LABELS.stateConsultedOn}: ${parsed.value.stateConsultedOn} is after today`,
-    });
+    errors.push(
+      fieldError('stateConsultedOn', t('sidebar.server.after-today', { date: parsed.value.stateConsultedOn, today })),
+    );
   return errors.length === 0 ? parsed : { ok: false, errors };
 }
 

@@ -12,7 +12,7 @@ import { GCM_OBJECTIVES } from '../domain/gcm';
 import type { Network } from '../domain/network';
 import { decisionGuidance } from '../domain/rules/guidance';
 import {
-  DECISION_FIELD_LABELS,
+  decisionFieldLabel,
   fieldError,
   parseDecisionInput,
   parseDecisionUpdate,
@@ -43,8 +43,10 @@ import { readNetwork } from './network';
 import { type LockedTabs, describeSkipped, leftAlone, withLockedTabs } from './repository';
 import { errorText } from '../domain/errors';
 import { keyOf } from '../domain/words';
+import { t } from '../domain/i18n';
 
-const WHAT = 'record a decision';
+/** What requireSecretariat says the user may not do: "Only the Secretariat can record a decision". */
+const what = () => t('sidebar.server.what');
 
 /**
  * The tabs a decision touches: who may record (Settings, Members, Focal points), what it may refer to
@@ -97,7 +99,7 @@ function actionIdCells(
 
 function mayRecord(ports: Pick<Ports, 'user' | 'clock'>, network: Network): string {
   try {
-    requireSecretariat(ports, network, WHAT);
+    requireSecretariat(ports, network, what());
     return '';
   } catch (error) {
     return errorText(error);
@@ -174,66 +176,53 @@ export function decisionSidebarData(
 /** The checks that need the workbook: dates against today, the meeting, the agencies, the subject. */
 export function checkDecision(input: DecisionInput, network: Network, today: string): FieldError[] {
   const errors: FieldError[] = [];
-  if (input.date > today)
-    errors.push(fieldError('date', `${input.date} is after today (${today}); record a decision once it is taken`));
+  if (input.date > today) errors.push(fieldError('date', t('sidebar.server.date-future', { date: input.date, today })));
   if (input.meeting !== '') {
     const meeting = network.meetings.records.find((m) => sameCode(m.id, input.meeting));
-    if (!meeting)
-      errors.push(
-        fieldError(
-          'meeting',
-          `${input.meeting} is not a meeting of the Meetings tab (leave it blank for a written consultation)`,
-        ),
-      );
-    else if (meeting.status === 'Cancelled') errors.push(fieldError('meeting', `${meeting.id} was cancelled`));
+    if (!meeting) errors.push(fieldError('meeting', t('sidebar.server.meeting-unknown', { meeting: input.meeting })));
+    else if (meeting.status === 'Cancelled')
+      errors.push(fieldError('meeting', t('sidebar.server.meeting-cancelled', { meeting: meeting.id })));
   }
   const codes = network.members.records.map((m) => m.agency);
   const unknown = (list: readonly string[]) => list.filter((a) => !codes.some((c) => sameCode(c, a)));
+  const notMembers = (codes: readonly string[]) =>
+    t('sidebar.server.not-members', { codes: codes.join(', '), n: codes.length });
   const badConsulted = unknown(input.consulted);
-  if (badConsulted.length > 0)
-    errors.push(
-      fieldError(
-        'consulted',
-        `${badConsulted.join(', ')} ${badConsulted.length === 1 ? 'is not a member' : 'are not members'} of the Members tab`,
-      ),
-    );
+  if (badConsulted.length > 0) errors.push(fieldError('consulted', notMembers(badConsulted)));
   const badObjections = unknown(input.objections);
   if (badObjections.length > 0) {
-    errors.push(
-      fieldError(
-        'objections',
-        `${badObjections.join(', ')} ${badObjections.length === 1 ? 'is not a member' : 'are not members'} of the Members tab`,
-      ),
-    );
+    errors.push(fieldError('objections', notMembers(badObjections)));
   } else {
     const notConsulted = input.objections.filter((a) => !input.consulted.some((c) => sameCode(c, a)));
     if (notConsulted.length > 0)
       errors.push(
         fieldError(
           'objections',
-          `${notConsulted.join(', ')} objected but ${notConsulted.length === 1 ? 'is' : 'are'} not among the members consulted`,
+          t('sidebar.server.objected-not-consulted', { codes: notConsulted.join(', '), n: notConsulted.length }),
         ),
       );
   }
   const subject = input.subject.trim();
   if (input.kind === 'Admission' && subject === '')
-    errors.push(fieldError('subject', 'give the agency code of the member admitted'));
+    errors.push(fieldError('subject', t('sidebar.server.subject-admission')));
   if (input.kind === 'Workplan endorsement' && !/^\d{4}$/.test(subject))
-    errors.push(fieldError('subject', 'give the year of the workplan endorsed (YYYY)'));
+    errors.push(fieldError('subject', t('sidebar.server.subject-workplan')));
   if (input.kind === 'Working group' && subject === '')
-    errors.push(fieldError('subject', 'give the ID of the working group (WG-NN)'));
+    errors.push(fieldError('subject', t('sidebar.server.subject-group')));
   if (input.stateConsultedOn !== '' && input.stateConsultedOn > today)
-    errors.push(fieldError('stateConsultedOn', `${input.stateConsultedOn} is after today (${today})`));
+    errors.push(
+      fieldError('stateConsultedOn', t('sidebar.server.after-today', { date: input.stateConsultedOn, today })),
+    );
   if (input.stateConsultedOn !== '' && !input.stateRelevant)
-    errors.push(fieldError('stateConsultedOn', 'tick State relevant, or leave this blank'));
+    errors.push(fieldError('stateConsultedOn', t('sidebar.server.state-not-relevant')));
   (input.actions ?? []).forEach((a, i) => {
-    const which = `action ${i + 1}`;
-    if (a.action.trim() === '') errors.push(fieldError('actions', `${which}: say what is to be done`));
-    if (a.owner.trim() === '') errors.push(fieldError('actions', `${which}: give the owner's agency code`));
+    const n = i + 1;
+    if (a.action.trim() === '') errors.push(fieldError('actions', t('sidebar.server.action-words', { n })));
+    if (a.owner.trim() === '') errors.push(fieldError('actions', t('sidebar.server.action-owner', { n })));
     else if (unknown([a.owner]).length > 0)
-      errors.push(fieldError('actions', `${which}: ${a.owner.trim()} is not a member of the Members tab`));
+      errors.push(fieldError('actions', t('sidebar.server.action-owner-unknown', { n, owner: a.owner.trim() })));
     if (a.due !== '' && a.due < input.date)
-      errors.push(fieldError('actions', `${which}: due on ${a.due}, before the decision (${input.date})`));
+      errors.push(fieldError('actions', t('sidebar.server.action-due', { n, due: a.due, date: input.date })));
   });
   return errors;
 }
@@ -254,7 +243,7 @@ function actionsOf(
   return (value.actions ?? []).map((a) => {
     const was = a.id === '' ? undefined : existing.find((x) => sameCode(x.id, a.id));
     if (a.id !== '' && was === undefined)
-      throw new DecisionInputError([fieldError('actions', `${a.id} is not an action of ${id}`)]);
+      throw new DecisionInputError([fieldError('actions', t('sidebar.server.action-unknown', { action: a.id, id }))]);
     const actionId = was?.id ?? nextId(ActionsTable, taken, year);
     taken.push(actionId);
     const owner = canonicalCodes([a.owner], network)[0] ?? a.owner.trim();
@@ -289,10 +278,7 @@ function requireConfirmation(
   if (findings.length === 0) return;
   const rules = [...new Set(findings.map((f) => f.rule))].join(', ');
   throw new DecisionInputError([
-    fieldError(
-      'confirmed',
-      `the ToR check would report ${rules} for this decision: read the guidance, then tick ${DECISION_FIELD_LABELS.confirmed} to record it as Adopted`,
-    ),
+    fieldError('confirmed', t('sidebar.server.confirm', { rules, confirm: decisionFieldLabel('confirmed') })),
   ]);
 }
 
@@ -303,8 +289,7 @@ function requireTabs(network: Network, value: DecisionInput): void {
     ['Actions', (value.actions ?? []).length > 0 ? network.actions.header : true],
     ['Log', network.log.header],
   ] as const) {
-    if (header === null)
-      throw new Error(`The ${name} tab is missing or has no header row: run Set up / repair workbook first.`);
+    if (header === null) throw new Error(t('sidebar.server.tab-missing', { tab: name }));
   }
 }
 
@@ -316,7 +301,7 @@ function checkedInput<T extends DecisionInput>(
   input: unknown,
 ) {
   const { network, grids } = tabs.readNetwork(TABS);
-  requireSecretariat(ports, network, WHAT);
+  requireSecretariat(ports, network, what());
   const parsed = parse(input);
   if (!parsed.ok) throw new DecisionInputError(parsed.errors);
   const today = ports.clock.today();
@@ -382,7 +367,7 @@ function linkConsultation(tabs: LockedTabs, consultation: string, decision: stri
 /** Thrown when the decision changed since the sidebar read it: nothing is written, and its new state goes back. */
 export class DecisionConflictError extends Error {
   constructor(readonly current: SavedDecision) {
-    super(`${current.decision.id} was changed since you opened it`);
+    super(t('sidebar.server.changed', { id: current.decision.id }));
     this.name = 'DecisionConflictError';
   }
 }
@@ -397,14 +382,12 @@ export function updateDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' 
     const { network, grids, email, today, value } = checkedInput(ports, tabs, parseDecisionUpdate, input);
     const before = savedDecision(network, value.id);
     if (before === null)
-      throw new DecisionInputError([fieldError('id', `${value.id} is not a decision of the Decisions tab`)]);
+      throw new DecisionInputError([fieldError('id', t('sidebar.server.decision-unknown', { id: value.id }))]);
     if (before.version !== value.version) throw new DecisionConflictError(before);
     const id = before.decision.id;
     const year = parseId(DecisionsTable, id)?.year;
     if (year != null && year !== Number(value.date.slice(0, 4))) {
-      throw new DecisionInputError([
-        fieldError('date', `${id} is numbered in ${year}: keep its date in that year, or record a new decision`),
-      ]);
+      throw new DecisionInputError([fieldError('date', t('sidebar.server.year-fixed', { id, year: String(year) }))]);
     }
     const decision = keepOrder(
       before.decision,
@@ -439,7 +422,10 @@ export function updateDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' 
       ActionsTable,
       actions.filter((a) => !known.has(a.id)),
     );
-    const logged = notWritten.length === 0 ? details : `${details}; not written: ${notWritten.join('; ')}`;
+    const logged =
+      notWritten.length === 0
+        ? details
+        : t('sidebar.server.log-not-written', { details, cells: notWritten.join('; ') });
     tabs.append(LogTable, [
       {
         timestamp: ports.clock.now(),
@@ -463,13 +449,18 @@ export function updateDecision(ports: Pick<Ports, 'workbook' | 'clock' | 'user' 
 function saveRpc(
   ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock' | 'ui'>,
   save: (p: Pick<Ports, 'workbook' | 'clock' | 'user' | 'lock'>) => SavedIds,
-  verb: string,
+  verb: 'recorded' | 'updated',
 ): RecordDecisionResult {
   try {
     const { id, row, actions, changed, notWritten = [] } = save(ports);
+    const saved = { id, row: String(row), left: leftAlone(notWritten) };
     ports.ui.toast(
-      changed ? `Decision ${id} ${verb} in row ${row}.${leftAlone(notWritten)}` : unchangedMessage('Decision', id),
-      'Decisions',
+      !changed
+        ? unchangedMessage('Decision', id)
+        : verb === 'recorded'
+          ? t('sidebar.server.toast-recorded', saved)
+          : t('sidebar.server.toast-updated', saved),
+      t('sidebar.server.toast-title'),
     );
     return { ok: true, id, row, actions, changed };
   } catch (error) {
@@ -478,12 +469,7 @@ function saveRpc(
       const d = error.current.decision;
       return {
         ok: false,
-        errors: [
-          fieldError(
-            '',
-            `${d.id} was changed by someone else since you opened it; nothing was saved. The form now shows it as it stands: make your change again.`,
-          ),
-        ],
+        errors: [fieldError('', t('sidebar.server.conflict', { id: d.id }))],
         current: error.current,
       };
     }

@@ -6,16 +6,17 @@
 import { setFlagsFromString } from 'node:v8';
 import { name as packageName, version } from '../../package.json';
 import type { CliName } from '../app/commands';
+import { isLanguage, pinLanguage, t, type MessageKey } from '../domain/i18n';
 import { endQuietlyOnBrokenPipe, streamIo, UsageError, type CliIo } from './terminal';
 import { WorkbookFileError } from './xlsx/workbook';
 
 interface CommandModule {
-  readonly usage: string;
+  usage(): string;
   run(args: string[], io: CliIo): Promise<number>;
 }
 
 interface Command {
-  readonly summary: string;
+  readonly summary: MessageKey;
   /** The command's module, imported only when it runs: a check never loads the packages of the reports or the tick. */
   load(): Promise<CommandModule>;
 }
@@ -25,46 +26,60 @@ interface Command {
  * Every `cli` name of the add-on's command table must be here (tsc refuses the table otherwise).
  */
 const COMMANDS: { readonly [K in CliName]: Command } & Readonly<Record<string, Command>> = {
-  init: {
-    summary: 'create a new workbook with every tab, header, dropdown and the ToR profile',
-    load: () => import('./commands/init'),
-  },
-  validate: { summary: 'list every cell that breaks the workbook contract', load: () => import('./commands/validate') },
-  check: {
-    summary: 'run the ToR compliance check and list its findings (the file is not changed)',
-    load: () => import('./commands/check'),
-  },
-  tick: {
-    summary: "run the add-on's hourly tick: due minutes and reminders as .eml files, the Log updated",
-    load: () => import('./commands/tick'),
-  },
-  report: {
-    summary: 'write a report (or all) as an HTML file and CSV files (the file is not changed)',
-    load: () => import('./commands/report'),
-  },
-  meeting: {
-    summary: "write a meeting's calendar invitation as an .ics file (the file is not changed)",
-    load: () => import('./commands/meeting'),
-  },
+  init: { summary: 'cli.summary.init', load: () => import('./commands/init') },
+  validate: { summary: 'cli.summary.validate', load: () => import('./commands/validate') },
+  check: { summary: 'cli.summary.check', load: () => import('./commands/check') },
+  tick: { summary: 'cli.summary.tick', load: () => import('./commands/tick') },
+  report: { summary: 'cli.summary.report', load: () => import('./commands/report') },
+  meeting: { summary: 'cli.summary.meeting', load: () => import('./commands/meeting') },
 };
 
 function help(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
   return [
-    'usage: unmn <command> [args]',
+    t('cli.help.usage'),
     '',
-    'commands:',
-    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    t('cli.help.commands'),
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${t(c.summary)}`),
     '',
-    'unmn <command> --help shows how to call a command; unmn --version, which version this is.',
+    t('cli.help.lang'),
+    t('cli.help.more'),
   ].join('\n');
 }
 
 const HELP = new Set(['--help', '-h']);
 const VERSION = new Set(['--version', '-V']);
+const LANG = '--lang';
+
+/**
+ * Takes `--lang en|ru` (or `--lang=ru`) out of the arguments, wherever it stands, and pins the
+ * language before anything is read or written: every command takes it. A value that is no language
+ * is refused with a line to print.
+ */
+function takeLanguage(argv: readonly string[]): { args: string[]; refusal: string | null } {
+  const args: string[] = [];
+  let refusal: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg !== LANG && !arg.startsWith(`${LANG}=`)) {
+      args.push(arg);
+      continue;
+    }
+    const value = arg === LANG ? argv[++i] : arg.slice(LANG.length + 1);
+    if (value === undefined || value === '') refusal = t('cli.error.lang-missing');
+    else if (isLanguage(value)) pinLanguage(value);
+    else refusal = t('cli.error.lang', { value });
+  }
+  return { args, refusal };
+}
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...args] = argv;
+  const { args: rest, refusal } = takeLanguage(argv);
+  if (refusal !== null) {
+    io.err(refusal);
+    return 2;
+  }
+  const [name, ...args] = rest;
   if (name !== undefined && VERSION.has(name)) {
     io.out(`${packageName} ${version}`);
     return 0;
@@ -75,13 +90,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) {
-    io.err(`unmn: there is no command "${name}"`);
+    io.err(t('cli.error.no-command', { name }));
     io.err(help());
     return 2;
   }
   const command = await entry.load();
   if (args.some((a) => HELP.has(a))) {
-    io.out(`usage: ${command.usage}`);
+    io.out(t('cli.help.command', { usage: command.usage() }));
     return 0;
   }
   try {
@@ -89,14 +104,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     io.progress('');
     if (error instanceof UsageError) {
-      io.err(`unmn ${name}: ${error.message}. Usage: ${command.usage}`);
+      io.err(t('cli.error.usage', { command: name, message: error.message, usage: command.usage() }));
       return 2;
     }
     if (error instanceof WorkbookFileError) {
       io.err(`unmn ${name}: ${error.message}`);
       return 2;
     }
-    io.err(`unmn ${name}: unexpected error, a fault of unmn itself (please report it with the lines below)`);
+    io.err(t('cli.error.unexpected', { command: name }));
     io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return 2;
   }

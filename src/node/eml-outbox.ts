@@ -9,14 +9,23 @@ import path from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { dateOfDay } from '../domain/dates';
 import type { Clock, Email, Mailer } from '../ports';
-import { CONSUMER_QUOTA } from './outbox';
+import { CONSUMER_QUOTA, quotaExceeded } from './outbox';
 
 /** Whom a message is from when nobody is named: the messages never leave the disk. */
 const NOBODY = 'unmn-tick@localhost';
 
+/** Russian letters as Latin ones (ICAO Doc 9303, as in passports), so that a Russian subject still names its file. */
+// prettier-ignore
+const LATIN: Readonly<Record<string, string>> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm',
+  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
+  ъ: 'ie', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+};
+
 function slug(text: string): string {
   return text
     .toLowerCase()
+    .replace(/[а-яё]/g, (letter) => LATIN[letter] ?? '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60);
@@ -44,10 +53,7 @@ export class EmlOutbox implements Mailer {
 
   send(email: Email): void {
     const count = email.to.length + (email.cc?.length ?? 0);
-    if (count > this.remainingQuota())
-      throw new Error(
-        `Service invoked too many times for one day: email (${this.remainingQuota()} recipients left today).`,
-      );
+    if (count > this.remainingQuota()) throw quotaExceeded(this.remainingQuota());
     this.messages.push(email);
     this.recipients += count;
   }

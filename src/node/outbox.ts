@@ -8,6 +8,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { t } from '../domain/i18n';
 import type { Email, Mailer } from '../ports';
 
 export interface OutboxEmail extends Email {
@@ -25,6 +26,12 @@ export const OUTBOX_MARKER = '.unmn-outbox';
 /** How the outbox names each email it writes: a sequence number, then the digits of when it was sent. */
 const EMAIL_FILE = /^(\d{4,})-\d+\.json$/;
 
+/** The error MailApp throws when the day's quota is spent, as Google words it (in English, whatever the network's language). */
+export function quotaExceeded(left: number): Error {
+  // @i18n-exempt: Google's own MailApp error, imitated word for word.
+  return new Error(`Service invoked too many times for one day: email (${left} recipients left today).`);
+}
+
 /** A folder that cannot be used as an outbox, in one line. */
 export class OutboxFolderError extends Error {
   override readonly name = 'OutboxFolderError';
@@ -36,9 +43,8 @@ function entries(dir: string): string[] | null {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    if (code === 'ENOTDIR')
-      throw new OutboxFolderError(`${dir}: not a folder; pass --outbox with a new or empty folder`);
-    throw new OutboxFolderError(`${dir}: cannot be read as an outbox (${code ?? String(error)})`);
+    if (code === 'ENOTDIR') throw new OutboxFolderError(t('cli.outbox.not-folder', { dir }));
+    throw new OutboxFolderError(t('cli.outbox.unreadable', { dir, code: code ?? String(error) }));
   }
 }
 
@@ -51,15 +57,10 @@ export function claimOutbox(dir: string): void {
   const found = entries(dir);
   if (found?.includes(OUTBOX_MARKER)) return;
   if (found !== null && found.length > 0) {
-    throw new OutboxFolderError(
-      `${dir}: holds files and is not an outbox of this playground (no ${OUTBOX_MARKER} in it); pass --outbox with a new or empty folder`,
-    );
+    throw new OutboxFolderError(t('cli.outbox.not-ours', { dir, marker: OUTBOX_MARKER }));
   }
   mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, OUTBOX_MARKER),
-    'The email files in this folder were written by the unmn playground, which clears them on a fresh start.\n',
-  );
+  writeFileSync(path.join(dir, OUTBOX_MARKER), `${t('cli.outbox.marker')}\n`);
 }
 
 /** Removes the email files the outbox wrote; the marker, subfolders and every other file stay. */
@@ -99,11 +100,7 @@ export class FileOutbox implements Mailer {
 
   send(email: Email): void {
     const recipients = email.to.length + (email.cc?.length ?? 0);
-    if (recipients > this.remainingQuota()) {
-      throw new Error(
-        `Service invoked too many times for one day: email (${this.remainingQuota()} recipients left today).`,
-      );
-    }
+    if (recipients > this.remainingQuota()) throw quotaExceeded(this.remainingQuota());
     mkdirSync(this.dir, { recursive: true });
     const sentAt = this.now();
     const last = Math.max(0, ...emailFiles(this.dir).map(sequence));

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { dayOfDate, isIsoDay, type IsoDay } from '../domain/dates';
 import { errorText } from '../domain/errors';
+import { t, type MessageKey } from '../domain/i18n';
 
 export interface Colors {
   red(text: string): string;
@@ -45,10 +46,16 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** The day an option such as `--from` names, refused when it is not a calendar day. */
+export function dayOption(flag: string, value: string | undefined): IsoDay | undefined {
+  if (value !== undefined && !isIsoDay(value)) throw new UsageError(t('cli.args.day', { flag, value }));
+  return value;
+}
+
 /** The day `--today` names, or today on this machine when it is not given. */
 export function todayOption(value: string | undefined): IsoDay {
   const today = value ?? dayOfDate(new Date());
-  if (!isIsoDay(today)) throw new UsageError(`--today must be a calendar day as YYYY-MM-DD, not "${today}"`);
+  dayOption('today', today);
   return today;
 }
 
@@ -113,7 +120,7 @@ export function endQuietlyOnBrokenPipe(
 ): void {
   stdout.on('error', (error) => {
     if (error.code === 'EPIPE') return exit(0);
-    process.stderr.write(`unmn: cannot write the output: ${error.message}\n`);
+    process.stderr.write(`${t('cli.error.output', { reason: error.message })}\n`);
     exit(1);
   });
 }
@@ -124,9 +131,25 @@ type Values<O extends OptionSpec> = {
   [K in keyof O]?: O[K]['type'] extends 'string' ? string : boolean;
 };
 
+/** What node:util's parseArgs refuses, by its (English) message, and the catalogue's words for it. */
+const REFUSALS: readonly [RegExp, MessageKey][] = [
+  [/^Unknown option '([^']+)'/, 'cli.args.unknown-option'],
+  [/^Option '(\S+)(?: <value>)?' argument missing/, 'cli.args.value-missing'],
+  [/^Option '(?:-\w, )?(\S+)' does not take an argument/, 'cli.args.no-value'],
+];
+
+function refusal(error: unknown): string {
+  const message = errorText(error).split('\n')[0] ?? '';
+  for (const [pattern, key] of REFUSALS) {
+    const option = pattern.exec(message)?.[1];
+    if (option !== undefined) return t(key, { option });
+  }
+  return message;
+}
+
 /**
- * A command's options and its positional words, all required (`['FILE.xlsx']`). Unknown options, a
- * missing option value, a missing word or one too many is a UsageError.
+ * A command's options and its positional words, all required (`[t('cli.arg.file')]`). Unknown options,
+ * a missing option value, a missing word or one too many is a UsageError.
  */
 export function parseArguments<O extends OptionSpec>(
   args: readonly string[],
@@ -137,12 +160,11 @@ export function parseArguments<O extends OptionSpec>(
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = errorText(error).split('\n')[0] ?? '';
-    throw new UsageError(message.replace(/\. To specify a positional argument.*$/, ''));
+    throw new UsageError(refusal(error));
   }
   const words = parsed.positionals;
   const missing = names[words.length];
-  if (missing !== undefined) throw new UsageError(`${missing} is missing`);
-  if (words.length > names.length) throw new UsageError(`unexpected argument "${words[names.length]}"`);
+  if (missing !== undefined) throw new UsageError(t('cli.args.missing', { name: missing }));
+  if (words.length > names.length) throw new UsageError(t('cli.args.unexpected', { word: words[names.length] }));
   return { values: parsed.values as Values<O>, positionals: words };
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useLanguage } from '../../src/domain/i18n';
 import {
   decisionSidebarData,
   DecisionInputError,
@@ -511,5 +512,45 @@ describe('follow-up actions, the ToR guidance and editing', () => {
       'Date: D-2026-01 is numbered in 2026: keep its date in that year, or record a new decision',
     ]);
     expect(snapshot(wb)).toBe(before);
+  });
+});
+
+describe('in a network that works in Russian', () => {
+  /** The workbook above with the Settings row Language = Russian: reading it sets the execution's language. */
+  function russian() {
+    const wb = workbook();
+    wb.tabs.set(SettingsTable.name, [headerRow(SettingsTable), ['ToR profile', 'uzbekistan'], ['Language', 'Russian']]);
+    return wb;
+  }
+
+  afterEach(() => void useLanguage('en'));
+
+  it('names each field and its problem in Russian, the contract’s values and tabs in English', () => {
+    const wb = russian();
+    const fails = refusals(wb);
+    expect(fails({ date: '2026-02-30' })).toEqual(['Дата: укажите дату в формате ГГГГ-ММ-ДД']);
+    expect(fails({ date: '0026-03-10' })).toEqual(['Дата: укажите дату в пределах 1900–2100 гг.']);
+    expect(fails({ kind: 'Opinion' })).toEqual([expect.stringMatching(/^Вид: укажите одно из значений: General, /)]);
+    expect(fails({ consulted: ['IOM', 'WHO', 'XYZ'] })).toEqual([
+      'С кем проведены консультации: WHO, XYZ: нет среди членов на вкладке «Members»',
+    ]);
+    expect(fails({ title: 'x'.repeat(TEXT_LIMITS.title + 1) })).toEqual(['Название: не более 200 символов']);
+    expect(fails({ objections: Array(TEXT_LIMITS.codes + 1).fill('IOM') })).toEqual([
+      'Возражения: не более 200 членов',
+    ]);
+    expect(fails({ decision: 'x'.repeat(TEXT_LIMITS.decision + 1) })).toEqual([
+      'Решение: не более 5\u00a0000 символов',
+    ]);
+    expect(fails({ actions: [{ id: '', action: '', owner: 'IOM', due: '' }] })).toEqual([
+      'Поручения: поручение 1: укажите, что нужно сделать',
+    ]);
+  });
+
+  it('says in Russian what it recorded, and that an edit changed nothing', () => {
+    const wb = russian();
+    const { ports: p, toasts } = ports(wb);
+    const saved = recordDecisionRpc(p, input());
+    expect(saved).toMatchObject({ ok: true, id: 'D-2026-01' });
+    expect(toasts.at(-1)).toBe('Решение D-2026-01 записано в строке 2.');
   });
 });

@@ -2,7 +2,10 @@
  * The sidebar's Apps Script functions over the fake of the Apps Script services: what Sheets would
  * show, what google.script.run would carry, and what the sheet would hold.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { useLanguage } from '../../src/domain/i18n';
 import type { decisionSidebarData, recordDecisionRpc } from '../../src/app/decisions';
 import { headerRow } from '../../src/domain/codec';
 import { DecisionSidebarDataSchema, type DecisionInput } from '../../src/domain/rpc';
@@ -29,6 +32,7 @@ let uninstall: () => void = () => undefined;
 afterEach(() => {
   uninstall();
   uninstall = () => undefined;
+  useLanguage('en');
 });
 
 function sheets() {
@@ -99,7 +103,7 @@ describe('the decision sidebar in Sheets', () => {
     ]);
   });
 
-  it('hands the sidebar plain JSON with days as text, never a Date, reading each tab once', () => {
+  it('hands the sidebar plain JSON with days as text, never a Date, reading each tab once and the language', () => {
     const fake = install();
     const { result: data, byMethod } = fake.calls.during(() => getDecisionSidebarData());
     expect(hasDate(data)).toBe(false);
@@ -107,7 +111,8 @@ describe('the decision sidebar in Sheets', () => {
     expect(data.meetings).toEqual([{ id: 'M-2026-01', date: '2026-03-10', title: 'First meeting', attendees: [] }]);
     expect(data.members[0]).toMatchObject({ code: 'IOM', joinedOn: '2024-11-06' });
     expect(data.user).toEqual({ email: SECRETARIAT, mayRecord: true, refusal: '' });
-    expect(byMethod['Sheet.getSheetValues']).toBe(6);
+    // Six tabs, and Settings once more: callRpc_ reads the language before the handler runs.
+    expect(byMethod['Sheet.getSheetValues']).toBe(7);
     expect(byMethod['Range.setValues'] ?? 0).toBe(0);
   });
 
@@ -136,5 +141,66 @@ describe('the decision sidebar in Sheets', () => {
     expect(() => recordDecision(input())).toThrow(/Only the Secretariat can record a decision/);
     expect(JSON.stringify(fake.sheetValues(DecisionsTable.name))).toBe(before);
     expect(fake.sheetValues(LogTable.name)).toHaveLength(1);
+  });
+});
+
+describe('the decision sidebar in a network that works in Russian', () => {
+  /** The pages as the build writes them: the test reads which one Apps Script was asked for. */
+  const built = (page: string) => readFileSync(path.join(__dirname, '../../dist', `${page}.html`), 'utf8');
+
+  function installRussian(activeUser = SECRETARIAT) {
+    const tabs = sheets();
+    const fake = createGasFake({
+      owner: 'owner@un.org',
+      activeUser,
+      editors: [SECRETARIAT, MEMBER],
+      sheets: { ...tabs, [SettingsTable.name]: [...tabs[SettingsTable.name], ['Language', 'Russian']] },
+      htmlFiles: (name) => built(name),
+    });
+    uninstall = fake.install();
+    return fake;
+  }
+
+  it('reads Settings, then opens the page built in Russian with its Russian title', () => {
+    const fake = installRussian();
+    showDecisionSidebar();
+    runCommand_('showConsultationDialog');
+    const [sidebar, dialog] = fake.ui.dialogs;
+    expect(sidebar).toMatchObject({ kind: 'sidebar', title: 'Запись решения' });
+    expect(sidebar?.content).toContain('<html lang="ru">');
+    expect(sidebar?.content).toContain('<title>Решения и заседания</title>');
+    expect(dialog).toMatchObject({ title: 'Ответ на консультацию' });
+    expect(dialog?.content).toContain('<html lang="ru">');
+  });
+
+  it('opens the English page in a network that works in English', () => {
+    const fake = createGasFake({ activeUser: SECRETARIAT, sheets: sheets(), htmlFiles: (name) => built(name) });
+    uninstall = fake.install();
+    showDecisionSidebar();
+    expect(fake.ui.dialogs[0]).toMatchObject({ title: 'Record a decision' });
+    expect(fake.ui.dialogs[0]?.content).toContain('<html lang="en">');
+  });
+
+  it('answers the sidebar in Russian: what it recorded, and each field it refuses', () => {
+    const fake = installRussian();
+    expect(recordDecision(input())).toMatchObject({ ok: true, id: 'D-2026-01' });
+    expect(fake.ui.toasts.at(-1)).toMatchObject({
+      message: 'Решение D-2026-01 записано в строке 2.',
+      title: 'Решения',
+    });
+    expect(recordDecision(input({ meeting: 'M-2026-09', title: ' ' }))).toEqual({
+      ok: false,
+      errors: [{ field: 'title', message: 'Название: укажите краткое название решения' }],
+    });
+    expect(recordDecision(input({ meeting: 'M-2026-09' }))).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'meeting',
+          message:
+            'Заседание: заседания M-2026-09 нет на вкладке «Meetings» (для письменной консультации оставьте поле пустым)',
+        },
+      ],
+    });
   });
 });

@@ -243,7 +243,7 @@ describe('the dispatcher', () => {
     expect(io.stdout.join('\n')).toMatch(/init .*\n.*validate /);
     const command = captureIo();
     expect(await main(['validate', '-h'], command)).toBe(0);
-    expect(command.stdout).toEqual(['usage: unmn validate FILE.xlsx [--json]']);
+    expect(command.stdout).toEqual(['usage: unmn validate FILE.xlsx [--json] [--lang en|ru]']);
   });
 
   it('shows a stack trace only for an unexpected error, with exit 2 (cannot run)', async () => {

@@ -40,7 +40,7 @@ describe('unmn', () => {
     const r = run(UNMN, ['check', EXAMPLE, '--today', '2026-02-30']);
     expect(r.code).toBe(2);
     expect(r.stderr).toEqual([
-      'unmn check: --today must be a calendar day as YYYY-MM-DD, not "2026-02-30". Usage: unmn check FILE.xlsx [--today YYYY-MM-DD] [--json]',
+      'unmn check: --today must be a calendar day as YYYY-MM-DD, not "2026-02-30". Usage: unmn check FILE.xlsx [--today YYYY-MM-DD] [--json] [--lang en|ru]',
     ]);
   });
 

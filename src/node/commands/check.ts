@@ -6,6 +6,7 @@
  */
 import { readNetwork } from '../../app/network';
 import { longDay } from '../../domain/dates';
+import { t } from '../../domain/i18n';
 import {
   checkNetwork,
   countBySeverity,
@@ -18,23 +19,27 @@ import {
 import { parseArguments, printable, todayOption, type CliIo } from '../terminal';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
-export const usage = 'unmn check FILE.xlsx [--today YYYY-MM-DD] [--json]';
+export const usage = (): string => t('cli.usage.check');
 
 export function formatFinding(f: Finding): string[] {
   const where = `${f.sheet}${f.row === null ? '' : `!${f.row}`}${f.ref === null ? '' : ` ${f.ref}`}`;
-  return [`  ${where} — ${f.message}`, `      Fix: ${f.fix}`, `      ToR: ${f.clause}`].map(printable);
+  return [
+    `  ${where} — ${f.message}`,
+    `      ${t('cli.check.fix', { fix: f.fix })}`,
+    `      ${t('cli.check.tor', { clause: f.clause })}`,
+  ].map(printable);
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArguments(args, { today: { type: 'string' }, json: { type: 'boolean' } }, [
-    'FILE.xlsx',
+    t('cli.arg.file'),
   ]);
   const today = todayOption(values.today);
   const file = positionals[0] ?? '';
-  io.progress(`Reading ${file}…`);
+  io.progress(t('cli.progress.reading', { file }));
   const workbook = await XlsxWorkbook.open(file);
   const { network } = readNetwork(workbook);
-  io.progress('Checking…');
+  io.progress(t('cli.progress.checking'));
   const findings = checkNetwork(network, today);
   io.progress('');
   const counts = countBySeverity(findings);
@@ -50,11 +55,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   };
   io.out(
     io.color.bold(
-      `Compliance check of ${file} on ${longDay(today)} (${network.profile.torName}): ${describeCounts(counts)}`,
+      t('cli.check.heading', {
+        file,
+        day: longDay(today),
+        tor: network.profile.torName,
+        counts: describeCounts(counts),
+      }),
     ),
   );
   if (findings.length === 0) {
-    io.out(io.color.green('No findings: the workbook keeps every rule that applies.'));
+    io.out(io.color.green(t('cli.check.none')));
     return 0;
   }
   for (const severity of SEVERITY_ORDER) {

@@ -5,17 +5,18 @@
  */
 import { existsSync } from 'node:fs';
 import { setupWorkbook } from '../../app/setup';
+import { t } from '../../domain/i18n';
 import { PROFILE_IDS, type ProfileId } from '../../domain/settings';
 import { parseArguments, UsageError, type CliIo } from '../terminal';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
-export const usage = `unmn init FILE.xlsx [--profile ${PROFILE_IDS.join('|')}] [--name "Network name"] [--force]`;
+export const usage = (): string => t('cli.usage.init', { profiles: PROFILE_IDS.join('|') });
 
 function profileOf(value: string | undefined): ProfileId {
   if (value === undefined) return 'custom';
   const wanted = value.trim().toLowerCase();
   const id = PROFILE_IDS.find((p) => p === wanted);
-  if (!id) throw new UsageError(`there is no profile "${value}"`);
+  if (!id) throw new UsageError(t('cli.init.no-profile', { value }));
   return id;
 }
 
@@ -23,18 +24,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArguments(
     args,
     { profile: { type: 'string' }, name: { type: 'string' }, force: { type: 'boolean' } },
-    ['FILE.xlsx'],
+    [t('cli.arg.file')],
   );
   const file = positionals[0] ?? '';
-  if (!file.toLowerCase().endsWith('.xlsx')) throw new UsageError(`${file} should end in .xlsx`);
+  if (!file.toLowerCase().endsWith('.xlsx')) throw new UsageError(t('cli.init.not-xlsx', { file }));
   const profile = profileOf(values.profile);
   if (existsSync(file) && !values.force) {
-    io.err(`unmn init: ${file} already exists; add --force to replace it`);
+    io.err(t('cli.init.exists', { file }));
     return 2;
   }
   const workbook = XlsxWorkbook.create();
   setupWorkbook(workbook, { profile, ...(values.name === undefined ? {} : { networkName: values.name }) });
   await workbook.save(file);
-  io.out(`Created ${file} (${workbook.tabNames().length} tabs, ToR profile ${profile})`);
+  io.out(t('cli.init.created', { file, tabs: workbook.tabNames().length, profile }));
   return 0;
 }

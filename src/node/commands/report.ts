@@ -9,20 +9,21 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readNetwork } from '../../app/network';
-import { isIsoDay, yearOf } from '../../domain/dates';
+import { yearOf } from '../../domain/dates';
+import { t } from '../../domain/i18n';
 import { REPORTS, reportNamed, type Period, type Report, type ReportDef } from '../../domain/reports';
 import { sinceLastReview, yearPeriod } from '../../domain/reports/gcm-summary';
 import { tableCsv } from '../reports/csv';
 import { renderReportHtml } from '../reports/html';
-import { parseArguments, printable, todayOption, UsageError, type CliIo } from '../terminal';
+import { dayOption, parseArguments, printable, todayOption, UsageError, type CliIo } from '../terminal';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
-export const usage = `unmn report NAME FILE.xlsx [--year YYYY] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--today YYYY-MM-DD] [--out DIR] [--json], where NAME is ${REPORTS.map((r) => r.id).join(', ')} or all`;
+export const usage = (): string => t('cli.usage.report', { names: REPORTS.map((r) => r.id).join(', ') });
 
 function chosen(name: string): readonly ReportDef[] {
   if (name.trim().toLowerCase() === 'all') return REPORTS;
   const def = reportNamed(name);
-  if (def === undefined) throw new UsageError(`there is no report "${name}"`);
+  if (def === undefined) throw new UsageError(t('cli.report.none', { name }));
   return [def];
 }
 
@@ -30,12 +31,6 @@ function chosen(name: string): readonly ReportDef[] {
 function baseName(report: Report): string {
   if (report.period !== null) return `${report.id}-${report.period.from}-to-${report.period.to}`;
   return report.year === null ? report.id : `${report.id}-${report.year}`;
-}
-
-function day(flag: string, text: string | undefined): string | undefined {
-  if (text !== undefined && !isIsoDay(text))
-    throw new UsageError(`--${flag} must be a calendar day as YYYY-MM-DD, not "${text}"`);
-  return text;
 }
 
 /** Writes the report's HTML file and CSV files; returns their paths. */
@@ -60,21 +55,20 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       out: { type: 'string' },
       json: { type: 'boolean' },
     },
-    ['NAME', 'FILE.xlsx'],
+    [t('cli.arg.report'), t('cli.arg.file')],
   );
   const [name = '', file = ''] = positionals;
   const defs = chosen(name);
   const today = todayOption(values.today);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year))
-    throw new UsageError(`--year must be a year as YYYY, not "${values.year}"`);
+    throw new UsageError(t('cli.report.year', { value: values.year }));
   const year = values.year === undefined ? yearOf(today) : Number(values.year);
-  const [from, to] = [day('from', values.from), day('to', values.to)];
+  const [from, to] = [dayOption('from', values.from), dayOption('to', values.to)];
   if (from !== undefined && to !== undefined && from > to)
-    throw new UsageError(`--from (${from}) must not come after --to (${to})`);
-  if (values.json && values.out !== undefined)
-    throw new UsageError("--json prints the reports' data and writes no file: leave out --out, or --json");
+    throw new UsageError(t('cli.report.from-after-to', { from, to }));
+  if (values.json && values.out !== undefined) throw new UsageError(t('cli.report.json-out'));
   const dir = values.out ?? '.';
-  io.progress(`Reading ${file}…`);
+  io.progress(t('cli.progress.reading', { file }));
   const { network } = readNetwork(await XlsxWorkbook.open(file));
   // A period given in part keeps the rest of its default: the year's, or since the last review.
   const fallback = values.year === undefined ? sinceLastReview(network, today) : yearPeriod(year);
@@ -90,7 +84,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   await mkdir(dir, { recursive: true });
   for (const [i, def] of defs.entries()) {
-    io.progress(`Writing the ${def.name.toLowerCase()} (${i + 1} of ${defs.length})…`);
+    io.progress(t('cli.progress.report', { report: def.name.toLowerCase(), n: i + 1, total: defs.length }));
     const report = def.build(network, { year, today, ...(period === undefined ? {} : { period }) });
     const files = await writeReport(report, dir);
     io.progress('');

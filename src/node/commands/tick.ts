@@ -15,7 +15,7 @@
  * message could not be written.
  */
 import path from 'node:path';
-import { describeDelivery } from '../../app/deliver';
+import { describeDelivery, type Delivered, type DeliveryReport } from '../../app/deliver';
 import { hourlyTick } from '../../app/tick';
 import { EmlOutbox } from '../eml-outbox';
 import { MemoryInbox } from '../inbox';
@@ -26,6 +26,8 @@ import { isEmail } from '../../domain/cells';
 import { hostname, userInfo } from 'node:os';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { errorText } from '../../domain/errors';
+import { longDay } from '../../domain/dates';
+import { t } from '../../domain/i18n';
 
 /** Who runs the CLI when no --user is given: this computer's account, as `name@host`. */
 function systemAccount(): string {
@@ -38,21 +40,39 @@ interface Flush {
   readonly messages: number;
 }
 
-export const usage = 'unmn tick FILE.xlsx [--today YYYY-MM-DD] [--outbox DIR] [--user EMAIL] [--dry-run]';
+export const usage = (): string => t('cli.usage.tick');
+
+/** The line describeDelivery gives one delivery: the same words, in any language, wherever it stands. */
+function lineOf(report: DeliveryReport, delivered: Delivered): string | undefined {
+  const alone = { ...report, locked: true, problem: '', stoppedTabs: [], stopped: null, blocked: [], unconfirmed: [] };
+  return describeDelivery({ ...alone, delivered: [delivered] })[0];
+}
+
+/** The report's lines with each message sent said as one that would be: a dry run sent nothing. */
+function dryRunLines(report: DeliveryReport): string[] {
+  const wouldSend = new Map<string, string>();
+  for (const d of report.delivered.filter((x) => x.outcome === 'Sent')) {
+    const line = lineOf(report, d);
+    const to = d.recipients[0] ?? '';
+    if (line !== undefined)
+      wouldSend.set(line, t('cli.tick.would-send', { what: d.what, recipients: d.recipients.length, to }));
+  }
+  return describeDelivery(report).map((line) => wouldSend.get(line) ?? line);
+}
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArguments(
     args,
     { today: { type: 'string' }, outbox: { type: 'string' }, user: { type: 'string' }, 'dry-run': { type: 'boolean' } },
-    ['FILE.xlsx'],
+    [t('cli.arg.file')],
   );
   const user = values.user?.trim() ?? '';
-  if (user !== '' && !isEmail(user)) throw new UsageError(`--user must be an email address, not "${user}"`);
+  if (user !== '' && !isEmail(user)) throw new UsageError(t('cli.tick.user', { value: user }));
   const actor = user !== '' ? user : systemAccount();
   const today = todayOption(values.today);
   const file = positionals[0] ?? '';
   const dir = values.outbox ?? path.join(path.dirname(file), 'outbox');
-  io.progress(`Reading ${file}…`);
+  io.progress(t('cli.progress.reading', { file }));
   const workbook = await XlsxWorkbook.open(file);
   const clock = clockFor(today);
   const outbox = new EmlOutbox(clock, undefined, user);
@@ -74,7 +94,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     },
     { anyCaller: true },
   );
-  io.progress('Writing the messages…');
+  io.progress(t('cli.progress.messages'));
   const dryRun = values['dry-run'] === true;
   const steps = dryRun
     ? [{ changes: 0, messages: outbox.messages.length }]
@@ -91,7 +111,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       try {
         files.push(...(await outbox.write(dir, files.length, step.messages)));
       } catch (error) {
-        failure = `${dir}: cannot write message ${files.length + 1} (${errorText(error)})`;
+        failure = t('cli.tick.cannot-write', { dir, n: files.length + 1, reason: errorText(error) });
         break;
       }
     }
@@ -102,21 +122,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     saved = claimed;
   }
   io.progress('');
-  io.out(io.color.bold(`Hourly tick of ${file} on ${today}`));
-  // A dry run sent nothing: its lines say what would go out.
-  for (const line of describeDelivery(report))
-    io.out(`  ${printable(dryRun ? line.replace(/^Sent: /, 'Would send: ') : line)}`);
+  io.out(io.color.bold(t('cli.tick.heading', { file, day: longDay(today) })));
+  for (const line of dryRun ? dryRunLines(report) : describeDelivery(report)) io.out(`  ${printable(line)}`);
   if (files.length > 0) {
-    io.out(`Wrote ${files.length} message${files.length === 1 ? '' : 's'} to ${dir}:`);
+    io.out(t('cli.tick.wrote', { n: files.length, dir }));
     for (const f of files) io.out(`  ${printable(path.basename(f))}`);
   }
   if (failure !== null) {
-    io.err(
-      `unmn tick: ${printable(failure)}; the Log holds its claim unconfirmed, and the next run reports it instead of sending it again.`,
-    );
+    io.err(t('cli.tick.unconfirmed', { failure: printable(failure) }));
     return 1;
   }
-  if (dryRun) io.out(`--dry-run: ${file} is left as it was.`);
-  else if (saved > 0) io.out(`Saved ${file}.`);
+  if (dryRun) io.out(t('cli.tick.dry-run', { file }));
+  else if (saved > 0) io.out(t('cli.tick.saved', { file }));
   return report.problem === '' ? 0 : 1;
 }

@@ -5,22 +5,23 @@
  */
 import { readGrids } from '../../app/network';
 import { isBlank, type Cell } from '../../domain/cells';
+import { t } from '../../domain/i18n';
 import { formatProblem, sortProblems } from '../../domain/problems';
 import { decodeNetwork, type Grids } from '../../domain/network';
 import { TABLES } from '../../domain/tables';
 import { parseArguments, printable, type CliIo } from '../terminal';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
-export const usage = 'unmn validate FILE.xlsx [--json]';
+export const usage = (): string => t('cli.usage.validate');
 
 function rowsInUse(grid: readonly (readonly Cell[])[] | null | undefined): number {
   return grid ? grid.slice(1).filter((row) => !row.every(isBlank)).length : 0;
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArguments(args, { json: { type: 'boolean' } }, ['FILE.xlsx']);
+  const { values, positionals } = parseArguments(args, { json: { type: 'boolean' } }, [t('cli.arg.file')]);
   const file = positionals[0] ?? '';
-  io.progress(`Reading ${file}…`);
+  io.progress(t('cli.progress.reading', { file }));
   const workbook = await XlsxWorkbook.open(file);
   const grids: Grids = readGrids(workbook);
   const problems = sortProblems(decodeNetwork(grids).allProblems);
@@ -34,7 +35,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const tabs = TABLES.filter((t) => names.has(t.name)).length;
   const rows = Object.values(grids).reduce((sum, grid) => sum + rowsInUse(grid), 0);
   if (problems.length === 0) {
-    io.out(io.color.green(`No problems: ${tabs} tabs, ${rows} rows checked`));
+    io.out(io.color.green(t('cli.validate.none', { tabs, rows })));
     return 0;
   }
   for (const problem of problems) {
@@ -42,7 +43,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const colon = line.indexOf(': ');
     io.out(`${io.color.bold(line.slice(0, colon))}${line.slice(colon)}`);
   }
-  const noun = problems.length === 1 ? 'problem' : 'problems';
-  io.err(io.color.red(`${problems.length} ${noun} in ${file} (${tabs} tabs, ${rows} rows checked)`));
+  io.err(io.color.red(t('cli.validate.problems', { problems: problems.length, file, tabs, rows })));
   return 1;
 }

@@ -70,6 +70,7 @@ export function isMidnight(date: Date): boolean {
 }
 
 /** The number formats every file has without declaring them, by id (as exceljs knows them). */
+// @i18n-exempt: Excel’s number format codes.
 export const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
   0: 'General',
   1: '0',
@@ -145,6 +146,7 @@ export function columnOf(address: string): number {
 export function argb(color: string): string {
   const hex = color.trim().replace(/^#/, '');
   const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+  // @i18n-exempt: a colour of the code’s own tab styles, never one a person types.
   if (!/^[0-9a-fA-F]{6}$/.test(full)) throw new Error(`"${color}" is not a colour (expected #rrggbb)`);
   return `FF${full.toUpperCase()}`;
 }

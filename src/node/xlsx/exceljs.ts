@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, CellBlock, CellLink, ColumnLayout, TabLayout, TabStyle, WorkbookPort } from '../../ports';
 import { rectangle } from '../../domain/block';
 import { columnLetter } from '../../domain/codec';
+import { t } from '../../domain/i18n';
 import { argb, DATE_FORMAT, excelName, isMidnight, TIMESTAMP_FORMAT, utcOf, xmlSafe } from './codec';
 
 /** How far down a new tab's dropdowns and formats reach (Sheets' default grid is 1000 rows). */
@@ -120,7 +121,7 @@ function validationFor(column: ColumnLayout): ExcelJS.DataValidation | null {
         showErrorMessage: true,
         errorStyle: 'stop',
         errorTitle: column.header,
-        error: `Choose one of ${column.choices.join(', ')}`,
+        error: t('cli.file.choose-one', { choices: column.choices.join(', ') }),
       };
     case 'choices':
       // Several values may share the cell ("Chair, Secretariat"): offer the list, reject nothing.
@@ -167,6 +168,7 @@ export class ExcelJsWorkbook implements Changes {
 
   private sheet(tab: string): Sheet {
     const sheet = this.book.getWorksheet(excelName(tab));
+    // @i18n-exempt: a fault of the caller, worded as Sheets words it; no command lets a person cause it.
     if (!sheet) throw new Error(`Sheet ${tab} not found`);
     return sheet;
   }
@@ -186,6 +188,7 @@ export class ExcelJsWorkbook implements Changes {
 
   writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {
     const sheet = this.sheet(tab);
+    // @i18n-exempt: a fault of the caller, worded as Sheets words it; no command lets a person cause it.
     rectangle(links, `write links to ${tab}`);
     links.forEach((cells, i) => {
       const target = sheet.getRow(row + i);
@@ -231,6 +234,7 @@ export class ExcelJsWorkbook implements Changes {
   }
 
   addTab(tab: string, position?: number): void {
+    // @i18n-exempt: a fault of the caller, worded as Sheets words it; no command lets a person cause it.
     if (this.book.getWorksheet(excelName(tab))) throw new Error(`A sheet with the name "${tab}" already exists.`);
     const order = this.book.worksheets;
     const added = this.book.addWorksheet(excelName(tab));
@@ -243,6 +247,7 @@ export class ExcelJsWorkbook implements Changes {
 
   removeEmptyTab(tab: string): void {
     const sheet = this.sheet(tab);
+    // @i18n-exempt: a fault of the caller, worded as Sheets words it; no command lets a person cause it.
     if (sheet.actualRowCount > 0) throw new Error(`The ${tab} tab is not empty: it stays.`);
     this.book.removeWorksheet(sheet.id);
   }

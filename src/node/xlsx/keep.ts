@@ -127,6 +127,7 @@ function definedNames(workbook: string): DefinedName[] {
 }
 
 /** The written workbook part with every defined name of the original that exceljs lost, its localSheetId following its tab. */
+// @i18n-exempt: SpreadsheetML markup, and why a patch falls back to exceljs: for no person to read.
 function withDefinedNames(original: string, written: string): string {
   const have = new Set(definedNames(written).map((d) => `${d.tab ?? ''}|${d.name}`));
   const tabs = [...written.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => m[1] ?? '');
@@ -147,6 +148,7 @@ type Kept = Map<string, string>;
  * `written` (what exceljs wrote from the file whose parts are `original`) with what exceljs dropped
  * put back; `written` itself when the original had none of it.
  */
+// @i18n-exempt: SpreadsheetML markup, and why a patch falls back to exceljs: for no person to read.
 export async function keepWhatExcelJsDrops(original: ReadonlyMap<string, Buffer>, written: Buffer): Promise<Buffer> {
   const text = (name: string) => original.get(name)?.toString('utf8');
   const workbook = text('xl/workbook.xml');

@@ -129,6 +129,7 @@ interface Structure {
 }
 
 /** The cell styles of styles.xml, with the date styles the written dates need added at the end. */
+// @i18n-exempt: SpreadsheetML markup, and why a patch falls back to exceljs: for no person to read.
 class StyleSheet {
   private parsed: Structure | null = null;
   private readonly addedFormats = new Map<string, number>();
@@ -279,6 +280,7 @@ interface Writer {
 }
 
 /** A cell's XML for a value, in a style; '' for a blank cell that has no style to keep. */
+// @i18n-exempt: SpreadsheetML markup, and why a patch falls back to exceljs: for no person to read.
 function cellXml(address: string, style: string | undefined, value: Cell, writer: Writer): string {
   const s = (id: string | undefined) => (id === undefined ? '' : ` s="${id}"`);
   if (value instanceof Date) {
@@ -299,6 +301,7 @@ function columnStyle(layout: SheetLayout, column: number): string | undefined {
 }
 
 /** A row's cells as they lie in its XML; refuses a row whose changed cells hold a formula. */
+// @i18n-exempt: SpreadsheetML markup, and why a patch falls back to exceljs: for no person to read.
 function existingRow(
   rowXml: string,
   changed: ReadonlyMap<number, Cell>,
@@ -377,6 +380,7 @@ function dimensionXml(tag: string, writes: TabWrites): string {
  * the splices before them added, the rows written lie where their splice landed. Reading the sheet
  * again for that took most of a tick's saves on a large file.
  */
+// @i18n-exempt: SpreadsheetML markup, and why a patch falls back to exceljs: for no person to read.
 function patchSheet(
   xml: string,
   sheet: FileLayout['sheets'][number],

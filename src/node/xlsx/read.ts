@@ -518,6 +518,7 @@ export class TooManyCells extends Error {
   override readonly name = 'TooManyCells';
 
   constructor(readonly cells: number) {
+    // @i18n-exempt: TooManyCells is caught and worded for a person by XlsxWorkbook.open.
     super(`The tabs span ${cells} cells`);
   }
 }
@@ -530,6 +531,7 @@ export class TooManyCells extends Error {
 export function readWorkbook(parts: Parts, maxCells: number): WorkbookValues {
   const text = (name: string) => parts.get(name)?.toString('utf8');
   const workbook = text('xl/workbook.xml');
+  // @i18n-exempt: caught by XlsxWorkbook.open, which says the file is damaged.
   if (workbook === undefined) throw new Error('The file has no workbook part.');
   const { entries, date1904 } = sheetEntries(workbook, text('xl/_rels/workbook.xml.rels'), parts);
   const strings = sharedStrings(text('xl/sharedStrings.xml') ?? '');

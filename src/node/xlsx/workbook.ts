@@ -13,11 +13,12 @@ import type { Cell, CellLink, TabLayout, TabStyle, WorkbookPort } from '../../po
 import { rectangle } from '../../domain/block';
 import { argb, excelName, xmlSafe } from './codec';
 import type { Changes } from './exceljs';
-import { DAMAGED, MAX_BYTES, tooLarge, unpack, unpackLazily } from './guard';
+import { damaged, MAX_BYTES, tooLarge, unpack, unpackLazily } from './guard';
 import { keepWhatExcelJsDrops } from './keep';
 import { patchValues, type FileLayout, type Patched, type ValueWrite } from './patch';
 import { readWorkbook, TooManyCells, type WorkbookValues } from './read';
 import { errorText } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 
 /** The file cannot be opened as a workbook: the message is one line meant for the user. */
 export class WorkbookFileError extends Error {
@@ -71,7 +72,7 @@ async function destination(file: string, hops = 0): Promise<string> {
   const link = await readlink(file).catch(() => null);
   if (link === null) return file;
   // Linux gives up on a chain of links at 40 hops (a link to itself never ends).
-  if (hops >= MAX_LINK_HOPS) throw new Error('too many levels of symbolic links');
+  if (hops >= MAX_LINK_HOPS) throw new Error(t('cli.file.link-loop'));
   return destination(path.resolve(path.dirname(file), link), hops + 1);
 }
 
@@ -93,24 +94,23 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   static async open(file: string): Promise<XlsxWorkbook> {
     const info = await stat(file).catch(() => null);
-    if (!info) throw new WorkbookFileError(`${file}: no such file`);
-    if (!info.isFile()) throw new WorkbookFileError(`${file}: not a file`);
-    if (info.size > MAX_BYTES) throw new WorkbookFileError(`${file}: ${tooLarge(info.size)}`);
+    if (!info) throw new WorkbookFileError(t('cli.file.missing', { file }));
+    if (!info.isFile()) throw new WorkbookFileError(t('cli.file.not-a-file', { file }));
+    if (info.size > MAX_BYTES)
+      throw new WorkbookFileError(t('cli.file.refused', { file, reason: tooLarge(info.size) }));
     const bytes = await readFile(file).catch(() => null);
-    if (!bytes) throw new WorkbookFileError(`${file}: cannot be read`);
+    if (!bytes) throw new WorkbookFileError(t('cli.file.unreadable', { file }));
     const parts = await unpackLazily(bytes);
-    if (typeof parts === 'string') throw new WorkbookFileError(`${file}: ${parts}`);
+    if (typeof parts === 'string') throw new WorkbookFileError(t('cli.file.refused', { file, reason: parts }));
     let values: WorkbookValues;
     try {
       values = readWorkbook(parts, MAX_GRID_CELLS);
     } catch (error) {
       if (error instanceof TooManyCells) {
-        throw new WorkbookFileError(
-          `${file}: its tabs span ${error.cells.toLocaleString('en-US')} cells, more than the ${MAX_GRID_CELLS.toLocaleString('en-US')} a Google Sheet holds`,
-        );
+        throw new WorkbookFileError(t('cli.file.too-many-cells', { file, cells: error.cells, max: MAX_GRID_CELLS }));
       }
       // What the XML parser says is about the file's internals: not for the user.
-      throw new WorkbookFileError(`${file}: ${DAMAGED}`);
+      throw new WorkbookFileError(t('cli.file.refused', { file, reason: damaged() }));
     }
     return new XlsxWorkbook(
       values.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.grid })),
@@ -166,7 +166,7 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch (error) {
       if (temporary !== null) await unlink(temporary).catch(() => undefined);
       const reason = errorText(error);
-      throw new WorkbookFileError(`${file}: cannot be written (${reason})`);
+      throw new WorkbookFileError(t('cli.file.cannot-write', { file, reason }));
     }
   }
 
@@ -183,7 +183,7 @@ export class XlsxWorkbook implements WorkbookPort {
     this.patched = null;
     const unpacked = async () => {
       const parts = await unpack(base.bytes);
-      if (typeof parts === 'string') throw new Error(DAMAGED);
+      if (typeof parts === 'string') throw new Error(damaged());
       return parts;
     };
     if (changes.every((c) => c.method === 'write')) {
@@ -195,7 +195,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const parts = await unpacked();
     const { ExcelJsWorkbook } = await import('./exceljs');
     const book = await ExcelJsWorkbook.load(base.bytes).catch(() => {
-      throw new Error(DAMAGED);
+      throw new Error(damaged());
     });
     for (const change of changes) apply(book, change);
     // exceljs drops the drawings (charts, shapes), the notes and some defined names of the file it loaded: they go back in.
@@ -204,6 +204,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private tab(name: string): Tab {
     const tab = this.tabs.find((t) => t.name === name);
+    // @i18n-exempt: a fault of the caller, worded as Sheets words it; no command lets a person cause it.
     if (!tab) throw new Error(`Sheet ${name} not found`);
     return tab;
   }
@@ -293,6 +294,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {
     const target = this.tab(tab);
+    // @i18n-exempt: a fault of the caller, worded as Sheets words it; no command lets a person cause it.
     rectangle(links, `write links to ${tab}`);
     const safe = links.map((line) =>
       line.map((link) => (link === null ? null : { ...link, text: this.safe(link.text) })),
@@ -323,6 +325,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // Excel and Sheets both tell tab names apart without regard to case.
     const same = excelName(tab).toLowerCase();
     if (this.tabs.some((t) => excelName(t.name).toLowerCase() === same))
+      // @i18n-exempt: a fault of the caller, worded as Sheets words it; no command lets a person cause it.
       throw new Error(`A sheet with the name "${tab}" already exists.`);
     this.tabs.splice(position ?? this.tabs.length, 0, { name: tab, rows: [] });
     this.record({ method: 'addTab', args: [tab, position] });
@@ -330,6 +333,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   removeEmptyTab(tab: string): void {
     const target = this.tab(tab);
+    // @i18n-exempt: a fault of the caller, worded as Sheets words it; no command lets a person cause it.
     if ((this.read(tab) ?? []).length > 0) throw new Error(`The ${tab} tab is not empty: it stays.`);
     this.tabs.splice(this.tabs.indexOf(target), 1);
     this.record({ method: 'removeEmptyTab', args: [tab] });
