@@ -103,7 +103,7 @@ export function parseXml(xml: string | Buffer, on: Handlers): void {
     parser.write(xml);
     return;
   }
-  for (let from = 0; from < xml.length; ) {
+  for (let from = 0; from < xml.length;) {
     const cut = from + CHUNK_BYTES < xml.length ? xml.indexOf(0x3c, from + CHUNK_BYTES) : -1;
     const to = cut < 0 ? xml.length : cut;
     text = xml.toString('utf8', from, to);

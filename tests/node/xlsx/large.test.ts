@@ -47,7 +47,8 @@ async function workbook(sheet: string): Promise<Buffer> {
 describe('a sheet of megabytes', () => {
   it('reads, a piece at a time, the values and the places of its rows in the whole text', async () => {
     const xml = sheetXml();
-    expect(Buffer.byteLength(xml)).toBeGreaterThan(3 * 1024 * 1024);
+    // Three pieces at least, and a part too large to be held from the check on.
+    expect(Buffer.byteLength(xml)).toBeGreaterThan(2 * 1024 * 1024);
     const parts = await unpackLazily(await workbook(xml));
     if (typeof parts === 'string') throw new Error(parts);
     const [sheet] = readWorkbook(parts, Infinity).sheets;
