@@ -280,7 +280,7 @@ export const LogTable = table(
   { addonOnly: true },
 );
 
-// @i18n-exempt: the tab's column headers, which the contract fixes in English (WORKBOOK.md)
+// @i18n-exempt: the columns' English names (WORKBOOK.md); the tab shows them from the catalogue (check.ts)
 export const ComplianceTable = table(
   'Compliance',
   'app.tab.compliance',
