@@ -4,6 +4,7 @@
  * contract's schemas on the way out and on the way back, so a drift fails loudly here instead of
  * writing something odd into the sheet.
  */
+import { t } from '../../src/domain/i18n';
 import { RPC_CONTRACT, type RpcArgs, type RpcName, type RpcResult } from '../../src/domain/rpc';
 
 interface Runner {
@@ -24,13 +25,13 @@ interface Schema {
 function runner(): Runner {
   const google = (globalThis as { google?: { script?: { run?: Runner } } }).google;
   const run = google?.script?.run;
-  if (!run) throw new Error('This page must be opened from the add-on menu (google.script.run is not available).');
+  if (!run) throw new Error(t('sidebar.rpc.no-runner'));
   return run;
 }
 
 function describe(issues: readonly Issue[]): string {
   const first = issues[0];
-  if (!first) return 'unreadable';
+  if (!first) return t('sidebar.rpc.unreadable');
   const where = first.path.map(String).join('.');
   return where === '' ? first.message : `${where}: ${first.message}`;
 }
@@ -40,20 +41,19 @@ export function call<K extends RpcName>(target: K, ...args: RpcArgs<K>): Promise
   if (contract.input !== null) {
     const checked = contract.input.safeParse(args[0]);
     if (!checked.success)
-      return Promise.reject(new Error(`The request could not be sent (${describe(checked.error.issues)}).`));
+      return Promise.reject(new Error(t('sidebar.rpc.not-sent', { problem: describe(checked.error.issues) })));
   }
   return new Promise<RpcResult<K>>((resolve, reject) => {
     const run = runner()
       .withSuccessHandler((value) => {
         const parsed = contract.result.safeParse(value);
         if (parsed.success) resolve(parsed.data as RpcResult<K>);
-        else
-          reject(new Error(`The server's answer to ${target} was not understood (${describe(parsed.error.issues)}).`));
+        else reject(new Error(t('sidebar.rpc.not-understood', { target, problem: describe(parsed.error.issues) })));
       })
       .withFailureHandler((error) => reject(error instanceof Error ? error : new Error(String(error))));
     const fn = run[target];
     if (typeof fn !== 'function') {
-      reject(new Error(`The server has no function ${target}.`));
+      reject(new Error(t('sidebar.rpc.no-function', { target })));
       return;
     }
     fn.apply(run, args);
