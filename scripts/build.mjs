@@ -4,7 +4,7 @@
 //   build/  the Node programs: the `unmn` CLI and the local playground.
 import { build, transform } from 'esbuild';
 import { shippedBundle } from './esbuild-node.mjs';
-import { catalogueOf, LANGUAGES, lazyCatalogueScript, messagesPlugin } from './i18n-plugin.mjs';
+import { catalogueOf, keysNamedIn, LANGUAGES, lazyCatalogueScript, messagesPlugin } from './i18n-plugin.mjs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,17 +15,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const out = path.join(root, 'build');
 const GLOBAL = '__unmn';
-
-/**
- * The messages a bundle's code can ask for: each key it names, and every key under a prefix it builds
- * a key from (`rules.${id}.fix` keeps all of `rules.`), read from the bundle built with no message at
- * all. A bundle then carries only its own messages: the pages not those of the emails or reports,
- * Code.js not those of the pages.
- */
-function keysNamedIn(code) {
-  const named = [...code.matchAll(/["'`]([a-z]+\.[a-z0-9.-]*)/g)].map((m) => m[1]);
-  return (key) => named.some((n) => key.startsWith(n));
-}
 
 /**
  * Apps Script calls menu items, triggers and google.script.run targets by top-level function name:
@@ -45,8 +34,10 @@ function stubs({ exported, commands, rpc }) {
 }
 
 /** The bundle's exported functions and its manifest: loading it defines them and must touch nothing else. */
-function surface(code) {
-  const context = vm.createContext({});
+function surface(code, catalogues) {
+  // The macros' labels are messages: the catalogues are read as Apps Script would read them.
+  const HtmlService = { createHtmlOutputFromFile: (name) => ({ getContent: () => catalogues[name] }) };
+  const context = vm.createContext({ HtmlService });
   vm.runInContext(
     `${code}\n;globalThis.__names = Object.keys(${GLOBAL}).filter((k) => typeof ${GLOBAL}[k] === 'function'); globalThis.__manifest = JSON.stringify(${GLOBAL}.manifest_());`,
     context,
@@ -59,57 +50,75 @@ function surface(code) {
   return { exported, ...manifest };
 }
 
+/** The Apps Script bundle's options, carrying those messages of the catalogue (all when not given). */
+function appsScriptOptions(keys) {
+  return {
+    entryPoints: [path.join(root, 'src/gas/main.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL,
+    platform: 'neutral',
+    target: 'es2020',
+    mainFields: ['module', 'main'],
+    // Each language in a project file of its own (writeLazyCatalogues), read by the first message an
+    // execution writes, and only in its network's language: the catalogues would otherwise be a
+    // quarter of the bundle that every execution parses. The English menu stays inline, because an
+    // add-on's onOpen runs in AuthMode.NONE until it is used in the document, and may read no file.
+    plugins: [messagesPlugin({ inline: ['en'], lazy: LANGUAGES, areas: ['menu'], keys })],
+    // Every execution parses the whole file, so it is minified to stay inside the 250 KB budget (the
+    // second edition's rules and tables took names-kept code past it). The globals Apps Script calls
+    // are the stubs appended below, outside the minified code, so the editor's function list and the
+    // trigger and menu names are unchanged; build/Code.js.map turns a minified stack trace back into
+    // source lines.
+    minify: true,
+    outfile: path.join(root, 'build/Code.js'),
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+  };
+}
+
+/**
+ * The messages a bundle carries: those its code names (keysNamedIn), read in the bundle built once
+ * with no catalogue. The command-line and playground messages stay out of Code.js, and each page
+ * carries only its own.
+ */
+async function keysOf(options, wholeAreas) {
+  const bare = await build({ ...options, plugins: [messagesPlugin({ inline: ['en'], keys: [] })], sourcemap: false });
+  return keysNamedIn(bare.outputFiles.map((f) => f.text).join('\n'), { wholeAreas });
+}
+
 async function buildAppsScript() {
-  const bundle = (keep) =>
-    build({
-      entryPoints: [path.join(root, 'src/gas/main.ts')],
-      bundle: true,
-      format: 'iife',
-      globalName: GLOBAL,
-      platform: 'neutral',
-      target: 'es2020',
-      mainFields: ['module', 'main'],
-      // English in the bundle; every other language in a project file of its own (writeLazyCatalogues),
-      // read only by an execution in a network that works in it.
-      plugins: [messagesPlugin({ inline: ['en'], lazy: LANGUAGES.filter((l) => l !== 'en'), keep })],
-      // Every execution parses the whole file, so it is minified to stay inside the 250 KB budget (the
-      // second edition's rules and tables took names-kept code past it). The globals Apps Script calls
-      // are the stubs appended below, outside the minified code, so the editor's function list and the
-      // trigger and menu names are unchanged; build/Code.js.map turns a minified stack trace back into
-      // source lines.
-      minify: true,
-      sourcemap: 'external',
-      outfile: path.join(root, 'build/Code.js'),
-      legalComments: 'none',
-      write: false,
-      logLevel: 'warning',
-    });
-  const bare = await bundle(() => false);
-  const keep = keysNamedIn(bare.outputFiles.find((f) => f.path.endsWith('.js')).text);
-  const result = await bundle(keep);
+  // Whole areas: a key put together in a way keysNamedIn misses would fail a command in production.
+  const keys = await keysOf(appsScriptOptions(), true);
+  const result = await build({ ...appsScriptOptions(keys), sourcemap: 'external' });
   const output = (suffix) => result.outputFiles.find((f) => f.path.endsWith(suffix)).text;
   // The map stays in build/: clasp pushes dist/, and Apps Script has no use for it.
   await mkdir(path.join(root, 'build'), { recursive: true });
   await writeFile(path.join(root, 'build/Code.js.map'), output('.js.map'));
   const code = output('.js').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '');
-  const globals = surface(code);
+  const catalogues = await writeLazyCatalogues(keys);
+  const globals = surface(code, catalogues);
   // After the code, so that the map's line numbers are the file's own.
   const note =
     '// unmn-secretariat: built by scripts/build.mjs from src/gas/main.ts (map: build/Code.js.map). Do not edit.';
   await writeFile(path.join(dist, 'Code.js'), `${code}\n${note}\n${stubs(globals)}\n`);
-  return { ...globals, bytes: Buffer.byteLength(code), keep };
+  return { ...globals, catalogues: Object.keys(catalogues), bytes: Buffer.byteLength(code) };
 }
 
 /**
- * dist/Messages-<language>.html: the catalogue Code.js leaves out, compiled, as the body of a function
- * that returns it. Apps Script reads a project's HTML files only when asked, so a network working in
- * English never loads the Russian one.
+ * dist/Messages-<language>.html: each catalogue, compiled, as the body of a function that returns it.
+ * Apps Script reads a project's HTML files only when asked, so a network working in English never
+ * loads the Russian one.
  */
-async function writeLazyCatalogues(keep) {
-  const languages = LANGUAGES.filter((l) => l !== 'en');
-  for (const language of languages)
-    await writeFile(path.join(dist, `Messages-${language}.html`), await lazyCatalogueScript(language, undefined, keep));
-  return languages.map((language) => `Messages-${language}.html`);
+async function writeLazyCatalogues(keys) {
+  const written = {};
+  for (const language of LANGUAGES) {
+    const script = await lazyCatalogueScript(language, undefined, keys);
+    await writeFile(path.join(dist, `Messages-${language}.html`), script);
+    written[`Messages-${language}`] = script;
+  }
+  return written;
 }
 
 /** appsscript.json with the macros of the command table: the bound deployment's Macros menu. */
@@ -122,7 +131,7 @@ async function writeManifest(macros) {
 /**
  * Each page of sidebar/pages.json (its name and its title's message) in each language: the one shell lib/page.html
  * with its title and language, <name>.tsx (Preact components, JSX compiled by esbuild) with that
- * language's catalogue compiled in, lib/addon.css and <name>.css inlined, written as one
+ * language's messages that it names compiled in, lib/addon.css and <name>.css inlined, written as one
  * self-contained file: dist/<name>.html in English, dist/<name>-<language>.html in the others.
  */
 async function buildPages() {
@@ -139,28 +148,26 @@ async function buildPages() {
     const style = existsSync(css)
       ? (await transform(`${look}${await readFile(css, 'utf8')}`, { loader: 'css', minify: true })).code
       : null;
+    const options = {
+      entryPoints: [entry],
+      bundle: true,
+      format: 'iife',
+      target: 'es2020',
+      minify: true,
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      // Each language's own letters rather than \u escapes three times their size: the page is UTF-8.
+      charset: 'utf8',
+      write: false,
+      logLevel: 'warning',
+    };
+    const keys = existsSync(entry) ? await keysOf(options, false) : [];
     for (const language of LANGUAGES) {
       const page = language === 'en' ? `${name}.html` : `${name}-${language}.html`;
       const words = catalogueOf(language)[title] ?? title;
       let html = shell.replace('<!-- inline:title -->', () => words).replace('<!-- inline:lang -->', language);
       if (existsSync(entry)) {
-        const bundle = (keep) =>
-          build({
-            entryPoints: [entry],
-            bundle: true,
-            format: 'iife',
-            target: 'es2020',
-            minify: true,
-            jsx: 'automatic',
-            jsxImportSource: 'preact',
-            // The page declares UTF-8: Cyrillic as written, not as \u escapes that weigh three times more.
-            charset: 'utf8',
-            plugins: [messagesPlugin({ inline: [language], keep })],
-            write: false,
-            logLevel: 'warning',
-          });
-        const bare = await bundle(() => false);
-        const js = await bundle(keysNamedIn(bare.outputFiles[0].text));
+        const js = await build({ ...options, plugins: [messagesPlugin({ inline: [language], keys })] });
         const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
         html = html.replace('<!-- inline:script -->', () => `<script>${script}</script>`);
       }
@@ -219,14 +226,13 @@ async function main() {
     buildBrowserScripts(),
   ]);
   await writeManifest(gas.macros);
-  const catalogues = await writeLazyCatalogues(gas.keep);
   const size = (await stat(path.join(dist, 'Code.js'))).size;
   if (!process.argv.includes('--quiet')) {
     console.log(
       `dist/Code.js ${(size / 1024).toFixed(1)} KB, ${gas.commands.length} commands, ${gas.rpc.length} RPC targets`,
     );
     for (const p of pages) console.log(`dist/${p.page} ${(p.bytes / 1024).toFixed(1)} KB`);
-    for (const c of catalogues) console.log(`dist/${c}`);
+    for (const c of gas.catalogues) console.log(`dist/${c}.html`);
     for (const n of node) console.log(`build/${n}.mjs`);
     for (const b of browser) console.log(b);
   }

@@ -15,36 +15,58 @@ const messages = path.join(root, 'src/domain/i18n/messages');
 export const LANGUAGES = ['en', 'ru'];
 
 /**
- * Every message of a language as `<area>.<key>`, from the areas asked for (all when none are), and
- * of those only the keys `keep` accepts, when given.
+ * Every message of a language as `<area>.<key>`, from the areas asked for (all when none are), and of
+ * those only the keys asked for when a list is given.
  */
-export function catalogueOf(language, areas, keep) {
+export function catalogueOf(language, areas, keys) {
+  const wanted = keys && new Set(keys);
   const flat = {};
   for (const file of readdirSync(path.join(messages, language)).sort()) {
     const area = file.replace(/\.json$/, '');
     if (!file.endsWith('.json') || (areas && !areas.includes(area))) continue;
     const table = JSON.parse(readFileSync(path.join(messages, language, file), 'utf8'));
-    for (const [key, text] of Object.entries(table)) if (!keep || keep(`${area}.${key}`)) flat[`${area}.${key}`] = text;
+    for (const [key, text] of Object.entries(table))
+      if (!wanted || wanted.has(`${area}.${key}`)) flat[`${area}.${key}`] = text;
   }
   return flat;
 }
 
 /** An ES module whose default export maps each key to its compiled function. */
-function compiledModule(language, areas, keep) {
-  return compileModule(new MessageFormat(language), catalogueOf(language, areas, keep));
+function compiledModule(language, areas, keys) {
+  return compileModule(new MessageFormat(language), catalogueOf(language, areas, keys));
+}
+
+/**
+ * The keys of the catalogue that a bundle's code names, read in that code built with no catalogue
+ * (`keys: []`): a string or template literal that starts with an area and a dot names every key it
+ * begins, so a literal key names itself (and any key it is the start of) and `email.column.${x}`
+ * names every key under `email.column.`. With `wholeAreas`, each area named at all comes whole: the
+ * Apps Script bundle takes no risk on a key put together in a way this reading misses, while a
+ * page, which must stay small, takes the keys it names.
+ */
+export function keysNamedIn(code, { wholeAreas = false } = {}) {
+  const all = Object.keys(catalogueOf('en'));
+  const areas = new Set(all.map((key) => key.slice(0, key.indexOf('.'))));
+  const named = [...code.matchAll(/["'`]([a-z][a-z0-9-]*)\.([a-z0-9._-]*)/g)].filter(([, area]) => areas.has(area));
+  if (wholeAreas) {
+    const used = new Set(named.map(([, area]) => area));
+    return all.filter((key) => used.has(key.slice(0, key.indexOf('.'))));
+  }
+  const starts = named.map(([, area, rest]) => `${area}.${rest}`);
+  return all.filter((key) => starts.some((start) => key.startsWith(start)));
 }
 
 /** The body of a function that returns the compiled catalogue, self-contained (runtime included). */
-export async function lazyCatalogueScript(language, areas, keep) {
+export async function lazyCatalogueScript(language, areas, keys) {
   const result = await build({
-    stdin: { contents: compiledModule(language, areas, keep), resolveDir: root, loader: 'js' },
+    stdin: { contents: compiledModule(language, areas, keys), resolveDir: root, loader: 'js' },
     bundle: true,
     format: 'iife',
     globalName: '__catalogue',
     platform: 'neutral',
     target: 'es2020',
     minify: true,
-    // Russian as written: \u escapes would weigh three times more.
+    // Cyrillic as itself, not as \u escapes three times its size: a project file is UTF-8.
     charset: 'utf8',
     write: false,
     logLevel: 'warning',
@@ -53,22 +75,31 @@ export async function lazyCatalogueScript(language, areas, keep) {
 }
 
 /**
- * inline: the languages compiled into the bundle; lazy: those read, when first used, through the
- * reader the host gives readCataloguesWith (the Apps Script layer reads a project file). Any other
- * language falls back to the first inlined one.
+ * inline: the languages compiled into the bundle, of `areas` only when given; lazy: those read
+ * whole, on the first key the bundle lacks, through the reader the host gives readCataloguesWith
+ * (Apps Script reads a project file). A language neither inlined nor lazy falls back to the first
+ * inlined one. keys: the messages to carry (keysNamedIn), all when not given.
  */
-export function messagesPlugin({ inline, lazy = [], areas, keep }) {
+export function messagesPlugin({ inline, lazy = [], areas, keys }) {
   const stub = [
     ...inline.map((language) => `import ${language} from 'unmn-catalogue:${language}';`),
     `const INLINE = { ${inline.join(', ')} };`,
     `const LAZY = ${JSON.stringify(lazy)};`,
+    `const FIRST = ${JSON.stringify(inline[0] ?? null)};`,
     'let reader;',
     'export function readCataloguesWith(read) { reader = read; }',
+    // A catalogue that cannot be read leaves its language to English (t() falls back key by key).
+    'function readLazy(language) {',
+    '  try { return new Function(reader(language))(); }',
+    '  catch (error) { console.error(`Messages-${language}.html could not be read: ${error}`); return {}; }',
+    '}',
+    // The inlined part of a language first (in Apps Script, the menu: onOpen may read no file), then,
+    // on the first key it lacks, the language's own file.
     'export function loadCatalogue(language) {',
-    '  let table = INLINE[language];',
-    '  if (!table && reader && LAZY.includes(language)) table = new Function(reader(language))();',
-    `  table = table || INLINE[${JSON.stringify(inline[0])}];`,
-    '  return (key) => table[key];',
+    '  const core = INLINE[language];',
+    '  if (!(reader && LAZY.includes(language))) { const table = core || INLINE[FIRST] || {}; return (key) => table[key]; }',
+    '  let rest;',
+    '  return (key) => (core && core[key]) || (rest = rest || readLazy(language))[key];',
     '}',
   ].join('\n');
   return {
@@ -84,7 +115,7 @@ export function messagesPlugin({ inline, lazy = [], areas, keep }) {
         namespace: 'unmn-catalogue',
       }));
       b.onLoad({ filter: /.*/, namespace: 'unmn-catalogue' }, (args) => ({
-        contents: compiledModule(args.path, areas, keep),
+        contents: compiledModule(args.path, areas, keys),
         loader: 'js',
         resolveDir: root,
       }));

@@ -6,7 +6,8 @@
  */
 import { clipText } from '../domain/cells';
 import { NETWORK_TABLES, type Network } from '../domain/network';
-import { EDITION, EDITION_CHANGES, isFirstOfEdition } from '../domain/rules/edition';
+import { EDITION, editionChanges, isFirstOfEdition } from '../domain/rules/edition';
+import { t } from '../domain/i18n';
 import {
   checkNetwork,
   countBySeverity,
@@ -23,10 +24,8 @@ import { NotAuthorizedError, requireSecretariat } from './authorize';
 import { withLockedTabs } from './repository';
 import { writeResultTab } from './report-tab';
 
+/** The Log's event for a run (WORKBOOK.md fixes the Log's events: English whatever the language). */
 export const COMPLIANCE_EVENT = 'Compliance check';
-
-/** The menu item's words, which every text naming the command quotes. */
-export const CHECK_TITLE = 'Run compliance check';
 
 /** Light fills a person can read black text on: Google Sheets' light red, yellow and blue. */
 export const SEVERITY_COLORS: Readonly<Record<Severity, string>> = {
@@ -49,7 +48,16 @@ const NAME_SHOWN = 200;
 export function summaryLine(network: Network, now: string, counts: SeverityCounts): string {
   const name = clipText(network.settings.networkName.trim(), NAME_SHOWN);
   const [day, time] = now.split('T');
-  return `Checked on ${day}${time ? ` at ${time.slice(0, 5)}` : ''} against the ${network.profile.torName}${network.profile.id === 'custom' ? ' (custom profile)' : ''}${name ? ` for ${name}` : ''}: ${describeCounts(counts)}`;
+  return t('check.summary', {
+    day,
+    timed: time ? 'yes' : 'no',
+    time: time?.slice(0, 5) ?? '',
+    tor: network.profile.torName,
+    custom: network.profile.id === 'custom' ? 'yes' : 'no',
+    named: name ? 'yes' : 'no',
+    name,
+    counts: describeCounts(counts),
+  });
 }
 
 /** The findings as the Compliance tab's one table, with no heading: the summary line above, the header, then findings only. */
@@ -86,11 +94,17 @@ export function writeCompliance(workbook: WorkbookPort, findings: readonly Findi
 }
 
 function alertText(summary: string, findings: readonly Finding[], refusal: string): string {
-  const shown = findings
-    .slice(0, 10)
-    .map((f) => `• ${SEVERITY_LABELS[f.severity]}: ${f.sheet}${f.row === null ? '' : ` row ${f.row}`} — ${f.message}`);
-  const more = findings.length > shown.length ? [`… and ${findings.length - shown.length} more.`] : [];
-  return [summary, '', ...shown, ...more, '', `The Compliance tab was not updated. ${refusal}`].join('\n');
+  const shown = findings.slice(0, 10).map((f) =>
+    t('check.alert.finding', {
+      severity: SEVERITY_LABELS[f.severity],
+      sheet: f.sheet,
+      rowed: f.row === null ? 'no' : 'yes',
+      row: f.row ?? '',
+      message: f.message,
+    }),
+  );
+  const more = findings.length > shown.length ? [t('check.alert.more', { n: findings.length - shown.length })] : [];
+  return [summary, '', ...shown, ...more, '', t('check.alert.not-written', { refusal })].join('\n');
 }
 
 export function runComplianceCheck(ports: Pick<Ports, 'workbook' | 'clock' | 'user' | 'ui' | 'lock'>): CheckResult {
@@ -102,7 +116,7 @@ export function runComplianceCheck(ports: Pick<Ports, 'workbook' | 'clock' | 'us
     const counts = countBySeverity(findings);
     const summary = summaryLine(network, now, counts);
     try {
-      requireSecretariat(ports, network, 'write the Compliance tab');
+      requireSecretariat(ports, network, t('check.secretariat-only'));
     } catch (error) {
       if (!(error instanceof NotAuthorizedError)) throw error;
       return { findings, counts, summary, refusal: error.message, logged: false, firstOfEdition: false };
@@ -118,20 +132,30 @@ export function runComplianceCheck(ports: Pick<Ports, 'workbook' | 'clock' | 'us
       ref: '',
       recipients: [],
       outcome: 'Done',
-      details: `${EDITION}: ${describeCounts(counts)}${first ? `. ${EDITION_CHANGES}` : ''}`,
+      details: t('check.log-details', {
+        edition: EDITION,
+        counts: describeCounts(counts),
+        first: first ? 'yes' : 'no',
+        changes: editionChanges(),
+      }),
     };
     tabs.append(LogTable, [entry]);
     return { findings, counts, summary, refusal: null, logged: true, firstOfEdition: first };
   });
   const { findings, counts, logged, firstOfEdition } = run;
   if (run.refusal !== null) {
-    ports.ui.alert(alertText(run.summary, findings, run.refusal), COMPLIANCE_EVENT);
+    ports.ui.alert(alertText(run.summary, findings, run.refusal), t('check.title'));
     return { findings, counts, written: false };
   }
-  const total = findings.length;
   ports.ui.toast(
-    `${total === 0 ? 'No findings' : `${total} finding${total === 1 ? '' : 's'}`}: ${describeCounts(counts)}. See the Compliance tab.${logged ? '' : ' (The Log tab is missing, so this run was not logged.)'}${firstOfEdition ? ` ${EDITION_CHANGES}` : ''}`,
-    COMPLIANCE_EVENT,
+    t('check.toast', {
+      total: findings.length,
+      counts: describeCounts(counts),
+      logged: logged ? 'yes' : 'no',
+      first: firstOfEdition ? 'yes' : 'no',
+      changes: editionChanges(),
+    }),
+    t('check.title'),
   );
   return { findings, counts, written: true };
 }

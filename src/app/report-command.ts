@@ -54,9 +54,9 @@ export function reportCommand(id: string, options: { readonly send?: boolean } =
   return (ports) => {
     const def = reportNamed(id);
     if (def === undefined) throw new Error(t('reports.ask.no-report', { id }));
-    // Settings alone say the language of the prompts and when the last review was: one read before asking.
-    const network = def.takesYear ? readNetwork(ports.workbook, [SettingsTable]).network : null;
-    if (def.takesPeriod && network !== null) {
+    if (def.takesPeriod) {
+      // Settings alone say when the last review was: one read before the prompt.
+      const network = readNetwork(ports.workbook, [SettingsTable]).network;
       const period = askPeriod(ports, def.label, sinceLastReview(network, ports.clock.today()));
       if (period !== null) runReport(ports, def.id, { period, send: options.send ?? false });
       return;

@@ -4,6 +4,7 @@
  * Writes touch only the contract's columns, one call per contiguous block, so a user's own columns
  * (and any formulas in them) are never rewritten.
  */
+import { t } from '../domain/i18n';
 import type { Cell, Column } from '../domain/cells';
 import { decodeTable, encodeRow, type DecodedTable, type HeaderMap } from '../domain/codec';
 import { decodeNetwork, type Grids, type Network } from '../domain/network';
@@ -50,7 +51,7 @@ export function writeRows(
 
 function requireHeader(def: TableDef, header: HeaderMap | null): HeaderMap {
   if (header === null) {
-    throw new Error(`The ${def.name} tab is missing or has no header row: run Set up / repair workbook first.`);
+    throw new Error(t('app.repository.no-header', { tab: def.name }));
   }
   return header;
 }
@@ -82,6 +83,7 @@ export function withLockedTabs<R>(ports: Pick<Ports, 'lock' | 'workbook'>, fn: (
     >();
     let held = true;
     const hold = () => {
+      // @i18n-exempt: a use case that kept a read past its lock, a programming error for the log
       if (!held)
         throw new Error(
           'These tabs were read under a document lock that has since been released: read them again under a new lock.',
@@ -97,6 +99,7 @@ export function withLockedTabs<R>(ports: Pick<Ports, 'lock' | 'workbook'>, fn: (
     const readEnd = (def: TableDef) => {
       hold();
       const end = ends.get(def.name);
+      // @i18n-exempt: a write without the read it needs, a programming error for the log
       if (end === undefined)
         throw new Error(`The ${def.name} tab must be read under the document lock before anything is written to it.`);
       return end;
@@ -156,6 +159,7 @@ export function updateRecords<T extends TableDef>(
 ): UpdateResult {
   const header = requireHeader(def, table.header);
   const key = def.key;
+  // @i18n-exempt: an update of a table the contract gives no key, a programming error for the log
   if (key === null) throw new Error(`The ${def.name} tab has no ID column to update rows by.`);
   const byKey = new Map<string, Record<string, unknown>>();
   for (const r of table.records) {
@@ -183,7 +187,7 @@ export function updateRecords<T extends TableDef>(
         if (!(blank.ok && sameCell(blank.value, value)))
           unreadable.push({
             write: { id: k, field, was: null, value },
-            reason: `its ${column.header} holds something the add-on cannot read (${was.message})`,
+            reason: t('app.repository.unreadable', { column: column.header, problem: was.message }),
           });
       } else if (!sameCell(was.value, value)) writes.push({ id: k, field, was: was.value, value });
     }
@@ -219,9 +223,7 @@ export function describeSkipped(def: TableDef, skipped: readonly SkippedWrite[])
 
 /** What a save's toast adds when it left cells alone: empty when it wrote them all. */
 export function leftAlone(notWritten: readonly string[]): string {
-  return notWritten.length === 0
-    ? ''
-    : ` Left alone, as someone changed them while it saved: ${notWritten.join('; ')}. Open it again to see it as it stands.`;
+  return notWritten.length === 0 ? '' : t('app.repository.left-alone', { cells: notWritten.join('; ') });
 }
 
 /** Reads (and so checks) a guarded write's cell at most this often: people may keep moving rows while it writes. The last read only checks. */
@@ -281,7 +283,7 @@ export function writeIfUnchanged(
     const keyAt = def.key === null ? undefined : header?.index.get(def.key);
     if (header === null || keyAt === undefined) {
       for (const write of pending)
-        skipped.push({ write, reason: `the ${def.name} tab has no ${def.key ?? 'ID'} column in row 1` });
+        skipped.push({ write, reason: t('app.repository.no-key-column', { tab: def.name, column: def.key ?? 'ID' }) });
       break;
     }
     const view = grid.map((line) => [...line]);
@@ -335,18 +337,18 @@ export function writeIfUnchanged(
       const found = now.get(keyOf(write.id)) ?? [];
       const row = found[0] ?? 0;
       if (column === undefined || at === undefined)
-        skipped.push({ write, reason: `the ${def.name} tab has no such column in row 1` });
+        skipped.push({ write, reason: t('app.repository.no-column', { tab: def.name }) });
       else if (found.length !== 1)
         skipped.push({
           write,
           reason:
             found.length === 0
-              ? `no row of ${def.name} has the ID ${write.id}`
-              : `${write.id} is the ID of rows ${found.join(', ')}`,
+              ? t('app.repository.no-row', { tab: def.name, id: write.id })
+              : t('app.repository.many-rows', { id: write.id, rows: found.join(', ') }),
         });
       else if (same(column, view[row - 1]?.[at], write.value)) continue;
       else if (!same(column, view[row - 1]?.[at], write.was))
-        skipped.push({ write, reason: `its ${column.header} was changed while the add-on was working (row ${row})` });
+        skipped.push({ write, reason: t('app.repository.changed', { column: column.header, row }) });
       else {
         put(row, at, column.encode(write.value as never));
         placed.push({ id: keyOf(write.id), at, column, value: write.value, write });
@@ -357,10 +359,10 @@ export function writeIfUnchanged(
     if (read === GUARDED_READS - 1) {
       // No read is left to check another write: leave it, and say where a value may stand wrongly.
       for (const p of placed) {
-        const check = givenBack.includes(p)
-          ? `, and the row of ${p.id || 'no ID'} may hold a value meant for another: check it`
-          : '';
-        skipped.push({ write: p.write, reason: `the rows of ${def.name} kept moving while the add-on wrote${check}` });
+        const reason = givenBack.includes(p)
+          ? t('app.repository.kept-moving-check', { tab: def.name, id: p.id, hasId: p.id ? 'yes' : 'no' })
+          : t('app.repository.kept-moving', { tab: def.name });
+        skipped.push({ write: p.write, reason });
       }
       break;
     }

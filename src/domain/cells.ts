@@ -4,7 +4,10 @@
  * how a value encodes back into a cell.
  */
 import * as z from 'zod/mini';
-import { dateOfDay, dayOfDate, isDayInYears, isIsoDay, timestampOfDate, YEARS } from './dates';
+import { dateOfDay, dayOfDate, FIRST_YEAR, isDayInYears, isIsoDay, LAST_YEAR, timestampOfDate } from './dates';
+import { t } from './i18n';
+
+const YEARS = { from: FIRST_YEAR, to: LAST_YEAR };
 
 /** A raw cell as `Range.getValues()` or the xlsx adapter hands it; `''` is a blank cell. */
 export type Cell = string | number | boolean | Date;
@@ -35,6 +38,7 @@ export interface Column<S extends z.core.$ZodType = any> {
   /** A column added after the first edition: a workbook without it reads as if it were blank, and setup adds it. */
   readonly optional: boolean;
   readonly choices: readonly string[];
+  /** What the column holds, in the execution's language (read when asked: tables are built once, at load). */
   readonly expected: string;
   readonly width: number;
   readonly schema: S;
@@ -84,9 +88,20 @@ function isValidDate(cell: unknown): cell is Date {
 }
 
 function describe(cell: unknown): string {
-  if (isValidDate(cell)) return `the date ${dayOfDate(cell)}`;
-  if (typeof cell === 'string') return `"${cell.length > 40 ? `${cell.slice(0, 40)}…` : cell}"`;
+  if (isValidDate(cell)) return t('validate.cell.date', { day: dayOfDate(cell) });
+  if (typeof cell === 'string')
+    return t('validate.cell.text', { text: cell.length > 40 ? `${cell.slice(0, 40)}…` : cell });
   return String(cell);
+}
+
+/** "Planned, Held, Cancelled", each value as the language quotes a contract value ("«Planned»"). */
+function values(choices: readonly (string | number)[]): string {
+  return choices.map((value) => t('validate.value', { value: String(value) })).join(', ');
+}
+
+/** A cell that is not what the column holds: "…" is not one of Planned, Held, Cancelled. */
+function not<T>(cell: string, expected: string): Decoded<T> {
+  return fail(t('validate.not', { cell, expected }));
 }
 
 /** Text as a person typed it: numbers (a year typed into a cell), dates and booleans become their text. */
@@ -131,7 +146,7 @@ function column<S extends z.core.$ZodType>(
   header: string,
   kind: CellKind,
   schemaOf: () => S,
-  expected: string,
+  expected: () => string,
   options: Options & { choices?: readonly string[] },
   decodeFilled: (cell: unknown) => Decoded<z.infer<S>>,
   blank: z.infer<S>,
@@ -145,14 +160,16 @@ function column<S extends z.core.$ZodType>(
     required,
     optional: options.optional ?? false,
     choices: options.choices ?? [],
-    expected,
+    get expected() {
+      return expected();
+    },
     width: options.width ?? 140,
     get schema() {
       schema ??= schemaOf();
       return schema;
     },
     decode(cell) {
-      if (isBlank(cell)) return required ? fail(`${header} is required`) : ok(blank);
+      if (isBlank(cell)) return required ? fail(t('validate.required', { header })) : ok(blank);
       return decodeFilled(cell);
     },
     encode(value) {
@@ -166,7 +183,7 @@ function textColumn(header: string, options: Options = {}) {
     header,
     'text',
     () => (options.required ? z.string().check(z.minLength(1)) : z.string()),
-    'text',
+    () => t('validate.text.expected'),
     options,
     (cell) => ok(cellText(cell)),
     '',
@@ -181,7 +198,7 @@ function dateColumn<const O extends Options = {}>(header: string, options: O = {
     header,
     'date',
     schema,
-    `a date ${YEARS} (a date cell or text YYYY-MM-DD)`,
+    () => t('validate.date.expected', YEARS),
     { width: 110, ...options },
     (cell) => {
       const day = isValidDate(cell)
@@ -189,8 +206,10 @@ function dateColumn<const O extends Options = {}>(header: string, options: O = {
         : typeof cell === 'string' && isIsoDay(cell.trim())
           ? cell.trim()
           : null;
-      if (day === null) return fail(`${describe(cell)} is not a date`);
-      return isDayInYears(day) ? ok(day as z.infer<S>) : fail(`${describe(cell)} is not a date ${YEARS}`);
+      if (day === null) return fail(t('validate.date.not', { cell: describe(cell) }));
+      return isDayInYears(day)
+        ? ok(day as z.infer<S>)
+        : fail(t('validate.date.out-of-years', { cell: describe(cell), ...YEARS }));
     },
     null as z.infer<S>,
     (v) => dateOfDay(v as string),
@@ -211,7 +230,7 @@ function timestampColumn<const O extends Options = {}>(header: string, options: 
     header,
     'timestamp',
     schema,
-    `a date-time ${YEARS} (a date-time cell or ISO 8601 text)`,
+    () => t('validate.timestamp.expected', YEARS),
     { width: 150, ...options },
     (cell) => {
       const day = isValidDate(cell)
@@ -219,9 +238,9 @@ function timestampColumn<const O extends Options = {}>(header: string, options: 
         : typeof cell === 'string'
           ? (TIMESTAMP.exec(cell.trim())?.[1] ?? null)
           : null;
-      if (day === null || !isIsoDay(day)) return fail(`${describe(cell)} is not a date-time`);
+      if (day === null || !isIsoDay(day)) return fail(t('validate.timestamp.not', { cell: describe(cell) }));
       // A Log row dated 9999 would otherwise count as "sent today" for ever, and one dated 0026 as never.
-      if (!isDayInYears(day)) return fail(`${describe(cell)} is not a date-time ${YEARS}`);
+      if (!isDayInYears(day)) return fail(t('validate.timestamp.out-of-years', { cell: describe(cell), ...YEARS }));
       return ok((isValidDate(cell) ? timestampOfDate(cell) : (cell as string).trim()) as z.infer<S>);
     },
     null as z.infer<S>,
@@ -253,11 +272,11 @@ function timeColumn(header: string, options: Options = {}) {
     header,
     'text',
     () => z.string(),
-    'a time of day HH:MM (24-hour clock)',
+    () => t('validate.time.expected'),
     { width: 80, ...options },
     (cell) => {
       const time = timeOf(cell);
-      return time === null ? fail(`${describe(cell)} is not a time of day HH:MM`) : ok(time);
+      return time === null ? fail(t('validate.time.not', { cell: describe(cell) })) : ok(time);
     },
     '',
     (v) => v,
@@ -268,12 +287,11 @@ function numberColumn<
   const O extends Options & { min?: number; max?: number; integer?: boolean; oneOf?: readonly number[] } = {},
 >(header: string, options: O = {} as O) {
   const { min, max, integer, oneOf } = options;
-  const range =
-    min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : '';
-  const expected =
+  const range = min !== undefined && max !== undefined ? 'between' : min !== undefined ? 'min' : 'any';
+  const expected = () =>
     oneOf === undefined
-      ? `${integer ? 'a whole number' : 'a number'}${range}`
-      : `one of ${oneOf.slice(0, -1).join(', ')} or ${oneOf[oneOf.length - 1]}`;
+      ? t('validate.number.expected', { integer: integer ? 'yes' : 'no', range, min, max })
+      : t('validate.number.one-of', { choices: values(oneOf.slice(0, -1)), last: values(oneOf.slice(-1)) });
   const schema = () => maybe(z.number(), options);
   type S = ReturnType<typeof schema>;
   return column<S>(
@@ -291,7 +309,7 @@ function numberColumn<
         (min === undefined || n >= min) &&
         (max === undefined || n <= max) &&
         (oneOf === undefined || oneOf.includes(n));
-      return fits ? ok(n as z.infer<S>) : fail(`${describe(cell)} is not ${expected}`);
+      return fits ? ok(n as z.infer<S>) : not(describe(cell), expected());
     },
     null as z.infer<S>,
     (v) => v as number,
@@ -306,14 +324,14 @@ function yesNoColumn(header: string, options: Options = {}) {
     header,
     'yesno',
     () => z.nullable(z.boolean()),
-    'Yes or No (a checkbox)',
+    () => t('validate.yesno.expected'),
     { width: 90, ...options },
     (cell) => {
       if (typeof cell === 'boolean') return ok(cell);
-      const t = cellText(cell).toLowerCase();
-      if (YES.has(t)) return ok(true);
-      if (NO.has(t)) return ok(false);
-      return fail(`${describe(cell)} is not Yes or No`);
+      const typed = cellText(cell).toLowerCase();
+      if (YES.has(typed)) return ok(true);
+      if (NO.has(typed)) return ok(false);
+      return fail(t('validate.yesno.not', { cell: describe(cell) }));
     },
     null,
     (v) => v,
@@ -321,8 +339,8 @@ function yesNoColumn(header: string, options: Options = {}) {
 }
 
 function canonicalChoice(choices: readonly string[], cell: unknown): string | undefined {
-  const t = cellText(cell).toLowerCase();
-  return choices.find((c) => c.toLowerCase() === t);
+  const typed = cellText(cell).toLowerCase();
+  return choices.find((c) => c.toLowerCase() === typed);
 }
 
 function choiceColumn<const C extends readonly [string, ...string[]], const O extends Options = {}>(
@@ -330,7 +348,7 @@ function choiceColumn<const C extends readonly [string, ...string[]], const O ex
   choices: C,
   options: O = {} as O,
 ) {
-  const expected = `one of ${choices.join(', ')}`;
+  const expected = () => t('validate.choice.expected', { choices: values(choices) });
   const schema = () => maybe(z.enum(choices as unknown as readonly [C[number], ...C[number][]]), options);
   type S = ReturnType<typeof schema>;
   return column<S>(
@@ -341,7 +359,7 @@ function choiceColumn<const C extends readonly [string, ...string[]], const O ex
     { ...options, choices },
     (cell) => {
       const c = canonicalChoice(choices, cell);
-      return c === undefined ? fail(`${describe(cell)} is not ${expected}`) : ok(c as z.infer<S>);
+      return c === undefined ? not(describe(cell), expected()) : ok(c as z.infer<S>);
     },
     null as z.infer<S>,
     (v) => v as string,
@@ -353,20 +371,23 @@ function choicesColumn<const C extends readonly [string, ...string[]]>(
   choices: C,
   options: Options = {},
 ) {
-  const expected = `a comma-separated list of ${choices.join(', ')}`;
   const schema = () => z.array(z.enum(choices as unknown as readonly [C[number], ...C[number][]]));
   return column(
     header,
     'choices',
     schema,
-    expected,
+    () => t('validate.choices.expected', { choices: values(choices) }),
     { ...options, choices },
     (cell) => {
       const items = splitList(cell);
       const out: C[number][] = [];
       for (const item of items) {
         const c = canonicalChoice(choices, item);
-        if (c === undefined) return fail(`"${item}" is not ${expected.replace('a comma-separated list of', 'one of')}`);
+        if (c === undefined)
+          return not(
+            t('validate.cell.text', { text: item }),
+            t('validate.choice.expected', { choices: values(choices) }),
+          );
         if (!out.includes(c)) out.push(c);
       }
       return ok(out);
@@ -381,7 +402,7 @@ function listColumn(header: string, options: Options = {}) {
     header,
     'list',
     () => z.array(z.string()),
-    'a comma-separated list',
+    () => t('validate.list.expected'),
     options,
     (cell) => ok(splitList(cell)),
     [],
@@ -395,11 +416,11 @@ function emailColumn(header: string, options: Options = {}) {
     header,
     'email',
     schema,
-    'an email address (name@agency.org)',
+    () => t('validate.email.expected'),
     { width: 200, ...options },
     (cell) => {
-      const t = cellText(cell);
-      return isEmail(t) ? ok(t) : fail(`${describe(cell)} is not an email address`);
+      const typed = cellText(cell);
+      return isEmail(typed) ? ok(typed) : fail(t('validate.email.not', { cell: describe(cell) }));
     },
     '',
     (v) => v,
@@ -411,12 +432,14 @@ function emailsColumn(header: string, options: Options = {}) {
     header,
     'emails',
     () => z.array(z.string().check(z.refine(isEmail))),
-    'a comma-separated list of email addresses',
+    () => t('validate.emails.expected'),
     { width: 200, ...options },
     (cell) => {
       const items = splitList(cell);
       const bad = items.find((i) => !isEmail(i));
-      return bad === undefined ? ok(items) : fail(`"${bad}" is not an email address`);
+      return bad === undefined
+        ? ok(items)
+        : fail(t('validate.email.not', { cell: t('validate.cell.text', { text: bad }) }));
     },
     [],
     (v) => v.join(', '),
@@ -424,19 +447,19 @@ function emailsColumn(header: string, options: Options = {}) {
 }
 
 function gcmColumn(header: string, options: Options = {}) {
-  const expected = 'GCM objective numbers from 1 to 23, separated by commas';
   return column(
     header,
     'gcm',
     () => z.array(z.int().check(z.gte(1), z.lte(23))),
-    expected,
+    () => t('validate.gcm.expected'),
     { width: 110, ...options },
     (cell) => {
       const items = typeof cell === 'number' ? [String(cell)] : splitList(cell);
       const out: number[] = [];
       for (const item of items) {
         const n = Number(item);
-        if (!Number.isInteger(n) || n < 1 || n > 23) return fail(`"${item}" is not a GCM objective (1 to 23)`);
+        if (!Number.isInteger(n) || n < 1 || n > 23)
+          return fail(t('validate.gcm.not', { cell: t('validate.cell.text', { text: item }) }));
         if (!out.includes(n)) out.push(n);
       }
       return ok(out);

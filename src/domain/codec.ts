@@ -4,6 +4,7 @@
  * breaks WORKBOOK.md becomes a problem that names tab, row, column and what is expected.
  */
 import { isBlank, type Cell, type Column } from './cells';
+import { t } from './i18n';
 import type { RecordOf, TableDef } from './tables';
 
 export interface Problem {
@@ -48,8 +49,8 @@ function misplacedHeader(def: TableDef, at: number): Problem {
     row: at,
     column: null,
     ref: null,
-    message: `The ${def.name} tab's header is in row ${at}, not row 1, so the add-on cannot read the tab`,
-    expected: "the headers in row 1: delete the lines above them (a title belongs in the tab's name)",
+    message: t('validate.header.misplaced', { tab: def.name, row: at }),
+    expected: t('validate.header.misplaced-expected'),
   };
 }
 
@@ -102,8 +103,12 @@ export function mapHeader(def: TableDef, headerRow: readonly Cell[]): { header: 
         row: 1,
         column: h.trim(),
         ref: null,
-        message: `Column ${h.trim()} appears twice (columns ${columnLetter(first + 1)} and ${columnLetter(i + 1)}); the add-on reads the first`,
-        expected: 'each header once',
+        message: t('validate.header.twice', {
+          column: h.trim(),
+          first: columnLetter(first + 1),
+          second: columnLetter(i + 1),
+        }),
+        expected: t('validate.header.twice-expected'),
       });
       return;
     }
@@ -122,8 +127,8 @@ export function mapHeader(def: TableDef, headerRow: readonly Cell[]): { header: 
       row: 1,
       column: column.header,
       ref: null,
-      message: `The ${def.name} tab has no column ${column.header}`,
-      expected: `a header "${column.header}" in row 1 (Set up / repair workbook adds it)`,
+      message: t('validate.header.missing', { tab: def.name, column: column.header }),
+      expected: t('validate.header.missing-expected', { column: column.header }),
     });
   }
   return { header: { index, headers, missing }, problems };
@@ -143,8 +148,8 @@ export function decodeTable<T extends TableDef>(
           row: null,
           column: null,
           ref: null,
-          message: `The workbook has no ${def.name} tab`,
-          expected: `a tab named "${def.name}" (Set up / repair workbook adds it)`,
+          message: t('validate.tab.missing', { tab: def.name }),
+          expected: t('validate.tab.missing-expected', { tab: def.name }),
         },
       ],
       header: null,
@@ -169,8 +174,8 @@ export function decodeTable<T extends TableDef>(
                 row: 1,
                 column: null,
                 ref: null,
-                message: `The ${def.name} tab has no header row`,
-                expected: `the headers of WORKBOOK.md in row 1 (Set up / repair workbook adds them)`,
+                message: t('validate.header.none', { tab: def.name }),
+                expected: t('validate.header.none-expected'),
               },
             ],
       header: null,

@@ -83,7 +83,7 @@ export function isFocalPoint(network: Network, email: string): boolean {
 }
 
 /** One answer waiting in the inbox: everything its Answers row will hold. */
-export const InboxAnswerSchema = lazily(() =>
+export const InboxAnswerSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     timestamp: z.string(),
     consultation: z.string(),

@@ -16,6 +16,7 @@ interface IdShape {
 
 function shapeOf(def: TableDef): IdShape {
   const format = def.idFormat;
+  // @i18n-exempt: a table the contract gives no ID format, a programming error for the log
   if (format === null) throw new Error(`The ${def.name} tab has no ID format.`);
   const parts = format.split('-');
   const prefix = parts[0] ?? '';

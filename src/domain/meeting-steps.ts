@@ -3,6 +3,7 @@
  * settings the compliance check uses (agenda, minutes and circulation deadlines, the RCO archive).
  */
 import { addDays } from './dates';
+import { t } from './i18n';
 import type { Network } from './network';
 import type { Meeting } from './tables';
 
@@ -32,28 +33,27 @@ export function meetingSteps(
   const days = (n: number | null, from: string | null, sign: 1 | -1) =>
     n === null || from === null ? '' : addDays(from, sign * n);
   steps.push({
-    what: 'Circulate the agenda and the calendar invitation',
+    what: t('email.steps.agenda'),
     due: days(settings.agendaDueDays, m.date, -1),
     done: m.agendaCirculatedOn ?? '',
   });
   steps.push({
-    what: 'Write the minutes and give their link',
+    what: t('email.steps.minutes'),
     due: days(settings.minutesDueDays, m.date, 1),
-    done: m.minutesLink.trim() === '' ? '' : 'linked',
+    done: m.minutesLink.trim() === '' ? '' : t('email.steps.linked'),
   });
   const minutesDue = days(settings.minutesDueDays, m.date, 1);
   steps.push({
-    what: 'Have the minutes approved',
+    what: t('email.steps.approval'),
     due: days(settings.minutesApprovalDueDays ?? DEFAULT_APPROVAL_DAYS, minutesDue === '' ? null : minutesDue, 1),
     done: m.minutesApprovedOn ?? '',
   });
   steps.push({
-    what: 'Circulate the approved minutes',
+    what: t('email.steps.circulate'),
     due: days(settings.circulationDueDays, m.minutesApprovedOn, 1),
     done: m.minutesCirculatedOn ?? '',
   });
   const rco = settings.rcoArchiveEmail.trim();
-  if (rco !== '')
-    steps.push({ what: `Share the minutes with the RCO archive (${rco})`, due: '', done: m.sharedWithRcoOn ?? '' });
+  if (rco !== '') steps.push({ what: t('email.steps.rco', { address: rco }), due: '', done: m.sharedWithRcoOn ?? '' });
   return steps;
 }

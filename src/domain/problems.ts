@@ -4,6 +4,7 @@
  * list them this way.
  */
 import type { Problem } from './codec';
+import { t } from './i18n';
 import { TABLES } from './tables';
 
 const TAB_ORDER = new Map<string, number>(TABLES.map((t, i) => [t.name, i]));
@@ -26,7 +27,7 @@ export function problemText(problem: Pick<Problem, 'message' | 'expected'>): str
   const { message, expected } = problem;
   return expected === null || message.includes(expected.replace(/^an? /, ''))
     ? message
-    : `${message}; expected ${expected}`;
+    : t('check.problem.expected', { message, expected });
 }
 
 /** `Meetings!2 Mode: "By carrier pigeon" is not one of In person, Online, Hybrid`. */

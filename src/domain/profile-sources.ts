@@ -6,6 +6,7 @@
 import type { ProfileId, SettingKey } from './settings';
 
 /** Where the add-on's own deadlines come from: no ToR counts the days of these three. */
+// @i18n-exempt: provenance for developers and tests (no runtime shows it), quoting the ToR in English
 const DEADLINE_SOURCES = {
   minutesApprovalDueDays: "The add-on's default: the members approve draft minutes within 14 days of their being due",
   workplanEndorsementDueDays: "The add-on's default: a workplan is endorsed within the first 90 days of its year",
@@ -13,6 +14,7 @@ const DEADLINE_SOURCES = {
     "The add-on's default: members who have not answered a written consultation are reminded 2 days before its deadline",
 } as const;
 
+// @i18n-exempt: provenance for developers and tests (no runtime shows it), quoting the ToR in English
 export const PROFILE_SOURCES: Readonly<Record<ProfileId, Partial<Record<SettingKey, string>>>> = {
   azerbaijan: {
     ...DEADLINE_SOURCES,

@@ -12,15 +12,14 @@ import {
   type Settings,
 } from './settings';
 import type { Cell } from './cells';
+import { followSettings, languageOfSetting, t } from './i18n';
 
 export interface Profile {
   readonly id: ProfileId;
-  /** How a clause is attributed: "Uzbekistan ToR". */
+  /** How a clause is attributed: "Uzbekistan ToR", in the execution's language. */
   readonly torName: string;
   readonly defaults: Settings;
 }
-
-const CONFIDENTIALITY = 'Internal use only unless explicitly agreed otherwise.';
 
 /** The add-on's own deadlines, the same under every profile: no ToR names a number of days. */
 export const DEADLINES = {
@@ -32,9 +31,12 @@ export const DEADLINES = {
   consultationReminderDays: 2,
 } as const;
 
+// @i18n-exempt: the Settings defaults of WORKBOOK.md: the network's name and state body as its ToR writes them
 const AZERBAIJAN: Profile = {
   id: 'azerbaijan',
-  torName: 'Azerbaijan ToR',
+  get torName() {
+    return t('rules.tor.azerbaijan');
+  },
   defaults: {
     ...BLANK_SETTINGS,
     networkName: 'UN Network on Migration in Azerbaijan',
@@ -47,15 +49,20 @@ const AZERBAIJAN: Profile = {
     stateConsultationBody: 'State Migration Service',
     admissionRule: 'open',
     memberListSharingMonths: 6,
-    confidentialityNotice: CONFIDENTIALITY,
+    get confidentialityNotice() {
+      return t('rules.profile.confidentiality');
+    },
     disclosureNeedsAgreement: true,
     timeZone: 'Asia/Baku',
   },
 };
 
+// @i18n-exempt: the Settings defaults of WORKBOOK.md: the network's name as its ToR writes it
 const UZBEKISTAN: Profile = {
   id: 'uzbekistan',
-  torName: 'Uzbekistan ToR',
+  get torName() {
+    return t('rules.tor.uzbekistan');
+  },
   defaults: {
     ...BLANK_SETTINGS,
     networkName: 'UN Network on Migration in Uzbekistan',
@@ -89,7 +96,9 @@ const UZBEKISTAN: Profile = {
     workplanMustBeCosted: true,
     workplanMustBeEndorsed: true,
     workplanReportingMonths: 6,
-    confidentialityNotice: CONFIDENTIALITY,
+    get confidentialityNotice() {
+      return t('rules.profile.confidentiality');
+    },
     rcoArchiveRequired: true,
     timeZone: 'Asia/Tashkent',
   },
@@ -97,14 +106,18 @@ const UZBEKISTAN: Profile = {
 
 const CUSTOM: Profile = {
   id: 'custom',
-  torName: 'Network ToR',
+  get torName() {
+    return t('rules.tor.custom');
+  },
   defaults: {
     ...BLANK_SETTINGS,
     torProfile: 'custom',
     meetingCadenceMonths: 6,
     ...DEADLINES,
     admissionRule: 'consensus',
-    confidentialityNotice: CONFIDENTIALITY,
+    get confidentialityNotice() {
+      return t('rules.profile.confidentiality');
+    },
   },
 };
 
@@ -125,6 +138,8 @@ export interface EffectiveSettings {
 /** The profile's defaults overridden by the Settings tab (header row first; null when the tab is missing). */
 export function effectiveSettings(settingsGrid: readonly (readonly Cell[])[] | null): EffectiveSettings {
   const read = readSettingsTab(settingsGrid);
+  // The default notice is written in the network's language: it must be known before the defaults are read.
+  followSettings(languageOfSetting(read.overrides.language));
   const profile = PROFILES[(read.overrides.torProfile as ProfileId | null | undefined) ?? 'custom'];
   return {
     profile,

@@ -1,8 +1,9 @@
 /**
  * What travels between the decision sidebar and the server. `google.script.run` carries only plain
  * JSON (a Date, a function or a class instance fails the call), so every day is `YYYY-MM-DD` text.
- * Both sides parse with these schemas: the sidebar before it sends and after it receives, the server
- * before it touches the workbook.
+ * The server parses every argument with these schemas, or with the plain checks of form-input.ts for
+ * the two forms, before it touches the workbook; the pages take the types only, and run the forms'
+ * checks as the user types.
  */
 import * as z from 'zod/mini';
 import { lazily } from './lazy';
@@ -18,13 +19,40 @@ import {
   CONSULTATION_OUTCOMES,
   CONSULTATION_STATUSES,
   DECISION_KINDS,
-  MEETING_KINDS,
-  MEETING_MODES,
-  MEETING_STATUSES,
   MEMBER_STATUSES,
   OUTCOMES,
 } from './choices';
 import type { Action, Decision, Meeting, Member } from './tables';
+import {
+  DECISION_FIELD_KEYS,
+  MEETING_FIELD_KEYS,
+  parseDecisionInput,
+  parseDecisionUpdate,
+  parseMeetingInput,
+  TEXT_LIMITS,
+  type DecisionField,
+  type MeetingField,
+} from './form-input';
+
+export {
+  decisionFieldLabel,
+  fieldError,
+  MAX_ACTIONS,
+  meetingFieldError,
+  meetingFieldLabel,
+  parseDecisionInput,
+  parseDecisionUpdate,
+  parseMeetingInput,
+  TEXT_LIMITS,
+  type ActionInput,
+  type DecisionField,
+  type DecisionInput,
+  type DecisionUpdate,
+  type FieldError,
+  type MeetingField,
+  type MeetingFieldError,
+  type MeetingInput,
+} from './form-input';
 
 /**
  * A check's message, written when the check fails rather than when the schema is built: schemas are
@@ -36,7 +64,7 @@ function says(message: () => string): { error: () => string } {
 
 const yearsMessage = () => t('sidebar.check.date-years', { first: String(FIRST_YEAR), last: String(LAST_YEAR) });
 
-const isoDay = lazily(() =>
+const isoDay = /* @__PURE__ */ lazily(() =>
   z.string().check(
     z.refine(
       isIsoDay,
@@ -46,7 +74,7 @@ const isoDay = lazily(() =>
   ),
 );
 
-export const SidebarMemberSchema = lazily(() =>
+export const SidebarMemberSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     code: z.string(),
     name: z.string(),
@@ -57,7 +85,7 @@ export const SidebarMemberSchema = lazily(() =>
 );
 export type SidebarMember = z.infer<typeof SidebarMemberSchema>;
 
-export const SidebarMeetingSchema = lazily(() =>
+export const SidebarMeetingSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     id: z.string(),
     date: isoDay,
@@ -100,7 +128,7 @@ function decodedTab<T>() {
  * a decision's guidance runs over, every day `YYYY-MM-DD` text as decoding gives it. The sidebar runs
  * the rules' own code on it as the user types.
  */
-export const GuidanceNetworkSchema = lazily(() =>
+export const GuidanceNetworkSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     profile: plainRecord<Profile>(),
     settings: plainRecord<Settings>(),
@@ -112,7 +140,7 @@ export const GuidanceNetworkSchema = lazily(() =>
 );
 export type GuidanceNetwork = z.infer<typeof GuidanceNetworkSchema>;
 
-export const DecisionSidebarDataSchema = lazily(() =>
+export const DecisionSidebarDataSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     networkName: z.string(),
     today: isoDay,
@@ -145,30 +173,6 @@ export const DecisionSidebarDataSchema = lazily(() =>
 );
 export type DecisionSidebarData = z.infer<typeof DecisionSidebarDataSchema>;
 
-/**
- * The most characters each text field takes: the sidebar's inputs and the server's checks read them
- * here. A list of codes is stored in one cell, so its most codes times their length stays under
- * `MAX_CELL_TEXT` (cells.ts) too; a test holds every limit to that.
- */
-export const TEXT_LIMITS = {
-  title: 200,
-  decision: 5000,
-  /** An agency code, a year or a working group ID. */
-  subject: 100,
-  /** A meeting ID. */
-  meeting: 100,
-  /** One agency code of Consulted or Objections. */
-  code: 100,
-  /** The most codes Consulted or Objections lists. */
-  codes: 200,
-  /** One follow-up action's words. */
-  action: 1000,
-  /** An action's or a decision's ID, and a version stamp. */
-  id: 100,
-  /** A link to the minutes. */
-  link: 2000,
-} as const satisfies Record<string, number>;
-
 function text(limit: number) {
   return z.string().check(
     z.maxLength(
@@ -178,124 +182,7 @@ function text(limit: number) {
   );
 }
 
-const codes = lazily(() =>
-  z.array(text(TEXT_LIMITS.code)).check(
-    z.maxLength(
-      TEXT_LIMITS.codes,
-      says(() => t('sidebar.check.max-codes', { limit: TEXT_LIMITS.codes })),
-    ),
-  ),
-);
-
-/** The most follow-up actions one save takes. */
-export const MAX_ACTIONS = 50;
-
-export const ActionInputSchema = lazily(() =>
-  z.object({
-    /** '' for a new action; when editing, the ID of one of the decision's actions. */
-    id: text(TEXT_LIMITS.id),
-    action: text(TEXT_LIMITS.action),
-    /** An agency code of the register. */
-    owner: text(TEXT_LIMITS.code),
-    due: z.union([z.literal(''), isoDay]),
-  }),
-);
-export type ActionInput = z.infer<typeof ActionInputSchema>;
-
-const gcmMessage = says(() => t('sidebar.check.gcm'));
-
-export const DecisionInputSchema = lazily(() =>
-  z.object({
-    date: isoDay,
-    /** A meeting ID, or '' for a decision taken by written consultation. */
-    meeting: text(TEXT_LIMITS.meeting),
-    kind: z.enum(DECISION_KINDS),
-    title: z.string().check(
-      z.trim(),
-      z.minLength(
-        1,
-        says(() => t('sidebar.check.decision-title')),
-      ),
-      z.maxLength(
-        TEXT_LIMITS.title,
-        says(() => t('sidebar.check.max-length', { limit: TEXT_LIMITS.title })),
-      ),
-    ),
-    decision: text(TEXT_LIMITS.decision),
-    subject: text(TEXT_LIMITS.subject),
-    /** The written consultation the decision was taken by or prepared with (a C- ID); absent keeps the saved one. */
-    consultation: z.optional(text(TEXT_LIMITS.id)),
-    consulted: codes,
-    objections: codes,
-    outcome: z.enum(OUTCOMES),
-    stateRelevant: z.boolean(),
-    /** '' when the state has not been consulted. */
-    stateConsultedOn: z.union([z.literal(''), isoDay]),
-    gcmObjectives: z
-      .array(z.int().check(z.gte(1, gcmMessage), z.lte(23, gcmMessage)))
-      .check(z.maxLength(23, gcmMessage)),
-    /** The follow-up actions saved with the decision (Actions rows with Source = its ID). */
-    actions: z.optional(
-      z.array(ActionInputSchema).check(
-        z.maxLength(
-          MAX_ACTIONS,
-          says(() => t('sidebar.check.max-actions', { limit: MAX_ACTIONS })),
-        ),
-      ),
-    ),
-    /** True once the secretariat has seen the ToR guidance's findings and records an Adopted decision anyway. */
-    confirmed: z.optional(z.boolean()),
-  }),
-);
-export type DecisionInput = z.infer<typeof DecisionInputSchema>;
-
-/** An edit: the decision's ID, and the version the sidebar read (decisionVersion), so that a concurrent change is refused. */
-export const DecisionUpdateSchema = lazily(() =>
-  z.extend(DecisionInputSchema, {
-    id: text(TEXT_LIMITS.id),
-    version: text(TEXT_LIMITS.id),
-  }),
-);
-export type DecisionUpdate = z.infer<typeof DecisionUpdateSchema>;
-export type DecisionField = keyof DecisionUpdate;
-
-/** The words the sidebar labels each field with: every message names its field this way. */
-const DECISION_FIELD_KEYS: Readonly<Record<DecisionField, MessageKey>> = {
-  date: 'sidebar.field.date',
-  meeting: 'sidebar.field.meeting',
-  kind: 'sidebar.field.kind',
-  title: 'sidebar.field.title',
-  decision: 'sidebar.field.decision',
-  subject: 'sidebar.field.subject',
-  consultation: 'sidebar.field.consultation',
-  consulted: 'sidebar.field.consulted',
-  objections: 'sidebar.field.objections',
-  outcome: 'sidebar.field.outcome',
-  stateRelevant: 'sidebar.field.state-relevant',
-  stateConsultedOn: 'sidebar.field.state-consulted-on',
-  gcmObjectives: 'sidebar.field.gcm-objectives',
-  actions: 'sidebar.field.actions',
-  confirmed: 'sidebar.field.confirmed',
-  id: 'sidebar.field.decision-id',
-  version: 'sidebar.field.version',
-};
-
-export function decisionFieldLabel(field: DecisionField): string {
-  return t(DECISION_FIELD_KEYS[field]);
-}
-
-/** "Date: must be …": a problem as the message of its field. */
-function namedProblem(label: string, problem: string): string {
-  return t('sidebar.field-problem', { field: label, problem });
-}
-
-export interface FieldError {
-  /** A field of DecisionInput, or '' for the payload as a whole. */
-  readonly field: DecisionField | '';
-  readonly message: string;
-}
-
-export const FieldErrorSchema = lazily(() =>
+export const FieldErrorSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     field: z.union([z.literal(''), z.enum(Object.keys(DECISION_FIELD_KEYS) as [DecisionField, ...DecisionField[]])]),
     message: z.string(),
@@ -303,7 +190,7 @@ export const FieldErrorSchema = lazily(() =>
 );
 
 /** A decision as it stands in the workbook with its actions and their version: what a refused edit sends back. */
-export const SavedDecisionSchema = lazily(() =>
+export const SavedDecisionSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     decision: plainRecord<Decision>(),
     actions: z.array(plainRecord<Action>()),
@@ -312,7 +199,7 @@ export const SavedDecisionSchema = lazily(() =>
 );
 export type SavedDecision = z.infer<typeof SavedDecisionSchema>;
 
-export const RecordDecisionResultSchema = lazily(() =>
+export const RecordDecisionResultSchema = /* @__PURE__ */ lazily(() =>
   z.union([
     /** changed: false when the edit named nothing new, and nothing was written or logged. */
     z.object({ ok: z.literal(true), id: z.string(), row: z.int(), actions: z.array(z.string()), changed: z.boolean() }),
@@ -326,59 +213,12 @@ export function unchangedMessage(what: 'Decision' | 'Meeting', id: string): stri
   return what === 'Decision' ? t('sidebar.unchanged.decision', { id }) : t('sidebar.unchanged.meeting', { id });
 }
 
-/** A meeting as the sidebar's Meetings panel plans or updates it; '' for a blank date. */
-export const MeetingInputSchema = lazily(() =>
-  z.object({
-    /** '' to plan a new meeting; else the ID of the meeting changed, with the version read. */
-    id: text(TEXT_LIMITS.id),
-    version: text(TEXT_LIMITS.id),
-    date: isoDay,
-    kind: z.enum(MEETING_KINDS),
-    mode: z.union([z.literal(''), z.enum(MEETING_MODES)]),
-    title: text(TEXT_LIMITS.title),
-    chairedBy: codes,
-    status: z.enum(MEETING_STATUSES),
-    agendaCirculatedOn: z.union([z.literal(''), isoDay]),
-    attendees: codes,
-    minutesLink: text(TEXT_LIMITS.link),
-    minutesApprovedOn: z.union([z.literal(''), isoDay]),
-  }),
+export const SavedMeetingSchema = /* @__PURE__ */ lazily(() =>
+  z.object({ meeting: plainRecord<Meeting>(), version: z.string() }),
 );
-export type MeetingInput = z.infer<typeof MeetingInputSchema>;
-export type MeetingField = keyof MeetingInput;
-
-const MEETING_FIELD_KEYS: Readonly<Record<MeetingField, MessageKey>> = {
-  id: 'sidebar.field.meeting-id',
-  version: 'sidebar.field.version',
-  date: 'sidebar.field.date',
-  kind: 'sidebar.field.kind',
-  mode: 'sidebar.field.mode',
-  title: 'sidebar.field.title',
-  chairedBy: 'sidebar.field.chaired-by',
-  status: 'sidebar.field.status',
-  agendaCirculatedOn: 'sidebar.field.agenda-circulated-on',
-  attendees: 'sidebar.field.attendees',
-  minutesLink: 'sidebar.field.minutes-link',
-  minutesApprovedOn: 'sidebar.field.minutes-approved-on',
-};
-
-export function meetingFieldLabel(field: MeetingField): string {
-  return t(MEETING_FIELD_KEYS[field]);
-}
-
-export interface MeetingFieldError {
-  readonly field: MeetingField | '';
-  readonly message: string;
-}
-
-export function meetingFieldError(field: MeetingField | '', problem: string): MeetingFieldError {
-  return { field, message: field === '' ? problem : namedProblem(meetingFieldLabel(field), problem) };
-}
-
-export const SavedMeetingSchema = lazily(() => z.object({ meeting: plainRecord<Meeting>(), version: z.string() }));
 export type SavedMeeting = z.infer<typeof SavedMeetingSchema>;
 
-export const SaveMeetingResultSchema = lazily(() =>
+export const SaveMeetingResultSchema = /* @__PURE__ */ lazily(() =>
   z.union([
     z.object({ ok: z.literal(true), id: z.string(), row: z.int(), changed: z.boolean() }),
     z.object({
@@ -395,60 +235,8 @@ export const SaveMeetingResultSchema = lazily(() =>
 );
 export type SaveMeetingResult = z.infer<typeof SaveMeetingResultSchema>;
 
-/** The shape checks of a meeting, one message per field that fails, each naming the field. */
-export function parseMeetingInput(
-  raw: unknown,
-): { ok: true; value: MeetingInput } | { ok: false; errors: MeetingFieldError[] } {
-  return parseFields(
-    MeetingInputSchema,
-    MEETING_FIELD_KEYS,
-    meetingFieldLabel,
-    raw,
-    'sidebar.check.meeting-unreadable',
-    (_field, issue) => ownMessage(issue) ?? t('sidebar.check.form'),
-  );
-}
-
-/** A schema's failure as parseFields reads it: the field's path, zod's code, and the message. */
-interface Issue {
-  readonly code: string;
-  readonly message: string;
-}
-
-/**
- * The message of one of this file's own checks; null for zod's (a wrong type, a value outside an
- * enum or a union), which are written for developers, in English, and get a message of their field.
- */
-function ownMessage(issue: Issue): string | null {
-  return issue.code === 'custom' || issue.code === 'too_big' || issue.code === 'too_small' ? issue.message : null;
-}
-
-/** One error per field that fails (the payload as a whole under ''), each message naming its field by its label. */
-function parseFields<T, F extends string>(
-  schema: z.ZodMiniType<T>,
-  fields: Readonly<Record<F, unknown>>,
-  label: (field: F) => string,
-  raw: unknown,
-  unreadable: MessageKey,
-  describe: (field: F, issue: Issue) => string,
-): { ok: true; value: T } | { ok: false; errors: { field: F | ''; message: string }[] } {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const errors: { field: F | ''; message: string }[] = [];
-  for (const issue of parsed.error.issues) {
-    const key = issue.path[0];
-    const field = typeof key === 'string' && Object.hasOwn(fields, key) ? (key as F) : '';
-    if (errors.some((e) => e.field === field)) continue;
-    errors.push({
-      field,
-      message: field === '' ? t(unreadable) : namedProblem(label(field), describe(field, issue)),
-    });
-  }
-  return { ok: false, errors };
-}
-
 /** What the secretariat opens a written consultation with (see consultations.ts of src/app). */
-export const OpenConsultationSchema = lazily(() =>
+export const OpenConsultationSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     title: z.string().check(
       z.trim(),
@@ -483,7 +271,7 @@ export const OpenConsultationSchema = lazily(() =>
 );
 export type OpenConsultationInput = z.infer<typeof OpenConsultationSchema>;
 
-export const AnswerConsultationSchema = lazily(() =>
+export const AnswerConsultationSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     id: text(TEXT_LIMITS.id),
     answer: z.enum(ANSWERS),
@@ -492,7 +280,7 @@ export const AnswerConsultationSchema = lazily(() =>
 );
 export type AnswerConsultationInput = z.infer<typeof AnswerConsultationSchema>;
 
-export const CloseConsultationSchema = lazily(() =>
+export const CloseConsultationSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     id: text(TEXT_LIMITS.id),
     /** The outcome the secretariat records when it differs from the one computed from the answers. */
@@ -501,7 +289,7 @@ export const CloseConsultationSchema = lazily(() =>
 );
 export type CloseConsultationInput = z.infer<typeof CloseConsultationSchema>;
 
-export const WithdrawConsultationSchema = lazily(() =>
+export const WithdrawConsultationSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     id: text(TEXT_LIMITS.id),
     /** Why, in a few words: the notice to the members gives it. */
@@ -511,7 +299,7 @@ export const WithdrawConsultationSchema = lazily(() =>
 export type WithdrawConsultationInput = z.infer<typeof WithdrawConsultationSchema>;
 
 /** The decision a closed consultation drafts, for the secretariat to review and record in the sidebar. */
-export const DecisionDraftSchema = lazily(() =>
+export const DecisionDraftSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     date: isoDay,
     meeting: z.literal(''),
@@ -528,22 +316,24 @@ export const DecisionDraftSchema = lazily(() =>
 export type DecisionDraft = z.infer<typeof DecisionDraftSchema>;
 
 /** A refusal of a consultation call, one message each, nothing written. */
-const refused = lazily(() => z.object({ ok: z.literal(false), errors: z.array(z.string()) }));
+const refused = /* @__PURE__ */ lazily(() => z.object({ ok: z.literal(false), errors: z.array(z.string()) }));
 
-export const OpenConsultationResultSchema = lazily(() =>
+export const OpenConsultationResultSchema = /* @__PURE__ */ lazily(() =>
   z.union([z.object({ ok: z.literal(true), id: z.string() }), refused]),
 );
-export const AnswerConsultationResultSchema = lazily(() => z.union([z.object({ ok: z.literal(true) }), refused]));
+export const AnswerConsultationResultSchema = /* @__PURE__ */ lazily(() =>
+  z.union([z.object({ ok: z.literal(true) }), refused]),
+);
 /** changed: false when it was closed already, and nothing was written. */
-export const CloseConsultationResultSchema = lazily(() =>
+export const CloseConsultationResultSchema = /* @__PURE__ */ lazily(() =>
   z.union([z.object({ ok: z.literal(true), decisionDraft: DecisionDraftSchema, changed: z.boolean() }), refused]),
 );
 /** changed: false when it was no longer open; lines: what was done and sent, in words. */
-export const WithdrawConsultationResultSchema = lazily(() =>
+export const WithdrawConsultationResultSchema = /* @__PURE__ */ lazily(() =>
   z.union([z.object({ ok: z.literal(true), changed: z.boolean(), lines: z.array(z.string()) }), refused]),
 );
 /** What "Send now" did, one line each (sent, failed, held back), as the tick's report says it. */
-export const SendConsultationsResultSchema = lazily(() =>
+export const SendConsultationsResultSchema = /* @__PURE__ */ lazily(() =>
   z.union([z.object({ ok: z.literal(true), lines: z.array(z.string()) }), refused]),
 );
 export type OpenConsultationResult = z.infer<typeof OpenConsultationResultSchema>;
@@ -553,7 +343,7 @@ export type AnswerConsultationResult = z.infer<typeof AnswerConsultationResultSc
 export type CloseConsultationResult = z.infer<typeof CloseConsultationResultSchema>;
 
 /** One member asked, and its answer: '' while it has not answered; pending while it waits in the inbox. */
-export const MemberAnswerSchema = lazily(() =>
+export const MemberAnswerSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     agency: z.string(),
     answer: z.union([z.literal(''), z.enum(ANSWERS)]),
@@ -566,7 +356,7 @@ export const MemberAnswerSchema = lazily(() =>
 export type MemberAnswer = z.infer<typeof MemberAnswerSchema>;
 
 /** A consultation as the Consultations panel and the answer dialog show it, with the answers they may see. */
-export const ConsultationViewSchema = lazily(() =>
+export const ConsultationViewSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     id: z.string(),
     title: z.string(),
@@ -584,7 +374,7 @@ export const ConsultationViewSchema = lazily(() =>
 export type ConsultationView = z.infer<typeof ConsultationViewSchema>;
 
 /** The secretariat's Consultations panel: the open consultations with every member's answer. */
-export const ConsultationPanelDataSchema = lazily(() =>
+export const ConsultationPanelDataSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     today: isoDay,
     consultations: z.array(ConsultationViewSchema),
@@ -593,7 +383,7 @@ export const ConsultationPanelDataSchema = lazily(() =>
 export type ConsultationPanelData = z.infer<typeof ConsultationPanelDataSchema>;
 
 /** The answer dialog: the member the signed-in focal point answers for and what is open to it, or why not. */
-export const ConsultationDialogDataSchema = lazily(() =>
+export const ConsultationDialogDataSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     today: isoDay,
     agency: z.string(),
@@ -605,15 +395,15 @@ export const ConsultationDialogDataSchema = lazily(() =>
 export type ConsultationDialogData = z.infer<typeof ConsultationDialogDataSchema>;
 
 /**
- * Every function a sidebar or dialog may call through google.script.run: its one argument's schema
- * (null: it takes none) and its answer's. The server's handlers (src/app/rpc.ts) and the sidebar's
+ * Every function a sidebar or dialog may call through google.script.run: its one argument's schema or
+ * check (null: it takes none) and its answer's. The server's handlers (src/app/rpc.ts) and the sidebar's
  * client (sidebar/rpc.ts) are typed from this table, so a wrong name or payload fails to compile.
  */
 export const RPC_CONTRACT = {
   getDecisionSidebarData: { input: null, result: DecisionSidebarDataSchema },
-  recordDecision: { input: DecisionInputSchema, result: RecordDecisionResultSchema },
-  updateDecision: { input: DecisionUpdateSchema, result: RecordDecisionResultSchema },
-  saveMeeting: { input: MeetingInputSchema, result: SaveMeetingResultSchema },
+  recordDecision: { input: parseDecisionInput, result: RecordDecisionResultSchema },
+  updateDecision: { input: parseDecisionUpdate, result: RecordDecisionResultSchema },
+  saveMeeting: { input: parseMeetingInput, result: SaveMeetingResultSchema },
   getCirculationPreview: { input: null, result: CirculationPreviewSchema },
   confirmCirculation: { input: CirculationRequestSchema, result: CirculationResultSchema },
   openConsultation: { input: OpenConsultationSchema, result: OpenConsultationResultSchema },
@@ -626,47 +416,12 @@ export const RPC_CONTRACT = {
 } as const;
 
 export type RpcName = keyof typeof RPC_CONTRACT;
-export type RpcArgs<K extends RpcName> =
-  (typeof RPC_CONTRACT)[K]['input'] extends z.ZodMiniType<infer I> ? [input: I] : [];
+type Input<C> =
+  C extends z.ZodMiniType<infer I>
+    ? [input: I]
+    : C extends (raw: unknown) => { ok: true; value: infer I } | { ok: false }
+      ? [input: I]
+      : [];
+export type RpcArgs<K extends RpcName> = Input<(typeof RPC_CONTRACT)[K]['input']>;
 export type RpcResult<K extends RpcName> = z.infer<(typeof RPC_CONTRACT)[K]['result']>;
-export const RPC_NAMES = Object.keys(RPC_CONTRACT) as RpcName[];
-
-export function fieldError(field: DecisionField | '', problem: string): FieldError {
-  return { field, message: field === '' ? problem : namedProblem(decisionFieldLabel(field), problem) };
-}
-
-/** The shape checks, one message per field that fails, each naming the field. */
-export function parseDecisionInput(
-  raw: unknown,
-): { ok: true; value: DecisionInput } | { ok: false; errors: FieldError[] } {
-  return parseFields(
-    DecisionInputSchema,
-    DECISION_FIELD_KEYS,
-    decisionFieldLabel,
-    raw,
-    'sidebar.check.decision-unreadable',
-    describeIssue,
-  );
-}
-
-export function parseDecisionUpdate(
-  raw: unknown,
-): { ok: true; value: DecisionUpdate } | { ok: false; errors: FieldError[] } {
-  return parseFields(
-    DecisionUpdateSchema,
-    DECISION_FIELD_KEYS,
-    decisionFieldLabel,
-    raw,
-    'sidebar.check.decision-unreadable',
-    describeIssue,
-  );
-}
-
-function describeIssue(field: DecisionField, issue: Issue): string {
-  if (field === 'kind') return t('sidebar.check.one-of', { values: DECISION_KINDS.join(', ') });
-  if (field === 'outcome') return t('sidebar.check.one-of', { values: OUTCOMES.join(', ') });
-  if (field === 'date' || field === 'stateConsultedOn') return ownMessage(issue) ?? t('sidebar.check.date');
-  if (field === 'gcmObjectives') return t('sidebar.check.gcm');
-  if (field === 'actions') return ownMessage(issue) ?? t('sidebar.check.actions');
-  return ownMessage(issue) ?? t('sidebar.check.form');
-}
+export const RPC_NAMES = /* @__PURE__ */ Object.keys(RPC_CONTRACT) as RpcName[];

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { col, type Cell, type Column } from './cells';
 import { mapHeader, type Problem } from './codec';
+import { t } from './i18n';
 import { SettingsTable } from './tables';
 import { SETTING_LABELS } from './setting-labels';
 
@@ -145,11 +146,8 @@ export function readSettingsTab(grid: readonly (readonly Cell[])[] | null): Sett
           row: null,
           column: null,
           ref: null,
-          message:
-            grid === null
-              ? 'The workbook has no Settings tab: the ToR profile cannot be known'
-              : 'The Settings tab is empty',
-          expected: 'a Settings tab with Setting and Value columns (Set up / repair workbook adds it)',
+          message: grid === null ? t('validate.settings.missing') : t('validate.settings.empty'),
+          expected: t('validate.settings.expected'),
         },
       ],
     };
@@ -182,7 +180,7 @@ export function readSettingsTab(grid: readonly (readonly Cell[])[] | null): Sett
         row: r + 1,
         column: 'Value',
         ref: column.header,
-        message: `${column.header}: ${decoded.message}; the profile's default is used`,
+        message: t('validate.settings.default-used', { setting: column.header, problem: decoded.message }),
         expected: column.expected,
       });
   }

@@ -2,6 +2,7 @@
  * WORKBOOK.md as code: one definition per tab, from which the zod schemas, the record types, the header
  * rows, the dropdowns and the validation messages all derive.
  */
+import { t, type MessageKey } from './i18n';
 import * as z from 'zod/mini';
 import { col, type Column } from './cells';
 import { GCM_PRINCIPLES } from './gcm';
@@ -38,7 +39,7 @@ type Shape<C extends Columns> = { [K in keyof C]: C[K]['schema'] };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TableDef alone means a table of any columns.
 export interface TableDef<N extends string = string, C extends Columns = any> {
   readonly name: N;
-  /** What the tab is for, in a secretariat's words (the first-run help). */
+  /** What the tab is for, in a secretariat's words (the first-run help), in the execution's language. */
   readonly purpose: string;
   readonly columns: C;
   /** The field that identifies a row (an ID, or Members' Agency), when the tab has one. */
@@ -54,14 +55,16 @@ export interface TableDef<N extends string = string, C extends Columns = any> {
 
 function table<const N extends string, const C extends Columns>(
   name: N,
-  purpose: string,
+  purpose: MessageKey,
   columns: C,
   options: { key?: keyof C & string; idFormat?: string; addonOnly?: boolean } = {},
 ): TableDef<N, C> {
   let schema: z.ZodMiniObject<Shape<C>> | undefined;
   return {
     name,
-    purpose,
+    get purpose() {
+      return t(purpose);
+    },
     columns,
     key: options.key ?? null,
     idFormat: options.idFormat ?? null,
@@ -79,7 +82,7 @@ const id = () => col.text('ID', { required: true, width: 100 });
 
 export const SettingsTable = table(
   'Settings',
-  'The network and its ToR profile: meeting cadence, deadlines, mailing addresses. A value here overrides the profile.',
+  'app.tab.settings',
   {
     setting: col.text('Setting', { required: true, width: 280 }),
     value: col.text('Value', { width: 360 }),
@@ -89,7 +92,7 @@ export const SettingsTable = table(
 
 export const MembersTable = table(
   'Members',
-  'The member register: one row a member entity, its roles and status.',
+  'app.tab.members',
   {
     agency: col.text('Agency', { required: true, width: 90 }),
     name: col.text('Name', { width: 260 }),
@@ -103,22 +106,18 @@ export const MembersTable = table(
   { key: 'agency' },
 );
 
-export const FocalPointsTable = table(
-  'Focal points',
-  'The people each member nominates: who gets the minutes and reminders.',
-  {
-    agency: col.text('Agency', { required: true, width: 90 }),
-    name: col.text('Name', { width: 180 }),
-    position: col.text('Position', { width: 180 }),
-    email: col.email('Email'),
-    kind: col.choice('Kind', FOCAL_KINDS),
-    active: col.yesno('Active'),
-  },
-);
+export const FocalPointsTable = table('Focal points', 'app.tab.focal-points', {
+  agency: col.text('Agency', { required: true, width: 90 }),
+  name: col.text('Name', { width: 180 }),
+  position: col.text('Position', { width: 180 }),
+  email: col.email('Email'),
+  kind: col.choice('Kind', FOCAL_KINDS),
+  active: col.yesno('Active'),
+});
 
 export const MeetingsTable = table(
   'Meetings',
-  'The meeting log: every network meeting, its agenda, attendance and minutes.',
+  'app.tab.meetings',
   {
     id: id(),
     date: col.date('Date', { required: true }),
@@ -145,7 +144,7 @@ export const MeetingsTable = table(
 
 export const DecisionsTable = table(
   'Decisions',
-  'The decision log: what the network decided, who was consulted, who objected.',
+  'app.tab.decisions',
   {
     id: id(),
     date: col.date('Date', { required: true }),
@@ -169,7 +168,7 @@ export const DecisionsTable = table(
 
 export const ActionsTable = table(
   'Actions',
-  'The action tracker: action points from decisions and meetings, their owners and due dates.',
+  'app.tab.actions',
   {
     id: id(),
     source: col.text('Source', { width: 100 }),
@@ -186,7 +185,7 @@ export const ActionsTable = table(
 
 export const WorkplanTable = table(
   'Workplan',
-  'The annual workplan: key actions, lead agencies, budgets, GCM objectives and progress.',
+  'app.tab.workplan',
   {
     id: id(),
     year: col.number('Year', { required: true, integer: true, min: 1900, max: 9999, width: 70 }),
@@ -213,7 +212,7 @@ export const WorkplanTable = table(
 
 export const WorkingGroupsTable = table(
   'Working groups',
-  'Working groups: permanent or ad hoc, their lead, members and the decision that set them up.',
+  'app.tab.working-groups',
   {
     id: id(),
     name: col.text('Name', { required: true, width: 220 }),
@@ -230,7 +229,7 @@ export const WorkingGroupsTable = table(
 
 export const ConsultationsTable = table(
   'Consultations',
-  'Written consultations between meetings: a proposal sent to every member with a deadline, and its outcome.',
+  'app.tab.consultations',
   {
     id: id(),
     openedOn: col.date('Opened on', { required: true }),
@@ -250,7 +249,7 @@ export const ConsultationsTable = table(
 
 export const AnswersTable = table(
   'Answers',
-  "Members' answers to written consultations, written by the add-on only: who answered what, and when.",
+  'app.tab.answers',
   {
     timestamp: col.timestamp('Timestamp', { required: true }),
     consultation: col.text('Consultation', { required: true, width: 100 }),
@@ -264,7 +263,7 @@ export const AnswersTable = table(
 
 export const LogTable = table(
   'Log',
-  'The audit trail, written by the add-on only: every email sent, decision recorded and check run.',
+  'app.tab.log',
   {
     timestamp: col.timestamp('Timestamp', { required: true }),
     actor: col.text('Actor', { width: 200 }),
@@ -279,7 +278,7 @@ export const LogTable = table(
 
 export const ComplianceTable = table(
   'Compliance',
-  'The last ToR compliance check, replaced at every run: what is wrong, the ToR clause, how to fix it.',
+  'app.tab.compliance',
   {
     severity: col.choice('Severity', SEVERITIES),
     rule: col.text('Rule', { width: 170 }),

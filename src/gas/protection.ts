@@ -11,6 +11,7 @@
  * turned back on by hand waits for the next full pass: reading it too would cost ten calls more on
  * every run.
  */
+import { t } from '../domain/i18n';
 import { emailKey } from '../domain/words';
 import type { ProtectionChange, ProtectionPort } from '../ports';
 import type { AppliedMemo } from './memo';
@@ -54,7 +55,7 @@ export function gasProtection(
   return {
     protectTab(tab: string, editors: readonly string[], description: string): ProtectionChange {
       const sheet = sheetOf(tab);
-      if (sheet === null) throw new Error(`The workbook has no ${tab} tab to protect.`);
+      if (sheet === null) throw new Error(t('app.protection.no-tab', { tab }));
       const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] as
         GoogleAppsScript.Spreadsheet.Protection | undefined;
       const applied = (count: number) =>

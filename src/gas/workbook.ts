@@ -4,6 +4,7 @@
  * to whole columns. Each call is a round trip to Google's servers, so nothing here loops over rows
  * calling the service.
  */
+import { t } from '../domain/i18n';
 import { rectangle } from '../domain/block';
 import { columnLetter } from '../domain/codec';
 import type {
@@ -25,6 +26,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
 const DATE_FORMAT = 'yyyy-mm-dd';
+// @i18n-exempt: a number format of Sheets, not words
 const TIMESTAMP_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const TEXT_FORMAT = '@';
 const CELL_TEXT_LIMIT = 50_000;
@@ -202,10 +204,7 @@ export class GasWorkbook implements WorkbookPort {
     }
     const misread = [...this.tabs.values()].some((t) => t.read && !t.sure);
     this.unlisted();
-    if (misread)
-      throw new Error(
-        `Tabs were renamed since the add-on last named them, so it may have read one tab for another and wrote nothing. Please run it again.`,
-      );
+    if (misread) throw new Error(t('app.workbook.tabs-renamed'));
     return this.lookup(tab);
   }
 
@@ -233,7 +232,7 @@ export class GasWorkbook implements WorkbookPort {
 
   private tab(tab: string): Tab {
     const found = this.confirmed(tab);
-    if (!found) throw new Error(`The ${tab} tab does not exist: run Set up / repair workbook first.`);
+    if (!found) throw new Error(t('app.workbook.no-tab', { tab }));
     return found;
   }
 
@@ -362,7 +361,11 @@ export class GasWorkbook implements WorkbookPort {
         // Google's own error names no cell; this one says where, before anything is written.
         if (typeof cell === 'string' && cell.length > CELL_TEXT_LIMIT) {
           throw new Error(
-            `${tab}!${columnLetter(column + j)}${row + i}: the text is ${cell.length} characters long; a Google Sheets cell holds at most 50,000.`,
+            t('app.workbook.too-long', {
+              cell: `${tab}!${columnLetter(column + j)}${row + i}`,
+              length: cell.length,
+              limit: CELL_TEXT_LIMIT,
+            }),
           );
         }
       }),
@@ -379,6 +382,7 @@ export class GasWorkbook implements WorkbookPort {
 
   writeLinks(tab: string, row: number, column: number, links: (CellLink | null)[][]): void {
     this.unflushed = true;
+    // @i18n-exempt: completes rectangle's programming-error message, for the log
     const { rows, columns } = rectangle(links, `write links to ${tab}`);
     const range = this.range(this.tab(tab), row, column, rows, columns);
     const gid = this.gids();
@@ -394,6 +398,7 @@ export class GasWorkbook implements WorkbookPort {
 
   clearFrom(tab: string, fromRow: number): void {
     this.unflushed = true;
+    // @i18n-exempt: a row number below 1 is a programming error, for the log
     if (fromRow < 1) throw new Error(`Cannot clear ${tab} from row ${fromRow}: rows start at 1.`);
     const found = this.tab(tab);
     const size = this.size(found);
@@ -423,7 +428,7 @@ export class GasWorkbook implements WorkbookPort {
     this.unflushed = true;
     const found = this.tab(tab);
     if (found.sheet.getLastRow() > 0 || found.sheet.getLastColumn() > 0)
-      throw new Error(`The ${tab} tab is not empty: it stays.`);
+      throw new Error(t('app.workbook.not-empty', { tab }));
     this.spreadsheet.deleteSheet(found.sheet);
     this.tabs.delete(tab);
     const at = this.listing?.sheets.indexOf(found.sheet) ?? -1;
@@ -531,7 +536,11 @@ export class GasWorkbook implements WorkbookPort {
         const cell = result.values[r]?.[c] ?? '';
         if (typeof cell === 'string' && cell.length > CELL_TEXT_LIMIT)
           throw new Error(
-            `${tab}!${columnLetter(c + 1)}${r + 1}: the text is ${cell.length} characters long; a Google Sheets cell holds at most 50,000.`,
+            t('app.workbook.too-long', {
+              cell: `${tab}!${columnLetter(c + 1)}${r + 1}`,
+              length: cell.length,
+              limit: CELL_TEXT_LIMIT,
+            }),
           );
         line.push(
           link !== null
@@ -639,7 +648,11 @@ function validationOf(column: AppliedColumn): GoogleAppsScript.Spreadsheet.DataV
     return SpreadsheetApp.newDataValidation()
       .requireValueInList([...column.choices], true)
       .setAllowInvalid(true)
-      .setHelpText(`One of ${column.choices.join(', ')}.`)
+      .setHelpText(
+        t('validate.help.choice', {
+          choices: column.choices.map((value) => t('validate.value', { value })).join(', '),
+        }),
+      )
       .build();
   }
   if (column.kind === 'yesno') {
@@ -649,7 +662,7 @@ function validationOf(column: AppliedColumn): GoogleAppsScript.Spreadsheet.DataV
     return SpreadsheetApp.newDataValidation()
       .requireDate()
       .setAllowInvalid(true)
-      .setHelpText('A date (YYYY-MM-DD).')
+      .setHelpText(t('validate.help.date'))
       .build();
   }
   return null;
@@ -663,5 +676,6 @@ function formulaLiteral(text: string): string {
 /** A link to a row of another tab; a tab that is gone gets the text alone rather than a link to nowhere. */
 function linkFormula(link: CellLink, gid: number | null): string {
   const label = formulaLiteral(link.text);
+  // @i18n-exempt: a formula, not words
   return gid === null ? `=${label}` : `=HYPERLINK("#gid=${gid}&range=A${link.row}", ${label})`;
 }

@@ -14,9 +14,18 @@ import { CONSUMER_QUOTA, quotaExceeded } from './outbox';
 /** Whom a message is from when nobody is named: the messages never leave the disk. */
 const NOBODY = 'unmn-tick@localhost';
 
+/** Russian letters as Latin ones (ICAO Doc 9303, as in passports), so that a Russian subject still names its file. */
+// prettier-ignore
+const LATIN: Readonly<Record<string, string>> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm',
+  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
+  ъ: 'ie', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+};
+
 function slug(text: string): string {
   return text
     .toLowerCase()
+    .replace(/[а-яё]/g, (letter) => LATIN[letter] ?? '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60);

@@ -44,7 +44,7 @@ describe('matters arising on the example workbook', () => {
     expect(minutes.text).toContain('And 460 more open action points: see the Actions tab.');
     expect(minutes.text).not.toContain('A-2026-140');
     expect(minutes.html.length).toBeLessThan(60_000);
-    const agenda = mattersBlocks(many, meeting('M-2027-01'), 'Matters arising');
+    const agenda = mattersBlocks(many, meeting('M-2027-01'));
     const table = agenda.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' && table.rows.length).toBe(LISTED_AT_MOST);
     expect(agenda).toContainEqual({ kind: 'paragraph', text: 'And 460 more open action points: see the Actions tab.' });

@@ -7,6 +7,8 @@
  * Not modelled: formulas beyond plain arithmetic, named ranges, filters, how a chart looks, comments,
  * and the real waiting of `waitLock` (another execution holding the lock makes it fail at once).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { EXECUTION_KILLED, type AuthMode } from './gas-calls';
 import { Env, type Dialog, type RecordedMenu, type Toast } from './gas-env';
 import { isDate, type Value } from './gas-grid';
@@ -119,7 +121,13 @@ export function createGasFake(options: GasFakeOptions = {}) {
   const triggers: FakeTrigger[] = [];
   const sleeps: number[] = [];
   const html = options.htmlFiles;
-  const files = typeof html === 'function' ? html : (name: string) => html?.[name];
+  const given = typeof html === 'function' ? html : (name: string) => html?.[name];
+  // The catalogues are files of the pushed project, as the pages are: a test's own files stand in for
+  // a page, and may replace a catalogue only by naming it.
+  const files = (name: string) =>
+    name.startsWith('Messages-')
+      ? ((typeof html === 'object' ? html[name] : undefined) ?? projectFile(name))
+      : given(name);
   const addonName = options.addonName ?? 'UN Network secretariat';
 
   const ui = new FakeUi(env, addonName, answers);
@@ -302,4 +310,10 @@ function loadGrid(sheet: FakeSheet, grid: readonly (readonly Value[])[], row = 1
     ),
   );
   sheet._saved();
+}
+
+/** A file of the built project (dist/), as clasp pushes it; undefined when it is not there. */
+function projectFile(name: string): string | undefined {
+  const file = path.join(__dirname, '..', '..', 'dist', `${name}.html`);
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }

@@ -8,8 +8,8 @@ import { DEFAULT_MINUTES, DEFAULT_TIME, invitation, type Invitation, type Invita
 import type { IsoDay } from '../dates';
 import type { Network } from '../network';
 import type { Meeting } from '../tables';
-import { plural } from '../words';
-import { compose, meetingTitle, networkName, type Composed } from './minutes';
+import { t } from '../i18n';
+import { columns, compose, meetingTitle, networkName, type Composed } from './minutes';
 import { longDay, type Block } from './render';
 
 export type PackMeeting = Pick<
@@ -33,54 +33,51 @@ export function fingerprint(m: PackMeeting): string {
   return hash.toString(16).padStart(8, '0');
 }
 
-function zoneWords(network: Network): string {
+function timeWords(network: Network, m: PackMeeting): string {
   const zone = network.settings.timeZone.trim();
-  return zone === '' ? '' : ` (${zone} time)`;
+  const time = m.time?.trim() || DEFAULT_TIME;
+  const minutes = m.durationMinutes ?? DEFAULT_MINUTES;
+  return zone === ''
+    ? t('email.agenda.time', { time, minutes })
+    : t('email.agenda.time-zoned', { time, zone, minutes });
 }
 
 function facts(network: Network, m: PackMeeting): Block {
   const venue = m.venueOrLink.trim();
   const agenda = m.agendaLink.trim();
-  const minutes = m.durationMinutes ?? DEFAULT_MINUTES;
   return {
     kind: 'facts',
     facts: [
-      { label: 'Date', value: longDay(m.date) },
+      { label: t('email.fact.date'), value: longDay(m.date) },
+      { label: t('email.fact.time'), value: timeWords(network, m) },
+      { label: t('email.fact.mode'), value: m.mode ?? t('email.fact.not-recorded') },
       {
-        label: 'Time',
-        value: `${m.time?.trim() || DEFAULT_TIME}${zoneWords(network)}, for ${plural(minutes, 'minute')}`,
-      },
-      { label: 'Mode', value: m.mode ?? 'not recorded' },
-      {
-        label: 'Venue or link',
-        value: venue === '' ? 'to be confirmed' : venue,
+        label: t('email.fact.venue'),
+        value: venue === '' ? t('email.fact.to-be-confirmed') : venue,
         ...(venue === '' ? {} : { href: venue }),
       },
-      ...(agenda === '' ? [] : [{ label: 'Agenda', value: agenda, href: agenda }]),
+      ...(agenda === '' ? [] : [{ label: t('email.fact.agenda'), value: agenda, href: agenda }]),
     ],
   };
 }
 
 function dueText(day: IsoDay | null): string {
-  return day === null ? 'no due date' : `due ${longDay(day)}`;
+  return day === null ? t('email.matters.no-due') : t('email.matters.due', { date: longDay(day) });
 }
 
 /** The open action points and the decisions since the last held meeting, as the agenda lists them. */
-export function mattersBlocks(network: Network, m: Pick<Meeting, 'id' | 'date'>, heading: string): Block[] {
+export function mattersBlocks(network: Network, m: Pick<Meeting, 'id' | 'date'>): Block[] {
   const { since, actions, decisions } = mattersArising(network, m);
-  const blocks: Block[] = [{ kind: 'heading', text: heading }];
+  const blocks: Block[] = [{ kind: 'heading', text: t('email.matters.heading') }];
   if (actions.length === 0 && decisions.length === 0) {
-    blocks.push({
-      kind: 'paragraph',
-      text: 'No action point is open and no decision was taken since the last meeting.',
-    });
+    blocks.push({ kind: 'paragraph', text: t('email.matters.nothing') });
     return blocks;
   }
   if (actions.length > 0) {
     const { shown, more } = firstListed(actions);
     blocks.push({
       kind: 'table',
-      headers: ['ID', 'Open action point', 'Owner', 'Due'],
+      headers: columns('open-action'),
       rows: shown.map((a) => [a.id, a.action, a.owner, a.due === null ? '' : longDay(a.due)]),
     });
     if (more > 0) blocks.push({ kind: 'paragraph', text: moreOpen(more) });
@@ -90,7 +87,9 @@ export function mattersBlocks(network: Network, m: Pick<Meeting, 'id' | 'date'>,
       {
         kind: 'paragraph',
         text:
-          since === null ? 'Decisions taken so far:' : `Decisions taken since the meeting of ${longDay(since.date)}:`,
+          since === null
+            ? t('email.matters.decisions-so-far')
+            : t('email.matters.decisions-since', { date: longDay(since.date) }),
       },
       {
         kind: 'items',
@@ -98,20 +97,32 @@ export function mattersBlocks(network: Network, m: Pick<Meeting, 'id' | 'date'>,
           const follow = network.actions.records.filter(
             (a) => a.source.trim().toUpperCase() === d.id.trim().toUpperCase(),
           );
-          const owners = follow.map((a) => `${a.id}: ${a.owner || 'no owner'}, ${dueText(a.due)}`).join('; ');
+          const owners = follow
+            .map((a) =>
+              t('email.matters.owner', {
+                id: a.id,
+                owner: a.owner || t('email.matters.no-owner'),
+                due: dueText(a.due),
+              }),
+            )
+            .join('; ');
           return {
-            lead: `${d.id} of ${longDay(d.date)}: ${d.title.trim() || d.kind} (${d.outcome})`,
-            text: [d.decision.trim(), owners === '' ? '' : `Follow-up: ${owners}`].filter((t) => t !== '').join('\n'),
+            lead: t('email.matters.decision-lead', {
+              id: d.id,
+              date: longDay(d.date),
+              title: d.title.trim() || d.kind,
+              outcome: d.outcome,
+            }),
+            text: [d.decision.trim(), owners === '' ? '' : t('email.matters.follow-up', { owners })]
+              .filter((line) => line !== '')
+              .join('\n'),
           };
         }),
       },
     );
   const moreDecisions = firstListed(decisions).more;
   if (moreDecisions > 0)
-    blocks.push({
-      kind: 'paragraph',
-      text: `And ${plural(moreDecisions, 'more decision')} since then: see the Decisions tab.`,
-    });
+    blocks.push({ kind: 'paragraph', text: t('email.matters.more-decisions', { more: moreDecisions }) });
   return blocks;
 }
 
@@ -150,22 +161,23 @@ function title(m: PackMeeting): string {
 
 function calendarText(m: PackMeeting): string {
   const agenda = m.agendaLink.trim();
-  return `${m.id}${agenda === '' ? '' : `. Agenda: ${agenda}`}`;
+  return agenda === '' ? m.id : t('email.agenda.calendar-text', { id: m.id, agenda });
 }
 
 /** The agenda to the members, with the invitation (sequence 0). */
 export function agendaMessage(network: Network, m: PackMeeting, people: PackPeople): Composed {
   return {
-    ...compose(network, `${networkName(network)}: agenda of "${title(m)}", ${longDay(m.date)}`, [
-      { kind: 'paragraph', text: 'Dear colleagues,' },
-      {
-        kind: 'paragraph',
-        text: `Please find below the draft agenda of "${title(m)}". The calendar invitation is attached.`,
-      },
-      facts(network, m),
-      ...mattersBlocks(network, m, 'Matters arising'),
-      { kind: 'paragraph', text: 'Comments on the draft agenda are welcome in reply to this message.' },
-    ]),
+    ...compose(
+      network,
+      t('email.agenda.subject', { network: networkName(network), title: title(m), date: longDay(m.date) }),
+      [
+        { kind: 'paragraph', text: t('email.greeting.all') },
+        { kind: 'paragraph', text: t('email.agenda.intro', { title: title(m) }) },
+        facts(network, m),
+        ...mattersBlocks(network, m),
+        { kind: 'paragraph', text: t('email.agenda.comments') },
+      ],
+    ),
     invitation: invite(network, m, 'REQUEST', 0, people, calendarText(m)),
   };
 }
@@ -173,14 +185,15 @@ export function agendaMessage(network: Network, m: PackMeeting, people: PackPeop
 /** The invitation's update: the meeting moved, or its venue or link changed. */
 export function updateMessage(network: Network, m: PackMeeting, sequence: number, people: PackPeople): Composed {
   return {
-    ...compose(network, `${networkName(network)}: "${title(m)}" changed, now ${longDay(m.date)}`, [
-      { kind: 'paragraph', text: 'Dear colleagues,' },
-      {
-        kind: 'paragraph',
-        text: `The date, time, venue or link of "${title(m)}" has changed since the invitation went out. The meeting now stands as follows, and the attached invitation updates your calendar.`,
-      },
-      facts(network, m),
-    ]),
+    ...compose(
+      network,
+      t('email.update.subject', { network: networkName(network), title: title(m), date: longDay(m.date) }),
+      [
+        { kind: 'paragraph', text: t('email.greeting.all') },
+        { kind: 'paragraph', text: t('email.update.intro', { title: title(m) }) },
+        facts(network, m),
+      ],
+    ),
     invitation: invite(network, m, 'REQUEST', sequence, people, calendarText(m)),
   };
 }
@@ -188,13 +201,14 @@ export function updateMessage(network: Network, m: PackMeeting, sequence: number
 /** The cancellation: removes the meeting from the members' calendars. */
 export function cancellationMessage(network: Network, m: PackMeeting, sequence: number, people: PackPeople): Composed {
   return {
-    ...compose(network, `${networkName(network)}: "${title(m)}" of ${longDay(m.date)} is cancelled`, [
-      { kind: 'paragraph', text: 'Dear colleagues,' },
-      {
-        kind: 'paragraph',
-        text: `"${title(m)}", planned for ${longDay(m.date)}, is cancelled. The attached cancellation removes it from your calendar. The Secretariat will write when a new date is set.`,
-      },
-    ]),
+    ...compose(
+      network,
+      t('email.cancel.subject', { network: networkName(network), title: title(m), date: longDay(m.date) }),
+      [
+        { kind: 'paragraph', text: t('email.greeting.all') },
+        { kind: 'paragraph', text: t('email.cancel.intro', { title: title(m), date: longDay(m.date) }) },
+      ],
+    ),
     invitation: invite(network, m, 'CANCEL', sequence, people, calendarText(m)),
   };
 }

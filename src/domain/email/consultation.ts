@@ -7,31 +7,31 @@ import type { Located } from '../codec';
 import { daysBetween, type IsoDay } from '../dates';
 import type { Network } from '../network';
 import type { Answer, Consultation } from '../tables';
-import { keyOf, plural } from '../words';
+import { t } from '../i18n';
+import { keyOf } from '../words';
 import { compose, networkName, type Composed } from './minutes';
 import { longDay, type Block, type Fact } from './render';
 
-/** The menu path a focal point follows to answer. */
-export const HOW_TO_ANSWER =
-  'To answer, open the Network\'s spreadsheet, then the add-on\'s menu (Extensions), then "Answer a consultation…": Approve, No objection, Object (with your reason) or Abstain.';
+/** The procedure's kind as the messages' `select` names it: whether silence agrees. */
+function kindOf(c: Consultation): string {
+  return c.kind === 'No objection' ? 'silence' : 'approval';
+}
 
 function silenceMeans(c: Consultation): string {
-  return c.kind === 'No objection'
-    ? 'This is a no-objection procedure: a member that has not objected by the deadline is taken to agree.'
-    : 'This is a call for approval: the proposal is agreed only if every member approves it; silence is not approval.';
+  return t('email.consultation.silence', { kind: kindOf(c) });
 }
 
 function facts(c: Consultation, today: IsoDay): Fact[] {
   const days = daysBetween(today, c.deadline);
-  const when = days <= 0 ? 'today' : `in ${plural(days, 'day')}`;
+  const when = t('email.consultation.when', { days: Math.max(0, days) });
   return [
-    { label: 'Consultation', value: c.id },
-    { label: 'Kind', value: c.kind },
-    { label: 'Deadline', value: `${longDay(c.deadline)}, ${when}` },
-    ...(c.subject.trim() === '' ? [] : [{ label: 'Subject', value: c.subject.trim() }]),
+    { label: t('email.fact.consultation'), value: c.id },
+    { label: t('email.fact.kind'), value: c.kind },
+    { label: t('email.fact.deadline'), value: t('email.consultation.deadline', { date: longDay(c.deadline), when }) },
+    ...(c.subject.trim() === '' ? [] : [{ label: t('email.fact.subject'), value: c.subject.trim() }]),
     ...(c.proposalLink.trim() === ''
       ? []
-      : [{ label: 'Proposal', value: c.proposalLink.trim(), href: c.proposalLink.trim() }]),
+      : [{ label: t('email.fact.proposal'), value: c.proposalLink.trim(), href: c.proposalLink.trim() }]),
   ];
 }
 
@@ -41,7 +41,7 @@ function asking(c: Consultation, today: IsoDay): Block[] {
     { kind: 'heading', text: c.title },
     { kind: 'paragraph', text: c.proposal },
     { kind: 'paragraph', text: silenceMeans(c) },
-    { kind: 'paragraph', text: HOW_TO_ANSWER },
+    { kind: 'paragraph', text: t('email.consultation.how-to-answer') },
   ];
 }
 
@@ -49,13 +49,15 @@ function asking(c: Consultation, today: IsoDay): Block[] {
 export function proposalMessage(network: Network, c: Consultation, agency: string, today: IsoDay): Composed {
   return compose(
     network,
-    `${networkName(network)}: written consultation ${c.id}, "${c.title}", answers by ${longDay(c.deadline)}`,
+    t('email.consultation.proposal-subject', {
+      network: networkName(network),
+      id: c.id,
+      title: c.title,
+      date: longDay(c.deadline),
+    }),
     [
-      { kind: 'paragraph', text: `Dear ${agency} colleagues,` },
-      {
-        kind: 'paragraph',
-        text: 'The Secretariat consults every member of the Network in writing on the proposal below.',
-      },
+      { kind: 'paragraph', text: t('email.greeting.agency', { agency }) },
+      { kind: 'paragraph', text: t('email.consultation.proposal-intro') },
       ...asking(c, today),
     ],
   );
@@ -68,9 +70,15 @@ export function consultationReminderMessage(
   agency: string,
   today: IsoDay,
 ): Composed {
-  return compose(network, `${networkName(network)}: reminder, ${c.id} "${c.title}" closes on ${longDay(c.deadline)}`, [
-    { kind: 'paragraph', text: `Dear ${agency} colleagues,` },
-    { kind: 'paragraph', text: `${agency} has not answered written consultation ${c.id} yet.` },
+  const subject = t('email.consultation.reminder-subject', {
+    network: networkName(network),
+    id: c.id,
+    title: c.title,
+    date: longDay(c.deadline),
+  });
+  return compose(network, subject, [
+    { kind: 'paragraph', text: t('email.greeting.agency', { agency }) },
+    { kind: 'paragraph', text: t('email.consultation.reminder-intro', { agency, id: c.id }) },
     ...asking(c, today),
   ]);
 }
@@ -85,30 +93,53 @@ export function outcomeMessage(
   const outcome = c.outcome ?? 'Not agreed';
   const rows = asked.map((agency) => {
     const a = answers.get(keyOf(agency));
-    return [
-      agency,
-      a?.answer ?? (c.kind === 'No objection' ? 'No answer (taken as no objection)' : 'No answer'),
-      a?.comment ?? '',
-    ];
+    return [agency, a?.answer ?? t('email.consultation.no-answer', { kind: kindOf(c) }), a?.comment ?? ''];
   });
-  return compose(network, `${networkName(network)}: written consultation ${c.id}, "${c.title}": ${outcome}`, [
-    { kind: 'paragraph', text: 'Dear colleagues,' },
+  const subject = t('email.consultation.outcome-subject', {
+    network: networkName(network),
+    id: c.id,
+    title: c.title,
+    outcome,
+  });
+  return compose(network, subject, [
+    { kind: 'paragraph', text: t('email.greeting.all') },
     {
       kind: 'paragraph',
-      text: `Written consultation ${c.id}, "${c.title}", closed on ${longDay(c.closedOn ?? c.deadline)}. Outcome: ${outcome}. ${silenceMeans(c)}`,
+      text: t('email.consultation.outcome-intro', {
+        id: c.id,
+        title: c.title,
+        date: longDay(c.closedOn ?? c.deadline),
+        outcome,
+        silence: silenceMeans(c),
+      }),
     },
-    { kind: 'table', headers: ['Member', 'Answer', 'Comment'], rows },
+    {
+      kind: 'table',
+      headers: [t('email.column.member'), t('email.column.answer'), t('email.column.comment')],
+      rows,
+    },
   ]);
 }
 
 /** To all members, once, when the Secretariat withdraws a consultation whose proposal went out. */
 export function withdrawalMessage(network: Network, c: Consultation, reason: string): Composed {
-  return compose(network, `${networkName(network)}: written consultation ${c.id}, "${c.title}", withdrawn`, [
-    { kind: 'paragraph', text: 'Dear colleagues,' },
+  const subject = t('email.consultation.withdrawal-subject', {
+    network: networkName(network),
+    id: c.id,
+    title: c.title,
+  });
+  return compose(network, subject, [
+    { kind: 'paragraph', text: t('email.greeting.all') },
     {
       kind: 'paragraph',
-      text: `The Secretariat has withdrawn written consultation ${c.id}, "${c.title}", on ${longDay(c.closedOn ?? c.deadline)}. No answer is needed, and answers already given will not be counted.`,
+      text: t('email.consultation.withdrawal-intro', {
+        id: c.id,
+        title: c.title,
+        date: longDay(c.closedOn ?? c.deadline),
+      }),
     },
-    ...(reason.trim() === '' ? [] : [{ kind: 'paragraph' as const, text: `Reason: ${reason.trim()}` }]),
+    ...(reason.trim() === ''
+      ? []
+      : [{ kind: 'paragraph' as const, text: t('email.consultation.withdrawal-reason', { reason: reason.trim() }) }]),
   ]);
 }

@@ -19,7 +19,8 @@ import {
   type Meeting,
   type TableDef,
 } from '../tables';
-import { emailKey, joinFew, keyOf, plural } from '../words';
+import { t } from '../i18n';
+import { emailKey, joinFew, keyOf } from '../words';
 import { isActiveOn } from '../membership';
 import { EVENTS, Ledger, messageKey, type Claim } from './ledger';
 import type { Invitation } from '../invitation';
@@ -263,25 +264,22 @@ function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out:
     if (unreadable.length > 0) {
       out.blocked.push({
         ref: m.id,
-        reason: `${m.id}'s minutes wait until row ${m.row} of Meetings is corrected: its ${joinFew(unreadable)} cannot be read`,
+        reason: t('email.blocked.minutes-unreadable', { id: m.id, row: m.row, cells: joinFew(unreadable) }),
       });
       continue;
     }
     if (m.minutesLink.trim() === '') {
-      out.blocked.push({ ref: m.id, reason: `${m.id}'s minutes are approved but have no Minutes link to send` });
+      out.blocked.push({ ref: m.id, reason: t('email.blocked.no-minutes-link', { id: m.id }) });
       continue;
     }
     if (toMembers) {
       const recipients = networkRecipients(network);
       if (recipients.length === 0)
-        out.blocked.push({
-          ref: m.id,
-          reason: `${m.id}'s minutes have nobody to go to: no mailing list and no active focal point`,
-        });
+        out.blocked.push({ ref: m.id, reason: t('email.blocked.minutes-nobody', { id: m.id }) });
       const j = job(ctx, {
         event: EVENTS.circulated,
         ref: m.id,
-        what: `the minutes of ${m.id} to the members`,
+        what: t('email.what.minutes', { id: m.id }),
         recipients,
         since: null,
         composed: minutesMessage(network, m),
@@ -293,7 +291,7 @@ function circulations(ctx: Context, pick: (m: Located<Meeting>) => boolean, out:
       const j = job(ctx, {
         event: EVENTS.archived,
         ref: m.id,
-        what: `the archive copy of ${m.id}'s minutes to the RCO`,
+        what: t('email.what.archive', { id: m.id }),
         recipients: [rco],
         since: null,
         composed: archiveMessage(network, m, today),
@@ -327,7 +325,7 @@ function actionReminders(ctx: Context, out: Due): void {
     if (unreadable.length > 0) {
       out.blocked.push({
         ref: a.id,
-        reason: `${a.id} is not reminded until row ${a.row} of Actions is corrected: its ${joinFew(unreadable)} cannot be read`,
+        reason: t('email.blocked.action-unreadable', { id: a.id, row: a.row, cells: joinFew(unreadable) }),
       });
       continue;
     }
@@ -346,7 +344,7 @@ function actionReminders(ctx: Context, out: Due): void {
     if (member !== undefined && !isActiveOn(member, today)) {
       out.blocked.push({
         ref: agency,
-        reason: `${agency} is not an active member, and ${plural(actions.length, 'open action point')} of its wait for a new owner`,
+        reason: t('email.blocked.inactive-owner', { agency, count: actions.length }),
       });
       continue;
     }
@@ -354,14 +352,14 @@ function actionReminders(ctx: Context, out: Due): void {
     if (recipients.length === 0) {
       out.blocked.push({
         ref: agency,
-        reason: `${agency} has ${plural(actions.length, 'action point')} to be reminded of but no active focal point`,
+        reason: t('email.blocked.no-focal-point', { agency, count: actions.length }),
       });
       continue;
     }
     const j = job(ctx, {
       event: EVENTS.reminder,
       ref: agency,
-      what: `${agency}'s reminder of ${actions.map((a) => a.id).join(', ')}`,
+      what: t('email.what.reminder', { agency, ids: actions.map((a) => a.id).join(', ') }),
       recipients,
       since: today,
       composed: actionReminder(network, agency, actions, today),
@@ -408,10 +406,7 @@ function secretariatReminders(ctx: Context, out: Due): void {
       const phase = reminderPhase(d, today);
       if (phase === null) continue;
       if (recipients.length === 0) {
-        out.blocked.push({
-          ref: m.id,
-          reason: `${m.id}: nobody to remind, the register names no Secretariat with an active focal point`,
-        });
+        out.blocked.push({ ref: m.id, reason: t('email.blocked.nobody-to-remind', { id: m.id }) });
         continue;
       }
       const composed =
@@ -425,9 +420,10 @@ function secretariatReminders(ctx: Context, out: Due): void {
       const j = job(ctx, {
         event: REMINDER_EVENTS[d.deadline],
         ref: m.id,
-        what: `the reminder of ${m.id}'s ${d.deadline === 'approval' ? 'minutes approval' : d.deadline} to the Secretariat`,
+        what: t('email.what.secretariat-reminder', { id: m.id, deadline: d.deadline }),
         recipients,
         since: phase === 'ahead' ? null : addDays(today, -(REMINDER_DAYS - 1)),
+        // @i18n-exempt: the Log's tag, which the ledger counts rows by whatever the language
         tag: phase === 'ahead' ? `(ahead of ${d.due})` : `(due ${d.due})`,
         composed,
       });
@@ -443,9 +439,11 @@ export interface InvitationState {
   readonly cancelled: boolean;
 }
 
+// @i18n-exempt: the Log's invitation tag, which the ledger reads back whatever the language
 const SEQUENCE = /\(invitation sequence (\d+), ([0-9a-f]{8}|cancelled)\)/;
 
 /** The Details tag of an invitation: its sequence and what it said of the meeting (or that it cancels it). */
+// @i18n-exempt: the Log's invitation tag, which the ledger reads back whatever the language
 export function invitationTag(sequence: number, fingerprintOrCancelled: string): string {
   return `(invitation sequence ${sequence}, ${fingerprintOrCancelled})`;
 }
@@ -533,15 +531,12 @@ function meetingPack(ctx: Context, scope: NonNullable<DueScope['agendas']>, out:
     if (unreadable.length > 0) {
       out.blocked.push({
         ref: m.id,
-        reason: `${m.id}'s agenda and invitation wait until row ${m.row} of Meetings is corrected: its ${joinFew(unreadable)} cannot be read`,
+        reason: t('email.blocked.pack-unreadable', { id: m.id, row: m.row, cells: joinFew(unreadable) }),
       });
       continue;
     }
     if (to.length === 0) {
-      out.blocked.push({
-        ref: m.id,
-        reason: `${m.id}'s agenda has nobody to go to: no mailing list and no active focal point`,
-      });
+      out.blocked.push({ ref: m.id, reason: t('email.blocked.agenda-nobody', { id: m.id }) });
       continue;
     }
     const state = invitationState(ledger, m.id);
@@ -551,7 +546,7 @@ function meetingPack(ctx: Context, scope: NonNullable<DueScope['agendas']>, out:
       spec = {
         event: EVENTS.agendaCirculated,
         ref: m.id,
-        what: `the agenda of ${m.id} to the members`,
+        what: t('email.what.agenda', { id: m.id }),
         recipients: to,
         since: null,
         tag: invitationTag(0, state?.fingerprint ?? print),
@@ -563,7 +558,7 @@ function meetingPack(ctx: Context, scope: NonNullable<DueScope['agendas']>, out:
       spec = {
         event: EVENTS.invitationCancelled,
         ref: m.id,
-        what: `the cancellation of ${m.id} to the members`,
+        what: t('email.what.cancellation', { id: m.id }),
         recipients: to,
         since: null,
         tag: invitationTag(sequence, 'cancelled'),
@@ -579,7 +574,7 @@ function meetingPack(ctx: Context, scope: NonNullable<DueScope['agendas']>, out:
       spec = {
         event: EVENTS.invitationUpdated,
         ref: m.id,
-        what: `the update of ${m.id}'s invitation to the members`,
+        what: t('email.what.update', { id: m.id }),
         recipients: to,
         since: null,
         tag: invitationTag(sequence, print),
@@ -602,6 +597,7 @@ function consultationOwed(c: Consultation, today: IsoDay): boolean {
 }
 
 /** A consultation's message to one member in words, also its Log Details: what says the member has it. */
+// @i18n-exempt: the Log's Details that identify a member's message (Ledger.coveredDetails): one wording whatever the language, or a change of Language would send it again
 export function consultationMailWhat(id: string, noun: 'proposal' | 'reminder', agency: string): string {
   return `${id}'s ${noun} to ${agency}`;
 }
@@ -639,10 +635,7 @@ function consultationMail(ctx: Context, out: Due): void {
         if (done.has(keyOf(what))) continue;
         const recipients = primaries(network, agency);
         if (recipients.length === 0) {
-          out.blocked.push({
-            ref: c.id,
-            reason: `${c.id}'s ${noun} cannot go to ${agency}: it has no active Primary focal point`,
-          });
+          out.blocked.push({ ref: c.id, reason: t('email.blocked.no-primary', { id: c.id, noun, agency }) });
           continue;
         }
         const j = job(ctx, { event, ref: c.id, what, recipients, since: null, composed: compose(agency) });
@@ -669,7 +662,7 @@ function consultationMail(ctx: Context, out: Due): void {
       const j = job(ctx, {
         event: EVENTS.consultationWithdrawn,
         ref: c.id,
-        what: `the withdrawal of ${c.id} to the members`,
+        what: t('email.what.withdrawal', { id: c.id }),
         recipients,
         since: null,
         composed: withdrawalMessage(network, c, ledger.lastDetails(EVENTS.withdrawn, c.id)),
@@ -680,7 +673,7 @@ function consultationMail(ctx: Context, out: Due): void {
     const j = job(ctx, {
       event: EVENTS.consultationOutcome,
       ref: c.id,
-      what: `the outcome of ${c.id} to the members`,
+      what: t('email.what.outcome', { id: c.id }),
       recipients,
       since: null,
       composed: outcomeMessage(network, c, asked, answers.get(keyOf(c.id)) ?? new Map()),
@@ -787,7 +780,7 @@ export function duplicateIds(network: Network): Blocked[] {
       if (at.length < 2) continue;
       out.push({
         ref: id,
-        reason: `${id} is the ID of rows ${joinFew(at.map(String))} of ${def.name}: nothing of it goes out and no date is written to it until one of them gets another ID`,
+        reason: t('email.blocked.duplicate-id', { id, rows: joinFew(at.map(String)), tab: def.name }),
       });
     }
   }
@@ -854,16 +847,11 @@ export function stoppedTabs(network: Network, tabs: readonly string[] = NEEDED.m
     if (headers.length === 0) continue;
     const where =
       table.headerAt !== null
-        ? `its header is in row ${table.headerAt}, not row 1`
+        ? t('email.stopped.header-below', { row: table.headerAt })
         : table.header === null
-          ? table.lastRow === 0
-            ? 'the tab is missing or empty'
-            : 'it has no header row'
-          : `row 1 has no column ${joinFew(headers)}`;
-    out.push({
-      tab: def.name,
-      message: `Automation is stopped for the ${def.name} tab: ${where}, so the add-on cannot tell what went out. Nothing of it is sent until its header is back in row 1 (Set up / repair workbook).`,
-    });
+          ? t(table.lastRow === 0 ? 'email.stopped.missing' : 'email.stopped.no-header')
+          : t('email.stopped.no-column', { headers: joinFew(headers) });
+    out.push({ tab: def.name, message: t('email.stopped.message', { tab: def.name, where }) });
   }
   return out;
 }

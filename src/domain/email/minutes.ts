@@ -149,12 +149,13 @@ function listOrNone(codes: readonly string[]): string {
 
 /** The header of an action points table: ID, the action, its owner, its due day, then `last`. */
 export function columns(action: 'action' | 'open-action', last?: 'status' | 'from'): string[] {
+  const lasts = { status: () => t('email.column.status'), from: () => t('email.column.from') };
   return [
     t('email.column.id'),
-    t(`email.column.${action}`),
+    action === 'action' ? t('email.column.action') : t('email.column.open-action'),
     t('email.column.owner'),
     t('email.column.due'),
-    ...(last === undefined ? [] : [t(`email.column.${last}`)]),
+    ...(last === undefined ? [] : [lasts[last]()]),
   ];
 }
 

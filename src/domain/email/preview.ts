@@ -11,7 +11,7 @@ import { keyOf } from '../words';
 import type { Job } from './due';
 import { meetingTitle } from './minutes';
 
-export const PreviewMessageSchema = lazily(() =>
+export const PreviewMessageSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     /** "the minutes of M-2026-05 to the members". */
     what: z.string(),
@@ -24,7 +24,7 @@ export const PreviewMessageSchema = lazily(() =>
 );
 export type PreviewMessage = z.infer<typeof PreviewMessageSchema>;
 
-export const PreviewMeetingSchema = lazily(() =>
+export const PreviewMeetingSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     id: z.string(),
     title: z.string(),
@@ -34,7 +34,7 @@ export const PreviewMeetingSchema = lazily(() =>
 );
 export type PreviewMeeting = z.infer<typeof PreviewMeetingSchema>;
 
-export const CirculationPreviewSchema = lazily(() =>
+export const CirculationPreviewSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     networkName: z.string(),
     /** Whose account the messages go from: the user confirming. */
@@ -50,10 +50,12 @@ export const CirculationPreviewSchema = lazily(() =>
 export type CirculationPreview = z.infer<typeof CirculationPreviewSchema>;
 
 /** The confirmation: the meetings the person saw and agreed to send. */
-export const CirculationRequestSchema = lazily(() => z.object({ meetings: z.array(z.string().check(z.minLength(1))) }));
+export const CirculationRequestSchema = /* @__PURE__ */ lazily(() =>
+  z.object({ meetings: z.array(z.string().check(z.minLength(1))) }),
+);
 export type CirculationRequest = z.infer<typeof CirculationRequestSchema>;
 
-export const CirculationResultSchema = lazily(() =>
+export const CirculationResultSchema = /* @__PURE__ */ lazily(() =>
   z.object({
     sent: z.int(),
     /** What happened, one line each, for the dialog to show. */

@@ -5,7 +5,7 @@
 import { addDays, daysBetween, type IsoDay } from '../dates';
 import type { Network } from '../network';
 import type { Action, Meeting } from '../tables';
-import { plural } from '../words';
+import { t } from '../i18n';
 import { compose, meetingTitle, networkName, type Composed } from './minutes';
 import { longDay } from './render';
 
@@ -29,23 +29,11 @@ export function workingDaysBefore(day: IsoDay, count: number): IsoDay {
 /** The three deadlines of a meeting the secretariat is reminded of. */
 export type Deadline = 'agenda' | 'minutes' | 'approval';
 
-const AHEAD: Record<Deadline, { what: string; then: (m: Meeting) => string }> = {
-  agenda: {
-    what: 'agenda',
-    then: (m) =>
-      m.agendaLink.trim() === ''
-        ? 'Please put the draft agenda\'s link in "Agenda link": on the due day the add-on emails it to the members with the calendar invitation.'
-        : 'The add-on emails the agenda at "Agenda link" to the members on the due day, with the calendar invitation: make sure the draft is final.',
-  },
-  minutes: {
-    what: 'minutes',
-    then: () => 'Please put the minutes\' link in "Minutes link" when they are written.',
-  },
-  approval: {
-    what: 'approval of the minutes',
-    then: () =>
-      'Please ask the members to approve the minutes, then enter the day in "Minutes approved on": the add-on then circulates them.',
-  },
+/** What the secretariat is asked to do about a deadline. */
+const THEN: Record<Deadline, (m: Meeting) => string> = {
+  agenda: (m) => t(m.agendaLink.trim() === '' ? 'email.ahead.agenda-unlinked' : 'email.ahead.agenda-linked'),
+  minutes: () => t('email.ahead.minutes'),
+  approval: () => t('email.ahead.approval'),
 };
 
 /** To the secretariat, a few working days ahead: a meeting's agenda, minutes or approval falls due on `due`. */
@@ -57,17 +45,23 @@ export function aheadReminder(
   today: IsoDay,
 ): Composed {
   const title = meetingTitle(meeting);
-  const { what, then } = AHEAD[deadline];
   const days = daysBetween(today, due);
   return compose(
     network,
-    `${networkName(network)}: the ${what} of ${title} is due on ${longDay(due)}`,
+    t('email.ahead.subject', { network: networkName(network), deadline, title, date: longDay(due) }),
     [
       {
         kind: 'paragraph',
-        text: `The ${what} of ${meeting.id}, "${title}" (${longDay(meeting.date)}), is due on ${longDay(due)}, in ${plural(days, 'day')}.`,
+        text: t('email.ahead.text', {
+          deadline,
+          id: meeting.id,
+          title,
+          meeting: longDay(meeting.date),
+          date: longDay(due),
+          days,
+        }),
       },
-      { kind: 'paragraph', text: then(meeting) },
+      { kind: 'paragraph', text: THEN[deadline](meeting) },
     ],
     'add-on',
   );
@@ -78,13 +72,13 @@ export function approvalReminder(network: Network, meeting: Meeting, due: IsoDay
   const title = meetingTitle(meeting);
   return compose(
     network,
-    `${networkName(network)}: the minutes of ${title} (${longDay(meeting.date)}) await approval`,
+    t('email.approval.subject', { network: networkName(network), title, date: longDay(meeting.date) }),
     [
       {
         kind: 'paragraph',
-        text: `The minutes of ${meeting.id}, "${title}", held on ${longDay(meeting.date)}, were due to be approved by ${longDay(due)}, and the Meetings tab has no "Minutes approved on".`,
+        text: t('email.approval.text', { id: meeting.id, title, date: longDay(meeting.date), due: longDay(due) }),
       },
-      { kind: 'paragraph', text: AHEAD.approval.then(meeting) },
+      { kind: 'paragraph', text: THEN.approval(meeting) },
     ],
     'add-on',
   );
@@ -94,30 +88,25 @@ export function approvalReminder(network: Network, meeting: Meeting, due: IsoDay
 function dueWords(action: Action, today: IsoDay): string {
   if (action.due === null) return '';
   const days = daysBetween(today, action.due);
-  if (days < 0) return `overdue since ${longDay(action.due)}`;
-  if (days === 0) return 'today';
-  return `${longDay(action.due)} (in ${plural(days, 'day')})`;
+  if (days < 0) return t('email.reminder.overdue', { date: longDay(action.due) });
+  if (days === 0) return t('email.reminder.due-today');
+  return t('email.reminder.due-in', { date: longDay(action.due), days });
 }
 
 /** One message to an owner agency's focal points, listing its open action points. */
 export function actionReminder(network: Network, agency: string, actions: readonly Action[], today: IsoDay): Composed {
-  const one = actions.length === 1;
-  return compose(network, `${networkName(network)}: ${plural(actions.length, 'open action point')} for ${agency}`, [
-    { kind: 'paragraph', text: `Dear ${agency} colleagues,` },
-    {
-      kind: 'paragraph',
-      text: one
-        ? `${agency} owns this open action point of the Network, which is due within the next ${REMINDER_DAYS} days or overdue:`
-        : `${agency} owns these ${actions.length} open action points of the Network, which are due within the next ${REMINDER_DAYS} days or overdue:`,
-    },
+  const count = actions.length;
+  return compose(network, t('email.reminder.subject', { network: networkName(network), count, agency }), [
+    { kind: 'paragraph', text: t('email.greeting.agency', { agency }) },
+    { kind: 'paragraph', text: t('email.reminder.intro', { count, agency, days: REMINDER_DAYS }) },
     {
       kind: 'table',
-      headers: ['ID', 'Action', 'From', 'Due'],
+      headers: [t('email.column.id'), t('email.column.action'), t('email.column.from'), t('email.column.due')],
       rows: actions.map((a) => [a.id, a.action, a.source, dueWords(a, today)]),
     },
     {
       kind: 'paragraph',
-      text: `${one ? 'When it is done' : 'When one of them is done'}, please reply to this message so that the Secretariat can mark it Done in the action tracker.`,
+      text: t('email.reminder.when-done', { count }),
     },
   ]);
 }
@@ -128,17 +117,21 @@ export function agendaReminder(network: Network, meeting: Meeting, today: IsoDay
   const inDays = daysBetween(today, meeting.date);
   return compose(
     network,
-    `${networkName(network)}: the agenda of "${title}" (${longDay(meeting.date)}) has not gone out`,
+    t('email.agenda-reminder.subject', { network: networkName(network), title, date: longDay(meeting.date) }),
     [
-      { kind: 'paragraph', text: 'Dear Secretariat colleagues,' },
+      { kind: 'paragraph', text: t('email.greeting.secretariat') },
       {
         kind: 'paragraph',
-        text: `${meeting.id}, "${title}", is planned for ${longDay(meeting.date)}, ${inDays === 0 ? 'today' : `in ${plural(inDays, 'day')}`}. The agenda was due ${plural(agendaDays, 'day')} before it, by ${longDay(addDays(meeting.date, -agendaDays))}, and the Meetings tab records no "Agenda circulated on".`,
+        text: t('email.agenda-reminder.text', {
+          id: meeting.id,
+          title,
+          date: longDay(meeting.date),
+          inDays,
+          days: agendaDays,
+          due: longDay(addDays(meeting.date, -agendaDays)),
+        }),
       },
-      {
-        kind: 'paragraph',
-        text: 'Please put the draft agenda\'s link in "Agenda link": the add-on then emails it to the members with the calendar invitation and enters the day in "Agenda circulated on".',
-      },
+      { kind: 'paragraph', text: t('email.agenda-reminder.ask') },
     ],
     'add-on',
   );
@@ -149,17 +142,20 @@ export function minutesReminder(network: Network, meeting: Meeting, today: IsoDa
   const title = meetingTitle(meeting);
   return compose(
     network,
-    `${networkName(network)}: the minutes of "${title}" (${longDay(meeting.date)}) are late`,
+    t('email.minutes-reminder.subject', { network: networkName(network), title, date: longDay(meeting.date) }),
     [
-      { kind: 'paragraph', text: 'Dear Secretariat colleagues,' },
+      { kind: 'paragraph', text: t('email.greeting.secretariat') },
       {
         kind: 'paragraph',
-        text: `${meeting.id}, "${title}", was held on ${longDay(meeting.date)}, ${plural(daysBetween(meeting.date, today), 'day')} ago. Its minutes were due by ${longDay(addDays(meeting.date, minutesDays))}, and the Meetings tab has no "Minutes link" for it.`,
+        text: t('email.minutes-reminder.text', {
+          id: meeting.id,
+          title,
+          date: longDay(meeting.date),
+          ago: daysBetween(meeting.date, today),
+          due: longDay(addDays(meeting.date, minutesDays)),
+        }),
       },
-      {
-        kind: 'paragraph',
-        text: 'Please write up the minutes and put their link in "Minutes link". Once the members approve them, enter the day in "Minutes approved on": the add-on then circulates them.',
-      },
+      { kind: 'paragraph', text: t('email.minutes-reminder.ask') },
     ],
     'add-on',
   );

@@ -1,11 +1,13 @@
 /** The action tracker: overdue action points and their owners. */
 import { daysBetween, longDay } from '../dates';
 import { clip, finding, type RuleContext, type RuleDef } from './context';
-import { keyOf, plural } from '../words';
+import { keyOf } from '../words';
+import { t } from '../i18n';
 import type { Finding } from './finding';
 import { AZ_MONITORING, AZ_ROLE, UZ_WORKING, type ClauseTable } from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+// @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
 const QUOTES: ClauseTable = {
   'actions.overdue': {
     azerbaijan: { section: AZ_ROLE, words: [AZ_MONITORING] },
@@ -32,9 +34,16 @@ function overdue(ctx: RuleContext): Finding[] {
         sheet: 'Actions',
         row: a.row,
         ref: a.id,
-        message: `${a.id}${a.owner ? ` (${a.owner})` : ''} was due on ${longDay(a.due)} and is still Open, ${plural(daysBetween(a.due!, ctx.today), 'day')} late: "${clip(a.action)}"`,
+        message: t('rules.actions.overdue', {
+          id: a.id,
+          owned: a.owner ? 'yes' : 'no',
+          owner: a.owner,
+          due: longDay(a.due),
+          days: daysBetween(a.due!, ctx.today),
+          action: clip(a.action),
+        }),
         clause,
-        fix: `Follow up with ${a.owner || 'its owner'}: record ${a.id} as Done with its Done on day, or agree a new Due day`,
+        fix: t('rules.actions.overdue-fix', { id: a.id, owned: a.owner ? 'yes' : 'no', owner: a.owner }),
       }),
     );
 }
@@ -57,12 +66,19 @@ function owner(ctx: RuleContext): Finding[] {
         ref: a.id,
         message:
           code === ''
-            ? `${a.id} is Open but has no Owner: "${clip(a.action)}"`
+            ? t('rules.actions.no-owner', { id: a.id, action: clip(a.action) })
             : member === undefined
-              ? `${a.id} is Open but its Owner ${code} is not a member of the network`
-              : `${a.id} is Open but its Owner ${code} is not an active member on ${longDay(ctx.today)} (Status ${member.status}${member.leftOn ? `, left on ${longDay(member.leftOn)}` : ''})`,
+              ? t('rules.actions.unknown-owner', { id: a.id, code })
+              : t('rules.actions.inactive-owner', {
+                  id: a.id,
+                  code,
+                  today: longDay(ctx.today),
+                  status: member.status,
+                  left: member.leftOn ? 'yes' : 'no',
+                  leftOn: longDay(member.leftOn),
+                }),
         clause,
-        fix: `Agree which active member owns ${a.id} and enter its agency code in Owner`,
+        fix: t('rules.actions.owner-fix', { id: a.id }),
       }),
     );
   }

@@ -7,6 +7,7 @@ import { SETTING_LABELS } from '../setting-labels';
 import type { ProfileId, SettingKey, Settings } from '../settings';
 import type { Profile } from '../profiles';
 import type { ClauseKey } from './ids';
+import { t, type MessageKey } from '../i18n';
 
 export interface Quote {
   /** The ToR's heading the words stand under. */
@@ -24,65 +25,91 @@ type TorProfile = Exclude<ProfileId, 'custom'>;
  */
 export type ClauseTable = Readonly<Partial<Record<ClauseKey, Partial<Record<TorProfile, Quote>>>>>;
 
+/* The ToR's own headings and words, quoted in English and labelled as quotations in Russian. */
+// @i18n-exempt: ToR heading
 export const AZ_ROLE = 'Role and Organizational Arrangements';
+// @i18n-exempt: ToR heading
 export const AZ_MEMBERSHIP = 'Composition and Membership';
+// @i18n-exempt: ToR heading
 export const UZ_ROLE = 'Role and Organizational Arrangements';
+// @i18n-exempt: ToR heading
 export const UZ_WORKING = 'Working Arrangements';
+// @i18n-exempt: ToR heading
 export const UZ_SECRETARIAT = 'Coordination and Secretariat';
+// @i18n-exempt: ToR heading
 export const UZ_MEMBERSHIP = 'Composition and Membership';
 
+// @i18n-exempt: ToR quotation
 export const AZ_CONSENSUS =
   'Decisions relevant to the work of the Network will be made by consensus based on consultations with all Network Members';
+// @i18n-exempt: ToR quotation
 export const AZ_MINUTES = 'disseminating meeting minutes';
+// @i18n-exempt: ToR quotation
 export const AZ_INTERNAL =
   'All information exchanged within the Network meetings is meant for internal use only, unless explicitly stated and agreed otherwise';
+// @i18n-exempt: ToR quotation
 export const AZ_GROUPS = 'Working Groups can be established on a permanent or ad-hoc basis';
+// @i18n-exempt: ToR quotation
 export const UZ_CONSENSUS =
   'Decisions relevant to the UNMN work will be made by consensus based on consultations with all its Members';
+// @i18n-exempt: ToR quotation
 export const AZ_MONITORING = 'monitoring the implementation of decisions made by UNMN';
+// @i18n-exempt: ToR quotation
 export const UZ_DOCUMENTED =
   'IOM will serve as the Secretariat for the UNMN and ensure that all meetings are convened, facilitated, documented, and action points followed up';
+// @i18n-exempt: ToR quotation
 export const UZ_AWP =
   'the UNMN may develop (costed) annual work plans (AWPs), with key actions, responsible participating agency(-ies) and timeframes';
+// @i18n-exempt: ToR quotation
 export const UZ_METHODS = 'The UNMN may adopt any additional working methods, as necessary';
 
 /**
  * What the add-on holds a network to when no ToR words apply (the custom profile), and the workbook
- * contract the data rules enforce.
+ * contract the data rules enforce: each clause key's message, read in the execution's language.
  */
-export const BASELINES: Readonly<Record<string, string>> = {
-  'members.focal-point': 'each active member names an active Primary focal point with a name and an email',
-  'members.admission/unanimous': 'members are admitted by a decision every current member approved',
-  'members.admission/consensus': 'members are admitted by an adopted decision',
-  'members.admission/open': 'any interested UN agency may join; the register records how each joined',
-  'meetings.status': 'each meeting is recorded as held or cancelled once its day has passed',
-  'meetings.minutes-approved': 'draft minutes are approved by the members',
-  'meetings.annual-membership': 'the annual meeting brings together the full membership and other stakeholders',
-  'meetings.disclosure': 'meeting records are internal unless the members agree to disclose them',
-  'decisions.evidence': 'Consulted records who was consulted, at the meeting or in writing',
-  'consultations.overdue': 'written consultations are closed once their deadline passes',
-  'groups.ended': 'ad hoc working groups close or are extended when their term ends',
-  'meetings.agenda': 'the agenda goes out before each meeting',
-  'meetings.minutes': 'each meeting is documented in minutes',
-  'meetings.circulated': 'approved minutes are circulated to the members',
-  'meetings.attendance': 'each meeting records who attended',
-  'decisions.consensus': 'decisions are taken by consensus after consulting every member',
-  'decisions.follow-up': 'decisions are followed up by action points',
-  'actions.overdue': 'action points are followed up',
-  'actions.owner': 'each action point has a member that owns it',
-  'workplan.exists': 'the network keeps an annual workplan',
-  'workplan.fields': 'each workplan row has a key action, a lead agency and a timeframe',
-  'workplan.overdue': 'the workplan shows the progress of each key action',
-  'workplan.gcm': 'the workplan serves the implementation of the GCM',
-  'groups.members': "working groups are drawn from the network's members",
-  'groups.established': 'working groups are established by a decision of the network',
-  'data.invalid': 'each cell holds what its column allows',
-  'data.duplicate-id': 'each row has an ID of its own (each member one row)',
-  'data.reference': "agency codes are Members' codes and IDs point at existing rows",
+const BASELINE_MESSAGES: Readonly<Record<string, MessageKey>> = {
+  'members.focal-point': 'rules.baseline.members-focal-point',
+  'members.admission/unanimous': 'rules.baseline.members-admission-unanimous',
+  'members.admission/consensus': 'rules.baseline.members-admission-consensus',
+  'members.admission/open': 'rules.baseline.members-admission-open',
+  'meetings.status': 'rules.baseline.meetings-status',
+  'meetings.minutes-approved': 'rules.baseline.meetings-minutes-approved',
+  'meetings.annual-membership': 'rules.baseline.meetings-annual-membership',
+  'meetings.disclosure': 'rules.baseline.meetings-disclosure',
+  'decisions.evidence': 'rules.baseline.decisions-evidence',
+  'consultations.overdue': 'rules.baseline.consultations-overdue',
+  'groups.ended': 'rules.baseline.groups-ended',
+  'meetings.agenda': 'rules.baseline.meetings-agenda',
+  'meetings.minutes': 'rules.baseline.meetings-minutes',
+  'meetings.circulated': 'rules.baseline.meetings-circulated',
+  'meetings.attendance': 'rules.baseline.meetings-attendance',
+  'decisions.consensus': 'rules.baseline.decisions-consensus',
+  'decisions.follow-up': 'rules.baseline.decisions-follow-up',
+  'actions.overdue': 'rules.baseline.actions-overdue',
+  'actions.owner': 'rules.baseline.actions-owner',
+  'workplan.exists': 'rules.baseline.workplan-exists',
+  'workplan.fields': 'rules.baseline.workplan-fields',
+  'workplan.overdue': 'rules.baseline.workplan-overdue',
+  'workplan.gcm': 'rules.baseline.workplan-gcm',
+  'groups.members': 'rules.baseline.groups-members',
+  'groups.established': 'rules.baseline.groups-established',
+  'data.invalid': 'rules.baseline.data-invalid',
+  'data.duplicate-id': 'rules.baseline.data-duplicate-id',
+  'data.reference': 'rules.baseline.data-reference',
 };
 
+/** The baselines by clause key, each read in the execution's language when it is looked up. */
+export const BASELINES: Readonly<Record<string, string>> = Object.defineProperties(
+  {},
+  Object.fromEntries(
+    Object.entries(BASELINE_MESSAGES).map(([key, message]) => [key, { enumerable: true, get: () => t(message) }]),
+  ),
+);
+
+/** The ToR's words in its own language (English), labelled as a quotation where the sentence around them is not. */
 function quoteText(profile: Profile, quote: Quote): string {
-  return `${profile.torName}, ${quote.section}: ${quote.words.map((w) => `"${w}"`).join(' … ')}`;
+  const words = quote.words.map((w) => `"${w}"`).join(' … ');
+  return t('rules.cite.tor', { tor: profile.torName, section: quote.section, words });
 }
 
 function settingValue(value: Settings[SettingKey]): string {
@@ -92,7 +119,13 @@ function settingValue(value: Settings[SettingKey]): string {
 }
 
 export function settingCitation(key: SettingKey, settings: Settings): string {
-  return `Network settings: "${SETTING_LABELS[key]}" = ${settingValue(settings[key])}`;
+  return t('rules.cite.setting', { setting: SETTING_LABELS[key], value: settingValue(settings[key]) });
+}
+
+/** A finding's clause, and whether it cites a Settings row rather than the ToR. */
+export interface CitedClause {
+  readonly text: string;
+  readonly bySetting: boolean;
 }
 
 /**
@@ -100,24 +133,25 @@ export function settingCitation(key: SettingKey, settings: Settings): string {
  * the profile's ToR has no words for the rule (a custom choice turned it on), or when it is a number
  * (a cadence, a deadline) that the Settings tab changed from the ToR's.
  */
-export function citeClause(
+export function clauseOf(
   profile: Profile,
   settings: Settings,
   clauses: ClauseTable,
   key: ClauseKey,
   setting?: SettingKey,
-): string {
+): CitedClause {
   const quote = profile.id === 'custom' ? undefined : clauses[key]?.[profile.id];
   if (setting !== undefined) {
     // Only a number setting holds a number (or null, where both being null is no change).
     const value = settings[setting];
     const base = profile.defaults[setting];
     const changed = (typeof value === 'number' || typeof base === 'number') && value !== base;
-    if (quote === undefined || changed) return settingCitation(setting, settings);
+    if (quote === undefined || changed) return { text: settingCitation(setting, settings), bySetting: true };
   }
-  if (quote !== undefined) return quoteText(profile, quote);
-  const rule = key.startsWith('data.')
-    ? 'The workbook contract (docs/workbook.md)'
-    : `${profile.torName} (custom profile), the add-on's baseline`;
-  return `${rule}: ${BASELINES[key] ?? BASELINES[key.split('/')[0] ?? ''] ?? key}`;
+  if (quote !== undefined) return { text: quoteText(profile, quote), bySetting: false };
+  const baseline = BASELINES[key] ?? BASELINES[key.split('/')[0] ?? ''] ?? key;
+  const text = key.startsWith('data.')
+    ? t('rules.cite.contract', { baseline })
+    : t('rules.cite.baseline', { tor: profile.torName, baseline });
+  return { text, bySetting: false };
 }

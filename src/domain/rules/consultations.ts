@@ -2,10 +2,11 @@
 import { daysBetween, longDay } from '../dates';
 import { clip, finding, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
-import { plural } from '../words';
+import { t } from '../i18n';
 import { AZ_CONSENSUS, AZ_ROLE, UZ_CONSENSUS, UZ_MEMBERSHIP, type ClauseTable } from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+// @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
 const QUOTES: ClauseTable = {
   'consultations.overdue': {
     azerbaijan: { section: AZ_ROLE, words: [AZ_CONSENSUS] },
@@ -23,9 +24,15 @@ function overdue(ctx: RuleContext): Finding[] {
         sheet: 'Consultations',
         row: c.row,
         ref: c.id,
-        message: `${c.id} ("${clip(c.title)}") closed for answers on ${longDay(c.deadline)}, ${plural(daysBetween(c.deadline, ctx.today), 'day')} ago, and is still Open with ${plural(answered, 'answer')}; until it is closed, its outcome is not on record`,
+        message: t('rules.consultations.overdue', {
+          id: c.id,
+          title: clip(c.title),
+          deadline: longDay(c.deadline),
+          days: daysBetween(c.deadline, ctx.today),
+          answered,
+        }),
         clause,
-        fix: `Close ${c.id} from the sidebar (Consultations): the add-on computes the outcome from the answers and drafts the decision`,
+        fix: t('rules.consultations.overdue-fix', { id: c.id }),
       });
     });
 }

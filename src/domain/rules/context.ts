@@ -8,7 +8,8 @@ import type { IsoDay } from '../dates';
 import type { Network } from '../network';
 import type { SettingKey } from '../settings';
 import type { Answer, Consultation, Decision, Meeting, Member, TabName } from '../tables';
-import { citeClause, type ClauseTable } from './clauses';
+import { clauseOf, settingCitation, type ClauseTable } from './clauses';
+import { t } from '../i18n';
 import type { ClauseKey, RuleId } from './ids';
 import { latestAnswers } from '../consultations';
 import { isActiveOn } from '../membership';
@@ -43,6 +44,10 @@ export interface RuleContext {
   activeOn(day: IsoDay): readonly Located<Member>[];
   /** The clause a finding cites (see clauses.ts). */
   clause(key: ClauseKey, setting?: SettingKey): string;
+  /** A Settings row cited as the clause, where the setting alone makes a rule apply. */
+  settingClause(setting: SettingKey): string;
+  /** Whether a clause this context gave cites the network's settings rather than the ToR. */
+  citesSetting(clause: string): boolean;
 }
 
 export interface KeySet {
@@ -92,6 +97,7 @@ export function buildContext(network: Network, today: IsoDay, quotes: ClauseTabl
   const existing = (readable: ReadonlyMap<string, unknown>, unreadable: readonly string[]): KeySet =>
     new Set([...readable.keys(), ...unreadable.map(keyOf)]);
   const uniqueMembers = [...members.values()];
+  const bySetting = new Set<string>();
   return {
     network,
     settings: network.settings,
@@ -118,7 +124,17 @@ export function buildContext(network: Network, today: IsoDay, quotes: ClauseTabl
       return active;
     },
     clause(key, setting) {
-      return citeClause(network.profile, network.settings, quotes, key, setting);
+      const cited = clauseOf(network.profile, network.settings, quotes, key, setting);
+      if (cited.bySetting) bySetting.add(cited.text);
+      return cited.text;
+    },
+    settingClause(setting) {
+      const text = settingCitation(setting, network.settings);
+      bySetting.add(text);
+      return text;
+    },
+    citesSetting(clause) {
+      return bySetting.has(clause);
     },
   };
 }
@@ -130,8 +146,8 @@ export function clip(text: string, max = 80): string {
 }
 
 /** Who asks, as a finding says it: the ToR, or the network's own settings where only a setting turns the rule on. */
-export function whoAsks(clause: string): string {
-  return clause.startsWith('Network settings') ? "the network's settings ask" : 'the ToR asks';
+export function whoAsks(ctx: RuleContext, clause: string): string {
+  return t(ctx.citesSetting(clause) ? 'rules.asks.settings' : 'rules.asks.tor');
 }
 
 /** A finding with the rule's defaults filled in. */

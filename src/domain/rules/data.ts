@@ -3,13 +3,8 @@ import type { DecodedTable, Located } from '../codec';
 import { tableNamed, type TabName } from '../tables';
 import { finding, unknownCodes, type KeySet, type RuleContext, type RuleDef } from './context';
 import { joinFew, keyOf } from '../words';
+import { t } from '../i18n';
 import type { Finding } from './finding';
-
-function where(sheet: string, row: number | null, column: string | null): string {
-  return [sheet, row === null ? '' : `row ${row}`, column === null ? '' : `column ${column}`]
-    .filter(Boolean)
-    .join(', ');
-}
 
 function invalid(ctx: RuleContext): Finding[] {
   const clause = ctx.clause('data.invalid');
@@ -18,14 +13,30 @@ function invalid(ctx: RuleContext): Finding[] {
       sheet: (tableNamed(p.sheet)?.name ?? 'Settings') as TabName,
       row: p.row,
       ref: p.ref,
-      message: `${where(p.sheet, p.row, p.column)}: ${p.message}`,
+      message: t('rules.data.invalid', {
+        sheet: p.sheet,
+        rowed: p.row === null ? 'no' : 'yes',
+        row: p.row ?? '',
+        columned: p.column === null ? 'no' : 'yes',
+        column: p.column ?? '',
+        problem: p.message,
+      }),
       clause,
       fix:
         p.row !== null && p.row > 1 && p.column !== null
           ? p.expected === null
-            ? `Correct ${p.column} in row ${p.row} of ${p.sheet} as docs/workbook.md describes it`
-            : `Correct ${p.column} in row ${p.row} of ${p.sheet}: it should hold ${p.expected}`
-          : `Add ${p.expected ?? `what the ${p.sheet} tab lacks`}`,
+            ? t('rules.data.invalid-fix', { sheet: p.sheet, row: p.row, column: p.column })
+            : t('rules.data.invalid-fix-expected', {
+                sheet: p.sheet,
+                row: p.row,
+                column: p.column,
+                expected: p.expected,
+              })
+          : t('rules.data.invalid-fix-add', {
+              known: p.expected === null ? 'no' : 'yes',
+              expected: p.expected ?? '',
+              sheet: p.sheet,
+            }),
     }),
   );
 }
@@ -35,7 +46,7 @@ function duplicates<T>(
   sheet: TabName,
   table: DecodedTable<T>,
   key: (r: Located<T>) => string,
-  what: string,
+  what: 'agency' | 'id',
 ): Finding[] {
   const first = new Map<string, number>();
   const out: Finding[] = [];
@@ -53,12 +64,12 @@ function duplicates<T>(
         sheet,
         row: r.row,
         ref: id,
-        message: `${sheet} row ${r.row} repeats the ${what} ${id} of row ${earlier}`,
+        message: t('rules.data.duplicate', { sheet, row: r.row, what, id, earlier }),
         clause: ctx.clause('data.duplicate-id'),
         fix:
           what === 'agency'
-            ? `Keep one Members row for ${id}: merge rows ${earlier} and ${r.row}`
-            : `Give row ${r.row} an ID of its own (rows referring to ${id} mean row ${earlier})`,
+            ? t('rules.data.duplicate-agency-fix', { id, earlier, row: r.row })
+            : t('rules.data.duplicate-fix', { id, earlier, row: r.row }),
       }),
     );
   }
@@ -72,9 +83,9 @@ function duplicateSettings(ctx: RuleContext): Finding[] {
       sheet: 'Settings',
       row: d.row,
       ref: d.setting,
-      message: `Settings row ${d.row} repeats the setting "${d.setting}" of row ${d.first}; the add-on uses row ${d.first} and ignores row ${d.row}`,
+      message: t('rules.data.duplicate-setting', { row: d.row, setting: d.setting, first: d.first }),
       clause: ctx.clause('data.duplicate-id'),
-      fix: `Keep one "${d.setting}" row: put the value you want in row ${d.first} and delete row ${d.row}`,
+      fix: t('rules.data.duplicate-setting-fix', { row: d.row, setting: d.setting, first: d.first }),
     }),
   );
 }
@@ -84,12 +95,12 @@ function duplicateId(ctx: RuleContext): Finding[] {
   return [
     ...duplicateSettings(ctx),
     ...duplicates(ctx, 'Members', n.members, (r) => r.agency, 'agency'),
-    ...duplicates(ctx, 'Meetings', n.meetings, (r) => r.id, 'ID'),
-    ...duplicates(ctx, 'Decisions', n.decisions, (r) => r.id, 'ID'),
-    ...duplicates(ctx, 'Actions', n.actions, (r) => r.id, 'ID'),
-    ...duplicates(ctx, 'Workplan', n.workplan, (r) => r.id, 'ID'),
-    ...duplicates(ctx, 'Working groups', n.groups, (r) => r.id, 'ID'),
-    ...duplicates(ctx, 'Consultations', n.consultations, (r) => r.id, 'ID'),
+    ...duplicates(ctx, 'Meetings', n.meetings, (r) => r.id, 'id'),
+    ...duplicates(ctx, 'Decisions', n.decisions, (r) => r.id, 'id'),
+    ...duplicates(ctx, 'Actions', n.actions, (r) => r.id, 'id'),
+    ...duplicates(ctx, 'Workplan', n.workplan, (r) => r.id, 'id'),
+    ...duplicates(ctx, 'Working groups', n.groups, (r) => r.id, 'id'),
+    ...duplicates(ctx, 'Consultations', n.consultations, (r) => r.id, 'id'),
   ];
 }
 
@@ -101,8 +112,8 @@ interface Check<T> {
   readonly codes: (r: Located<T>) => readonly string[];
   /** The maps the codes may be found in. */
   readonly targets: readonly KeySet[];
-  /** What the codes should be, for the message: "an agency in Members". */
-  readonly target: string;
+  /** What the codes should be, which the message names: "an agency in Members". */
+  readonly target: 'agency' | 'consultation' | 'meeting' | 'source' | 'decision';
 }
 
 function references<T>(ctx: RuleContext, check: Check<T>, out: Finding[]): void {
@@ -118,9 +129,18 @@ function references<T>(ctx: RuleContext, check: Check<T>, out: Finding[]): void 
         sheet: check.sheet,
         row: r.row,
         ref: ref === '' ? null : ref,
-        message: `${check.sheet} row ${r.row}${ref ? ` (${ref})` : ''}, ${check.column}: ${joinFew(quoted)} ${missing.length === 1 ? 'is not' : 'are not'} ${check.target}`,
+        message: t('rules.data.reference', {
+          sheet: check.sheet,
+          row: r.row,
+          reffed: ref ? 'yes' : 'no',
+          ref,
+          column: check.column,
+          codes: joinFew(quoted),
+          count: missing.length,
+          target: check.target,
+        }),
         clause,
-        fix: `Correct ${joinFew(quoted)} in ${check.column} to ${check.target}, or add the missing ${check.target.replace(/^an? /, '')}`,
+        fix: t('rules.data.reference-fix', { codes: joinFew(quoted), column: check.column, target: check.target }),
       }),
     );
   }
@@ -130,7 +150,7 @@ function reference(ctx: RuleContext): Finding[] {
   const n = ctx.network;
   const out: Finding[] = [];
   if (n.members.header !== null) {
-    const agency = { targets: [ctx.exists.members], target: 'an agency in Members' };
+    const agency = { targets: [ctx.exists.members], target: 'agency' as const };
     references(
       ctx,
       {
@@ -282,7 +302,7 @@ function reference(ctx: RuleContext): Finding[] {
     );
   }
   if (n.consultations.header !== null) {
-    const consultation = { targets: [ctx.exists.consultations], target: 'a consultation ID in Consultations' };
+    const consultation = { targets: [ctx.exists.consultations], target: 'consultation' as const };
     references(
       ctx,
       {
@@ -320,7 +340,7 @@ function reference(ctx: RuleContext): Finding[] {
         column: 'Meeting',
         codes: (r) => [r.meeting],
         targets: [ctx.exists.meetings],
-        target: 'a meeting ID in Meetings',
+        target: 'meeting',
       },
       out,
     );
@@ -335,13 +355,13 @@ function reference(ctx: RuleContext): Finding[] {
         column: 'Source',
         codes: (r) => [r.source],
         targets: [ctx.exists.decisions, ctx.exists.meetings],
-        target: 'a decision or meeting ID',
+        target: 'source',
       },
       out,
     );
   }
   if (decisions) {
-    const decision = { targets: [ctx.exists.decisions], target: 'a decision ID in Decisions' };
+    const decision = { targets: [ctx.exists.decisions], target: 'decision' as const };
     references(
       ctx,
       {

@@ -1,5 +1,6 @@
 /** The decision log: consensus, the evidence of consultation, consulting the state, and following decisions up with action points. */
 import { longDay } from '../dates';
+import { t } from '../i18n';
 import { clip, finding, unknownCodes, whoAsks, type RuleContext, type RuleDef } from './context';
 import { joinFew, keyOf } from '../words';
 import type { Finding } from './finding';
@@ -16,6 +17,7 @@ import {
 } from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+// @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
 const QUOTES: ClauseTable = {
   'decisions.consensus': {
     azerbaijan: { section: AZ_ROLE, words: [AZ_CONSENSUS] },
@@ -46,28 +48,28 @@ function consensus(ctx: RuleContext): Finding[] {
     if (d.outcome !== 'Adopted') continue;
     const { missing, objections } = consensusGaps(ctx, d, d.kind === 'Admission' ? d.subject : '');
     if (missing.length === 0 && objections.length === 0) continue;
-    const problems = [
-      missing.length > 0
-        ? `${joinFew(missing)} ${missing.length === 1 ? 'was a member' : 'were members'} that day and ${missing.length === 1 ? 'is' : 'are'} not in Consulted`
-        : '',
-      objections.length > 0 ? `${joinFew(objections)} objected` : '',
-    ].filter(Boolean);
-    const fixes = [
-      missing.length > 0
-        ? `Add ${joinFew(missing)} to Consulted if ${missing.length === 1 ? 'it was' : 'they were'} consulted; if not, consult ${missing.length === 1 ? 'it' : 'them'} and record the answer`
-        : '',
-      objections.length > 0
-        ? `An objection means no consensus: record ${d.id} as Not adopted or Pending, or clear Objections once the objection is withdrawn`
-        : '',
-    ].filter(Boolean);
+    const gaps = {
+      id: d.id,
+      missing: joinFew(missing),
+      missingCount: missing.length,
+      objections: joinFew(objections),
+      objectionCount: objections.length,
+      both: missing.length > 0 && objections.length > 0 ? 'yes' : 'no',
+    };
     out.push(
       finding('decisions.consensus', 'error', {
         sheet: 'Decisions',
         row: d.row,
         ref: d.id,
-        message: `${d.id} (${longDay(d.date)}${d.title ? `, "${clip(d.title)}"` : ''}) is recorded as Adopted, but ${problems.join(', and ')}; ${whoAsks(clause)} for consensus based on consultations with all members`,
+        message: t('rules.consensus.message', {
+          ...gaps,
+          date: longDay(d.date),
+          titled: d.title ? 'yes' : 'no',
+          title: clip(d.title),
+          asks: whoAsks(ctx, clause),
+        }),
         clause,
-        fix: fixes.join('. '),
+        fix: t('rules.consensus.fix', gaps),
       }),
     );
   }
@@ -91,9 +93,14 @@ function evidence(ctx: RuleContext): Finding[] {
           sheet: 'Decisions',
           row: d.row,
           ref: d.id,
-          message: `${d.id} (${longDay(d.date)}${d.title ? `, "${clip(d.title)}"` : ''}) was taken outside a meeting and names no written consultation, so nothing records how the members were asked`,
+          message: t('rules.evidence.no-meeting', {
+            id: d.id,
+            date: longDay(d.date),
+            titled: d.title ? 'yes' : 'no',
+            title: clip(d.title),
+          }),
           clause,
-          fix: `Enter the meeting ${d.id} was taken at in Meeting, or the written consultation that asked the members in Consultation`,
+          fix: t('rules.evidence.no-meeting-fix', { id: d.id }),
         }),
       );
       continue;
@@ -111,15 +118,23 @@ function evidence(ctx: RuleContext): Finding[] {
     }
     const beyond = unknownCodes(d.consulted, covered);
     if (beyond.length === 0) continue;
-    const one = beyond.length === 1;
     out.push(
       finding('decisions.evidence', 'warning', {
         sheet: 'Decisions',
         row: d.row,
         ref: d.id,
-        message: `${d.id} (${longDay(d.date)}) was taken at ${meeting.id} and lists ${joinFew(beyond)} as consulted, but ${one ? 'it' : 'they'} did not attend ${meeting.id}${consultation === undefined ? ' and no written consultation is named' : ` and did not answer ${consultation.id}`}; ${whoAsks(clause)} for consultation with all members, and Consulted should show how each was reached`,
+        message: t('rules.evidence.absent', {
+          id: d.id,
+          date: longDay(d.date),
+          meeting: meeting.id,
+          beyond: joinFew(beyond),
+          count: beyond.length,
+          named: consultation === undefined ? 'no' : 'yes',
+          consultation: consultation?.id ?? '',
+          asks: whoAsks(ctx, clause),
+        }),
         clause,
-        fix: `If ${joinFew(beyond)} ${one ? 'was' : 'were'} consulted in writing, run or name that consultation in ${d.id}'s Consultation; if ${one ? 'it was' : 'they were'} not consulted, take ${one ? 'it' : 'them'} out of Consulted and consult ${one ? 'it' : 'them'}`,
+        fix: t('rules.evidence.absent-fix', { id: d.id, beyond: joinFew(beyond), count: beyond.length }),
       }),
     );
   }
@@ -142,13 +157,13 @@ function stateConsultation(ctx: RuleContext): Finding[] {
         ref: d.id,
         message:
           on === null
-            ? `${d.id} (${longDay(d.date)}) is State relevant and Adopted, but no consultation of the ${body} is recorded (State consulted on is blank)`
-            : `${d.id} (${longDay(d.date)}) is State relevant, but the ${body} was consulted only on ${longDay(on)}, after the decision`,
+            ? t('rules.state-consultation.missing', { id: d.id, date: longDay(d.date), body })
+            : t('rules.state-consultation.late', { id: d.id, date: longDay(d.date), body, on: longDay(on) }),
         clause,
         fix:
           on === null
-            ? `Enter the day the ${body} was consulted on ${d.id}; if it was not, consult it and review the decision`
-            : `Review ${d.id} with the ${body}'s views in hand, and consult it before adopting State relevant decisions`,
+            ? t('rules.state-consultation.missing-fix', { id: d.id, body })
+            : t('rules.state-consultation.late-fix', { id: d.id, body }),
       }),
     );
   }
@@ -164,9 +179,14 @@ function followUp(ctx: RuleContext): Finding[] {
         sheet: 'Decisions',
         row: d.row,
         ref: d.id,
-        message: `${d.id} (${longDay(d.date)}${d.title ? `, "${clip(d.title)}"` : ''}) was adopted but no action point in Actions has it as Source`,
+        message: t('rules.follow-up.message', {
+          id: d.id,
+          date: longDay(d.date),
+          titled: d.title ? 'yes' : 'no',
+          title: clip(d.title),
+        }),
         clause,
-        fix: `Record the action points that carry ${d.id} out in Actions, with Source ${d.id}, an Owner and a Due day`,
+        fix: t('rules.follow-up.fix', { id: d.id }),
       }),
     );
 }

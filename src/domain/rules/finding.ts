@@ -3,7 +3,7 @@
  * tab, the CLI's JSON and the reports all carry the same record.
  */
 import { clipText } from '../cells';
-import { plural } from '../words';
+import { t } from '../i18n';
 import type { SEVERITIES, TabName } from '../tables';
 import type { RuleId } from './ids';
 
@@ -55,16 +55,22 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
 }
 
 /**
- * What a person reads for each severity (RULES.md): a colleague's words, not an auditor's. The JSON
- * and the Compliance tab's Severity column keep the ids.
+ * What a person reads for each severity (RULES.md), in the execution's language: a colleague's words,
+ * not an auditor's. The JSON and the Compliance tab's Severity column keep the ids.
  */
 export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
-  error: 'Not in line with the ToR',
-  warning: 'Needs attention',
-  info: 'Note',
+  get error() {
+    return t('rules.severity.error');
+  },
+  get warning() {
+    return t('rules.severity.warning');
+  },
+  get info() {
+    return t('rules.severity.info');
+  },
 };
 
 /** "2 not in line with the ToR, 1 needs attention, 3 notes" as a person reads it. */
 export function describeCounts(counts: SeverityCounts): string {
-  return `${counts.error} not in line with the ToR, ${counts.warning} ${counts.warning === 1 ? 'needs' : 'need'} attention, ${plural(counts.info, 'note')}`;
+  return t('rules.counts', { error: counts.error, warning: counts.warning, info: counts.info });
 }

@@ -1,11 +1,13 @@
 /** Working groups: drawn from the members, established by a decision, closed or extended when an ad hoc term ends. */
 import { longDay } from '../dates';
+import { t } from '../i18n';
 import { clip, finding, unknownCodes, type RuleContext, type RuleDef } from './context';
 import { joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
 import { AZ_GROUPS, AZ_ROLE, UZ_MEMBERSHIP, UZ_METHODS, type ClauseTable } from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+// @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
 const QUOTES: ClauseTable = {
   'groups.members': {
     azerbaijan: {
@@ -35,9 +37,14 @@ function members(ctx: RuleContext): Finding[] {
         sheet: 'Working groups',
         row: g.row,
         ref: g.id,
-        message: `${g.id} (${clip(g.name)}) lists ${joinWords(outsiders)} in Members, but ${outsiders.length === 1 ? 'it is' : 'they are'} not in the network's Members`,
+        message: t('rules.groups.outsiders', {
+          id: g.id,
+          name: clip(g.name),
+          outsiders: joinWords(outsiders),
+          count: outsiders.length,
+        }),
         clause,
-        fix: `Move ${joinWords(outsiders)} to ${g.id}'s External partners, or correct the agency code${outsiders.length === 1 ? '' : 's'}`,
+        fix: t('rules.groups.outsiders-fix', { id: g.id, outsiders: joinWords(outsiders), count: outsiders.length }),
       }),
     );
   }
@@ -60,13 +67,13 @@ function established(ctx: RuleContext): Finding[] {
         ref: g.id,
         message:
           named === ''
-            ? `${g.id} (${clip(g.name)}) does not name the decision that established it`
-            : `${g.id} (${clip(g.name)}) names ${named} as the decision that established it, but Decisions has no ${named}`,
+            ? t('rules.groups.unestablished', { id: g.id, name: clip(g.name) })
+            : t('rules.groups.unknown-decision', { id: g.id, name: clip(g.name), named }),
         clause,
         fix:
           named === ''
-            ? `Enter the ID of the decision that set up ${g.id} in Established by (record the decision first if it is missing)`
-            : `Correct Established by, or record ${named} in Decisions`,
+            ? t('rules.groups.unestablished-fix', { id: g.id })
+            : t('rules.groups.unknown-decision-fix', { named }),
       }),
     );
   }
@@ -95,9 +102,9 @@ function ended(ctx: RuleContext): Finding[] {
         sheet: 'Working groups',
         row: g.row,
         ref: g.id,
-        message: `${g.id} (${clip(g.name)}) is an Ad hoc working group whose term ended on ${longDay(g.endsOn)}, and no later adopted decision about it is on record`,
+        message: t('rules.groups.ended', { id: g.id, name: clip(g.name), ends: longDay(g.endsOn) }),
         clause,
-        fix: `Record that ${g.id} closed (a decision of Kind Working group with Subject ${g.id}, with what it delivered), or extend it by moving its Ends on`,
+        fix: t('rules.groups.ended-fix', { id: g.id }),
       }),
     );
 }

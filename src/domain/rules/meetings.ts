@@ -1,12 +1,11 @@
 /** The meeting log: cadence by calendar periods, the annual meeting and who came, status, mode, agenda, minutes, their approval, circulation and archive, attendance, disclosure. */
 import type { Located } from '../codec';
 import { addDays, addMonths, daysBetween, yearOf, type IsoDay, longDay } from '../dates';
-import { MONTH_NAMES } from '../i18n/months';
+import { formatMonth, t } from '../i18n';
 import type { Meeting } from '../tables';
 import { codesOf } from '../membership';
-import { joinFew, keyOf, plural } from '../words';
+import { joinFew, keyOf } from '../words';
 import { clip, finding, whoAsks, type RuleContext, type RuleDef } from './context';
-import { settingCitation } from './clauses';
 import type { Finding } from './finding';
 import {
   AZ_INTERNAL,
@@ -19,6 +18,7 @@ import {
 } from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+// @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
 const QUOTES: ClauseTable = {
   'meetings.cadence': {
     azerbaijan: { section: AZ_ROLE, words: ['The UN Migration Network will meet on a bi-annual basis'] },
@@ -98,18 +98,12 @@ function byDate(a: Located<Meeting>, b: Located<Meeting>): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row;
 }
 
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 function cadenceWords(ctx: RuleContext, months: number, clause: string): string {
-  if (!clause.startsWith('Network settings') && ctx.network.profile.id === 'uzbekistan')
-    return 'the Uzbekistan ToR asks for one meeting a quarter';
-  if (!clause.startsWith('Network settings') && ctx.network.profile.id === 'azerbaijan')
-    return 'the Azerbaijan ToR asks for a meeting on a bi-annual basis (one every half-year)';
-  return `the settings ask for a regular meeting in every period of ${plural(months, 'month')}`;
+  const tor = ctx.citesSetting(clause) ? 'settings' : ctx.network.profile.id;
+  return t('rules.cadence.asks', { tor, months });
 }
 
+/** Keys of the ordinal a period's message selects, not words. */
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 
 /** A calendar period of the cadence: quarters for 3 months, half-years for 6, the year for 12. */
@@ -123,6 +117,11 @@ export interface Period {
   readonly words: string;
 }
 
+/** "July", "июль": a month's name standing alone. */
+function monthName(month: number): string {
+  return t('rules.month', { month });
+}
+
 /** The period of `months` that holds `day`; `months` divides 12. */
 export function periodOf(day: IsoDay, months: number): Period {
   const year = yearOf(day);
@@ -130,26 +129,28 @@ export function periodOf(day: IsoDay, months: number): Period {
   const first = index * months;
   const start = `${year}-${String(first + 1).padStart(2, '0')}-01`;
   const end = addDays(addMonths(start, months), -1);
-  const span =
-    months === 1
-      ? `${MONTH_NAMES[first]} ${year}`
-      : `${MONTH_NAMES[first]} to ${MONTH_NAMES[first + months - 1]} ${year}`;
+  const span = { year: String(year), from: monthName(first + 1), to: monthName(first + months) };
   if (months === 3)
     return {
       start,
       end,
       label: `${year}-Q${index + 1}`,
-      words: `the ${ORDINALS[index]} quarter of ${year} (${MONTH_NAMES[first]} to ${MONTH_NAMES[first + 2]})`,
+      words: t('rules.period.quarter', { ...span, ordinal: ORDINALS[index] }),
     };
   if (months === 6)
     return {
       start,
       end,
       label: `${year}-H${index + 1}`,
-      words: `the ${ORDINALS[index]} half of ${year} (${MONTH_NAMES[first]} to ${MONTH_NAMES[first + 5]})`,
+      words: t('rules.period.half', { ...span, ordinal: ORDINALS[index] }),
     };
-  if (months === 12) return { start, end, label: String(year), words: String(year) };
-  return { start, end, label: start.slice(0, 7), words: span };
+  if (months === 12) return { start, end, label: String(year), words: t('rules.period.year', span) };
+  return {
+    start,
+    end,
+    label: start.slice(0, 7),
+    words: months === 1 ? formatMonth(year, first + 1) : t('rules.period.span', span),
+  };
 }
 
 function isRegular(m: Meeting): boolean {
@@ -173,11 +174,7 @@ function cadence(ctx: RuleContext): Finding[] {
     if (m.status === 'Planned' && m.date >= ctx.today && !plannedIn.has(periodOf(m.date, months).label))
       plannedIn.set(periodOf(m.date, months).label, m);
   const unreadable = ctx.network.meetings.unreadable.length;
-  // A meeting whose row cannot be read may be the one a period lacks: say so rather than stay silent.
-  const caveat =
-    unreadable === 0
-      ? ''
-      : ` (Meetings has ${plural(unreadable, 'row')} that the add-on cannot read, shown under data.invalid: correct ${unreadable === 1 ? 'it' : 'them'} first, as the meeting may be there)`;
+  // A meeting whose row cannot be read may be the one a period lacks: the message says so (`unreadable`).
   const founded = ctx.settings.foundedOn;
   const from = founded ?? held[0]?.date;
   if (from === undefined) return [];
@@ -191,17 +188,20 @@ function cadence(ctx: RuleContext): Finding[] {
     while (next < held.length && held[next]!.date < period.start) next++;
     if (heldIn.has(period.label)) continue;
     const before = held[next - 1];
-    const last =
-      before === undefined ? '' : ` The last regular meeting before it was ${before.id} on ${longDay(before.date)}.`;
+    const last = {
+      last: before === undefined ? 'no' : 'yes',
+      lastId: before?.id ?? '',
+      lastDate: before === undefined ? '' : longDay(before.date),
+    };
     if (period.end < ctx.today) {
       out.push(
         finding('meetings.cadence', 'error', {
           sheet: 'Meetings',
           row: null,
           ref: period.label,
-          message: `No regular meeting was held in ${period.words}${caveat}; ${words}.${last}`,
+          message: t('rules.cadence.missed', { period: period.words, unreadable, asks: words, ...last }),
           clause,
-          fix: `If a regular meeting took place between ${longDay(period.start)} and ${longDay(period.end)}, record it in Meetings with Status Held; if none did, note the reason in the minutes of the next meeting`,
+          fix: t('rules.cadence.missed-fix', { start: longDay(period.start), end: longDay(period.end) }),
         }),
       );
       continue;
@@ -213,9 +213,9 @@ function cadence(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: null,
         ref: period.label,
-        message: `No regular meeting is held or planned in ${period.words}, which ends on ${longDay(period.end)}; ${words}.${last}`,
+        message: t('rules.cadence.current', { period: period.words, end: longDay(period.end), asks: words, ...last }),
         clause,
-        fix: `Plan a regular meeting before ${longDay(period.end)} and record it in Meetings with Status Planned`,
+        fix: t('rules.cadence.current-fix', { end: longDay(period.end) }),
       }),
     );
   }
@@ -251,9 +251,9 @@ function annual(ctx: RuleContext): Finding[] {
           sheet: 'Meetings',
           row: null,
           ref: String(year),
-          message: `No Annual network meeting was held in ${year}: Meetings has no row of Kind Annual and Status Held dated ${year}, and ${whoAsks(clause)} for at least one a year`,
+          message: t('rules.annual.missed', { year: String(year), asks: whoAsks(ctx, clause) }),
           clause,
-          fix: `If the ${year} annual meeting took place, record it in Meetings with Kind Annual and Status Held; otherwise explain its absence in the annual review`,
+          fix: t('rules.annual.missed-fix', { year: String(year) }),
         }),
       );
     }
@@ -264,9 +264,9 @@ function annual(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: null,
         ref: String(thisYear),
-        message: `No Annual network meeting is held or planned for ${thisYear}; ${whoAsks(clause)} for at least one a year`,
+        message: t('rules.annual.current', { year: String(thisYear), asks: whoAsks(ctx, clause) }),
         clause,
-        fix: `Plan the ${thisYear} annual network meeting before 31 December and record it in Meetings (Kind Annual, Status Planned)`,
+        fix: t('rules.annual.current-fix', { year: String(thisYear) }),
       }),
     );
   }
@@ -292,9 +292,16 @@ function annualMembership(ctx: RuleContext): Finding[] {
           sheet: 'Meetings',
           row: m.row,
           ref: m.id,
-          message: `${m.id}, the Annual meeting of ${longDay(m.date)}, lists ${plural(m.attendees.length, 'member')} among its Attendees; ${joinFew(absent)} ${absent.length === 1 ? 'was a member' : 'were members'} that day and ${absent.length === 1 ? 'is' : 'are'} not listed; ${whoAsks(clause)} for a meeting of the full membership`,
+          message: t('rules.annual-membership.absent', {
+            id: m.id,
+            date: longDay(m.date),
+            listed: m.attendees.length,
+            absent: joinFew(absent),
+            count: absent.length,
+            asks: whoAsks(ctx, clause),
+          }),
           clause,
-          fix: `If ${joinFew(absent)} attended, add ${absent.length === 1 ? 'it' : 'them'} to ${m.id}'s Attendees; otherwise invite every member to the next annual meeting and note in the minutes who sent apologies`,
+          fix: t('rules.annual-membership.absent-fix', { id: m.id, absent: joinFew(absent), count: absent.length }),
         }),
       );
     }
@@ -304,9 +311,13 @@ function annualMembership(ctx: RuleContext): Finding[] {
           sheet: 'Meetings',
           row: m.row,
           ref: m.id,
-          message: `${m.id}, the Annual meeting of ${longDay(m.date)}, names no External participants; ${whoAsks(clause)} the annual meeting to include other relevant stakeholders`,
+          message: t('rules.annual-membership.stakeholders', {
+            id: m.id,
+            date: longDay(m.date),
+            asks: whoAsks(ctx, clause),
+          }),
           clause,
-          fix: `Record in ${m.id}'s External participants the stakeholders who took part (the State Migration Service, civil society, …); if none did, invite them to the next annual meeting`,
+          fix: t('rules.annual-membership.stakeholders-fix', { id: m.id }),
         }),
       );
     }
@@ -324,9 +335,15 @@ function status(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id}${m.title ? ` ("${clip(m.title)}")` : ''} was planned for ${longDay(m.date)}, ${plural(daysBetween(m.date, ctx.today), 'day')} ago, and is still recorded as Planned`,
+        message: t('rules.status.message', {
+          id: m.id,
+          titled: m.title ? 'yes' : 'no',
+          title: clip(m.title),
+          date: longDay(m.date),
+          days: daysBetween(m.date, ctx.today),
+        }),
         clause,
-        fix: `If ${m.id} took place, set its Status to Held and enter its Attendees; if not, set it to Cancelled (or move its Date if it was postponed)`,
+        fix: t('rules.status.fix', { id: m.id }),
       }),
     );
 }
@@ -341,17 +358,11 @@ function mode(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id} on ${longDay(m.date)} was held but its Mode (In person, Online or Hybrid) is not recorded`,
+        message: t('rules.mode.message', { id: m.id, date: longDay(m.date) }),
         clause,
-        fix: `Enter ${m.id}'s Mode, and make sure its minutes state it`,
+        fix: t('rules.mode.fix', { id: m.id }),
       }),
     );
-}
-
-/** "2 days before", "on the day of", "3 days after": when something went out, against a meeting's day. */
-function lead(days: number): string {
-  if (days === 0) return 'on the day of';
-  return days > 0 ? `${plural(days, 'day')} before` : `${plural(-days, 'day')} after`;
 }
 
 function agenda(ctx: RuleContext): Finding[] {
@@ -364,6 +375,8 @@ function agenda(ctx: RuleContext): Finding[] {
     const due = addDays(m.date, -days);
     const sent = m.agendaCirculatedOn;
     if (sent !== null && sent <= due) continue;
+    // "2 days before", "on the day of", "3 days after": when it went out, against the meeting's day.
+    const lead = sent === null ? 0 : daysBetween(sent, m.date);
     out.push(
       finding('meetings.agenda', 'warning', {
         sheet: 'Meetings',
@@ -371,13 +384,18 @@ function agenda(ctx: RuleContext): Finding[] {
         ref: m.id,
         message:
           sent === null
-            ? `${m.id} on ${longDay(m.date)} has no "Agenda circulated on"; the agenda was due by ${longDay(due)} (${plural(days, 'day')} before)`
-            : `${m.id}'s agenda went out on ${longDay(sent)}, ${lead(daysBetween(sent, m.date))} the meeting on ${longDay(m.date)}; it was due by ${longDay(due)} (${plural(days, 'day')} before)`,
+            ? t('rules.agenda.missing', { id: m.id, date: longDay(m.date), due: longDay(due), days })
+            : t('rules.agenda.late', {
+                id: m.id,
+                sent: longDay(sent),
+                when: lead > 0 ? 'before' : lead < 0 ? 'after' : 'same',
+                lead: Math.abs(lead),
+                date: longDay(m.date),
+                due: longDay(due),
+                days,
+              }),
         clause,
-        fix:
-          sent === null
-            ? `Enter the day ${m.id}'s agenda was circulated; for the next meeting, circulate the agenda at least ${days} days ahead`
-            : `Circulate the next agendas at least ${plural(days, 'day')} before the meeting`,
+        fix: sent === null ? t('rules.agenda.missing-fix', { id: m.id, days }) : t('rules.agenda.late-fix', { days }),
       }),
     );
   }
@@ -395,9 +413,14 @@ function minutes(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id} was held on ${longDay(m.date)}, ${daysBetween(m.date, ctx.today)} days ago, and has no Minutes link; minutes were due by ${longDay(addDays(m.date, days))}`,
+        message: t('rules.minutes.message', {
+          id: m.id,
+          date: longDay(m.date),
+          days: daysBetween(m.date, ctx.today),
+          due: longDay(addDays(m.date, days)),
+        }),
         clause,
-        fix: `Write up ${m.id}'s minutes and put their link in Minutes link`,
+        fix: t('rules.minutes.fix', { id: m.id }),
       }),
     );
 }
@@ -419,9 +442,13 @@ function circulated(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id}'s minutes were approved on ${longDay(m.minutesApprovedOn)} but have not been circulated; they were due to go out by ${longDay(addDays(m.minutesApprovedOn!, days))}`,
+        message: t('rules.circulated.message', {
+          id: m.id,
+          approved: longDay(m.minutesApprovedOn),
+          due: longDay(addDays(m.minutesApprovedOn!, days)),
+        }),
         clause,
-        fix: `Circulate ${m.id}'s minutes to the members and enter the day in "Minutes circulated on"`,
+        fix: t('rules.circulated.fix', { id: m.id }),
       }),
     );
 }
@@ -446,9 +473,13 @@ function minutesApproved(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id}'s minutes (meeting of ${longDay(m.date)}) have a Minutes link but no "Minutes approved on"; they were due for approval by ${longDay(addDays(m.date, days))}, and draft minutes cannot be circulated`,
+        message: t('rules.minutes-approved.message', {
+          id: m.id,
+          date: longDay(m.date),
+          due: longDay(addDays(m.date, days)),
+        }),
         clause,
-        fix: `Ask the members to approve ${m.id}'s draft minutes (or to send their comments) and enter the day they were approved in "Minutes approved on": the add-on then circulates them`,
+        fix: t('rules.minutes-approved.fix', { id: m.id }),
       }),
     );
 }
@@ -464,7 +495,7 @@ function rcoArchive(ctx: RuleContext): Finding[] {
   // Not required, the address alone asks for the copies: the setting is cited, not the ToR that was switched off.
   const clause = required
     ? ctx.clause('meetings.rco-archive', 'rcoArchiveRequired')
-    : settingCitation('rcoArchiveEmail', ctx.settings);
+    : ctx.settingClause('rcoArchiveEmail');
   const out: Finding[] = [];
   if (email === '') {
     out.push(
@@ -472,13 +503,12 @@ function rcoArchive(ctx: RuleContext): Finding[] {
         sheet: 'Settings',
         row: ctx.network.rows.rcoArchiveEmail ?? null,
         ref: null,
-        message: `${capitalised(whoAsks(clause))} the Secretariat to share all minutes with the RCO for its archive, but "RCO archive email" in Settings is blank, so no archive copy can go out`,
+        message: t('rules.rco-archive.no-email', { tor: ctx.citesSetting(clause) ? 'settings' : 'tor' }),
         clause,
-        fix: 'Ask the RCO for its archive address and enter it in Settings (RCO archive email): the add-on then sends each approved set of minutes there',
+        fix: t('rules.rco-archive.no-email-fix'),
       }),
     );
   }
-  const to = email === '' ? 'the RCO' : `the RCO (${email})`;
   for (const m of ctx.network.meetings.records) {
     if (m.minutesCirculatedOn === null || m.sharedWithRcoOn !== null || m.invalid.includes('sharedWithRcoOn')) continue;
     out.push(
@@ -486,12 +516,17 @@ function rcoArchive(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id}'s minutes were circulated on ${longDay(m.minutesCirculatedOn)} but not shared with ${to} for its archive`,
+        message: t('rules.rco-archive.message', {
+          id: m.id,
+          circulated: longDay(m.minutesCirculatedOn),
+          addressed: email === '' ? 'no' : 'yes',
+          email,
+        }),
         clause,
         fix:
           email === ''
-            ? `Enter the RCO archive address in Settings; the add-on then sends ${m.id}'s minutes there`
-            : `Send ${m.id}'s minutes to ${email} and enter the day in "Shared with RCO on"`,
+            ? t('rules.rco-archive.fix-no-email', { id: m.id })
+            : t('rules.rco-archive.fix', { id: m.id, email }),
       }),
     );
   }
@@ -506,9 +541,9 @@ function attendance(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id} on ${longDay(m.date)} was held but lists no Attendees`,
+        message: t('rules.attendance.message', { id: m.id, date: longDay(m.date) }),
         clause: ctx.clause('meetings.attendance'),
-        fix: `Enter the agency codes of the members who attended ${m.id} in Attendees`,
+        fix: t('rules.attendance.fix', { id: m.id }),
       }),
     );
 }
@@ -529,9 +564,9 @@ function disclosure(ctx: RuleContext): Finding[] {
         sheet: 'Meetings',
         row: m.row,
         ref: m.id,
-        message: `${m.id} (${longDay(m.date)}) is marked Public, but no Adopted decision of Kind Disclosure with Subject ${m.id} records that the members agreed to disclose it; ${whoAsks(clause)} for meeting records to stay internal unless the members agree otherwise`,
+        message: t('rules.disclosure.message', { id: m.id, date: longDay(m.date), asks: whoAsks(ctx, clause) }),
         clause,
-        fix: `Record the members' agreement as a decision (Kind Disclosure, Subject ${m.id}), or set ${m.id}'s Confidentiality back to Internal`,
+        fix: t('rules.disclosure.fix', { id: m.id }),
       }),
     );
 }

@@ -5,13 +5,15 @@ import type { ProfileId } from '../settings';
 import type { Decision, FocalPoint, Member } from '../tables';
 import { codesOf } from '../membership';
 import { finding, type RuleContext, type RuleDef } from './context';
-import { joinFew, joinWords, keyOf, plural } from '../words';
+import { joinFew, joinWords, keyOf } from '../words';
+import { t } from '../i18n';
 import type { Finding } from './finding';
 import { consensusGaps, requiredConsultees } from './consensus';
 import { latestLogDay } from './log';
 import { AZ_CONSENSUS, AZ_MEMBERSHIP, AZ_ROLE, UZ_MEMBERSHIP, UZ_SECRETARIAT, type ClauseTable } from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+// @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
 const QUOTES: ClauseTable = {
   'members.roles/Chair': {
     uzbekistan: {
@@ -56,6 +58,7 @@ const QUOTES: ClauseTable = {
 };
 
 /** Apart from the others, so that the sidebar's guidance carries the admission rule's words alone. */
+// @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
 const ADMISSION_QUOTES: ClauseTable = {
   'members.admission/unanimous': {
     uzbekistan: {
@@ -116,17 +119,37 @@ function roles(ctx: RuleContext): Finding[] {
         ref: agency,
         message:
           member === undefined
-            ? `${codes.length > 1 ? `Neither ${codes.join(' nor ')} is` : `${agency} is not`} in Members, yet the ToR makes ${agency} ${what}`
+            ? t('rules.roles.missing', {
+                agency,
+                pair: codes.length > 1 ? 'yes' : 'no',
+                first: codes[0] ?? agency,
+                second: codes.slice(1).join(', '),
+                what,
+              })
             : !active
-              ? `${agency} is not an active member on ${longDay(ctx.today)} (Status ${member.status}${member.leftOn ? `, left on ${longDay(member.leftOn)}` : ''}${member.joinedOn && member.joinedOn > ctx.today ? `, joins on ${longDay(member.joinedOn)}` : ''}), yet the ToR makes it ${what}`
-              : `${agency}'s Roles (${member.roles.join(', ') || 'blank'}) lack ${what}, which the ToR gives it`,
+              ? t('rules.roles.inactive', {
+                  agency,
+                  today: longDay(ctx.today),
+                  status: member.status,
+                  left: member.leftOn ? 'yes' : 'no',
+                  leftOn: longDay(member.leftOn),
+                  joins: member.joinedOn && member.joinedOn > ctx.today ? 'yes' : 'no',
+                  joinedOn: longDay(member.joinedOn),
+                  what,
+                })
+              : t('rules.roles.lacking', {
+                  agency,
+                  roled: member.roles.length > 0 ? 'yes' : 'no',
+                  roles: member.roles.join(', '),
+                  what,
+                }),
         clause,
         fix:
           member === undefined
-            ? `Add ${agency} to Members with Status Active and Roles ${wanted.join(', ')}`
+            ? t('rules.roles.missing-fix', { agency, wanted: wanted.join(', ') })
             : !active
-              ? `Record ${agency} as Active (and correct Joined on / Left on), with Roles ${wanted.join(', ')}`
-              : `Add ${what} to ${agency}'s Roles`,
+              ? t('rules.roles.inactive-fix', { agency, wanted: wanted.join(', ') })
+              : t('rules.roles.lacking-fix', { agency, what }),
       }),
     );
   }
@@ -147,25 +170,31 @@ function focalPoint(ctx: RuleContext): Finding[] {
     const good = fps.some((fp) => fp.kind === 'Primary' && fp.active === true && fp.name !== '' && fp.email !== '');
     if (good) continue;
     const primaries = fps.filter((fp) => fp.kind === 'Primary');
-    const why =
-      fps.length === 0
-        ? 'has no focal point in Focal points'
-        : primaries.length === 0
-          ? `has focal points (${joinWords(fps.map((fp) => fp.name || `row ${fp.row}`))}) but none is Primary`
-          : `has no Primary focal point marked Active Yes with a name and an email (${primaries
-              .map(
-                (fp) =>
-                  `row ${fp.row}: ${[fp.active !== true ? 'not Active' : '', fp.name === '' ? 'no name' : '', fp.email === '' ? 'no email' : ''].filter(Boolean).join(', ')}`,
-              )
-              .join('; ')})`;
+    const details = primaries.map((fp) =>
+      t('rules.focal-point.detail', {
+        row: fp.row,
+        gaps: [
+          fp.active !== true ? t('rules.focal-point.not-active') : '',
+          fp.name === '' ? t('rules.focal-point.no-name') : '',
+          fp.email === '' ? t('rules.focal-point.no-email') : '',
+        ]
+          .filter(Boolean)
+          .join(', '),
+      }),
+    );
     out.push(
       finding('members.focal-point', 'error', {
         sheet: 'Members',
         row: member.row,
         ref: member.agency,
-        message: `${member.agency} is an active member but ${why}`,
+        message: t('rules.focal-point.message', {
+          agency: member.agency,
+          why: fps.length === 0 ? 'none' : primaries.length === 0 ? 'secondary' : 'incomplete',
+          names: joinWords(fps.map((fp) => fp.name || t('rules.focal-point.row', { row: fp.row }))),
+          details: details.join('; '),
+        }),
         clause: ctx.clause('members.focal-point'),
-        fix: `Ask ${member.agency} to nominate a Primary focal point and record their name and email in Focal points with Active Yes`,
+        fix: t('rules.focal-point.fix', { agency: member.agency }),
       }),
     );
   }
@@ -192,9 +221,15 @@ function corporateEmail(ctx: RuleContext): Finding[] {
         sheet: 'Focal points',
         row: fp.row,
         ref: fp.agency,
-        message: `${fp.name || 'The focal point'} of ${fp.agency} uses ${fp.email}, which is not on a corporate domain (${domains.join(', ')})`,
+        message: t('rules.corporate-email.message', {
+          named: fp.name ? 'yes' : 'no',
+          name: fp.name,
+          agency: fp.agency,
+          email: fp.email,
+          domains: domains.join(', '),
+        }),
         clause: ctx.clause('members.corporate-email', 'corporateEmailDomains'),
-        fix: `Ask ${fp.agency} for ${fp.name || 'the focal point'}'s corporate address, or add its domain to "Corporate email domains" in Settings if it is corporate`,
+        fix: t('rules.corporate-email.fix', { named: fp.name ? 'yes' : 'no', name: fp.name, agency: fp.agency }),
       }),
     );
   }
@@ -247,10 +282,9 @@ function admissionGaps(
   decision: Located<Decision>,
   candidate: string,
   unanimous: boolean,
-): { missing: string[]; objections: string[]; where: string } {
+): { missing: string[]; objections: string[]; consultation: string | null } {
   const consultation = consultationOf(ctx, decision);
-  if (consultation === null)
-    return { ...consensusGaps(ctx, decision, candidate), where: `on ${decision.id} (${longDay(decision.date)})` };
+  if (consultation === null) return { ...consensusGaps(ctx, decision, candidate), consultation: null };
   const asked = requiredConsultees(ctx, decision.date, candidate);
   const answerOf = (agency: string) => consultation.answers.get(keyOf(agency))?.answer;
   return {
@@ -258,7 +292,7 @@ function admissionGaps(
       ? asked.filter((m) => answerOf(m.agency) !== 'Approve' && answerOf(m.agency) !== 'Object').map((m) => m.agency)
       : [],
     objections: asked.filter((m) => answerOf(m.agency) === 'Object').map((m) => m.agency),
-    where: `in ${consultation.id}, the written consultation behind ${decision.id},`,
+    consultation: consultation.id,
   };
 }
 
@@ -270,14 +304,22 @@ function admission(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const { member, decision } of admissionChecks(ctx)) {
     const base = { sheet: 'Members' as const, row: member.row, ref: member.agency, clause };
-    const joined = `${member.agency} joined on ${longDay(member.joinedOn)}, after the network was founded on ${longDay(founded)}`;
+    const joined = t('rules.admission.joined', {
+      agency: member.agency,
+      joinedOn: longDay(member.joinedOn),
+      founded: longDay(founded),
+    });
     if (rule === 'open') {
       if (decision !== null) continue;
       out.push(
         finding('members.admission', 'info', {
           ...base,
-          message: `${joined}, and no decision records how it joined; ${clause.startsWith('Network settings') ? "the network's admission rule is open" : 'the ToR opens membership to other interested UN agencies'}, so none is needed, but the register should say how ${member.agency} came in`,
-          fix: `Note in ${member.agency}'s Notes how it joined (its letter of interest, the meeting that welcomed it), or record a decision of Kind Admission with Subject ${member.agency}`,
+          message: t('rules.admission.open', {
+            joined,
+            open: ctx.citesSetting(clause) ? 'settings' : 'tor',
+            agency: member.agency,
+          }),
+          fix: t('rules.admission.open-fix', { agency: member.agency }),
         }),
       );
       continue;
@@ -288,9 +330,13 @@ function admission(ctx: RuleContext): Finding[] {
           ...base,
           message:
             member.admissionDecision.trim() === ''
-              ? `${joined}, but no decision admits it (no Admission decision, and no decision of kind Admission with Subject ${member.agency})`
-              : `${joined}, but its Admission decision ${member.admissionDecision.trim()} is not in Decisions, and no decision of kind Admission has Subject ${member.agency}`,
-          fix: `Record the decision that admitted ${member.agency} (Kind Admission, Subject ${member.agency}) and put its ID in ${member.agency}'s Admission decision`,
+              ? t('rules.admission.none', { joined, agency: member.agency })
+              : t('rules.admission.unknown', {
+                  joined,
+                  agency: member.agency,
+                  decision: member.admissionDecision.trim(),
+                }),
+          fix: t('rules.admission.none-fix', { agency: member.agency }),
         }),
       );
       continue;
@@ -299,33 +345,39 @@ function admission(ctx: RuleContext): Finding[] {
       out.push(
         finding('members.admission', 'error', {
           ...base,
-          message: `${joined}; ${decision.id}, the decision that admits it, is ${decision.outcome}, not Adopted`,
-          fix: `Record ${decision.id}'s outcome once the members have decided, or set ${member.agency}'s Status to Pending until then`,
+          message: t('rules.admission.not-adopted', { joined, decision: decision.id, outcome: decision.outcome }),
+          fix: t('rules.admission.not-adopted-fix', { decision: decision.id, agency: member.agency }),
         }),
       );
       continue;
     }
-    const { missing, objections, where } = admissionGaps(ctx, decision, member.agency, unanimous);
+    const { missing, objections, consultation } = admissionGaps(ctx, decision, member.agency, unanimous);
     if (missing.length === 0 && objections.length === 0) continue;
-    const byConsultation = where.startsWith('in ');
-    const problems = [
-      missing.length > 0
-        ? byConsultation
-          ? `${joinFew(missing)} did not answer Approve`
-          : `${joinFew(missing)} ${missing.length === 1 ? 'was a member' : 'were members'} that day and ${missing.length === 1 ? 'is' : 'are'} not in its Consulted`
-        : '',
-      objections.length > 0 ? `${joinFew(objections)} objected` : '',
-    ].filter(Boolean);
+    const gaps = {
+      decision: decision.id,
+      unanimous: unanimous ? 'yes' : 'no',
+      by: consultation === null ? 'consulted' : 'consultation',
+      missing: joinFew(missing),
+      missingCount: missing.length,
+    };
     out.push(
       finding('members.admission', 'error', {
         ...base,
-        message: `${joined}; admission needs ${unanimous ? "every current member's approval" : 'the consensus of the members'}, but ${where} ${problems.join(', and ')}`,
+        message: t('rules.admission.gaps', {
+          ...gaps,
+          joined,
+          consultation: consultation ?? '',
+          date: longDay(decision.date),
+          objections: joinFew(objections),
+          objectionCount: objections.length,
+          both: missing.length > 0 && objections.length > 0 ? 'yes' : 'no',
+        }),
         fix:
           objections.length > 0
-            ? `Record ${decision.id} as Not adopted (an objection blocks the admission), or record the objection's withdrawal and clear it`
-            : byConsultation
-              ? `Ask ${joinFew(missing)} to answer the consultation, or consult them again`
-              : `Add ${joinFew(missing)} to ${decision.id}'s Consulted if ${missing.length === 1 ? 'it' : 'they'} ${unanimous ? 'approved' : missing.length === 1 ? 'was consulted' : 'were consulted'}, or consult ${missing.length === 1 ? 'it' : 'them'} and record the answer`,
+            ? t('rules.admission.objection-fix', gaps)
+            : consultation !== null
+              ? t('rules.admission.consultation-fix', gaps)
+              : t('rules.admission.consulted-fix', gaps),
       }),
     );
   }
@@ -335,6 +387,7 @@ function admission(ctx: RuleContext): Finding[] {
 function listShared(ctx: RuleContext): Finding[] {
   const months = ctx.settings.memberListSharingMonths;
   if (months === null) return [];
+  // @i18n-exempt: a Log event of WORKBOOK.md, the same in every language
   const last = latestLogDay(ctx, 'Member list shared');
   const clause = ctx.clause('members.list-shared', 'memberListSharingMonths');
   if (last === null) {
@@ -343,9 +396,9 @@ function listShared(ctx: RuleContext): Finding[] {
         sheet: 'Log',
         row: null,
         ref: null,
-        message: `The member list has never been shared: the Log has no "Member list shared" row with Outcome Sent (it is due every ${plural(months, 'month')})`,
+        message: t('rules.list-shared.never', { months }),
         clause,
-        fix: 'Share the member list with the members, and record it in the Log as "Member list shared" with Outcome Sent',
+        fix: t('rules.list-shared.never-fix'),
       }),
     ];
   }
@@ -356,9 +409,9 @@ function listShared(ctx: RuleContext): Finding[] {
       sheet: 'Log',
       row: last.row,
       ref: null,
-      message: `The member list was last shared on ${longDay(last.day)}; it was due again by ${longDay(due)} (every ${plural(months, 'month')})`,
+      message: t('rules.list-shared.late', { last: longDay(last.day), due: longDay(due), months }),
       clause,
-      fix: 'Share the current member list with the members now, and record it in the Log as "Member list shared" with Outcome Sent',
+      fix: t('rules.list-shared.late-fix'),
     }),
   ];
 }

@@ -10,6 +10,7 @@ import type { TabName } from '../tables';
 import { buildContext, type RuleDef } from './context';
 import { clipped, SEVERITY_ORDER, type Finding } from './finding';
 import { errorText } from '../errors';
+import { t } from '../i18n';
 
 const TAB_ORDER = new Map<string, number>(TAB_NAMES.map((name, i) => [name, i]));
 
@@ -30,9 +31,9 @@ function failed(rule: RuleDef, error: unknown): Finding {
     sheet: rule.sheet,
     row: null,
     ref: null,
-    message: `The check ${rule.id} stopped on something it did not expect (${errorText(error)}); every other rule ran`,
-    clause: 'The add-on itself',
-    fix: "Report this to the add-on's maintainers with a copy of the workbook; meanwhile check this rule by hand",
+    message: t('rules.failed.message', { rule: rule.id, error: errorText(error) }),
+    clause: t('rules.failed.clause'),
+    fix: t('rules.failed.fix'),
   };
 }
 

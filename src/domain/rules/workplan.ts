@@ -4,12 +4,14 @@ import { addDays, addMonths, yearOf, longDay } from '../dates';
 import { DEADLINES } from '../profiles';
 import type { WorkplanRow } from '../tables';
 import { clip, finding, whoAsks, type RuleContext, type RuleDef } from './context';
-import { joinWords, keyOf, plural } from '../words';
+import { joinWords, keyOf } from '../words';
+import { t } from '../i18n';
 import type { Finding } from './finding';
 import { latestLogDay } from './log';
 import { AZ_ROLE, UZ_AWP, UZ_ROLE, UZ_WORKING, type ClauseTable } from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
+// @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
 const QUOTES: ClauseTable = {
   'workplan.exists': {
     azerbaijan: {
@@ -70,9 +72,9 @@ function exists(ctx: RuleContext): Finding[] {
       sheet: 'Workplan',
       row: null,
       ref: String(year),
-      message: `The Workplan has no rows for ${year}, the current year`,
+      message: t('rules.workplan.exists', { year: String(year) }),
       clause: ctx.clause('workplan.exists'),
-      fix: `Draw up the ${year} workplan with the members and enter its key actions in Workplan (Year ${year})`,
+      fix: t('rules.workplan.exists-fix', { year: String(year) }),
     }),
   ];
 }
@@ -86,23 +88,24 @@ function fields(ctx: RuleContext): Finding[] {
   const budgetClause = ctx.clause('workplan.fields/budget', 'workplanMustBeCosted');
   for (const w of ctx.network.workplan.records) {
     const gaps: string[] = [];
-    if (w.keyAction.trim() === '') gaps.push('no Key action');
-    if (w.leadAgency.trim() === '') gaps.push('no Lead agency');
+    if (w.keyAction.trim() === '') gaps.push(t('rules.workplan.gap.key-action'));
+    if (w.leadAgency.trim() === '') gaps.push(t('rules.workplan.gap.lead'));
     else if (members !== null && !members.has(keyOf(w.leadAgency)))
-      gaps.push(`a Lead agency, ${w.leadAgency.trim()}, that is not a member`);
-    if (w.start === null && !w.invalid.includes('start')) gaps.push('no Start');
-    if (w.end === null && !w.invalid.includes('end')) gaps.push('no End');
+      gaps.push(t('rules.workplan.gap.lead-unknown', { agency: w.leadAgency.trim() }));
+    if (w.start === null && !w.invalid.includes('start')) gaps.push(t('rules.workplan.gap.start'));
+    if (w.end === null && !w.invalid.includes('end')) gaps.push(t('rules.workplan.gap.end'));
     if (w.start !== null && w.end !== null && w.end < w.start)
-      gaps.push(`End ${longDay(w.end)} is before Start ${longDay(w.start)}`);
+      gaps.push(t('rules.workplan.gap.order', { end: longDay(w.end), start: longDay(w.start) }));
+    const row = { id: w.id, year: String(w.year), titled: w.keyAction ? 'yes' : 'no', title: clip(w.keyAction) };
     if (gaps.length > 0) {
       out.push(
         finding('workplan.fields', 'error', {
           sheet: 'Workplan',
           row: w.row,
           ref: w.id,
-          message: `${w.id} (${w.year}${w.keyAction ? `, "${clip(w.keyAction)}"` : ''}) has ${joinWords(gaps)}`,
+          message: t('rules.workplan.fields', { ...row, gaps: joinWords(gaps) }),
           clause,
-          fix: `Complete ${w.id}: a key action, the lead agency's code, and Start and End days with End on or after Start`,
+          fix: t('rules.workplan.fields-fix', { id: w.id }),
         }),
       );
     }
@@ -112,9 +115,9 @@ function fields(ctx: RuleContext): Finding[] {
           sheet: 'Workplan',
           row: w.row,
           ref: w.id,
-          message: `${w.id} (${w.year}${w.keyAction ? `, "${clip(w.keyAction)}"` : ''}) has no Budget (USD); ${whoAsks(budgetClause)} for costed work plans`,
+          message: t('rules.workplan.budget', { ...row, asks: whoAsks(ctx, budgetClause) }),
           clause: budgetClause,
-          fix: `Enter ${w.id}'s estimated cost in Budget (USD) (0 when it costs nothing)`,
+          fix: t('rules.workplan.budget-fix', { id: w.id }),
         }),
       );
     }
@@ -148,20 +151,30 @@ function endorsed(ctx: RuleContext): Finding[] {
     if (forYear.some((d) => d.outcome === 'Adopted')) continue;
     const pending = forYear[0];
     const early = year === thisYear && ctx.today <= dueDay;
-    const state = pending
-      ? `its endorsement, ${pending.id}, is ${pending.outcome}, not Adopted`
-      : 'no decision of Kind Workplan endorsement with Subject ' + String(year) + ' is Adopted';
+    const state = {
+      year: String(year),
+      pending: pending ? 'yes' : 'no',
+      pendingId: pending?.id ?? '',
+      outcome: pending?.outcome ?? '',
+      asks: whoAsks(ctx, clause),
+      due: longDay(dueDay),
+    };
     const fields = {
       sheet: 'Workplan' as const,
       row: w.row,
       ref: String(year),
       message: early
-        ? `The ${year} workplan is not endorsed yet (${state}); ${whoAsks(clause)} the members to endorse it, and it is due by ${longDay(dueDay)}.${next === undefined ? '' : next.date <= dueDay ? ` ${next.id} on ${longDay(next.date)} could endorse it.` : ` The first meeting planned, ${next.id}, is on ${longDay(next.date)}, after that day.`}`
-        : `The ${year} workplan is not endorsed: ${state}; ${whoAsks(clause)} the members to endorse each annual work plan${year === thisYear ? `, and it was due by ${longDay(dueDay)}` : ''}`,
+        ? t('rules.workplan.endorsed-early', {
+            ...state,
+            next: next === undefined ? 'none' : next.date <= dueDay ? 'before' : 'after',
+            nextId: next?.id ?? '',
+            nextDate: next === undefined ? '' : longDay(next.date),
+          })
+        : t('rules.workplan.endorsed-late', { ...state, current: year === thisYear ? 'yes' : 'no' }),
       clause,
       fix: pending
-        ? `Have the members endorse the ${year} workplan and record ${pending.id} as Adopted`
-        : `Put the ${year} workplan to the members${next ? ` at ${next.id}` : ''} and record their decision (Kind Workplan endorsement, Subject ${year})`,
+        ? t('rules.workplan.endorsed-fix-pending', state)
+        : t('rules.workplan.endorsed-fix', { ...state, planned: next ? 'yes' : 'no', nextId: next?.id ?? '' }),
     };
     out.push(early ? finding('workplan.endorsed', 'info', fields) : finding('workplan.endorsed', 'error', fields));
   }
@@ -172,6 +185,7 @@ function reported(ctx: RuleContext): Finding[] {
   const months = ctx.settings.workplanReportingMonths;
   if (months === null) return [];
   const clause = ctx.clause('workplan.reported', 'workplanReportingMonths');
+  // @i18n-exempt: a Log event of WORKBOOK.md, the same in every language
   const last = latestLogDay(ctx, 'Workplan report sent');
   const starts = ctx.network.workplan.records.flatMap((w) => (w.start === null ? [] : [w.start])).sort();
   const from = last?.day ?? starts[0];
@@ -184,10 +198,10 @@ function reported(ctx: RuleContext): Finding[] {
       row: last?.row ?? null,
       ref: null,
       message: last
-        ? `The last workplan report went to the UNCT on ${longDay(last.day)}; the next was due by ${longDay(due)} (every ${plural(months, 'month')})`
-        : `No workplan report has gone to the UNCT (no "Workplan report sent" row with Outcome Sent in the Log) since the workplan started on ${longDay(from)}; the first was due by ${longDay(due)}`,
+        ? t('rules.workplan.reported', { last: longDay(last.day), due: longDay(due), months })
+        : t('rules.workplan.never-reported', { from: longDay(from), due: longDay(due) }),
       clause,
-      fix: 'Send a workplan progress report to the UNCT, and record it in the Log as "Workplan report sent" with Outcome Sent',
+      fix: t('rules.workplan.reported-fix'),
     }),
   ];
 }
@@ -201,9 +215,16 @@ function overdue(ctx: RuleContext): Finding[] {
         sheet: 'Workplan',
         row: w.row,
         ref: w.id,
-        message: `${w.id}${w.keyAction ? ` ("${clip(w.keyAction)}")` : ''} was to end on ${longDay(w.end)} and is ${w.status ?? 'without a Status'}`,
+        message: t('rules.workplan.overdue', {
+          id: w.id,
+          titled: w.keyAction ? 'yes' : 'no',
+          title: clip(w.keyAction),
+          end: longDay(w.end),
+          statused: w.status === null ? 'no' : 'yes',
+          status: w.status ?? '',
+        }),
         clause,
-        fix: `Ask ${w.leadAgency || 'the lead agency'} where ${w.id} stands: mark it Completed or Dropped, or agree a new End`,
+        fix: t('rules.workplan.overdue-fix', { id: w.id, led: w.leadAgency ? 'yes' : 'no', lead: w.leadAgency }),
       }),
     );
 }
@@ -217,9 +238,9 @@ function gcm(ctx: RuleContext): Finding[] {
         sheet: 'Workplan',
         row: w.row,
         ref: w.id,
-        message: `${w.id}${w.keyAction ? ` ("${clip(w.keyAction)}")` : ''} names no GCM objective`,
+        message: t('rules.workplan.gcm', { id: w.id, titled: w.keyAction ? 'yes' : 'no', title: clip(w.keyAction) }),
         clause,
-        fix: `Enter the numbers (1–23) of the GCM objectives ${w.id} serves in GCM objectives`,
+        fix: t('rules.workplan.gcm-fix', { id: w.id }),
       }),
     );
 }
