@@ -21,9 +21,7 @@ export function Guidance(props: {
         {(findings ?? []).map((f, i) => (
           <li key={`${f.rule}-${i}`} class={f.severity} data-rule={f.rule}>
             <p>{f.message}</p>
-            <q lang="en" title={t('sidebar.guidance.quote')}>
-              {f.clause}
-            </q>
+            <q>{f.clause}</q>
             <p class="fix">{t('sidebar.guidance.fix', { fix: f.fix })}</p>
           </li>
         ))}
