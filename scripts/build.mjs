@@ -4,6 +4,7 @@
 //   build/  the Node programs: the `unmn` CLI and the local playground.
 import { build, transform } from 'esbuild';
 import { shippedBundle } from './esbuild-node.mjs';
+import { lazyLibraryPlugin, lazyLibraryScript } from './lazy-library.mjs';
 import { catalogueOf, keysNamedIn, LANGUAGES, lazyCatalogueScript, messagesPlugin } from './i18n-plugin.mjs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -50,6 +51,9 @@ function surface(code, catalogues) {
   return { exported, ...manifest };
 }
 
+/** The libraries Code.js reads from a project file of their own when first used (lazy-library.mjs). */
+const LAZY_LIBRARIES = [{ specifier: 'ical-generator', file: 'Library-ical' }];
+
 /** The Apps Script bundle's options, carrying those messages of the catalogue (all when not given). */
 function appsScriptOptions(keys) {
   return {
@@ -64,7 +68,11 @@ function appsScriptOptions(keys) {
     // execution writes, and only in its network's language: the catalogues would otherwise be a
     // quarter of the bundle that every execution parses. The English menu stays inline, because an
     // add-on's onOpen runs in AuthMode.NONE until it is used in the document, and may read no file.
-    plugins: [messagesPlugin({ inline: ['en'], lazy: LANGUAGES, areas: ['menu'], keys })],
+    // The iCalendar library likewise (36 KB), read only by an execution that writes an invitation.
+    plugins: [
+      messagesPlugin({ inline: ['en'], lazy: LANGUAGES, areas: ['menu'], keys }),
+      ...LAZY_LIBRARIES.map(({ specifier, file }) => lazyLibraryPlugin(specifier, file)),
+    ],
     // Every execution parses the whole file, so it is minified to stay inside the 250 KB budget (the
     // second edition's rules and tables took names-kept code past it). The globals Apps Script calls
     // are the stubs appended below, outside the minified code, so the editor's function list and the
@@ -98,6 +106,8 @@ async function buildAppsScript() {
   await writeFile(path.join(root, 'build/Code.js.map'), output('.js.map'));
   const code = output('.js').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '');
   const catalogues = await writeLazyCatalogues(keys);
+  for (const { specifier, file } of LAZY_LIBRARIES)
+    await writeFile(path.join(dist, `${file}.html`), await lazyLibraryScript(specifier));
   const globals = surface(code, catalogues);
   // After the code, so that the map's line numbers are the file's own.
   const note =

@@ -7,11 +7,12 @@
 import { duplicateIds, openClaims, stoppedTabs } from '../domain/email/due';
 import { Ledger, type Claim } from '../domain/email/ledger';
 import type { Network } from '../domain/network';
+import { t } from '../domain/i18n';
 import { LogTable, type LogEntry } from '../domain/tables';
-import { emailKey } from '../domain/words';
+import { emailKey, joinWords } from '../domain/words';
 import type { InstalledTrigger, Ports, Triggers } from '../ports';
 import { requireSecretariat } from './authorize';
-import { DELIVERY_TABS } from './deliver';
+import { DELIVERY_TABS, unconfirmedLine } from './deliver';
 import { readNetwork } from './network';
 import { withLockedTabs, type LockedTabs } from './repository';
 
@@ -19,21 +20,17 @@ import { withLockedTabs, type LockedTabs } from './repository';
 export const HANDLERS = { edit: 'onEditInstalled', hourly: 'hourlyTick' } as const;
 
 /** Log events: on and off say whose account sends; the third records a user removing triggers while another's keep running. */
+// @i18n-exempt: the Log's Event values, which the status matches whatever the language (WORKBOOK.md)
 export const AUTOMATION_EVENTS = {
   on: 'Automation enabled',
   off: 'Automation disabled',
   removed: 'Automation triggers removed',
 } as const;
 
-/** Completes "Only the secretariat can …". */
-export const AUTOMATION_COMMAND = 'turn automation on or off';
-
-/** Completes "Only the secretariat can …" for the triggers' work run by someone else. */
-export const TICK_COMMAND = "run automation's deliveries";
-
 /** What the status says when the code runs as a script bound to the spreadsheet rather than as an add-on. */
-export const BOUND_WARNING =
-  'The add-on runs as a script bound to this spreadsheet: any editor of the file, members included, can change what its triggers run as the account that turned automation on. Install it as an Editor add-on instead (deploy guide).';
+export function boundWarning(): string {
+  return t('app.automation.bound-warning');
+}
 
 export interface AutomationStatus {
   readonly on: boolean;
@@ -80,7 +77,7 @@ export function requireAutomationAccount(ports: Pick<Ports, 'user' | 'clock'>, n
   const last = lastSwitch(network.log.records);
   if (email !== '' && last !== undefined && isEvent(last, AUTOMATION_EVENTS.on) && emailKey(last.actor) === email)
     return email;
-  return requireSecretariat(ports, network, TICK_COMMAND);
+  return requireSecretariat(ports, network, t('app.automation.tick-command'));
 }
 
 /** `logged`: a row this run appended, which the network read before it does not hold; `bound`: the code runs bound to the file. */
@@ -99,22 +96,20 @@ export function statusOf(
   const unconfirmed = openClaims(network, today, new Ledger(network.log.records));
   const lines = [
     on
-      ? `Automation is on: approved minutes, reminders and retries go out every hour from ${sender || 'an unknown account'}'s account (since ${last.timestamp.slice(0, 10)}).`
-      : 'Automation is off: approved minutes go out only with "Circulate minutes now".',
+      ? t('app.automation.status.on', {
+          sender: sender || t('app.automation.unknown-account'),
+          since: last.timestamp.slice(0, 10),
+        })
+      : t('app.automation.status.off'),
   ];
   if (on && yours !== null && emailKey(sender) === emailKey(user) && !(yours.edit && yours.hourly)) {
-    lines.push('Some of your triggers are gone: turn automation on again to put them back.');
+    lines.push(t('app.automation.status.triggers-gone'));
   }
-  if (!on && yours !== null && (yours.edit || yours.hourly))
-    lines.push('You still have triggers of the add-on: turn automation off to remove them.');
-  if (bound) lines.push(BOUND_WARNING);
-  for (const t of stoppedTabs(network)) lines.push(t.message);
-  for (const b of duplicateIds(network)) lines.push(`Held back: ${b.reason}.`);
-  for (const c of unconfirmed) {
-    lines.push(
-      `To check by hand: ${c.event} for ${c.ref} to ${c.recipients.join(', ')} was claimed at ${c.timestamp} and never confirmed; it will not be sent again automatically.`,
-    );
-  }
+  if (!on && yours !== null && (yours.edit || yours.hourly)) lines.push(t('app.automation.status.triggers-left'));
+  if (bound) lines.push(boundWarning());
+  for (const tab of stoppedTabs(network)) lines.push(tab.message);
+  for (const b of duplicateIds(network)) lines.push(t('app.automation.status.held-back', { reason: b.reason }));
+  for (const c of unconfirmed) lines.push(unconfirmedLine(c));
   return { on, sender, since: last?.timestamp ?? '', yours, unconfirmed, lines };
 }
 
@@ -165,13 +160,13 @@ function switchAutomation(
 ): AutomationChange {
   return withLockedTabs(ports, (tabs) => {
     const { network } = tabs.readNetwork(DELIVERY_TABS);
-    const email = requireSecretariat(ports, network, AUTOMATION_COMMAND);
+    const email = requireSecretariat(ports, network, t('app.automation.command'));
     const triggers = ports.triggers;
     if (triggers === undefined) {
       const status = statusOf(network, ports.clock.today(), email, null);
       return {
         changed: false,
-        message: 'Automation runs in Google Sheets only: here, run the hourly tick by hand.',
+        message: t('app.automation.sheets-only'),
         status,
       };
     }
@@ -209,18 +204,12 @@ export function enableAutomation(ports: Ports): AutomationChange {
             ports,
             tabs,
             AUTOMATION_EVENTS.on,
-            `${HANDLERS.edit} and ${HANDLERS.hourly} installed: mail goes from ${email}'s account`,
+            t('app.automation.log.installed', { edit: HANDLERS.edit, hourly: HANDLERS.hourly, email }),
           )
         : undefined;
     const message = [
-      logged
-        ? `Automation is on: minutes, reminders and retries now go out every hour from your account (${email}).`
-        : 'Automation was already on from your account: nothing changed.',
-      ...(previous === ''
-        ? []
-        : [
-            `It was on from ${previous}'s account before: those triggers keep running until ${previous} turns automation off.`,
-          ]),
+      logged ? t('app.automation.enabled', { email }) : t('app.automation.already-on'),
+      ...(previous === '' ? [] : [t('app.automation.was-on-from', { previous })]),
     ].join(' ');
     return { changed: logged !== undefined, logged, message };
   });
@@ -234,15 +223,22 @@ export function disableAutomation(ports: Ports): AutomationChange {
     for (const t of mine) triggers.remove(t.id);
     const othersRun = before.on && emailKey(before.sender) !== email;
     const changed = mine.length > 0 || (before.on && !othersRun);
-    const removed = `${mine.map((t) => t.handler).join(' and ') || 'no trigger'} removed for ${email}`;
+    const removed = t('app.automation.log.removed', {
+      count: mine.length,
+      handlers: joinWords(mine.map((trigger) => trigger.handler)),
+      email,
+    });
     const logged = changed
       ? logSwitch(ports, tabs, othersRun ? AUTOMATION_EVENTS.removed : AUTOMATION_EVENTS.off, removed)
       : undefined;
     const message = othersRun
-      ? `Automation runs from ${before.sender}'s account: only ${before.sender} can turn it off, since Google lets nobody else remove their triggers.${mine.length > 0 ? ' Your own triggers are removed.' : ''}`
+      ? [
+          t('app.automation.runs-from', { sender: before.sender }),
+          ...(mine.length > 0 ? [t('app.automation.yours-removed')] : []),
+        ].join(' ')
       : changed
-        ? 'Automation is off: nothing goes out by itself until it is turned on again.'
-        : 'Automation was already off: nothing changed.';
+        ? t('app.automation.disabled')
+        : t('app.automation.already-off');
     return { changed, logged, message };
   });
 }

@@ -7,7 +7,7 @@
 import { clipText } from '../domain/cells';
 import { NETWORK_TABLES, type Network } from '../domain/network';
 import { EDITION, editionChanges, isFirstOfEdition } from '../domain/rules/edition';
-import { t } from '../domain/i18n';
+import { t, type MessageKey } from '../domain/i18n';
 import {
   checkNetwork,
   countBySeverity,
@@ -60,11 +60,26 @@ export function summaryLine(network: Network, now: string, counts: SeverityCount
   });
 }
 
+/**
+ * The Compliance tab's header in the network's language: the tab is the check's output, replaced at
+ * every run and never read back, unlike the data tabs, whose headers the contract fixes in English.
+ */
+const COLUMN_KEYS: Readonly<Record<keyof typeof ComplianceTable.columns, MessageKey>> = {
+  severity: 'check.column.severity',
+  rule: 'check.column.rule',
+  sheet: 'check.column.sheet',
+  sheetRow: 'check.column.sheet-row',
+  ref: 'check.column.ref',
+  finding: 'check.column.finding',
+  clause: 'check.column.clause',
+  fix: 'check.column.fix',
+};
+
 /** The findings as the Compliance tab's one table, with no heading: the summary line above, the header, then findings only. */
 function findingsTable(findings: readonly Finding[]): ReportTable {
-  const columns = Object.values(ComplianceTable.columns).map((c): ReportColumn => ({
-    header: c.header,
-    kind: c.header === 'Row' ? 'link' : 'text',
+  const columns = Object.entries(ComplianceTable.columns).map(([key, c]): ReportColumn => ({
+    header: t(COLUMN_KEYS[key as keyof typeof ComplianceTable.columns]),
+    kind: key === 'sheetRow' ? 'link' : 'text',
     width: c.width,
   }));
   return {

@@ -43,7 +43,8 @@ import {
   SettingsTable,
   type LogEntry,
 } from '../domain/tables';
-import { emailKey, keyOf, plural } from '../domain/words';
+import { t } from '../domain/i18n';
+import { emailKey, keyOf } from '../domain/words';
 import type { Email, Ports, WorkbookPort } from '../ports';
 import { withLockedTabs, writeIfUnchanged, type GuardedWrite, type LockedTabs } from './repository';
 import { errorText } from '../domain/errors';
@@ -166,7 +167,7 @@ export function sendClaimed(
     ports.mailer.send(email);
     return null;
   } catch (error) {
-    return error ?? new Error('The mail service gave no reason.');
+    return error ?? new Error(t('app.deliver.no-reason'));
   }
 }
 
@@ -199,8 +200,25 @@ function tagged(job: Job, details: string): string {
   return job.tag === '' ? details : `${details} ${job.tag}`;
 }
 
-const DONE_RETRY = 'The message went out; the date is written at the next tick.';
-const UNDO_CHECK = 'It was to be given back: a person should check it.';
+/** What a date left unwritten means when the message went out already. */
+function doneRetry(): string {
+  return t('app.deliver.done-retry');
+}
+
+/** What a claim's date left unwritten means when it was to be given back. */
+function undoCheck(): string {
+  return t('app.deliver.undo-check');
+}
+
+/** The line of a claim never confirmed, for a person to check (a delivery's report and the automation status). */
+export function unconfirmedLine(claim: Claim): string {
+  return t('app.automation.unconfirmed', {
+    event: claim.event,
+    ref: claim.ref,
+    recipients: claim.recipients.join(', '),
+    timestamp: claim.timestamp,
+  });
+}
 
 class Run {
   readonly delivered: Delivered[] = [];
@@ -233,7 +251,7 @@ class Run {
   private fits(job: Job, message: Message): boolean {
     const left = this.ports.mailer.remainingQuota();
     if (left >= message.to.length) return true;
-    const details = `needs ${plural(message.to.length, 'recipient')} of today's mail quota and ${left} ${left === 1 ? 'is' : 'are'} left: it goes at a later tick`;
+    const details = t('app.deliver.quota', { count: message.to.length, left });
     if (!this.ledger.has(message.key, 'Deferred', this.today)) {
       this.record(job, message, 'Deferred', details);
       this.ports.workbook.flush();
@@ -259,7 +277,7 @@ class Run {
         ref: mark.id,
         recipients: [],
         outcome: null,
-        details: `${markHeader(mark)} of ${mark.id} was not written: ${reason}. ${then}`,
+        details: t('app.deliver.not-written', { header: markHeader(mark), id: mark.id, reason, then }),
       });
     }
     return new Set(unwritten.map((u) => keyOf(u.mark.id)));
@@ -268,15 +286,19 @@ class Run {
   job(job: Job): void {
     const { workbook } = this.ports;
     if (job.refused.length > 0) {
-      const them = job.refused.length === 1 ? 'this address' : 'these addresses';
-      this.record(job, { to: job.refused }, 'Refused', `${job.what} does not go to ${them}: ${job.refusal}`);
+      this.record(
+        job,
+        { to: job.refused },
+        'Refused',
+        t('app.deliver.refused', { what: job.what, count: job.refused.length, refusal: job.refusal }),
+      );
     }
     const reached = new Set(job.confirmed);
     let claimHeld = false;
     let claimWritten = false;
     for (const message of job.messages) {
       if (this.ledger.failures(message.key, this.today) >= FAILURES_A_DAY) {
-        const details = `failed ${FAILURES_A_DAY} times today: it goes again tomorrow`;
+        const details = t('app.deliver.failed-today', { count: FAILURES_A_DAY });
         this.delivered.push({
           what: job.what,
           event: job.event,
@@ -291,12 +313,12 @@ class Run {
       else if (!this.fits(job, message)) this.stopped = 'quota';
       if (this.stopped !== null) return;
       if (!claimWritten && job.claim.marks.length > 0) {
-        const unwritten = this.mark(job.claim.marks, `${job.what} waits for the next tick.`);
+        const unwritten = this.mark(job.claim.marks, t('app.deliver.waits', { what: job.what }));
         if (unwritten.size > 0) {
           // Nothing goes out on a claim half written: the dates that were written are given back.
           this.mark(
             job.claim.undo.filter((m) => !unwritten.has(keyOf(m.id))),
-            UNDO_CHECK,
+            undoCheck(),
           );
           workbook.flush();
           return;
@@ -317,9 +339,9 @@ class Run {
         },
       );
       if (error !== null) {
-        this.record(job, message, 'Failed', `${errorText(error)}; it goes again at the next tick`);
+        this.record(job, message, 'Failed', t('app.deliver.failed', { error: errorText(error) }));
         if (claimHeld) {
-          this.mark(job.claim.undo, UNDO_CHECK);
+          this.mark(job.claim.undo, undoCheck());
           claimWritten = claimHeld = false;
         }
         workbook.flush();
@@ -328,11 +350,11 @@ class Run {
       claimHeld = false;
       for (const r of message.to) reached.add(emailKey(r));
       this.record(job, message, 'Sent', job.what);
-      if (isComplete(job, reached)) this.mark(job.done, DONE_RETRY);
+      if (isComplete(job, reached)) this.mark(job.done, doneRetry());
       workbook.flush();
     }
     if (job.messages.length === 0 && isComplete(job, reached)) {
-      this.mark(job.done, DONE_RETRY);
+      this.mark(job.done, doneRetry());
       workbook.flush();
     }
   }
@@ -349,9 +371,7 @@ function reportClaims(claims: readonly Claim[], ledger: Ledger, log: LogAppender
       ref: claim.ref,
       recipients: [...claim.recipients],
       outcome: null,
-      details:
-        `${claim.event} was claimed at ${claim.timestamp} (Log row ${claim.row}) and never confirmed: the run stopped between sending and confirming. ` +
-        'Ask the recipients whether it arrived; the add-on will not send it again by itself.',
+      details: t('app.deliver.unconfirmed', { event: claim.event, timestamp: claim.timestamp, row: claim.row }),
     });
   }
   return logged;
@@ -450,23 +470,21 @@ export function deliver(ports: DeliveryPorts, scope: DueScope, options: Delivery
 
 /** The report in a person's words, one line each. */
 export function describeDelivery(report: DeliveryReport): string[] {
-  if (!report.locked)
-    return [
-      `Another run of the add-on was busy with this spreadsheet, so nothing was sent; the next tick tries again. (${report.problem})`,
-    ];
-  const lines = report.problem === '' ? report.stoppedTabs.map((t) => t.message) : [report.problem];
+  if (!report.locked) return [t('app.deliver.busy', { problem: report.problem })];
+  const lines = report.problem === '' ? report.stoppedTabs.map((tab) => tab.message) : [report.problem];
   for (const d of report.delivered) {
-    const to = d.recipients.length === 1 ? d.recipients[0] : plural(d.recipients.length, 'recipient');
-    lines.push(`${d.outcome}: ${d.what} (${to})${d.outcome === 'Sent' ? '' : `: ${d.details}`}`);
+    const values = {
+      outcome: d.outcome,
+      what: d.what,
+      count: d.recipients.length,
+      recipient: d.recipients[0] ?? '',
+      details: d.details,
+    };
+    lines.push(d.outcome === 'Sent' ? t('app.deliver.line.sent', values) : t('app.deliver.line.other', values));
   }
-  if (report.stopped === 'time')
-    lines.push('Stopped before the execution ran out of time: the rest goes at the next tick.');
-  for (const b of report.blocked) lines.push(`Cannot send: ${b.reason}.`);
-  for (const c of report.unconfirmed) {
-    lines.push(
-      `To check by hand: ${c.event} for ${c.ref} to ${c.recipients.join(', ')} was claimed at ${c.timestamp} and never confirmed; it will not be sent again automatically.`,
-    );
-  }
-  if (lines.length === 0) lines.push('Nothing was due.');
+  if (report.stopped === 'time') lines.push(t('app.deliver.out-of-time'));
+  for (const b of report.blocked) lines.push(t('app.deliver.cannot-send', { reason: b.reason }));
+  for (const c of report.unconfirmed) lines.push(unconfirmedLine(c));
+  if (lines.length === 0) lines.push(t('app.deliver.nothing-due'));
   return lines;
 }

@@ -16,7 +16,8 @@ import {
 import type { Network } from '../domain/network';
 import type { Located } from '../domain/codec';
 import { MeetingsTable, type Meeting } from '../domain/tables';
-import { keyOf, plural } from '../domain/words';
+import { t } from '../domain/i18n';
+import { keyOf } from '../domain/words';
 import type { Ports } from '../ports';
 import { NotAuthorizedError, requireSecretariat } from './authorize';
 import { requireAutomationAccount } from './automation';
@@ -26,7 +27,9 @@ import { readNetwork } from './network';
 import type { LockedTabs } from './repository';
 
 /** Completes "Only the secretariat can …". */
-export const CIRCULATE_COMMAND = 'circulate minutes';
+function circulateCommand(): string {
+  return t('app.tick.circulate-command');
+}
 
 /**
  * Every hour: the members' answers into Answers, the minutes due, the day's reminders, the
@@ -56,7 +59,7 @@ export interface TickOptions {
 export type TickPorts = DeliveryPorts & Partial<Pick<Ports, 'ui'>>;
 
 function announce(ports: TickPorts, report: DeliveryReport): DeliveryReport {
-  for (const message of report.announced) ports.ui?.toast(message, 'Automation');
+  for (const message of report.announced) ports.ui?.toast(message, t('menu.title.automation'));
   return report;
 }
 
@@ -83,7 +86,7 @@ export function circulateMeetings(ports: DeliveryPorts, ids: readonly string[]):
   return deliver(
     ports,
     { meetings: (m) => wanted.has(keyOf(m.id)), reminders: false },
-    { authorize: (network) => requireSecretariat(ports, network, CIRCULATE_COMMAND) },
+    { authorize: (network) => requireSecretariat(ports, network, circulateCommand()) },
   );
 }
 
@@ -92,7 +95,7 @@ export function circulationPreview(ports: Ports): CirculationPreview {
   const { network } = readNetwork(ports.workbook, DELIVERY_TABS);
   const base = { networkName: networkName(network), sender: ports.user.email(), quota: 0, meetings: [], blocked: [] };
   try {
-    requireSecretariat(ports, network, CIRCULATE_COMMAND);
+    requireSecretariat(ports, network, circulateCommand());
   } catch (error) {
     if (!(error instanceof NotAuthorizedError)) throw error;
     return { ...base, refusal: error.message };
@@ -113,15 +116,20 @@ export function circulationPreview(ports: Ports): CirculationPreview {
  */
 export function confirmCirculation(ports: DeliveryPorts, input: unknown): CirculationResult {
   const parsed = CirculationRequestSchema.safeParse(input);
-  if (!parsed.success) throw new Error('The confirmation did not say which meetings to circulate.');
+  if (!parsed.success) throw new Error(t('app.tick.no-meetings'));
   const report = circulateMeetings(ports, parsed.data.meetings);
   return { sent: report.delivered.filter((d) => d.outcome === 'Sent').length, lines: describeDelivery(report) };
 }
 
 /** Completes "Only the secretariat can …". */
-export const AGENDA_COMMAND = 'circulate an agenda';
+function agendaCommand(): string {
+  return t('app.tick.agenda-command');
+}
 
-const AGENDA_TITLE = 'Circulate agenda now';
+/** The title of the agenda's dialogs. */
+function agendaTitle(): string {
+  return t('app.tick.agenda-title');
+}
 
 /** Whether a planned meeting's agenda could go now: it has a link and has not gone. */
 function agendaReady(m: Located<Meeting>, today: string): boolean {
@@ -136,40 +144,42 @@ function agendaReady(m: Located<Meeting>, today: string): boolean {
 export function circulateAgendaNow(ports: Ports): DeliveryReport | null {
   const { network } = readNetwork(ports.workbook, DELIVERY_TABS);
   try {
-    requireSecretariat(ports, network, AGENDA_COMMAND);
+    requireSecretariat(ports, network, agendaCommand());
   } catch (error) {
     if (!(error instanceof NotAuthorizedError)) throw error;
-    ports.ui.alert(error.message, AGENDA_TITLE);
+    ports.ui.alert(error.message, agendaTitle());
     return null;
   }
   const today = ports.clock.today();
   const agendas = { pick: (m: Located<Meeting>) => agendaReady(m, today), now: true };
   const due = dueJobs(network, today, new Ledger(network.log.records), { meetings: null, reminders: false, agendas });
   const jobs = due.jobs.filter((j) => keyOf(j.event) === keyOf(EVENTS.agendaCirculated) && j.messages.length > 0);
-  const blocked = due.blocked.map((b) => `Cannot send: ${b.reason}.`);
+  const blocked = due.blocked.map((b) => t('app.deliver.cannot-send', { reason: b.reason }));
   if (jobs.length === 0) {
-    ports.ui.alert(['No planned meeting has an agenda link waiting to go out.', ...blocked].join('\n'), AGENDA_TITLE);
+    ports.ui.alert([t('app.tick.no-agenda'), ...blocked].join('\n'), agendaTitle());
     return null;
   }
   const preview = jobs.map((j) => {
     const to = j.messages.flatMap((m) => m.to);
-    return `${j.ref}: the agenda with the calendar invitation, to ${plural(to.length, 'recipient')} (${to.join(', ')}). Subject: ${j.messages[0]!.subject}`;
+    return t('app.tick.agenda-preview', {
+      id: j.ref,
+      count: to.length,
+      recipients: to.join(', '),
+      subject: j.messages[0]!.subject,
+    });
   });
-  const answer = ports.ui.prompt(
-    [...preview, ...blocked, '', 'Type the ID of the meeting whose agenda goes now (Cancel sends nothing):'].join('\n'),
-    AGENDA_TITLE,
-  );
+  const answer = ports.ui.prompt([...preview, ...blocked, '', t('app.tick.agenda-ask')].join('\n'), agendaTitle());
   if (answer === null || answer === '') return null;
   const chosen = jobs.find((j) => keyOf(j.ref) === keyOf(answer));
   if (chosen === undefined) {
-    ports.ui.alert(`${answer} is not one of ${jobs.map((j) => j.ref).join(', ')}: nothing was sent.`, AGENDA_TITLE);
+    ports.ui.alert(t('app.tick.agenda-not-one', { answer, ids: jobs.map((j) => j.ref).join(', ') }), agendaTitle());
     return null;
   }
   const report = deliver(
     ports,
     { meetings: null, reminders: false, agendas: { pick: (m) => keyOf(m.id) === keyOf(chosen.ref), now: true } },
-    { authorize: (fresh) => requireSecretariat(ports, fresh, AGENDA_COMMAND) },
+    { authorize: (fresh) => requireSecretariat(ports, fresh, agendaCommand()) },
   );
-  ports.ui.alert(describeDelivery(report).join('\n'), AGENDA_TITLE);
+  ports.ui.alert(describeDelivery(report).join('\n'), agendaTitle());
   return report;
 }

@@ -27,7 +27,6 @@ export function isIsoDay(text: string): boolean {
  */
 export const FIRST_YEAR = 1900;
 export const LAST_YEAR = 2100;
-export const YEARS = `from ${FIRST_YEAR} to ${LAST_YEAR}`;
 
 /** A calendar day YYYY-MM-DD in the years FIRST_YEAR to LAST_YEAR. */
 export function isDayInYears(text: string): boolean {
@@ -42,6 +41,7 @@ export function daysInMonth(year: number, month: number): number {
 
 function parts(day: IsoDay): [number, number, number] {
   const m = DAY.exec(day);
+  // @i18n-exempt: a fault of the caller, which passes only days it has checked; no person can cause it.
   if (!m) throw new Error(`not a calendar day: ${day}`);
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }

@@ -3,6 +3,7 @@
  * column from them): apart from the column definitions, so that a rule citing a setting, and the
  * sidebar's bundle that runs such rules, need none of them.
  */
+// @i18n-exempt: the Settings tab's Setting values, which the contract fixes in English (WORKBOOK.md)
 export const SETTING_LABELS = {
   networkName: 'Network name',
   country: 'Country',

@@ -115,6 +115,7 @@ export const FocalPointsTable = table('Focal points', 'app.tab.focal-points', {
   active: col.yesno('Active'),
 });
 
+// @i18n-exempt: the tab's column headers, which the contract fixes in English (WORKBOOK.md)
 export const MeetingsTable = table(
   'Meetings',
   'app.tab.meetings',
@@ -142,6 +143,7 @@ export const MeetingsTable = table(
   { key: 'id', idFormat: 'M-YYYY-NN' },
 );
 
+// @i18n-exempt: the tab's column headers, which the contract fixes in English (WORKBOOK.md)
 export const DecisionsTable = table(
   'Decisions',
   'app.tab.decisions',
@@ -166,6 +168,7 @@ export const DecisionsTable = table(
   { key: 'id', idFormat: 'D-YYYY-NN' },
 );
 
+// @i18n-exempt: the tab's column headers, which the contract fixes in English (WORKBOOK.md)
 export const ActionsTable = table(
   'Actions',
   'app.tab.actions',
@@ -183,6 +186,7 @@ export const ActionsTable = table(
   { key: 'id', idFormat: 'A-YYYY-NNN' },
 );
 
+// @i18n-exempt: the tab's column headers, which the contract fixes in English (WORKBOOK.md)
 export const WorkplanTable = table(
   'Workplan',
   'app.tab.workplan',
@@ -276,6 +280,7 @@ export const LogTable = table(
   { addonOnly: true },
 );
 
+// @i18n-exempt: the columns' English names (WORKBOOK.md); the tab shows them from the catalogue (check.ts)
 export const ComplianceTable = table(
   'Compliance',
   'app.tab.compliance',

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AUTOMATION_EVENTS,
   automationStatus,
-  BOUND_WARNING,
+  boundWarning,
   disableAutomation,
   enableAutomation,
 } from '../../src/app/automation';
@@ -155,9 +155,9 @@ describe('where the code runs', () => {
     const bound = installed(
       createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, addon: false, sheets: gridsOf(emailNetwork()) }),
     );
-    expect(automationStatus(gasPorts()).lines).toContain(BOUND_WARNING);
+    expect(automationStatus(gasPorts()).lines).toContain(boundWarning());
     expect(bound.calls.of('ScriptApp.getInstallationSource')).toBe(1);
     install();
-    expect(automationStatus(gasPorts()).lines).not.toContain(BOUND_WARNING);
+    expect(automationStatus(gasPorts()).lines).not.toContain(boundWarning());
   });
 });

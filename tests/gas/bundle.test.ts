@@ -39,15 +39,22 @@ function menuItems(menu: RecordedMenu): { caption: string; functionName: string 
 }
 
 describe('dist/Code.js', () => {
-  // The design's budget is 250 KB. ical-generator (the meeting pack's invitation, issue 22) is 36 KB
-  // minified and cannot be split, and the add-on's own code is about 252 KB beside it (7 December
-  // 2026): 288 KB in all. The messages are not in it: each language is a project file of its own
-  // (Messages-en.html, Messages-ru.html) read by the first message an execution writes, and only the
-  // English menu, which onOpen builds before it may read any file, is inline. Until the team decides
-  // how the budget holds the library, this limit only stops further growth.
-  it('stays within 290 KB (the 250 KB budget plus the iCalendar library; see above) and holds no exceljs or Node code', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(290 * 1024);
+  // The design's budget is 250 KB. The messages are not in Code.js: each language is a project file
+  // of its own (Messages-en.html, Messages-ru.html) read by the first message an execution writes, and
+  // only the English menu, which onOpen builds before it may read any file, is inline. The iCalendar
+  // library is Library-ical.html, read by an execution that writes an invitation. The add-on's own
+  // code is 252.5 KB (7 December 2026); this limit stops further growth until it is back in budget.
+  it('stays within 254 KB (see above) and holds no exceljs or Node code', () => {
+    expect(Buffer.byteLength(code)).toBeLessThan(254 * 1024);
     expect(code).not.toMatch(/exceljs|\brequire\(|from ["']node:|["']node:[a-z]/);
+  });
+
+  it('reads the iCalendar library from its own file, only when an invitation is written', () => {
+    expect(code).not.toContain('VCALENDAR');
+    expect(readFileSync(join(ROOT, 'dist', 'Library-ical.html'), 'utf8')).toContain('VCALENDAR');
+    const fake = createGasFake();
+    load(fake);
+    expect(fake.calls.of('HtmlService.createHtmlOutputFromFile')).toBe(0);
   });
 
   it('leaves the catalogues to their own files, but for the English menu', () => {

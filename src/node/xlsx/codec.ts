@@ -5,6 +5,7 @@
  */
 
 export const DATE_FORMAT = 'yyyy-mm-dd';
+// @i18n-exempt: a number format, in Excel's codes
 export const TIMESTAMP_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
 /** A file's dates count from 1900, or from 1904 when its workbook says so (old Mac Excel). */
