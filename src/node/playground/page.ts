@@ -218,7 +218,7 @@ function outboxHtml(outbox: readonly OutboxEmail[]): string {
 
 /** A catalogue's text, escaped for the page. */
 function text(key: MessageKey, values?: Values): string {
-  return text(key, values);
+  return escapeHtml(t(key, values));
 }
 
 /**
