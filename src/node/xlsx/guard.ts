@@ -199,6 +199,44 @@ export async function refusal(bytes: Uint8Array): Promise<string | null> {
  * bytes must not be read (see refusal).
  */
 export async function unpack(bytes: Uint8Array): Promise<Map<string, Buffer> | string> {
+  const checked = await check(bytes, () => true);
+  return typeof checked === 'string' ? checked : checked.kept;
+}
+
+/** The parts of a file, each inflated when asked for. */
+export interface Parts {
+  get(name: string): Buffer | undefined;
+  has(name: string): boolean;
+}
+
+/** A part larger than this is inflated again when it is read rather than held from the check on. */
+const HELD_BYTES = 1024 * 1024;
+
+/**
+ * unpack, holding only the small parts: each large one (a long tab's sheet) is inflated again when
+ * read, so that reading a large workbook holds one sheet's XML at a time, not all of them.
+ */
+export async function unpackLazily(bytes: Uint8Array): Promise<Parts | string> {
+  const checked = await check(bytes, (content) => content.length <= HELD_BYTES);
+  if (typeof checked === 'string') return checked;
+  const { kept, all } = checked;
+  return {
+    get(name) {
+      const held = kept.get(name);
+      if (held !== undefined) return held;
+      const part = all.get(name);
+      const content = part && contentOf(part);
+      return content instanceof Buffer ? content : undefined;
+    },
+    has: (name) => all.has(name),
+  };
+}
+
+/** The checks of unpack, keeping the contents that `keep` wants, and every part by name. */
+async function check(
+  bytes: Uint8Array,
+  keep: (content: Buffer) => boolean,
+): Promise<{ kept: Map<string, Buffer>; all: Map<string, Part> } | string> {
   const other = notAZip(bytes);
   if (other !== null) return other;
   const zip = await JSZip.loadAsync(bytes).catch(() => null);
@@ -216,12 +254,16 @@ export async function unpack(bytes: Uint8Array): Promise<Map<string, Buffer> | s
     return openDocumentKind(named('mimetype')) ?? t('cli.file.zip');
   }
   let cells = 0;
-  const contents = new Map<string, Buffer>();
+  const kept = new Map<string, Buffer>();
+  const all = new Map<string, Part>();
   for (const { name, part } of parts) {
     const content = contentOf(part);
     if (content === 'more') return t('cli.file.more-than-declared', { part: printable(name) });
     if (content === null) return damaged();
-    contents.set(name, content);
+    all.set(name, part);
+    // A later part of the same name wins, as in exceljs.
+    if (keep(content)) kept.set(name, content);
+    else kept.delete(name);
     if (!expandsRanges(name)) continue;
     try {
       cells += rangeCells(content);
@@ -230,5 +272,5 @@ export async function unpack(bytes: Uint8Array): Promise<Map<string, Buffer> | s
     }
     if (cells > MAX_RANGE_CELLS) return t('cli.file.too-many-ranges', { cells, max: MAX_RANGE_CELLS });
   }
-  return contents;
+  return { kept, all };
 }

@@ -10,6 +10,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { clipText } from '../../domain/cells';
 import type { Cell } from '../../ports';
 import { BUILT_IN_FORMATS, columnOf, dateOfSerial, isDateFormat, localOf, sheetsName } from './codec';
+import type { Parts } from './guard';
 
 /** A row element of a sheet's XML: its number and its characters [start, end). */
 export interface RowSpan {
@@ -70,23 +71,46 @@ export interface WorkbookValues {
   readonly styles: Styles;
 }
 
+/** Where the tag that ends just before a position of the XML begins. */
+export type TagStart = (position: number) => number;
+
 export interface Handlers {
-  open?: (tag: SaxesTagPlain, position: number) => void;
-  close?: (name: string, position: number) => void;
+  open?: (tag: SaxesTagPlain, position: number, tagStart: TagStart) => void;
+  close?: (name: string, position: number, tagStart: TagStart) => void;
   text?: (text: string) => void;
 }
 
+/** How much of a part's bytes saxes is given at a time. */
+const CHUNK_BYTES = 1024 * 1024;
+
 /**
- * Feeds the XML to saxes, which throws at the first fault; handlers get the position just after the
- * tag. Like exceljs, it does not close the document: a part cut short reads as far as it goes.
+ * Feeds the XML to saxes, which throws at the first fault; handlers get the position (in characters
+ * of the text) just after the tag. Like exceljs, it does not close the document: a part cut short
+ * reads as far as it goes. Bytes are decoded and fed a piece at a time, so that a large sheet is
+ * never one string: each piece ends before a `<`, a byte no multi-byte character holds, so the
+ * pieces decode to exactly the text of the whole and a tag never straddles two of them.
  */
-export function parseXml(xml: string, on: Handlers): void {
+export function parseXml(xml: string | Buffer, on: Handlers): void {
   const parser = new SaxesParser();
-  const { open, close, text } = on;
-  if (open) parser.on('opentag', (tag) => open(tag as SaxesTagPlain, parser.position));
-  if (close) parser.on('closetag', (tag) => close(tag.name, parser.position));
-  if (text) parser.on('text', text);
-  parser.write(xml);
+  let text = typeof xml === 'string' ? xml : '';
+  let offset = 0;
+  const start: TagStart = (position) => offset + text.lastIndexOf('<', position - offset - 1);
+  const { open, close, text: onText } = on;
+  if (open) parser.on('opentag', (tag) => open(tag as SaxesTagPlain, parser.position, start));
+  if (close) parser.on('closetag', (tag) => close(tag.name, parser.position, start));
+  if (onText) parser.on('text', onText);
+  if (typeof xml === 'string') {
+    parser.write(xml);
+    return;
+  }
+  for (let from = 0; from < xml.length;) {
+    const cut = from + CHUNK_BYTES < xml.length ? xml.indexOf(0x3c, from + CHUNK_BYTES) : -1;
+    const to = cut < 0 ? xml.length : cut;
+    text = xml.toString('utf8', from, to);
+    parser.write(text);
+    offset += text.length;
+    from = to;
+  }
 }
 
 /** Where the tag that ends just before `position` begins: a `<` never stands inside a tag. */
@@ -192,6 +216,8 @@ interface SheetContext {
   /** Whether cell style i shows dates. */
   readonly dates: readonly boolean[];
   readonly date1904: boolean;
+  /** The time of the local Date of each whole serial read so far (NaN for none): the same days recur in every tab. */
+  readonly days: Map<number, number>;
 }
 
 /** A value as `getValues()` gives it: '' for nothing, an error or a date that is no date. */
@@ -209,6 +235,9 @@ function plain(value: Cell | undefined): Cell {
  */
 export const SHEETS_CELL_TEXT = 50_000;
 
+/** The most cells a row is made room for before its cells are read. */
+const ROW_HINT = 64;
+
 const enum Target {
   None,
   Value,
@@ -217,8 +246,8 @@ const enum Target {
 }
 
 /** One sheet's values by row (a sparse array) and its layout. Throws when its XML is not well formed. */
-function readSheet(xml: string, context: SheetContext): SheetRead {
-  const { strings, dates, date1904 } = context;
+function readSheet(xml: string | Buffer, context: SheetContext): SheetRead {
+  const { strings, dates, date1904, days } = context;
   const rows: Cell[][] = [];
   const spans: RowSpan[] = [];
   const columnStyles: ColumnStyle[] = [];
@@ -247,6 +276,17 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
   let inRun = false;
   let target = Target.None;
 
+  const dateCell = (serial: number): Cell => {
+    const whole = Number.isInteger(serial);
+    let time = whole ? days.get(serial) : undefined;
+    if (time === undefined) {
+      const date = plain(dateOfSerial(serial, date1904));
+      time = date instanceof Date ? date.getTime() : NaN;
+      if (whole) days.set(serial, time);
+    }
+    return Number.isNaN(time) ? '' : new Date(time);
+  };
+
   const cellValue = (): Cell => {
     const isDate = style !== undefined && dates[style] === true;
     // An error reads as its text, as getValues() gives it, whatever the cell's format: the column's
@@ -272,13 +312,13 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
         return parseInt(value, 10) !== 0;
       default: {
         const number = parseFloat(value);
-        return plain(isDate ? dateOfSerial(number, date1904) : number);
+        return isDate ? dateCell(number) : plain(number);
       }
     }
   };
 
   parseXml(xml, {
-    open(tag, position) {
+    open(tag, position, startOf) {
       switch (tag.name) {
         case 'c': {
           const address = attribute(tag, 'r');
@@ -313,7 +353,7 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
           const next = r === undefined ? rowNumber + 1 : parseInt(r, 10);
           if (r === undefined || !(next > rowNumber)) addressed = false;
           rowNumber = next;
-          rowStart = tagStart(xml, position);
+          rowStart = startOf(position);
           rowCells = undefined;
           rowWidth = 0;
           rowHasValues = false;
@@ -322,10 +362,10 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
           break;
         }
         case 'sheetData':
-          if (tag.isSelfClosing) emptyData = { start: tagStart(xml, position), end: position };
+          if (tag.isSelfClosing) emptyData = { start: startOf(position), end: position };
           break;
         case 'dimension':
-          dimension = { start: tagStart(xml, position), end: position };
+          dimension = { start: startOf(position), end: position };
           break;
         case 'col': {
           const s = attribute(tag, 'style');
@@ -356,7 +396,7 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
           break;
       }
     },
-    close(name, position) {
+    close(name, position, startOf) {
       switch (name) {
         case 'v':
         case 't':
@@ -374,7 +414,8 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
             rowHasValues = true;
           const read = cellValue();
           const cell = typeof read === 'string' ? clipText(read, SHEETS_CELL_TEXT) : read;
-          if (cell !== '') (rowCells ??= [])[column - 1] = cell;
+          // A row is made as wide as the widest so far (within reason), so that it does not grow cell by cell.
+          if (cell !== '') (rowCells ??= new Array<Cell>(Math.min(widest, ROW_HINT)))[column - 1] = cell;
           break;
         }
         case 'row':
@@ -384,7 +425,7 @@ function readSheet(xml: string, context: SheetContext): SheetRead {
           if (rowHasValues) widest = Math.max(widest, rowWidth);
           break;
         case 'sheetData':
-          if (emptyData === null) dataEnd = tagStart(xml, position);
+          if (emptyData === null) dataEnd = startOf(position);
           break;
       }
     },
@@ -412,7 +453,7 @@ function unmerge(rows: Cell[][], merges: readonly string[]): void {
   }
 }
 
-/** The used range as a rectangle: no blank rows below it or columns to its right, '' in every gap. */
+/** The used range as a rectangle, made of the rows read: no blank rows below it or columns to its right, '' in every gap. */
 function rectangle(rows: Cell[][]): Cell[][] {
   let height = 0;
   let width = 0;
@@ -423,14 +464,17 @@ function rectangle(rows: Cell[][]): Cell[][] {
     height = i + 1;
     width = Math.max(width, last);
   });
-  const grid: Cell[][] = new Array<Cell[]>(height);
+  rows.length = height;
   for (let r = 0; r < height; r++) {
     const row = rows[r];
-    const out = new Array<Cell>(width);
-    for (let c = 0; c < width; c++) out[c] = row?.[c] ?? '';
-    grid[r] = out;
+    if (row === undefined) {
+      rows[r] = new Array<Cell>(width).fill('');
+      continue;
+    }
+    row.length = width;
+    for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = '';
   }
-  return grid;
+  return rows;
 }
 
 export interface SheetEntry {
@@ -484,7 +528,7 @@ export class TooManyCells extends Error {
  * guard let through. Throws TooManyCells when the tabs together span more than `maxCells`, and an
  * error when a part's XML is not well formed or the workbook part is missing.
  */
-export function readWorkbook(parts: ReadonlyMap<string, Buffer>, maxCells: number): WorkbookValues {
+export function readWorkbook(parts: Parts, maxCells: number): WorkbookValues {
   const text = (name: string) => parts.get(name)?.toString('utf8');
   const workbook = text('xl/workbook.xml');
   // @i18n-exempt: caught by XlsxWorkbook.open, which says the file is damaged.
@@ -492,8 +536,8 @@ export function readWorkbook(parts: ReadonlyMap<string, Buffer>, maxCells: numbe
   const { entries, date1904 } = sheetEntries(workbook, text('xl/_rels/workbook.xml.rels'), parts);
   const strings = sharedStrings(text('xl/sharedStrings.xml') ?? '');
   const styles = readStyles(text('xl/styles.xml'));
-  const context: SheetContext = { strings, dates: styles.formats.map(isDateFormat), date1904 };
-  const read = entries.map(({ name, part }) => ({ name, part, ...readSheet(text(part) ?? '', context) }));
+  const context: SheetContext = { strings, dates: styles.formats.map(isDateFormat), date1904, days: new Map() };
+  const read = entries.map(({ name, part }) => ({ name, part, ...readSheet(parts.get(part) ?? '', context) }));
   const cells = read.reduce((sum, sheet) => sum + sheet.cells, 0);
   if (cells > maxCells) throw new TooManyCells(cells);
   const sheets = read.map(({ name, part, rows, layout }) => ({ name, part, grid: rectangle(rows), layout }));

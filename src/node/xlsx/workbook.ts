@@ -13,7 +13,7 @@ import type { Cell, CellLink, TabLayout, TabStyle, WorkbookPort } from '../../po
 import { rectangle } from '../../domain/block';
 import { argb, excelName, xmlSafe } from './codec';
 import type { Changes } from './exceljs';
-import { damaged, MAX_BYTES, tooLarge, unpack } from './guard';
+import { damaged, MAX_BYTES, tooLarge, unpack, unpackLazily } from './guard';
 import { keepWhatExcelJsDrops } from './keep';
 import { patchValues, type FileLayout, type Patched, type ValueWrite } from './patch';
 import { readWorkbook, TooManyCells, type WorkbookValues } from './read';
@@ -100,7 +100,7 @@ export class XlsxWorkbook implements WorkbookPort {
       throw new WorkbookFileError(t('cli.file.refused', { file, reason: tooLarge(info.size) }));
     const bytes = await readFile(file).catch(() => null);
     if (!bytes) throw new WorkbookFileError(t('cli.file.unreadable', { file }));
-    const parts = await unpack(bytes);
+    const parts = await unpackLazily(bytes);
     if (typeof parts === 'string') throw new WorkbookFileError(t('cli.file.refused', { file, reason: parts }));
     let values: WorkbookValues;
     try {

@@ -1,0 +1,82 @@
+/**
+ * A large workbook read a sheet at a time: its parts inflated when read, each sheet's XML decoded and
+ * parsed a piece at a time, and still the same values and the same places of its rows as the whole
+ * text would give, whatever characters stand where one piece ends.
+ */
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { unpack, unpackLazily } from '../../../src/node/xlsx/guard';
+import { readWorkbook } from '../../../src/node/xlsx/read';
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const ROWS = 12_000;
+
+/** Text of two- and four-byte characters, of a length that varies row by row so that pieces end anywhere. */
+const textOf = (row: number) => `Строка ${row} 🌍 ${'ж'.repeat(row % 97)}&amp;<`.replace('<', '&lt;');
+const readText = (row: number) => `Строка ${row} 🌍 ${'ж'.repeat(row % 97)}&<`;
+
+function sheetXml(): string {
+  const rows: string[] = [];
+  for (let r = 1; r <= ROWS; r++)
+    rows.push(
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${textOf(r)}</t></is></c><c r="B${r}"><v>${r}</v></c>` +
+        `<c r="C${r}" s="1"><v>${45000 + (r % 3)}</v></c></row>`,
+    );
+  return `<worksheet xmlns="${MAIN}"><dimension ref="A1:C${ROWS}"/><sheetData>${rows.join('')}</sheetData></worksheet>`;
+}
+
+async function workbook(sheet: string): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file(
+    'xl/workbook.xml',
+    `<workbook xmlns="${MAIN}" xmlns:r="${RELS}"><sheets><sheet name="Big" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+  );
+  zip.file('xl/worksheets/sheet1.xml', sheet);
+  zip.file(
+    'xl/styles.xml',
+    `<styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`,
+  );
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+describe('a sheet of megabytes', () => {
+  it('reads, a piece at a time, the values and the places of its rows in the whole text', async () => {
+    const xml = sheetXml();
+    // Three pieces at least, and a part too large to be held from the check on.
+    expect(Buffer.byteLength(xml)).toBeGreaterThan(2 * 1024 * 1024);
+    const parts = await unpackLazily(await workbook(xml));
+    if (typeof parts === 'string') throw new Error(parts);
+    const [sheet] = readWorkbook(parts, Infinity).sheets;
+    expect(sheet!.grid).toHaveLength(ROWS);
+    sheet!.grid.forEach((row, i) => {
+      expect(row.slice(0, 2)).toEqual([readText(i + 1), i + 1]);
+      expect(row[2]).toBeInstanceOf(Date);
+    });
+    // Each date cell is a Date of its own, even where the day repeats.
+    expect(sheet!.grid[3]![2]).toEqual(sheet!.grid[0]![2]);
+    expect(sheet!.grid[3]![2]).not.toBe(sheet!.grid[0]![2]);
+    const { rows, dimension, dataEnd } = sheet!.layout;
+    expect(rows).toHaveLength(ROWS);
+    for (const { row, start, end } of rows) {
+      const text = xml.slice(start, end);
+      expect(text.startsWith(`<row r="${row}">`) && text.endsWith('</row>')).toBe(true);
+    }
+    expect(xml.slice(dimension!.start, dimension!.end)).toBe(`<dimension ref="A1:C${ROWS}"/>`);
+    expect(xml.slice(dataEnd)).toBe('</sheetData></worksheet>');
+  });
+
+  it('is inflated when read, to the same bytes the check inflated', async () => {
+    const bytes = await workbook(sheetXml());
+    const lazily = await unpackLazily(bytes);
+    const whole = await unpack(bytes);
+    if (typeof lazily === 'string' || typeof whole === 'string') throw new Error('refused');
+    expect(lazily.get('xl/worksheets/sheet1.xml')).toEqual(whole.get('xl/worksheets/sheet1.xml'));
+    expect(lazily.has('xl/styles.xml')).toBe(true);
+    expect(lazily.get('xl/nothing.xml')).toBeUndefined();
+  });
+});
