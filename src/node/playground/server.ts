@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import * as z from 'zod/mini';
 import { statusOf } from '../../app/automation';
-import { commandNamed, menuGroups } from '../../app/commands';
+import { commandNamed, groupLabel, menuGroups } from '../../app/commands';
 import { describeDelivery } from '../../app/deliver';
 import { hourlyTick } from '../../app/tick';
 import { readGrids, readNetwork } from '../../app/network';
@@ -58,9 +58,11 @@ export interface RunningPlayground {
 
 const HOST = '127.0.0.1';
 
-/** The add-on's menu, from the command table: every command runs here as in Sheets. */
+/** The add-on's menu, from the command table, in the execution's language: every command runs here as in Sheets. */
 function playgroundMenu(): MenuEntry[] {
-  return menuGroups().flatMap(({ group, commands }) => commands.map((c) => ({ group, label: c.label, command: c.id })));
+  return menuGroups().flatMap(({ group, commands }) =>
+    commands.map((c) => ({ group: groupLabel(group), label: c.label, command: c.id })),
+  );
 }
 
 /** The built pages of dist/ that a sidebar or dialog may show: plain names, `-<language>` for all but English. */
