@@ -31,9 +31,14 @@ export function catalogueOf(language, areas, keys) {
   return flat;
 }
 
-/** An ES module whose default export maps each key to its compiled function. */
+/**
+ * An ES module whose default export maps each key to its compiled function, or to its text where the
+ * message has no placeholder: a function that returns a constant is `() =>` more on each of them
+ * (the stub of messagesPlugin makes it a function again).
+ */
 function compiledModule(language, areas, keys) {
-  return compileModule(new MessageFormat(language), catalogueOf(language, areas, keys));
+  const source = compileModule(new MessageFormat(language), catalogueOf(language, areas, keys));
+  return source.replace(/^( {2}"[^"\n]+": )\(\) => ("(?:[^"\\\n]|\\.)*")(,?)$/gm, '$1$2$3');
 }
 
 /**
@@ -73,14 +78,26 @@ export function shortKeyNames(code, keys) {
     .filter(([, open, , close]) => close !== open)
     .map(([, , start]) => start);
   const whole = keys.filter((key) => !parts.some((start) => key.startsWith(start)));
-  return new Map(whole.map((key, i) => [key, i.toString(36)]));
+  return new Map(whole.map((key, i) => [key, shortName(i)]));
 }
 
-/** The built code with each of those keys, wherever it stands as a whole string, under its short name. */
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** a … Z, then aa, ab …: names a property needs no quotes for. */
+function shortName(i) {
+  return i < LETTERS.length ? LETTERS[i] : shortName(Math.floor(i / LETTERS.length) - 1) + LETTERS[i % LETTERS.length];
+}
+
+/**
+ * The built code with each of those keys, wherever it stands as a whole string, under its short name:
+ * unquoted where it names a property of an object literal (after `{` or `,`), quoted elsewhere.
+ */
 export function withShortKeys(code, names) {
   if (names.size === 0) return code;
-  const escaped = [...names.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.]/g, '\\.'));
-  return code.replace(new RegExp(`"(${escaped.join('|')})"`, 'g'), (_, key) => `"${names.get(key)}"`);
+  const keys = [...names.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.]/g, '\\.'));
+  return code
+    .replace(new RegExp(`([{,])"(${keys.join('|')})":`, 'g'), (_, before, key) => `${before}${names.get(key)}:`)
+    .replace(new RegExp(`"(${keys.join('|')})"`, 'g'), (_, key) => `"${names.get(key)}"`);
 }
 
 /** The body of a function that returns the compiled catalogue, self-contained (runtime included). */
@@ -122,11 +139,13 @@ export function messagesPlugin({ inline, lazy = [], areas, keys }) {
     '}',
     // The inlined part of a language first (in Apps Script, the menu: onOpen may read no file), then,
     // on the first key it lacks, the language's own file.
+    // A message without placeholders is kept as its text (compiledModule): t() calls a function.
+    "const render = (message) => (typeof message === 'string' ? () => message : message);",
     'export function loadCatalogue(language) {',
     '  const core = INLINE[language];',
-    '  if (!(reader && LAZY.includes(language))) { const table = core || INLINE[FIRST] || {}; return (key) => table[key]; }',
+    '  if (!(reader && LAZY.includes(language))) { const table = core || INLINE[FIRST] || {}; return (key) => render(table[key]); }',
     '  let rest;',
-    '  return (key) => (core && core[key]) || (rest = rest || readLazy(language))[key];',
+    '  return (key) => render((core && core[key]) || (rest = rest || readLazy(language))[key]);',
     '}',
   ].join('\n');
   return {
