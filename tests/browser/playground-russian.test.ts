@@ -95,6 +95,9 @@ describe('the playground in Russian', () => {
   it('opens the Russian decision sidebar in its 300 px frame, nothing wider, and keeps screenshots', async () => {
     const page = await browser.context.newPage();
     await page.goto(fixture.playground.url);
+    // The Compliance tab in view, as the check leaves it: its header and findings in Russian.
+    await runMenu(page, 'Проверка', 'runComplianceCheck');
+    await expect(page.locator('.sheet:not([hidden]) table.grid').getAttribute('data-tab')).resolves.toBe('Compliance');
     await runMenu(page, 'Записи', 'showDecisionSidebar');
     await expect(page.locator('#sidebar-title').textContent()).resolves.toBe('Сеть ООН · Запись решения');
     const frame = page.frameLocator('#sidebar-frame');
@@ -103,7 +106,8 @@ describe('the playground in Russian', () => {
     expect(await sidebar.evaluate(() => document.documentElement.clientWidth)).toBe(300);
     await expect(sidebar.locator('html').getAttribute('lang')).resolves.toBe('ru');
     const text = await sidebar.locator('body').innerText();
-    // The automation's state, from the add-on's use case through the shim, in the network's language.
+    // The sidebar's own words, and the automation's state from the add-on's use case through the shim.
+    for (const word of ['Решения и заседания', 'Заседание', 'Название']) expect(text).toContain(word);
     expect(text).toMatch(/Автоматизация отключена: утвержденные протоколы рассылаются только командой «[^»]+»/);
     expect(await sidebar.evaluate(overflowing)).toEqual([]);
     expect(await page.evaluate(overflowing)).toEqual([]);
