@@ -46,14 +46,41 @@ function compiledModule(language, areas, keys) {
  */
 export function keysNamedIn(code, { wholeAreas = false } = {}) {
   const all = Object.keys(catalogueOf('en'));
-  const areas = new Set(all.map((key) => key.slice(0, key.indexOf('.'))));
-  const named = [...code.matchAll(/["'`]([a-z][a-z0-9-]*)\.([a-z0-9._-]*)/g)].filter(([, area]) => areas.has(area));
+  const named = startsNamedIn(code, all);
   if (wholeAreas) {
-    const used = new Set(named.map(([, area]) => area));
+    const used = new Set(named.map((start) => start.slice(0, start.indexOf('.'))));
     return all.filter((key) => used.has(key.slice(0, key.indexOf('.'))));
   }
-  const starts = named.map(([, area, rest]) => `${area}.${rest}`);
-  return all.filter((key) => starts.some((start) => key.startsWith(start)));
+  return all.filter((key) => named.some((start) => key.startsWith(start)));
+}
+
+/** Every literal of the code that starts with an area of the catalogue and a dot, up to where it stops. */
+function startsNamedIn(code, all) {
+  const areas = new Set(all.map((key) => key.slice(0, key.indexOf('.'))));
+  return [...code.matchAll(/["'`]([a-z][a-z0-9-]*)\.([a-z0-9._-]*)/g)]
+    .filter(([, area]) => areas.has(area))
+    .map(([, area, rest]) => `${area}.${rest}`);
+}
+
+/**
+ * A short name for each of those keys that the code (built with no catalogue) names only as whole
+ * strings: a page carries each key twice, in the call and in its catalogue, and the names are a
+ * tenth of a page. A key that a literal could be the start of (`rules.baseline.${id}`, a string
+ * that stops at a dot or is added to) keeps its name.
+ */
+export function shortKeyNames(code, keys) {
+  const parts = [...code.matchAll(/(["'`])([a-z][a-z0-9-]*\.[a-z0-9._-]*)(.?)/g)]
+    .filter(([, open, , close]) => close !== open)
+    .map(([, , start]) => start);
+  const whole = keys.filter((key) => !parts.some((start) => key.startsWith(start)));
+  return new Map(whole.map((key, i) => [key, i.toString(36)]));
+}
+
+/** The built code with each of those keys, wherever it stands as a whole string, under its short name. */
+export function withShortKeys(code, names) {
+  if (names.size === 0) return code;
+  const escaped = [...names.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.]/g, '\\.'));
+  return code.replace(new RegExp(`"(${escaped.join('|')})"`, 'g'), (_, key) => `"${names.get(key)}"`);
 }
 
 /** The body of a function that returns the compiled catalogue, self-contained (runtime included). */

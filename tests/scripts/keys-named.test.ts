@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript, without types
-import { catalogueOf, keysNamedIn } from '../../scripts/i18n-plugin.mjs';
+import { catalogueOf, keysNamedIn, shortKeyNames, withShortKeys } from '../../scripts/i18n-plugin.mjs';
 
 const all = Object.keys(catalogueOf('en') as Record<string, string>);
 const some = (prefix: string) => all.filter((key) => key.startsWith(prefix));
@@ -17,5 +17,26 @@ describe('the messages a bundle carries', () => {
     const [one] = some('menu.');
     expect(keysNamedIn(`t('${one}')`, { wholeAreas: true })).toEqual(some('menu.'));
     expect(keysNamedIn(`"e.g. UNFPA";"nowhere.else";'Sent.'`, { wholeAreas: true })).toEqual([]);
+  });
+});
+
+describe('the short names of the keys a page carries', () => {
+  const code =
+    't("sidebar.close");t("sidebar.none");const b=x=>t(`rules.baseline.${x}`);t("rules.baseline.groups-ended")';
+  const keys = ['sidebar.close', 'sidebar.none', 'rules.baseline.groups-ended'];
+  const names = shortKeyNames(code, keys) as Map<string, string>;
+
+  it('are given to the keys named only as whole strings, not to those a template could put together', () => {
+    expect([...names.keys()]).toEqual(['sidebar.close', 'sidebar.none']);
+    expect(new Set(names.values()).size).toBe(2);
+    for (const name of names.values()) expect(name.length).toBeLessThanOrEqual(2);
+  });
+
+  it('replace each whole key in the call and in the catalogue alike, and nothing else', () => {
+    const built =
+      'c("sidebar.close");var m={"sidebar.close":()=>"Close","sidebar.close-all":()=>"x"};"sidebar.close.";';
+    const short = withShortKeys(built, names) as string;
+    const close = names.get('sidebar.close');
+    expect(short).toBe(`c("${close}");var m={"${close}":()=>"Close","sidebar.close-all":()=>"x"};"sidebar.close.";`);
   });
 });

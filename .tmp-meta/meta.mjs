@@ -1,0 +1,16 @@
+import { build } from 'esbuild';
+import { keysNamedIn, messagesPlugin } from '/work/wt-sidebar/scripts/i18n-plugin.mjs';
+const lang = process.argv[2] || 'en';
+const options = { entryPoints: ['/work/wt-sidebar/sidebar/DecisionSidebar.tsx'], bundle: true, format: 'iife', target: 'es2020', minify: true, jsx: 'automatic', jsxImportSource: 'preact', charset: 'utf8', write: false, logLevel: 'warning' };
+const bare = await build({ ...options, plugins: [messagesPlugin({ inline: ['en'], keys: [] })] });
+const keys = keysNamedIn(bare.outputFiles.map((f) => f.text).join('\n'), { wholeAreas: false });
+const r = await build({ ...options, metafile: true, plugins: [messagesPlugin({ inline: [lang], keys })] });
+const out = Object.values(r.metafile.outputs)[0];
+const rows = Object.entries(out.inputs).map(([k, v]) => [v.bytesInOutput, k]).sort((a, b) => b[0] - a[0]);
+let tot = 0; for (const [b] of rows) tot += b;
+console.log('total', tot, 'keys', keys.length);
+for (const [b, k] of rows) console.log(b, k);
+const areas = {}; for (const k of keys) { const a = k.split('.')[0]; areas[a] = (areas[a] || 0) + 1; } console.log(areas);
+import { writeFileSync } from 'node:fs';
+writeFileSync('/tmp/sb/keys.txt', keys.join('\n'));
+writeFileSync('/tmp/sb/out-'+lang+'.js', r.outputFiles[0].text);
