@@ -84,8 +84,8 @@ const LAYERS = [
   {
     target: './src/node/playground/browser',
     from: ['./src', './sidebar'],
-    except: ['./domain'],
-    message: "The playground's browser scripts run in the page: src/domain/ at most.",
+    except: ['./domain', './node/playground/browser'],
+    message: "The playground's browser scripts run in the page: src/domain/ and each other at most.",
   },
 ];
 

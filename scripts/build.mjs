@@ -5,7 +5,15 @@
 import { build, transform } from 'esbuild';
 import { shippedBundle } from './esbuild-node.mjs';
 import { lazyLibraryPlugin, lazyLibraryScript } from './lazy-library.mjs';
-import { catalogueOf, keysNamedIn, LANGUAGES, lazyCatalogueScript, messagesPlugin } from './i18n-plugin.mjs';
+import {
+  catalogueOf,
+  keysNamedIn,
+  LANGUAGES,
+  lazyCatalogueScript,
+  messagesPlugin,
+  shortKeyNames,
+  withShortKeys,
+} from './i18n-plugin.mjs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -92,8 +100,12 @@ function appsScriptOptions(keys) {
  * carries only its own.
  */
 async function keysOf(options, wholeAreas) {
+  return keysNamedIn(await bareCode(options), { wholeAreas });
+}
+
+async function bareCode(options) {
   const bare = await build({ ...options, plugins: [messagesPlugin({ inline: ['en'], keys: [] })], sourcemap: false });
-  return keysNamedIn(bare.outputFiles.map((f) => f.text).join('\n'), { wholeAreas });
+  return bare.outputFiles.map((f) => f.text).join('\n');
 }
 
 async function buildAppsScript() {
@@ -171,14 +183,16 @@ async function buildPages() {
       write: false,
       logLevel: 'warning',
     };
-    const keys = existsSync(entry) ? await keysOf(options, false) : [];
+    const bare = existsSync(entry) ? await bareCode(options) : '';
+    const keys = keysNamedIn(bare);
+    const names = shortKeyNames(bare, keys);
     for (const language of LANGUAGES) {
       const page = language === 'en' ? `${name}.html` : `${name}-${language}.html`;
       const words = catalogueOf(language)[title] ?? title;
       let html = shell.replace('<!-- inline:title -->', () => words).replace('<!-- inline:lang -->', language);
       if (existsSync(entry)) {
         const js = await build({ ...options, plugins: [messagesPlugin({ inline: [language], keys })] });
-        const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+        const script = withShortKeys(js.outputFiles[0].text, names).replace(/<\/script/gi, '<\\/script');
         html = html.replace('<!-- inline:script -->', () => `<script>${script}</script>`);
       }
       if (style !== null)

@@ -31,9 +31,14 @@ export function catalogueOf(language, areas, keys) {
   return flat;
 }
 
-/** An ES module whose default export maps each key to its compiled function. */
+/**
+ * An ES module whose default export maps each key to its compiled function, or to its text where the
+ * message has no placeholder: a function that returns a constant is `() =>` more on each of them
+ * (the stub of messagesPlugin makes it a function again).
+ */
 function compiledModule(language, areas, keys) {
-  return compileModule(new MessageFormat(language), catalogueOf(language, areas, keys));
+  const source = compileModule(new MessageFormat(language), catalogueOf(language, areas, keys));
+  return source.replace(/^( {2}"[^"\n]+": )\(\) => ("(?:[^"\\\n]|\\.)*")(,?)$/gm, '$1$2$3');
 }
 
 /**
@@ -46,14 +51,53 @@ function compiledModule(language, areas, keys) {
  */
 export function keysNamedIn(code, { wholeAreas = false } = {}) {
   const all = Object.keys(catalogueOf('en'));
-  const areas = new Set(all.map((key) => key.slice(0, key.indexOf('.'))));
-  const named = [...code.matchAll(/["'`]([a-z][a-z0-9-]*)\.([a-z0-9._-]*)/g)].filter(([, area]) => areas.has(area));
+  const named = startsNamedIn(code, all);
   if (wholeAreas) {
-    const used = new Set(named.map(([, area]) => area));
+    const used = new Set(named.map((start) => start.slice(0, start.indexOf('.'))));
     return all.filter((key) => used.has(key.slice(0, key.indexOf('.'))));
   }
-  const starts = named.map(([, area, rest]) => `${area}.${rest}`);
-  return all.filter((key) => starts.some((start) => key.startsWith(start)));
+  return all.filter((key) => named.some((start) => key.startsWith(start)));
+}
+
+/** Every literal of the code that starts with an area of the catalogue and a dot, up to where it stops. */
+function startsNamedIn(code, all) {
+  const areas = new Set(all.map((key) => key.slice(0, key.indexOf('.'))));
+  return [...code.matchAll(/["'`]([a-z][a-z0-9-]*)\.([a-z0-9._-]*)/g)]
+    .filter(([, area]) => areas.has(area))
+    .map(([, area, rest]) => `${area}.${rest}`);
+}
+
+/**
+ * A short name for each of those keys that the code (built with no catalogue) names only as whole
+ * strings: a page carries each key twice, in the call and in its catalogue, and the names are a
+ * tenth of a page. A key that a literal could be the start of (`rules.baseline.${id}`, a string
+ * that stops at a dot or is added to) keeps its name.
+ */
+export function shortKeyNames(code, keys) {
+  const parts = [...code.matchAll(/(["'`])([a-z][a-z0-9-]*\.[a-z0-9._-]*)(.?)/g)]
+    .filter(([, open, , close]) => close !== open)
+    .map(([, , start]) => start);
+  const whole = keys.filter((key) => !parts.some((start) => key.startsWith(start)));
+  return new Map(whole.map((key, i) => [key, shortName(i)]));
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** a … Z, then aa, ab …: names a property needs no quotes for. */
+function shortName(i) {
+  return i < LETTERS.length ? LETTERS[i] : shortName(Math.floor(i / LETTERS.length) - 1) + LETTERS[i % LETTERS.length];
+}
+
+/**
+ * The built code with each of those keys, wherever it stands as a whole string, under its short name:
+ * unquoted where it names a property of an object literal (after `{` or `,`), quoted elsewhere.
+ */
+export function withShortKeys(code, names) {
+  if (names.size === 0) return code;
+  const keys = [...names.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.]/g, '\\.'));
+  return code
+    .replace(new RegExp(`([{,])"(${keys.join('|')})":`, 'g'), (_, before, key) => `${before}${names.get(key)}:`)
+    .replace(new RegExp(`"(${keys.join('|')})"`, 'g'), (_, key) => `"${names.get(key)}"`);
 }
 
 /** The body of a function that returns the compiled catalogue, self-contained (runtime included). */
@@ -95,11 +139,13 @@ export function messagesPlugin({ inline, lazy = [], areas, keys }) {
     '}',
     // The inlined part of a language first (in Apps Script, the menu: onOpen may read no file), then,
     // on the first key it lacks, the language's own file.
+    // A message without placeholders is kept as its text (compiledModule): t() calls a function.
+    "const render = (message) => (typeof message === 'string' ? () => message : message);",
     'export function loadCatalogue(language) {',
     '  const core = INLINE[language];',
-    '  if (!(reader && LAZY.includes(language))) { const table = core || INLINE[FIRST] || {}; return (key) => table[key]; }',
+    '  if (!(reader && LAZY.includes(language))) { const table = core || INLINE[FIRST] || {}; return (key) => render(table[key]); }',
     '  let rest;',
-    '  return (key) => (core && core[key]) || (rest = rest || readLazy(language))[key];',
+    '  return (key) => render((core && core[key]) || (rest = rest || readLazy(language))[key]);',
     '}',
   ].join('\n');
   return {

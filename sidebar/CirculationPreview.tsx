@@ -3,20 +3,21 @@
  * subject, the HTML body in a sandboxed frame that runs nothing), then one click sends them through
  * the same exactly-once path as the triggers. Everything from the sheet goes in as text or srcdoc.
  */
+import './lib/language';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CirculationPreview, PreviewMessage } from '../src/domain/email/preview';
 import { errorText } from '../src/domain/errors';
-import { plural } from '../src/domain/words';
+import { t } from '../src/domain/i18n';
 import { call } from './lib/rpc';
-import { closeDialog } from './lib/ui';
+import { closeDialog, ERROR_NOTICE } from './lib/ui';
 
 function MessageCard({ message }: { message: PreviewMessage }) {
   const fields = [
-    ['What', message.what],
-    ['To', message.to.join(', ')],
-    ['Reply-To', message.replyTo],
-    ['Subject', message.subject],
+    [t('sidebar.preview.what'), message.what],
+    [t('sidebar.preview.to'), message.to.join(', ')],
+    [t('sidebar.preview.reply-to'), message.replyTo],
+    [t('sidebar.preview.subject'), message.subject],
   ] as const;
   return (
     <article class="message">
@@ -28,7 +29,7 @@ function MessageCard({ message }: { message: PreviewMessage }) {
           </>
         ))}
       </dl>
-      <iframe sandbox="" title={`The email: ${message.subject}`} srcdoc={message.html} />
+      <iframe sandbox="" title={t('sidebar.preview.frame', { subject: message.subject })} srcdoc={message.html} />
     </article>
   );
 }
@@ -37,8 +38,8 @@ function summary(preview: CirculationPreview): string {
   const messages = preview.meetings.reduce((n, m) => n + m.messages.length, 0);
   const recipients = preview.meetings.reduce((n, m) => n + m.messages.reduce((k, msg) => k + msg.to.length, 0), 0);
   return preview.meetings.length === 0
-    ? 'No approved minutes are waiting to go out.'
-    : `${plural(messages, 'message')} to ${plural(recipients, 'recipient')}, from ${preview.sender} (${preview.quota} more recipients may be emailed today).`;
+    ? t('sidebar.preview.none')
+    : t('sidebar.preview.summary', { messages, recipients, sender: preview.sender, quota: preview.quota });
 }
 
 function Preview() {
@@ -56,11 +57,7 @@ function Preview() {
     setSending(true);
     try {
       const result = await call('confirmCirculation', { meetings });
-      setStatus(
-        result.lines.length > 0
-          ? result.lines.join('\n')
-          : 'Nothing was left to send: another run had sent it already.',
-      );
+      setStatus(result.lines.length > 0 ? result.lines.join('\n') : t('sidebar.preview.nothing-left'));
     } catch (error) {
       setRefusal(errorText(error));
     }
@@ -68,9 +65,9 @@ function Preview() {
   return (
     <main id="app" aria-busy={preview === null && refusal === '' ? 'true' : 'false'}>
       <p id="loading" class="muted" hidden={preview !== null || refusal !== ''}>
-        Looking for minutes that are due to go out…
+        {t('sidebar.preview.loading')}
       </p>
-      <div id="refusal" class="notice notice-error" role="alert" hidden={refusal === ''}>
+      <div id="refusal" class={ERROR_NOTICE} role="alert" hidden={refusal === ''}>
         {refusal}
       </div>
       <div id="status" class="notice" role="status" aria-live="polite" hidden={status === ''}>
@@ -104,10 +101,10 @@ function Preview() {
               disabled={sending || preview.meetings.length === 0}
               onClick={() => void send(preview.meetings.map((m) => m.id))}
             >
-              Send
+              {t('sidebar.preview.send')}
             </button>
             <button type="button" id="cancel" onClick={closeDialog}>
-              Close
+              {t('sidebar.close')}
             </button>
           </div>
         </section>

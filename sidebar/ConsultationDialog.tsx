@@ -1,4 +1,5 @@
 /** The answer dialog's page: the AnswerDialog component, rendered into the page's one root. */
+import './lib/language';
 import { render } from 'preact';
 import { AnswerDialog } from './consultations/AnswerDialog';
 

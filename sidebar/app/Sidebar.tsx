@@ -4,15 +4,22 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../../src/domain/errors';
+import { t, type MessageKey } from '../../src/domain/i18n';
 import type { DecisionDraft } from '../../src/domain/rpc';
 import { ConsultationPanel } from '../consultations/ConsultationPanel';
 import { DecisionPanel } from '../decisions/DecisionPanel';
-import { StatusLine } from '../lib/ui';
+import { ERROR_NOTICE, StatusLine } from '../lib/ui';
 import { MeetingPanel } from '../meetings/MeetingPanel';
 import { fetchState, type SidebarState } from './state';
 
 const PANELS = ['Decisions', 'Meetings', 'Consultations'] as const;
 type Panel = (typeof PANELS)[number];
+
+export const PANEL_NAMES: Readonly<Record<Panel, MessageKey>> = {
+  Decisions: 'sidebar.panel.decisions',
+  Meetings: 'sidebar.panel.meetings',
+  Consultations: 'sidebar.panel.consultations',
+};
 
 export function Sidebar() {
   const [state, setState] = useState<SidebarState | null>(null);
@@ -20,7 +27,9 @@ export function Sidebar() {
   const [panel, setPanel] = useState<Panel>('Decisions');
   const [draft, setDraft] = useState<{ value: DecisionDraft } | null>(null);
   useEffect(() => {
-    fetchState().then(setState, (error: unknown) => setFailure(`The sidebar could not open: ${errorText(error)}`));
+    fetchState().then(setState, (error: unknown) =>
+      setFailure(t('sidebar.app.open-failed', { error: errorText(error) })),
+    );
   }, []);
   const reload = async () => {
     const next = await fetchState();
@@ -32,7 +41,7 @@ export function Sidebar() {
   return (
     <main id="app" aria-busy={state === null && failure === '' ? 'true' : 'false'}>
       <header class="head">
-        <h1>Decisions and meetings</h1>
+        <h1>{t('sidebar.page.decision-sidebar')}</h1>
         <p id="network" class="muted">
           {data?.networkName ?? ''}
         </p>
@@ -41,13 +50,13 @@ export function Sidebar() {
         </p>
       </header>
       <p id="loading" class="muted" hidden={state !== null || failure !== ''}>
-        Loading the register…
+        {t('sidebar.app.loading')}
       </p>
       {failure !== '' && <StatusLine id="status" notice={{ kind: 'error', text: failure }} />}
       {state !== null && (
         <>
-          <div id="refusal" class="notice notice-error" role="alert" hidden={state.data.user.mayRecord}>
-            {state.data.user.mayRecord ? '' : `Read only: ${state.data.user.refusal}`}
+          <div id="refusal" class={ERROR_NOTICE} role="alert" hidden={state.data.user.mayRecord}>
+            {state.data.user.mayRecord ? '' : t('sidebar.app.read-only', { refusal: state.data.user.refusal })}
           </div>
           <nav id="panels" class="panels">
             {panels.map((p) => (
@@ -58,7 +67,7 @@ export function Sidebar() {
                 aria-pressed={panel === p ? 'true' : 'false'}
                 onClick={() => setPanel(p)}
               >
-                {p}
+                {t(PANEL_NAMES[p])}
               </button>
             ))}
           </nav>

@@ -5,9 +5,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { longDay } from '../../src/domain/email/render';
 import { errorText } from '../../src/domain/errors';
+import { t } from '../../src/domain/i18n';
 import type { ConsultationDialogData } from '../../src/domain/rpc';
 import { call } from '../lib/rpc';
-import { closeDialog, StatusLine, valueOf, type Notice, NO_NOTICE } from '../lib/ui';
+import { closeDialog, ERROR_NOTICE, StatusLine, valueOf, type Notice, NO_NOTICE } from '../lib/ui';
 import { AnswerForm } from './AnswerForm';
 import { Proposal } from './Proposal';
 
@@ -30,32 +31,32 @@ export function AnswerDialog() {
   return (
     <main id="app" aria-busy={data === null && refusal === '' ? 'true' : 'false'}>
       <p id="loading" class="muted" hidden={data !== null || refusal !== ''}>
-        Looking for the consultations open to your answer…
+        {t('sidebar.answer.loading')}
       </p>
-      <div id="refusal" class="notice notice-error" role="alert" hidden={refusal === ''}>
+      <div id="refusal" class={ERROR_NOTICE} role="alert" hidden={refusal === ''}>
         {refusal}
       </div>
       <StatusLine id="status" notice={notice} />
       {data !== null && refusal === '' && open.length === 0 && (
         <>
-          <p id="none">{`No consultation is open for ${data.agency}'s answer.`}</p>
+          <p id="none">{t('sidebar.answer.none', { agency: data.agency })}</p>
           <div class="actions">
             <button type="button" id="a-close" onClick={closeDialog}>
-              Close
+              {t('sidebar.close')}
             </button>
           </div>
         </>
       )}
       {data !== null && c !== undefined && (
         <>
-          <p class="muted">{`Answering for ${data.agency}, as its focal point.`}</p>
+          <p class="muted">{t('sidebar.answer.for', { agency: data.agency })}</p>
           {open.length > 1 && (
             <div class="field">
-              <label for="c-pick">Consultation</label>
+              <label for="c-pick">{t('sidebar.field.consultation')}</label>
               <select id="c-pick" value={c.id} onChange={(e) => setPicked(valueOf(e))}>
                 {open.map((x) => (
                   <option key={x.id} value={x.id}>
-                    {`${x.id} · ${x.title} · answers by ${longDay(x.deadline)}`}
+                    {t('sidebar.answer.option', { id: x.id, title: x.title, deadline: longDay(x.deadline) })}
                   </option>
                 ))}
               </select>

@@ -4,19 +4,29 @@
  */
 import { useState } from 'preact/hooks';
 import { errorText } from '../../src/domain/errors';
+import { t } from '../../src/domain/i18n';
 import { TEXT_LIMITS, type ConsultationView, type MemberAnswer } from '../../src/domain/rpc';
 import { ANSWERS } from '../../src/domain/choices';
 import { call } from '../lib/rpc';
 import { closeDialog, ErrorBox, invalid, useFocus, valueOf, type Errors } from '../lib/ui';
+import { valueLabel } from '../lib/values';
 
 const slug = (answer: string) => answer.toLowerCase().replace(/ /g, '-');
 
+// @i18n-exempt: CSS classes, not words
+const ANSWERS_BOX = 'field group answers';
+
 export function currentAnswer(agency: string, a: MemberAnswer | undefined): string {
-  if (a === undefined || a.answer === '') return `${agency} has not answered yet.`;
-  const comment = a.comment === '' ? '' : ` (“${a.comment}”)`;
+  if (a === undefined || a.answer === '') return t('sidebar.answer.current.none', { agency });
+  const said = {
+    agency,
+    answer: valueLabel('answer', a.answer),
+    quoted: a.comment === '' ? 'no' : 'yes',
+    comment: a.comment,
+  };
   return a.pending
-    ? `${agency}'s answer: ${a.answer}${comment}, received; the Secretariat's next run records it in the Answers tab.`
-    : `${agency}'s answer: ${a.answer}${comment}, recorded by ${a.answeredBy || 'the Secretariat'}.`;
+    ? t('sidebar.answer.current.pending', said)
+    : t('sidebar.answer.current.recorded', { ...said, by: a.answeredBy || t('sidebar.answer.secretariat') });
 }
 
 export function AnswerForm(props: { c: ConsultationView; agency: string; onAnswered(text: string): void }) {
@@ -34,15 +44,16 @@ export function AnswerForm(props: { c: ConsultationView; agency: string; onAnswe
   const submit = async (event: Event) => {
     event.preventDefault();
     const chosen = ANSWERS.find((a) => a === answer);
-    if (chosen === undefined) return refuse('answer', 'Choose an answer.', '#a-approve');
+    if (chosen === undefined) return refuse('answer', t('sidebar.answer.choose'), '#a-approve');
     if (chosen === 'Object' && comment.trim() === '')
-      return refuse('comment', `Say why ${agency} objects: the Secretariat and the members read it.`, '#a-comment');
+      return refuse('comment', t('sidebar.answer.why-required', { agency }), '#a-comment');
     setErrors({});
     setBusy(true);
     try {
       const result = await call('answerConsultation', { id: c.id, answer: chosen, comment: comment.trim() });
-      if (result.ok) props.onAnswered(`Received: ${agency} answers ${chosen} to ${c.id}.`);
-      else refuse('', `${result.errors.join(' ')} Nothing was sent.`, '#a-submit');
+      if (result.ok)
+        props.onAnswered(t('sidebar.answer.received', { agency, answer: valueLabel('answer', chosen), id: c.id }));
+      else refuse('', [...result.errors, t('sidebar.answer.nothing-sent')].join(' '), '#a-submit');
     } catch (error) {
       refuse('', errorText(error), '#a-submit');
     } finally {
@@ -55,8 +66,8 @@ export function AnswerForm(props: { c: ConsultationView; agency: string; onAnswe
         {currentAnswer(agency, mine)}
       </p>
       <fieldset class="plain" disabled={busy}>
-        <fieldset class="field group answers" aria-describedby="current">
-          <legend>{`${agency}'s answer`}</legend>
+        <fieldset class={ANSWERS_BOX} aria-describedby="current">
+          <legend>{t('sidebar.answer.legend', { agency })}</legend>
           {ANSWERS.map((a) => (
             <label key={a} class="inline">
               <input
@@ -68,14 +79,14 @@ export function AnswerForm(props: { c: ConsultationView; agency: string; onAnswe
                 aria-invalid={invalid(errors, 'answer')}
                 onChange={() => setAnswer(a)}
               />{' '}
-              {a}
+              {valueLabel('answer', a)}
             </label>
           ))}
           <ErrorBox errors={errors} field="answer" />
         </fieldset>
         <div class="field">
           <label for="a-comment">
-            {answer === 'Object' ? `Why ${agency} objects (required)` : 'Comment (optional)'}
+            {answer === 'Object' ? t('sidebar.answer.why', { agency }) : t('sidebar.answer.comment')}
           </label>
           <textarea
             id="a-comment"
@@ -92,10 +103,10 @@ export function AnswerForm(props: { c: ConsultationView; agency: string; onAnswe
         </div>
         <div class="actions">
           <button type="submit" class="action" id="a-submit">
-            {busy ? 'Sending…' : 'Send answer'}
+            {busy ? t('sidebar.answer.sending') : t('sidebar.answer.send')}
           </button>
           <button type="button" id="a-close" onClick={closeDialog}>
-            Close
+            {t('sidebar.close')}
           </button>
         </div>
       </fieldset>

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../../src/domain/errors';
+import { t } from '../../src/domain/i18n';
 import type { ConsultationPanelData, DecisionDraft } from '../../src/domain/rpc';
 import { call } from '../lib/rpc';
 import { NO_NOTICE, StatusLine, type Notice } from '../lib/ui';
@@ -34,7 +35,7 @@ export function ConsultationPanel(props: { hidden: boolean; today: string; onDra
         if (result.lines !== undefined)
           setNotice({
             kind: 'ok',
-            text: result.lines.length > 0 ? result.lines.join('\n') : 'Nothing was due to go out.',
+            text: result.lines.length > 0 ? result.lines.join('\n') : t('sidebar.consultations.nothing-due'),
           });
       } else setNotice({ kind: 'error', text: result.errors.join('\n') });
     } catch (error) {
@@ -53,10 +54,10 @@ export function ConsultationPanel(props: { hidden: boolean; today: string; onDra
     change(() => call('withdrawConsultation', reason === '' ? { id } : { id, reason }));
 
   return (
-    <section id="consultations-panel" aria-label="Consultations" hidden={props.hidden}>
+    <section id="consultations-panel" aria-label={t('sidebar.panel.consultations')} hidden={props.hidden}>
       <StatusLine id="c-status" notice={notice} />
       {data === null ? (
-        <p class="muted">Loading the consultations…</p>
+        <p class="muted">{t('sidebar.consultations.loading')}</p>
       ) : (
         <OpenConsultations
           consultations={data.consultations}
@@ -74,7 +75,7 @@ export function ConsultationPanel(props: { hidden: boolean; today: string; onDra
           disabled={busy}
           onClick={() => void change(() => call('sendConsultationsNow'))}
         >
-          Send the consultations' emails now
+          {t('sidebar.consultations.send-now')}
         </button>
       </div>
       <OpenForm
@@ -82,7 +83,7 @@ export function ConsultationPanel(props: { hidden: boolean; today: string; onDra
         onOpened={(id) => {
           setNotice({
             kind: 'ok',
-            text: `Consultation ${id} is open: the next run of the automation emails the proposal to every member.`,
+            text: t('sidebar.consultations.opened', { id }),
           });
           void load();
         }}

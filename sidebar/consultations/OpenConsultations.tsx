@@ -4,17 +4,24 @@
  * "Withdraw".
  */
 import { longDay } from '../../src/domain/email/render';
+import { t } from '../../src/domain/i18n';
 import type { ConsultationView } from '../../src/domain/rpc';
 import { joinWords } from '../../src/domain/words';
+import { valueLabel } from '../lib/values';
 import { kindNote } from './Proposal';
 import { Withdraw } from './Withdraw';
 
 function waitingNote(c: ConsultationView, today: string): string {
   const silent = c.answers.filter((a) => a.answer === '').map((a) => a.agency);
-  if (silent.length === 0) return 'Every member asked has answered: it can be closed now.';
-  const one = silent.length === 1;
-  const late = today > c.deadline;
-  return `${joinWords(silent)} ${one ? 'has' : 'have'} not answered yet${late ? `; the deadline, ${longDay(c.deadline)}, has passed` : ''}.`;
+  if (silent.length === 0) return t('sidebar.consultations.all-answered');
+  const waiting = { n: silent.length, members: joinWords(silent), deadline: longDay(c.deadline) };
+  return today > c.deadline ? t('sidebar.consultations.late', waiting) : t('sidebar.consultations.waiting', waiting);
+}
+
+function answerText(a: ConsultationView['answers'][number]): string {
+  if (a.answer === '') return t('sidebar.consultations.not-answered');
+  const answer = valueLabel('answer', a.answer);
+  return a.pending ? t('sidebar.consultations.received', { answer }) : answer;
 }
 
 export function OpenConsultations(props: {
@@ -27,7 +34,7 @@ export function OpenConsultations(props: {
   if (props.consultations.length === 0)
     return (
       <p id="c-none" class="muted">
-        No consultation is open.
+        {t('sidebar.consultations.none')}
       </p>
     );
   return (
@@ -35,13 +42,13 @@ export function OpenConsultations(props: {
       {props.consultations.map((c) => (
         <li key={c.id} data-id={c.id}>
           <h3>{`${c.id} · ${c.title}`}</h3>
-          <p class="muted small">{`Opened on ${longDay(c.openedOn)}. ${kindNote(c)}`}</p>
+          <p class="muted small">{`${t('sidebar.consultations.opened-on', { day: longDay(c.openedOn) })} ${kindNote(c)}`}</p>
           <table class="answers">
             <tbody>
               {c.answers.map((a) => (
                 <tr key={a.agency} data-agency={a.agency}>
                   <th scope="row">{a.agency}</th>
-                  <td>{a.answer === '' ? 'Not answered' : `${a.answer}${a.pending ? ' (received)' : ''}`}</td>
+                  <td>{answerText(a)}</td>
                   <td>{a.comment}</td>
                 </tr>
               ))}
@@ -58,7 +65,7 @@ export function OpenConsultations(props: {
               disabled={props.busy}
               onClick={() => props.onClose(c.id)}
             >
-              {`Close ${c.id} and draft its decision`}
+              {t('sidebar.consultations.close', { id: c.id })}
             </button>
           </div>
           <Withdraw id={c.id} busy={props.busy} onWithdraw={(reason) => props.onWithdraw(c.id, reason)} />

@@ -6,10 +6,12 @@ import { useState } from 'preact/hooks';
 import { MIN_WORKING_DAYS, workingDaysUntil } from '../../src/domain/consultations';
 import { addDays, isIsoDay } from '../../src/domain/dates';
 import { errorText } from '../../src/domain/errors';
+import { t, type MessageKey } from '../../src/domain/i18n';
 import { TEXT_LIMITS } from '../../src/domain/rpc';
 import { CONSULTATION_KINDS } from '../../src/domain/choices';
 import { call } from '../lib/rpc';
 import { checkedOf, ErrorBox, Field, Input, invalid, Options, useFocus, valueOf, type Errors } from '../lib/ui';
+import { labelsOf } from '../lib/values';
 
 const BLANK = { title: '', proposal: '', proposalLink: '', kind: 'No objection', subject: '', confirm: false };
 
@@ -62,8 +64,8 @@ export function OpenForm(props: { today: string; onOpened(id: string): void }) {
       setBusy(false);
     }
   };
-  const text = (field: 'title' | 'proposalLink' | 'subject', label: string, limit: number, hint?: string) => (
-    <Field id={`c-${field}`} label={label} field={field} errors={errors}>
+  const text = (field: 'title' | 'proposalLink' | 'subject', label: MessageKey, limit: number, hint?: string) => (
+    <Field id={`c-${field}`} label={t(label)} field={field} errors={errors}>
       <Input
         id={`c-${field}`}
         maxLength={limit}
@@ -77,32 +79,32 @@ export function OpenForm(props: { today: string; onOpened(id: string): void }) {
   return (
     <form id="cform" novalidate onSubmit={(e) => void submit(e)}>
       <fieldset class="plain" disabled={busy}>
-        <h2>Open a consultation</h2>
-        {text('title', 'Title', TEXT_LIMITS.title)}
+        <h2>{t('sidebar.open.head')}</h2>
+        {text('title', 'sidebar.field.title', TEXT_LIMITS.title)}
         <div class="field">
-          <label for="c-proposal">Proposal</label>
+          <label for="c-proposal">{t('sidebar.open.proposal')}</label>
           <textarea
             id="c-proposal"
             rows={4}
             maxLength={TEXT_LIMITS.decision}
-            placeholder="What the members are asked to agree"
+            placeholder={t('sidebar.open.proposal-hint')}
             value={form.proposal}
             aria-invalid={invalid(errors, 'proposal')}
             onInput={(e) => set({ proposal: valueOf(e) })}
           />
           <ErrorBox errors={errors} field="proposal" />
         </div>
-        {text('proposalLink', 'Proposal link', TEXT_LIMITS.link, 'https://')}
+        {text('proposalLink', 'sidebar.open.proposal-link', TEXT_LIMITS.link, 'https://')}
         <div class="pair">
           <div class="field">
-            <label for="c-kind">Kind</label>
+            <label for="c-kind">{t('sidebar.field.kind')}</label>
             <select id="c-kind" value={form.kind} onChange={(e) => set({ kind: valueOf(e) })}>
-              <Options values={CONSULTATION_KINDS} />
+              <Options values={CONSULTATION_KINDS} labels={labelsOf('consultationKind')} />
             </select>
             <ErrorBox errors={errors} field="kind" />
           </div>
           <div class="field">
-            <label for="c-deadline">Deadline</label>
+            <label for="c-deadline">{t('sidebar.open.deadline')}</label>
             <input
               type="date"
               id="c-deadline"
@@ -114,9 +116,7 @@ export function OpenForm(props: { today: string; onOpened(id: string): void }) {
           </div>
         </div>
         <p class="muted small">
-          {form.kind === 'Approval'
-            ? 'Approval: every member must approve; silence is not approval.'
-            : 'No objection: a member that does not answer by the deadline is taken to agree.'}
+          {form.kind === 'Approval' ? t('sidebar.open.note.approval') : t('sidebar.open.note.no-objection')}
         </p>
         <div class="field" hidden={!short}>
           <label class="inline">
@@ -126,17 +126,17 @@ export function OpenForm(props: { today: string; onOpened(id: string): void }) {
               checked={form.confirm}
               onChange={(e) => set({ confirm: checkedOf(e) })}
             />{' '}
-            {`Open it with fewer than ${MIN_WORKING_DAYS} working days to answer`}
+            {t('sidebar.open.short', { n: MIN_WORKING_DAYS })}
           </label>
         </div>
         <ErrorBox errors={errors} field="deadline" />
-        {text('subject', 'Agency to admit (for an admission only)', TEXT_LIMITS.subject, 'Agency code, e.g. UNFPA')}
+        {text('subject', 'sidebar.open.subject', TEXT_LIMITS.subject, t('sidebar.agency-hint'))}
         <div class="error" data-error="" role="alert">
           {errors[''] ?? ''}
         </div>
         <div class="actions">
           <button type="submit" class="action" id="c-submit">
-            {busy ? 'Opening…' : 'Open consultation'}
+            {busy ? t('sidebar.open.opening') : t('sidebar.open.submit')}
           </button>
         </div>
       </fieldset>

@@ -1,5 +1,6 @@
 /** "Withdraw": a reason for the members' notice, then one confirmation; nothing happens on the first click. */
 import { useState } from 'preact/hooks';
+import { t } from '../../src/domain/i18n';
 import { TEXT_LIMITS } from '../../src/domain/rpc';
 import { useFocus, valueOf } from '../lib/ui';
 
@@ -20,12 +21,12 @@ export function Withdraw(props: { id: string; busy: boolean; onWithdraw(reason: 
           focus(`#${field}`);
         }}
       >
-        {`Withdraw ${props.id}…`}
+        {t('sidebar.withdraw.start', { id: props.id })}
       </button>
     );
   return (
     <div class="withdraw">
-      <label for={field}>Why it is withdrawn (the notice to the members says it)</label>
+      <label for={field}>{t('sidebar.withdraw.reason')}</label>
       <input
         type="text"
         id={field}
@@ -41,10 +42,10 @@ export function Withdraw(props: { id: string; busy: boolean; onWithdraw(reason: 
           disabled={props.busy}
           onClick={() => props.onWithdraw(reason.trim())}
         >
-          {`Withdraw ${props.id} and tell the members`}
+          {t('sidebar.withdraw.confirm', { id: props.id })}
         </button>
         <button type="button" class="link" onClick={() => setAsking(false)}>
-          Keep it open
+          {t('sidebar.withdraw.keep')}
         </button>
       </div>
     </div>

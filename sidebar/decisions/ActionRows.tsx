@@ -1,4 +1,5 @@
 /** The follow-up actions: each its words, an owner from the members active on the decision's date, a due date. */
+import { t } from '../../src/domain/i18n';
 import { TEXT_LIMITS } from '../../src/domain/rpc';
 import { ErrorBox, valueOf, type Errors } from '../lib/ui';
 import { actionRow, type ActionRow } from './form';
@@ -25,7 +26,7 @@ export function ActionRows(props: {
   return (
     <fieldset class="field group">
       <legend>
-        Follow-up actions{' '}
+        {t('sidebar.field.actions')}{' '}
         <span id="actions-count" class="count">
           {rows.length === 0 ? '' : `(${rows.length})`}
         </span>
@@ -36,7 +37,7 @@ export function ActionRows(props: {
           return (
             <li key={r.n} data-id={r.id === '' ? undefined : r.id}>
               <div>
-                <label for={`action-${r.n}`}>{r.id === '' ? `Action ${r.n}` : `Action ${r.id}`}</label>
+                <label for={`action-${r.n}`}>{t('sidebar.actions.row', { n: r.id === '' ? String(r.n) : r.id })}</label>
                 <input
                   type="text"
                   id={`action-${r.n}`}
@@ -48,14 +49,14 @@ export function ActionRows(props: {
               </div>
               <div class="pair">
                 <div>
-                  <label for={`owner-${r.n}`}>Owner</label>
+                  <label for={`owner-${r.n}`}>{t('sidebar.actions.owner')}</label>
                   <select
                     id={`owner-${r.n}`}
                     data-part="owner"
                     value={r.owner}
                     onChange={(e) => set(r.n, { owner: valueOf(e) })}
                   >
-                    <option value="">Choose the owner</option>
+                    <option value="">{t('sidebar.actions.choose-owner')}</option>
                     {owners.map((c) => (
                       <option key={c} value={c}>
                         {c}
@@ -64,7 +65,7 @@ export function ActionRows(props: {
                   </select>
                 </div>
                 <div>
-                  <label for={`due-${r.n}`}>Due</label>
+                  <label for={`due-${r.n}`}>{t('sidebar.actions.due')}</label>
                   <input
                     type="date"
                     id={`due-${r.n}`}
@@ -77,11 +78,11 @@ export function ActionRows(props: {
               <button
                 type="button"
                 class="link"
-                aria-label={`Remove follow-up action ${r.n}`}
+                aria-label={t('sidebar.actions.remove-label', { n: String(r.n) })}
                 hidden={r.id !== ''}
                 onClick={() => remove(r.n)}
               >
-                Remove
+                {t('sidebar.actions.remove')}
               </button>
             </li>
           );
@@ -89,7 +90,7 @@ export function ActionRows(props: {
       </ol>
       <div class="links">
         <button type="button" class="link" id="action-add" onClick={add}>
-          Add a follow-up action
+          {t('sidebar.actions.add')}
         </button>
       </div>
       <ErrorBox errors={props.errors} field="actions" />

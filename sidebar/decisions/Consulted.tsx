@@ -2,16 +2,18 @@
  * Consulted, a record of who was asked (never a default): a checkbox per member, those not active on
  * the date marked, and who is missing; then Objections, from the members consulted.
  */
+import { t } from '../../src/domain/i18n';
 import type { DecisionSidebarData, SidebarMember } from '../../src/domain/rpc';
 import { Checks, ErrorBox, type Errors } from '../lib/ui';
+import { valueLabel } from '../lib/values';
 import { activeCodes, type DecisionForm } from './form';
 
 function memberTitle(m: SidebarMember): string {
-  return m.name === '' ? `${m.code} (${m.status})` : `${m.name} (${m.status})`;
+  return `${m.name === '' ? m.code : m.name} (${valueLabel('memberStatus', m.status)})`;
 }
 
 function count(k: number, of?: number): string {
-  return k === 0 ? '' : of === undefined ? `(${k})` : `(${k} of ${of})`;
+  return k === 0 ? '' : of === undefined ? `(${k})` : t('sidebar.count-of', { k: String(k), of: String(of) });
 }
 
 export function Consulted(props: {
@@ -29,7 +31,7 @@ export function Consulted(props: {
     <>
       <fieldset class="field group">
         <legend>
-          Consulted{' '}
+          {t('sidebar.field.consulted')}{' '}
           <span id="consulted-count" class="count">
             {count(form.consulted.length, data.members.length)}
           </span>
@@ -48,10 +50,10 @@ export function Consulted(props: {
         />
         <div class="links">
           <button type="button" class="link" id="consulted-active" onClick={() => setConsulted(active)}>
-            Tick every active member
+            {t('sidebar.consulted.all-active')}
           </button>
           <button type="button" class="link" id="consulted-none" onClick={() => setConsulted([])}>
-            None
+            {t('sidebar.none')}
           </button>
         </div>
         <p id="consulted-missing" class="small" aria-live="polite" hidden={props.missing === ''}>
@@ -61,7 +63,7 @@ export function Consulted(props: {
       </fieldset>
       <fieldset class="field group">
         <legend>
-          Objections{' '}
+          {t('sidebar.field.objections')}{' '}
           <span id="objections-count" class="count">
             {count(form.objections.length)}
           </span>
@@ -78,7 +80,7 @@ export function Consulted(props: {
           onChange={(objections) => set({ objections })}
         />
         <p id="objections-empty" class="muted small" hidden={form.consulted.length > 0}>
-          Tick the members consulted first.
+          {t('sidebar.consulted.objections-empty')}
         </p>
         <ErrorBox errors={errors} field="objections" />
       </fieldset>

@@ -1,8 +1,10 @@
 /** The decision form's fields, rendered from the form state; every change goes back through `set`. */
 import { FIRST_YEAR } from '../../src/domain/dates';
+import { t } from '../../src/domain/i18n';
 import { TEXT_LIMITS, type DecisionSidebarData } from '../../src/domain/rpc';
 import { DECISION_KINDS, OUTCOMES } from '../../src/domain/choices';
 import { checkedOf, ErrorBox, Field, Input, invalid, Options, valueOf, type Errors } from '../lib/ui';
+import { labelsOf } from '../lib/values';
 import { SUBJECTS, type DecisionForm } from './form';
 import { Consulted } from './Consulted';
 import { GcmObjectives } from './GcmObjectives';
@@ -29,20 +31,22 @@ export function DecisionFields(props: {
   return (
     <>
       <div class="field">
-        <label for="f-meeting">Meeting</label>
+        <label for="f-meeting">{t('sidebar.field.meeting')}</label>
         <select id="f-meeting" name="meeting" value={form.meeting} onChange={(e) => chooseMeeting(valueOf(e))}>
-          <option value="">None: written consultation</option>
+          <option value="">{t('sidebar.decision.meeting-none')}</option>
           {data.meetings.map((m) => (
             <option key={m.id} value={m.id}>{`${m.id} · ${m.date}${m.title === '' ? '' : ` · ${m.title}`}`}</option>
           ))}
         </select>
         <ErrorBox errors={errors} field="meeting" />
         {form.consultation !== '' && (
-          <p id="f-consultation" class="muted small">{`Taken by written consultation ${form.consultation}.`}</p>
+          <p id="f-consultation" class="muted small">
+            {t('sidebar.decision.taken-by', { consultation: form.consultation })}
+          </p>
         )}
       </div>
       <div class="pair">
-        <Field id="f-date" label="Date" field="date" errors={errors}>
+        <Field id="f-date" label={t('sidebar.field.date')} field="date" errors={errors}>
           <Input
             type="date"
             id="f-date"
@@ -56,28 +60,28 @@ export function DecisionFields(props: {
           />
         </Field>
         <div class="field">
-          <label for="f-outcome">Outcome</label>
+          <label for="f-outcome">{t('sidebar.field.outcome')}</label>
           <select id="f-outcome" name="outcome" value={form.outcome} onChange={(e) => set({ outcome: valueOf(e) })}>
-            <Options values={OUTCOMES} />
+            <Options values={OUTCOMES} labels={labelsOf('outcome')} />
           </select>
           <ErrorBox errors={errors} field="outcome" />
         </div>
       </div>
       <div class="field">
-        <label for="f-kind">Kind</label>
+        <label for="f-kind">{t('sidebar.field.kind')}</label>
         <select
           id="f-kind"
           name="kind"
           value={form.kind}
           onChange={(e) => set({ kind: valueOf(e), ...(SUBJECTS[valueOf(e)] ? {} : { subject: '' }) })}
         >
-          <Options values={DECISION_KINDS} />
+          <Options values={DECISION_KINDS} labels={labelsOf('decisionKind')} />
         </select>
         <ErrorBox errors={errors} field="kind" />
       </div>
       <Field
         id="f-subject"
-        label={subject?.label ?? 'Subject'}
+        label={t(subject?.label ?? 'sidebar.field.subject')}
         boxId="subject-field"
         labelId="subject-label"
         field="subject"
@@ -88,17 +92,17 @@ export function DecisionFields(props: {
           id="f-subject"
           name="subject"
           maxLength={TEXT_LIMITS.subject}
-          placeholder={subject?.placeholder}
+          placeholder={subject && t(subject.placeholder)}
           value={form.subject}
           invalid={!!errors.subject}
           onValue={(v) => set({ subject: v })}
         />
       </Field>
-      <Field id="f-title" label="Title" field="title" errors={errors}>
+      <Field id="f-title" label={t('sidebar.field.title')} field="title" errors={errors}>
         <Input
           id="f-title"
           name="title"
-          placeholder="Short title, as in the minutes"
+          placeholder={t('sidebar.decision.title-hint')}
           maxLength={TEXT_LIMITS.title}
           value={form.title}
           invalid={!!errors.title}
@@ -106,12 +110,12 @@ export function DecisionFields(props: {
         />
       </Field>
       <div class="field">
-        <label for="f-decision">Decision</label>
+        <label for="f-decision">{t('sidebar.field.decision')}</label>
         <textarea
           id="f-decision"
           name="decision"
           rows={4}
-          placeholder="The text of the decision"
+          placeholder={t('sidebar.decision.text-hint')}
           maxLength={TEXT_LIMITS.decision}
           value={form.decision}
           aria-invalid={invalid(errors, 'decision')}
@@ -129,16 +133,16 @@ export function DecisionFields(props: {
             checked={form.stateRelevant}
             onChange={(e) => set({ stateRelevant: checkedOf(e), ...(checkedOf(e) ? {} : { stateConsultedOn: '' }) })}
           />{' '}
-          Relevant to the state
+          {t('sidebar.decision.state-relevant')}
         </label>
         <p id="state-hint" class="muted small" hidden={!form.stateRelevant || data.stateConsultationBody === ''}>
-          The ToR asks that {data.stateConsultationBody} be consulted.
+          {t('sidebar.decision.state-hint', { body: data.stateConsultationBody })}
         </p>
         <ErrorBox errors={errors} field="stateRelevant" />
       </div>
       <Field
         id="f-state-consulted"
-        label="State consulted on"
+        label={t('sidebar.field.state-consulted-on')}
         boxId="state-consulted-field"
         field="stateConsultedOn"
         errors={errors}

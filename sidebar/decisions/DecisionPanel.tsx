@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { errorText } from '../../src/domain/errors';
+import { t } from '../../src/domain/i18n';
 import { unchangedMessage, type DecisionDraft, type FieldError, type SavedDecision } from '../../src/domain/rpc';
 import { savedDecisionOf, type SidebarState } from '../app/state';
 import { call } from '../lib/rpc';
@@ -59,7 +60,7 @@ export function DecisionPanel(props: {
     setForm(draftForm(props.draft.value, data.today));
     setNotice({
       kind: 'ok',
-      text: `The decision of ${props.draft.value.consultation} is drafted below: review it, then record it.`,
+      text: t('sidebar.decision.drafted', { consultation: props.draft.value.consultation }),
     });
   }, [props.draft]);
 
@@ -89,15 +90,15 @@ export function DecisionPanel(props: {
           ? await call('recordDecision', checked.value)
           : await call('updateDecision', { ...checked.value, id: editing.decision.id, version: editing.version });
       if (result.ok) {
-        const verb = editing === null ? 'recorded' : 'updated';
+        const saved = { id: result.id, row: String(result.row) };
         load(null, await props.reload());
-        const actions = result.actions.length === 0 ? '' : ` Follow-up actions: ${result.actions.join(', ')}.`;
-        setNotice({
-          kind: 'ok',
-          text: result.changed
-            ? `Decision ${result.id} ${verb} in row ${result.row} of the Decisions tab.${actions}`
-            : unchangedMessage('Decision', result.id),
-        });
+        const sentences = [
+          editing === null ? t('sidebar.decision.recorded', saved) : t('sidebar.decision.updated', saved),
+          ...(result.actions.length === 0
+            ? []
+            : [t('sidebar.decision.saved-actions', { actions: result.actions.join(', ') })]),
+        ];
+        setNotice({ kind: 'ok', text: result.changed ? sentences.join(' ') : unchangedMessage('Decision', result.id) });
       } else {
         let now = shown;
         if (result.current) {
@@ -147,10 +148,14 @@ export function DecisionPanel(props: {
           </div>
           <div class="actions">
             <button type="submit" class="action" id="submit">
-              {busy ? 'Saving…' : editing === null ? 'Record decision' : 'Save changes'}
+              {busy
+                ? t('sidebar.decision.saving')
+                : editing === null
+                  ? t('sidebar.decision.record')
+                  : t('sidebar.decision.save')}
             </button>
             <span id="next-id" class="muted small">
-              {editing === null ? `Next ID: ${data.nextId}` : ''}
+              {editing === null ? t('sidebar.decision.next-id', { id: data.nextId }) : ''}
             </span>
           </div>
         </fieldset>

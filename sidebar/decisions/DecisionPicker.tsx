@@ -1,5 +1,6 @@
 /** "Edit a recorded decision": the decisions newest first, those matching the search words only, at most 50. */
 import { useState } from 'preact/hooks';
+import { t } from '../../src/domain/i18n';
 import type { Network } from '../../src/domain/network';
 import type { SavedDecision } from '../../src/domain/rpc';
 import { valueOf } from '../lib/ui';
@@ -14,18 +15,18 @@ export function DecisionPicker(props: { network: Network; editing: SavedDecision
   const editing = props.editing?.decision;
   return (
     <div id="picker" class="field">
-      <label for="f-pick">Edit a recorded decision</label>
+      <label for="f-pick">{t('sidebar.picker.label')}</label>
       <input
         type="search"
         id="f-find"
-        placeholder="Search by ID or title"
-        aria-label="Search recorded decisions by ID or title"
+        placeholder={t('sidebar.picker.search-hint')}
+        aria-label={t('sidebar.picker.search-label')}
         autocomplete="off"
         value={words}
         onInput={(e) => setWords(valueOf(e))}
       />
       <select id="f-pick" value={editing?.id ?? ''} onChange={(e) => props.onPick(valueOf(e))}>
-        <option value="">New decision</option>
+        <option value="">{t('sidebar.picker.new')}</option>
         {decisions.map((d) => (
           <option key={d.id} value={d.id}>{`${d.id} · ${d.date} · ${d.title}`}</option>
         ))}
@@ -33,7 +34,10 @@ export function DecisionPicker(props: { network: Network; editing: SavedDecision
       <p id="editing" class="muted small" hidden={editing === undefined}>
         {editing === undefined
           ? ''
-          : `Editing ${editing.id}, recorded by ${editing.recordedBy || 'unknown'}; saving changes it in place.`}
+          : t('sidebar.picker.editing', {
+              id: editing.id,
+              by: editing.recordedBy || t('sidebar.picker.unknown-recorder'),
+            })}
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 /** The 23 GCM objectives as checkboxes, with a filter by number or words. */
 import { useState } from 'preact/hooks';
+import { t } from '../../src/domain/i18n';
 import type { DecisionSidebarData } from '../../src/domain/rpc';
 import { Checks, ErrorBox, valueOf, type Errors } from '../lib/ui';
 
@@ -15,7 +16,7 @@ export function GcmObjectives(props: {
   return (
     <fieldset class="field group">
       <legend>
-        GCM objectives{' '}
+        {t('sidebar.field.gcm-objectives')}{' '}
         <span id="gcm-count" class="count">
           {n === 0 ? '' : `(${n})`}
         </span>
@@ -23,8 +24,8 @@ export function GcmObjectives(props: {
       <input
         type="search"
         id="gcm-filter"
-        placeholder="Filter by number or words"
-        aria-label="Filter GCM objectives"
+        placeholder={t('sidebar.gcm.filter-hint')}
+        aria-label={t('sidebar.gcm.filter-label')}
         autocomplete="off"
         value={words}
         onInput={(e) => setWords(valueOf(e))}
@@ -40,7 +41,7 @@ export function GcmObjectives(props: {
               <b>{o.number}</b> {o.title}
             </>
           ),
-          title: `Objective ${o.number}: ${o.title}`,
+          title: t('sidebar.gcm.objective', { n: String(o.number), title: o.title }),
           hidden: find !== '' && !`${o.number} ${o.title}`.toLowerCase().includes(find),
         }))}
         checked={props.checked}

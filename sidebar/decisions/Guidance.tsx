@@ -1,4 +1,5 @@
 /** The guidance section: each finding with its ToR quote and fix, and "Record anyway" when it is asked for. */
+import { t } from '../../src/domain/i18n';
 import type { Finding } from '../../src/domain/rules/finding';
 import { checkedOf, ErrorBox, invalid, type Errors } from '../lib/ui';
 
@@ -12,20 +13,16 @@ export function Guidance(props: {
   const { findings } = props;
   return (
     <section id="guidance" class="guidance" aria-live="polite" aria-labelledby="guidance-head">
-      <h2 id="guidance-head">What the ToR check will say</h2>
+      <h2 id="guidance-head">{t('sidebar.guidance.head')}</h2>
       <p id="guidance-none" class="muted small">
-        {findings === null
-          ? 'Complete the form to see what the ToR check will say.'
-          : findings.length === 0
-            ? 'Nothing: this decision meets the ToR rules the check applies to it.'
-            : ''}
+        {findings === null ? t('sidebar.guidance.incomplete') : findings.length === 0 ? t('sidebar.guidance.none') : ''}
       </p>
       <ul id="guidance-list">
         {(findings ?? []).map((f, i) => (
           <li key={`${f.rule}-${i}`} class={f.severity} data-rule={f.rule}>
             <p>{f.message}</p>
             <q>{f.clause}</q>
-            <p class="fix">Fix: {f.fix}</p>
+            <p class="fix">{t('sidebar.guidance.fix', { fix: f.fix })}</p>
           </li>
         ))}
       </ul>
@@ -39,7 +36,7 @@ export function Guidance(props: {
             aria-invalid={invalid(props.errors, 'confirmed')}
             onChange={(e) => props.onConfirm(checkedOf(e))}
           />{' '}
-          Record anyway as Adopted
+          {t('sidebar.guidance.confirm')}
         </label>
         <ErrorBox errors={props.errors} field="confirmed" />
       </div>

@@ -4,6 +4,7 @@
  */
 import { decisionOf } from '../../src/domain/decision-record';
 import { longDay } from '../../src/domain/email/render';
+import { t } from '../../src/domain/i18n';
 import type { Network } from '../../src/domain/network';
 import { decisionGuidance } from '../../src/domain/rules/guidance';
 import type { Finding } from '../../src/domain/rules/finding';
@@ -55,6 +56,5 @@ export function missingNote(data: DecisionSidebarData, form: DecisionForm): stri
   const candidate = form.kind === 'Admission' ? keyOf(form.subject) : '';
   const missing = activeCodes(data, day).filter((c) => !form.consulted.includes(c) && keyOf(c) !== candidate);
   if (missing.length === 0 || form.outcome === 'Not adopted') return '';
-  const one = missing.length === 1;
-  return `${joinWords(missing)} ${one ? 'was a member' : 'were members'} on ${longDay(day)} but ${one ? 'is' : 'are'} not in Consulted: the ToR asks for consensus after consulting all members; record how ${one ? 'it was' : 'they were'} consulted, or run a written consultation.`;
+  return t('sidebar.consulted.missing', { n: missing.length, members: joinWords(missing), day: longDay(day) });
 }

@@ -2,7 +2,7 @@
  * The decision form's state and what derives from it alone: a blank form, a saved decision or a
  * consultation's draft as a form, the payload sent, and the checks the sidebar makes before sending.
  */
-import { t } from '../../src/domain/i18n';
+import { t, type MessageKey } from '../../src/domain/i18n';
 import {
   fieldError,
   parseDecisionInput,
@@ -47,10 +47,10 @@ export interface DecisionForm {
 export type RawDecision = Record<Exclude<DecisionField, 'id' | 'version'>, unknown>;
 
 /** What the subject of each kind of decision is (WORKBOOK.md, Decisions: Subject). */
-export const SUBJECTS: Partial<Record<string, { label: string; placeholder: string }>> = {
-  Admission: { label: 'Agency admitted', placeholder: 'Agency code, e.g. UNFPA' },
-  'Workplan endorsement': { label: 'Workplan year', placeholder: 'YYYY' },
-  'Working group': { label: 'Working group', placeholder: 'WG-NN' },
+export const SUBJECTS: Partial<Record<string, { label: MessageKey; placeholder: MessageKey }>> = {
+  Admission: { label: 'sidebar.subject.admission', placeholder: 'sidebar.agency-hint' },
+  'Workplan endorsement': { label: 'sidebar.subject.workplan', placeholder: 'sidebar.subject.workplan-hint' },
+  'Working group': { label: 'sidebar.subject.group', placeholder: 'sidebar.subject.group-hint' },
 };
 
 let serial = 0;

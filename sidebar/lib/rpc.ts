@@ -4,6 +4,7 @@
  * the contract's schemas: the server parses every argument before it touches the workbook and answers
  * with what its own types say, and leaving zod out keeps each page within its 80 KB.
  */
+import { t } from '../../src/domain/i18n';
 import type { RpcArgs, RpcName, RpcResult } from '../../src/domain/rpc';
 
 interface Runner {
@@ -15,7 +16,7 @@ interface Runner {
 function runner(): Runner {
   const google = (globalThis as { google?: { script?: { run?: Runner } } }).google;
   const run = google?.script?.run;
-  if (!run) throw new Error('This page must be opened from the add-on menu (google.script.run is not available).');
+  if (!run) throw new Error(t('sidebar.rpc.no-runner'));
   return run;
 }
 
@@ -26,7 +27,7 @@ export function call<K extends RpcName>(target: K, ...args: RpcArgs<K>): Promise
       .withFailureHandler((error) => reject(error instanceof Error ? error : new Error(String(error))));
     const fn = run[target];
     if (typeof fn !== 'function') {
-      reject(new Error(`The server has no function ${target}.`));
+      reject(new Error(t('sidebar.rpc.no-function', { target })));
       return;
     }
     fn.apply(run, args);

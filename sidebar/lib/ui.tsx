@@ -50,6 +50,9 @@ export interface Notice {
 
 export const NO_NOTICE: Notice = { kind: '', text: '' };
 
+// @i18n-exempt: CSS classes, not words
+export const ERROR_NOTICE = 'notice notice-error';
+
 /** A status line: announced politely, hidden while there is nothing to say. */
 export function StatusLine({ id, notice }: { id: string; notice: Notice }) {
   return (

@@ -5,10 +5,12 @@
  */
 import { useState } from 'preact/hooks';
 import { errorText } from '../../src/domain/errors';
+import { t } from '../../src/domain/i18n';
 import { parseMeetingInput, unchangedMessage, type MeetingFieldError, type SavedMeeting } from '../../src/domain/rpc';
 import { savedMeetingOf, type SidebarState } from '../app/state';
 import { call } from '../lib/rpc';
 import { errorsOf, NO_NOTICE, StatusLine, useFocus, valueOf, type Errors, type Notice } from '../lib/ui';
+import { valueLabel } from '../lib/values';
 import { MeetingFields } from './MeetingFields';
 import { controlOf, inputOf, meetingForm, type MeetingForm } from './form';
 
@@ -48,7 +50,7 @@ export function MeetingPanel(props: { state: SidebarState; hidden: boolean; relo
         setNotice({
           kind: 'ok',
           text: result.changed
-            ? `Meeting ${result.id} saved in row ${result.row} of the Meetings tab.`
+            ? t('sidebar.meeting.saved', { id: result.id, row: String(result.row) })
             : unchangedMessage('Meeting', result.id),
         });
       } else {
@@ -63,19 +65,19 @@ export function MeetingPanel(props: { state: SidebarState; hidden: boolean; relo
   };
 
   return (
-    <section id="meetings-panel" aria-label="Meetings" hidden={props.hidden}>
+    <section id="meetings-panel" aria-label={t('sidebar.panel.meetings')} hidden={props.hidden}>
       <StatusLine id="m-status-line" notice={notice} />
       <div class="field">
-        <label for="m-pick">Meeting</label>
+        <label for="m-pick">{t('sidebar.field.meeting')}</label>
         <select
           id="m-pick"
           value={current?.meeting.id ?? ''}
           onChange={(e) => load(valueOf(e) === '' ? null : savedMeetingOf(props.state, valueOf(e)))}
         >
-          <option value="">Plan a new meeting</option>
+          <option value="">{t('sidebar.meeting.new')}</option>
           {meetings.map((x) => (
             <option key={x.id} value={x.id}>
-              {`${x.id} · ${x.date} · ${x.status}${x.title === '' ? '' : ` · ${x.title}`}`}
+              {`${x.id} · ${x.date} · ${valueLabel('meetingStatus', x.status)}${x.title === '' ? '' : ` · ${x.title}`}`}
             </option>
           ))}
         </select>
@@ -95,7 +97,7 @@ export function MeetingPanel(props: { state: SidebarState; hidden: boolean; relo
           </div>
           <div class="actions">
             <button type="submit" class="action" id="m-submit">
-              {current ? `Save ${current.meeting.id}` : 'Plan meeting'}
+              {current ? t('sidebar.meeting.save', { id: current.meeting.id }) : t('sidebar.meeting.plan')}
             </button>
           </div>
         </fieldset>

@@ -3,6 +3,7 @@
  * reader may see. An answer still in the inbox shows as received (pending) until the secretariat's
  * next run moves it into Answers; opening the panel as the secretariat does that first.
  */
+import { t } from '../domain/i18n';
 import {
   askedAgencies,
   INBOX_PREFIX,
@@ -72,7 +73,7 @@ function viewOf(network: Network, c: Consultation, inbox: readonly InboxAnswer[]
 export function consultationPanelData(ports: ViewPorts & Pick<Ports, 'lock'>): ConsultationPanelData {
   recordWaitingAnswers(ports);
   const { network } = readNetwork(ports.workbook, VIEW_TABS);
-  requireSecretariat(ports, network, 'follow the consultations');
+  requireSecretariat(ports, network, t('app.consultation.follow-command'));
   const inbox = waiting(ports);
   return {
     today: ports.clock.today(),

@@ -45,7 +45,8 @@ import {
   SettingsTable,
   type Consultation,
 } from '../domain/tables';
-import { plural, keyOf } from '../domain/words';
+import { t } from '../domain/i18n';
+import { keyOf } from '../domain/words';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
 import { EVENTS } from '../domain/email/ledger';
@@ -54,6 +55,7 @@ import { readNetwork } from './network';
 import { describeSkipped, withLockedTabs, type LockedTabs } from './repository';
 
 /** The Log events of consultations that are not mail (the mail's are in ledger.ts's EVENTS). */
+// @i18n-exempt: the Log's Event values, which the add-on matches whatever the language (WORKBOOK.md)
 export const CONSULTATION_EVENTS = {
   opened: 'Consultation opened',
   closed: 'Consultation closed',
@@ -72,8 +74,16 @@ function refused(...errors: string[]): { ok: false; errors: string[] } {
   return { ok: false, errors };
 }
 
+/**
+ * "deadline: …": the form shows a refusal that starts with one of its fields' names beside that field,
+ * so the name stays as the code spells it, whatever the language of the message.
+ */
+function fieldError(field: string, message: string): string {
+  return `${field}: ${message}`;
+}
+
 function shapeErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string[] {
-  return issues.map((i) => `${String(i.path[0] ?? 'the request')}: ${i.message}`);
+  return issues.map((i) => fieldError(String(i.path[0] ?? t('app.consultation.the-request')), i.message));
 }
 
 /**
@@ -153,9 +163,15 @@ function closeRow(
       ref: c.id,
       recipients: [],
       outcome: 'Done',
-      details:
-        `${outcome ?? ''}${computed === outcome ? '' : ` (recorded by the Secretariat; the answers give ${computed ?? ''})`}: ` +
-        `${plural(answered, 'answer')} of ${askedAgencies(network, c).length}${notWritten.length === 0 ? '' : `; not written: ${notWritten.join('; ')}`}`,
+      details: t('app.consultation.closed', {
+        outcome: outcome ?? '',
+        overridden: computed === outcome ? 'no' : 'yes',
+        computed: computed ?? '',
+        answered,
+        asked: askedAgencies(network, c).length,
+        unwritten: notWritten.length === 0 ? 'no' : 'yes',
+        cells: notWritten.join('; '),
+      }),
     },
   ]);
 }
@@ -191,31 +207,33 @@ export function openConsultation(
 ): OpenConsultationResult {
   return withLockedTabs(ports, (tabs) => {
     const { network, grids } = tabs.readNetwork(TABS);
-    requireSecretariat(ports, network, 'open a consultation');
+    requireSecretariat(ports, network, t('app.consultation.open-command'));
     const parsed = OpenConsultationSchema.safeParse(input);
     if (!parsed.success) return refused(...shapeErrors(parsed.error.issues));
     const value = parsed.data;
     const today = ports.clock.today();
     const errors: string[] = [];
-    if (value.deadline <= today) errors.push(`deadline: ${value.deadline} is not after today (${today})`);
+    if (value.deadline <= today)
+      errors.push(fieldError('deadline', t('app.consultation.deadline-past', { deadline: value.deadline, today })));
     else if (workingDaysUntil(today, value.deadline) < MIN_WORKING_DAYS && value.confirmShortDeadline !== true)
       errors.push(
-        `deadline: ${value.deadline} leaves fewer than ${MIN_WORKING_DAYS} working days to answer; confirm the short deadline to open it anyway`,
+        fieldError(
+          'deadline',
+          t('app.consultation.deadline-short', { deadline: value.deadline, days: MIN_WORKING_DAYS }),
+        ),
       );
     const subject = (value.subject ?? '').trim();
     if (subject !== '') {
       const member = network.members.records.find((m) => keyOf(m.agency) === keyOf(subject));
-      if (member === undefined)
-        errors.push(`subject: ${subject} is not a member of the Members tab (add it as Pending first)`);
-      else if (isActiveOn(member, today)) errors.push(`subject: ${member.agency} is already an active member`);
+      if (member === undefined) errors.push(fieldError('subject', t('app.consultation.subject-unknown', { subject })));
+      else if (isActiveOn(member, today))
+        errors.push(fieldError('subject', t('app.consultation.subject-active', { subject: member.agency })));
       // members.admission: under a unanimous rule every member must answer Approve, which silence never is.
       if (network.settings.admissionRule === 'unanimous' && value.kind !== 'Approval')
-        errors.push(
-          'kind: the ToR admits a new member only upon unanimous approval: open the admission as Approval, so that each member approves',
-        );
+        errors.push(fieldError('kind', t('app.consultation.kind-unanimous')));
     }
     if (network.consultations.header === null || network.log.header === null)
-      errors.push('The Consultations or Log tab is missing or has no header row: run Set up / repair workbook first.');
+      errors.push(t('app.consultation.no-header'));
     if (errors.length > 0) return refused(...errors);
     const id = nextId(
       ConsultationsTable,
@@ -254,7 +272,12 @@ export function openConsultation(
         ref: id,
         recipients: [],
         outcome: 'Done',
-        details: `${value.kind}: ${value.title}; deadline ${value.deadline}; ${asked.join(', ')}`,
+        details: t('app.consultation.opened', {
+          kind: value.kind,
+          title: value.title,
+          deadline: value.deadline,
+          asked: asked.join(', '),
+        }),
       },
     ]);
     return { ok: true, id };
@@ -269,15 +292,11 @@ export function answeringAgency(
 ): { agency: string } | { refusal: string } {
   const agency = agenciesOf(network, email, today)[0];
   if (agency !== undefined) return { agency };
-  if (email === '')
-    return {
-      refusal:
-        'Google did not tell the add-on who you are signed in as: sign in with your agency account and try again.',
-    };
+  if (email === '') return { refusal: t('app.consultation.unknown-user') };
   return {
     refusal: isFocalPoint(network, email)
-      ? `${email} is a focal point of a member that is not active today: only active members answer consultations.`
-      : `${email} is not an active focal point of any member: only a member's focal point can answer. Ask the Secretariat to add you to the Focal points tab.`,
+      ? t('app.consultation.inactive-member', { email })
+      : t('app.consultation.not-focal-point', { email }),
   };
 }
 
@@ -291,14 +310,14 @@ function answerAs(ports: AnswerPorts, network: Network, value: AnswerConsultatio
   if ('refusal' in who) return refused(who.refusal);
   const { agency } = who;
   const c = consultationNamed(network, value.id);
-  if (c === undefined) return refused(`${value.id} is not a consultation of the Consultations tab.`);
-  if (c.status !== 'Open') return refused(`${c.id} is ${c.status.toLowerCase()}: it takes no more answers.`);
-  if (today > c.deadline)
-    return refused(`${c.id} closed for answers on ${c.deadline}: an answer today (${today}) is too late.`);
+  if (c === undefined) return refused(t('app.consultation.unknown', { id: value.id }));
+  if (c.status !== 'Open') return refused(t('app.consultation.not-open', { id: c.id, status: c.status.toLowerCase() }));
+  if (today > c.deadline) return refused(t('app.consultation.too-late', { id: c.id, deadline: c.deadline, today }));
   if (!askedAgencies(network, c).some((a) => keyOf(a) === keyOf(agency)))
-    return refused(`${agency} was not a member on ${c.openedOn}, when ${c.id} was opened: it is not asked.`);
+    return refused(t('app.consultation.not-asked', { agency, openedOn: c.openedOn, id: c.id }));
   const comment = (value.comment ?? '').trim();
-  if (value.answer === 'Object' && comment === '') return refused('comment: say why you object.');
+  if (value.answer === 'Object' && comment === '')
+    return refused(fieldError('comment', t('app.consultation.object-why')));
   const answer: InboxAnswer = {
     timestamp: ports.clock.now(),
     consultation: c.id,
@@ -323,9 +342,6 @@ export function answerConsultation(ports: AnswerPorts, input: unknown): AnswerCo
   if (!parsed.success) return refused(...shapeErrors(parsed.error.issues));
   return answerAs(ports, readNetwork(ports.workbook, ANSWER_TABS).network, parsed.data);
 }
-
-/** The menu item's and the answer dialog's title. */
-export const ANSWER_TITLE = 'Answer a consultation';
 
 /** The decision a closed consultation drafts: Consulted = the members asked, Objections = those that objected. */
 function draftOf(network: Network, c: Consultation): DecisionDraft {
@@ -354,11 +370,11 @@ export function closeConsultation(ports: DeliveryPorts, input: unknown): CloseCo
   const parsed = CloseConsultationSchema.safeParse(input);
   const result = withLockedTabs(ports, (tabs): CloseConsultationResult => {
     const read = tabs.readNetwork(TABS).network;
-    requireSecretariat(ports, read, 'close a consultation');
+    requireSecretariat(ports, read, t('app.consultation.close-command'));
     if (!parsed.success) return refused(...shapeErrors(parsed.error.issues));
     const network = recordInboxAnswers(ports, tabs, read);
     const c = consultationNamed(network, parsed.data.id);
-    if (c === undefined) return refused(`${parsed.data.id} is not a consultation of the Consultations tab.`);
+    if (c === undefined) return refused(t('app.consultation.unknown', { id: parsed.data.id }));
     if (c.status !== 'Open') return { ok: true, decisionDraft: draftOf(network, c), changed: false };
     const today = ports.clock.today();
     const asked = askedAgencies(network, c);
@@ -366,7 +382,12 @@ export function closeConsultation(ports: DeliveryPorts, input: unknown): CloseCo
     const silent = asked.filter((a) => !answers.has(keyOf(a)));
     if (today <= c.deadline && silent.length > 0)
       return refused(
-        `${c.id} is open until ${c.deadline} and ${silent.join(', ')} ${silent.length === 1 ? 'has' : 'have'} not answered yet.`,
+        t('app.consultation.silent', {
+          id: c.id,
+          deadline: c.deadline,
+          agencies: silent.join(', '),
+          count: silent.length,
+        }),
       );
     const computed = outcomeOf(c.kind, asked, answers);
     const outcome = parsed.data.outcome ?? computed;
@@ -381,7 +402,7 @@ export function closeConsultation(ports: DeliveryPorts, input: unknown): CloseCo
     deliver(
       ports,
       { meetings: null, reminders: false, consultations: true },
-      { authorize: (network) => requireSecretariat(ports, network, 'close a consultation') },
+      { authorize: (network) => requireSecretariat(ports, network, t('app.consultation.close-command')) },
     );
   return result;
 }
@@ -395,12 +416,16 @@ export function withdrawConsultation(ports: DeliveryPorts, input: unknown): With
   const parsed = WithdrawConsultationSchema.safeParse(input);
   const result = withLockedTabs(ports, (tabs): WithdrawConsultationResult => {
     const network = tabs.readNetwork(TABS).network;
-    requireSecretariat(ports, network, 'withdraw a consultation');
+    requireSecretariat(ports, network, t('app.consultation.withdraw-command'));
     if (!parsed.success) return refused(...shapeErrors(parsed.error.issues));
     const c = consultationNamed(network, parsed.data.id);
-    if (c === undefined) return refused(`${parsed.data.id} is not a consultation of the Consultations tab.`);
+    if (c === undefined) return refused(t('app.consultation.unknown', { id: parsed.data.id }));
     if (c.status !== 'Open')
-      return { ok: true, changed: false, lines: [`${c.id} is ${c.status.toLowerCase()} already.`] };
+      return {
+        ok: true,
+        changed: false,
+        lines: [t('app.consultation.already', { id: c.id, status: c.status.toLowerCase() })],
+      };
     const notWritten = describeSkipped(
       ConsultationsTable,
       tabs.update(ConsultationsTable, [{ ...c, status: 'Withdrawn', outcome: null, closedOn: ports.clock.today() }])
@@ -418,13 +443,13 @@ export function withdrawConsultation(ports: DeliveryPorts, input: unknown): With
         details: (parsed.data.reason ?? '').trim(),
       },
     ]);
-    return { ok: true, changed: true, lines: [`${c.id} is withdrawn.`] };
+    return { ok: true, changed: true, lines: [t('app.consultation.withdrawn', { id: c.id })] };
   });
   if (!result.ok || !result.changed) return result;
   const report = deliver(
     ports,
     { meetings: null, reminders: false, consultations: true },
-    { authorize: (network) => requireSecretariat(ports, network, 'withdraw a consultation') },
+    { authorize: (network) => requireSecretariat(ports, network, t('app.consultation.withdraw-command')) },
   );
   return { ...result, lines: [...result.lines, ...describeDelivery(report)] };
 }
@@ -438,7 +463,7 @@ export function sendConsultationsNow(ports: DeliveryPorts): SendConsultationsRes
     ports,
     { meetings: null, reminders: false, consultations: true },
     {
-      authorize: (network) => requireSecretariat(ports, network, 'send the consultations now'),
+      authorize: (network) => requireSecretariat(ports, network, t('app.consultation.send-command')),
       prepare: (tabs, network) => consultationUpkeep(ports, tabs, network),
     },
   );

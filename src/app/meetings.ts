@@ -17,12 +17,12 @@ import {
   type SaveMeetingResult,
   type SavedMeeting,
 } from '../domain/rpc';
+import { t } from '../domain/i18n';
 import { FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable, type Meeting } from '../domain/tables';
 import type { Ports } from '../ports';
 import { requireSecretariat } from './authorize';
 import { describeSkipped, leftAlone, withLockedTabs } from './repository';
 
-const WHAT = 'plan or update a meeting';
 const TABS = [SettingsTable, MembersTable, FocalPointsTable, MeetingsTable, LogTable] as const;
 
 class MeetingInputError extends Error {
@@ -43,30 +43,32 @@ export function checkMeeting(value: MeetingInput, network: Network, today: strin
     const unknown = value[field].filter((a) => !codes.some((c) => sameCode(c, a)));
     if (unknown.length > 0)
       errors.push(
-        meetingFieldError(
-          field,
-          `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a member' : 'are not members'} of the Members tab`,
-        ),
+        meetingFieldError(field, t('app.meetings.not-members', { codes: unknown.join(', '), count: unknown.length })),
       );
   }
   if (value.status === 'Held' && value.date > today)
-    errors.push(meetingFieldError('status', `a meeting on ${value.date} cannot be Held yet (today is ${today})`));
+    errors.push(meetingFieldError('status', t('app.meetings.not-held-yet', { date: value.date, today })));
   if (value.agendaCirculatedOn > today)
-    errors.push(meetingFieldError('agendaCirculatedOn', `${value.agendaCirculatedOn} is after today (${today})`));
+    errors.push(
+      meetingFieldError('agendaCirculatedOn', t('app.meetings.after-today', { day: value.agendaCirculatedOn, today })),
+    );
   const link = value.minutesLink.trim();
   if (link !== '' && !/^https:\/\/\S+$/i.test(link))
-    errors.push(meetingFieldError('minutesLink', 'must be a link starting with https://'));
+    errors.push(meetingFieldError('minutesLink', t('app.meetings.not-a-link')));
   if (value.minutesApprovedOn !== '') {
     if (value.minutesApprovedOn > today)
-      errors.push(meetingFieldError('minutesApprovedOn', `${value.minutesApprovedOn} is after today (${today})`));
+      errors.push(
+        meetingFieldError('minutesApprovedOn', t('app.meetings.after-today', { day: value.minutesApprovedOn, today })),
+      );
     else if (value.minutesApprovedOn < value.date)
       errors.push(
-        meetingFieldError('minutesApprovedOn', `${value.minutesApprovedOn} is before the meeting (${value.date})`),
+        meetingFieldError(
+          'minutesApprovedOn',
+          t('app.meetings.before-meeting', { day: value.minutesApprovedOn, date: value.date }),
+        ),
       );
-    if (link === '')
-      errors.push(meetingFieldError('minutesLink', 'give the link to the minutes before recording their approval'));
-    if (value.status !== 'Held')
-      errors.push(meetingFieldError('status', 'minutes are approved only for a Held meeting'));
+    if (link === '') errors.push(meetingFieldError('minutesLink', t('app.meetings.link-first')));
+    if (value.status !== 'Held') errors.push(meetingFieldError('status', t('app.meetings.approved-if-held')));
   }
   return errors;
 }
@@ -75,7 +77,7 @@ export function checkMeeting(value: MeetingInput, network: Network, today: strin
 function changes(before: Meeting, after: Meeting): string {
   const parts = Object.entries(MeetingsTable.columns)
     .filter(([k]) => JSON.stringify(before[k as keyof Meeting]) !== JSON.stringify(after[k as keyof Meeting]))
-    .map(([k, column]) => `${column.header}: ${JSON.stringify(after[k as keyof Meeting]) ?? 'blank'}`);
+    .map(([k, column]) => `${column.header}: ${JSON.stringify(after[k as keyof Meeting]) ?? t('app.meetings.blank')}`);
   return parts.join('; ');
 }
 
@@ -97,25 +99,19 @@ export function saveMeeting(
 ): SavedMeetingRow {
   return withLockedTabs(ports, (tabs) => {
     const { network, grids } = tabs.readNetwork(TABS);
-    requireSecretariat(ports, network, WHAT);
+    requireSecretariat(ports, network, t('app.meetings.command'));
     const parsed = parseMeetingInput(input);
     if (!parsed.ok) throw new MeetingInputError(parsed.errors);
     const value = parsed.value;
     const errors = checkMeeting(value, network, ports.clock.today());
     if (errors.length > 0) throw new MeetingInputError(errors);
-    if (network.meetings.header === null || network.log.header === null)
-      throw new Error('The Meetings or Log tab is missing or has no header row: run Set up / repair workbook first.');
+    if (network.meetings.header === null || network.log.header === null) throw new Error(t('app.meetings.no-header'));
     const before = value.id === '' ? null : savedMeeting(network, value.id);
     if (value.id !== '' && before === null)
-      throw new MeetingInputError([meetingFieldError('id', `${value.id} is not a meeting of the Meetings tab`)]);
+      throw new MeetingInputError([meetingFieldError('id', t('app.meetings.unknown', { id: value.id }))]);
     if (before !== null && before.version !== value.version) {
       throw new MeetingInputError(
-        [
-          meetingFieldError(
-            '',
-            `${before.meeting.id} was changed by someone else since you opened it; nothing was saved. The panel now shows it as it stands.`,
-          ),
-        ],
+        [meetingFieldError('', t('app.meetings.changed', { id: before.meeting.id }))],
         before,
       );
     }
@@ -151,7 +147,7 @@ export function saveMeeting(
     const meeting = before === null ? typed : keepOrder(before.meeting, typed, ['chairedBy', 'attendees']);
     const details =
       before === null
-        ? `${meeting.kind} meeting on ${meeting.date}: ${meeting.title}`
+        ? t('app.meetings.planned', { kind: meeting.kind, date: meeting.date, title: meeting.title })
         : changes(before.meeting, meeting);
     let row: number;
     let notWritten: string[] = [];
@@ -162,11 +158,13 @@ export function saveMeeting(
       notWritten = describeSkipped(MeetingsTable, tabs.update(MeetingsTable, [meeting]).skipped);
     }
     const email = ports.user.email();
-    const logged = notWritten.length === 0 ? details : `${details}; not written: ${notWritten.join('; ')}`;
+    const logged =
+      notWritten.length === 0 ? details : t('app.meetings.not-written', { details, cells: notWritten.join('; ') });
     tabs.append(LogTable, [
       {
         timestamp: ports.clock.now(),
         actor: email,
+        // @i18n-exempt: the Log's Event values (WORKBOOK.md)
         event: before === null ? 'Meeting planned' : 'Meeting updated',
         ref: id,
         recipients: [],
@@ -191,12 +189,13 @@ export function saveMeetingRpc(
   try {
     const { id, row, minutesToCirculate, changed, notWritten = [] } = saveMeeting(ports, input);
     // A script's write sets off no edit trigger: the approval waits for the hourly tick or the menu.
-    const next = minutesToCirculate
-      ? ` Its minutes go to the members at the next hourly tick when automation is on, or now from ${circulateLabel}`
-      : '';
+    const saved = [
+      t('app.meetings.saved', { id, row }),
+      ...(minutesToCirculate ? [t('app.meetings.circulate-next', { command: circulateLabel })] : []),
+    ].join(' ');
     ports.ui.toast(
-      changed ? `Meeting ${id} saved in row ${row}.${next}${leftAlone(notWritten)}` : unchangedMessage('Meeting', id),
-      'Meetings',
+      changed ? `${saved}${leftAlone(notWritten)}` : unchangedMessage('Meeting', id),
+      t('app.meetings.title'),
     );
     return { ok: true, id, row, changed };
   } catch (error) {

@@ -215,9 +215,12 @@ export interface SkippedWrite {
 
 /** "Title of D-2026-03 (its Title was changed while the add-on was working (row 5))": what a save left undone, for its Log row and toast. */
 export function describeSkipped(def: TableDef, skipped: readonly SkippedWrite[]): string[] {
-  return skipped.map(
-    ({ write, reason }) =>
-      `${(def.columns as Record<string, Column>)[write.field]?.header ?? write.field} of ${write.id} (${reason})`,
+  return skipped.map(({ write, reason }) =>
+    t('app.repository.skipped', {
+      header: (def.columns as Record<string, Column>)[write.field]?.header ?? write.field,
+      id: write.id,
+      reason,
+    }),
   );
 }
 

@@ -33,8 +33,3 @@ export function agencyWithName(agency: string, name: string): string {
     .replace(/[()]/g, '');
   return flat === '' ? agency : `${agency} (${flat})`;
 }
-
-/** "1 error", "3 errors". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -6,7 +6,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { name as packageName, version } from '../../package.json';
 import type { CliName } from '../app/commands';
-import { isLanguage, pinLanguage, t, type MessageKey } from '../domain/i18n';
+import { t, type MessageKey } from '../domain/i18n';
+import { takeLanguage } from './language-option';
 import { endQuietlyOnBrokenPipe, streamIo, UsageError, type CliIo } from './terminal';
 import { WorkbookFileError } from './xlsx/workbook';
 
@@ -49,29 +50,6 @@ function help(): string {
 
 const HELP = new Set(['--help', '-h']);
 const VERSION = new Set(['--version', '-V']);
-const LANG = '--lang';
-
-/**
- * Takes `--lang en|ru` (or `--lang=ru`) out of the arguments, wherever it stands, and pins the
- * language before anything is read or written: every command takes it. A value that is no language
- * is refused with a line to print.
- */
-function takeLanguage(argv: readonly string[]): { args: string[]; refusal: string | null } {
-  const args: string[] = [];
-  let refusal: string | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg !== LANG && !arg.startsWith(`${LANG}=`)) {
-      args.push(arg);
-      continue;
-    }
-    const value = arg === LANG ? argv[++i] : arg.slice(LANG.length + 1);
-    if (value === undefined || value === '') refusal = t('cli.error.lang-missing');
-    else if (isLanguage(value)) pinLanguage(value);
-    else refusal = t('cli.error.lang', { value });
-  }
-  return { args, refusal };
-}
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const { args: rest, refusal } = takeLanguage(argv);

@@ -100,7 +100,7 @@ describe('automation in Russian', () => {
     const refused = log(fake).filter((e) => e.outcome === 'Refused');
     expect(refused.map((e) => e.recipients)).toEqual([['dilnoza@gmail.com']]);
     expect(refused[0]?.details).toBe(
-      'протокол заседания M-2026-03 членам Сети: не направляется на этот адрес: адрес не относится к корпоративным доменам электронной почты, указанным на листе «Settings» (un.org, iom.int, undp.org): на личный адрес сообщения не направляются',
+      'протокол заседания M-2026-03 членам Сети — не направляется на этот адрес: адрес не относится к корпоративным доменам электронной почты, указанным на листе «Settings» (un.org, iom.int, undp.org): на личный адрес сообщения не направляются',
     );
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readTable, runs, updateRecords, withLockedTabs, type LockedTabs } from '../../src/app/repository';
+import {
+  describeSkipped,
+  readTable,
+  runs,
+  updateRecords,
+  withLockedTabs,
+  type LockedTabs,
+} from '../../src/app/repository';
+import { inLanguage } from '../../src/domain/i18n';
 import { ActionsTable, type Action } from '../../src/domain/tables';
 import { CountingLock } from '../support/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
@@ -124,5 +132,23 @@ describe('repository', () => {
       tabs.read(ActionsTable);
       expect(() => tabs.append(ActionsTable, [])).toThrow('The Actions tab is missing or has no header row');
     });
+  });
+});
+
+describe('the cells a save left alone', () => {
+  const skipped = [
+    {
+      write: { id: 'A-2026-001', field: 'lastRemindedOn', was: null, value: '2026-06-15' },
+      reason: 'reason',
+    },
+  ];
+
+  it('name the column by its English header and the row by its ID, in the language of the execution', () => {
+    expect(inLanguage('en', () => describeSkipped(ActionsTable, skipped))).toEqual([
+      'Last reminded on of A-2026-001 (reason)',
+    ]);
+    expect(inLanguage('ru', () => describeSkipped(ActionsTable, skipped))).toEqual([
+      '«Last reminded on» для A-2026-001 (reason)',
+    ]);
   });
 });

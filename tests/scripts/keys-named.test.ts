@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript, without types
-import { catalogueOf, keysNamedIn } from '../../scripts/i18n-plugin.mjs';
+import { catalogueOf, keysNamedIn, shortKeyNames, withShortKeys } from '../../scripts/i18n-plugin.mjs';
 
 const all = Object.keys(catalogueOf('en') as Record<string, string>);
 const some = (prefix: string) => all.filter((key) => key.startsWith(prefix));
@@ -17,5 +17,51 @@ describe('the messages a bundle carries', () => {
     const [one] = some('menu.');
     expect(keysNamedIn(`t('${one}')`, { wholeAreas: true })).toEqual(some('menu.'));
     expect(keysNamedIn(`"e.g. UNFPA";"nowhere.else";'Sent.'`, { wholeAreas: true })).toEqual([]);
+  });
+});
+
+describe('the short names of the keys a page carries', () => {
+  const code =
+    't("sidebar.close");t("sidebar.none");const b=x=>t(`rules.baseline.${x}`);t("rules.baseline.groups-ended")';
+  const keys = ['sidebar.close', 'sidebar.none', 'rules.baseline.groups-ended'];
+  const names = shortKeyNames(code, keys) as Map<string, string>;
+
+  it('are given to the keys named only as whole strings, not to those a template could put together', () => {
+    expect([...names.keys()]).toEqual(['sidebar.close', 'sidebar.none']);
+    expect(new Set(names.values()).size).toBe(2);
+    for (const name of names.values()) expect(name).toMatch(/^[a-zA-Z]{1,2}$/);
+  });
+
+  it('replace each whole key in the call and in the catalogue alike (a bare property name), and nothing else', () => {
+    const built =
+      'c("sidebar.close");var m={"sidebar.close":()=>"Close","sidebar.close-all":()=>"x"};"sidebar.close.";x?"sidebar.close":0';
+    const short = withShortKeys(built, names) as string;
+    const close = names.get('sidebar.close');
+    expect(short).toBe(
+      `c("${close}");var m={${close}:()=>"Close","sidebar.close-all":()=>"x"};"sidebar.close.";x?"${close}":0`,
+    );
+  });
+});
+
+describe('a page catalogue', () => {
+  it('keeps a message without placeholders as its text, and t() still renders it', async () => {
+    const { build } = await import('esbuild');
+    // @ts-expect-error: a build script in plain JavaScript, without types
+    const { messagesPlugin } = await import('../../scripts/i18n-plugin.mjs');
+    const entry =
+      'import { t } from "./src/domain/i18n"; globalThis.out = [t("sidebar.close"), t("sidebar.meeting.save", { id: "M-1" })];';
+    const built = await build({
+      stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true,
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
+      plugins: [messagesPlugin({ inline: ['en'], keys: ['sidebar.close', 'sidebar.meeting.save'] })],
+    });
+    const code = built.outputFiles[0]!.text;
+    expect(code).toMatch(/"sidebar\.close": "Close"/);
+    const scope: { out?: string[] } = {};
+    new Function('globalThis', code)(scope);
+    expect(scope.out).toEqual(['Close', 'Save M-1']);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * `npm start -- [--workbook FILE.xlsx] [--port N] [--user EMAIL] [--today YYYY-MM-DD] [--keep]`:
+ * `npm start -- [--workbook FILE.xlsx] [--port N] [--user EMAIL] [--today YYYY-MM-DD] [--keep] [--lang en|ru]`:
  * checks everything it can before it listens, so that a wrong file, port or user is one line and
- * exit code 2 (cannot run, as for `unmn`), never a stack trace.
+ * exit code 2 (cannot run, as for `unmn`), never a stack trace. Its language is `--lang`, else the
+ * workbook's Settings row `Language`, as for `unmn`.
  */
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -18,9 +19,8 @@ import { FileLockError, lockWorkingFile } from './file-lock';
 import { PlaygroundError, startPlayground, type RunningPlayground } from './server';
 import { defaultUser, knownUsers } from './users';
 import { errorText } from '../../domain/errors';
-
-export const USAGE =
-  'npm start -- [--workbook FILE.xlsx] [--port N] [--user EMAIL] [--today YYYY-MM-DD] [--keep] [--outbox DIR]';
+import { t } from '../../domain/i18n';
+import { takeLanguage } from '../language-option';
 
 export interface PlaygroundIo {
   out(line: string): void;
@@ -65,7 +65,9 @@ function options(argv: string[]) {
       strict: true,
     }).values;
   } catch (error) {
-    throw new BadInput(`${errorText(error).split('\n')[0]}. Usage: ${USAGE}`);
+    throw new BadInput(
+      t('playground.start.bad-option', { error: errorText(error).split('\n')[0], usage: t('playground.usage') }),
+    );
   }
 }
 
@@ -82,11 +84,10 @@ async function workingFile(root: string, given: string | undefined, keep: boolea
   const example = path.join(root, 'examples', 'uzbekistan.xlsx');
   const file = path.join(root, '.playground', 'workbook.xlsx');
   const shown = path.relative(process.cwd(), file) || file;
-  if (keep && existsSync(file)) return { file, label: `${shown} (kept)` };
-  if (!existsSync(example))
-    throw new BadInput(`${example}: no such file (the shipped example workbook); pass --workbook FILE.xlsx`);
+  if (keep && existsSync(file)) return { file, label: t('playground.start.kept', { file: shown }) };
+  if (!existsSync(example)) throw new BadInput(t('playground.start.no-example', { file: example }));
   await mkdir(path.dirname(file), { recursive: true });
-  return { file, label: `${shown} (a copy of examples/uzbekistan.xlsx)`, copyOf: example };
+  return { file, label: t('playground.start.copy', { file: shown }), copyOf: example };
 }
 
 function actingUser(network: Network, today: string, label: string, given: string | undefined): string {
@@ -95,13 +96,12 @@ function actingUser(network: Network, today: string, label: string, given: strin
     const user = emailKey(given);
     const known = users.some((u) => u.email === user);
     if (!known && (users.length > 0 || !isEmail(user))) {
-      throw new BadInput(`--user ${given}: not a focal point of ${label} nor one of its Secretariat editors`);
+      throw new BadInput(t('playground.start.unknown-user', { user: given, workbook: label }));
     }
     return user;
   }
   const fallback = defaultUser(network, today);
-  if (fallback === undefined)
-    throw new BadInput(`${label} names no focal point of the Secretariat to act as: pass --user EMAIL`);
+  if (fallback === undefined) throw new BadInput(t('playground.start.no-user', { workbook: label }));
   return fallback;
 }
 
@@ -109,9 +109,9 @@ async function prepare(argv: string[], root: string) {
   const values = options(argv);
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port ?? '') || port > 65535)
-    throw new BadInput(`--port ${values.port}: expected a port number from 0 to 65535 (0: any free port)`);
+    throw new BadInput(t('playground.start.bad-port', { port: values.port }));
   if (values.today !== undefined && !isIsoDay(values.today))
-    throw new BadInput(`--today must be a calendar day as YYYY-MM-DD, not "${values.today}"`);
+    throw new BadInput(t('playground.start.bad-today', { today: values.today }));
   const today = values.today ?? dayOfDate(new Date());
   const outboxDir = path.resolve(values.outbox ?? path.join(root, '.playground', 'outbox'));
   claimOutbox(outboxDir);
@@ -140,17 +140,25 @@ async function prepare(argv: string[], root: string) {
 
 /** Starts the playground; the code is non-zero when it could not, after one line on err. */
 export async function runPlayground(argv: string[], io: PlaygroundIo, root: string): Promise<Started> {
+  const { args, refusal } = takeLanguage(argv);
+  if (refusal !== null) {
+    io.err(refusal);
+    return { code: CANNOT_RUN };
+  }
   try {
-    const p = await prepare(argv, root);
+    const p = await prepare(args, root);
     const pagesDir = path.join(root, 'dist');
     const sidebarFile = path.join(pagesDir, 'DecisionSidebar.html');
-    if (!existsSync(sidebarFile))
-      io.err(`Note: ${sidebarFile} is missing, so the sidebar will not open: run npm run build.`);
+    if (!existsSync(sidebarFile)) io.err(t('playground.start.no-sidebar', { file: sidebarFile }));
     const running = await startPlayground({ ...p, pagesDir, scriptsDir: path.join(root, 'build', 'browser') });
-    io.out(`Playground: ${running.url}`);
-    io.out(`Workbook:   ${p.label}`);
-    io.out(`Acting as:  ${p.user}${p.today ? ` · today is ${p.today}` : ''}`);
-    io.out('Press Ctrl+C to stop.');
+    io.out(t('playground.start.url', { url: running.url }));
+    io.out(t('playground.start.workbook', { workbook: p.label }));
+    io.out(
+      p.today
+        ? t('playground.start.user-today', { user: p.user, today: p.today })
+        : t('playground.start.user', { user: p.user }),
+    );
+    io.out(t('playground.start.stop'));
     return { code: 0, running };
   } catch (error) {
     if (error instanceof BadInput) {
@@ -166,7 +174,7 @@ export async function runPlayground(argv: string[], io: PlaygroundIo, root: stri
       io.err(error.message);
       return { code: CANNOT_RUN };
     }
-    io.err(`The playground could not start: ${errorText(error).split('\n')[0]}`);
+    io.err(t('playground.start.failed', { error: errorText(error).split('\n')[0] }));
     return { code: CANNOT_RUN };
   }
 }

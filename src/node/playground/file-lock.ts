@@ -6,6 +6,7 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { t } from '../../domain/i18n';
 
 /** The working file is in use, or its lock cannot be written, in one line. */
 export class FileLockError extends Error {
@@ -28,8 +29,8 @@ function create(file: string, lock: string): boolean {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
-    if (code === 'ENOENT') throw new FileLockError(`${file}: no such file`);
-    throw new FileLockError(`Cannot write the lock file ${lock} beside the workbook (${(error as Error).message}).`);
+    if (code === 'ENOENT') throw new FileLockError(t('playground.lock.no-file', { file }));
+    throw new FileLockError(t('playground.lock.cannot-write', { lock, error: (error as Error).message }));
   }
 }
 
@@ -59,12 +60,14 @@ export function lockWorkingFile(file: string): FileLock {
   if (!create(file, lock)) {
     const pid = holder(lock);
     if (pid === undefined || alive(pid)) {
-      const by = pid === undefined ? 'another playground' : `another playground (process ${pid})`;
-      throw new FileLockError(`${file} is open in ${by}: stop it first, or delete ${lock} if none is running.`);
+      throw new FileLockError(
+        pid === undefined
+          ? t('playground.lock.held', { file, lock })
+          : t('playground.lock.held-by', { file, lock, pid: String(pid) }),
+      );
     }
     rmSync(lock, { force: true });
-    if (!create(file, lock))
-      throw new FileLockError(`${file} was opened by another playground just now: stop it first.`);
+    if (!create(file, lock)) throw new FileLockError(t('playground.lock.taken', { file }));
   }
   let held = true;
   const release = () => {

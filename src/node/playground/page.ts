@@ -8,6 +8,7 @@ import { type Cell } from '../../domain/cells';
 import { columnLetter, normalizeHeader, type Problem } from '../../domain/codec';
 import { dayOfDate } from '../../domain/dates';
 import { escapeHtml } from '../../domain/html';
+import { currentLanguage, t, type MessageKey, type Values } from '../../domain/i18n';
 import { displayText, REPORTS, type ColumnKind } from '../../domain/reports';
 import { formatProblem, problemText } from '../../domain/problems';
 import type { OutboxEmail } from '../outbox';
@@ -66,7 +67,9 @@ function cellHtml(cell: Cell, problem: string | undefined, kind?: ColumnKind, fi
   let inner: string;
   if (typeof cell === 'boolean') {
     classes.push('c');
-    inner = `<input type="checkbox" disabled${cell ? ' checked' : ''} aria-label="${cell ? 'Yes' : 'No'}">`;
+    const label = cell ? t('playground.cell.yes') : t('playground.cell.no');
+    // @i18n-exempt: markup; its label comes from the catalogue
+    inner = `<input type="checkbox" disabled${cell ? ' checked' : ''} aria-label="${escapeHtml(label)}">`;
   } else {
     if (typeof cell === 'number') classes.push('n');
     inner = escapeHtml(formatted(cell, kind));
@@ -78,6 +81,7 @@ function cellHtml(cell: Cell, problem: string | undefined, kind?: ColumnKind, fi
   return `<td${cls}${title}${style}>${inner}</td>`;
 }
 
+// @i18n-exempt: markup; the captions are the charts' own
 function chartsHtml(look: ShownLook | undefined): string {
   if (look === undefined || look.charts.length === 0) return '';
   const figures = look.charts.map(
@@ -95,9 +99,10 @@ function problemIndex(problems: readonly Problem[]): Map<string, string> {
   return index;
 }
 
+// @i18n-exempt: markup; every word in it is the workbook's or the catalogue's
 function tableHtml(tab: TabView, problems: Map<string, string>, id: string): string {
   const grid = tab.grid;
-  if (grid.length === 0) return `<p class="empty">The ${escapeHtml(tab.name)} tab is empty.</p>`;
+  if (grid.length === 0) return `<p class="empty">${text('playground.tabs.empty', { tab: tab.name })}</p>`;
   const width = Math.max(1, ...grid.map((r) => r.length));
   const headers = (grid[0] ?? []).map((h) => normalizeHeader(h));
   const letters = Array.from({ length: width }, (_, i) => `<th class="col">${columnLetter(i + 1)}</th>`).join('');
@@ -120,92 +125,121 @@ function tableHtml(tab: TabView, problems: Map<string, string>, id: string): str
   return `<div class="grid-wrap"><table class="grid" id="${id}" data-tab="${escapeHtml(tab.name)}"><thead><tr><th class="corner"></th>${letters}</tr></thead><tbody>${rows}</tbody></table></div>${chartsHtml(tab.look)}`;
 }
 
+// @i18n-exempt: markup; every word in it is the workbook's or the catalogue's
 function tabsHtml(view: PageView): string {
   const problems = problemIndex(view.problems);
   const strip = view.tabs
-    .map((t, i) => {
-      const rows = Math.max(0, t.grid.length - 1);
-      return `<button type="button" class="tab" role="tab" data-tab="${i}" data-name="${escapeHtml(t.name)}" aria-selected="${i === 0}">${escapeHtml(t.name)}<span class="badge">${rows}</span></button>`;
+    .map((tab, i) => {
+      const rows = Math.max(0, tab.grid.length - 1);
+      return `<button type="button" class="tab" role="tab" data-tab="${i}" data-name="${escapeHtml(tab.name)}" aria-selected="${i === 0}">${escapeHtml(tab.name)}<span class="badge">${rows}</span></button>`;
     })
     .join('');
   const sheets = view.tabs
     .map(
-      (t, i) =>
-        `<section class="sheet" role="tabpanel" data-sheet="${i}"${i === 0 ? '' : ' hidden'}>${tableHtml(t, problems, `tab-${i}`)}</section>`,
+      (tab, i) =>
+        `<section class="sheet" role="tabpanel" data-sheet="${i}"${i === 0 ? '' : ' hidden'}>${tableHtml(tab, problems, `tab-${i}`)}</section>`,
     )
     .join('\n');
-  return `<div class="sheets">${sheets}</div><nav class="tabstrip" role="tablist" aria-label="Tabs of the workbook">${strip}</nav>`;
+  return `<div class="sheets">${sheets}</div><nav class="tabstrip" role="tablist" aria-label="${text('playground.tabs.label')}">${strip}</nav>`;
 }
 
+// @i18n-exempt: markup; every word in it is the catalogue's
 function problemsHtml(problems: readonly Problem[]): string {
-  if (problems.length === 0)
-    return '<p class="empty">No problems: every tab keeps to the workbook contract (docs/workbook.md in the repository).</p>';
+  if (problems.length === 0) return `<p class="empty">${text('playground.problems.none')}</p>`;
   const items = problems.map((p) => `<li>${escapeHtml(formatProblem(p))}</li>`).join('');
   return `<ul class="problems">${items}</ul>`;
 }
 
+const LOG_COLUMNS = [
+  ['timestamp', 'playground.log.timestamp'],
+  ['actor', 'playground.log.actor'],
+  ['event', 'playground.log.event'],
+  ['ref', 'playground.log.ref'],
+  ['outcome', 'playground.log.outcome'],
+  ['details', 'playground.log.details'],
+] as const;
+
+// @i18n-exempt: markup; every word in it is the workbook's or the catalogue's
 function logHtml(tabs: readonly TabView[]): string {
-  const log = tabs.find((t) => t.name === 'Log');
-  if (!log) return '<p class="empty">The workbook has no Log tab yet: run Set up / repair workbook.</p>';
+  const log = tabs.find((tab) => tab.name === 'Log');
+  if (!log)
+    return `<p class="empty">${text('playground.log.no-tab', { command: t('menu.command.setup-workbook') })}</p>`;
   const header = (log.grid[0] ?? []).map((h) => normalizeHeader(h));
   const at = (name: string) => header.indexOf(name);
   const rows = log.grid.slice(1).filter((r) => r.some((c) => c !== ''));
-  if (rows.length === 0) return '<p class="empty">Nothing logged yet.</p>';
-  const cols = ['timestamp', 'actor', 'event', 'ref', 'outcome', 'details'];
+  if (rows.length === 0) return `<p class="empty">${text('playground.log.empty')}</p>`;
   const body = rows
     .slice(-50)
     .reverse()
     .map(
       (r) =>
-        `<tr>${cols
-          .map((c) => {
-            const text = escapeHtml(displayCell(r[at(c)] ?? ''));
-            return `<td title="${text}">${text}</td>`;
-          })
-          .join('')}</tr>`,
+        `<tr>${LOG_COLUMNS.map(([c]) => {
+          const shown = escapeHtml(displayCell(r[at(c)] ?? ''));
+          return `<td title="${shown}">${shown}</td>`;
+        }).join('')}</tr>`,
     )
     .join('');
-  return `<table class="list" id="log"><thead><tr><th>Timestamp</th><th>Actor</th><th>Event</th><th>Ref</th><th>Outcome</th><th>Details</th></tr></thead><tbody>${body}</tbody></table>`;
+  const head = LOG_COLUMNS.map(([, key]) => `<th>${text(key)}</th>`).join('');
+  return `<table class="list" id="log"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-/** A message's calendar invitation: what a calendar reads of it, and the .ics to download. */
+/**
+ * A message's calendar invitation: what a calendar reads of it, and the .ics to download.
+ * @i18n-exempt: markup and a data: URL; every word in it is the email's or the catalogue's
+ */
 function invitationHtml(e: OutboxEmail): string {
   if (!e.invitation) return '';
   const href = `data:text/calendar;charset=utf-8,${encodeURIComponent(e.invitation.ics)}`;
-  const label = e.invitation.method === 'CANCEL' ? 'Calendar cancellation' : 'Calendar invitation';
-  return `<div class="invitation"><h4>${label} <a class="ics" download="invite.ics" href="${escapeHtml(href)}">Download invite.ics</a></h4><pre>${escapeHtml(e.invitation.ics)}</pre></div>`;
+  const label = t(e.invitation.method === 'CANCEL' ? 'playground.outbox.cancellation' : 'playground.outbox.invitation');
+  return `<div class="invitation"><h4>${escapeHtml(label)} <a class="ics" download="invite.ics" href="${escapeHtml(href)}">${text('playground.outbox.download')}</a></h4><pre>${escapeHtml(e.invitation.ics)}</pre></div>`;
 }
 
+// @i18n-exempt: markup; every word in it is the email's or the catalogue's
 function outboxHtml(outbox: readonly OutboxEmail[]): string {
-  if (outbox.length === 0) return '<p class="empty" id="outbox-empty">No email has gone out yet.</p>';
+  if (outbox.length === 0) return `<p class="empty" id="outbox-empty">${text('playground.outbox.empty')}</p>`;
   const items = [...outbox]
     .reverse()
     .map((e) => {
-      const cc = e.cc && e.cc.length > 0 ? `<div><b>Cc</b> ${escapeHtml(e.cc.join(', '))}</div>` : '';
+      const cc =
+        e.cc && e.cc.length > 0
+          ? `<div><b>${text('playground.outbox.cc')}</b> ${escapeHtml(e.cc.join(', '))}</div>`
+          : '';
       const html =
         e.html === ''
-          ? '<p class="empty">No HTML body.</p>'
+          ? `<p class="empty">${text('playground.outbox.no-html')}</p>`
           : `<iframe class="mail-html" sandbox="" title="${escapeHtml(e.subject)}" srcdoc="${escapeHtml(e.html)}"></iframe>`;
       return `<details class="mail"><summary><span class="subj">${escapeHtml(e.subject)}</span><span class="when">${escapeHtml(e.sentAt)}</span></summary>
-<div class="meta"><div><b>To</b> ${escapeHtml(e.to.join(', '))}</div>${cc}</div>
-<div class="bodies"><div><h4>HTML</h4>${html}</div><div><h4>Text</h4><pre>${escapeHtml(e.text)}</pre></div></div>${invitationHtml(e)}</details>`;
+<div class="meta"><div><b>${text('playground.outbox.to')}</b> ${escapeHtml(e.to.join(', '))}</div>${cc}</div>
+<div class="bodies"><div><h4>${text('playground.outbox.html')}</h4>${html}</div><div><h4>${text('playground.outbox.text')}</h4><pre>${escapeHtml(e.text)}</pre></div></div>${invitationHtml(e)}</details>`;
     })
     .join('\n');
   return `<div class="outbox">${items}</div>`;
 }
 
-/** Everything below the menu bar that changes when the workbook does. */
+/** A catalogue's text, escaped for the page. */
+function text(key: MessageKey, values?: Values): string {
+  return escapeHtml(t(key, values));
+}
+
+/**
+ * Everything below the menu bar that changes when the workbook does.
+ * @i18n-exempt: markup; every word in it is the workbook's or the catalogue's
+ */
 export function renderContent(view: PageView): string {
+  const reports = REPORTS.map(
+    (r) => `<li><a href="/report/${escapeHtml(r.id)}" target="_blank" rel="noopener">${escapeHtml(r.label)}</a></li>`,
+  ).join('');
   return `<div class="workbook">${tabsHtml(view)}</div>
 <div class="panels">
-  <section class="panel" id="problems-panel"><h2>Problems <span class="count">${view.problems.length}</span></h2>${problemsHtml(view.problems)}</section>
-  <section class="panel" id="log-panel"><h2>Log <span class="count">latest first</span></h2>${logHtml(view.tabs)}</section>
-  <section class="panel" id="reports-panel"><h2>Reports <span class="count">as HTML, this year</span></h2><ul>${REPORTS.map((r) => `<li><a href="/report/${escapeHtml(r.id)}" target="_blank" rel="noopener">${escapeHtml(r.name)}</a></li>`).join('')}</ul></section>
-  <section class="panel" id="automation-panel"><h2>Automation</h2>${view.automation.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<button type="button" id="run-tick">Run the hourly tick</button></section>
-  <section class="panel wide" id="outbox-panel"><h2>Outbox <span class="count">${view.outbox.length}</span></h2>${outboxHtml(view.outbox)}</section>
+  <section class="panel" id="problems-panel"><h2>${text('playground.problems.title')} <span class="count">${view.problems.length}</span></h2>${problemsHtml(view.problems)}</section>
+  <section class="panel" id="log-panel"><h2>${text('playground.log.title')} <span class="count">${text('playground.log.order')}</span></h2>${logHtml(view.tabs)}</section>
+  <section class="panel" id="reports-panel"><h2>${text('playground.reports.title')} <span class="count">${text('playground.reports.note')}</span></h2><ul>${reports}</ul></section>
+  <section class="panel" id="automation-panel"><h2>${text('playground.automation.title')}</h2>${view.automation.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<button type="button" id="run-tick">${text('playground.automation.run-tick')}</button></section>
+  <section class="panel wide" id="outbox-panel"><h2>${text('playground.outbox.title')} <span class="count">${view.outbox.length}</span></h2>${outboxHtml(view.outbox)}</section>
 </div>`;
 }
 
+// @i18n-exempt: markup; the menu's words are the command table's
 function menuHtml(menu: readonly MenuEntry[]): string {
   const groups = [...new Set(menu.map((m) => m.group))];
   return groups
@@ -222,55 +256,64 @@ function menuHtml(menu: readonly MenuEntry[]): string {
     .join('');
 }
 
+// @i18n-exempt: markup; every word in it is the workbook's or the catalogue's
 function userHtml(view: PageView): string {
   const known = view.users.some((u) => u.email === view.user);
   const options = [
-    ...(known ? [] : [{ email: view.user, label: 'given with --user', secretariat: false }]),
+    ...(known ? [] : [{ email: view.user, label: t('playground.users.given'), secretariat: false }]),
     ...view.users,
   ]
-    .map(
-      (u) =>
-        `<option value="${escapeHtml(u.email)}"${u.email === view.user ? ' selected' : ''}>${escapeHtml(u.email)} · ${escapeHtml(u.label)}${u.secretariat ? ' · Secretariat' : ''}</option>`,
-    )
+    .map((u) => {
+      const values = { email: u.email, label: u.label };
+      const shown = u.secretariat
+        ? text('playground.users.option-secretariat', values)
+        : text('playground.users.option', values);
+      return `<option value="${escapeHtml(u.email)}"${u.email === view.user ? ' selected' : ''}>${shown}</option>`;
+    })
     .join('');
-  return `<label class="user">Acting as <select id="user" aria-label="Acting as">${options}</select></label>`;
+  const actingAs = text('playground.users.acting-as');
+  return `<label class="user">${actingAs} <select id="user" aria-label="${actingAs}">${options}</select></label>`;
 }
 
-/** The page; its script runs under the nonce that the response's Content-Security-Policy names. */
-/** The page, with its script (build/browser/page-script.js) run under the response's nonce. */
+/**
+ * The page, with its script (build/browser/page-script.js) run under the response's nonce.
+ * @i18n-exempt: markup; every word in it is the workbook's or the catalogue's
+ */
 export function renderPage(view: PageView, nonce: string, script: string): string {
+  const network = view.networkName || t('playground.page.default-network');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${currentLanguage()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(view.networkName || 'UN Network on Migration')} · playground</title>
+<title>${text('playground.page.title', { network })}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <header class="top">
-  <div class="brand"><span class="logo" aria-hidden="true"></span><div><h1>${escapeHtml(view.networkName || 'UN Network on Migration')}</h1>
-  <p class="file">${escapeHtml(view.file)} · today ${escapeHtml(view.today)}</p></div></div>
+  <div class="brand"><span class="logo" aria-hidden="true"></span><div><h1>${escapeHtml(network)}</h1>
+  <p class="file">${text('playground.page.file-today', { file: view.file, today: view.today })}</p></div></div>
   ${userHtml(view)}
 </header>
-<nav class="menubar" aria-label="Add-on menu"><span class="addon">UN Network</span>${menuHtml(view.menu)}<span id="busy" class="busy" hidden>Working…</span></nav>
+<nav class="menubar" aria-label="${text('playground.page.menu-bar')}"><span class="addon">${text('playground.page.add-on')}</span>${menuHtml(view.menu)}<span id="busy" class="busy" hidden>${text('playground.page.working')}</span></nav>
 <div id="messages" class="messages" aria-live="polite"></div>
 <div class="layout">
   <div id="content">${renderContent(view)}</div>
-  <aside id="sidebar" class="sidebar" hidden aria-label="Sidebar">
-    <div class="sidebar-head"><span id="sidebar-title">UN Network</span><button type="button" id="sidebar-close" aria-label="Close the sidebar">×</button></div>
-    <iframe id="sidebar-frame" title="Sidebar"></iframe>
+  <aside id="sidebar" class="sidebar" hidden aria-label="${text('playground.page.sidebar')}">
+    <div class="sidebar-head"><span id="sidebar-title">${text('playground.page.add-on')}</span><button type="button" id="sidebar-close" aria-label="${text('playground.page.close-sidebar')}">×</button></div>
+    <iframe id="sidebar-frame" title="${text('playground.page.sidebar')}"></iframe>
   </aside>
 </div>
 <dialog id="dialog" class="dialog" aria-labelledby="dialog-title">
-  <div class="sidebar-head"><span id="dialog-title"></span><button type="button" id="dialog-close" aria-label="Close the dialog">×</button></div>
-  <iframe id="dialog-frame" sandbox="" title="Dialog"></iframe>
+  <div class="sidebar-head"><span id="dialog-title"></span><button type="button" id="dialog-close" aria-label="${text('playground.page.close-dialog')}">×</button></div>
+  <iframe id="dialog-frame" sandbox="" title="${text('playground.page.dialog')}"></iframe>
 </dialog>
 <script nonce="${nonce}">${script.replace(/<\/script/gi, '<\\/script')}</script>
 </body>
 </html>`;
 }
 
+// @i18n-exempt: a style sheet
 const STYLE = `
 *{box-sizing:border-box}
 html,body{margin:0;height:100%}

@@ -5,6 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { dayOfDate, timestampOfDate } from '../../domain/dates';
+import { currentLanguage, t } from '../../domain/i18n';
 import type { Clock, DialogPage, Lock, Ports, TabChart, TabStyle, Ui, WorkbookPort } from '../../ports';
 import { MemoryInbox } from '../inbox';
 import { FileOutbox } from '../outbox';
@@ -32,6 +33,12 @@ export function clockFor(today: string | undefined): Clock {
   };
 }
 
+/** The built page in the execution's language, as Apps Script picks it: `<page>-<language>` for all but English. */
+function pageFile(page: string): string {
+  const language = currentLanguage();
+  return language === 'en' ? page : `${page}-${language}`;
+}
+
 class CollectingUi implements Ui {
   readonly messages: UiMessage[] = [];
 
@@ -49,7 +56,7 @@ class CollectingUi implements Ui {
   }
 
   showSidebar(page: string, title: string): void {
-    this.messages.push({ kind: 'sidebar', title, page });
+    this.messages.push({ kind: 'sidebar', title, page: pageFile(page) });
   }
 
   showDialog(page: DialogPage): void {
@@ -57,7 +64,7 @@ class CollectingUi implements Ui {
     this.messages.push(
       'html' in page
         ? { kind: 'dialog', content: page.html, ...size }
-        : { kind: 'page-dialog', content: page.page, ...size },
+        : { kind: 'page-dialog', content: pageFile(page.page), ...size },
     );
   }
 }
@@ -159,10 +166,6 @@ export interface PlaygroundConfig {
   user: string;
 }
 
-/** What the user is told when text they typed held characters a spreadsheet file cannot hold. */
-export const REMOVED_CHARACTERS =
-  'What you entered held characters a spreadsheet file cannot hold (such as U+FFFE or a control character): they were removed.';
-
 /**
  * Runs use cases on the working file one at a time: load, run, save when something was written.
  * Every change reaches the file at once; a command that writes nothing leaves it byte for byte.
@@ -232,7 +235,9 @@ export class PlaygroundSession {
       } catch (e) {
         error = e instanceof Error ? e : new Error(String(e));
       }
-      if (workbook.removedCharacters() > 0) ui.toast(REMOVED_CHARACTERS, 'Text changed');
+      // Told when text the user typed held characters a spreadsheet file cannot hold.
+      if (workbook.removedCharacters() > 0)
+        ui.toast(t('playground.server.removed-characters'), t('playground.server.removed-characters-title'));
       const saved = changed();
       if (saved) await this.saved(workbook);
       return { ...(error ? { error } : { value: value as T }), messages: ui.messages, saved, tabs: tabs() };

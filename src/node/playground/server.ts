@@ -10,11 +10,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import * as z from 'zod/mini';
 import { statusOf } from '../../app/automation';
-import { commandNamed, menuGroups } from '../../app/commands';
+import { commandNamed, groupLabel, menuGroups } from '../../app/commands';
 import { describeDelivery } from '../../app/deliver';
 import { hourlyTick } from '../../app/tick';
 import { readGrids, readNetwork } from '../../app/network';
 import { yearOf } from '../../domain/dates';
+import { inLanguage, isLanguage, t, type Language } from '../../domain/i18n';
+import { withText } from './browser-text';
 import { reportNamed } from '../../domain/reports';
 import { renderReportHtml } from '../reports/html';
 import { rpcNamed } from '../../app/rpc';
@@ -56,13 +58,21 @@ export interface RunningPlayground {
 
 const HOST = '127.0.0.1';
 
-/** The add-on's menu, from the command table: every command runs here as in Sheets. */
+/** The add-on's menu, from the command table, in the execution's language: every command runs here as in Sheets. */
 function playgroundMenu(): MenuEntry[] {
-  return menuGroups().flatMap(({ group, commands }) => commands.map((c) => ({ group, label: c.label, command: c.id })));
+  return menuGroups().flatMap(({ group, commands }) =>
+    commands.map((c) => ({ group: groupLabel(group), label: c.label, command: c.id })),
+  );
 }
 
-/** The built pages of dist/ that a sidebar or dialog may show: plain names only. */
-const PAGE_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+/** The built pages of dist/ that a sidebar or dialog may show: plain names, `-<language>` for all but English. */
+const PAGE_NAME = /^[A-Za-z][A-Za-z0-9]*(?:-[a-z]{2})?$/;
+
+/** The language a built page is in, by its name. */
+function languageOfPage(name: string): Language {
+  const suffix = /-([a-z]{2})$/.exec(name)?.[1] ?? 'en';
+  return isLanguage(suffix) ? suffix : 'en';
+}
 
 async function view(session: PlaygroundSession, label: string): Promise<PageView> {
   // Every tab is shown, so every tab is read once, and the network is decoded from those same grids.
@@ -86,7 +96,7 @@ async function view(session: PlaygroundSession, label: string): Promise<PageView
     outbox: session.outbox.list(),
     automation: [
       ...statusOf(network, today, session.config.user, null).lines,
-      'The playground installs no triggers: "Run the hourly tick" does what the hourly trigger would.',
+      t('playground.tick.no-triggers', { button: t('playground.automation.run-tick') }),
     ],
   };
 }
@@ -94,10 +104,7 @@ async function view(session: PlaygroundSession, label: string): Promise<PageView
 /** What the hourly trigger does, on a click: the same use case, its report shown as an alert. */
 function runTick(ports: Ports): void {
   const lines = describeDelivery(hourlyTick(ports));
-  ports.ui.alert(
-    lines.length > 0 ? lines.join('\n') : 'Nothing was due: no minutes to circulate and no reminders today.',
-    'Hourly tick',
-  );
+  ports.ui.alert(lines.length > 0 ? lines.join('\n') : t('playground.tick.nothing-due'), t('playground.tick.title'));
 }
 
 /**
@@ -109,7 +116,9 @@ interface Policy {
   readonly frameOptions: 'DENY' | 'SAMEORIGIN';
 }
 
+// @i18n-exempt: Content-Security-Policy directives, read by the browser
 const LOCKED: readonly string[] = ["default-src 'none'", "base-uri 'none'", "form-action 'none'"];
+// @i18n-exempt: Content-Security-Policy directives, read by the browser
 const NOTHING: Policy = { csp: [...LOCKED, "frame-ancestors 'none'"], frameOptions: 'DENY' };
 
 /**
@@ -118,6 +127,7 @@ const NOTHING: Policy = { csp: [...LOCKED, "frame-ancestors 'none'"], frameOptio
  * style runs no code.
  */
 function pagePolicy(nonce: string): Policy {
+  // @i18n-exempt: Content-Security-Policy directives, read by the browser
   return {
     csp: [
       ...LOCKED,
@@ -150,6 +160,7 @@ function scriptHashes(html: string): string[] {
  * frames it, as Sheets does.
  */
 function builtPagePolicy(html: string): Policy {
+  // @i18n-exempt: Content-Security-Policy directives, read by the browser
   return {
     csp: [
       ...LOCKED,
@@ -164,6 +175,7 @@ function builtPagePolicy(html: string): Policy {
 }
 
 /** A report's HTML is self-contained: its own styles and inline SVG charts, no script, nothing to load. */
+// @i18n-exempt: Content-Security-Policy directives, read by the browser
 const REPORT_POLICY: Policy = {
   csp: [...LOCKED, "style-src 'unsafe-inline'", 'img-src data:', "frame-ancestors 'none'"],
   frameOptions: 'DENY',
@@ -204,7 +216,7 @@ const UserRequest = z.object({ email: z.string() });
 /** The bytes of the body, read no further than MAX_BODY: what comes after is left unread. */
 function bytesOf(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const tooLarge = new BadRequest(413, `The request is larger than ${MAX_BODY} bytes.`);
+    const tooLarge = new BadRequest(413, t('playground.server.too-large', { bytes: String(MAX_BODY) }));
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return reject(tooLarge);
     const chunks: Buffer[] = [];
     let size = 0;
@@ -222,16 +234,16 @@ function bytesOf(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** The JSON body in the shape the schema says; an empty body is {}. */
-async function body<T>(req: IncomingMessage, schema: z.ZodMiniType<T>, what: string): Promise<T> {
+async function body<T>(req: IncomingMessage, schema: z.ZodMiniType<T>, refusal: () => string): Promise<T> {
   const text = (await bytesOf(req)).toString('utf8');
   let value: unknown;
   try {
     value = text === '' ? {} : JSON.parse(text);
   } catch {
-    throw new BadRequest(400, 'The request body is not JSON.');
+    throw new BadRequest(400, t('playground.server.not-json'));
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new BadRequest(400, `The request body is not ${what}.`);
+  if (!parsed.success) throw new BadRequest(400, refusal());
   return parsed.data;
 }
 
@@ -239,7 +251,7 @@ function urlOf(req: IncomingMessage): URL {
   try {
     return new URL(req.url ?? '/', `http://${HOST}`);
   } catch {
-    throw new BadRequest(400, 'The request path is not valid.');
+    throw new BadRequest(400, t('playground.server.bad-path'));
   }
 }
 
@@ -248,7 +260,7 @@ function segment(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    throw new BadRequest(400, `The request path is not valid: ${text}`);
+    throw new BadRequest(400, t('playground.server.bad-segment', { path: text }));
   }
 }
 
@@ -270,7 +282,7 @@ function trusted(req: IncomingMessage, port: number): boolean {
 async function browserScripts(dir: string): Promise<{ page: string; shim: string }> {
   const load = (name: string) =>
     readFile(path.join(dir, `${name}.js`), 'utf8').catch(() => {
-      throw new PlaygroundError(`${path.join(dir, `${name}.js`)} is missing: run npm run build.`);
+      throw new PlaygroundError(t('playground.server.missing-build', { file: path.join(dir, `${name}.js`) }));
     });
   const [page, shim] = await Promise.all([load('page-script'), load('shim-script')]);
   return { page, shim };
@@ -301,7 +313,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
         res,
         200,
         'text/html',
-        renderPage(await view(session, label), nonce, scripts.page),
+        // The view reads the workbook, and with it the language the script's texts are written in.
+        renderPage(await view(session, label), nonce, withText(scripts.page)),
         pagePolicy(nonce),
       );
     }
@@ -310,16 +323,19 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     if (req.method === 'GET' && first === 'page' && PAGE_NAME.test(second)) {
       const file = path.join(options.pagesDir, `${second}.html`);
       const html = await readFile(file, 'utf8').catch(() => null);
-      if (html === null) return send(res, 404, 'text/plain', `${file} is missing: run npm run build.`);
-      const page = withShim(html, scripts.shim);
+      if (html === null) return send(res, 404, 'text/plain', t('playground.server.missing-build', { file }));
+      const page = inLanguage(languageOfPage(second), () => withShim(html, withText(scripts.shim)));
       return send(res, 200, 'text/html', page, builtPagePolicy(page));
     }
     if (req.method === 'POST' && first === 'rpc') {
       const name = segment(second);
       const target = rpcNamed(name);
       if (!target)
-        return json(res, 404, { ok: false, error: { name: 'Error', message: `Script function not found: ${name}` } });
-      const { args = [] } = await body(req, RpcRequest, 'a JSON object with an args array');
+        return json(res, 404, {
+          ok: false,
+          error: { name: 'Error', message: t('playground.server.no-function', { name }) },
+        });
+      const { args = [] } = await body(req, RpcRequest, () => t('playground.server.not-rpc'));
       const outcome = await session.run((ports) => target(ports, args[0]));
       // What Sheets would show beside the sidebar (a toast, an alert) travels with the answer, for the page to show.
       const messages = outcome.messages.filter((m) => m.kind === 'toast' || m.kind === 'alert');
@@ -328,7 +344,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     }
     if (req.method === 'GET' && first === 'report') {
       const def = reportNamed(segment(second));
-      if (!def) return send(res, 404, 'text/plain', `No such report: ${second}`);
+      if (!def) return send(res, 404, 'text/plain', t('playground.server.no-report', { name: second }));
       const today = clockFor(session.config.today).today();
       const report = await session.read((wb) => def.build(readNetwork(wb).network, { year: yearOf(today), today }));
       return send(res, 200, 'text/html', await renderReportHtml(report), REPORT_POLICY);
@@ -344,7 +360,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     if (req.method === 'POST' && first === 'command') {
       const name = segment(second);
       const command = commandNamed(name);
-      if (!command) return json(res, 404, { messages: [], error: `No such command: ${name}` });
+      if (!command) return json(res, 404, { messages: [], error: t('playground.server.no-command', { name }) });
       const outcome = await session.run((ports) => command.run(ports));
       // A report or check shows its tab, as Sheets does once the tab is written.
       const shown = outcome.tabs.filter((t) => t.startsWith('Report: ') || t === ComplianceTable.name).pop();
@@ -356,12 +372,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       });
     }
     if (req.method === 'POST' && url.pathname === '/user') {
-      const email = emailKey((await body(req, UserRequest, 'a JSON object with an email')).email);
+      const email = emailKey((await body(req, UserRequest, () => t('playground.server.not-user'))).email);
       const today = clockFor(session.config.today).today();
       const users = await session.read((wb) => knownUsers(decodeNetwork(readGrids(wb)), today));
       if (!users.some((u) => u.email === email))
         return json(res, 400, {
-          error: `${email || 'That user'} is not a focal point of the workbook nor a Secretariat editor.`,
+          error: email ? t('playground.server.unknown-user', { email }) : t('playground.server.unknown-user-blank'),
         });
       session.config.user = email;
       return json(res, 200, { user: email });
@@ -388,14 +404,15 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE')
+        reject(new PlaygroundError(t('playground.server.port-in-use', { port: String(options.port) })));
+      else if (error.code === 'EACCES')
+        reject(new PlaygroundError(t('playground.server.port-denied', { port: String(options.port) })));
+      else
         reject(
           new PlaygroundError(
-            `Port ${options.port} is in use: pass --port N for another, or --port 0 for any free port.`,
+            t('playground.server.cannot-listen', { host: HOST, port: String(options.port), error: error.message }),
           ),
         );
-      else if (error.code === 'EACCES')
-        reject(new PlaygroundError(`Port ${options.port} is not allowed for this user: pass --port N above 1023.`));
-      else reject(new PlaygroundError(`Cannot listen on ${HOST}:${options.port} (${error.message}).`));
     });
     server.listen(options.port, HOST, () => resolve());
   }).catch((error: unknown) => {

@@ -1,4 +1,5 @@
 /** Who the playground may act as: the people the workbook itself names. */
+import { t } from '../../domain/i18n';
 import type { Network } from '../../domain/network';
 import { isSecretariat, registerSecretariatEmails } from '../../domain/secretariat';
 import { emailKey, keyOf } from '../../domain/words';
@@ -19,12 +20,10 @@ export function knownUsers(network: Network, today: string): KnownUser[] {
     seen.set(key, { email: key, label, secretariat: isSecretariat(network, key, { today }) });
   };
   for (const fp of network.focalPoints.records) {
-    add(
-      fp.email,
-      [fp.agency, fp.name].filter((s) => s !== '').join(' · ') + (fp.active === false ? ' (inactive)' : ''),
-    );
+    const label = [fp.agency, fp.name].filter((s) => s !== '').join(' · ');
+    add(fp.email, fp.active === false ? t('playground.users.inactive', { label }) : label);
   }
-  for (const editor of network.settings.secretariatEditors) add(editor, 'Secretariat editor');
+  for (const editor of network.settings.secretariatEditors) add(editor, t('playground.users.editor'));
   return [...seen.values()].sort((a, b) => Number(b.secretariat) - Number(a.secretariat));
 }
 

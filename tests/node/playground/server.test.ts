@@ -9,7 +9,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../../src/app/repository';
 import { DecisionsTable } from '../../../src/domain/tables';
-import { REMOVED_CHARACTERS } from '../../../src/node/playground/ports';
 import type { RunningPlayground } from '../../../src/node/playground/server';
 import { runPlayground } from '../../../src/node/playground/cli';
 import { XlsxWorkbook } from '../../../src/node/xlsx/workbook';
@@ -143,7 +142,12 @@ describe('text typed in the playground', () => {
       messages: { kind: string; message: string }[];
     };
     expect(answer).toMatchObject({ ok: true });
-    expect(answer.messages).toContainEqual({ kind: 'toast', title: 'Text changed', message: REMOVED_CHARACTERS });
+    expect(answer.messages).toContainEqual({
+      kind: 'toast',
+      title: 'Text changed',
+      message:
+        'What you entered held characters a spreadsheet file cannot hold (such as U+FFFE or a control character): they were removed.',
+    });
     const recorded = readTable(await XlsxWorkbook.open(file), DecisionsTable).records.find((d) =>
       d.title?.startsWith('Plan'),
     );

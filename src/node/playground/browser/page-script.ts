@@ -4,6 +4,8 @@
  * nonce. Everything the server sends back is put in as text or into a sandboxed frame.
  */
 import { errorText } from '../../../domain/errors';
+import { browserText, fill } from './shared/text';
+
 type Message =
   | { readonly kind: 'toast' | 'alert' | 'error'; readonly title: string; readonly message: string }
   | { readonly kind: 'sidebar'; readonly title: string; readonly page: string }
@@ -26,6 +28,7 @@ let selected = 0;
 
 function $<T extends HTMLElement = HTMLElement>(selector: string): T {
   const found = document.querySelector<T>(selector);
+  // @i18n-exempt: a fault of this script, for its developer
   if (!found) throw new Error(`The page has no ${selector}.`);
   return found;
 }
@@ -52,6 +55,7 @@ function selectTabNamed(name: string): void {
 
 function wireContent(): void {
   for (const t of all('.tab')) t.addEventListener('click', () => selectTab(Number(t.dataset.tab)));
+  // @i18n-exempt: a CSS selector
   if (!document.querySelector(`.sheet[data-sheet="${selected}"]`)) selected = 0;
   selectTab(selected);
 }
@@ -69,7 +73,7 @@ function say(kind: string, title: string, message: string): void {
   text.appendChild(document.createTextNode(message));
   const close = document.createElement('button');
   close.type = 'button';
-  close.setAttribute('aria-label', 'Dismiss');
+  close.setAttribute('aria-label', browserText().dismiss);
   close.textContent = '×';
   close.addEventListener('click', () => box.remove());
   box.append(text, close);
@@ -89,7 +93,7 @@ function closeMenus(): void {
 
 function openSidebar(page: string, title: string): void {
   $('#sidebar').hidden = false;
-  $('#sidebar-title').textContent = `UN Network · ${title}`;
+  $('#sidebar-title').textContent = fill(browserText().sidebarTitle, { title });
   const frame = $<HTMLIFrameElement>('#sidebar-frame');
   frame.title = title;
   frame.src = `/page/${encodeURIComponent(page)}?t=${Date.now()}`;
@@ -130,7 +134,7 @@ async function run(path: string): Promise<void> {
     await refresh();
     if (out.show) selectTabNamed(out.show);
   } catch (e) {
-    say('error', '', `The playground server did not answer: ${errorText(e)}`);
+    say('error', '', fill(browserText().noAnswer, { error: errorText(e) }));
   } finally {
     $('#busy').hidden = true;
   }

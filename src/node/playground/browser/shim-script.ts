@@ -5,6 +5,8 @@
  * sidebar that works here works in Sheets; like google.script.run it turns undefined in arrays into
  * null and drops undefined properties. Bundled by scripts/build.mjs into build/browser/shim-script.js.
  */
+import { browserText, fill } from './shared/text';
+
 type Handler = ((value: unknown, userObject: unknown) => void) | null;
 
 interface RpcAnswer {
@@ -15,10 +17,15 @@ interface RpcAnswer {
   readonly messages?: readonly unknown[];
 }
 
+/**
+ * @i18n-exempt: the refusals of google.script.run, which Google writes in English whatever the
+ * language, imitated for the developer of a sidebar
+ */
 function fail(what: string, path: string, hint?: string): Error {
   return new Error(`google.script.run cannot carry ${what} (at ${path})${hint ? `: ${hint}` : '.'}`);
 }
 
+// @i18n-exempt: the refusals of google.script.run, which Google writes in English, for a sidebar's developer
 function plain(value: unknown, path: string, seen: readonly object[]): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
@@ -83,12 +90,11 @@ function invoke(name: string, args: readonly unknown[], success: Handler, failur
           success?.(answer.value, userObject);
           return;
         }
-        const e = new Error(answer.error?.message ?? 'The server refused the call.');
+        const e = new Error(answer.error?.message ?? browserText().refused);
         e.name = answer.error?.name || 'Error';
         report(failure, e, userObject);
       },
-      (error: Error) =>
-        report(failure, new Error(`The playground server did not answer: ${error.message}`), userObject),
+      (error: Error) => report(failure, new Error(fill(browserText().noAnswer, { error: error.message })), userObject),
     )
     .then(() => tellParent('unmn:changed'));
 }
