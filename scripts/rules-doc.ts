@@ -4,9 +4,8 @@
  * settings it depends on. `npm run docs` writes it; a test fails when the file differs.
  */
 import { PROFILES } from '../src/domain/profiles';
-import { RULES } from '../src/domain/rules';
-import { CLAUSES } from '../src/domain/rules';
-import { BASELINES, type Quote } from '../src/domain/rules/clauses';
+import { BASELINES, CLAUSES, RULES } from '../src/domain/rules';
+import type { Quote } from '../src/domain/rules/clauses';
 import type { ClauseKey, RuleId } from '../src/domain/rules/ids';
 import { PROFILE_IDS, settingLabel, type SettingKey, type Settings } from '../src/domain/settings';
 import { RULE_GUIDE, type RuleGuide } from './rules-guide';

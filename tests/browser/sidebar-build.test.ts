@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import rules from '../../src/domain/i18n/messages/en/rules.json';
 import { TABLES } from '../../src/domain/tables';
 import { ensureBuilt, ROOT } from './support';
 
@@ -57,6 +58,13 @@ describe('the built sidebar and dialogs', () => {
       const html = readFileSync(path.join(ROOT, 'dist', page), 'utf8');
       expect(html, page).not.toMatch(/"(reports\.|email\.(?!steps\.))[a-z0-9.-]+":/);
     }
+  });
+
+  it("carry the baselines of the guidance's rules only, not those of the whole register", () => {
+    const html = readFileSync(path.join(ROOT, 'dist', 'DecisionSidebar.html'), 'utf8');
+    expect(html).toContain(rules['baseline.decisions-consensus']);
+    expect(html).not.toContain(rules['baseline.workplan-gcm']);
+    expect(html).not.toContain(rules['baseline.meetings-minutes']);
   });
 
   it('never put text into the page as HTML', () => {

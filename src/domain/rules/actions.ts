@@ -4,7 +4,7 @@ import { clip, finding, type RuleContext, type RuleDef } from './context';
 import { keyOf } from '../words';
 import { t } from '../i18n';
 import type { Finding } from './finding';
-import { AZ_MONITORING, AZ_ROLE, UZ_WORKING, type ClauseTable } from './clauses';
+import { AZ_MONITORING, AZ_ROLE, UZ_WORKING, type BaselineTable, type ClauseTable } from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
 // @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
@@ -85,7 +85,20 @@ function owner(ctx: RuleContext): Finding[] {
   return out;
 }
 
+/** What the rules below hold a network to under the custom profile, where no ToR words apply. */
+const BASELINES: BaselineTable = {
+  'actions.overdue': 'rules.baseline.actions-overdue',
+  'actions.owner': 'rules.baseline.actions-owner',
+};
+
 export const ACTION_RULES: readonly RuleDef[] = [
-  { id: 'actions.overdue', sheet: 'Actions', needs: ['Actions'], run: overdue, quotes: QUOTES },
-  { id: 'actions.owner', sheet: 'Actions', needs: ['Actions', 'Members'], run: owner, quotes: QUOTES },
+  { id: 'actions.overdue', sheet: 'Actions', needs: ['Actions'], run: overdue, quotes: QUOTES, baselines: BASELINES },
+  {
+    id: 'actions.owner',
+    sheet: 'Actions',
+    needs: ['Actions', 'Members'],
+    run: owner,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
 ];

@@ -65,46 +65,10 @@ export const UZ_METHODS = 'The UNMN may adopt any additional working methods, as
 
 /**
  * What the add-on holds a network to when no ToR words apply (the custom profile), and the workbook
- * contract the data rules enforce: each clause key's message, read in the execution's language.
+ * contract the data rules enforce: a message per clause key. Each rule module keeps those of its own
+ * rules beside their ToR words, so that the sidebar's guidance carries only theirs.
  */
-const BASELINE_MESSAGES: Readonly<Record<string, MessageKey>> = {
-  'members.focal-point': 'rules.baseline.members-focal-point',
-  'members.admission/unanimous': 'rules.baseline.members-admission-unanimous',
-  'members.admission/consensus': 'rules.baseline.members-admission-consensus',
-  'members.admission/open': 'rules.baseline.members-admission-open',
-  'meetings.status': 'rules.baseline.meetings-status',
-  'meetings.minutes-approved': 'rules.baseline.meetings-minutes-approved',
-  'meetings.annual-membership': 'rules.baseline.meetings-annual-membership',
-  'meetings.disclosure': 'rules.baseline.meetings-disclosure',
-  'decisions.evidence': 'rules.baseline.decisions-evidence',
-  'consultations.overdue': 'rules.baseline.consultations-overdue',
-  'groups.ended': 'rules.baseline.groups-ended',
-  'meetings.agenda': 'rules.baseline.meetings-agenda',
-  'meetings.minutes': 'rules.baseline.meetings-minutes',
-  'meetings.circulated': 'rules.baseline.meetings-circulated',
-  'meetings.attendance': 'rules.baseline.meetings-attendance',
-  'decisions.consensus': 'rules.baseline.decisions-consensus',
-  'decisions.follow-up': 'rules.baseline.decisions-follow-up',
-  'actions.overdue': 'rules.baseline.actions-overdue',
-  'actions.owner': 'rules.baseline.actions-owner',
-  'workplan.exists': 'rules.baseline.workplan-exists',
-  'workplan.fields': 'rules.baseline.workplan-fields',
-  'workplan.overdue': 'rules.baseline.workplan-overdue',
-  'workplan.gcm': 'rules.baseline.workplan-gcm',
-  'groups.members': 'rules.baseline.groups-members',
-  'groups.established': 'rules.baseline.groups-established',
-  'data.invalid': 'rules.baseline.data-invalid',
-  'data.duplicate-id': 'rules.baseline.data-duplicate-id',
-  'data.reference': 'rules.baseline.data-reference',
-};
-
-/** The baselines by clause key, each read in the execution's language when it is looked up. */
-export const BASELINES: Readonly<Record<string, string>> = Object.defineProperties(
-  {},
-  Object.fromEntries(
-    Object.entries(BASELINE_MESSAGES).map(([key, message]) => [key, { enumerable: true, get: () => t(message) }]),
-  ),
-);
+export type BaselineTable = Readonly<Partial<Record<ClauseKey, MessageKey>>>;
 
 /** The ToR's words in its own language (English), labelled as a quotation where the sentence around them is not. */
 function quoteText(profile: Profile, quote: Quote): string {
@@ -137,6 +101,7 @@ export function clauseOf(
   profile: Profile,
   settings: Settings,
   clauses: ClauseTable,
+  baselines: BaselineTable,
   key: ClauseKey,
   setting?: SettingKey,
 ): CitedClause {
@@ -149,7 +114,8 @@ export function clauseOf(
     if (quote === undefined || changed) return { text: settingCitation(setting, settings), bySetting: true };
   }
   if (quote !== undefined) return { text: quoteText(profile, quote), bySetting: false };
-  const baseline = BASELINES[key] ?? BASELINES[key.split('/')[0] ?? ''] ?? key;
+  const message = baselines[key] ?? baselines[key.split('/')[0] as ClauseKey];
+  const baseline = message === undefined ? key : t(message);
   const text = key.startsWith('data.')
     ? t('rules.cite.contract', { baseline })
     : t('rules.cite.baseline', { tor: profile.torName, baseline });

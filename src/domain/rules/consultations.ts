@@ -3,7 +3,7 @@ import { daysBetween, longDay } from '../dates';
 import { clip, finding, type RuleContext, type RuleDef } from './context';
 import type { Finding } from './finding';
 import { t } from '../i18n';
-import { AZ_CONSENSUS, AZ_ROLE, UZ_CONSENSUS, UZ_MEMBERSHIP, type ClauseTable } from './clauses';
+import { AZ_CONSENSUS, AZ_ROLE, UZ_CONSENSUS, UZ_MEMBERSHIP, type BaselineTable, type ClauseTable } from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
 // @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
@@ -37,6 +37,11 @@ function overdue(ctx: RuleContext): Finding[] {
     });
 }
 
+/** What the rules below hold a network to under the custom profile, where no ToR words apply. */
+const BASELINES: BaselineTable = {
+  'consultations.overdue': 'rules.baseline.consultations-overdue',
+};
+
 export const CONSULTATION_RULES: readonly RuleDef[] = [
   {
     id: 'consultations.overdue',
@@ -44,5 +49,6 @@ export const CONSULTATION_RULES: readonly RuleDef[] = [
     needs: ['Consultations', 'Answers'],
     run: overdue,
     quotes: QUOTES,
+    baselines: BASELINES,
   },
 ];

@@ -8,7 +8,7 @@ import type { IsoDay } from '../dates';
 import type { Network } from '../network';
 import type { SettingKey } from '../settings';
 import type { Answer, Consultation, Decision, Meeting, Member, TabName } from '../tables';
-import { clauseOf, settingCitation, type ClauseTable } from './clauses';
+import { clauseOf, settingCitation, type BaselineTable, type ClauseTable } from './clauses';
 import { t } from '../i18n';
 import type { ClauseKey, RuleId } from './ids';
 import { latestAnswers } from '../consultations';
@@ -68,6 +68,8 @@ export interface RuleDef {
   readonly run: Rule;
   /** The ToR words the rule cites (none for the workbook contract's rules). */
   readonly quotes?: ClauseTable;
+  /** What it holds a network to where no ToR words apply (see clauses.ts). */
+  readonly baselines?: BaselineTable;
 }
 
 function firstByKey<T>(records: readonly T[], key: (r: T) => string): Map<string, T> {
@@ -81,7 +83,12 @@ function firstByKey<T>(records: readonly T[], key: (r: T) => string): Map<string
 
 const NO_ANSWERS: ReadonlyMap<string, Located<Answer>> = new Map();
 
-export function buildContext(network: Network, today: IsoDay, quotes: ClauseTable = {}): RuleContext {
+export function buildContext(
+  network: Network,
+  today: IsoDay,
+  quotes: ClauseTable = {},
+  baselines: BaselineTable = {},
+): RuleContext {
   const memberRows = network.members.records;
   const actionsBySource = new Map<string, number>();
   for (const a of network.actions.records) {
@@ -124,7 +131,7 @@ export function buildContext(network: Network, today: IsoDay, quotes: ClauseTabl
       return active;
     },
     clause(key, setting) {
-      const cited = clauseOf(network.profile, network.settings, quotes, key, setting);
+      const cited = clauseOf(network.profile, network.settings, quotes, baselines, key, setting);
       if (cited.bySetting) bySetting.add(cited.text);
       return cited.text;
     },

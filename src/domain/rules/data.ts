@@ -5,6 +5,7 @@ import { finding, unknownCodes, type KeySet, type RuleContext, type RuleDef } fr
 import { joinFew, keyOf } from '../words';
 import { t } from '../i18n';
 import type { Finding } from './finding';
+import type { BaselineTable } from './clauses';
 
 function invalid(ctx: RuleContext): Finding[] {
   const clause = ctx.clause('data.invalid');
@@ -402,8 +403,15 @@ function reference(ctx: RuleContext): Finding[] {
   return out;
 }
 
+/** The workbook contract each rule below enforces, cited in its findings. */
+const BASELINES: BaselineTable = {
+  'data.invalid': 'rules.baseline.data-invalid',
+  'data.duplicate-id': 'rules.baseline.data-duplicate-id',
+  'data.reference': 'rules.baseline.data-reference',
+};
+
 export const DATA_RULES: readonly RuleDef[] = [
-  { id: 'data.invalid', sheet: 'Settings', needs: [], run: invalid },
-  { id: 'data.duplicate-id', sheet: 'Settings', needs: [], run: duplicateId },
-  { id: 'data.reference', sheet: 'Settings', needs: [], run: reference },
+  { id: 'data.invalid', sheet: 'Settings', needs: [], run: invalid, baselines: BASELINES },
+  { id: 'data.duplicate-id', sheet: 'Settings', needs: [], run: duplicateId, baselines: BASELINES },
+  { id: 'data.reference', sheet: 'Settings', needs: [], run: reference, baselines: BASELINES },
 ];

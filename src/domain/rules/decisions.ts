@@ -13,6 +13,7 @@ import {
   UZ_DOCUMENTED,
   UZ_MEMBERSHIP,
   UZ_SECRETARIAT,
+  type BaselineTable,
   type ClauseTable,
 } from './clauses';
 
@@ -191,15 +192,44 @@ function followUp(ctx: RuleContext): Finding[] {
     );
 }
 
+/** What the rules below hold a network to under the custom profile, where no ToR words apply. */
+const BASELINES: BaselineTable = {
+  'decisions.evidence': 'rules.baseline.decisions-evidence',
+  'decisions.consensus': 'rules.baseline.decisions-consensus',
+  'decisions.follow-up': 'rules.baseline.decisions-follow-up',
+};
+
 export const DECISION_RULES: readonly RuleDef[] = [
-  { id: 'decisions.consensus', sheet: 'Decisions', needs: ['Decisions', 'Members'], run: consensus, quotes: QUOTES },
-  { id: 'decisions.evidence', sheet: 'Decisions', needs: ['Decisions', 'Meetings'], run: evidence, quotes: QUOTES },
+  {
+    id: 'decisions.consensus',
+    sheet: 'Decisions',
+    needs: ['Decisions', 'Members'],
+    run: consensus,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
+  {
+    id: 'decisions.evidence',
+    sheet: 'Decisions',
+    needs: ['Decisions', 'Meetings'],
+    run: evidence,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
   {
     id: 'decisions.state-consultation',
     sheet: 'Decisions',
     needs: ['Decisions'],
     run: stateConsultation,
     quotes: QUOTES,
+    baselines: BASELINES,
   },
-  { id: 'decisions.follow-up', sheet: 'Decisions', needs: ['Decisions', 'Actions'], run: followUp, quotes: QUOTES },
+  {
+    id: 'decisions.follow-up',
+    sheet: 'Decisions',
+    needs: ['Decisions', 'Actions'],
+    run: followUp,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
 ];

@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import { clip, finding, unknownCodes, type RuleContext, type RuleDef } from './context';
 import { joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
-import { AZ_GROUPS, AZ_ROLE, UZ_MEMBERSHIP, UZ_METHODS, type ClauseTable } from './clauses';
+import { AZ_GROUPS, AZ_ROLE, UZ_MEMBERSHIP, UZ_METHODS, type BaselineTable, type ClauseTable } from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
 // @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
@@ -109,8 +109,36 @@ function ended(ctx: RuleContext): Finding[] {
     );
 }
 
+/** What the rules below hold a network to under the custom profile, where no ToR words apply. */
+const BASELINES: BaselineTable = {
+  'groups.ended': 'rules.baseline.groups-ended',
+  'groups.members': 'rules.baseline.groups-members',
+  'groups.established': 'rules.baseline.groups-established',
+};
+
 export const GROUP_RULES: readonly RuleDef[] = [
-  { id: 'groups.members', sheet: 'Working groups', needs: ['Working groups', 'Members'], run: members, quotes: QUOTES },
-  { id: 'groups.established', sheet: 'Working groups', needs: ['Working groups'], run: established, quotes: QUOTES },
-  { id: 'groups.ended', sheet: 'Working groups', needs: ['Working groups', 'Decisions'], run: ended, quotes: QUOTES },
+  {
+    id: 'groups.members',
+    sheet: 'Working groups',
+    needs: ['Working groups', 'Members'],
+    run: members,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
+  {
+    id: 'groups.established',
+    sheet: 'Working groups',
+    needs: ['Working groups'],
+    run: established,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
+  {
+    id: 'groups.ended',
+    sheet: 'Working groups',
+    needs: ['Working groups', 'Decisions'],
+    run: ended,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
 ];

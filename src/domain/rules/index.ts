@@ -5,7 +5,8 @@
 import type { IsoDay } from '../dates';
 import type { Network } from '../network';
 import { ACTION_RULES } from './actions';
-import type { ClauseTable } from './clauses';
+import type { BaselineTable, ClauseTable } from './clauses';
+import { t } from '../i18n';
 import type { RuleDef } from './context';
 import { DATA_RULES } from './data';
 import { CONSULTATION_RULES } from './consultations';
@@ -34,6 +35,16 @@ export const RULES: readonly RuleDef[] = [
 
 /** Every rule's ToR words, for docs/rules.md and the test that checks each quote against the ToR. */
 export const CLAUSES: ClauseTable = /* @__PURE__ */ Object.assign({}, ...RULES.map((r) => r.quotes));
+
+const BASELINE_MESSAGES: BaselineTable = /* @__PURE__ */ Object.assign({}, ...RULES.map((r) => r.baselines));
+
+/** Every rule's baseline by clause key, for docs/rules.md, each read in the execution's language when it is looked up. */
+export const BASELINES: Readonly<Record<string, string>> = /* @__PURE__ */ Object.defineProperties(
+  {},
+  Object.fromEntries(
+    Object.entries(BASELINE_MESSAGES).map(([key, message]) => [key, { enumerable: true, get: () => t(message) }]),
+  ),
+);
 
 /** Runs every rule of RULES.md; the findings come sorted (see compareFindings). */
 export function checkNetwork(network: Network, today: IsoDay, rules: readonly RuleDef[] = RULES): Finding[] {

@@ -14,6 +14,7 @@ import {
   UZ_DOCUMENTED,
   UZ_SECRETARIAT,
   UZ_WORKING,
+  type BaselineTable,
   type ClauseTable,
 } from './clauses';
 
@@ -571,23 +572,85 @@ function disclosure(ctx: RuleContext): Finding[] {
     );
 }
 
+/** What the rules below hold a network to under the custom profile, where no ToR words apply. */
+const BASELINES: BaselineTable = {
+  'meetings.status': 'rules.baseline.meetings-status',
+  'meetings.minutes-approved': 'rules.baseline.meetings-minutes-approved',
+  'meetings.annual-membership': 'rules.baseline.meetings-annual-membership',
+  'meetings.disclosure': 'rules.baseline.meetings-disclosure',
+  'meetings.agenda': 'rules.baseline.meetings-agenda',
+  'meetings.minutes': 'rules.baseline.meetings-minutes',
+  'meetings.circulated': 'rules.baseline.meetings-circulated',
+  'meetings.attendance': 'rules.baseline.meetings-attendance',
+};
+
 export const MEETING_RULES: readonly RuleDef[] = [
-  { id: 'meetings.cadence', sheet: 'Meetings', needs: ['Meetings'], run: cadence, quotes: QUOTES },
-  { id: 'meetings.annual', sheet: 'Meetings', needs: ['Meetings'], run: annual, quotes: QUOTES },
+  {
+    id: 'meetings.cadence',
+    sheet: 'Meetings',
+    needs: ['Meetings'],
+    run: cadence,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
+  { id: 'meetings.annual', sheet: 'Meetings', needs: ['Meetings'], run: annual, quotes: QUOTES, baselines: BASELINES },
   {
     id: 'meetings.annual-membership',
     sheet: 'Meetings',
     needs: ['Meetings', 'Members'],
     run: annualMembership,
     quotes: QUOTES,
+    baselines: BASELINES,
   },
-  { id: 'meetings.status', sheet: 'Meetings', needs: ['Meetings'], run: status, quotes: QUOTES },
-  { id: 'meetings.mode', sheet: 'Meetings', needs: ['Meetings'], run: mode, quotes: QUOTES },
-  { id: 'meetings.agenda', sheet: 'Meetings', needs: ['Meetings'], run: agenda, quotes: QUOTES },
-  { id: 'meetings.minutes', sheet: 'Meetings', needs: ['Meetings'], run: minutes, quotes: QUOTES },
-  { id: 'meetings.minutes-approved', sheet: 'Meetings', needs: ['Meetings'], run: minutesApproved, quotes: QUOTES },
-  { id: 'meetings.circulated', sheet: 'Meetings', needs: ['Meetings'], run: circulated, quotes: QUOTES },
-  { id: 'meetings.rco-archive', sheet: 'Meetings', needs: ['Meetings'], run: rcoArchive, quotes: QUOTES },
-  { id: 'meetings.attendance', sheet: 'Meetings', needs: ['Meetings'], run: attendance, quotes: QUOTES },
-  { id: 'meetings.disclosure', sheet: 'Meetings', needs: ['Meetings', 'Decisions'], run: disclosure, quotes: QUOTES },
+  { id: 'meetings.status', sheet: 'Meetings', needs: ['Meetings'], run: status, quotes: QUOTES, baselines: BASELINES },
+  { id: 'meetings.mode', sheet: 'Meetings', needs: ['Meetings'], run: mode, quotes: QUOTES, baselines: BASELINES },
+  { id: 'meetings.agenda', sheet: 'Meetings', needs: ['Meetings'], run: agenda, quotes: QUOTES, baselines: BASELINES },
+  {
+    id: 'meetings.minutes',
+    sheet: 'Meetings',
+    needs: ['Meetings'],
+    run: minutes,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
+  {
+    id: 'meetings.minutes-approved',
+    sheet: 'Meetings',
+    needs: ['Meetings'],
+    run: minutesApproved,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
+  {
+    id: 'meetings.circulated',
+    sheet: 'Meetings',
+    needs: ['Meetings'],
+    run: circulated,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
+  {
+    id: 'meetings.rco-archive',
+    sheet: 'Meetings',
+    needs: ['Meetings'],
+    run: rcoArchive,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
+  {
+    id: 'meetings.attendance',
+    sheet: 'Meetings',
+    needs: ['Meetings'],
+    run: attendance,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
+  {
+    id: 'meetings.disclosure',
+    sheet: 'Meetings',
+    needs: ['Meetings', 'Decisions'],
+    run: disclosure,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
 ];

@@ -10,7 +10,15 @@ import { t } from '../i18n';
 import type { Finding } from './finding';
 import { consensusGaps, requiredConsultees } from './consensus';
 import { latestLogDay } from './log';
-import { AZ_CONSENSUS, AZ_MEMBERSHIP, AZ_ROLE, UZ_MEMBERSHIP, UZ_SECRETARIAT, type ClauseTable } from './clauses';
+import {
+  AZ_CONSENSUS,
+  AZ_MEMBERSHIP,
+  AZ_ROLE,
+  UZ_MEMBERSHIP,
+  UZ_SECRETARIAT,
+  type BaselineTable,
+  type ClauseTable,
+} from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
 // @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
@@ -416,6 +424,18 @@ function listShared(ctx: RuleContext): Finding[] {
   ];
 }
 
+/** What the rules below hold a network to under the custom profile, where no ToR words apply. */
+const BASELINES: BaselineTable = {
+  'members.focal-point': 'rules.baseline.members-focal-point',
+};
+
+/** The admission rule's baselines, by the Settings' admission rule. */
+const ADMISSION_BASELINES: BaselineTable = {
+  'members.admission/unanimous': 'rules.baseline.members-admission-unanimous',
+  'members.admission/consensus': 'rules.baseline.members-admission-consensus',
+  'members.admission/open': 'rules.baseline.members-admission-open',
+};
+
 /** Apart, so that the sidebar's guidance carries this rule without the register's others. */
 export const ADMISSION_RULE: RuleDef = {
   id: 'members.admission',
@@ -423,18 +443,27 @@ export const ADMISSION_RULE: RuleDef = {
   needs: ['Members', 'Decisions'],
   run: admission,
   quotes: ADMISSION_QUOTES,
+  baselines: ADMISSION_BASELINES,
 };
 
 export const MEMBER_RULES: readonly RuleDef[] = [
-  { id: 'members.roles', sheet: 'Members', needs: ['Members'], run: roles, quotes: QUOTES },
-  { id: 'members.focal-point', sheet: 'Members', needs: ['Members', 'Focal points'], run: focalPoint, quotes: QUOTES },
+  { id: 'members.roles', sheet: 'Members', needs: ['Members'], run: roles, quotes: QUOTES, baselines: BASELINES },
+  {
+    id: 'members.focal-point',
+    sheet: 'Members',
+    needs: ['Members', 'Focal points'],
+    run: focalPoint,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
   {
     id: 'members.corporate-email',
     sheet: 'Focal points',
     needs: ['Focal points'],
     run: corporateEmail,
     quotes: QUOTES,
+    baselines: BASELINES,
   },
   ADMISSION_RULE,
-  { id: 'members.list-shared', sheet: 'Log', needs: ['Log'], run: listShared, quotes: QUOTES },
+  { id: 'members.list-shared', sheet: 'Log', needs: ['Log'], run: listShared, quotes: QUOTES, baselines: BASELINES },
 ];

@@ -56,7 +56,12 @@ function readableTabs(n: Network): Set<TabName> {
 
 /** Runs the rules given; the findings come sorted (see compareFindings). */
 export function runRules(network: Network, today: IsoDay, rules: readonly RuleDef[]): Finding[] {
-  const ctx = buildContext(network, today, Object.assign({}, ...rules.map((r) => r.quotes)));
+  const ctx = buildContext(
+    network,
+    today,
+    Object.assign({}, ...rules.map((r) => r.quotes)),
+    Object.assign({}, ...rules.map((r) => r.baselines)),
+  );
   const readable = readableTabs(network);
   const out: Finding[] = [];
   for (const rule of rules) {

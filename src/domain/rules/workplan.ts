@@ -8,7 +8,7 @@ import { joinWords, keyOf } from '../words';
 import { t } from '../i18n';
 import type { Finding } from './finding';
 import { latestLogDay } from './log';
-import { AZ_ROLE, UZ_AWP, UZ_ROLE, UZ_WORKING, type ClauseTable } from './clauses';
+import { AZ_ROLE, UZ_AWP, UZ_ROLE, UZ_WORKING, type BaselineTable, type ClauseTable } from './clauses';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
 // @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
@@ -245,11 +245,40 @@ function gcm(ctx: RuleContext): Finding[] {
     );
 }
 
+/** What the rules below hold a network to under the custom profile, where no ToR words apply. */
+const BASELINES: BaselineTable = {
+  'workplan.exists': 'rules.baseline.workplan-exists',
+  'workplan.fields': 'rules.baseline.workplan-fields',
+  'workplan.overdue': 'rules.baseline.workplan-overdue',
+  'workplan.gcm': 'rules.baseline.workplan-gcm',
+};
+
 export const WORKPLAN_RULES: readonly RuleDef[] = [
-  { id: 'workplan.exists', sheet: 'Workplan', needs: ['Workplan'], run: exists, quotes: QUOTES },
-  { id: 'workplan.fields', sheet: 'Workplan', needs: ['Workplan'], run: fields, quotes: QUOTES },
-  { id: 'workplan.endorsed', sheet: 'Workplan', needs: ['Workplan', 'Decisions'], run: endorsed, quotes: QUOTES },
-  { id: 'workplan.reported', sheet: 'Log', needs: ['Workplan', 'Log'], run: reported, quotes: QUOTES },
-  { id: 'workplan.overdue', sheet: 'Workplan', needs: ['Workplan'], run: overdue, quotes: QUOTES },
-  { id: 'workplan.gcm', sheet: 'Workplan', needs: ['Workplan'], run: gcm, quotes: QUOTES },
+  { id: 'workplan.exists', sheet: 'Workplan', needs: ['Workplan'], run: exists, quotes: QUOTES, baselines: BASELINES },
+  { id: 'workplan.fields', sheet: 'Workplan', needs: ['Workplan'], run: fields, quotes: QUOTES, baselines: BASELINES },
+  {
+    id: 'workplan.endorsed',
+    sheet: 'Workplan',
+    needs: ['Workplan', 'Decisions'],
+    run: endorsed,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
+  {
+    id: 'workplan.reported',
+    sheet: 'Log',
+    needs: ['Workplan', 'Log'],
+    run: reported,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
+  {
+    id: 'workplan.overdue',
+    sheet: 'Workplan',
+    needs: ['Workplan'],
+    run: overdue,
+    quotes: QUOTES,
+    baselines: BASELINES,
+  },
+  { id: 'workplan.gcm', sheet: 'Workplan', needs: ['Workplan'], run: gcm, quotes: QUOTES, baselines: BASELINES },
 ];
