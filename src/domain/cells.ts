@@ -4,7 +4,16 @@
  * how a value encodes back into a cell.
  */
 import * as z from 'zod/mini';
-import { dateOfDay, dayOfDate, FIRST_YEAR, isDayInYears, isIsoDay, LAST_YEAR, timestampOfDate } from './dates';
+import {
+  dateOfDay,
+  dayOfDate,
+  FIRST_YEAR,
+  isDayInYears,
+  isIsoDay,
+  isYearInRange,
+  LAST_YEAR,
+  timestampOfDate,
+} from './dates';
 import { t } from './i18n';
 
 const YEARS = { from: FIRST_YEAR, to: LAST_YEAR };
@@ -129,13 +138,24 @@ function interned(item: string): string {
   return item;
 }
 
+/** The items of each list cell's text seen lately: the same lists (the members consulted) recur row after row. */
+const listsOf = new Map<string, readonly string[]>();
+
 function splitList(cell: unknown): string[] {
-  const items: string[] = [];
-  for (const part of cellText(cell).split(/[,;\n]/)) {
-    const item = part.trim();
-    if (item !== '') items.push(interned(item));
+  const text = cellText(cell);
+  let items = listsOf.get(text);
+  if (items === undefined) {
+    const split: string[] = [];
+    for (const part of text.split(/[,;\n]/)) {
+      const item = part.trim();
+      if (item !== '') split.push(interned(item));
+    }
+    if (listsOf.size >= ITEMS_KEPT) listsOf.clear();
+    listsOf.set(text, split);
+    items = split;
   }
-  return items;
+  // Each record its own array, as a cell of its own would give.
+  return items.slice();
 }
 
 /**
@@ -201,11 +221,12 @@ function dateColumn<const O extends Options = {}>(header: string, options: O = {
     () => t('validate.date.expected', YEARS),
     { width: 110, ...options },
     (cell) => {
-      const day = isValidDate(cell)
-        ? dayOfDate(cell)
-        : typeof cell === 'string' && isIsoDay(cell.trim())
-          ? cell.trim()
-          : null;
+      // A date cell's day is a calendar day: only its year is left to check.
+      if (isValidDate(cell))
+        return isYearInRange(cell.getFullYear())
+          ? ok(dayOfDate(cell) as z.infer<S>)
+          : fail(t('validate.date.out-of-years', { cell: describe(cell), ...YEARS }));
+      const day = typeof cell === 'string' && isIsoDay(cell.trim()) ? cell.trim() : null;
       if (day === null) return fail(t('validate.date.not', { cell: describe(cell) }));
       return isDayInYears(day)
         ? ok(day as z.infer<S>)
@@ -240,7 +261,8 @@ function timestampColumn<const O extends Options = {}>(header: string, options: 
           : null;
       if (day === null || !isIsoDay(day)) return fail(t('validate.timestamp.not', { cell: describe(cell) }));
       // A Log row dated 9999 would otherwise count as "sent today" for ever, and one dated 0026 as never.
-      if (!isDayInYears(day)) return fail(t('validate.timestamp.out-of-years', { cell: describe(cell), ...YEARS }));
+      if (!isYearInRange(Number(day.slice(0, 4))))
+        return fail(t('validate.timestamp.out-of-years', { cell: describe(cell), ...YEARS }));
       return ok((isValidDate(cell) ? timestampOfDate(cell) : (cell as string).trim()) as z.infer<S>);
     },
     null as z.infer<S>,

@@ -30,8 +30,11 @@ export const LAST_YEAR = 2100;
 
 /** A calendar day YYYY-MM-DD in the years FIRST_YEAR to LAST_YEAR. */
 export function isDayInYears(text: string): boolean {
-  if (!isIsoDay(text)) return false;
-  const year = Number(text.slice(0, 4));
+  return isIsoDay(text) && isYearInRange(Number(text.slice(0, 4)));
+}
+
+/** A year from FIRST_YEAR to LAST_YEAR. */
+export function isYearInRange(year: number): boolean {
   return year >= FIRST_YEAR && year <= LAST_YEAR;
 }
 

@@ -53,11 +53,23 @@ export type Network = EffectiveSettings & {
 };
 
 export function decodeNetwork(grids: Grids): Network {
-  const settings = effectiveSettings(grids[SettingsTable.name] ?? null);
+  return decodeTabs((tab) => grids[tab] ?? null);
+}
+
+/** A tab's grid, header row first; null when the tab is missing. */
+export type TabReader = (tab: TabName) => readonly (readonly Cell[])[] | null;
+
+/**
+ * The network from each tab of NETWORK_TABLES read in turn, once, and decoded before the next is read:
+ * a reader that lets go of each grid it hands over never holds a large workbook's grids and their
+ * records at once.
+ */
+export function decodeTabs(read: TabReader): Network {
+  const settings = effectiveSettings(read(SettingsTable.name));
   // Whatever is written from here on (findings, emails, reports) is in the network's language.
   followSettings(languageOfSetting(settings.settings.language));
   const tables = Object.fromEntries(
-    Object.entries(RECORD_TABLES).map(([key, def]) => [key, decodeTable(def, grids[def.name] ?? null)]),
+    Object.entries(RECORD_TABLES).map(([key, def]) => [key, decodeTable(def, read(def.name))]),
   ) as {
     [K in keyof RecordTables]: DecodedTable<RecordOf<RecordTables[K]>>;
   };

@@ -35,3 +35,32 @@ describe('a timestamp column', () => {
     }
   });
 });
+
+describe('a date column', () => {
+  const date = col.date('Date');
+  it('reads a date cell of the years 1900 to 2100 as its day, and one outside them as a cell error', () => {
+    expect(date.decode(new Date(2026, 1, 28))).toEqual({ ok: true, value: '2026-02-28' });
+    expect(date.decode(new Date(1900, 0, 1))).toEqual({ ok: true, value: '1900-01-01' });
+    for (const cell of [new Date(1899, 11, 31), new Date(2101, 0, 1), new Date(new Date(2026, 5, 15).setFullYear(26))])
+      expect(date.decode(cell), String(cell)).toMatchObject({
+        ok: false,
+        message: expect.stringContaining('from 1900 to 2100'),
+      });
+    expect(date.decode('2026-02-29').ok).toBe(false);
+  });
+});
+
+describe('a list column', () => {
+  const list = col.list('Consulted');
+  // Lists recur row after row and are read once for all of them; each record still gets an array of its own.
+  it('gives each cell its own array of items, however often the same list recurs', () => {
+    const first = list.decode('IOM, UNHCR;UNDP\n ,ILO');
+    const second = list.decode('IOM, UNHCR;UNDP\n ,ILO');
+    expect(first).toEqual({ ok: true, value: ['IOM', 'UNHCR', 'UNDP', 'ILO'] });
+    expect(second).toEqual(first);
+    if (!first.ok || !second.ok) throw new Error('not decoded');
+    expect(second.value).not.toBe(first.value);
+    first.value.push('WHO');
+    expect(list.decode('IOM, UNHCR;UNDP\n ,ILO')).toEqual({ ok: true, value: ['IOM', 'UNHCR', 'UNDP', 'ILO'] });
+  });
+});

@@ -29,4 +29,16 @@ describe('the formatters of days, months, numbers and lists', () => {
     }
     expect(built.mock.calls.length).toBeLessThanOrEqual(2);
   });
+
+  // The days and lists each language wrote are kept, per language: one never answers for the other.
+  it('write a day or a list written before in the language asked now', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(formatDay('2026-03-08')).toBe('8 March 2026');
+      expect(inLanguage('ru', () => formatDay('2026-03-08'))).toBe('8 марта 2026 г.');
+      expect(formatList(['IOM', 'UNHCR'])).toBe('IOM and UNHCR');
+      expect(inLanguage('ru', () => formatList(['IOM', 'UNHCR']))).toBe('IOM и UNHCR');
+    }
+    expect(formatList(['IOM, UNHCR'])).toBe('IOM, UNHCR');
+    expect(formatDay('not a day')).toBe('not a day');
+  });
 });

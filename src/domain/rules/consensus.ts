@@ -27,10 +27,15 @@ export function consensusGaps(
   candidate: string,
 ): ConsensusGaps {
   const consulted = new Set(decision.consulted.map(keyOf));
+  const candidateKey = keyOf(candidate);
+  // requiredConsultees less those consulted, in one pass: it runs for every decision against every member.
+  const missing: string[] = [];
+  for (const m of ctx.activeOn(decision.date)) {
+    const key = keyOf(m.agency);
+    if (key !== candidateKey && !consulted.has(key)) missing.push(m.agency);
+  }
   return {
-    missing: requiredConsultees(ctx, decision.date, candidate)
-      .filter((m) => !consulted.has(keyOf(m.agency)))
-      .map((m) => m.agency),
+    missing,
     objections: decision.objections.map((o) => o.trim()).filter((o) => o !== ''),
   };
 }

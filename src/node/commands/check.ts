@@ -4,9 +4,9 @@
  * (warnings and notes are no failure); 1 when it found an error; 2 when the file cannot be read or
  * --today is not a date.
  */
-import { readNetwork } from '../../app/network';
 import { longDay } from '../../domain/dates';
 import { t } from '../../domain/i18n';
+import { decodeTabs } from '../../domain/network';
 import {
   checkNetwork,
   countBySeverity,
@@ -17,7 +17,7 @@ import {
   type Severity,
 } from '../../domain/rules';
 import { parseArguments, printable, todayOption, type CliIo } from '../terminal';
-import { XlsxWorkbook } from '../xlsx/workbook';
+import { readTabsOnce } from '../xlsx/workbook';
 
 export const usage = (): string => t('cli.usage.check');
 
@@ -37,8 +37,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const today = todayOption(values.today);
   const file = positionals[0] ?? '';
   io.progress(t('cli.progress.reading', { file }));
-  const workbook = await XlsxWorkbook.open(file);
-  const { network } = readNetwork(workbook);
+  const network = decodeTabs(await readTabsOnce(file));
   io.progress(t('cli.progress.checking'));
   const findings = checkNetwork(network, today);
   io.progress('');

@@ -7,7 +7,7 @@
  * zlib no further than it declares, and counts ranges with the XML parser exceljs uses (saxes): what
  * it measures is what exceljs would build. The parts it inflated are what the reader reads.
  */
-import { inflateRawSync } from 'node:zlib';
+import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { t } from '../../domain/i18n';
@@ -102,7 +102,11 @@ function contentOf(part: Part): Buffer | 'more' | null {
     content = Buffer.from(part.compressedContent);
   } else {
     try {
-      content = inflateRawSync(part.compressedContent, { maxOutputLength: Math.max(1, declared) });
+      // One output buffer a byte larger than declared: the part in one piece, never gathered from 16 KB ones.
+      content = inflateRawSync(part.compressedContent, {
+        maxOutputLength: Math.max(1, declared),
+        chunkSize: Math.max(zlibConstants.Z_MIN_CHUNK, declared + 1),
+      });
     } catch (error) {
       return (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE' ? 'more' : null;
     }

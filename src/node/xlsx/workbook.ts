@@ -76,6 +76,46 @@ async function destination(file: string, hops = 0): Promise<string> {
   return destination(path.resolve(path.dirname(file), link), hops + 1);
 }
 
+/** The bytes and the values of an .xlsx file, refused as XlsxWorkbook.open says. */
+async function readValues(file: string): Promise<{ bytes: Buffer; values: WorkbookValues }> {
+  const info = await stat(file).catch(() => null);
+  if (!info) throw new WorkbookFileError(t('cli.file.missing', { file }));
+  if (!info.isFile()) throw new WorkbookFileError(t('cli.file.not-a-file', { file }));
+  if (info.size > MAX_BYTES) throw new WorkbookFileError(t('cli.file.refused', { file, reason: tooLarge(info.size) }));
+  const bytes = await readFile(file).catch(() => null);
+  if (!bytes) throw new WorkbookFileError(t('cli.file.unreadable', { file }));
+  const parts = await unpackLazily(bytes);
+  if (typeof parts === 'string') throw new WorkbookFileError(t('cli.file.refused', { file, reason: parts }));
+  try {
+    return { bytes, values: readWorkbook(parts, MAX_GRID_CELLS) };
+  } catch (error) {
+    if (error instanceof TooManyCells) {
+      throw new WorkbookFileError(t('cli.file.too-many-cells', { file, cells: error.cells, max: MAX_GRID_CELLS }));
+    }
+    // What the XML parser says is about the file's internals: not for the user.
+    throw new WorkbookFileError(t('cli.file.refused', { file, reason: damaged() }));
+  }
+}
+
+/**
+ * For a command that only reads the file (refused as open refuses it): each tab's values as read()
+ * would give them, handed over once and let go of, so that a network decoded tab by tab (decodeTabs)
+ * never holds every grid of a large workbook beside the records decoded from them.
+ */
+export async function readTabsOnce(file: string): Promise<(tab: string) => Cell[][] | null> {
+  const { values } = await readValues(file);
+  const grids = new Map<string, Cell[][] | null>();
+  for (const { name, grid } of values.sheets) if (!grids.has(name)) grids.set(name, grid);
+  return (tab) => {
+    const grid = grids.get(tab);
+    // @i18n-exempt: a fault of the command's code, never of the file a person gave it.
+    if (grid === null) throw new Error(`The ${tab} tab was read already.`);
+    if (grid === undefined) return null;
+    grids.set(tab, null);
+    return grid;
+  };
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   private changes: Change[] = [];
   /** Characters a file cannot hold, removed from the text written since removedCharacters() last said. */
@@ -93,25 +133,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * than a network's workbook ever needs, is a WorkbookFileError that says what the file is.
    */
   static async open(file: string): Promise<XlsxWorkbook> {
-    const info = await stat(file).catch(() => null);
-    if (!info) throw new WorkbookFileError(t('cli.file.missing', { file }));
-    if (!info.isFile()) throw new WorkbookFileError(t('cli.file.not-a-file', { file }));
-    if (info.size > MAX_BYTES)
-      throw new WorkbookFileError(t('cli.file.refused', { file, reason: tooLarge(info.size) }));
-    const bytes = await readFile(file).catch(() => null);
-    if (!bytes) throw new WorkbookFileError(t('cli.file.unreadable', { file }));
-    const parts = await unpackLazily(bytes);
-    if (typeof parts === 'string') throw new WorkbookFileError(t('cli.file.refused', { file, reason: parts }));
-    let values: WorkbookValues;
-    try {
-      values = readWorkbook(parts, MAX_GRID_CELLS);
-    } catch (error) {
-      if (error instanceof TooManyCells) {
-        throw new WorkbookFileError(t('cli.file.too-many-cells', { file, cells: error.cells, max: MAX_GRID_CELLS }));
-      }
-      // What the XML parser says is about the file's internals: not for the user.
-      throw new WorkbookFileError(t('cli.file.refused', { file, reason: damaged() }));
-    }
+    const { bytes, values } = await readValues(file);
     return new XlsxWorkbook(
       values.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.grid })),
       { bytes, layout: layoutOf(values), texts: new Map() },

@@ -25,10 +25,10 @@ import JSZip from 'jszip';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readGrids } from '../../../src/app/network';
 import { readTable, updateRecords } from '../../../src/app/repository';
-import { decodeNetwork } from '../../../src/domain/network';
+import { decodeNetwork, decodeTabs, NETWORK_TABLES } from '../../../src/domain/network';
 import { dayOfDate, timestampOfDate } from '../../../src/domain/dates';
 import { MeetingsTable } from '../../../src/domain/tables';
-import { WorkbookFileError, XlsxWorkbook } from '../../../src/node/xlsx/workbook';
+import { readTabsOnce, WorkbookFileError, XlsxWorkbook } from '../../../src/node/xlsx/workbook';
 import { appendCells, example, EXAMPLE, PART, partText, replaceCell, withParts } from './parts';
 
 let dir: string;
@@ -169,6 +169,28 @@ describe('reading cells as plain values', () => {
     ]);
     expect(workbook.read('Empty')).toEqual([]);
     expect(workbook.read('Nowhere')).toBeNull();
+  });
+});
+
+describe('reading a file once, for a command that only reads it', () => {
+  it('hands over each tab as read() gives it, once, and the network decoded tab by tab is the one the port gives', async () => {
+    const workbook = await XlsxWorkbook.open(EXAMPLE);
+    const take = await readTabsOnce(EXAMPLE);
+    expect(take('Members')).toEqual(workbook.read('Members'));
+    expect(() => take('Members')).toThrow(/read already/);
+    expect(take('Nowhere')).toBeNull();
+    const asked: string[] = [];
+    const again = await readTabsOnce(EXAMPLE);
+    const network = decodeTabs((tab) => {
+      asked.push(tab);
+      return again(tab);
+    });
+    expect(network).toEqual(decodeNetwork(readGrids(workbook)));
+    expect(asked).toEqual(NETWORK_TABLES.map((table) => table.name));
+  });
+
+  it('refuses a file as open() refuses it', async () => {
+    await expect(readTabsOnce(path.join(dir, 'nothing.xlsx'))).rejects.toThrow(WorkbookFileError);
   });
 });
 
