@@ -37,8 +37,66 @@ export function catalogueOf(language, areas, keys) {
  * (the stub of messagesPlugin makes it a function again).
  */
 function compiledModule(language, areas, keys) {
-  const source = compileModule(new MessageFormat(language), catalogueOf(language, areas, keys));
+  const source = withoutRepeatedForms(compileModule(new MessageFormat(language), catalogueOf(language, areas, keys)));
   return source.replace(/^( {2}"[^"\n]+": )\(\) => ("(?:[^"\\\n]|\\.)*")(,?)$/gm, '$1$2$3');
+}
+
+/**
+ * The compiled messages without the plural forms that say what `other` says: Russian messages
+ * write few, many and other out, often alike, and the runtime's plural() falls back to `other` for a
+ * form it is not given. Reads the cases object of each plural(...) call, minding strings and brackets.
+ */
+export function withoutRepeatedForms(source) {
+  let out = '';
+  let from = 0;
+  for (let at = source.indexOf('plural(', from); at !== -1; at = source.indexOf('plural(', from)) {
+    const open = casesStart(source, at + 'plural('.length);
+    if (open === -1) break;
+    const { entries, end } = casesOf(source, open);
+    const other = entries.find(([name]) => name === 'other')?.[1];
+    const kept = entries.filter(([name, value]) => name === 'other' || /^"/.test(name) || value !== other);
+    out += source.slice(from, open) + `{ ${kept.map(([name, value]) => `${name}: ${value}`).join(', ')} }`;
+    from = end;
+  }
+  return out + source.slice(from);
+}
+
+/** The `{` of a plural call's cases: its fourth argument. */
+function casesStart(source, i) {
+  let commas = 0;
+  for (let depth = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '"') i = stringEnd(source, i);
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) commas++;
+    else if (c === '{' && depth === 0 && commas === 3) return i;
+    if (depth < 0) return -1;
+  }
+  return -1;
+}
+
+function stringEnd(source, i) {
+  for (i++; source[i] !== '"'; i++) if (source[i] === '\\') i++;
+  return i;
+}
+
+/** The `name: value` entries of the object literal at `open`, and the index just past its `}`. */
+function casesOf(source, open) {
+  const entries = [];
+  let start = open + 1;
+  for (let i = open + 1, depth = 0; ; i++) {
+    const c = source[i];
+    if (c === '"') i = stringEnd(source, i);
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ',' || c === '}') && depth === 0) {
+      const entry = source.slice(start, i).trim();
+      const colon = entry.search(/:\s/);
+      if (entry !== '') entries.push([entry.slice(0, colon), entry.slice(colon + 1).trim()]);
+      if (c === '}') return { entries, end: i + 1 };
+      start = i + 1;
+    } else if (c === ')' || c === ']' || c === '}') depth--;
+  }
 }
 
 /**

@@ -65,3 +65,31 @@ describe('a page catalogue', () => {
     expect(scope.out).toEqual(['Close', 'Save M-1']);
   });
 });
+
+describe('the compiled Russian plurals', () => {
+  it('leave out the forms that say what other says, and still count in one, few and many', async () => {
+    // @ts-expect-error: a build script in plain JavaScript, without types
+    const { withoutRepeatedForms } = await import('../../scripts/i18n-plugin.mjs');
+    const compiled =
+      'export default { a: (d) => plural(d.n, 0, ru, { "0": "нет", one: "ответ «" + d.x + "»", few: f(d.n, "), }"), many: "ответов", other: f(d.n, "), }") }) };';
+    expect(withoutRepeatedForms(compiled)).toBe(
+      'export default { a: (d) => plural(d.n, 0, ru, { "0": "нет", one: "ответ «" + d.x + "»", many: "ответов", other: f(d.n, "), }") }) };',
+    );
+    const { build } = await import('esbuild');
+    // @ts-expect-error: a build script in plain JavaScript, without types
+    const { messagesPlugin } = await import('../../scripts/i18n-plugin.mjs');
+    const entry =
+      'import { t, useLanguage } from "./src/domain/i18n"; useLanguage("ru"); globalThis.out = [1, 3, 5, 21].map((n) => t("common.count.error", { n }));';
+    const built = await build({
+      stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true,
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
+      plugins: [messagesPlugin({ inline: ['ru'], keys: ['common.count.error'] })],
+    });
+    const scope: { out?: string[] } = {};
+    new Function('globalThis', built.outputFiles[0]!.text)(scope);
+    expect(scope.out).toEqual(['1 ошибка', '3 ошибки', '5 ошибок', '21 ошибка']);
+  });
+});

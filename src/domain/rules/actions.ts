@@ -1,6 +1,6 @@
 /** The action tracker: overdue action points and their owners. */
 import { daysBetween, longDay } from '../dates';
-import { clip, finding, type RuleContext, type RuleDef } from './context';
+import { clip, finding, type RuleContext, type RuleDef, withClauses } from './context';
 import { keyOf } from '../words';
 import { t } from '../i18n';
 import type { Finding } from './finding';
@@ -91,14 +91,11 @@ const BASELINES: BaselineTable = {
   'actions.owner': 'rules.baseline.actions-owner',
 };
 
-export const ACTION_RULES: readonly RuleDef[] = [
-  { id: 'actions.overdue', sheet: 'Actions', needs: ['Actions'], run: overdue, quotes: QUOTES, baselines: BASELINES },
-  {
-    id: 'actions.owner',
-    sheet: 'Actions',
-    needs: ['Actions', 'Members'],
-    run: owner,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-];
+export const ACTION_RULES: readonly RuleDef[] = /* @__PURE__ */ withClauses(
+  [
+    { id: 'actions.overdue', sheet: 'Actions', needs: ['Actions'], run: overdue },
+    { id: 'actions.owner', sheet: 'Actions', needs: ['Actions', 'Members'], run: owner },
+  ],
+  QUOTES,
+  BASELINES,
+);

@@ -1,6 +1,6 @@
 /** Written consultations: none is left open once its deadline has passed. */
 import { daysBetween, longDay } from '../dates';
-import { clip, finding, type RuleContext, type RuleDef } from './context';
+import { clip, finding, type RuleContext, type RuleDef, withClauses } from './context';
 import type { Finding } from './finding';
 import { t } from '../i18n';
 import { AZ_CONSENSUS, AZ_ROLE, UZ_CONSENSUS, UZ_MEMBERSHIP, type BaselineTable, type ClauseTable } from './clauses';
@@ -42,13 +42,8 @@ const BASELINES: BaselineTable = {
   'consultations.overdue': 'rules.baseline.consultations-overdue',
 };
 
-export const CONSULTATION_RULES: readonly RuleDef[] = [
-  {
-    id: 'consultations.overdue',
-    sheet: 'Consultations',
-    needs: ['Consultations', 'Answers'],
-    run: overdue,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-];
+export const CONSULTATION_RULES: readonly RuleDef[] = /* @__PURE__ */ withClauses(
+  [{ id: 'consultations.overdue', sheet: 'Consultations', needs: ['Consultations', 'Answers'], run: overdue }],
+  QUOTES,
+  BASELINES,
+);

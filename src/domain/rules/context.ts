@@ -72,6 +72,15 @@ export interface RuleDef {
   readonly baselines?: BaselineTable;
 }
 
+/** A module's rules, each citing the module's ToR words and baselines unless it names its own. */
+export function withClauses(
+  rules: readonly RuleDef[],
+  quotes: ClauseTable,
+  baselines: BaselineTable,
+): readonly RuleDef[] {
+  return rules.map((rule) => ({ quotes, baselines, ...rule }));
+}
+
 function firstByKey<T>(records: readonly T[], key: (r: T) => string): Map<string, T> {
   const out = new Map<string, T>();
   for (const r of records) {

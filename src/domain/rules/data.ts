@@ -1,7 +1,7 @@
 /** The workbook contract itself: unreadable cells, repeated IDs, references that point at nothing. */
 import type { DecodedTable, Located } from '../codec';
 import { tableNamed, type TabName } from '../tables';
-import { finding, unknownCodes, type KeySet, type RuleContext, type RuleDef } from './context';
+import { finding, unknownCodes, type KeySet, type RuleContext, type RuleDef, withClauses } from './context';
 import { joinFew, keyOf } from '../words';
 import { t } from '../i18n';
 import type { Finding } from './finding';
@@ -410,8 +410,12 @@ const BASELINES: BaselineTable = {
   'data.reference': 'rules.baseline.data-reference',
 };
 
-export const DATA_RULES: readonly RuleDef[] = [
-  { id: 'data.invalid', sheet: 'Settings', needs: [], run: invalid, baselines: BASELINES },
-  { id: 'data.duplicate-id', sheet: 'Settings', needs: [], run: duplicateId, baselines: BASELINES },
-  { id: 'data.reference', sheet: 'Settings', needs: [], run: reference, baselines: BASELINES },
-];
+export const DATA_RULES: readonly RuleDef[] = /* @__PURE__ */ withClauses(
+  [
+    { id: 'data.invalid', sheet: 'Settings', needs: [], run: invalid },
+    { id: 'data.duplicate-id', sheet: 'Settings', needs: [], run: duplicateId },
+    { id: 'data.reference', sheet: 'Settings', needs: [], run: reference },
+  ],
+  {},
+  BASELINES,
+);

@@ -1,7 +1,7 @@
 /** The decision log: consensus, the evidence of consultation, consulting the state, and following decisions up with action points. */
 import { longDay } from '../dates';
 import { t } from '../i18n';
-import { clip, finding, unknownCodes, whoAsks, type RuleContext, type RuleDef } from './context';
+import { clip, finding, unknownCodes, whoAsks, type RuleContext, type RuleDef, withClauses } from './context';
 import { joinFew, keyOf } from '../words';
 import type { Finding } from './finding';
 import { consensusGaps } from './consensus';
@@ -199,37 +199,13 @@ const BASELINES: BaselineTable = {
   'decisions.follow-up': 'rules.baseline.decisions-follow-up',
 };
 
-export const DECISION_RULES: readonly RuleDef[] = [
-  {
-    id: 'decisions.consensus',
-    sheet: 'Decisions',
-    needs: ['Decisions', 'Members'],
-    run: consensus,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  {
-    id: 'decisions.evidence',
-    sheet: 'Decisions',
-    needs: ['Decisions', 'Meetings'],
-    run: evidence,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  {
-    id: 'decisions.state-consultation',
-    sheet: 'Decisions',
-    needs: ['Decisions'],
-    run: stateConsultation,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  {
-    id: 'decisions.follow-up',
-    sheet: 'Decisions',
-    needs: ['Decisions', 'Actions'],
-    run: followUp,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-];
+export const DECISION_RULES: readonly RuleDef[] = /* @__PURE__ */ withClauses(
+  [
+    { id: 'decisions.consensus', sheet: 'Decisions', needs: ['Decisions', 'Members'], run: consensus },
+    { id: 'decisions.evidence', sheet: 'Decisions', needs: ['Decisions', 'Meetings'], run: evidence },
+    { id: 'decisions.state-consultation', sheet: 'Decisions', needs: ['Decisions'], run: stateConsultation },
+    { id: 'decisions.follow-up', sheet: 'Decisions', needs: ['Decisions', 'Actions'], run: followUp },
+  ],
+  QUOTES,
+  BASELINES,
+);

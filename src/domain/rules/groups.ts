@@ -1,7 +1,7 @@
 /** Working groups: drawn from the members, established by a decision, closed or extended when an ad hoc term ends. */
 import { longDay } from '../dates';
 import { t } from '../i18n';
-import { clip, finding, unknownCodes, type RuleContext, type RuleDef } from './context';
+import { clip, finding, unknownCodes, type RuleContext, type RuleDef, withClauses } from './context';
 import { joinWords, keyOf } from '../words';
 import type { Finding } from './finding';
 import { AZ_GROUPS, AZ_ROLE, UZ_MEMBERSHIP, UZ_METHODS, type BaselineTable, type ClauseTable } from './clauses';
@@ -116,29 +116,12 @@ const BASELINES: BaselineTable = {
   'groups.established': 'rules.baseline.groups-established',
 };
 
-export const GROUP_RULES: readonly RuleDef[] = [
-  {
-    id: 'groups.members',
-    sheet: 'Working groups',
-    needs: ['Working groups', 'Members'],
-    run: members,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  {
-    id: 'groups.established',
-    sheet: 'Working groups',
-    needs: ['Working groups'],
-    run: established,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  {
-    id: 'groups.ended',
-    sheet: 'Working groups',
-    needs: ['Working groups', 'Decisions'],
-    run: ended,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-];
+export const GROUP_RULES: readonly RuleDef[] = /* @__PURE__ */ withClauses(
+  [
+    { id: 'groups.members', sheet: 'Working groups', needs: ['Working groups', 'Members'], run: members },
+    { id: 'groups.established', sheet: 'Working groups', needs: ['Working groups'], run: established },
+    { id: 'groups.ended', sheet: 'Working groups', needs: ['Working groups', 'Decisions'], run: ended },
+  ],
+  QUOTES,
+  BASELINES,
+);

@@ -5,7 +5,7 @@ import { formatMonth, t } from '../i18n';
 import type { Meeting } from '../tables';
 import { codesOf } from '../membership';
 import { joinFew, keyOf } from '../words';
-import { clip, finding, whoAsks, type RuleContext, type RuleDef } from './context';
+import { clip, finding, whoAsks, type RuleContext, type RuleDef, withClauses } from './context';
 import type { Finding } from './finding';
 import {
   AZ_INTERNAL,
@@ -584,73 +584,21 @@ const BASELINES: BaselineTable = {
   'meetings.attendance': 'rules.baseline.meetings-attendance',
 };
 
-export const MEETING_RULES: readonly RuleDef[] = [
-  {
-    id: 'meetings.cadence',
-    sheet: 'Meetings',
-    needs: ['Meetings'],
-    run: cadence,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  { id: 'meetings.annual', sheet: 'Meetings', needs: ['Meetings'], run: annual, quotes: QUOTES, baselines: BASELINES },
-  {
-    id: 'meetings.annual-membership',
-    sheet: 'Meetings',
-    needs: ['Meetings', 'Members'],
-    run: annualMembership,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  { id: 'meetings.status', sheet: 'Meetings', needs: ['Meetings'], run: status, quotes: QUOTES, baselines: BASELINES },
-  { id: 'meetings.mode', sheet: 'Meetings', needs: ['Meetings'], run: mode, quotes: QUOTES, baselines: BASELINES },
-  { id: 'meetings.agenda', sheet: 'Meetings', needs: ['Meetings'], run: agenda, quotes: QUOTES, baselines: BASELINES },
-  {
-    id: 'meetings.minutes',
-    sheet: 'Meetings',
-    needs: ['Meetings'],
-    run: minutes,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  {
-    id: 'meetings.minutes-approved',
-    sheet: 'Meetings',
-    needs: ['Meetings'],
-    run: minutesApproved,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  {
-    id: 'meetings.circulated',
-    sheet: 'Meetings',
-    needs: ['Meetings'],
-    run: circulated,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  {
-    id: 'meetings.rco-archive',
-    sheet: 'Meetings',
-    needs: ['Meetings'],
-    run: rcoArchive,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  {
-    id: 'meetings.attendance',
-    sheet: 'Meetings',
-    needs: ['Meetings'],
-    run: attendance,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  {
-    id: 'meetings.disclosure',
-    sheet: 'Meetings',
-    needs: ['Meetings', 'Decisions'],
-    run: disclosure,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-];
+export const MEETING_RULES: readonly RuleDef[] = /* @__PURE__ */ withClauses(
+  [
+    { id: 'meetings.cadence', sheet: 'Meetings', needs: ['Meetings'], run: cadence },
+    { id: 'meetings.annual', sheet: 'Meetings', needs: ['Meetings'], run: annual },
+    { id: 'meetings.annual-membership', sheet: 'Meetings', needs: ['Meetings', 'Members'], run: annualMembership },
+    { id: 'meetings.status', sheet: 'Meetings', needs: ['Meetings'], run: status },
+    { id: 'meetings.mode', sheet: 'Meetings', needs: ['Meetings'], run: mode },
+    { id: 'meetings.agenda', sheet: 'Meetings', needs: ['Meetings'], run: agenda },
+    { id: 'meetings.minutes', sheet: 'Meetings', needs: ['Meetings'], run: minutes },
+    { id: 'meetings.minutes-approved', sheet: 'Meetings', needs: ['Meetings'], run: minutesApproved },
+    { id: 'meetings.circulated', sheet: 'Meetings', needs: ['Meetings'], run: circulated },
+    { id: 'meetings.rco-archive', sheet: 'Meetings', needs: ['Meetings'], run: rcoArchive },
+    { id: 'meetings.attendance', sheet: 'Meetings', needs: ['Meetings'], run: attendance },
+    { id: 'meetings.disclosure', sheet: 'Meetings', needs: ['Meetings', 'Decisions'], run: disclosure },
+  ],
+  QUOTES,
+  BASELINES,
+);

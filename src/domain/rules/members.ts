@@ -4,7 +4,7 @@ import { addMonths, longDay } from '../dates';
 import type { ProfileId } from '../settings';
 import type { Decision, FocalPoint, Member } from '../tables';
 import { codesOf } from '../membership';
-import { finding, type RuleContext, type RuleDef } from './context';
+import { finding, type RuleContext, type RuleDef, withClauses } from './context';
 import { joinFew, joinWords, keyOf } from '../words';
 import { t } from '../i18n';
 import type { Finding } from './finding';
@@ -446,24 +446,14 @@ export const ADMISSION_RULE: RuleDef = {
   baselines: ADMISSION_BASELINES,
 };
 
-export const MEMBER_RULES: readonly RuleDef[] = [
-  { id: 'members.roles', sheet: 'Members', needs: ['Members'], run: roles, quotes: QUOTES, baselines: BASELINES },
-  {
-    id: 'members.focal-point',
-    sheet: 'Members',
-    needs: ['Members', 'Focal points'],
-    run: focalPoint,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  {
-    id: 'members.corporate-email',
-    sheet: 'Focal points',
-    needs: ['Focal points'],
-    run: corporateEmail,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  ADMISSION_RULE,
-  { id: 'members.list-shared', sheet: 'Log', needs: ['Log'], run: listShared, quotes: QUOTES, baselines: BASELINES },
-];
+export const MEMBER_RULES: readonly RuleDef[] = /* @__PURE__ */ withClauses(
+  [
+    { id: 'members.roles', sheet: 'Members', needs: ['Members'], run: roles },
+    { id: 'members.focal-point', sheet: 'Members', needs: ['Members', 'Focal points'], run: focalPoint },
+    { id: 'members.corporate-email', sheet: 'Focal points', needs: ['Focal points'], run: corporateEmail },
+    ADMISSION_RULE,
+    { id: 'members.list-shared', sheet: 'Log', needs: ['Log'], run: listShared },
+  ],
+  QUOTES,
+  BASELINES,
+);

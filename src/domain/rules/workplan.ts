@@ -3,7 +3,7 @@ import type { Located } from '../codec';
 import { addDays, addMonths, yearOf, longDay } from '../dates';
 import { DEADLINES } from '../profiles';
 import type { WorkplanRow } from '../tables';
-import { clip, finding, whoAsks, type RuleContext, type RuleDef } from './context';
+import { clip, finding, whoAsks, type RuleContext, type RuleDef, withClauses } from './context';
 import { joinWords, keyOf } from '../words';
 import { t } from '../i18n';
 import type { Finding } from './finding';
@@ -253,32 +253,15 @@ const BASELINES: BaselineTable = {
   'workplan.gcm': 'rules.baseline.workplan-gcm',
 };
 
-export const WORKPLAN_RULES: readonly RuleDef[] = [
-  { id: 'workplan.exists', sheet: 'Workplan', needs: ['Workplan'], run: exists, quotes: QUOTES, baselines: BASELINES },
-  { id: 'workplan.fields', sheet: 'Workplan', needs: ['Workplan'], run: fields, quotes: QUOTES, baselines: BASELINES },
-  {
-    id: 'workplan.endorsed',
-    sheet: 'Workplan',
-    needs: ['Workplan', 'Decisions'],
-    run: endorsed,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  {
-    id: 'workplan.reported',
-    sheet: 'Log',
-    needs: ['Workplan', 'Log'],
-    run: reported,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  {
-    id: 'workplan.overdue',
-    sheet: 'Workplan',
-    needs: ['Workplan'],
-    run: overdue,
-    quotes: QUOTES,
-    baselines: BASELINES,
-  },
-  { id: 'workplan.gcm', sheet: 'Workplan', needs: ['Workplan'], run: gcm, quotes: QUOTES, baselines: BASELINES },
-];
+export const WORKPLAN_RULES: readonly RuleDef[] = /* @__PURE__ */ withClauses(
+  [
+    { id: 'workplan.exists', sheet: 'Workplan', needs: ['Workplan'], run: exists },
+    { id: 'workplan.fields', sheet: 'Workplan', needs: ['Workplan'], run: fields },
+    { id: 'workplan.endorsed', sheet: 'Workplan', needs: ['Workplan', 'Decisions'], run: endorsed },
+    { id: 'workplan.reported', sheet: 'Log', needs: ['Workplan', 'Log'], run: reported },
+    { id: 'workplan.overdue', sheet: 'Workplan', needs: ['Workplan'], run: overdue },
+    { id: 'workplan.gcm', sheet: 'Workplan', needs: ['Workplan'], run: gcm },
+  ],
+  QUOTES,
+  BASELINES,
+);
