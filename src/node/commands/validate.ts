@@ -3,14 +3,13 @@
  * by tab, row and column with what was expected. The Secretariat runs it before the compliance check, or
  * after editing the file by hand. Exit 0: no problems; 1: problems; 2: the file cannot be read.
  */
-import { readGrids } from '../../app/network';
 import { isBlank, type Cell } from '../../domain/cells';
 import { t } from '../../domain/i18n';
 import { formatProblem, sortProblems } from '../../domain/problems';
-import { decodeNetwork, type Grids } from '../../domain/network';
+import { decodeTabs } from '../../domain/network';
 import { TABLES } from '../../domain/tables';
 import { parseArguments, printable, type CliIo } from '../terminal';
-import { XlsxWorkbook } from '../xlsx/workbook';
+import { readTabsOnce } from '../xlsx/workbook';
 
 export const usage = (): string => t('cli.usage.validate');
 
@@ -22,18 +21,22 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArguments(args, { json: { type: 'boolean' } }, [t('cli.arg.file')]);
   const file = positionals[0] ?? '';
   io.progress(t('cli.progress.reading', { file }));
-  const workbook = await XlsxWorkbook.open(file);
-  const grids: Grids = readGrids(workbook);
-  const problems = sortProblems(decodeNetwork(grids).allProblems);
+  const workbook = await readTabsOnce(file);
+  let rows = 0;
+  const network = decodeTabs((tab) => {
+    const grid = workbook.take(tab);
+    rows += rowsInUse(grid);
+    return grid;
+  });
+  const problems = sortProblems(network.allProblems);
   io.progress('');
   if (values.json) {
     io.out(JSON.stringify(problems, null, 2));
     return problems.length === 0 ? 0 : 1;
   }
   // Counted as `unmn init` counts them, so that one workbook has one number of tabs.
-  const names = new Set(workbook.tabNames());
+  const names = new Set(workbook.names);
   const tabs = TABLES.filter((t) => names.has(t.name)).length;
-  const rows = Object.values(grids).reduce((sum, grid) => sum + rowsInUse(grid), 0);
   if (problems.length === 0) {
     io.out(io.color.green(t('cli.validate.none', { tabs, rows })));
     return 0;

@@ -97,22 +97,34 @@ async function readValues(file: string): Promise<{ bytes: Buffer; values: Workbo
   }
 }
 
+/** The tabs of a file read once (readTabsOnce). */
+export interface TabsOnce {
+  /** Every tab's name, in the file's order. */
+  readonly names: readonly string[];
+  /** The tab's values as read() would give them, handed over and let go of; null when there is no such tab. */
+  take(tab: string): Cell[][] | null;
+}
+
 /**
- * For a command that only reads the file (refused as open refuses it): each tab's values as read()
- * would give them, handed over once and let go of, so that a network decoded tab by tab (decodeTabs)
- * never holds every grid of a large workbook beside the records decoded from them.
+ * For a command that only reads the file (refused as open refuses it): each tab's values handed over
+ * once, so that a network decoded tab by tab (decodeTabs) never holds every grid of a large workbook
+ * beside the records decoded from them.
  */
-export async function readTabsOnce(file: string): Promise<(tab: string) => Cell[][] | null> {
+export async function readTabsOnce(file: string): Promise<TabsOnce> {
   const { values } = await readValues(file);
+  const names = values.sheets.map((sheet) => sheet.name);
   const grids = new Map<string, Cell[][] | null>();
   for (const { name, grid } of values.sheets) if (!grids.has(name)) grids.set(name, grid);
-  return (tab) => {
-    const grid = grids.get(tab);
-    // @i18n-exempt: a fault of the command's code, never of the file a person gave it.
-    if (grid === null) throw new Error(`The ${tab} tab was read already.`);
-    if (grid === undefined) return null;
-    grids.set(tab, null);
-    return grid;
+  return {
+    names,
+    take(tab) {
+      const grid = grids.get(tab);
+      // @i18n-exempt: a fault of the command's code, never of the file a person gave it.
+      if (grid === null) throw new Error(`The ${tab} tab was read already.`);
+      if (grid === undefined) return null;
+      grids.set(tab, null);
+      return grid;
+    },
   };
 }
 

@@ -175,15 +175,16 @@ describe('reading cells as plain values', () => {
 describe('reading a file once, for a command that only reads it', () => {
   it('hands over each tab as read() gives it, once, and the network decoded tab by tab is the one the port gives', async () => {
     const workbook = await XlsxWorkbook.open(EXAMPLE);
-    const take = await readTabsOnce(EXAMPLE);
-    expect(take('Members')).toEqual(workbook.read('Members'));
-    expect(() => take('Members')).toThrow(/read already/);
-    expect(take('Nowhere')).toBeNull();
+    const once = await readTabsOnce(EXAMPLE);
+    expect(once.names).toEqual(workbook.tabNames());
+    expect(once.take('Members')).toEqual(workbook.read('Members'));
+    expect(() => once.take('Members')).toThrow(/read already/);
+    expect(once.take('Nowhere')).toBeNull();
     const asked: string[] = [];
     const again = await readTabsOnce(EXAMPLE);
     const network = decodeTabs((tab) => {
       asked.push(tab);
-      return again(tab);
+      return again.take(tab);
     });
     expect(network).toEqual(decodeNetwork(readGrids(workbook)));
     expect(asked).toEqual(NETWORK_TABLES.map((table) => table.name));
