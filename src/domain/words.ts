@@ -1,9 +1,22 @@
 /** How the domain compares codes and emails, and how its messages name several things. */
 import { formatList, t } from './i18n';
 
-/** Agency codes and IDs compare trimmed and case-insensitively: "unhcr " is UNHCR. */
+/** Past this many codes the store of their keys starts again, so that it never holds more than a few of a large tab's worth. */
+const KEYS_KEPT = 10_000;
+const keys = new Map<string, string>();
+
+/**
+ * Agency codes and IDs compare trimmed and case-insensitively: "unhcr " is UNHCR. The keys are kept:
+ * the rules compare the same few codes hundreds of thousands of times in a large network.
+ */
 export function keyOf(code: string): string {
-  return code.trim().toUpperCase();
+  let key = keys.get(code);
+  if (key === undefined) {
+    if (keys.size >= KEYS_KEPT) keys.clear();
+    key = code.trim().toUpperCase();
+    keys.set(code, key);
+  }
+  return key;
 }
 
 /** Email addresses compare trimmed and in lower case. */
