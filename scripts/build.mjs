@@ -12,6 +12,7 @@ import {
   lazyCatalogueScript,
   messagesPlugin,
   shortKeyNames,
+  shortKeysPlugin,
   withShortKeys,
 } from './i18n-plugin.mjs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -63,7 +64,7 @@ function surface(code, catalogues) {
 const LAZY_LIBRARIES = [{ specifier: 'ical-generator', file: 'Library-ical' }];
 
 /** The Apps Script bundle's options, carrying those messages of the catalogue (all when not given). */
-function appsScriptOptions(keys) {
+function appsScriptOptions(keys, names = new Map()) {
   return {
     entryPoints: [path.join(root, 'src/gas/main.ts')],
     bundle: true,
@@ -78,7 +79,9 @@ function appsScriptOptions(keys) {
     // add-on's onOpen runs in AuthMode.NONE until it is used in the document, and may read no file.
     // The iCalendar library likewise (36 KB), read only by an execution that writes an invitation.
     plugins: [
-      messagesPlugin({ inline: ['en'], lazy: LANGUAGES, areas: ['menu'], keys }),
+      messagesPlugin({ inline: ['en'], lazy: LANGUAGES, areas: ['menu'], keys, names }),
+      // Each key a name of a letter or two: the keys were a tenth of the bundle.
+      shortKeysPlugin(names),
       ...LAZY_LIBRARIES.map(({ specifier, file }) => lazyLibraryPlugin(specifier, file)),
     ],
     // Every execution parses the whole file, so it is minified to stay inside the 250 KB budget (the
@@ -94,30 +97,29 @@ function appsScriptOptions(keys) {
   };
 }
 
-/**
- * The messages a bundle carries: those its code names (keysNamedIn), read in the bundle built once
- * with no catalogue. The command-line and playground messages stay out of Code.js, and each page
- * carries only its own.
- */
-async function keysOf(options, wholeAreas) {
-  return keysNamedIn(await bareCode(options), { wholeAreas });
-}
-
 async function bareCode(options) {
   const bare = await build({ ...options, plugins: [messagesPlugin({ inline: ['en'], keys: [] })], sourcemap: false });
   return bare.outputFiles.map((f) => f.text).join('\n');
 }
 
 async function buildAppsScript() {
-  // Whole areas: a key put together in a way keysNamedIn misses would fail a command in production.
-  const keys = await keysOf(appsScriptOptions(), true);
-  const result = await build({ ...appsScriptOptions(keys), sourcemap: 'external' });
+  // The messages Code.js's catalogues carry: the areas its code names (keysNamedIn), read in the bundle
+  // built once with no catalogue, so the command-line, playground and page messages stay out. Whole
+  // areas: a key put together in a way keysNamedIn misses would fail a command in production.
+  const bare = await bareCode(appsScriptOptions());
+  const keys = keysNamedIn(bare, { wholeAreas: true });
+  const names = shortKeyNames(bare, keys);
+  const result = await build({ ...appsScriptOptions(keys, names), sourcemap: 'external' });
   const output = (suffix) => result.outputFiles.find((f) => f.path.endsWith(suffix)).text;
   // The map stays in build/: clasp pushes dist/, and Apps Script has no use for it.
   await mkdir(path.join(root, 'build'), { recursive: true });
   await writeFile(path.join(root, 'build/Code.js.map'), output('.js.map'));
   const code = output('.js').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '');
-  const catalogues = await writeLazyCatalogues(keys);
+  const catalogues = await writeLazyCatalogues(keys, names);
+  await writeFile(
+    path.join(root, 'build/message-names.json'),
+    `${JSON.stringify(Object.fromEntries(names), null, 1)}\n`,
+  );
   for (const { specifier, file } of LAZY_LIBRARIES)
     await writeFile(path.join(dist, `${file}.html`), await lazyLibraryScript(specifier));
   const globals = surface(code, catalogues);
@@ -133,10 +135,10 @@ async function buildAppsScript() {
  * Apps Script reads a project's HTML files only when asked, so a network working in English never
  * loads the Russian one.
  */
-async function writeLazyCatalogues(keys) {
+async function writeLazyCatalogues(keys, names) {
   const written = {};
   for (const language of LANGUAGES) {
-    const script = await lazyCatalogueScript(language, undefined, keys);
+    const script = await lazyCatalogueScript(language, undefined, keys, names);
     await writeFile(path.join(dist, `Messages-${language}.html`), script);
     written[`Messages-${language}`] = script;
   }

@@ -7,6 +7,7 @@ import MessageFormat from '@messageformat/core';
 import compileModule from '@messageformat/core/compile-module.js';
 import { build } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,9 +17,9 @@ export const LANGUAGES = ['en', 'ru'];
 
 /**
  * Every message of a language as `<area>.<key>`, from the areas asked for (all when none are), and of
- * those only the keys asked for when a list is given.
+ * those only the keys asked for when a list is given; under its short name where `names` gives one.
  */
-export function catalogueOf(language, areas, keys) {
+export function catalogueOf(language, areas, keys, names) {
   const wanted = keys && new Set(keys);
   const flat = {};
   for (const file of readdirSync(path.join(messages, language)).sort()) {
@@ -26,7 +27,7 @@ export function catalogueOf(language, areas, keys) {
     if (!file.endsWith('.json') || (areas && !areas.includes(area))) continue;
     const table = JSON.parse(readFileSync(path.join(messages, language, file), 'utf8'));
     for (const [key, text] of Object.entries(table))
-      if (!wanted || wanted.has(`${area}.${key}`)) flat[`${area}.${key}`] = text;
+      if (!wanted || wanted.has(`${area}.${key}`)) flat[names?.get(`${area}.${key}`) ?? `${area}.${key}`] = text;
   }
   return flat;
 }
@@ -36,8 +37,10 @@ export function catalogueOf(language, areas, keys) {
  * message has no placeholder: a function that returns a constant is `() =>` more on each of them
  * (the stub of messagesPlugin makes it a function again).
  */
-function compiledModule(language, areas, keys) {
-  const source = withoutRepeatedForms(compileModule(new MessageFormat(language), catalogueOf(language, areas, keys)));
+function compiledModule(language, areas, keys, names) {
+  const source = withoutRepeatedForms(
+    compileModule(new MessageFormat(language), catalogueOf(language, areas, keys, names)),
+  );
   return source.replace(/^( {2}"[^"\n]+": )\(\) => ("(?:[^"\\\n]|\\.)*")(,?)$/gm, '$1$2$3');
 }
 
@@ -158,10 +161,32 @@ export function withShortKeys(code, names) {
     .replace(new RegExp(`"(${keys.join('|')})"`, 'g'), (_, key) => `"${names.get(key)}"`);
 }
 
+/**
+ * The sources with each of those keys, wherever it stands as a whole string, under its short name
+ * (shortKeyNames), for a bundle with a source map: renamed before bundling, each line stays where it
+ * was, where withShortKeys, after it, would move every column the map points to.
+ */
+export function shortKeysPlugin(names) {
+  const keys = [...names.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.]/g, '\\.'));
+  const literal = new RegExp(`(['"\`])(${keys.join('|')})\\1`, 'g');
+  return {
+    name: 'unmn-short-keys',
+    setup(b) {
+      b.onLoad({ filter: /[\\/](src|sidebar)[\\/].*\.tsx?$/ }, async (args) => ({
+        contents: (await readFile(args.path, 'utf8')).replace(
+          literal,
+          (_, quote, key) => `${quote}${names.get(key)}${quote}`,
+        ),
+        loader: args.path.endsWith('x') ? 'tsx' : 'ts',
+      }));
+    },
+  };
+}
+
 /** The body of a function that returns the compiled catalogue, self-contained (runtime included). */
-export async function lazyCatalogueScript(language, areas, keys) {
+export async function lazyCatalogueScript(language, areas, keys, names) {
   const result = await build({
-    stdin: { contents: compiledModule(language, areas, keys), resolveDir: root, loader: 'js' },
+    stdin: { contents: compiledModule(language, areas, keys, names), resolveDir: root, loader: 'js' },
     bundle: true,
     format: 'iife',
     globalName: '__catalogue',
@@ -182,7 +207,7 @@ export async function lazyCatalogueScript(language, areas, keys) {
  * (Apps Script reads a project file). A language neither inlined nor lazy falls back to the first
  * inlined one. keys: the messages to carry (keysNamedIn), all when not given.
  */
-export function messagesPlugin({ inline, lazy = [], areas, keys }) {
+export function messagesPlugin({ inline, lazy = [], areas, keys, names }) {
   const stub = [
     ...inline.map((language) => `import ${language} from 'unmn-catalogue:${language}';`),
     `const INLINE = { ${inline.join(', ')} };`,
@@ -219,7 +244,7 @@ export function messagesPlugin({ inline, lazy = [], areas, keys }) {
         namespace: 'unmn-catalogue',
       }));
       b.onLoad({ filter: /.*/, namespace: 'unmn-catalogue' }, (args) => ({
-        contents: compiledModule(args.path, areas, keys),
+        contents: compiledModule(args.path, areas, keys, names),
         loader: 'js',
         resolveDir: root,
       }));

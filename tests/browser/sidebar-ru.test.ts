@@ -164,7 +164,9 @@ describe('the sidebar and dialogs in Russian, 300 px wide', () => {
   it('shows the circulation preview in Russian, its counts in Russian plural forms', async () => {
     await actAs('IOM');
     const page = await openPage('CirculationPreview', '#preview');
-    await expect(text(page, '#summary')).resolves.toMatch(/^\d+ (письмо|письма|писем) для \d+ получател/);
+    await expect(text(page, '#summary')).resolves.toMatch(
+      /^(1 письмо|[2-4] письма|\d+ писем) для (1 получателя|\d+ получателей) от \S+ \(сегодня можно отправить письма еще \d+ получател(ю|ям)\)\.$/,
+    );
     await expect(text(page, '#send')).resolves.toBe('Отправить');
     await expect(text(page, '#cancel')).resolves.toBe('Закрыть');
     await expect(text(page, '.message dt')).resolves.toBe('Письмо');
