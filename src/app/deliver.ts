@@ -30,7 +30,7 @@ import {
   type StoppedTab,
 } from '../domain/email/due';
 import { EVENTS, Ledger, messageKey, type Claim } from '../domain/email/ledger';
-import { decodeNetwork, type Network } from '../domain/network';
+import { decodeNetworkReusing, type Network } from '../domain/network';
 import {
   ActionsTable,
   AnswersTable,
@@ -408,7 +408,7 @@ function readForDelivery(tabs: LockedTabs, today: IsoDay, scope: DueScope, optio
       : []),
     LogTable,
   ]);
-  return decodeNetwork({ ...glance.grids, ...rest.grids });
+  return decodeNetworkReusing({ ...glance.grids, ...rest.grids }, [glance, rest]);
 }
 
 function deliverLocked(

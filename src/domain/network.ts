@@ -65,14 +65,43 @@ export type TabReader = (tab: TabName) => readonly (readonly Cell[])[] | null;
  * records at once.
  */
 export function decodeTabs(read: TabReader): Network {
-  const settings = effectiveSettings(read(SettingsTable.name));
+  return assemble(read(SettingsTable.name), (_, def) => decodeTable(def, read(def.name)));
+}
+
+/** A network decoded from some grids, and those grids. */
+export interface Decoded {
+  readonly network: Network;
+  readonly grids: Grids;
+}
+
+/**
+ * The network of `grids`, each tab's table taken as it is from an earlier network decoded from the very
+ * same grid (the same array) and the same Settings grid (the same language) rather than decoded again:
+ * the tick decodes a few tabs to see whether anything is due, then the rest, then needs them as one.
+ */
+export function decodeNetworkReusing(grids: Grids, earlier: readonly Decoded[]): Network {
+  const settings = grids[SettingsTable.name];
+  const alike = earlier.filter((e) => e.grids[SettingsTable.name] === settings);
+  return assemble(settings ?? null, (key, def) => {
+    const grid = grids[def.name] ?? null;
+    const same = grid === null ? undefined : alike.find((e) => e.grids[def.name] === grid);
+    return same === undefined ? decodeTable(def, grid) : same.network[key];
+  });
+}
+
+type Tables = { [K in keyof RecordTables]: DecodedTable<RecordOf<RecordTables[K]>> };
+
+/** The network of a Settings grid and each tab's table, made in the order of RECORD_TABLES. */
+function assemble(
+  settingsGrid: readonly (readonly Cell[])[] | null,
+  table: (key: keyof RecordTables, def: AnyTable) => DecodedTable<unknown>,
+): Network {
+  const settings = effectiveSettings(settingsGrid);
   // Whatever is written from here on (findings, emails, reports) is in the network's language.
   followSettings(languageOfSetting(settings.settings.language));
   const tables = Object.fromEntries(
-    Object.entries(RECORD_TABLES).map(([key, def]) => [key, decodeTable(def, read(def.name))]),
-  ) as {
-    [K in keyof RecordTables]: DecodedTable<RecordOf<RecordTables[K]>>;
-  };
+    Object.entries(RECORD_TABLES).map(([key, def]) => [key, table(key as keyof RecordTables, def)]),
+  ) as Tables;
   const allProblems = [...settings.problems, ...Object.values(tables).flatMap((t) => t.problems)];
   return { ...settings, ...tables, allProblems };
 }

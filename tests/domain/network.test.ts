@@ -1,0 +1,50 @@
+/**
+ * A network decoded in parts, as the tick decodes it: the tables decoded from the same grids under the
+ * same Settings are taken as they are, and the network is the one decoding every grid anew gives.
+ */
+import { describe, expect, it } from 'vitest';
+import { decodeNetwork, decodeNetworkReusing, decodeTabs } from '../../src/domain/network';
+import { currentLanguage, useLanguage } from '../../src/domain/i18n';
+import { gridsOf, uzbekistan } from './rules/support';
+
+describe('a network decoded in parts', () => {
+  it('takes the tables decoded from the same grids under the same Settings, and is the network of all the grids', () => {
+    const all = gridsOf(uzbekistan());
+    const glance = { Settings: all.Settings, Meetings: all.Meetings, Actions: all.Actions };
+    const rest = { Members: all.Members, Log: all.Log };
+    const first = { grids: glance, network: decodeNetwork(glance) };
+    const second = { grids: rest, network: decodeNetwork(rest) };
+    const grids = { ...glance, ...rest };
+    const network = decodeNetworkReusing(grids, [first, second]);
+    expect(network).toEqual(decodeNetwork(grids));
+    expect(network.meetings).toBe(first.network.meetings);
+    expect(network.actions).toBe(first.network.actions);
+    // Decoded without the Settings tab, in whatever language that gave: decoded again.
+    expect(network.members).not.toBe(second.network.members);
+    expect(network.members).toEqual(second.network.members);
+  });
+
+  it('decodes again a table whose grid is another array, even with the same cells', () => {
+    const all = gridsOf(uzbekistan());
+    const earlier = { grids: all, network: decodeNetwork(all) };
+    const copy = { ...all, Meetings: all.Meetings.map((row) => [...row]) };
+    const network = decodeNetworkReusing(copy, [earlier]);
+    expect(network.meetings).not.toBe(earlier.network.meetings);
+    expect(network.meetings).toEqual(earlier.network.meetings);
+    expect(network.members).toBe(earlier.network.members);
+  });
+
+  it('reads the Settings tab first, then each tab of records once', () => {
+    const all = gridsOf(uzbekistan());
+    const before = currentLanguage();
+    const asked: string[] = [];
+    const network = decodeTabs((tab) => {
+      asked.push(tab);
+      return all[tab as keyof typeof all] ?? null;
+    });
+    useLanguage(before);
+    expect(asked[0]).toBe('Settings');
+    expect(new Set(asked).size).toBe(asked.length);
+    expect(network).toEqual(decodeNetwork(all));
+  });
+});
