@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { lazily } from './lazy';
 import { FIRST_YEAR, isDayInYears, isIsoDay, LAST_YEAR } from './dates';
-import { t, type MessageKey } from './i18n';
+import { t } from './i18n';
 import { CirculationPreviewSchema, CirculationRequestSchema, CirculationResultSchema } from './email/preview';
 import type { Located } from './codec';
 import type { Profile } from './profiles';
