@@ -1,22 +1,9 @@
 /** How the domain compares codes and emails, and how its messages name several things. */
 import { formatList, t } from './i18n';
 
-/** Past this many codes the store of their keys starts again, so that it never holds more than a few of a large tab's worth. */
-const KEYS_KEPT = 10_000;
-const keys = new Map<string, string>();
-
-/**
- * Agency codes and IDs compare trimmed and case-insensitively: "unhcr " is UNHCR. The keys are kept:
- * the rules compare the same few codes hundreds of thousands of times in a large network.
- */
+/** Agency codes and IDs compare trimmed and case-insensitively: "unhcr " is UNHCR. */
 export function keyOf(code: string): string {
-  let key = keys.get(code);
-  if (key === undefined) {
-    if (keys.size >= KEYS_KEPT) keys.clear();
-    key = code.trim().toUpperCase();
-    keys.set(code, key);
-  }
-  return key;
+  return code.trim().toUpperCase();
 }
 
 /** Email addresses compare trimmed and in lower case. */
