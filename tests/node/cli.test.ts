@@ -3,7 +3,7 @@
  * exit codes, and one spawn of the built bin to prove that `npx unmn` works.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -21,6 +21,7 @@ import { printable, streamIo } from '../../src/node/terminal';
 import { XlsxWorkbook } from '../../src/node/xlsx/workbook';
 import { version } from '../../package.json';
 import { captureIo } from './cli-io';
+import { ensureCliBuilt } from '../support/cli-build';
 
 const ROOT = path.resolve(__dirname, '../..');
 let dir: string;
@@ -297,26 +298,8 @@ describe('the terminal', () => {
 describe('the built bin', () => {
   const exec = promisify(execFile);
 
-  /** The newest change under a folder, to tell whether build/cli.mjs is older than its sources. */
-  async function newest(folder: string): Promise<number> {
-    const entries = await readdir(folder, { withFileTypes: true });
-    const times = await Promise.all(
-      entries.map(async (e) =>
-        e.isDirectory() ? newest(path.join(folder, e.name)) : (await stat(path.join(folder, e.name))).mtimeMs,
-      ),
-    );
-    return Math.max(0, ...times);
-  }
-
   it('runs init then validate as `npx unmn` would', async () => {
-    // `npm test` builds first; a lone run of this file builds when the bundle is missing or stale.
-    const built = await stat(path.join(ROOT, 'build/cli.mjs')).then(
-      (s) => s.mtimeMs,
-      () => 0,
-    );
-    if (built < (await newest(path.join(ROOT, 'src')))) {
-      await exec(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--quiet'], { cwd: ROOT });
-    }
+    await ensureCliBuilt();
     const target = file('spawned.xlsx');
     const bin = path.join(ROOT, 'bin/unmn.mjs');
     const created = await exec(process.execPath, [bin, 'init', target, '--profile', 'uzbekistan'], { cwd: dir });

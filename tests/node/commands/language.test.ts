@@ -4,13 +4,14 @@
  * (exit 2). The messages `tick --lang ru` writes carry their Russian subject as RFC 2047 encoded-words.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmlOutbox } from '../../../src/node/eml-outbox';
 import { XlsxWorkbook } from '../../../src/node/xlsx/workbook';
+import { ensureCliBuilt } from '../../support/cli-build';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const UNMN = path.join(ROOT, 'bin', 'unmn.mjs');
@@ -21,17 +22,6 @@ let dir = '';
 function unmn(...args: string[]) {
   const r = spawnSync(process.execPath, [UNMN, ...args], { encoding: 'utf8', cwd: dir, timeout: 60_000 });
   return { code: r.status, stdout: r.stdout.split('\n').filter((l) => l !== ''), stderr: r.stderr.trim() };
-}
-
-/** The newest change under a folder, to tell whether build/cli.mjs is older than its sources. */
-async function newest(folder: string): Promise<number> {
-  const entries = await readdir(folder, { withFileTypes: true });
-  const times = await Promise.all(
-    entries.map(async (e) =>
-      e.isDirectory() ? newest(path.join(folder, e.name)) : (await stat(path.join(folder, e.name))).mtimeMs,
-    ),
-  );
-  return Math.max(0, ...times);
 }
 
 async function copy(name: string): Promise<string> {
@@ -53,12 +43,7 @@ async function russianWorkbook(name: string): Promise<string> {
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'unmn-language-'));
-  const built = await stat(path.join(ROOT, 'build/cli.mjs')).then(
-    (s) => s.mtimeMs,
-    () => 0,
-  );
-  if (built < (await newest(path.join(ROOT, 'src'))))
-    spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT });
+  await ensureCliBuilt();
 }, 120_000);
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
