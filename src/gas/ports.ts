@@ -3,7 +3,7 @@
  * needs it, so building the ports costs no service call.
  */
 import { dayOfDate, timestampOfDate } from '../domain/dates';
-import { currentLanguage, t } from '../domain/i18n';
+import { pageInLanguage, t } from '../domain/i18n';
 import type { Clock, CurrentUser, Email, Inbox, Lock, Mailer, Ports, ProtectionPort, Stopwatch, Ui } from '../ports';
 import { AppliedMemo } from './memo';
 import { gasProtection } from './protection';
@@ -51,12 +51,6 @@ export function gasUser(spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsh
   };
 }
 
-/** The project file of a page in the execution's language: the build writes `<page>-<language>` for all but English. */
-function pageFile(page: string): string {
-  const language = currentLanguage();
-  return language === 'en' ? page : `${page}-${language}`;
-}
-
 export function gasUi(spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsheet): Ui {
   return {
     prompt(message, title) {
@@ -65,13 +59,13 @@ export function gasUi(spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadshee
       return response.getSelectedButton() === ui.Button.OK ? response.getResponseText().trim() : null;
     },
     showSidebar(page, title) {
-      SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile(pageFile(page)).setTitle(title));
+      SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile(pageInLanguage(page)).setTitle(title));
     },
     showDialog(page) {
       const source =
         'html' in page
           ? HtmlService.createHtmlOutput(page.html)
-          : HtmlService.createHtmlOutputFromFile(pageFile(page.page));
+          : HtmlService.createHtmlOutputFromFile(pageInLanguage(page.page));
       const output = source.setWidth(page.width).setHeight(page.height);
       SpreadsheetApp.getUi().showModalDialog(output, page.title);
     },

@@ -136,3 +136,11 @@ export function formatList(items: readonly string[]): string {
     formatter('list', (locale) => new Intl.ListFormat(locale, { type: 'conjunction' })).format(items),
   );
 }
+
+/**
+ * The project file of a page in the current language: scripts/build.mjs writes each page once per
+ * language, `<page>` in English and `<page>-<language>` in the others.
+ */
+export function pageInLanguage(page: string): string {
+  return current === 'en' ? page : `${page}-${current}`;
+}

@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { dayOfDate, timestampOfDate } from '../../domain/dates';
-import { currentLanguage, t } from '../../domain/i18n';
+import { pageInLanguage, t } from '../../domain/i18n';
 import type { Clock, DialogPage, Lock, Ports, TabChart, TabStyle, Ui, WorkbookPort } from '../../ports';
 import { MemoryInbox } from '../inbox';
 import { FileOutbox } from '../outbox';
@@ -33,12 +33,6 @@ export function clockFor(today: string | undefined): Clock {
   };
 }
 
-/** The built page in the execution's language, as Apps Script picks it: `<page>-<language>` for all but English. */
-function pageFile(page: string): string {
-  const language = currentLanguage();
-  return language === 'en' ? page : `${page}-${language}`;
-}
-
 class CollectingUi implements Ui {
   readonly messages: UiMessage[] = [];
 
@@ -56,7 +50,7 @@ class CollectingUi implements Ui {
   }
 
   showSidebar(page: string, title: string): void {
-    this.messages.push({ kind: 'sidebar', title, page: pageFile(page) });
+    this.messages.push({ kind: 'sidebar', title, page: pageInLanguage(page) });
   }
 
   showDialog(page: DialogPage): void {
@@ -64,7 +58,7 @@ class CollectingUi implements Ui {
     this.messages.push(
       'html' in page
         ? { kind: 'dialog', content: page.html, ...size }
-        : { kind: 'page-dialog', content: pageFile(page.page), ...size },
+        : { kind: 'page-dialog', content: pageInLanguage(page.page), ...size },
     );
   }
 }
