@@ -7,23 +7,13 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchBrowser, ROOT, runMenu, startFixture, type Fixture } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { playgroundSuite, ROOT, runMenu } from './support';
 
-let fixture: Fixture;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+const suite = playgroundSuite(undefined, ['--lang', 'ru']);
 const artifacts = path.join(ROOT, 'test-artifacts');
 
-beforeAll(async () => {
-  ensureBuilt();
-  [fixture, browser] = await Promise.all([startFixture(['--lang', 'ru']), launchBrowser()]);
-  await mkdir(artifacts, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.close();
-});
+beforeAll(() => mkdir(artifacts, { recursive: true }));
 
 /**
  * What reaches past the right edge of its window: nothing, or a scroll bar would show. What a scroll
@@ -55,8 +45,8 @@ async function sidebarFrame(page: Page): Promise<Frame> {
 
 describe('the playground in Russian', () => {
   it('shows the page, its menu and panels in Russian, and nothing overflows', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(fixture.playground.url);
+    const page = await suite.context.newPage();
+    await page.goto(suite.fixture.playground.url);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
     await expect(page.title()).resolves.toMatch(/ · тестовая площадка$/);
     await expect(page.locator('.menubar .addon').textContent()).resolves.toBe('Сеть ООН');
@@ -81,8 +71,8 @@ describe('the playground in Russian', () => {
   });
 
   it('runs the check and the hourly tick, saying so in Russian', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(fixture.playground.url);
+    const page = await suite.context.newPage();
+    await page.goto(suite.fixture.playground.url);
     await runMenu(page, 'Проверка', 'runComplianceCheck');
     await page.locator('.tab[data-name="Compliance"]').waitFor();
     await page.locator('#run-tick').click();
@@ -93,8 +83,8 @@ describe('the playground in Russian', () => {
   });
 
   it('opens the Russian decision sidebar in its 300 px frame, nothing wider, and keeps screenshots', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(fixture.playground.url);
+    const page = await suite.context.newPage();
+    await page.goto(suite.fixture.playground.url);
     // The Compliance tab in view, as the check leaves it: its header and findings in Russian.
     await runMenu(page, 'Проверка', 'runComplianceCheck');
     await expect(page.locator('.sheet:not([hidden]) table.grid').getAttribute('data-tab')).resolves.toBe('Compliance');

@@ -6,30 +6,20 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchBrowser, ROOT, startFixture, type Fixture } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { playgroundSuite, ROOT } from './support';
 
 const WIDTH = 300;
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 
-let fixture: Fixture;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+const suite = playgroundSuite(undefined, ['--lang', 'ru']);
 
-beforeAll(async () => {
-  ensureBuilt();
-  [fixture, browser] = await Promise.all([startFixture(['--lang', 'ru']), launchBrowser()]);
-  await mkdir(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.close();
-});
+beforeAll(() => mkdir(SHOTS, { recursive: true }));
 
 /** The playground acts as that member's focal point (or the secretariat), as its user picker does. */
 async function actAs(agency: string): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto(fixture.playground.url);
+  const page = await suite.context.newPage();
+  await page.goto(suite.fixture.playground.url);
   const option = page.locator('#user option', { hasText: new RegExp(`· ${agency} ·`) }).first();
   const email = await option.getAttribute('value');
   await Promise.all([page.waitForEvent('load'), page.selectOption('#user', email!)]);
@@ -38,9 +28,9 @@ async function actAs(agency: string): Promise<void> {
 
 /** A built page on its own, 300 px wide, its google.script.run answered by the playground. */
 async function openPage(name: string, ready: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await suite.context.newPage();
   await page.setViewportSize({ width: WIDTH, height: 900 });
-  await page.goto(`${fixture.playground.url.replace(/\/$/, '')}/page/${name}-ru`);
+  await page.goto(`${suite.fixture.playground.url.replace(/\/$/, '')}/page/${name}-ru`);
   await page.locator(ready).first().waitFor({ state: 'visible' });
   await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
   return page;

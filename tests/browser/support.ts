@@ -99,8 +99,11 @@ export interface Suite {
   readonly context: BrowserContext;
 }
 
-/** A playground and a browser for the tests of one file: started before them, closed after. */
-export function playgroundSuite(prepare?: (file: string) => Promise<void>): Suite {
+/**
+ * A playground and a browser for the tests of one file: started before them, closed after. `extra`:
+ * the playground's own options (`--lang ru`).
+ */
+export function playgroundSuite(prepare?: (file: string) => Promise<void>, extra: string[] = []): Suite {
   const suite = {} as {
     fixture: Fixture;
     context: BrowserContext;
@@ -108,7 +111,7 @@ export function playgroundSuite(prepare?: (file: string) => Promise<void>): Suit
   };
   beforeAll(async () => {
     ensureBuilt();
-    const [fixture, browser] = await Promise.all([startFixture([], prepare), launchBrowser()]);
+    const [fixture, browser] = await Promise.all([startFixture(extra, prepare), launchBrowser()]);
     Object.assign(suite, { fixture, browser, context: browser.context });
   });
   afterAll(async () => {

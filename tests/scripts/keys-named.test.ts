@@ -43,26 +43,33 @@ describe('the short names of the keys a page carries', () => {
   });
 });
 
+/** An entry bundled with the messages plugin as a page is, and what it leaves in `globalThis.out` when run. */
+async function bundled(entry: string, options: object): Promise<{ code: string; out?: string[] }> {
+  const { build } = await import('esbuild');
+  // @ts-expect-error: a build script in plain JavaScript, without types
+  const { messagesPlugin } = await import('../../scripts/i18n-plugin.mjs');
+  const built = await build({
+    stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+    plugins: [messagesPlugin(options)],
+  });
+  const code = built.outputFiles[0]!.text;
+  const scope: { out?: string[] } = {};
+  new Function('globalThis', code)(scope);
+  return { code, out: scope.out };
+}
+
 describe('a page catalogue', () => {
   it('keeps a message without placeholders as its text, and t() still renders it', async () => {
-    const { build } = await import('esbuild');
-    // @ts-expect-error: a build script in plain JavaScript, without types
-    const { messagesPlugin } = await import('../../scripts/i18n-plugin.mjs');
-    const entry =
-      'import { t } from "./src/domain/i18n"; globalThis.out = [t("sidebar.close"), t("sidebar.meeting.save", { id: "M-1" })];';
-    const built = await build({
-      stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
-      bundle: true,
-      format: 'iife',
-      write: false,
-      logLevel: 'silent',
-      plugins: [messagesPlugin({ inline: ['en'], keys: ['sidebar.close', 'sidebar.meeting.save'] })],
-    });
-    const code = built.outputFiles[0]!.text;
+    const { code, out } = await bundled(
+      'import { t } from "./src/domain/i18n"; globalThis.out = [t("sidebar.close"), t("sidebar.meeting.save", { id: "M-1" })];',
+      { inline: ['en'], keys: ['sidebar.close', 'sidebar.meeting.save'] },
+    );
     expect(code).toMatch(/"sidebar\.close": "Close"/);
-    const scope: { out?: string[] } = {};
-    new Function('globalThis', code)(scope);
-    expect(scope.out).toEqual(['Close', 'Save M-1']);
+    expect(out).toEqual(['Close', 'Save M-1']);
   });
 });
 
@@ -75,21 +82,10 @@ describe('the compiled Russian plurals', () => {
     expect(withoutRepeatedForms(compiled)).toBe(
       'export default { a: (d) => plural(d.n, 0, ru, { "0": "нет", one: "ответ «" + d.x + "»", many: "ответов", other: f(d.n, "), }") }) };',
     );
-    const { build } = await import('esbuild');
-    // @ts-expect-error: a build script in plain JavaScript, without types
-    const { messagesPlugin } = await import('../../scripts/i18n-plugin.mjs');
-    const entry =
-      'import { t, useLanguage } from "./src/domain/i18n"; useLanguage("ru"); globalThis.out = [1, 3, 5, 21].map((n) => t("common.count.error", { n }));';
-    const built = await build({
-      stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
-      bundle: true,
-      format: 'iife',
-      write: false,
-      logLevel: 'silent',
-      plugins: [messagesPlugin({ inline: ['ru'], keys: ['common.count.error'] })],
-    });
-    const scope: { out?: string[] } = {};
-    new Function('globalThis', built.outputFiles[0]!.text)(scope);
-    expect(scope.out).toEqual(['1 ошибка', '3 ошибки', '5 ошибок', '21 ошибка']);
+    const { out } = await bundled(
+      'import { t, useLanguage } from "./src/domain/i18n"; useLanguage("ru"); globalThis.out = [1, 3, 5, 21].map((n) => t("common.count.error", { n }));',
+      { inline: ['ru'], keys: ['common.count.error'] },
+    );
+    expect(out).toEqual(['1 ошибка', '3 ошибки', '5 ошибок', '21 ошибка']);
   });
 });
