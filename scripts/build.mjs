@@ -127,7 +127,9 @@ async function buildAppsScript() {
   const note =
     '// unmn-secretariat: built by scripts/build.mjs from src/gas/main.ts (map: build/Code.js.map). Do not edit.';
   await writeFile(path.join(dist, 'Code.js'), `${code}\n${note}\n${stubs(globals)}\n`);
-  return { ...globals, catalogues: Object.keys(catalogues), bytes: Buffer.byteLength(code) };
+  // The project files Code.js reads when first used, besides the pages.
+  const files = [...Object.keys(catalogues), ...LAZY_LIBRARIES.map(({ file }) => file)];
+  return { ...globals, files, bytes: Buffer.byteLength(code) };
 }
 
 /**
@@ -258,7 +260,7 @@ async function main() {
       `dist/Code.js ${(size / 1024).toFixed(1)} KB, ${gas.commands.length} commands, ${gas.rpc.length} RPC targets`,
     );
     for (const p of pages) console.log(`dist/${p.page} ${(p.bytes / 1024).toFixed(1)} KB`);
-    for (const c of gas.catalogues) console.log(`dist/${c}.html`);
+    for (const f of gas.files) console.log(`dist/${f}.html`);
     for (const n of node) console.log(`build/${n}.mjs`);
     for (const b of browser) console.log(b);
   }
