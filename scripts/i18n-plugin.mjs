@@ -41,7 +41,29 @@ function compiledModule(language, areas, keys, names) {
   const source = withoutRepeatedForms(
     compileModule(new MessageFormat(language), catalogueOf(language, areas, keys, names)),
   );
-  return source.replace(/^( {2}"[^"\n]+": )\(\) => ("(?:[^"\\\n]|\\.)*")(,?)$/gm, '$1$2$3');
+  return withSharedStrings(source.replace(/^( {2}"[^"\n]+": )\(\) => ("(?:[^"\\\n]|\\.)*")(,?)$/gm, '$1$2$3'));
+}
+
+/**
+ * The compiled module with each text that its messages repeat held once in a constant: the minifier
+ * keeps every copy of a literal, and the Russian messages repeat whole clauses (" в тот день являлся
+ * членом Сети и не указан в столбце «Consulted»" in two rules, "Решение " in nine). Only a text whose
+ * copies weigh more than the constant and its uses (a name of two letters each) is shared.
+ */
+export function withSharedStrings(source) {
+  const body = source.indexOf('export default');
+  // Every string literal, and whether it names a property (a key, a plural's "0") rather than a text.
+  const literal = /"(?:[^"\\\n]|\\.)*"(\s*:)?/g;
+  const uses = new Map();
+  for (const [text, key] of source.slice(body).matchAll(literal))
+    if (key === undefined) uses.set(text, (uses.get(text) ?? 0) + 1);
+  const shared = new Map();
+  for (const [text, n] of uses)
+    if ((n - 1) * Buffer.byteLength(text) - 2 * n - 4 > 0) shared.set(text, `$s${shared.size}`);
+  if (shared.size === 0) return source;
+  const constants = [...shared].map(([text, name]) => `const ${name} = ${text};\n`).join('');
+  const texts = source.slice(body).replace(literal, (text, key) => (key === undefined && shared.get(text)) || text);
+  return source.slice(0, body) + constants + texts;
 }
 
 /**

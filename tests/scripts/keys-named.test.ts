@@ -52,6 +52,7 @@ async function bundled(entry: string, options: object): Promise<{ code: string; 
     stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
     bundle: true,
     format: 'iife',
+    charset: 'utf8',
     write: false,
     logLevel: 'silent',
     plugins: [messagesPlugin(options)],
@@ -87,5 +88,29 @@ describe('the compiled Russian plurals', () => {
       { inline: ['ru'], keys: ['common.count.error'] },
     );
     expect(out).toEqual(['1 ошибка', '3 ошибки', '5 ошибок', '21 ошибка']);
+  });
+});
+
+describe('the texts compiled messages repeat', () => {
+  it('are held once, and each message still says all of its words', async () => {
+    // @ts-expect-error: a build script in plain JavaScript, without types
+    const { withSharedStrings } = await import('../../scripts/i18n-plugin.mjs');
+    const repeated = '" не изменено: ничего не записано."';
+    const compiled = `import { x } from "y";\nexport default {\n  "a": (d) => "Решение " + d.id + ${repeated},\n  "b": (d) => "Заседание " + d.id + ${repeated},\n  "c": "Решение "\n};\n`;
+    const shared = withSharedStrings(compiled) as string;
+    expect(shared.split(repeated)).toHaveLength(2);
+    expect(shared).toContain('"a": (d) =>');
+    expect(new Function(shared.replace(/^import.*\n/, '').replace('export default', 'return'))().b({ id: 'M-1' })).toBe(
+      'Заседание M-1 не изменено: ничего не записано.',
+    );
+    const { code, out } = await bundled(
+      'import { t, useLanguage } from "./src/domain/i18n"; useLanguage("ru"); globalThis.out = [t("sidebar.unchanged.decision", { id: "D-1" }), t("sidebar.unchanged.meeting", { id: "M-1" })];',
+      { inline: ['ru'], keys: ['sidebar.unchanged.decision', 'sidebar.unchanged.meeting'] },
+    );
+    expect(code.split(' не изменено: ничего не записано.')).toHaveLength(2);
+    expect(out).toEqual([
+      'Решение D-1 не изменено: ничего не записано.',
+      'Заседание M-1 не изменено: ничего не записано.',
+    ]);
   });
 });
