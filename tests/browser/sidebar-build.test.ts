@@ -2,6 +2,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import rules from '../../src/domain/i18n/messages/en/rules.json';
+import {
+  ADMISSION_RULE,
+  MEMBER_LIST_SHARING_MONTHS,
+  MINUTES_APPROVAL_DUE_DAYS,
+  STATE_CONSULTATION_BODY,
+} from '../../src/domain/setting-labels';
 import { TABLES } from '../../src/domain/tables';
 import { ensureBuilt, ROOT } from './support';
 
@@ -74,6 +80,16 @@ describe('the built sidebar and dialogs', () => {
     expect(html).toContain(rules['baseline.decisions-consensus']);
     expect(html).not.toContain(rules['baseline.workplan-gcm']);
     expect(html).not.toContain(rules['baseline.meetings-minutes']);
+  });
+
+  it("carry the Setting words of the settings the guidance's rules cite only, not the whole tab's", () => {
+    for (const page of ['DecisionSidebar.html', 'DecisionSidebar-ru.html']) {
+      const html = readFileSync(path.join(ROOT, 'dist', page), 'utf8');
+      expect(html, page).toContain(STATE_CONSULTATION_BODY[1]);
+      expect(html, page).toContain(ADMISSION_RULE[1]);
+      expect(html, page).not.toContain(MEMBER_LIST_SHARING_MONTHS[1]);
+      expect(html, page).not.toContain(MINUTES_APPROVAL_DUE_DAYS[1]);
+    }
   });
 
   it('never put text into the page as HTML', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { effectiveSettings, PROFILES } from '../../src/domain/profiles';
 import { BLANK_SETTINGS, settingsRows, SETTING_KEYS } from '../../src/domain/settings';
 import type { Cell } from '../../src/domain/cells';
+import * as labels from '../../src/domain/setting-labels';
 
 const tab = (rows: Cell[][]): Cell[][] => [['Setting', 'Value'], ...rows];
 
@@ -76,5 +77,14 @@ describe('ToR profiles', () => {
         profile.id,
       ).toEqual([]);
     }
+  });
+});
+
+describe('the settings a rule cites', () => {
+  it('are each one key with its words in the Setting column, every setting once', () => {
+    const { SETTING_LABELS, ...rows } = labels;
+    expect(Object.fromEntries(Object.values(rows))).toEqual(SETTING_LABELS);
+    expect(Object.values(rows)).toHaveLength(SETTING_KEYS.length);
+    expect(Object.keys(labels.SETTING_LABELS).sort()).toEqual([...SETTING_KEYS].sort());
   });
 });

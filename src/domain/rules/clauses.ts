@@ -3,7 +3,7 @@
  * phrase against the ToR text), and how a finding cites them: the ToR when the profile's own words
  * require it, the Settings row when only a setting the secretariat chose makes the rule apply.
  */
-import { SETTING_LABELS } from '../setting-labels';
+import type { SettingRow } from '../setting-labels';
 import type { ProfileId, SettingKey, Settings } from '../settings';
 import type { Profile } from '../profiles';
 import type { ClauseKey } from './ids';
@@ -82,8 +82,8 @@ function settingValue(value: Settings[SettingKey]): string {
   return value === null ? '' : String(value);
 }
 
-export function settingCitation(key: SettingKey, settings: Settings): string {
-  return t('rules.cite.setting', { setting: SETTING_LABELS[key], value: settingValue(settings[key]) });
+export function settingCitation([key, label]: SettingRow, settings: Settings): string {
+  return t('rules.cite.setting', { setting: label, value: settingValue(settings[key]) });
 }
 
 /** A finding's clause, and whether it cites a Settings row rather than the ToR. */
@@ -103,13 +103,13 @@ export function clauseOf(
   clauses: ClauseTable,
   baselines: BaselineTable,
   key: ClauseKey,
-  setting?: SettingKey,
+  setting?: SettingRow,
 ): CitedClause {
   const quote = profile.id === 'custom' ? undefined : clauses[key]?.[profile.id];
   if (setting !== undefined) {
     // Only a number setting holds a number (or null, where both being null is no change).
-    const value = settings[setting];
-    const base = profile.defaults[setting];
+    const value = settings[setting[0]];
+    const base = profile.defaults[setting[0]];
     const changed = (typeof value === 'number' || typeof base === 'number') && value !== base;
     if (quote === undefined || changed) return { text: settingCitation(setting, settings), bySetting: true };
   }

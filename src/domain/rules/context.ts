@@ -6,7 +6,7 @@
 import type { Located } from '../codec';
 import type { IsoDay } from '../dates';
 import type { Network } from '../network';
-import type { SettingKey } from '../settings';
+import type { SettingRow } from '../setting-labels';
 import type { Answer, Consultation, Decision, Meeting, Member, TabName } from '../tables';
 import { clauseOf, settingCitation, type BaselineTable, type ClauseTable } from './clauses';
 import { t } from '../i18n';
@@ -43,9 +43,9 @@ export interface RuleContext {
   /** The members active on a day, in register order. */
   activeOn(day: IsoDay): readonly Located<Member>[];
   /** The clause a finding cites (see clauses.ts). */
-  clause(key: ClauseKey, setting?: SettingKey): string;
+  clause(key: ClauseKey, setting?: SettingRow): string;
   /** A Settings row cited as the clause, where the setting alone makes a rule apply. */
-  settingClause(setting: SettingKey): string;
+  settingClause(setting: SettingRow): string;
   /** Whether a clause this context gave cites the network's settings rather than the ToR. */
   citesSetting(clause: string): boolean;
 }

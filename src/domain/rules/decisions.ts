@@ -16,6 +16,7 @@ import {
   type BaselineTable,
   type ClauseTable,
 } from './clauses';
+import { STATE_CONSULTATION_BODY } from '../setting-labels';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
 // @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
@@ -145,7 +146,7 @@ function evidence(ctx: RuleContext): Finding[] {
 function stateConsultation(ctx: RuleContext): Finding[] {
   const body = ctx.settings.stateConsultationBody.trim();
   if (body === '') return [];
-  const clause = ctx.clause('decisions.state-consultation', 'stateConsultationBody');
+  const clause = ctx.clause('decisions.state-consultation', STATE_CONSULTATION_BODY);
   const out: Finding[] = [];
   for (const d of ctx.network.decisions.records) {
     if (d.outcome !== 'Adopted' || d.stateRelevant !== true || d.invalid.includes('stateConsultedOn')) continue;

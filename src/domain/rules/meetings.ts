@@ -17,6 +17,18 @@ import {
   type BaselineTable,
   type ClauseTable,
 } from './clauses';
+import {
+  AGENDA_DUE_DAYS,
+  ANNUAL_MEETING_REQUIRED,
+  CIRCULATION_DUE_DAYS,
+  DISCLOSURE_NEEDS_AGREEMENT,
+  MEETING_CADENCE_MONTHS,
+  MEETING_MODE_REQUIRED,
+  MINUTES_APPROVAL_DUE_DAYS,
+  MINUTES_DUE_DAYS,
+  RCO_ARCHIVE_EMAIL,
+  RCO_ARCHIVE_REQUIRED,
+} from '../setting-labels';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
 // @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
@@ -165,7 +177,7 @@ function isRegular(m: Meeting): boolean {
 function cadence(ctx: RuleContext): Finding[] {
   const months = ctx.settings.meetingCadenceMonths;
   if (months === null || 12 % months !== 0) return [];
-  const clause = ctx.clause('meetings.cadence', 'meetingCadenceMonths');
+  const clause = ctx.clause('meetings.cadence', MEETING_CADENCE_MONTHS);
   const words = cadenceWords(ctx, months, clause);
   const regular = ctx.network.meetings.records.filter(isRegular).sort(byDate);
   const held = regular.filter((m) => m.status === 'Held');
@@ -226,7 +238,7 @@ function cadence(ctx: RuleContext): Finding[] {
 /** Each year after the founding year has a held Annual meeting; the current one, one held or planned. */
 function annual(ctx: RuleContext): Finding[] {
   if (ctx.settings.annualMeetingRequired !== true) return [];
-  const clause = ctx.clause('meetings.annual', 'annualMeetingRequired');
+  const clause = ctx.clause('meetings.annual', ANNUAL_MEETING_REQUIRED);
   const thisYear = yearOf(ctx.today);
   const heldYears = new Set<number>();
   const plannedYears = new Set<number>();
@@ -277,7 +289,7 @@ function annual(ctx: RuleContext): Finding[] {
 /** "Of the full membership … to include other relevant stakeholders": who came to each held Annual meeting. */
 function annualMembership(ctx: RuleContext): Finding[] {
   if (ctx.settings.annualMeetingRequired !== true) return [];
-  const clause = ctx.clause('meetings.annual-membership', 'annualMeetingRequired');
+  const clause = ctx.clause('meetings.annual-membership', ANNUAL_MEETING_REQUIRED);
   const out: Finding[] = [];
   for (const m of held(ctx)) {
     // A meeting with no attendance on record is meetings.attendance's.
@@ -351,7 +363,7 @@ function status(ctx: RuleContext): Finding[] {
 
 function mode(ctx: RuleContext): Finding[] {
   if (ctx.settings.meetingModeRequired !== true) return [];
-  const clause = ctx.clause('meetings.mode', 'meetingModeRequired');
+  const clause = ctx.clause('meetings.mode', MEETING_MODE_REQUIRED);
   return held(ctx)
     .filter((m) => m.mode === null && !m.invalid.includes('mode'))
     .map((m) =>
@@ -369,7 +381,7 @@ function mode(ctx: RuleContext): Finding[] {
 function agenda(ctx: RuleContext): Finding[] {
   const days = ctx.settings.agendaDueDays;
   if (days === null) return [];
-  const clause = ctx.clause('meetings.agenda', 'agendaDueDays');
+  const clause = ctx.clause('meetings.agenda', AGENDA_DUE_DAYS);
   const out: Finding[] = [];
   for (const m of held(ctx)) {
     if (m.invalid.includes('agendaCirculatedOn')) continue;
@@ -406,7 +418,7 @@ function agenda(ctx: RuleContext): Finding[] {
 function minutes(ctx: RuleContext): Finding[] {
   const days = ctx.settings.minutesDueDays;
   if (days === null) return [];
-  const clause = ctx.clause('meetings.minutes', 'minutesDueDays');
+  const clause = ctx.clause('meetings.minutes', MINUTES_DUE_DAYS);
   return held(ctx)
     .filter((m) => m.minutesLink.trim() === '' && daysBetween(m.date, ctx.today) > days)
     .map((m) =>
@@ -429,7 +441,7 @@ function minutes(ctx: RuleContext): Finding[] {
 function circulated(ctx: RuleContext): Finding[] {
   const days = ctx.settings.circulationDueDays;
   if (days === null) return [];
-  const clause = ctx.clause('meetings.circulated', 'circulationDueDays');
+  const clause = ctx.clause('meetings.circulated', CIRCULATION_DUE_DAYS);
   return ctx.network.meetings.records
     .filter(
       (m) =>
@@ -460,7 +472,7 @@ function minutesApproved(ctx: RuleContext): Finding[] {
   // Approval is due so many days after the minutes are: without a day for the minutes, none for their approval.
   if (approvalDays === null || minutesDays === null) return [];
   const days = minutesDays + approvalDays;
-  const clause = ctx.clause('meetings.minutes-approved', 'minutesApprovalDueDays');
+  const clause = ctx.clause('meetings.minutes-approved', MINUTES_APPROVAL_DUE_DAYS);
   return held(ctx)
     .filter(
       (m) =>
@@ -495,8 +507,8 @@ function rcoArchive(ctx: RuleContext): Finding[] {
   if (!required && email === '') return [];
   // Not required, the address alone asks for the copies: the setting is cited, not the ToR that was switched off.
   const clause = required
-    ? ctx.clause('meetings.rco-archive', 'rcoArchiveRequired')
-    : ctx.settingClause('rcoArchiveEmail');
+    ? ctx.clause('meetings.rco-archive', RCO_ARCHIVE_REQUIRED)
+    : ctx.settingClause(RCO_ARCHIVE_EMAIL);
   const out: Finding[] = [];
   if (email === '') {
     out.push(
@@ -552,7 +564,7 @@ function attendance(ctx: RuleContext): Finding[] {
 /** "Internal use only, unless explicitly stated and agreed otherwise": a Public meeting has a Disclosure decision. */
 function disclosure(ctx: RuleContext): Finding[] {
   if (ctx.settings.disclosureNeedsAgreement !== true) return [];
-  const clause = ctx.clause('meetings.disclosure', 'disclosureNeedsAgreement');
+  const clause = ctx.clause('meetings.disclosure', DISCLOSURE_NEEDS_AGREEMENT);
   const agreed = new Set(
     ctx.network.decisions.records
       .filter((d) => d.kind === 'Disclosure' && d.outcome === 'Adopted')

@@ -19,6 +19,11 @@ import {
   type BaselineTable,
   type ClauseTable,
 } from './clauses';
+import {
+  ADMISSION_RULE as ADMISSION_RULE_SETTING,
+  CORPORATE_EMAIL_DOMAINS,
+  MEMBER_LIST_SHARING_MONTHS,
+} from '../setting-labels';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
 // @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
@@ -236,7 +241,7 @@ function corporateEmail(ctx: RuleContext): Finding[] {
           email: fp.email,
           domains: domains.join(', '),
         }),
-        clause: ctx.clause('members.corporate-email', 'corporateEmailDomains'),
+        clause: ctx.clause('members.corporate-email', CORPORATE_EMAIL_DOMAINS),
         fix: t('rules.corporate-email.fix', { named: fp.name ? 'yes' : 'no', name: fp.name, agency: fp.agency }),
       }),
     );
@@ -307,7 +312,7 @@ function admissionGaps(
 function admission(ctx: RuleContext): Finding[] {
   const rule = ctx.settings.admissionRule ?? 'consensus';
   const unanimous = rule === 'unanimous';
-  const clause = ctx.clause(`members.admission/${rule}`, 'admissionRule');
+  const clause = ctx.clause(`members.admission/${rule}`, ADMISSION_RULE_SETTING);
   const founded = ctx.settings.foundedOn ?? '';
   const out: Finding[] = [];
   for (const { member, decision } of admissionChecks(ctx)) {
@@ -397,7 +402,7 @@ function listShared(ctx: RuleContext): Finding[] {
   if (months === null) return [];
   // @i18n-exempt: a Log event of WORKBOOK.md, the same in every language
   const last = latestLogDay(ctx, 'Member list shared');
-  const clause = ctx.clause('members.list-shared', 'memberListSharingMonths');
+  const clause = ctx.clause('members.list-shared', MEMBER_LIST_SHARING_MONTHS);
   if (last === null) {
     return [
       finding('members.list-shared', 'warning', {

@@ -9,6 +9,7 @@ import { t } from '../i18n';
 import type { Finding } from './finding';
 import { latestLogDay } from './log';
 import { AZ_ROLE, UZ_AWP, UZ_ROLE, UZ_WORKING, type BaselineTable, type ClauseTable } from './clauses';
+import { WORKPLAN_MUST_BE_COSTED, WORKPLAN_MUST_BE_ENDORSED, WORKPLAN_REPORTING_MONTHS } from '../setting-labels';
 
 /** The ToR words these rules enforce (quoted exactly: a test checks each against the ToR text). */
 // @i18n-exempt: ToR quotations stay in the ToR's own words (English), labelled as such in Russian
@@ -85,7 +86,7 @@ function fields(ctx: RuleContext): Finding[] {
   const members = ctx.network.members.header === null ? null : ctx.exists.members;
   const costed = ctx.settings.workplanMustBeCosted === true;
   const clause = ctx.clause('workplan.fields');
-  const budgetClause = ctx.clause('workplan.fields/budget', 'workplanMustBeCosted');
+  const budgetClause = ctx.clause('workplan.fields/budget', WORKPLAN_MUST_BE_COSTED);
   for (const w of ctx.network.workplan.records) {
     const gaps: string[] = [];
     if (w.keyAction.trim() === '') gaps.push(t('rules.workplan.gap.key-action'));
@@ -131,7 +132,7 @@ function fields(ctx: RuleContext): Finding[] {
  */
 function endorsed(ctx: RuleContext): Finding[] {
   if (ctx.settings.workplanMustBeEndorsed !== true) return [];
-  const clause = ctx.clause('workplan.endorsed', 'workplanMustBeEndorsed');
+  const clause = ctx.clause('workplan.endorsed', WORKPLAN_MUST_BE_ENDORSED);
   const thisYear = yearOf(ctx.today);
   const dueDay = addDays(
     `${thisYear}-01-01`,
@@ -184,7 +185,7 @@ function endorsed(ctx: RuleContext): Finding[] {
 function reported(ctx: RuleContext): Finding[] {
   const months = ctx.settings.workplanReportingMonths;
   if (months === null) return [];
-  const clause = ctx.clause('workplan.reported', 'workplanReportingMonths');
+  const clause = ctx.clause('workplan.reported', WORKPLAN_REPORTING_MONTHS);
   // @i18n-exempt: a Log event of WORKBOOK.md, the same in every language
   const last = latestLogDay(ctx, 'Workplan report sent');
   const starts = ctx.network.workplan.records.flatMap((w) => (w.start === null ? [] : [w.start])).sort();
