@@ -15,7 +15,7 @@ import { argb, excelName, xmlSafe } from './codec';
 import type { Changes } from './exceljs';
 import { damaged, MAX_BYTES, tooLarge, unpack, unpackLazily } from './guard';
 import { keepWhatExcelJsDrops } from './keep';
-import { patchValues, type FileLayout, type Patched, type ValueWrite } from './patch';
+import { patchValues, type FileLayout, type PartText, type Patched, type ValueWrite } from './patch';
 import { readWorkbook, TooManyCells, type WorkbookValues } from './read';
 import { errorText } from '../../domain/errors';
 import { t } from '../../domain/i18n';
@@ -42,8 +42,8 @@ interface Base {
   readonly bytes: Buffer;
   /** Where things lie in its parts; null when a save went through exceljs (read again when a patch needs it). */
   layout: FileLayout | null;
-  /** The text of the parts the last patch rewrote, so that the next does not inflate them again. */
-  texts: ReadonlyMap<string, string>;
+  /** The text of the parts the last patch rewrote, so that the next does not inflate or deflate them all again. */
+  texts: ReadonlyMap<string, PartText>;
 }
 
 function layoutOf(values: WorkbookValues): FileLayout {
