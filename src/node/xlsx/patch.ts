@@ -486,6 +486,8 @@ export interface Patched {
   readonly bytes: Buffer;
   readonly layout: FileLayout;
   readonly texts: ReadonlyMap<string, PartText>;
+  /** The file's zip as JSZip holds it, for the next patch: loading it again went over every byte. */
+  readonly zip: JSZip;
 }
 
 /**
@@ -508,8 +510,9 @@ export async function patchValues(
   texts: ReadonlyMap<string, PartText>,
   file: FileLayout,
   writes: readonly ValueWrite[],
+  loaded: JSZip | null = null,
 ): Promise<Patched | null> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = loaded ?? (await JSZip.loadAsync(bytes));
   const textOf = (part: string): string | undefined => {
     const known = texts.get(part);
     if (known !== undefined) return known.text;
@@ -549,5 +552,6 @@ export async function patchValues(
       }),
     },
     texts: new Map([...texts, ...rewritten]),
+    zip,
   };
 }
