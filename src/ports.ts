@@ -73,7 +73,10 @@ export interface WorkbookPort {
   tabNames(): string[];
   /** Whether the tab exists. */
   hasTab(tab: string): boolean;
-  /** Every value of the tab's used range, header row first; `[]` for an empty tab; null when it does not exist. One batch call. */
+  /**
+   * Every value of the tab's used range, header row first; `[]` for an empty tab; null when it does not exist. One batch call.
+   * A grid of its own, as getValues() gives it: later writes do not change it, and the caller may.
+   */
   read(tab: string): Cell[][] | null;
   /** Writes one rectangle at a 1-based row and column: one call. Strings are stored as text, never as formulas. */
   write(tab: string, row: number, column: number, values: Cell[][]): void;

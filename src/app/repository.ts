@@ -249,7 +249,10 @@ function rowsById(grid: Grid, keyAt: number): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (let r = 1; r < grid.length; r++) {
     const k = keyOf(cellText(grid[r]?.[keyAt]));
-    if (k !== '') out.set(k, [...(out.get(k) ?? []), r + 1]);
+    if (k === '') continue;
+    const rows = out.get(k);
+    if (rows === undefined) out.set(k, [r + 1]);
+    else rows.push(r + 1);
   }
   return out;
 }
@@ -289,7 +292,9 @@ export function writeIfUnchanged(
         skipped.push({ write, reason: t('app.repository.no-key-column', { tab: def.name, column: def.key ?? 'ID' }) });
       break;
     }
-    const view = grid.map((line) => [...line]);
+    // The grid as this write leaves it: a row is copied only when a cell of it is given back (a read
+    // hands over a grid of its own, which nothing else changes).
+    const view = grid.slice();
     // One block per column: a cell of another column, read a moment ago, is never written back.
     const byColumn = new Map<number, Map<number, Cell[]>>();
     const put = (row: number, at: number, cell: Cell) => {
@@ -325,6 +330,7 @@ export function writeIfUnchanged(
         if (!decoded.ok || same(column, was, decoded.value)) continue;
         const p = sent.get(`${at}|${JSON.stringify(decoded.value)}`)?.find((q) => q.id !== id);
         if (p === undefined) continue;
+        if (view[r] === grid[r]) view[r] = [...(grid[r] ?? [])];
         view[r]![at] = was;
         put(r + 1, at, was);
         const back = column.decode(was);

@@ -61,6 +61,9 @@ export function todayOption(value: string | undefined): IsoDay {
 
 const ESC = '\u001b[';
 
+/** The characters of output written at a time. */
+const OUTPUT_BLOCK = 64 * 1024;
+
 function colors(enabled: boolean): Colors {
   const wrap = (open: number, close: number) => (text: string) =>
     enabled ? `${ESC}${open}m${text}${ESC}${close}m` : text;
@@ -81,6 +84,16 @@ export function streamIo(
   const isTTY = stdout.isTTY === true;
   const progressShown = stderr.isTTY === true;
   let pending = false;
+  // Lines of output are written a block at a time: `unmn check` on a large workbook prints tens of
+  // thousands, and a write each took a twentieth of its time. A block goes out when it is full,
+  // before anything is written to standard error (so the two keep their order), and once the
+  // command's synchronous work is done.
+  let block = '';
+  const flush = () => {
+    if (block === '') return;
+    stdout.write(block);
+    block = '';
+  };
   const clearProgress = () => {
     if (!pending) return;
     stderr.write(`\r${ESC}K`);
@@ -92,14 +105,18 @@ export function streamIo(
     color: colors(isTTY && !noColor),
     out(line) {
       clearProgress();
-      stdout.write(`${line}\n`);
+      if (block === '') setImmediate(flush);
+      block += `${line}\n`;
+      if (block.length >= OUTPUT_BLOCK) flush();
     },
     err(line) {
+      flush();
       clearProgress();
       stderr.write(`${line}\n`);
     },
     progress(text) {
       if (!progressShown) return;
+      flush();
       stderr.write(`\r${ESC}K${text}`);
       pending = text !== '';
     },

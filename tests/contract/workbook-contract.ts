@@ -153,6 +153,17 @@ export function workbookContract(name: string, makeEmpty: () => Promise<Contract
         expect((await reopen()).read('Block')).toEqual(expected);
       });
 
+      it('hands each read a grid of its own, which later writes leave as it was', async () => {
+        const { workbook } = await makeEmpty();
+        workbook.addTab('Own');
+        workbook.write('Own', 1, 1, [['a', 'b']]);
+        const first = workbook.read('Own')!;
+        first[0]![0] = 'changed by the caller';
+        workbook.write('Own', 1, 2, [['B']]);
+        expect(first).toEqual([['changed by the caller', 'b']]);
+        expect(workbook.read('Own')).toEqual([['a', 'B']]);
+      });
+
       it('refuses a block with no rows, no columns or ragged rows, and a missing tab, writing nothing', async () => {
         const { workbook } = await makeEmpty();
         workbook.addTab('Dims');

@@ -273,16 +273,42 @@ describe('the terminal', () => {
     return { io, written };
   }
 
-  it('colours and rewrites the progress line on a terminal only', () => {
+  const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('colours and rewrites the progress line on a terminal only', async () => {
     const tty = streams(true);
     tty.io.progress('Reading…');
     tty.io.out(tty.io.color.red('bad'));
+    await settled();
     expect(tty.written.err).toBe('\r\u001b[KReading…\r\u001b[K');
     expect(tty.written.out).toBe('\u001b[31mbad\u001b[39m\n');
     const pipe = streams(false);
     pipe.io.progress('Reading…');
     pipe.io.out(pipe.io.color.red('bad'));
+    await settled();
     expect(pipe.written).toEqual({ out: 'bad\n', err: '' });
+  });
+
+  it('writes lines of output a block at a time, in their order with standard error', async () => {
+    const writes: string[] = [];
+    const io = streamIo(
+      { write: (t: string) => writes.push(`out:${t}`) },
+      { write: (t: string) => writes.push(`err:${t}`) },
+      {},
+    );
+    io.out('one');
+    io.out('two');
+    io.err('warning');
+    io.out('three');
+    expect(writes).toEqual(['out:one\ntwo\n', 'err:warning\n']);
+    await settled();
+    expect(writes.at(-1)).toBe('out:three\n');
+    writes.length = 0;
+    const line = 'x'.repeat(99);
+    for (let i = 0; i < 10_000; i++) io.out(line);
+    await settled();
+    expect(writes.map((w) => w.slice(4)).join('')).toBe(`${line}\n`.repeat(10_000));
+    expect(writes.length).toBeLessThan(20);
   });
 
   it('shows control characters as escapes', () => {

@@ -6,7 +6,6 @@
  * has no number format gets a date style, as the exceljs adapter gives it. Where a change cannot be
  * made this way (a formula in its place, rows out of order) the caller saves through exceljs.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 // JSZip copies an entry given as its CompressedObject into the file without compressing it again.
 import CompressedObject from 'jszip/lib/compressedObject.js';
@@ -15,6 +14,7 @@ import type { Cell } from '../../ports';
 import { columnLetter } from '../../domain/codec';
 import { columnOf, DATE_FORMAT, isMidnight, serialOfDate, TIMESTAMP_FORMAT, xmlSafe } from './codec';
 import { inflated } from './guard';
+import { deflatedPieces, joined, type Piece, type Relocate } from './pieces';
 import {
   parseXml,
   tagStart,
@@ -386,7 +386,7 @@ function patchSheet(
   sheet: FileLayout['sheets'][number],
   writes: TabWrites,
   writer: Writer,
-): { xml: string; layout: SheetLayout } {
+): { xml: string; layout: SheetLayout; relocate: Relocate } {
   const { layout } = sheet;
   if (!layout.addressed) throw new CannotPatch('its rows or cells do not name their places');
   if (layout.dataEnd < 0 && !layout.emptyData) throw new CannotPatch('it has no sheetData');
@@ -446,8 +446,15 @@ function patchSheet(
   }
   spans.sort((a, b) => a.row - b.row);
   const placed = dimension && out.landed.get(dimension);
+  // A stretch of the sheet no splice touched is the same text, moved by what the splices before it added.
+  const relocate: Relocate = (start, end) => {
+    if (splices.some((s) => s.start <= end && s.end >= start)) return null;
+    const moved = out.moved(start);
+    return out.moved(end) - moved === end - start ? moved : null;
+  };
   return {
     xml: out.text,
+    relocate,
     layout: {
       ...layout,
       rows: spans,
@@ -468,21 +475,28 @@ function entryOf(zip: JSZip, part: string): string {
  * formula in its place, rows or cells that do not name their places, a style missing).
  * `parts` are the file's parts inflated, `file` where readWorkbook found things in them.
  */
+/** The text of a part a patch rewrote, and its deflated pieces for the next patch to reuse. */
+export interface PartText {
+  readonly text: string;
+  readonly pieces: readonly Piece[];
+}
+
 /** A patched file: its bytes, where things now lie in it, and the text of each part the patch rewrote. */
 export interface Patched {
   readonly bytes: Buffer;
   readonly layout: FileLayout;
-  readonly texts: ReadonlyMap<string, string>;
+  readonly texts: ReadonlyMap<string, PartText>;
+  /** The file's zip as JSZip holds it, for the next patch: loading it again went over every byte. */
+  readonly zip: JSZip;
 }
 
 /**
  * A part compressed by zlib, in the form JSZip copies into the file as it is: its own deflate, in
  * JavaScript, took most of a save of a large sheet.
  */
-function compressed(text: string): unknown {
-  const raw = Buffer.from(text, 'utf8');
-  const data = deflateRawSync(raw, { level: 1 });
-  return new CompressedObject(data.length, raw.length, crc32(raw), compressions.DEFLATE, data);
+function compressed({ pieces }: PartText): unknown {
+  const { data, size, crc } = joined(pieces);
+  return new CompressedObject(data.length, size, crc, compressions.DEFLATE, data);
 }
 
 /**
@@ -493,19 +507,20 @@ function compressed(text: string): unknown {
  */
 export async function patchValues(
   bytes: Buffer,
-  texts: ReadonlyMap<string, string>,
+  texts: ReadonlyMap<string, PartText>,
   file: FileLayout,
   writes: readonly ValueWrite[],
+  loaded: JSZip | null = null,
 ): Promise<Patched | null> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = loaded ?? (await JSZip.loadAsync(bytes));
   const textOf = (part: string): string | undefined => {
     const known = texts.get(part);
-    if (known !== undefined) return known;
+    if (known !== undefined) return known.text;
     const entry = zip.file(entryOf(zip, part));
     return entry ? inflated(entry)?.toString('utf8') : undefined;
   };
   const writer: Writer = { styles: new StyleSheet(textOf('xl/styles.xml'), file.styles), date1904: file.date1904 };
-  const rewritten = new Map<string, string>();
+  const rewritten = new Map<string, PartText>();
   const layouts = new Map<string, SheetLayout>();
   try {
     for (const [tab, cells] of byTab(writes)) {
@@ -513,11 +528,13 @@ export async function patchValues(
       const xml = sheet && textOf(sheet.part);
       if (!sheet || xml === undefined) throw new CannotPatch(`no sheet ${tab}`);
       const patched = patchSheet(xml, sheet, cells, writer);
-      rewritten.set(sheet.part, patched.xml);
+      const pieces = deflatedPieces(patched.xml, texts.get(sheet.part)?.pieces ?? [], patched.relocate);
+      rewritten.set(sheet.part, { text: patched.xml, pieces });
       layouts.set(sheet.name, patched.layout);
     }
     const styles = writer.styles.changed();
-    if (styles !== null) rewritten.set('xl/styles.xml', styles);
+    if (styles !== null)
+      rewritten.set('xl/styles.xml', { text: styles, pieces: deflatedPieces(styles, [], () => null) });
   } catch (error) {
     if (error instanceof CannotPatch) return null;
     throw error;
@@ -535,5 +552,6 @@ export async function patchValues(
       }),
     },
     texts: new Map([...texts, ...rewritten]),
+    zip,
   };
 }

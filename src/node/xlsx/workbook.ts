@@ -12,10 +12,11 @@ import path from 'node:path';
 import type { Cell, CellLink, TabLayout, TabStyle, WorkbookPort } from '../../ports';
 import { rectangle } from '../../domain/block';
 import { argb, excelName, xmlSafe } from './codec';
+import type JSZip from 'jszip';
 import type { Changes } from './exceljs';
 import { damaged, MAX_BYTES, tooLarge, unpack, unpackLazily } from './guard';
 import { keepWhatExcelJsDrops } from './keep';
-import { patchValues, type FileLayout, type Patched, type ValueWrite } from './patch';
+import { patchValues, type FileLayout, type PartText, type Patched, type ValueWrite } from './patch';
 import { readWorkbook, TooManyCells, type WorkbookValues } from './read';
 import { errorText } from '../../domain/errors';
 import { t } from '../../domain/i18n';
@@ -42,8 +43,10 @@ interface Base {
   readonly bytes: Buffer;
   /** Where things lie in its parts; null when a save went through exceljs (read again when a patch needs it). */
   layout: FileLayout | null;
-  /** The text of the parts the last patch rewrote, so that the next does not inflate them again. */
-  texts: ReadonlyMap<string, string>;
+  /** The text of the parts the last patch rewrote, so that the next does not inflate or deflate them all again. */
+  texts: ReadonlyMap<string, PartText>;
+  /** Its zip as the last patch left it; null when no patch made it. */
+  zip: JSZip | null;
 }
 
 function layoutOf(values: WorkbookValues): FileLayout {
@@ -148,7 +151,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const { bytes, values } = await readValues(file);
     return new XlsxWorkbook(
       values.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.grid })),
-      { bytes, layout: layoutOf(values), texts: new Map() },
+      { bytes, layout: layoutOf(values), texts: new Map(), zip: null },
     );
   }
 
@@ -192,10 +195,15 @@ export class XlsxWorkbook implements WorkbookPort {
       const patched = this.patched;
       this.base =
         count === 0
-          ? { bytes, layout: this.base?.layout ?? null, texts: this.base?.texts ?? new Map() }
+          ? {
+              bytes,
+              layout: this.base?.layout ?? null,
+              texts: this.base?.texts ?? new Map(),
+              zip: this.base?.zip ?? null,
+            }
           : patched === null
-            ? { bytes, layout: null, texts: new Map() }
-            : { bytes, layout: patched.layout, texts: patched.texts };
+            ? { bytes, layout: null, texts: new Map(), zip: null }
+            : { bytes, layout: patched.layout, texts: patched.texts, zip: patched.zip };
       this.changes = this.changes.slice(count);
     } catch (error) {
       if (temporary !== null) await unlink(temporary).catch(() => undefined);
@@ -223,7 +231,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (changes.every((c) => c.method === 'write')) {
       base.layout ??= layoutOf(readWorkbook(await unpacked(), Infinity));
       const writes = changes.map(({ args: [tab, row, column, values] }): ValueWrite => ({ tab, row, column, values }));
-      this.patched = await patchValues(base.bytes, base.texts, base.layout, writes);
+      this.patched = await patchValues(base.bytes, base.texts, base.layout, writes, base.zip);
       if (this.patched) return this.patched.bytes;
     }
     const parts = await unpacked();
