@@ -7,6 +7,7 @@ import { shippedBundle } from './esbuild-node.mjs';
 import { lazyLibraryPlugin, lazyLibraryScript } from './lazy-library.mjs';
 import {
   catalogueOf,
+  keyPlaces,
   keysNamedIn,
   LANGUAGES,
   lazyCatalogueScript,
@@ -189,13 +190,13 @@ async function buildPages() {
     };
     const bare = existsSync(entry) ? await bareCode(options) : '';
     const keys = keysNamedIn(bare);
-    const names = shortKeyNames(bare, keys);
+    const names = keyPlaces(bare, keys) ?? shortKeyNames(bare, keys);
     for (const language of LANGUAGES) {
       const page = language === 'en' ? `${name}.html` : `${name}-${language}.html`;
       const words = catalogueOf(language)[title] ?? title;
       let html = shell.replace('<!-- inline:title -->', () => words).replace('<!-- inline:lang -->', language);
       if (existsSync(entry)) {
-        const js = await build({ ...options, plugins: [messagesPlugin({ inline: [language], keys })] });
+        const js = await build({ ...options, plugins: [messagesPlugin({ inline: [language], keys, names })] });
         const script = withShortKeys(js.outputFiles[0].text, names).replace(/<\/script/gi, '<\\/script');
         html = html.replace('<!-- inline:script -->', () => `<script>${script}</script>`);
       }

@@ -41,7 +41,16 @@ function compiledModule(language, areas, keys, names) {
   const source = withoutRepeatedForms(
     compileModule(new MessageFormat(language), catalogueOf(language, areas, keys, names)),
   );
-  return withSharedStrings(source.replace(/^( {2}"[^"\n]+": )\(\) => ("(?:[^"\\\n]|\\.)*")(,?)$/gm, '$1$2$3'));
+  const shared = withSharedStrings(source.replace(/^( {2}"[^"\n]+": )\(\) => ("(?:[^"\\\n]|\\.)*")(,?)$/gm, '$1$2$3'));
+  return names && [...names.values()].every((name) => typeof name === 'number') ? asArray(shared) : shared;
+}
+
+/** The module's catalogue as an array, each message at its place, where the keys are places (keyPlaces). */
+function asArray(source) {
+  const start = source.indexOf('export default {');
+  const slots = [];
+  for (const [, place, value] of source.slice(start).matchAll(/^ {2}"(\d+)": (.*?),?$/gm)) slots[Number(place)] = value;
+  return `${source.slice(0, start)}export default [${Array.from(slots, (value) => value ?? '').join(',\n')}];\n`;
 }
 
 /**
@@ -166,6 +175,16 @@ export function shortKeyNames(code, keys) {
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
+/**
+ * Where the code names every key a page carries as a whole string, each key's place in its catalogue
+ * (from 1: no key is falsy): the catalogue is then an array, which names no key at all, and a call
+ * names it by a number, without quotes; else null (shortKeyNames).
+ */
+export function keyPlaces(code, keys) {
+  const names = shortKeyNames(code, keys);
+  return names.size === keys.length ? new Map(keys.map((key, i) => [key, i + 1])) : null;
+}
+
 /** a … Z, then aa, ab …: names a property needs no quotes for. */
 function shortName(i) {
   return i < LETTERS.length ? LETTERS[i] : shortName(Math.floor(i / LETTERS.length) - 1) + LETTERS[i % LETTERS.length];
@@ -180,7 +199,7 @@ export function withShortKeys(code, names) {
   const keys = [...names.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.]/g, '\\.'));
   return code
     .replace(new RegExp(`([{,])"(${keys.join('|')})":`, 'g'), (_, before, key) => `${before}${names.get(key)}:`)
-    .replace(new RegExp(`"(${keys.join('|')})"`, 'g'), (_, key) => `"${names.get(key)}"`);
+    .replace(new RegExp(`"(${keys.join('|')})"`, 'g'), (_, key) => JSON.stringify(names.get(key)));
 }
 
 /**

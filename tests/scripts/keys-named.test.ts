@@ -44,7 +44,11 @@ describe('the short names of the keys a page carries', () => {
 });
 
 /** An entry bundled with the messages plugin as a page is, and what it leaves in `globalThis.out` when run. */
-async function bundled(entry: string, options: object): Promise<{ code: string; out?: string[] }> {
+async function bundled(
+  entry: string,
+  options: object,
+  rename: (code: string) => string = (code) => code,
+): Promise<{ code: string; out?: string[] }> {
   const { build } = await import('esbuild');
   // @ts-expect-error: a build script in plain JavaScript, without types
   const { messagesPlugin } = await import('../../scripts/i18n-plugin.mjs');
@@ -57,7 +61,7 @@ async function bundled(entry: string, options: object): Promise<{ code: string; 
     logLevel: 'silent',
     plugins: [messagesPlugin(options)],
   });
-  const code = built.outputFiles[0]!.text;
+  const code = rename(built.outputFiles[0]!.text);
   const scope: { out?: string[] } = {};
   new Function('globalThis', code)(scope);
   return { code, out: scope.out };
@@ -70,6 +74,36 @@ describe('a page catalogue', () => {
       { inline: ['en'], keys: ['sidebar.close', 'sidebar.meeting.save'] },
     );
     expect(code).toMatch(/"sidebar\.close": "Close"/);
+    expect(out).toEqual(['Close', 'Save M-1']);
+  });
+});
+
+describe('a page whose code names every key it carries whole', () => {
+  const keys = ['sidebar.close', 'sidebar.meeting.save'];
+
+  it('numbers them from 1, and only then', async () => {
+    // @ts-expect-error: a build script in plain JavaScript, without types
+    const { keyPlaces } = await import('../../scripts/i18n-plugin.mjs');
+    expect([...keyPlaces('t("sidebar.close");t("sidebar.meeting.save")', keys)]).toEqual([
+      ['sidebar.close', 1],
+      ['sidebar.meeting.save', 2],
+    ]);
+    expect(keyPlaces('t("sidebar.close");t(`sidebar.meeting.${x}`)', keys)).toBeNull();
+  });
+
+  it('carries its catalogue as an array that names no key, and t() finds each message by its number', async () => {
+    // @ts-expect-error: a build script in plain JavaScript, without types
+    const { keyPlaces } = await import('../../scripts/i18n-plugin.mjs');
+    const entry = `import { t } from "./src/domain/i18n"; globalThis.out = [t("sidebar.close"), t("sidebar.meeting.save", { id: "M-1" })];`;
+    const names = keyPlaces(entry, keys) as Map<string, number>;
+    const { code, out } = await bundled(
+      entry,
+      { inline: ['en'], keys, names },
+      (c) => withShortKeys(c, names) as string,
+    );
+    expect(code).not.toMatch(/sidebar\./);
+    expect(code).toMatch(/\[\s*,\s*"Close",/);
+    expect(code).toContain('t(1)');
     expect(out).toEqual(['Close', 'Save M-1']);
   });
 });
