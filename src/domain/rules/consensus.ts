@@ -30,10 +30,12 @@ export function consensusGaps(
   const candidateKey = keyOf(candidate);
   // requiredConsultees less those consulted, in one pass: it runs for every decision against every member.
   const missing: string[] = [];
-  for (const m of ctx.activeOn(decision.date)) {
-    const key = keyOf(m.agency);
+  const active = ctx.activeOn(decision.date);
+  const keys = ctx.activeKeysOn(decision.date);
+  active.forEach((m, i) => {
+    const key = keys[i]!;
     if (key !== candidateKey && !consulted.has(key)) missing.push(m.agency);
-  }
+  });
   return {
     missing,
     objections: decision.objections.map((o) => o.trim()).filter((o) => o !== ''),

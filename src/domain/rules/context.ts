@@ -42,6 +42,8 @@ export interface RuleContext {
   isActiveOn(member: Member, day: IsoDay): boolean;
   /** The members active on a day, in register order. */
   activeOn(day: IsoDay): readonly Located<Member>[];
+  /** The agency key (keyOf) of each member activeOn gives, in the same order. */
+  activeKeysOn(day: IsoDay): readonly string[];
   /** The clause a finding cites (see clauses.ts). */
   clause(key: ClauseKey, setting?: SettingRow): string;
   /** A Settings row cited as the clause, where the setting alone makes a rule apply. */
@@ -104,7 +106,6 @@ export function buildContext(
     const k = keyOf(a.source);
     if (k !== '') actionsBySource.set(k, (actionsBySource.get(k) ?? 0) + 1);
   }
-  const activeCache = new Map<IsoDay, Located<Member>[]>();
   const members = firstByKey(memberRows, (m) => m.agency);
   const meetings = firstByKey(network.meetings.records, (m) => m.id);
   const decisions = firstByKey(network.decisions.records, (d) => d.id);
@@ -113,6 +114,16 @@ export function buildContext(
   const existing = (readable: ReadonlyMap<string, unknown>, unreadable: readonly string[]): KeySet =>
     new Set([...readable.keys(), ...unreadable.map(keyOf)]);
   const uniqueMembers = [...members.values()];
+  const activeCache = new Map<IsoDay, Located<Member>[]>();
+  const keysCache = new Map<IsoDay, string[]>();
+  const activeOn = (day: IsoDay): Located<Member>[] => {
+    let active = activeCache.get(day);
+    if (active === undefined) {
+      active = uniqueMembers.filter((m) => isActiveOn(m, day));
+      activeCache.set(day, active);
+    }
+    return active;
+  };
   const bySetting = new Set<string>();
   return {
     network,
@@ -131,13 +142,14 @@ export function buildContext(
     },
     actionsBySource,
     isActiveOn,
-    activeOn(day) {
-      let active = activeCache.get(day);
-      if (active === undefined) {
-        active = uniqueMembers.filter((m) => isActiveOn(m, day));
-        activeCache.set(day, active);
+    activeOn,
+    activeKeysOn(day) {
+      let keys = keysCache.get(day);
+      if (keys === undefined) {
+        keys = activeOn(day).map((m) => keyOf(m.agency));
+        keysCache.set(day, keys);
       }
-      return active;
+      return keys;
     },
     clause(key, setting) {
       const cited = clauseOf(network.profile, network.settings, quotes, baselines, key, setting);

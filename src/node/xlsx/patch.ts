@@ -14,7 +14,7 @@ import type { Cell } from '../../ports';
 import { columnLetter } from '../../domain/codec';
 import { columnOf, DATE_FORMAT, isMidnight, serialOfDate, TIMESTAMP_FORMAT, xmlSafe } from './codec';
 import { inflated } from './guard';
-import { deflatedPieces, joined, type Piece, type Relocate } from './pieces';
+import { PiecedText, spliced, type Span, type Splice, type Text } from './pieces';
 import {
   parseXml,
   tagStart,
@@ -43,38 +43,15 @@ class CannotPatch extends Error {
   override readonly name = 'CannotPatch';
 }
 
-interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-
-interface Splice extends Span {
-  readonly text: string;
-}
-
-/** The text with each span replaced; spans in order, none overlapping, insertions (start = end) kept in their order. */
-function spliced(text: string, splices: readonly Splice[]): string {
-  return splicedAt(text, splices).text;
-}
-
-/** spliced, with where each splice's text starts in the result (by splice) and a map of the other positions. */
-function splicedAt(
-  text: string,
-  splices: readonly Splice[],
-): { text: string; landed: Map<Splice, number>; moved: (position: number) => number } {
+/** Where each splice's text starts once the splices are made (by splice), and where the other positions move. */
+function placements(splices: readonly Splice[]): { landed: Map<Splice, number>; moved: (position: number) => number } {
   const ordered = [...splices].sort((a, b) => a.start - b.start);
-  const out: string[] = [];
   const landed = new Map<Splice, number>();
-  let at = 0;
-  let length = 0;
+  let shift = 0;
   for (const splice of ordered) {
-    const kept = text.slice(at, splice.start);
-    out.push(kept, splice.text);
-    landed.set(splice, length + kept.length);
-    length += kept.length + splice.text.length;
-    at = splice.end;
+    landed.set(splice, splice.start + shift);
+    shift += splice.text.length - (splice.end - splice.start);
   }
-  out.push(text.slice(at));
   // A position outside every replaced span moves by what the splices ending at or before it added.
   const ends = ordered.map((s) => ({ end: s.end, after: landed.get(s)! + s.text.length }));
   const moved = (position: number) => {
@@ -90,7 +67,7 @@ function splicedAt(
     }
     return last < 0 ? position : ends[last]!.after + (position - ends[last]!.end);
   };
-  return { text: out.join(''), landed, moved };
+  return { landed, moved };
 }
 
 function escapeText(text: string): string {
@@ -382,11 +359,11 @@ function dimensionXml(tag: string, writes: TabWrites): string {
  */
 // @i18n-exempt: SpreadsheetML markup, and why a patch falls back to exceljs: for no person to read.
 function patchSheet(
-  xml: string,
+  xml: Text,
   sheet: FileLayout['sheets'][number],
   writes: TabWrites,
   writer: Writer,
-): { xml: string; layout: SheetLayout; relocate: Relocate } {
+): { splices: Splice[]; layout: SheetLayout } {
   const { layout } = sheet;
   if (!layout.addressed) throw new CannotPatch('its rows or cells do not name their places');
   if (layout.dataEnd < 0 && !layout.emptyData) throw new CannotPatch('it has no sheetData');
@@ -425,7 +402,7 @@ function patchSheet(
   }
   const data = layout.emptyData && { ...layout.emptyData, text: `<sheetData>${added.join('')}</sheetData>` };
   if (data) splices.push(data);
-  const out = splicedAt(xml, splices);
+  const out = placements(splices);
   const spans: RowSpan[] = [];
   for (const span of rows) {
     if (written.has(span.row)) continue;
@@ -446,15 +423,8 @@ function patchSheet(
   }
   spans.sort((a, b) => a.row - b.row);
   const placed = dimension && out.landed.get(dimension);
-  // A stretch of the sheet no splice touched is the same text, moved by what the splices before it added.
-  const relocate: Relocate = (start, end) => {
-    if (splices.some((s) => s.start <= end && s.end >= start)) return null;
-    const moved = out.moved(start);
-    return out.moved(end) - moved === end - start ? moved : null;
-  };
   return {
-    xml: out.text,
-    relocate,
+    splices,
     layout: {
       ...layout,
       rows: spans,
@@ -475,17 +445,11 @@ function entryOf(zip: JSZip, part: string): string {
  * formula in its place, rows or cells that do not name their places, a style missing).
  * `parts` are the file's parts inflated, `file` where readWorkbook found things in them.
  */
-/** The text of a part a patch rewrote, and its deflated pieces for the next patch to reuse. */
-export interface PartText {
-  readonly text: string;
-  readonly pieces: readonly Piece[];
-}
-
 /** A patched file: its bytes, where things now lie in it, and the text of each part the patch rewrote. */
 export interface Patched {
   readonly bytes: Buffer;
   readonly layout: FileLayout;
-  readonly texts: ReadonlyMap<string, PartText>;
+  readonly texts: ReadonlyMap<string, PiecedText>;
   /** The file's zip as JSZip holds it, for the next patch: loading it again went over every byte. */
   readonly zip: JSZip;
 }
@@ -494,8 +458,8 @@ export interface Patched {
  * A part compressed by zlib, in the form JSZip copies into the file as it is: its own deflate, in
  * JavaScript, took most of a save of a large sheet.
  */
-function compressed({ pieces }: PartText): unknown {
-  const { data, size, crc } = joined(pieces);
+function compressed(text: PiecedText): unknown {
+  const { data, size, crc } = text.deflated();
   return new CompressedObject(data.length, size, crc, compressions.DEFLATE, data);
 }
 
@@ -507,34 +471,36 @@ function compressed({ pieces }: PartText): unknown {
  */
 export async function patchValues(
   bytes: Buffer,
-  texts: ReadonlyMap<string, PartText>,
+  texts: ReadonlyMap<string, PiecedText>,
   file: FileLayout,
   writes: readonly ValueWrite[],
   loaded: JSZip | null = null,
 ): Promise<Patched | null> {
   const zip = loaded ?? (await JSZip.loadAsync(bytes));
-  const textOf = (part: string): string | undefined => {
+  const textOf = (part: string): Text | undefined => {
     const known = texts.get(part);
-    if (known !== undefined) return known.text;
+    if (known !== undefined) return known;
     const entry = zip.file(entryOf(zip, part));
     return entry ? inflated(entry)?.toString('utf8') : undefined;
   };
-  const writer: Writer = { styles: new StyleSheet(textOf('xl/styles.xml'), file.styles), date1904: file.date1904 };
-  const rewritten = new Map<string, PartText>();
+  const styles = textOf('xl/styles.xml')?.toString();
+  const writer: Writer = { styles: new StyleSheet(styles, file.styles), date1904: file.date1904 };
+  const rewritten = new Map<string, PiecedText>();
   const layouts = new Map<string, SheetLayout>();
   try {
     for (const [tab, cells] of byTab(writes)) {
       const sheet = file.sheets.find((s) => s.name === tab);
       const xml = sheet && textOf(sheet.part);
       if (!sheet || xml === undefined) throw new CannotPatch(`no sheet ${tab}`);
-      const patched = patchSheet(xml, sheet, cells, writer);
-      const pieces = deflatedPieces(patched.xml, texts.get(sheet.part)?.pieces ?? [], patched.relocate);
-      rewritten.set(sheet.part, { text: patched.xml, pieces });
-      layouts.set(sheet.name, patched.layout);
+      const { splices, layout } = patchSheet(xml, sheet, cells, writer);
+      rewritten.set(
+        sheet.part,
+        xml instanceof PiecedText ? xml.spliced(splices) : PiecedText.of(spliced(xml.toString(), splices)),
+      );
+      layouts.set(sheet.name, layout);
     }
-    const styles = writer.styles.changed();
-    if (styles !== null)
-      rewritten.set('xl/styles.xml', { text: styles, pieces: deflatedPieces(styles, [], () => null) });
+    const changedStyles = writer.styles.changed();
+    if (changedStyles !== null) rewritten.set('xl/styles.xml', PiecedText.of(changedStyles));
   } catch (error) {
     if (error instanceof CannotPatch) return null;
     throw error;

@@ -16,7 +16,8 @@ import type JSZip from 'jszip';
 import type { Changes } from './exceljs';
 import { damaged, MAX_BYTES, tooLarge, unpack, unpackLazily } from './guard';
 import { keepWhatExcelJsDrops } from './keep';
-import { patchValues, type FileLayout, type PartText, type Patched, type ValueWrite } from './patch';
+import { patchValues, type FileLayout, type Patched, type ValueWrite } from './patch';
+import type { PiecedText } from './pieces';
 import { readWorkbook, TooManyCells, type WorkbookValues } from './read';
 import { errorText } from '../../domain/errors';
 import { t } from '../../domain/i18n';
@@ -44,7 +45,7 @@ interface Base {
   /** Where things lie in its parts; null when a save went through exceljs (read again when a patch needs it). */
   layout: FileLayout | null;
   /** The text of the parts the last patch rewrote, so that the next does not inflate or deflate them all again. */
-  texts: ReadonlyMap<string, PartText>;
+  texts: ReadonlyMap<string, PiecedText>;
   /** Its zip as the last patch left it; null when no patch made it. */
   zip: JSZip | null;
 }

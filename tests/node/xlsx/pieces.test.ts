@@ -1,82 +1,91 @@
 /**
- * A part deflated a piece at a time inflates to its text, whatever changed since the pieces before,
- * and a save that changed one row deflates again only the pieces around it.
+ * A part held as deflated pieces inflates to its text, whatever was spliced into it since, and a save
+ * that changed one row rebuilds and deflates only the piece around it.
  */
 import { crc32, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deflatedPieces, joined, type Piece } from '../../../src/node/xlsx/pieces';
+import { PiecedText, spliced, type Splice } from '../../../src/node/xlsx/pieces';
 
 /** A sheet's XML of `rows` rows, each with a text of its own, some of it beyond Latin-1. */
-function sheet(rows: number, mark = (r: number) => `Row ${r} — «текст» 😀`): string {
+function sheet(rows: number): string {
   const lines = Array.from(
     { length: rows },
-    (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>${mark(i)}</t></is></c></row>`,
+    (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>Row ${i} — «текст» 😀</t></is></c></row>`,
   );
   return `<worksheet><dimension ref="A1:A${rows + 1}"/><sheetData>${lines.join('')}</sheetData></worksheet>`;
 }
 
-function inflatesTo(pieces: readonly Piece[], text: string): void {
-  const { data, size, crc } = joined(pieces);
+function inflatesTo(pieced: PiecedText, text: string): void {
+  const { data, size, crc } = pieced.deflated();
   const bytes = inflateRawSync(data);
   expect(bytes.toString('utf8')).toBe(text);
   expect(size).toBe(bytes.length);
   expect(crc).toBe(crc32(bytes));
+  expect(pieced.length).toBe(text.length);
+  expect(pieced.toString()).toBe(text);
 }
 
-/** The text with [start, end) replaced, and where each stretch of the old text now lies when nothing replaced it. */
-function splice(text: string, start: number, end: number, by: string) {
-  const next = text.slice(0, start) + by + text.slice(end);
-  const relocate = (s: number, e: number) =>
-    s <= end && e >= start ? null : e < start ? s : s + by.length - (end - start);
-  return { next, relocate };
-}
-
-describe('a part deflated a piece at a time', () => {
+describe('a part held as deflated pieces', () => {
   it('joins into one stream that inflates to the text, its size and CRC-32 those of its bytes', () => {
     const text = sheet(20_000);
-    const pieces = deflatedPieces(text, [], () => null);
-    expect(pieces.length).toBeGreaterThan(4);
-    inflatesTo(pieces, text);
-    inflatesTo(
-      deflatedPieces('', [], () => null),
-      '',
-    );
+    const pieced = PiecedText.of(text);
+    expect(pieced.pieces.length).toBeGreaterThan(4);
+    inflatesTo(pieced, text);
+    inflatesTo(PiecedText.of(''), '');
+    inflatesTo(PiecedText.of('').spliced([{ start: 0, end: 0, text: '<a/>' }]), '<a/>');
   });
 
-  it('deflates again only the pieces a change touched', () => {
+  it('slices as the text does, across pieces', () => {
     const text = sheet(20_000);
-    const before = deflatedPieces(text, [], () => null);
-    const at = text.indexOf('<row r="15000"');
-    const { next, relocate } = splice(
-      text,
-      at,
-      text.indexOf('</row>', at),
-      '<row r="15000"><c r="A15000"><v>7</v></c>',
-    );
-    const after = deflatedPieces(next, before, relocate);
-    inflatesTo(after, next);
-    const kept = after.filter((p) => before.some((b) => b.data === p.data));
-    expect(kept.length).toBe(before.length - 1);
+    const pieced = PiecedText.of(text);
+    const boundary = pieced.pieces[1]!.start;
+    for (const [start, end] of [
+      [0, 10],
+      [boundary - 5, boundary + 5],
+      [boundary, boundary],
+      [text.length - 7, text.length],
+      [3, text.length],
+    ] as const)
+      expect(pieced.slice(start, end)).toBe(text.slice(start, end));
   });
 
-  it('inflates to the text after any run of changes', () => {
+  it('rebuilds only the pieces a splice touched, keeping the others as they were', () => {
+    const text = sheet(20_000);
+    const before = PiecedText.of(text);
+    const at = text.indexOf('<row r="15000"');
+    const splices: Splice[] = [
+      { start: 11, end: 11 + 'A1:A20001'.length, text: 'A1:A20002' },
+      {
+        start: at,
+        end: text.indexOf('</row>', at) + '</row>'.length,
+        text: '<row r="15000"><c r="A15000"><v>7</v></c></row>',
+      },
+    ];
+    const after = before.spliced(splices);
+    inflatesTo(after, spliced(text, splices));
+    // A piece kept is moved, not deflated again: its deflate is the very same buffer.
+    const kept = new Set(before.pieces.map((p) => p.data));
+    expect(after.pieces.filter((p) => kept.has(p.data)).length).toBe(before.pieces.length - 2);
+  });
+
+  it('inflates to the text after any run of splices', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.string({ unit: 'grapheme', maxLength: 30 })), { maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.string({ unit: 'grapheme', maxLength: 30 })), { maxLength: 6 }),
         (changes) => {
           let text = sheet(3_000);
-          let pieces = deflatedPieces(text, [], () => null);
+          let pieced = PiecedText.of(text);
           for (const [where, length, by] of changes) {
-            const cuts = [...text.matchAll(/</g)].map((m) => m.index);
+            // Splices start and end at a '<', as a patch's rows and cells do.
+            const cuts = [0, ...[...text.matchAll(/</g)].map((m) => m.index), text.length];
             const start = cuts[where % cuts.length]!;
-            const end = Math.min(text.length, start + length);
-            const safeEnd = text.lastIndexOf('<', end) >= start ? text.lastIndexOf('<', end) : start;
-            const changed = splice(text, start, safeEnd, `<x>${by}</x>`);
-            pieces = deflatedPieces(changed.next, pieces, changed.relocate);
-            text = changed.next;
+            const end = cuts[Math.min(cuts.length - 1, cuts.indexOf(start) + (length % 4))]!;
+            const splices = [{ start, end, text: `<x>${by}</x>` }];
+            pieced = pieced.spliced(splices);
+            text = spliced(text, splices);
           }
-          inflatesTo(pieces, text);
+          inflatesTo(pieced, text);
         },
       ),
       { numRuns: 40 },
