@@ -19,11 +19,11 @@ import { ensureBuilt, ROOT } from './support';
 const PAGE_KB = 80;
 /**
  * A page in Russian carries the same code with its messages in Cyrillic, two bytes a letter in UTF-8,
- * and in longer words: the decision sidebar's 210 messages weigh 22 KB against 12 KB in English, and
- * the page 89.8 KB (7 December 2026). Issue 20's 80 KB is not met there yet; this limit, within the
- * design's earlier 100 KB, stops growth.
+ * and in longer words: the decision sidebar's 210 messages weigh 20.6 KB against 10.8 KB in English,
+ * and the page 88,948 bytes (7 December 2026, from 91,900 once repeated texts were shared, settings
+ * cited by constant and keys numbered). Issue 20's 80 KB is not met there yet; this limit stops growth.
  */
-const RUSSIAN_PAGE_KB = 92;
+const RUSSIAN_PAGE_KB = 87;
 
 let pages: string[];
 
