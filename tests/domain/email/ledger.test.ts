@@ -34,10 +34,13 @@ describe('Ledger', () => {
     const l = ledger([
       { recipients: ['a@x.org'], outcome: 'Sent' },
       { recipients: ['b@x.org'], outcome: 'Sent' },
+      { recipients: ['c@x.org'], outcome: 'Deferred' },
+      { recipients: ['d@x.org'], outcome: 'Deferred' },
     ]);
     expect([...l.covered('Minutes circulated', 'M-1', '2026-06-11')]).toEqual(['b@x.org']);
-    expect(l.has(messageKey('Minutes circulated', 'M-1', ['B@x.org']), 'Sent', '2026-06-11')).toBe(true);
-    expect(l.has(messageKey('Minutes circulated', 'M-1', ['a@x.org']), 'Sent', '2026-06-11')).toBe(false);
+    expect(l.has(messageKey('Minutes circulated', 'M-1', ['D@x.org']), 'Deferred', '2026-06-13')).toBe(true);
+    expect(l.has(messageKey('Minutes circulated', 'M-1', ['c@x.org']), 'Deferred', '2026-06-13')).toBe(false);
+    expect(l.has(messageKey('Minutes circulated', 'M-1', ['c@x.org']), 'Deferred', null)).toBe(true);
   });
 
   it('keys a message by event, ref and recipient set, whatever their order and case', () => {
