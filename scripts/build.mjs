@@ -5,6 +5,7 @@
 import { build, transform } from 'esbuild';
 import { shippedBundle } from './esbuild-node.mjs';
 import { lazyLibraryPlugin, lazyLibraryScript } from './lazy-library.mjs';
+import { withPooledStrings } from './pool-strings.mjs';
 import {
   catalogueOf,
   keyPlaces,
@@ -197,7 +198,10 @@ async function buildPages() {
       let html = shell.replace('<!-- inline:title -->', () => words).replace('<!-- inline:lang -->', language);
       if (existsSync(entry)) {
         const js = await build({ ...options, plugins: [messagesPlugin({ inline: [language], keys, names })] });
-        const script = withShortKeys(js.outputFiles[0].text, names).replace(/<\/script/gi, '<\\/script');
+        const script = (await withPooledStrings(withShortKeys(js.outputFiles[0].text, names))).replace(
+          /<\/script/gi,
+          '<\\/script',
+        );
         html = html.replace('<!-- inline:script -->', () => `<script>${script}</script>`);
       }
       if (style !== null)
