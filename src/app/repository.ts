@@ -244,12 +244,12 @@ interface Placed {
   readonly write: GuardedWrite;
 }
 
-/** The 1-based rows of each ID (by keyOf) in a grid, header row left out. */
-function rowsById(grid: Grid, keyAt: number): Map<string, number[]> {
+/** The 1-based rows of each ID (by keyOf) in a grid, header row left out; only the wanted IDs' when given. */
+function rowsById(grid: Grid, keyAt: number, wanted?: ReadonlySet<string>): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (let r = 1; r < grid.length; r++) {
     const k = keyOf(cellText(grid[r]?.[keyAt]));
-    if (k === '') continue;
+    if (k === '' || (wanted !== undefined && !wanted.has(k))) continue;
     const rows = out.get(k);
     if (rows === undefined) out.set(k, [r + 1]);
     else rows.push(r + 1);
@@ -303,7 +303,8 @@ export function writeIfUnchanged(
       byColumn.set(at, (byColumn.get(at) ?? new Map<number, Cell[]>()).set(row, line));
     };
     // A row that moved between the read and the write took a cell meant for another: it gets its own back.
-    const earlier = rowsById(before, keyAt);
+    // Looked up only when the last write is checked: a tab of a hundred thousand rows is not indexed for nothing.
+    const earlier = placed.length === 0 ? new Map<string, number[]>() : rowsById(before, keyAt);
     const givenBack: Placed[] = [];
     // The cells the last write sent, by column and value: a row is looked up, not compared with each of them.
     const sent = new Map<string, Placed[]>();
@@ -337,7 +338,7 @@ export function writeIfUnchanged(
         givenBack.push({ ...p, id, value: back.ok ? back.value : null });
       }
     }
-    const now = rowsById(grid, keyAt);
+    const now = rowsById(grid, keyAt, new Set(pending.map((w) => keyOf(w.id))));
     const next: GuardedWrite[] = [];
     placed = [...givenBack];
     for (const write of pending) {

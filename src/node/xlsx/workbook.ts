@@ -233,6 +233,9 @@ export class XlsxWorkbook implements WorkbookPort {
       base.layout ??= layoutOf(readWorkbook(await unpacked(), Infinity));
       const writes = changes.map(({ args: [tab, row, column, values] }): ValueWrite => ({ tab, row, column, values }));
       this.patched = await patchValues(base.bytes, base.texts, base.layout, writes, base.zip);
+      // The patch changed the zip into the file it made: if that file is not written, the next patch
+      // starts again from the bytes of this one.
+      base.zip = null;
       if (this.patched) return this.patched.bytes;
     }
     const parts = await unpacked();

@@ -153,6 +153,24 @@ describe('a save of values only', () => {
     await workbook.save(file('twice-2.xlsx'));
     expect((await XlsxWorkbook.open(file('twice-2.xlsx'))).read('Log')).toEqual([['Event'], ['first'], ['second']]);
   });
+
+  it('saves what a save that could not be written would have, when asked again', async () => {
+    const name = await exceljsFile('retry.xlsx', (book) => {
+      book.addWorksheet('Log').addRow(['Event']);
+      book.addWorksheet('Notes').addRow(['Note']);
+    });
+    const workbook = await XlsxWorkbook.open(name);
+    workbook.write('Log', 2, 1, [['first']]);
+    await workbook.save(file('retry-1.xlsx'));
+    workbook.write('Notes', 2, 1, [['a longer note than the one after it']]);
+    await expect(workbook.save(file('no-such-folder/retry.xlsx'))).rejects.toThrow(/no-such-folder/);
+    workbook.write('Notes', 2, 1, [['short']]);
+    workbook.write('Notes', 3, 1, [['another']]);
+    await workbook.save(file('retry-2.xlsx'));
+    const saved = await XlsxWorkbook.open(file('retry-2.xlsx'));
+    expect(saved.read('Log')).toEqual([['Event'], ['first']]);
+    expect(saved.read('Notes')).toEqual([['Note'], ['short'], ['another']]);
+  });
 });
 
 describe('a write over a formula', () => {
