@@ -11,19 +11,26 @@ function run(code: string): unknown {
 
 const count = (text: string, part: string): number => text.split(part).length - 1;
 
+/** A page's script as the build writes it: one strict IIFE of these statements. */
+const iife = (...statements: string[]): string => ['"use strict";(()=>{', ...statements, '})();'].join('');
+
+/** The page pooled, checked to be shorter and to do what the page did. */
+async function pooledAlike(page: string): Promise<string> {
+  const pooled = (await withPooledStrings(page)) as string;
+  expect(pooled.length).toBeLessThan(page.length);
+  expect(run(pooled)).toEqual(run(page));
+  return pooled;
+}
+
 describe("a page's repeated strings", () => {
-  const page = [
-    '"use strict";(()=>{',
+  const page = iife(
     'const o={"aria-label":"Decisions"},{"aria-label":a}=o;',
     'function f(x){switch(x){case "Decisions":return"Decisions";default:return typeof x=="string"?"Решения":"no"}}',
     'globalThis.out=[f("Decisions"),f(1),a,"Решения","Решения",`Decisions "Decisions"`,/"Decisions"/.source,"x","x","aria-label"in o];',
-    '})();',
-  ].join('');
+  );
 
   it('are each written once, and the page does what it did', async () => {
-    const pooled = (await withPooledStrings(page)) as string;
-    expect(pooled.length).toBeLessThan(page.length);
-    expect(run(pooled)).toEqual(run(page));
+    const pooled = await pooledAlike(page);
     // Once as a string, besides the template and the regular expression, which stay as they were.
     expect(pooled.match(/(?<![`/ '])"Decisions"/g)).toHaveLength(1);
     expect(count(pooled, '"Решения"')).toBe(1);
@@ -38,20 +45,16 @@ describe("a page's repeated strings", () => {
 });
 
 describe("a page's repeated property names", () => {
-  const page = [
-    '"use strict";(()=>{',
+  const page = iife(
     'class Row{constructor(v){this.stateConsultedOn=v}get stateConsultedOn2(){return this.stateConsultedOn}}',
     'const p=Object.create({inherited:1}),q={__proto__:p,stateConsultedOn:"2026-01-01",stateConsultedOn2(){return this?.stateConsultedOn}};',
     'const {stateConsultedOn:s}=q,stateConsultedOn=q.stateConsultedOn,short={stateConsultedOn};',
     'delete q.stateConsultedOn2;',
     'globalThis.out=[new Row("a").stateConsultedOn,new Row("b").stateConsultedOn2,q.inherited,s,short.stateConsultedOn,"stateConsultedOn"in q,"stateConsultedOn2"in q,q?.stateConsultedOn,Object.keys(q)];',
-    '})();',
-  ].join('');
+  );
 
   it('are each written once, and every access, key and method means what it did', async () => {
-    const pooled = (await withPooledStrings(page)) as string;
-    expect(pooled.length).toBeLessThan(page.length);
-    expect(run(pooled)).toEqual(run(page));
+    const pooled = await pooledAlike(page);
     expect(count(pooled, '"stateConsultedOn"')).toBe(1);
     expect(pooled).not.toMatch(/\.stateConsultedOn|[{,]stateConsultedOn2?\(/);
   });
