@@ -232,10 +232,11 @@ export class XlsxWorkbook implements WorkbookPort {
     if (changes.every((c) => c.method === 'write')) {
       base.layout ??= layoutOf(readWorkbook(await unpacked(), Infinity));
       const writes = changes.map(({ args: [tab, row, column, values] }): ValueWrite => ({ tab, row, column, values }));
-      this.patched = await patchValues(base.bytes, base.texts, base.layout, writes, base.zip);
-      // The patch changed the zip into the file it made: if that file is not written, the next patch
-      // starts again from the bytes of this one.
+      // The patch changes the zip into the file it makes: if that file is not made or not written, the
+      // next patch starts again from the bytes of this one.
+      const zip = base.zip;
       base.zip = null;
+      this.patched = await patchValues(base.bytes, base.texts, base.layout, writes, zip);
       if (this.patched) return this.patched.bytes;
     }
     const parts = await unpacked();

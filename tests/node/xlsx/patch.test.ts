@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dayOfDate, timestampOfDate } from '../../../src/domain/dates';
 import { LogTable, MeetingsTable } from '../../../src/domain/tables';
 import { unpack } from '../../../src/node/xlsx/guard';
@@ -170,6 +170,25 @@ describe('a save of values only', () => {
     const saved = await XlsxWorkbook.open(file('retry-2.xlsx'));
     expect(saved.read('Log')).toEqual([['Event'], ['first']]);
     expect(saved.read('Notes')).toEqual([['Note'], ['short'], ['another']]);
+  });
+
+  it('saves what a save whose file could not be made would have, when asked again', async () => {
+    const name = await exceljsFile('unmade.xlsx', (book) => {
+      book.addWorksheet('Log').addRow(['Event']);
+      book.addWorksheet('Notes').addRow(['Note']);
+    });
+    const workbook = await XlsxWorkbook.open(name);
+    workbook.write('Log', 2, 1, [['first']]);
+    await workbook.save(file('unmade-1.xlsx'));
+    workbook.write('Notes', 2, 1, [['a longer note than the one after it']]);
+    const failing = vi.spyOn(JSZip.prototype, 'generateAsync').mockRejectedValueOnce(new RangeError('out of memory'));
+    await expect(workbook.save(file('unmade-2.xlsx'))).rejects.toThrow(/out of memory/);
+    failing.mockRestore();
+    workbook.write('Notes', 2, 1, [['short']]);
+    await workbook.save(file('unmade-2.xlsx'));
+    const saved = await XlsxWorkbook.open(file('unmade-2.xlsx'));
+    expect(saved.read('Log')).toEqual([['Event'], ['first']]);
+    expect(saved.read('Notes')).toEqual([['Note'], ['short']]);
   });
 });
 
