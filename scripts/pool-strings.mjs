@@ -22,17 +22,22 @@ const NAME = 2;
  */
 export async function withPooledStrings(code) {
   const source = ts.createSourceFile('page.js', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
-  const uses = usesIn(source);
+  const body = iifeBody(source);
+  if (body === null) return code;
+  // Only the uses the variables reach: those inside the IIFE that declares them.
+  const uses = usesIn(body, source);
   const gain = new Map();
   for (const use of uses) gain.set(use.text, (gain.get(use.text) ?? 0) + use.saved);
   const names = new Map();
   for (const [text, saved] of gain)
     if (saved > NAME + Buffer.byteLength(JSON.stringify(text)) + 2) names.set(text, `__pooled${names.size}`);
-  const body = bodyStart(source);
-  if (names.size === 0 || body === -1) return code;
+  if (names.size === 0) return code;
   const declarations = `var ${[...names].map(([text, name]) => `${name}=${JSON.stringify(text)}`).join(',')};`;
+  // After the body's directives ("use strict"), which must stay first to be directives.
+  const directives = body.statements.filter((_, i, all) => all.slice(0, i + 1).every(isDirective));
+  const at = directives.length === 0 ? body.getStart(source) + 1 : directives.at(-1).end;
   const edits = [
-    { start: body, end: body, text: declarations },
+    { start: at, end: at, text: declarations },
     ...uses.filter((use) => names.has(use.text)).map((use) => ({ ...use, text: use.write(names.get(use.text)) })),
   ].sort((a, b) => a.start - b.start);
   let pooled = '';
@@ -54,7 +59,7 @@ export async function withPooledStrings(code) {
  * Each place a string could be read from a variable: its text, the span it replaces, what it is
  * written as, and the bytes that saves.
  */
-function usesIn(source) {
+function usesIn(within, source) {
   const uses = [];
   const size = (text) => Buffer.byteLength(text);
   const visit = (node) => {
@@ -91,7 +96,7 @@ function usesIn(source) {
     }
     node.forEachChild(visit);
   };
-  visit(source);
+  visit(within);
   return uses;
 }
 
@@ -117,14 +122,18 @@ function keyed(node) {
   );
 }
 
-/** Just inside the `{` of the IIFE esbuild writes (`(()=>{...})();`), or -1. */
-function bodyStart(source) {
-  for (const statement of source.statements) {
-    if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) continue;
-    let callee = statement.expression.expression;
-    while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
-    if ((ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) && ts.isBlock(callee.body))
-      return callee.body.getStart(source) + 1;
-  }
-  return -1;
+/** A statement that is a string alone: in a function's prologue, a directive. */
+function isDirective(statement) {
+  return ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression);
+}
+
+/** The body of the IIFE esbuild writes (`(()=>{...})();`), when the file is directives and that IIFE alone; else null. */
+function iifeBody(source) {
+  const [call, ...rest] = source.statements.filter((statement) => !isDirective(statement));
+  if (!call || rest.length > 0 || !ts.isExpressionStatement(call) || !ts.isCallExpression(call.expression)) return null;
+  let callee = call.expression.expression;
+  while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
+  return (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) && ts.isBlock(callee.body)
+    ? callee.body
+    : null;
 }

@@ -67,3 +67,17 @@ describe("a page's repeated property names", () => {
     expect(pooled).toMatch(/\{stateConsultedOn:\w+\}/);
   });
 });
+
+describe('a script that is not one IIFE', () => {
+  it('is left as it is when a second statement stands beside the IIFE, which its variables would not reach', async () => {
+    const script = `(()=>{globalThis.a=${'"alphabetical",'.repeat(4)}0})();globalThis.out=[${'"alphabetical",'.repeat(4)}]`;
+    expect(await withPooledStrings(script)).toBe(script);
+  });
+
+  it('keeps a directive of the IIFE first, where it is one', async () => {
+    const script = `(()=>{"use strict";const s=[${'"alphabetical",'.repeat(4)}];try{undeclared=1;globalThis.out="sloppy"}catch{globalThis.out="strict"}})();`;
+    const pooled = (await withPooledStrings(script)) as string;
+    expect(count(pooled, '"alphabetical"')).toBe(1);
+    expect(run(pooled)).toBe('strict');
+  });
+});
