@@ -154,41 +154,41 @@ describe('a save of values only', () => {
     expect((await XlsxWorkbook.open(file('twice-2.xlsx'))).read('Log')).toEqual([['Event'], ['first'], ['second']]);
   });
 
-  it('saves what a save that could not be written would have, when asked again', async () => {
-    const name = await exceljsFile('retry.xlsx', (book) => {
+  /** Two ways a save fails after its patch is made: its file cannot be written, or cannot be made. */
+  const failures: [string, (workbook: XlsxWorkbook) => Promise<void>][] = [
+    [
+      'could not be written',
+      (workbook) => expect(workbook.save(file('no-such-folder/retry.xlsx'))).rejects.toThrow(/no-such-folder/),
+    ],
+    [
+      'whose file could not be made',
+      async (workbook) => {
+        const failing = vi
+          .spyOn(JSZip.prototype, 'generateAsync')
+          .mockRejectedValueOnce(new RangeError('out of memory'));
+        await expect(workbook.save(file('unmade.xlsx'))).rejects.toThrow(/out of memory/);
+        failing.mockRestore();
+      },
+    ],
+  ];
+
+  it.each(failures)('saves what a save that %s would have, when asked again', async (what, fail) => {
+    const tag = what.replace(/\W+/g, '-');
+    const name = await exceljsFile(`retry-${tag}.xlsx`, (book) => {
       book.addWorksheet('Log').addRow(['Event']);
       book.addWorksheet('Notes').addRow(['Note']);
     });
     const workbook = await XlsxWorkbook.open(name);
     workbook.write('Log', 2, 1, [['first']]);
-    await workbook.save(file('retry-1.xlsx'));
+    await workbook.save(file(`retry-${tag}-1.xlsx`));
     workbook.write('Notes', 2, 1, [['a longer note than the one after it']]);
-    await expect(workbook.save(file('no-such-folder/retry.xlsx'))).rejects.toThrow(/no-such-folder/);
+    await fail(workbook);
     workbook.write('Notes', 2, 1, [['short']]);
     workbook.write('Notes', 3, 1, [['another']]);
-    await workbook.save(file('retry-2.xlsx'));
-    const saved = await XlsxWorkbook.open(file('retry-2.xlsx'));
+    await workbook.save(file(`retry-${tag}-2.xlsx`));
+    const saved = await XlsxWorkbook.open(file(`retry-${tag}-2.xlsx`));
     expect(saved.read('Log')).toEqual([['Event'], ['first']]);
     expect(saved.read('Notes')).toEqual([['Note'], ['short'], ['another']]);
-  });
-
-  it('saves what a save whose file could not be made would have, when asked again', async () => {
-    const name = await exceljsFile('unmade.xlsx', (book) => {
-      book.addWorksheet('Log').addRow(['Event']);
-      book.addWorksheet('Notes').addRow(['Note']);
-    });
-    const workbook = await XlsxWorkbook.open(name);
-    workbook.write('Log', 2, 1, [['first']]);
-    await workbook.save(file('unmade-1.xlsx'));
-    workbook.write('Notes', 2, 1, [['a longer note than the one after it']]);
-    const failing = vi.spyOn(JSZip.prototype, 'generateAsync').mockRejectedValueOnce(new RangeError('out of memory'));
-    await expect(workbook.save(file('unmade-2.xlsx'))).rejects.toThrow(/out of memory/);
-    failing.mockRestore();
-    workbook.write('Notes', 2, 1, [['short']]);
-    await workbook.save(file('unmade-2.xlsx'));
-    const saved = await XlsxWorkbook.open(file('unmade-2.xlsx'));
-    expect(saved.read('Log')).toEqual([['Event'], ['first']]);
-    expect(saved.read('Notes')).toEqual([['Note'], ['short']]);
   });
 });
 
