@@ -114,15 +114,16 @@ export function buildContext(
   const existing = (readable: ReadonlyMap<string, unknown>, unreadable: readonly string[]): KeySet =>
     new Set([...readable.keys(), ...unreadable.map(keyOf)]);
   const uniqueMembers = [...members.values()];
-  const activeCache = new Map<IsoDay, Located<Member>[]>();
-  const keysCache = new Map<IsoDay, string[]>();
-  const activeOn = (day: IsoDay): Located<Member>[] => {
-    let active = activeCache.get(day);
-    if (active === undefined) {
-      active = uniqueMembers.filter((m) => isActiveOn(m, day));
-      activeCache.set(day, active);
+  // The members active on each day asked about, with their keys beside them in the same order.
+  const activeCache = new Map<IsoDay, { members: Located<Member>[]; keys: string[] }>();
+  const active = (day: IsoDay) => {
+    let found = activeCache.get(day);
+    if (found === undefined) {
+      const members = uniqueMembers.filter((m) => isActiveOn(m, day));
+      found = { members, keys: members.map((m) => keyOf(m.agency)) };
+      activeCache.set(day, found);
     }
-    return active;
+    return found;
   };
   const bySetting = new Set<string>();
   return {
@@ -142,15 +143,8 @@ export function buildContext(
     },
     actionsBySource,
     isActiveOn,
-    activeOn,
-    activeKeysOn(day) {
-      let keys = keysCache.get(day);
-      if (keys === undefined) {
-        keys = activeOn(day).map((m) => keyOf(m.agency));
-        keysCache.set(day, keys);
-      }
-      return keys;
-    },
+    activeOn: (day) => active(day).members,
+    activeKeysOn: (day) => active(day).keys,
     clause(key, setting) {
       const cited = clauseOf(network.profile, network.settings, quotes, baselines, key, setting);
       if (cited.bySetting) bySetting.add(cited.text);
