@@ -3,7 +3,7 @@
  * as a child, a title or an input's value, which Preact sets as text, never as markup.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /** The field's messages, one box each: '' is the form as a whole. */
 export type Errors = Readonly<Record<string, string>>;
@@ -125,7 +125,9 @@ export function Checks(props: {
  */
 export function useFocus(): (selector: string) => void {
   const [wanted, setWanted] = useState<{ selector: string } | null>(null);
-  useEffect(() => {
+  // In the commit that renders the error or the row, not after the next paint: a keystroke made as soon
+  // as the error shows (a person typing on, a test) would otherwise land on the control left behind.
+  useLayoutEffect(() => {
     if (wanted) document.querySelector<HTMLElement>(wanted.selector)?.focus();
   }, [wanted]);
   return (selector: string) => setWanted({ selector });
