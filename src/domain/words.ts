@@ -6,6 +6,11 @@ export function keyOf(code: string): string {
   return code.trim().toUpperCase();
 }
 
+/** A text as a regular expression matches it, character for character. */
+export function literally(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Email addresses compare trimmed and in lower case. */
 export function emailKey(email: string): string {
   return email.trim().toLowerCase();

@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import JSZip from 'jszip';
+import { literally } from '../../domain/words';
 import { parseXml, sheetEntries } from './read';
 
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -64,9 +65,6 @@ function relationships(xml: string | undefined, from: string): Relationship[] {
   });
   return found;
 }
-
-/** Text matched literally inside a regular expression. */
-const quoted = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -187,7 +185,7 @@ export async function keepWhatExcelJsDrops(original: ReadonlyMap<string, Buffer>
       for (const r of relationships(text(relsOf(part)), part)) if (r.part !== null) queue.push(r.part);
       const target = renamed.get(part)!;
       zip.file(target, original.get(part)!);
-      const override = new RegExp(`<Override\\b[^>]*PartName="/${quoted(part)}"[^>]*/>`).exec(originalTypes)?.[0];
+      const override = new RegExp(`<Override\\b[^>]*PartName="/${literally(part)}"[^>]*/>`).exec(originalTypes)?.[0];
       if (override)
         types = types.replace(
           '</Types>',
@@ -216,15 +214,15 @@ export async function keepWhatExcelJsDrops(original: ReadonlyMap<string, Buffer>
       if (part === undefined) continue;
       // What exceljs wrote in its place (notes it read, emptied of text it did not understand) gives way to the original.
       for (const own of present.filter((r) => r.type === type)) {
-        sheetRels = sheetRels.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${quoted(own.id)}"[^>]*/>`), '');
+        sheetRels = sheetRels.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${literally(own.id)}"[^>]*/>`), '');
         if (element !== null)
           sheetXml = sheetXml.replace(
-            new RegExp(`<(?:\\w+:)?${element}\\b[^>]*\\bId="${quoted(own.id)}"[^>]*/>`, 'i'),
+            new RegExp(`<(?:\\w+:)?${element}\\b[^>]*\\bId="${literally(own.id)}"[^>]*/>`, 'i'),
             '',
           );
         if (own.part === null) continue;
         zip.remove(own.part);
-        types = types.replace(new RegExp(`<Override\\b[^>]*PartName="/${quoted(own.part)}"[^>]*/>`), '');
+        types = types.replace(new RegExp(`<Override\\b[^>]*PartName="/${literally(own.part)}"[^>]*/>`), '');
       }
       let n = 1;
       while (ids.has(`rIdKept${n}`)) n++;
