@@ -85,6 +85,28 @@ describe('reminders over a month of hourly ticks', () => {
   });
 });
 
+describe('a reminder the Log remembers', () => {
+  it('is not sent again within 7 days when a person\'s save took "Last reminded on" back', () => {
+    const world = worldOf(busyNetwork(), START);
+    world.run((ports) => hourlyTick(ports));
+    expect(actionOf(world, 'A-2026-011')?.lastRemindedOn).toBe(START);
+    // A copy of the row saved over it, as it stood before the tick: the date is gone, the Log still has it.
+    world.run((ports) => {
+      const grid = ports.workbook.read('Actions')!;
+      const at = grid.findIndex((r) => r[0] === 'A-2026-011');
+      ports.workbook.write('Actions', at + 1, grid[0]!.indexOf('Last reminded on') + 1, [['']]);
+    });
+    for (let day = 1; day < 7; day++) {
+      world.today = addDays(START, day);
+      world.run((ports) => hourlyTick(ports));
+    }
+    const listed = logOf(world).filter(
+      (e) => e.event === EVENTS.reminder && e.outcome === 'Sent' && /A-2026-011(?!\d)/.test(e.details),
+    );
+    expect(listed.map((e) => e.timestamp.slice(0, 10))).toEqual([START]);
+  });
+});
+
 describe('reminders to the Secretariat', () => {
   it('about a planned meeting with no agenda link: 3 working days ahead of the due day, then on it', () => {
     const spec = emailNetwork();

@@ -338,7 +338,11 @@ function actionReminders(ctx: Context, out: Due): void {
     const started = ledger.covered(EVENTS.reminder, agency, today).size > 0;
     const actions = started
       ? open.filter((a) => a.lastRemindedOn === today)
-      : open.filter((a) => needsReminder(a, today));
+      : // The Log too, should a person's save have taken "Last reminded on" back to an earlier day.
+        open.filter(
+          (a) =>
+            needsReminder(a, today) && !ledger.names(EVENTS.reminder, agency, addDays(today, 1 - REMINDER_DAYS), a.id),
+        );
     if (actions.length === 0) continue;
     // Its focal points are no longer the network's to write to: a reminder would only log a refusal, every day.
     if (member !== undefined && !isActiveOn(member, today)) {

@@ -8,7 +8,7 @@ import type { Located } from '../codec';
 import type { IsoDay } from '../dates';
 import type { LogEntry } from '../tables';
 import type { LOG_OUTCOMES } from '../choices';
-import { emailKey, keyOf } from '../words';
+import { emailKey, keyOf, literally } from '../words';
 
 /** The Log events of the mail the add-on sends, and of the reports it makes about it. */
 // @i18n-exempt: the Log's Event values, which the ledger matches whatever the language (WORKBOOK.md)
@@ -141,6 +141,24 @@ export class Ledger {
     for (const entry of this.latest(event, ref, null).values())
       if (entry.outcome === 'Sent' || entry.outcome === 'Sending') out.add(keyOf(entry.details));
     return out;
+  }
+
+  /**
+   * Whether a message of event|ref from `since` on was sent or is claimed (not given back by a
+   * failure) with `id` among the IDs its Details name, as a whole ID in any case: "A-2026-01" is not
+   * named by a reminder of A-2026-013.
+   */
+  names(event: string, ref: string, since: IsoDay, id: string): boolean {
+    const named = new RegExp(`(?<![\\w-])${literally(id.trim())}(?![\\w-])`, 'i');
+    // A Failed row gives back the claim its recipients had; its Details say why, not what.
+    const claimed = new Set<string>();
+    for (const e of this.rows(event, ref, since)) {
+      const recipients = recipientsKey(e.recipients);
+      if (e.outcome === 'Failed') claimed.delete(recipients);
+      else if (e.outcome === 'Sent' && named.test(e.details)) return true;
+      else if (e.outcome === 'Sending' && named.test(e.details)) claimed.add(recipients);
+    }
+    return claimed.size > 0;
   }
 
   /** The Details of the last row of event|ref, '' when there is none. */

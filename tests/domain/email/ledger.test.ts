@@ -43,6 +43,20 @@ describe('Ledger', () => {
     expect(l.has(messageKey('Minutes circulated', 'M-1', ['c@x.org']), 'Deferred', null)).toBe(true);
   });
 
+  it('tells whether a message that went or is claimed names an ID, as a whole ID, until a failure gives it back', () => {
+    const l = ledger([
+      { recipients: ['a@x.org'], outcome: 'Sent', details: 'UNDP reminder of A-2026-013, A-2026-020' },
+      { recipients: ['b@x.org'], outcome: 'Sending', details: 'UNDP reminder of a-2026-030' },
+      { recipients: ['c@x.org'], outcome: 'Sending', details: 'UNDP reminder of A-2026-040' },
+      { recipients: ['c@x.org'], outcome: 'Failed', details: 'Failed: Service unavailable' },
+    ]);
+    expect(l.names('Minutes circulated', 'M-1', '2026-06-10', 'A-2026-013')).toBe(true);
+    expect(l.names('Minutes circulated', 'M-1', '2026-06-10', 'A-2026-01')).toBe(false);
+    expect(l.names('Minutes circulated', 'M-1', '2026-06-10', 'A-2026-030')).toBe(true);
+    expect(l.names('Minutes circulated', 'M-1', '2026-06-10', 'A-2026-040')).toBe(false);
+    expect(l.names('Minutes circulated', 'M-1', '2026-06-11', 'A-2026-013')).toBe(false);
+  });
+
   it('keys a message by event, ref and recipient set, whatever their order and case', () => {
     expect(messageKey('Minutes circulated', 'm-1', ['B@x.org', 'a@x.org'])).toBe(
       messageKey('minutes circulated ', 'M-1', ['a@x.org', 'b@x.org']),
