@@ -107,6 +107,47 @@ describe('a reminder the Log remembers', () => {
   });
 });
 
+describe('an invitation update that failed', () => {
+  it('is given back, so that the next change goes as the same sequence and none is skipped', () => {
+    const spec = emailNetwork();
+    spec.meetings.push({
+      id: 'M-2026-04',
+      date: '2026-06-19',
+      kind: 'Regular',
+      title: 'Q3 meeting',
+      time: '14:00',
+      venueOrLink: 'UN House',
+      agendaLink: 'https://docs.example/agenda-4',
+      status: 'Planned',
+    });
+    const world = worldOf(spec, '2026-06-15');
+    const edit = (header: string, value: string) =>
+      world.run((ports) => {
+        const grid = ports.workbook.read('Meetings')!;
+        const row = grid.findIndex((r) => r[0] === 'M-2026-04');
+        ports.workbook.write('Meetings', row + 1, grid[0]!.indexOf(header) + 1, [[value]]);
+      });
+    world.run((ports) => hourlyTick(ports));
+    edit('Date', '2026-06-22');
+    world.beforeSend = (email) => {
+      if (email.invitation) throw new Error('Service unavailable');
+    };
+    world.run((ports) => hourlyTick(ports));
+    world.beforeSend = null;
+    edit('Venue or link', 'https://meet.example/q3');
+    world.run((ports) => hourlyTick(ports));
+    const sequences = world.sent
+      .filter((e) => e.invitation)
+      .map((e) => Number(/^SEQUENCE:(\d+)/m.exec(e.invitation!.ics)?.[1]));
+    expect(sequences).toEqual([0, 1]);
+    expect(
+      logOf(world)
+        .filter((e) => e.event === EVENTS.invitationUpdated)
+        .map((e) => e.outcome),
+    ).toEqual(['Sending', 'Failed', 'Sending', 'Sent']);
+  });
+});
+
 describe('reminders to the Secretariat', () => {
   it('about a planned meeting with no agenda link: 3 working days ahead of the due day, then on it', () => {
     const spec = emailNetwork();

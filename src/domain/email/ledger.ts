@@ -93,11 +93,30 @@ export class Ledger {
     );
   }
 
-  /** The Details of every Sending or Sent row of event|ref, in Log order. */
+  /** The Sending and Sent rows of event|ref from `since` on, in Log order, less each claim a Failed row of its recipients gave back. */
+  private standing(event: string, ref: string, since: IsoDay | null): Located<LogEntry>[] {
+    const kept: (Located<LogEntry> | null)[] = [];
+    const claims = new Map<string, number>();
+    for (const e of this.rows(event, ref, since)) {
+      const recipients = recipientsKey(e.recipients);
+      if (e.outcome === 'Failed') {
+        const at = claims.get(recipients);
+        if (at !== undefined) kept[at] = null;
+        claims.delete(recipients);
+      } else if (e.outcome === 'Sending') {
+        claims.set(recipients, kept.length);
+        kept.push(e);
+      } else if (e.outcome === 'Sent') {
+        claims.delete(recipients);
+        kept.push(e);
+      }
+    }
+    return kept.filter((e) => e !== null);
+  }
+
+  /** The Details of every Sending or Sent row of event|ref, in Log order, but of claims a failure gave back. */
   claimedDetails(event: string, ref: string): string[] {
-    return this.rows(event, ref, null)
-      .filter((e) => e.outcome === 'Sending' || e.outcome === 'Sent')
-      .map((e) => e.details);
+    return this.standing(event, ref, null).map((e) => e.details);
   }
 
   /** Where each message of event|ref stands (rows from `since` on): its latest Sending, Sent or Failed row. */
@@ -150,15 +169,7 @@ export class Ledger {
    */
   names(event: string, ref: string, since: IsoDay, id: string): boolean {
     const named = new RegExp(`(?<![\\w-])${literally(id.trim())}(?![\\w-])`, 'i');
-    // A Failed row gives back the claim its recipients had; its Details say why, not what.
-    const claimed = new Set<string>();
-    for (const e of this.rows(event, ref, since)) {
-      const recipients = recipientsKey(e.recipients);
-      if (e.outcome === 'Failed') claimed.delete(recipients);
-      else if (e.outcome === 'Sent' && named.test(e.details)) return true;
-      else if (e.outcome === 'Sending' && named.test(e.details)) claimed.add(recipients);
-    }
-    return claimed.size > 0;
+    return this.standing(event, ref, since).some((e) => named.test(e.details));
   }
 
   /** The Details of the last row of event|ref, '' when there is none. */
