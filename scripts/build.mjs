@@ -1,10 +1,12 @@
 // Builds everything the project ships:
 //   dist/   what clasp pushes: Code.js (the Apps Script bundle), one inlined HTML file per sidebar or
-//           dialog, appsscript.json;
+//           dialog, the scripts Code.js reads when first used (Messages-<language>.html,
+//           Library-<name>.html, Module-<name>.html), appsscript.json;
 //   build/  the Node programs: the `unmn` CLI and the local playground.
 import { build, transform } from 'esbuild';
 import { shippedBundle } from './esbuild-node.mjs';
 import { lazyLibraryPlugin, lazyLibraryScript } from './lazy-library.mjs';
+import { lazyModules } from './lazy-modules.mjs';
 import { withPooledStrings } from './pool-strings.mjs';
 import {
   catalogueOf,
@@ -65,8 +67,18 @@ function surface(code, catalogues) {
 /** The libraries Code.js reads from a project file of their own when first used (lazy-library.mjs). */
 const LAZY_LIBRARIES = [{ specifier: 'ical-generator', file: 'Library-ical' }];
 
+/**
+ * Our own modules that Code.js reads from a project file of their own when first used
+ * (lazy-modules.mjs): each folder's modules but those it keeps, which the rest of Code.js needs as
+ * more than functions (constants, classes, schemas).
+ */
+const LAZY_MODULES = [
+  // The compliance check, the decision sidebar's guidance on an adopted decision, the annual review.
+  { file: 'Module-rules', folder: 'src/domain/rules', keep: ['edition.ts', 'finding.ts'] },
+];
+
 /** The Apps Script bundle's options, carrying those messages of the catalogue (all when not given). */
-function appsScriptOptions(keys, names = new Map()) {
+function appsScriptOptions(keys, names = new Map(), lazy = []) {
   return {
     entryPoints: [path.join(root, 'src/gas/main.ts')],
     bundle: true,
@@ -79,8 +91,11 @@ function appsScriptOptions(keys, names = new Map()) {
     // execution writes, and only in its network's language: the catalogues would otherwise be a
     // quarter of the bundle that every execution parses. The English menu stays inline, because an
     // add-on's onOpen runs in AuthMode.NONE until it is used in the document, and may read no file.
-    // The iCalendar library likewise (36 KB), read only by an execution that writes an invitation.
+    // The iCalendar library likewise (36 KB), read only by an execution that writes an invitation,
+    // and our own modules that only some executions run (LAZY_MODULES).
     plugins: [
+      // First: the stubs of the lazy modules stand in for them before any other plugin loads them.
+      ...lazy,
       messagesPlugin({ inline: ['en'], lazy: LANGUAGES, areas: ['menu'], keys, names }),
       // Each key a name of a letter or two: the keys were a tenth of the bundle.
       shortKeysPlugin(names),
@@ -111,7 +126,11 @@ async function buildAppsScript() {
   const bare = await bareCode(appsScriptOptions());
   const keys = keysNamedIn(bare, { wholeAreas: true });
   const names = shortKeyNames(bare, keys);
-  const result = await build({ ...appsScriptOptions(keys, names), sourcemap: 'external' });
+  const lazy = await lazyModules(root, LAZY_MODULES, {
+    plugins: [shortKeysPlugin(names)],
+    evalPlugins: [messagesPlugin({ inline: ['en'], keys: [] })],
+  });
+  const result = await build({ ...appsScriptOptions(keys, names, [lazy.plugin]), sourcemap: 'external' });
   const output = (suffix) => result.outputFiles.find((f) => f.path.endsWith(suffix)).text;
   // The map stays in build/: clasp pushes dist/, and Apps Script has no use for it.
   await mkdir(path.join(root, 'build'), { recursive: true });
@@ -124,13 +143,18 @@ async function buildAppsScript() {
   );
   for (const { specifier, file } of LAZY_LIBRARIES)
     await writeFile(path.join(dist, `${file}.html`), await lazyLibraryScript(specifier));
+  for (const { file, script } of lazy.files) await writeFile(path.join(dist, `${file}.html`), script);
   const globals = surface(code, catalogues);
   // After the code, so that the map's line numbers are the file's own.
   const note =
     '// unmn-secretariat: built by scripts/build.mjs from src/gas/main.ts (map: build/Code.js.map). Do not edit.';
   await writeFile(path.join(dist, 'Code.js'), `${code}\n${note}\n${stubs(globals)}\n`);
   // The project files Code.js reads when first used, besides the pages.
-  const files = [...Object.keys(catalogues), ...LAZY_LIBRARIES.map(({ file }) => file)];
+  const files = [
+    ...Object.keys(catalogues),
+    ...LAZY_LIBRARIES.map(({ file }) => file),
+    ...lazy.files.map(({ file }) => file),
+  ];
   return { ...globals, files, bytes: Buffer.byteLength(code) };
 }
 

@@ -25,8 +25,10 @@ let pages: string[];
 
 beforeAll(() => {
   ensureBuilt();
-  // Messages-<language>.html and Library-<name>.html are scripts Code.js reads, not pages.
-  pages = readdirSync(path.join(ROOT, 'dist')).filter((f) => f.endsWith('.html') && !/^(Messages|Library)-/.test(f));
+  // Messages-<language>.html, Library-<name>.html and Module-<name>.html are scripts Code.js reads, not pages.
+  pages = readdirSync(path.join(ROOT, 'dist')).filter(
+    (f) => f.endsWith('.html') && !/^(Messages|Library|Module)-/.test(f),
+  );
 });
 
 describe('the built sidebar and dialogs', () => {

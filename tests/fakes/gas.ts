@@ -122,10 +122,10 @@ export function createGasFake(options: GasFakeOptions = {}) {
   const sleeps: number[] = [];
   const html = options.htmlFiles;
   const given = typeof html === 'function' ? html : (name: string) => html?.[name];
-  // The catalogues and the libraries read when first used are files of the pushed project, as the pages are: a test's own files stand in for
+  // The catalogues, libraries and modules read when first used are files of the pushed project, as the pages are: a test's own files stand in for
   // a page, and may replace a catalogue only by naming it.
   const files = (name: string) =>
-    /^(Messages|Library)-/.test(name)
+    /^(Messages|Library|Module)-/.test(name)
       ? ((typeof html === 'object' ? html[name] : undefined) ?? projectFile(name))
       : given(name);
   const addonName = options.addonName ?? 'UN Network secretariat';
