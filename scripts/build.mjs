@@ -75,6 +75,15 @@ const LAZY_LIBRARIES = [{ specifier: 'ical-generator', file: 'Library-ical' }];
 const LAZY_MODULES = [
   // The compliance check, the decision sidebar's guidance on an adopted decision, the annual review.
   { file: 'Module-rules', folder: 'src/domain/rules', keep: ['edition.ts', 'finding.ts'] },
+  // The messages themselves, composed only where one is due: what is due (due.ts) stays, as the
+  // automation status that the decision sidebar shows and every idle hourly tick ask it.
+  {
+    file: 'Module-email',
+    folder: 'src/domain/email',
+    keep: ['due.ts', 'ledger.ts', 'preview.ts', 'reminders.ts', 'render.ts'],
+  },
+  // The report commands and their emails.
+  { file: 'Module-reports', folder: 'src/domain/reports', keep: ['report.ts'] },
 ];
 
 /** The Apps Script bundle's options, carrying those messages of the catalogue (all when not given). */

@@ -15,7 +15,7 @@ import {
   type Report,
   type ReportCell,
   type ReportTable,
-} from '../domain/reports';
+} from '../domain/reports/report';
 import { ComplianceTable, TABLES } from '../domain/tables';
 import type { Cell, CellBlock, CellLink, TabChart, TabStyle, WorkbookPort } from '../ports';
 import { clipText } from '../domain/cells';

@@ -11,7 +11,7 @@
 import { yearOf } from '../domain/dates';
 import { NETWORK_TABLES, type Network } from '../domain/network';
 import {
-  REPORTS,
+  reportIds,
   reportNamed,
   type Period,
   type Report,
@@ -50,8 +50,7 @@ export interface ReportRun {
 
 export function reportDef(id: string): ReportDef {
   const def = reportNamed(id);
-  if (def === undefined)
-    throw new Error(t('reports.run.no-report', { id, reports: joinWords(REPORTS.map((r) => r.id)) }));
+  if (def === undefined) throw new Error(t('reports.run.no-report', { id, reports: joinWords(reportIds()) }));
   return def;
 }
 

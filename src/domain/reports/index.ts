@@ -135,3 +135,8 @@ export function reportNamed(name: string): ReportDef | undefined {
     .replace(/[\s_]+/g, '-');
   return REPORTS.find((r) => r.id === wanted);
 }
+
+/** Every report's ID, for the message that names them: a function, as Code.js may call it before the reports are read. */
+export function reportIds(): string[] {
+  return REPORTS.map((r) => r.id);
+}
