@@ -7,7 +7,7 @@
  * zlib no further than it declares, and counts ranges with the XML parser exceljs uses (saxes): what
  * it measures is what exceljs would build. The parts it inflated are what the reader reads.
  */
-import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
+import { constants as zlibConstants, createInflateRaw, inflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { t } from '../../domain/i18n';
@@ -135,9 +135,9 @@ export function cellsOf(references: string): number {
 /**
  * The objects exceljs would make, one per cell or column, while it reads one part's XML: the cells of
  * dropdown, merge and name ranges, and every column up to the last one a column format names.
- * Throws when the XML is not well formed.
+ * Throws when the XML is not well formed. A worksheet's is given without its rows (withoutRows).
  */
-function rangeCells(xml: Buffer): number {
+function rangeCells(xml: string): number {
   const parser = new SaxesParser();
   let cells = 0;
   let columns = 0;
@@ -156,19 +156,78 @@ function rangeCells(xml: Buffer): number {
     definedName = null;
   });
   // Not closed: exceljs does not close its parser either, so an unfinished document is no error here.
-  parser.write(withoutRows(xml));
+  parser.write(xml);
   return cells + columns;
 }
+
+const OPEN_ROWS = Buffer.from('<sheetData');
+const CLOSE_ROWS = Buffer.from('</sheetData>');
 
 /**
  * A worksheet without the rows of its <sheetData>, where no range is: the rows are most of its XML,
  * and the reader parses them (and refuses them when they are not well formed) anyway.
  */
 function withoutRows(xml: Buffer): string {
-  const start = xml.indexOf('<sheetData');
-  const end = xml.lastIndexOf('</sheetData>');
+  const start = xml.indexOf(OPEN_ROWS);
+  const end = xml.lastIndexOf(CLOSE_ROWS);
   if (start < 0 || end < start) return xml.toString('utf8');
-  return Buffer.concat([xml.subarray(0, start), xml.subarray(end + '</sheetData>'.length)]).toString('utf8');
+  return Buffer.concat([xml.subarray(0, start), xml.subarray(end + CLOSE_ROWS.length)]).toString('utf8');
+}
+
+/**
+ * withoutRows of a worksheet given a piece at a time, holding only what it keeps: the XML before the
+ * rows, and what follows the last `</sheetData>` seen so far. `done()` gives what withoutRows would
+ * give the whole, or null when the rows never close (a `<sheetData/>`), where withoutRows keeps the
+ * whole text and the caller needs it whole.
+ */
+export class RowsLeftOut {
+  private readonly head: Buffer[] = [];
+  /** The pieces after the last `</sheetData>`; null until one is seen after the rows open. */
+  private after: Buffer[] | null = null;
+  private opened = false;
+  /** The end of the text so far, where a pattern may begin that the next piece ends. */
+  private carry: Buffer = Buffer.alloc(0);
+
+  push(piece: Buffer): void {
+    const window = this.carry.length === 0 ? piece : Buffer.concat([this.carry, piece]);
+    const held = this.carry.length;
+    if (this.opened) return this.closing(window, held);
+    const at = window.indexOf(OPEN_ROWS);
+    if (at < 0) {
+      this.head.push(piece);
+      this.carry = window.subarray(Math.max(0, window.length - OPEN_ROWS.length + 1));
+      return;
+    }
+    // The carry is in the head already: the head takes what the piece adds before the rows, or gives back
+    // the start of `<sheetData` that the piece before held.
+    if (at >= held) this.head.push(window.subarray(held, at));
+    else this.trimHead(held - at);
+    this.opened = true;
+    this.closing(window.subarray(at), 0);
+  }
+
+  done(): string | null {
+    if (!this.opened) return Buffer.concat(this.head).toString('utf8');
+    return this.after === null ? null : Buffer.concat([...this.head, ...this.after]).toString('utf8');
+  }
+
+  /** A window of the text after the rows opened, of which the first `held` bytes were seen before. */
+  private closing(window: Buffer, held: number): void {
+    const at = window.lastIndexOf(CLOSE_ROWS);
+    if (at >= 0) this.after = [Buffer.from(window.subarray(at + CLOSE_ROWS.length))];
+    else this.after?.push(Buffer.from(window.subarray(held)));
+    this.carry = Buffer.from(window.subarray(Math.max(0, window.length - CLOSE_ROWS.length + 1)));
+  }
+
+  /** Takes back the last `bytes` of the head. */
+  private trimHead(bytes: number): void {
+    let left = bytes;
+    while (left > 0) {
+      const last = this.head.pop()!;
+      if (last.length > left) this.head.push(last.subarray(0, last.length - left));
+      left -= Math.min(left, last.length);
+    }
+  }
 }
 
 /** The parts whose ranges exceljs expands: the workbook (defined names) and the worksheets, named as exceljs matches them. */
@@ -217,11 +276,12 @@ export interface Parts {
 const HELD_BYTES = 1024 * 1024;
 
 /**
- * unpack, holding only the small parts: each large one (a long tab's sheet) is inflated again when
- * read, so that reading a large workbook holds one sheet's XML at a time, not all of them.
+ * unpack, holding only the small parts: each large one (a long tab's sheet) is checked as zlib
+ * inflates it a piece at a time and inflated again when read, so that reading a large workbook
+ * never holds more than one sheet's XML, nor leaves the memory of all of them to the process.
  */
 export async function unpackLazily(bytes: Uint8Array): Promise<Parts | string> {
-  const checked = await check(bytes, (content) => content.length <= HELD_BYTES);
+  const checked = await check(bytes, (declared) => declared <= HELD_BYTES);
   if (typeof checked === 'string') return checked;
   const { kept, all } = checked;
   return {
@@ -236,10 +296,45 @@ export async function unpackLazily(bytes: Uint8Array): Promise<Parts | string> {
   };
 }
 
-/** The checks of unpack, keeping the contents that `keep` wants, and every part by name. */
+/** How much zlib gives at a time to a check that does not hold the part. */
+const PIECE_BYTES = 256 * 1024;
+
+/**
+ * A part checked as contentOf checks it, inflated a piece at a time and let go of: 'more' or null as
+ * contentOf says, else the part's XML less its rows when `xml` is asked for ('' otherwise).
+ */
+async function scanned(part: Part, xml: boolean): Promise<string | 'more' | null> {
+  const declared = part.uncompressedSize;
+  const ofWhole = () => {
+    const content = contentOf(part);
+    return content === 'more' || content === null ? content : withoutRows(content);
+  };
+  if (part.compression.magic === STORED) return ofWhole();
+  const rows = new RowsLeftOut();
+  const inflater = createInflateRaw({ chunkSize: PIECE_BYTES });
+  let size = 0;
+  const ended = await new Promise<boolean | 'more'>((resolve) => {
+    inflater.on('data', (piece: Buffer) => {
+      size += piece.length;
+      if (size > declared) {
+        inflater.destroy();
+        resolve('more');
+      } else if (xml) rows.push(piece);
+    });
+    inflater.on('error', () => resolve(false));
+    inflater.on('end', () => resolve(size === declared));
+    inflater.end(part.compressedContent);
+  });
+  if (ended !== true) return ended === 'more' ? 'more' : null;
+  if (!xml) return '';
+  // Rows that never close (`<sheetData/>` and nothing after): withoutRows keeps the whole text.
+  return rows.done() ?? ofWhole();
+}
+
+/** The checks of unpack, keeping the contents of the parts `hold` says to by their declared size, and every part by name. */
 async function check(
   bytes: Uint8Array,
-  keep: (content: Buffer) => boolean,
+  hold: (declared: number) => boolean,
 ): Promise<{ kept: Map<string, Buffer>; all: Map<string, Part> } | string> {
   const other = notAZip(bytes);
   if (other !== null) return other;
@@ -261,16 +356,17 @@ async function check(
   const kept = new Map<string, Buffer>();
   const all = new Map<string, Part>();
   for (const { name, part } of parts) {
-    const content = contentOf(part);
+    const held = hold(part.uncompressedSize);
+    const content = held ? contentOf(part) : await scanned(part, expandsRanges(name));
     if (content === 'more') return t('cli.file.more-than-declared', { part: printable(name) });
     if (content === null) return damaged();
     all.set(name, part);
     // A later part of the same name wins, as in exceljs.
-    if (keep(content)) kept.set(name, content);
+    if (typeof content !== 'string') kept.set(name, content);
     else kept.delete(name);
     if (!expandsRanges(name)) continue;
     try {
-      cells += rangeCells(content);
+      cells += rangeCells(typeof content === 'string' ? content : withoutRows(content));
     } catch {
       return damaged();
     }

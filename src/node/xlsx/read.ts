@@ -52,7 +52,7 @@ export interface SheetValues {
 }
 
 /** A sheet as parsed: its values by row (a sparse array), and its size as exceljs would hold it (styled cells too). */
-interface SheetRead {
+export interface SheetRead {
   readonly rows: Cell[][];
   readonly cells: number;
   readonly layout: SheetLayout;
@@ -245,8 +245,11 @@ const enum Target {
   Run,
 }
 
-/** One sheet's values by row (a sparse array) and its layout. Throws when its XML is not well formed. */
-function readSheet(xml: string | Buffer, context: SheetContext): SheetRead {
+/**
+ * One sheet's values by row (a sparse array) and its layout, whose rows only a save needs (a command
+ * that only reads leaves them out: an object per row). Throws when its XML is not well formed.
+ */
+function readSheet(xml: string | Buffer, context: SheetContext, rowSpans: boolean): SheetRead {
   const { strings, dates, date1904, days } = context;
   const rows: Cell[][] = [];
   const spans: RowSpan[] = [];
@@ -353,7 +356,7 @@ function readSheet(xml: string | Buffer, context: SheetContext): SheetRead {
           const next = r === undefined ? rowNumber + 1 : parseInt(r, 10);
           if (r === undefined || !(next > rowNumber)) addressed = false;
           rowNumber = next;
-          rowStart = startOf(position);
+          if (rowSpans) rowStart = startOf(position);
           rowCells = undefined;
           rowWidth = 0;
           rowHasValues = false;
@@ -419,7 +422,7 @@ function readSheet(xml: string | Buffer, context: SheetContext): SheetRead {
           break;
         }
         case 'row':
-          spans.push({ row: rowNumber, start: rowStart, end: position });
+          if (rowSpans) spans.push({ row: rowNumber, start: rowStart, end: position });
           if (rowCells) rows[rowNumber - 1] = rowCells;
           else if (rowNumber > 0) delete rows[rowNumber - 1];
           if (rowHasValues) widest = Math.max(widest, rowWidth);
@@ -523,12 +526,20 @@ export class TooManyCells extends Error {
   }
 }
 
+/** What each sheet of a workbook is read with: its worksheets in tab order, and the strings and styles they share. */
+export interface WorkbookReader {
+  readonly entries: readonly SheetEntry[];
+  readonly date1904: boolean;
+  readonly styles: Styles;
+  /** The sheet of a part: its values by row (a sparse array), its size and its layout (rows only with `rowSpans`). */
+  read(part: string, rowSpans: boolean): SheetRead;
+}
+
 /**
- * Every worksheet's values, from the parts of an .xlsx (named without a leading slash) that the
- * guard let through. Throws TooManyCells when the tabs together span more than `maxCells`, and an
- * error when a part's XML is not well formed or the workbook part is missing.
+ * The reader of the parts of an .xlsx (named without a leading slash) that the guard let through, its
+ * shared strings and styles read. Throws when the workbook part is missing or a part's XML is not well formed.
  */
-export function readWorkbook(parts: Parts, maxCells: number): WorkbookValues {
+export function workbookReader(parts: Parts): WorkbookReader {
   const text = (name: string) => parts.get(name)?.toString('utf8');
   const workbook = text('xl/workbook.xml');
   // @i18n-exempt: caught by XlsxWorkbook.open, which says the file is damaged.
@@ -537,9 +548,23 @@ export function readWorkbook(parts: Parts, maxCells: number): WorkbookValues {
   const strings = sharedStrings(text('xl/sharedStrings.xml') ?? '');
   const styles = readStyles(text('xl/styles.xml'));
   const context: SheetContext = { strings, dates: styles.formats.map(isDateFormat), date1904, days: new Map() };
-  const read = entries.map(({ name, part }) => ({ name, part, ...readSheet(parts.get(part) ?? '', context) }));
+  return { entries, date1904, styles, read: (part, rowSpans) => readSheet(parts.get(part) ?? '', context, rowSpans) };
+}
+
+/** A sheet's values as a grid: what WorkbookPort.read returns. */
+export function gridOf(sheet: Pick<SheetRead, 'rows'>): Cell[][] {
+  return rectangle(sheet.rows);
+}
+
+/**
+ * Every worksheet's values and layout. Throws TooManyCells when the tabs together span more than
+ * `maxCells`, and as workbookReader throws.
+ */
+export function readWorkbook(parts: Parts, maxCells: number): WorkbookValues {
+  const reader = workbookReader(parts);
+  const read = reader.entries.map(({ name, part }) => ({ name, part, ...reader.read(part, true) }));
   const cells = read.reduce((sum, sheet) => sum + sheet.cells, 0);
   if (cells > maxCells) throw new TooManyCells(cells);
-  const sheets = read.map(({ name, part, rows, layout }) => ({ name, part, grid: rectangle(rows), layout }));
-  return { sheets, date1904, styles };
+  const sheets = read.map(({ name, part, layout, ...sheet }) => ({ name, part, grid: gridOf(sheet), layout }));
+  return { sheets, date1904: reader.date1904, styles: reader.styles };
 }

@@ -14,11 +14,11 @@ import { rectangle } from '../../domain/block';
 import { argb, excelName, xmlSafe } from './codec';
 import type JSZip from 'jszip';
 import type { Changes } from './exceljs';
-import { damaged, MAX_BYTES, tooLarge, unpack, unpackLazily } from './guard';
+import { damaged, MAX_BYTES, tooLarge, unpack, unpackLazily, type Parts } from './guard';
 import { keepWhatExcelJsDrops } from './keep';
 import { patchValues, type FileLayout, type Patched, type ValueWrite } from './patch';
 import type { PiecedText } from './pieces';
-import { readWorkbook, TooManyCells, type WorkbookValues } from './read';
+import { gridOf, readWorkbook, TooManyCells, workbookReader, type WorkbookValues } from './read';
 import { errorText } from '../../domain/errors';
 import { t } from '../../domain/i18n';
 
@@ -80,8 +80,8 @@ async function destination(file: string, hops = 0): Promise<string> {
   return destination(path.resolve(path.dirname(file), link), hops + 1);
 }
 
-/** The bytes and the values of an .xlsx file, refused as XlsxWorkbook.open says. */
-async function readValues(file: string): Promise<{ bytes: Buffer; values: WorkbookValues }> {
+/** The bytes of an .xlsx file and its parts, refused as XlsxWorkbook.open says. */
+async function readParts(file: string): Promise<{ bytes: Buffer; parts: Parts }> {
   const info = await stat(file).catch(() => null);
   if (!info) throw new WorkbookFileError(t('cli.file.missing', { file }));
   if (!info.isFile()) throw new WorkbookFileError(t('cli.file.not-a-file', { file }));
@@ -90,8 +90,13 @@ async function readValues(file: string): Promise<{ bytes: Buffer; values: Workbo
   if (!bytes) throw new WorkbookFileError(t('cli.file.unreadable', { file }));
   const parts = await unpackLazily(bytes);
   if (typeof parts === 'string') throw new WorkbookFileError(t('cli.file.refused', { file, reason: parts }));
+  return { bytes, parts };
+}
+
+/** What reading the file's XML gave, or why the file is refused. */
+function readingFile<T>(file: string, read: () => T): T {
   try {
-    return { bytes, values: readWorkbook(parts, MAX_GRID_CELLS) };
+    return read();
   } catch (error) {
     if (error instanceof TooManyCells) {
       throw new WorkbookFileError(t('cli.file.too-many-cells', { file, cells: error.cells, max: MAX_GRID_CELLS }));
@@ -101,33 +106,46 @@ async function readValues(file: string): Promise<{ bytes: Buffer; values: Workbo
   }
 }
 
+/** The bytes and the values of an .xlsx file, refused as XlsxWorkbook.open says. */
+async function readValues(file: string): Promise<{ bytes: Buffer; values: WorkbookValues }> {
+  const { bytes, parts } = await readParts(file);
+  return { bytes, values: readingFile(file, () => readWorkbook(parts, MAX_GRID_CELLS)) };
+}
+
 /** The tabs of a file read once (readTabsOnce). */
 export interface TabsOnce {
   /** Every tab's name, in the file's order. */
   readonly names: readonly string[];
-  /** The tab's values as read() would give them, handed over and let go of; null when there is no such tab. */
+  /** The tab's values as read() would give them, read when asked; null when there is no such tab. */
   take(tab: string): Cell[][] | null;
 }
 
 /**
- * For a command that only reads the file (refused as open refuses it): each tab's values handed over
- * once, so that a network decoded tab by tab (decodeTabs) never holds every grid of a large workbook
- * beside the records decoded from them.
+ * For a command that only reads the file (refused as open refuses it): each tab's values read when
+ * taken, and only then, so that a network decoded tab by tab (decodeTabs) never holds more than one
+ * grid of a large workbook beside the records decoded so far, and a tab no one asks for is not read.
  */
 export async function readTabsOnce(file: string): Promise<TabsOnce> {
-  const { values } = await readValues(file);
-  const names = values.sheets.map((sheet) => sheet.name);
-  const grids = new Map<string, Cell[][] | null>();
-  for (const { name, grid } of values.sheets) if (!grids.has(name)) grids.set(name, grid);
+  const { parts } = await readParts(file);
+  const reader = readingFile(file, () => workbookReader(parts));
+  const names = reader.entries.map((entry) => entry.name);
+  const taken = new Set<string>();
+  let cells = 0;
   return {
     names,
     take(tab) {
-      const grid = grids.get(tab);
       // @i18n-exempt: a fault of the command's code, never of the file a person gave it.
-      if (grid === null) throw new Error(`The ${tab} tab was read already.`);
-      if (grid === undefined) return null;
-      grids.set(tab, null);
-      return grid;
+      if (taken.has(tab)) throw new Error(`The ${tab} tab was read already.`);
+      // The first of two tabs of one name, as open() keeps it.
+      const entry = reader.entries.find((e) => e.name === tab);
+      if (entry === undefined) return null;
+      taken.add(tab);
+      return readingFile(file, () => {
+        const sheet = reader.read(entry.part, false);
+        cells += sheet.cells;
+        if (cells > MAX_GRID_CELLS) throw new TooManyCells(cells);
+        return gridOf(sheet);
+      });
     },
   };
 }

@@ -13,6 +13,7 @@ import { main } from '../../../src/node/cli';
 import { cellsOf, MAX_BYTES, refusal } from '../../../src/node/xlsx/guard';
 import { WorkbookFileError, XlsxWorkbook } from '../../../src/node/xlsx/workbook';
 import { captureIo } from '../cli-io';
+import { declaring } from './parts';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/uzbekistan.xlsx');
 let dir: string;
@@ -36,26 +37,6 @@ async function withParts(parts: Record<string, (xml: string) => string>): Promis
   for (const [name, change] of Object.entries(parts))
     zip.file(name, change((await zip.file(name)?.async('string')) ?? ''));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
-
-/** The zip with the uncompressed size of one part, as its local and central headers declare it, set to `size`. */
-function declaring(zip: Buffer, part: string, size: number): Buffer {
-  const out = Buffer.from(zip);
-  let at = out.readUInt32LE(out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) + 16);
-  while (out.readUInt32LE(at) === 0x02014b50) {
-    const [nameLength, extraLength, commentLength] = [
-      out.readUInt16LE(at + 28),
-      out.readUInt16LE(at + 30),
-      out.readUInt16LE(at + 32),
-    ];
-    if (out.toString('utf8', at + 46, at + 46 + nameLength) === part) {
-      out.writeUInt32LE(size, at + 24);
-      out.writeUInt32LE(size, out.readUInt32LE(at + 42) + 22);
-      return out;
-    }
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  throw new Error(`${part} is not in the zip`);
 }
 
 /** What `unmn check` says of the file: its exit code and standard error. */

@@ -5,11 +5,11 @@ import JSZip from 'jszip';
 
 export const EXAMPLE = path.resolve(__dirname, '../../../examples/uzbekistan.xlsx');
 
-/** The example's tabs and their parts: Members is sheet2, Log sheet9. */
+/** The example's tabs and their parts: Members is sheet2, Log sheet11. */
 export const PART = {
   Members: 'xl/worksheets/sheet2.xml',
   Meetings: 'xl/worksheets/sheet4.xml',
-  Log: 'xl/worksheets/sheet9.xml',
+  Log: 'xl/worksheets/sheet11.xml',
 } as const;
 
 /** The workbook's bytes with each named part rewritten (a part that is not there is added from ''). */
@@ -38,3 +38,23 @@ export function replaceCell(xml: string, address: string, cell: string): string 
 }
 
 export const example = (): Promise<Buffer> => readFile(EXAMPLE);
+
+/** The zip with the uncompressed size of one part, as its local and central headers declare it, set to `size`. */
+export function declaring(zip: Buffer, part: string, size: number): Buffer {
+  const out = Buffer.from(zip);
+  let at = out.readUInt32LE(out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) + 16);
+  while (out.readUInt32LE(at) === 0x02014b50) {
+    const [nameLength, extraLength, commentLength] = [
+      out.readUInt16LE(at + 28),
+      out.readUInt16LE(at + 30),
+      out.readUInt16LE(at + 32),
+    ];
+    if (out.toString('utf8', at + 46, at + 46 + nameLength) === part) {
+      out.writeUInt32LE(size, at + 24);
+      out.writeUInt32LE(size, out.readUInt32LE(at + 42) + 22);
+      return out;
+    }
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  throw new Error(`${part} is not in the zip`);
+}

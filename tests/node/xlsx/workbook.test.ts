@@ -193,6 +193,19 @@ describe('reading a file once, for a command that only reads it', () => {
   it('refuses a file as open() refuses it', async () => {
     await expect(readTabsOnce(path.join(dir, 'nothing.xlsx'))).rejects.toThrow(WorkbookFileError);
   });
+
+  it('reads a tab only when it is taken, and refuses its rows then, as open() refuses them', async () => {
+    const file = path.join(dir, 'log-damaged.xlsx');
+    const damaged = await withParts(await example(), {
+      [PART.Log]: (xml) => xml.replace('</sheetData>', '<row r="99999"><c r="A99999"><v>1</c></row></sheetData>'),
+    });
+    await writeFile(file, damaged);
+    await expect(XlsxWorkbook.open(file)).rejects.toThrow(/damaged/);
+    const once = await readTabsOnce(file);
+    expect(once.take('Members')?.length).toBeGreaterThan(1);
+    expect(() => once.take('Log')).toThrow(WorkbookFileError);
+    expect(() => once.take('Log')).toThrow(/read already/);
+  });
 });
 
 describe('writing', () => {
