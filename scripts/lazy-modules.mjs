@@ -1,7 +1,7 @@
 // Our own modules that only some executions run, kept out of Code.js as lazy-library.mjs keeps a
 // library out: Apps Script parses every script file on every execution (onOpen, each sidebar call,
-// each hourly tick) but reads an HTML file only when asked, and the compliance rules, the emails and
-// the reports were two fifths of the bundle that every one of them parsed.
+// each hourly tick) but reads an HTML file only when asked, and the compliance rules, the reports and
+// the composed emails were a third of the bundle that every one of them parsed.
 //
 // A library is self-contained; our modules are not. They import modules the rest of Code.js uses, and
 // some of those hold state: the execution's language and its catalogue (src/domain/i18n), schemas
@@ -51,21 +51,23 @@ function ownedModules(root, { folder, keep = [] }) {
 /** The entry of a group's file: each of its modules as a namespace, m0, m1 … in `owned`'s order. */
 const entryOf = (owned) => owned.map((f, i) => `export * as m${i} from ${JSON.stringify(f)};`).join('\n');
 
-/** Every import of a file (esbuild's minified ESM) from outside it: from what, and which names. */
-function importsOf(code) {
+/** What the build names a module of Code.js that a lazy file requires, until it is given its number. */
+const NEED = 'lazy-need:';
+
+/**
+ * Each module of Code.js that a file (esbuild's minified ESM) imports or re-exports from, and which
+ * names (`*` for all of it), from the statements esbuild writes: `import{a as b}from"…"`,
+ * `export{a}from"…"`, `import*as n from"…"`, `import"…"`.
+ */
+function needsOf(code) {
   const found = new Map();
-  for (const [, what, from] of code.matchAll(
-    /import\s*(\{[^}]*\}|\*\s*as\s*[\w$]+|[\w$]+\s*,?[^"]*?)\s*from\s*"([^"]+)"/g,
-  )) {
+  const statement = new RegExp(`(?:import|export)\\s*([^"]*?)\\s*(?:from\\s*)?"${NEED}([^"]+)"`, 'g');
+  for (const [, clause, from] of code.matchAll(statement)) {
+    if (clause !== '' && !/^[{*]/.test(clause))
+      throw new Error(`A lazy module imports ${from} by default: import it by name (its namespace is handed over).`);
     const names = found.get(from) ?? new Set();
-    if (what.startsWith('*')) names.add('*');
-    else if (what.startsWith('{'))
-      for (const part of what.slice(1, -1).split(','))
-        if (part.trim()) names.add(part.trim().split(/\s+as\s+/)[0]);
-        else
-          throw new Error(
-            `A lazy module imports ${from} by default: import it by name (its namespace is handed over).`,
-          );
+    const listed = clause.startsWith('{') ? clause.slice(1, -1).split(',') : clause === '' ? [] : ['*'];
+    for (const name of listed.map((part) => part.trim().split(/\s+as\s+/)[0]).filter(Boolean)) names.add(name);
     found.set(from, names);
   }
   return found;
@@ -73,11 +75,11 @@ function importsOf(code) {
 
 /**
  * One group's file: the body of a function of `require` that returns its modules (m0, m1 …), and
- * what it requires, by number, from Code.js (`needs[i]`: from where, which names, `*` for all).
+ * what it requires from Code.js: `needs[i]`, from where and which names (`*` for all), is
+ * `require("i")`, numbered in the order of their paths so that a build writes the same file again.
  */
 async function groupScript(root, owned, plugins) {
   const ownedSet = new Set(owned);
-  const ids = new Map();
   const outside = {
     name: 'lazy-modules-outside',
     setup(b) {
@@ -91,9 +93,7 @@ async function groupScript(root, owned, plugins) {
         });
         if (found.errors.length > 0 || ownedSet.has(found.path)) return found;
         // A package by its name, our own module by its path: Code.js imports it the same way.
-        const from = /^[./]/.test(args.path) ? found.path : args.path;
-        if (!ids.has(from)) ids.set(from, String(ids.size));
-        return { path: ids.get(from), external: true };
+        return { path: NEED + (/^[./]/.test(args.path) ? found.path : args.path), external: true };
       });
     },
   };
@@ -103,9 +103,13 @@ async function groupScript(root, owned, plugins) {
     format: 'esm',
     plugins: [outside, ...plugins],
   });
-  const esm = result.outputFiles[0].text;
-  const byId = importsOf(esm);
-  const needs = [...ids].map(([from, id]) => ({ from, names: [...(byId.get(id) ?? [])] }));
+  const found = needsOf(result.outputFiles[0].text);
+  const needs = [...found.keys()].sort().map((from) => ({ from, names: [...found.get(from)] }));
+  const number = new Map(needs.map(({ from }, i) => [`"${NEED}${from}"`, `"${i}"`]));
+  const esm = result.outputFiles[0].text.replace(new RegExp(`"${NEED}[^"]+"`, 'g'), (id) => {
+    if (!number.has(id)) throw new Error(`A lazy module requires ${id} in a way needsOf does not read.`);
+    return number.get(id);
+  });
   const iife = await transform(esm, { ...pick(shared), format: 'iife', globalName: '__modules' });
   return { script: `${iife.code}\nreturn __modules;\n`, needs };
 }
@@ -173,8 +177,9 @@ function stubsPlugin(root, built, owner) {
           resolveDir: args.resolveDir,
           pluginData: OWN,
         });
+        // A lazy module is never loaded here, so every import of one comes from outside its group.
         const target = owner.get(found.path);
-        if (target === undefined || owner.get(args.importer)?.group === target.group) return found;
+        if (target === undefined) return found;
         return { path: path.relative(root, found.path), namespace: 'lazy-module', pluginData: target };
       });
       b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
@@ -201,7 +206,7 @@ function stubOf(functions, group, index) {
     `import { load } from 'lazy-file:${group}';`,
     ...functions.map(
       (name) =>
-        `export function ${name}() { return load().m${index}[${JSON.stringify(name)}].apply(this, arguments); }`,
+        `export ${name === 'default' ? 'default function' : `function ${name}`}() { return load().m${index}[${JSON.stringify(name)}].apply(this, arguments); }`,
     ),
   ].join('\n');
 }
