@@ -49,8 +49,14 @@ function stubs({ exported, commands, rpc }) {
 
 /** The bundle's exported functions and its manifest: loading it defines them and must touch nothing else. */
 function surface(code, catalogues) {
-  // The macros' labels are messages: the catalogues are read as Apps Script would read them.
-  const HtmlService = { createHtmlOutputFromFile: (name) => ({ getContent: () => catalogues[name] }) };
+  // The macros' labels are messages: the catalogues are read as Apps Script would read them. Any
+  // other file is a lazy module or library read at load, where onOpen may read none.
+  const HtmlService = {
+    createHtmlOutputFromFile: (name) => {
+      if (!(name in catalogues)) throw new Error(`Loading Code.js reads ${name}.html: a lazy module is used at load.`);
+      return { getContent: () => catalogues[name] };
+    },
+  };
   const context = vm.createContext({ HtmlService });
   vm.runInContext(
     `${code}\n;globalThis.__names = Object.keys(${GLOBAL}).filter((k) => typeof ${GLOBAL}[k] === 'function'); globalThis.__manifest = JSON.stringify(${GLOBAL}.manifest_());`,
@@ -69,21 +75,26 @@ const LAZY_LIBRARIES = [{ specifier: 'ical-generator', file: 'Library-ical' }];
 
 /**
  * Our own modules that Code.js reads from a project file of their own when first used
- * (lazy-modules.mjs): each folder's modules but those it keeps, which the rest of Code.js needs as
- * more than functions (constants, classes, schemas).
+ * (lazy-modules.mjs), each group read only by the executions named: a folder's modules but those it
+ * keeps, and the modules named. Code.js keeps what the rest of it needs as more than functions
+ * (constants, classes, schemas), what it calls at load (report-command's factory) and what frequent
+ * executions run (the decision sidebar, the consultations), which would otherwise read a file each time.
  */
 const LAZY_MODULES = [
-  // The compliance check, the decision sidebar's guidance on an adopted decision, the annual review.
+  // The compliance check, the guidance on an adopted decision, the annual review.
   { file: 'Module-rules', folder: 'src/domain/rules', keep: ['edition.ts', 'finding.ts'] },
-  // The messages themselves, composed only where one is due: what is due (due.ts) stays, as the
-  // automation status that the decision sidebar shows and every idle hourly tick ask it.
+  // An execution that composes a message: a tick or an edit with something due, the circulations and
+  // their preview, a consultation's mail. What is due (due.ts) stays, as the decision sidebar, the
+  // automation status and every idle hourly tick ask it.
   {
     file: 'Module-email',
     folder: 'src/domain/email',
     keep: ['due.ts', 'ledger.ts', 'preview.ts', 'reminders.ts', 'render.ts'],
   },
   // The report commands and their emails.
-  { file: 'Module-reports', folder: 'src/domain/reports', keep: ['report.ts'] },
+  { file: 'Module-reports', folder: 'src/domain/reports', keep: ['report.ts'], modules: ['src/app/reports.ts'] },
+  // Setting up or repairing the workbook.
+  { file: 'Module-setup', modules: ['src/app/setup.ts', 'src/app/layout.ts', 'src/app/setup-command.ts'] },
 ];
 
 /** The Apps Script bundle's options, carrying those messages of the catalogue (all when not given). */

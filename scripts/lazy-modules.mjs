@@ -7,15 +7,15 @@
 // some of those hold state: the execution's language and its catalogue (src/domain/i18n), schemas
 // built on first use, error classes that callers test with instanceof. A copy of any of them in a
 // lazy file would be a second language that nobody set, a second class that instanceof refuses. So
-// each lazy file is built with every module outside its folder external, which esbuild turns into
+// each lazy file is built with every module outside its group external, which esbuild turns into
 // require() calls, and Code.js runs the file with a require that hands over its own instances of
 // those modules (a namespace of getters, so a binding that changes is read as it is when used). A
 // module is then in exactly one place: in Code.js, or in one lazy file.
 //
-// In Code.js, each module of the folder that the rest imports is a stub of its functions, each
+// In Code.js, each module of the group that the rest imports is a stub of its functions, each
 // reading the file on its first call. Only functions: a constant, a class or a schema cannot stand
 // in for itself before the file is read without reading it at load, when onOpen may read no file.
-// What the rest needs besides functions stays in Code.js (a group's `keep`), and esbuild refuses the
+// What the rest needs besides functions stays in Code.js (a folder's `keep`), and esbuild refuses the
 // build ("No matching export") where code imports anything else from a stub. A module two lazy
 // files would both hold is refused too: it would be two instances.
 import { build, transform } from 'esbuild';
@@ -39,13 +39,11 @@ const shared = {
   logLevel: 'warning',
 };
 
-/** The modules of a group's folder that go into its file: all but those it keeps in Code.js. */
-function ownedModules(root, { folder, keep = [] }) {
-  const dir = path.join(root, folder);
-  return readdirSync(dir)
-    .filter((f) => /\.tsx?$/.test(f) && !keep.includes(f))
-    .sort()
-    .map((f) => path.join(dir, f));
+/** The modules that go into a group's file: its folder's but those it keeps in Code.js, and those it names. */
+function ownedModules(root, { folder, keep = [], modules = [] }) {
+  const dir = folder === undefined ? null : path.join(root, folder);
+  const inFolder = dir === null ? [] : readdirSync(dir).filter((f) => /\.tsx?$/.test(f) && !keep.includes(f));
+  return [...inFolder.map((f) => path.join(dir, f)), ...modules.map((f) => path.join(root, f))].sort();
 }
 
 /** The entry of a group's file: each of its modules as a namespace, m0, m1 … in `owned`'s order. */
@@ -139,9 +137,10 @@ async function functionsOf(root, owned, plugins) {
 
 /**
  * Builds each group's file and returns them with the esbuild plugin that, in Code.js, puts a stub in
- * place of each of their modules. groups: { file, folder, keep } (keep: file names of the folder that
- * stay in Code.js). plugins: those the files are built with (the short message keys). evalPlugins:
- * those that bundle a group whole to read its exports (the catalogues).
+ * place of each of their modules. groups: { file, folder, keep, modules } (keep: file names of the
+ * folder that stay in Code.js; modules: paths from `root` of others the file holds). plugins: those
+ * the files are built with (the short message keys). evalPlugins: those that bundle a group whole to
+ * read its exports (the catalogues).
  */
 export async function lazyModules(root, groups, { plugins = [], evalPlugins = [] } = {}) {
   const built = [];
