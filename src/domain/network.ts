@@ -53,19 +53,25 @@ export type Network = EffectiveSettings & {
 };
 
 export function decodeNetwork(grids: Grids): Network {
-  return decodeTabs((tab) => grids[tab] ?? null);
+  return assemble(grids[SettingsTable.name] ?? null, (_, def) => decodeTable(def, grids[def.name] ?? null));
 }
 
-/** A tab's grid, header row first; null when the tab is missing. */
-export type TabReader = (tab: TabName) => readonly (readonly Cell[])[] | null;
+/** A tab's grid, header row first; null when the tab is missing. A reader of a file gives it when it has read it. */
+export type TabReader = (
+  tab: TabName,
+) => readonly (readonly Cell[])[] | null | Promise<readonly (readonly Cell[])[] | null>;
 
 /**
  * The network from each tab of NETWORK_TABLES read in turn, once, and decoded before the next is read:
  * a reader that lets go of each grid it hands over never holds a large workbook's grids and their
  * records at once.
  */
-export function decodeTabs(read: TabReader): Network {
-  return assemble(read(SettingsTable.name), (_, def) => decodeTable(def, read(def.name)));
+export async function decodeTabs(read: TabReader): Promise<Network> {
+  const settings = settingsFollowed(await read(SettingsTable.name));
+  const tables: Partial<Record<keyof RecordTables, DecodedTable<unknown>>> = {};
+  for (const [key, def] of Object.entries(RECORD_TABLES) as [keyof RecordTables, AnyTable][])
+    tables[key] = decodeTable(def, await read(def.name));
+  return networkOf(settings, tables as Tables);
 }
 
 /** A network decoded from some grids, and those grids. */
@@ -96,12 +102,21 @@ function assemble(
   settingsGrid: readonly (readonly Cell[])[] | null,
   table: (key: keyof RecordTables, def: AnyTable) => DecodedTable<unknown>,
 ): Network {
-  const settings = effectiveSettings(settingsGrid);
-  // Whatever is written from here on (findings, emails, reports) is in the network's language.
-  followSettings(languageOfSetting(settings.settings.language));
+  const settings = settingsFollowed(settingsGrid);
   const tables = Object.fromEntries(
     Object.entries(RECORD_TABLES).map(([key, def]) => [key, table(key as keyof RecordTables, def)]),
   ) as Tables;
+  return networkOf(settings, tables);
+}
+
+/** The settings of a Settings grid, whose language whatever is written from here on (findings, emails, reports) is in. */
+function settingsFollowed(settingsGrid: readonly (readonly Cell[])[] | null): EffectiveSettings {
+  const settings = effectiveSettings(settingsGrid);
+  followSettings(languageOfSetting(settings.settings.language));
+  return settings;
+}
+
+function networkOf(settings: EffectiveSettings, tables: Tables): Network {
   const allProblems = [...settings.problems, ...Object.values(tables).flatMap((t) => t.problems)];
   return { ...settings, ...tables, allProblems };
 }

@@ -34,11 +34,11 @@ describe('a network decoded in parts', () => {
     expect(network.members).toBe(earlier.network.members);
   });
 
-  it('reads the Settings tab first, then each tab of records once', () => {
+  it('reads the Settings tab first, then each tab of records once', async () => {
     const all = gridsOf(uzbekistan());
     const before = currentLanguage();
     const asked: string[] = [];
-    const network = decodeTabs((tab) => {
+    const network = await decodeTabs((tab) => {
       asked.push(tab);
       return all[tab as keyof typeof all] ?? null;
     });

@@ -94,6 +94,25 @@ function firstByKey<T>(records: readonly T[], key: (r: T) => string): Map<string
 
 const NO_ANSWERS: ReadonlyMap<string, Located<Answer>> = new Map();
 
+/**
+ * The stretch of days a day falls in: how many of the days a member joined or left come on or before
+ * it. isActiveOn compares days as text, and so do the sort and the search, so two days of one stretch
+ * have the same members active, whatever a cell holds.
+ */
+function stretches(members: readonly Member[]): (day: IsoDay) => number {
+  const changes = [...new Set(members.flatMap((m) => [m.joinedOn, m.leftOn]).filter((d) => d !== null))].sort();
+  return (day) => {
+    let low = 0;
+    let high = changes.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (changes[middle]! <= day) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+}
+
 export function buildContext(
   network: Network,
   today: IsoDay,
@@ -114,14 +133,18 @@ export function buildContext(
   const existing = (readable: ReadonlyMap<string, unknown>, unreadable: readonly string[]): KeySet =>
     new Set([...readable.keys(), ...unreadable.map(keyOf)]);
   const uniqueMembers = [...members.values()];
-  // The members active on each day asked about, with their keys beside them in the same order.
-  const activeCache = new Map<IsoDay, { members: Located<Member>[]; keys: string[] }>();
+  // Who is active changes only on the days members joined or left: the members active on a day, with
+  // their keys beside them in the same order, are kept once for each stretch between two such days,
+  // not for each of the thousands of days a large network's rules ask about.
+  const stretchOf = stretches(uniqueMembers);
+  const activeCache = new Map<number, { members: Located<Member>[]; keys: string[] }>();
   const active = (day: IsoDay) => {
-    let found = activeCache.get(day);
+    const stretch = stretchOf(day);
+    let found = activeCache.get(stretch);
     if (found === undefined) {
       const members = uniqueMembers.filter((m) => isActiveOn(m, day));
       found = { members, keys: members.map((m) => keyOf(m.agency)) };
-      activeCache.set(day, found);
+      activeCache.set(stretch, found);
     }
     return found;
   };

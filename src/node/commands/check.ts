@@ -37,7 +37,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const today = todayOption(values.today);
   const file = positionals[0] ?? '';
   io.progress(t('cli.progress.reading', { file }));
-  const network = decodeTabs((await readTabsOnce(file)).take);
+  const network = await decodeTabs((await readTabsOnce(file)).take);
   io.progress(t('cli.progress.checking'));
   const findings = checkNetwork(network, today);
   io.progress('');

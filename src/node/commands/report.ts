@@ -69,7 +69,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (values.json && values.out !== undefined) throw new UsageError(t('cli.report.json-out'));
   const dir = values.out ?? '.';
   io.progress(t('cli.progress.reading', { file }));
-  const network = decodeTabs((await readTabsOnce(file)).take);
+  const network = await decodeTabs((await readTabsOnce(file)).take);
   // A period given in part keeps the rest of its default: the year's, or since the last review.
   const fallback = values.year === undefined ? sinceLastReview(network, today) : yearPeriod(year);
   const period: Period | undefined =

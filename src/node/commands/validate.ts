@@ -23,8 +23,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   io.progress(t('cli.progress.reading', { file }));
   const workbook = await readTabsOnce(file);
   let rows = 0;
-  const network = decodeTabs((tab) => {
-    const grid = workbook.take(tab);
+  const network = await decodeTabs(async (tab) => {
+    const grid = await workbook.take(tab);
     rows += rowsInUse(grid);
     return grid;
   });

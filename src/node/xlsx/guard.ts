@@ -272,15 +272,21 @@ export interface Parts {
   has(name: string): boolean;
 }
 
+/** Parts that also give a part's bytes a piece at a time, as zlib inflates them. */
+export interface PiecedParts extends Parts {
+  /** The part's bytes in pieces; undefined when there is no such part. Throws as it goes when the part is not what the check found. */
+  pieces(name: string): AsyncIterable<Buffer> | undefined;
+}
+
 /** A part larger than this is inflated again when it is read rather than held from the check on. */
 const HELD_BYTES = 1024 * 1024;
 
 /**
  * unpack, holding only the small parts: each large one (a long tab's sheet) is checked as zlib
- * inflates it a piece at a time and inflated again when read, so that reading a large workbook
- * never holds more than one sheet's XML, nor leaves the memory of all of them to the process.
+ * inflates it a piece at a time and inflated again when read, whole or in pieces, so that reading a
+ * large workbook never holds more than one sheet's XML, nor leaves the memory of all of them to the process.
  */
-export async function unpackLazily(bytes: Uint8Array): Promise<Parts | string> {
+export async function unpackLazily(bytes: Uint8Array): Promise<PiecedParts | string> {
   const checked = await check(bytes, (declared) => declared <= HELD_BYTES);
   if (typeof checked === 'string') return checked;
   const { kept, all } = checked;
@@ -293,42 +299,73 @@ export async function unpackLazily(bytes: Uint8Array): Promise<Parts | string> {
       return content instanceof Buffer ? content : undefined;
     },
     has: (name) => all.has(name),
+    pieces(name) {
+      const held = kept.get(name);
+      if (held !== undefined) return whole(held);
+      const part = all.get(name);
+      return part && inflatedPieces(part);
+    },
   };
 }
 
-/** How much zlib gives at a time to a check that does not hold the part. */
+/** How much zlib gives at a time to a reader that does not hold the part. */
 const PIECE_BYTES = 256 * 1024;
+
+async function* whole(content: Buffer): AsyncGenerator<Buffer> {
+  yield content;
+}
+
+/** A part that inflates to another size than its zip directory declares. */
+class SizeNotDeclared extends Error {
+  override readonly name = 'SizeNotDeclared';
+
+  constructor(readonly more: boolean) {
+    // @i18n-exempt: caught by the guard, which refuses the file in words of its own.
+    super(more ? 'The part holds more than it declares' : 'The part holds less than it declares');
+  }
+}
+
+/** A part's bytes a piece at a time; throws SizeNotDeclared or zlib's error when they are not what the directory declares. */
+async function* inflatedPieces(part: Part): AsyncGenerator<Buffer> {
+  const declared = part.uncompressedSize;
+  if (part.compression.magic === STORED) {
+    const content = part.compressedContent;
+    if (content.length !== declared) throw new SizeNotDeclared(content.length > declared);
+    yield Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    return;
+  }
+  const inflater = createInflateRaw({ chunkSize: PIECE_BYTES });
+  inflater.end(part.compressedContent);
+  let size = 0;
+  try {
+    for await (const piece of inflater as AsyncIterable<Buffer>) {
+      size += piece.length;
+      if (size > declared) throw new SizeNotDeclared(true);
+      yield piece;
+    }
+  } finally {
+    inflater.destroy();
+  }
+  if (size !== declared) throw new SizeNotDeclared(false);
+}
 
 /**
  * A part checked as contentOf checks it, inflated a piece at a time and let go of: 'more' or null as
  * contentOf says, else the part's XML less its rows when `xml` is asked for ('' otherwise).
  */
 async function scanned(part: Part, xml: boolean): Promise<string | 'more' | null> {
-  const declared = part.uncompressedSize;
-  const ofWhole = () => {
-    const content = contentOf(part);
-    return content === 'more' || content === null ? content : withoutRows(content);
-  };
-  if (part.compression.magic === STORED) return ofWhole();
   const rows = new RowsLeftOut();
-  const inflater = createInflateRaw({ chunkSize: PIECE_BYTES });
-  let size = 0;
-  const ended = await new Promise<boolean | 'more'>((resolve) => {
-    inflater.on('data', (piece: Buffer) => {
-      size += piece.length;
-      if (size > declared) {
-        inflater.destroy();
-        resolve('more');
-      } else if (xml) rows.push(piece);
-    });
-    inflater.on('error', () => resolve(false));
-    inflater.on('end', () => resolve(size === declared));
-    inflater.end(part.compressedContent);
-  });
-  if (ended !== true) return ended === 'more' ? 'more' : null;
+  try {
+    for await (const piece of inflatedPieces(part)) if (xml) rows.push(piece);
+  } catch (error) {
+    return error instanceof SizeNotDeclared && error.more ? 'more' : null;
+  }
   if (!xml) return '';
+  const without = rows.done();
+  if (without !== null) return without;
   // Rows that never close (`<sheetData/>` and nothing after): withoutRows keeps the whole text.
-  return rows.done() ?? ofWhole();
+  const content = contentOf(part);
+  return content === 'more' || content === null ? content : withoutRows(content);
 }
 
 /** The checks of unpack, keeping the contents of the parts `hold` says to by their declared size, and every part by name. */

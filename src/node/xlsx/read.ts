@@ -82,35 +82,74 @@ export interface Handlers {
 
 /** How much of a part's bytes saxes is given at a time. */
 const CHUNK_BYTES = 1024 * 1024;
+const LESS_THAN = 0x3c;
 
 /**
- * Feeds the XML to saxes, which throws at the first fault; handlers get the position (in characters
- * of the text) just after the tag. Like exceljs, it does not close the document: a part cut short
- * reads as far as it goes. Bytes are decoded and fed a piece at a time, so that a large sheet is
- * never one string: each piece ends before a `<`, a byte no multi-byte character holds, so the
- * pieces decode to exactly the text of the whole and a tag never straddles two of them.
+ * An XML parser fed a part's bytes in pieces that may end anywhere: they are decoded and given to
+ * saxes about a megabyte at a time, each cut just before a `<`, a byte no multi-byte character holds,
+ * so that the text decodes exactly as the whole would and a tag never straddles two writes. Handlers
+ * get the position (in characters of the text) just after the tag. Like exceljs, it does not close
+ * the document: a part cut short reads as far as it goes. Throws at the first fault of the XML.
  */
+export class XmlFeed {
+  private readonly parser = new SaxesParser();
+  /** The bytes given and not yet parsed: after the last `<` of the text parsed so far. */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** The text last written to saxes, and the characters written before it. */
+  private text = '';
+  private offset = 0;
+
+  constructor(on: Handlers) {
+    const start: TagStart = (position) => this.offset + this.text.lastIndexOf('<', position - this.offset - 1);
+    const { open, close, text } = on;
+    const parser = this.parser;
+    if (open) parser.on('opentag', (tag) => open(tag as SaxesTagPlain, parser.position, start));
+    if (close) parser.on('closetag', (tag) => close(tag.name, parser.position, start));
+    if (text) parser.on('text', text);
+  }
+
+  push(bytes: Buffer): void {
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes < CHUNK_BYTES) return;
+    const all = this.pending.length === 1 ? bytes : Buffer.concat(this.pending, this.pendingBytes);
+    const cut = all.lastIndexOf(LESS_THAN);
+    if (cut <= 0) {
+      this.pending = [all];
+      return;
+    }
+    this.write(all.toString('utf8', 0, cut));
+    const rest = all.subarray(cut);
+    this.pending = [rest];
+    this.pendingBytes = rest.length;
+  }
+
+  end(): void {
+    const all = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    if (all.length > 0) this.write(all.toString('utf8'));
+  }
+
+  /** The whole text at once: a part already decoded. */
+  writeAll(xml: string): void {
+    this.write(xml);
+  }
+
+  private write(text: string): void {
+    this.offset += this.text.length;
+    this.text = text;
+    this.parser.write(text);
+  }
+}
+
+/** Feeds a whole part to saxes as XmlFeed does, a megabyte at a time when it is bytes. */
 export function parseXml(xml: string | Buffer, on: Handlers): void {
-  const parser = new SaxesParser();
-  let text = typeof xml === 'string' ? xml : '';
-  let offset = 0;
-  const start: TagStart = (position) => offset + text.lastIndexOf('<', position - offset - 1);
-  const { open, close, text: onText } = on;
-  if (open) parser.on('opentag', (tag) => open(tag as SaxesTagPlain, parser.position, start));
-  if (close) parser.on('closetag', (tag) => close(tag.name, parser.position, start));
-  if (onText) parser.on('text', onText);
-  if (typeof xml === 'string') {
-    parser.write(xml);
-    return;
-  }
-  for (let from = 0; from < xml.length;) {
-    const cut = from + CHUNK_BYTES < xml.length ? xml.indexOf(0x3c, from + CHUNK_BYTES) : -1;
-    const to = cut < 0 ? xml.length : cut;
-    text = xml.toString('utf8', from, to);
-    parser.write(text);
-    offset += text.length;
-    from = to;
-  }
+  const feed = new XmlFeed(on);
+  if (typeof xml === 'string') return feed.writeAll(xml);
+  for (let from = 0; from < xml.length; from += CHUNK_BYTES) feed.push(xml.subarray(from, from + CHUNK_BYTES));
+  feed.end();
 }
 
 /** Where the tag that ends just before `position` begins: a `<` never stands inside a tag. */
@@ -246,10 +285,10 @@ const enum Target {
 }
 
 /**
- * One sheet's values by row (a sparse array) and its layout, whose rows only a save needs (a command
- * that only reads leaves them out: an object per row). Throws when its XML is not well formed.
+ * The reading of one sheet: handlers for its XML, then its values by row (a sparse array) and its
+ * layout, whose rows only a save needs (a command that only reads leaves them out: an object per row).
  */
-function readSheet(xml: string | Buffer, context: SheetContext, rowSpans: boolean): SheetRead {
+function sheetReading(context: SheetContext, rowSpans: boolean): { handlers: Handlers; finish(): SheetRead } {
   const { strings, dates, date1904, days } = context;
   const rows: Cell[][] = [];
   const spans: RowSpan[] = [];
@@ -320,7 +359,7 @@ function readSheet(xml: string | Buffer, context: SheetContext, rowSpans: boolea
     }
   };
 
-  parseXml(xml, {
+  const handlers: Handlers = {
     open(tag, position, startOf) {
       switch (tag.name) {
         case 'c': {
@@ -432,13 +471,23 @@ function readSheet(xml: string | Buffer, context: SheetContext, rowSpans: boolea
           break;
       }
     },
-  });
-  unmerge(rows, merges);
-  return {
-    rows,
-    cells: lastRow * widest,
-    layout: { rows: spans, dataEnd, emptyData, dimension, columnStyles, addressed },
   };
+  const finish = (): SheetRead => {
+    unmerge(rows, merges);
+    return {
+      rows,
+      cells: lastRow * widest,
+      layout: { rows: spans, dataEnd, emptyData, dimension, columnStyles, addressed },
+    };
+  };
+  return { handlers, finish };
+}
+
+/** One sheet read whole. Throws when its XML is not well formed. */
+function readSheet(xml: string | Buffer, context: SheetContext, rowSpans: boolean): SheetRead {
+  const { handlers, finish } = sheetReading(context, rowSpans);
+  parseXml(xml, handlers);
+  return finish();
 }
 
 /** Blanks the cells a merge covers, but its top left one: Sheets reads them as empty. */
@@ -533,6 +582,8 @@ export interface WorkbookReader {
   readonly styles: Styles;
   /** The sheet of a part: its values by row (a sparse array), its size and its layout (rows only with `rowSpans`). */
   read(part: string, rowSpans: boolean): SheetRead;
+  /** The same, from the part's bytes given a piece at a time, without the rows' spans. */
+  readPieces(pieces: AsyncIterable<Buffer>): Promise<SheetRead>;
 }
 
 /**
@@ -548,7 +599,19 @@ export function workbookReader(parts: Parts): WorkbookReader {
   const strings = sharedStrings(text('xl/sharedStrings.xml') ?? '');
   const styles = readStyles(text('xl/styles.xml'));
   const context: SheetContext = { strings, dates: styles.formats.map(isDateFormat), date1904, days: new Map() };
-  return { entries, date1904, styles, read: (part, rowSpans) => readSheet(parts.get(part) ?? '', context, rowSpans) };
+  return {
+    entries,
+    date1904,
+    styles,
+    read: (part, rowSpans) => readSheet(parts.get(part) ?? '', context, rowSpans),
+    async readPieces(pieces) {
+      const { handlers, finish } = sheetReading(context, false);
+      const feed = new XmlFeed(handlers);
+      for await (const piece of pieces) feed.push(piece);
+      feed.end();
+      return finish();
+    },
+  };
 }
 
 /** A sheet's values as a grid: what WorkbookPort.read returns. */

@@ -14,7 +14,7 @@ import { rectangle } from '../../domain/block';
 import { argb, excelName, xmlSafe } from './codec';
 import type JSZip from 'jszip';
 import type { Changes } from './exceljs';
-import { damaged, MAX_BYTES, tooLarge, unpack, unpackLazily, type Parts } from './guard';
+import { damaged, MAX_BYTES, tooLarge, unpack, unpackLazily, type PiecedParts } from './guard';
 import { keepWhatExcelJsDrops } from './keep';
 import { patchValues, type FileLayout, type Patched, type ValueWrite } from './patch';
 import type { PiecedText } from './pieces';
@@ -81,7 +81,7 @@ async function destination(file: string, hops = 0): Promise<string> {
 }
 
 /** The bytes of an .xlsx file and its parts, refused as XlsxWorkbook.open says. */
-async function readParts(file: string): Promise<{ bytes: Buffer; parts: Parts }> {
+async function readParts(file: string): Promise<{ bytes: Buffer; parts: PiecedParts }> {
   const info = await stat(file).catch(() => null);
   if (!info) throw new WorkbookFileError(t('cli.file.missing', { file }));
   if (!info.isFile()) throw new WorkbookFileError(t('cli.file.not-a-file', { file }));
@@ -93,16 +93,20 @@ async function readParts(file: string): Promise<{ bytes: Buffer; parts: Parts }>
   return { bytes, parts };
 }
 
+/** Why the file is refused, when reading its XML failed. */
+function refusedFor(file: string, error: unknown): WorkbookFileError {
+  if (error instanceof TooManyCells)
+    return new WorkbookFileError(t('cli.file.too-many-cells', { file, cells: error.cells, max: MAX_GRID_CELLS }));
+  // What the XML parser says is about the file's internals: not for the user.
+  return new WorkbookFileError(t('cli.file.refused', { file, reason: damaged() }));
+}
+
 /** What reading the file's XML gave, or why the file is refused. */
 function readingFile<T>(file: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof TooManyCells) {
-      throw new WorkbookFileError(t('cli.file.too-many-cells', { file, cells: error.cells, max: MAX_GRID_CELLS }));
-    }
-    // What the XML parser says is about the file's internals: not for the user.
-    throw new WorkbookFileError(t('cli.file.refused', { file, reason: damaged() }));
+    throw refusedFor(file, error);
   }
 }
 
@@ -117,13 +121,14 @@ export interface TabsOnce {
   /** Every tab's name, in the file's order. */
   readonly names: readonly string[];
   /** The tab's values as read() would give them, read when asked; null when there is no such tab. */
-  take(tab: string): Cell[][] | null;
+  take(tab: string): Promise<Cell[][] | null>;
 }
 
 /**
  * For a command that only reads the file (refused as open refuses it): each tab's values read when
- * taken, and only then, so that a network decoded tab by tab (decodeTabs) never holds more than one
- * grid of a large workbook beside the records decoded so far, and a tab no one asks for is not read.
+ * taken, and only then, as zlib inflates its XML a piece at a time: a network decoded tab by tab
+ * (decodeTabs) never holds more than one grid of a large workbook beside the records decoded so far,
+ * nor a sheet's XML whole, and a tab no one asks for is not read.
  */
 export async function readTabsOnce(file: string): Promise<TabsOnce> {
   const { parts } = await readParts(file);
@@ -133,19 +138,22 @@ export async function readTabsOnce(file: string): Promise<TabsOnce> {
   let cells = 0;
   return {
     names,
-    take(tab) {
+    async take(tab) {
       // @i18n-exempt: a fault of the command's code, never of the file a person gave it.
       if (taken.has(tab)) throw new Error(`The ${tab} tab was read already.`);
       // The first of two tabs of one name, as open() keeps it.
       const entry = reader.entries.find((e) => e.name === tab);
-      if (entry === undefined) return null;
+      const pieces = entry && parts.pieces(entry.part);
+      if (pieces === undefined) return null;
       taken.add(tab);
-      return readingFile(file, () => {
-        const sheet = reader.read(entry.part, false);
+      try {
+        const sheet = await reader.readPieces(pieces);
         cells += sheet.cells;
         if (cells > MAX_GRID_CELLS) throw new TooManyCells(cells);
         return gridOf(sheet);
-      });
+      } catch (error) {
+        throw refusedFor(file, error);
+      }
     },
   };
 }

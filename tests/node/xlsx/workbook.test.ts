@@ -177,12 +177,12 @@ describe('reading a file once, for a command that only reads it', () => {
     const workbook = await XlsxWorkbook.open(EXAMPLE);
     const once = await readTabsOnce(EXAMPLE);
     expect(once.names).toEqual(workbook.tabNames());
-    expect(once.take('Members')).toEqual(workbook.read('Members'));
-    expect(() => once.take('Members')).toThrow(/read already/);
-    expect(once.take('Nowhere')).toBeNull();
+    expect(await once.take('Members')).toEqual(workbook.read('Members'));
+    await expect(once.take('Members')).rejects.toThrow(/read already/);
+    expect(await once.take('Nowhere')).toBeNull();
     const asked: string[] = [];
     const again = await readTabsOnce(EXAMPLE);
-    const network = decodeTabs((tab) => {
+    const network = await decodeTabs((tab) => {
       asked.push(tab);
       return again.take(tab);
     });
@@ -202,9 +202,9 @@ describe('reading a file once, for a command that only reads it', () => {
     await writeFile(file, damaged);
     await expect(XlsxWorkbook.open(file)).rejects.toThrow(/damaged/);
     const once = await readTabsOnce(file);
-    expect(once.take('Members')?.length).toBeGreaterThan(1);
-    expect(() => once.take('Log')).toThrow(WorkbookFileError);
-    expect(() => once.take('Log')).toThrow(/read already/);
+    expect((await once.take('Members'))?.length).toBeGreaterThan(1);
+    await expect(once.take('Log')).rejects.toThrow(WorkbookFileError);
+    await expect(once.take('Log')).rejects.toThrow(/read already/);
   });
 });
 
