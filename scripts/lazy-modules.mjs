@@ -76,7 +76,7 @@ function needsOf(code) {
  * what it requires from Code.js: `needs[i]`, from where and which names (`*` for all), is
  * `require("i")`, numbered in the order of their paths so that a build writes the same file again.
  */
-async function groupScript(root, owned, plugins) {
+async function groupScript(root, { file }, owned, plugins) {
   const ownedSet = new Set(owned);
   const outside = {
     name: 'lazy-modules-outside',
@@ -109,7 +109,8 @@ async function groupScript(root, owned, plugins) {
     return number.get(id);
   });
   const iife = await transform(esm, { ...pick(shared), format: 'iife', globalName: '__modules' });
-  return { script: `${iife.code}\nreturn __modules;\n`, needs };
+  // Named, so that a stack trace from the file says which one, as build/Code.js.map does for Code.js.
+  return { script: `${iife.code}\nreturn __modules;\n//# sourceURL=${file}.html\n`, needs };
 }
 
 const pick = ({ target, minify, charset, legalComments }) => ({ target, minify, charset, legalComments });
@@ -152,7 +153,7 @@ export async function lazyModules(root, groups, { plugins = [], evalPlugins = []
       owner.set(f, { group: built.length, index: owned.indexOf(f) });
     }
     const [{ script, needs }, functions] = await Promise.all([
-      groupScript(root, owned, plugins),
+      groupScript(root, group, owned, plugins),
       functionsOf(root, owned, evalPlugins),
     ]);
     built.push({ file: group.file, owned, script, needs, functions });

@@ -67,7 +67,9 @@ describe('the modules Code.js reads when first used', () => {
           file,
         ).toEqual(keep);
       for (const module of modules) expect(inCode, file).not.toContain(module);
-      expect(readFileSync(join(ROOT, 'dist', `${file}.html`), 'utf8'), file).toMatch(/return __modules;\s*$/);
+      expect(readFileSync(join(ROOT, 'dist', `${file}.html`), 'utf8'), file).toMatch(
+        new RegExp(`return __modules;\\n//# sourceURL=${file}\\.html\\n$`),
+      );
     }
   });
 
