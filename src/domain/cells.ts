@@ -182,6 +182,8 @@ function column<S extends z.core.$ZodType>(
 ): Column<S> {
   const required = options.required ?? false;
   let schema: S | undefined;
+  // One answer for every blank cell of the column (its blank is one value already, a list's included).
+  const blankDecoded = ok(blank);
   return {
     header,
     kind,
@@ -197,7 +199,7 @@ function column<S extends z.core.$ZodType>(
       return schema;
     },
     decode(cell) {
-      if (isBlank(cell)) return required ? fail(t('validate.required', { header })) : ok(blank);
+      if (isBlank(cell)) return required ? fail(t('validate.required', { header })) : blankDecoded;
       return decodeFilled(cell);
     },
     encode(value) {

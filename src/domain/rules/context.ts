@@ -44,6 +44,8 @@ export interface RuleContext {
   activeOn(day: IsoDay): readonly Located<Member>[];
   /** The agency key (keyOf) of each member activeOn gives, in the same order. */
   activeKeysOn(day: IsoDay): readonly string[];
+  /** The keys (keyOf) of a record's list, made once for the list however many rules ask. */
+  keysOf(list: readonly string[]): ReadonlySet<string>;
   /** The clause a finding cites (see clauses.ts). */
   clause(key: ClauseKey, setting?: SettingRow): string;
   /** A Settings row cited as the clause, where the setting alone makes a rule apply. */
@@ -149,6 +151,7 @@ export function buildContext(
     return found;
   };
   const bySetting = new Set<string>();
+  const listKeys = new WeakMap<readonly string[], ReadonlySet<string>>();
   return {
     network,
     settings: network.settings,
@@ -168,6 +171,14 @@ export function buildContext(
     isActiveOn,
     activeOn: (day) => active(day).members,
     activeKeysOn: (day) => active(day).keys,
+    keysOf(list) {
+      let keys = listKeys.get(list);
+      if (keys === undefined) {
+        keys = new Set(list.map(keyOf));
+        listKeys.set(list, keys);
+      }
+      return keys;
+    },
     clause(key, setting) {
       const cited = clauseOf(network.profile, network.settings, quotes, baselines, key, setting);
       if (cited.bySetting) bySetting.add(cited.text);
@@ -200,11 +211,20 @@ export function finding(rule: RuleId, severity: Severity, fields: Omit<Finding, 
   return { rule, severity, ...fields };
 }
 
+const NONE_UNKNOWN: readonly string[] = Object.freeze([]);
+
 /** Codes of `list` that `known` lacks, as written, once each. */
-export function unknownCodes(list: readonly string[], known: KeySet): string[] {
+export function unknownCodes(list: readonly string[], known: KeySet): readonly string[] {
+  // Most lists name only what is known: they are answered without a list or a set of their own.
+  const first = list.findIndex((code) => {
+    const k = keyOf(code);
+    return k !== '' && !known.has(k);
+  });
+  if (first < 0) return NONE_UNKNOWN;
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const code of list) {
+  for (let i = first; i < list.length; i++) {
+    const code = list[i]!;
     const k = keyOf(code);
     if (k === '' || known.has(k) || seen.has(k)) continue;
     seen.add(k);

@@ -120,8 +120,8 @@ interface Check<T> {
 function references<T>(ctx: RuleContext, check: Check<T>, out: Finding[]): void {
   const clause = ctx.clause('data.reference');
   for (const r of check.table.records) {
-    const codes = check.codes(r).filter((c) => c.trim() !== '');
-    const missing = check.targets.reduce<readonly string[]>((left, target) => unknownCodes(left, target), codes);
+    // unknownCodes passes over blank codes.
+    const missing = check.targets.reduce((left, target) => unknownCodes(left, target), check.codes(r));
     if (missing.length === 0) continue;
     const ref = check.ref(r).trim();
     const quoted = missing.map((c) => `"${c}"`);

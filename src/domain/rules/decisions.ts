@@ -110,15 +110,16 @@ function evidence(ctx: RuleContext): Finding[] {
     const meeting = ctx.meetings.get(keyOf(d.meeting));
     // A meeting that is not on record is data.reference's; one without attendance, meetings.attendance's.
     if (meeting === undefined || meeting.attendees.length === 0) continue;
-    const covered = new Set(meeting.attendees.map(keyOf));
+    const attended = ctx.keysOf(meeting.attendees);
     // A withdrawn consultation asked nothing; silence is agreement only once a No objection one closed agreed.
     const asked = consultation !== undefined && consultation.status !== 'Withdrawn' ? consultation : undefined;
+    const reached = new Set<string>();
     if (asked !== undefined) {
-      for (const agency of ctx.answersTo(asked.id).keys()) covered.add(agency);
+      for (const agency of ctx.answersTo(asked.id).keys()) reached.add(agency);
       if (asked.kind === 'No objection' && asked.status === 'Closed' && asked.outcome === 'Agreed')
-        for (const m of ctx.activeOn(asked.openedOn)) covered.add(keyOf(m.agency));
+        for (const key of ctx.activeKeysOn(asked.openedOn)) reached.add(key);
     }
-    const beyond = unknownCodes(d.consulted, covered);
+    const beyond = unknownCodes(d.consulted, { has: (key) => attended.has(key) || reached.has(key) });
     if (beyond.length === 0) continue;
     out.push(
       finding('decisions.evidence', 'warning', {
