@@ -160,4 +160,20 @@ describe('the modules Code.js reads when first used', () => {
     expect(fake.sentMail.length).toBeGreaterThan(1);
     expect(fake.sentMail[0]!.subject).toMatch(/minutes/i);
   });
+
+  it('leave an hourly tick with nothing to send reading none', () => {
+    const fake = installed(
+      createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(emailNetwork()) }),
+    );
+    const ticks = Array.from({ length: 4 }, () => {
+      fake.nextExecution();
+      const { script, reads } = execution(fake);
+      const sent = fake.sentMail.length;
+      script.hourlyTick!();
+      return { reads: lazyReads(reads), sent: fake.sentMail.length - sent };
+    });
+    expect(ticks[0]!.reads).toEqual(['Module-email']);
+    expect(ticks[0]!.sent).toBeGreaterThan(0);
+    expect(ticks.at(-1)).toEqual({ reads: [], sent: 0 });
+  });
 });
