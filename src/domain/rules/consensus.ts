@@ -26,7 +26,7 @@ export function consensusGaps(
   decision: Pick<Decision, 'date' | 'consulted' | 'objections'>,
   candidate: string,
 ): ConsensusGaps {
-  const consulted = ctx.keysOf(decision.consulted);
+  const consulted = new Set(decision.consulted.map(keyOf));
   const candidateKey = keyOf(candidate);
   // requiredConsultees less those consulted, in one pass: it runs for every decision against every member.
   const missing: string[] = [];

@@ -44,8 +44,6 @@ export interface RuleContext {
   activeOn(day: IsoDay): readonly Located<Member>[];
   /** The agency key (keyOf) of each member activeOn gives, in the same order. */
   activeKeysOn(day: IsoDay): readonly string[];
-  /** The keys (keyOf) of a record's list, made once for the list however many rules ask. */
-  keysOf(list: readonly string[]): ReadonlySet<string>;
   /** The clause a finding cites (see clauses.ts). */
   clause(key: ClauseKey, setting?: SettingRow): string;
   /** A Settings row cited as the clause, where the setting alone makes a rule apply. */
@@ -151,7 +149,6 @@ export function buildContext(
     return found;
   };
   const bySetting = new Set<string>();
-  const listKeys = new WeakMap<readonly string[], ReadonlySet<string>>();
   return {
     network,
     settings: network.settings,
@@ -171,14 +168,6 @@ export function buildContext(
     isActiveOn,
     activeOn: (day) => active(day).members,
     activeKeysOn: (day) => active(day).keys,
-    keysOf(list) {
-      let keys = listKeys.get(list);
-      if (keys === undefined) {
-        keys = new Set(list.map(keyOf));
-        listKeys.set(list, keys);
-      }
-      return keys;
-    },
     clause(key, setting) {
       const cited = clauseOf(network.profile, network.settings, quotes, baselines, key, setting);
       if (cited.bySetting) bySetting.add(cited.text);

@@ -110,7 +110,7 @@ function evidence(ctx: RuleContext): Finding[] {
     const meeting = ctx.meetings.get(keyOf(d.meeting));
     // A meeting that is not on record is data.reference's; one without attendance, meetings.attendance's.
     if (meeting === undefined || meeting.attendees.length === 0) continue;
-    const attended = ctx.keysOf(meeting.attendees);
+    const attended = new Set(meeting.attendees.map(keyOf));
     // A withdrawn consultation asked nothing; silence is agreement only once a No objection one closed agreed.
     const asked = consultation !== undefined && consultation.status !== 'Withdrawn' ? consultation : undefined;
     const reached = new Set<string>();
