@@ -6,7 +6,6 @@
  */
 import { longDay } from '../../domain/dates';
 import { t } from '../../domain/i18n';
-import { decodeTabs } from '../../domain/network';
 import {
   checkNetwork,
   countBySeverity,
@@ -17,7 +16,7 @@ import {
   type Severity,
 } from '../../domain/rules';
 import { parseArguments, printable, todayOption, type CliIo } from '../terminal';
-import { readTabsOnce } from '../xlsx/workbook';
+import { networkOfFile } from '../network-file';
 
 export const usage = (): string => t('cli.usage.check');
 
@@ -37,7 +36,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const today = todayOption(values.today);
   const file = positionals[0] ?? '';
   io.progress(t('cli.progress.reading', { file }));
-  const network = await decodeTabs((await readTabsOnce(file)).take);
+  const network = await networkOfFile(file);
   io.progress(t('cli.progress.checking'));
   const findings = checkNetwork(network, today);
   io.progress('');

@@ -8,7 +8,6 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeTabs } from '../../domain/network';
 import { yearOf } from '../../domain/dates';
 import { t } from '../../domain/i18n';
 import { REPORTS, reportNamed, type Period, type Report, type ReportDef } from '../../domain/reports';
@@ -16,7 +15,7 @@ import { sinceLastReview, yearPeriod } from '../../domain/reports/gcm-summary';
 import { tableCsv } from '../reports/csv';
 import { renderReportHtml } from '../reports/html';
 import { dayOption, parseArguments, printable, todayOption, UsageError, type CliIo } from '../terminal';
-import { readTabsOnce } from '../xlsx/workbook';
+import { networkOfFile } from '../network-file';
 
 export const usage = (): string => t('cli.usage.report', { names: REPORTS.map((r) => r.id).join(', ') });
 
@@ -69,7 +68,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (values.json && values.out !== undefined) throw new UsageError(t('cli.report.json-out'));
   const dir = values.out ?? '.';
   io.progress(t('cli.progress.reading', { file }));
-  const network = await decodeTabs((await readTabsOnce(file)).take);
+  const network = await networkOfFile(file);
   // A period given in part keeps the rest of its default: the year's, or since the last review.
   const fallback = values.year === undefined ? sinceLastReview(network, today) : yearPeriod(year);
   const period: Period | undefined =

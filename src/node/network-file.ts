@@ -1,0 +1,14 @@
+/** The network of an .xlsx file, for a command that only reads it (check, report). */
+import { decodeTabs, type Network } from '../domain/network';
+import { collectGarbage } from './memory';
+import { readTabsOnce } from './xlsx/workbook';
+
+/**
+ * Each tab read and decoded in turn (readTabsOnce), then the memory of the grids and the XML given
+ * back at once, before the command builds what it shows from the records.
+ */
+export async function networkOfFile(file: string): Promise<Network> {
+  const network = await decodeTabs((await readTabsOnce(file)).take);
+  collectGarbage();
+  return network;
+}
