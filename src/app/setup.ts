@@ -17,8 +17,8 @@ import { decodeNetwork, type Grids, type Network } from '../domain/network';
 import { PROFILES } from '../domain/profiles';
 import { secretariatEmails } from '../domain/secretariat';
 import {
-  SETTING_COLUMNS,
-  SETTING_KEYS,
+  settingColumns,
+  settingKeys,
   settingKeyOf,
   type ProfileId,
   type SettingKey,
@@ -264,7 +264,7 @@ function repairSettings(
     const key = typeof name === 'string' ? settingKeyOf(name) : undefined;
     if (key !== undefined) present.add(key);
   }
-  const missing = SETTING_KEYS.filter((k) => !present.has(k));
+  const missing = settingKeys().filter((k) => !present.has(k));
   if (missing.length === 0) return;
   const profileId = present.has('torProfile') ? state.network.profile.id : (options.profile ?? 'custom');
   const profile = PROFILES[profileId];
@@ -275,7 +275,7 @@ function repairSettings(
   // The missing settings go below the last row, as one block.
   const rows = new Map<number, Cell[]>();
   missing.forEach((key, i) => {
-    const column = SETTING_COLUMNS[key] as Column;
+    const column = settingColumns()[key] as Column;
     const value = column.encode(values[key] as never);
     const line: Cell[] = [];
     line[settingAt] = column.header;

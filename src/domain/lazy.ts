@@ -14,3 +14,14 @@ export function lazily<T extends object>(build: () => T): T {
     getPrototypeOf: () => Reflect.getPrototypeOf(value()),
   });
 }
+
+/**
+ * A function that builds its value on its first call and returns that value ever after: for
+ * definitions most executions never read. Their building, left at the top level of a module, is code
+ * V8 compiles in full and runs at every load of the Apps Script bundle; inside a function called on
+ * first use it is only skimmed. No stand-in: callers call it, and read the value itself.
+ */
+export function builtOnce<T extends object>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}

@@ -4,7 +4,7 @@
  */
 import type { Problem } from './codec';
 import {
-  BLANK_SETTINGS,
+  blankSettings,
   readSettingsTab,
   type ProfileId,
   type SettingsRead,
@@ -12,7 +12,7 @@ import {
   type Settings,
 } from './settings';
 import type { Cell } from './cells';
-import { followSettings, languageOfSetting, t } from './i18n';
+import { followSettings, languageOfSetting, t, type MessageKey } from './i18n';
 
 export interface Profile {
   readonly id: ProfileId;
@@ -31,95 +31,95 @@ export const DEADLINES = {
   consultationReminderDays: 2,
 } as const;
 
-// @i18n-exempt: the Settings defaults of WORKBOOK.md: the network's name and state body as its ToR writes them
-const AZERBAIJAN: Profile = {
-  id: 'azerbaijan',
-  get torName() {
-    return t('rules.tor.azerbaijan');
-  },
-  defaults: {
-    ...BLANK_SETTINGS,
-    networkName: 'UN Network on Migration in Azerbaijan',
-    country: 'Azerbaijan',
-    torProfile: 'azerbaijan',
-    meetingCadenceMonths: 6,
-    annualMeetingRequired: true,
-    meetingModeRequired: false,
-    ...DEADLINES,
-    stateConsultationBody: 'State Migration Service',
-    admissionRule: 'open',
-    memberListSharingMonths: 6,
-    get confidentialityNotice() {
-      return t('rules.profile.confidentiality');
+/**
+ * A profile whose defaults are built on first read: they are read by the executions that read
+ * Settings, and the code that builds them is then only skimmed at the bundle's load.
+ */
+function profile(id: ProfileId, torName: MessageKey, defaultsOf: () => Settings): Profile {
+  let defaults: Settings | undefined;
+  return {
+    id,
+    get torName() {
+      return t(torName);
     },
-    disclosureNeedsAgreement: true,
-    timeZone: 'Asia/Baku',
+    get defaults() {
+      defaults ??= defaultsOf();
+      return defaults;
+    },
+  };
+}
+
+// @i18n-exempt: the Settings defaults of WORKBOOK.md: the network's name and state body as its ToR writes them
+const AZERBAIJAN = profile('azerbaijan', 'rules.tor.azerbaijan', () => ({
+  ...blankSettings(),
+  networkName: 'UN Network on Migration in Azerbaijan',
+  country: 'Azerbaijan',
+  torProfile: 'azerbaijan',
+  meetingCadenceMonths: 6,
+  annualMeetingRequired: true,
+  meetingModeRequired: false,
+  ...DEADLINES,
+  stateConsultationBody: 'State Migration Service',
+  admissionRule: 'open',
+  memberListSharingMonths: 6,
+  get confidentialityNotice() {
+    return t('rules.profile.confidentiality');
   },
-};
+  disclosureNeedsAgreement: true,
+  timeZone: 'Asia/Baku',
+}));
 
 // @i18n-exempt: the Settings defaults of WORKBOOK.md: the network's name as its ToR writes it
-const UZBEKISTAN: Profile = {
-  id: 'uzbekistan',
-  get torName() {
-    return t('rules.tor.uzbekistan');
+const UZBEKISTAN = profile('uzbekistan', 'rules.tor.uzbekistan', () => ({
+  ...blankSettings(),
+  networkName: 'UN Network on Migration in Uzbekistan',
+  country: 'Uzbekistan',
+  torProfile: 'uzbekistan',
+  meetingCadenceMonths: 3,
+  annualMeetingRequired: false,
+  meetingModeRequired: true,
+  ...DEADLINES,
+  mailingList: 'migration.uz@one.un.org',
+  corporateEmailDomains: [
+    'un.org',
+    'one.un.org',
+    'iom.int',
+    'undp.org',
+    'unicef.org',
+    'who.int',
+    'ilo.org',
+    'fao.org',
+    'unhcr.org',
+    'ohchr.org',
+    'unfpa.org',
+    'unesco.org',
+    'unwomen.org',
+    'unaids.org',
+    'undrr.org',
+    'unodc.org',
+    'worldbank.org',
+  ],
+  admissionRule: 'unanimous',
+  workplanMustBeCosted: true,
+  workplanMustBeEndorsed: true,
+  workplanReportingMonths: 6,
+  get confidentialityNotice() {
+    return t('rules.profile.confidentiality');
   },
-  defaults: {
-    ...BLANK_SETTINGS,
-    networkName: 'UN Network on Migration in Uzbekistan',
-    country: 'Uzbekistan',
-    torProfile: 'uzbekistan',
-    meetingCadenceMonths: 3,
-    annualMeetingRequired: false,
-    meetingModeRequired: true,
-    ...DEADLINES,
-    mailingList: 'migration.uz@one.un.org',
-    corporateEmailDomains: [
-      'un.org',
-      'one.un.org',
-      'iom.int',
-      'undp.org',
-      'unicef.org',
-      'who.int',
-      'ilo.org',
-      'fao.org',
-      'unhcr.org',
-      'ohchr.org',
-      'unfpa.org',
-      'unesco.org',
-      'unwomen.org',
-      'unaids.org',
-      'undrr.org',
-      'unodc.org',
-      'worldbank.org',
-    ],
-    admissionRule: 'unanimous',
-    workplanMustBeCosted: true,
-    workplanMustBeEndorsed: true,
-    workplanReportingMonths: 6,
-    get confidentialityNotice() {
-      return t('rules.profile.confidentiality');
-    },
-    rcoArchiveRequired: true,
-    timeZone: 'Asia/Tashkent',
-  },
-};
+  rcoArchiveRequired: true,
+  timeZone: 'Asia/Tashkent',
+}));
 
-const CUSTOM: Profile = {
-  id: 'custom',
-  get torName() {
-    return t('rules.tor.custom');
+const CUSTOM = profile('custom', 'rules.tor.custom', () => ({
+  ...blankSettings(),
+  torProfile: 'custom',
+  meetingCadenceMonths: 6,
+  ...DEADLINES,
+  admissionRule: 'consensus',
+  get confidentialityNotice() {
+    return t('rules.profile.confidentiality');
   },
-  defaults: {
-    ...BLANK_SETTINGS,
-    torProfile: 'custom',
-    meetingCadenceMonths: 6,
-    ...DEADLINES,
-    admissionRule: 'consensus',
-    get confidentialityNotice() {
-      return t('rules.profile.confidentiality');
-    },
-  },
-};
+}));
 
 export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
   azerbaijan: AZERBAIJAN,

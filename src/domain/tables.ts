@@ -56,23 +56,31 @@ export interface TableDef<N extends string = string, C extends Columns = any> {
 function table<const N extends string, const C extends Columns>(
   name: N,
   purpose: MessageKey,
-  columns: C,
+  columnsOf: () => C,
   options: { key?: keyof C & string; idFormat?: string; addonOnly?: boolean } = {},
 ): TableDef<N, C> {
+  let columns: C | undefined;
+  const columnsBuilt = () => (columns ??= columnsOf());
   let schema: z.ZodMiniObject<Shape<C>> | undefined;
   return {
     name,
     get purpose() {
       return t(purpose);
     },
-    columns,
+    // Built on first read: every execution of the Apps Script bundle loads every table, and V8 compiles
+    // what runs at load in full, while an hourly tick with nothing due or a menu built reads no column.
+    get columns() {
+      return columnsBuilt();
+    },
     key: options.key ?? null,
     idFormat: options.idFormat ?? null,
     idPrefix: options.idFormat?.split('-')[0] ?? null,
     addonOnly: options.addonOnly ?? false,
     // Built on first use, as the columns' own are (cells.ts): most executions parse no record.
     get schema() {
-      schema ??= z.object(Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, c.schema])) as Shape<C>);
+      schema ??= z.object(
+        Object.fromEntries(Object.entries(columnsBuilt()).map(([k, c]) => [k, c.schema])) as Shape<C>,
+      );
       return schema;
     },
   };
@@ -83,17 +91,17 @@ const id = () => col.text('ID', { required: true, width: 100 });
 export const SettingsTable = table(
   'Settings',
   'app.tab.settings',
-  {
+  () => ({
     setting: col.text('Setting', { required: true, width: 280 }),
     value: col.text('Value', { width: 360 }),
-  },
+  }),
   { key: 'setting' },
 );
 
 export const MembersTable = table(
   'Members',
   'app.tab.members',
-  {
+  () => ({
     agency: col.text('Agency', { required: true, width: 90 }),
     name: col.text('Name', { width: 260 }),
     roles: col.choices('Roles', ROLES, { width: 160 }),
@@ -102,24 +110,24 @@ export const MembersTable = table(
     admissionDecision: col.text('Admission decision', { width: 110 }),
     leftOn: col.date('Left on'),
     notes: col.text('Notes', { width: 240 }),
-  },
+  }),
   { key: 'agency' },
 );
 
-export const FocalPointsTable = table('Focal points', 'app.tab.focal-points', {
+export const FocalPointsTable = table('Focal points', 'app.tab.focal-points', () => ({
   agency: col.text('Agency', { required: true, width: 90 }),
   name: col.text('Name', { width: 180 }),
   position: col.text('Position', { width: 180 }),
   email: col.email('Email'),
   kind: col.choice('Kind', FOCAL_KINDS),
   active: col.yesno('Active'),
-});
+}));
 
 // @i18n-exempt: the tab's column headers, which the contract fixes in English (WORKBOOK.md)
 export const MeetingsTable = table(
   'Meetings',
   'app.tab.meetings',
-  {
+  () => ({
     id: id(),
     date: col.date('Date', { required: true }),
     kind: col.choice('Kind', MEETING_KINDS, { required: true }),
@@ -139,7 +147,7 @@ export const MeetingsTable = table(
     minutesCirculatedOn: col.date('Minutes circulated on'),
     sharedWithRcoOn: col.date('Shared with RCO on'),
     confidentiality: col.choice('Confidentiality', CONFIDENTIALITY),
-  },
+  }),
   { key: 'id', idFormat: 'M-YYYY-NN' },
 );
 
@@ -147,7 +155,7 @@ export const MeetingsTable = table(
 export const DecisionsTable = table(
   'Decisions',
   'app.tab.decisions',
-  {
+  () => ({
     id: id(),
     date: col.date('Date', { required: true }),
     meeting: col.text('Meeting', { width: 100 }),
@@ -164,7 +172,7 @@ export const DecisionsTable = table(
     gcmObjectives: col.gcm('GCM objectives'),
     recordedBy: col.email('Recorded by'),
     recordedAt: col.timestamp('Recorded at'),
-  },
+  }),
   { key: 'id', idFormat: 'D-YYYY-NN' },
 );
 
@@ -172,7 +180,7 @@ export const DecisionsTable = table(
 export const ActionsTable = table(
   'Actions',
   'app.tab.actions',
-  {
+  () => ({
     id: id(),
     source: col.text('Source', { width: 100 }),
     action: col.text('Action', { required: true, width: 320 }),
@@ -182,7 +190,7 @@ export const ActionsTable = table(
     doneOn: col.date('Done on'),
     lastRemindedOn: col.date('Last reminded on'),
     notes: col.text('Notes', { width: 240 }),
-  },
+  }),
   { key: 'id', idFormat: 'A-YYYY-NNN' },
 );
 
@@ -190,7 +198,7 @@ export const ActionsTable = table(
 export const WorkplanTable = table(
   'Workplan',
   'app.tab.workplan',
-  {
+  () => ({
     id: id(),
     year: col.number('Year', { required: true, integer: true, min: 1900, max: 9999, width: 70 }),
     keyAction: col.text('Key action', { width: 280 }),
@@ -210,14 +218,14 @@ export const WorkplanTable = table(
     resultsToDate: col.text('Results to date', { width: 320, optional: true }),
     cooperationFrameworkOutcome: col.text('Cooperation Framework outcome', { width: 220, optional: true }),
     guidingPrinciples: col.choices('Guiding principles', PRINCIPLES, { width: 220, optional: true }),
-  },
+  }),
   { key: 'id', idFormat: 'W-YYYY-NN' },
 );
 
 export const WorkingGroupsTable = table(
   'Working groups',
   'app.tab.working-groups',
-  {
+  () => ({
     id: id(),
     name: col.text('Name', { required: true, width: 220 }),
     focus: col.text('Focus', { width: 240 }),
@@ -227,14 +235,14 @@ export const WorkingGroupsTable = table(
     externalPartners: col.text('External partners', { width: 200 }),
     establishedBy: col.text('Established by', { width: 110 }),
     endsOn: col.date('Ends on'),
-  },
+  }),
   { key: 'id', idFormat: 'WG-NN' },
 );
 
 export const ConsultationsTable = table(
   'Consultations',
   'app.tab.consultations',
-  {
+  () => ({
     id: id(),
     openedOn: col.date('Opened on', { required: true }),
     deadline: col.date('Deadline', { required: true }),
@@ -247,28 +255,28 @@ export const ConsultationsTable = table(
     outcome: col.choice('Outcome', CONSULTATION_OUTCOMES),
     closedOn: col.date('Closed on'),
     decision: col.text('Decision', { width: 100 }),
-  },
+  }),
   { key: 'id', idFormat: 'C-YYYY-NN' },
 );
 
 export const AnswersTable = table(
   'Answers',
   'app.tab.answers',
-  {
+  () => ({
     timestamp: col.timestamp('Timestamp', { required: true }),
     consultation: col.text('Consultation', { required: true, width: 100 }),
     agency: col.text('Agency', { required: true, width: 90 }),
     answer: col.choice('Answer', ANSWERS, { required: true, width: 110 }),
     comment: col.text('Comment', { width: 320 }),
     answeredBy: col.email('Answered by'),
-  },
+  }),
   { addonOnly: true },
 );
 
 export const LogTable = table(
   'Log',
   'app.tab.log',
-  {
+  () => ({
     timestamp: col.timestamp('Timestamp', { required: true }),
     actor: col.text('Actor', { width: 200 }),
     event: col.text('Event', { required: true, width: 200 }),
@@ -276,7 +284,7 @@ export const LogTable = table(
     recipients: col.list('Recipients', { width: 260 }),
     outcome: col.choice('Outcome', LOG_OUTCOMES),
     details: col.text('Details', { width: 320 }),
-  },
+  }),
   { addonOnly: true },
 );
 
@@ -284,7 +292,7 @@ export const LogTable = table(
 export const ComplianceTable = table(
   'Compliance',
   'app.tab.compliance',
-  {
+  () => ({
     severity: col.choice('Severity', SEVERITIES),
     rule: col.text('Rule', { width: 170 }),
     sheet: col.text('Sheet', { width: 100 }),
@@ -294,7 +302,7 @@ export const ComplianceTable = table(
     finding: col.text('Finding', { width: 360 }),
     clause: col.text('ToR clause', { width: 300 }),
     fix: col.text('How to fix', { width: 300 }),
-  },
+  }),
   { addonOnly: true },
 );
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Column } from '../../src/domain/cells';
-import { SETTING_COLUMNS } from '../../src/domain/settings';
+import { settingColumns } from '../../src/domain/settings';
 import { TABLES } from '../../src/domain/tables';
 
 const DOC = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/workbook.md'), 'utf8');
@@ -45,6 +45,6 @@ describe('docs/workbook.md', () => {
   });
 
   it('explains every setting and its dropdown values', () => {
-    explains(section('Settings'), Object.values(SETTING_COLUMNS as Record<string, Column>));
+    explains(section('Settings'), Object.values(settingColumns() as Record<string, Column>));
   });
 });

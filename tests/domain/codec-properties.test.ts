@@ -9,7 +9,7 @@ import { isEmail, type Cell, type Column } from '../../src/domain/cells';
 import { decodeTable, encodeRow, headerRow, mapHeader } from '../../src/domain/codec';
 import { FIRST_YEAR, LAST_YEAR } from '../../src/domain/dates';
 import { effectiveSettings } from '../../src/domain/profiles';
-import { SETTING_COLUMNS, settingsRows, type Settings } from '../../src/domain/settings';
+import { settingColumns, settingsRows, type Settings } from '../../src/domain/settings';
 import { SettingsTable, TABLES, type AnyTable } from '../../src/domain/tables';
 
 const RUNS = { numRuns: 200 };
@@ -97,7 +97,7 @@ describe('decoding any grid', () => {
     fc.assert(
       fc.property(fc.oneof(anyGrid(SettingsTable), fc.constant(null)), (grid) => {
         const read = effectiveSettings(grid);
-        expect(Object.keys(read.settings).sort()).toEqual(Object.keys(SETTING_COLUMNS).sort());
+        expect(Object.keys(read.settings).sort()).toEqual(Object.keys(settingColumns()).sort());
         for (const problem of read.problems) expect(problem.sheet).toBe('Settings');
       }),
       RUNS,
@@ -210,7 +210,7 @@ describe('a valid record through encode → decode', () => {
 
   it('Settings: any valid settings written as rows read back as the effective settings', () => {
     const settings = fc.record(
-      Object.fromEntries(Object.entries(SETTING_COLUMNS).map(([key, column]) => [key, valueOf(column as Column)])),
+      Object.fromEntries(Object.entries(settingColumns()).map(([key, column]) => [key, valueOf(column as Column)])),
     ) as fc.Arbitrary<Settings>;
     fc.assert(
       fc.property(settings, fc.constantFrom('azerbaijan', 'uzbekistan', 'custom' as const), (values, profile) => {

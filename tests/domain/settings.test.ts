@@ -1,7 +1,7 @@
 import { PROFILE_SOURCES } from '../../src/domain/profile-sources';
 import { describe, expect, it } from 'vitest';
 import { effectiveSettings, PROFILES } from '../../src/domain/profiles';
-import { BLANK_SETTINGS, settingsRows, SETTING_KEYS } from '../../src/domain/settings';
+import { blankSettings, settingsRows, settingKeys } from '../../src/domain/settings';
 import type { Cell } from '../../src/domain/cells';
 import * as labels from '../../src/domain/setting-labels';
 
@@ -55,7 +55,7 @@ describe('effective settings', () => {
   it('writes every setting of WORKBOOK.md, and reads back what it wrote', () => {
     for (const profile of Object.values(PROFILES)) {
       const rows = settingsRows(profile.defaults);
-      expect(rows).toHaveLength(SETTING_KEYS.length);
+      expect(rows).toHaveLength(settingKeys().length);
       const e = effectiveSettings(tab(rows));
       expect(e.problems).toEqual([]);
       expect(e.settings).toEqual(profile.defaults);
@@ -71,7 +71,9 @@ describe('effective settings', () => {
 describe('ToR profiles', () => {
   it('say where every default they set comes from', () => {
     for (const profile of Object.values(PROFILES)) {
-      const set = SETTING_KEYS.filter((k) => JSON.stringify(profile.defaults[k]) !== JSON.stringify(BLANK_SETTINGS[k]));
+      const set = settingKeys().filter(
+        (k) => JSON.stringify(profile.defaults[k]) !== JSON.stringify(blankSettings()[k]),
+      );
       expect(
         set.filter((k) => !PROFILE_SOURCES[profile.id][k]),
         profile.id,
@@ -84,7 +86,7 @@ describe('the settings a rule cites', () => {
   it('are each one key with its words in the Setting column, every setting once', () => {
     const { SETTING_LABELS, ...rows } = labels;
     expect(Object.fromEntries(Object.values(rows))).toEqual(SETTING_LABELS);
-    expect(Object.values(rows)).toHaveLength(SETTING_KEYS.length);
-    expect(Object.keys(labels.SETTING_LABELS).sort()).toEqual([...SETTING_KEYS].sort());
+    expect(Object.values(rows)).toHaveLength(settingKeys().length);
+    expect(Object.keys(labels.SETTING_LABELS).sort()).toEqual([...settingKeys()].sort());
   });
 });

@@ -10,7 +10,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { COMMAND_IDS } from '../../src/app/commands';
 import { isBlank, type Column } from '../../src/domain/cells';
 import { decodeTable, normalizeHeader } from '../../src/domain/codec';
-import { SETTING_COLUMNS, settingKeyOf } from '../../src/domain/settings';
+import { settingColumns, settingKeyOf } from '../../src/domain/settings';
 import { ComplianceTable, SettingsTable, tableNamed } from '../../src/domain/tables';
 import { createGasFake, type GasFake, type Value } from '../fakes/gas';
 import { gridsOf } from '../domain/rules/support';
@@ -64,7 +64,7 @@ function contractColumn(fake: GasFake, c: Typed): { header: Column; name: string
     const key = typeof name === 'string' ? settingKeyOf(name) : undefined;
     if (key === undefined) return null;
     const first = grid.findIndex((line) => typeof line[0] === 'string' && settingKeyOf(line[0]) === key);
-    return first === c.row - 1 ? { header: SETTING_COLUMNS[key] as Column, name: 'Value' } : null;
+    return first === c.row - 1 ? { header: settingColumns()[key] as Column, name: 'Value' } : null;
   }
   const columns = Object.values((tableNamed(c.tab)?.columns ?? {}) as Record<string, Column>);
   const column = columns.find((col) => normalizeHeader(col.header) === headerText);

@@ -3,7 +3,7 @@ import type { Cell } from '../../../src/domain/cells';
 import { headerRow } from '../../../src/domain/codec';
 import { decodeNetwork } from '../../../src/domain/network';
 import { checkNetwork, RULES } from '../../../src/domain/rules';
-import { SETTING_COLUMNS } from '../../../src/domain/settings';
+import { settingColumns } from '../../../src/domain/settings';
 import { TABLES } from '../../../src/domain/tables';
 import { check, gridsOf, refs, TODAY, uzbekistan } from './support';
 
@@ -141,7 +141,7 @@ describe('a workbook with garbage in every column of every tab', () => {
     }
     grids.Settings = [
       ['Setting', 'Value'],
-      ...Object.values(SETTING_COLUMNS).map((c, i) => [c.header, GARBAGE[i % GARBAGE.length]!]),
+      ...Object.values(settingColumns()).map((c, i) => [c.header, GARBAGE[i % GARBAGE.length]!]),
     ];
     const network = decodeNetwork(grids);
     const found = checkNetwork(network, TODAY);

@@ -5,7 +5,7 @@ import { headerRow } from '../../../src/domain/codec';
 import { addDays } from '../../../src/domain/dates';
 import { decodeNetwork } from '../../../src/domain/network';
 import { checkNetwork } from '../../../src/domain/rules';
-import { SETTING_COLUMNS } from '../../../src/domain/settings';
+import { settingColumns } from '../../../src/domain/settings';
 import { TABLES } from '../../../src/domain/tables';
 
 const words = [
@@ -49,7 +49,7 @@ const tabs = fc.record(
   ),
 );
 
-const settings = fc.array(fc.tuple(fc.constantFrom(...Object.values(SETTING_COLUMNS).map((c) => c.header)), cell), {
+const settings = fc.array(fc.tuple(fc.constantFrom(...Object.values(settingColumns()).map((c) => c.header)), cell), {
   maxLength: 10,
 });
 

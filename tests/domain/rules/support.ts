@@ -6,7 +6,7 @@ import type { Cell, Column } from '../../../src/domain/cells';
 import { headerRow } from '../../../src/domain/codec';
 import { decodeNetwork, type Network } from '../../../src/domain/network';
 import { checkNetwork, type Finding } from '../../../src/domain/rules';
-import { SETTING_COLUMNS, type SettingKey, type Settings } from '../../../src/domain/settings';
+import { settingColumns, type SettingKey, type Settings } from '../../../src/domain/settings';
 import {
   ActionsTable,
   AnswersTable,
@@ -60,7 +60,7 @@ export function settingsGrid(settings: Spec['settings']): Cell[][] {
   return [
     ['Setting', 'Value'],
     ...Object.entries(settings).map(([key, value]) => {
-      const column = SETTING_COLUMNS[key as SettingKey] as Column;
+      const column = settingColumns()[key as SettingKey] as Column;
       return [column.header, value === null ? '' : column.encode(value as never)];
     }),
   ];
