@@ -43,21 +43,27 @@ export function lazyLibraryPlugin(specifier, file) {
   };
 }
 
+/** How every file Code.js reads on first use is bundled: for Apps Script, minified, kept in memory. */
+export const LAZY_FILE_OPTIONS = {
+  bundle: true,
+  platform: 'neutral',
+  target: 'es2020',
+  mainFields: ['module', 'main'],
+  minify: true,
+  // A project file is UTF-8: letters as themselves, not as escapes.
+  charset: 'utf8',
+  legalComments: 'none',
+  write: false,
+  logLevel: 'warning',
+};
+
 /** The library as the body of a function that returns its exports, minified, self-contained. */
 export async function lazyLibraryScript(specifier) {
   const result = await build({
+    ...LAZY_FILE_OPTIONS,
     stdin: { contents: `export * from '${specifier}'; export { default } from '${specifier}';`, resolveDir: root },
-    bundle: true,
     format: 'iife',
     globalName: '__library',
-    platform: 'neutral',
-    target: 'es2020',
-    mainFields: ['module', 'main'],
-    minify: true,
-    charset: 'utf8',
-    legalComments: 'none',
-    write: false,
-    logLevel: 'warning',
   });
   return `${result.outputFiles[0].text}\nreturn __library;`;
 }

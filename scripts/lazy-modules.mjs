@@ -22,22 +22,10 @@ import { build, transform } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { LAZY_FILE_OPTIONS } from './lazy-library.mjs';
 
 /** Marks the resolutions this plugin asks esbuild for itself, so that it does not intercept them again. */
 const OWN = Symbol('lazy-modules');
-
-const shared = {
-  bundle: true,
-  platform: 'neutral',
-  target: 'es2020',
-  mainFields: ['module', 'main'],
-  minify: true,
-  // A project file is UTF-8: letters as themselves, not as escapes.
-  charset: 'utf8',
-  legalComments: 'none',
-  write: false,
-  logLevel: 'warning',
-};
 
 /** The modules that go into a group's file: its folder's but those it keeps in Code.js, and those it names. */
 function ownedModules(root, { folder, keep = [], modules = [] }) {
@@ -96,7 +84,7 @@ async function groupScript(root, { file }, owned, plugins) {
     },
   };
   const result = await build({
-    ...shared,
+    ...LAZY_FILE_OPTIONS,
     stdin: { contents: entryOf(owned), resolveDir: root, loader: 'js' },
     format: 'esm',
     plugins: [outside, ...plugins],
@@ -108,7 +96,7 @@ async function groupScript(root, { file }, owned, plugins) {
     if (!number.has(id)) throw new Error(`A lazy module requires ${id} in a way needsOf does not read.`);
     return number.get(id);
   });
-  const iife = await transform(esm, { ...pick(shared), format: 'iife', globalName: '__modules' });
+  const iife = await transform(esm, { ...pick(LAZY_FILE_OPTIONS), format: 'iife', globalName: '__modules' });
   // Named, so that a stack trace from the file says which one, as build/Code.js.map does for Code.js.
   return { script: `${iife.code}\nreturn __modules;\n//# sourceURL=${file}.html\n`, needs };
 }
@@ -121,7 +109,7 @@ const pick = ({ target, minify, charset, legalComments }) => ({ target, minify, 
  */
 async function functionsOf(root, owned, plugins) {
   const result = await build({
-    ...shared,
+    ...LAZY_FILE_OPTIONS,
     stdin: { contents: entryOf(owned), resolveDir: root, loader: 'js' },
     format: 'iife',
     globalName: '__modules',
