@@ -19,7 +19,7 @@ describe('the lint of the layers', () => {
     [
       'src/domain into src/app',
       'src/domain/planted.ts',
-      "import { COMMANDS } from '../app/commands';\nexport const planted = COMMANDS;\n",
+      "import { commands } from '../app/commands';\nexport const planted = commands;\n",
       'import-x/no-restricted-paths',
     ],
     [
@@ -83,7 +83,7 @@ describe('the lint of the layers', () => {
     [
       'src/node into node:fs and src/app',
       'src/node/planted.ts',
-      "import { readFileSync } from 'node:fs';\nimport { COMMANDS } from '../app/commands';\nexport const planted = [readFileSync, COMMANDS];\n",
+      "import { readFileSync } from 'node:fs';\nimport { commands } from '../app/commands';\nexport const planted = [readFileSync, commands];\n",
     ],
   ])('passes %s', async (_, filePath, code) => {
     expect(await ruleIds(filePath, code)).toEqual([]);

@@ -6,6 +6,7 @@
  */
 import { helpDialog } from '../domain/help';
 import { t, type MessageKey } from '../domain/i18n';
+import { builtOnce } from '../domain/lazy';
 import type { Ports } from '../ports';
 import { automationStatus, disableAutomation, enableAutomation } from './automation';
 import { runComplianceCheck } from './check';
@@ -46,193 +47,204 @@ export interface CommandDef {
   run(ports: Ports): void;
 }
 
-export const COMMANDS = {
-  showDecisionSidebar: {
-    get label() {
-      return t('menu.command.record-decision');
-    },
-    group: 'Record',
-    secretariat: false,
-    run: (ports) => ports.ui.showSidebar('DecisionSidebar', t('menu.title.record-decision')),
-  },
-  showConsultationDialog: {
-    get label() {
-      return t('menu.command.answer-consultation');
-    },
-    group: 'Record',
-    secretariat: false,
-    run: (ports) =>
-      ports.ui.showDialog({
-        title: t('menu.title.answer-consultation'),
-        page: 'ConsultationDialog',
-        width: 560,
-        height: 620,
-      }),
-  },
-  runComplianceCheck: {
-    get label() {
-      return t('menu.command.run-compliance-check');
-    },
-    group: 'Check',
-    macro: { shortcut: 'Ctrl+Alt+Shift+1' },
-    secretariat: false,
-    cli: 'check',
-    run: (ports) => void runComplianceCheck(ports),
-  },
-  reportMemberList: {
-    get label() {
-      return t('menu.command.member-list');
-    },
-    group: 'Reports',
-    macro: {},
-    secretariat: false,
-    cli: 'report',
-    run: reportCommand('member-list'),
-  },
-  reportActionTracker: {
-    get label() {
-      return t('menu.command.action-tracker');
-    },
-    group: 'Reports',
-    macro: {},
-    secretariat: false,
-    cli: 'report',
-    run: reportCommand('action-tracker'),
-  },
-  reportWorkplanProgress: {
-    get label() {
-      return t('menu.command.workplan-progress');
-    },
-    group: 'Reports',
-    macro: {},
-    secretariat: false,
-    cli: 'report',
-    run: reportCommand('workplan-progress'),
-  },
-  reportGcmSummary: {
-    get label() {
-      return t('menu.command.gcm-summary');
-    },
-    group: 'Reports',
-    macro: {},
-    secretariat: false,
-    cli: 'report',
-    run: reportCommand('gcm-summary'),
-  },
-  reportAnnualReview: {
-    get label() {
-      return t('menu.command.annual-review');
-    },
-    group: 'Reports',
-    macro: {},
-    secretariat: false,
-    cli: 'report',
-    run: reportCommand('annual-review'),
-  },
-  shareMemberList: {
-    get label() {
-      return t('menu.command.share-member-list');
-    },
-    group: 'Reports',
-    secretariat: true,
-    run: reportCommand('member-list', { send: true }),
-  },
-  sendWorkplanReport: {
-    get label() {
-      return t('menu.command.send-workplan-report');
-    },
-    group: 'Reports',
-    secretariat: true,
-    run: reportCommand('workplan-progress', { send: true }),
-  },
-  circulateMinutesNow: {
-    get label() {
-      return t('menu.command.circulate-minutes-now');
-    },
-    group: 'Automation',
-    secretariat: true,
-    run: (ports) =>
-      ports.ui.showDialog({
-        title: t('menu.title.circulate-minutes'),
-        page: 'CirculationPreview',
-        width: 640,
-        height: 560,
-      }),
-  },
-  circulateAgendaNow: {
-    get label() {
-      return t('menu.command.circulate-agenda-now');
-    },
-    group: 'Automation',
-    secretariat: true,
-    run: (ports) => void circulateAgendaNow(ports),
-  },
-  showAutomationStatus: {
-    get label() {
-      return t('menu.command.automation-status');
-    },
-    group: 'Automation',
-    secretariat: false,
-    run: (ports) => ports.ui.alert(automationStatus(ports).lines.join('\n'), t('menu.title.automation')),
-  },
-  enableAutomation: {
-    get label() {
-      return t('menu.command.enable-automation');
-    },
-    group: 'Automation',
-    secretariat: true,
-    run: (ports) => ports.ui.alert(enableAutomation(ports).message, t('menu.title.automation')),
-  },
-  disableAutomation: {
-    get label() {
-      return t('menu.command.disable-automation');
-    },
-    group: 'Automation',
-    secretariat: true,
-    run: (ports) => ports.ui.alert(disableAutomation(ports).message, t('menu.title.automation')),
-  },
-  setupWorkbook: {
-    get label() {
-      return t('menu.command.setup-workbook');
-    },
-    group: 'Set up',
-    secretariat: true,
-    cli: 'init',
-    run: setupCommand,
-  },
-  showHelp: {
-    get label() {
-      return t('menu.command.help');
-    },
-    group: 'Set up',
-    secretariat: false,
-    run: (ports) => ports.ui.showDialog(helpDialog()),
-  },
-} as const satisfies Record<string, CommandDef>;
+/**
+ * The table, built on its first use: a menu built or a command run reads it, while an hourly tick, an
+ * edit trigger or a sidebar's call does not, and V8 compiles in full what the bundle's load runs.
+ */
+export const commands = /* @__PURE__ */ builtOnce(
+  () =>
+    ({
+      showDecisionSidebar: {
+        get label() {
+          return t('menu.command.record-decision');
+        },
+        group: 'Record',
+        secretariat: false,
+        run: (ports) => ports.ui.showSidebar('DecisionSidebar', t('menu.title.record-decision')),
+      },
+      showConsultationDialog: {
+        get label() {
+          return t('menu.command.answer-consultation');
+        },
+        group: 'Record',
+        secretariat: false,
+        run: (ports) =>
+          ports.ui.showDialog({
+            title: t('menu.title.answer-consultation'),
+            page: 'ConsultationDialog',
+            width: 560,
+            height: 620,
+          }),
+      },
+      runComplianceCheck: {
+        get label() {
+          return t('menu.command.run-compliance-check');
+        },
+        group: 'Check',
+        macro: { shortcut: 'Ctrl+Alt+Shift+1' },
+        secretariat: false,
+        cli: 'check',
+        run: (ports) => void runComplianceCheck(ports),
+      },
+      reportMemberList: {
+        get label() {
+          return t('menu.command.member-list');
+        },
+        group: 'Reports',
+        macro: {},
+        secretariat: false,
+        cli: 'report',
+        run: reportCommand('member-list'),
+      },
+      reportActionTracker: {
+        get label() {
+          return t('menu.command.action-tracker');
+        },
+        group: 'Reports',
+        macro: {},
+        secretariat: false,
+        cli: 'report',
+        run: reportCommand('action-tracker'),
+      },
+      reportWorkplanProgress: {
+        get label() {
+          return t('menu.command.workplan-progress');
+        },
+        group: 'Reports',
+        macro: {},
+        secretariat: false,
+        cli: 'report',
+        run: reportCommand('workplan-progress'),
+      },
+      reportGcmSummary: {
+        get label() {
+          return t('menu.command.gcm-summary');
+        },
+        group: 'Reports',
+        macro: {},
+        secretariat: false,
+        cli: 'report',
+        run: reportCommand('gcm-summary'),
+      },
+      reportAnnualReview: {
+        get label() {
+          return t('menu.command.annual-review');
+        },
+        group: 'Reports',
+        macro: {},
+        secretariat: false,
+        cli: 'report',
+        run: reportCommand('annual-review'),
+      },
+      shareMemberList: {
+        get label() {
+          return t('menu.command.share-member-list');
+        },
+        group: 'Reports',
+        secretariat: true,
+        run: reportCommand('member-list', { send: true }),
+      },
+      sendWorkplanReport: {
+        get label() {
+          return t('menu.command.send-workplan-report');
+        },
+        group: 'Reports',
+        secretariat: true,
+        run: reportCommand('workplan-progress', { send: true }),
+      },
+      circulateMinutesNow: {
+        get label() {
+          return t('menu.command.circulate-minutes-now');
+        },
+        group: 'Automation',
+        secretariat: true,
+        run: (ports) =>
+          ports.ui.showDialog({
+            title: t('menu.title.circulate-minutes'),
+            page: 'CirculationPreview',
+            width: 640,
+            height: 560,
+          }),
+      },
+      circulateAgendaNow: {
+        get label() {
+          return t('menu.command.circulate-agenda-now');
+        },
+        group: 'Automation',
+        secretariat: true,
+        run: (ports) => void circulateAgendaNow(ports),
+      },
+      showAutomationStatus: {
+        get label() {
+          return t('menu.command.automation-status');
+        },
+        group: 'Automation',
+        secretariat: false,
+        run: (ports) => ports.ui.alert(automationStatus(ports).lines.join('\n'), t('menu.title.automation')),
+      },
+      enableAutomation: {
+        get label() {
+          return t('menu.command.enable-automation');
+        },
+        group: 'Automation',
+        secretariat: true,
+        run: (ports) => ports.ui.alert(enableAutomation(ports).message, t('menu.title.automation')),
+      },
+      disableAutomation: {
+        get label() {
+          return t('menu.command.disable-automation');
+        },
+        group: 'Automation',
+        secretariat: true,
+        run: (ports) => ports.ui.alert(disableAutomation(ports).message, t('menu.title.automation')),
+      },
+      setupWorkbook: {
+        get label() {
+          return t('menu.command.setup-workbook');
+        },
+        group: 'Set up',
+        secretariat: true,
+        cli: 'init',
+        run: setupCommand,
+      },
+      showHelp: {
+        get label() {
+          return t('menu.command.help');
+        },
+        group: 'Set up',
+        secretariat: false,
+        run: (ports) => ports.ui.showDialog(helpDialog()),
+      },
+    }) as const satisfies Record<string, CommandDef>,
+);
 
-export type CommandId = keyof typeof COMMANDS;
+type Commands = ReturnType<typeof commands>;
+export type CommandId = keyof Commands;
 export type CliName = {
-  [K in CommandId]: (typeof COMMANDS)[K] extends { cli: infer C extends string } ? C : never;
+  [K in CommandId]: Commands[K] extends { cli: infer C extends string } ? C : never;
 }[CommandId];
 
-export const COMMAND_IDS = Object.keys(COMMANDS) as CommandId[];
+/** Every command's id, in the table's order. */
+export const commandIds = /* @__PURE__ */ builtOnce(() => Object.keys(commands()) as readonly CommandId[]);
 
 /** The command's row with its id; its label read when asked, in the language of that moment. */
 function withId(id: CommandId): CommandDef & { readonly id: CommandId } {
-  return Object.create(COMMANDS[id] as CommandDef, { id: { value: id, enumerable: true } }) as CommandDef & {
+  return Object.create(commands()[id] as CommandDef, { id: { value: id, enumerable: true } }) as CommandDef & {
     readonly id: CommandId;
   };
 }
 
 /** The command of that id: own entries only, so a name like "constructor" finds nothing. */
 export function commandNamed(id: string): (CommandDef & { readonly id: CommandId }) | undefined {
-  return Object.hasOwn(COMMANDS, id) ? withId(id as CommandId) : undefined;
+  return Object.hasOwn(commands(), id) ? withId(id as CommandId) : undefined;
 }
 
 /** Menu entries in MENU_GROUPS order, each group's commands in table order. */
 export function menuGroups(): { group: MenuGroup; commands: (CommandDef & { id: CommandId })[] }[] {
   return MENU_GROUPS.map((group) => ({
     group,
-    commands: COMMAND_IDS.filter((id) => COMMANDS[id].group === group).map(withId),
+    commands: commandIds()
+      .filter((id) => commands()[id].group === group)
+      .map(withId),
   })).filter((g) => g.commands.length > 0);
 }

@@ -8,7 +8,7 @@ import type { DecodedTable } from '../domain/codec';
 import { canonicalCodes, decisionOf, keepOrder, sameCode } from '../domain/decision-record';
 import { decisionVersion, describeChanges, recordVersion, savedDecision } from '../domain/edits';
 import { columnCells, nextId, parseId } from '../domain/ids';
-import { GCM_OBJECTIVES } from '../domain/gcm';
+import { gcmObjectives } from '../domain/gcm';
 import type { Network } from '../domain/network';
 import { decisionGuidance } from '../domain/rules/guidance';
 import {
@@ -164,7 +164,7 @@ export function decisionSidebarData(
       .filter((m) => m.status !== 'Cancelled')
       .map((m) => ({ id: m.id, date: m.date, title: m.title, attendees: m.attendees }))
       .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
-    gcmObjectives: GCM_OBJECTIVES.map((o) => ({ number: o.number, title: o.title })),
+    gcmObjectives: gcmObjectives().map((o) => ({ number: o.number, title: o.title })),
     stateConsultationBody: network.settings.stateConsultationBody ?? '',
     network: guidanceNetwork(network),
     versions: editVersions(network),

@@ -19,6 +19,7 @@ import {
 import { ComplianceTable, TABLES } from '../domain/tables';
 import type { Cell, CellBlock, CellLink, TabChart, TabStyle, WorkbookPort } from '../ports';
 import { clipText } from '../domain/cells';
+import { builtOnce } from '../domain/lazy';
 
 /** What a result tab shows. */
 export interface ResultSheet {
@@ -59,7 +60,10 @@ export const HEADER_FILL = '#e8eaed';
 /** Rows a chart takes (Sheets' default chart is about 370 pixels high, a row 21). */
 const CHART_ROWS = 19;
 
-const DATA_TABS = new Set<string>(TABLES.filter((t) => t !== ComplianceTable).map((t) => t.name.toLowerCase()));
+/** The tabs of WORKBOOK.md that hold data, which no report may overwrite. */
+const dataTabs = /* @__PURE__ */ builtOnce(
+  () => new Set<string>(TABLES.filter((t) => t !== ComplianceTable).map((t) => t.name.toLowerCase())),
+);
 
 /**
  * A report as its tab shows it: the title line, then what it is for and the confidentiality notice,
@@ -201,7 +205,7 @@ function chartsOf(sheet: ResultSheet, placed: readonly PlacedTable[], width: num
  * Returns where each table landed.
  */
 export function writeResultTab(workbook: WorkbookPort, tab: string, sheet: ResultSheet): PlacedTable[] {
-  if (DATA_TABS.has(tab.trim().toLowerCase())) throw new Error(t('reports.run.data-tab', { tab }));
+  if (dataTabs().has(tab.trim().toLowerCase())) throw new Error(t('reports.run.data-tab', { tab }));
   const layout = layoutResult(sheet);
   const charts = chartsOf(sheet, layout.placed, layout.width);
   if (workbook.writeResult) {

@@ -5,7 +5,7 @@
  */
 import { RPC_CONTRACT, type RpcName, type RpcResult } from '../domain/rpc';
 import type { Ports } from '../ports';
-import { COMMANDS } from './commands';
+import { commands } from './commands';
 import { consultationDialogData, consultationPanelData } from './consultation-views';
 import {
   answerConsultation,
@@ -26,7 +26,7 @@ export const RPC_HANDLERS: { readonly [K in RpcName]: (ports: Ports, input: unkn
   },
   recordDecision: (ports, input) => recordDecisionRpc(ports, input),
   updateDecision: (ports, input) => updateDecisionRpc(ports, input),
-  saveMeeting: (ports, input) => saveMeetingRpc(ports, input, COMMANDS.circulateMinutesNow.label),
+  saveMeeting: (ports, input) => saveMeetingRpc(ports, input, commands().circulateMinutesNow.label),
   getCirculationPreview: (ports) => circulationPreview(ports),
   confirmCirculation: (ports, input) => confirmCirculation(ports, input),
   openConsultation: (ports, input) => openConsultation(ports, input),

@@ -4,6 +4,7 @@
  * wording of the resolution in each language (docs/glossary-ru.md says where the Russian comes from).
  */
 import { t, type MessageKey } from './i18n';
+import { builtOnce } from './lazy';
 
 export interface GcmObjective {
   readonly number: number;
@@ -11,38 +12,40 @@ export interface GcmObjective {
   readonly title: string;
 }
 
-const OBJECTIVE_KEYS = [
-  'gcm.objective.1',
-  'gcm.objective.2',
-  'gcm.objective.3',
-  'gcm.objective.4',
-  'gcm.objective.5',
-  'gcm.objective.6',
-  'gcm.objective.7',
-  'gcm.objective.8',
-  'gcm.objective.9',
-  'gcm.objective.10',
-  'gcm.objective.11',
-  'gcm.objective.12',
-  'gcm.objective.13',
-  'gcm.objective.14',
-  'gcm.objective.15',
-  'gcm.objective.16',
-  'gcm.objective.17',
-  'gcm.objective.18',
-  'gcm.objective.19',
-  'gcm.objective.20',
-  'gcm.objective.21',
-  'gcm.objective.22',
-  'gcm.objective.23',
-] as const satisfies readonly MessageKey[];
-
-export const GCM_OBJECTIVES: readonly GcmObjective[] = OBJECTIVE_KEYS.map((key, i) => ({
-  number: i + 1,
-  get title() {
-    return t(key);
-  },
-}));
+/** The 23 objectives, built on first use: most executions name none, and the bundle's load would build them. */
+export const gcmObjectives = /* @__PURE__ */ builtOnce((): readonly GcmObjective[] => {
+  const keys = [
+    'gcm.objective.1',
+    'gcm.objective.2',
+    'gcm.objective.3',
+    'gcm.objective.4',
+    'gcm.objective.5',
+    'gcm.objective.6',
+    'gcm.objective.7',
+    'gcm.objective.8',
+    'gcm.objective.9',
+    'gcm.objective.10',
+    'gcm.objective.11',
+    'gcm.objective.12',
+    'gcm.objective.13',
+    'gcm.objective.14',
+    'gcm.objective.15',
+    'gcm.objective.16',
+    'gcm.objective.17',
+    'gcm.objective.18',
+    'gcm.objective.19',
+    'gcm.objective.20',
+    'gcm.objective.21',
+    'gcm.objective.22',
+    'gcm.objective.23',
+  ] as const satisfies readonly MessageKey[];
+  return keys.map((key, i) => ({
+    number: i + 1,
+    get title() {
+      return t(key);
+    },
+  }));
+});
 
 export interface GcmPrinciple {
   readonly letter: string;
@@ -66,7 +69,7 @@ function principle(letter: string, title: string, key: MessageKey): GcmPrinciple
  * Paragraph 15 of the Compact.
  * @i18n-exempt: the titles are the dropdown values of the Workplan's Guiding principles column (WORKBOOK.md)
  */
-export const GCM_PRINCIPLES: readonly GcmPrinciple[] = [
+export const gcmPrinciples = /* @__PURE__ */ builtOnce((): readonly GcmPrinciple[] => [
   principle('a', 'People-centred', 'gcm.principle.a'),
   principle('b', 'International cooperation', 'gcm.principle.b'),
   principle('c', 'National sovereignty', 'gcm.principle.c'),
@@ -77,8 +80,8 @@ export const GCM_PRINCIPLES: readonly GcmPrinciple[] = [
   principle('h', 'Child-sensitive', 'gcm.principle.h'),
   principle('i', 'Whole-of-government approach', 'gcm.principle.i'),
   principle('j', 'Whole-of-society approach', 'gcm.principle.j'),
-];
+]);
 
 export function gcmObjective(n: number): GcmObjective | undefined {
-  return GCM_OBJECTIVES[n - 1];
+  return gcmObjectives()[n - 1];
 }

@@ -5,7 +5,8 @@
 import { t, type MessageKey } from './i18n';
 import * as z from 'zod/mini';
 import { col, type Column } from './cells';
-import { GCM_PRINCIPLES } from './gcm';
+import { gcmPrinciples } from './gcm';
+import { builtOnce } from './lazy';
 import {
   ROLES,
   MEMBER_STATUSES,
@@ -30,7 +31,9 @@ import {
 export * from './choices';
 
 /** The ten guiding principles of the Compact (paragraph 15), as a workplan row names them. */
-export const PRINCIPLES = GCM_PRINCIPLES.map((p) => p.title) as unknown as readonly [string, ...string[]];
+export const principleTitles = /* @__PURE__ */ builtOnce(
+  () => gcmPrinciples().map((p) => p.title) as unknown as readonly [string, ...string[]],
+);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table holds columns of many value types (Column is invariant).
 type Columns = Record<string, Column<any>>;
@@ -217,7 +220,7 @@ export const WorkplanTable = table(
     lastUpdate: col.date('Last update'),
     resultsToDate: col.text('Results to date', { width: 320, optional: true }),
     cooperationFrameworkOutcome: col.text('Cooperation Framework outcome', { width: 220, optional: true }),
-    guidingPrinciples: col.choices('Guiding principles', PRINCIPLES, { width: 220, optional: true }),
+    guidingPrinciples: col.choices('Guiding principles', principleTitles(), { width: 220, optional: true }),
   }),
   { key: 'id', idFormat: 'W-YYYY-NN' },
 );

@@ -6,7 +6,7 @@
  */
 import './crypto';
 import { NotAuthorizedError } from '../app/authorize';
-import { COMMAND_IDS, COMMANDS, commandNamed } from '../app/commands';
+import { commandIds, commands, commandNamed } from '../app/commands';
 import { followNetworkLanguage } from '../app/language';
 import { rpcNamed } from '../app/rpc';
 import { hourlyTick as tick, onSheetEdit } from '../app/tick';
@@ -102,12 +102,12 @@ export function manifest_(): {
   macros: { functionName: string; menuName: string; defaultShortcut?: string }[];
 } {
   return {
-    commands: [...COMMAND_IDS],
+    commands: [...commandIds()],
     rpc: [...RPC_NAMES],
     // The manifest is written once, at build time, for every network: its macros keep the English
     // labels (Sheets shows them under Extensions → Macros, beside the add-on's own menu in the network's language).
-    macros: COMMAND_IDS.flatMap((id) => {
-      const command: { label: string; macro?: { shortcut?: string } } = COMMANDS[id];
+    macros: commandIds().flatMap((id) => {
+      const command: { label: string; macro?: { shortcut?: string } } = commands()[id];
       if (command.macro === undefined) return [];
       return [
         {

@@ -6,7 +6,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMAND_IDS, COMMANDS, commandNamed, menuGroups } from '../../src/app/commands';
+import { commandIds, commands, commandNamed, menuGroups } from '../../src/app/commands';
 import { rpcNamed } from '../../src/app/rpc';
 import { RPC_NAMES } from '../../src/domain/rpc';
 import { main } from '../../src/node/cli';
@@ -22,7 +22,7 @@ describe('the command table', () => {
       expect(commandNamed(name), name).toBeUndefined();
       expect(rpcNamed(name), name).toBeUndefined();
     }
-    for (const id of COMMAND_IDS) expect(commandNamed(id)?.label).toBe(COMMANDS[id].label);
+    for (const id of commandIds()) expect(commandNamed(id)?.label).toBe(commands()[id].label);
     for (const name of RPC_NAMES) expect(rpcNamed(name)).toBeTypeOf('function');
   });
 
@@ -31,15 +31,15 @@ describe('the command table', () => {
       menuGroups()
         .flatMap((g) => g.commands.map((c) => c.id))
         .sort(),
-    ).toEqual([...COMMAND_IDS].sort());
+    ).toEqual([...commandIds()].sort());
   });
 
   it('names only CLI commands that `unmn --help` lists', async () => {
     const io = captureIo();
     expect(await main(['--help'], io)).toBe(0);
     const help = io.stdout.join('\n');
-    for (const id of COMMAND_IDS) {
-      const cli: string | undefined = (COMMANDS[id] as { cli?: string }).cli;
+    for (const id of commandIds()) {
+      const cli: string | undefined = (commands()[id] as { cli?: string }).cli;
       if (cli !== undefined) expect(help, `${id} → unmn ${cli}`).toMatch(new RegExp(`^  ${cli} `, 'm'));
     }
   });
@@ -71,7 +71,7 @@ describe('the playground runs every command of the table', () => {
 
   it('lists each in its menu and answers each with no error', async () => {
     const page = await (await fetch(running.url)).text();
-    for (const id of COMMAND_IDS) {
+    for (const id of commandIds()) {
       expect(page, id).toContain(`data-command="${id}"`);
       const response = await fetch(`${running.url}command/${id}`, {
         method: 'POST',

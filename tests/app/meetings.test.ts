@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NotAuthorizedError } from '../../src/app/authorize';
 import { saveMeetingRpc } from '../../src/app/meetings';
-import { COMMANDS } from '../../src/app/commands';
+import { commands } from '../../src/app/commands';
 import { readNetwork } from '../../src/app/network';
 import { readTable } from '../../src/app/repository';
 import { headerRow } from '../../src/domain/codec';
@@ -13,7 +13,7 @@ import { FocalPointsTable, LogTable, MeetingsTable, MembersTable, SettingsTable 
 import { MemoryWorkbook } from '../support/memory-workbook';
 import { memoryPorts } from '../support/ports';
 
-const CIRCULATE = COMMANDS.circulateMinutesNow.label;
+const CIRCULATE = commands().circulateMinutesNow.label;
 const SECRETARIAT = 'secretariat@iom.int';
 const MEMBER = 'focal@unicef.org';
 const TODAY = '2026-04-02';

@@ -9,7 +9,7 @@ import { headerRow } from '../../src/domain/codec';
 import { PROFILES } from '../../src/domain/profiles';
 import { settingsRows } from '../../src/domain/settings';
 import { TABLES } from '../../src/domain/tables';
-import { COMMAND_IDS, COMMANDS } from '../../src/app/commands';
+import { commandIds, commands, type CommandId } from '../../src/app/commands';
 import { RPC_NAMES } from '../../src/domain/rpc';
 import { createGasFake, type GasFake, type RecordedMenu } from '../fakes/gas';
 import { bundleCode, loadBundle } from '../support/bundle';
@@ -111,13 +111,13 @@ describe('dist/Code.js', () => {
       sheets?: { macros?: { functionName: string; menuName: string }[] };
     };
     const macros = manifest.sheets?.macros ?? [];
-    for (const name of [...COMMAND_IDS, ...RPC_NAMES, 'onOpen', 'onInstall']) {
+    for (const name of [...commandIds(), ...RPC_NAMES, 'onOpen', 'onInstall']) {
       expect(declared.has(name), `${name} is a top-level function of dist/Code.js`).toBe(true);
       expect(typeof script[name], name).toBe('function');
     }
-    expect(built.map((i) => i.functionName).sort()).toEqual([...COMMAND_IDS].sort());
-    for (const item of built) expect(item.caption).toBe(COMMANDS[item.functionName as keyof typeof COMMANDS].label);
-    const marked = COMMAND_IDS.filter((id) => 'macro' in COMMANDS[id]);
+    expect(built.map((i) => i.functionName).sort()).toEqual([...commandIds()].sort());
+    for (const item of built) expect(item.caption).toBe(commands()[item.functionName as CommandId].label);
+    const marked = commandIds().filter((id) => 'macro' in commands()[id]);
     expect(macros.map((m) => m.functionName).sort()).toEqual(marked.sort());
     expect(macros.find((m) => m.functionName === 'runComplianceCheck')).toMatchObject({
       menuName: 'Run compliance check',

@@ -4,7 +4,7 @@
  * changes lands on the row of its ID, or is left alone and said so; no other row changes.
  */
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/app/commands';
+import { commands } from '../../src/app/commands';
 import { saveMeetingRpc } from '../../src/app/meetings';
 import { readNetwork } from '../../src/app/network';
 import { decodeTable } from '../../src/domain/codec';
@@ -19,7 +19,7 @@ import { busyNetwork, SECRETARIAT } from '../sim/network';
 import { meetingInput } from '../sim/people';
 
 const installed = onFixedDay(new Date(2026, 5, 15, 10, 0, 0));
-const CIRCULATE = COMMANDS.circulateMinutesNow.label;
+const CIRCULATE = commands().circulateMinutesNow.label;
 
 function install(): GasFake {
   return installed(createGasFake({ owner: 'owner@un.org', activeUser: SECRETARIAT, sheets: gridsOf(busyNetwork()) }));

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { COMMAND_IDS } from '../../src/app/commands';
+import { commandIds } from '../../src/app/commands';
 import { isBlank, type Column } from '../../src/domain/cells';
 import { decodeTable, normalizeHeader } from '../../src/domain/codec';
 import { settingColumns, settingKeyOf } from '../../src/domain/settings';
@@ -144,7 +144,7 @@ describe('malformed cells in every tab', () => {
           // What the sidebar and the circulation dialog ask for as they open.
           run('getDecisionSidebarData', () => script.getDecisionSidebarData!());
           run('getCirculationPreview', () => script.getCirculationPreview!());
-          for (const id of COMMAND_IDS) {
+          for (const id of commandIds()) {
             run(id, () => script[id]!());
             if (id !== 'runComplianceCheck') continue;
             // A malformed focal point may be the secretariat's own row, which refuses the Compliance tab to them: the file's owner may always check.

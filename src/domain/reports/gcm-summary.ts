@@ -8,7 +8,7 @@
  */
 import type { Located } from '../codec';
 import { addDays, yearOf, type IsoDay } from '../dates';
-import { GCM_OBJECTIVES, GCM_PRINCIPLES } from '../gcm';
+import { gcmObjectives, gcmPrinciples } from '../gcm';
 import { t } from '../i18n';
 import type { Network } from '../network';
 import type { Decision, WorkplanRow } from '../tables';
@@ -101,7 +101,7 @@ function objectivesTable(
       { header: t('reports.col.workplan-ids'), kind: 'text', width: 200 },
       { header: t('reports.col.decision-ids'), kind: 'text', width: 200 },
     ],
-    rows: GCM_OBJECTIVES.map((o) => {
+    rows: gcmObjectives().map((o) => {
       const w = itemsBy.get(o.number) ?? [];
       const d = decisionsBy.get(o.number) ?? [];
       const f = funding(w);
@@ -119,7 +119,7 @@ function contributionsTable(
   decisionsBy: Map<number, Located<Decision>[]>,
 ): ReportTable {
   const rows: ReportCell[][] = [];
-  for (const o of GCM_OBJECTIVES) {
+  for (const o of gcmObjectives()) {
     for (const w of itemsBy.get(o.number) ?? [])
       rows.push([
         String(o.number),
@@ -154,7 +154,7 @@ function contributionsTable(
 
 function principlesTable(items: readonly Located<WorkplanRow>[]): ReportTable {
   const by = groupBy(items, (w) => w.guidingPrinciples);
-  const unnamed = GCM_PRINCIPLES.filter((p) => !by.has(p.title));
+  const unnamed = gcmPrinciples().filter((p) => !by.has(p.title));
   return {
     id: 'principles',
     title: t('reports.gcm.principles.title'),
@@ -163,7 +163,7 @@ function principlesTable(items: readonly Located<WorkplanRow>[]): ReportTable {
       { header: t('reports.col.key-actions'), kind: 'count', width: 100 },
       { header: t('reports.col.workplan-ids'), kind: 'text', width: 320 },
     ],
-    rows: GCM_PRINCIPLES.map((p) => {
+    rows: gcmPrinciples().map((p) => {
       const named = by.get(p.title) ?? [];
       return [t('reports.gcm.principles.row', { letter: p.letter, title: p.label }), named.length, ids(named)];
     }),
@@ -180,7 +180,7 @@ function gapsTable(
   itemsBy: Map<number, readonly unknown[]>,
   decisionsBy: Map<number, readonly unknown[]>,
 ): ReportTable {
-  const gaps = GCM_OBJECTIVES.filter((o) => !itemsBy.has(o.number) && !decisionsBy.has(o.number));
+  const gaps = gcmObjectives().filter((o) => !itemsBy.has(o.number) && !decisionsBy.has(o.number));
   return {
     id: 'gaps',
     title: t('reports.gcm.gaps.title'),

@@ -9,7 +9,7 @@
  * recorded, the due minutes circulated. A second spreadsheet for the hourly trigger: the first tick of
  * the day sends what is due, the next one finds nothing left to do.
  */
-import { COMMANDS, type CommandId } from '../../../src/app/commands';
+import { commands, type CommandId } from '../../../src/app/commands';
 import { RPC_HANDLERS } from '../../../src/app/rpc';
 import { hourlyTick } from '../../../src/app/tick';
 import { addDays } from '../../../src/domain/dates';
@@ -31,8 +31,8 @@ export interface Measured extends CallCounts {
 
 /** The report commands of the menu, in REPORTS order: one per report. */
 const REPORT_COMMANDS = REPORTS.map((def) => {
-  const id = (Object.keys(COMMANDS) as CommandId[]).find(
-    (k) => k.startsWith('report') && COMMANDS[k].label === def.name,
+  const id = (Object.keys(commands()) as CommandId[]).find(
+    (k) => k.startsWith('report') && commands()[k].label === def.name,
   );
   if (id === undefined) throw new Error(`No menu command runs the ${def.name} report`);
   return id;
@@ -120,14 +120,14 @@ function menuRuns(network: GeneratedNetwork): [FakeRun, Measured][] {
   const fake = spreadsheetOf(network);
   const out: [FakeRun, Measured][] = [];
   within(fake, () => {
-    COMMANDS.setupWorkbook.run(ports());
-    out.push(['setupWorkbook (intact)', measure(fake, () => COMMANDS.setupWorkbook.run(ports()))]);
+    commands().setupWorkbook.run(ports());
+    out.push(['setupWorkbook (intact)', measure(fake, () => commands().setupWorkbook.run(ports()))]);
     // As each report: the first run after setup gives the Compliance tab its look, the runs after it only write.
-    COMMANDS.runComplianceCheck.run(ports());
-    out.push(['runComplianceCheck', measure(fake, () => COMMANDS.runComplianceCheck.run(ports()))]);
+    commands().runComplianceCheck.run(ports());
+    out.push(['runComplianceCheck', measure(fake, () => commands().runComplianceCheck.run(ports()))]);
     for (const id of REPORT_COMMANDS) {
-      COMMANDS[id].run(ports());
-      out.push([id, measure(fake, () => COMMANDS[id].run(ports()))]);
+      commands()[id].run(ports());
+      out.push([id, measure(fake, () => commands()[id].run(ports()))]);
     }
     const recorded = measure(fake, () => {
       const result = RPC_HANDLERS.recordDecision(ports(), decisionInput(network));

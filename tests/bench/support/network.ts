@@ -22,7 +22,7 @@ import type { Grids } from '../../../src/domain/network';
 import { settingsRows, type Settings } from '../../../src/domain/settings';
 import {
   ActionsTable,
-  PRINCIPLES,
+  principleTitles,
   DecisionsTable,
   FocalPointsTable,
   LogTable,
@@ -634,7 +634,9 @@ export function generate(scale: Scale): GeneratedNetwork {
       lastUpdate: past ? end : addDays(TODAY, -5),
       resultsToDate: status === 'Completed' ? `Delivered: ${pick(TOPICS, w)}` : '',
       cooperationFrameworkOutcome: `Outcome ${1 + (w % 5)}`,
-      guidingPrinciples: [pick(PRINCIPLES, w), pick(PRINCIPLES, w + 3)].filter((p, k, all) => all.indexOf(p) === k),
+      guidingPrinciples: [pick(principleTitles(), w), pick(principleTitles(), w + 3)].filter(
+        (p, k, all) => all.indexOf(p) === k,
+      ),
     };
   });
   numberByYear(
