@@ -9,7 +9,7 @@
 // lazy file would be a second language that nobody set, a second class that instanceof refuses. So
 // each lazy file is built with every module outside its group external, which esbuild turns into
 // require() calls, and Code.js runs the file with a require that hands over its own instances of
-// those modules (a namespace of getters, so a binding that changes is read as it is when used). A
+// those modules (getters, so a binding that changes is read as it is when used). A
 // module is then in exactly one place: in Code.js, or in one lazy file.
 //
 // In Code.js, each module of the group that the rest imports is a stub of its functions, each
@@ -199,21 +199,33 @@ function stubOf(functions, group, index) {
   ].join('\n');
 }
 
-/** A group's loader: reads and runs its file on the first call, with Code.js's modules to require. */
+/**
+ * A group's loader: reads and runs its file on the first call, with Code.js's modules to require,
+ * each handed over as its need module builds it then: nothing of them is built at Code.js's load.
+ */
 function loaderOf(file, group, needs) {
   return [
-    ...needs.map((_, i) => `import * as n${i} from 'lazy-need:${group}:${i}';`),
-    `const needs = [${needs.map((_, i) => `n${i}`).join(', ')}];`,
+    ...needs.map((_, i) => `import n${i} from 'lazy-need:${group}:${i}';`),
     'let modules;',
+    'let needs;',
     // HtmlService is the Apps Script global: these modules exist only in the Apps Script bundle.
     'export function load() {',
-    `  return modules || (modules = new Function('require', HtmlService.createHtmlOutputFromFile(${JSON.stringify(file)}).getContent())((id) => needs[id]));`,
+    `  return modules || (modules = new Function('require', HtmlService.createHtmlOutputFromFile(${JSON.stringify(file)}).getContent())((id) => (needs || (needs = [${needs.map((_, i) => `n${i}()`).join(', ')}]))[id]));`,
     '}',
   ].join('\n');
 }
 
-/** What a group's file requires of one module: those names, or all of it. */
+/**
+ * What a group's file requires of one module: a function that returns all of it, or an object of
+ * getters for those names (read when used, so a binding that changes is read as it is then). Not a
+ * namespace: esbuild builds every namespace at the load of Code.js, which every execution pays for.
+ */
 function needOf({ from, names }) {
   const spec = JSON.stringify(from);
-  return names.includes('*') ? `export * from ${spec};` : `export { ${names.join(', ')} } from ${spec};`;
+  if (names.includes('*')) return `import * as all from ${spec};\nexport default () => all;`;
+  const getters = names.map((name, i) => `get ${JSON.stringify(name)}() { return v${i}; }`);
+  return [
+    `import { ${names.map((name, i) => `${name} as v${i}`).join(', ')} } from ${spec};`,
+    `export default () => ({ ${getters.join(', ')} });`,
+  ].join('\n');
 }
