@@ -7,6 +7,7 @@ import { build, transform } from 'esbuild';
 import { shippedBundle } from './esbuild-node.mjs';
 import { lazyLibraryPlugin, lazyLibraryScript } from './lazy-library.mjs';
 import { lazyModules } from './lazy-modules.mjs';
+import { lazyPackagePlugin } from './lazy-package.mjs';
 import { withPooledStrings } from './pool-strings.mjs';
 import {
   catalogueOf,
@@ -150,7 +151,9 @@ async function buildAppsScript() {
     plugins: [shortKeysPlugin(names)],
     evalPlugins: [messagesPlugin({ inline: ['en'], keys: [] })],
   });
-  const result = await build({ ...appsScriptOptions(keys, names, [lazy.plugin]), sourcemap: 'external' });
+  // zod's own modules run when the first schema is built, not at every load (lazy-package.mjs).
+  const zod = await lazyPackagePlugin('zod/mini', path.join(root, 'src'));
+  const result = await build({ ...appsScriptOptions(keys, names, [lazy.plugin, zod]), sourcemap: 'external' });
   const output = (suffix) => result.outputFiles.find((f) => f.path.endsWith(suffix)).text;
   // The map stays in build/: clasp pushes dist/, and Apps Script has no use for it.
   await mkdir(path.join(root, 'build'), { recursive: true });

@@ -3,7 +3,8 @@
  * at load (the preparser) and compiles it when it is first called; the top-level code, and every
  * function that code calls, it compiles in full and runs at every load, whatever the execution then
  * does (issue 20: the cold load ≤ 15 ms in node:vm). So the definitions that only some executions read
- * are built on first use: the tables' columns, the settings, the profiles' defaults, the command table.
+ * are built on first use: the tables' columns, the settings, the profiles' defaults, the command table,
+ * and zod's own modules, which define its classes (scripts/lazy-package.mjs).
  *
  * Counted rather than timed, from V8's own report of the functions the load ran (precise coverage),
  * in a node process of its own: the same bundle gives the same counts on a busy machine.
@@ -13,7 +14,9 @@ import { readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleCode } from '../support/bundle';
+import { createGasFake } from '../fakes/gas';
+import { bundleCode, loadBundle } from '../support/bundle';
+import { gridsOf, uzbekistan } from '../domain/rules/support';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -22,7 +25,7 @@ const ROOT = join(__dirname, '..', '..');
  * the functions it runs, without the functions nested in them that do not run. 27,582 characters when every
  * table, setting and command was built at load.
  */
-const COMPILED_KB = 15;
+const COMPILED_KB = 14;
 
 /** Loads Code.js in an empty context as the bench does, and prints every function V8 compiled, with its calls. */
 const PROBE = `
@@ -85,7 +88,7 @@ function ownLength(range: Range): number {
 }
 
 describe('loading Code.js', () => {
-  it('builds no column, no setting, no GCM objective and no command', () => {
+  it('builds no column, no setting, no GCM objective, no command and runs none of zod', () => {
     const lazy = [
       'src/domain/cells.ts',
       'src/domain/settings.ts',
@@ -95,8 +98,24 @@ describe('loading Code.js', () => {
     ];
     const built = ran()
       .map((r) => sourceOf(r.startOffset))
-      .filter((source) => lazy.includes(source));
+      .filter((source) => lazy.includes(source) || source.includes('node_modules/zod/'));
     expect(built).toEqual([]);
+  });
+
+  it('runs zod’s modules when an execution first parses with a schema, not before', () => {
+    const fake = createGasFake({
+      owner: 'owner@un.org',
+      activeUser: 'akarimova@iom.int',
+      sheets: gridsOf(uzbekistan()),
+    });
+    const script = loadBundle(code, fake);
+    // zod's core module leaves its configuration on the global object when it runs.
+    expect('__zod_globalConfig' in script).toBe(false);
+    expect(script.getDecisionSidebarData!()).toMatchObject({ network: expect.anything() });
+    expect('__zod_globalConfig' in script).toBe(false);
+    // An answer is parsed by its schema before anything else is read.
+    expect(script.answerConsultation!({})).toMatchObject({ ok: false });
+    expect('__zod_globalConfig' in script).toBe(true);
   });
 
   it(`compiles at most ${COMPILED_KB} KB of it in full, the rest only skimmed`, () => {
