@@ -165,33 +165,38 @@ const CLOSE_ROWS = Buffer.from('</sheetData>');
 
 /**
  * A worksheet without the rows of its <sheetData>, where no range is: the rows are most of its XML,
- * and the reader parses them (and refuses them when they are not well formed) anyway.
+ * and the reader parses them (and refuses them when they are not well formed) anyway. The rows end at
+ * the first `</sheetData>`: a later one, in a comment, would hide what lies between from the count.
  */
 function withoutRows(xml: Buffer): string {
   const start = xml.indexOf(OPEN_ROWS);
-  const end = xml.lastIndexOf(CLOSE_ROWS);
-  if (start < 0 || end < start) return xml.toString('utf8');
+  const end = start < 0 ? -1 : xml.indexOf(CLOSE_ROWS, start);
+  if (end < 0) return xml.toString('utf8');
   return Buffer.concat([xml.subarray(0, start), xml.subarray(end + CLOSE_ROWS.length)]).toString('utf8');
 }
 
 /**
  * withoutRows of a worksheet given a piece at a time, holding only what it keeps: the XML before the
- * rows, and what follows the last `</sheetData>` seen so far. `done()` gives what withoutRows would
- * give the whole, or null when the rows never close (a `<sheetData/>`), where withoutRows keeps the
- * whole text and the caller needs it whole.
+ * rows, and what follows their end. `done()` gives what withoutRows would give the whole, or null
+ * when the rows never end (a `<sheetData/>`), where withoutRows keeps the whole text and the caller
+ * needs it whole.
  */
 export class RowsLeftOut {
   private readonly head: Buffer[] = [];
-  /** The pieces after the last `</sheetData>`; null until one is seen after the rows open. */
+  /** The pieces after the rows' end; null until it is seen. */
   private after: Buffer[] | null = null;
   private opened = false;
   /** The end of the text so far, where a pattern may begin that the next piece ends. */
   private carry: Buffer = Buffer.alloc(0);
 
   push(piece: Buffer): void {
+    if (this.after !== null) {
+      this.after.push(piece);
+      return;
+    }
     const window = this.carry.length === 0 ? piece : Buffer.concat([this.carry, piece]);
     const held = this.carry.length;
-    if (this.opened) return this.closing(window, held);
+    if (this.opened) return this.closing(window);
     const at = window.indexOf(OPEN_ROWS);
     if (at < 0) {
       this.head.push(piece);
@@ -203,7 +208,7 @@ export class RowsLeftOut {
     if (at >= held) this.head.push(window.subarray(held, at));
     else this.trimHead(held - at);
     this.opened = true;
-    this.closing(window.subarray(at), 0);
+    this.closing(window.subarray(at));
   }
 
   done(): string | null {
@@ -211,12 +216,11 @@ export class RowsLeftOut {
     return this.after === null ? null : Buffer.concat([...this.head, ...this.after]).toString('utf8');
   }
 
-  /** A window of the text after the rows opened, of which the first `held` bytes were seen before. */
-  private closing(window: Buffer, held: number): void {
-    const at = window.lastIndexOf(CLOSE_ROWS);
+  /** A window of the text after the rows opened: what follows their end, once it is in sight. */
+  private closing(window: Buffer): void {
+    const at = window.indexOf(CLOSE_ROWS);
     if (at >= 0) this.after = [Buffer.from(window.subarray(at + CLOSE_ROWS.length))];
-    else this.after?.push(Buffer.from(window.subarray(held)));
-    this.carry = Buffer.from(window.subarray(Math.max(0, window.length - CLOSE_ROWS.length + 1)));
+    else this.carry = Buffer.from(window.subarray(Math.max(0, window.length - CLOSE_ROWS.length + 1)));
   }
 
   /** Takes back the last `bytes` of the head. */
@@ -331,7 +335,9 @@ async function* inflatedPieces(part: Part): AsyncGenerator<Buffer> {
   if (part.compression.magic === STORED) {
     const content = part.compressedContent;
     if (content.length !== declared) throw new SizeNotDeclared(content.length > declared);
-    yield Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    // In pieces as zlib gives them, so that the reader never decodes a stored sheet whole either.
+    for (let at = 0; at < bytes.length; at += PIECE_BYTES) yield bytes.subarray(at, at + PIECE_BYTES);
     return;
   }
   const inflater = createInflateRaw({ chunkSize: PIECE_BYTES });

@@ -96,6 +96,8 @@ export class XmlFeed {
   /** The bytes given and not yet parsed: after the last `<` of the text parsed so far. */
   private pending: Buffer[] = [];
   private pendingBytes = 0;
+  /** Where the last `<` of the pending bytes is; -1 when they hold none. */
+  private lastLessThan = -1;
   /** The text last written to saxes, and the characters written before it. */
   private text = '';
   private offset = 0;
@@ -110,25 +112,26 @@ export class XmlFeed {
   }
 
   push(bytes: Buffer): void {
+    const at = bytes.lastIndexOf(LESS_THAN);
+    if (at >= 0) this.lastLessThan = this.pendingBytes + at;
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
-    if (this.pendingBytes < CHUNK_BYTES) return;
-    const all = this.pending.length === 1 ? bytes : Buffer.concat(this.pending, this.pendingBytes);
-    const cut = all.lastIndexOf(LESS_THAN);
-    if (cut <= 0) {
-      this.pending = [all];
-      return;
-    }
-    this.write(all.toString('utf8', 0, cut));
-    const rest = all.subarray(cut);
+    // Text without a `<` (a long string) only gathers: nothing is joined or searched again until one comes.
+    if (this.pendingBytes < CHUNK_BYTES || this.lastLessThan <= 0) return;
+    const all = Buffer.concat(this.pending, this.pendingBytes);
+    this.write(all.toString('utf8', 0, this.lastLessThan));
+    const rest = all.subarray(this.lastLessThan);
     this.pending = [rest];
     this.pendingBytes = rest.length;
+    // The rest begins with that `<`: a cut there would write nothing.
+    this.lastLessThan = 0;
   }
 
   end(): void {
     const all = Buffer.concat(this.pending, this.pendingBytes);
     this.pending = [];
     this.pendingBytes = 0;
+    this.lastLessThan = -1;
     if (all.length > 0) this.write(all.toString('utf8'));
   }
 

@@ -200,6 +200,16 @@ describe('ranges that exceljs would expand cell by cell', () => {
       },
     ],
     [
+      'a merge after the rows, behind a comment that ends them again',
+      {
+        'xl/worksheets/sheet1.xml': (xml) =>
+          xml.replace(
+            '</sheetData>',
+            `</sheetData><mergeCells count="1"><mergeCell ref="${everything}"/></mergeCells><!--</sheetData>-->`,
+          ),
+      },
+    ],
+    [
       'a defined name',
       {
         'xl/workbook.xml': (xml) =>

@@ -6,10 +6,10 @@
  */
 import fc from 'fast-check';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RowsLeftOut, unpack, unpackLazily } from '../../../src/node/xlsx/guard';
 import { declaring } from './parts';
-import { readWorkbook } from '../../../src/node/xlsx/read';
+import { gridOf, parseXml, readWorkbook, workbookReader, XmlFeed, type Handlers } from '../../../src/node/xlsx/read';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -29,7 +29,7 @@ function sheetXml(): string {
   return `<worksheet xmlns="${MAIN}"><dimension ref="A1:C${ROWS}"/><sheetData>${rows.join('')}</sheetData></worksheet>`;
 }
 
-async function workbook(sheet: string): Promise<Buffer> {
+async function workbook(sheet: string, compression: 'DEFLATE' | 'STORE' = 'DEFLATE'): Promise<Buffer> {
   const zip = new JSZip();
   zip.file(
     'xl/workbook.xml',
@@ -44,7 +44,7 @@ async function workbook(sheet: string): Promise<Buffer> {
     'xl/styles.xml',
     `<styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`,
   );
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return zip.generateAsync({ type: 'nodebuffer', compression });
 }
 
 describe('a sheet of megabytes', () => {
@@ -89,8 +89,8 @@ describe('the check of a sheet too large to hold', () => {
   /** withoutRows of guard.ts, on the whole text: what the check of a held part parses. */
   const whole = (xml: string) => {
     const start = xml.indexOf('<sheetData');
-    const end = xml.lastIndexOf('</sheetData>');
-    return start < 0 || end < start ? xml : xml.slice(0, start) + xml.slice(end + '</sheetData>'.length);
+    const end = start < 0 ? -1 : xml.indexOf('</sheetData>', start);
+    return end < 0 ? xml : xml.slice(0, start) + xml.slice(end + '</sheetData>'.length);
   };
 
   it('leaves out the rows as the whole text would, wherever the pieces end', () => {
@@ -109,7 +109,7 @@ describe('the check of a sheet too large to hold', () => {
           }
           const text = bytes.toString();
           const opened = text.includes('<sheetData');
-          const closed = opened && text.lastIndexOf('</sheetData>') > text.indexOf('<sheetData');
+          const closed = opened && text.includes('</sheetData>', text.indexOf('<sheetData'));
           // Rows that open and never close leave withoutRows the whole text, which the caller inflates again.
           expect(rows.done()).toBe(opened && !closed ? null : whole(text));
         },
@@ -139,5 +139,72 @@ describe('the check of a sheet too large to hold', () => {
   it('lets it through with its ranges counted, its rows never parsed twice', async () => {
     const merged = await withTail('<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>');
     expect(typeof (await unpackLazily(merged))).not.toBe('string');
+  });
+});
+
+describe('a sheet of megabytes read as zlib inflates it', () => {
+  it.each(['DEFLATE', 'STORE'] as const)('gives the values of the whole text, %s', async (compression) => {
+    const xml = sheetXml();
+    const bytes = await workbook(xml, compression);
+    const parts = await unpackLazily(bytes);
+    if (typeof parts === 'string') throw new Error(parts);
+    const whole = readWorkbook(parts, Infinity).sheets[0]!.grid;
+    const sizes: number[] = [];
+    const pieces = parts.pieces('xl/worksheets/sheet1.xml')!;
+    const counted = (async function* () {
+      for await (const piece of pieces) {
+        sizes.push(piece.length);
+        yield piece;
+      }
+    })();
+    const sheet = await workbookReader(parts).readPieces(counted);
+    expect(sizes.length).toBeGreaterThan(4);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(256 * 1024);
+    expect(gridOf(sheet)).toEqual(whole);
+  });
+
+  it('feeds saxes the text the whole would give, wherever the pieces cut a character', () => {
+    const text = `<a>${Array.from({ length: 40_000 }, (_, i) => `<b n="${i}">ж🌍${'я'.repeat(i % 13)}</b>`).join('')}</a>`;
+    const bytes = Buffer.from(text);
+    const events = (feed: (on: Handlers) => void) => {
+      const seen: string[] = [];
+      feed({
+        open: (tag, position, start) => seen.push(`<${tag.name}@${start(position)}`),
+        text: (chunk) => seen.push(chunk),
+      });
+      // saxes may give one text in two calls: compare the text as a whole between tags.
+      return seen.join('');
+    };
+    const expected = events((on) => parseXml(text, on));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 400_000 }), { minLength: 1, maxLength: 6 }), (cuts) => {
+        const actual = events((on) => {
+          const feed = new XmlFeed(on);
+          for (let at = 0, i = 0; at < bytes.length; i++) {
+            const size = cuts[i % cuts.length]!;
+            feed.push(bytes.subarray(at, at + size));
+            at += size;
+          }
+          feed.end();
+        });
+        expect(actual).toBe(expected);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('joins the pieces of a long text once, not at every piece', () => {
+    const concat = vi.spyOn(Buffer, 'concat');
+    try {
+      const feed = new XmlFeed({});
+      feed.push(Buffer.from('<a><b>'));
+      for (let i = 0; i < 40; i++) feed.push(Buffer.alloc(256 * 1024, 'x'));
+      expect(concat).toHaveBeenCalledTimes(1);
+      feed.push(Buffer.from('</b></a>'));
+      feed.end();
+      expect(concat.mock.calls.length).toBeLessThanOrEqual(3);
+    } finally {
+      concat.mockRestore();
+    }
   });
 });
