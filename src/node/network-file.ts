@@ -4,11 +4,14 @@ import { collectGarbage } from './memory';
 import { readTabsOnce } from './xlsx/workbook';
 
 /**
- * Each tab read and decoded in turn (readTabsOnce), then the memory of the grids and the XML given
- * back at once, before the command builds what it shows from the records.
+ * Each tab read and decoded in turn (readTabsOnce), the file refused as open() refuses it, then the
+ * memory of the grids and the XML given back at once, before the command builds what it shows from
+ * the records.
  */
 export async function networkOfFile(file: string): Promise<Network> {
-  const network = await decodeTabs((await readTabsOnce(file)).take);
+  const tabs = await readTabsOnce(file);
+  const network = await decodeTabs(tabs.take);
+  await tabs.rest();
   collectGarbage();
   return network;
 }

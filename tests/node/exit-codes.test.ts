@@ -4,11 +4,12 @@
  * command says so, 2 cannot run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PART, withParts } from './xlsx/parts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const UNMN = path.join(ROOT, 'bin', 'unmn.mjs');
@@ -43,6 +44,30 @@ describe('unmn', () => {
       'unmn check: --today must be a calendar day as YYYY-MM-DD, not "2026-02-30". Usage: unmn check FILE.xlsx [--today YYYY-MM-DD] [--json] [--lang en|ru]',
     ]);
   });
+
+  const readOnly: [string, (file: string) => string[]][] = [
+    ['validate', (file) => ['validate', file]],
+    ['check', (file) => ['check', file]],
+    ['report', (file) => ['report', 'member-list', file, '--out', dir]],
+  ];
+
+  it.each(readOnly)(
+    'exits 2 on a tab it does not need whose XML is damaged, as every command does: %s',
+    async (_, args) => {
+      const file = path.join(dir, 'compliance-damaged.xlsx');
+      writeFileSync(
+        file,
+        await withParts(readFileSync(EXAMPLE), {
+          [PART.Compliance]: (xml) => xml.replace('</sheetData>', '<row r="9"><c r="A9"><v>1</c></row></sheetData>'),
+        }),
+      );
+      const r = run(UNMN, args(file));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toEqual([
+        expect.stringMatching(/compliance-damaged\.xlsx: damaged, not a readable \.xlsx workbook$/),
+      ]);
+    },
+  );
 
   it('exits 1 when the check finds a thing out of line with the ToR, 0 when it finds none', () => {
     const withErrors = run(UNMN, ['check', EXAMPLE, '--today', '2030-01-01', '--json']);

@@ -28,6 +28,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     rows += rowsInUse(grid);
     return grid;
   });
+  await workbook.rest();
   const problems = sortProblems(network.allProblems);
   io.progress('');
   if (values.json) {

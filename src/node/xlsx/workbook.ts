@@ -18,9 +18,9 @@ import { damaged, MAX_BYTES, tooLarge, unpack, unpackLazily, type PiecedParts } 
 import { keepWhatExcelJsDrops } from './keep';
 import { patchValues, type FileLayout, type Patched, type ValueWrite } from './patch';
 import type { PiecedText } from './pieces';
-import { gridOf, readWorkbook, TooManyCells, workbookReader, type WorkbookValues } from './read';
+import { gridOf, readWorkbook, TooManyCells, workbookReader, type SheetEntry, type WorkbookValues } from './read';
 import { errorText } from '../../domain/errors';
-import { t } from '../../domain/i18n';
+import { currentLanguage, inLanguage, t } from '../../domain/i18n';
 
 /** The file cannot be opened as a workbook: the message is one line meant for the user. */
 export class WorkbookFileError extends Error {
@@ -93,12 +93,14 @@ async function readParts(file: string): Promise<{ bytes: Buffer; parts: PiecedPa
   return { bytes, parts };
 }
 
-/** Why the file is refused, when reading its XML failed. */
-function refusedFor(file: string, error: unknown): WorkbookFileError {
-  if (error instanceof TooManyCells)
-    return new WorkbookFileError(t('cli.file.too-many-cells', { file, cells: error.cells, max: MAX_GRID_CELLS }));
-  // What the XML parser says is about the file's internals: not for the user.
-  return new WorkbookFileError(t('cli.file.refused', { file, reason: damaged() }));
+/** Why the file is refused, when reading its XML failed, in the language of the command's start. */
+function refusedFor(file: string, error: unknown, language = currentLanguage()): WorkbookFileError {
+  return inLanguage(language, () => {
+    if (error instanceof TooManyCells)
+      return new WorkbookFileError(t('cli.file.too-many-cells', { file, cells: error.cells, max: MAX_GRID_CELLS }));
+    // What the XML parser says is about the file's internals: not for the user.
+    return new WorkbookFileError(t('cli.file.refused', { file, reason: damaged() }));
+  });
 }
 
 /** What reading the file's XML gave, or why the file is refused. */
@@ -122,38 +124,53 @@ export interface TabsOnce {
   readonly names: readonly string[];
   /** The tab's values as read() would give them, read when asked; null when there is no such tab. */
   take(tab: string): Promise<Cell[][] | null>;
+  /**
+   * Reads every tab not taken and lets go of it, so that a file open() refuses (a tab's XML damaged,
+   * more cells than a Google Sheet holds) is refused here too, once the command has what it needs.
+   */
+  rest(): Promise<void>;
 }
 
 /**
  * For a command that only reads the file (refused as open refuses it): each tab's values read when
- * taken, and only then, as zlib inflates its XML a piece at a time: a network decoded tab by tab
+ * taken, as zlib inflates its XML a piece at a time, so that a network decoded tab by tab
  * (decodeTabs) never holds more than one grid of a large workbook beside the records decoded so far,
- * nor a sheet's XML whole, and a tab no one asks for is not read.
+ * nor a sheet's XML whole. A refusal is worded in the language of the start, whatever the Settings
+ * tab read meanwhile says, as open() words it.
  */
 export async function readTabsOnce(file: string): Promise<TabsOnce> {
+  const language = currentLanguage();
   const { parts } = await readParts(file);
   const reader = readingFile(file, () => workbookReader(parts));
   const names = reader.entries.map((entry) => entry.name);
+  const read = new Set<SheetEntry>();
   const taken = new Set<string>();
   let cells = 0;
+  const values = async (entry: SheetEntry): Promise<Cell[][] | null> => {
+    const pieces = parts.pieces(entry.part);
+    if (pieces === undefined) return null;
+    read.add(entry);
+    try {
+      const sheet = await reader.readPieces(pieces);
+      cells += sheet.cells;
+      if (cells > MAX_GRID_CELLS) throw new TooManyCells(cells);
+      return gridOf(sheet);
+    } catch (error) {
+      throw refusedFor(file, error, language);
+    }
+  };
   return {
     names,
     async take(tab) {
       // @i18n-exempt: a fault of the command's code, never of the file a person gave it.
       if (taken.has(tab)) throw new Error(`The ${tab} tab was read already.`);
+      taken.add(tab);
       // The first of two tabs of one name, as open() keeps it.
       const entry = reader.entries.find((e) => e.name === tab);
-      const pieces = entry && parts.pieces(entry.part);
-      if (pieces === undefined) return null;
-      taken.add(tab);
-      try {
-        const sheet = await reader.readPieces(pieces);
-        cells += sheet.cells;
-        if (cells > MAX_GRID_CELLS) throw new TooManyCells(cells);
-        return gridOf(sheet);
-      } catch (error) {
-        throw refusedFor(file, error);
-      }
+      return entry === undefined ? null : values(entry);
+    },
+    async rest() {
+      for (const entry of reader.entries) if (!read.has(entry)) await values(entry);
     },
   };
 }

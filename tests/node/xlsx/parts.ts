@@ -5,11 +5,12 @@ import JSZip from 'jszip';
 
 export const EXAMPLE = path.resolve(__dirname, '../../../examples/uzbekistan.xlsx');
 
-/** The example's tabs and their parts: Members is sheet2, Log sheet11. */
+/** The example's tabs and their parts: Members is sheet2, Log sheet11, Compliance sheet12. */
 export const PART = {
   Members: 'xl/worksheets/sheet2.xml',
   Meetings: 'xl/worksheets/sheet4.xml',
   Log: 'xl/worksheets/sheet11.xml',
+  Compliance: 'xl/worksheets/sheet12.xml',
 } as const;
 
 /** The workbook's bytes with each named part rewritten (a part that is not there is added from ''). */

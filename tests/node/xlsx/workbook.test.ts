@@ -28,6 +28,7 @@ import { readTable, updateRecords } from '../../../src/app/repository';
 import { decodeNetwork, decodeTabs, NETWORK_TABLES } from '../../../src/domain/network';
 import { dayOfDate, timestampOfDate } from '../../../src/domain/dates';
 import { MeetingsTable } from '../../../src/domain/tables';
+import { currentLanguage, useLanguage } from '../../../src/domain/i18n';
 import { readTabsOnce, WorkbookFileError, XlsxWorkbook } from '../../../src/node/xlsx/workbook';
 import { appendCells, example, EXAMPLE, PART, partText, replaceCell, withParts } from './parts';
 
@@ -194,7 +195,7 @@ describe('reading a file once, for a command that only reads it', () => {
     await expect(readTabsOnce(path.join(dir, 'nothing.xlsx'))).rejects.toThrow(WorkbookFileError);
   });
 
-  it('reads a tab only when it is taken, and refuses its rows then, as open() refuses them', async () => {
+  it('reads a tab only when it is taken, and the rest then, refused as open() refuses them', async () => {
     const file = path.join(dir, 'log-damaged.xlsx');
     const damaged = await withParts(await example(), {
       [PART.Log]: (xml) => xml.replace('</sheetData>', '<row r="99999"><c r="A99999"><v>1</c></row></sheetData>'),
@@ -203,8 +204,34 @@ describe('reading a file once, for a command that only reads it', () => {
     await expect(XlsxWorkbook.open(file)).rejects.toThrow(/damaged/);
     const once = await readTabsOnce(file);
     expect((await once.take('Members'))?.length).toBeGreaterThan(1);
-    await expect(once.take('Log')).rejects.toThrow(WorkbookFileError);
-    await expect(once.take('Log')).rejects.toThrow(/read already/);
+    await expect(once.rest()).rejects.toThrow(WorkbookFileError);
+    const again = await readTabsOnce(file);
+    await expect(again.take('Log')).rejects.toThrow(WorkbookFileError);
+    await expect(again.take('Log')).rejects.toThrow(/read already/);
+  });
+
+  it('words a refusal in the language it started in, whatever the Settings tab it read says', async () => {
+    const file = path.join(dir, 'russian-log-damaged.xlsx');
+    const workbook = await XlsxWorkbook.open(EXAMPLE);
+    const settings = workbook.read('Settings') ?? [];
+    const row = settings.findIndex((r) => r[0] === 'Language');
+    workbook.write('Settings', row < 0 ? settings.length + 1 : row + 1, 1, [['Language', 'Russian']]);
+    await workbook.save(file);
+    const russian = await withParts(await readFile(file), {
+      [PART.Log]: (xml) => xml.replace('</sheetData>', '<row r="99999"><c r="A99999"><v>1</c></row></sheetData>'),
+    });
+    await writeFile(file, russian);
+    const opened = await XlsxWorkbook.open(file).catch((error: unknown) => error);
+    const before = currentLanguage();
+    try {
+      const once = await readTabsOnce(file);
+      const refusal = await decodeTabs(once.take).catch((error: unknown) => error);
+      expect(currentLanguage()).toBe('ru');
+      expect(refusal).toBeInstanceOf(WorkbookFileError);
+      expect((refusal as Error).message).toBe((opened as Error).message);
+    } finally {
+      useLanguage(before);
+    }
   });
 });
 
