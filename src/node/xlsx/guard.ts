@@ -315,6 +315,7 @@ export async function unpackLazily(bytes: Uint8Array): Promise<PiecedParts | str
 /** How much zlib gives at a time to a reader that does not hold the part. */
 const PIECE_BYTES = 256 * 1024;
 
+/** A part held from the check on, as the one piece it is. */
 async function* whole(content: Buffer): AsyncGenerator<Buffer> {
   yield content;
 }
