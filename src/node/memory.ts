@@ -16,6 +16,7 @@ function collector(): (() => void) | null {
   if (collect !== undefined) return collect;
   try {
     setFlagsFromString('--expose-gc');
+    // @i18n-exempt: code for V8 to run, not text a person reads.
     const gc: unknown = runInNewContext('typeof gc === "function" ? gc : null');
     collect = typeof gc === 'function' ? (gc as () => void) : null;
   } catch {

@@ -158,6 +158,13 @@ document.addEventListener('click', (e) => {
 });
 document.addEventListener('click', closeMenus);
 $('#dialog-close').addEventListener('click', () => $<HTMLDialogElement>('#dialog').close());
+// However the dialog closes (its button, Escape, the page's own google.script.host.close()), its frame is
+// emptied, as the sidebar's is: a dialog opened next showed this one's page until its own had loaded.
+$('#dialog').addEventListener('close', () => {
+  const frame = $<HTMLIFrameElement>('#dialog-frame');
+  frame.removeAttribute('src');
+  frame.removeAttribute('srcdoc');
+});
 $('#sidebar-close').addEventListener('click', () => {
   $('#sidebar').hidden = true;
   $('#sidebar-frame').removeAttribute('src');
