@@ -1,4 +1,3 @@
-import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -6,6 +5,7 @@ import vm from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript, without types
 import { lazyModules } from '../../scripts/lazy-modules.mjs';
+import { bundleAsCodeJs } from './bundle';
 
 /** A module with state and an error class, which Code.js keeps and the lazy modules use. */
 const STATE = `
@@ -59,17 +59,8 @@ async function bundle(dir: string, groups = [{ file: 'Module-lazy', folder: 'laz
     plugin: import('esbuild').Plugin;
     files: { file: string; script: string }[];
   };
-  const result = await build({
-    entryPoints: [join(dir, 'main.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'app',
-    platform: 'neutral',
-    write: false,
-    logLevel: 'silent',
-    plugins: [lazy.plugin],
-  });
-  return { code: result.outputFiles[0]!.text, files: Object.fromEntries(lazy.files.map((f) => [f.file, f.script])) };
+  const code = await bundleAsCodeJs(dir, [lazy.plugin]);
+  return { code, files: Object.fromEntries(lazy.files.map((f) => [f.file, f.script])) };
 }
 
 /** One execution: the bundle run in a fresh context, with the project files it reads. */

@@ -1,4 +1,3 @@
-import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import vm from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript, without types
 import { lazyPackagePlugin } from '../../scripts/lazy-package.mjs';
+import { bundleAsCodeJs } from './bundle';
 
 /** Schemas built on first use, as src/domain/lazy.ts builds them, with a reserved word (`enum`) among the names. */
 const MAIN = `
@@ -28,18 +28,7 @@ async function bundle(main: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'lazy-package-'));
   dirs.push(dir);
   writeFileSync(join(dir, 'main.ts'), main);
-  const result = await build({
-    entryPoints: [join(dir, 'main.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'app',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    write: false,
-    logLevel: 'silent',
-    plugins: [await lazyPackagePlugin('zod/mini', dir)],
-  });
-  return result.outputFiles[0]!.text;
+  return bundleAsCodeJs(dir, [await lazyPackagePlugin('zod/mini', dir)]);
 }
 
 describe('a package whose modules run on first use', () => {
