@@ -13,6 +13,7 @@ import {
 } from './settings';
 import type { Cell } from './cells';
 import { followSettings, languageOfSetting, t, type MessageKey } from './i18n';
+import { builtOnce } from './lazy';
 
 export interface Profile {
   readonly id: ProfileId;
@@ -36,15 +37,14 @@ export const DEADLINES = {
  * Settings, and the code that builds them is then only skimmed at the bundle's load.
  */
 function profile(id: ProfileId, torName: MessageKey, defaultsOf: () => Settings): Profile {
-  let defaults: Settings | undefined;
+  const defaults = builtOnce(defaultsOf);
   return {
     id,
     get torName() {
       return t(torName);
     },
     get defaults() {
-      defaults ??= defaultsOf();
-      return defaults;
+      return defaults();
     },
   };
 }

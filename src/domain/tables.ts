@@ -62,8 +62,7 @@ function table<const N extends string, const C extends Columns>(
   columnsOf: () => C,
   options: { key?: keyof C & string; idFormat?: string; addonOnly?: boolean } = {},
 ): TableDef<N, C> {
-  let columns: C | undefined;
-  const columnsBuilt = () => (columns ??= columnsOf());
+  const columnsBuilt = builtOnce(columnsOf);
   let schema: z.ZodMiniObject<Shape<C>> | undefined;
   return {
     name,
