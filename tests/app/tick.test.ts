@@ -13,6 +13,11 @@ import type { Spec } from '../domain/rules/support';
 
 const START = '2026-06-01';
 
+/** A regular meeting planned for 19 June 2026, with what a test adds to it. */
+function plannedQ3(more: Partial<Spec['meetings'][number]> = {}): Spec['meetings'][number] {
+  return { id: 'M-2026-04', date: '2026-06-19', kind: 'Regular', title: 'Q3 meeting', status: 'Planned', ...more };
+}
+
 /** A network whose owners have actions falling due all through June, some never done. */
 function busyNetwork(): Spec {
   const spec = emailNetwork();
@@ -110,16 +115,9 @@ describe('a reminder the Log remembers', () => {
 describe('an invitation update that failed', () => {
   it('is given back, so that the next change goes as the same sequence and none is skipped', () => {
     const spec = emailNetwork();
-    spec.meetings.push({
-      id: 'M-2026-04',
-      date: '2026-06-19',
-      kind: 'Regular',
-      title: 'Q3 meeting',
-      time: '14:00',
-      venueOrLink: 'UN House',
-      agendaLink: 'https://docs.example/agenda-4',
-      status: 'Planned',
-    });
+    spec.meetings.push(
+      plannedQ3({ time: '14:00', venueOrLink: 'UN House', agendaLink: 'https://docs.example/agenda-4' }),
+    );
     const world = worldOf(spec, '2026-06-15');
     const edit = (header: string, value: string) =>
       world.run((ports) => {
@@ -151,13 +149,7 @@ describe('an invitation update that failed', () => {
 describe('reminders to the Secretariat', () => {
   it('about a planned meeting with no agenda link: 3 working days ahead of the due day, then on it', () => {
     const spec = emailNetwork();
-    spec.meetings.push({
-      id: 'M-2026-04',
-      date: '2026-06-19',
-      kind: 'Regular',
-      title: 'Q3 meeting',
-      status: 'Planned',
-    });
+    spec.meetings.push(plannedQ3());
     const world = worldOf(spec, '2026-06-09');
     world.run((ports) => hourlyTick(ports));
     expect(world.sent.filter((e) => e.subject.includes('agenda'))).toEqual([]);
