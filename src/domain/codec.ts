@@ -57,14 +57,18 @@ function misplacedHeader(def: TableDef, at: number): Problem {
 /** How far down a misplaced header is looked for. */
 const HEADER_SEARCH_ROWS = 10;
 
+/** A row as a reader gives it: a hole (or a shorter row) for a blank cell. */
+export type RowCells = readonly (Cell | undefined)[];
+
 /**
  * The row below row 1 that holds more of the contract's headers than row 1 does, and at least half of
- * them: where the header went when a person put a title line (or a few) above it.
+ * them: where the header went when a person put a title line (or a few) above it. `top` holds the
+ * first rows of the tab, no more than HEADER_SEARCH_ROWS.
  */
-function headerBelow(def: TableDef, grid: readonly (readonly Cell[])[], found: number): number | null {
+function headerBelow(def: TableDef, top: readonly (RowCells | undefined)[], found: number): number | null {
   const wanted = new Set(Object.values(def.columns as Record<string, Column>).map((c) => normalizeHeader(c.header)));
-  for (let r = 1; r < Math.min(grid.length, HEADER_SEARCH_ROWS); r++) {
-    const matched = new Set((grid[r] ?? []).map(normalizeHeader).filter((h) => wanted.has(h))).size;
+  for (let r = 1; r < top.length; r++) {
+    const matched = new Set((top[r] ?? []).map(normalizeHeader).filter((h) => wanted.has(h))).size;
     if (matched > found && matched * 2 >= wanted.size) return r + 1;
   }
   return null;
@@ -136,6 +140,169 @@ export function mapHeader(def: TableDef, headerRow: readonly Cell[]): { header: 
 
 const NOTHING_INVALID: readonly string[] = Object.freeze([]);
 
+/** A tab's rows given one at a time, in ascending order, then how many rows the tab uses: what it makes of them. */
+export interface RowsInto<R> {
+  /** A row by its number (the header's is 1); a row not given is blank. */
+  row(number: number, cells: RowCells): void;
+  /** The rows in use, the header's included; the rows given lie within them. */
+  end(lastRow: number): R;
+}
+
+/** How far a row's values reach: its length less the holes at its end. */
+function reach(cells: RowCells): number {
+  let length = cells.length;
+  while (length > 0 && cells[length - 1] === undefined) length--;
+  return length;
+}
+
+/** The header of a tab once its first rows are in: the columns each record is read from, or null when it has none. */
+interface Settled {
+  readonly header: HeaderMap | null;
+  readonly headerAt: number | null;
+  readonly entries: readonly (readonly [key: string, at: number, column: Column])[];
+  readonly keyAt: number | undefined;
+  /** The fields of the contract columns the tab lacks, with their column. */
+  readonly absent: readonly (readonly [key: string, column: Column])[];
+}
+
+/**
+ * A tab decoded as its rows come, so that a reader of a large file never holds the tab's grid: the
+ * first HEADER_SEARCH_ROWS rows wait until it is known where the header is, every later row is
+ * decoded as it is given. decodeTable gives it a grid's rows.
+ */
+export class TableDecoder<T extends TableDef> implements RowsInto<DecodedTable<RecordOf<T>>> {
+  private readonly top: (RowCells | undefined)[] = [];
+  private settled: Settled | null = null;
+  private width = 0;
+  private readonly problems: Problem[] = [];
+  private readonly records: Located<RecordOf<T>>[] = [];
+  private readonly unreadable: string[] = [];
+
+  constructor(private readonly def: T) {}
+
+  row(number: number, cells: RowCells): void {
+    this.width = Math.max(this.width, reach(cells));
+    if (this.settled === null) {
+      if (number <= HEADER_SEARCH_ROWS) {
+        this.top[number - 1] = cells;
+        return;
+      }
+      this.settle(false);
+    }
+    if (this.settled?.header) this.decode(number, cells);
+  }
+
+  end(lastRow: number): DecodedTable<RecordOf<T>> {
+    if (this.settled === null) this.settle(lastRow <= 1);
+    const { header, headerAt } = this.settled as Settled;
+    const { records, problems, unreadable, width } = this;
+    // The header row as the grid holds it: as wide as the widest row, '' where it has nothing.
+    const headers =
+      header && Array.from({ length: Math.max(width, header.headers.length) }, (_, i) => header.headers[i] ?? '');
+    return { records, problems, header: header && headers && { ...header, headers }, lastRow, unreadable, headerAt };
+  }
+
+  /** Where the header is, from the rows above any record: `noRows` when the tab has no row below row 1. */
+  private settle(noRows: boolean): void {
+    const { def, top } = this;
+    const first = top[0];
+    const blank = first === undefined || Array.from(first, (cell) => cell ?? '').every(isBlank);
+    if (blank) {
+      const below = noRows ? null : headerBelow(def, top, 0);
+      this.problems.push(
+        ...(noRows
+          ? mapHeader(def, []).problems
+          : below !== null
+            ? [misplacedHeader(def, below)]
+            : [
+                {
+                  sheet: def.name,
+                  row: 1,
+                  column: null,
+                  ref: null,
+                  message: t('validate.header.none', { tab: def.name }),
+                  expected: t('validate.header.none-expected'),
+                },
+              ]),
+      );
+      this.settled = { header: null, headerAt: below, entries: [], keyAt: undefined, absent: [] };
+      return;
+    }
+    const mapped = mapHeader(
+      def,
+      Array.from(first, (cell) => cell ?? ''),
+    );
+    const { header } = mapped;
+    const headerAt = header.missing.length === 0 ? null : headerBelow(def, top, header.index.size);
+    // A header moved down by a title line is one problem, not one per column that row 1 lacks.
+    if (headerAt === null) this.problems.push(...mapped.problems);
+    else
+      this.problems.push(
+        ...mapped.problems.filter((p) => !header.missing.some((c) => c.header === p.column)),
+        misplacedHeader(def, headerAt),
+      );
+    const columns = def.columns as Record<string, Column>;
+    this.settled = {
+      header,
+      headerAt,
+      entries: [...header.index.entries()].map(([key, at]) => [key, at, columns[key] as Column] as const),
+      keyAt: def.key === null ? undefined : header.index.get(def.key),
+      absent: header.missing.map(
+        (column) => [Object.keys(columns).find((k) => columns[k] === column) ?? '', column] as const,
+      ),
+    };
+    for (let r = 1; r < top.length; r++) {
+      const cells = top[r];
+      if (cells !== undefined) this.decode(r + 1, cells);
+    }
+  }
+
+  private decode(row: number, cells: RowCells): void {
+    const { def, problems } = this;
+    const { entries, keyAt, absent } = this.settled as Settled;
+    if (entries.every(([, at]) => isBlank(cells[at]))) return;
+    const refCell = keyAt === undefined ? '' : cells[keyAt];
+    const ref = isBlank(refCell) ? null : String(refCell).trim();
+    const record: Record<string, unknown> = {};
+    const invalid: string[] = [];
+    let usable = true;
+    for (const [key, at, column] of entries) {
+      const decoded = column.decode(cells[at]);
+      if (decoded.ok) {
+        record[key] = decoded.value;
+        continue;
+      }
+      problems.push({
+        sheet: def.name,
+        row,
+        column: column.header,
+        ref,
+        message: decoded.message,
+        expected: column.expected,
+      });
+      if (column.required) usable = false;
+      invalid.push(key);
+      record[key] = column.decode('').ok ? (column.decode('') as { value: unknown }).value : null;
+    }
+    for (const [key, column] of absent) {
+      if (column.required) usable = false;
+      const blank = column.decode('');
+      record[key] = blank.ok ? blank.value : null;
+      invalid.push(key);
+    }
+    if (!usable) {
+      if (ref !== null) this.unreadable.push(ref);
+      return;
+    }
+    // Set one by one: Object.assign of more fields onto a record of twenty turns it into a dictionary,
+    // three times the memory (half a gigabyte at 1,000 times the example) and slower for every rule.
+    record.row = row;
+    // Most rows have no invalid field: they share one empty list rather than each holding its own.
+    record.invalid = invalid.length === 0 ? NOTHING_INVALID : invalid;
+    this.records.push(record as Located<RecordOf<T>>);
+  }
+}
+
 /** Decodes a whole tab, header row first, as one batch read returns it; null when the tab is missing. */
 export function decodeTable<T extends TableDef>(
   def: T,
@@ -160,93 +327,13 @@ export function decodeTable<T extends TableDef>(
       headerAt: null,
     };
   }
-  const first = grid[0];
-  if (!first || first.every(isBlank)) {
-    const noRows = grid.length <= 1;
-    const below = noRows ? null : headerBelow(def, grid, 0);
-    return {
-      records: [],
-      problems: noRows
-        ? mapHeader(def, []).problems
-        : below !== null
-          ? [misplacedHeader(def, below)]
-          : [
-              {
-                sheet: def.name,
-                row: 1,
-                column: null,
-                ref: null,
-                message: t('validate.header.none', { tab: def.name }),
-                expected: t('validate.header.none-expected'),
-              },
-            ],
-      header: null,
-      lastRow: grid.length,
-      unreadable: [],
-      headerAt: below,
-    };
-  }
-  const mapped = mapHeader(def, first);
-  const { header } = mapped;
-  const headerAt = header.missing.length === 0 ? null : headerBelow(def, grid, header.index.size);
-  // A header moved down by a title line is one problem, not one per column that row 1 lacks.
-  const problems =
-    headerAt === null
-      ? mapped.problems
-      : [
-          ...mapped.problems.filter((p) => !header.missing.some((c) => c.header === p.column)),
-          misplacedHeader(def, headerAt),
-        ];
-  const records: Located<RecordOf<T>>[] = [];
-  const unreadable: string[] = [];
-  const entries = [...header.index.entries()].map(([key, at]) => [key, at, def.columns[key] as Column] as const);
-  const keyAt = def.key === null ? undefined : header.index.get(def.key);
-  for (let r = 1; r < grid.length; r++) {
-    const cells = grid[r] ?? [];
-    if (entries.every(([, at]) => isBlank(cells[at]))) continue;
-    const row = r + 1;
-    const refCell = keyAt === undefined ? '' : cells[keyAt];
-    const ref = isBlank(refCell) ? null : String(refCell).trim();
-    const record: Record<string, unknown> = {};
-    const invalid: string[] = [];
-    let usable = true;
-    for (const [key, at, column] of entries) {
-      const decoded = column.decode(cells[at]);
-      if (decoded.ok) {
-        record[key] = decoded.value;
-        continue;
-      }
-      problems.push({
-        sheet: def.name,
-        row,
-        column: column.header,
-        ref,
-        message: decoded.message,
-        expected: column.expected,
-      });
-      if (column.required) usable = false;
-      invalid.push(key);
-      record[key] = column.decode('').ok ? (column.decode('') as { value: unknown }).value : null;
-    }
-    for (const column of header.missing) {
-      const key = Object.keys(def.columns).find((k) => def.columns[k] === column) ?? '';
-      if (column.required) usable = false;
-      const blank = column.decode('');
-      record[key] = blank.ok ? blank.value : null;
-      invalid.push(key);
-    }
-    if (!usable) {
-      if (ref !== null) unreadable.push(ref);
-      continue;
-    }
-    // Set one by one: Object.assign of more fields onto a record of twenty turns it into a dictionary,
-    // three times the memory (half a gigabyte at 1,000 times the example) and slower for every rule.
-    record.row = row;
-    // Most rows have no invalid field: they share one empty list rather than each holding its own.
-    record.invalid = invalid.length === 0 ? NOTHING_INVALID : invalid;
-    records.push(record as Located<RecordOf<T>>);
-  }
-  return { records, problems, header, lastRow: grid.length, unreadable, headerAt };
+  return rowsOfGrid(grid, new TableDecoder(def));
+}
+
+/** A grid's rows given to `into`, header row first. */
+export function rowsOfGrid<R>(grid: readonly (readonly Cell[])[], into: RowsInto<R>): R {
+  for (let r = 0; r < grid.length; r++) into.row(r + 1, grid[r] ?? []);
+  return into.end(grid.length);
 }
 
 /**

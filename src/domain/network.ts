@@ -3,7 +3,7 @@
  * and every problem found on the way.
  */
 import type { Cell } from './cells';
-import { decodeTable, type DecodedTable, type Problem } from './codec';
+import { decodeTable, TableDecoder, type DecodedTable, type Problem, type RowsInto } from './codec';
 import { effectiveSettings, type EffectiveSettings } from './profiles';
 import { followSettings, languageOfSetting } from './i18n';
 import {
@@ -23,8 +23,11 @@ import {
   type TabName,
 } from './tables';
 
+/** A tab's values, header row first. */
+type Grid = readonly (readonly Cell[])[];
+
 /** Raw grids by tab name, header row first; a missing tab is null or absent. */
-export type Grids = Partial<Record<TabName, readonly (readonly Cell[])[] | null>>;
+export type Grids = Partial<Record<TabName, Grid | null>>;
 
 /** The tabs a network's records live in, by the name the Network gives each (Settings and Compliance aside). */
 const RECORD_TABLES = {
@@ -56,21 +59,30 @@ export function decodeNetwork(grids: Grids): Network {
   return assemble(grids[SettingsTable.name] ?? null, (_, def) => decodeTable(def, grids[def.name] ?? null));
 }
 
-/** A tab's grid, header row first; null when the tab is missing. A reader of a file gives it when it has read it. */
-export type TabReader = (
-  tab: TabName,
-) => readonly (readonly Cell[])[] | null | Promise<readonly (readonly Cell[])[] | null>;
+/** How a network's tabs are read, each once; a reader of a file gives each when it has read it. */
+export interface TabReader {
+  /** A tab's grid, header row first; null when the tab is missing. */
+  grid(tab: TabName): Grid | null | Promise<Grid | null>;
+  /**
+   * A tab's rows given to what `into` makes as they are read, so that its grid is never held; null when
+   * the tab is missing. A reader that must give them anew (it found them out of order) starts again with
+   * another `into()`.
+   */
+  rows?<R>(tab: TabName, into: () => RowsInto<R>): Promise<R | null>;
+}
 
 /**
  * The network from each tab of NETWORK_TABLES read in turn, once, and decoded before the next is read:
- * a reader that lets go of each grid it hands over never holds a large workbook's grids and their
- * records at once.
+ * a reader that gives each tab's rows as it reads them, or lets go of each grid it hands over, never
+ * holds a large workbook's grids and their records at once.
  */
 export async function decodeTabs(read: TabReader): Promise<Network> {
-  const settings = settingsFollowed(await read(SettingsTable.name));
+  const settings = settingsFollowed(await read.grid(SettingsTable.name));
   const tables: Partial<Record<keyof RecordTables, DecodedTable<unknown>>> = {};
   for (const [key, def] of Object.entries(RECORD_TABLES) as [keyof RecordTables, AnyTable][])
-    tables[key] = decodeTable(def, await read(def.name));
+    tables[key] = read.rows
+      ? ((await read.rows(def.name, () => new TableDecoder(def))) ?? decodeTable(def, null))
+      : decodeTable(def, await read.grid(def.name));
   return networkOf(settings, tables as Tables);
 }
 
@@ -99,7 +111,7 @@ type Tables = { [K in keyof RecordTables]: DecodedTable<RecordOf<RecordTables[K]
 
 /** The network of a Settings grid and each tab's table, made in the order of RECORD_TABLES. */
 function assemble(
-  settingsGrid: readonly (readonly Cell[])[] | null,
+  settingsGrid: Grid | null,
   table: (key: keyof RecordTables, def: AnyTable) => DecodedTable<unknown>,
 ): Network {
   const settings = settingsFollowed(settingsGrid);
@@ -110,7 +122,7 @@ function assemble(
 }
 
 /** The settings of a Settings grid, whose language whatever is written from here on (findings, emails, reports) is in. */
-function settingsFollowed(settingsGrid: readonly (readonly Cell[])[] | null): EffectiveSettings {
+function settingsFollowed(settingsGrid: Grid | null): EffectiveSettings {
   const settings = effectiveSettings(settingsGrid);
   followSettings(languageOfSetting(settings.settings.language));
   return settings;

@@ -10,7 +10,7 @@ import { readTabsOnce } from './xlsx/workbook';
  */
 export async function networkOfFile(file: string): Promise<Network> {
   const tabs = await readTabsOnce(file);
-  const network = await decodeTabs(tabs.take);
+  const network = await decodeTabs(tabs);
   await tabs.rest();
   collectGarbage();
   return network;

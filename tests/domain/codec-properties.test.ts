@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isEmail, type Cell, type Column } from '../../src/domain/cells';
-import { decodeTable, encodeRow, headerRow, mapHeader } from '../../src/domain/codec';
+import { decodeTable, encodeRow, headerRow, mapHeader, TableDecoder } from '../../src/domain/codec';
 import { FIRST_YEAR, LAST_YEAR } from '../../src/domain/dates';
 import { effectiveSettings } from '../../src/domain/profiles';
 import { settingColumns, settingsRows, type Settings } from '../../src/domain/settings';
@@ -87,6 +87,36 @@ describe('decoding any grid', () => {
             if (problem.row !== null) expect(problem.row).toBeGreaterThanOrEqual(1);
           }
           expect(table.lastRow).toBe(grid.length);
+        }),
+        RUNS,
+      );
+    },
+  );
+
+  it.each(TABLES.map((def) => [def.name, def] as const))(
+    '%s: rows given one at a time, blanks as holes and blank rows left out, decode as their grid does',
+    (_name, def) => {
+      const titled = fc
+        .tuple(fc.nat(3), anyGrid(def))
+        .map(([lines, grid]) => [...Array.from({ length: lines }, () => ['']), ...grid]);
+      fc.assert(
+        fc.property(titled, (grid) => {
+          // As a reader of a file gives them: '' is a hole, and a row with nothing is not given.
+          const rows = grid.map((cells) => {
+            const sparse: (Cell | undefined)[] = [];
+            cells.forEach((cell, c) => {
+              if (cell !== '') sparse[c] = cell;
+            });
+            return sparse;
+          });
+          const height = rows.reduce((last, cells, r) => (cells.length > 0 ? r + 1 : last), 0);
+          const width = Math.max(0, ...rows.map((cells) => cells.length));
+          const rectangle = rows
+            .slice(0, height)
+            .map((cells) => Array.from({ length: width }, (_, c) => cells[c] ?? ''));
+          const decoder = new TableDecoder(def);
+          rows.forEach((cells, r) => cells.length > 0 && decoder.row(r + 1, cells));
+          expect(decoder.end(height)).toEqual(decodeTable(def, rectangle));
         }),
         RUNS,
       );

@@ -3,7 +3,8 @@
  * by tab, row and column with what was expected. The Secretariat runs it before the compliance check, or
  * after editing the file by hand. Exit 0: no problems; 1: problems; 2: the file cannot be read.
  */
-import { isBlank, type Cell } from '../../domain/cells';
+import { isBlank } from '../../domain/cells';
+import type { RowCells, RowsInto } from '../../domain/codec';
 import { t } from '../../domain/i18n';
 import { formatProblem, sortProblems } from '../../domain/problems';
 import { decodeTabs } from '../../domain/network';
@@ -13,20 +14,35 @@ import { readTabsOnce } from '../xlsx/workbook';
 
 export const usage = (): string => t('cli.usage.validate');
 
-function rowsInUse(grid: readonly (readonly Cell[])[] | null | undefined): number {
-  return grid ? grid.slice(1).filter((row) => !row.every(isBlank)).length : 0;
-}
-
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArguments(args, { json: { type: 'boolean' } }, [t('cli.arg.file')]);
   const file = positionals[0] ?? '';
   io.progress(t('cli.progress.reading', { file }));
   const workbook = await readTabsOnce(file);
   let rows = 0;
-  const network = await decodeTabs(async (tab) => {
-    const grid = await workbook.take(tab);
-    rows += rowsInUse(grid);
-    return grid;
+  // Each row below the header that holds anything counts, decoded or not.
+  const filled = (number: number, cells: RowCells) => number > 1 && !cells.every(isBlank);
+  const counting = <R>(into: RowsInto<R>): RowsInto<R> => {
+    // Counted when the rows end: a reader that gives them anew begins with another.
+    let count = 0;
+    return {
+      row(number, cells) {
+        if (filled(number, cells)) count++;
+        into.row(number, cells);
+      },
+      end(lastRow) {
+        rows += count;
+        return into.end(lastRow);
+      },
+    };
+  };
+  const network = await decodeTabs({
+    async grid(tab) {
+      const grid = await workbook.grid(tab);
+      grid?.forEach((cells, r) => filled(r + 1, cells) && rows++);
+      return grid;
+    },
+    rows: (tab, into) => workbook.rows(tab, () => counting(into())),
   });
   await workbook.rest();
   const problems = sortProblems(network.allProblems);

@@ -287,11 +287,33 @@ const enum Target {
   Run,
 }
 
+/** Where a sheet's rows go when they are given as read: each that holds a value, by its number. */
+export type RowSink = (number: number, cells: Cell[]) => void;
+
+/**
+ * A sheet whose rows cannot be given as they are read: they are not in ascending order, or a merge
+ * (which follows the rows) blanks some of their cells. It is read again whole.
+ */
+export class RowsNotInOrder extends Error {
+  override readonly name = 'RowsNotInOrder';
+
+  constructor() {
+    // @i18n-exempt: caught by the reader, which reads the sheet again as a grid.
+    super('The rows of the sheet cannot be given as they are read');
+  }
+}
+
 /**
  * The reading of one sheet: handlers for its XML, then its values by row (a sparse array) and its
  * layout, whose rows only a save needs (a command that only reads leaves them out: an object per row).
+ * With a sink, each row goes to it as it closes and none is kept; RowsNotInOrder is thrown where that
+ * would not give what the grid does.
  */
-function sheetReading(context: SheetContext, rowSpans: boolean): { handlers: Handlers; finish(): SheetRead } {
+function sheetReading(
+  context: SheetContext,
+  rowSpans: boolean,
+  sink?: RowSink,
+): { handlers: Handlers; finish(): SheetRead & { readonly height: number } } {
   const { strings, dates, date1904, days } = context;
   const rows: Cell[][] = [];
   const spans: RowSpan[] = [];
@@ -303,6 +325,8 @@ function sheetReading(context: SheetContext, rowSpans: boolean): { handlers: Han
   let addressed = true;
   let lastRow = 0;
   let widest = 0;
+  /** The last row given to the sink, the grid's height so far: a row's number is above it. */
+  let given = 0;
 
   let rowNumber = 0;
   let rowStart = 0;
@@ -465,7 +489,14 @@ function sheetReading(context: SheetContext, rowSpans: boolean): { handlers: Han
         }
         case 'row':
           if (rowSpans) spans.push({ row: rowNumber, start: rowStart, end: position });
-          if (rowCells) rows[rowNumber - 1] = rowCells;
+          if (sink) {
+            // A row out of order, or numbered 0 or less, changes rows given already or is left out of the grid.
+            if (!(rowNumber > given)) throw new RowsNotInOrder();
+            if (rowCells) {
+              given = rowNumber;
+              sink(rowNumber, rowCells);
+            }
+          } else if (rowCells) rows[rowNumber - 1] = rowCells;
           else if (rowNumber > 0) delete rows[rowNumber - 1];
           if (rowHasValues) widest = Math.max(widest, rowWidth);
           break;
@@ -475,10 +506,12 @@ function sheetReading(context: SheetContext, rowSpans: boolean): { handlers: Han
       }
     },
   };
-  const finish = (): SheetRead => {
+  const finish = () => {
+    if (sink && merges.length > 0) throw new RowsNotInOrder();
     unmerge(rows, merges);
     return {
       rows,
+      height: given,
       cells: lastRow * widest,
       layout: { rows: spans, dataEnd, emptyData, dimension, columnStyles, addressed },
     };
@@ -587,6 +620,11 @@ export interface WorkbookReader {
   read(part: string, rowSpans: boolean): SheetRead;
   /** The same, from the part's bytes given a piece at a time, without the rows' spans. */
   readPieces(pieces: AsyncIterable<Buffer>): Promise<SheetRead>;
+  /**
+   * The same, each row that holds a value given to `sink` as it is read and none kept: the sheet's size,
+   * and its height as a grid. Throws RowsNotInOrder where that would not give the grid's rows.
+   */
+  readRows(pieces: AsyncIterable<Buffer>, sink: RowSink): Promise<{ readonly cells: number; readonly height: number }>;
 }
 
 /**
@@ -607,14 +645,23 @@ export function workbookReader(parts: Parts): WorkbookReader {
     date1904,
     styles,
     read: (part, rowSpans) => readSheet(parts.get(part) ?? '', context, rowSpans),
-    async readPieces(pieces) {
-      const { handlers, finish } = sheetReading(context, false);
-      const feed = new XmlFeed(handlers);
-      for await (const piece of pieces) feed.push(piece);
-      feed.end();
-      return finish();
+    readPieces: (pieces) => readFed(pieces, sheetReading(context, false)),
+    async readRows(pieces, sink) {
+      const { cells, height } = await readFed(pieces, sheetReading(context, false, sink));
+      return { cells, height };
     },
   };
+}
+
+/** A sheet read from its bytes as they come. */
+async function readFed<T>(
+  pieces: AsyncIterable<Buffer>,
+  { handlers, finish }: { handlers: Handlers; finish(): T },
+): Promise<T> {
+  const feed = new XmlFeed(handlers);
+  for await (const piece of pieces) feed.push(piece);
+  feed.end();
+  return finish();
 }
 
 /** A sheet's values as a grid: what WorkbookPort.read returns. */

@@ -18,7 +18,17 @@ import { damaged, MAX_BYTES, tooLarge, unpack, unpackLazily, type PiecedParts } 
 import { keepWhatExcelJsDrops } from './keep';
 import { patchValues, type FileLayout, type Patched, type ValueWrite } from './patch';
 import type { PiecedText } from './pieces';
-import { gridOf, readWorkbook, TooManyCells, workbookReader, type SheetEntry, type WorkbookValues } from './read';
+import {
+  gridOf,
+  readWorkbook,
+  RowsNotInOrder,
+  TooManyCells,
+  workbookReader,
+  type SheetEntry,
+  type WorkbookValues,
+} from './read';
+import { rowsOfGrid, type RowsInto } from '../../domain/codec';
+import type { TabReader } from '../../domain/network';
 import { errorText } from '../../domain/errors';
 import { currentLanguage, inLanguage, t } from '../../domain/i18n';
 
@@ -119,11 +129,13 @@ async function readValues(file: string): Promise<{ bytes: Buffer; values: Workbo
 }
 
 /** The tabs of a file read once (readTabsOnce). */
-export interface TabsOnce {
+export interface TabsOnce extends TabReader {
   /** Every tab's name, in the file's order. */
   readonly names: readonly string[];
   /** The tab's values as read() would give them, read when asked; null when there is no such tab. */
-  take(tab: string): Promise<Cell[][] | null>;
+  grid(tab: string): Promise<Cell[][] | null>;
+  /** The tab's rows given to what `into` makes as they are read (TabReader.rows); null when there is no such tab. */
+  rows<R>(tab: string, into: () => RowsInto<R>): Promise<R | null>;
   /**
    * Reads every tab not taken and lets go of it, so that a file open() refuses (a tab's XML damaged,
    * more cells than a Google Sheet holds) is refused here too, once the command has what it needs.
@@ -132,11 +144,11 @@ export interface TabsOnce {
 }
 
 /**
- * For a command that only reads the file (refused as open refuses it): each tab's values read when
- * taken, as zlib inflates its XML a piece at a time, so that a network decoded tab by tab
- * (decodeTabs) never holds more than one grid of a large workbook beside the records decoded so far,
- * nor a sheet's XML whole. A refusal is worded in the language of the start, whatever the Settings
- * tab read meanwhile says, as open() words it.
+ * For a command that only reads the file (refused as open refuses it): each tab read when taken, as
+ * zlib inflates its XML a piece at a time, its rows given as they are read or its values as a grid,
+ * so that a network decoded tab by tab (decodeTabs) never holds more than one tab's values of a large
+ * workbook beside the records decoded so far, nor a sheet's XML whole. A refusal is worded in the
+ * language of the start, whatever the Settings tab read meanwhile says, as open() words it.
  */
 export async function readTabsOnce(file: string): Promise<TabsOnce> {
   const language = currentLanguage();
@@ -146,31 +158,58 @@ export async function readTabsOnce(file: string): Promise<TabsOnce> {
   const read = new Set<SheetEntry>();
   const taken = new Set<string>();
   let cells = 0;
-  const values = async (entry: SheetEntry): Promise<Cell[][] | null> => {
-    const pieces = parts.pieces(entry.part);
-    if (pieces === undefined) return null;
+  const counted = (sheet: { readonly cells: number }) => {
+    cells += sheet.cells;
+    if (cells > MAX_GRID_CELLS) throw new TooManyCells(cells);
+  };
+  /** What `use` makes of a sheet's pieces (given anew each time they are asked for); null when the part is missing. */
+  const reading = async <T>(
+    entry: SheetEntry,
+    use: (pieces: () => AsyncIterable<Buffer>) => Promise<T>,
+  ): Promise<T | null> => {
+    if (!parts.has(entry.part)) return null;
     read.add(entry);
     try {
-      const sheet = await reader.readPieces(pieces);
-      cells += sheet.cells;
-      if (cells > MAX_GRID_CELLS) throw new TooManyCells(cells);
-      return gridOf(sheet);
+      return await use(() => parts.pieces(entry.part)!);
     } catch (error) {
       throw refusedFor(file, error, language);
     }
   };
+  const grid = async (pieces: () => AsyncIterable<Buffer>) => {
+    const sheet = await reader.readPieces(pieces());
+    counted(sheet);
+    return gridOf(sheet);
+  };
+  /** The entry of a tab taken now: the first of two tabs of one name, as open() keeps it. */
+  const take = (tab: string) => {
+    // @i18n-exempt: a fault of the command's code, never of the file a person gave it.
+    if (taken.has(tab)) throw new Error(`The ${tab} tab was read already.`);
+    taken.add(tab);
+    return reader.entries.find((e) => e.name === tab);
+  };
   return {
     names,
-    async take(tab) {
-      // @i18n-exempt: a fault of the command's code, never of the file a person gave it.
-      if (taken.has(tab)) throw new Error(`The ${tab} tab was read already.`);
-      taken.add(tab);
-      // The first of two tabs of one name, as open() keeps it.
-      const entry = reader.entries.find((e) => e.name === tab);
-      return entry === undefined ? null : values(entry);
+    async grid(tab) {
+      const entry = take(tab);
+      return entry === undefined ? null : reading(entry, grid);
+    },
+    async rows(tab, into) {
+      const entry = take(tab);
+      if (entry === undefined) return null;
+      return reading(entry, async (pieces) => {
+        try {
+          const sink = into();
+          const sheet = await reader.readRows(pieces(), (number, row) => sink.row(number, row));
+          counted(sheet);
+          return sink.end(sheet.height);
+        } catch (error) {
+          if (!(error instanceof RowsNotInOrder)) throw error;
+        }
+        return rowsOfGrid(await grid(pieces), into());
+      });
     },
     async rest() {
-      for (const entry of reader.entries) if (!read.has(entry)) await values(entry);
+      for (const entry of reader.entries) if (!read.has(entry)) await reading(entry, grid);
     },
   };
 }

@@ -9,6 +9,7 @@ export const EXAMPLE = path.resolve(__dirname, '../../../examples/uzbekistan.xls
 export const PART = {
   Members: 'xl/worksheets/sheet2.xml',
   Meetings: 'xl/worksheets/sheet4.xml',
+  Decisions: 'xl/worksheets/sheet5.xml',
   Log: 'xl/worksheets/sheet11.xml',
   Compliance: 'xl/worksheets/sheet12.xml',
 } as const;

@@ -27,7 +27,8 @@ import { readGrids } from '../../../src/app/network';
 import { readTable, updateRecords } from '../../../src/app/repository';
 import { decodeNetwork, decodeTabs, NETWORK_TABLES } from '../../../src/domain/network';
 import { dayOfDate, timestampOfDate } from '../../../src/domain/dates';
-import { MeetingsTable } from '../../../src/domain/tables';
+import { DecisionsTable, LogTable, MeetingsTable, MembersTable } from '../../../src/domain/tables';
+import { decodeTable, TableDecoder } from '../../../src/domain/codec';
 import { currentLanguage, useLanguage } from '../../../src/domain/i18n';
 import { readTabsOnce, WorkbookFileError, XlsxWorkbook } from '../../../src/node/xlsx/workbook';
 import { appendCells, example, EXAMPLE, PART, partText, replaceCell, withParts } from './parts';
@@ -178,17 +179,62 @@ describe('reading a file once, for a command that only reads it', () => {
     const workbook = await XlsxWorkbook.open(EXAMPLE);
     const once = await readTabsOnce(EXAMPLE);
     expect(once.names).toEqual(workbook.tabNames());
-    expect(await once.take('Members')).toEqual(workbook.read('Members'));
-    await expect(once.take('Members')).rejects.toThrow(/read already/);
-    expect(await once.take('Nowhere')).toBeNull();
+    expect(await once.grid('Members')).toEqual(workbook.read('Members'));
+    await expect(once.grid('Members')).rejects.toThrow(/read already/);
+    await expect(once.rows('Members', () => new TableDecoder(MembersTable))).rejects.toThrow(/read already/);
+    expect(await once.grid('Nowhere')).toBeNull();
+    expect(await once.rows('Elsewhere', () => new TableDecoder(MeetingsTable))).toBeNull();
     const asked: string[] = [];
     const again = await readTabsOnce(EXAMPLE);
-    const network = await decodeTabs((tab) => {
-      asked.push(tab);
-      return again.take(tab);
+    const network = await decodeTabs({
+      grid(tab) {
+        asked.push(tab);
+        return again.grid(tab);
+      },
+      rows(tab, into) {
+        asked.push(tab);
+        return again.rows(tab, into);
+      },
     });
     expect(network).toEqual(decodeNetwork(readGrids(workbook)));
     expect(asked).toEqual(NETWORK_TABLES.map((table) => table.name));
+  });
+
+  it("gives a tab's rows as it reads them, and a tab whose rows are out of order or merged once more from its grid", async () => {
+    const swapped = file('meetings-out-of-order.xlsx');
+    await writeFile(
+      swapped,
+      await withParts(await example(), {
+        [PART.Meetings]: (xml) => {
+          const rows = [...xml.matchAll(/<row [^>]*>.*?<\/row>/gs)].map((m) => m[0]);
+          const [second, third] = [rows[1] ?? '', rows[2] ?? ''];
+          return xml.replace(second + third, third + second);
+        },
+      }),
+    );
+    const merged = file('decisions-merged.xlsx');
+    await writeFile(
+      merged,
+      await withParts(await example(), {
+        [PART.Decisions]: (xml) =>
+          xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="B2:C2"/></mergeCells>'),
+      }),
+    );
+    for (const [name, tab, def] of [
+      [EXAMPLE, 'Meetings', MeetingsTable],
+      [swapped, 'Meetings', MeetingsTable],
+      [merged, 'Decisions', DecisionsTable],
+    ] as const) {
+      const grid = (await XlsxWorkbook.open(name)).read(tab);
+      let begun = 0;
+      const once = await readTabsOnce(name);
+      const table = await once.rows(tab, () => {
+        begun++;
+        return new TableDecoder(def);
+      });
+      expect(table).toEqual(decodeTable(def, grid));
+      expect(begun).toBe(name === EXAMPLE ? 1 : 2);
+    }
   });
 
   it('refuses a file as open() refuses it', async () => {
@@ -203,11 +249,11 @@ describe('reading a file once, for a command that only reads it', () => {
     await writeFile(file, damaged);
     await expect(XlsxWorkbook.open(file)).rejects.toThrow(/damaged/);
     const once = await readTabsOnce(file);
-    expect((await once.take('Members'))?.length).toBeGreaterThan(1);
+    expect((await once.grid('Members'))?.length).toBeGreaterThan(1);
     await expect(once.rest()).rejects.toThrow(WorkbookFileError);
     const again = await readTabsOnce(file);
-    await expect(again.take('Log')).rejects.toThrow(WorkbookFileError);
-    await expect(again.take('Log')).rejects.toThrow(/read already/);
+    await expect(again.rows('Log', () => new TableDecoder(LogTable))).rejects.toThrow(WorkbookFileError);
+    await expect(again.grid('Log')).rejects.toThrow(/read already/);
   });
 
   it('words a refusal in the language it started in, whatever the Settings tab it read says', async () => {
@@ -225,7 +271,7 @@ describe('reading a file once, for a command that only reads it', () => {
     const before = currentLanguage();
     try {
       const once = await readTabsOnce(file);
-      const refusal = await decodeTabs(once.take).catch((error: unknown) => error);
+      const refusal = await decodeTabs(once).catch((error: unknown) => error);
       expect(currentLanguage()).toBe('ru');
       expect(refusal).toBeInstanceOf(WorkbookFileError);
       expect((refusal as Error).message).toBe((opened as Error).message);
