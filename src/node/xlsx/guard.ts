@@ -194,9 +194,9 @@ export class RowsLeftOut {
       this.after.push(piece);
       return;
     }
+    if (this.opened) return this.closing(piece);
     const window = this.carry.length === 0 ? piece : Buffer.concat([this.carry, piece]);
     const held = this.carry.length;
-    if (this.opened) return this.closing(window);
     const at = window.indexOf(OPEN_ROWS);
     if (at < 0) {
       this.head.push(piece);
@@ -208,6 +208,7 @@ export class RowsLeftOut {
     if (at >= held) this.head.push(window.subarray(held, at));
     else this.trimHead(held - at);
     this.opened = true;
+    this.carry = Buffer.alloc(0);
     this.closing(window.subarray(at));
   }
 
@@ -216,11 +217,21 @@ export class RowsLeftOut {
     return this.after === null ? null : Buffer.concat([...this.head, ...this.after]).toString('utf8');
   }
 
-  /** A window of the text after the rows opened: what follows their end, once it is in sight. */
-  private closing(window: Buffer): void {
-    const at = window.indexOf(CLOSE_ROWS);
-    if (at >= 0) this.after = [Buffer.from(window.subarray(at + CLOSE_ROWS.length))];
-    else this.carry = Buffer.from(window.subarray(Math.max(0, window.length - CLOSE_ROWS.length + 1)));
+  /**
+   * A piece of the text after the rows opened: what follows their end, once it is in sight. The rows
+   * are most of a sheet: only the seam with the piece before is copied to be searched, never a piece.
+   */
+  private closing(piece: Buffer): void {
+    const seam = Buffer.concat([this.carry, piece.subarray(0, CLOSE_ROWS.length - 1)]);
+    // The seam is too short to hold the end of the rows but across the two pieces.
+    const across = seam.indexOf(CLOSE_ROWS);
+    const at = across >= 0 ? across - this.carry.length : piece.indexOf(CLOSE_ROWS);
+    if (across >= 0 || at >= 0) {
+      this.after = [Buffer.from(piece.subarray(at + CLOSE_ROWS.length))];
+      return;
+    }
+    const text = piece.length >= CLOSE_ROWS.length ? piece : Buffer.concat([this.carry, piece]);
+    this.carry = Buffer.from(text.subarray(Math.max(0, text.length - CLOSE_ROWS.length + 1)));
   }
 
   /** Takes back the last `bytes` of the head. */
@@ -312,8 +323,8 @@ export async function unpackLazily(bytes: Uint8Array): Promise<PiecedParts | str
   };
 }
 
-/** How much zlib gives at a time to a reader that does not hold the part. */
-const PIECE_BYTES = 256 * 1024;
+/** How much zlib gives at a time to a reader that does not hold the part: what the reader gives saxes at a time. */
+const PIECE_BYTES = 64 * 1024;
 
 /** A part held from the check on, as the one piece it is. */
 async function* whole(content: Buffer): AsyncGenerator<Buffer> {
