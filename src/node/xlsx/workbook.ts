@@ -47,6 +47,23 @@ interface Tab {
   name: string;
   /** The values by row, each row as long as its last value or longer; '' for nothing. */
   rows: Cell[][];
+  /** The used range's size as read() last found it; null once the rows changed. */
+  extent: { readonly height: number; readonly width: number } | null;
+}
+
+/** The used range of a tab's rows: no blank rows below it or columns to its right. */
+function extentOf(rows: readonly (readonly Cell[] | undefined)[]): { height: number; width: number } {
+  let height = 0;
+  let width = 0;
+  rows.forEach((row, i) => {
+    if (row === undefined) return;
+    let last = row.length;
+    while (last > 0 && (row[last - 1] ?? '') === '') last--;
+    if (last === 0) return;
+    height = i + 1;
+    width = Math.max(width, last);
+  });
+  return { height, width };
 }
 
 /** The file the workbook was read from or last saved as, and what a patch needs of it. */
@@ -233,7 +250,7 @@ export class XlsxWorkbook implements WorkbookPort {
   static async open(file: string): Promise<XlsxWorkbook> {
     const { bytes, values } = await readValues(file);
     return new XlsxWorkbook(
-      values.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.grid })),
+      values.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.grid, extent: null })),
       { bytes, layout: layoutOf(values), texts: new Map(), zip: null },
     );
   }
@@ -350,21 +367,22 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.tabs.map((t) => t.name);
   }
 
+  /**
+   * The tab's values, a grid of the caller's own as getValues() gives one. The tick reads its largest
+   * tabs again before and after each guarded write: the size of what they use is worked out once
+   * until they change, and a row as wide as the grid (most are) is copied whole.
+   */
   read(name: string): Cell[][] | null {
     const tab = this.tabs.find((t) => t.name === name);
     if (!tab) return null;
-    let height = 0;
-    let width = 0;
-    tab.rows.forEach((row, i) => {
-      let last = row.length;
-      while (last > 0 && (row[last - 1] ?? '') === '') last--;
-      if (last === 0) return;
-      height = i + 1;
-      width = Math.max(width, last);
-    });
+    const { height, width } = (tab.extent ??= extentOf(tab.rows));
     const grid: Cell[][] = new Array<Cell[]>(height);
     for (let r = 0; r < height; r++) {
       const row = tab.rows[r];
+      if (row?.length === width) {
+        grid[r] = row.slice();
+        continue;
+      }
       const out = new Array<Cell>(width);
       for (let c = 0; c < width; c++) out[c] = row?.[c] ?? '';
       grid[r] = out;
@@ -373,6 +391,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private put(tab: Tab, row: number, column: number, cells: readonly (readonly Cell[])[]): void {
+    tab.extent = null;
     cells.forEach((line, i) => {
       const target = (tab.rows[row + i - 1] ??= []);
       for (let c = target.length; c < column - 1; c++) target[c] = '';
@@ -447,6 +466,7 @@ export class XlsxWorkbook implements WorkbookPort {
   clearFrom(tab: string, fromRow: number): void {
     const target = this.tab(tab);
     target.rows.length = Math.min(target.rows.length, Math.max(0, fromRow - 1));
+    target.extent = null;
     this.record({ method: 'clearFrom', args: [tab, fromRow] });
   }
 
@@ -456,7 +476,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.tabs.some((t) => excelName(t.name).toLowerCase() === same))
       // @i18n-exempt: a fault of the caller, worded as Sheets words it; no command lets a person cause it.
       throw new Error(`A sheet with the name "${tab}" already exists.`);
-    this.tabs.splice(position ?? this.tabs.length, 0, { name: tab, rows: [] });
+    this.tabs.splice(position ?? this.tabs.length, 0, { name: tab, rows: [], extent: null });
     this.record({ method: 'addTab', args: [tab, position] });
   }
 
