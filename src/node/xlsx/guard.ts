@@ -410,9 +410,14 @@ async function check(
   let cells = 0;
   const kept = new Map<string, Buffer>();
   const all = new Map<string, Part>();
-  for (const { name, part } of parts) {
-    const held = hold(part.uncompressedSize);
-    const content = held ? contentOf(part) : await scanned(part, expandsRanges(name));
+  // The large parts are inflated by zlib's threads all at once, while this one inflates the small ones;
+  // each is still judged in the order of the file, and the first found wanting refuses it.
+  const scans = parts.map(({ name, part }) =>
+    hold(part.uncompressedSize) ? null : scanned(part, expandsRanges(name)),
+  );
+  for (const [i, { name, part }] of parts.entries()) {
+    const scan = scans[i];
+    const content = scan ? await scan : contentOf(part);
     if (content === 'more') return t('cli.file.more-than-declared', { part: printable(name) });
     if (content === null) return damaged();
     all.set(name, part);

@@ -185,7 +185,8 @@ function sharedStrings(xml: string): string[] {
   const strings: string[] = [];
   let text: string | null = null;
   let runs: string[] | null = null;
-  let collecting: string[] | null = null;
+  /** The text of the `<t>` being read, in the pieces saxes gives (most are one); null outside one. */
+  let collecting: string | null = null;
   let inRun = false;
   let phonetic = 0;
   parseXml(xml, {
@@ -202,20 +203,20 @@ function sharedStrings(xml: string): string[] {
           inRun = true;
           break;
         case 't':
-          if (phonetic === 0) collecting = [];
+          if (phonetic === 0) collecting = '';
           break;
       }
     },
     text(chunk) {
-      collecting?.push(chunk);
+      if (collecting !== null) collecting = collecting === '' ? chunk : collecting + chunk;
     },
     close(name) {
       switch (name) {
         case 't':
           if (collecting === null) break;
-          if (inRun) (runs ??= []).push(decodeEscapes(collecting.join('')));
+          if (inRun) (runs ??= []).push(decodeEscapes(collecting));
           // A <t> of the item itself wins over its runs, as exceljs keeps it.
-          else text = decodeEscapes(collecting.join(''));
+          else text = decodeEscapes(collecting);
           collecting = null;
           break;
         case 'r':
