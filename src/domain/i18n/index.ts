@@ -69,24 +69,30 @@ export function t(key: MessageKey, values?: Values): string {
 
 const LOCALE: Record<Language, string> = { en: 'en-GB', ru: 'ru' };
 
-const formatters = new Map<string, unknown>();
+/** The formatters of each language by kind. */
+const formatters = new Map<Language, Map<string, unknown>>();
 
 /**
  * One formatter of each kind per language: building an Intl formatter costs far more than using one,
  * and holds native memory until it is collected (a check of a large network formats a day per finding).
  */
 function formatter<T>(kind: string, make: (locale: string) => T): T {
-  const key = `${kind}|${current}`;
-  let found = formatters.get(key) as T | undefined;
+  let kinds = formatters.get(current);
+  if (kinds === undefined) formatters.set(current, (kinds = new Map()));
+  let found = kinds.get(kind) as T | undefined;
   if (found === undefined) {
     found = make(LOCALE[current]);
-    formatters.set(key, found);
+    kinds.set(kind, found);
   }
   return found;
 }
 
-/** Past this many texts a store of formatted ones starts again, so that it never holds more than a few of a large tab's worth. */
-const FORMATTED_KEPT = 10_000;
+/**
+ * Past this many texts a store of formatted ones starts again, so that it never holds more than a few
+ * of a large tab's worth: enough for every day of a century, which a network's records of fifty years
+ * name in turn (a store of fewer started again before it was used a second time).
+ */
+const FORMATTED_KEPT = 40_000;
 
 /**
  * What `format` made of each key lately, in the current language: an Intl formatter takes microseconds
