@@ -124,7 +124,7 @@ function references<T>(ctx: RuleContext, check: Check<T>, out: Finding[]): void 
     const missing = check.targets.reduce((left, target) => unknownCodes(left, target), check.codes(r));
     if (missing.length === 0) continue;
     const ref = check.ref(r).trim();
-    const quoted = missing.map((c) => `"${c}"`);
+    const codes = joinFew(missing.map((c) => `"${c}"`));
     out.push(
       finding('data.reference', 'error', {
         sheet: check.sheet,
@@ -136,12 +136,12 @@ function references<T>(ctx: RuleContext, check: Check<T>, out: Finding[]): void 
           reffed: ref ? 'yes' : 'no',
           ref,
           column: check.column,
-          codes: joinFew(quoted),
+          codes,
           count: missing.length,
           target: check.target,
         }),
         clause,
-        fix: t('rules.data.reference-fix', { codes: joinFew(quoted), column: check.column, target: check.target }),
+        fix: t('rules.data.reference-fix', { codes, column: check.column, target: check.target }),
       }),
     );
   }

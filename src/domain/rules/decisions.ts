@@ -121,6 +121,7 @@ function evidence(ctx: RuleContext): Finding[] {
     }
     const beyond = unknownCodes(d.consulted, { has: (key) => attended.has(key) || reached.has(key) });
     if (beyond.length === 0) continue;
+    const named = joinFew(beyond);
     out.push(
       finding('decisions.evidence', 'warning', {
         sheet: 'Decisions',
@@ -130,14 +131,14 @@ function evidence(ctx: RuleContext): Finding[] {
           id: d.id,
           date: longDay(d.date),
           meeting: meeting.id,
-          beyond: joinFew(beyond),
+          beyond: named,
           count: beyond.length,
           named: consultation === undefined ? 'no' : 'yes',
           consultation: consultation?.id ?? '',
           asks: whoAsks(ctx, clause),
         }),
         clause,
-        fix: t('rules.evidence.absent-fix', { id: d.id, beyond: joinFew(beyond), count: beyond.length }),
+        fix: t('rules.evidence.absent-fix', { id: d.id, beyond: named, count: beyond.length }),
       }),
     );
   }
