@@ -205,8 +205,10 @@ export class TableDecoder<T extends TableDef> implements RowsInto<DecodedTable<R
   /** Where the header is, from the rows above any record: `noRows` when the tab has no row below row 1. */
   private settle(noRows: boolean): void {
     const { def, top } = this;
-    const first = top[0];
-    const blank = first === undefined || Array.from(first, (cell) => cell ?? '').every(isBlank);
+    // Row 1 as the grid holds it: as long as its last value, '' for a blank (a reader may give a longer row).
+    const given = top[0];
+    const first = given && Array.from({ length: reach(given) }, (_, i) => given[i] ?? '');
+    const blank = first === undefined || first.every(isBlank);
     if (blank) {
       const below = noRows ? null : headerBelow(def, top, 0);
       this.problems.push(
@@ -228,10 +230,7 @@ export class TableDecoder<T extends TableDef> implements RowsInto<DecodedTable<R
       this.settled = { header: null, headerAt: below, entries: [], keyAt: undefined, absent: [] };
       return;
     }
-    const mapped = mapHeader(
-      def,
-      Array.from(first, (cell) => cell ?? ''),
-    );
+    const mapped = mapHeader(def, first);
     const { header } = mapped;
     const headerAt = header.missing.length === 0 ? null : headerBelow(def, top, header.index.size);
     // A header moved down by a title line is one problem, not one per column that row 1 lacks.
