@@ -367,23 +367,41 @@ async function* inflatedPieces(part: Part): AsyncGenerator<Buffer> {
   if (size !== declared) throw new SizeNotDeclared(false);
 }
 
+/** The cells the ranges of a part's XML name (rangeCells); null when the XML is not well formed. */
+function rangesIn(xml: string): number | null {
+  try {
+    return rangeCells(xml);
+  } catch {
+    return null;
+  }
+}
+
+/** Tells the scans of a file's parts that it has been judged: what they have not inflated yet is not needed. */
+interface Judged {
+  done: boolean;
+}
+
 /**
  * A part checked as contentOf checks it, inflated a piece at a time and let go of: 'more' or null as
- * contentOf says, else the part's XML less its rows when `xml` is asked for ('' otherwise).
+ * contentOf says, else the cells its ranges name (0 when `ranges` is not asked for), null when its XML
+ * is not well formed. Only a number is held while the parts before it are judged, never its text.
  */
-async function scanned(part: Part, xml: boolean): Promise<string | 'more' | null> {
+async function scanned(part: Part, ranges: boolean, judged: Judged): Promise<number | 'more' | null> {
   const rows = new RowsLeftOut();
   try {
-    for await (const piece of inflatedPieces(part)) if (xml) rows.push(piece);
+    for await (const piece of inflatedPieces(part)) {
+      if (judged.done) return null;
+      if (ranges) rows.push(piece);
+    }
   } catch (error) {
     return error instanceof SizeNotDeclared && error.more ? 'more' : null;
   }
-  if (!xml) return '';
+  if (!ranges) return 0;
   const without = rows.done();
-  if (without !== null) return without;
+  if (without !== null) return rangesIn(without);
   // Rows that never close (`<sheetData/>` and nothing after): withoutRows keeps the whole text.
   const content = contentOf(part);
-  return content === 'more' || content === null ? content : withoutRows(content);
+  return content === 'more' || content === null ? content : rangesIn(withoutRows(content));
 }
 
 /** The checks of unpack, keeping the contents of the parts `hold` says to by their declared size, and every part by name. */
@@ -412,25 +430,34 @@ async function check(
   const all = new Map<string, Part>();
   // The large parts are inflated by zlib's threads all at once, while this one inflates the small ones;
   // each is still judged in the order of the file, and the first found wanting refuses it.
+  const judged: Judged = { done: false };
   const scans = parts.map(({ name, part }) =>
-    hold(part.uncompressedSize) ? null : scanned(part, expandsRanges(name)),
+    hold(part.uncompressedSize) ? null : scanned(part, expandsRanges(name), judged),
   );
-  for (const [i, { name, part }] of parts.entries()) {
-    const scan = scans[i];
-    const content = scan ? await scan : contentOf(part);
-    if (content === 'more') return t('cli.file.more-than-declared', { part: printable(name) });
-    if (content === null) return damaged();
-    all.set(name, part);
-    // A later part of the same name wins, as in exceljs.
-    if (typeof content !== 'string') kept.set(name, content);
-    else kept.delete(name);
-    if (!expandsRanges(name)) continue;
-    try {
-      cells += rangeCells(typeof content === 'string' ? content : withoutRows(content));
-    } catch {
-      return damaged();
+  try {
+    for (const [i, { name, part }] of parts.entries()) {
+      const scan = scans[i];
+      let ranges: number | 'more' | null;
+      if (scan) {
+        ranges = await scan;
+        // A later part of the same name wins, as in exceljs.
+        kept.delete(name);
+      } else {
+        const content = contentOf(part);
+        if (content === 'more' || content === null) ranges = content;
+        else {
+          kept.set(name, content);
+          ranges = expandsRanges(name) ? rangesIn(withoutRows(content)) : 0;
+        }
+      }
+      if (ranges === 'more') return t('cli.file.more-than-declared', { part: printable(name) });
+      if (ranges === null) return damaged();
+      all.set(name, part);
+      cells += ranges;
+      if (cells > MAX_RANGE_CELLS) return t('cli.file.too-many-ranges', { cells, max: MAX_RANGE_CELLS });
     }
-    if (cells > MAX_RANGE_CELLS) return t('cli.file.too-many-ranges', { cells, max: MAX_RANGE_CELLS });
+  } finally {
+    judged.done = true;
   }
   return { kept, all };
 }
