@@ -145,6 +145,19 @@ async function readValues(file: string): Promise<{ bytes: Buffer; values: Workbo
   return { bytes, values: readingFile(file, () => readWorkbook(parts, MAX_GRID_CELLS)) };
 }
 
+/**
+ * A fault of what a sheet's rows were given to while it was read: the command's, carried through the
+ * reading so that it is thrown as it is and never taken for a damaged file.
+ */
+class GivenFault extends Error {
+  override readonly name = 'GivenFault';
+
+  constructor(readonly fault: unknown) {
+    // @i18n-exempt: unwrapped before anyone sees it.
+    super('What the rows were given to failed');
+  }
+}
+
 /** The tabs of a file read once (readTabsOnce). */
 export interface TabsOnce extends TabReader {
   /** Every tab's name, in the file's order. */
@@ -189,6 +202,7 @@ export async function readTabsOnce(file: string): Promise<TabsOnce> {
     try {
       return await use(() => parts.pieces(entry.part)!);
     } catch (error) {
+      if (error instanceof GivenFault) throw error.fault;
       throw refusedFor(file, error, language);
     }
   };
@@ -213,17 +227,27 @@ export async function readTabsOnce(file: string): Promise<TabsOnce> {
     async rows(tab, into) {
       const entry = take(tab);
       if (entry === undefined) return null;
-      return reading(entry, async (pieces) => {
+      const sink = into();
+      const give = (number: number, row: Cell[]) => {
         try {
-          const sink = into();
-          const sheet = await reader.readRows(pieces(), (number, row) => sink.row(number, row));
-          counted(sheet);
-          return sink.end(sheet.height);
+          sink.row(number, row);
+        } catch (error) {
+          throw new GivenFault(error);
+        }
+      };
+      // The sheet's height, its rows given; or its grid, when they could not be given as they were read.
+      const sheet = await reading(entry, async (pieces) => {
+        try {
+          const read = await reader.readRows(pieces(), give);
+          counted(read);
+          return read.height;
         } catch (error) {
           if (!(error instanceof RowsNotInOrder)) throw error;
         }
-        return rowsOfGrid(await grid(pieces), into());
+        return grid(pieces);
       });
+      if (sheet === null) return null;
+      return typeof sheet === 'number' ? sink.end(sheet) : rowsOfGrid(sheet, into());
     },
     async rest() {
       for (const entry of reader.entries) if (!read.has(entry)) await reading(entry, grid);
@@ -395,7 +419,8 @@ export class XlsxWorkbook implements WorkbookPort {
     cells.forEach((line, i) => {
       const target = (tab.rows[row + i - 1] ??= []);
       for (let c = target.length; c < column - 1; c++) target[c] = '';
-      line.forEach((cell, j) => (target[column + j - 1] = cell));
+      // A hole of a sparse line is a blank: read() copies a row as it stands.
+      for (let j = 0; j < line.length; j++) target[column + j - 1] = line[j] ?? '';
     });
   }
 

@@ -31,6 +31,7 @@ import { DecisionsTable, LogTable, MeetingsTable, MembersTable } from '../../../
 import { decodeTable, TableDecoder } from '../../../src/domain/codec';
 import { currentLanguage, useLanguage } from '../../../src/domain/i18n';
 import { readTabsOnce, WorkbookFileError, XlsxWorkbook } from '../../../src/node/xlsx/workbook';
+import type { Cell } from '../../../src/ports';
 import { appendCells, example, EXAMPLE, PART, partText, replaceCell, withParts } from './parts';
 
 let dir: string;
@@ -237,6 +238,18 @@ describe('reading a file once, for a command that only reads it', () => {
     }
   });
 
+  it('throws a fault of what the rows are given to as it is, never as a damaged file', async () => {
+    const fault = new Error('a decoder that fails');
+    const once = await readTabsOnce(EXAMPLE);
+    const failing = () => ({
+      row() {
+        throw fault;
+      },
+      end: () => null,
+    });
+    await expect(once.rows('Meetings', failing)).rejects.toBe(fault);
+  });
+
   it('refuses a file as open() refuses it', async () => {
     await expect(readTabsOnce(path.join(dir, 'nothing.xlsx'))).rejects.toThrow(WorkbookFileError);
   });
@@ -282,6 +295,25 @@ describe('reading a file once, for a command that only reads it', () => {
 });
 
 describe('writing', () => {
+  it('reads a blank where a line written had a hole, and a read after each change sees it', () => {
+    const workbook = XlsxWorkbook.create();
+    workbook.addTab('Holes');
+    const line: Cell[] = [];
+    line[1] = 'b';
+    workbook.write('Holes', 1, 1, [line]);
+    const read = workbook.read('Holes')!;
+    expect(read).toEqual([['', 'b']]);
+    expect(0 in read[0]!).toBe(true);
+    workbook.write('Holes', 3, 2, [['c', 'd']]);
+    expect(workbook.read('Holes')).toEqual([
+      ['', 'b', ''],
+      ['', '', ''],
+      ['', 'c', 'd'],
+    ]);
+    workbook.clearFrom('Holes', 2);
+    expect(workbook.read('Holes')).toEqual([['', 'b']]);
+  });
+
   it('stores text that looks like a formula as text', async () => {
     const workbook = XlsxWorkbook.create();
     workbook.addTab('Decisions');
