@@ -87,22 +87,24 @@ function formatter<T>(kind: string, make: (locale: string) => T): T {
   return found;
 }
 
+/** Past this many texts a store of formatted ones starts again, so that it never holds more than a few of a large tab's worth. */
+const FORMATTED_KEPT = 10_000;
+
 /**
- * Past this many texts a store of formatted ones starts again, so that it never holds more than a few
- * of a large tab's worth: enough for every day of a century, which a network's records of fifty years
- * name in turn (a store of fewer started again before it was used a second time).
+ * The formatted days kept: every day of a century, which a network's records of fifty years name in
+ * turn (a store of fewer started again before it was used a second time). A day's text is short.
  */
-const FORMATTED_KEPT = 40_000;
+const DAYS_KEPT = 40_000;
 
 /**
  * What `format` made of each key lately, in the current language: an Intl formatter takes microseconds
  * a call, and a check of a large network writes the same days and lists into thousands of findings.
  */
-function remembered(kind: string, key: string, format: () => string): string {
+function remembered(kind: string, key: string, format: () => string, kept = FORMATTED_KEPT): string {
   const store = formatter(kind, () => new Map<string, string>());
   let text = store.get(key);
   if (text === undefined) {
-    if (store.size >= FORMATTED_KEPT) store.clear();
+    if (store.size >= kept) store.clear();
     text = format();
     store.set(key, text);
   }
@@ -112,15 +114,21 @@ function remembered(kind: string, key: string, format: () => string): string {
 /** "16 September 2026", "16 сентября 2026 г.": a `YYYY-MM-DD` day as running text writes it. */
 export function formatDay(day: string | null): string {
   if (day === null) return '';
-  return remembered('days', day, () => {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-    if (!m) return day;
-    const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return formatter(
-      'day',
-      (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-    ).format(date);
-  });
+  return remembered(
+    'days',
+    day,
+    () => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+      if (!m) return day;
+      const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      return formatter(
+        'day',
+        (locale) =>
+          new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      ).format(date);
+    },
+    DAYS_KEPT,
+  );
 }
 
 /** "September 2026", "сентябрь 2026 г.": a month of a year standing alone, as in a heading. */
