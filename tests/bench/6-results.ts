@@ -298,7 +298,7 @@ const text = [
     `**Time per row**: CPU time ÷ rows at each size over the same at the size before; linear or better when no step whose larger time is at least ${NOISE_MS} ms exceeds ${SLACK}. ` +
     'The targets of the CLI are on its wall time.',
   '- **CLI**: `report all` writes HTML and CSV files; `tick` runs on a fresh copy of the file each time (it saves what it did) with its messages as .eml files. ' +
-    'A run is repeated while the fastest so far is under 5 s, up to three times (five for the example), and the fastest counts; the peak memory is the highest.',
+    'Each command runs three times (five for the example, and five alternating with the parse floor for the ratio), and the fastest counts; the peak memory is the highest.',
   `- **Where setup's calls go** on the intact workbook at 1,000×: ${largest('setupWorkbook (intact)').spreadsheet} calls, ${setupWrites(largest('setupWorkbook (intact)'))}.`,
   `- **Where the ticks' calls go** at 1,000×: with work, ${tickCalls(largest('hourlyTick (with work)'))}; idle, every service call: ` +
     `${methods(Object.entries(largest('hourlyTick (idle)').byMethod).sort((a, b) => b[1] - a[1]))}.`,
