@@ -3,7 +3,14 @@
  * same Settings are taken as they are, and the network is the one decoding every grid anew gives.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeNetwork, decodeNetworkReusing, decodeTabs, NETWORK_TABLES } from '../../src/domain/network';
+import {
+  decodeNetwork,
+  decodeNetworkReusing,
+  decodeTabs,
+  NETWORK_TABLES,
+  type Grids,
+  type TabReader,
+} from '../../src/domain/network';
 import { rowsOfGrid } from '../../src/domain/codec';
 import { currentLanguage, useLanguage } from '../../src/domain/i18n';
 import { gridsOf, uzbekistan } from './rules/support';
@@ -35,41 +42,45 @@ describe('a network decoded in parts', () => {
     expect(network.members).toBe(earlier.network.members);
   });
 
-  it('reads the Settings tab first, then each tab of records once', async () => {
+  /** The network decodeTabs makes of the Uzbekistan example through a reader, what the reader was asked, and the grids. */
+  async function decodedThrough(reader: (all: Grids, asked: string[]) => TabReader) {
     const all = gridsOf(uzbekistan());
     const before = currentLanguage();
     const asked: string[] = [];
-    const network = await decodeTabs({
+    try {
+      return { network: await decodeTabs(reader(all, asked)), asked, all };
+    } finally {
+      useLanguage(before);
+    }
+  }
+
+  it('reads the Settings tab first, then each tab of records once', async () => {
+    const { network, asked, all } = await decodedThrough((grids, asked) => ({
       grid(tab) {
         asked.push(tab);
-        return all[tab as keyof typeof all] ?? null;
+        return grids[tab] ?? null;
       },
-    });
-    useLanguage(before);
+    }));
     expect(asked[0]).toBe('Settings');
     expect(new Set(asked).size).toBe(asked.length);
     expect(network).toEqual(decodeNetwork(all));
   });
 
   it('takes Settings as a grid and every tab of records row by row, begun again where the reader begins again', async () => {
-    const all = gridsOf(uzbekistan());
-    const before = currentLanguage();
-    const asked: string[] = [];
-    const network = await decodeTabs({
+    const { network, asked, all } = await decodedThrough((grids, asked) => ({
       grid(tab) {
         asked.push(`grid ${tab}`);
-        return all[tab as keyof typeof all] ?? null;
+        return grids[tab] ?? null;
       },
       async rows(tab, into) {
         asked.push(`rows ${tab}`);
-        const grid = all[tab as keyof typeof all];
+        const grid = grids[tab];
         if (!grid) return null;
         // A reader that finds a tab's rows out of order halfway gives them all again to a new decoder.
         if (tab === 'Meetings') rowsOfGrid(grid.slice(0, 3), into());
         return rowsOfGrid(grid, into());
       },
-    });
-    useLanguage(before);
+    }));
     expect(asked).toEqual(['grid Settings', ...NETWORK_TABLES.slice(1).map((table) => `rows ${table.name}`)]);
     expect(network).toEqual(decodeNetwork(all));
   });
