@@ -197,9 +197,11 @@ export class TableDecoder<T extends TableDef> implements RowsInto<DecodedTable<R
     const { header, headerAt } = this.settled as Settled;
     const { records, problems, unreadable, width } = this;
     // The header row as the grid holds it: as wide as the widest row, '' where it has nothing.
-    const headers =
-      header && Array.from({ length: Math.max(width, header.headers.length) }, (_, i) => header.headers[i] ?? '');
-    return { records, problems, header: header && headers && { ...header, headers }, lastRow, unreadable, headerAt };
+    const wide = header && {
+      ...header,
+      headers: Array.from({ length: Math.max(width, header.headers.length) }, (_, i) => header.headers[i] ?? ''),
+    };
+    return { records, problems, header: wide, lastRow, unreadable, headerAt };
   }
 
   /** Where the header is, from the rows above any record: `noRows` when the tab has no row below row 1. */
