@@ -36,8 +36,18 @@ export const DEADLINES = {
  * A profile whose defaults are built on first read: they are read by the executions that read
  * Settings, and the code that builds them is then only skimmed at the bundle's load.
  */
-function profile(id: ProfileId, torName: MessageKey, defaultsOf: () => Settings): Profile {
-  const defaults = builtOnce(defaultsOf);
+function profile(
+  id: ProfileId,
+  torName: MessageKey,
+  defaultsOf: () => Omit<Settings, 'confidentialityNotice'>,
+): Profile {
+  const defaults = builtOnce((): Settings => ({
+    ...defaultsOf(),
+    // No ToR words one: each profile's is the add-on's, in the language of the moment it is read.
+    get confidentialityNotice() {
+      return t('rules.profile.confidentiality');
+    },
+  }));
   return {
     id,
     get torName() {
@@ -62,9 +72,6 @@ const AZERBAIJAN = profile('azerbaijan', 'rules.tor.azerbaijan', () => ({
   stateConsultationBody: 'State Migration Service',
   admissionRule: 'open',
   memberListSharingMonths: 6,
-  get confidentialityNotice() {
-    return t('rules.profile.confidentiality');
-  },
   disclosureNeedsAgreement: true,
   timeZone: 'Asia/Baku',
 }));
@@ -103,9 +110,6 @@ const UZBEKISTAN = profile('uzbekistan', 'rules.tor.uzbekistan', () => ({
   workplanMustBeCosted: true,
   workplanMustBeEndorsed: true,
   workplanReportingMonths: 6,
-  get confidentialityNotice() {
-    return t('rules.profile.confidentiality');
-  },
   rcoArchiveRequired: true,
   timeZone: 'Asia/Tashkent',
 }));
@@ -116,9 +120,6 @@ const CUSTOM = profile('custom', 'rules.tor.custom', () => ({
   meetingCadenceMonths: 6,
   ...DEADLINES,
   admissionRule: 'consensus',
-  get confidentialityNotice() {
-    return t('rules.profile.confidentiality');
-  },
 }));
 
 export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
