@@ -280,7 +280,7 @@ async function buildBrowserScripts() {
 }
 
 async function buildNode() {
-  const entries = ['cli', 'playground'].filter((n) => existsSync(path.join(root, `src/node/${n}.ts`)));
+  const entries = ['cli', 'playground', 'sheet-worker'].filter((n) => existsSync(path.join(root, `src/node/${n}.ts`)));
   if (entries.length === 0) return [];
   // Chunk names carry a hash of their content: the chunks of an earlier build would pile up.
   await rm(path.join(out, 'chunks'), { recursive: true, force: true });

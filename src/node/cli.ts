@@ -9,6 +9,7 @@ import type { CliName } from '../app/commands';
 import { t, type MessageKey } from '../domain/i18n';
 import { takeLanguage } from './language-option';
 import { endQuietlyOnBrokenPipe, streamIo, UsageError, type CliIo } from './terminal';
+import { useSheetWorker } from './xlsx/sheet-thread';
 import { WorkbookFileError } from './xlsx/workbook';
 
 interface CommandModule {
@@ -105,6 +106,8 @@ if (import.meta.url.endsWith('/cli.mjs')) {
   // `unmn check` at 157,000 rows held about 130 MiB and peaked at 430 MiB. Growing by 30% at a time
   // keeps it near 290 MiB for about the same time.
   setFlagsFromString('--heap-growing-percent=30');
+  // The build puts the worker that reads sheets beside the command (sheet-thread.ts) next to the CLI.
+  useSheetWorker(new URL('./sheet-worker.mjs', import.meta.url));
   endQuietlyOnBrokenPipe();
   main(process.argv.slice(2), streamIo()).then((code) => {
     process.exitCode = code;

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -26,4 +27,10 @@ export async function ensureCliBuilt(): Promise<void> {
   );
   if (built < (await newest(path.join(ROOT, 'src'))))
     spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT });
+}
+
+/** The worker that reads sheets beside a command, as the build ships it beside the CLI. */
+export async function builtSheetWorker(): Promise<URL> {
+  await ensureCliBuilt();
+  return pathToFileURL(path.join(ROOT, 'build/sheet-worker.mjs'));
 }

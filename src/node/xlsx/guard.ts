@@ -7,11 +7,12 @@
  * zlib no further than it declares, and counts ranges with the XML parser exceljs uses (saxes): what
  * it measures is what exceljs would build. The parts it inflated are what the reader reads.
  */
-import { constants as zlibConstants, createInflateRaw, inflateRawSync } from 'node:zlib';
+import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { t } from '../../domain/i18n';
 import { printable } from '../terminal';
+import { inflatedPieces, SizeNotDeclared, STORED, type Part } from './inflate';
 
 /** A network's workbook is well under 5 MB unpacked; 41 MB of sheet XML already takes exceljs 0.6 GB. */
 export const MAX_BYTES = 100 * 1024 * 1024;
@@ -67,13 +68,6 @@ function notAZip(bytes: Uint8Array): string | null {
   return t('cli.file.text');
 }
 
-/** JSZip's record of a part as the zip's directory declares it; JSZip's typings leave the field out. */
-interface Part {
-  readonly uncompressedSize: number;
-  readonly compressedContent: Uint8Array;
-  readonly compression: { readonly magic: string };
-}
-
 function partOf(entry: JSZip.JSZipObject): Part {
   const data = (entry as unknown as { _data?: Partial<Part> })._data;
   if (
@@ -86,9 +80,6 @@ function partOf(entry: JSZip.JSZipObject): Part {
   }
   return data as Part;
 }
-
-/** JSZip's names of the two methods it reads (any other fails loadAsync). */
-const STORED = '\x00\x00';
 
 /**
  * The part's bytes, inflated by zlib, which stops at the size the directory declares: 'more' when the
@@ -291,6 +282,8 @@ export interface Parts {
 export interface PiecedParts extends Parts {
   /** The part's bytes in pieces; undefined when there is no such part. Throws as it goes when the part is not what the check found. */
   pieces(name: string): AsyncIterable<Buffer> | undefined;
+  /** What gives the same pieces through inflatedPieces, in another thread too; undefined when there is no such part. */
+  source(name: string): Part | undefined;
 }
 
 /** A part larger than this is inflated again when it is read rather than held from the check on. */
@@ -320,51 +313,17 @@ export async function unpackLazily(bytes: Uint8Array): Promise<PiecedParts | str
       const part = all.get(name);
       return part && inflatedPieces(part);
     },
+    source(name) {
+      const held = kept.get(name);
+      if (held === undefined) return all.get(name);
+      return { uncompressedSize: held.length, compressedContent: held, compression: { magic: STORED } };
+    },
   };
 }
-
-/** How much zlib gives at a time to a reader that does not hold the part: what the reader gives saxes at a time. */
-const PIECE_BYTES = 64 * 1024;
 
 /** A part held from the check on, as the one piece it is. */
 async function* whole(content: Buffer): AsyncGenerator<Buffer> {
   yield content;
-}
-
-/** A part that inflates to another size than its zip directory declares. */
-class SizeNotDeclared extends Error {
-  override readonly name = 'SizeNotDeclared';
-
-  constructor(readonly more: boolean) {
-    // @i18n-exempt: caught by the guard, which refuses the file in words of its own.
-    super(more ? 'The part holds more than it declares' : 'The part holds less than it declares');
-  }
-}
-
-/** A part's bytes a piece at a time; throws SizeNotDeclared or zlib's error when they are not what the directory declares. */
-async function* inflatedPieces(part: Part): AsyncGenerator<Buffer> {
-  const declared = part.uncompressedSize;
-  if (part.compression.magic === STORED) {
-    const content = part.compressedContent;
-    if (content.length !== declared) throw new SizeNotDeclared(content.length > declared);
-    const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-    // In pieces as zlib gives them, so that the reader never decodes a stored sheet whole either.
-    for (let at = 0; at < bytes.length; at += PIECE_BYTES) yield bytes.subarray(at, at + PIECE_BYTES);
-    return;
-  }
-  const inflater = createInflateRaw({ chunkSize: PIECE_BYTES });
-  inflater.end(part.compressedContent);
-  let size = 0;
-  try {
-    for await (const piece of inflater as AsyncIterable<Buffer>) {
-      size += piece.length;
-      if (size > declared) throw new SizeNotDeclared(true);
-      yield piece;
-    }
-  } finally {
-    inflater.destroy();
-  }
-  if (size !== declared) throw new SizeNotDeclared(false);
 }
 
 /** The cells the ranges of a part's XML name (rangeCells); null when the XML is not well formed. */

@@ -52,8 +52,8 @@ export interface SheetValues {
 }
 
 /** A sheet as parsed: its values by row (a sparse array), and its size as exceljs would hold it (styled cells too). */
-export interface SheetRead {
-  readonly rows: Cell[][];
+export interface SheetRead<S = never> {
+  readonly rows: (Cell | S)[][];
   readonly cells: number;
   readonly layout: SheetLayout;
 }
@@ -258,8 +258,13 @@ function readStyles(xml: string | undefined): Styles {
   return { formats, custom };
 }
 
-interface SheetContext {
-  readonly strings: readonly string[];
+/**
+ * What a sheet is read with. `S` stands for a shared string where the strings are not at hand: the
+ * worker that reads sheets beside the command (sheet-thread.ts) gives their indexes, not their text.
+ */
+export interface SheetContext<S = never> {
+  /** The value of a cell that names shared string `index`: its text, '' when there is none. */
+  readonly shared: (index: number) => Cell | S;
   /** Whether cell style i shows dates. */
   readonly dates: readonly boolean[];
   readonly date1904: boolean;
@@ -293,7 +298,7 @@ const enum Target {
 }
 
 /** Where a sheet's rows go when they are given as read: each that holds a value, by its number. */
-export type RowSink = (number: number, cells: Cell[]) => void;
+export type RowSink<S = never> = (number: number, cells: (Cell | S)[]) => void;
 
 /**
  * A sheet whose rows cannot be given as they are read: they are not in ascending order, or a merge
@@ -314,13 +319,13 @@ export class RowsNotInOrder extends Error {
  * With a sink, each row goes to it as it closes and none is kept; RowsNotInOrder is thrown where that
  * would not give what the grid does.
  */
-function sheetReading(
-  context: SheetContext,
+export function sheetReading<S = never>(
+  context: SheetContext<S>,
   rowSpans: boolean,
-  sink?: RowSink,
-): { handlers: Handlers; finish(): SheetRead & { readonly height: number } } {
-  const { strings, dates, date1904, days } = context;
-  const rows: Cell[][] = [];
+  sink?: RowSink<S>,
+): { handlers: Handlers; finish(): SheetRead<S> & { readonly height: number } } {
+  const { shared: sharedString, dates, date1904, days } = context;
+  const rows: (Cell | S)[][] = [];
   const spans: RowSpan[] = [];
   const columnStyles: ColumnStyle[] = [];
   const merges: string[] = [];
@@ -335,7 +340,7 @@ function sheetReading(
 
   let rowNumber = 0;
   let rowStart = 0;
-  let rowCells: Cell[] | undefined;
+  let rowCells: (Cell | S)[] | undefined;
   let rowWidth = 0;
   let rowHasValues = false;
 
@@ -361,7 +366,7 @@ function sheetReading(
     return Number.isNaN(time) ? '' : new Date(time);
   };
 
-  const cellValue = (): Cell => {
+  const cellValue = (): Cell | S => {
     const isDate = style !== undefined && dates[style] === true;
     // An error reads as its text, as getValues() gives it, whatever the cell's format: the column's
     // decoder calls it what it is where the add-on reads the column, and nothing else looks at it.
@@ -377,7 +382,7 @@ function sheetReading(
     if (value === undefined) return '';
     switch (type) {
       case 's':
-        return strings[parseInt(value, 10)] ?? '';
+        return sharedString(parseInt(value, 10));
       case 'str':
         return xmlDecode(value);
       case 'inlineStr':
@@ -489,7 +494,7 @@ function sheetReading(
           const read = cellValue();
           const cell = typeof read === 'string' ? clipText(read, SHEETS_CELL_TEXT) : read;
           // A row is made as wide as the widest so far (within reason), so that it does not grow cell by cell.
-          if (cell !== '') (rowCells ??= new Array<Cell>(Math.min(widest, ROW_HINT)))[column - 1] = cell;
+          if (cell !== '') (rowCells ??= new Array<Cell | S>(Math.min(widest, ROW_HINT)))[column - 1] = cell;
           break;
         }
         case 'row':
@@ -532,7 +537,7 @@ function readSheet(xml: string | Buffer, context: SheetContext, rowSpans: boolea
 }
 
 /** Blanks the cells a merge covers, but its top left one: Sheets reads them as empty. */
-function unmerge(rows: Cell[][], merges: readonly string[]): void {
+function unmerge<S>(rows: (Cell | S)[][], merges: readonly string[]): void {
   for (const ref of merges) {
     const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(ref);
     if (!m) continue;
@@ -621,6 +626,10 @@ export interface WorkbookReader {
   readonly entries: readonly SheetEntry[];
   readonly date1904: boolean;
   readonly styles: Styles;
+  /** Whether cell style i shows dates. */
+  readonly dates: readonly boolean[];
+  /** The shared strings, read when first asked for (by this or by the first sheet read). */
+  strings(): readonly string[];
   /** The sheet of a part: its values by row (a sparse array), its size and its layout (rows only with `rowSpans`). */
   read(part: string, rowSpans: boolean): SheetRead;
   /** The same, from the part's bytes given a piece at a time, without the rows' spans. */
@@ -634,7 +643,9 @@ export interface WorkbookReader {
 
 /**
  * The reader of the parts of an .xlsx (named without a leading slash) that the guard let through, its
- * shared strings and styles read. Throws when the workbook part is missing or a part's XML is not well formed.
+ * styles read, its shared strings when a sheet first needs them: a worker can start on the sheets
+ * (sheet-thread.ts) while they are read. Throws when the workbook part is missing or a part's XML is
+ * not well formed.
  */
 export function workbookReader(parts: Parts): WorkbookReader {
   const text = (name: string) => parts.get(name)?.toString('utf8');
@@ -642,24 +653,33 @@ export function workbookReader(parts: Parts): WorkbookReader {
   // @i18n-exempt: caught by XlsxWorkbook.open, which says the file is damaged.
   if (workbook === undefined) throw new Error('The file has no workbook part.');
   const { entries, date1904 } = sheetEntries(workbook, text('xl/_rels/workbook.xml.rels'), parts);
-  const strings = sharedStrings(text('xl/sharedStrings.xml') ?? '');
   const styles = readStyles(text('xl/styles.xml'));
-  const context: SheetContext = { strings, dates: styles.formats.map(isDateFormat), date1904, days: new Map() };
+  const dates = styles.formats.map(isDateFormat);
+  let strings: readonly string[] | undefined;
+  const stringsRead = () => (strings ??= sharedStrings(text('xl/sharedStrings.xml') ?? ''));
+  let context: SheetContext | undefined;
+  const contextRead = (): SheetContext => {
+    if (context) return context;
+    const read = stringsRead();
+    return (context = { shared: (index) => read[index] ?? '', dates, date1904, days: new Map() });
+  };
   return {
     entries,
     date1904,
     styles,
-    read: (part, rowSpans) => readSheet(parts.get(part) ?? '', context, rowSpans),
-    readPieces: (pieces) => readFed(pieces, sheetReading(context, false)),
+    dates,
+    strings: stringsRead,
+    read: (part, rowSpans) => readSheet(parts.get(part) ?? '', contextRead(), rowSpans),
+    readPieces: (pieces) => readFed(pieces, sheetReading(contextRead(), false)),
     async readRows(pieces, sink) {
-      const { cells, height } = await readFed(pieces, sheetReading(context, false, sink));
+      const { cells, height } = await readFed(pieces, sheetReading(contextRead(), false, sink));
       return { cells, height };
     },
   };
 }
 
 /** A sheet read from its bytes as they come. */
-async function readFed<T>(
+export async function readFed<T>(
   pieces: AsyncIterable<Buffer>,
   { handlers, finish }: { handlers: Handlers; finish(): T },
 ): Promise<T> {
@@ -680,6 +700,8 @@ export function gridOf(sheet: Pick<SheetRead, 'rows'>): Cell[][] {
  */
 export function readWorkbook(parts: Parts, maxCells: number): WorkbookValues {
   const reader = workbookReader(parts);
+  // A workbook without a sheet refuses damaged shared strings too.
+  reader.strings();
   const read = reader.entries.map(({ name, part }) => ({ name, part, ...reader.read(part, true) }));
   const cells = read.reduce((sum, sheet) => sum + sheet.cells, 0);
   if (cells > maxCells) throw new TooManyCells(cells);

@@ -27,6 +27,8 @@ import {
   type SheetEntry,
   type WorkbookValues,
 } from './read';
+import { giveRows } from './row-batches';
+import { SheetThread, type SheetReading } from './sheet-thread';
 import { rowsOfGrid, type RowsInto } from '../../domain/codec';
 import type { TabReader } from '../../domain/network';
 import { errorText } from '../../domain/errors';
@@ -177,8 +179,10 @@ export interface TabsOnce extends TabReader {
  * For a command that only reads the file (refused as open refuses it): each tab read when taken, as
  * zlib inflates its XML a piece at a time, its rows given as they are read or its values as a grid,
  * so that a network decoded tab by tab (decodeTabs) never holds more than one tab's values of a large
- * workbook beside the records decoded so far, nor a sheet's XML whole. A refusal is worded in the
- * language of the start, whatever the Settings tab read meanwhile says, as open() words it.
+ * workbook beside the records decoded so far, nor a sheet's XML whole. Where a worker can run
+ * (sheet-thread.ts), it reads the sheets sheetsBeside picks, from the start, while this thread reads
+ * the others and decodes the rows the worker hands over. A refusal is worded in the language of the
+ * start, whatever the Settings tab read meanwhile says, as open() words it.
  */
 export async function readTabsOnce(file: string): Promise<TabsOnce> {
   const language = currentLanguage();
@@ -187,6 +191,12 @@ export async function readTabsOnce(file: string): Promise<TabsOnce> {
   const names = reader.entries.map((entry) => entry.name);
   const read = new Set<SheetEntry>();
   const taken = new Set<string>();
+  const sources = reader.entries.map((entry) => parts.source(entry.part)!);
+  const picked = SheetThread.pick(sources.map((source) => source.uncompressedSize));
+  const thread = picked.includes(true) ? SheetThread.start(reader.dates, reader.date1904) : null;
+  /** The sheets the worker reads and no command has taken yet. */
+  const beside = new Map<SheetEntry, SheetReading>();
+  reader.entries.forEach((entry, i) => thread && picked[i] && beside.set(entry, thread.read(sources[i]!)));
   let cells = 0;
   const counted = (sheet: { readonly cells: number }) => {
     cells += sheet.cells;
@@ -211,6 +221,29 @@ export async function readTabsOnce(file: string): Promise<TabsOnce> {
     counted(sheet);
     return gridOf(sheet);
   };
+  /** The sheet's rows given as the worker hands them over, as reader.readRows gives them. */
+  const rowsBeside = async (
+    answer: SheetReading,
+    entry: SheetEntry,
+    give: (number: number, row: Cell[]) => void,
+  ): Promise<{ cells: number; height: number }> => {
+    const strings = reader.strings();
+    let height = 0;
+    try {
+      for (;;) {
+        const message = await answer.next();
+        if ('batch' in message) height = giveRows(message.batch, strings, give) || height;
+        else if ('done' in message) return { cells: message.done.cells, height };
+        else if (message.fault === 'order') throw new RowsNotInOrder();
+        // @i18n-exempt: worded for a person by refusedFor.
+        else throw new Error(`The worker could not read ${entry.part}`);
+      }
+    } catch (error) {
+      // Rows given out of order are read again here; any other fault ends the command.
+      if (!(error instanceof RowsNotInOrder)) thread?.stop();
+      throw error;
+    }
+  };
   /** The entry of a tab taken now: the first of two tabs of one name, as open() keeps it. */
   const take = (tab: string) => {
     // @i18n-exempt: a fault of the command's code, never of the file a person gave it.
@@ -218,15 +251,25 @@ export async function readTabsOnce(file: string): Promise<TabsOnce> {
     taken.add(tab);
     return reader.entries.find((e) => e.name === tab);
   };
+  /** The worker's reading of a sheet taken now, which no one else will take; undefined when it does not read it. */
+  const takenBeside = (entry: SheetEntry) => {
+    const answer = beside.get(entry);
+    beside.delete(entry);
+    return answer;
+  };
   return {
     names,
     async grid(tab) {
       const entry = take(tab);
-      return entry === undefined ? null : reading(entry, grid);
+      if (entry === undefined) return null;
+      const answer = takenBeside(entry);
+      if (answer) thread?.drop(answer);
+      return reading(entry, grid);
     },
     async rows(tab, into) {
       const entry = take(tab);
       if (entry === undefined) return null;
+      const answer = takenBeside(entry);
       const sink = into();
       const give = (number: number, row: Cell[]) => {
         try {
@@ -238,7 +281,7 @@ export async function readTabsOnce(file: string): Promise<TabsOnce> {
       // The sheet's height, its rows given; or its grid, when they could not be given as they were read.
       const sheet = await reading(entry, async (pieces) => {
         try {
-          const read = await reader.readRows(pieces(), give);
+          const read = answer ? await rowsBeside(answer, entry, give) : await reader.readRows(pieces(), give);
           counted(read);
           return read.height;
         } catch (error) {
@@ -250,6 +293,13 @@ export async function readTabsOnce(file: string): Promise<TabsOnce> {
       return typeof sheet === 'number' ? sink.end(sheet) : rowsOfGrid(sheet, into());
     },
     async rest() {
+      beside.clear();
+      thread?.stop();
+      try {
+        reader.strings();
+      } catch (error) {
+        throw refusedFor(file, error, language);
+      }
       for (const entry of reader.entries) if (!read.has(entry)) await reading(entry, grid);
     },
   };

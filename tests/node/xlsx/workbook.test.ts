@@ -31,6 +31,8 @@ import { DecisionsTable, LogTable, MeetingsTable, MembersTable } from '../../../
 import { decodeTable, TableDecoder } from '../../../src/domain/codec';
 import { currentLanguage, useLanguage } from '../../../src/domain/i18n';
 import { readTabsOnce, WorkbookFileError, XlsxWorkbook } from '../../../src/node/xlsx/workbook';
+import { useSheetWorker } from '../../../src/node/xlsx/sheet-thread';
+import { builtSheetWorker } from '../../support/cli-build';
 import type { Cell } from '../../../src/ports';
 import { appendCells, example, EXAMPLE, PART, partText, replaceCell, withParts } from './parts';
 
@@ -175,7 +177,13 @@ describe('reading cells as plain values', () => {
   });
 });
 
-describe('reading a file once, for a command that only reads it', () => {
+// In this thread, and with a worker beside it reading every sheet that sheetsBeside does not keep here.
+describe.each(['here', 'beside'] as const)('reading a file once, for a command that only reads it (%s)', (where) => {
+  beforeAll(async () => {
+    if (where === 'beside') useSheetWorker(await builtSheetWorker(), 0);
+  });
+  afterAll(() => useSheetWorker(null));
+
   it('hands over each tab as read() gives it, once, and the network decoded tab by tab is the one the port gives', async () => {
     const workbook = await XlsxWorkbook.open(EXAMPLE);
     const once = await readTabsOnce(EXAMPLE);

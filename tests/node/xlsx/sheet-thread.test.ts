@@ -1,0 +1,132 @@
+/**
+ * The worker that reads sheets beside a command (sheet-thread.ts): which sheets it takes, the rows it
+ * hands over being the rows this thread reads, cell for cell, and nothing lost when no worker can run
+ * or one stops halfway.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { decodeTabs } from '../../../src/domain/network';
+import { SheetReading, sheetsBeside, useSheetWorker } from '../../../src/node/xlsx/sheet-thread';
+import { readTabsOnce } from '../../../src/node/xlsx/workbook';
+import type { Cell } from '../../../src/ports';
+import { builtSheetWorker } from '../../support/cli-build';
+import { appendCells, example, EXAMPLE, PART, withParts } from './parts';
+
+const MB = 1024 * 1024;
+
+describe('which sheets the worker reads', () => {
+  it('keeps the small sheets here and gives it a lone large one', () => {
+    expect(sheetsBeside([4_000, 50_000, 900_000])).toEqual([false, false, false]);
+    expect(sheetsBeside([4_000, 5 * MB, 20_000])).toEqual([false, true, false]);
+    expect(sheetsBeside([0, 10], 0)).toEqual([false, true]);
+  });
+
+  it("shares a large network's sheets between both threads", () => {
+    // The sheets of the bench's network at 1,000 times the example, in the order of the tabs.
+    const bytes = [0.005, 0.016, 0.055, 14.5, 10.7, 7.2, 12.8, 0.01, 0.003, 0.002, 20.7, 0.002].map((m) => m * MB);
+    const picked = sheetsBeside(bytes);
+    const large = bytes.flatMap((size, i) => (size >= MB ? [picked[i]] : []));
+    expect(large).toContain(true);
+    expect(large).toContain(false);
+    expect(picked.filter((p, i) => p && bytes[i]! < MB)).toEqual([]);
+  });
+});
+
+describe('rows read beside', () => {
+  let dir: string;
+  let worker: URL;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'unmn-sheet-thread-'));
+    worker = await builtSheetWorker();
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  afterEach(() => {
+    useSheetWorker(null);
+    vi.restoreAllMocks();
+  });
+
+  /** A row's cells up to its last value, a hole as undefined. */
+  const valuesOf = (cells: readonly (Cell | undefined)[]) => {
+    let length = cells.length;
+    while (length > 0 && cells[length - 1] === undefined) length--;
+    return Array.from({ length }, (_, i) => cells[i]);
+  };
+
+  /** Every row of every tab as readTabsOnce gives it (cells up to the last value), and each tab's height. */
+  async function rowsOf(file: string): Promise<Record<string, unknown>> {
+    const once = await readTabsOnce(file);
+    const out: Record<string, unknown> = {};
+    for (const name of once.names) {
+      const given: [number, (Cell | undefined)[]][] = [];
+      const height = await once.rows(name, () => ({
+        row: (number, cells) => given.push([number, valuesOf(cells)]),
+        end: (lastRow) => lastRow,
+      }));
+      out[name] = { height, given };
+    }
+    await once.rest();
+    return out;
+  }
+
+  /** The example with cells of every kind a sheet holds, and a row whose only cell names no shared string. */
+  async function ofEveryKind(): Promise<string> {
+    const file = path.join(dir, 'every-kind.xlsx');
+    const cells = [
+      '<c r="T2" t="inlineStr"><is><t>inline &amp; text</t></is></c>',
+      '<c r="U2" t="inlineStr"><is><r><t>rich </t></r><r><t>runs</t></r></is></c>',
+      '<c r="V2" t="str"><f>A2</f><v>a formula&apos;s text</v></c>',
+      '<c r="W2" t="b"><v>1</v></c>',
+      '<c r="X2" t="b"><v>0</v></c>',
+      '<c r="Y2" t="e"><v>#N/A</v></c>',
+      '<c r="Z2"><v>-12.5</v></c>',
+      '<c r="AA2" t="s"><v>99999999</v></c>',
+    ].join('');
+    await writeFile(
+      file,
+      await withParts(await example(), {
+        [PART.Meetings]: (xml) => appendCells(xml, 2, cells),
+        [PART.Members]: (xml) =>
+          xml.replace('</sheetData>', '<row r="400"><c r="B400" t="s"><v>99999999</v></c></row></sheetData>'),
+      }),
+    );
+    return file;
+  }
+
+  it('are the rows this thread reads, cell for cell, each tab read by the worker', async () => {
+    for (const file of [EXAMPLE, await ofEveryKind()]) {
+      const here = await rowsOf(file);
+      useSheetWorker(worker, 0);
+      const put = vi.spyOn(SheetReading.prototype, 'put');
+      expect(await rowsOf(file)).toEqual(here);
+      const handed = put.mock.calls.filter(([message]) => 'batch' in message).length;
+      expect(handed).toBeGreaterThan(0);
+      useSheetWorker(null);
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('are read here when the worker cannot start, or stops before the sheet is read', async () => {
+    const decoded = async () => {
+      const once = await readTabsOnce(EXAMPLE);
+      const network = await decodeTabs(once);
+      await once.rest();
+      return network;
+    };
+    const here = await decoded();
+    const failing = path.join(dir, 'failing-worker.mjs');
+    await writeFile(
+      failing,
+      "import { parentPort } from 'node:worker_threads';\n" +
+        "parentPort.on('message', (m) => { if (m.kind === 'read') throw new Error('the worker fails'); });\n",
+    );
+    for (const script of [pathToFileURL(path.join(dir, 'no-such-worker.mjs')), pathToFileURL(failing)]) {
+      useSheetWorker(script, 0);
+      expect(await decoded()).toEqual(here);
+    }
+  });
+});
