@@ -7,7 +7,7 @@ import type { Located } from '../codec';
 import type { IsoDay } from '../dates';
 import type { Decision, Member } from '../tables';
 import { keyOf } from '../words';
-import type { RuleContext } from './context';
+import { keySetOf, type RuleContext } from './context';
 
 /** The members a decision of that day had to consult: those active on it, the candidate aside. */
 export function requiredConsultees(ctx: RuleContext, day: IsoDay, candidate: string): Located<Member>[] {
@@ -26,7 +26,7 @@ export function consensusGaps(
   decision: Pick<Decision, 'date' | 'consulted' | 'objections'>,
   candidate: string,
 ): ConsensusGaps {
-  const consulted = new Set(decision.consulted.map(keyOf));
+  const consulted = keySetOf(decision.consulted);
   const candidateKey = keyOf(candidate);
   // requiredConsultees less those consulted, in one pass: it runs for every decision against every member.
   const missing: string[] = [];

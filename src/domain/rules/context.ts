@@ -202,22 +202,40 @@ export function finding(rule: RuleId, severity: Severity, fields: Omit<Finding, 
 
 const NONE_UNKNOWN: readonly string[] = Object.freeze([]);
 
+const listKeys = new WeakMap<readonly string[], readonly string[]>();
+const listKeySets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * The keys of a list's codes, worked out once for each list: the records that name one list share its
+ * array (cells.ts), and the rules asked for the keys of the same lists of members a million times.
+ */
+export function keysOf(list: readonly string[]): readonly string[] {
+  let keys = listKeys.get(list);
+  if (keys === undefined) listKeys.set(list, (keys = list.map(keyOf)));
+  return keys;
+}
+
+/** The keys of a list's codes as a set, once for each list (keysOf). */
+export function keySetOf(list: readonly string[]): ReadonlySet<string> {
+  let keys = listKeySets.get(list);
+  if (keys === undefined) listKeySets.set(list, (keys = new Set(keysOf(list))));
+  return keys;
+}
+
 /** Codes of `list` that `known` lacks, as written, once each. */
 export function unknownCodes(list: readonly string[], known: KeySet): readonly string[] {
+  // A list of one, made for the call, is keyed sooner than looked up.
+  const keys = list.length > 1 ? keysOf(list) : list.map(keyOf);
   // Most lists name only what is known: they are answered without a list or a set of their own.
-  const first = list.findIndex((code) => {
-    const k = keyOf(code);
-    return k !== '' && !known.has(k);
-  });
+  const first = keys.findIndex((k) => k !== '' && !known.has(k));
   if (first < 0) return NONE_UNKNOWN;
   const out: string[] = [];
   const seen = new Set<string>();
   for (let i = first; i < list.length; i++) {
-    const code = list[i]!;
-    const k = keyOf(code);
+    const k = keys[i]!;
     if (k === '' || known.has(k) || seen.has(k)) continue;
     seen.add(k);
-    out.push(code.trim());
+    out.push(list[i]!.trim());
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /** The decision log: consensus, the evidence of consultation, consulting the state, and following decisions up with action points. */
 import { longDay } from '../dates';
 import { t } from '../i18n';
-import { clip, finding, unknownCodes, whoAsks, type RuleContext, type RuleDef, withClauses } from './context';
+import { clip, finding, keySetOf, unknownCodes, whoAsks, type RuleContext, type RuleDef, withClauses } from './context';
 import { joinFew, keyOf } from '../words';
 import type { Finding } from './finding';
 import { consensusGaps } from './consensus';
@@ -110,7 +110,7 @@ function evidence(ctx: RuleContext): Finding[] {
     const meeting = ctx.meetings.get(keyOf(d.meeting));
     // A meeting that is not on record is data.reference's; one without attendance, meetings.attendance's.
     if (meeting === undefined || meeting.attendees.length === 0) continue;
-    const attended = new Set(meeting.attendees.map(keyOf));
+    const attended = keySetOf(meeting.attendees);
     // A withdrawn consultation asked nothing; silence is agreement only once a No objection one closed agreed.
     const asked = consultation !== undefined && consultation.status !== 'Withdrawn' ? consultation : undefined;
     const reached = new Set<string>();
