@@ -2,7 +2,7 @@
 //   dist/   what clasp pushes: Code.js (the Apps Script bundle), one inlined HTML file per sidebar or
 //           dialog, the scripts Code.js reads when first used (Messages-<language>.html,
 //           Library-<name>.html, Module-<name>.html), appsscript.json;
-//   build/  the Node programs: the `unmn` CLI and the local playground.
+//   build/  the Node programs: the `unmn` CLI, the worker that reads sheets beside it, and the local playground.
 import { build, transform } from 'esbuild';
 import { shippedBundle } from './esbuild-node.mjs';
 import { lazyLibraryPlugin, lazyLibraryScript } from './lazy-library.mjs';

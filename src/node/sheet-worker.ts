@@ -1,7 +1,7 @@
 /**
  * The worker of sheet-thread.ts: reads the sheets it is asked for, one after the other, and hands
- * their rows over in batches as it reads them. It imports only the reader, so that it starts while
- * the command still checks the file.
+ * their rows over in batches as it reads them. It loads only the reader and what it needs, so that
+ * it starts while the command reads the shared strings and its own first sheets.
  */
 import { parentPort } from 'node:worker_threads';
 import { inflatedPieces } from './xlsx/inflate';
@@ -18,18 +18,20 @@ const markers: SharedString[] = [];
 const marker = (index: number): SharedString | '' =>
   Number.isSafeInteger(index) && index >= 0 ? (markers[index] ??= new SharedString(index)) : '';
 
+type Asked = Extract<ToWorker, { kind: 'read' }>;
+
 let context: SheetContext<SharedString> | null = null;
-const asked: Extract<ToWorker, { kind: 'read' }>[] = [];
+const asked: Asked[] = [];
 let reading = false;
 
 const say = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
-async function readSheet({ id, part }: Extract<ToWorker, { kind: 'read' }>, within: SheetContext<SharedString>) {
+async function readSheet({ id, part }: Asked, within: SheetContext<SharedString>) {
   const batcher = new RowBatcher((batch) => say({ id, batch }, [batch.numbers.buffer as ArrayBuffer]));
   try {
     const { cells } = await readFed(
       inflatedPieces(part),
-      sheetReading(within, false, (n, row) => batcher.row(n, row)),
+      sheetReading(within, false, (number, row) => batcher.row(number, row)),
     );
     batcher.flush();
     say({ id, done: { cells } });

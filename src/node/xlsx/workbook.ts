@@ -232,11 +232,14 @@ export async function readTabsOnce(file: string): Promise<TabsOnce> {
     try {
       for (;;) {
         const message = await answer.next();
-        if ('batch' in message) height = giveRows(message.batch, strings, give) || height;
-        else if ('done' in message) return { cells: message.done.cells, height };
-        else if (message.fault === 'order') throw new RowsNotInOrder();
+        if ('batch' in message) {
+          height = giveRows(message.batch, strings, give) || height;
+          continue;
+        }
+        if ('done' in message) return { cells: message.done.cells, height };
+        if (message.fault === 'order') throw new RowsNotInOrder();
         // @i18n-exempt: worded for a person by refusedFor.
-        else throw new Error(`The worker could not read ${entry.part}`);
+        throw new Error(`The worker could not read ${entry.part}`);
       }
     } catch (error) {
       // Rows given out of order are read again here; any other fault ends the command.
