@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { inflatedPieces } from './xlsx/inflate';
 import { readFed, RowsNotInOrder, sheetReading, type SheetContext } from './xlsx/read';
 import { RowBatcher, SharedString } from './xlsx/row-batches';
-import type { FromWorker, ToWorker } from './xlsx/sheet-thread';
+import { layoutBeside, type FromWorker, type ToWorker } from './xlsx/sheet-thread';
 
 const port = parentPort;
 // @i18n-exempt: a fault of the build, for its developers.
@@ -26,15 +26,16 @@ let reading = false;
 
 const say = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
-async function readSheet({ id, part }: Asked, within: SheetContext<SharedString>) {
+async function readSheet({ id, part, spans }: Asked, within: SheetContext<SharedString>) {
   const batcher = new RowBatcher((batch) => say({ id, batch }, [batch.numbers.buffer as ArrayBuffer]));
   try {
-    const { cells } = await readFed(
+    const { cells, layout } = await readFed(
       inflatedPieces(part),
-      sheetReading(within, false, (number, row) => batcher.row(number, row)),
+      sheetReading(within, spans, (number, row) => batcher.row(number, row)),
     );
     batcher.flush();
-    say({ id, done: { cells } });
+    const beside = layoutBeside(layout);
+    say({ id, done: { cells, layout: beside } }, [beside.rows.buffer as ArrayBuffer]);
   } catch (error) {
     say({ id, fault: error instanceof RowsNotInOrder ? 'order' : 'damaged' });
   }

@@ -703,6 +703,15 @@ export function readWorkbook(parts: Parts, maxCells: number): WorkbookValues {
   // A workbook without a sheet refuses damaged shared strings too.
   reader.strings();
   const read = reader.entries.map(({ name, part }) => ({ name, part, ...reader.read(part, true) }));
+  return workbookValues(reader, read, maxCells);
+}
+
+/** The values and layout of a workbook whose every sheet was read (with its rows' spans); throws TooManyCells as readWorkbook does. */
+export function workbookValues(
+  reader: WorkbookReader,
+  read: readonly (SheetEntry & SheetRead)[],
+  maxCells: number,
+): WorkbookValues {
   const cells = read.reduce((sum, sheet) => sum + sheet.cells, 0);
   if (cells > maxCells) throw new TooManyCells(cells);
   const sheets = read.map(({ name, part, layout, ...sheet }) => ({ name, part, grid: gridOf(sheet), layout }));

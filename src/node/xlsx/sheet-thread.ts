@@ -8,16 +8,23 @@
 import { Worker } from 'node:worker_threads';
 import type { Part } from './inflate';
 import type { RowBatch } from './row-batches';
+import type { RowSpan, SheetLayout } from './read';
 
-/** What the worker is asked: first the styles that make a number a date, then sheets, each by its part's bytes. */
+/**
+ * What the worker is asked: first the styles that make a number a date, then sheets, each by its
+ * part's bytes, with the spans of its rows (SheetLayout) where a save will patch them.
+ */
 export type ToWorker =
   | { readonly kind: 'context'; readonly dates: readonly boolean[]; readonly date1904: boolean }
-  | { readonly kind: 'read'; readonly id: number; readonly part: Part };
+  | { readonly kind: 'read'; readonly id: number; readonly part: Part; readonly spans: boolean };
 
-/** What the worker says of a sheet: rows, then how many cells it spans, or why it could not give them. */
+/** A sheet's layout as it crosses: the spans of its rows as row, start and end in a Float64Array. */
+export type LayoutBeside = Omit<SheetLayout, 'rows'> & { readonly rows: Float64Array };
+
+/** What the worker says of a sheet: rows, then how many cells it spans and its layout, or why it could not give them. */
 export type FromWorker =
   | { readonly id: number; readonly batch: RowBatch }
-  | { readonly id: number; readonly done: { readonly cells: number } }
+  | { readonly id: number; readonly done: { readonly cells: number; readonly layout: LayoutBeside } }
   /** `order`: the rows cannot be given as read (RowsNotInOrder); `damaged`: the part or its XML is not what it should be. */
   | { readonly id: number; readonly fault: 'order' | 'damaged' };
 
@@ -43,12 +50,21 @@ export class SheetReading {
 }
 
 /**
- * What a sheet costs this thread for each unit the worker spends reading it: read here (parsed and
- * decoded), or read beside (its rows decoded as the worker hands them over). Measured on the bench's
- * networks, whose sheets hold the cells of a network's tabs.
+ * How a command reads sheets: what a sheet costs this thread for each unit the worker spends reading
+ * it, read here or read beside (what the worker hands over made into rows here), measured on the
+ * bench's networks; and whether it needs the spans of the rows, which a save patches.
  */
-const READ_HERE = 1.25;
-const DECODED_HERE = 0.35;
+export interface SheetCosts {
+  readonly here: number;
+  readonly beside: number;
+  readonly spans: boolean;
+}
+
+/** A command that decodes each row as it comes (readTabsOnce): the decoding is most of the cost of a row beside. */
+export const DECODING: SheetCosts = { here: 1.25, beside: 0.35, spans: false };
+
+/** A command that opens the file whole (XlsxWorkbook.open): a row beside is only put in its grid. */
+export const HOLDING: SheetCosts = { here: 1.1, beside: 0.15, spans: true };
 
 /** A sheet smaller than this is read here: the worker would take longer to hand it over. */
 const SMALL_SHEET_BYTES = 1024 * 1024;
@@ -62,7 +78,7 @@ const WEIGHED_SHEETS = 16;
  * worker reads the next of its, and waits for the worker's where it is ahead. The larger sheets
  * beyond the WEIGHED_SHEETS largest are read here.
  */
-export function sheetsBeside(bytes: readonly number[], smallest = SMALL_SHEET_BYTES): boolean[] {
+export function sheetsBeside(bytes: readonly number[], costs: SheetCosts, smallest = SMALL_SHEET_BYTES): boolean[] {
   const large = bytes
     .map((size, i) => ({ size, i }))
     .filter(({ size }) => size >= smallest && size > 0)
@@ -78,8 +94,8 @@ export function sheetsBeside(bytes: readonly number[], smallest = SMALL_SHEET_BY
       const at = large.indexOf(i);
       if (at >= 0 && (split >> at) & 1) {
         worker += size;
-        here = Math.max(here + DECODED_HERE * size, worker);
-      } else here += READ_HERE * size;
+        here = Math.max(here + costs.beside * size, worker);
+      } else here += costs.here * size;
     });
     if (here < best.done) best = { done: here, split };
   }
@@ -122,8 +138,8 @@ export class SheetThread {
   }
 
   /** Which sheets, by their bytes, the worker should read (sheetsBeside). */
-  static pick(bytes: readonly number[]): boolean[] {
-    return sheetsBeside(bytes, smallestBeside);
+  static pick(bytes: readonly number[], costs: SheetCosts): boolean[] {
+    return sheetsBeside(bytes, costs, smallestBeside);
   }
 
   /** A worker for a workbook whose cell styles `dates` says show dates; null when no worker is to be used. */
@@ -144,8 +160,8 @@ export class SheetThread {
     return !this.stopped;
   }
 
-  /** Asks for a sheet: what the worker says of it comes to the reading returned. */
-  read(part: Part): SheetReading {
+  /** Asks for a sheet, with its rows' spans or not: what the worker says of it comes to the reading returned. */
+  read(part: Part, spans = false): SheetReading {
     const id = this.next++;
     const reading = new SheetReading();
     this.readings.set(id, reading);
@@ -157,6 +173,7 @@ export class SheetThread {
       const message: ToWorker = {
         kind: 'read',
         id,
+        spans,
         part: {
           uncompressedSize: part.uncompressedSize,
           compressedContent: bytes,
@@ -190,4 +207,19 @@ export class SheetThread {
     for (const reading of this.readings.values()) reading.put(LOST);
     this.readings.clear();
   }
+}
+
+/** The layout of a sheet read beside as it crosses (the worker's side). */
+export function layoutBeside(layout: SheetLayout): LayoutBeside {
+  const rows = new Float64Array(layout.rows.length * 3);
+  layout.rows.forEach((span, i) => rows.set([span.row, span.start, span.end], i * 3));
+  return { ...layout, rows };
+}
+
+/** The layout of a sheet read beside as the reader of this thread gives it. */
+export function layoutHere(layout: LayoutBeside): SheetLayout {
+  const rows: RowSpan[] = [];
+  for (let at = 0; at < layout.rows.length; at += 3)
+    rows.push({ row: layout.rows[at]!, start: layout.rows[at + 1]!, end: layout.rows[at + 2]! });
+  return { ...layout, rows };
 }

@@ -24,11 +24,15 @@ import {
   RowsNotInOrder,
   TooManyCells,
   workbookReader,
+  workbookValues,
   type SheetEntry,
+  type SheetLayout,
+  type SheetRead,
+  type WorkbookReader,
   type WorkbookValues,
 } from './read';
 import { giveRows } from './row-batches';
-import { SheetThread, type SheetReading } from './sheet-thread';
+import { DECODING, HOLDING, layoutHere, SheetThread, type SheetCosts, type SheetReading } from './sheet-thread';
 import { rowsOfGrid, type RowsInto } from '../../domain/codec';
 import type { TabReader } from '../../domain/network';
 import { errorText } from '../../domain/errors';
@@ -144,7 +148,79 @@ function readingFile<T>(file: string, read: () => T): T {
 /** The bytes and the values of an .xlsx file, refused as XlsxWorkbook.open says. */
 async function readValues(file: string): Promise<{ bytes: Buffer; values: WorkbookValues }> {
   const { bytes, parts } = await readParts(file);
-  return { bytes, values: readingFile(file, () => readWorkbook(parts, MAX_GRID_CELLS)) };
+  const reader = readingFile(file, () => workbookReader(parts));
+  const { thread, beside } = askedBeside(reader, parts, HOLDING);
+  try {
+    // A workbook without a sheet refuses damaged shared strings too.
+    const strings = reader.strings();
+    const read: (SheetEntry & SheetRead)[] = [];
+    for (const entry of reader.entries) {
+      const answer = beside.get(entry);
+      const sheet = answer ? await sheetBeside(answer, strings, entry.part) : null;
+      read.push({ ...entry, ...(sheet ?? reader.read(entry.part, true)) });
+    }
+    return { bytes, values: workbookValues(reader, read, MAX_GRID_CELLS) };
+  } catch (error) {
+    throw refusedFor(file, error);
+  } finally {
+    thread?.stop();
+  }
+}
+
+/**
+ * The worker that reads the sheets sheetsBeside picks for a command that reads them so (sheet-thread.ts),
+ * asked for all of them now; no worker when none is picked or none can run.
+ */
+function askedBeside(
+  reader: WorkbookReader,
+  parts: PiecedParts,
+  costs: SheetCosts,
+): { thread: SheetThread | null; beside: Map<SheetEntry, SheetReading> } {
+  const sources = reader.entries.map((entry) => parts.source(entry.part)!);
+  const picked = SheetThread.pick(
+    sources.map((source) => source.uncompressedSize),
+    costs,
+  );
+  const thread = picked.includes(true) ? SheetThread.start(reader.dates, reader.date1904) : null;
+  const beside = new Map<SheetEntry, SheetReading>();
+  reader.entries.forEach((entry, i) => thread && picked[i] && beside.set(entry, thread.read(sources[i]!, costs.spans)));
+  return { thread, beside };
+}
+
+/**
+ * A sheet's rows given as the worker hands them over, as WorkbookReader.readRows gives them, with its
+ * height, size and layout. Throws RowsNotInOrder where the reader of this thread must read it again.
+ */
+async function rowsBeside(
+  answer: SheetReading,
+  strings: readonly string[],
+  part: string,
+  give: (number: number, row: Cell[]) => void,
+): Promise<{ cells: number; height: number; layout: SheetLayout }> {
+  let height = 0;
+  for (;;) {
+    const message = await answer.next();
+    if ('batch' in message) {
+      height = giveRows(message.batch, strings, give) || height;
+      continue;
+    }
+    if ('done' in message) return { cells: message.done.cells, height, layout: layoutHere(message.done.layout) };
+    if (message.fault === 'order') throw new RowsNotInOrder();
+    // @i18n-exempt: worded for a person by refusedFor.
+    throw new Error(`The worker could not read ${part}`);
+  }
+}
+
+/** A sheet read beside, as WorkbookReader.read gives it; null when this thread must read it again. */
+async function sheetBeside(answer: SheetReading, strings: readonly string[], part: string): Promise<SheetRead | null> {
+  const rows: Cell[][] = [];
+  try {
+    const { cells, layout } = await rowsBeside(answer, strings, part, (number, row) => (rows[number - 1] = row));
+    return { rows, cells, layout };
+  } catch (error) {
+    if (error instanceof RowsNotInOrder) return null;
+    throw error;
+  }
 }
 
 /**
@@ -191,12 +267,8 @@ export async function readTabsOnce(file: string): Promise<TabsOnce> {
   const names = reader.entries.map((entry) => entry.name);
   const read = new Set<SheetEntry>();
   const taken = new Set<string>();
-  const sources = reader.entries.map((entry) => parts.source(entry.part)!);
-  const picked = SheetThread.pick(sources.map((source) => source.uncompressedSize));
-  const thread = picked.includes(true) ? SheetThread.start(reader.dates, reader.date1904) : null;
-  /** The sheets the worker reads and no command has taken yet. */
-  const beside = new Map<SheetEntry, SheetReading>();
-  reader.entries.forEach((entry, i) => thread && picked[i] && beside.set(entry, thread.read(sources[i]!)));
+  /** The sheets the worker reads, until a command takes them. */
+  const { thread, beside } = askedBeside(reader, parts, DECODING);
   let cells = 0;
   const counted = (sheet: { readonly cells: number }) => {
     cells += sheet.cells;
@@ -220,32 +292,6 @@ export async function readTabsOnce(file: string): Promise<TabsOnce> {
     const sheet = await reader.readPieces(pieces());
     counted(sheet);
     return gridOf(sheet);
-  };
-  /** The sheet's rows given as the worker hands them over, as reader.readRows gives them. */
-  const rowsBeside = async (
-    answer: SheetReading,
-    entry: SheetEntry,
-    give: (number: number, row: Cell[]) => void,
-  ): Promise<{ cells: number; height: number }> => {
-    const strings = reader.strings();
-    let height = 0;
-    try {
-      for (;;) {
-        const message = await answer.next();
-        if ('batch' in message) {
-          height = giveRows(message.batch, strings, give) || height;
-          continue;
-        }
-        if ('done' in message) return { cells: message.done.cells, height };
-        if (message.fault === 'order') throw new RowsNotInOrder();
-        // @i18n-exempt: worded for a person by refusedFor.
-        throw new Error(`The worker could not read ${entry.part}`);
-      }
-    } catch (error) {
-      // Rows given out of order are read again here; any other fault ends the command.
-      if (!(error instanceof RowsNotInOrder)) thread?.stop();
-      throw error;
-    }
   };
   /** The entry of a tab taken now: the first of two tabs of one name, as open() keeps it. */
   const take = (tab: string) => {
@@ -284,7 +330,13 @@ export async function readTabsOnce(file: string): Promise<TabsOnce> {
       // The sheet's height, its rows given; or its grid, when they could not be given as they were read.
       const sheet = await reading(entry, async (pieces) => {
         try {
-          const read = answer ? await rowsBeside(answer, entry, give) : await reader.readRows(pieces(), give);
+          const read = answer
+            ? await rowsBeside(answer, reader.strings(), entry.part, give).catch((error: unknown) => {
+                // Rows given out of order are read again here; any other fault ends the command.
+                if (!(error instanceof RowsNotInOrder)) thread?.stop();
+                throw error;
+              })
+            : await reader.readRows(pieces(), give);
           counted(read);
           return read.height;
         } catch (error) {

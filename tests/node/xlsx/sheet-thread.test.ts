@@ -1,16 +1,16 @@
 /**
  * The worker that reads sheets beside a command (sheet-thread.ts): which sheets it takes, the rows it
- * hands over being the rows this thread reads, cell for cell, and nothing lost when no worker can run
- * or one stops halfway.
+ * hands over being the rows this thread reads, cell for cell, a file opened whole the same with the
+ * same spans for a save to patch, and nothing lost when no worker can run or one stops halfway.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeTabs } from '../../../src/domain/network';
-import { SheetReading, sheetsBeside, useSheetWorker } from '../../../src/node/xlsx/sheet-thread';
-import { readTabsOnce } from '../../../src/node/xlsx/workbook';
+import { DECODING, HOLDING, SheetReading, sheetsBeside, useSheetWorker } from '../../../src/node/xlsx/sheet-thread';
+import { readTabsOnce, XlsxWorkbook } from '../../../src/node/xlsx/workbook';
 import type { Cell } from '../../../src/ports';
 import { builtSheetWorker } from '../../support/cli-build';
 import { appendCells, example, EXAMPLE, PART, withParts } from './parts';
@@ -19,19 +19,21 @@ const MB = 1024 * 1024;
 
 describe('which sheets the worker reads', () => {
   it('keeps the small sheets here and gives it a lone large one', () => {
-    expect(sheetsBeside([4_000, 50_000, 900_000])).toEqual([false, false, false]);
-    expect(sheetsBeside([4_000, 5 * MB, 20_000])).toEqual([false, true, false]);
-    expect(sheetsBeside([0, 10], 0)).toEqual([false, true]);
+    expect(sheetsBeside([4_000, 50_000, 900_000], DECODING)).toEqual([false, false, false]);
+    expect(sheetsBeside([4_000, 5 * MB, 20_000], HOLDING)).toEqual([false, true, false]);
+    expect(sheetsBeside([0, 10], DECODING, 0)).toEqual([false, true]);
   });
 
   it("shares a large network's sheets between both threads", () => {
     // The sheets of the bench's network at 1,000 times the example, in the order of the tabs.
     const bytes = [0.005, 0.016, 0.055, 14.5, 10.7, 7.2, 12.8, 0.01, 0.003, 0.002, 20.7, 0.002].map((m) => m * MB);
-    const picked = sheetsBeside(bytes);
-    const large = bytes.flatMap((size, i) => (size >= MB ? [picked[i]] : []));
-    expect(large).toContain(true);
-    expect(large).toContain(false);
-    expect(picked.filter((p, i) => p && bytes[i]! < MB)).toEqual([]);
+    for (const costs of [DECODING, HOLDING]) {
+      const picked = sheetsBeside(bytes, costs);
+      const large = bytes.flatMap((size, i) => (size >= MB ? [picked[i]] : []));
+      expect(large).toContain(true);
+      expect(large).toContain(false);
+      expect(picked.filter((p, i) => p && bytes[i]! < MB)).toEqual([]);
+    }
   });
 });
 
@@ -105,6 +107,28 @@ describe('rows read beside', () => {
       expect(await rowsOf(file)).toEqual(here);
       const handed = put.mock.calls.filter(([message]) => 'batch' in message).length;
       expect(handed).toBeGreaterThan(0);
+      useSheetWorker(null);
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('open the file whole as this thread opens it: the same values, and a save that patches the same rows', async () => {
+    const opened = async (file: string) => {
+      const workbook = await XlsxWorkbook.open(file);
+      const values = workbook.tabNames().map((tab) => workbook.read(tab));
+      workbook.write('Meetings', 3, 2, [['changed beside']]);
+      const saved = path.join(dir, `saved-${Math.random()}.xlsx`);
+      await workbook.save(saved);
+      return { values, saved: await readFile(saved) };
+    };
+    for (const file of [EXAMPLE, await ofEveryKind()]) {
+      const here = await opened(file);
+      useSheetWorker(worker, 0);
+      const put = vi.spyOn(SheetReading.prototype, 'put');
+      const beside = await opened(file);
+      expect(beside.values).toEqual(here.values);
+      expect(beside.saved.equals(here.saved)).toBe(true);
+      expect(put.mock.calls.filter(([message]) => 'done' in message).length).toBeGreaterThan(1);
       useSheetWorker(null);
       vi.restoreAllMocks();
     }
