@@ -288,7 +288,7 @@ function plain(value: Cell | undefined): Cell {
 export const SHEETS_CELL_TEXT = 50_000;
 
 /** The most cells a row is made room for before its cells are read. */
-const ROW_HINT = 64;
+export const ROW_HINT = 64;
 
 const enum Target {
   None,

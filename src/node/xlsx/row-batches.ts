@@ -6,7 +6,7 @@
  */
 import { clipText } from '../../domain/cells';
 import type { Cell } from '../../ports';
-import { SHEETS_CELL_TEXT } from './read';
+import { ROW_HINT, SHEETS_CELL_TEXT } from './read';
 
 /** A shared string's index, standing for its text in the worker, which does not read the strings. */
 export class SharedString {
@@ -22,7 +22,7 @@ const enum Kind {
   Text,
 }
 
-/** Rows as they cross: row number, length, cells given, then column, kind and value for each cell. */
+/** Rows as they cross: row number, length, cells that hold a value, then column, kind and value for each of them. */
 export interface RowBatch {
   readonly numbers: Float64Array;
   /** How many of `numbers` are used. */
@@ -34,6 +34,17 @@ export interface RowBatch {
 /** About 256 KB a batch: the rows cross while the sheet is still being read. */
 const BATCH_NUMBERS = 32 * 1024;
 
+/** Past this length a row is read by its keys: a cell far to the right leaves the rest of it holes. */
+const SPARSE_ROW = 256;
+
+/** The columns (0-based) of a row's cells that hold a value, in order. */
+function heldColumns(cells: readonly unknown[]): number[] {
+  if (cells.length > SPARSE_ROW) return Object.keys(cells).map(Number);
+  const columns: number[] = [];
+  for (let column = 0; column < cells.length; column++) if (cells[column] !== undefined) columns.push(column);
+  return columns;
+}
+
 /** Rows gathered into batches, each handed to `send` when full and at flush(). */
 export class RowBatcher {
   private numbers = new Float64Array(BATCH_NUMBERS);
@@ -43,18 +54,21 @@ export class RowBatcher {
   constructor(private readonly send: (batch: RowBatch) => void) {}
 
   row(number: number, cells: readonly (Cell | SharedString)[]): void {
-    if (this.used + 3 + cells.length * 3 > this.numbers.length) {
+    const columns = heldColumns(cells);
+    // Room for the cells that hold a value: a row whose one cell lies at column XFD is one cell.
+    const needed = 3 + columns.length * 3;
+    if (this.used + needed > this.numbers.length) {
       this.flush();
-      if (3 + cells.length * 3 > this.numbers.length) this.numbers = new Float64Array(3 + cells.length * 3);
+      if (needed > this.numbers.length) this.numbers = new Float64Array(needed);
     }
     const numbers = this.numbers;
-    const head = this.used;
-    numbers[head] = number;
-    numbers[head + 1] = cells.length;
-    let at = head + 3;
-    for (let column = 0; column < cells.length; column++) {
-      const cell = cells[column];
-      if (cell === undefined) continue;
+    let at = this.used;
+    numbers[at] = number;
+    numbers[at + 1] = cells.length;
+    numbers[at + 2] = columns.length;
+    at += 3;
+    for (const column of columns) {
+      const cell = cells[column]!;
       numbers[at] = column;
       if (cell instanceof SharedString) {
         numbers[at + 1] = Kind.Shared;
@@ -73,7 +87,6 @@ export class RowBatcher {
       }
       at += 3;
     }
-    numbers[head + 2] = (at - head - 3) / 3;
     this.used = at;
   }
 
@@ -101,7 +114,8 @@ export function giveRows(
   let last = 0;
   for (let at = 0; at < used;) {
     const number = numbers[at]!;
-    const cells = new Array<Cell>(numbers[at + 1]!);
+    // Made as the reader makes a row, so that one reaching far to the right is as small as its cells.
+    const cells = new Array<Cell>(Math.min(numbers[at + 1]!, ROW_HINT));
     const end = at + 3 + numbers[at + 2]! * 3;
     let held = false;
     for (at += 3; at < end; at += 3) {

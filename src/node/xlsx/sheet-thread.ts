@@ -36,16 +36,23 @@ export class SheetReading {
   private readonly said: FromWorker[] = [];
   private waiting: ((message: FromWorker) => void) | null = null;
 
+  /** `waits(true)` while this thread waits for the worker to say something, `waits(false)` once it has. */
+  constructor(private readonly waits: (waiting: boolean) => void = () => undefined) {}
+
   put(message: FromWorker): void {
     const waiting = this.waiting;
     this.waiting = null;
-    if (waiting) waiting(message);
-    else this.said.push(message);
+    if (waiting) {
+      this.waits(false);
+      waiting(message);
+    } else this.said.push(message);
   }
 
   next(): Promise<FromWorker> {
     const message = this.said.shift();
-    return message ? Promise.resolve(message) : new Promise((resolve) => (this.waiting = resolve));
+    if (message) return Promise.resolve(message);
+    this.waits(true);
+    return new Promise((resolve) => (this.waiting = resolve));
   }
 }
 
@@ -75,34 +82,48 @@ const WEIGHED_SHEETS = 16;
 /**
  * Which sheets (by the bytes of their XML, in the order a command takes them) the worker should read
  * so that the last is decoded soonest: this thread takes the sheets in order, reading its own as the
- * worker reads the next of its, and waits for the worker's where it is ahead. The larger sheets
- * beyond the WEIGHED_SHEETS largest are read here.
+ * worker reads the next of its, and waits for the worker's where it is ahead. Of the sheets large
+ * enough for the worker, the WEIGHED_SHEETS largest are weighed, every split of them; the others are
+ * read here.
  */
 export function sheetsBeside(bytes: readonly number[], costs: SheetCosts, smallest = SMALL_SHEET_BYTES): boolean[] {
-  const large = bytes
-    .map((size, i) => ({ size, i }))
-    .filter(({ size }) => size >= smallest && size > 0)
-    .sort((a, b) => b.size - a.size)
-    .slice(0, WEIGHED_SHEETS)
-    .map(({ i }) => i)
-    .sort((a, b) => a - b);
-  let best = { done: Infinity, split: 0 };
-  for (let split = 0; split < 1 << large.length; split++) {
-    let worker = 0;
-    let here = 0;
-    bytes.forEach((size, i) => {
-      const at = large.indexOf(i);
-      if (at >= 0 && (split >> at) & 1) {
-        worker += size;
-        here = Math.max(here + costs.beside * size, worker);
-      } else here += costs.here * size;
-    });
-    if (here < best.done) best = { done: here, split };
-  }
-  return bytes.map((_, i) => {
-    const at = large.indexOf(i);
-    return at >= 0 && ((best.split >> at) & 1) === 1;
+  const weighed = new Set(
+    bytes
+      .map((size, i) => ({ size, i }))
+      .filter(({ size }) => size >= smallest && size > 0)
+      .sort((a, b) => b.size - a.size)
+      .slice(0, WEIGHED_SHEETS)
+      .map(({ i }) => i),
+  );
+  // The sheets weighed in order, each with the bytes of the sheets read here before it (summed once,
+  // not in every split), and the bytes read here after the last.
+  const steps: { before: number; size: number; sheet: number }[] = [];
+  let here = 0;
+  bytes.forEach((size, sheet) => {
+    if (!weighed.has(sheet)) here += size;
+    else {
+      steps.push({ before: here, size, sheet });
+      here = 0;
+    }
   });
+  const after = here;
+  let best = { done: Infinity, split: 0 };
+  for (let split = 0; split < 1 << steps.length; split++) {
+    let worker = 0;
+    let done = 0;
+    steps.forEach(({ before, size }, bit) => {
+      done += costs.here * before;
+      if ((split >> bit) & 1) {
+        worker += size;
+        done = Math.max(done + costs.beside * size, worker);
+      } else done += costs.here * size;
+    });
+    done += costs.here * after;
+    if (done < best.done) best = { done, split };
+  }
+  const picked = bytes.map(() => false);
+  steps.forEach(({ sheet }, bit) => (picked[sheet] = ((best.split >> bit) & 1) === 1));
+  return picked;
 }
 
 /** The worker's young generation: what it makes dies young, and more would only hold more memory. */
@@ -125,21 +146,24 @@ export class SheetThread {
   private readonly readings = new Map<number, SheetReading>();
   private next = 0;
   private stopped = false;
+  /** How many readings this thread waits on: the worker holds the process up only while one does. */
+  private waiting = 0;
 
   private constructor(private readonly worker: Worker) {
-    // The command's end is not the worker's to hold up.
-    worker.unref();
     worker.on('message', (message: FromWorker) => {
       this.readings.get(message.id)?.put(message);
       if (!('batch' in message)) this.readings.delete(message.id);
     });
     worker.on('error', () => this.lose());
     worker.on('exit', () => this.lose());
+    // After the listeners, which ref it again: a command that ends, or fails, while the worker still
+    // reads sheets it will not take is not held up by it.
+    worker.unref();
   }
 
-  /** Which sheets, by their bytes, the worker should read (sheetsBeside). */
+  /** Which sheets, by their bytes, the worker should read (sheetsBeside); none when no worker is to be used. */
   static pick(bytes: readonly number[], costs: SheetCosts): boolean[] {
-    return sheetsBeside(bytes, costs, smallestBeside);
+    return script === null ? bytes.map(() => false) : sheetsBeside(bytes, costs, smallestBeside);
   }
 
   /** A worker for a workbook whose cell styles `dates` says show dates; null when no worker is to be used. */
@@ -163,7 +187,7 @@ export class SheetThread {
   /** Asks for a sheet, with its rows' spans or not: what the worker says of it comes to the reading returned. */
   read(part: Part, spans = false): SheetReading {
     const id = this.next++;
-    const reading = new SheetReading();
+    const reading = new SheetReading((waiting) => this.wait(waiting));
     this.readings.set(id, reading);
     if (this.stopped) reading.put(LOST);
     else {
@@ -195,6 +219,14 @@ export class SheetThread {
     this.stopped = true;
     void this.worker.terminate();
     this.lose();
+  }
+
+  /** Awaited only, an unref'd worker would let the process end with its work unsettled. */
+  private wait(waiting: boolean): void {
+    this.waiting += waiting ? 1 : -1;
+    if (this.stopped) return;
+    if (waiting && this.waiting === 1) this.worker.ref();
+    else if (!waiting && this.waiting === 0) this.worker.unref();
   }
 
   private post(message: ToWorker): void {

@@ -284,6 +284,8 @@ export async function readTabsOnce(file: string): Promise<TabsOnce> {
     try {
       return await use(() => parts.pieces(entry.part)!);
     } catch (error) {
+      // The command ends here: the worker has nothing more to read for it.
+      thread?.stop();
       if (error instanceof GivenFault) throw error.fault;
       throw refusedFor(file, error, language);
     }
@@ -331,11 +333,7 @@ export async function readTabsOnce(file: string): Promise<TabsOnce> {
       const sheet = await reading(entry, async (pieces) => {
         try {
           const read = answer
-            ? await rowsBeside(answer, reader.strings(), entry.part, give).catch((error: unknown) => {
-                // Rows given out of order are read again here; any other fault ends the command.
-                if (!(error instanceof RowsNotInOrder)) thread?.stop();
-                throw error;
-              })
+            ? await rowsBeside(answer, reader.strings(), entry.part, give)
             : await reader.readRows(pieces(), give);
           counted(read);
           return read.height;

@@ -4,18 +4,21 @@
  * same spans for a save to patch, and nothing lost when no worker can run or one stops halfway.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeTabs } from '../../../src/domain/network';
 import { DECODING, HOLDING, SheetReading, sheetsBeside, useSheetWorker } from '../../../src/node/xlsx/sheet-thread';
+import { giveRows, RowBatcher, SharedString, type RowBatch } from '../../../src/node/xlsx/row-batches';
 import { readTabsOnce, XlsxWorkbook } from '../../../src/node/xlsx/workbook';
 import type { Cell } from '../../../src/ports';
 import { builtSheetWorker } from '../../support/cli-build';
 import { appendCells, example, EXAMPLE, PART, withParts } from './parts';
 
 const MB = 1024 * 1024;
+const ROOT = path.resolve(__dirname, '../../..');
 
 describe('which sheets the worker reads', () => {
   it('keeps the small sheets here and gives it a lone large one', () => {
@@ -34,6 +37,26 @@ describe('which sheets the worker reads', () => {
       expect(large).toContain(false);
       expect(picked.filter((p, i) => p && bytes[i]! < MB)).toEqual([]);
     }
+  });
+});
+
+describe('rows as they cross', () => {
+  it('take the room of the cells that hold a value, however far to the right they lie', () => {
+    const batches: RowBatch[] = [];
+    const batcher = new RowBatcher((batch) => batches.push(batch));
+    for (let row = 1; row <= 1_000; row++) {
+      const cells: (Cell | SharedString)[] = [];
+      cells[16_383] = row % 2 === 0 ? new SharedString(row) : row;
+      batcher.row(row, cells);
+    }
+    batcher.flush();
+    expect(batches).toHaveLength(1);
+    const given: [number, (Cell | undefined)[]][] = [];
+    const strings = Array.from({ length: 1_001 }, (_, i) => `text ${i}`);
+    expect(giveRows(batches[0]!, strings, (number, cells) => given.push([number, cells]))).toBe(1_000);
+    expect(given[1]![1][16_383]).toBe('text 2');
+    expect(given[2]![1][16_383]).toBe(3);
+    expect(given.every(([, cells]) => Object.keys(cells).length === 1)).toBe(true);
   });
 });
 
@@ -151,6 +174,41 @@ describe('rows read beside', () => {
     for (const script of [pathToFileURL(path.join(dir, 'no-such-worker.mjs')), pathToFileURL(failing)]) {
       useSheetWorker(script, 0);
       expect(await decoded()).toEqual(here);
+    }
+  });
+
+  it('leave the command free to end when it refuses the file, however far the worker has read', async () => {
+    // The built CLI, which reads a sheet of a megabyte or more beside: the Log grown past that.
+    const rows = Array.from(
+      { length: 30_000 },
+      (_, i) => `<row r="${i + 200}"><c r="A${i + 200}" t="inlineStr"><is><t>2026-01-01T00:00:00</t></is></c></row>`,
+    ).join('');
+    const grown = (xml: string) => xml.replace('</sheetData>', `${rows}</sheetData>`);
+    const cases = [
+      // Shared strings damaged, found by this thread while the worker reads the Log.
+      {
+        name: 'strings',
+        edits: { [PART.Log]: grown, 'xl/sharedStrings.xml': (xml: string) => xml.replace('</si>', '') },
+      },
+      // A cell at column XFD: the tabs span more cells than a Google Sheet holds.
+      {
+        name: 'wide',
+        edits: {
+          [PART.Log]: (xml: string) =>
+            grown(xml).replace('</sheetData>', '<row r="40000"><c r="XFD40000"><v>1</v></c></row></sheetData>'),
+        },
+      },
+    ];
+    for (const { name, edits } of cases) {
+      const file = path.join(dir, `refused-${name}.xlsx`);
+      await writeFile(file, await withParts(await example(), edits));
+      const run = spawnSync(process.execPath, [path.join(ROOT, 'build/cli.mjs'), 'check', file], {
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(run.signal).toBeNull();
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(name === 'wide' ? /cells/ : /damaged/);
     }
   });
 });
