@@ -184,7 +184,7 @@ describe('rows read beside', () => {
       (_, i) => `<row r="${i + 200}"><c r="A${i + 200}" t="inlineStr"><is><t>2026-01-01T00:00:00</t></is></c></row>`,
     ).join('');
     const grown = (xml: string) => xml.replace('</sheetData>', `${rows}</sheetData>`);
-    const cases = [
+    const cases: { name: string; edits: Record<string, (xml: string) => string> }[] = [
       // Shared strings damaged, found by this thread while the worker reads the Log.
       {
         name: 'strings',
