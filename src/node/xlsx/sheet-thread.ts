@@ -37,7 +37,7 @@ export class SheetReading {
   private waiting: ((message: FromWorker) => void) | null = null;
 
   /** `waits(true)` while this thread waits for the worker to say something, `waits(false)` once it has. */
-  constructor(private readonly waits: (waiting: boolean) => void = () => undefined) {}
+  constructor(private readonly waits: (waiting: boolean) => void) {}
 
   put(message: FromWorker): void {
     const waiting = this.waiting;
@@ -178,10 +178,6 @@ export class SheetThread {
     const thread = new SheetThread(worker);
     thread.post({ kind: 'context', dates, date1904 });
     return thread;
-  }
-
-  get running(): boolean {
-    return !this.stopped;
   }
 
   /** Asks for a sheet, with its rows' spans or not: what the worker says of it comes to the reading returned. */
