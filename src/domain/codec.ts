@@ -149,7 +149,7 @@ export interface RowsInto<R> {
 }
 
 /** How far a row's values reach: its length less the holes at its end. */
-function reach(cells: RowCells): number {
+export function reach(cells: RowCells): number {
   let length = cells.length;
   while (length > 0 && cells[length - 1] === undefined) length--;
   return length;

@@ -8,6 +8,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { clipText } from '../../domain/cells';
+import { reach } from '../../domain/codec';
 import type { Cell } from '../../ports';
 import { BUILT_IN_FORMATS, columnOf, dateOfSerial, isDateFormat, localOf, sheetsName } from './codec';
 import type { Parts } from './guard';
@@ -556,8 +557,7 @@ function rectangle(rows: Cell[][]): Cell[][] {
   let height = 0;
   let width = 0;
   rows.forEach((row, i) => {
-    let last = row.length;
-    while (last > 0 && row[last - 1] === undefined) last--;
+    const last = reach(row);
     if (last === 0) return;
     height = i + 1;
     width = Math.max(width, last);

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { reach } from '../../../src/domain/codec';
 import { decodeTabs } from '../../../src/domain/network';
 import { DECODING, HOLDING, SheetReading, sheetsBeside, useSheetWorker } from '../../../src/node/xlsx/sheet-thread';
 import { giveRows, RowBatcher, SharedString, type RowBatch } from '../../../src/node/xlsx/row-batches';
@@ -76,11 +77,7 @@ describe('rows read beside', () => {
   });
 
   /** A row's cells up to its last value, a hole as undefined. */
-  const valuesOf = (cells: readonly (Cell | undefined)[]) => {
-    let length = cells.length;
-    while (length > 0 && cells[length - 1] === undefined) length--;
-    return Array.from({ length }, (_, i) => cells[i]);
-  };
+  const valuesOf = (cells: readonly (Cell | undefined)[]) => Array.from({ length: reach(cells) }, (_, i) => cells[i]);
 
   /** Every row of every tab as readTabsOnce gives it (cells up to the last value), and each tab's height. */
   async function rowsOf(file: string): Promise<Record<string, unknown>> {
